@@ -1,0 +1,158 @@
+"""`evaluate(data)`: score a submission given as data (SPEC 7.3) → `Evaluation` (SPEC 7.4)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+from . import audit, methods, parsing, rulesets
+from .errors import CellError
+from .rounding import excel_round
+from .scoring import IndicatorResult, ItemResult, score_indicators, score_rows, total_of
+from .submission import Submission
+
+TOP_LEVEL_KEYS = ("rule_set", "dept_name", "fiscal_year", "inputs", "indicators",
+                  "self_scores", "stated_rates", "self_grade")
+
+# where a finding points: a data path such as "inputs.budget_total"; the workbook
+# engine passes a function that turns these into cell addresses such as "评分表!G7"
+Locate = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str   # "error" or "warning"
+    code: str
+    where: str
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"severity": self.severity, "code": self.code, "where": self.where, "message": self.message}
+
+
+@dataclass
+class Evaluation:
+    source: str | None
+    rule_set: str | None
+    dept_name: str | None
+    fiscal_year: int | None
+    items: list[dict] = field(default_factory=list)
+    indicators: list[dict] = field(default_factory=list)
+    rates: dict[str, float | None] = field(default_factory=dict)
+    total: float | None = None
+    self_total: float | None = None
+    grade: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def evaluated(self) -> bool:
+        """False when the submission could not be scored at all (unknown rule set)."""
+        return self.rule_set is not None
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.source, "rule_set": self.rule_set, "dept_name": self.dept_name,
+            "fiscal_year": self.fiscal_year, "items": self.items, "indicators": self.indicators,
+            "rates": self.rates, "total": self.total, "self_total": self.self_total,
+            "grade": self.grade, "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def _identity(path: str) -> str:
+    return path
+
+
+def evaluate(data: Mapping[str, object], source: str | None = None, locate: Locate = _identity) -> Evaluation:
+    """Score `data`; never raises on bad data: every problem is a finding."""
+    report = audit.Report(locate)
+    if not isinstance(data, Mapping):
+        report.error("BAD_VALUE", "", f"提交的数据应为 JSON 对象，实际为 {type(data).__name__}")
+        return Evaluation(source, None, None, None, findings=report.findings)
+    for key in data:
+        if key not in TOP_LEVEL_KEYS and not str(key).startswith("_"):
+            report.error("BAD_VALUE", str(key), f"未知的数据项：{key}")
+    inputs = _mapping(data, "inputs", report)
+    try:
+        rule_set = rulesets.load(str(data.get("rule_set") or ""))
+    except rulesets.RuleSetError as exc:
+        report.error("TEMPLATE_UNKNOWN", "rule_set", str(exc))
+        return Evaluation(source, None, _text(data.get("dept_name") or inputs.get("dept_name")), None,
+                          findings=report.findings)
+
+    merged = dict(inputs)
+    for key in ("dept_name", "fiscal_year"):
+        if not parsing.is_blank(data.get(key)):
+            if not parsing.is_blank(inputs.get(key)) and str(inputs[key]) != str(data[key]):
+                report.error("BAD_VALUE", f"inputs.{key}", f"{key} 填写了两个不同的值：{data[key]} / {inputs[key]}")
+            merged[key] = data[key]
+    sub = Submission(rule_set, merged)
+    indicator_rows = _rows(data.get("indicators"), report)
+    indicators = score_indicators(rule_set, indicator_rows)
+    items = score_rows(rule_set, sub, indicators)
+    total = total_of(items)
+    grade = methods.perf_grade(total, rule_set.grade_bands) if total is not None else None
+
+    self_scores = _mapping(data, "self_scores", report)
+    evaluation = Evaluation(
+        source=source, rule_set=rule_set.id,
+        dept_name=_safe(sub, "dept_name"), fiscal_year=_safe(sub, "fiscal_year"),
+        items=[_item_dict(i, self_scores, report) for i in items],
+        indicators=[_indicator_dict(i, indicator_rows[i.row - 1], report) for i in indicators],
+        rates=audit.rates(sub), total=total, grade=grade,
+        self_total=audit.self_number(self_scores.get("total"), "self_scores.total", "自评总分", report),
+    )
+    audit.run(report, rule_set, sub, items, indicators, indicator_rows, evaluation,
+              self_scores, _mapping(data, "stated_rates", report), data.get("self_grade"))
+    evaluation.findings = report.findings
+    return evaluation
+
+
+def _item_dict(item: ItemResult, self_scores: Mapping, report: audit.Report) -> dict:
+    row = item.row
+    return {"id": row.id, "name": row.name, "weight": row.weight, "score": item.score,
+            "self_score": audit.self_number(self_scores.get(row.id), f"self_scores.{row.id}",
+                                            f"「{row.name}」的自评得分", report)}
+
+
+def _indicator_dict(result: IndicatorResult, raw: Mapping, report: audit.Report) -> dict:
+    completion = None if result.completion is None else excel_round(result.completion, 4)
+    return {"row": result.row, "name": result.name, "completion": completion, "score": result.score,
+            "self_score": audit.self_number(raw.get("self_score"), f"indicators[{result.row}].self_score",
+                                            f"第{result.row}行指标「{result.name}」的自评得分", report)}
+
+
+def _safe(sub: Submission, key: str) -> object:
+    try:
+        return sub.value(key)
+    except CellError:
+        return None
+
+
+def _text(value: object) -> str | None:
+    return None if parsing.is_blank(value) else str(value).strip()
+
+
+def _mapping(data: Mapping, key: str, report: audit.Report) -> dict:
+    value = data.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        report.error("BAD_VALUE", key, f"{key} 应为 JSON 对象（键: 值），实际为 {type(value).__name__}")
+        return {}
+    return dict(value)
+
+
+def _rows(value: object, report: audit.Report) -> list[dict]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(r, Mapping) for r in value):
+        report.error("BAD_VALUE", "indicators", "indicators 应为指标对象的列表")
+        return []
+    return [dict(r) for r in value]

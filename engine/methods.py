@@ -1,0 +1,164 @@
+"""The scoring methods of SPEC section 4 on parsed values.
+
+Each returns points.  PERF_SCORE rounds to 2 decimals (its formula in the spec does);
+the others return the exact value, and the item that uses them rounds its total.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import NA, NUM, VALUE, CellError
+from .parsing import is_blank, normalize, parse_number, parse_rate
+from .rates import completion_rate
+from .rounding import excel_round
+
+# 定性 indicators: the tier a department chooses and the coefficient range it allows.
+QUALITATIVE_TIERS = (
+    # name, aliases, low, high, high inclusive
+    ("达成年度指标", ("达成", "达成年度指标"), 0.8, 1.0, True),
+    ("部分达成并具有一定效果", ("部分达成", "部分达成并具有一定效果"), 0.6, 0.8, False),
+    ("未达成且效果较差", ("未达成", "未达成且效果较差"), 0.0, 0.6, False),
+)
+
+DEFAULT_GRADE_BANDS = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))
+
+
+def _require_non_negative(value: float, label: str) -> None:
+    if value < 0:
+        raise CellError(NUM, f"{label}不能为负数：{value:g}")
+
+
+# 4.1 ------------------------------------------------------------------------------
+def ratio_score(rate: float, weight: float, cap: float = 1.0) -> float:
+    _require_non_negative(rate, "比率")
+    _require_non_negative(weight, "分值")
+    return weight * min(rate, cap)
+
+
+# 4.2 ------------------------------------------------------------------------------
+def qualitative_coefficient(tier: str, coefficient: float) -> float:
+    """The coefficient of a 定性 indicator, checked against the tier the department chose."""
+    text = normalize(tier)
+    for name, aliases, low, high, high_inclusive in QUALITATIVE_TIERS:
+        if text in aliases:
+            inside = low <= coefficient and (coefficient <= high if high_inclusive else coefficient < high)
+            if not inside:
+                bound = "]" if high_inclusive else ")"
+                raise CellError(VALUE, f"“{name}”的系数应在[{low:.0%}, {high:.0%}{bound}内：{coefficient:.2%}")
+            return coefficient
+    names = "、".join(t[0] for t in QUALITATIVE_TIERS)
+    raise CellError(VALUE, f"定性指标的档次应为{names}：{tier}")
+
+
+def indicator_score(completion: float, weight: float) -> float:
+    """PERF_SCORE = round(weight × min(completion, 1), 2); a negative completion scores 0."""
+    _require_non_negative(weight, "指标分值")
+    return excel_round(weight * min(max(completion, 0.0), 1.0), 2)
+
+
+def perf_score(direction: str, target: float, actual: float, weight: float,
+               reverse_method: str = "ratio") -> float:
+    return indicator_score(completion_rate(direction, target, actual, reverse_method), weight)
+
+
+# 4.3 ------------------------------------------------------------------------------
+_CONDITION = re.compile(r"^(>=|>|<=|<|=)(.+)$")
+
+
+@dataclass(frozen=True)
+class Tier:
+    op: str          # ">=", ">", "<=", "<", "=" or "else"
+    bound: float     # unused for "else"
+    points: object   # a number of points, or a grade for PERF_GRADE bands
+
+    def matches(self, value: float) -> bool:
+        if self.op == "else":
+            return True
+        return {">=": value >= self.bound, ">": value > self.bound, "<=": value <= self.bound,
+                "<": value < self.bound, "=": value == self.bound}[self.op]
+
+
+def parse_condition(text: object) -> tuple[str, float]:
+    cond = normalize(str(text)).replace("≥", ">=").replace("≤", "<=")
+    if cond.lower() in ("else", "其他", "其它", "否则"):
+        return "else", 0.0
+    match = _CONDITION.match(cond)
+    if not match:
+        raise CellError(VALUE, f"分档条件应写成 >=90% 或 else：{text}")
+    return match[1], parse_rate(match[2], "分档界值")
+
+
+def parse_tiers(tiers: object, points_are_numbers: bool = True) -> tuple[Tier, ...]:
+    """Tiers from a 2-column range ``[[">=90%", 1], …]`` or ``">=0.9:1;>=0.75:0.7;else:0"``."""
+    if isinstance(tiers, str):
+        rows = [part.rsplit(":", 1) for part in normalize(tiers).replace("：", ":").split(";") if part]
+    else:
+        rows = [list(row) if isinstance(row, (list, tuple)) else [row] for row in tiers]
+    parsed = []
+    for row in rows:
+        cells = [c for c in row if not is_blank(c)]
+        if not cells:
+            continue  # blank rows of a range
+        if len(cells) != 2:
+            raise CellError(VALUE, f"分档规则每行应为“条件, 分值”两项：{row}")
+        op, bound = parse_condition(cells[0])
+        points = parse_number(cells[1], "分档分值") if points_are_numbers else str(cells[1]).strip()
+        parsed.append(Tier(op, bound, points))
+    if not parsed:
+        raise CellError(NA, "缺少分档规则")
+    return tuple(parsed)
+
+
+def tier_score(value: float, tiers: tuple[Tier, ...]) -> object:
+    for tier in tiers:
+        if tier.matches(value):
+            return tier.points
+    raise CellError(NA, f"数值{value:g}不在任何分档内（缺少 else 行）")
+
+
+# 4.4 / 4.5 ------------------------------------------------------------------------
+def deduct_score(full: float, count: float, per_item: float) -> float:
+    _require_non_negative(count, "扣分次数")
+    _require_non_negative(per_item, "每处扣分")
+    return max(full - count * per_item, 0.0)
+
+
+def excess_deduct(rate: float, limit: float, per_point: float, full: float) -> float:
+    """Continuous deduction per percentage point above `limit`."""
+    if rate <= limit:
+        return full
+    return max(full - per_point * (rate - limit) * 100, 0.0)
+
+
+# 4.6 ------------------------------------------------------------------------------
+def quarter_score(progress: tuple[float, float, float, float], quarter_points: float = 1.0,
+                  average_points: float = 2.0) -> float:
+    """`progress` is cumulative spending / 全年预算数 at the end of each quarter."""
+    ratios = [p / (0.25 * (k + 1)) for k, p in enumerate(progress)]
+    average = sum(ratios) / 4  # uncapped: a fast quarter makes up for a slow one
+    return sum(quarter_points * min(r, 1.0) for r in ratios) + average_points * min(average, 1.0)
+
+
+# 4.7 ------------------------------------------------------------------------------
+def check_score(answer: bool | float, maximum: float, label: str = "评分") -> float:
+    """是 → maximum, 否 → 0, or the points given, which must lie in [0, maximum]."""
+    if isinstance(answer, bool):
+        return maximum if answer else 0.0
+    if not 0 <= answer <= maximum:
+        raise CellError(VALUE, f"{label}的得分应在0到{maximum:g}之间：{answer:g}")
+    return answer
+
+
+# 4.8 ------------------------------------------------------------------------------
+def perf_total(scores: list[float]) -> float:
+    """The sum of the rounded item scores, rounded."""
+    return excel_round(sum(excel_round(s, 2) for s in scores), 2)
+
+
+def perf_grade(total: float, bands: tuple[Tier, ...] | None = None) -> str:
+    if bands is None:
+        for low, grade in DEFAULT_GRADE_BANDS:
+            if total >= low:
+                return grade
+    return str(tier_score(total, bands))

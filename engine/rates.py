@@ -1,0 +1,66 @@
+"""The rates of SPEC section 3: pure arithmetic on parsed numbers.
+
+Rates are fractions and are never rounded before they are used.
+"""
+from __future__ import annotations
+
+from .errors import DIV0, NUM, VALUE, CellError
+
+REVERSE_METHODS = ("ratio", "deviation")
+
+
+def ratio(numerator: float, denominator: float, label: str = "比率",
+          when_empty: float = 0.0, field: str | None = None) -> float:
+    """numerator / denominator; 0/0 is `when_empty`, x/0 is #DIV/0!."""
+    if denominator == 0:
+        if numerator == 0:
+            return when_empty
+        raise CellError(DIV0, f"{label}无法计算：分母为0而分子为{numerator:g}", field)
+    return numerator / denominator
+
+
+def exec_rate(actual: float, budget: float) -> float:
+    """预算执行率 = 执行数 / 预算数."""
+    return ratio(actual, budget, "预算执行率")
+
+
+def adjust_rate(adjustment: float, initial: float) -> float:
+    """预算调整率 = 调整数 / 年初预算数 (the adjustment may be negative)."""
+    return ratio(adjustment, initial, "预算调整率")
+
+
+def control_rate(actual: float, budget: float) -> float:
+    """控制率 = 实际数 / 预算（核定）数."""
+    return ratio(actual, budget, "控制率")
+
+
+def deviation_rate(actual: float, target: float) -> float:
+    """偏差率 = (实际 − 目标) / 目标."""
+    return ratio(actual - target, target, "偏差率")
+
+
+def completion_rate(direction: str, target: float, actual: float,
+                    reverse_method: str = "ratio") -> float:
+    """指标完成率 of a quantitative indicator (uncapped).
+
+    `direction` is canonical (see parsing.parse_direction) and not 定性.
+    """
+    if reverse_method not in REVERSE_METHODS:
+        raise CellError(VALUE, f"反向指标计分方法应为 ratio 或 deviation：{reverse_method}")
+    if target < 0:
+        raise CellError(NUM, f"指标值不能为负数：{target:g}")
+    if direction in (">=", ">", "="):
+        if target == 0:
+            # a zero target: met or not met, nothing to divide by
+            met = actual >= 0 if direction == ">=" else actual > 0 if direction == ">" else actual <= 0
+            return 1.0 if met else 0.0
+        return actual / target
+    if direction in ("<=", "<"):
+        if actual <= target:
+            return 1.0
+        if reverse_method == "ratio":
+            return target / actual
+        if actual >= 2 * target:
+            return 0.0
+        return 1 - (actual - target) / target
+    raise CellError(VALUE, f"指标性质无法计算完成率：{direction}")

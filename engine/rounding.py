@@ -1,0 +1,31 @@
+"""Excel's ROUND: half away from zero on the decimal value Excel shows.
+
+Excel keeps 15 significant digits of a double for display and rounds *that* decimal,
+so ROUND(1.005, 2) is 1.01 although the binary double is 1.00499999…  Python's
+`round()` rounds the binary value half-to-even and gives 1.0.
+"""
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from .errors import NUM, VALUE, CellError
+
+
+def excel_decimal(x: float) -> Decimal:
+    """The decimal value Excel displays for a double: 15 significant digits."""
+    return Decimal(format(x, ".15g"))
+
+
+def excel_round(x: float, digits: int = 2) -> float:
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        raise CellError(VALUE, f"ROUND 需要数值：{x!r}")
+    if math.isnan(x) or math.isinf(x):
+        raise CellError(NUM, f"ROUND 的数值无效：{x!r}")
+    digits = int(digits)  # Excel truncates the digits argument
+    with localcontext() as ctx:
+        ctx.prec = 60
+        quantum = Decimal(1).scaleb(-digits)
+        rounded = excel_decimal(float(x)).quantize(quantum, rounding=ROUND_HALF_UP)
+    result = float(rounded)
+    return 0.0 if result == 0 else result  # no negative zero in a cell

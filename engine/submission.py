@@ -1,0 +1,101 @@
+"""A submission's inputs, parsed on demand by the kind the rule set declares.
+
+Every value is read through `Submission.value`, so a missing or malformed input raises
+the same `CellError` (with its data path in `.field`) wherever it is used.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from . import parsing
+from .errors import CellError, missing
+from .rates import ratio
+from .rulesets import InputSpec, RuleSet
+
+_PARSERS = {
+    "text": parsing.parse_text,
+    "choice": parsing.parse_text,
+    "year": parsing.parse_year,
+    "flag": parsing.parse_flag,
+    "check": parsing.parse_check,
+    "money": parsing.parse_money,
+    "signed_money": lambda v, label, field: parsing.parse_money(v, label, field, signed=True),
+    "count": parsing.parse_count,
+    "rate": parsing.parse_rate,
+}
+
+
+def input_path(key: str) -> str:
+    return f"inputs.{key}"
+
+
+def rate_path(key: str) -> str:
+    return f"rates.{key}"
+
+
+class Submission:
+    def __init__(self, rule_set: RuleSet, raw_inputs: Mapping[str, object]):
+        self.rule_set = rule_set
+        self._raw = dict(raw_inputs)
+        self._cache: dict[str, object] = {}
+
+    def spec(self, key: str) -> InputSpec:
+        return self.rule_set.inputs[key]
+
+    def label(self, key: str) -> str:
+        spec = self.rule_set.inputs.get(key)
+        return f"{spec.label}（{key}）" if spec else key
+
+    def typed(self, key: str) -> bool:
+        """The user typed a value for this input."""
+        return not parsing.is_blank(self._raw.get(key))
+
+    def given(self, key: str) -> bool:
+        """A value exists without resorting to a default: typed, summed or a fallback."""
+        if self.typed(key):
+            return True
+        spec = self.rule_set.inputs.get(key)
+        if spec is None:
+            return False
+        return any(self.typed(p) for p in spec.sum_of) or bool(spec.fallback and self.given(spec.fallback))
+
+    def value(self, key: str) -> object:
+        if key not in self._cache:
+            try:
+                self._cache[key] = self._parse(key)
+            except CellError as exc:
+                self._cache[key] = exc
+        result = self._cache[key]
+        if isinstance(result, CellError):
+            raise result
+        return result
+
+    def _parse(self, key: str) -> object:
+        spec = self.spec(key)
+        raw = self._raw.get(key)
+        if parsing.is_blank(raw):
+            if any(self.typed(p) for p in spec.sum_of):
+                return sum(self.value(p) for p in spec.sum_of if self.typed(p))
+            if spec.fallback and self.given(spec.fallback):
+                return self.value(spec.fallback)
+            if spec.default is None:
+                raise missing(self.label(key), input_path(key))
+            raw = spec.default
+        return _PARSERS[spec.kind](raw, self.label(key), input_path(key))
+
+    def rate(self, key: str) -> tuple[float, bool]:
+        """A derived rate (or an input of kind rate) and whether it is 0/0 (nothing planned)."""
+        spec = self.rule_set.rates.get(key)
+        if spec is None:
+            return self.value(key), False
+        num = sum(self.value(k) for k in spec.num)
+        den = sum(self.value(k) for k in spec.den)
+        empty = num == 0 and den == 0
+        return ratio(num, den, spec.label, field=rate_path(key)), empty
+
+    def rate_given(self, key: str) -> bool:
+        spec = self.rule_set.rates[key]
+        return all(self.given(k) for k in spec.num + spec.den)
+
+    def unknown_keys(self) -> list[str]:
+        return [k for k in self._raw if k not in self.rule_set.inputs]
