@@ -25,6 +25,10 @@ class CellError(Exception):
         # the input key (e.g. "budget_total") when the error comes from one input
         self.field = field
 
+    def located(self, field: str | None) -> "CellError":
+        """This error, placed at `field` unless it already has a place."""
+        return self if self.field else CellError(self.code, self.message, field)
+
     def __reduce__(self):  # keep pickling (process pools) lossless
         return (CellError, (self.code, self.message, self.field))
 

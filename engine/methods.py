@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 
 from .errors import NA, NUM, VALUE, CellError
-from .parsing import is_blank, normalize, parse_number, parse_rate
-from .rates import completion_rate
+from .parsing import is_blank, normalize, parse_indicator_value, parse_number, parse_rate, parse_text
+from .rates import completion_rate, ratio
 from .rounding import excel_round
 
 # 定性 indicators: the tier a department chooses and the coefficient range it allows.
@@ -51,15 +51,34 @@ def qualitative_coefficient(tier: str, coefficient: float) -> float:
     raise CellError(VALUE, f"定性指标的档次应为{names}：{tier}")
 
 
+def indicator_completion(direction: str, target: object, actual: object, reverse_method: str = "ratio",
+                         labels: tuple[str, str] = ("目标值", "实际完成值"),
+                         fields: tuple[str | None, str | None] = (None, None)) -> float:
+    """完成率 from the values as typed; for 定性, `target` is the tier and `actual` the coefficient."""
+    if direction == "定性":
+        tier = parse_text(target, labels[0], fields[0])
+        coefficient = parse_rate(actual, "定性系数", fields[1])
+        try:
+            return qualitative_coefficient(tier, coefficient)
+        except CellError as exc:
+            raise exc.located(fields[1]) from None
+    target_value = parse_indicator_value(target, labels[0], fields[0])
+    actual_value = parse_indicator_value(actual, labels[1], fields[1])
+    try:
+        return completion_rate(direction, target_value, actual_value, reverse_method)
+    except CellError as exc:
+        raise exc.located(fields[0]) from None
+
+
 def indicator_score(completion: float, weight: float) -> float:
     """PERF_SCORE = round(weight × min(completion, 1), 2); a negative completion scores 0."""
     _require_non_negative(weight, "指标分值")
     return excel_round(weight * min(max(completion, 0.0), 1.0), 2)
 
 
-def perf_score(direction: str, target: float, actual: float, weight: float,
+def perf_score(direction: str, target: object, actual: object, weight: float,
                reverse_method: str = "ratio") -> float:
-    return indicator_score(completion_rate(direction, target, actual, reverse_method), weight)
+    return indicator_score(indicator_completion(direction, target, actual, reverse_method), weight)
 
 
 # 4.3 ------------------------------------------------------------------------------
@@ -80,6 +99,8 @@ class Tier:
 
 
 def parse_condition(text: object) -> tuple[str, float]:
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        return ">=", float(text)  # a bare number is a lower bound (grade bands: 90 → 优)
     cond = normalize(str(text)).replace("≥", ">=").replace("≤", "<=")
     if cond.lower() in ("else", "其他", "其它", "否则"):
         return "else", 0.0
@@ -132,9 +153,10 @@ def excess_deduct(rate: float, limit: float, per_point: float, full: float) -> f
 
 
 # 4.6 ------------------------------------------------------------------------------
-def quarter_score(progress: tuple[float, float, float, float], quarter_points: float = 1.0,
-                  average_points: float = 2.0) -> float:
-    """`progress` is cumulative spending / 全年预算数 at the end of each quarter."""
+def quarter_score(budget: float, q1: float, q2: float, q3: float, q4: float,
+                  quarter_points: float = 1.0, average_points: float = 2.0) -> float:
+    """q1..q4: cumulative spending at the end of each quarter; progress is q / budget."""
+    progress = [ratio(q, budget, "季度支出进度") for q in (q1, q2, q3, q4)]
     ratios = [p / (0.25 * (k + 1)) for k, p in enumerate(progress)]
     average = sum(ratios) / 4  # uncapped: a fast quarter makes up for a slow one
     return sum(quarter_points * min(r, 1.0) for r in ratios) + average_points * min(average, 1.0)

@@ -178,3 +178,32 @@ def expect(condition: bool, label: str, value: object, why: str, field: str | No
     """Raise #VALUE! unless `condition` holds; `why` says what the value should be."""
     if not condition:
         raise CellError(VALUE, f"{label}{why}：{value}", field)
+
+
+def parse_amount(value: object, label: str, field: str | None = None) -> float:
+    """An amount of money (万元) or a head count: both are ≥ 0."""
+    amount = parse_number(value, label, MONEY_UNITS + COUNT_UNITS, field, allow_percent=False)
+    if amount < 0:
+        raise negative(label, value, field)
+    return amount
+
+
+def flatten(values: object) -> list:
+    """Cells of nested ranges, in reading order."""
+    if isinstance(values, (list, tuple)):
+        return [cell for v in values for cell in flatten(v)]
+    return [values]
+
+
+def parse_scores(values: object, label: str = "得分") -> list[float]:
+    """The item scores of a range: blanks skipped; the first non-number is an #N/A naming it."""
+    from .errors import NA
+    scores = []
+    for n, cell in enumerate(flatten(values), 1):
+        if is_blank(cell):
+            continue
+        try:
+            scores.append(parse_number(cell, label, ("分",), allow_percent=False))
+        except CellError:
+            raise CellError(NA, f"第{n}个{label}无法计算：{str(cell)[:40]}") from None
+    return scores

@@ -10,7 +10,6 @@ from typing import Mapping
 
 from . import methods, parsing
 from .errors import VALUE, CellError
-from .rates import completion_rate, ratio
 from .rounding import excel_round
 from .rulesets import Part, Row, RuleSet
 from .submission import Submission
@@ -69,33 +68,16 @@ def score_indicator(n: int, raw: Mapping[str, object], reverse_method: str) -> I
 
     direction = _collect(errors, parsing.parse_direction, raw.get("direction"), label("direction"), path("direction"))
     result.weight = _collect(errors, parsing.parse_count, raw.get("weight"), label("weight"), path("weight"))
-    if direction == "定性":
-        coefficient_key = "coefficient" if not parsing.is_blank(raw.get("coefficient")) else "actual"
-        tier = _collect(errors, parsing.parse_text, raw.get("target"), label("target"), path("target"))
-        coefficient = _collect(errors, parsing.parse_rate, raw.get(coefficient_key), label("coefficient"),
-                               path(coefficient_key))
-        if tier is not None and coefficient is not None:
-            result.completion = _collect(errors, _located, methods.qualitative_coefficient, path(coefficient_key),
-                                         tier, coefficient)
-    elif direction is not None:
-        target = _collect(errors, parsing.parse_indicator_value, raw.get("target"), label("target"), path("target"))
-        actual = _collect(errors, parsing.parse_indicator_value, raw.get("actual"), label("actual"), path("actual"))
-        if target is not None and actual is not None:
-            result.completion = _collect(errors, _located, completion_rate, path("target"),
-                                         direction, target, actual, reverse_method)
+    actual_key = "actual"
+    if direction == "定性" and not parsing.is_blank(raw.get("coefficient")):
+        actual_key = "coefficient"
+    if direction is not None:
+        result.completion = _collect(
+            errors, methods.indicator_completion, direction, raw.get("target"), raw.get(actual_key),
+            reverse_method, (label("target"), label(actual_key)), (path("target"), path(actual_key)))
     if result.completion is not None and result.weight is not None and not errors:
         result.score = methods.indicator_score(result.completion, result.weight)
     return result
-
-
-def _located(compute, where: str, *args) -> object:
-    """Run `compute`, giving an error without a place the place `where`."""
-    try:
-        return compute(*args)
-    except CellError as exc:
-        if exc.field is None:
-            exc.field = where
-        raise
 
 
 def score_indicators(rule_set: RuleSet, rows: list[Mapping[str, object]]) -> list[IndicatorResult]:
@@ -191,9 +173,10 @@ def _quarterly(part: Part, sub: Submission, errors) -> float | None:
     spent = [_collect(errors, sub.value, q) for q in part.get("quarters")]
     if budget is None or None in spent:
         return None
-    label = sub.rule_set.inputs[part.get("budget")].label
-    progress = tuple(ratio(s, budget, f"季度支出进度（{label}）", field=f"inputs.{part.get('budget')}") for s in spent)
-    return methods.quarter_score(progress, part.get("quarter_points", 1.0), part.get("average_points", 2.0))
+    try:
+        return methods.quarter_score(budget, *spent, part.get("quarter_points", 1.0), part.get("average_points", 2.0))
+    except CellError as exc:
+        raise exc.located(f"inputs.{part.get('budget')}") from None
 
 
 def _check(part: Part, sub: Submission, errors) -> float | None:
@@ -202,7 +185,10 @@ def _check(part: Part, sub: Submission, errors) -> float | None:
 
 
 def _check_item(sub: Submission, key: str, maximum: float) -> float:
-    return _located(methods.check_score, f"inputs.{key}", sub.value(key), maximum, sub.label(key))
+    try:
+        return methods.check_score(sub.value(key), maximum, sub.label(key))
+    except CellError as exc:
+        raise exc.located(f"inputs.{key}") from None
 
 
 def _choice(part: Part, sub: Submission, errors) -> float:
