@@ -1,0 +1,69 @@
+"""Rich tables of an Evaluation for the terminal."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from .evaluation import Evaluation
+
+
+def _num(value: float | None, digits: int = 2) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2%}"
+
+
+def _diff(claimed: float | None, computed: float | None) -> str:
+    if claimed is None or computed is None:
+        return ""
+    delta = claimed - computed
+    return "" if abs(delta) < 0.005 else f"[red]{delta:+.2f}[/red]"
+
+
+def show(evaluation: Evaluation, console: Console, rate_labels: dict[str, str] | None = None) -> None:
+    title = f"{evaluation.dept_name or '（未填部门名称）'}  {evaluation.fiscal_year or ''}  [{evaluation.rule_set or '?'}]"
+    if evaluation.source:
+        title += f"  {evaluation.source}"
+    title = escape(title)
+    console.rule(title)
+    if evaluation.items:
+        items = Table(title="评分项", show_lines=False)
+        for header, justify in (("评分项", "left"), ("分值", "right"), ("计算得分", "right"),
+                                ("自评得分", "right"), ("差异", "right")):
+            items.add_column(header, justify=justify)
+        for item in evaluation.items:
+            items.add_row(escape(item["name"]), _num(item["weight"]), _num(item["score"]),
+                          _num(item["self_score"]), _diff(item["self_score"], item["score"]))
+        items.add_row("[b]合计[/b]", "", f"[b]{_num(evaluation.total)}[/b]", _num(evaluation.self_total),
+                      _diff(evaluation.self_total, evaluation.total))
+        console.print(items)
+    if evaluation.indicators:
+        table = Table(title="绩效指标")
+        for header in ("行", "指标", "完成率", "得分", "自评得分"):
+            table.add_column(header, justify="left" if header == "指标" else "right")
+        for ind in evaluation.indicators:
+            table.add_row(str(ind["row"]), escape(ind["name"]), _pct(ind["completion"]), _num(ind["score"]),
+                          _num(ind["self_score"]))
+        console.print(table)
+    if evaluation.rates:
+        labels = rate_labels or {}
+        console.print(escape("比率：" + "；".join(f"{labels.get(k, k)} {_pct(v)}" for k, v in evaluation.rates.items())))
+    console.print(f"总分 [b]{_num(evaluation.total)}[/b]（自评 {_num(evaluation.self_total)}），"
+                  f"等级 [b]{evaluation.grade or '—'}[/b]")
+    show_findings(evaluation, console)
+
+
+def show_findings(evaluation: Evaluation, console: Console) -> None:
+    if not evaluation.findings:
+        console.print("[green]未发现问题[/green]")
+        return
+    table = Table(title=f"问题清单（错误 {len(evaluation.errors)}，提示 {len(evaluation.warnings)}）")
+    for header in ("级别", "代码", "位置", "说明"):
+        table.add_column(header, overflow="fold")
+    for f in evaluation.findings:
+        level = "[red]错误[/red]" if f.severity == "error" else "[yellow]提示[/yellow]"
+        table.add_row(level, f.code, escape(f.where), escape(f.message))
+    console.print(table)
