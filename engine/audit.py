@@ -232,4 +232,4 @@ def _completion_ahead(report, sub: Submission, indicators) -> None:
     average = sum(done) / len(done)
     if average - spent > AHEAD_MARGIN + _EPS:
         report.warning("COMPLETION_AHEAD", "rates.exec_rate",
-                       f"绩效指标平均完成率 {average:.2%} 高于预算执行率 {spent:.2%} 超过{AHEAD_MARGIN:.0%}个百分点")
+                       f"绩效指标平均完成率 {average:.2%} 高于预算执行率 {spent:.2%} 超过{AHEAD_MARGIN * 100:g}个百分点")

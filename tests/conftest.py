@@ -26,7 +26,7 @@ COMMON_INPUTS = {
     "system_1": "是", "system_2": "是", "system_3": "是",
     "sangong_budget": 20, "sangong_spend": 15, "public_budget": 100, "public_spend": 95,
     "projects_planned": 4, "projects_completed": 4,
-    "spend_q1": 6343.97, "spend_q2": 8051.69, "spend_q3": 9165.71, "spend_q4": 13817.33,
+    "spend_q1": 6343.97, "spend_q2": 8051.96, "spend_q3": 9164.78, "spend_q4": 13817.33,
     "satisfaction": "96%", "petition_channel": "是",
     "petitions_total": 10, "petitions_replied": 10, "petitions_timely": 10,
 }
