@@ -22,10 +22,12 @@ def excel_round(x: float, digits: int = 2) -> float:
         raise CellError(VALUE, f"ROUND 需要数值：{x!r}")
     if math.isnan(x) or math.isinf(x):
         raise CellError(NUM, f"ROUND 的数值无效：{x!r}")
-    digits = int(digits)  # Excel truncates the digits argument
+    digits = max(min(int(digits), 330), -330)  # Excel truncates the digits argument
     with localcontext() as ctx:
-        ctx.prec = 60
+        ctx.prec = 400  # enough digits for any double at any `digits`
         quantum = Decimal(1).scaleb(-digits)
         rounded = excel_decimal(float(x)).quantize(quantum, rounding=ROUND_HALF_UP)
     result = float(rounded)
+    if math.isinf(result):  # 15 digits of the largest doubles round past the range
+        raise CellError(NUM, f"ROUND 的结果超出数值范围：{x!r}")
     return 0.0 if result == 0 else result  # no negative zero in a cell

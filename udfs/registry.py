@@ -147,7 +147,7 @@ REGISTRY: tuple[ExcelFunction, ...] = (
     ExcelFunction("CHECK_SCORE", "检查项得分：是→满分，否→0，或直接填写 0～满分 之间的得分", (
         _p("value", "check", "检查项", "是/否、√/×，或酌情给出的分数"),
         _p("max", "number", "满分", "该检查项满分")),
-        lambda value, maximum: methods.check_score(value, maximum),
+        methods.check_score,
         '=CHECK_SCORE("是", 1.5)', "1.5"),
     ExcelFunction("PERF_ROUND", "Excel 规则的四舍五入（按显示的15位有效数字，远离零方向）", (
         _p("number", "number", "数值", "要舍入的数值"),

@@ -1,0 +1,74 @@
+"""The command line as a user runs it: exit codes, JSON, demo."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from engine.cli import main
+from workbook import SAMPLES_DIR
+
+PERFSCORE = [sys.executable, "-m", "engine.cli"]
+
+
+def run(*args):
+    return subprocess.run(PERFSCORE + list(args), capture_output=True, text=True, encoding="utf-8")
+
+
+def sample(prefix):
+    return str(next(SAMPLES_DIR.glob(f"{prefix}_*.json")))
+
+
+def test_score_json_is_spec_7_4():
+    result = run("score", sample("000"), "--json")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert list(out) == ["source", "rule_set", "dept_name", "fiscal_year", "items", "indicators", "rates",
+                         "total", "self_total", "grade", "findings"]
+    assert list(out["items"][0]) == ["id", "name", "weight", "score", "self_score"]
+    assert list(out["indicators"][0]) == ["row", "name", "completion", "score", "self_score"]
+    assert out["total"] == 100 and out["grade"] == "优"
+
+
+def test_score_exit_1_on_error_findings_and_table_output():
+    result = run("score", sample("003"))
+    assert result.returncode == 1
+    assert "TOTAL_MISMATCH" in result.stdout and "STATED_RATE_MISMATCH" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("content, fragment", [
+    (None, "找不到文件"), (b"{not json", "JSON 格式错误"), (b"\xff\xfe\x00garbage", "UTF-8"), (b"[1, 2]", "顶层应为对象"),
+])
+def test_unreadable_input_exits_2_with_a_clear_message(tmp_path, content, fragment):
+    path = tmp_path / "data.json"
+    if content is not None:
+        path.write_bytes(content)
+    result = run("score", str(path))
+    assert result.returncode == 2
+    assert fragment in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_rule_set_exits_2(tmp_path):
+    path = tmp_path / "data.json"
+    path.write_text('{"rule_set": "dept-fancy"}', encoding="utf-8")
+    result = run("score", str(path), "--json")
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["findings"][0]["code"] == "TEMPLATE_UNKNOWN"
+
+
+def test_input_file_is_not_modified(tmp_path):
+    path = tmp_path / "data.json"
+    original = open(sample("003"), "rb").read()
+    path.write_bytes(original)
+    main(["score", str(path), "--json"])
+    assert path.read_bytes() == original
+
+
+def test_demo_prints_the_three_samples():
+    result = run("demo")
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith(("000_", "002_", "003_"))]
+    assert len(lines) == 3
+    assert "总分 100.00  等级 优" in lines[0] and "总分 100.00  等级 优" in lines[1]
+    assert "项目支出预算执行率为 100.00%，按金额计算为 84.99%" in result.stdout

@@ -1,0 +1,125 @@
+"""The registry: one declaration per Excel function, the same names in xlwings and headless."""
+import inspect
+import io
+import sys
+import types
+from unittest import mock
+
+import pytest
+
+import udfs
+import udfs.xl
+from engine.errors import CellError
+from udfs import FUNCTIONS, REGISTRY
+
+SPEC_4_9 = ["EXEC_RATE", "ADJUST_RATE", "CONTROL_RATE", "COMPLETION_RATE", "PERF_SCORE", "RATIO_SCORE",
+            "TIER_SCORE", "DEDUCT_SCORE", "EXCESS_DEDUCT", "QUARTER_SCORE", "CHECK_SCORE", "PERF_ROUND",
+            "PERF_TOTAL", "PERF_GRADE"]
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_catalogue_is_exactly_spec_4_9():
+    assert list(FUNCTIONS) == SPEC_4_9
+    assert len({f.name for f in REGISTRY}) == len(REGISTRY)
+
+
+@pytest.mark.parametrize("spec", REGISTRY, ids=lambda s: s.name)
+def test_every_function_and_argument_has_chinese_help(spec):
+    assert _has_chinese(spec.help) and spec.example.startswith(f"={spec.name}(") and spec.result
+    for param in spec.params:
+        assert _has_chinese(param.help) and _has_chinese(param.label), param.name
+
+
+def test_xlwings_module_exposes_the_same_functions():
+    assert sorted(udfs.xl.__all__) == sorted(FUNCTIONS)
+    for spec in REGISTRY:
+        udf = getattr(udfs.xl, spec.name)
+        params = list(inspect.signature(udf).parameters.values())
+        assert [p.name for p in params] == [p.name for p in spec.params]
+        for declared, actual in zip(spec.params, params):
+            if declared.optional and not declared.variadic:
+                assert actual.default == declared.default
+            elif declared.variadic:
+                assert actual.kind is inspect.Parameter.VAR_POSITIONAL
+            else:
+                assert actual.default is inspect.Parameter.empty
+        assert udf.__doc__ == spec.help
+
+
+def test_xlwings_cells_show_the_message_not_a_traceback():
+    assert udfs.xl.EXEC_RATE(None, 951.76) == "#N/A 缺少输入：执行数"
+    assert udfs.xl.EXEC_RATE("919.76万元", "951.76") == pytest.approx(0.966378, abs=1e-6)
+    # a downstream UDF sees the text of an upstream error and propagates it
+    assert udfs.xl.PERF_TOTAL([["#N/A 缺少输入：执行数"], [5]]).startswith("#N/A")
+    assert udfs.xl.RATIO_SCORE("#DIV/0!", 10).startswith("#DIV/0!")
+
+
+@pytest.fixture
+def real_xlwings_udfs(monkeypatch):
+    """xlwings' own Windows decorators, importable here once the COM modules are stubbed."""
+    for name in ("pythoncom", "pywintypes", "win32com", "win32com.client"):
+        monkeypatch.setitem(sys.modules, name, mock.MagicMock())
+    monkeypatch.delitem(sys.modules, "xlwings.udfs", raising=False)
+    import xlwings.udfs as real
+    return real
+
+
+def test_real_xlwings_metadata_and_vba_wrappers(real_xlwings_udfs):
+    module = types.ModuleType("udfs.xl")
+    for spec in REGISTRY:
+        udf = udfs.xl.build_udf(spec, func=real_xlwings_udfs.xlfunc, arg=real_xlwings_udfs.xlarg)
+        setattr(module, spec.name, udf)
+        meta = udf.__xlfunc__
+        assert meta["name"] == spec.name and meta["ret"]["doc"] == spec.help
+        assert [a["doc"] for a in meta["args"]] == [p.help for p in spec.params]
+        assert all(a["options"].get("err_to_str") for a in meta["args"])
+    out = io.StringIO()
+    real_xlwings_udfs.generate_vba_wrapper("udfs.xl", module, out, types.SimpleNamespace(Name="perfscore.xlsm"))
+    vba = out.getvalue()
+    for spec in REGISTRY:
+        assert f"Function {spec.name}(" in vba
+    assert "Function QUARTER_SCORE(budget, q1, q2, q3, q4, Optional quarter_points, Optional average_points)" in vba
+    assert "ParamArray scores" in vba
+
+
+@pytest.mark.parametrize("name, args, code, field", [
+    ("EXEC_RATE", (None, 100), "#N/A", "执行数"),
+    ("EXEC_RATE", ("abc", 100), "#VALUE!", "执行数"),
+    ("EXEC_RATE", ("100元", 100), "#VALUE!", "执行数"),
+    ("EXEC_RATE", (5, 0), "#DIV/0!", "预算执行率"),
+    ("EXEC_RATE", (-5, 100), "#NUM!", "执行数"),
+    ("CONTROL_RATE", (3, "0人"), "#DIV/0!", "控制率"),
+    ("QUARTER_SCORE", (None, 1, 2, 3, 4), "#N/A", "全年预算数"),
+    ("QUARTER_SCORE", ("1000元", 1, 2, 3, 4), "#VALUE!", "全年预算数"),
+    ("PERF_SCORE", ("≥", "95%", None, 25), "#N/A", "实际完成值"),
+    ("PERF_SCORE", ("约等于", 95, 100, 25), "#VALUE!", "指标性质"),
+    ("PERF_SCORE", ("≥", 95, 100, None), "#N/A", "权重"),
+    ("CHECK_SCORE", ("可能", 1), "#VALUE!", "检查项"),
+    ("DEDUCT_SCORE", (5, "-1", 1), "#NUM!", "扣分次数"),
+])
+def test_errors_through_functions_name_the_field(name, args, code, field):
+    with pytest.raises(CellError) as err:
+        FUNCTIONS[name](*args)
+    assert err.value.code == code
+    assert field in err.value.message
+    assert str(err.value).startswith(code)
+
+
+def test_omitted_and_blank_optionals_take_defaults():
+    assert FUNCTIONS["RATIO_SCORE"](1.5, 10) == FUNCTIONS["RATIO_SCORE"](1.5, 10, None) == 10
+    assert FUNCTIONS["QUARTER_SCORE"](100, 25, 50, 75, 100, None, "") == 6
+
+
+def test_too_many_arguments_is_value_error():
+    with pytest.raises(CellError) as err:
+        FUNCTIONS["EXEC_RATE"](1, 2, 3)
+    assert err.value.code == "#VALUE!"
+
+
+@pytest.mark.parametrize("spec", REGISTRY, ids=lambda s: s.name)
+def test_registry_calls_engine_not_its_own_logic(spec):
+    # the callable lives in engine/, so Excel and the headless engine share it
+    assert spec.compute.__module__.startswith("engine.")
