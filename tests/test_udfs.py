@@ -123,3 +123,31 @@ def test_too_many_arguments_is_value_error():
 def test_registry_calls_engine_not_its_own_logic(spec):
     # the callable lives in engine/, so Excel and the headless engine share it
     assert spec.compute.__module__.startswith("engine.")
+
+
+def _example_args(example: str) -> list:
+    inner = example[example.index("(") + 1:-1]
+    args, current, quoted = [], "", False
+    for ch in inner + ",":
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            token = current.strip()
+            args.append(token[1:-1] if token.startswith('"') else token if token.endswith("%") else float(token))
+            current = ""
+            continue
+        current += ch
+    return args
+
+
+@pytest.mark.parametrize("spec", REGISTRY, ids=lambda s: s.name)
+def test_readme_documents_each_function_with_a_true_example(spec):
+    from conftest import ROOT
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"`{spec.example}` → {spec.result}" in readme
+    value = FUNCTIONS[spec.name](*_example_args(spec.example))
+    shown = spec.result.split("（")[0]
+    if isinstance(value, str):
+        assert value == shown
+    else:
+        assert value == pytest.approx(float(shown), abs=0.5 * 10 ** -len(shown.partition(".")[2]))
