@@ -1,7 +1,8 @@
 """The scoring methods of SPEC section 4 on parsed values.
 
-Each returns points.  PERF_SCORE rounds to 2 decimals (its formula in the spec does);
-the others return the exact value, and the item that uses them rounds its total.
+Each returns points.  The methods whose result is an item's score round to 2 decimals,
+as every item score is (9.316 → 9.32, 5.8742 → 5.87); EXCESS_DEDUCT is a continuous
+deduction inside an item (0.916) and is left exact, the item rounding its sum.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def _require_non_negative(value: float, label: str) -> None:
 def ratio_score(rate: float, weight: float, cap: float = 1.0) -> float:
     _require_non_negative(rate, "比率")
     _require_non_negative(weight, "分值")
-    return weight * min(rate, cap)
+    return excel_round(weight * min(rate, cap), 2)
 
 
 # 4.2 ------------------------------------------------------------------------------
@@ -159,7 +160,7 @@ def quarter_score(budget: float, q1: float, q2: float, q3: float, q4: float,
     progress = [ratio(q, budget, "季度支出进度") for q in (q1, q2, q3, q4)]
     ratios = [p / (0.25 * (k + 1)) for k, p in enumerate(progress)]
     average = sum(ratios) / 4  # uncapped: a fast quarter makes up for a slow one
-    return sum(quarter_points * min(r, 1.0) for r in ratios) + average_points * min(average, 1.0)
+    return excel_round(sum(quarter_points * min(r, 1.0) for r in ratios) + average_points * min(average, 1.0), 2)
 
 
 # 4.7 ------------------------------------------------------------------------------

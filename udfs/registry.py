@@ -115,11 +115,11 @@ REGISTRY: tuple[ExcelFunction, ...] = (
         _DIRECTION, _TARGET, _ACTUAL,
         _p("weight", "number", "权重", "该指标的权重分值"), _REVERSE),
         methods.perf_score, '=PERF_SCORE("≥", "100人", "52人", 15)', "7.80"),
-    ExcelFunction("RATIO_SCORE", "比率得分＝分值×min(比率,上限)", (
+    ExcelFunction("RATIO_SCORE", "比率得分＝分值×min(比率,上限)，保留2位小数", (
         _p("rate", "rate", "比率", "比率，如预算执行率 93.16%"),
         _p("weight", "number", "分值", "该项分值"),
         _p("cap", "number", "上限", "比率上限，默认 1", 1.0)),
-        methods.ratio_score, "=RATIO_SCORE(0.9316, 10)", "9.316（评分项合计时四舍五入为 9.32）"),
+        methods.ratio_score, "=RATIO_SCORE(0.9316, 10)", "9.32"),
     ExcelFunction("TIER_SCORE", "分档计分：按条件自上而下匹配，返回第一档的分值", (
         _p("value", "rate", "比率", "被评价的数值或比率"),
         _p("tiers", "tiers", "分档规则", "两列区域（条件, 分值），或文本 \">=0.9:1;>=0.75:0.7;else:0\"")),
@@ -129,13 +129,13 @@ REGISTRY: tuple[ExcelFunction, ...] = (
         _p("count", "count", "扣分次数", "发现问题的次数"),
         _p("per_item", "number", "每次扣分", "每次扣的分数")),
         methods.deduct_score, "=DEDUCT_SCORE(8, 1, 4)", "4"),
-    ExcelFunction("EXCESS_DEDUCT", "超限扣分：超过限额的每个百分点扣分（连续计算），最低0分", (
+    ExcelFunction("EXCESS_DEDUCT", "超限扣分：超过限额的每个百分点扣分（按超出幅度连续计算，不取整），最低0分", (
         _p("rate", "rate", "比率", "实际比率，如预算调整率 10.84%"),
         _p("limit", "rate", "限额", "限额，如 10%"),
         _p("per_point", "number", "每百分点扣分", "每超过1个百分点扣的分数"),
         _p("full", "number", "满分", "该项满分")),
         methods.excess_deduct, "=EXCESS_DEDUCT(10.84%, 10%, 0.1, 1)", "0.916"),
-    ExcelFunction("QUARTER_SCORE", "预算执行率按序时进度计分：每季度 min(进度÷序时进度,1)×季度分 + 平均完成比例×平均分", (
+    ExcelFunction("QUARTER_SCORE", "预算执行率按序时进度计分：每季度 min(进度÷序时进度,1)×季度分 + 平均完成比例×平均分，保留2位小数", (
         _p("budget", "money", "全年预算数", "全年预算数（万元）"),
         _p("q1", "money", "一季度末累计支出", "3月末累计支出（万元）"),
         _p("q2", "money", "二季度末累计支出", "6月末累计支出（万元）"),
@@ -143,7 +143,7 @@ REGISTRY: tuple[ExcelFunction, ...] = (
         _p("q4", "money", "四季度末累计支出", "12月末累计支出（万元）"),
         _p("quarter_points", "number", "每季度分值", "每季度分值，默认 1", 1.0),
         _p("average_points", "number", "平均完成分值", "四季度平均完成比例的分值，默认 2", 2.0)),
-        methods.quarter_score, "=QUARTER_SCORE(100, 45.67, 57.96, 65.97, 99.46)", "5.8742（四舍五入 5.87）"),
+        methods.quarter_score, "=QUARTER_SCORE(100, 45.67, 57.96, 65.97, 99.46)", "5.87（1＋1＋0.8796＋0.9946＋2）"),
     ExcelFunction("CHECK_SCORE", "检查项得分：是→满分，否→0，或直接填写 0～满分 之间的得分", (
         _p("value", "check", "检查项", "是/否、√/×，或酌情给出的分数"),
         _p("max", "number", "满分", "该检查项满分")),
