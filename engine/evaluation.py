@@ -69,8 +69,24 @@ def _identity(path: str) -> str:
     return path
 
 
-def evaluate(data: Mapping[str, object], source: str | None = None, locate: Locate = _identity) -> Evaluation:
-    """Score `data`; never raises on bad data: every problem is a finding."""
+@dataclass
+class Computed:
+    """Results a workbook's own formulas gave; they take the place of the Python scores.
+
+    Values are numbers, strings (the grade) or Excel error codes such as "#N/A"."""
+    items: dict[str, object] = field(default_factory=dict)
+    indicators: dict[int, tuple[object, object]] = field(default_factory=dict)   # row → (score, completion)
+    rates: dict[str, object] = field(default_factory=dict)
+    total: object = None
+    grade: object = None
+
+
+def evaluate(data: Mapping[str, object], source: str | None = None, locate: Locate = _identity,
+             computed: Computed | None = None) -> Evaluation:
+    """Score `data`; never raises on bad data: every problem is a finding.
+
+    With `computed` (from `recalc`), the workbook's formula results are the scores, and the
+    Python scoring explains any that are errors."""
     report = audit.Report(locate)
     if not isinstance(data, Mapping):
         report.error("BAD_VALUE", "", f"提交的数据应为 JSON 对象，实际为 {type(data).__name__}")
@@ -98,6 +114,9 @@ def evaluate(data: Mapping[str, object], source: str | None = None, locate: Loca
     items = score_rows(rule_set, sub, indicators)
     total = total_of(items)
     grade = methods.perf_grade(total, rule_set.grade_bands) if total is not None else None
+    if computed is not None:
+        total, grade = _number(computed.total), _text_result(computed.grade)
+        _take_computed(computed, items, indicators, report)
 
     self_scores = _mapping(data, "self_scores", report)
     evaluation = Evaluation(
@@ -105,13 +124,52 @@ def evaluate(data: Mapping[str, object], source: str | None = None, locate: Loca
         dept_name=_safe(sub, "dept_name"), fiscal_year=_safe(sub, "fiscal_year"),
         items=[_item_dict(i, self_scores, report) for i in items],
         indicators=[_indicator_dict(i, indicator_rows[i.row - 1], report) for i in indicators],
-        rates=audit.rates(sub), total=total, grade=grade,
+        rates=_rates(sub, computed), total=total, grade=grade,
         self_total=audit.self_number(self_scores.get("total"), "self_scores.total", "自评总分", report),
     )
     audit.run(report, rule_set, sub, items, indicators, indicator_rows, evaluation,
               self_scores, _mapping(data, "stated_rates", report), data.get("self_grade"))
     evaluation.findings = report.findings
     return evaluation
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+def _text_result(value: object) -> str | None:
+    return value if isinstance(value, str) and value and not value.startswith("#") else None
+
+
+def _take_computed(computed: Computed, items: list[ItemResult], indicators: list[IndicatorResult],
+                   report: audit.Report) -> None:
+    for item in items:
+        value = computed.items.get(item.row.id)
+        item.score = _number(value)
+        if item.score is None and not item.errors and not _explained(item):
+            report.error("BAD_VALUE", f"items.{item.row.id}", f"「{item.row.name}」的公式结果为 {value}")
+    for ind in indicators:
+        score, completion = computed.indicators.get(ind.row, (None, None))
+        ind.score, ind.completion = _number(score), _number(completion)
+
+
+def _explained(item: ItemResult) -> bool:
+    """An indicator subtotal that is null because of its indicators or their weights."""
+    if item.row.indicator_part is None:
+        return False
+    return any(m.errors for m in item.members) or item.indicator_weight is None or \
+        abs(item.indicator_weight - item.row.indicator_part.points) >= audit.SCORE_TOLERANCE
+
+
+def _rates(sub: Submission, computed: Computed | None) -> dict[str, float | None]:
+    rates = audit.rates(sub)
+    if computed is not None:
+        for key in rates:
+            value = _number(computed.rates.get(key))
+            rates[key] = None if value is None else excel_round(value, 4)
+    return rates
 
 
 def _item_dict(item: ItemResult, self_scores: Mapping, report: audit.Report) -> dict:

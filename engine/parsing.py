@@ -207,3 +207,9 @@ def parse_scores(values: object, label: str = "得分") -> list[float]:
         except CellError:
             raise CellError(NA, f"第{n}个{label}无法计算：{str(cell)[:40]}") from None
     return scores
+
+
+def parse_amounts(values: object, label: str = "金额") -> list[float]:
+    """Every cell of the ranges given, each required: blank is #N/A naming its position."""
+    cells = flatten(values)
+    return [parse_amount(cell, f"{label}第{n}项" if len(cells) > 1 else label) for n, cell in enumerate(cells, 1)]

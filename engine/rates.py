@@ -34,6 +34,11 @@ def control_rate(actual: float, budget: float) -> float:
     return ratio(actual, budget, "控制率")
 
 
+def amount_sum(amounts: list[float]) -> float:
+    """The sum of parsed amounts (a rate's denominator such as 在编 + 编外)."""
+    return float(sum(amounts))
+
+
 def deviation_rate(actual: float, target: float) -> float:
     """偏差率 = (实际 − 目标) / 目标."""
     return ratio(actual - target, target, "偏差率")

@@ -33,6 +33,7 @@ COERCE: dict[str, Callable[[object, str], object]] = {
     "tiers": lambda v, label: methods.parse_tiers(v),
     "bands": lambda v, label: methods.parse_tiers(v, points_are_numbers=False),
     "scores": lambda v, label: parsing.parse_scores(v, label),
+    "amounts": lambda v, label: parsing.parse_amounts(v, label),
 }
 # Excel error values as they reach Python: xlwings' err_to_str, or our own message text
 _HOST_ERROR = re.compile(r"^(#N/A|#VALUE!|#DIV/0!|#NUM!|#REF!|#NAME\?|#NULL!|#SPILL!|#CALC!)(\s|$)")
@@ -156,6 +157,9 @@ REGISTRY: tuple[ExcelFunction, ...] = (
     ExcelFunction("PERF_TOTAL", "总分＝各评分项得分（各自保留2位小数）之和；任一项出错则为 #N/A", (
         _p("scores", "scores", "评分项得分", "一个或多个得分区域", variadic=True),),
         methods.perf_total, "=PERF_TOTAL(9.32, 90)", "99.32"),
+    ExcelFunction("PERF_SUM", "金额或人数求和（各项均须填写；可带“万元”“人”等单位），用于比率的分子分母", (
+        _p("values", "amounts", "求和项", "要相加的金额或人数（单元格或区域）", variadic=True),),
+        rates.amount_sum, '=PERF_SUM("48人", "2人")', "50"),
     ExcelFunction("PERF_GRADE", "等级：≥90 优，≥80 良，≥60 中，其余 差（可自定义分档）", (
         _p("total", "number", "总分", "综合得分"),
         _p("bands", "bands", "等级分档", "可选：两列区域（下限, 等级），或文本 \">=90:优;>=80:良;>=60:中;else:差\"", None)),
