@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test clean
+.PHONY: demo test clean workbooks
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,3 +19,7 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+
+# The xlwings workbooks under workbook/ are generated; a test fails when they are stale.
+workbooks: $(STAMP)
+	for rs in dept-simple mof2020 dept-common; do $(BIN)/perfscore template $$rs -o workbook/perfscore-$$rs.xlsm; done

@@ -46,5 +46,5 @@ def negative(label: str, value: object, field: str | None = None) -> CellError:
 
 
 def _show(value: object) -> str:
-    text = str(value)
+    text = format(value, ".15g") if isinstance(value, float) else str(value)   # as Excel shows it
     return text if len(text) <= 40 else text[:37] + "…"

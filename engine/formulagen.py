@@ -29,6 +29,13 @@ class RuleParam:
     table: list[tuple[object, object]] = field(default_factory=list)   # tiers / options / bands
 
 
+def blank_safe(expr: str) -> str:
+    """`expr` as an IF branch: a bare reference to a blank cell becomes "" instead of 0."""
+    if expr.replace("_", "").replace("$", "").isalnum():
+        return f'IF(ISBLANK({expr}),"",{expr})'
+    return expr
+
+
 def _quote(text: str) -> str:
     return '"' + str(text).replace('"', '""') + '"'
 
@@ -42,14 +49,17 @@ class FormulaBuilder:
 
     # ------------------------------------------------------------------ inputs
     def value(self, key: str) -> str:
-        """The value an input stands for: its cell, or its parts, fallback or default when blank."""
+        """The value an input stands for: its cell, or its parts, fallback or default when blank.
+
+        IF never hands back a blank cell (Excel and formulas would make it 0, a score where
+        the input is missing): a blank travels as "" and our functions read it as missing."""
         spec = self.rs.inputs[key]
         if spec.sum_of:
             parts = ",".join(f"IF(ISBLANK({p}),0,{p})" for p in spec.sum_of)
             all_blank = ",".join(f"ISBLANK({p})" for p in spec.sum_of)
-            return f"IF(ISBLANK({key}),IF(AND({all_blank}),{key},PERF_SUM({parts})),{key})"
+            return f'IF(ISBLANK({key}),IF(AND({all_blank}),"",PERF_SUM({parts})),{key})'
         if spec.fallback:
-            return f"IF(ISBLANK({key}),{self.value(spec.fallback)},{key})"
+            return f"IF(ISBLANK({key}),{blank_safe(self.value(spec.fallback))},{key})"
         if spec.default is not None:
             return f"IF(ISBLANK({key}),{_quote(spec.default)},{key})"
         return key
@@ -81,8 +91,10 @@ class FormulaBuilder:
         return key if key in self.rs.rates else self.value(key)
 
     def _empty(self, key: str) -> str:
+        """Nothing planned and nothing done (0 of 0); PERF_SUM so that a blank is #N/A, not 0."""
         rate = self.rs.rates[key]
-        return f"AND({self._sum(rate.num)}=0,{self._sum(rate.den)}=0)"
+        total = lambda keys: f"PERF_SUM({','.join(self.value(k) for k in keys)})"  # noqa: E731
+        return f"AND({total(rate.num)}=0,{total(rate.den)}=0)"
 
     # ------------------------------------------------------------------- rules
     def _param(self, row: Row, index: int, param: str, label: str, value: object) -> str:

@@ -159,8 +159,8 @@ def parse_direction(value: object, label: str = "指标性质", field: str | Non
 def parse_text(value: object, label: str, field: str | None = None) -> str:
     if is_blank(value):
         raise missing(label, field)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else format(value, ".15g")
     return str(value).strip()
 
 

@@ -4,6 +4,8 @@ Rates are fractions and are never rounded before they are used.
 """
 from __future__ import annotations
 
+import math
+
 from .errors import DIV0, NUM, VALUE, CellError
 
 REVERSE_METHODS = ("ratio", "deviation")
@@ -16,7 +18,13 @@ def ratio(numerator: float, denominator: float, label: str = "比率",
         if numerator == 0:
             return when_empty
         raise CellError(DIV0, f"{label}无法计算：分母为0而分子为{numerator:g}", field)
-    return numerator / denominator
+    return _finite(numerator / denominator, label, field)
+
+
+def _finite(value: float, label: str, field: str | None = None) -> float:
+    if not math.isfinite(value):   # a denominator of 1e-310 is not a budget
+        raise CellError(NUM, f"{label}超出数值范围", field)
+    return value
 
 
 def exec_rate(actual: float, budget: float) -> float:
@@ -50,6 +58,10 @@ def completion_rate(direction: str, target: float, actual: float,
 
     `direction` is canonical (see parsing.parse_direction) and not 定性.
     """
+    return _finite(_completion(direction, target, actual, reverse_method), "指标完成率")
+
+
+def _completion(direction: str, target: float, actual: float, reverse_method: str) -> float:
     if reverse_method not in REVERSE_METHODS:
         raise CellError(VALUE, f"反向指标计分方法应为 ratio 或 deviation：{reverse_method}")
     if target < 0:

@@ -13,7 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from . import __version__
-from .formulagen import FormulaBuilder
+from .formulagen import FormulaBuilder, blank_safe
 from .rulesets import RuleSet
 from .scoring import INDICATOR_COLUMNS, INDICATOR_LABELS
 
@@ -159,8 +159,10 @@ class _Builder:
                 if key != "score":
                     self.input_cell(ws, f"{c[key]}{r}", None, ["≥", ">", "=", "≤", "<", "定性"] if key == "direction" else None)
             blank = f"ISBLANK(${c['name']}{r})"
-            actual = (f'IF(${c["direction"]}{r}="定性",IF(ISBLANK(${c["coefficient"]}{r}),${c["actual"]}{r},'
-                      f'${c["coefficient"]}{r}),${c["actual"]}{r})')
+            # the coefficient of a 定性 indicator, else the actual value; never a bare blank (→ 0)
+            actual_ref = f"${c['actual']}{r}"
+            actual = (f'IF(AND(${c["direction"]}{r}="定性",NOT(ISBLANK(${c["coefficient"]}{r}))),'
+                      f'${c["coefficient"]}{r},{blank_safe(actual_ref)})')
             args = f"${c['direction']}{r},${c['target']}{r},{actual}"
             self.formula_cell(ws, f"{c['score']}{r}",
                               f'=IF({blank},"",PERF_SCORE({args},${c["weight"]}{r},reverse_method))')

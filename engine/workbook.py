@@ -136,12 +136,20 @@ def _indicator_writes(rows: list) -> list[tuple[Cell, object]]:
     return writes
 
 
+def _readable(path: str) -> None:
+    """mkstemp makes 0600 files; an output should have the user's usual permissions."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
 def save_atomic(wb, output: str | Path) -> None:
     """Save next to the destination, then rename: a reader never sees half a file."""
     output = Path(output)
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=output.suffix, dir=output.parent or ".")
     os.close(fd)
     try:
+        _readable(tmp)
         wb.save(tmp)
         os.replace(tmp, output)
     except BaseException:

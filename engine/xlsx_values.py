@@ -78,6 +78,8 @@ def write_cached_values(source: str | Path, destination: str | Path,
     fd, tmp = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=destination.suffix,
                                dir=destination.parent or ".")
     os.close(fd)
+    from .workbook import _readable
+    _readable(tmp)
     try:
         with zipfile.ZipFile(source) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
             by_part = {part: name for name, part in sheet_parts(src).items()}

@@ -65,10 +65,41 @@ def test_input_file_is_not_modified(tmp_path):
     assert path.read_bytes() == original
 
 
-def test_demo_prints_the_three_samples():
-    result = run("demo")
+def test_demo_runs_the_workbook_flow(tmp_path):
+    result = run("demo", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stdout.splitlines() if line.startswith(("000_", "002_", "003_"))]
+    assert {p.name for p in tmp_path.glob("*.xlsx")} >= {"template-dept-simple.xlsx", "template-mof2020.xlsx",
+                                                        "003_karamay_party_office_2023-computed.xlsx"}
     assert len(lines) == 3
     assert "总分 100.00  等级 优" in lines[0] and "总分 100.00  等级 优" in lines[1]
     assert "项目支出预算执行率为 100.00%，按金额计算为 84.99%" in result.stdout
+
+
+def test_template_list_and_build(tmp_path):
+    listed = run("template", "--list")
+    assert listed.returncode == 0 and [l.split("\t")[0] for l in listed.stdout.splitlines()] == [
+        "dept-common", "dept-simple", "mof2020"]
+    assert run("template", "dept-simple", "-o", str(tmp_path / "t.xlsx")).returncode == 0
+    bad = run("template", "dept-fancy", "-o", str(tmp_path / "x.xlsx"))
+    assert bad.returncode == 2 and "未知的评分框架" in bad.stderr and not (tmp_path / "x.xlsx").exists()
+
+
+def test_fill_and_recalc_from_the_command_line(tmp_path):
+    assert run("template", "dept-simple", "-o", str(tmp_path / "t.xlsx")).returncode == 0
+    filled = run("fill", str(tmp_path / "t.xlsx"), sample("000"), "-o", str(tmp_path / "f.xlsx"))
+    assert filled.returncode == 0, filled.stderr
+    same = run("fill", str(tmp_path / "t.xlsx"), sample("000"), "-o", str(tmp_path / "t.xlsx"))
+    assert same.returncode == 2
+    result = run("recalc", str(tmp_path / "f.xlsx"), "--write-back", str(tmp_path / "w.xlsx"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "100.00" in result.stdout and (tmp_path / "w.xlsx").exists()
+    assert run("recalc", str(tmp_path / "f.xlsx"), "--write-back", str(tmp_path / "f.xlsx")).returncode == 2
+
+
+@pytest.mark.parametrize("content", [b"", b"not a zip at all", b"PK\x03\x04garbage"])
+def test_recalc_of_a_non_workbook_exits_2(tmp_path, content):
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(content)
+    result = run("recalc", str(path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
