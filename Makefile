@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test clean workbooks
+.PHONY: demo test clean workbooks soffice
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,12 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/perfscore demo
 
-test: $(STAMP)
+# the interoperability tests need LibreOffice; CI machines start without it
+soffice:
+	@command -v soffice >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; }
+
+test: $(STAMP) soffice
 	$(BIN)/python -m pytest
 
 clean:
