@@ -218,7 +218,7 @@ def _deviations(report, indicators, indicator_rows) -> None:
         reason = parsing.normalize(str(indicator_rows[ind.row - 1].get("deviation_reason") or "")).upper()
         if reason in NO_REASON:
             report.warning("DEVIATION_UNEXPLAINED", f"indicators[{ind.row}].deviation_reason",
-                           f"第{ind.row}行指标「{ind.name}」完成率 {c:.2%}，未说明偏差原因")
+                           f"第{ind.row}行指标「{ind.name}」完成率 {excel_round(c, 4):.2%}，未说明偏差原因")
 
 
 def _completion_ahead(report, sub: Submission, indicators) -> None:

@@ -82,12 +82,15 @@ class Computed:
 
 
 def evaluate(data: Mapping[str, object], source: str | None = None, locate: Locate = _identity,
-             computed: Computed | None = None) -> Evaluation:
+             computed: Computed | None = None, prior: list[tuple[str, str, str, str]] = ()) -> Evaluation:
     """Score `data`; never raises on bad data: every problem is a finding.
 
     With `computed` (from `recalc`), the workbook's formula results are the scores, and the
-    Python scoring explains any that are errors."""
+    Python scoring explains any that are errors.  `prior` findings (severity, code, where,
+    message) come first: what the workbook check found."""
     report = audit.Report(locate)
+    for severity, code, where, message in prior:
+        report.add(severity, code, where, message)
     if not isinstance(data, Mapping):
         report.error("BAD_VALUE", "", f"提交的数据应为 JSON 对象，实际为 {type(data).__name__}")
         return Evaluation(source, None, None, None, findings=report.findings)

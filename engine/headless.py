@@ -3,11 +3,12 @@ the registry's functions registered, and return the same Evaluation as `evaluate
 from __future__ import annotations
 
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import rulesets
-from .evaluation import Computed, Evaluation, evaluate
+from .evaluation import Computed, Evaluation, Finding, evaluate
 from .template import COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_ROWS, COL
 from .workbook import Cell, Locator, name_map, read_meta, read_submission
 
@@ -70,28 +71,63 @@ def write_back(source: str | Path, destination: str | Path, results: FormulaResu
 
 
 def recalc(path: str | Path, write_back_to: str | Path | None = None) -> Evaluation:
+    """Evaluate a submitted workbook.  Raises RecalcError for a file that cannot be evaluated
+    at all; anything else, an unknown template included, is a finding."""
     from openpyxl import load_workbook
+
+    from . import integrity
+    from .safety import UnsafeFile, check_workbook
     path = Path(path)
     try:
-        wb = load_workbook(path)
+        check_workbook(path)
+        wb = load_workbook(path, keep_links=False)
+    except UnsafeFile as exc:
+        raise RecalcError(f"{path.name}: {exc}") from None
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise RecalcError(f"无法读取工作簿 / cannot read workbook: {path.name}: {type(exc).__name__}") from None
     meta = read_meta(wb)
     try:
         rule_set = rulesets.load(str(meta.get("rule_set") or ""))
     except rulesets.RuleSetError:
-        return evaluate({"rule_set": meta.get("rule_set") or "（无）"}, source=str(path))
+        why = "不是 perfscore 模板（没有 _meta 工作表）" if not meta else f"未知的评分框架：{meta.get('rule_set')}"
+        return _unknown(path, why)
+    check = integrity.inspect(wb, meta, rule_set)
+    if check.unknown:
+        return _unknown(path, check.unknown)
     names = name_map(wb)
     data = read_submission(wb, rule_set)
-    results = compute(path)
-    if write_back_to is not None:
-        write_back(path, write_back_to, results)
-    computed = Computed(
+    source = path
+    with tempfile.TemporaryDirectory(prefix="perfscore-") as tmp:
+        if check.restore:   # compute what the template's own formulas give
+            source = Path(tmp) / f"restored{path.suffix}"
+            _restore(path, check.restore, source)
+        results = compute(source)
+        if write_back_to is not None:
+            write_back(source, write_back_to, results)
+    return evaluate(data, source=str(path), locate=Locator(names), computed=_computed(rule_set, names, results),
+                    prior=check.findings)
+
+
+def _unknown(path: Path, why: str) -> Evaluation:
+    evaluation = Evaluation(source=str(path), rule_set=None, dept_name=None, fiscal_year=None)
+    evaluation.findings.append(Finding("error", "TEMPLATE_UNKNOWN", path.name, why))
+    return evaluation
+
+
+def _restore(path: Path, formulas: dict[tuple[str, str], str], destination: Path) -> None:
+    from openpyxl import load_workbook
+    wb = load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", keep_links=False)
+    for (sheet, ref), formula in formulas.items():
+        wb[sheet][ref].value = formula
+    wb.save(destination)
+
+
+def _computed(rule_set, names, results: FormulaResults) -> Computed:
+    def at(n: int, column: str) -> object:
+        return results.get(Cell("绩效指标", f"{column}{FIRST_INDICATOR_ROW + n - 1}"))
+    return Computed(
         items={row.id: results.get(names.get(f"score_{row.id}")) for row in rule_set.rows},
-        indicators={n: (results.get(Cell("绩效指标", f"{COL['score']}{FIRST_INDICATOR_ROW + n - 1}")),
-                        results.get(Cell("绩效指标", f"{COMPLETION_COL}{FIRST_INDICATOR_ROW + n - 1}")))
-                    for n in range(1, INDICATOR_ROWS + 1)},
+        indicators={n: (at(n, COL["score"]), at(n, COMPLETION_COL)) for n in range(1, INDICATOR_ROWS + 1)},
         rates={key: results.get(names.get(key)) for key in rule_set.rates},
         total=results.get(names.get("total")), grade=results.get(names.get("grade")),
     )
-    return evaluate(data, source=str(path), locate=Locator(names), computed=computed)

@@ -1,0 +1,91 @@
+"""Is a submitted workbook still our template?  Compare it with a fresh build of the
+template it claims to be (_meta): formulas overwritten by typed values, formulas edited,
+scoring parameters changed."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from . import rulesets
+from .template import META, TEMPLATE_VERSION, build_template, fingerprint
+
+_XLUDF = re.compile(r"_xludf\.", re.I)
+
+
+@dataclass
+class Integrity:
+    findings: list[tuple[str, str, str, str]] = field(default_factory=list)  # severity, code, where, message
+    restore: dict[tuple[str, str], str] = field(default_factory=dict)       # cell → template formula
+    unknown: str | None = None        # why the file is not (or no longer) one of our templates
+
+
+@dataclass(frozen=True)
+class Reference:
+    formulas: dict[tuple[str, str], str]
+    params: dict[tuple[str, str], object]
+    fingerprint: str
+
+
+@functools.lru_cache(maxsize=16)
+def reference(rule_set_key: str) -> Reference:
+    """The formulas and rule parameters of a freshly built template (cached per rule set)."""
+    wb = build_template(rulesets.load(rule_set_key))
+    formulas, params = {}, {}
+    for ws in wb.worksheets:
+        if ws.title == META:
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    formulas[(ws.title, cell.coordinate)] = cell.value
+                elif ws.title == "评分规则" and cell.column in (3, 4) and cell.row > 3 and cell.value is not None:
+                    params[(ws.title, cell.coordinate)] = cell.value
+    return Reference(formulas, params, fingerprint(wb)[0])
+
+
+def normalize(formula: str) -> str:
+    """Formula text as Excel may re-save it: case, spaces and the _xludf. prefix don't matter."""
+    return re.sub(r"\s+", "", _XLUDF.sub("", str(formula))).upper()
+
+
+def inspect(wb, meta: dict, rule_set) -> Integrity:
+    result = Integrity()
+    if str(meta.get("template_version")) != TEMPLATE_VERSION or str(meta.get("rule_set_version")) != rule_set.version:
+        result.unknown = (f"模板版本未知：{meta.get('rule_set')} {meta.get('rule_set_version')} / 模板 "
+                          f"{meta.get('template_version')}（当前 {rule_set.id} {rule_set.version} / {TEMPLATE_VERSION}）")
+        return result
+    ref = reference(rule_set.path)
+    missing = {sheet for sheet, _ in ref.formulas} - set(wb.sheetnames)
+    if missing:
+        result.unknown = f"工作簿缺少模板工作表：{'、'.join(sorted(missing))}"
+        return result
+    if fingerprint(wb)[0] != ref.fingerprint or meta.get("formula_fingerprint") != ref.fingerprint:
+        _compare_formulas(wb, ref, result)
+    _compare_params(wb, ref, result)
+    return result
+
+
+def _compare_formulas(wb, ref: Reference, result: Integrity) -> None:
+    for (sheet, coordinate), formula in ref.formulas.items():
+        cell = wb[sheet][coordinate]
+        where = f"{sheet}!{coordinate}"
+        if cell.data_type != "f":
+            typed = "空白" if cell.value is None else repr(cell.value)
+            result.findings.append(("error", "FORMULA_OVERWRITTEN", where,
+                                    f"公式单元格被改为填写值 {typed}（原公式 {formula[:60]}）；已按模板公式重新计算"))
+            result.restore[(sheet, coordinate)] = formula
+        elif normalize(cell.value) != normalize(formula):
+            result.findings.append(("error", "FORMULA_TAMPERED", where,
+                                    f"公式被修改：现为 {str(cell.value)[:60]}，模板为 {formula[:60]}；已按模板公式重新计算"))
+            result.restore[(sheet, coordinate)] = formula
+
+
+def _compare_params(wb, ref: Reference, result: Integrity) -> None:
+    ws = wb["评分规则"]
+    for (sheet, coordinate), expected in ref.params.items():
+        value = ws[coordinate].value
+        if value != expected and not (isinstance(value, (int, float)) and isinstance(expected, (int, float))
+                                      and abs(value - expected) < 1e-12):
+            result.findings.append(("error", "FORMULA_TAMPERED", f"{sheet}!{coordinate}",
+                                    f"评分规则参数被修改：现为 {value!r}，评分框架规定为 {expected!r}"))

@@ -1,0 +1,77 @@
+"""Every submitted file is hostile until shown otherwise: check it before any parser sees it.
+
+The checks read only the file's first bytes and the zip directory; nothing is inflated
+before the sizes the directory declares have been found acceptable, and nothing in the
+file is ever executed (VBA is carried along as bytes, never run).
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+MAX_FILE_BYTES = 30 * 1024 * 1024          # a submission is a few hundred KB
+MAX_ENTRIES = 2_000
+MAX_UNCOMPRESSED_BYTES = 150 * 1024 * 1024  # all parts together, as declared
+MAX_PART_BYTES = 60 * 1024 * 1024           # one sheet's XML
+MAX_RATIO = 200                              # inflated / compressed, for parts over 1 MB
+MAX_ROWS = 20_000                            # a sheet's declared dimension
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # encrypted OOXML and old .xls files
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+[0-9]+:?[A-Z]*([0-9]*)"')
+
+
+class UnsafeFile(Exception):
+    """A file refused before parsing; the message says why (Chinese / English)."""
+
+
+def check_workbook(path: str | Path) -> None:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise UnsafeFile(f"找不到文件 / file not found: {path.name}") from None
+    if size == 0:
+        raise UnsafeFile("空文件 / empty file")
+    if size > MAX_FILE_BYTES:
+        raise UnsafeFile(f"文件过大 / file too large: {size:,} 字节（上限 {MAX_FILE_BYTES:,}）")
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    if head.startswith(OLE_MAGIC):
+        raise UnsafeFile("文件受密码保护或为旧版 .xls 格式，无法读取 / password-protected or legacy .xls workbook")
+    if not head.startswith(ZIP_MAGIC):
+        raise UnsafeFile("不是 Excel 工作簿（.xlsx/.xlsm）/ not an Excel workbook")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise UnsafeFile("工作簿已损坏，无法解压 / corrupt workbook (bad zip)") from None
+    if len(infos) > MAX_ENTRIES:
+        raise UnsafeFile(f"工作簿包含 {len(infos):,} 个部件，超过上限 / too many parts")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_PART_BYTES:
+            raise UnsafeFile(f"工作表过大（{info.filename} 解压后 {info.file_size:,} 字节）/ sheet too large")
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise UnsafeFile(f"疑似压缩炸弹（{info.filename} 压缩比 {info.file_size // max(info.compress_size, 1)}）/ zip bomb")
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise UnsafeFile(f"解压后共 {total:,} 字节，超过上限 / zip bomb or huge workbook")
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" not in names:
+        raise UnsafeFile("不是 Excel 工作簿（缺少 xl/workbook.xml）/ not an Excel workbook")
+    _check_dimensions(path, [n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")])
+
+
+def _check_dimensions(path: Path, sheets: list[str]) -> None:
+    """A sheet's declared size, read from its first bytes (only those are inflated)."""
+    with zipfile.ZipFile(path) as archive:
+        for name in sheets:
+            with archive.open(name) as part:
+                head = part.read(4096)
+            match = _DIMENSION.search(head)
+            if match and match.group(1) and int(match.group(1)) > MAX_ROWS:
+                raise UnsafeFile(f"工作表有 {int(match.group(1)):,} 行，超过上限 {MAX_ROWS:,} / sheet too large")
