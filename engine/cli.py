@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+DEFAULT_TIMEOUT = 120.0
 MAX_JSON_BYTES = 20 * 1024 * 1024
 
 
@@ -77,35 +78,70 @@ def cmd_score(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    """The workbook flow on every bundled sample: template → fill → recalc → tables."""
-    from rich.markup import escape
-
+    """The bureau's job on the bundled samples: build their workbooks, batch, summary, findings."""
     from workbook import SAMPLES_DIR
 
-    from .display import show
-    from .headless import recalc
-    from .workbook import fill
-    console = _console()
+    from .samples import build_samples
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    summary = []
-    for path in sorted(SAMPLES_DIR.glob("*.json")):
-        data = read_json(path)
-        template = out / f"template-{data['rule_set']}.xlsx"
-        if not template.exists():
-            build_template_file(data["rule_set"], template)
-        filled = out / f"{path.stem}.xlsx"
-        fill(template, data, filled)
-        evaluation = recalc(filled, out / f"{path.stem}-computed.xlsx")
-        show(evaluation, console, _rate_labels(evaluation.rule_set))
-        summary.append((filled.name, evaluation))
-    console.rule("汇总")
-    for name, ev in summary:
-        total = "—" if ev.total is None else f"{ev.total:.2f}"
-        console.print(escape(f"{name}: {ev.dept_name}  总分 {total}  等级 {ev.grade or '—'}  "
-                             f"错误 {len(ev.errors)}  提示 {len(ev.warnings)}"))
-    console.print(escape(f"模板、填好的工作簿和带计算值的副本在 {out}/"))
-    return EXIT_OK
+    files = build_samples(SAMPLES_DIR, out / "submissions")
+    code = run_batch(files, out / "summary.xlsx", jobs=args.jobs, timeout=DEFAULT_TIMEOUT, show_findings=True)
+    print(f"提交的工作簿在 {out / 'submissions'}/，汇总表 {out / 'summary.xlsx'}")
+    return EXIT_OK if code in (EXIT_OK, EXIT_FINDINGS) else code
+
+
+def run_batch(files, output, jobs: int, timeout: float, show_findings: bool = False) -> int:
+    from rich.markup import escape
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from . import batch
+    from .summary import write_summary
+    console = _console()
+    results = []
+    with Progress(TextColumn("[bold]评分中"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=console, transient=not sys.stdout.isatty()) as bar:
+        task = bar.add_task("", total=len(files))
+        for result in batch.run(files, jobs=jobs, timeout=timeout):
+            results.append(result)
+            bar.update(task, advance=1, description=escape(Path(result.file).name))
+    order = {str(f): i for i, f in enumerate(files)}
+    results.sort(key=lambda r: order.get(r.file, 0))
+    write_summary(results, output)
+    table = Table(title=f"汇总：{len(results)} 个文件")
+    for header in ("文件", "部门", "计算总分", "自评总分", "等级", "错误", "提示", "状态"):
+        table.add_column(header, overflow="fold")
+    for r in results:
+        ev = r.evaluation or {}
+        total = "—" if ev.get("total") is None else f"{ev['total']:.2f}"
+        claimed = "—" if ev.get("self_total") is None else f"{ev['self_total']:.2f}"
+        status = "[green]通过[/green]" if r.clean else ("[red]有错误[/red]" if r.status == "ok"
+                                                       else f"[red]失败[/red] {escape(r.reason)}")
+        table.add_row(escape(Path(r.file).name), escape(str(ev.get("dept_name") or "")), total, claimed,
+                      ev.get("grade") or "—", str(r.errors), str(r.warnings), status)
+    console.print(table)
+    if show_findings:
+        findings = Table(title="问题清单")
+        for header in ("文件", "级别", "代码", "位置", "说明"):
+            findings.add_column(header, overflow="fold")
+        for r in results:
+            for f in (r.evaluation or {}).get("findings", []):
+                level = "[red]错误[/red]" if f["severity"] == "error" else "[yellow]提示[/yellow]"
+                findings.add_row(escape(Path(r.file).name), level, f["code"], escape(f["where"]), escape(f["message"]))
+        console.print(findings)
+    console.print(escape(f"汇总表 / summary: {output}"))
+    return EXIT_OK if all(r.clean for r in results) else EXIT_FINDINGS
+
+
+def cmd_batch(args) -> int:
+    from . import batch
+    files = batch.collect(args.paths)
+    if not files:
+        print("没有找到要评分的文件 / no files found", file=sys.stderr)
+        return EXIT_UNUSABLE
+    if any(_same_file(f, args.output) for f in files):
+        print("汇总表不能覆盖输入文件 / the summary must not overwrite an input", file=sys.stderr)
+        return EXIT_UNUSABLE
+    return run_batch(files, args.output, jobs=args.jobs, timeout=args.timeout)
 
 
 def cmd_template(args) -> int:
@@ -206,14 +242,24 @@ def build_parser() -> argparse.ArgumentParser:
     recalc.add_argument("--json", action="store_true", help="输出 JSON（SPEC 7.4）")
     recalc.add_argument("--write-back", metavar="OUT.xlsx", help="另存一份带计算值的工作簿")
     recalc.set_defaults(run=cmd_recalc)
-    demo = sub.add_parser("demo", help="样例：生成模板、填写、重算 / the workbook flow on the bundled samples")
+    batch = sub.add_parser("batch", help="批量评分并生成汇总表 / evaluate many files, write a summary workbook")
+    batch.add_argument("paths", nargs="+", help="工作簿或文件夹")
+    batch.add_argument("-o", "--output", required=True, help="汇总表 SUMMARY.xlsx")
+    batch.add_argument("--jobs", type=int, default=None, help="并行进程数（默认：CPU 核数，最多 4）")
+    batch.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="单个文件的时间上限（秒）")
+    batch.set_defaults(run=cmd_batch)
+    demo = sub.add_parser("demo", help="样例：批量评分自带的样例工作簿 / the batch over the bundled samples")
     demo.add_argument("--out", default="out/demo", help="生成文件的目录（默认 out/demo）")
+    demo.add_argument("--jobs", type=int, default=None)
     demo.set_defaults(run=cmd_demo)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "jobs", 0) is None:
+        from .batch import default_jobs
+        args.jobs = default_jobs()
     try:
         return args.run(args)
     except KeyboardInterrupt:
