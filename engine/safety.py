@@ -21,7 +21,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # encrypted OOXML and old .xls
 ZIP_MAGIC = b"PK\x03\x04"
 
 
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+[0-9]+:?[A-Z]*([0-9]*)"')
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="(?:[A-Z]+[0-9]+:)?[A-Z]+([0-9]+)"')
 
 
 class UnsafeFile(Exception):
@@ -54,10 +54,10 @@ def check_workbook(path: str | Path) -> None:
     total = 0
     for info in infos:
         total += info.file_size
-        if info.file_size > MAX_PART_BYTES:
-            raise UnsafeFile(f"工作表过大（{info.filename} 解压后 {info.file_size:,} 字节）/ sheet too large")
         if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise UnsafeFile(f"疑似压缩炸弹（{info.filename} 压缩比 {info.file_size // max(info.compress_size, 1)}）/ zip bomb")
+        if info.file_size > MAX_PART_BYTES:
+            raise UnsafeFile(f"工作表过大（{info.filename} 解压后 {info.file_size:,} 字节）/ sheet too large")
     if total > MAX_UNCOMPRESSED_BYTES:
         raise UnsafeFile(f"解压后共 {total:,} 字节，超过上限 / zip bomb or huge workbook")
     names = {info.filename for info in infos}
@@ -73,5 +73,5 @@ def _check_dimensions(path: Path, sheets: list[str]) -> None:
             with archive.open(name) as part:
                 head = part.read(4096)
             match = _DIMENSION.search(head)
-            if match and match.group(1) and int(match.group(1)) > MAX_ROWS:
+            if match and int(match.group(1)) > MAX_ROWS:
                 raise UnsafeFile(f"工作表有 {int(match.group(1)):,} 行，超过上限 {MAX_ROWS:,} / sheet too large")
