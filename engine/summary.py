@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .batch import FileResult
@@ -68,7 +68,7 @@ def _statistics(summary: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.D
 
 def _format(ws, widths: dict[str, int], number_columns: tuple[str, ...] = ()) -> None:
     for cell in ws[1]:
-        cell.font, cell.fill = Font(bold=True), HEADER_FILL
+        cell.font, cell.fill, cell.alignment = Font(bold=True), HEADER_FILL, Alignment(horizontal="center")
     ws.freeze_panes = "A2"
     if ws.max_row > 1:
         ws.auto_filter.ref = ws.dimensions
@@ -76,9 +76,14 @@ def _format(ws, widths: dict[str, int], number_columns: tuple[str, ...] = ()) ->
     for i, header in enumerate(headers, 1):
         letter = get_column_letter(i)
         ws.column_dimensions[letter].width = widths.get(header, 12)
-        if header in number_columns:
-            for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+        for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+            if header in number_columns:
                 cell.number_format = "0.00"
+            elif isinstance(cell.value, int) or header in ("grade", "status", "severity"):
+                cell.alignment = Alignment(horizontal="center")
+    ws.page_setup.orientation = "landscape"     # reviewers print it
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             if isinstance(cell.value, str):
