@@ -192,7 +192,7 @@ def _stated_rates(report, sub: Submission, stated_rates: Mapping) -> None:
             continue
         if abs(stated - computed) >= STATED_RATE_TOLERANCE - _EPS:
             report.warning("STATED_RATE_MISMATCH", path,
-                           f"报告填写的{spec.label}为 {stated:.2%}，按金额计算为 {computed:.2%}"
+                           f"报告填写的{spec.label}为 {excel_round(stated, 4):.2%}，按金额计算为 {excel_round(computed, 4):.2%}"
                            f"（{num:,.2f} ÷ {den:,.2f}）")
 
 

@@ -46,7 +46,7 @@ def qualitative_coefficient(tier: str, coefficient: float) -> float:
             inside = low <= coefficient and (coefficient <= high if high_inclusive else coefficient < high)
             if not inside:
                 bound = "]" if high_inclusive else ")"
-                raise CellError(VALUE, f"“{name}”的系数应在[{low:.0%}, {high:.0%}{bound}内：{coefficient:.2%}")
+                raise CellError(VALUE, f"“{name}”的系数应在[{low:.0%}, {high:.0%}{bound}内：{excel_round(coefficient, 4):.2%}")
             return coefficient
     names = "、".join(t[0] for t in QUALITATIVE_TIERS)
     raise CellError(VALUE, f"定性指标的档次应为{names}：{tier}")

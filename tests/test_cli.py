@@ -68,12 +68,13 @@ def test_input_file_is_not_modified(tmp_path):
 def test_demo_runs_the_workbook_flow(tmp_path):
     result = run("demo", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    lines = [line for line in result.stdout.splitlines() if line.startswith(("000_", "002_", "003_"))]
-    assert {p.name for p in tmp_path.glob("*.xlsx")} >= {"template-dept-simple.xlsx", "template-mof2020.xlsx",
-                                                        "003_karamay_party_office_2023-computed.xlsx"}
-    assert len(lines) == 3
-    assert "总分 100.00  等级 优" in lines[0] and "总分 100.00  等级 优" in lines[1]
-    assert "项目支出预算执行率为 100.00%，按金额计算为 84.99%" in result.stdout
+    assert (tmp_path / "summary.xlsx").exists() and len(list((tmp_path / "submissions").glob("*.xlsx"))) >= 8
+    import pandas as pd
+    summary = pd.read_excel(tmp_path / "summary.xlsx", sheet_name="汇总", engine="calamine").set_index("file")
+    assert summary.loc["000_gaoxin_office_2024.xlsx", "total"] == 100
+    assert summary.loc["002_kaoheban_2023.xlsx", "grade"] == "优"
+    assert summary.loc["003_karamay_party_office_2023.xlsx", "total"] == 99.66
+    assert "STATED_RATE_MISMATCH" in result.stdout and "FORMULA_OVERWRITTEN" in result.stdout
 
 
 def test_template_list_and_build(tmp_path):
