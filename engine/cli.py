@@ -17,13 +17,12 @@ class InputFileError(Exception):
 
 
 def read_json(path: str | Path) -> dict:
+    from .safety import UnsafeFile, sized
     path = Path(path)
     try:
-        size = path.stat().st_size
-    except OSError:
-        raise InputFileError(f"找不到文件 / file not found: {path}") from None
-    if size > MAX_JSON_BYTES:
-        raise InputFileError(f"文件过大 / file too large: {path} ({size:,} bytes > {MAX_JSON_BYTES:,})")
+        sized(path, MAX_JSON_BYTES)
+    except UnsafeFile as exc:
+        raise InputFileError(str(exc)) from None
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:

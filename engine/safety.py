@@ -28,16 +28,22 @@ class UnsafeFile(Exception):
     """A file refused before parsing; the message says why (Chinese / English)."""
 
 
-def check_workbook(path: str | Path) -> None:
-    path = Path(path)
+def sized(path: Path, limit: int) -> int:
+    """The file's size, refused when missing, empty or over `limit` bytes."""
     try:
         size = path.stat().st_size
     except OSError:
-        raise UnsafeFile(f"找不到文件 / file not found: {path.name}") from None
+        raise UnsafeFile(f"找不到文件 / file not found: {path}") from None
     if size == 0:
-        raise UnsafeFile("空文件 / empty file")
-    if size > MAX_FILE_BYTES:
-        raise UnsafeFile(f"文件过大 / file too large: {size:,} 字节（上限 {MAX_FILE_BYTES:,}）")
+        raise UnsafeFile(f"空文件 / empty file: {path}")
+    if size > limit:
+        raise UnsafeFile(f"文件过大 / file too large: {path}（{size:,} 字节，上限 {limit:,}）")
+    return size
+
+
+def check_workbook(path: str | Path) -> None:
+    path = Path(path)
+    sized(path, MAX_FILE_BYTES)
     with open(path, "rb") as fh:
         head = fh.read(8)
     if head.startswith(OLE_MAGIC):
