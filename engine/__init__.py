@@ -8,12 +8,12 @@ from .rounding import excel_round
 
 
 
-def recalc(path, write_back_to=None) -> Evaluation:
+def recalc(path, write_back_to=None, fast=True) -> Evaluation:
     """Re-evaluate a workbook headlessly from its own formulas (SPEC 7.1).
 
     Imported on use: the formulas library is only loaded by those who recalculate."""
     from .headless import recalc as _recalc
-    return _recalc(path, write_back_to)
+    return _recalc(path, write_back_to, fast)
 
 
 __all__ = ["CellError", "Evaluation", "Finding", "evaluate", "excel_round", "recalc"]

@@ -82,15 +82,15 @@ def evaluate_file(path: Path) -> FileResult:
     return FileResult(str(path), status, reason, evaluation.to_dict(), time.perf_counter() - start)
 
 
-def _child(path: Path, conn) -> None:
+def _child(path: Path, conn, evaluate_one) -> None:
     try:
-        conn.send(json.dumps(evaluate_file(path).__dict__, ensure_ascii=False, default=str))
+        conn.send(json.dumps(evaluate_one(path).__dict__, ensure_ascii=False, default=str))
     finally:
         conn.close()
 
 
 def run(files: list[Path], jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
-        on_result: Callable[[FileResult], None] | None = None) -> Iterator[FileResult]:
+        evaluate_one: Callable[[Path], FileResult] = evaluate_file) -> Iterator[FileResult]:
     """Evaluate `files` with up to `jobs` processes at once; results in completion order."""
     # fork: each child starts with the modules (and caches) the parent already loaded
     context = multiprocessing.get_context("fork")
@@ -100,7 +100,7 @@ def run(files: list[Path], jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
         while pending and len(running) < max(jobs, 1):
             path = pending.pop()
             receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(path, send), daemon=True)
+            process = context.Process(target=_child, args=(path, send, evaluate_one), daemon=True)
             process.start()
             send.close()
             running[receive] = (process, path, time.monotonic())

@@ -70,14 +70,25 @@ def write_back(source: str | Path, destination: str | Path, results: FormulaResu
     write_cached_values(source, destination, lambda sheet, ref: results.values.get((sheet.upper(), ref)))
 
 
-def recalc(path: str | Path, write_back_to: str | Path | None = None) -> Evaluation:
+def recalc(path: str | Path, write_back_to: str | Path | None = None, fast: bool = True) -> Evaluation:
     """Evaluate a submitted workbook.  Raises RecalcError for a file that cannot be evaluated
-    at all; anything else, an unknown template included, is a finding."""
+    at all; anything else, an unknown template included, is a finding.
+
+    An untouched workbook (formulas and parameters exactly its template's) takes the fast
+    path (engine.fastpath) unless a write-back asks for every cell's value."""
+    from .safety import UnsafeFile, check_workbook
+    path = Path(path)
+    if fast and write_back_to is None:
+        from .fastpath import try_fast
+        try:
+            evaluation = try_fast(path)
+        except UnsafeFile as exc:
+            raise RecalcError(f"{path.name}: {exc}") from None
+        if evaluation is not None:
+            return evaluation
     from openpyxl import load_workbook
 
     from . import integrity
-    from .safety import UnsafeFile, check_workbook
-    path = Path(path)
     try:
         check_workbook(path)
         wb = load_workbook(path, keep_links=False)

@@ -191,10 +191,17 @@ def test_our_xlsm_is_evaluated_without_running_macros(tmp_path):
     assert ev.total == 100 and ev.findings == []
 
 
+def _hangs(path):
+    import time
+    time.sleep(60)   # a parser stuck on a hostile file
+
+
 def test_a_file_over_the_time_limit_is_stopped(samples):
-    results = list(batch.run([samples["004"], samples["000"]], jobs=2, timeout=0.01))
+    start = __import__("time").monotonic()
+    results = list(batch.run([samples["004"], samples["000"]], jobs=2, timeout=0.5, evaluate_one=_hangs))
     assert {r.status for r in results} == {"failed"}
     assert all("超过时间限制" in r.reason for r in results)
+    assert __import__("time").monotonic() - start < 10       # killed, not waited for
 
 
 def test_collect_folders_and_files(samples, tmp_path):

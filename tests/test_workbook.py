@@ -60,9 +60,15 @@ def assert_same(got, expected) -> None:
 
 
 def roundtrip(templates, tmp_path, data):
+    """recalc(fill(template, data)) by the full formulas path, checked equal to the fast path."""
     filled = tmp_path / "filled.xlsx"
     fill(templates[data["rule_set"]], data, filled)
-    return recalc(filled)
+    full = recalc(filled, fast=False)
+    from engine.fastpath import try_fast
+    fast = try_fast(filled)
+    assert fast is not None, "an untouched workbook must take the fast path"
+    assert fast.to_dict() == full.to_dict()
+    return full
 
 
 # ------------------------------------------------------------------ round trip
