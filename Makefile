@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test clean workbooks soffice
+.PHONY: demo test clean workbooks soffice bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,3 +28,7 @@ clean:
 # The xlwings workbooks under workbook/ are generated; a test fails when they are stale.
 workbooks: $(STAMP)
 	for rs in dept-simple mof2020 dept-common; do $(BIN)/perfscore template $$rs -o workbook/perfscore-$$rs.xlsm; done
+
+# Speed and memory against formulas, LibreOffice and a raw read (not part of make test).
+bench: $(STAMP) soffice
+	$(BIN)/python tests/benchmarks/bench.py

@@ -82,47 +82,83 @@ def evaluate_file(path: Path) -> FileResult:
     return FileResult(str(path), status, reason, evaluation.to_dict(), time.perf_counter() - start)
 
 
-def _child(path: Path, conn, evaluate_one) -> None:
-    try:
-        conn.send(json.dumps(evaluate_one(path).__dict__, ensure_ascii=False, default=str))
-    finally:
-        conn.close()
+def _worker(conn, evaluate_one) -> None:
+    """A long-lived worker: paths in, results out, its caches (templates, rule sets) kept warm."""
+    while True:
+        try:
+            path = conn.recv()
+        except EOFError:
+            return
+        if path is None:
+            return
+        conn.send(json.dumps(evaluate_one(Path(path)).__dict__, ensure_ascii=False, default=str))
+
+
+class _Worker:
+    def __init__(self, context, evaluate_one):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker, args=(child, evaluate_one), daemon=True)
+        self.process.start()
+        child.close()
+        self.path: Path | None = None
+        self.started = 0.0
+
+    def give(self, path: Path) -> None:
+        self.path, self.started = path, time.monotonic()
+        self.conn.send(str(path))
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+        self.process.join(timeout=5)
+        self.conn.close()
 
 
 def run(files: list[Path], jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
         evaluate_one: Callable[[Path], FileResult] = evaluate_file) -> Iterator[FileResult]:
-    """Evaluate `files` with up to `jobs` processes at once; results in completion order."""
-    # fork: each child starts with the modules (and caches) the parent already loaded
+    """Evaluate `files` with `jobs` worker processes; results in completion order.
+
+    A worker past `timeout` on one file is killed and replaced, and that file reported; a
+    worker that dies is replaced the same way.  The batch always finishes."""
+    # fork: workers start with the modules the parent already imported
     context = multiprocessing.get_context("fork")
     pending = list(reversed(files))
-    running: dict = {}     # connection → (process, path, started)
-    while pending or running:
-        while pending and len(running) < max(jobs, 1):
-            path = pending.pop()
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(path, send, evaluate_one), daemon=True)
-            process.start()
-            send.close()
-            running[receive] = (process, path, time.monotonic())
-        ready = wait(list(running), timeout=0.2)
-        for conn in ready:
-            process, path, started = running.pop(conn)
-            try:
-                result = FileResult(**json.loads(conn.recv()))
-            except (EOFError, OSError, ValueError):
-                result = FileResult(str(path), "failed", "处理进程意外退出 / worker crashed",
-                                    seconds=time.monotonic() - started)
-            conn.close()
-            process.join(timeout=5)
-            yield result
-        now = time.monotonic()
-        for conn, (process, path, started) in list(running.items()):
-            if now - started > timeout:
-                process.kill()
-                process.join()
-                conn.close()
-                del running[conn]
-                yield FileResult(str(path), "failed", f"超过时间限制 {timeout:g} 秒 / timed out", seconds=now - started)
+    workers = [_Worker(context, evaluate_one) for _ in range(max(1, min(jobs, len(files))))]
+    try:
+        while pending or any(w.path for w in workers):
+            for w in workers:
+                if w.path is None and pending:
+                    w.give(pending.pop())
+            busy = {w.conn: w for w in workers if w.path is not None}
+            for conn in wait(list(busy), timeout=0.2):
+                w = busy[conn]
+                try:
+                    result = FileResult(**json.loads(conn.recv()))
+                except (EOFError, OSError, ValueError):
+                    result = FileResult(str(w.path), "failed", "处理进程意外退出 / worker crashed",
+                                        seconds=time.monotonic() - w.started)
+                    workers[workers.index(w)] = _replace(w, context, evaluate_one)
+                w.path = None
+                yield result
+            now = time.monotonic()
+            for i, w in enumerate(workers):
+                if w.path is not None and now - w.started > timeout:
+                    path, spent = w.path, now - w.started
+                    workers[i] = _replace(w, context, evaluate_one)
+                    yield FileResult(str(path), "failed", f"超过时间限制 {timeout:g} 秒 / timed out", seconds=spent)
+    finally:
+        for w in workers:
+            w.stop(kill=w.path is not None)
+
+
+def _replace(worker: _Worker, context, evaluate_one) -> _Worker:
+    worker.stop(kill=True)
+    return _Worker(context, evaluate_one)
 
 
 def default_jobs() -> int:

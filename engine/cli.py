@@ -89,46 +89,51 @@ def cmd_demo(args) -> int:
 
 
 def run_batch(files, output, jobs: int, timeout: float, show_findings: bool = False) -> int:
+    """Evaluate `files`, streaming each result into the summary; print what needs a look."""
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
     from . import batch
-    from .summary import write_summary
+    from .summary import SummaryWriter
     console = _console()
-    results = []
+    writer = SummaryWriter(output)
+    table = Table(title=f"汇总：{len(files)} 个文件")
+    for header in ("文件", "部门", "计算总分", "自评总分", "等级", "错误", "提示", "状态"):
+        table.add_column(header, overflow="fold")
+    findings = Table(title="问题清单")
+    for header in ("文件", "级别", "代码", "位置", "说明"):
+        findings.add_column(header, overflow="fold")
+    counts = {"clean": 0, "errors": 0, "failed": 0}
+    # a long batch lists only the files that need a look; a short one lists them all
+    list_all = len(files) <= 50
     with Progress(TextColumn("[bold]评分中"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=console, transient=not sys.stdout.isatty()) as bar:
         task = bar.add_task("", total=len(files))
-        for result in batch.run(files, jobs=jobs, timeout=timeout):
-            results.append(result)
-            bar.update(task, advance=1, description=escape(Path(result.file).name))
-    order = {str(f): i for i, f in enumerate(files)}
-    results.sort(key=lambda r: order.get(r.file, 0))
-    write_summary(results, output)
-    table = Table(title=f"汇总：{len(results)} 个文件")
-    for header in ("文件", "部门", "计算总分", "自评总分", "等级", "错误", "提示", "状态"):
-        table.add_column(header, overflow="fold")
-    for r in results:
-        ev = r.evaluation or {}
-        total = "—" if ev.get("total") is None else f"{ev['total']:.2f}"
-        claimed = "—" if ev.get("self_total") is None else f"{ev['self_total']:.2f}"
-        status = "[green]通过[/green]" if r.clean else ("[red]有错误[/red]" if r.status == "ok"
-                                                       else f"[red]失败[/red] {escape(r.reason)}")
-        table.add_row(escape(Path(r.file).name), escape(str(ev.get("dept_name") or "")), total, claimed,
-                      ev.get("grade") or "—", str(r.errors), str(r.warnings), status)
+        for r in batch.run(files, jobs=jobs, timeout=timeout):
+            writer.add(r)
+            bar.update(task, advance=1, description=escape(Path(r.file).name))
+            counts["clean" if r.clean else "errors" if r.status == "ok" else "failed"] += 1
+            ev = r.evaluation or {}
+            if list_all or not r.clean:
+                total = "—" if ev.get("total") is None else f"{ev['total']:.2f}"
+                claimed = "—" if ev.get("self_total") is None else f"{ev['self_total']:.2f}"
+                status = "[green]通过[/green]" if r.clean else ("[red]有错误[/red]" if r.status == "ok"
+                                                               else f"[red]失败[/red] {escape(r.reason)}")
+                table.add_row(escape(Path(r.file).name), escape(str(ev.get("dept_name") or "")), total, claimed,
+                              ev.get("grade") or "—", str(r.errors), str(r.warnings), status)
+            if show_findings:
+                for f in ev.get("findings", []):
+                    level = "[red]错误[/red]" if f["severity"] == "error" else "[yellow]提示[/yellow]"
+                    findings.add_row(escape(Path(r.file).name), level, f["code"], escape(f["where"]),
+                                     escape(f["message"]))
+    writer.close()
     console.print(table)
     if show_findings:
-        findings = Table(title="问题清单")
-        for header in ("文件", "级别", "代码", "位置", "说明"):
-            findings.add_column(header, overflow="fold")
-        for r in results:
-            for f in (r.evaluation or {}).get("findings", []):
-                level = "[red]错误[/red]" if f["severity"] == "error" else "[yellow]提示[/yellow]"
-                findings.add_row(escape(Path(r.file).name), level, f["code"], escape(f["where"]), escape(f["message"]))
         console.print(findings)
-    console.print(escape(f"汇总表 / summary: {output}"))
-    return EXIT_OK if all(r.clean for r in results) else EXIT_FINDINGS
+    console.print(escape(f"通过 {counts['clean']}，有错误 {counts['errors']}，无法评分 {counts['failed']}；"
+                         f"汇总表 / summary: {output}"))
+    return EXIT_OK if counts["errors"] == counts["failed"] == 0 else EXIT_FINDINGS
 
 
 def cmd_batch(args) -> int:

@@ -22,12 +22,14 @@ from . import rulesets
 from .evaluation import Evaluation, evaluate
 from .safety import check_workbook
 from .scoring import INDICATOR_COLUMNS
-from .template import INDICATOR_ROWS, META, TEMPLATE_VERSION
+from .layout import INDICATOR_ROWS, META, TEMPLATE_VERSION
 from .workbook import Cell, Locator, indicator_cell
 from .xlsx_values import NS_MAIN, sheet_parts
 
-_FORMULA_CELL = re.compile(r'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*(?<!/)>(?:(?!</(?:\w+:)?c>).)*?'
-                           r"<(?:\w+:)?f(?:\s[^>]*)?>(.*?)</(?:\w+:)?f>", re.S)
+# a formula cell as Excel and openpyxl write it: r first, <f> right after the tag.  A file
+# written otherwise does not match the template's fingerprint and takes the full path.
+_FORMULA_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"[^>]*[^/]><f>([^<]*)</f>')
+SHEETS_READ = ("基本信息", "预算数据", "绩效指标", "评分表", "评分规则", META)
 _REF = re.compile(r"^([A-Z]+)([0-9]+)$")
 
 
@@ -51,7 +53,7 @@ class FastBook:
         self.sheet_order = list(parts)
         book = CalamineWorkbook.from_path(str(path))
         self.values = {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                       for name in book.sheet_names}
+                       for name in book.sheet_names if name in SHEETS_READ}
 
     def value(self, cell: Cell | None) -> object:
         if cell is None:

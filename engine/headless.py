@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import rulesets
 from .evaluation import Computed, Evaluation, Finding, evaluate
-from .template import COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_ROWS, COL
+from .layout import COL, COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_ROWS
 from .workbook import Cell, Locator, name_map, read_meta, read_submission
 
 _KEY = re.compile(r"^'?\[(?P<book>[^\]]+)\](?P<sheet>.+?)'?!(?P<ref>[A-Z]+[0-9]+)$")

@@ -4,11 +4,16 @@ scoring parameters changed."""
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import rulesets
-from .template import META, TEMPLATE_VERSION, build_template, fingerprint
+from .layout import META, TEMPLATE_VERSION
 
 _XLUDF = re.compile(r"_xludf\.", re.I)
 
@@ -27,9 +32,45 @@ class Reference:
     fingerprint: str
 
 
+def _cache_file(rule_set_path: str) -> Path:
+    """Keyed by everything that shapes a template: the rule set, the shared inputs, the code."""
+    digest = hashlib.sha256(TEMPLATE_VERSION.encode())
+    here = Path(__file__).resolve().parent
+    for source in (Path(rule_set_path), rulesets.TEMPLATES_DIR / rulesets.COMMON_FILE, here / "template.py",
+                   here / "formulagen.py", here / "layout.py", here / "scoring.py"):
+        digest.update(source.read_bytes())
+    base = os.environ.get("PERFSCORE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "perfscore")
+    return Path(base) / f"reference-{digest.hexdigest()[:32]}.json"
+
+
 @functools.lru_cache(maxsize=16)
 def reference(rule_set_key: str) -> Reference:
-    """The formulas and rule parameters of a freshly built template (cached per rule set)."""
+    """The formulas and rule parameters of a freshly built template: built once per rule set
+    and kept on disk, so that checking a submission needs neither openpyxl nor a build."""
+    cache = _cache_file(rulesets.load(rule_set_key).path)
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        return Reference({tuple(k.split("!", 1)): v for k, v in data["formulas"].items()},
+                         {tuple(k.split("!", 1)): v for k, v in data["params"].items()}, data["fingerprint"])
+    except (OSError, ValueError, KeyError):
+        pass
+    ref = _build_reference(rule_set_key)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"formulas": {"!".join(k): v for k, v in ref.formulas.items()},
+                       "params": {"!".join(k): v for k, v in ref.params.items()},
+                       "fingerprint": ref.fingerprint}, fh, ensure_ascii=False)
+        os.replace(tmp, cache)
+    except OSError:
+        pass   # a read-only home: rebuild next time
+    return ref
+
+
+def _build_reference(rule_set_key: str) -> Reference:
+    from .template import build_template, fingerprint
     wb = build_template(rulesets.load(rule_set_key))
     formulas, params = {}, {}
     for ws in wb.worksheets:
@@ -60,6 +101,7 @@ def inspect(wb, meta: dict, rule_set) -> Integrity:
     if missing:
         result.unknown = f"工作簿缺少模板工作表：{'、'.join(sorted(missing))}"
         return result
+    from .template import fingerprint
     if fingerprint(wb)[0] != ref.fingerprint or meta.get("formula_fingerprint") != ref.fingerprint:
         _compare_formulas(wb, ref, result)
     _compare_params(wb, ref, result)

@@ -15,17 +15,10 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from . import __version__
 from .formulagen import FormulaBuilder, blank_safe
 from .rulesets import RuleSet
+from .layout import (COL, COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_HEADER_ROW, INDICATOR_ROWS,  # noqa: F401
+                     LAST_INDICATOR_ROW, META, SHEETS, TEMPLATE_VERSION)
 from .scoring import INDICATOR_COLUMNS, INDICATOR_LABELS
 
-TEMPLATE_VERSION = "1.0.0"
-SHEETS = ("填报说明", "基本信息", "预算数据", "绩效指标", "评分表", "评分规则", "汇总")
-META = "_meta"
-INDICATOR_HEADER_ROW = 4
-INDICATOR_ROWS = 50
-FIRST_INDICATOR_ROW = INDICATOR_HEADER_ROW + 1
-LAST_INDICATOR_ROW = INDICATOR_HEADER_ROW + INDICATOR_ROWS
-COL = {c: get_column_letter(i) for i, c in enumerate(INDICATOR_COLUMNS, 1)}
-COMPLETION_COL = get_column_letter(len(INDICATOR_COLUMNS) + 1)   # just right of the table
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 FORMULA_FILL = PatternFill("solid", fgColor="E2EFDA")

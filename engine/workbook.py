@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from openpyxl import load_workbook
-
 from .scoring import INDICATOR_COLUMNS
-from .template import COL, FIRST_INDICATOR_ROW, INDICATOR_HEADER_ROW, INDICATOR_ROWS, META
+from .layout import COL, INDICATOR_HEADER_ROW, INDICATOR_ROWS, META
 
 
 class FillError(Exception):
@@ -87,6 +85,7 @@ def _write(ws, ref: str, value: object) -> None:
 
 def fill(template: str | Path, data: Mapping, output: str | Path) -> None:
     """Write SPEC 7.3 data into a copy of `template`; every key must have a place."""
+    from openpyxl import load_workbook
     wb = load_workbook(template, keep_vba=str(template).lower().endswith(".xlsm"))
     names = name_map(wb)
     meta = read_meta(wb)

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import tempfile
 from pathlib import Path
+
+# the template reference cache of the tests lives and dies with the test run
+os.environ.setdefault("PERFSCORE_CACHE", tempfile.mkdtemp(prefix="perfscore-cache-"))
 
 import pytest
 

@@ -237,3 +237,18 @@ def test_summary_read_back(samples, tmp_path):
     assert wb["汇总"].freeze_panes == "A2" and wb["汇总"].auto_filter.ref
     for ws in wb.worksheets:
         assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)   # no formula at all
+
+
+def test_a_corrupt_reference_cache_is_rebuilt(samples, tmp_path, monkeypatch):
+    from engine import integrity, rulesets
+    monkeypatch.setenv("PERFSCORE_CACHE", str(tmp_path / "cache"))
+    integrity.reference.cache_clear()
+    path = integrity._cache_file(rulesets.load("dept-common").path)
+    path.parent.mkdir(parents=True)
+    path.write_text("{not json", encoding="utf-8")
+    try:
+        ev = recalc(samples["004"])
+        assert ev.findings == [] and ev.total == 97.22
+        assert json.loads(path.read_text(encoding="utf-8"))["fingerprint"]
+    finally:
+        integrity.reference.cache_clear()

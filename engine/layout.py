@@ -1,0 +1,26 @@
+"""Where things are in a template: shared by the builder, the readers and the fast path.
+No openpyxl here, so that reading a submission does not pay for it."""
+from __future__ import annotations
+
+from .scoring import INDICATOR_COLUMNS
+
+TEMPLATE_VERSION = "1.0.0"
+SHEETS = ("填报说明", "基本信息", "预算数据", "绩效指标", "评分表", "评分规则", "汇总")
+META = "_meta"
+INDICATOR_HEADER_ROW = 4
+INDICATOR_ROWS = 50
+FIRST_INDICATOR_ROW = INDICATOR_HEADER_ROW + 1
+LAST_INDICATOR_ROW = INDICATOR_HEADER_ROW + INDICATOR_ROWS
+
+
+def column_letter(index: int) -> str:
+    """1 → A, 27 → AA."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+COL = {c: column_letter(i) for i, c in enumerate(INDICATOR_COLUMNS, 1)}
+COMPLETION_COL = column_letter(len(INDICATOR_COLUMNS) + 1)   # just right of the table

@@ -1,0 +1,170 @@
+"""perfscore batch against the alternatives, measured side by side on the same files.
+
+    make bench                 # 200 generated dept-common submissions
+    BENCH_FILES=2000 make bench
+
+Prints per-file times, their ratios against the issue's targets, and peak memory.  Times
+on a shared machine are noisy: only ratios measured in one run are compared.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from engine import rulesets  # noqa: E402
+from engine.template import build_template  # noqa: E402
+from engine.workbook import fill, save_atomic  # noqa: E402
+
+NAIVE_SAMPLE = int(os.environ.get("BENCH_NAIVE_SAMPLE", "8"))       # formulas naive: ~2 s a file
+OFFICE_SAMPLE = int(os.environ.get("BENCH_OFFICE_SAMPLE", "40"))
+PERFSCORE = [sys.executable, "-m", "engine.cli"]
+
+
+def submission(n: int, rng: random.Random) -> dict:
+    budget = round(rng.uniform(200, 20000), 2)
+    spent = round(budget * rng.uniform(0.6, 1.0), 2)
+    quarters = sorted(round(spent * f, 2) for f in (rng.uniform(.1, .3), rng.uniform(.3, .55),
+                                                   rng.uniform(.55, .8)))
+    yes = lambda p=0.9: "是" if rng.random() < p else "否"  # noqa: E731
+    inputs = {
+        "budget_initial": round(budget * 0.92, 2), "budget_adjust": round(budget * 0.08, 2), "budget_total": budget,
+        "spend_total": f"{spent:,.2f}", "prep_violations": rng.randint(0, 2), "goal_missing": rng.randint(0, 1),
+        **{f"prep_reasonable_{k}": yes() for k in range(1, 6)}, **{f"clarity_{k}": yes() for k in range(1, 6)},
+        "spend_compliance": yes(), "adjust_amount": round(budget * rng.uniform(0, .15), 2),
+        "accounting_compliance": yes(), "serious_violation": yes(0.02),
+        "procurement_plan": round(budget * .05, 2), "procurement_spend": round(budget * .05 * rng.uniform(.8, 1.1), 2),
+        "procurement_policy": yes(), "budget_disclosure": "按规定公开", "final_disclosure": rng.choice(
+            ["按规定公开", "公开但不符合要求"]), "supervision_1": yes(), "supervision_2": yes(),
+        "procedure_1": yes(), "procedure_2": yes(), "asset_total": 500, "asset_in_use": rng.randint(250, 500),
+        "asset_safety_1": yes(), "asset_safety_2": yes(), "staff_quota": "60人",
+        "staff_actual": f"{rng.randint(50, 62)}人", "staff_outside": f"{rng.randint(0, 8)}人",
+        "system_1": yes(), "system_2": yes(), "system_3": yes(), "sangong_budget": 20,
+        "sangong_spend": round(rng.uniform(10, 22), 2), "public_budget": 100, "public_spend": round(rng.uniform(80, 105), 2),
+        "projects_planned": 5, "projects_completed": rng.randint(3, 5), "key_tasks_incomplete": rng.randint(0, 1),
+        "spend_q1": quarters[0], "spend_q2": quarters[1], "spend_q3": quarters[2], "spend_q4": spent,
+        "satisfaction": f"{rng.uniform(78, 99):.1f}%", "petition_channel": "是", "petitions_total": 10,
+        "petitions_replied": rng.randint(9, 10), "petitions_timely": rng.randint(8, 10),
+    }
+    indicators = [{"level1": "效果性指标", "name": f"指标{k}", "direction": rng.choice(["≥", "≤", "="]),
+                   "target": 100, "actual": round(rng.uniform(70, 130), 1), "weight": w,
+                   "deviation_reason": rng.choice(["", "任务调整"])} for k, w in enumerate((10, 8, 7), 1)]
+    return {"rule_set": "dept-common", "dept_name": f"测试部门{n:04d}", "fiscal_year": 2024, "inputs": inputs,
+            "indicators": indicators, "self_scores": {"total": round(rng.uniform(80, 100), 2)}}
+
+
+def generate(folder: Path, count: int) -> list[Path]:
+    template = folder / "template.xlsx"
+    save_atomic(build_template(rulesets.load("dept-common")), template)
+    rng = random.Random(20261122)
+    files = []
+    for n in range(count):
+        path = folder / "in" / f"{n:04d}.xlsx"
+        path.parent.mkdir(exist_ok=True)
+        fill(template, submission(n, rng), path)
+        files.append(path)
+    return files
+
+
+def timed(command: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, **kw)
+    return time.perf_counter() - start, result
+
+
+NAIVE = r"""
+import sys, time, os
+os.environ["TQDM_DISABLE"] = "1"
+import formulas
+from udfs.headless import register
+register()
+for path in sys.argv[1:]:
+    formulas.ExcelModel().loads(path).finish().calculate()
+"""
+
+RAW = r"""
+import sys
+from python_calamine import CalamineWorkbook
+for path in sys.argv[1:]:
+    book = CalamineWorkbook.from_path(path)
+    for name in book.sheet_names:
+        book.get_sheet_by_name(name).to_python()
+"""
+
+OFFICE_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">
+<value>0</value></prop></item></oor:items>
+"""
+
+
+def main() -> int:
+    count = int(os.environ.get("BENCH_FILES", "200"))
+    folder = Path(tempfile.mkdtemp(prefix="perfscore-bench-"))
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    try:
+        t = time.perf_counter()
+        files = generate(folder, count)
+        print(f"generated {count} dept-common submissions in {time.perf_counter() - t:.1f} s ({folder})")
+        names = [str(f) for f in files]
+
+        raw_s, raw = timed([sys.executable, "-c", RAW, *names], env=env)
+        assert raw.returncode == 0, raw.stderr
+        batch_s, batch = timed([*PERFSCORE, "batch", str(folder / "in"), "-o", str(folder / "summary.xlsx"),
+                                "--jobs", "2"], env=env)
+        assert batch.returncode in (0, 1), batch.stderr[-2000:]
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        naive_s, naive = timed([sys.executable, "-c", NAIVE, *names[:NAIVE_SAMPLE]], env=env)
+        assert naive.returncode == 0, naive.stderr[-2000:]
+        office = shutil.which("soffice")
+        office_per_file = None
+        if office:
+            profile = folder / "lo" / "user"
+            profile.mkdir(parents=True)
+            (profile / "registrymodifications.xcu").write_text(OFFICE_PROFILE, encoding="utf-8")
+            office_s, result = timed([office, f"-env:UserInstallation=file://{folder / 'lo'}", "--headless",
+                                      "--convert-to", "xlsx", "--outdir", str(folder / "lo-out"),
+                                      *names[:OFFICE_SAMPLE]])
+            office_per_file = office_s / min(OFFICE_SAMPLE, count)
+        cold_s, cold = timed([*PERFSCORE, "recalc", names[0], "--json"], env=env)
+        naive_one_s, _ = timed([sys.executable, "-c", NAIVE, names[0]], env=env)
+
+        per = {"raw calamine read (floor)": raw_s / count, "perfscore batch --jobs 2": batch_s / count,
+               f"formulas naive ({min(NAIVE_SAMPLE, count)} files)": naive_s / min(NAIVE_SAMPLE, count)}
+        if office_per_file:
+            per[f"LibreOffice recalculation ({min(OFFICE_SAMPLE, count)} files)"] = office_per_file
+        print(f"\n{'per file':<44}{'ms':>10}")
+        for label, seconds in per.items():
+            print(f"{label:<44}{seconds * 1000:>10.1f}")
+        batch_pf = batch_s / count
+        rows = [("batch / raw read", batch_pf / (raw_s / count), "≤ 3", batch_pf / (raw_s / count) <= 3),
+                ("formulas naive / batch", per[f"formulas naive ({min(NAIVE_SAMPLE, count)} files)"] / batch_pf,
+                 "≥ 50", per[f"formulas naive ({min(NAIVE_SAMPLE, count)} files)"] / batch_pf >= 50)]
+        if office_per_file:
+            rows.append(("LibreOffice / batch", office_per_file / batch_pf, "≥ 10", office_per_file / batch_pf >= 10))
+        rows.append(("cold recalc: naive / perfscore (1 file, new process)", naive_one_s / cold_s, "≥ 2",
+                     naive_one_s / cold_s >= 2))
+        print(f"\n{'ratio':<56}{'measured':>10}{'target':>10}  met")
+        for label, value, target, met in rows:
+            print(f"{label:<56}{value:>10.1f}{target:>10}  {'yes' if met else 'NO'}")
+        print(f"\ncold perfscore recalc of one file: {cold_s:.2f} s (formulas naive, same file: {naive_one_s:.2f} s)")
+        print(f"batch peak memory (largest process): {peak_mb:.0f} MB for {count} files (target ≤ 400 MB at 2,000)")
+        print(f"cores: {os.cpu_count()}")
+        return 0 if all(met for *_, met in rows) and peak_mb <= 400 else 1
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
