@@ -105,8 +105,9 @@ def run_batch(files, output, jobs: int, timeout: float, show_findings: bool = Fa
     for header in ("文件", "级别", "代码", "位置", "说明"):
         findings.add_column(header, overflow="fold")
     counts = {"clean": 0, "errors": 0, "failed": 0}
-    # a long batch lists only the files that need a look; a short one lists them all
-    list_all = len(files) <= 50
+    # a long batch lists only the files that need a look, the first 50 of them: the summary
+    # workbook has every one
+    list_all, listed, shown = len(files) <= 50, 0, 50
     with Progress(TextColumn("[bold]评分中"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=console, transient=not sys.stdout.isatty()) as bar:
         task = bar.add_task("", total=len(files))
@@ -115,19 +116,22 @@ def run_batch(files, output, jobs: int, timeout: float, show_findings: bool = Fa
             bar.update(task, advance=1, description=escape(Path(r.file).name))
             counts["clean" if r.clean else "errors" if r.status == "ok" else "failed"] += 1
             ev = r.evaluation or {}
-            if list_all or not r.clean:
+            if (list_all or not r.clean) and listed < shown:
+                listed += 1
                 total = "—" if ev.get("total") is None else f"{ev['total']:.2f}"
                 claimed = "—" if ev.get("self_total") is None else f"{ev['self_total']:.2f}"
                 status = "[green]通过[/green]" if r.clean else ("[red]有错误[/red]" if r.status == "ok"
                                                                else f"[red]失败[/red] {escape(r.reason)}")
                 table.add_row(escape(Path(r.file).name), escape(str(ev.get("dept_name") or "")), total, claimed,
                               ev.get("grade") or "—", str(r.errors), str(r.warnings), status)
-            if show_findings:
+            if show_findings and listed <= shown:
                 for f in ev.get("findings", []):
                     level = "[red]错误[/red]" if f["severity"] == "error" else "[yellow]提示[/yellow]"
                     findings.add_row(escape(Path(r.file).name), level, f["code"], escape(f["where"]),
                                      escape(f["message"]))
     writer.close()
+    if not list_all and counts["errors"] + counts["failed"] > shown:
+        table.caption = f"另有 {counts['errors'] + counts['failed'] - shown} 个文件见汇总表 / more in the summary"
     console.print(table)
     if show_findings:
         console.print(findings)

@@ -104,3 +104,16 @@ def test_recalc_of_a_non_workbook_exits_2(tmp_path, content):
     path.write_bytes(content)
     result = run("recalc", str(path))
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_recalc_of_an_untouched_workbook_imports_no_heavy_library(tmp_path):
+    # measured with python -X importtime: formulas, pandas and openpyxl cost ~1 s; the fast
+    # path needs none of them
+    assert run("template", "dept-simple", "-o", str(tmp_path / "t.xlsx")).returncode == 0
+    assert run("fill", str(tmp_path / "t.xlsx"), sample("000"), "-o", str(tmp_path / "f.xlsx")).returncode == 0
+    assert run("recalc", str(tmp_path / "f.xlsx")).returncode == 0     # the first one builds the cache
+    probe = ("import sys, io, contextlib\nfrom engine.cli import main\n"
+             f"with contextlib.redirect_stdout(io.StringIO()): code = main(['recalc', {str(tmp_path / 'f.xlsx')!r}, '--json'])\n"
+             "print(code, sorted(m for m in ('formulas', 'pandas', 'openpyxl', 'numpy') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, encoding="utf-8")
+    assert result.stdout.strip() == "0 []", result.stdout + result.stderr
