@@ -10,13 +10,13 @@ sets.  Anything else (edited formulas or parameters, a write-back) takes the ful
 """
 from __future__ import annotations
 
+import functools
 import hashlib
+import posixpath
 import re
 import zipfile
 from html import unescape
 from pathlib import Path
-
-from defusedxml import ElementTree
 
 from . import rulesets
 from .evaluation import Evaluation, evaluate
@@ -24,7 +24,8 @@ from .safety import check_workbook
 from .scoring import INDICATOR_COLUMNS
 from .layout import INDICATOR_ROWS, META, TEMPLATE_VERSION
 from .workbook import Cell, Locator, indicator_cell
-from .xlsx_values import NS_MAIN, sheet_parts
+
+INDICATOR_SHEET = indicator_cell(1, "name").sheet
 
 # a formula cell as Excel and openpyxl write it: r first, <f> right after the tag.  A file
 # written otherwise does not match the template's fingerprint and takes the full path.
@@ -33,11 +34,16 @@ SHEETS_READ = ("基本信息", "预算数据", "绩效指标", "评分表", "评
 _REF = re.compile(r"^([A-Z]+)([0-9]+)$")
 
 
-def _column_index(letters: str) -> int:
+@functools.lru_cache(maxsize=4096)
+def _position(ref: str) -> tuple[int, int] | None:
+    """"B7" → (6, 1): zero-based row and column."""
+    match = _REF.match(ref)
+    if not match:
+        return None
     n = 0
-    for ch in letters:
+    for ch in match[1]:
         n = n * 26 + ord(ch) - 64
-    return n - 1
+    return int(match[2]) - 1, n - 1
 
 
 class FastBook:
@@ -46,10 +52,12 @@ class FastBook:
     def __init__(self, path: Path):
         from python_calamine import CalamineWorkbook
         with zipfile.ZipFile(path) as archive:
-            parts = sheet_parts(archive)
+            workbook_xml = archive.read("xl/workbook.xml").decode("utf-8")
+            parts = _sheet_parts(workbook_xml, archive.read("xl/_rels/workbook.xml.rels").decode("utf-8"))
+            present = set(archive.namelist())
             self.formulas = {name: _FORMULA_CELL.findall(archive.read(part).decode("utf-8"))
-                             for name, part in parts.items() if part in archive.namelist()}
-            self.names = _defined_names(archive.read("xl/workbook.xml"))
+                             for name, part in parts.items() if part in present}
+            self.names = _defined_names(workbook_xml)
         self.sheet_order = list(parts)
         book = CalamineWorkbook.from_path(str(path))
         self.values = {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -58,11 +66,13 @@ class FastBook:
     def value(self, cell: Cell | None) -> object:
         if cell is None:
             return None
-        rows = self.values.get(cell.sheet)
-        match = _REF.match(cell.ref)
-        if rows is None or not match:
+        rows, position = self.values.get(cell.sheet), _position(cell.ref)
+        if rows is None or position is None:
             return None
-        r, c = int(match[2]) - 1, _column_index(match[1])
+        return self.at(rows, *position)
+
+    @staticmethod
+    def at(rows: list, r: int, c: int) -> object:
         value = rows[r][c] if r < len(rows) and c < len(rows[r]) else None
         return None if value == "" else value
 
@@ -78,17 +88,41 @@ class FastBook:
         return {row[0]: row[1] for row in self.values.get(META, []) if row and row[0]}
 
 
-def _defined_names(workbook_xml: bytes) -> dict[str, Cell]:
+_SHEET = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
+_RELATIONSHIP = re.compile(r'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|'
+                           r'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
+
+
+def _sheet_parts(workbook_xml: str, rels_xml: str) -> dict[str, str]:
+    """As xlsx_values.sheet_parts, by regex (a writer with other attribute orders gets the
+    full path through a missing sheet, never a wrong answer: the fingerprint would differ)."""
+    targets = {}
+    for id1, target1, target2, id2 in _RELATIONSHIP.findall(rels_xml):
+        targets[id1 or id2] = target1 or target2
+    parts = {}
+    for name, rid in _SHEET.findall(workbook_xml):
+        target = targets.get(rid, "")
+        parts[unescape(name)] = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+            posixpath.join("xl", target))
+    return parts
+
+
+_DEFINED_NAME = re.compile(r'<(?:\w+:)?definedName\b([^>]*)>([^<]*)</(?:\w+:)?definedName>')
+_NAME_ATTR = re.compile(r'\bname="([^"]*)"')
+
+
+def _defined_names(workbook_xml: str) -> dict[str, Cell]:
+    """Workbook-level names of single cells (a regex: ElementTree costs more than the rest)."""
     names = {}
-    root = ElementTree.fromstring(workbook_xml)
-    for element in root.iter(f"{{{NS_MAIN}}}definedName"):
-        if element.get("localSheetId") is not None:
+    for attrs, text in _DEFINED_NAME.findall(workbook_xml):
+        name = _NAME_ATTR.search(attrs)
+        if not name or "localSheetId" in attrs:
             continue
-        text = (element.text or "").replace("$", "")
+        text = unescape(text).replace("$", "")
         sheet, _, ref = text.rpartition("!")
         if ":" in ref or not sheet:
             continue
-        names[element.get("name")] = Cell(sheet.strip("'").replace("''", "'"), ref)
+        names[unescape(name.group(1))] = Cell(sheet.strip("'").replace("''", "'"), ref)
     return names
 
 
@@ -139,11 +173,14 @@ def read_data(book: FastBook, rule_set) -> dict:
     if value("self_grade") is not None:
         data["self_grade"] = value("self_grade")
     data["stated_rates"] = {k: value(f"stated_{k}") for k in rule_set.rates if value(f"stated_{k}") is not None}
+    sheet = book.values.get(INDICATOR_SHEET, [])
+    columns = [(k, _position(indicator_cell(1, k).ref)[1]) for k in INDICATOR_COLUMNS if k != "score"]
     rows, last = [], 0
     for n in range(1, INDICATOR_ROWS + 1):
-        row = {k: book.value(indicator_cell(n, k)) for k in INDICATOR_COLUMNS if k != "score"}
-        rows.append({k: v for k, v in row.items() if v is not None})
-        if any(v is not None for v in row.values()):
+        r = _position(indicator_cell(n, "name").ref)[0]
+        row = {k: v for k, c in columns if (v := book.at(sheet, r, c)) is not None}
+        rows.append(row)
+        if row:
             last = n
     data["indicators"] = rows[:last]
     return data
