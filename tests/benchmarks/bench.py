@@ -1,7 +1,7 @@
 """perfscore batch against the alternatives, measured side by side on the same files.
 
-    make bench                 # 200 generated dept-common submissions
-    BENCH_FILES=2000 make bench
+    make bench                 # 2,000 generated dept-common submissions
+    BENCH_FILES=200 make bench # a quick run
 
 Prints per-file times, their ratios against the issue's targets, and peak memory.  Times
 on a shared machine are noisy: only ratios measured in one run are compared.
@@ -110,7 +110,7 @@ OFFICE_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def main() -> int:
-    count = int(os.environ.get("BENCH_FILES", "200"))
+    count = int(os.environ.get("BENCH_FILES", "2000"))
     folder = Path(tempfile.mkdtemp(prefix="perfscore-bench-"))
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     try:
