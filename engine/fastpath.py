@@ -22,8 +22,8 @@ from . import rulesets
 from .evaluation import Evaluation, evaluate
 from .safety import check_workbook
 from .scoring import INDICATOR_COLUMNS
-from .layout import INDICATOR_ROWS, META, TEMPLATE_VERSION
-from .workbook import Cell, Locator, indicator_cell
+from .layout import META, TEMPLATE_VERSION
+from .workbook import Cell, Locator, indicator_cell, submission_data
 
 INDICATOR_SHEET = indicator_cell(1, "name").sheet
 
@@ -159,28 +159,8 @@ def try_fast(path: str | Path) -> Evaluation | None:
 
 def read_data(book: FastBook, rule_set) -> dict:
     """As workbook.read_submission, from calamine values."""
-    def value(name: str) -> object:
-        return book.value(book.names.get(name))
-
-    inputs = {key: value(key) for key in rule_set.inputs if value(key) is not None}
-    data = {"rule_set": rule_set.id, "inputs": inputs}
-    for key in ("dept_name", "fiscal_year"):
-        if key in inputs:
-            data[key] = inputs.pop(key)
-    data["self_scores"] = {r.id: value(f"self_{r.id}") for r in rule_set.rows if value(f"self_{r.id}") is not None}
-    if value("self_total") is not None:
-        data["self_scores"]["total"] = value("self_total")
-    if value("self_grade") is not None:
-        data["self_grade"] = value("self_grade")
-    data["stated_rates"] = {k: value(f"stated_{k}") for k in rule_set.rates if value(f"stated_{k}") is not None}
     sheet = book.values.get(INDICATOR_SHEET, [])
-    columns = [(k, _position(indicator_cell(1, k).ref)[1]) for k in INDICATOR_COLUMNS if k != "score"]
-    rows, last = [], 0
-    for n in range(1, INDICATOR_ROWS + 1):
-        r = _position(indicator_cell(n, "name").ref)[0]
-        row = {k: v for k, c in columns if (v := book.at(sheet, r, c)) is not None}
-        rows.append(row)
-        if row:
-            last = n
-    data["indicators"] = rows[:last]
-    return data
+    first_row = _position(indicator_cell(1, "name").ref)[0]
+    columns = {k: _position(indicator_cell(1, k).ref)[1] for k in INDICATOR_COLUMNS}
+    return submission_data(rule_set, lambda name: book.value(book.names.get(name)),
+                           lambda n, key: book.at(sheet, first_row + n - 1, columns[key]))

@@ -15,7 +15,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from . import __version__
 from .formulagen import FormulaBuilder, blank_safe
 from .rulesets import RuleSet
-from .layout import (COL, COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_HEADER_ROW, INDICATOR_ROWS,  # noqa: F401
+from .layout import (COL, COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_HEADER_ROW,
                      LAST_INDICATOR_ROW, META, SHEETS, TEMPLATE_VERSION)
 from .scoring import INDICATOR_COLUMNS, INDICATOR_LABELS
 

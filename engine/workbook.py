@@ -6,7 +6,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 from .scoring import INDICATOR_COLUMNS
 from .layout import COL, INDICATOR_HEADER_ROW, INDICATOR_ROWS, META
@@ -157,14 +157,10 @@ def save_atomic(wb, output: str | Path) -> None:
 
 
 # ------------------------------------------------------------------ read back
-def read_submission(wb, rule_set) -> dict:
-    """The SPEC 7.3 data typed into a workbook: inputs, indicators, self scores, stated rates."""
-    names = name_map(wb)
-
-    def value(name: str) -> object:
-        cell = names.get(name)
-        return None if cell is None else wb[cell.sheet][cell.ref].value
-
+def submission_data(rule_set, value: Callable[[str], object],
+                    indicator_value: Callable[[int, str], object]) -> dict:
+    """The SPEC 7.3 data typed into a workbook, whichever reader supplies the cells:
+    `value(defined name)` and `indicator_value(row, column)` give None for a blank."""
     inputs = {key: value(key) for key in rule_set.inputs if value(key) is not None}
     data = {"rule_set": rule_set.id, "inputs": inputs}
     for key in ("dept_name", "fiscal_year"):
@@ -176,19 +172,23 @@ def read_submission(wb, rule_set) -> dict:
     if value("self_grade") is not None:
         data["self_grade"] = value("self_grade")
     data["stated_rates"] = {k: value(f"stated_{k}") for k in rule_set.rates if value(f"stated_{k}") is not None}
-    data["indicators"] = read_indicators(wb)
+    rows, last = [], 0
+    for n in range(1, INDICATOR_ROWS + 1):
+        row = {k: v for k in INDICATOR_COLUMNS if k != "score" and (v := indicator_value(n, k)) is not None}
+        rows.append(row)
+        if row:
+            last = n
+    data["indicators"] = rows[:last]   # keep positions: row n of the data is row n of the table
     return data
 
 
-def read_indicators(wb) -> list[dict]:
-    ws = wb["绩效指标"]
-    rows = []
-    last = 0
-    for n in range(1, INDICATOR_ROWS + 1):
-        row = {key: ws[indicator_cell(n, key).ref].value for key in INDICATOR_COLUMNS if key != "score"}
-        rows.append({k: v for k, v in row.items() if v is not None})
-        if any(v is not None for v in row.values()):
-            last = n
-    return rows[:last]   # keep positions: row n of the data is row n of the table
+def read_submission(wb, rule_set) -> dict:
+    """The data typed into an openpyxl workbook."""
+    names = name_map(wb)
+    ws = wb[indicator_cell(1, "name").sheet]
 
+    def value(name: str) -> object:
+        cell = names.get(name)
+        return None if cell is None else wb[cell.sheet][cell.ref].value
 
+    return submission_data(rule_set, value, lambda n, key: ws[indicator_cell(n, key).ref].value)

@@ -8,7 +8,6 @@ on a shared machine are noisy: only ratios measured in one run are compared.
 """
 from __future__ import annotations
 
-import json
 import os
 import random
 import resource
