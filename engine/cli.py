@@ -60,15 +60,19 @@ def _rate_labels(rule_set_id: str | None) -> dict[str, str]:
 
 
 def cmd_score(args) -> int:
-    from .display import show
     from .evaluation import evaluate
     try:
         data = read_json(args.data)
     except InputFileError as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
-    evaluation = evaluate(data, source=str(args.data))
-    if args.json:
+    return report(evaluate(data, source=str(args.data)), args.json)
+
+
+def report(evaluation, as_json: bool) -> int:
+    """Print an Evaluation as SPEC 7.4 JSON or as tables; the exit code of SPEC 7.2."""
+    from .display import show
+    if as_json:
         json.dump(evaluation.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
@@ -205,7 +209,6 @@ def cmd_fill(args) -> int:
 
 
 def cmd_recalc(args) -> int:
-    from .display import show
     from .headless import RecalcError, recalc
     if args.write_back and _same_file(args.file, args.write_back):
         print("--write-back 须写入新文件 / --write-back must name a new file", file=sys.stderr)
@@ -218,14 +221,10 @@ def cmd_recalc(args) -> int:
     except RecalcError as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
-    if args.json:
-        json.dump(evaluation.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        show(evaluation, _console(), _rate_labels(evaluation.rule_set))
-        if args.write_back:
-            print(f"已写回计算值 / values written back: {args.write_back}")
-    return exit_code(evaluation)
+    code = report(evaluation, args.json)
+    if args.write_back and not args.json:
+        print(f"已写回计算值 / values written back: {args.write_back}")
+    return code
 
 
 def build_parser() -> argparse.ArgumentParser:

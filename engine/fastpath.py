@@ -20,7 +20,6 @@ from pathlib import Path
 
 from . import rulesets
 from .evaluation import Evaluation, evaluate
-from .safety import check_workbook
 from .scoring import INDICATOR_COLUMNS
 from .layout import META, TEMPLATE_VERSION
 from .workbook import Cell, Locator, indicator_cell, submission_data
@@ -133,10 +132,11 @@ def _same(a: object, b: object) -> bool:
 
 
 def try_fast(path: str | Path) -> Evaluation | None:
-    """The evaluation by the fast path, or None when the file needs the full path."""
+    """The evaluation by the fast path, or None when the file needs the full path.
+
+    `path` must have passed `safety.check_workbook` (headless.recalc checks it first)."""
     from .integrity import reference
     path = Path(path)
-    check_workbook(path)
     try:
         book = FastBook(path)
     except Exception:   # anything unusual: let the full path read it and say what is wrong

@@ -78,22 +78,20 @@ def recalc(path: str | Path, write_back_to: str | Path | None = None, fast: bool
     path (engine.fastpath) unless a write-back asks for every cell's value."""
     from .safety import UnsafeFile, check_workbook
     path = Path(path)
+    try:
+        check_workbook(path)   # once, before either path reads anything
+    except UnsafeFile as exc:
+        raise RecalcError(f"{path.name}: {exc}") from None
     if fast and write_back_to is None:
         from .fastpath import try_fast
-        try:
-            evaluation = try_fast(path)
-        except UnsafeFile as exc:
-            raise RecalcError(f"{path.name}: {exc}") from None
+        evaluation = try_fast(path)
         if evaluation is not None:
             return evaluation
     from openpyxl import load_workbook
 
     from . import integrity
     try:
-        check_workbook(path)
         wb = load_workbook(path, keep_links=False)
-    except UnsafeFile as exc:
-        raise RecalcError(f"{path.name}: {exc}") from None
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise RecalcError(f"无法读取工作簿 / cannot read workbook: {path.name}: {type(exc).__name__}") from None
     meta = read_meta(wb)

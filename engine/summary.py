@@ -60,6 +60,7 @@ class SummaryWriter:
             ws.append([self._cell(ws, c, header=True) for c in columns])
             self.sheets[name] = ws
         self.totals: list[float | None] = []
+        self.grades: list[str | None] = []   # as evaluated: a rule set may have its own bands
         self.statuses: list[str] = []
 
     @staticmethod
@@ -105,12 +106,13 @@ class SummaryWriter:
         for f in ev.get("findings", []):
             self._append("问题清单", [file, dept, f["severity"], f["code"], f["where"], f["message"]])
         self.totals.append(ev.get("total") if r.status == "ok" else None)
+        self.grades.append(ev.get("grade") if r.status == "ok" else None)
         self.statuses.append(status)
 
     def _statistics(self) -> None:
         import pandas as pd
         totals = pd.Series(self.totals, dtype="float64")
-        grades = pd.Series([self._grade(t) for t in self.totals], dtype="object")
+        grades = pd.Series(self.grades, dtype="object")
         statuses = pd.Series(self.statuses, dtype="object")
         ws = self.book.create_sheet("统计")
         ws.column_dimensions["A"].width = 14
@@ -136,11 +138,6 @@ class SummaryWriter:
             chart.add_data(Reference(ws, min_col=2, min_row=first, max_row=first + count), titles_from_data=True)
             chart.set_categories(Reference(ws, min_col=1, min_row=first + 1, max_row=first + count))
             ws.add_chart(chart, anchor)
-
-    @staticmethod
-    def _grade(total: float | None) -> str | None:
-        from .methods import perf_grade
-        return None if total is None else perf_grade(total)
 
     def close(self) -> None:
         try:
