@@ -1,19 +1,26 @@
-"""perfscore's calculation core: parsing, Excel-exact rounding, rates, scoring methods,
-rule sets and `evaluate()`."""
-__version__ = "0.1.0"
+"""perfscore: scoring of 部门整体支出绩效自评 submissions.
 
-from .errors import CellError
-from .evaluation import Evaluation, Finding, evaluate
-from .rounding import excel_round
+The package is in layers, each importing only those below it (import-linter checks it):
 
+    engine.cli, engine.display   the terminal edge
+    engine.bureau                a finance bureau's batch, summary workbook, bundled samples
+    engine.book                  everything that reads or writes a workbook
+    engine.files                 hostile-file limits, atomic outputs, JSON submissions
+    engine.core                  the pure scoring core (standard library only)
+"""
+from .core import VERSION as __version__
+from .core.errors import CellError
+from .core.evaluation import Evaluation, evaluate
+from .core.findings import Finding
+from .core.rounding import excel_round
 
 
 def recalc(path, write_back_to=None, fast=True) -> Evaluation:
     """Re-evaluate a workbook headlessly from its own formulas (SPEC 7.1).
 
     Imported on use: the formulas library is only loaded by those who recalculate."""
-    from .headless import recalc as _recalc
+    from .book.recalc import recalc as _recalc
     return _recalc(path, write_back_to, fast)
 
 
-__all__ = ["CellError", "Evaluation", "Finding", "evaluate", "excel_round", "recalc"]
+__all__ = ["CellError", "Evaluation", "Finding", "evaluate", "excel_round", "recalc", "__version__"]

@@ -7,33 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+from .bureau.batch import DEFAULT_TIMEOUT
+from .files.jsondata import InputFileError, read_json
+
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
-DEFAULT_TIMEOUT = 120.0
-MAX_JSON_BYTES = 20 * 1024 * 1024
-
-
-class InputFileError(Exception):
-    """A file we cannot read as a submission; the message says why, in Chinese and English."""
-
-
-def read_json(path: str | Path) -> dict:
-    from .safety import UnsafeFile, sized
-    path = Path(path)
-    try:
-        sized(path, MAX_JSON_BYTES)
-    except UnsafeFile as exc:
-        raise InputFileError(str(exc)) from None
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputFileError(f"文件不是 UTF-8 文本 / not UTF-8 text: {path} (byte {exc.start})") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputFileError(f"JSON 格式错误 / invalid JSON: {path} 第{exc.lineno}行第{exc.colno}列: {exc.msg}") from None
-    if not isinstance(data, dict):
-        raise InputFileError(f"JSON 顶层应为对象 / top level must be an object: {path}")
-    return data
 
 
 def exit_code(evaluation) -> int:
@@ -52,7 +29,7 @@ def _console():
 
 
 def _rate_labels(rule_set_id: str | None) -> dict[str, str]:
-    from . import rulesets
+    from .core import rulesets
     try:
         return {k: r.label for k, r in rulesets.load(rule_set_id).rates.items()} if rule_set_id else {}
     except rulesets.RuleSetError:
@@ -60,16 +37,16 @@ def _rate_labels(rule_set_id: str | None) -> dict[str, str]:
 
 
 def cmd_score(args) -> int:
-    from .evaluation import evaluate
+    from .core.evaluation import evaluate
     try:
         data = read_json(args.data)
     except InputFileError as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
-    return report(evaluate(data, source=str(args.data)), args.json)
+    return print_evaluation(evaluate(data, source=str(args.data)), args.json)
 
 
-def report(evaluation, as_json: bool) -> int:
+def print_evaluation(evaluation, as_json: bool) -> int:
     """Print an Evaluation as SPEC 7.4 JSON or as tables; the exit code of SPEC 7.2."""
     from .display import show
     if as_json:
@@ -84,7 +61,7 @@ def cmd_demo(args) -> int:
     """The bureau's job on the bundled samples: build their workbooks, batch, summary, findings."""
     from workbook import SAMPLES_DIR
 
-    from .samples import build_samples
+    from .bureau.samples import build_samples
     out = Path(args.out)
     files = build_samples(SAMPLES_DIR, out / "submissions")
     code = run_batch(files, out / "summary.xlsx", jobs=args.jobs, timeout=DEFAULT_TIMEOUT, show_findings=True)
@@ -98,8 +75,8 @@ def run_batch(files, output, jobs: int, timeout: float, show_findings: bool = Fa
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
-    from . import batch
-    from .summary import SummaryWriter
+    from .bureau import batch
+    from .bureau.summary import SummaryWriter
     console = _console()
     writer = SummaryWriter(output)
     table = Table(title=f"汇总：{len(files)} 个文件")
@@ -118,13 +95,13 @@ def run_batch(files, output, jobs: int, timeout: float, show_findings: bool = Fa
         for r in batch.run(files, jobs=jobs, timeout=timeout):
             writer.add(r)
             bar.update(task, advance=1, description=escape(Path(r.file).name))
-            counts["clean" if r.clean else "errors" if r.status == "ok" else "failed"] += 1
+            counts["clean" if r.clean else "errors" if r.status == batch.EVALUATED else "failed"] += 1
             ev = r.evaluation or {}
             if (list_all or not r.clean) and listed < shown:
                 listed += 1
                 total = "—" if ev.get("total") is None else f"{ev['total']:.2f}"
                 claimed = "—" if ev.get("self_total") is None else f"{ev['self_total']:.2f}"
-                status = "[green]通过[/green]" if r.clean else ("[red]有错误[/red]" if r.status == "ok"
+                status = "[green]通过[/green]" if r.clean else ("[red]有错误[/red]" if r.status == batch.EVALUATED
                                                                else f"[red]失败[/red] {escape(r.reason)}")
                 table.add_row(escape(Path(r.file).name), escape(str(ev.get("dept_name") or "")), total, claimed,
                               ev.get("grade") or "—", str(r.errors), str(r.warnings), status)
@@ -145,7 +122,7 @@ def run_batch(files, output, jobs: int, timeout: float, show_findings: bool = Fa
 
 
 def cmd_batch(args) -> int:
-    from . import batch
+    from .bureau import batch
     files = batch.collect(args.paths)
     if not files:
         print("没有找到要评分的文件 / no files found", file=sys.stderr)
@@ -157,7 +134,7 @@ def cmd_batch(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from . import rulesets
+    from .core import rulesets
     if args.list:
         for name in rulesets.available():
             rs = rulesets.load(name)
@@ -177,9 +154,9 @@ def cmd_template(args) -> int:
 
 def build_template_file(rule_set: str, output: str | Path) -> None:
     """A template .xlsx, or with an .xlsm name the xlwings workbook (VBA kept)."""
-    from . import rulesets
-    from .template import build_template
-    from .workbook import save_atomic
+    from .book.fill import save_atomic
+    from .book.template import build_template
+    from .core import rulesets
     base = None
     if str(output).lower().endswith(".xlsm"):
         from workbook import xlwings_base
@@ -192,7 +169,7 @@ def _same_file(a: str | Path, b: str | Path) -> bool:
 
 
 def cmd_fill(args) -> int:
-    from .workbook import FillError, fill
+    from .book.fill import FillError, fill
     if _same_file(args.template, args.output):
         print("输出文件不能覆盖模板 / the output must be a new file", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -209,7 +186,7 @@ def cmd_fill(args) -> int:
 
 
 def cmd_recalc(args) -> int:
-    from .headless import RecalcError, recalc
+    from .book.recalc import RecalcError, recalc
     if args.write_back and _same_file(args.file, args.write_back):
         print("--write-back 须写入新文件 / --write-back must name a new file", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -221,7 +198,7 @@ def cmd_recalc(args) -> int:
     except RecalcError as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
-    code = report(evaluation, args.json)
+    code = print_evaluation(evaluation, args.json)
     if args.write_back and not args.json:
         print(f"已写回计算值 / values written back: {args.write_back}")
     return code
@@ -265,7 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "jobs", 0) is None:
-        from .batch import default_jobs
+        from .bureau.batch import default_jobs
         args.jobs = default_jobs()
     try:
         return args.run(args)

@@ -5,7 +5,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .evaluation import Evaluation
+from .core.evaluation import Evaluation
 
 
 def _num(value: float | None, digits: int = 2) -> str:

@@ -2,7 +2,7 @@
 # Numbers are what a person types into Excel: 15 significant digits at most.
 from hypothesis import strategies as st
 
-from engine import rulesets
+from engine.core import rulesets
 
 
 def typed(low: float, high: float) -> st.SearchStrategy:

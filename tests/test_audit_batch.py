@@ -13,11 +13,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from engine import batch
-from engine.headless import RecalcError, recalc
-from engine.samples import build_samples
-from engine.summary import write_summary
-from engine.workbook import fill, name_map
+from engine.bureau import batch
+from engine.book.recalc import RecalcError, recalc
+from engine.bureau.samples import build_samples
+from engine.bureau.summary import write_summary
+from engine.book.fill import fill
+from engine.book.names import name_map
 from workbook import SAMPLES_DIR, xlwings_base
 
 
@@ -240,7 +241,8 @@ def test_summary_read_back(samples, tmp_path):
 
 
 def test_a_corrupt_reference_cache_is_rebuilt(samples, tmp_path, monkeypatch):
-    from engine import integrity, rulesets
+    from engine.book import integrity
+    from engine.core import rulesets
     monkeypatch.setenv("PERFSCORE_CACHE", str(tmp_path / "cache"))
     integrity.reference.cache_clear()
     path = integrity._cache_file(rulesets.load("dept-common").path)

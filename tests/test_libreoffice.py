@@ -12,10 +12,10 @@ import openpyxl
 import pytest
 
 from conftest import load_sample
-from engine import rulesets
-from engine.headless import recalc
-from engine.template import build_template
-from engine.workbook import fill, save_atomic
+from engine.core import rulesets
+from engine.book.recalc import recalc
+from engine.book.template import build_template
+from engine.book.fill import fill, save_atomic
 
 # OOXMLRecalcMode 1: never recalculate on load — what LibreOffice shows is what the file holds
 PROFILE = """<?xml version="1.0" encoding="UTF-8"?>

@@ -1,7 +1,7 @@
 """Every worked number of SPEC 4.1–4.8, through the Excel catalogue as a user calls it."""
 import pytest
 
-from engine.errors import CellError
+from engine.core.errors import CellError
 from udfs import FUNCTIONS as F
 
 

@@ -1,8 +1,8 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from engine import parsing
-from engine.errors import CellError
+from engine.core import parsing
+from engine.core.errors import CellError
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -2,7 +2,7 @@
 from hypothesis import HealthCheck, given, settings
 
 from engine import evaluate, excel_round
-from engine.methods import perf_grade
+from engine.core.arithmetic import perf_grade
 from strategies import submissions
 
 KNOWN_CODES = {"SCORE_MISMATCH", "TOTAL_MISMATCH", "GRADE_MISMATCH", "FORMULA_OVERWRITTEN", "FORMULA_TAMPERED",

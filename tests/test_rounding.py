@@ -3,7 +3,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 import pytest
 from hypothesis import given, strategies as st
 
-from engine.rounding import excel_round
+from engine.core.rounding import excel_round
 from udfs import FUNCTIONS
 
 

@@ -1,8 +1,8 @@
 """Rule sets are data, checked when loaded."""
 import pytest
 
-from engine import rulesets
-from engine.rulesets import RuleSetError
+from engine.core import rulesets
+from engine.core.rulesets import RuleSetError
 
 SHIPPED = ["dept-common", "dept-simple", "mof2020"]
 

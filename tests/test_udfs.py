@@ -9,7 +9,7 @@ import pytest
 
 import udfs
 import udfs.xl
-from engine.errors import CellError
+from engine.core.errors import CellError
 from udfs import FUNCTIONS, REGISTRY
 
 SPEC_4_9 = ["EXEC_RATE", "ADJUST_RATE", "CONTROL_RATE", "COMPLETION_RATE", "PERF_SCORE", "RATIO_SCORE",

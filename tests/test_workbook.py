@@ -11,10 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from conftest import ROOT, load_sample
-from engine import evaluate, rulesets
-from engine.headless import recalc
-from engine.template import SHEETS, build_template, fingerprint
-from engine.workbook import FillError, fill, name_map, read_meta, save_atomic
+from engine import evaluate
+from engine.core import rulesets
+from engine.book.recalc import recalc
+from engine.book.template import SHEETS, build_template, fingerprint
+from engine.book.fill import FillError, fill, save_atomic
+from engine.book.names import name_map, read_meta
 from strategies import submissions
 from workbook import WORKBOOK_DIR, xlwings_base
 
@@ -64,7 +66,7 @@ def roundtrip(templates, tmp_path, data):
     filled = tmp_path / "filled.xlsx"
     fill(templates[data["rule_set"]], data, filled)
     full = recalc(filled, fast=False)
-    from engine.fastpath import try_fast
+    from engine.book.fastpath import try_fast
     fast = try_fast(filled)
     assert fast is not None, "an untouched workbook must take the fast path"
     assert fast.to_dict() == full.to_dict()

@@ -9,14 +9,16 @@ engine take their functions from `REGISTRY`, so the two can never disagree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
-from engine import methods, parsing, rates
-from engine.errors import CODES, NA, VALUE, CellError
-from engine.rounding import excel_round
+from engine.core import arithmetic, parsing, rates
+from engine.core.errors import CODES, NA, VALUE, CellError
+from engine.core.methods import default_of
+from engine.core.rounding import excel_round
 
 REQUIRED = object()
+OPTIONAL = object()   # optional, with the default of the engine function's own parameter
 
 # kind → how an Excel-like argument becomes the engine's value (label names the field)
 COERCE: dict[str, Callable[[object, str], object]] = {
@@ -30,8 +32,8 @@ COERCE: dict[str, Callable[[object, str], object]] = {
     "direction": parsing.parse_direction,
     "text": parsing.parse_text,
     "value": lambda v, label: v,             # parsed by the engine function itself
-    "tiers": lambda v, label: methods.parse_tiers(v),
-    "bands": lambda v, label: methods.parse_tiers(v, points_are_numbers=False),
+    "tiers": lambda v, label: arithmetic.parse_tiers(v),
+    "bands": lambda v, label: arithmetic.parse_tiers(v, points_are_numbers=False),
     "scores": lambda v, label: parsing.parse_scores(v, label),
     "amounts": lambda v, label: parsing.parse_amounts(v, label),
 }
@@ -61,6 +63,12 @@ class ExcelFunction:
     compute: Callable[..., object]
     example: str          # a worked call for the README and the tests: "=EXEC_RATE(919.76, 951.76)"
     result: str           # what the example gives
+
+    def __post_init__(self):
+        # OPTIONAL parameters take the engine function's own default: one place for each
+        params = tuple(replace(p, default=default_of(self.compute, p.name)) if p.default is OPTIONAL else p
+                       for p in self.params)
+        object.__setattr__(self, "params", params)
 
     def __call__(self, *args: object) -> object:
         """Call with Excel-like values (numbers, strings, None for blank, nested lists)."""
@@ -94,7 +102,7 @@ def _p(name: str, kind: str, label: str, help: str, default: object = REQUIRED, 
 _DIRECTION = _p("direction", "direction", "指标性质", "指标性质：≥ > = ≤ < 或 定性")
 _TARGET = _p("target", "value", "目标值", "目标值（定性指标填档次：达成年度指标/部分达成并具有一定效果/未达成且效果较差）")
 _ACTUAL = _p("actual", "value", "实际完成值", "实际完成值（定性指标填系数，如 90%）")
-_REVERSE = _p("reverse_method", "text", "反向指标计分方法", "反向指标超出目标时的计分方法：ratio（目标值÷实际值，默认）或 deviation", "ratio")
+_REVERSE = _p("reverse_method", "text", "反向指标计分方法", "反向指标超出目标时的计分方法：ratio（目标值÷实际值，默认）或 deviation", OPTIONAL)
 
 REGISTRY: tuple[ExcelFunction, ...] = (
     ExcelFunction("EXEC_RATE", "预算执行率＝执行数÷预算数（预算为0且未支出时为0）", (
@@ -111,59 +119,59 @@ REGISTRY: tuple[ExcelFunction, ...] = (
         rates.control_rate, "=CONTROL_RATE(0, 0)", "0"),
     ExcelFunction("COMPLETION_RATE", "指标完成率（不封顶）：正向＝实际÷目标；反向未超目标为100%", (
         _DIRECTION, _TARGET, _ACTUAL, _REVERSE),
-        methods.indicator_completion, '=COMPLETION_RATE("≥", "95%", "100%")', "1.0526（105.26%）"),
+        arithmetic.indicator_completion, '=COMPLETION_RATE("≥", "95%", "100%")', "1.0526（105.26%）"),
     ExcelFunction("PERF_SCORE", "个性指标得分＝权重×min(完成率,1)，保留2位小数", (
         _DIRECTION, _TARGET, _ACTUAL,
         _p("weight", "number", "权重", "该指标的权重分值"), _REVERSE),
-        methods.perf_score, '=PERF_SCORE("≥", "100人", "52人", 15)', "7.80"),
+        arithmetic.perf_score, '=PERF_SCORE("≥", "100人", "52人", 15)', "7.80"),
     ExcelFunction("RATIO_SCORE", "比率得分＝分值×min(比率,上限)，保留2位小数", (
         _p("rate", "rate", "比率", "比率，如预算执行率 93.16%"),
         _p("weight", "number", "分值", "该项分值"),
-        _p("cap", "number", "上限", "比率上限，默认 1", 1.0)),
-        methods.ratio_score, "=RATIO_SCORE(0.9316, 10)", "9.32"),
+        _p("cap", "number", "上限", "比率上限，默认 1", OPTIONAL)),
+        arithmetic.ratio_score, "=RATIO_SCORE(0.9316, 10)", "9.32"),
     ExcelFunction("TIER_SCORE", "分档计分：按条件自上而下匹配，返回第一档的分值", (
         _p("value", "rate", "比率", "被评价的数值或比率"),
         _p("tiers", "tiers", "分档规则", "两列区域（条件, 分值），或文本 \">=0.9:1;>=0.75:0.7;else:0\"")),
-        methods.tier_score, '=TIER_SCORE(0.9, ">=90%:1;>=75%:0.7;>=60%:0.4;else:0")', "1"),
+        arithmetic.tier_score, '=TIER_SCORE(0.9, ">=90%:1;>=75%:0.7;>=60%:0.4;else:0")', "1"),
     ExcelFunction("DEDUCT_SCORE", "扣分制：满分−次数×每次扣分，最低0分", (
         _p("full", "number", "满分", "该项满分"),
         _p("count", "count", "扣分次数", "发现问题的次数"),
         _p("per_item", "number", "每次扣分", "每次扣的分数")),
-        methods.deduct_score, "=DEDUCT_SCORE(8, 1, 4)", "4"),
+        arithmetic.deduct_score, "=DEDUCT_SCORE(8, 1, 4)", "4"),
     ExcelFunction("EXCESS_DEDUCT", "超限扣分：超过限额的每个百分点扣分（按超出幅度连续计算，不取整），最低0分", (
         _p("rate", "rate", "比率", "实际比率，如预算调整率 10.84%"),
         _p("limit", "rate", "限额", "限额，如 10%"),
         _p("per_point", "number", "每百分点扣分", "每超过1个百分点扣的分数"),
         _p("full", "number", "满分", "该项满分")),
-        methods.excess_deduct, "=EXCESS_DEDUCT(10.84%, 10%, 0.1, 1)", "0.916"),
+        arithmetic.excess_deduct, "=EXCESS_DEDUCT(10.84%, 10%, 0.1, 1)", "0.916"),
     ExcelFunction("QUARTER_SCORE", "预算执行率按序时进度计分：每季度 min(进度÷序时进度,1)×季度分 + 平均完成比例×平均分，保留2位小数", (
         _p("budget", "money", "全年预算数", "全年预算数（万元）"),
         _p("q1", "money", "一季度末累计支出", "3月末累计支出（万元）"),
         _p("q2", "money", "二季度末累计支出", "6月末累计支出（万元）"),
         _p("q3", "money", "三季度末累计支出", "9月末累计支出（万元）"),
         _p("q4", "money", "四季度末累计支出", "12月末累计支出（万元）"),
-        _p("quarter_points", "number", "每季度分值", "每季度分值，默认 1", 1.0),
-        _p("average_points", "number", "平均完成分值", "四季度平均完成比例的分值，默认 2", 2.0)),
-        methods.quarter_score, "=QUARTER_SCORE(100, 45.67, 57.96, 65.97, 99.46)", "5.87（1＋1＋0.8796＋0.9946＋2）"),
+        _p("quarter_points", "number", "每季度分值", "每季度分值，默认 1", OPTIONAL),
+        _p("average_points", "number", "平均完成分值", "四季度平均完成比例的分值，默认 2", OPTIONAL)),
+        arithmetic.quarter_score, "=QUARTER_SCORE(100, 45.67, 57.96, 65.97, 99.46)", "5.87（1＋1＋0.8796＋0.9946＋2）"),
     ExcelFunction("CHECK_SCORE", "检查项得分：是→满分，否→0，或直接填写 0～满分 之间的得分", (
         _p("value", "check", "检查项", "是/否、√/×，或酌情给出的分数"),
         _p("max", "number", "满分", "该检查项满分")),
-        methods.check_score,
+        arithmetic.check_score,
         '=CHECK_SCORE("是", 1.5)', "1.5"),
     ExcelFunction("PERF_ROUND", "Excel 规则的四舍五入（按显示的15位有效数字，远离零方向）", (
         _p("number", "number", "数值", "要舍入的数值"),
-        _p("digits", "number", "小数位数", "小数位数，默认 2", 2)),
+        _p("digits", "number", "小数位数", "小数位数，默认 2", OPTIONAL)),
         excel_round, "=PERF_ROUND(1.005, 2)", "1.01"),
     ExcelFunction("PERF_TOTAL", "总分＝各评分项得分（各自保留2位小数）之和；任一项出错则为 #N/A", (
         _p("scores", "scores", "评分项得分", "一个或多个得分区域", variadic=True),),
-        methods.perf_total, "=PERF_TOTAL(9.32, 90)", "99.32"),
+        arithmetic.perf_total, "=PERF_TOTAL(9.32, 90)", "99.32"),
     ExcelFunction("PERF_SUM", "金额或人数求和（各项均须填写；可带“万元”“人”等单位），用于比率的分子分母", (
         _p("values", "amounts", "求和项", "要相加的金额或人数（单元格或区域）", variadic=True),),
         rates.amount_sum, '=PERF_SUM("48人", "2人")', "50"),
     ExcelFunction("PERF_GRADE", "等级：≥90 优，≥80 良，≥60 中，其余 差（可自定义分档）", (
         _p("total", "number", "总分", "综合得分"),
         _p("bands", "bands", "等级分档", "可选：两列区域（下限, 等级），或文本 \">=90:优;>=80:良;>=60:中;else:差\"", None)),
-        methods.perf_grade, "=PERF_GRADE(88.5)", "良"),
+        arithmetic.perf_grade, "=PERF_GRADE(88.5)", "良"),
 )
 
 FUNCTIONS: dict[str, ExcelFunction] = {f.name: f for f in REGISTRY}

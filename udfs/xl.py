@@ -9,7 +9,7 @@ import inspect
 
 import xlwings as xw
 
-from engine.errors import VALUE, CellError
+from engine.core.errors import VALUE, CellError
 
 from .registry import REGISTRY, ExcelFunction
 

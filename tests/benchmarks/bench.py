@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from engine import rulesets  # noqa: E402
-from engine.template import build_template  # noqa: E402
-from engine.workbook import fill, save_atomic  # noqa: E402
+from engine.core import rulesets  # noqa: E402
+from engine.book.template import build_template  # noqa: E402
+from engine.book.fill import fill, save_atomic  # noqa: E402
 
 NAIVE_SAMPLE = int(os.environ.get("BENCH_NAIVE_SAMPLE", "8"))       # formulas naive: ~2 s a file
 OFFICE_SAMPLE = int(os.environ.get("BENCH_OFFICE_SAMPLE", "40"))
@@ -85,7 +85,7 @@ NAIVE = r"""
 import sys, time, os
 os.environ["TQDM_DISABLE"] = "1"
 import formulas
-from udfs.headless import register
+from udfs.formulas_functions import register
 register()
 for path in sys.argv[1:]:
     formulas.ExcelModel().loads(path).finish().calculate()

@@ -1,4 +1,6 @@
-"""The scoring methods of SPEC section 4 on parsed values.
+"""The arithmetic of SPEC section 4's scoring methods on parsed values: plain functions,
+each testable on its own; the Excel functions (udfs.registry) and the method table
+(methods.py) call them, and their keyword defaults are the only place a default lives.
 
 Each returns points.  The methods whose result is an item's score round to 2 decimals,
 as every item score is (9.316 → 9.32, 5.8742 → 5.87); EXCESS_DEDUCT is a continuous

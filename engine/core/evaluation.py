@@ -4,10 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from . import audit, methods, parsing, rulesets
+from . import arithmetic, audit, parsing, rulesets
 from .errors import CellError
+from .findings import Finding, FindingList
+from .indicators import IndicatorResult, score_indicators
 from .rounding import excel_round
-from .scoring import IndicatorResult, ItemResult, score_indicators, score_rows, total_of
+from .scoring import ItemResult, score_rows, total_of
 from .submission import Submission
 
 TOP_LEVEL_KEYS = ("rule_set", "dept_name", "fiscal_year", "inputs", "indicators",
@@ -16,17 +18,6 @@ TOP_LEVEL_KEYS = ("rule_set", "dept_name", "fiscal_year", "inputs", "indicators"
 # where a finding points: a data path such as "inputs.budget_total"; the workbook
 # engine passes a function that turns these into cell addresses such as "评分表!G7"
 Locate = Callable[[str], str]
-
-
-@dataclass(frozen=True)
-class Finding:
-    severity: str   # "error" or "warning"
-    code: str
-    where: str
-    message: str
-
-    def to_dict(self) -> dict:
-        return {"severity": self.severity, "code": self.code, "where": self.where, "message": self.message}
 
 
 @dataclass
@@ -88,7 +79,7 @@ def evaluate(data: Mapping[str, object], source: str | None = None, locate: Loca
     With `computed` (from `recalc`), the workbook's formula results are the scores, and the
     Python scoring explains any that are errors.  `prior` findings (severity, code, where,
     message) come first: what the workbook check found."""
-    report = audit.Report(locate)
+    report = FindingList(locate)
     for severity, code, where, message in prior:
         report.add(severity, code, where, message)
     if not isinstance(data, Mapping):
@@ -113,10 +104,10 @@ def evaluate(data: Mapping[str, object], source: str | None = None, locate: Loca
             merged[key] = data[key]
     sub = Submission(rule_set, merged)
     indicator_rows = _rows(data.get("indicators"), report)
-    indicators = score_indicators(rule_set, indicator_rows)
+    indicators = score_indicators(rule_set.reverse_method, indicator_rows)
     items = score_rows(rule_set, sub, indicators)
     total = total_of(items)
-    grade = methods.perf_grade(total, rule_set.grade_bands) if total is not None else None
+    grade = arithmetic.perf_grade(total, rule_set.grade_bands) if total is not None else None
     if computed is not None:
         total, grade = _number(computed.total), _text_result(computed.grade)
         _take_computed(computed, items, indicators, report)
@@ -147,7 +138,7 @@ def _text_result(value: object) -> str | None:
 
 
 def _take_computed(computed: Computed, items: list[ItemResult], indicators: list[IndicatorResult],
-                   report: audit.Report) -> None:
+                   report: FindingList) -> None:
     for item in items:
         value = computed.items.get(item.row.id)
         item.score = _number(value)
@@ -162,8 +153,7 @@ def _explained(item: ItemResult) -> bool:
     """An indicator subtotal that is null because of its indicators or their weights."""
     if item.row.indicator_part is None:
         return False
-    return any(m.errors for m in item.members) or item.indicator_weight is None or \
-        abs(item.indicator_weight - item.row.indicator_part.points) >= audit.SCORE_TOLERANCE
+    return any(m.errors for m in item.members) or item.indicator_weight is None or item.weight_mismatch
 
 
 def _rates(sub: Submission, computed: Computed | None) -> dict[str, float | None]:
@@ -175,14 +165,14 @@ def _rates(sub: Submission, computed: Computed | None) -> dict[str, float | None
     return rates
 
 
-def _item_dict(item: ItemResult, self_scores: Mapping, report: audit.Report) -> dict:
+def _item_dict(item: ItemResult, self_scores: Mapping, report: FindingList) -> dict:
     row = item.row
     return {"id": row.id, "name": row.name, "weight": row.weight, "score": item.score,
             "self_score": audit.self_number(self_scores.get(row.id), f"self_scores.{row.id}",
                                             f"「{row.name}」的自评得分", report)}
 
 
-def _indicator_dict(result: IndicatorResult, raw: Mapping, report: audit.Report) -> dict:
+def _indicator_dict(result: IndicatorResult, raw: Mapping, report: FindingList) -> dict:
     completion = None if result.completion is None else excel_round(result.completion, 4)
     return {"row": result.row, "name": result.name, "completion": completion, "score": result.score,
             "self_score": audit.self_number(raw.get("self_score"), f"indicators[{result.row}].self_score",
@@ -200,7 +190,7 @@ def _text(value: object) -> str | None:
     return None if parsing.is_blank(value) else str(value).strip()
 
 
-def _mapping(data: Mapping, key: str, report: audit.Report) -> dict:
+def _mapping(data: Mapping, key: str, report: FindingList) -> dict:
     value = data.get(key)
     if value is None:
         return {}
@@ -210,7 +200,7 @@ def _mapping(data: Mapping, key: str, report: audit.Report) -> dict:
     return dict(value)
 
 
-def _rows(value: object, report: audit.Report) -> list[dict]:
+def _rows(value: object, report: FindingList) -> list[dict]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(r, Mapping) for r in value):

@@ -1,16 +1,17 @@
 """The data-level findings of SPEC section 8: what does not add up in a submission."""
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from typing import Mapping
 
-from . import methods, parsing
+from . import arithmetic, parsing
 from .errors import NA, CellError
+from .findings import SCORE_TOLERANCE, FindingList
+from .indicators import INDICATOR_COLUMNS, IndicatorResult
 from .rounding import excel_round
 from .rulesets import RuleSet
-from .scoring import INDICATOR_COLUMNS, IndicatorResult, ItemResult
+from .scoring import ItemResult
 from .submission import Submission
 
-SCORE_TOLERANCE = 0.005        # |self − computed| at or above this is a mismatch
 STATED_RATE_TOLERANCE = 0.0001  # 0.01 percentage point
 UNSPENT_SHARE = 0.20           # more than this share of the budget unspent
 DEVIATION_LOW, DEVIATION_HIGH = 1.0, 1.3
@@ -20,30 +21,7 @@ _EPS = 1e-9
 NO_REASON = {"", "无", "/", "-", "--", "—", "——", "暂无", "无偏差", "无。", "NONE", "N/A", "NA", "不适用"}
 
 
-class Report:
-    """Findings in order, each once, with `where` turned into the host's address."""
-
-    def __init__(self, locate: Callable[[str], str]):
-        self.locate = locate
-        self.findings: list = []
-        self._seen: set = set()
-
-    def add(self, severity: str, code: str, path: str, message: str) -> None:
-        from .evaluation import Finding  # the dataclass lives with Evaluation
-        finding = Finding(severity, code, self.locate(path) if path else "", message)
-        key = (finding.code, finding.where, finding.message)
-        if key not in self._seen:
-            self._seen.add(key)
-            self.findings.append(finding)
-
-    def error(self, code: str, path: str, message: str) -> None:
-        self.add("error", code, path, message)
-
-    def warning(self, code: str, path: str, message: str) -> None:
-        self.add("warning", code, path, message)
-
-
-def self_number(value: object, path: str, label: str, report: Report) -> float | None:
+def self_number(value: object, path: str, label: str, report: FindingList) -> float | None:
     """A self-reported score; a malformed one is a BAD_VALUE finding, not a crash."""
     if parsing.is_blank(value):
         return None
@@ -66,12 +44,12 @@ def rates(sub: Submission) -> dict[str, float | None]:
     return out
 
 
-def _cell_error(report: Report, exc: CellError, fallback_path: str, consequence: str) -> None:
+def _cell_error(report: FindingList, exc: CellError, fallback_path: str, consequence: str) -> None:
     code = "MISSING_INPUT" if exc.code == NA and exc.message.startswith("缺少输入") else "BAD_VALUE"
     report.error(code, exc.field or fallback_path, f"{exc.message}；{consequence}")
 
 
-def run(report: Report, rule_set: RuleSet, sub: Submission, items: list[ItemResult],
+def run(report: FindingList, rule_set: RuleSet, sub: Submission, items: list[ItemResult],
         indicators: list[IndicatorResult], indicator_rows: list[Mapping], evaluation,
         self_scores: Mapping, stated_rates: Mapping, self_grade: object) -> None:
     for key in sub.unknown_keys():
@@ -114,7 +92,7 @@ def _indicator_structure(report, rule_set, items, indicators, indicator_rows) ->
                              f"第{ind.row}行指标「{ind.name}」的一级指标应为{allowed}：{ind.level1 or '（空）'}")
     for group in groups:
         target = group.row.indicator_part.points
-        if group.indicator_weight is not None and abs(group.indicator_weight - target) >= SCORE_TOLERANCE:
+        if group.weight_mismatch:
             report.error("WEIGHT_SUM", f"items.{group.row.id}",
                          f"「{group.row.name}」各指标权重合计 {group.indicator_weight:g} 分，应为 {target:g} 分")
 
@@ -147,7 +125,7 @@ def _totals(report, rule_set, evaluation, self_grade) -> None:
     stated = None if parsing.is_blank(self_grade) else str(self_grade).strip()
     basis = f"自评等级「{stated}」" if stated else None
     if stated is None and claimed is not None:
-        stated = methods.perf_grade(claimed, rule_set.grade_bands)
+        stated = arithmetic.perf_grade(claimed, rule_set.grade_bands)
         basis = f"自评总分 {claimed:.2f} 对应等级「{stated}」"
     if stated is not None and stated != evaluation.grade:
         report.error("GRADE_MISMATCH", "self_grade" if not parsing.is_blank(self_grade) else "self_scores.total",

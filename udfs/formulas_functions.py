@@ -13,7 +13,7 @@ from formulas.errors import FoundError
 from formulas.functions import get_functions, wrap_func
 from formulas.tokens.operand import Error, XlError
 
-from engine.errors import CellError
+from engine.core.errors import CellError
 
 from .registry import FUNCTIONS, REGISTRY, ExcelFunction
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from . import rulesets
-from .cli import read_json
-from .template import build_template
-from .workbook import fill, name_map, save_atomic
+from ..book.fill import fill, save_atomic
+from ..book.names import name_map
+from ..book.template import build_template
+from ..core import rulesets
+from ..files.jsondata import read_json
 
 
 def build_samples(samples_dir: Path, out_dir: Path, templates_dir: Path | None = None) -> list[Path]:

@@ -12,10 +12,15 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import rulesets
-from .layout import META, TEMPLATE_VERSION
+from ..core import rulesets
+from .layout import META, RULES_HEADER_ROW, RULES_PARAM_COLUMNS, RULES_SHEET, TEMPLATE_VERSION
 
 _XLUDF = re.compile(r"_xludf\.", re.I)
+_HERE = Path(__file__).resolve().parent
+# the code that shapes a template: a change in any of them makes a new reference
+TEMPLATE_SOURCES = tuple(_HERE / f for f in ("template.py", "sheetwriter.py", "sheets_inputs.py",
+                                             "sheets_scoring.py", "formulagen.py", "layout.py")) + tuple(
+    _HERE.parent / "core" / f for f in ("methods.py", "indicators.py", "rulesets.py"))
 
 
 @dataclass
@@ -35,9 +40,7 @@ class Reference:
 def _cache_file(rule_set_path: str) -> Path:
     """Keyed by everything that shapes a template: the rule set, the shared inputs, the code."""
     digest = hashlib.sha256(TEMPLATE_VERSION.encode())
-    here = Path(__file__).resolve().parent
-    for source in (Path(rule_set_path), rulesets.TEMPLATES_DIR / rulesets.COMMON_FILE, here / "template.py",
-                   here / "formulagen.py", here / "layout.py", here / "scoring.py"):
+    for source in (Path(rule_set_path), rulesets.TEMPLATES_DIR / rulesets.COMMON_FILE, *TEMPLATE_SOURCES):
         digest.update(source.read_bytes())
     base = os.environ.get("PERFSCORE_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "perfscore")
@@ -80,12 +83,13 @@ def _build_reference(rule_set_key: str) -> Reference:
             for cell in row:
                 if cell.data_type == "f":
                     formulas[(ws.title, cell.coordinate)] = cell.value
-                elif ws.title == "评分规则" and cell.column in (3, 4) and cell.row > 3 and cell.value is not None:
+                elif ws.title == RULES_SHEET and cell.column in RULES_PARAM_COLUMNS and \
+                        cell.row > RULES_HEADER_ROW and cell.value is not None:
                     params[(ws.title, cell.coordinate)] = cell.value
     return Reference(formulas, params, fingerprint(wb)[0])
 
 
-def normalize(formula: str) -> str:
+def formula_key(formula: str) -> str:
     """Formula text as Excel may re-save it: case, spaces and the _xludf. prefix don't matter."""
     return re.sub(r"\s+", "", _XLUDF.sub("", str(formula))).upper()
 
@@ -117,14 +121,14 @@ def _compare_formulas(wb, ref: Reference, result: Integrity) -> None:
             result.findings.append(("error", "FORMULA_OVERWRITTEN", where,
                                     f"公式单元格被改为填写值 {typed}（原公式 {formula[:60]}）；已按模板公式重新计算"))
             result.restore[(sheet, coordinate)] = formula
-        elif normalize(cell.value) != normalize(formula):
+        elif formula_key(cell.value) != formula_key(formula):
             result.findings.append(("error", "FORMULA_TAMPERED", where,
                                     f"公式被修改：现为 {str(cell.value)[:60]}，模板为 {formula[:60]}；已按模板公式重新计算"))
             result.restore[(sheet, coordinate)] = formula
 
 
 def _compare_params(wb, ref: Reference, result: Integrity) -> None:
-    ws = wb["评分规则"]
+    ws = wb[RULES_SHEET]
     for (sheet, coordinate), expected in ref.params.items():
         value = ws[coordinate].value
         if value != expected and not (isinstance(value, (int, float)) and isinstance(expected, (int, float))

@@ -2,9 +2,9 @@
 No openpyxl here, so that reading a submission does not pay for it."""
 from __future__ import annotations
 
-from .scoring import INDICATOR_COLUMNS
+from ..core.indicators import INDICATOR_COLUMNS
 
-TEMPLATE_VERSION = "1.0.0"
+TEMPLATE_VERSION = "1.1.0"   # 1.1.0: 一级指标 compared after TRIM (the rule of core.indicators)
 SHEETS = ("填报说明", "基本信息", "预算数据", "绩效指标", "评分表", "评分规则", "汇总")
 META = "_meta"
 INDICATOR_HEADER_ROW = 4
@@ -24,3 +24,11 @@ def column_letter(index: int) -> str:
 
 COL = {c: column_letter(i) for i, c in enumerate(INDICATOR_COLUMNS, 1)}
 COMPLETION_COL = column_letter(len(INDICATOR_COLUMNS) + 1)   # just right of the table
+
+# 评分规则: one row per rule parameter below the header; a table (tiers, options, grade
+# bands) takes one row per line, its condition in the value column, its points beside it
+RULES_SHEET = "评分规则"
+RULES_HEADER_ROW = 3
+RULES_COLUMNS = ("owner", "label", "value", "points", "name")
+RULES_COL = {c: column_letter(i) for i, c in enumerate(RULES_COLUMNS, 1)}
+RULES_PARAM_COLUMNS = (RULES_COLUMNS.index("value") + 1, RULES_COLUMNS.index("points") + 1)  # 1-based

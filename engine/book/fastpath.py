@@ -18,18 +18,19 @@ import zipfile
 from html import unescape
 from pathlib import Path
 
-from . import rulesets
-from .evaluation import Evaluation, evaluate
-from .scoring import INDICATOR_COLUMNS
-from .layout import META, TEMPLATE_VERSION
-from .workbook import Cell, Locator, indicator_cell, submission_data
+from ..core import rulesets
+from ..core.evaluation import Evaluation, evaluate
+from ..core.indicators import INDICATOR_COLUMNS
+from .layout import META, RULES_SHEET, TEMPLATE_VERSION
+from .names import Cell, Locator, indicator_cell
+from .readback import submission_data
 
 INDICATOR_SHEET = indicator_cell(1, "name").sheet
 
 # a formula cell as Excel and openpyxl write it: r first, <f> right after the tag.  A file
 # written otherwise does not match the template's fingerprint and takes the full path.
 _FORMULA_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"[^>]*[^/]><f>([^<]*)</f>')
-SHEETS_READ = ("基本信息", "预算数据", "绩效指标", "评分表", "评分规则", META)
+SHEETS_READ = ("基本信息", "预算数据", "绩效指标", "评分表", RULES_SHEET, META)
 _REF = re.compile(r"^([A-Z]+)([0-9]+)$")
 
 
@@ -93,7 +94,7 @@ _RELATIONSHIP = re.compile(r'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="
 
 
 def _sheet_parts(workbook_xml: str, rels_xml: str) -> dict[str, str]:
-    """As xlsx_values.sheet_parts, by regex (a writer with other attribute orders gets the
+    """As writeback.sheet_parts, by regex (a writer with other attribute orders gets the
     full path through a missing sheet, never a wrong answer: the fingerprint would differ)."""
     targets = {}
     for id1, target1, target2, id2 in _RELATIONSHIP.findall(rels_xml):
@@ -158,7 +159,7 @@ def try_fast(path: str | Path) -> Evaluation | None:
 
 
 def read_data(book: FastBook, rule_set) -> dict:
-    """As workbook.read_submission, from calamine values."""
+    """As readback.read_submission, from calamine values."""
     sheet = book.values.get(INDICATOR_SHEET, [])
     first_row = _position(indicator_cell(1, "name").ref)[0]
     columns = {k: _position(indicator_cell(1, k).ref)[1] for k in INDICATOR_COLUMNS}

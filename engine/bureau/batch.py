@@ -14,12 +14,13 @@ from typing import Callable, Iterable, Iterator
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 DEFAULT_TIMEOUT = 120.0   # seconds for one file
+EVALUATED, FAILED = "evaluated", "failed"   # FileResult.status
 
 
 @dataclass
 class FileResult:
     file: str
-    status: str                      # "ok" or "failed"
+    status: str                      # EVALUATED or FAILED
     reason: str = ""
     evaluation: dict | None = None   # SPEC 7.4
     seconds: float = 0.0
@@ -34,7 +35,7 @@ class FileResult:
 
     @property
     def clean(self) -> bool:
-        return self.status == "ok" and self.errors == 0
+        return self.status == EVALUATED and self.errors == 0
 
 
 def collect(paths: Iterable[str | Path]) -> list[Path]:
@@ -58,26 +59,26 @@ def collect(paths: Iterable[str | Path]) -> list[Path]:
 
 def evaluate_file(path: Path) -> FileResult:
     """One file, never raising: a file that cannot be evaluated is a failed result with a reason."""
-    from .headless import RecalcError, recalc
+    from ..book.recalc import RecalcError, recalc
     start = time.perf_counter()
     try:
         if path.suffix.lower() == ".json":
-            from .cli import InputFileError, read_json
-            from .evaluation import evaluate
+            from ..core.evaluation import evaluate
+            from ..files.jsondata import InputFileError, read_json
             try:
                 evaluation = evaluate(read_json(path), source=str(path))
             except InputFileError as exc:
-                return FileResult(str(path), "failed", str(exc), seconds=time.perf_counter() - start)
+                return FileResult(str(path), FAILED, str(exc), seconds=time.perf_counter() - start)
         else:
             evaluation = recalc(path)
     except RecalcError as exc:
-        return FileResult(str(path), "failed", str(exc), seconds=time.perf_counter() - start)
+        return FileResult(str(path), FAILED, str(exc), seconds=time.perf_counter() - start)
     except Exception as exc:  # a parser bug on a hostile file must not stop the batch
-        return FileResult(str(path), "failed", f"处理出错 / error: {type(exc).__name__}: {str(exc)[:200]}",
+        return FileResult(str(path), FAILED, f"处理出错 / error: {type(exc).__name__}: {str(exc)[:200]}",
                           seconds=time.perf_counter() - start)
-    status, reason = "ok", ""
+    status, reason = EVALUATED, ""
     if not evaluation.evaluated:
-        status = "failed"
+        status = FAILED
         reason = "；".join(f.message for f in evaluation.findings if f.code == "TEMPLATE_UNKNOWN")
     return FileResult(str(path), status, reason, evaluation.to_dict(), time.perf_counter() - start)
 
@@ -140,7 +141,7 @@ def run(files: list[Path], jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
                 try:
                     result = FileResult(**json.loads(conn.recv()))
                 except (EOFError, OSError, ValueError):
-                    result = FileResult(str(w.path), "failed", "处理进程意外退出 / worker crashed",
+                    result = FileResult(str(w.path), FAILED, "处理进程意外退出 / worker crashed",
                                         seconds=time.monotonic() - w.started)
                     workers[workers.index(w)] = _replace(w, context, evaluate_one)
                 w.path = None
@@ -150,7 +151,7 @@ def run(files: list[Path], jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
                 if w.path is not None and now - w.started > timeout:
                     path, spent = w.path, now - w.started
                     workers[i] = _replace(w, context, evaluate_one)
-                    yield FileResult(str(path), "failed", f"超过时间限制 {timeout:g} 秒 / timed out", seconds=spent)
+                    yield FileResult(str(path), FAILED, f"超过时间限制 {timeout:g} 秒 / timed out", seconds=spent)
     finally:
         for w in workers:
             w.stop(kill=w.path is not None)

@@ -7,10 +7,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import rulesets
-from .evaluation import Computed, Evaluation, Finding, evaluate
+from ..core import rulesets
+from ..core.evaluation import Computed, Evaluation, evaluate
+from ..core.findings import Finding
+from ..files.safety import UnsafeFile, check_workbook
 from .layout import COL, COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_ROWS
-from .workbook import Cell, Locator, name_map, read_meta, read_submission
+from .names import Cell, Locator, name_map, read_meta
+from .readback import read_submission
 
 _KEY = re.compile(r"^'?\[(?P<book>[^\]]+)\](?P<sheet>.+?)'?!(?P<ref>[A-Z]+[0-9]+)$")
 
@@ -52,7 +55,7 @@ def compute(path: str | Path) -> FormulaResults:
     os.environ.setdefault("TQDM_DISABLE", "1")   # formulas draws a progress bar per load
     import formulas
 
-    from udfs.headless import register
+    from udfs.formulas_functions import register
     register()
     model = formulas.ExcelModel().loads(str(path)).finish()
     solution = model.calculate()
@@ -66,7 +69,7 @@ def compute(path: str | Path) -> FormulaResults:
 
 def write_back(source: str | Path, destination: str | Path, results: FormulaResults) -> None:
     """A copy of `source` whose formula cells carry the computed values (formulas kept)."""
-    from .xlsx_values import write_cached_values
+    from .writeback import write_cached_values
     write_cached_values(source, destination, lambda sheet, ref: results.values.get((sheet.upper(), ref)))
 
 
@@ -75,8 +78,7 @@ def recalc(path: str | Path, write_back_to: str | Path | None = None, fast: bool
     at all; anything else, an unknown template included, is a finding.
 
     An untouched workbook (formulas and parameters exactly its template's) takes the fast
-    path (engine.fastpath) unless a write-back asks for every cell's value."""
-    from .safety import UnsafeFile, check_workbook
+    path (book.fastpath) unless a write-back asks for every cell's value."""
     path = Path(path)
     try:
         check_workbook(path)   # once, before either path reads anything

@@ -5,8 +5,7 @@ memory does not grow with the number of files; only the totals and grades are ke
 统计, whose distributions pandas computes at the end."""
 from __future__ import annotations
 
-import os
-import tempfile
+import contextlib
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -15,7 +14,8 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .batch import FileResult
+from ..files.atomic import atomic_output
+from .batch import EVALUATED, FileResult
 
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 GRADES = ("优", "良", "中", "差")
@@ -45,9 +45,8 @@ class SummaryWriter:
 
     def __init__(self, output: str | Path):
         self.output = Path(output)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".xlsx",
-                                        dir=self.output.parent or ".")
-        os.close(fd)
+        self._output = contextlib.ExitStack()
+        self.tmp = self._output.enter_context(atomic_output(self.output))
         self.book = Workbook(write_only=True)
         self.sheets = {}
         self.rows = {name: 1 for name in SHEETS}
@@ -94,7 +93,7 @@ class SummaryWriter:
     def add(self, r: FileResult) -> None:
         ev = r.evaluation or {}
         file, dept = Path(r.file).name, ev.get("dept_name")
-        status = "failed" if r.status != "ok" else ("errors" if r.errors else "ok")
+        status = "failed" if r.status != EVALUATED else ("errors" if r.errors else "ok")
         self._append("汇总", [file, dept, ev.get("fiscal_year"), ev.get("rule_set"), ev.get("self_total"),
                             ev.get("total"), ev.get("grade"), r.errors, r.warnings, status, r.reason])
         for item in ev.get("items", []):
@@ -105,8 +104,8 @@ class SummaryWriter:
                                 item["self_score"], diff])
         for f in ev.get("findings", []):
             self._append("问题清单", [file, dept, f["severity"], f["code"], f["where"], f["message"]])
-        self.totals.append(ev.get("total") if r.status == "ok" else None)
-        self.grades.append(ev.get("grade") if r.status == "ok" else None)
+        self.totals.append(ev.get("total") if r.status == EVALUATED else None)
+        self.grades.append(ev.get("grade") if r.status == EVALUATED else None)
         self.statuses.append(status)
 
     def _statistics(self) -> None:
@@ -140,17 +139,12 @@ class SummaryWriter:
             ws.add_chart(chart, anchor)
 
     def close(self) -> None:
-        try:
+        """Write the statistics and save: the summary appears whole at `output`, or not at all."""
+        with self._output:
             for name, ws in self.sheets.items():
                 ws.auto_filter.ref = f"A1:{get_column_letter(len(SHEETS[name][0]))}{self.rows[name]}"
             self._statistics()
             self.book.save(self.tmp)
-            from .workbook import _readable
-            _readable(self.tmp)
-            os.replace(self.tmp, self.output)
-        except BaseException:
-            Path(self.tmp).unlink(missing_ok=True)
-            raise
 
 
 def write_summary(results, output: str | Path) -> None:

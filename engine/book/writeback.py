@@ -7,16 +7,16 @@ and the workbook's calcPr, which no longer asks for a full recalculation on load
 """
 from __future__ import annotations
 
-import os
 import posixpath
 import re
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Callable
 from xml.sax.saxutils import escape
 
 from defusedxml import ElementTree
+
+from ..files.atomic import atomic_output
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -74,24 +74,14 @@ def _patch_sheet(xml: str, value_of: Callable[[str], object]) -> str:
 def write_cached_values(source: str | Path, destination: str | Path,
                         value_of: Callable[[str, str], object]) -> None:
     """Copy `source` to `destination` with `value_of(sheet, "A1")` cached in every formula cell."""
-    destination = Path(destination)
-    fd, tmp = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=destination.suffix,
-                               dir=destination.parent or ".")
-    os.close(fd)
-    from .workbook import _readable
-    _readable(tmp)
-    try:
-        with zipfile.ZipFile(source) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
-            by_part = {part: name for name, part in sheet_parts(src).items()}
-            for info in src.infolist():
-                data = src.read(info.filename)
-                if info.filename in by_part:
-                    sheet = by_part[info.filename]
-                    data = _patch_sheet(data.decode("utf-8"), lambda ref: value_of(sheet, ref)).encode("utf-8")
-                elif info.filename == "xl/workbook.xml":
-                    data = _FULL_CALC.sub("", data.decode("utf-8")).encode("utf-8")
-                dst.writestr(info, data)
-        os.replace(tmp, destination)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(destination) as tmp, zipfile.ZipFile(source) as src, \
+            zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        by_part = {part: name for name, part in sheet_parts(src).items()}
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename in by_part:
+                sheet = by_part[info.filename]
+                data = _patch_sheet(data.decode("utf-8"), lambda ref: value_of(sheet, ref)).encode("utf-8")
+            elif info.filename == "xl/workbook.xml":
+                data = _FULL_CALC.sub("", data.decode("utf-8")).encode("utf-8")
+            dst.writestr(info, data)

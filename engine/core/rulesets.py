@@ -18,27 +18,15 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from .arithmetic import Tier, parse_tiers
 from .errors import CellError
-from .methods import Tier, parse_tiers
+from .methods import METHODS, WEIGHT, ParamSpec
 from .rates import REVERSE_METHODS
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 COMMON_FILE = "_common.toml"
 
 INPUT_KINDS = ("text", "year", "flag", "money", "signed_money", "count", "rate", "check", "choice")
-
-# method → (required parameters, optional parameters)
-METHOD_PARAMS = {
-    "ratio": ({"rate"}, {"points", "cap", "zero_above", "empty_full"}),
-    "tiers": ({"rate", "tiers"}, {"empty_full"}),
-    "deduct": ({"count", "per_item"}, {"points"}),
-    "excess": ({"rate", "limit", "per_point"}, {"points"}),
-    "quarterly": ({"budget", "quarters"}, {"quarter_points", "average_points"}),
-    "check": ({"items"}, set()),
-    "choice": ({"input", "options"}, set()),
-    "indicators": (set(), {"level1", "points"}),
-}
-
 
 class RuleSetError(Exception):
     """A rule-set file that cannot be used, with the file and the place named."""
@@ -68,13 +56,14 @@ class RateSpec:
 class CheckItem:
     input: str
     max: float
+    label: str = ""      # the input's label
 
 
 @dataclass(frozen=True)
 class Part:
     method: str
     points: float                       # the most this part can give
-    params: Mapping[str, object]
+    params: Mapping[str, object]        # as written, every omitted parameter at its default
     tiers: tuple[Tier, ...] = ()
     items: tuple[CheckItem, ...] = ()
 
@@ -259,48 +248,79 @@ def _row(raw: dict, n: int, inputs: dict, rates: dict, fail) -> Row:
 
 
 def _part(raw: dict, row_id: str, weight: float, n_parts: int, inputs: dict, rates: dict, fail) -> Part:
-    method = raw.get("method")
-    if method not in METHOD_PARAMS:
-        raise fail(f"评分项 {row_id} 的计分方法未知：{method}（可用：{', '.join(METHOD_PARAMS)}）")
-    required, optional = METHOD_PARAMS[method]
-    params = {k: v for k, v in raw.items() if k != "method"}
-    missing = required - set(params)
-    unknown = set(params) - required - optional
+    """One part of a row, checked against its method's entry in the method table."""
+    name = raw.get("method")
+    if name not in METHODS:
+        raise fail(f"评分项 {row_id} 的计分方法未知：{name}（可用：{', '.join(METHODS)}）")
+    method = METHODS[name]
+    given = {k: v for k, v in raw.items() if k != "method"}
+    missing = sorted(k for k, spec in method.params.items() if spec.required and k not in given)
+    unknown = sorted(set(given) - set(method.params))
     if missing or unknown:
-        raise fail(f"评分项 {row_id} 的 {method} 参数有误：缺少 {sorted(missing)}，多余 {sorted(unknown)}")
-
-    def need_input(key: object, kinds: tuple[str, ...] | None = None) -> None:
-        if key not in inputs or (kinds and inputs[key].kind not in kinds):
-            raise fail(f"评分项 {row_id} 引用了未定义或类型不符的输入项：{key}")
-
-    if "rate" in params and params["rate"] not in rates:
-        need_input(params["rate"], ("rate",))
+        raise fail(f"评分项 {row_id} 的 {name} 参数有误：缺少 {missing}，多余 {unknown}")
+    params = {}
+    for key, spec in method.params.items():
+        if key in given:
+            params[key] = given[key]
+        elif spec.default is WEIGHT:
+            if n_parts > 1:
+                raise fail(f"评分项 {row_id} 有多个部分，{name} 部分须写明 {key}")
+            params[key] = weight
+        else:
+            params[key] = spec.default
     tiers, items = (), ()
-    if method == "tiers":
-        try:
-            tiers = parse_tiers(params["tiers"])
-        except CellError as exc:
-            raise fail(f"评分项 {row_id} 的分档规则有误：{exc.message}") from None
-        points = max(float(t.points) for t in tiers)
-    elif method == "check":
-        items = tuple(CheckItem(i["input"], float(i["max"])) for i in params["items"])
-        for item in items:
-            need_input(item.input, ("check",))
-        points = sum(i.max for i in items)
-    elif method == "choice":
-        need_input(params["input"], ("choice",))
-        points = max(float(v) for v in params["options"].values())
-    elif method == "quarterly":
-        need_input(params["budget"], ("money",))
-        if len(params["quarters"]) != 4:
-            raise fail(f"评分项 {row_id} 的 quarters 应为四个季度")
-        for key in params["quarters"]:
-            need_input(key, ("money",))
-        points = 4 * float(params.get("quarter_points", 1)) + float(params.get("average_points", 2))
-    else:
-        if n_parts > 1 and "points" not in params:
-            raise fail(f"评分项 {row_id} 有多个部分，{method} 部分须写明 points")
-        if method == "deduct":
-            need_input(params["count"], ("count",))
-        points = float(params.get("points", weight))
-    return Part(method, points, MappingProxyType(params), tiers, items)
+    for key, spec in method.params.items():
+        value = params[key]
+        if value is None and not spec.required:
+            continue
+        where = f"评分项 {row_id} 的 {key}"
+        if spec.kind == "tiers":
+            try:
+                tiers = parse_tiers(value)
+            except CellError as exc:
+                raise fail(f"评分项 {row_id} 的分档规则有误：{exc.message}") from None
+        elif spec.kind == "items":
+            try:
+                items = tuple(CheckItem(i["input"], float(i["max"]), _input(i["input"], "check", inputs, where, fail))
+                              for i in value)
+            except (TypeError, KeyError, ValueError):
+                raise fail(f"{where} 应为 {{ input = …, max = … }} 的列表") from None
+        else:
+            _check_param(spec, value, where, inputs, rates, fail)
+    part = Part(name, 0.0, MappingProxyType(params), tiers, items)
+    points = float(params["points"]) if method.points is None else float(method.points(part))
+    return Part(name, points, part.params, tiers, items)
+
+
+def _input(key: object, kind: str, inputs: dict, where: str, fail) -> str:
+    """The label of input `key`, which must exist and be of `kind`."""
+    if key not in inputs or inputs[key].kind != kind:
+        raise fail(f"{where} 引用了未定义或类型不符的输入项：{key}（应为 {kind} 类输入项）")
+    return inputs[key].label
+
+
+def _check_param(spec: ParamSpec, value: object, where: str, inputs: dict, rates: dict, fail) -> None:
+    kind, _, input_kind = spec.kind.partition(":")
+    if kind == "rate":
+        if value not in rates:
+            _input(value, "rate", inputs, where, fail)
+    elif kind == "input":
+        _input(value, input_kind, inputs, where, fail)
+    elif kind == "inputs":
+        if not isinstance(value, list) or (spec.length and len(value) != spec.length):
+            raise fail(f"{where} 应为 {spec.length} 个输入项的列表")
+        for key in value:
+            _input(key, input_kind, inputs, where, fail)
+    elif kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise fail(f"{where} 应为数值：{value!r}")
+    elif kind == "bool":
+        if not isinstance(value, bool):
+            raise fail(f"{where} 应为 true 或 false：{value!r}")
+    elif kind == "options":
+        if not isinstance(value, dict) or not value or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()):
+            raise fail(f"{where} 应为“选项 = 分值”的表")
+    elif kind == "names":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(f"{where} 应为文字列表")

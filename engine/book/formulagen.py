@@ -1,0 +1,189 @@
+"""Excel formulas for a rule set, generated from the method table (core.methods).
+
+`FormulaBuilder` implements the methods' `FormulaWriter` interface for the UDF flavour:
+a catalogue function is written as a call of the registry's Excel function (xlwings in
+Excel, the same Python functions headless).  Every parameter (points, limits, tier
+tables, options) is a named cell of 评分规则 that the formula references, so changing a
+threshold there changes the score in Excel and headless.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.indicators import FULL_WIDTH_SPACE
+from ..core.methods import METHODS
+from ..core.rulesets import Part, RateSpec, Row, RuleSet
+from .layout import COL, COMPLETION_COL, FIRST_INDICATOR_ROW, LAST_INDICATOR_ROW
+from .names import indicator_cell
+
+INDICATOR_SHEET = indicator_cell(1, "name").sheet
+
+
+def param_name(row: Row, index: int, param: str) -> str:
+    """The defined name of a rule parameter: p_<row>[_<part>]_<param>."""
+    part = f"_{index + 1}" if len(row.parts) > 1 else ""
+    return f"p_{row.id}{part}_{param}"
+
+
+@dataclass
+class RuleParam:
+    name: str          # defined name
+    row: Row
+    label: str         # Chinese description
+    value: object = None
+    table: list[tuple[object, object]] = field(default_factory=list)   # tiers / options / bands
+
+
+def blank_safe(expr: str) -> str:
+    """`expr` as an IF branch: a bare reference to a blank cell becomes "" instead of 0."""
+    if expr.replace("_", "").replace("$", "").isalnum():
+        return f'IF(ISBLANK({expr}),"",{expr})'
+    return expr
+
+
+def quote(text: object) -> str:
+    return '"' + str(text).replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class IndicatorGroup:
+    """The hidden weight and score columns of one indicators row of the rule set."""
+    row: Row
+    weight_col: str
+    score_col: str
+
+    def ranges(self) -> tuple[str, str]:
+        return tuple(f"'{INDICATOR_SHEET}'!${c}${FIRST_INDICATOR_ROW}:${c}${LAST_INDICATOR_ROW}"
+                     for c in (self.weight_col, self.score_col))
+
+
+class FormulaBuilder:
+    """Builds the formulas of one rule set and collects the rule parameters they use."""
+
+    def __init__(self, rule_set: RuleSet, groups: tuple[IndicatorGroup, ...] = ()):
+        self.rs = rule_set
+        self.groups = {g.row.id: g for g in groups}
+        self.params: list[RuleParam] = []
+        self._row: Row | None = None
+        self._index = 0
+        self._part: Part | None = None
+
+    # ------------------------------------------------------- FormulaWriter
+    def value(self, key: str) -> str:
+        """The value an input stands for: its cell, or its parts, fallback or default when blank.
+
+        IF never hands back a blank cell (Excel and formulas would make it 0, a score where
+        the input is missing): a blank travels as "" and our functions read it as missing."""
+        spec = self.rs.inputs[key]
+        if spec.sum_of:
+            parts = ",".join(f"IF(ISBLANK({p}),0,{p})" for p in spec.sum_of)
+            all_blank = ",".join(f"ISBLANK({p})" for p in spec.sum_of)
+            return f'IF(ISBLANK({key}),IF(AND({all_blank}),"",{self.call("PERF_SUM", parts)}),{key})'
+        if spec.fallback:
+            return f"IF(ISBLANK({key}),{blank_safe(self.value(spec.fallback))},{key})"
+        if spec.default is not None:
+            return f"IF(ISBLANK({key}),{quote(spec.default)},{key})"
+        return key
+
+    def rate(self, key: str) -> str:
+        return key if key in self.rs.rates else self.value(key)
+
+    def empty(self, key: str) -> str:
+        """Nothing planned and nothing done (0 of 0); PERF_SUM so that a blank is #N/A, not 0."""
+        rate = self.rs.rates[key]
+        total = lambda keys: self.call("PERF_SUM", *(self.value(k) for k in keys))  # noqa: E731
+        return f"AND({total(rate.num)}=0,{total(rate.den)}=0)"
+
+    def param(self, name: str, value: object = None, label: str | None = None) -> str:
+        spec = METHODS[self._part.method].params.get(name)
+        if value is None:
+            value = self._part.points if name == "points" else self._part.get(name)
+        defined = param_name(self._row, self._index, name)
+        self.params.append(RuleParam(defined, self._row, label or (spec.label if spec else name), value=value))
+        return defined
+
+    def table(self, name: str, rows) -> str:
+        defined = param_name(self._row, self._index, name)
+        label = METHODS[self._part.method].params[name].label
+        self.params.append(RuleParam(defined, self._row, label, table=list(rows)))
+        return defined
+
+    def call(self, function: str, *args: str) -> str:
+        return f"{function}({','.join(args)})"
+
+    def compare(self, left: str, op: str, right: str) -> str:
+        return f"{left}{op}{right}"
+
+    def indicator_ranges(self) -> tuple[str, str]:
+        return self.groups[self._row.id].ranges()
+
+    # ----------------------------------------------------------------- rates
+    def _raw_inputs(self, key: str) -> list[str]:
+        spec = self.rs.inputs[key]
+        extra = list(spec.sum_of) + ([spec.fallback] if spec.fallback else [])
+        return [key] + [k for e in extra for k in self._raw_inputs(e)]
+
+    def _sum(self, keys: tuple[str, ...]) -> str:
+        if len(keys) == 1:
+            return self.value(keys[0])
+        return self.call("PERF_SUM", *(self.value(k) for k in keys))
+
+    def rate_function(self, rate: RateSpec) -> str:
+        kinds = {self.rs.inputs[k].kind for k in rate.num + rate.den}
+        if "signed_money" in kinds:
+            return "ADJUST_RATE"
+        return "EXEC_RATE" if kinds == {"money"} else "CONTROL_RATE"
+
+    def rate_cell(self, rate: RateSpec) -> str:
+        """The rate cell: empty while none of its inputs is filled."""
+        blanks = ",".join(f"ISBLANK({k})" for key in rate.num + rate.den for k in self._raw_inputs(key))
+        return (f'=IF(AND({blanks}),"",'
+                f"{self.call(self.rate_function(rate), self._sum(rate.num), self._sum(rate.den))})")
+
+    # ------------------------------------------------------------ score rows
+    def row(self, row: Row) -> str:
+        """The score cell of a scoring row: its parts by their methods, rounded, overrides first."""
+        self._row = row
+        terms = []
+        for self._index, self._part in enumerate(row.parts):
+            terms.append(METHODS[self._part.method].formula(self._part, self))
+        expr = self.call("PERF_ROUND", "+".join(terms), "2")
+        self._index = len(row.parts)
+        for o in reversed(row.overrides):
+            score = self.param(f"{o.input}_score", row.weight if o.score is None else o.score,
+                               f"“{self.rs.inputs[o.input].label}”为是时的得分")
+            expr = f"IF({self.call('CHECK_SCORE', self.value(o.input), '1')}=1,{score},{expr})"
+        return "=" + expr
+
+    def total(self, scores: str) -> str:
+        return "=" + self.call("PERF_TOTAL", scores)
+
+    def grade(self) -> str:
+        return "=" + self.call("PERF_GRADE", "total", "grade_bands")
+
+    # ------------------------------------------------------ indicator table
+    def indicator_row(self, r: int) -> dict[str, str]:
+        """Column letter → formula for row `r` of the Indicators table and its helper columns."""
+        c = {key: f"${letter}{r}" for key, letter in COL.items()}
+        blank = f"ISBLANK({c['name']})"
+        # the coefficient of a 定性 indicator, else the actual value; never a bare blank (→ 0)
+        actual = (f'IF(AND({c["direction"]}="定性",NOT(ISBLANK({c["coefficient"]}))),'
+                  f'{c["coefficient"]},{blank_safe(c["actual"])})')
+        args = (c["direction"], c["target"], actual)
+        score = self.call("PERF_SCORE", *args, c["weight"], "reverse_method")
+        completion = self.call("COMPLETION_RATE", *args, "reverse_method")
+        formulas = {COL["score"]: f'=IF({blank},"",{score})', COMPLETION_COL: f'=IF({blank},"",{completion})'}
+        for group in self.groups.values():
+            member = self.in_group(c["level1"], group.row.indicator_part.get("level1"))
+            weight = self.call("PERF_SUM", c["weight"])
+            formulas[group.weight_col] = f'=IF({blank},"",IF({member},{weight},""))'
+            formulas[group.score_col] = f'=IF({blank},"",IF({member},{c["score"]},""))'
+        return formulas
+
+    @staticmethod
+    def in_group(ref: str, wanted) -> str:
+        """core.indicators.level1_key in Excel: TRIM the spaces (full-width too), compare with =."""
+        if not wanted:
+            return "TRUE"
+        key = f'TRIM(SUBSTITUTE({ref},"{FULL_WIDTH_SPACE}"," "))'
+        return "OR(" + ",".join(f"{key}={quote(w)}" for w in wanted) + ")"

@@ -1,0 +1,61 @@
+"""Where things are in a workbook: the defined-name map, _meta, indicator cells, and the
+locator that turns a finding's data path into a cell address."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from .layout import COL, INDICATOR_HEADER_ROW, META
+
+
+@dataclass(frozen=True)
+class Cell:
+    sheet: str
+    ref: str            # "F7" (no $)
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.ref}"
+
+
+def name_map(wb) -> dict[str, Cell]:
+    """Every workbook-level defined name that points at one cell."""
+    cells = {}
+    for name, defined in wb.defined_names.items():
+        destinations = list(defined.destinations)
+        if len(destinations) == 1:
+            sheet, ref = destinations[0]
+            ref = ref.replace("$", "")
+            if ":" not in ref:
+                cells[name] = Cell(sheet, ref)
+    return cells
+
+
+def read_meta(wb) -> dict[str, object]:
+    if META not in wb.sheetnames:
+        return {}
+    return {row[0]: row[1] for row in wb[META].iter_rows(min_col=1, max_col=2, values_only=True) if row[0]}
+
+
+def indicator_cell(row: int, column: str) -> Cell:
+    """The cell of indicator `row` (1-based) in `column` of the Indicators table."""
+    return Cell("绩效指标", f"{COL[column]}{INDICATOR_HEADER_ROW + row}")
+
+
+class Locator:
+    """Turns the data paths of findings (inputs.budget_total) into cells (预算数据!B7)."""
+
+    def __init__(self, names: Mapping[str, Cell]):
+        self.names = names
+
+    def __call__(self, path: str) -> str:
+        cell = self.cell(path)
+        return str(cell) if cell else path
+
+    def cell(self, path: str) -> Cell | None:
+        head, _, rest = path.partition(".")
+        if head.startswith("indicators[") and "]" in head:
+            row = int(head[len("indicators["):head.index("]")])
+            return indicator_cell(row, rest if rest in COL else "name")
+        lookup = {"inputs": rest, "items": f"score_{rest}", "rates": rest, "stated_rates": f"stated_{rest}",
+                  "self_scores": "self_total" if rest == "total" else f"self_{rest}"}.get(head, head)
+        return self.names.get(lookup)

@@ -1,0 +1,79 @@
+"""The sheets a department fills: 基本信息, 预算数据 (with the derived rates and the
+报告填写值 beside each) and the 评分依据 block of 评分表."""
+from __future__ import annotations
+
+from ..core.rulesets import Row
+from .sheetwriter import BOLD, GREY, TITLE, SheetWriter
+
+
+def input_rows(w: SheetWriter, sheet: str, title: str, keys: list[str], start: int = 3) -> int:
+    """One row per input (label, value, key); returns the next free row."""
+    ws = w.sheets[sheet]
+    ws["A1"], ws["A1"].font = title, TITLE
+    w.header(ws, start - 1, ["项目", "填写值", "名称"], [42, 20, 30])
+    row = start
+    for key in keys:
+        spec = w.rs.inputs[key]
+        ws.cell(row=row, column=1, value=spec.label)
+        ws.cell(row=row, column=3, value=key).font = GREY
+        w.input_cell(ws, f"B{row}", spec.kind, w.options_for(key))
+        w.name(key, sheet, f"$B${row}")
+        row += 1
+    return row
+
+
+def keys_on(w: SheetWriter, sheet: str) -> list[str]:
+    return [k for k, s in w.rs.inputs.items() if s.sheet == sheet]
+
+
+def basic_sheet(w: SheetWriter) -> None:
+    input_rows(w, "基本信息", "基本信息", keys_on(w, "基本信息"))
+
+
+def budget_sheet(w: SheetWriter) -> None:
+    row = input_rows(w, "预算数据", "预算数据（金额单位：万元）", keys_on(w, "预算数据")) + 1
+    ws = w.sheets["预算数据"]
+    w.header(ws, row, ["比率", "计算值", "报告填写值", "名称"], [42, 20, 14, 30])
+    for key, rate in w.rs.rates.items():
+        row += 1
+        ws.cell(row=row, column=1, value=rate.label)
+        w.formula_cell(ws, f"B{row}", w.formulas.rate_cell(rate), "0.00%")
+        w.name(key, "预算数据", f"$B${row}")
+        w.input_cell(ws, f"C{row}", "rate")
+        w.name(f"stated_{key}", "预算数据", f"$C${row}")
+        ws.cell(row=row, column=4, value=key).font = GREY
+
+
+def evidence_block(w: SheetWriter, r: int) -> None:
+    """评分依据 on 评分表 from row `r`: the inputs a reviewer judges (checks, counts)."""
+    keys = keys_on(w, "评分表")
+    if not keys:
+        return
+    ws = w.sheets["评分表"]
+    ws.cell(row=r, column=1, value="评分依据（请填写）").font = BOLD
+    r += 1
+    w.header(ws, r, ["评分项", "填报项", "填写值", "名称"], [12, 14, 22, 8])
+    owners = {k: row.level3 for row in reversed(w.rs.rows) for k in _row_inputs(w, row)}
+    for key in keys:
+        r += 1
+        spec = w.rs.inputs[key]
+        ws.cell(row=r, column=1, value=owners.get(key, ""))
+        ws.cell(row=r, column=2, value=spec.label)
+        w.input_cell(ws, f"C{r}", spec.kind, w.options_for(key))
+        w.name(key, "评分表", f"$C${r}")
+        ws.cell(row=r, column=4, value=key).font = GREY
+
+
+def _row_inputs(w: SheetWriter, row: Row) -> list[str]:
+    """Every input a scoring row reads, rates expanded to their amounts."""
+    keys = [o.input for o in row.overrides]
+    for part in row.parts:
+        keys += [i.input for i in part.items]
+        for name in ("count", "input", "budget", "rate"):
+            key = part.get(name)
+            if key in w.rs.rates:
+                keys += list(w.rs.rates[key].num + w.rs.rates[key].den)
+            elif key:
+                keys.append(key)
+        keys += list(part.get("quarters") or ())
+    return keys

@@ -1,0 +1,73 @@
+"""The primitives every template sheet is written with: styles, input and formula cells,
+defined names, drop-down lists, headers."""
+from __future__ import annotations
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..core.rulesets import RuleSet
+from .formulagen import FormulaBuilder
+from .layout import SHEETS
+
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+FORMULA_FILL = PatternFill("solid", fgColor="E2EFDA")
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=14)
+GREY = Font(color="808080", size=9)
+FORMATS = {"money": "#,##0.00", "signed_money": "#,##0.00", "rate": "0.00%", "count": "0", "year": "0"}
+
+
+class SheetWriter:
+    """A template under construction: its workbook, rule set, formula builder and sheets."""
+
+    def __init__(self, rule_set: RuleSet, wb: Workbook, formulas: FormulaBuilder):
+        self.rs, self.wb, self.formulas = rule_set, wb, formulas
+        self.sheets = {name: wb.create_sheet(name) for name in SHEETS}
+        self.validations: dict[str, DataValidation] = {}
+
+    def name(self, name: str, sheet: str, ref: str) -> None:
+        self.wb.defined_names[name] = DefinedName(name, attr_text=f"'{sheet}'!{ref}")
+
+    def input_cell(self, ws, ref: str, kind: str | None = None, options: list[str] | None = None) -> None:
+        cell = ws[ref]
+        cell.fill, cell.protection = INPUT_FILL, Protection(locked=False)
+        if kind in FORMATS:
+            cell.number_format = FORMATS[kind]
+        if options:
+            self.validate(ws, ref, options)
+
+    def formula_cell(self, ws, ref: str, formula: str, number_format: str | None = "0.00") -> None:
+        cell = ws[ref]
+        cell.value, cell.fill, cell.protection = formula, FORMULA_FILL, Protection(locked=True)
+        if number_format:
+            cell.number_format = number_format
+
+    def validate(self, ws, ref: str, options: list[str]) -> None:
+        key = f"{ws.title}|{','.join(options)}"
+        if key not in self.validations:
+            dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True,
+                                showErrorMessage=False)  # a dropdown, not a cage: 0.5 points is allowed
+            ws.add_data_validation(dv)
+            self.validations[key] = dv
+        self.validations[key].add(ref)
+
+    def header(self, ws, row: int, titles: list[str], widths: list[int]) -> None:
+        for col, (title, width) in enumerate(zip(titles, widths), 1):
+            cell = ws.cell(row=row, column=col, value=title)
+            cell.font, cell.fill = BOLD, HEADER_FILL
+            ws.column_dimensions[get_column_letter(col)].width = width
+
+    def options_for(self, key: str) -> list[str] | None:
+        kind = self.rs.inputs[key].kind
+        if kind in ("flag", "check"):
+            return ["是", "否"]
+        if kind == "choice":
+            for row in self.rs.rows:
+                for part in row.parts:
+                    if part.method == "choice" and part.get("input") == key:
+                        return list(part.get("options"))
+        return None

@@ -1,0 +1,87 @@
+"""A department's own performance indicators (个性指标, SPEC 4.2): the table's columns,
+one row's completion and score, and which scoring row an indicator belongs to."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from . import arithmetic, parsing
+from .errors import CellError
+
+INDICATOR_COLUMNS = ("level1", "level2", "name", "direction", "target", "unit", "midyear_actual",
+                     "actual", "weight", "coefficient", "self_score", "score", "deviation_reason",
+                     "improvement")
+INDICATOR_LABELS = dict(zip(INDICATOR_COLUMNS, (
+    "一级指标", "二级指标", "三级指标", "指标性质", "目标值", "计量单位", "年中完成值", "实际完成值",
+    "权重", "定性系数", "自评得分", "得分", "偏差原因", "改进措施")))
+DIRECTION_OPTIONS = ("≥", ">", "=", "≤", "<", "定性")
+FULL_WIDTH_SPACE = "\u3000"
+
+
+def indicator_path(row: int, column: str | None = None) -> str:
+    return f"indicators[{row}]" + (f".{column}" if column else "")
+
+
+def level1_key(text: object) -> str:
+    """一级指标 as it is compared — the one rule of both paths: Excel's
+    ``TRIM(SUBSTITUTE(x,"　"," "))`` (spaces, full-width ones included, trimmed and runs of
+    them made one), compared case-insensitively as Excel's ``=`` compares text.  The
+    template's formulas spell the same rule (formulagen); a trailing space typed after
+    产出指标 still counts as 产出指标 in Excel, in the headless engine and here."""
+    words = str(text or "").replace(FULL_WIDTH_SPACE, " ").split(" ")
+    return " ".join(w for w in words if w).upper()
+
+
+def in_group(level1: object, wanted: Iterable[str]) -> bool:
+    return level1_key(level1) in {level1_key(w) for w in wanted}
+
+
+@dataclass
+class IndicatorResult:
+    row: int                      # 1-based position in the submitted table
+    name: str
+    level1: str
+    weight: float | None = None
+    completion: float | None = None
+    score: float | None = None
+    errors: list[CellError] = field(default_factory=list)
+
+
+def collect(errors: list[CellError], compute, *args) -> object:
+    """compute(*args), or None with its CellError added to `errors`."""
+    try:
+        return compute(*args)
+    except CellError as exc:
+        errors.append(exc)
+        return None
+
+
+def score_indicator(n: int, raw: Mapping[str, object], reverse_method: str) -> IndicatorResult:
+    name = str(raw.get("name") or "").strip()
+    result = IndicatorResult(n, name, str(raw.get("level1") or "").strip())
+    errors = result.errors
+
+    def label(column: str) -> str:
+        return f"第{n}行指标「{name}」的{INDICATOR_LABELS[column]}"
+
+    def path(column: str) -> str:
+        return indicator_path(n, column)
+
+    direction = collect(errors, parsing.parse_direction, raw.get("direction"), label("direction"), path("direction"))
+    result.weight = collect(errors, parsing.parse_count, raw.get("weight"), label("weight"), path("weight"))
+    actual_key = "actual"
+    if direction == "定性" and not parsing.is_blank(raw.get("coefficient")):
+        actual_key = "coefficient"
+    if direction is not None:
+        result.completion = collect(
+            errors, arithmetic.indicator_completion, direction, raw.get("target"), raw.get(actual_key),
+            reverse_method, (label("target"), label(actual_key)), (path("target"), path(actual_key)))
+    if result.completion is not None and result.weight is not None and not errors:
+        result.score = arithmetic.indicator_score(result.completion, result.weight)
+    return result
+
+
+def score_indicators(reverse_method: str, rows: list[Mapping[str, object]]) -> list[IndicatorResult]:
+    """Rows with no name are blank table rows: ignored, as in the workbook."""
+    return [score_indicator(n, raw, reverse_method)
+            for n, raw in enumerate(rows, 1) if not parsing.is_blank(raw.get("name"))]
