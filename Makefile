@@ -19,7 +19,9 @@ soffice:
 	@command -v soffice >/dev/null 2>&1 || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; }
 
+# the layers of engine/ (pyproject: [tool.importlinter]) are checked before the tests
 test: $(STAMP) soffice
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 clean:

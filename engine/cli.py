@@ -143,6 +143,7 @@ def cmd_template(args) -> int:
     if not args.rule_set or not args.output:
         print("用法 / usage: perfscore template RULE_SET -o OUT.xlsx（或 --list）", file=sys.stderr)
         return EXIT_UNUSABLE
+    from .book.template import build_template_file
     try:
         build_template_file(args.rule_set, args.output)
     except rulesets.RuleSetError as exc:
@@ -150,18 +151,6 @@ def cmd_template(args) -> int:
         return EXIT_UNUSABLE
     print(f"已生成模板 / template written: {args.output}")
     return EXIT_OK
-
-
-def build_template_file(rule_set: str, output: str | Path) -> None:
-    """A template .xlsx, or with an .xlsm name the xlwings workbook (VBA kept)."""
-    from .book.fill import save_atomic
-    from .book.template import build_template
-    from .core import rulesets
-    base = None
-    if str(output).lower().endswith(".xlsm"):
-        from workbook import xlwings_base
-        base = xlwings_base()
-    save_atomic(build_template(rulesets.load(rule_set), base), output)
 
 
 def _same_file(a: str | Path, b: str | Path) -> bool:

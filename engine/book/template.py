@@ -19,7 +19,7 @@ from .sheets_inputs import basic_sheet, budget_sheet
 from .sheets_scoring import indicator_groups, indicator_sheet, rules_sheet, score_sheet
 from .sheetwriter import TITLE, SheetWriter
 
-__all__ = ["SHEETS", "build_template", "fingerprint"]
+__all__ = ["SHEETS", "build_template", "build_template_file", "fingerprint"]
 
 
 def fingerprint(wb) -> tuple[str, int]:
@@ -112,6 +112,17 @@ def build_template(rule_set: RuleSet, base: Path | None = None):
     if base is not None:
         _configure_xlwings(wb)
     return wb
+
+
+def build_template_file(rule_set: str, output: str | Path) -> None:
+    """A template .xlsx, or with an .xlsm name the xlwings workbook (VBA kept), written atomically."""
+    from ..core import rulesets
+    from .fill import save_atomic
+    base = None
+    if str(output).lower().endswith(".xlsm"):
+        from workbook import xlwings_base
+        base = xlwings_base()
+    save_atomic(build_template(rulesets.load(rule_set), base), output)
 
 
 def _configure_xlwings(wb) -> None:

@@ -14,17 +14,13 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Callable, Mapping, Protocol
+from typing import Callable, Mapping, Protocol
 
 from . import arithmetic, parsing
 from .errors import VALUE, CellError
 from .findings import SCORE_TOLERANCE
+from .arithmetic import Tier
 from .indicators import IndicatorResult, collect, in_group
-
-if TYPE_CHECKING:   # annotations only: rulesets imports this module
-    from .rulesets import Part
-    from .submission import Submission
 
 REQUIRED = object()
 WEIGHT = object()   # default "points": the row's weight, when the part is the row's only part
@@ -50,6 +46,38 @@ class ParamSpec:
     @property
     def required(self) -> bool:
         return self.default is REQUIRED
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    input: str
+    max: float
+    label: str = ""      # the input's label
+
+
+@dataclass(frozen=True)
+class Part:
+    method: str
+    points: float                       # the most this part can give
+    params: Mapping[str, object]        # as written, every omitted parameter at its default
+    tiers: tuple[Tier, ...] = ()
+    items: tuple[CheckItem, ...] = ()
+
+    def get(self, name: str, default: object = None) -> object:
+        return self.params.get(name, default)
+
+
+class Inputs(Protocol):
+    """What a scorer reads of a submission (submission.Submission)."""
+
+    def value(self, key: str) -> object:
+        """An input's parsed value; raises CellError when missing or malformed."""
+
+    def rate(self, key: str) -> tuple[float, bool]:
+        """A derived rate and whether it is 0 of 0."""
+
+    def label(self, key: str) -> str:
+        """The input's name for messages."""
 
 
 class FormulaWriter(Protocol):
@@ -83,7 +111,7 @@ class FormulaWriter(Protocol):
 @dataclass
 class ScoringContext:
     """What a scorer reads and where it puts what went wrong."""
-    sub: "Submission"
+    sub: Inputs
     indicators: list[IndicatorResult]
     errors: list[CellError] = field(default_factory=list)
     members: list[IndicatorResult] = field(default_factory=list)   # the indicators method's rows
@@ -94,9 +122,9 @@ class ScoringContext:
 class Method:
     name: str
     params: Mapping[str, ParamSpec]
-    points: Callable[["Part"], float] | None   # the most the part gives; None: its "points"
-    score: Callable[["Part", ScoringContext], float | None]
-    formula: Callable[["Part", FormulaWriter], str]
+    points: Callable[[Part], float] | None   # the most the part gives; None: its "points"
+    score: Callable[[Part, ScoringContext], float | None]
+    formula: Callable[[Part, FormulaWriter], str]
 
 
 def _located(exc: CellError, key: str) -> CellError:
@@ -104,21 +132,21 @@ def _located(exc: CellError, key: str) -> CellError:
 
 
 # --------------------------------------------------------------------- helpers
-def _rated(part: "Part", ctx: ScoringContext, score: Callable[[float], float]) -> float:
+def _rated(part: Part, ctx: ScoringContext, score: Callable[[float], float]) -> float:
     rate, empty = ctx.sub.rate(part.get("rate"))
     if empty and part.get("empty_full"):
         return part.points
     return score(rate)
 
 
-def _empty_full(part: "Part", w: FormulaWriter, expr: str) -> str:
+def _empty_full(part: Part, w: FormulaWriter, expr: str) -> str:
     if not part.get("empty_full"):
         return expr
     return f"IF({w.empty(part.get('rate'))},{w.param('points')},{expr})"
 
 
 # 4.1 ratio -------------------------------------------------------------------
-def _ratio_score(part: "Part", ctx: ScoringContext) -> float:
+def _ratio_score(part: Part, ctx: ScoringContext) -> float:
     def score(rate: float) -> float:
         zero_above = part.get("zero_above")
         if zero_above is not None and rate > zero_above:
@@ -127,7 +155,7 @@ def _ratio_score(part: "Part", ctx: ScoringContext) -> float:
     return _rated(part, ctx, score)
 
 
-def _ratio_formula(part: "Part", w: FormulaWriter) -> str:
+def _ratio_formula(part: Part, w: FormulaWriter) -> str:
     rate = w.rate(part.get("rate"))
     expr = w.call("RATIO_SCORE", rate, w.param("points"), w.param("cap"))
     if part.get("zero_above") is not None:
@@ -136,42 +164,42 @@ def _ratio_formula(part: "Part", w: FormulaWriter) -> str:
 
 
 # 4.3 tiers -------------------------------------------------------------------
-def _tiers_score(part: "Part", ctx: ScoringContext) -> float:
+def _tiers_score(part: Part, ctx: ScoringContext) -> float:
     return _rated(part, ctx, lambda rate: float(arithmetic.tier_score(rate, part.tiers)))
 
 
-def _tiers_formula(part: "Part", w: FormulaWriter) -> str:
+def _tiers_formula(part: Part, w: FormulaWriter) -> str:
     tiers = w.table("tiers", part.get("tiers"))
     return _empty_full(part, w, w.call("TIER_SCORE", w.rate(part.get("rate")), tiers))
 
 
 # 4.4 deduct ------------------------------------------------------------------
-def _deduct_score(part: "Part", ctx: ScoringContext) -> float:
+def _deduct_score(part: Part, ctx: ScoringContext) -> float:
     return arithmetic.deduct_score(part.points, ctx.sub.value(part.get("count")), part.get("per_item"))
 
 
-def _deduct_formula(part: "Part", w: FormulaWriter) -> str:
+def _deduct_formula(part: Part, w: FormulaWriter) -> str:
     points = w.param("points")
     return w.call("DEDUCT_SCORE", points, w.value(part.get("count")), w.param("per_item"))
 
 
 # 4.5 excess ------------------------------------------------------------------
-def _excess_score(part: "Part", ctx: ScoringContext) -> float:
+def _excess_score(part: Part, ctx: ScoringContext) -> float:
     rate, _ = ctx.sub.rate(part.get("rate"))
     return arithmetic.excess_deduct(rate, part.get("limit"), part.get("per_point"), part.points)
 
 
-def _excess_formula(part: "Part", w: FormulaWriter) -> str:
+def _excess_formula(part: Part, w: FormulaWriter) -> str:
     limit, per_point = w.param("limit"), w.param("per_point")
     return w.call("EXCESS_DEDUCT", w.rate(part.get("rate")), limit, per_point, w.param("points"))
 
 
 # 4.6 quarterly ---------------------------------------------------------------
-def _quarterly_points(part: "Part") -> float:
+def _quarterly_points(part: Part) -> float:
     return 4 * float(part.get("quarter_points")) + float(part.get("average_points"))
 
 
-def _quarterly_score(part: "Part", ctx: ScoringContext) -> float | None:
+def _quarterly_score(part: Part, ctx: ScoringContext) -> float | None:
     budget = collect(ctx.errors, ctx.sub.value, part.get("budget"))
     spent = [collect(ctx.errors, ctx.sub.value, q) for q in part.get("quarters")]
     if budget is None or None in spent:
@@ -182,14 +210,14 @@ def _quarterly_score(part: "Part", ctx: ScoringContext) -> float | None:
         raise _located(exc, part.get("budget")) from None
 
 
-def _quarterly_formula(part: "Part", w: FormulaWriter) -> str:
+def _quarterly_formula(part: Part, w: FormulaWriter) -> str:
     quarter_points, average_points = w.param("quarter_points"), w.param("average_points")
     amounts = [w.value(k) for k in (part.get("budget"), *part.get("quarters"))]
     return w.call("QUARTER_SCORE", *amounts, quarter_points, average_points)
 
 
 # 4.7 check -------------------------------------------------------------------
-def _check_score(part: "Part", ctx: ScoringContext) -> float | None:
+def _check_score(part: Part, ctx: ScoringContext) -> float | None:
     def one(key: str, maximum: float) -> float:
         try:
             return arithmetic.check_score(ctx.sub.value(key), maximum, ctx.sub.label(key))
@@ -199,14 +227,14 @@ def _check_score(part: "Part", ctx: ScoringContext) -> float | None:
     return None if None in points else sum(points)
 
 
-def _check_formula(part: "Part", w: FormulaWriter) -> str:
+def _check_formula(part: Part, w: FormulaWriter) -> str:
     return "+".join(w.call("CHECK_SCORE", w.value(item.input), w.param(f"{item.input}_max", item.max,
                                                                          f"满分：{item.label}"))
                     for item in part.items)
 
 
 # choice ----------------------------------------------------------------------
-def _choice_score(part: "Part", ctx: ScoringContext) -> float:
+def _choice_score(part: Part, ctx: ScoringContext) -> float:
     key = part.get("input")
     answer = parsing.normalize(ctx.sub.value(key))
     for option, points in part.get("options").items():
@@ -216,19 +244,19 @@ def _choice_score(part: "Part", ctx: ScoringContext) -> float:
     raise CellError(VALUE, f"{ctx.sub.label(key)}应为{allowed}：{ctx.sub.value(key)}", f"inputs.{key}")
 
 
-def _choice_formula(part: "Part", w: FormulaWriter) -> str:
+def _choice_formula(part: Part, w: FormulaWriter) -> str:
     options = w.table("options", list(part.get("options").items()))
     return f"VLOOKUP({w.value(part.get('input'))},{options},2,FALSE)"
 
 
 # 4.2 indicators --------------------------------------------------------------
-def members(part: "Part", indicators: list[IndicatorResult]) -> list[IndicatorResult]:
+def members(part: Part, indicators: list[IndicatorResult]) -> list[IndicatorResult]:
     """The indicators a scoring row sums: those of its 一级指标, or all of them."""
     wanted = part.get("level1")
     return [i for i in indicators if not wanted or in_group(i.level1, wanted)]
 
 
-def _indicators_score(part: "Part", ctx: ScoringContext) -> float | None:
+def _indicators_score(part: Part, ctx: ScoringContext) -> float | None:
     ctx.members = members(part, ctx.indicators)
     weights = [m.weight for m in ctx.members]
     ctx.indicator_weight = None if None in weights else sum(weights)
@@ -236,7 +264,7 @@ def _indicators_score(part: "Part", ctx: ScoringContext) -> float | None:
     return None if None in scores else sum(scores)
 
 
-def _indicators_formula(part: "Part", w: FormulaWriter) -> str:
+def _indicators_formula(part: Part, w: FormulaWriter) -> str:
     weight = w.param("weight_sum", part.points, "各指标权重合计应为")
     weights, scores = w.indicator_ranges()
     mismatch = w.compare(f"ABS({w.call('PERF_TOTAL', weights)}-{weight})", ">=", str(SCORE_TOLERANCE))
@@ -252,7 +280,7 @@ _POINTS = _p("number", WEIGHT, "满分")
 _RATE = _p("rate")
 _EMPTY_FULL = _p("bool", False)
 
-METHODS: Mapping[str, Method] = MappingProxyType({m.name: m for m in (
+METHODS: dict[str, Method] = {m.name: m for m in (
     Method("ratio", {"rate": _RATE, "points": _POINTS,
                      "cap": _p("number", default_of(arithmetic.ratio_score, "cap"), "比率上限"),
                      "zero_above": _p("number", None, "比率超过此值不得分"), "empty_full": _EMPTY_FULL},
@@ -276,4 +304,4 @@ METHODS: Mapping[str, Method] = MappingProxyType({m.name: m for m in (
            lambda part: max(float(v) for v in part.get("options").values()), _choice_score, _choice_formula),
     Method("indicators", {"level1": _p("names", None), "points": _POINTS},
            None, _indicators_score, _indicators_formula),
-)})
+)}

@@ -20,7 +20,7 @@ else:  # pragma: no cover
 
 from .arithmetic import Tier, parse_tiers
 from .errors import CellError
-from .methods import METHODS, WEIGHT, ParamSpec
+from .methods import METHODS, WEIGHT, CheckItem, ParamSpec, Part
 from .rates import REVERSE_METHODS
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
@@ -50,25 +50,6 @@ class RateSpec:
     label: str
     num: tuple[str, ...]
     den: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class CheckItem:
-    input: str
-    max: float
-    label: str = ""      # the input's label
-
-
-@dataclass(frozen=True)
-class Part:
-    method: str
-    points: float                       # the most this part can give
-    params: Mapping[str, object]        # as written, every omitted parameter at its default
-    tiers: tuple[Tier, ...] = ()
-    items: tuple[CheckItem, ...] = ()
-
-    def get(self, name: str, default: object = None) -> object:
-        return self.params.get(name, default)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from conftest import ROOT, load_sample
+from helpers import ROOT, load_sample
 from engine import evaluate
 from engine.core import rulesets
 from engine.book.recalc import recalc
@@ -266,7 +266,7 @@ def test_xlsm_keeps_vba_and_xlwings_conf_and_is_current(rule_set):
 
 
 def test_xlsm_build_keeps_vba(tmp_path):
-    from engine.cli import build_template_file
+    from engine.book.template import build_template_file
     build_template_file("dept-simple", tmp_path / "x.xlsm")
     with zipfile.ZipFile(tmp_path / "x.xlsm") as z:
         assert len(z.read("xl/vbaProject.bin")) > 1000

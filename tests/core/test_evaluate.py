@@ -4,7 +4,7 @@ import copy
 import pytest
 
 from engine import evaluate
-from conftest import ROOT, codes, item, load_sample, score_of
+from helpers import ROOT, codes, item, load_sample, score_of
 
 
 # ------------------------------------------------------------------ SPEC 9 fixtures

@@ -145,7 +145,7 @@ def _example_args(example: str) -> list:
 
 @pytest.mark.parametrize("spec", REGISTRY, ids=lambda s: s.name)
 def test_readme_documents_each_function_with_a_true_example(spec):
-    from conftest import ROOT
+    from helpers import ROOT
     from udfs.docs import markdown
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert markdown() in readme, "README's function reference is stale: python -m udfs.docs"

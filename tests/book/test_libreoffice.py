@@ -11,7 +11,7 @@ import subprocess
 import openpyxl
 import pytest
 
-from conftest import load_sample
+from helpers import load_sample
 from engine.core import rulesets
 from engine.book.recalc import recalc
 from engine.book.template import build_template

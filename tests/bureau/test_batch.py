@@ -1,0 +1,98 @@
+"""The bureau's batch: hostile files reported while the batch goes on, the time limit,
+folders collected, the summary workbook read back."""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+
+import openpyxl
+import pandas as pd
+
+from engine.book.fill import fill
+from engine.bureau import batch
+from engine.bureau.summary import write_summary
+from engine.core import rulesets
+from helpers import SAMPLE_004_TOTAL, hostile_files
+from workbook import SAMPLES_DIR
+
+
+def digest(folder) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+
+def test_hostile_files_are_reported_and_the_batch_goes_on(samples, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    reasons = hostile_files(folder)
+    for key in ("004", "008"):
+        shutil.copy(samples[key], folder / samples[key].name)
+    before = digest(folder)
+    out = tmp_path / "summary.xlsx"
+    result = subprocess.run([sys.executable, "-m", "engine.cli", "batch", str(folder), "-o", str(out), "--jobs", "2"],
+                            capture_output=True, text=True, encoding="utf-8", timeout=600)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert digest(folder) == before                        # inputs untouched
+    summary = pd.read_excel(out, sheet_name="汇总", engine="calamine")
+    assert len(summary) == len(reasons) + 2
+    rows = summary.set_index("file")
+    for name, fragment in reasons.items():
+        assert rows.loc[name, "status"] == "failed", name
+        assert fragment in rows.loc[name, "reason"], (name, rows.loc[name, "reason"])
+    assert rows.loc["004_agriculture_bureau_2024.xlsx", "status"] == "ok"
+    assert rows.loc["004_agriculture_bureau_2024.xlsx", "total"] == SAMPLE_004_TOTAL
+    assert rows.loc["008_housing_bureau_2024.xlsx", "status"] == "errors"
+    assert rows.loc["008_housing_bureau_2024.xlsx", "grade"] == "良"
+
+
+def _hangs(path):
+    import time
+    time.sleep(60)   # a parser stuck on a hostile file
+
+
+def test_a_file_over_the_time_limit_is_stopped(samples):
+    start = __import__("time").monotonic()
+    results = list(batch.run([samples["004"], samples["000"]], jobs=2, timeout=0.5, evaluate_one=_hangs))
+    assert {r.status for r in results} == {batch.FAILED}
+    assert all("超过时间限制" in r.reason for r in results)
+    assert __import__("time").monotonic() - start < 10       # killed, not waited for
+
+
+def test_collect_folders_and_files(samples, tmp_path):
+    (tmp_path / "~$lock.xlsx").write_bytes(b"x")
+    (tmp_path / "notes.txt").write_text("x")
+    shutil.copy(samples["004"], tmp_path / "a.xlsx")
+    files = batch.collect([tmp_path, tmp_path / "a.xlsx", tmp_path / "notes.txt"])
+    assert [f.name for f in files] == ["a.xlsx", "notes.txt"]
+
+
+# ------------------------------------------------------------------ the summary
+def test_summary_read_back(samples, tmp_path):
+    data = json.loads((SAMPLES_DIR / "004_agriculture_bureau_2024.json").read_text("utf-8"))
+    data["dept_name"] = '=HYPERLINK("http://evil.example","点我")'
+    fill(samples["004"].parent.parent / "templates" / "template-dept-common.xlsx", data, tmp_path / "evil.xlsx")
+    files = [samples[k] for k in sorted(samples)] + [tmp_path / "evil.xlsx"]
+    results = list(batch.run(files, jobs=2))
+    write_summary(results, tmp_path / "summary.xlsx")
+    sheets = pd.read_excel(tmp_path / "summary.xlsx", sheet_name=None, engine="calamine")
+    assert list(sheets) == ["汇总", "明细", "问题清单", "统计"]
+    summary = sheets["汇总"].set_index("file")
+    assert len(summary) == len(files)
+    assert summary.loc["000_gaoxin_office_2024.xlsx", "total"] == 100
+    assert summary.loc["003_karamay_party_office_2023.xlsx", "total"] == 99.66
+    assert summary.loc["008_housing_bureau_2024.xlsx", "errors"] == 5
+    assert summary.loc["evil.xlsx", "dept_name"] == "'" + data["dept_name"]   # escaped, still text
+    details = sheets["明细"]
+    assert len(details[details["file"] == "004_agriculture_bureau_2024.xlsx"]) == len(rulesets.load("dept-common").rows)
+    findings = sheets["问题清单"]
+    assert set(findings[findings["file"] == "007_culture_tourism_2024.xlsx"]["code"]) >= {"FORMULA_OVERWRITTEN"}
+    wb = openpyxl.load_workbook(tmp_path / "summary.xlsx")
+    assert len(wb["统计"]._charts) == 2
+    assert wb["汇总"].freeze_panes == "A2" and wb["汇总"].auto_filter.ref
+    for ws in wb.worksheets:
+        assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)   # no formula at all
+
+
