@@ -6,6 +6,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from .core.evaluation import Evaluation
+from .core.findings import SCORE_TOLERANCE
 
 
 def _num(value: float | None, digits: int = 2) -> str:
@@ -20,7 +21,7 @@ def _diff(claimed: float | None, computed: float | None) -> str:
     if claimed is None or computed is None:
         return ""
     delta = claimed - computed
-    return "" if abs(delta) < 0.005 else f"[red]{delta:+.2f}[/red]"
+    return "" if abs(delta) < SCORE_TOLERANCE else f"[red]{delta:+.2f}[/red]"
 
 
 def show(evaluation: Evaluation, console: Console, rate_labels: dict[str, str] | None = None) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..core.indicators import FULL_WIDTH_SPACE
+from ..core.indicators import QUALITATIVE
+from ..core.parsing import FULL_WIDTH_SPACE
 from ..core.methods import METHODS
 from ..core.rulesets import Part, RateSpec, Row, RuleSet
 from .layout import COL, COMPLETION_COL, FIRST_INDICATOR_ROW, LAST_INDICATOR_ROW
@@ -43,6 +44,12 @@ def blank_safe(expr: str) -> str:
 
 def quote(text: object) -> str:
     return '"' + str(text).replace('"', '""') + '"'
+
+
+def text_key_formula(expr: str) -> str:
+    """core.parsing.text_key as a formula: every space, half- or full-width, removed (Excel's
+    = already ignores case)."""
+    return f'SUBSTITUTE(SUBSTITUTE({expr}," ",""),"{FULL_WIDTH_SPACE}","")'
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,9 @@ class FormulaBuilder:
     def compare(self, left: str, op: str, right: str) -> str:
         return f"{left}{op}{right}"
 
+    def text_key(self, expr: str) -> str:
+        return text_key_formula(expr)
+
     def indicator_ranges(self) -> tuple[str, str]:
         return self.groups[self._row.id].ranges()
 
@@ -167,7 +177,8 @@ class FormulaBuilder:
         c = {key: f"${letter}{r}" for key, letter in COL.items()}
         blank = f"ISBLANK({c['name']})"
         # the coefficient of a 定性 indicator, else the actual value; never a bare blank (→ 0)
-        actual = (f'IF(AND({c["direction"]}="定性",NOT(ISBLANK({c["coefficient"]}))),'
+        qualitative = f'{text_key_formula(c["direction"])}={quote(QUALITATIVE)}'
+        actual = (f'IF(AND({qualitative},NOT(ISBLANK({c["coefficient"]}))),'
                   f'{c["coefficient"]},{blank_safe(c["actual"])})')
         args = (c["direction"], c["target"], actual)
         score = self.call("PERF_SCORE", *args, c["weight"], "reverse_method")
@@ -182,8 +193,8 @@ class FormulaBuilder:
 
     @staticmethod
     def in_group(ref: str, wanted) -> str:
-        """core.indicators.level1_key in Excel: TRIM the spaces (full-width too), compare with =."""
+        """core.indicators.in_group in the spreadsheet."""
         if not wanted:
             return "TRUE"
-        key = f'TRIM(SUBSTITUTE({ref},"{FULL_WIDTH_SPACE}"," "))'
+        key = text_key_formula(ref)
         return "OR(" + ",".join(f"{key}={quote(w)}" for w in wanted) + ")"

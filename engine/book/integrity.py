@@ -8,11 +8,11 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core import rulesets
+from ..files.atomic import atomic_output
 from .layout import META, RULES_HEADER_ROW, RULES_PARAM_COLUMNS, RULES_SHEET, TEMPLATE_VERSION
 
 _XLUDF = re.compile(r"_xludf\.", re.I)
@@ -61,12 +61,10 @@ def reference(rule_set_key: str) -> Reference:
     ref = _build_reference(rule_set_key)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"formulas": {"!".join(k): v for k, v in ref.formulas.items()},
-                       "params": {"!".join(k): v for k, v in ref.params.items()},
-                       "fingerprint": ref.fingerprint}, fh, ensure_ascii=False)
-        os.replace(tmp, cache)
+        with atomic_output(cache) as tmp:
+            tmp.write_text(json.dumps({"formulas": {"!".join(k): v for k, v in ref.formulas.items()},
+                                       "params": {"!".join(k): v for k, v in ref.params.items()},
+                                       "fingerprint": ref.fingerprint}, ensure_ascii=False), encoding="utf-8")
     except OSError:
         pass   # a read-only home: rebuild next time
     return ref

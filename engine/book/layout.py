@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.indicators import INDICATOR_COLUMNS
 
-TEMPLATE_VERSION = "1.1.0"   # 1.1.0: 一级指标 compared after TRIM (the rule of core.indicators)
+TEMPLATE_VERSION = "1.1.0"   # 1.1.0: 一级指标, 定性 and choices compared by parsing.text_key
 SHEETS = ("填报说明", "基本信息", "预算数据", "绩效指标", "评分表", "评分规则", "汇总")
 META = "_meta"
 INDICATOR_HEADER_ROW = 4

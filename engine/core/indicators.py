@@ -15,25 +15,21 @@ INDICATOR_LABELS = dict(zip(INDICATOR_COLUMNS, (
     "一级指标", "二级指标", "三级指标", "指标性质", "目标值", "计量单位", "年中完成值", "实际完成值",
     "权重", "定性系数", "自评得分", "得分", "偏差原因", "改进措施")))
 DIRECTION_OPTIONS = ("≥", ">", "=", "≤", "<", "定性")
-FULL_WIDTH_SPACE = "\u3000"
+QUALITATIVE = "定性"
 
 
 def indicator_path(row: int, column: str | None = None) -> str:
     return f"indicators[{row}]" + (f".{column}" if column else "")
 
 
-def level1_key(text: object) -> str:
-    """一级指标 as it is compared — the one rule of both paths: Excel's
-    ``TRIM(SUBSTITUTE(x,"　"," "))`` (spaces, full-width ones included, trimmed and runs of
-    them made one), compared case-insensitively as Excel's ``=`` compares text.  The
-    template's formulas spell the same rule (formulagen); a trailing space typed after
-    产出指标 still counts as 产出指标 in Excel, in the headless engine and here."""
-    words = str(text or "").replace(FULL_WIDTH_SPACE, " ").split(" ")
-    return " ".join(w for w in words if w).upper()
-
-
 def in_group(level1: object, wanted: Iterable[str]) -> bool:
-    return level1_key(level1) in {level1_key(w) for w in wanted}
+    """Whether an indicator's 一级指标 is one of `wanted`, by parsing.text_key."""
+    return parsing.text_key(level1) in {parsing.text_key(w) for w in wanted}
+
+
+def uses_coefficient(raw: Mapping[str, object]) -> bool:
+    """A 定性 indicator with its coefficient in the 定性系数 column (else it is in 实际完成值)."""
+    return parsing.text_key(raw.get("direction")) == QUALITATIVE and not parsing.is_blank(raw.get("coefficient"))
 
 
 @dataclass
@@ -69,9 +65,7 @@ def score_indicator(n: int, raw: Mapping[str, object], reverse_method: str) -> I
 
     direction = collect(errors, parsing.parse_direction, raw.get("direction"), label("direction"), path("direction"))
     result.weight = collect(errors, parsing.parse_count, raw.get("weight"), label("weight"), path("weight"))
-    actual_key = "actual"
-    if direction == "定性" and not parsing.is_blank(raw.get("coefficient")):
-        actual_key = "coefficient"
+    actual_key = "coefficient" if uses_coefficient(raw) else "actual"
     if direction is not None:
         result.completion = collect(
             errors, arithmetic.indicator_completion, direction, raw.get("target"), raw.get(actual_key),

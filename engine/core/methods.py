@@ -104,6 +104,9 @@ class FormulaWriter(Protocol):
     def compare(self, left: str, op: str, right: str) -> str:
         """A comparison as Excel makes it."""
 
+    def text_key(self, expr: str) -> str:
+        """parsing.text_key in the spreadsheet: the text of `expr` as it is compared."""
+
     def indicator_ranges(self) -> tuple[str, str]:
         """The current row's indicator weight and score ranges."""
 
@@ -236,9 +239,9 @@ def _check_formula(part: Part, w: FormulaWriter) -> str:
 # choice ----------------------------------------------------------------------
 def _choice_score(part: Part, ctx: ScoringContext) -> float:
     key = part.get("input")
-    answer = parsing.normalize(ctx.sub.value(key))
+    answer = parsing.text_key(ctx.sub.value(key))
     for option, points in part.get("options").items():
-        if parsing.normalize(option) == answer:
+        if parsing.text_key(option) == answer:
             return float(points)
     allowed = "、".join(part.get("options"))
     raise CellError(VALUE, f"{ctx.sub.label(key)}应为{allowed}：{ctx.sub.value(key)}", f"inputs.{key}")
@@ -246,7 +249,7 @@ def _choice_score(part: Part, ctx: ScoringContext) -> float:
 
 def _choice_formula(part: Part, w: FormulaWriter) -> str:
     options = w.table("options", list(part.get("options").items()))
-    return f"VLOOKUP({w.value(part.get('input'))},{options},2,FALSE)"
+    return f"VLOOKUP({w.text_key(w.value(part.get('input')))},{options},2,FALSE)"
 
 
 # 4.2 indicators --------------------------------------------------------------

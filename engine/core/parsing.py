@@ -45,6 +45,18 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
+FULL_WIDTH_SPACE = "\u3000"
+
+
+def text_key(value: object) -> str:
+    """A choice typed into a cell (一级指标, a disclosure tier, 定性) as it is compared: spaces,
+    half- or full-width, ignored anywhere, letters compared without case — the rule Excel
+    applies to ``SUBSTITUTE(SUBSTITUTE(x," ",""),"　","")="…"`` (its ``=`` ignores case).
+    The template's formulas spell the same rule (book.formulagen.text_key_formula), so a
+    trailing space after 产出指标 counts the same in Excel, headless and here."""
+    return str(value if value is not None else "").replace(" ", "").replace(FULL_WIDTH_SPACE, "").upper()
+
+
 def normalize(text: str) -> str:
     """Full-width → half-width, every kind of minus → '-', no white space."""
     text = unicodedata.normalize("NFKC", text)
