@@ -1,35 +1,30 @@
-"""The fast path: a workbook whose formulas and rule parameters are exactly its template's
-is scored without loading its formula graph.
+"""The fast path: a workbook whose formulas, defined names and rule parameters mean exactly
+what its template's do is scored without loading its formula graph.
 
-Its values are read with python-calamine and its formulas straight from the sheet XML;
-when the formula fingerprint equals that of a fresh build of the template and every
-parameter on 评分规则 equals the rule set, the workbook computes what `evaluate()`
-computes on the same inputs — the round-trip tests hold the two equal for all three rule
-sets.  Anything else (edited formulas or parameters, a write-back) takes the full
-`formulas` path in `headless.recalc`.
+Its values are read with python-calamine, its formulas and names from its XML
+(xlsxparts), compared by meaning with a fresh build of the template (canonical): a file
+saved again by Excel, WPS or LibreOffice without an edit takes this path.  Such a
+workbook computes what `evaluate()` computes on the same inputs — the round-trip tests
+hold the two equal for all three rule sets.  Anything else (edited formulas, names or
+parameters, a write-back) takes the full `formulas` path in `recalc`.
 """
 from __future__ import annotations
 
 import functools
-import hashlib
-import posixpath
 import re
 import zipfile
-from html import unescape
 from pathlib import Path
 
 from ..core import rulesets
 from ..core.evaluation import Evaluation, evaluate
 from ..core.indicators import INDICATOR_COLUMNS
-from .layout import META, RULES_SHEET, TEMPLATE_VERSION
-from .names import Cell, Locator, indicator_cell
+from .canonical import canonical
+from .layout import META, RULES_SHEET
+from .names import Cell, Locator, cell_of, indicator_cell
 from .readback import submission_data
+from .xlsxparts import read_formulas, workbook_parts
 
 INDICATOR_SHEET = indicator_cell(1, "name").sheet
-
-# a formula cell as Excel and openpyxl write it: r first, <f> right after the tag.  A file
-# written otherwise does not match the template's fingerprint and takes the full path.
-_FORMULA_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"[^>]*[^/]><f>([^<]*)</f>')
 SHEETS_READ = ("基本信息", "预算数据", "绩效指标", "评分表", RULES_SHEET, META)
 _REF = re.compile(r"^([A-Z]+)([0-9]+)$")
 
@@ -47,18 +42,14 @@ def _position(ref: str) -> tuple[int, int] | None:
 
 
 class FastBook:
-    """A workbook read without openpyxl: sheet values, defined names, formula texts."""
+    """A workbook read without openpyxl's workbook model: values, defined names, formulas."""
 
     def __init__(self, path: Path):
         from python_calamine import CalamineWorkbook
         with zipfile.ZipFile(path) as archive:
-            workbook_xml = archive.read("xl/workbook.xml").decode("utf-8")
-            parts = _sheet_parts(workbook_xml, archive.read("xl/_rels/workbook.xml.rels").decode("utf-8"))
-            present = set(archive.namelist())
-            self.formulas = {name: _FORMULA_CELL.findall(archive.read(part).decode("utf-8"))
-                             for name, part in parts.items() if part in present}
-            self.names = _defined_names(workbook_xml)
-        self.sheet_order = list(parts)
+            self.parts = workbook_parts(archive)
+            self.formulas = read_formulas(archive, self.parts)
+        self.names = {name: cell for name, target in self.parts.names.items() if (cell := cell_of(target))}
         book = CalamineWorkbook.from_path(str(path))
         self.values = {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
                        for name in book.sheet_names if name in SHEETS_READ}
@@ -76,54 +67,20 @@ class FastBook:
         value = rows[r][c] if r < len(rows) and c < len(rows[r]) else None
         return None if value == "" else value
 
-    def fingerprint(self) -> str:
-        """As template.fingerprint: every formula cell's sheet, address and text, in order."""
-        digest = hashlib.sha256()
-        for sheet in self.sheet_order:
-            for ref, text in self.formulas.get(sheet, ()):
-                digest.update(f"{sheet}!{ref}=={unescape(text)}\n".encode("utf-8"))  # text has no "="
-        return digest.hexdigest()
+    def same_formulas_as(self, ref) -> bool:
+        """Every formula cell and defined name of the template, meaning the same; no other formula."""
+        if self.formulas.keys() != ref.formulas.keys():
+            return False
+        for key, found in self.formulas.items():
+            written = ref.formulas[key]
+            if found.array or (written[1:] != found.text and canonical(found.text) != ref.canonical_formulas[key]):
+                return False
+        names = self.parts.names
+        return all(name in names and (names[name] == target or canonical(names[name]) == ref.canonical_names[name])
+                   for name, target in ref.names.items())
 
     def meta(self) -> dict:
         return {row[0]: row[1] for row in self.values.get(META, []) if row and row[0]}
-
-
-_SHEET = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
-_RELATIONSHIP = re.compile(r'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|'
-                           r'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
-
-
-def _sheet_parts(workbook_xml: str, rels_xml: str) -> dict[str, str]:
-    """As writeback.sheet_parts, by regex (a writer with other attribute orders gets the
-    full path through a missing sheet, never a wrong answer: the fingerprint would differ)."""
-    targets = {}
-    for id1, target1, target2, id2 in _RELATIONSHIP.findall(rels_xml):
-        targets[id1 or id2] = target1 or target2
-    parts = {}
-    for name, rid in _SHEET.findall(workbook_xml):
-        target = targets.get(rid, "")
-        parts[unescape(name)] = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join("xl", target))
-    return parts
-
-
-_DEFINED_NAME = re.compile(r'<(?:\w+:)?definedName\b([^>]*)>([^<]*)</(?:\w+:)?definedName>')
-_NAME_ATTR = re.compile(r'\bname="([^"]*)"')
-
-
-def _defined_names(workbook_xml: str) -> dict[str, Cell]:
-    """Workbook-level names of single cells (a regex: ElementTree costs more than the rest)."""
-    names = {}
-    for attrs, text in _DEFINED_NAME.findall(workbook_xml):
-        name = _NAME_ATTR.search(attrs)
-        if not name or "localSheetId" in attrs:
-            continue
-        text = unescape(text).replace("$", "")
-        sheet, _, ref = text.rpartition("!")
-        if ":" in ref or not sheet:
-            continue
-        names[unescape(name.group(1))] = Cell(sheet.strip("'").replace("''", "'"), ref)
-    return names
 
 
 def _same(a: object, b: object) -> bool:
@@ -135,8 +92,8 @@ def _same(a: object, b: object) -> bool:
 def try_fast(path: str | Path) -> Evaluation | None:
     """The evaluation by the fast path, or None when the file needs the full path.
 
-    `path` must have passed `safety.check_workbook` (headless.recalc checks it first)."""
-    from .integrity import reference
+    `path` must have passed `safety.check_workbook` (recalc checks it first)."""
+    from .integrity import reference, version_problem
     path = Path(path)
     try:
         book = FastBook(path)
@@ -147,10 +104,10 @@ def try_fast(path: str | Path) -> Evaluation | None:
         rule_set = rulesets.load(str(meta.get("rule_set") or ""))
     except rulesets.RuleSetError:
         return None
-    if str(meta.get("template_version")) != TEMPLATE_VERSION or str(meta.get("rule_set_version")) != rule_set.version:
+    if version_problem(meta, rule_set):
         return None
     ref = reference(rule_set.path)
-    if book.fingerprint() != ref.fingerprint or meta.get("formula_fingerprint") != ref.fingerprint:
+    if meta.get("formula_fingerprint") != ref.fingerprint or not book.same_formulas_as(ref):
         return None
     if not all(_same(book.value(Cell(sheet, coordinate)), expected)
                for (sheet, coordinate), expected in ref.params.items()):

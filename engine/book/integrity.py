@@ -1,25 +1,30 @@
 """Is a submitted workbook still our template?  Compare it with a fresh build of the
 template it claims to be (_meta): formulas overwritten by typed values, formulas edited,
-scoring parameters changed."""
+defined names pointed elsewhere, scoring parameters changed.
+
+Formulas and names are compared by meaning (canonical.canonical), so a file saved again
+by Excel, WPS or LibreOffice without an edit is untouched."""
 from __future__ import annotations
 
 import functools
 import hashlib
 import json
 import os
-import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core import rulesets
 from ..files.atomic import atomic_output
+from .canonical import canonical
 from .layout import META, RULES_HEADER_ROW, RULES_PARAM_COLUMNS, RULES_SHEET, TEMPLATE_VERSION
+from .xlsxparts import Formula, read_formulas, workbook_parts
 
-_XLUDF = re.compile(r"_xludf\.", re.I)
 _HERE = Path(__file__).resolve().parent
-# the code that shapes a template: a change in any of them makes a new reference
+# the code that shapes a template or its fingerprint: a change in any of them makes a new reference
 TEMPLATE_SOURCES = tuple(_HERE / f for f in ("template.py", "sheetwriter.py", "sheets_inputs.py",
-                                             "sheets_scoring.py", "formulagen.py", "layout.py")) + tuple(
+                                             "sheets_scoring.py", "formulagen.py", "layout.py",
+                                             "canonical.py")) + tuple(
     _HERE.parent / "core" / f for f in ("methods.py", "indicators.py", "rulesets.py"))
 
 
@@ -27,14 +32,24 @@ TEMPLATE_SOURCES = tuple(_HERE / f for f in ("template.py", "sheetwriter.py", "s
 class Integrity:
     findings: list[tuple[str, str, str, str]] = field(default_factory=list)  # severity, code, where, message
     restore: dict[tuple[str, str], str] = field(default_factory=dict)       # cell → template formula
+    restore_names: dict[str, str] = field(default_factory=dict)             # name → template target
     unknown: str | None = None        # why the file is not (or no longer) one of our templates
 
 
 @dataclass(frozen=True)
 class Reference:
-    formulas: dict[tuple[str, str], str]
-    params: dict[tuple[str, str], object]
+    formulas: dict[tuple[str, str], str]        # (sheet, cell) → formula as the template writes it
+    params: dict[tuple[str, str], object]       # 评分规则 cells → their values
+    names: dict[str, str]                       # defined name → target as the template writes it
     fingerprint: str
+
+    @functools.cached_property
+    def canonical_formulas(self) -> dict[tuple[str, str], str]:
+        return {key: canonical(text) for key, text in self.formulas.items()}
+
+    @functools.cached_property
+    def canonical_names(self) -> dict[str, str]:
+        return {name: canonical(target) for name, target in self.names.items()}
 
 
 def _cache_file(rule_set_path: str) -> Path:
@@ -49,13 +64,14 @@ def _cache_file(rule_set_path: str) -> Path:
 
 @functools.lru_cache(maxsize=16)
 def reference(rule_set_key: str) -> Reference:
-    """The formulas and rule parameters of a freshly built template: built once per rule set
-    and kept on disk, so that checking a submission needs neither openpyxl nor a build."""
+    """The formulas, names and rule parameters of a freshly built template: built once per
+    rule set and kept on disk, so that checking a submission needs no template build."""
     cache = _cache_file(rulesets.load(rule_set_key).path)
     try:
         data = json.loads(cache.read_text(encoding="utf-8"))
         return Reference({tuple(k.split("!", 1)): v for k, v in data["formulas"].items()},
-                         {tuple(k.split("!", 1)): v for k, v in data["params"].items()}, data["fingerprint"])
+                         {tuple(k.split("!", 1)): v for k, v in data["params"].items()},
+                         data["names"], data["fingerprint"])
     except (OSError, ValueError, KeyError):
         pass
     ref = _build_reference(rule_set_key)
@@ -64,65 +80,81 @@ def reference(rule_set_key: str) -> Reference:
         with atomic_output(cache) as tmp:
             tmp.write_text(json.dumps({"formulas": {"!".join(k): v for k, v in ref.formulas.items()},
                                        "params": {"!".join(k): v for k, v in ref.params.items()},
-                                       "fingerprint": ref.fingerprint}, ensure_ascii=False), encoding="utf-8")
+                                       "names": ref.names, "fingerprint": ref.fingerprint},
+                                      ensure_ascii=False), encoding="utf-8")
     except OSError:
         pass   # a read-only home: rebuild next time
     return ref
 
 
 def _build_reference(rule_set_key: str) -> Reference:
-    from .template import build_template, fingerprint
+    from .template import build_template, fingerprint, formula_cells, name_targets
     wb = build_template(rulesets.load(rule_set_key))
-    formulas, params = {}, {}
-    for ws in wb.worksheets:
-        if ws.title == META:
-            continue
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.data_type == "f":
-                    formulas[(ws.title, cell.coordinate)] = cell.value
-                elif ws.title == RULES_SHEET and cell.column in RULES_PARAM_COLUMNS and \
-                        cell.row > RULES_HEADER_ROW and cell.value is not None:
-                    params[(ws.title, cell.coordinate)] = cell.value
-    return Reference(formulas, params, fingerprint(wb)[0])
+    params = {}
+    for cell in (c for row in wb[RULES_SHEET].iter_rows(min_row=RULES_HEADER_ROW + 1) for c in row):
+        if cell.column in RULES_PARAM_COLUMNS and cell.data_type != "f" and cell.value is not None:
+            params[(RULES_SHEET, cell.coordinate)] = cell.value
+    return Reference(formula_cells(wb), params, name_targets(wb), fingerprint(wb)[0])
 
 
-def formula_key(formula: str) -> str:
-    """Formula text as Excel may re-save it: case, spaces and the _xludf. prefix don't matter."""
-    return re.sub(r"\s+", "", _XLUDF.sub("", str(formula))).upper()
-
-
-def inspect(wb, meta: dict, rule_set) -> Integrity:
-    result = Integrity()
+def version_problem(meta: dict, rule_set) -> str | None:
+    """Why a file's _meta does not name the current template of its rule set, or None."""
     if str(meta.get("template_version")) != TEMPLATE_VERSION or str(meta.get("rule_set_version")) != rule_set.version:
-        result.unknown = (f"模板版本未知：{meta.get('rule_set')} {meta.get('rule_set_version')} / 模板 "
-                          f"{meta.get('template_version')}（当前 {rule_set.id} {rule_set.version} / {TEMPLATE_VERSION}）")
+        return (f"模板版本未知：{meta.get('rule_set')} {meta.get('rule_set_version')} / 模板 "
+                f"{meta.get('template_version')}（当前 {rule_set.id} {rule_set.version} / {TEMPLATE_VERSION}；"
+                f"请用 perfscore template 重新生成模板）")
+    return None
+
+
+def inspect(path: Path, wb, meta: dict, rule_set) -> Integrity:
+    """`wb` is the openpyxl workbook of `path` (for the values typed over formulas)."""
+    result = Integrity()
+    result.unknown = version_problem(meta, rule_set)
+    if result.unknown:
         return result
     ref = reference(rule_set.path)
     missing = {sheet for sheet, _ in ref.formulas} - set(wb.sheetnames)
     if missing:
         result.unknown = f"工作簿缺少模板工作表：{'、'.join(sorted(missing))}"
         return result
-    from .template import fingerprint
-    if fingerprint(wb)[0] != ref.fingerprint or meta.get("formula_fingerprint") != ref.fingerprint:
-        _compare_formulas(wb, ref, result)
+    with zipfile.ZipFile(path) as archive:
+        parts = workbook_parts(archive)
+        formulas = read_formulas(archive, parts)
+    _compare_formulas(wb, ref, formulas, result)
+    _compare_names(ref, parts.names, result)
     _compare_params(wb, ref, result)
     return result
 
 
-def _compare_formulas(wb, ref: Reference, result: Integrity) -> None:
+def _compare_formulas(wb, ref: Reference, formulas: dict[tuple[str, str], Formula], result: Integrity) -> None:
     for (sheet, coordinate), formula in ref.formulas.items():
-        cell = wb[sheet][coordinate]
         where = f"{sheet}!{coordinate}"
-        if cell.data_type != "f":
-            typed = "空白" if cell.value is None else repr(cell.value)
+        found = formulas.get((sheet, coordinate))
+        if found is None:
+            value = wb[sheet][coordinate].value
+            typed = "空白" if value is None else repr(value)
             result.findings.append(("error", "FORMULA_OVERWRITTEN", where,
                                     f"公式单元格被改为填写值 {typed}（原公式 {formula[:60]}）；已按模板公式重新计算"))
             result.restore[(sheet, coordinate)] = formula
-        elif formula_key(cell.value) != formula_key(formula):
+        elif found.array or canonical(found.text) != ref.canonical_formulas[(sheet, coordinate)]:
             result.findings.append(("error", "FORMULA_TAMPERED", where,
-                                    f"公式被修改：现为 {str(cell.value)[:60]}，模板为 {formula[:60]}；已按模板公式重新计算"))
+                                    f"公式被修改：现为 ={found.text[:60]}，模板为 {formula[:60]}；已按模板公式重新计算"))
             result.restore[(sheet, coordinate)] = formula
+    for (sheet, coordinate), found in formulas.items():
+        if (sheet, coordinate) not in ref.formulas and sheet != META:
+            result.findings.append(("error", "FORMULA_TAMPERED", f"{sheet}!{coordinate}",
+                                    f"模板中此单元格不是公式，现为 ={found.text[:60]}"))
+
+
+def _compare_names(ref: Reference, names: dict[str, str], result: Integrity) -> None:
+    for name, target in ref.names.items():
+        found = names.get(name)
+        if found is not None and canonical(found) == ref.canonical_names[name]:
+            continue
+        now = "已删除" if found is None else f"现指向 {found[:60]}"
+        result.findings.append(("error", "FORMULA_TAMPERED", f"名称 {name}",
+                                f"名称“{name}”被修改：{now}，模板为 {target}；已按模板名称重新计算"))
+        result.restore_names[name] = target
 
 
 def _compare_params(wb, ref: Reference, result: Integrity) -> None:

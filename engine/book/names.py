@@ -30,6 +30,17 @@ def name_map(wb) -> dict[str, Cell]:
     return cells
 
 
+def cell_of(target: str) -> Cell | None:
+    """The cell a defined name's target points at ('预算数据'!$B$7 or 预算数据!$B$7), or None for
+    a range or anything else."""
+    sheet, _, ref = target.replace("$", "").rpartition("!")
+    if not sheet or ":" in ref or not ref:
+        return None
+    if sheet.startswith("'") and sheet.endswith("'"):
+        sheet = sheet[1:-1].replace("''", "'")
+    return Cell(sheet, ref.upper())
+
+
 def read_meta(wb) -> dict[str, object]:
     if META not in wb.sheetnames:
         return {}

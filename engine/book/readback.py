@@ -2,6 +2,7 @@
 cells (openpyxl here, python-calamine on the fast path)."""
 from __future__ import annotations
 
+import datetime
 from typing import Callable
 
 from ..core.indicators import INDICATOR_COLUMNS
@@ -9,10 +10,28 @@ from .layout import INDICATOR_ROWS
 from .names import indicator_cell, name_map
 
 
-def submission_data(rule_set, value: Callable[[str], object],
-                    indicator_value: Callable[[int, str], object]) -> dict:
+def plain(value: object) -> object:
+    """A cell's value as the data holds it, the same from every reader: "" is blank, a date
+    (a serial formatted as a date: 填报日期) its ISO text."""
+    if value == "":
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return value
+
+
+def submission_data(rule_set, read: Callable[[str], object],
+                    read_indicator: Callable[[int, str], object]) -> dict:
     """The SPEC 7.3 data typed into a workbook, whichever reader supplies the cells:
-    `value(defined name)` and `indicator_value(row, column)` give None for a blank."""
+    `read(defined name)` and `read_indicator(row, column)` give None for a blank."""
+    def value(name: str) -> object:
+        return plain(read(name))
+
+    def indicator_value(n: int, column: str) -> object:
+        return plain(read_indicator(n, column))
+
     inputs = {key: value(key) for key in rule_set.inputs if value(key) is not None}
     data = {"rule_set": rule_set.id, "inputs": inputs}
     for key in ("dept_name", "fiscal_year"):

@@ -14,6 +14,7 @@ from ..files.safety import UnsafeFile, check_workbook
 from .layout import COL, COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_ROWS
 from .names import Cell, Locator, name_map, read_meta
 from .readback import read_submission
+from .xlsxparts import BadPart
 
 _KEY = re.compile(r"^'?\[(?P<book>[^\]]+)\](?P<sheet>.+?)'?!(?P<ref>[A-Z]+[0-9]+)$")
 
@@ -102,16 +103,20 @@ def recalc(path: str | Path, write_back_to: str | Path | None = None, fast: bool
     except rulesets.RuleSetError:
         why = "不是 perfscore 模板（没有 _meta 工作表）" if not meta else f"未知的评分框架：{meta.get('rule_set')}"
         return _unknown(path, why)
-    check = integrity.inspect(wb, meta, rule_set)
+    try:
+        check = integrity.inspect(path, wb, meta, rule_set)
+    except BadPart as exc:
+        raise RecalcError(f"{path.name}: {exc}") from None
     if check.unknown:
         return _unknown(path, check.unknown)
+    _restore_names(wb, check.restore_names)   # inputs are read where the template's names point
     names = name_map(wb)
     data = read_submission(wb, rule_set)
     source = path
     with tempfile.TemporaryDirectory(prefix="perfscore-") as tmp:
-        if check.restore:   # compute what the template's own formulas give
+        if check.restore or check.restore_names:   # compute what the template's own formulas give
             source = Path(tmp) / f"restored{path.suffix}"
-            _restore(path, check.restore, source)
+            _restore(path, check, source)
         results = compute(source)
         if write_back_to is not None:
             write_back(source, write_back_to, results)
@@ -125,11 +130,19 @@ def _unknown(path: Path, why: str) -> Evaluation:
     return evaluation
 
 
-def _restore(path: Path, formulas: dict[tuple[str, str], str], destination: Path) -> None:
+def _restore_names(wb, targets: dict[str, str]) -> None:
+    from openpyxl.workbook.defined_name import DefinedName
+    for name, target in targets.items():
+        wb.defined_names[name] = DefinedName(name, attr_text=target)
+
+
+def _restore(path: Path, check, destination: Path) -> None:
+    """A copy of `path` with the template's formulas and defined names where they were changed."""
     from openpyxl import load_workbook
     wb = load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", keep_links=False)
-    for (sheet, ref), formula in formulas.items():
+    for (sheet, ref), formula in check.restore.items():
         wb[sheet][ref].value = formula
+    _restore_names(wb, check.restore_names)
     wb.save(destination)
 
 

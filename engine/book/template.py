@@ -5,7 +5,6 @@ The sheets are written by sheets_inputs (what a department fills) and sheets_sco
 (what scores); this module adds the guide, the summary, protection and _meta."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -13,25 +12,31 @@ from openpyxl.styles import Alignment
 
 from ..core import VERSION
 from ..core.rulesets import RuleSet
+from . import canonical
 from .formulagen import FormulaBuilder
 from .layout import META, SHEETS, TEMPLATE_VERSION
 from .sheets_inputs import basic_sheet, budget_sheet
 from .sheets_scoring import indicator_groups, indicator_sheet, rules_sheet, score_sheet
 from .sheetwriter import TITLE, SheetWriter
 
-__all__ = ["SHEETS", "build_template", "build_template_file", "fingerprint"]
+__all__ = ["SHEETS", "build_template", "build_template_file", "fingerprint", "formula_cells", "name_targets"]
+
+
+def formula_cells(wb) -> dict[tuple[str, str], str]:
+    """(sheet, "B7") → formula of every formula cell of an openpyxl workbook."""
+    return {(ws.title, cell.coordinate): cell.value for ws in wb.worksheets for row in ws.iter_rows()
+            for cell in row if cell.data_type == "f" and isinstance(cell.value, str)}
+
+
+def name_targets(wb) -> dict[str, str]:
+    """Every workbook-level defined name → its target."""
+    return {name: defined.attr_text for name, defined in wb.defined_names.items()}
 
 
 def fingerprint(wb) -> tuple[str, int]:
-    """SHA-256 over every formula cell's sheet, address and text, in sheet and cell order."""
-    digest, count = hashlib.sha256(), 0
-    for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for cell in row:
-                if isinstance(cell.value, str) and cell.value.startswith("=") and cell.data_type == "f":
-                    digest.update(f"{ws.title}!{cell.coordinate}={cell.value}\n".encode("utf-8"))
-                    count += 1
-    return digest.hexdigest(), count
+    """canonical.fingerprint of an openpyxl workbook (what _meta records), and its formula count."""
+    formulas = formula_cells(wb)
+    return canonical.fingerprint(formulas, name_targets(wb)), len(formulas)
 
 
 def summary_sheet(w: SheetWriter) -> None:

@@ -7,20 +7,15 @@ and the workbook's calcPr, which no longer asks for a full recalculation on load
 """
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
 from pathlib import Path
 from typing import Callable
 from xml.sax.saxutils import escape
 
-from defusedxml import ElementTree
-
 from ..files.atomic import atomic_output
+from .xlsxparts import workbook_parts
 
-NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 ERRORS = {"#N/A", "#VALUE!", "#DIV/0!", "#NUM!", "#REF!", "#NAME?", "#NULL!"}
 
 _CELL = re.compile(r"<(?P<p>(?:\w+:)?)c\b(?P<attrs>[^>]*?)(?:/>|>(?P<body>.*?)</(?P=p)c>)", re.S)
@@ -28,19 +23,6 @@ _REF = re.compile(r'\br="([A-Z]+[0-9]+)"')
 _TYPE = re.compile(r'\s+t="[^"]*"')
 _VALUE = re.compile(r"<(?:\w+:)?v>.*?</(?:\w+:)?v>|<(?:\w+:)?v\s*/>|<(?:\w+:)?is>.*?</(?:\w+:)?is>", re.S)
 _FULL_CALC = re.compile(r'\s+fullCalcOnLoad="[^"]*"')
-
-
-def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → the zip path of its XML part."""
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{{{NS_PKG_REL}}}Relationship")}
-    parts = {}
-    for sheet in workbook.iter(f"{{{NS_MAIN}}}sheet"):
-        target = targets.get(sheet.get(f"{{{NS_REL}}}id"), "")
-        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        parts[sheet.get("name")] = path
-    return parts
 
 
 def _encode(value: object) -> tuple[str | None, str]:
@@ -76,7 +58,7 @@ def write_cached_values(source: str | Path, destination: str | Path,
     """Copy `source` to `destination` with `value_of(sheet, "A1")` cached in every formula cell."""
     with atomic_output(destination) as tmp, zipfile.ZipFile(source) as src, \
             zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
-        by_part = {part: name for name, part in sheet_parts(src).items()}
+        by_part = {part: name for name, part in workbook_parts(src).sheets.items()}
         for info in src.infolist():
             data = src.read(info.filename)
             if info.filename in by_part:

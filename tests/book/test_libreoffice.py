@@ -5,36 +5,16 @@ skip without it."""
 from __future__ import annotations
 
 import csv
-import shutil
-import subprocess
 
 import openpyxl
 import pytest
 
 from helpers import load_sample
+from office import soffice
 from engine.core import rulesets
 from engine.book.recalc import recalc
 from engine.book.template import build_template
 from engine.book.fill import fill, save_atomic
-
-# OOXMLRecalcMode 1: never recalculate on load — what LibreOffice shows is what the file holds
-PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
- xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">
-<value>1</value></prop></item>
-</oor:items>
-"""
-
-
-def soffice(tmp_path, *args) -> subprocess.CompletedProcess:
-    binary = shutil.which("soffice") or shutil.which("libreoffice")
-    assert binary, "LibreOffice is missing: make test installs it (apt-get install libreoffice-calc-nogui)"
-    profile = tmp_path / "lo-profile"
-    (profile / "user").mkdir(parents=True, exist_ok=True)
-    (profile / "user" / "registrymodifications.xcu").write_text(PROFILE, encoding="utf-8")
-    return subprocess.run([binary, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", *args],
-                          capture_output=True, text=True, timeout=240)
 
 
 @pytest.fixture

@@ -1,0 +1,126 @@
+"""Workbooks saved again by LibreOffice (for real) or stored the way Excel stores them are
+still ours: compared by meaning, scored on the fast path, and real edits still caught."""
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pytest
+
+from engine import recalc
+from engine.book.fastpath import try_fast
+from engine.book.fill import fill, save_atomic
+from engine.book.names import name_map
+from engine.book.template import build_template
+from engine.core import rulesets
+from helpers import edited, load_sample
+from office import excel_style, libreoffice_resave
+
+SAMPLES = {"dept-simple": "000", "mof2020": "002", "dept-common": "004"}
+
+
+def comparable(evaluation) -> dict:
+    out = evaluation.to_dict()
+    out.pop("source")
+    return out
+
+
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory):
+    """Per rule set: the filled workbook, an input edited, a formula edited — each as written
+    by perfscore and as saved again by LibreOffice (one soffice run for all of them)."""
+    folder = tmp_path_factory.mktemp("resaved")
+    made = {}
+    for rule_set, sample in SAMPLES.items():
+        template = folder / f"template-{rule_set}.xlsx"
+        save_atomic(build_template(rulesets.load(rule_set)), template)
+        data = {k: v for k, v in load_sample(sample).items() if not k.startswith("_")}
+        filled = folder / f"{rule_set}.xlsx"
+        fill(template, data, filled)
+        made[rule_set] = {"filled": filled,
+                          "input": edited(filled, folder / f"{rule_set}-input.xlsx", spend_total="500",
+                                          budget_total=2 * _amount(data["inputs"]["budget_total"])),
+                          "formula": _edit_formula(filled, folder / f"{rule_set}-formula.xlsx")}
+    saved = libreoffice_resave([p for kinds in made.values() for p in kinds.values()], folder / "lo")
+    by_name = {p.stem: p for p in saved}
+    return {rule_set: {kind: (path, by_name[path.stem]) for kind, path in kinds.items()}
+            for rule_set, kinds in made.items()}
+
+
+def _amount(value) -> float:
+    return float(str(value).replace(",", "").removesuffix("万元"))
+
+
+def _edit_formula(source, target):
+    """The grade formula's band table swapped for a literal one: one formula cell changed."""
+    wb = openpyxl.load_workbook(source)
+    grade = name_map(wb)["grade"]
+    wb[grade.sheet][grade.ref].value = '=PERF_GRADE(total,">=50:优;else:差")'
+    wb.save(target)
+    return target
+
+
+@pytest.mark.parametrize("rule_set", SAMPLES)
+def test_saved_again_without_an_edit_is_untouched(workbooks, rule_set):
+    ours, saved = workbooks[rule_set]["filled"]
+    assert try_fast(saved) is not None, "a file LibreOffice saved again must take the fast path"
+    assert comparable(recalc(saved)) == comparable(recalc(ours))
+    assert comparable(recalc(saved, fast=False)) == comparable(recalc(ours))     # the formulas agree
+    assert recalc(saved).findings == recalc(ours).findings
+
+
+@pytest.mark.parametrize("rule_set", SAMPLES)
+def test_an_input_edited_then_saved_changes_the_score(workbooks, rule_set):
+    ours, saved = workbooks[rule_set]["input"]
+    original = recalc(workbooks[rule_set]["filled"][0])
+    ev = recalc(saved)
+    assert comparable(ev) == comparable(recalc(ours)) == comparable(recalc(saved, fast=False))
+    execution = {i["id"]: i for i in ev.items}["budget_execution"]
+    before = {i["id"]: i for i in original.items}["budget_execution"]
+    assert execution["score"] < before["score"]            # 500 of twice the budget
+    assert any(f.code == "SCORE_MISMATCH" for f in ev.findings)  # the self score no longer holds
+
+
+@pytest.mark.parametrize("rule_set", SAMPLES)
+def test_a_formula_edited_then_saved_is_one_finding_on_that_cell(workbooks, rule_set):
+    ours, saved = workbooks[rule_set]["formula"]
+    grade = name_map(openpyxl.load_workbook(ours))["grade"]
+    ev = recalc(saved)
+    tampered = [f for f in ev.findings if f.code.startswith("FORMULA_")]
+    assert [(f.code, f.where) for f in tampered] == [("FORMULA_TAMPERED", str(grade))]
+    assert ev.grade == recalc(workbooks[rule_set]["filled"][0]).grade     # scored by the template's formula
+
+
+@pytest.mark.parametrize("rule_set", SAMPLES)
+def test_excel_style_storage_is_untouched_and_fast(workbooks, rule_set, tmp_path):
+    ours, _ = workbooks[rule_set]["filled"]
+    stored = excel_style(ours, tmp_path / "excel.xlsx")
+    with __import__("zipfile").ZipFile(stored) as z:
+        sheet = z.read("xl/worksheets/sheet4.xml").decode()
+        assert 't="shared"' in sheet and "_xludf." in sheet and "xl/calcChain.xml" in z.namelist()
+    assert try_fast(stored) is not None
+    assert comparable(recalc(stored)) == comparable(recalc(ours)) == comparable(recalc(stored, fast=False))
+
+
+def test_a_repointed_defined_name_is_tampered_and_the_template_target_used(workbooks, tmp_path):
+    ours, _ = workbooks["dept-simple"]["filled"]
+    wb = openpyxl.load_workbook(ours)
+    names = name_map(wb)
+    spare = wb["评分规则"]["G1"]
+    spare.value = 20                                     # 20 points for 预算执行率 instead of 10
+    wb.defined_names["p_budget_execution_points"].attr_text = "'评分规则'!$G$1"
+    wb.save(tmp_path / "names.xlsx")
+    assert try_fast(tmp_path / "names.xlsx") is None
+    for ev in (recalc(tmp_path / "names.xlsx"), recalc(tmp_path / "names.xlsx", tmp_path / "written.xlsx")):
+        found = [f for f in ev.findings if f.code == "FORMULA_TAMPERED"]
+        assert [f.where for f in found] == ["名称 p_budget_execution_points"], found
+        assert ev.total == 100 and {i["id"]: i["score"] for i in ev.items}["budget_execution"] == 10
+    assert names["p_budget_execution_points"].sheet == "评分规则"
+    written = openpyxl.load_workbook(tmp_path / "written.xlsx", data_only=True)
+    total = name_map(written)["total"]
+    assert written[total.sheet][total.ref].value == 100
+
+
+def test_evaluations_are_json(workbooks):
+    ours, saved = workbooks["dept-common"]["filled"]
+    assert json.loads(json.dumps(recalc(saved).to_dict(), ensure_ascii=False))["total"] == recalc(ours).total

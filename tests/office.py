@@ -1,0 +1,141 @@
+"""Other programs' saves, for the tests: LibreOffice for real (installed by `make test`), and
+an Excel-style re-storer that writes a workbook the way Excel stores it."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">
+<value>{mode}</value></prop></item>
+</oor:items>
+"""
+
+
+def soffice(workdir: Path, *args: str, recalc: bool = False, timeout: int = 300) -> subprocess.CompletedProcess:
+    """soffice --headless with a profile of its own; `recalc`: recalculate on load (OOXMLRecalcMode 0)."""
+    binary = shutil.which("soffice") or shutil.which("libreoffice")
+    assert binary, "LibreOffice is missing: make test installs it (apt-get install libreoffice-calc-nogui)"
+    profile = workdir / ("lo-profile-recalc" if recalc else "lo-profile")
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(PROFILE.format(mode=0 if recalc else 1),
+                                                               encoding="utf-8")
+    return subprocess.run([binary, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", *args],
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def libreoffice_resave(files: list[Path], out: Path) -> list[Path]:
+    """Open each workbook in LibreOffice Calc and save it again as .xlsx (one soffice run)."""
+    out.mkdir(parents=True, exist_ok=True)
+    result = soffice(out.parent, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out),
+                     *map(str, files))
+    saved = [out / f"{Path(f).stem}.xlsx" for f in files]
+    assert result.returncode == 0 and all(p.exists() for p in saved), result.stdout + result.stderr
+    return saved
+
+
+# ------------------------------------------------------------------ Excel-style
+NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+OUR_FUNCTIONS = re.compile(r"\b(PERF_[A-Z]+|EXEC_RATE|ADJUST_RATE|CONTROL_RATE|COMPLETION_RATE|RATIO_SCORE|TIER_SCORE|"
+                           r"DEDUCT_SCORE|EXCESS_DEDUCT|QUARTER_SCORE|CHECK_SCORE)\(")
+QUOTED = re.compile(r"'([\w\u4e00-\u9fff]+)'!")
+
+
+def excel_text(formula: str) -> str:
+    """A formula as Excel writes it: add-in functions with _xludf., no quotes it does not need."""
+    return QUOTED.sub(r"\1!", OUR_FUNCTIONS.sub(lambda m: f"_xludf.{m[1]}(", formula))
+
+
+def _share_runs(root) -> None:
+    """Copied-down runs of a column become one shared formula, as Excel stores a fill-down."""
+    from openpyxl.formula.translate import Translator
+    cells = {c.get("r"): c for c in root.iter(f"{{{NS}}}c") if c.find(f"{{{NS}}}f") is not None}
+    by_column: dict[str, list[tuple[int, str]]] = {}
+    for ref in cells:
+        column, row = re.match(r"([A-Z]+)(\d+)", ref).groups()
+        by_column.setdefault(column, []).append((int(row), ref))
+    si = 0
+    for column, refs in by_column.items():
+        refs.sort()
+        n = 0
+        while n < len(refs):
+            master_row, master = refs[n]
+            text = cells[master].find(f"{{{NS}}}f").text
+            run = [master]
+            for row, ref in refs[n + 1:]:
+                expected = Translator("=" + text, origin=master).translate_formula(ref)[1:]
+                if row != master_row + len(run) or cells[ref].find(f"{{{NS}}}f").text != expected:
+                    break
+                run.append(ref)
+            if len(run) > 1:
+                head = cells[master].find(f"{{{NS}}}f")
+                head.set("t", "shared")
+                head.set("ref", f"{master}:{run[-1]}")
+                head.set("si", str(si))
+                for ref in run[1:]:
+                    f = cells[ref].find(f"{{{NS}}}f")
+                    f.text = None
+                    f.set("t", "shared")
+                    f.set("si", str(si))
+                si += 1
+            n += len(run)
+
+
+def excel_style(source: Path, target: Path) -> Path:
+    """`source` stored the way Excel stores it: shared formulas for fill-down runs, unquoted sheet
+    names, _xludf. prefixes, formula attributes it adds, and a calcChain part."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        chain = []
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename.startswith("xl/worksheets/sheet") and info.filename.endswith(".xml"):
+                root = etree.fromstring(data)
+                sheet_id = int(re.search(r"sheet(\d+)\.xml", info.filename)[1])
+                for f in root.iter(f"{{{NS}}}f"):
+                    f.text = excel_text(f.text or "")
+                    f.set("aca", "false")
+                    chain.append((f.getparent().get("r"), sheet_id))
+                _share_runs(root)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            elif info.filename == "xl/workbook.xml":
+                root = etree.fromstring(data)
+                for defined in root.iter(f"{{{NS}}}definedName"):
+                    defined.text = QUOTED.sub(r"\1!", defined.text or "")
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            elif info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/calcChain.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>')
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdChain" Type="http://schemas.openxml'
+                                    b'formats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/>'
+                                    b"</Relationships>")
+            dst.writestr(info, data)
+        dst.writestr("xl/calcChain.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><calcChain xmlns="{NS}">'
+                     + "".join(f'<c r="{r}" i="{i}"/>' for r, i in chain) + "</calcChain>")
+    return target
+
+
+def libreoffice_text(formula: str) -> str:
+    """A formula as LibreOffice 7.4 writes it back (SPEC 7.5): our function names lower-cased,
+    TRUE()/FALSE() for TRUE/FALSE, sheet quotes dropped, numbers respelled."""
+    from openpyxl.formula.tokenizer import Token, Tokenizer
+    out = []
+    for token in Tokenizer(formula if formula.startswith("=") else "=" + formula).items:
+        value = token.value
+        if token.type == Token.FUNC and token.subtype == Token.OPEN and OUR_FUNCTIONS.match(value):
+            value = value.lower()
+        elif token.type == Token.OPERAND and token.subtype == Token.LOGICAL:
+            value = value.upper() + "()"
+        elif token.type == Token.OPERAND and token.subtype == Token.RANGE:
+            value = QUOTED.sub(r"\1!", value)
+        elif token.type == Token.OPERAND and token.subtype == Token.NUMBER:
+            value = value + ("0" if "." in value else ".0")
+        out.append(value)
+    return "=" + "".join(out)
