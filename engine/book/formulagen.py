@@ -35,10 +35,16 @@ class RuleParam:
     table: list[tuple[object, object]] = field(default_factory=list)   # tiers / options / bands
 
 
+def blank_formula(expr: str) -> str:
+    """core.parsing.is_blank as a condition: nothing but spaces, full-width spaces and control
+    characters (ISBLANK would call a cell holding one space filled)."""
+    return f'CLEAN(SUBSTITUTE(SUBSTITUTE({expr}," ",""),"{FULL_WIDTH_SPACE}",""))=""'
+
+
 def blank_safe(expr: str) -> str:
     """`expr` as an IF branch: a bare reference to a blank cell becomes "" instead of 0."""
     if expr.replace("_", "").replace("$", "").isalnum():
-        return f'IF(ISBLANK({expr}),"",{expr})'
+        return f'IF({blank_formula(expr)},"",{expr})'
     return expr
 
 
@@ -83,13 +89,13 @@ class FormulaBuilder:
         the input is missing): a blank travels as "" and our functions read it as missing."""
         spec = self.rs.inputs[key]
         if spec.sum_of:
-            parts = ",".join(f"IF(ISBLANK({p}),0,{p})" for p in spec.sum_of)
-            all_blank = ",".join(f"ISBLANK({p})" for p in spec.sum_of)
-            return f'IF(ISBLANK({key}),IF(AND({all_blank}),"",{self.call("PERF_SUM", parts)}),{key})'
+            parts = ",".join(f"IF({self.blank(p)},0,{p})" for p in spec.sum_of)
+            all_blank = ",".join(self.blank(p) for p in spec.sum_of)
+            return f'IF({self.blank(key)},IF(AND({all_blank}),"",{self.call("PERF_SUM", parts)}),{key})'
         if spec.fallback:
-            return f"IF(ISBLANK({key}),{blank_safe(self.value(spec.fallback))},{key})"
+            return f"IF({self.blank(key)},{blank_safe(self.value(spec.fallback))},{key})"
         if spec.default is not None:
-            return f"IF(ISBLANK({key}),{quote(spec.default)},{key})"
+            return f"IF({self.blank(key)},{quote(spec.default)},{key})"
         return key
 
     def rate(self, key: str) -> str:
@@ -124,6 +130,9 @@ class FormulaBuilder:
     def text_key(self, expr: str) -> str:
         return text_key_formula(expr)
 
+    def blank(self, expr: str) -> str:
+        return blank_formula(expr)
+
     def indicator_ranges(self) -> tuple[str, str]:
         return self.groups[self._row.id].ranges()
 
@@ -146,7 +155,7 @@ class FormulaBuilder:
 
     def rate_cell(self, rate: RateSpec) -> str:
         """The rate cell: empty while none of its inputs is filled."""
-        blanks = ",".join(f"ISBLANK({k})" for key in rate.num + rate.den for k in self._raw_inputs(key))
+        blanks = ",".join(self.blank(k) for key in rate.num + rate.den for k in self._raw_inputs(key))
         return (f'=IF(AND({blanks}),"",'
                 f"{self.call(self.rate_function(rate), self._sum(rate.num), self._sum(rate.den))})")
 
@@ -175,10 +184,10 @@ class FormulaBuilder:
     def indicator_row(self, r: int) -> dict[str, str]:
         """Column letter → formula for row `r` of the Indicators table and its helper columns."""
         c = {key: f"${letter}{r}" for key, letter in COL.items()}
-        blank = f"ISBLANK({c['name']})"
+        blank = self.blank(c["name"])
         # the coefficient of a 定性 indicator, else the actual value; never a bare blank (→ 0)
         qualitative = f'{text_key_formula(c["direction"])}={quote(QUALITATIVE)}'
-        actual = (f'IF(AND({qualitative},NOT(ISBLANK({c["coefficient"]}))),'
+        actual = (f'IF(AND({qualitative},NOT({self.blank(c["coefficient"])})),'
                   f'{c["coefficient"]},{blank_safe(c["actual"])})')
         args = (c["direction"], c["target"], actual)
         score = self.call("PERF_SCORE", *args, c["weight"], "reverse_method")

@@ -10,15 +10,25 @@ from .layout import INDICATOR_ROWS
 from .names import indicator_cell, name_map
 
 
-def plain(value: object) -> object:
-    """A cell's value as the data holds it, the same from every reader: "" is blank, a date
-    (a serial formatted as a date: 填报日期) its ISO text."""
+EXCEL_EPOCH = datetime.datetime(1899, 12, 30)
+TEXT_COLUMNS = ("level1", "level2", "name", "unit", "deviation_reason", "improvement")
+
+
+def plain(value: object, text: bool = False) -> object:
+    """A cell's value as the data holds it, the same from every reader: "" is blank; a date
+    is what Excel holds — its serial number — except in a text field (填报日期), where it is
+    its ISO text."""
     if value == "":
         return None
+    if isinstance(value, datetime.time):
+        value = datetime.datetime.combine(EXCEL_EPOCH.date(), value)
+    elif isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        value = datetime.datetime.combine(value, datetime.time())
     if isinstance(value, datetime.datetime):
-        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
-    if isinstance(value, (datetime.date, datetime.time)):
-        return value.isoformat()
+        if text:
+            return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
+        serial = (value - EXCEL_EPOCH).total_seconds() / 86400
+        return int(serial) if serial.is_integer() else serial
     return value
 
 
@@ -26,26 +36,27 @@ def submission_data(rule_set, read: Callable[[str], object],
                     read_indicator: Callable[[int, str], object]) -> dict:
     """The SPEC 7.3 data typed into a workbook, whichever reader supplies the cells:
     `read(defined name)` and `read_indicator(row, column)` give None for a blank."""
-    def value(name: str) -> object:
-        return plain(read(name))
+    def value(name: str, text: bool = False) -> object:
+        return plain(read(name), text)
 
-    def indicator_value(n: int, column: str) -> object:
-        return plain(read_indicator(n, column))
+    def input_value(key: str) -> object:
+        return value(key, rule_set.inputs[key].kind == "text")
 
-    inputs = {key: value(key) for key in rule_set.inputs if value(key) is not None}
+    inputs = {key: v for key in rule_set.inputs if (v := input_value(key)) is not None}
     data = {"rule_set": rule_set.id, "inputs": inputs}
     for key in ("dept_name", "fiscal_year"):
         if key in inputs:
             data[key] = inputs.pop(key)
-    data["self_scores"] = {r.id: value(f"self_{r.id}") for r in rule_set.rows if value(f"self_{r.id}") is not None}
+    data["self_scores"] = {r.id: v for r in rule_set.rows if (v := value(f"self_{r.id}")) is not None}
     if value("self_total") is not None:
         data["self_scores"]["total"] = value("self_total")
-    if value("self_grade") is not None:
-        data["self_grade"] = value("self_grade")
-    data["stated_rates"] = {k: value(f"stated_{k}") for k in rule_set.rates if value(f"stated_{k}") is not None}
+    if value("self_grade", text=True) is not None:
+        data["self_grade"] = value("self_grade", text=True)
+    data["stated_rates"] = {k: v for k in rule_set.rates if (v := value(f"stated_{k}")) is not None}
     rows, last = [], 0
     for n in range(1, INDICATOR_ROWS + 1):
-        row = {k: v for k in INDICATOR_COLUMNS if k != "score" and (v := indicator_value(n, k)) is not None}
+        row = {k: v for k in INDICATOR_COLUMNS
+               if k != "score" and (v := plain(read_indicator(n, k), k in TEXT_COLUMNS)) is not None}
         rows.append(row)
         if row:
             last = n

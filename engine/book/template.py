@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment
 from ..core import VERSION
 from ..core.rulesets import RuleSet
 from . import canonical
-from .formulagen import FormulaBuilder
+from .formulagen import FormulaBuilder, blank_safe
 from .layout import META, SHEETS, TEMPLATE_VERSION
 from .sheets_inputs import basic_sheet, budget_sheet
 from .sheets_scoring import indicator_groups, indicator_sheet, rules_sheet, score_sheet
@@ -43,11 +43,11 @@ def summary_sheet(w: SheetWriter) -> None:
     ws = w.sheets["汇总"]
     ws["A1"], ws["A1"].font = "汇总", TITLE
     w.header(ws, 3, ["项目", "值"], [24, 40])
-    rows = [("部门（单位）名称", '=IF(ISBLANK(dept_name),"",dept_name)', None),
-            ("评价年度", '=IF(ISBLANK(fiscal_year),"",fiscal_year)', None),
+    rows = [("部门（单位）名称", f"={blank_safe('dept_name')}", None),
+            ("评价年度", f"={blank_safe('fiscal_year')}", None),
             ("评分框架", f"{w.rs.title}（{w.rs.id} {w.rs.version}）", None),
             ("计算总分", "=total", "0.00"),
-            ("自评总分", '=IF(ISBLANK(self_total),"",self_total)', "0.00"),
+            ("自评总分", f"={blank_safe('self_total')}", "0.00"),
             ("等级", "=grade", None),
             ("预算执行率", "=exec_rate", "0.00%")]
     for r, (label, value, fmt) in enumerate(rows, 4):

@@ -107,6 +107,9 @@ class FormulaWriter(Protocol):
     def text_key(self, expr: str) -> str:
         """parsing.text_key in the spreadsheet: the text of `expr` as it is compared."""
 
+    def blank(self, expr: str) -> str:
+        """parsing.is_blank in the spreadsheet: a condition, true when nothing is typed."""
+
     def indicator_ranges(self) -> tuple[str, str]:
         """The current row's indicator weight and score ranges."""
 

@@ -41,11 +41,17 @@ DIRECTIONS = {
 }
 
 
-def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() == "")
-
-
 FULL_WIDTH_SPACE = "\u3000"
+# what a cell may hold and still count as empty: spaces (people "clear" a cell with one),
+# full-width spaces, and the control characters (tabs, line breaks) Excel's CLEAN removes
+_INVISIBLE = {ord(" "): None, ord(FULL_WIDTH_SPACE): None, **{code: None for code in range(32)}}
+
+
+def is_blank(value: object) -> bool:
+    """Nothing typed — the one rule of every path: the template's formulas test
+    ``CLEAN(SUBSTITUTE(SUBSTITUTE(x," ",""),"　",""))=""`` (book.formulagen.blank_formula),
+    so a cell holding only a space is blank in Excel, in `recalc` and here alike."""
+    return value is None or (isinstance(value, str) and not value.translate(_INVISIBLE))
 
 
 def text_key(value: object) -> str:
