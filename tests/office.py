@@ -88,10 +88,25 @@ def _share_runs(root) -> None:
             n += len(run)
 
 
-def excel_style(source: Path, target: Path) -> Path:
+def _inline_strings(root, shared: list[str]) -> None:
+    """Shared-string cells as inline strings (what other writers, and Excel for some cells, do)."""
+    for c in root.iter(f"{{{NS}}}c"):
+        v = c.find(f"{{{NS}}}v")
+        if c.get("t") == "s" and v is not None:
+            c.remove(v)
+            c.set("t", "inlineStr")
+            text = etree.SubElement(etree.SubElement(c, f"{{{NS}}}is"), f"{{{NS}}}t")
+            text.text = shared[int(v.text)]
+
+
+def excel_style(source: Path, target: Path, inline_strings: bool = False) -> Path:
     """`source` stored the way Excel stores it: shared formulas for fill-down runs, unquoted sheet
-    names, _xludf. prefixes, formula attributes it adds, and a calcChain part."""
+    names, _xludf. prefixes, formula attributes it adds, and a calcChain part; with
+    `inline_strings`, text in the cells themselves instead of the shared-string table."""
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        shared = []
+        if "xl/sharedStrings.xml" in src.namelist():
+            shared = ["".join(si.itertext()) for si in etree.fromstring(src.read("xl/sharedStrings.xml"))]
         chain = []
         for info in src.infolist():
             data = src.read(info.filename)
@@ -103,6 +118,8 @@ def excel_style(source: Path, target: Path) -> Path:
                     f.set("aca", "false")
                     chain.append((f.getparent().get("r"), sheet_id))
                 _share_runs(root)
+                if inline_strings:
+                    _inline_strings(root, shared)
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             elif info.filename == "xl/workbook.xml":
                 root = etree.fromstring(data)

@@ -122,7 +122,7 @@ REGISTRY: tuple[ExcelFunction, ...] = (
         arithmetic.indicator_completion, '=COMPLETION_RATE("≥", "95%", "100%")', "1.0526（105.26%）"),
     ExcelFunction("PERF_SCORE", "个性指标得分＝权重×min(完成率,1)，保留2位小数", (
         _DIRECTION, _TARGET, _ACTUAL,
-        _p("weight", "number", "权重", "该指标的权重分值"), _REVERSE),
+        _p("weight", "amount", "权重", "该指标的权重分值"), _REVERSE),
         arithmetic.perf_score, '=PERF_SCORE("≥", "100人", "52人", 15)', "7.80"),
     ExcelFunction("RATIO_SCORE", "比率得分＝分值×min(比率,上限)，保留2位小数", (
         _p("rate", "rate", "比率", "比率，如预算执行率 93.16%"),

@@ -59,6 +59,31 @@ def canonical(formula: str) -> str:
     return SEPARATOR.join(out)
 
 
+_NO_VALUE = object()
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def constant(formula: str) -> object:
+    """The value of a formula that is only a constant — LibreOffice stores a typed TRUE as
+    ``=TRUE()`` — or `_NO_VALUE` (see `is_constant`)."""
+    key = canonical(formula)
+    if key in ("TRUE", "FALSE"):
+        return key == "TRUE"
+    if SEPARATOR in key or key.startswith("\x00"):
+        return _NO_VALUE
+    if key.startswith('"') and key.endswith('"') and len(key) >= 2:
+        return key[1:-1].replace('""', '"')
+    try:
+        number = float(key)
+    except ValueError:
+        return _NO_VALUE
+    return int(number) if number.is_integer() else number
+
+
+def is_constant(formula: str) -> bool:
+    return constant(formula) is not _NO_VALUE
+
+
 def _intersection(tokens, n: int) -> bool:
     """A space between two operands (or parentheses around them) is Excel's intersection."""
     from openpyxl.formula.tokenizer import Token

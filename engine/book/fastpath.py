@@ -18,7 +18,7 @@ from pathlib import Path
 from ..core import rulesets
 from ..core.evaluation import Evaluation, evaluate
 from ..core.indicators import INDICATOR_COLUMNS
-from .canonical import canonical
+from .canonical import canonical, is_constant
 from .layout import META, RULES_SHEET
 from .names import Cell, Locator, cell_of, indicator_cell
 from .readback import submission_data
@@ -69,10 +69,14 @@ class FastBook:
 
     def same_formulas_as(self, ref) -> bool:
         """Every formula cell and defined name of the template, meaning the same; no other formula."""
-        if self.formulas.keys() != ref.formulas.keys():
+        if ref.formulas.keys() - self.formulas.keys():
             return False
         for key, found in self.formulas.items():
-            written = ref.formulas[key]
+            written = ref.formulas.get(key)
+            if written is None:
+                if found.array or not is_constant(found.text):   # a constant is a typed value
+                    return False
+                continue
             if found.array or (written[1:] != found.text and canonical(found.text) != ref.canonical_formulas[key]):
                 return False
         names = self.parts.names

@@ -147,17 +147,11 @@ class FormulaBuilder:
             return self.value(keys[0])
         return self.call("PERF_SUM", *(self.value(k) for k in keys))
 
-    def rate_function(self, rate: RateSpec) -> str:
-        kinds = {self.rs.inputs[k].kind for k in rate.num + rate.den}
-        if "signed_money" in kinds:
-            return "ADJUST_RATE"
-        return "EXEC_RATE" if kinds == {"money"} else "CONTROL_RATE"
-
     def rate_cell(self, rate: RateSpec) -> str:
         """The rate cell: empty while none of its inputs is filled."""
         blanks = ",".join(self.blank(k) for key in rate.num + rate.den for k in self._raw_inputs(key))
         return (f'=IF(AND({blanks}),"",'
-                f"{self.call(self.rate_function(rate), self._sum(rate.num), self._sum(rate.den))})")
+                f"{self.call(self.rs.rate_function(rate.key), self._sum(rate.num), self._sum(rate.den))})")
 
     # ------------------------------------------------------------ score rows
     def row(self, row: Row) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..core import rulesets
 from ..files.atomic import atomic_output
-from .canonical import canonical
+from .canonical import canonical, is_constant
 from .layout import META, RULES_HEADER_ROW, RULES_PARAM_COLUMNS, RULES_SHEET, TEMPLATE_VERSION
 from .xlsxparts import Formula, read_formulas, workbook_parts
 
@@ -141,7 +141,7 @@ def _compare_formulas(wb, ref: Reference, formulas: dict[tuple[str, str], Formul
                                     f"公式被修改：现为 ={found.text[:60]}，模板为 {formula[:60]}；已按模板公式重新计算"))
             result.restore[(sheet, coordinate)] = formula
     for (sheet, coordinate), found in formulas.items():
-        if (sheet, coordinate) not in ref.formulas and sheet != META:
+        if (sheet, coordinate) not in ref.formulas and sheet != META and (found.array or not is_constant(found.text)):
             result.findings.append(("error", "FORMULA_TAMPERED", f"{sheet}!{coordinate}",
                                     f"模板中此单元格不是公式，现为 ={found.text[:60]}"))
 

@@ -6,6 +6,7 @@ import datetime
 from typing import Callable
 
 from ..core.indicators import INDICATOR_COLUMNS
+from .canonical import constant, is_constant
 from .layout import INDICATOR_ROWS
 from .names import indicator_cell, name_map
 
@@ -69,8 +70,14 @@ def read_submission(wb, rule_set) -> dict:
     names = name_map(wb)
     ws = wb[indicator_cell(1, "name").sheet]
 
+    def typed(cell) -> object:
+        """A constant formula (LibreOffice's =TRUE() for a typed TRUE) is the value it holds."""
+        if cell.data_type == "f" and isinstance(cell.value, str) and is_constant(cell.value):
+            return constant(cell.value)
+        return cell.value
+
     def value(name: str) -> object:
         cell = names.get(name)
-        return None if cell is None else wb[cell.sheet][cell.ref].value
+        return None if cell is None else typed(wb[cell.sheet][cell.ref])
 
-    return submission_data(rule_set, value, lambda n, key: ws[indicator_cell(n, key).ref].value)
+    return submission_data(rule_set, value, lambda n, key: typed(ws[indicator_cell(n, key).ref]))

@@ -64,7 +64,8 @@ def score_indicator(n: int, raw: Mapping[str, object], reverse_method: str) -> I
         return indicator_path(n, column)
 
     direction = collect(errors, parsing.parse_direction, raw.get("direction"), label("direction"), path("direction"))
-    result.weight = collect(errors, parsing.parse_count, raw.get("weight"), label("weight"), path("weight"))
+    # read as the template's PERF_SCORE and PERF_SUM read it (udfs.registry: kind "amount")
+    result.weight = collect(errors, parsing.parse_amount, raw.get("weight"), label("weight"), path("weight"))
     actual_key = "coefficient" if uses_coefficient(raw) else "actual"
     if direction is not None:
         result.completion = collect(

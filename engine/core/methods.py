@@ -265,7 +265,8 @@ def members(part: Part, indicators: list[IndicatorResult]) -> list[IndicatorResu
 def _indicators_score(part: Part, ctx: ScoringContext) -> float | None:
     ctx.members = members(part, ctx.indicators)
     weights = [m.weight for m in ctx.members]
-    ctx.indicator_weight = None if None in weights else sum(weights)
+    # summed as the template sums them: PERF_TOTAL, each weight to 2 decimals
+    ctx.indicator_weight = None if None in weights else arithmetic.perf_total(weights)
     scores = [m.score for m in ctx.members]
     return None if None in scores else sum(scores)
 

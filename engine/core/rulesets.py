@@ -96,6 +96,15 @@ class RuleSet:
                 return row
         raise KeyError(row_id)
 
+    def rate_function(self, key: str) -> str:
+        """The Excel function that computes a derived rate, by the kinds of its amounts: the
+        workbook's rate cell calls it, and `Submission.rate` parses the amounts as it does."""
+        rate = self.rates[key]
+        kinds = {self.inputs[k].kind for k in rate.num + rate.den}
+        if "signed_money" in kinds:
+            return "ADJUST_RATE"
+        return "EXEC_RATE" if kinds == {"money"} else "CONTROL_RATE"
+
     @property
     def indicator_rows(self) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if r.indicator_part is not None)

@@ -22,7 +22,11 @@ _PARSERS = {
     "signed_money": lambda v, label, field: parsing.parse_money(v, label, field, signed=True),
     "count": parsing.parse_count,
     "rate": parsing.parse_rate,
+    "amount": parsing.parse_amount,
 }
+# how the Excel function of a rate (RuleSet.rate_function) reads its amounts: (numerator, denominator)
+RATE_OPERANDS = {"EXEC_RATE": ("money", "money"), "ADJUST_RATE": ("signed_money", "money"),
+                 "CONTROL_RATE": ("amount", "amount")}
 
 
 def input_path(key: str) -> str:
@@ -70,7 +74,7 @@ class Submission:
             raise result
         return result
 
-    def _parse(self, key: str) -> object:
+    def _parse(self, key: str, kind: str | None = None) -> object:
         spec = self.spec(key)
         raw = self._raw.get(key)
         if parsing.is_blank(raw):
@@ -81,15 +85,26 @@ class Submission:
             if spec.default is None:
                 raise missing(self.label(key), input_path(key))
             raw = spec.default
-        return _PARSERS[spec.kind](raw, self.label(key), input_path(key))
+        return _PARSERS[kind or spec.kind](raw, self.label(key), input_path(key))
+
+    def value_as(self, key: str, kind: str) -> object:
+        """An input read as an Excel function reads it (a head count as CONTROL_RATE's amount)."""
+        if kind == self.spec(key).kind:
+            return self.value(key)
+        try:
+            return self._parse(key, kind)
+        except CellError:
+            self.value(key)    # the input's own message when it is wrong either way
+            raise
 
     def rate(self, key: str) -> tuple[float, bool]:
         """A derived rate (or an input of kind rate) and whether it is 0/0 (nothing planned)."""
         spec = self.rule_set.rates.get(key)
         if spec is None:
             return self.value(key), False
-        num = sum(self.value(k) for k in spec.num)
-        den = sum(self.value(k) for k in spec.den)
+        num_kind, den_kind = RATE_OPERANDS[self.rule_set.rate_function(key)]
+        num = sum(self.value_as(k, num_kind) for k in spec.num)
+        den = sum(self.value_as(k, den_kind) for k in spec.den)
         empty = num == 0 and den == 0
         return ratio(num, den, spec.label, field=rate_path(key)), empty
 

@@ -2,6 +2,7 @@
 still ours: compared by meaning, scored on the fast path, and real edits still caught."""
 from __future__ import annotations
 
+import datetime
 import json
 
 import openpyxl
@@ -37,7 +38,7 @@ def workbooks(tmp_path_factory):
         data = {k: v for k, v in load_sample(sample).items() if not k.startswith("_")}
         filled = folder / f"{rule_set}.xlsx"
         fill(template, data, filled)
-        made[rule_set] = {"filled": filled,
+        made[rule_set] = {"filled": filled, "types": _typed_cells(filled, folder / f"{rule_set}-types.xlsx"),
                           "input": edited(filled, folder / f"{rule_set}-input.xlsx", spend_total="500",
                                           budget_total=2 * _amount(data["inputs"]["budget_total"])),
                           "formula": _edit_formula(filled, folder / f"{rule_set}-formula.xlsx")}
@@ -49,6 +50,28 @@ def workbooks(tmp_path_factory):
 
 def _amount(value) -> float:
     return float(str(value).replace(",", "").removesuffix("万元"))
+
+
+def _typed_cells(source, target):
+    """Cells as a spreadsheet stores what people type: a date, a percent-formatted number, a
+    number kept as text, a boolean, a space left in a cell to clear it."""
+    wb = openpyxl.load_workbook(source)
+    names = name_map(wb)
+
+    def put(name, value, number_format=None):
+        cell = wb[names[name].sheet][names[name].ref]
+        cell.value = value
+        if number_format:
+            cell.number_format = number_format
+
+    put("fill_date", datetime.datetime(2025, 3, 20), "yyyy-mm-dd")
+    put("stated_exec_rate", 0.9664, "0.00%")
+    put("budget_initial", "775.45")                  # typed into a cell formatted as text
+    put("self_grade", " ")
+    if "spend_compliance" in names:
+        put("spend_compliance", True)
+    wb.save(target)
+    return target
 
 
 def _edit_formula(source, target):
@@ -92,9 +115,10 @@ def test_a_formula_edited_then_saved_is_one_finding_on_that_cell(workbooks, rule
 
 
 @pytest.mark.parametrize("rule_set", SAMPLES)
-def test_excel_style_storage_is_untouched_and_fast(workbooks, rule_set, tmp_path):
+@pytest.mark.parametrize("inline", [False, True], ids=["shared-strings", "inline-strings"])
+def test_excel_style_storage_is_untouched_and_fast(workbooks, rule_set, tmp_path, inline):
     ours, _ = workbooks[rule_set]["filled"]
-    stored = excel_style(ours, tmp_path / "excel.xlsx")
+    stored = excel_style(ours, tmp_path / "excel.xlsx", inline_strings=inline)
     with __import__("zipfile").ZipFile(stored) as z:
         sheet = z.read("xl/worksheets/sheet4.xml").decode()
         assert 't="shared"' in sheet and "_xludf." in sheet and "xl/calcChain.xml" in z.namelist()
@@ -119,6 +143,16 @@ def test_a_repointed_defined_name_is_tampered_and_the_template_target_used(workb
     written = openpyxl.load_workbook(tmp_path / "written.xlsx", data_only=True)
     total = name_map(written)["total"]
     assert written[total.sheet][total.ref].value == 100
+
+
+@pytest.mark.parametrize("rule_set", SAMPLES)
+def test_typed_cell_kinds_read_alike_on_both_paths(workbooks, rule_set):
+    for path in workbooks[rule_set]["types"]:                       # ours, and LibreOffice's save
+        fast = try_fast(path)
+        assert fast is not None
+        assert comparable(fast) == comparable(recalc(path, fast=False))
+        stated = [f for f in fast.findings if f.code == "STATED_RATE_MISMATCH" and "预算执行率" in f.message]
+        assert stated and "96.64%" in stated[0].message             # 0.9664 shown as a percentage
 
 
 def test_evaluations_are_json(workbooks):
