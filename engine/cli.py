@@ -71,11 +71,12 @@ def cmd_demo(args) -> int:
 
 def run_batch(files, output, jobs: int, timeout: float, show_findings: bool = False) -> int:
     """Evaluate `files`, streaming each result into the summary; print what needs a look."""
+    from .bureau import batch
+    results = batch.run(files, jobs=jobs, timeout=timeout)   # the workers start now, while we set up
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
-    from .bureau import batch
     from .bureau.summary import SummaryWriter
     console = _console()
     writer = SummaryWriter(output)
@@ -92,7 +93,7 @@ def run_batch(files, output, jobs: int, timeout: float, show_findings: bool = Fa
     with Progress(TextColumn("[bold]评分中"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=console, transient=not sys.stdout.isatty()) as bar:
         task = bar.add_task("", total=len(files))
-        for r in batch.run(files, jobs=jobs, timeout=timeout):
+        for r in results:
             writer.add(r)
             bar.update(task, advance=1, description=escape(Path(r.file).name))
             counts["clean" if r.clean else "errors" if r.status == batch.EVALUATED else "failed"] += 1

@@ -120,16 +120,34 @@ class _Worker:
         self.conn.close()
 
 
+def warm() -> None:
+    """What evaluate_file needs, imported once before the workers fork (they share it)."""
+    from ..book import fastpath, recalc  # noqa: F401
+    from openpyxl.formula import tokenizer, translate  # noqa: F401  (formulas saved by other programs)
+
+
 def run(files: list[Path], jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
         evaluate_one: Callable[[Path], FileResult] = evaluate_file) -> Iterator[FileResult]:
     """Evaluate `files` with `jobs` worker processes; results in completion order.
 
-    A worker past `timeout` on one file is killed and replaced, and that file reported; a
-    worker that dies is replaced the same way.  The batch always finishes."""
+    The workers start at once, before the first result is asked for, so that they work
+    while the caller sets up its output.  A worker past `timeout` on one file is killed and
+    replaced, and that file reported; a worker that dies is replaced the same way.  The
+    batch always finishes."""
+    if evaluate_one is evaluate_file:
+        warm()
     # fork: workers start with the modules the parent already imported
     context = multiprocessing.get_context("fork")
     pending = list(reversed(files))
     workers = [_Worker(context, evaluate_one) for _ in range(max(1, min(jobs, len(files))))]
+    for w in workers:
+        if pending:
+            w.give(pending.pop())
+    return _results(context, evaluate_one, workers, pending, timeout)
+
+
+def _results(context, evaluate_one, workers: list[_Worker], pending: list[Path],
+             timeout: float) -> Iterator[FileResult]:
     try:
         while pending or any(w.path for w in workers):
             for w in workers:
