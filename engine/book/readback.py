@@ -16,11 +16,14 @@ TEXT_COLUMNS = ("level1", "level2", "name", "unit", "deviation_reason", "improve
 
 
 def plain(value: object, text: bool = False) -> object:
-    """A cell's value as the data holds it, the same from every reader: "" is blank; a date
+    """A cell's value as the data holds it, the same from every reader: "" is blank, a whole
+    number an int; a date
     is what Excel holds — its serial number — except in a text field (填报日期), where it is
     its ISO text."""
     if value == "":
         return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
+        return int(value)          # calamine reads 1 as 1.0, openpyxl as 1: the data holds 1
     if isinstance(value, datetime.time):
         value = datetime.datetime.combine(EXCEL_EPOCH.date(), value)
     elif isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):

@@ -158,3 +158,15 @@ def test_typed_cell_kinds_read_alike_on_both_paths(workbooks, rule_set):
 def test_evaluations_are_json(workbooks):
     ours, saved = workbooks["dept-common"]["filled"]
     assert json.loads(json.dumps(recalc(saved).to_dict(), ensure_ascii=False))["total"] == recalc(ours).total
+
+
+def test_write_back_of_a_libreoffice_save(workbooks, tmp_path):
+    """The full path computes LibreOffice's spelling (perf_round(…), TRUE()) itself, and the
+    copy it writes shows the values where LibreOffice had cached #NAME?."""
+    ours, saved = workbooks["dept-common"]["filled"]
+    ev = recalc(saved, tmp_path / "written.xlsx")
+    assert comparable(ev) == comparable(recalc(ours))
+    values = openpyxl.load_workbook(tmp_path / "written.xlsx", data_only=True)
+    names = name_map(values)
+    assert values[names["total"].sheet][names["total"].ref].value == ev.total
+    assert values[names["grade"].sheet][names["grade"].ref].value == ev.grade
