@@ -11,6 +11,7 @@ entities nor touches the network.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -19,7 +20,11 @@ from lxml import etree
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                          collect_ids=False)
+# an <f> element, with or without a namespace prefix (<f>, <f t="shared" …/>, <x:f>); <formula1>
+# of a data validation and <fill> are not one.  A part without any needs no parsing.
+_F_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 _TAG_C, _TAG_F = f"{{{NS_MAIN}}}c", f"{{{NS_MAIN}}}f"
 
 
@@ -67,6 +72,8 @@ def workbook_parts(archive: zipfile.ZipFile) -> WorkbookParts:
 def sheet_formulas(data: bytes) -> dict[str, Formula]:
     """Every formula cell of a sheet part: "B7" → its formula, shared formulas expanded."""
     from .canonical import translate
+    if not _F_ELEMENT.search(data):
+        return {}
     root = parse(data)
     formulas, masters = {}, {}
     for f in root.iter(_TAG_F):
