@@ -14,6 +14,7 @@ from formulas.functions import get_functions, wrap_func
 from formulas.tokens.operand import Error, XlError
 
 from engine.core.errors import CellError
+from engine.core.rounding import excel_compare
 
 from .registry import FUNCTIONS, REGISTRY, ExcelFunction
 
@@ -55,15 +56,30 @@ def formulas_function(spec: ExcelFunction):
     return wrap_func(functools.update_wrapper(call, spec.compute), ranges=False)
 
 
+def _excel_comparison(op: str):
+    """formulas' comparison operator `op`, comparing two numbers as Excel does (15 significant
+    digits); other pairs (text, booleans, errors) as formulas compares them, by type first."""
+    def compare(x, y):
+        (x_type, x_value), (y_type, y_value) = x, y
+        if x_type == y_type == 0:
+            return excel_compare(float(x_value), op, float(y_value))
+        return {">=": x >= y, "<=": x <= y, "<>": x != y, "<": x < y, ">": x > y, "=": x == y}[op]
+    return compare
+
+
 @functools.lru_cache(maxsize=None)
 def register() -> dict:
-    """Add every registry function (and its `_xludf.` alias) and Excel-exact ROUND to formulas."""
+    """Add every registry function (and its `_xludf.` alias) and Excel-exact ROUND to formulas,
+    and make its comparison operators compare numbers as Excel does."""
+    from formulas.functions import operators
     table = get_functions()
     for spec in REGISTRY:
         fn = formulas_function(spec)
         table[spec.name] = fn
         table[f"_XLUDF.{spec.name}"] = fn
     table["ROUND"] = formulas_function(FUNCTIONS["PERF_ROUND"])
+    for op in operators.LOGIC_OPERATORS:
+        operators.OPERATORS[op] = operators.logic_wrap(_excel_comparison(op))
     return table
 
 

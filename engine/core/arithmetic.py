@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .errors import NA, NUM, VALUE, CellError
 from .parsing import is_blank, normalize, parse_indicator_value, parse_number, parse_rate, parse_text
 from .rates import completion_rate, ratio
-from .rounding import excel_round
+from .rounding import excel_compare, excel_round
 
 # 定性 indicators: the tier a department chooses and the coefficient range it allows.
 QUALITATIVE_TIERS = (
@@ -45,7 +45,8 @@ def qualitative_coefficient(tier: str, coefficient: float) -> float:
     text = normalize(tier)
     for name, aliases, low, high, high_inclusive in QUALITATIVE_TIERS:
         if text in aliases:
-            inside = low <= coefficient and (coefficient <= high if high_inclusive else coefficient < high)
+            inside = excel_compare(coefficient, ">=", low) and excel_compare(coefficient, "<=" if high_inclusive else "<",
+                                                                             high)
             if not inside:
                 bound = "]" if high_inclusive else ")"
                 raise CellError(VALUE, f"“{name}”的系数应在[{low:.0%}, {high:.0%}{bound}内：{excel_round(coefficient, 4):.2%}")
@@ -95,10 +96,7 @@ class Tier:
     points: object   # a number of points, or a grade for PERF_GRADE bands
 
     def matches(self, value: float) -> bool:
-        if self.op == "else":
-            return True
-        return {">=": value >= self.bound, ">": value > self.bound, "<=": value <= self.bound,
-                "<": value < self.bound, "=": value == self.bound}[self.op]
+        return self.op == "else" or excel_compare(value, self.op, self.bound)
 
 
 def parse_condition(text: object) -> tuple[str, float]:
@@ -150,7 +148,7 @@ def deduct_score(full: float, count: float, per_item: float) -> float:
 
 def excess_deduct(rate: float, limit: float, per_point: float, full: float) -> float:
     """Continuous deduction per percentage point above `limit`."""
-    if rate <= limit:
+    if excel_compare(rate, "<=", limit):
         return full
     return max(full - per_point * (rate - limit) * 100, 0.0)
 
@@ -170,7 +168,7 @@ def check_score(answer: bool | float, maximum: float, label: str = "评分") -> 
     """是 → maximum, 否 → 0, or the points given, which must lie in [0, maximum]."""
     if isinstance(answer, bool):
         return maximum if answer else 0.0
-    if not 0 <= answer <= maximum:
+    if not (excel_compare(answer, ">=", 0) and excel_compare(answer, "<=", maximum)):
         raise CellError(VALUE, f"{label}的得分应在0到{maximum:g}之间：{answer:g}")
     return answer
 
@@ -184,6 +182,6 @@ def perf_total(scores: list[float]) -> float:
 def perf_grade(total: float, bands: tuple[Tier, ...] | None = None) -> str:
     if bands is None:
         for low, grade in DEFAULT_GRADE_BANDS:
-            if total >= low:
+            if excel_compare(total, ">=", low):
                 return grade
     return str(tier_score(total, bands))

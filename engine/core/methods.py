@@ -19,6 +19,7 @@ from typing import Callable, Mapping, Protocol
 from . import arithmetic, parsing
 from .errors import VALUE, CellError
 from .findings import SCORE_TOLERANCE
+from .rounding import excel_compare
 from .arithmetic import Tier
 from .indicators import IndicatorResult, collect, in_group
 
@@ -155,7 +156,7 @@ def _empty_full(part: Part, w: FormulaWriter, expr: str) -> str:
 def _ratio_score(part: Part, ctx: ScoringContext) -> float:
     def score(rate: float) -> float:
         zero_above = part.get("zero_above")
-        if zero_above is not None and rate > zero_above:
+        if zero_above is not None and excel_compare(rate, ">", zero_above):
             return 0.0
         return arithmetic.ratio_score(rate, part.points, part.get("cap"))
     return _rated(part, ctx, score)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 from .errors import DIV0, NUM, VALUE, CellError
+from .rounding import excel_compare
 
 REVERSE_METHODS = ("ratio", "deviation")
 
@@ -69,15 +70,15 @@ def _completion(direction: str, target: float, actual: float, reverse_method: st
     if direction in (">=", ">", "="):
         if target == 0:
             # a zero target: met or not met, nothing to divide by
-            met = actual >= 0 if direction == ">=" else actual > 0 if direction == ">" else actual <= 0
+            met = excel_compare(actual, {">=": ">=", ">": ">", "=": "<="}[direction], 0)
             return 1.0 if met else 0.0
         return actual / target
     if direction in ("<=", "<"):
-        if actual <= target:
+        if excel_compare(actual, "<=", target):
             return 1.0
         if reverse_method == "ratio":
             return target / actual
-        if actual >= 2 * target:
+        if excel_compare(actual, ">=", 2 * target):
             return 0.0
         return 1 - (actual - target) / target
     raise CellError(VALUE, f"指标性质无法计算完成率：{direction}")

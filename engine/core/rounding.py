@@ -31,3 +31,22 @@ def excel_round(x: float, digits: int = 2) -> float:
     if math.isinf(result):  # 15 digits of the largest doubles round past the range
         raise CellError(NUM, f"ROUND 的结果超出数值范围：{x!r}")
     return 0.0 if result == 0 else result  # no negative zero in a cell
+
+
+# ----------------------------------------------------------------- comparison
+def excel_value(x: float) -> float:
+    """The number Excel compares: the double at the 15 significant digits it shows
+    (6.93 / 7.7 = 0.8999999999999999 in binary is 0.9 to Excel)."""
+    if isinstance(x, bool) or not isinstance(x, (int, float)) or not math.isfinite(x):
+        return x
+    return float(format(x, ".15g"))
+
+
+_OPERATORS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b,
+              "<": lambda a, b: a < b, "=": lambda a, b: a == b, "<>": lambda a, b: a != b}
+
+
+def excel_compare(a: float, op: str, b: float) -> bool:
+    """`a op b` as Excel evaluates it (SPEC 2): both sides at 15 significant digits, so every
+    rule — tiers, caps, directions, limits — gives the same points as a spreadsheet."""
+    return _OPERATORS[op](excel_value(a), excel_value(b))
