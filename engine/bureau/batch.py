@@ -121,9 +121,10 @@ class _Worker:
 
 
 def warm() -> None:
-    """What evaluate_file needs, imported once before the workers fork (they share it)."""
+    """What evaluate_file needs for an untouched file, imported once before the workers fork
+    (they share it; openpyxl's tokenizer, for files other programs saved, each imports when needed)."""
     from ..book import fastpath, recalc  # noqa: F401
-    from openpyxl.formula import tokenizer, translate  # noqa: F401  (formulas saved by other programs)
+
 
 
 def run(files: list[Path], jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
