@@ -27,9 +27,11 @@ test: $(STAMP) soffice
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
 
-# The xlwings workbooks under workbook/ are generated; a test fails when they are stale.
+# The workbooks under workbook/ are generated (xlwings .xlsm, native .xlsx); a test fails when they are stale.
 workbooks: $(STAMP)
-	for rs in dept-simple mof2020 dept-common; do $(BIN)/perfscore template $$rs -o workbook/perfscore-$$rs.xlsm; done
+	for rs in dept-simple mof2020 dept-common; do \
+	  $(BIN)/perfscore template $$rs -o workbook/perfscore-$$rs.xlsm && \
+	  $(BIN)/perfscore template $$rs --formulas native -o workbook/perfscore-$$rs.xlsx; done
 
 # Speed and memory against formulas, LibreOffice and a raw read (not part of make test).
 bench: $(STAMP) soffice

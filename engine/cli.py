@@ -145,8 +145,11 @@ def cmd_template(args) -> int:
         print("用法 / usage: perfscore template RULE_SET -o OUT.xlsx（或 --list）", file=sys.stderr)
         return EXIT_UNUSABLE
     from .book.template import build_template_file
+    if args.formulas == "native" and str(args.output).lower().endswith(".xlsm"):
+        print("原生公式模板无需宏，请输出 .xlsx / a native template is an .xlsx", file=sys.stderr)
+        return EXIT_UNUSABLE
     try:
-        build_template_file(args.rule_set, args.output)
+        build_template_file(args.rule_set, args.output, args.formulas)
     except rulesets.RuleSetError as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
@@ -205,6 +208,8 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("rule_set", nargs="?", help="评分框架 id（见 --list）或 .toml 文件")
     template.add_argument("-o", "--output", help="输出文件 .xlsx（.xlsm：含 xlwings 的工作簿）")
     template.add_argument("--list", action="store_true", help="列出可用的评分框架")
+    template.add_argument("--formulas", choices=("udf", "native"), default="udf",
+                          help="udf：经 xlwings 调用 Python 函数（默认）；native：只用普通公式，WPS、LibreOffice 与任何 Excel 即时计算")
     template.set_defaults(run=cmd_template)
     fill = sub.add_parser("fill", help="把 JSON 数据填入模板 / write data into a template")
     fill.add_argument("template")

@@ -97,7 +97,7 @@ def try_fast(path: str | Path) -> Evaluation | None:
     """The evaluation by the fast path, or None when the file needs the full path.
 
     `path` must have passed `safety.check_workbook` (recalc checks it first)."""
-    from .integrity import reference, version_problem
+    from .integrity import flavour_of, reference, version_problem
     path = Path(path)
     try:
         book = FastBook(path)
@@ -110,7 +110,7 @@ def try_fast(path: str | Path) -> Evaluation | None:
         return None
     if version_problem(meta, rule_set):
         return None
-    ref = reference(rule_set.path)
+    ref = reference(rule_set.path, flavour_of(meta))
     if meta.get("formula_fingerprint") != ref.fingerprint or not book.same_formulas_as(ref):
         return None
     if not all(_same(book.value(Cell(sheet, coordinate)), expected)

@@ -37,6 +37,13 @@ def fill(template: str | Path, data: Mapping, output: str | Path) -> None:
         raise FillError(f"不是 perfscore 模板（缺少 {META} 工作表）/ not a perfscore template: {template}")
     if data.get("rule_set") not in (None, meta.get("rule_set")):
         raise FillError(f"数据的评分框架 {data.get('rule_set')} 与模板 {meta.get('rule_set')} 不一致 / rule set differs")
+    if meta.get("formula_flavour") == "native":   # native cells hold numbers (nativevalues)
+        from ..core import rulesets
+        from .nativevalues import native_data
+        try:
+            data = native_data(data, rulesets.load(str(meta.get("rule_set"))))
+        except rulesets.RuleSetError as exc:
+            raise FillError(str(exc)) from None
     writes: list[tuple[Cell, object]] = []
 
     def place(name: str, value: object, key_for_message: str) -> None:

@@ -72,6 +72,7 @@ class IndicatorGroup:
 
 class FormulaBuilder:
     """Builds the formulas of one rule set and collects the rule parameters they use."""
+    flavour = "udf"
 
     def __init__(self, rule_set: RuleSet, groups: tuple[IndicatorGroup, ...] = ()):
         self.rs = rule_set
@@ -184,15 +185,21 @@ class FormulaBuilder:
         actual = (f'IF(AND({qualitative},NOT({self.blank(c["coefficient"])})),'
                   f'{c["coefficient"]},{blank_safe(c["actual"])})')
         args = (c["direction"], c["target"], actual)
-        score = self.call("PERF_SCORE", *args, c["weight"], "reverse_method")
-        completion = self.call("COMPLETION_RATE", *args, "reverse_method")
-        formulas = {COL["score"]: f'=IF({blank},"",{score})', COMPLETION_COL: f'=IF({blank},"",{completion})'}
+        formulas = {COL["score"]: f'=IF({blank},"",{self.indicator_score(r, args, c["weight"])})',
+                    COMPLETION_COL: f'=IF({blank},"",{self.call("COMPLETION_RATE", *args, "reverse_method")})'}
         for group in self.groups.values():
             member = self.in_group(c["level1"], group.row.indicator_part.get("level1"))
-            weight = self.call("PERF_SUM", c["weight"])
+            weight = self.indicator_weight(c["weight"])
             formulas[group.weight_col] = f'=IF({blank},"",IF({member},{weight},""))'
             formulas[group.score_col] = f'=IF({blank},"",IF({member},{c["score"]},""))'
         return formulas
+
+    def indicator_score(self, r: int, args: tuple[str, str, str], weight: str) -> str:
+        return self.call("PERF_SCORE", *args, weight, "reverse_method")
+
+    def indicator_weight(self, weight: str) -> str:
+        """An indicator's weight as the weight check sums it (PERF_TOTAL: to 2 decimals)."""
+        return self.call("PERF_SUM", weight)
 
     @staticmethod
     def in_group(ref: str, wanted) -> str:

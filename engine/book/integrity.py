@@ -25,7 +25,8 @@ _HERE = Path(__file__).resolve().parent
 TEMPLATE_SOURCES = tuple(_HERE / f for f in ("template.py", "sheetwriter.py", "sheets_inputs.py",
                                              "sheets_scoring.py", "formulagen.py", "layout.py",
                                              "canonical.py")) + tuple(
-    _HERE.parent / "core" / f for f in ("methods.py", "indicators.py", "rulesets.py"))
+    _HERE.parent / "core" / f for f in ("methods.py", "indicators.py", "rulesets.py", "arithmetic.py")) + (
+    _HERE / "native.py",)
 
 
 @dataclass
@@ -52,9 +53,14 @@ class Reference:
         return {name: canonical(target) for name, target in self.names.items()}
 
 
-def _cache_file(rule_set_path: str) -> Path:
+def flavour_of(meta: dict) -> str:
+    """The formula flavour _meta records ("udf" for a template that predates the native one)."""
+    return str(meta.get("formula_flavour") or "udf")
+
+
+def _cache_file(rule_set_path: str, flavour: str) -> Path:
     """Keyed by everything that shapes a template: the rule set, the shared inputs, the code."""
-    digest = hashlib.sha256(TEMPLATE_VERSION.encode())
+    digest = hashlib.sha256(f"{TEMPLATE_VERSION} {flavour}".encode())
     for source in (Path(rule_set_path), rulesets.TEMPLATES_DIR / rulesets.COMMON_FILE, *TEMPLATE_SOURCES):
         digest.update(source.read_bytes())
     base = os.environ.get("PERFSCORE_CACHE") or os.path.join(
@@ -63,10 +69,10 @@ def _cache_file(rule_set_path: str) -> Path:
 
 
 @functools.lru_cache(maxsize=16)
-def reference(rule_set_key: str) -> Reference:
+def reference(rule_set_key: str, flavour: str = "udf") -> Reference:
     """The formulas, names and rule parameters of a freshly built template: built once per
-    rule set and kept on disk, so that checking a submission needs no template build."""
-    cache = _cache_file(rulesets.load(rule_set_key).path)
+    rule set and flavour and kept on disk, so that checking a submission needs no build."""
+    cache = _cache_file(rulesets.load(rule_set_key).path, flavour)
     try:
         data = json.loads(cache.read_text(encoding="utf-8"))
         return Reference({tuple(k.split("!", 1)): v for k, v in data["formulas"].items()},
@@ -74,7 +80,7 @@ def reference(rule_set_key: str) -> Reference:
                          data["names"], data["fingerprint"])
     except (OSError, ValueError, KeyError):
         pass
-    ref = _build_reference(rule_set_key)
+    ref = _build_reference(rule_set_key, flavour)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         with atomic_output(cache) as tmp:
@@ -87,9 +93,9 @@ def reference(rule_set_key: str) -> Reference:
     return ref
 
 
-def _build_reference(rule_set_key: str) -> Reference:
+def _build_reference(rule_set_key: str, flavour: str) -> Reference:
     from .template import build_template, fingerprint, formula_cells, name_targets
-    wb = build_template(rulesets.load(rule_set_key))
+    wb = build_template(rulesets.load(rule_set_key), flavour=flavour)
     params = {}
     for cell in (c for row in wb[RULES_SHEET].iter_rows(min_row=RULES_HEADER_ROW + 1) for c in row):
         if cell.column in RULES_PARAM_COLUMNS and cell.data_type != "f" and cell.value is not None:
@@ -99,6 +105,9 @@ def _build_reference(rule_set_key: str) -> Reference:
 
 def version_problem(meta: dict, rule_set) -> str | None:
     """Why a file's _meta does not name the current template of its rule set, or None."""
+    from .native import FLAVOURS
+    if flavour_of(meta) not in FLAVOURS:
+        return f"未知的公式类型：{meta.get('formula_flavour')}（可用：{'、'.join(FLAVOURS)}）"
     if str(meta.get("template_version")) != TEMPLATE_VERSION or str(meta.get("rule_set_version")) != rule_set.version:
         return (f"模板版本未知：{meta.get('rule_set')} {meta.get('rule_set_version')} / 模板 "
                 f"{meta.get('template_version')}（当前 {rule_set.id} {rule_set.version} / {TEMPLATE_VERSION}；"
@@ -112,7 +121,7 @@ def inspect(path: Path, wb, meta: dict, rule_set) -> Integrity:
     result.unknown = version_problem(meta, rule_set)
     if result.unknown:
         return result
-    ref = reference(rule_set.path)
+    ref = reference(rule_set.path, flavour_of(meta))
     missing = {sheet for sheet, _ in ref.formulas} - set(wb.sheetnames)
     if missing:
         result.unknown = f"工作簿缺少模板工作表：{'、'.join(sorted(missing))}"

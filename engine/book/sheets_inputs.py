@@ -18,8 +18,20 @@ def input_rows(w: SheetWriter, sheet: str, title: str, keys: list[str], start: i
         ws.cell(row=row, column=3, value=key).font = GREY
         w.input_cell(ws, f"B{row}", spec.kind, w.options_for(key))
         w.name(key, sheet, f"$B${row}")
+        checked_cell(w, ws, key, row)
         row += 1
     return row
+
+
+def checked_cell(w: SheetWriter, ws, key: str, row: int) -> None:
+    """Native templates: the input as the scores read it, in a hidden cell v_<key> (native.CheckedInputs)."""
+    if w.formulas.flavour != "native":
+        return
+    from .native import CheckedInputs
+    column = CheckedInputs.COLUMN
+    w.formula_cell(ws, f"{column}{row}", w.formulas.checked(key), None)
+    w.name(CheckedInputs.name(key), ws.title, f"${column}${row}")
+    ws.column_dimensions[column].hidden = True
 
 
 def keys_on(w: SheetWriter, sheet: str) -> list[str]:
@@ -62,6 +74,7 @@ def evidence_block(w: SheetWriter, r: int) -> None:
         w.input_cell(ws, f"C{r}", spec.kind, w.options_for(key))
         w.name(key, "评分表", f"$C${r}")
         ws.cell(row=r, column=4, value=key).font = GREY
+        checked_cell(w, ws, key, r)
 
 
 def _row_inputs(w: SheetWriter, row: Row) -> list[str]:

@@ -58,6 +58,12 @@ def summary_sheet(w: SheetWriter) -> None:
             ws.cell(row=r, column=2, value=value)
 
 
+HOW_IT_COMPUTES = {
+    "udf": "3. 计算得分由 Python 函数（xlwings）计算：=PERF_SCORE、=EXEC_RATE、=TIER_SCORE、=PERF_TOTAL 等。缺少输入时单元格显示 #N/A 及缺少的项目。",
+    "native": "3. 计算得分全部由普通公式计算（IF、MIN、ROUND 等），在 WPS、LibreOffice 和任何版本的 Excel 中即时显示，无需 Python 或宏。缺少输入或填写有误时得分显示 #N/A。",
+}
+
+
 def guide_sheet(w: SheetWriter) -> None:
     ws = w.sheets["填报说明"]
     ws.column_dimensions["A"].width = 110
@@ -66,7 +72,7 @@ def guide_sheet(w: SheetWriter) -> None:
         (f"评分框架 {w.rs.id}，版本 {w.rs.version}；模板版本 {TEMPLATE_VERSION}。本模板由 perfscore 生成，请勿修改公式。", None),
         ("1. 黄色单元格为填写项，绿色单元格为公式（自动计算，已锁定）。金额单位为万元；比率可填 96.64% 或 0.9664。", None),
         ("2. 在“基本信息”“预算数据”填写部门情况与预算执行数据；在“绩效指标”逐行填写个性指标；在“评分表”填写评分依据与各项自评得分。", None),
-        ("3. 计算得分由 Python 函数（xlwings）计算：=PERF_SCORE、=EXEC_RATE、=TIER_SCORE、=PERF_TOTAL 等。缺少输入时单元格显示 #N/A 及缺少的项目。", None),
+        (HOW_IT_COMPUTES[w.formulas.flavour], None),
         ("4. 各项得分保留两位小数，总分为各项得分之和；≥90 优，≥80 良，≥60 中，其余为差。", None),
         ("5. “评分规则”表列出全部评分参数（分值、分档、限额），财政部门可调整；调整后 Excel 与后台重算结果一致。", None),
         ("6. 报送后，财政部门用 perfscore recalc 重新计算本表，并核对自评得分、报告填写的比率与计算结果是否一致。", None),
@@ -90,21 +96,28 @@ def meta_sheet(w: SheetWriter) -> None:
     ws = w.wb.create_sheet(META)
     for r, (key, value) in enumerate([
             ("rule_set", w.rs.id), ("rule_set_version", w.rs.version),
-            ("template_version", TEMPLATE_VERSION), ("formula_fingerprint", digest),
+            ("template_version", TEMPLATE_VERSION), ("formula_flavour", w.formulas.flavour),
+            ("formula_fingerprint", digest),
             ("formula_count", count), ("generator", f"perfscore {VERSION}")], 1):
         ws.cell(row=r, column=1, value=key)
         ws.cell(row=r, column=2, value=value)
     ws.sheet_state = "hidden"
 
 
-def build_template(rule_set: RuleSet, base: Path | None = None):
-    """The template workbook (openpyxl) for `rule_set`; `base` is an .xlsm to build into."""
+def build_template(rule_set: RuleSet, base: Path | None = None, flavour: str = "udf"):
+    """The template workbook (openpyxl) for `rule_set`; `base` is an .xlsm to build into;
+    `flavour` "udf" (the catalogue's functions through xlwings) or "native" (ordinary
+    spreadsheet functions only)."""
+    from .native import FLAVOURS, NativeFormulaBuilder
+    if flavour not in FLAVOURS:
+        raise ValueError(f"公式类型应为 {' 或 '.join(FLAVOURS)}：{flavour}")
     if base is None:
         wb = Workbook()
         wb.remove(wb.active)
     else:
         wb = load_workbook(base, keep_vba=True)
-    w = SheetWriter(rule_set, wb, FormulaBuilder(rule_set, indicator_groups(rule_set)))
+    builder = NativeFormulaBuilder if flavour == "native" else FormulaBuilder
+    w = SheetWriter(rule_set, wb, builder(rule_set, indicator_groups(rule_set)))
     guide_sheet(w)
     basic_sheet(w)
     budget_sheet(w)
@@ -119,7 +132,7 @@ def build_template(rule_set: RuleSet, base: Path | None = None):
     return wb
 
 
-def build_template_file(rule_set: str, output: str | Path) -> None:
+def build_template_file(rule_set: str, output: str | Path, flavour: str = "udf") -> None:
     """A template .xlsx, or with an .xlsm name the xlwings workbook (VBA kept), written atomically."""
     from ..core import rulesets
     from .fill import save_atomic
@@ -127,7 +140,7 @@ def build_template_file(rule_set: str, output: str | Path) -> None:
     if str(output).lower().endswith(".xlsm"):
         from workbook import xlwings_base
         base = xlwings_base()
-    save_atomic(build_template(rulesets.load(rule_set), base), output)
+    save_atomic(build_template(rulesets.load(rule_set), base, flavour), output)
 
 
 def _configure_xlwings(wb) -> None:

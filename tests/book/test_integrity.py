@@ -135,7 +135,7 @@ def test_a_corrupt_reference_cache_is_rebuilt(samples, tmp_path, monkeypatch):
     from engine.core import rulesets
     monkeypatch.setenv("PERFSCORE_CACHE", str(tmp_path / "cache"))
     integrity.reference.cache_clear()
-    path = integrity._cache_file(rulesets.load("dept-common").path)
+    path = integrity._cache_file(rulesets.load("dept-common").path, "udf")
     path.parent.mkdir(parents=True)
     path.write_text("{not json", encoding="utf-8")
     try:

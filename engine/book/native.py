@@ -1,0 +1,171 @@
+"""The native formula flavour: the catalogue's functions spelled in ordinary spreadsheet
+functions (IF, AND, OR, MIN, MAX, ROUND, ABS, SUM, INDEX, ISNUMBER, SUBSTITUTE, CLEAN, NA),
+so a template computes live in WPS, LibreOffice and any Excel without Python.
+
+A second back end of the methods' FormulaWriter (formulagen.FormulaBuilder is the first):
+the methods write `w.call("TIER_SCORE", …)`; this class writes what TIER_SCORE computes.
+Native inputs are numbers (`fill` parses what people type; the cells validate), so the
+expressions check numbers with ISNUMBER and give #N/A for a missing one and for a value out
+of its range, as the Python functions do.
+"""
+from __future__ import annotations
+
+from ..core.arithmetic import QUALITATIVE_TIERS, parse_tiers
+from .formulagen import FormulaBuilder, quote
+
+FLAVOURS = ("udf", "native")
+_OPS = {">=": ">=", ">": ">", "<=": "<=", "<": "<", "=": "="}
+
+
+def number(x: str, signed: bool = False) -> str:
+    """`x` when it is a number (and not negative unless `signed`), else #N/A."""
+    if signed:
+        return f"IF(ISNUMBER({x}),{x},NA())"
+    return f"IF(ISNUMBER({x}),IF({x}<0,NA(),{x}),NA())"
+
+
+def ratio(a: str, b: str) -> str:
+    """a / b; 0 / 0 is 0, x / 0 is #DIV/0!."""
+    return f"IF(AND({a}=0,{b}=0),0,{a}/{b})"
+
+
+def either(x: str, *spellings: str) -> str:
+    return "OR(" + ",".join(f"{x}={quote(s)}" for s in spellings) + ")"
+
+
+class NativeFormulaBuilder(FormulaBuilder):
+    flavour = "native"
+
+    def __init__(self, rule_set, groups=()):
+        super().__init__(rule_set, groups)
+        self._tables: dict[str, list[str]] = {}   # tiers table name → the operator of each row
+
+    def table(self, name: str, rows) -> str:
+        if name != "tiers":
+            return super().table(name, rows)
+        tiers = parse_tiers(rows)
+        defined = super().table(name, [("else" if t.op == "else" else t.bound, t.points) for t in tiers])
+        self._tables[defined] = [t.op for t in tiers]
+        return defined
+
+    def call(self, function: str, *args: str) -> str:
+        return getattr(self, f"_{function.lower()}")(*args)
+
+    # ------------------------------------------------------------ inputs
+    def value(self, key: str) -> str:
+        return CheckedInputs.name(key)
+
+    def checked(self, key: str) -> str:
+        """The hidden cell v_<key>: the input as the scores use it, or #N/A (as Submission.value)."""
+        spec = self.rs.inputs[key]
+        if spec.kind in ("money", "count"):
+            own = number(key)
+        elif spec.kind in ("signed_money", "rate"):
+            own = number(key, signed=True)
+        else:
+            own = key
+        if spec.sum_of:
+            parts = "+".join(f"IF({self.blank(p)},0,{self.value(p)})" for p in spec.sum_of)
+            instead = f'IF(AND({",".join(self.blank(p) for p in spec.sum_of)}),NA(),{parts})'
+        elif spec.fallback:
+            instead = self.value(spec.fallback)
+        elif spec.default is not None:
+            instead = quote(spec.default)
+        else:
+            instead = "NA()"
+        return f"=IF({self.blank(key)},{instead},{own})"
+
+    # ------------------------------------------------------------- rates
+    def _exec_rate(self, actual: str, budget: str) -> str:
+        return ratio(actual, budget)        # checked values (v_…) or their sums
+
+    _control_rate = _adjust_rate = _exec_rate
+
+    # ----------------------------------------------------------- methods
+    def _ratio_score(self, rate: str, weight: str, cap: str) -> str:
+        return f"ROUND({weight}*MIN({number(rate)},{cap}),2)"
+
+    def _tier_score(self, value: str, tiers: str) -> str:
+        ops = self._tables[tiers]
+        expr = "NA()"
+        for n in range(len(ops), 0, -1):
+            points = f"INDEX({tiers},{n},2)"
+            expr = points if ops[n - 1] == "else" else \
+                f"IF({value}{_OPS[ops[n - 1]]}INDEX({tiers},{n},1),{points},{expr})"
+        return f"IF(ISNUMBER({value}),{expr},NA())"
+
+    def _deduct_score(self, full: str, count: str, per_item: str) -> str:
+        return f"MAX({full}-{count}*{per_item},0)"
+
+    def _excess_deduct(self, rate: str, limit: str, per_point: str, full: str) -> str:
+        rate = number(rate, signed=True)   # a rate cell is "" while its amounts are blank
+        return f"IF({rate}<={limit},{full},MAX({full}-{per_point}*({rate}-{limit})*100,0))"
+
+    def _quarter_score(self, budget: str, q1: str, q2: str, q3: str, q4: str, quarter_points: str,
+                       average_points: str) -> str:
+        r = [f"({ratio(q, budget)}/{0.25 * k:g})" for k, q in enumerate((q1, q2, q3, q4), 1)]
+        quarters = "+".join(f"MIN({x},1)" for x in r)
+        return f"ROUND({quarter_points}*({quarters})+{average_points}*MIN(({'+'.join(r)})/4,1),2)"
+
+    def _check_score(self, value: str, maximum: str) -> str:
+        points = f"IF(AND({value}>=0,{value}<={maximum}),{value},NA())"
+        return f'IF({either(value, "是")},{maximum},IF({either(value, "否")},0,IF(ISNUMBER({value}),{points},NA())))'
+
+    def _perf_round(self, x: str, digits: str) -> str:
+        return f"ROUND({x},{digits})"
+
+    def _perf_total(self, scores: str) -> str:
+        return f"ROUND(SUM({scores}),2)"
+
+    def _perf_sum(self, *values: str) -> str:
+        return "(" + "+".join(values) + ")"   # checked values
+
+    def _perf_grade(self, total: str, bands: str) -> str:
+        count = len(self.rs.grade_bands)
+        expr = f"INDEX({bands},{count},2)"
+        for n in range(count - 1, 0, -1):
+            expr = f"IF({total}>=INDEX({bands},{n},1),INDEX({bands},{n},2),{expr})"
+        return expr
+
+    # --------------------------------------------------------- indicators
+    def completion(self, direction: str, target: str, actual: str, reverse_method: str) -> str:
+        """COMPLETION_RATE (SPEC 4.2) in native functions; a 定性 target is its tier."""
+        d, t, a = direction, target, actual
+        positive = either(d, "≥", ">=", ">", "=")
+        reverse = either(d, "≤", "<=", "<")
+        zero_met = f'IF({either(d, "≥", ">=")},{a}>=0,IF({d}=">",{a}>0,{a}<=0))'
+        forward = f"IF({t}=0,IF({zero_met},1,0),{a}/{t})"
+        deviation = f"IF({a}>=2*{t},0,1-({a}-{t})/{t})"
+        backward = f'IF({a}<={t},1,IF({reverse_method}="ratio",{t}/{a},{deviation}))'
+        quantitative = (f"IF(AND(ISNUMBER({t}),ISNUMBER({a})),IF({t}<0,NA(),IF({positive},{forward},"
+                        f"IF({reverse},{backward},NA()))),NA())")
+        qualitative = "NA()"
+        for name, aliases, low, high, inclusive in reversed(QUALITATIVE_TIERS):
+            inside = f'AND({a}>={low:g},{a}{"<=" if inclusive else "<"}{high:g})'
+            qualitative = f"IF({either(t, *dict.fromkeys((name, *aliases)))},IF({inside},{a},NA()),{qualitative})"
+        return f'IF({d}="定性",IF(ISNUMBER({a}),{qualitative},NA()),{quantitative})'
+
+    _completion_rate = completion
+
+    def _perf_score(self, direction: str, target: str, actual: str, weight: str, reverse_method: str) -> str:
+        completion = self.completion(direction, target, actual, reverse_method)
+        return f"ROUND({number(weight)}*MIN(MAX({completion},0),1),2)"
+
+    def indicator_score(self, r: int, args: tuple[str, str, str], weight: str) -> str:
+        """The score reads the completion beside it (one long formula, not two)."""
+        from .layout import COMPLETION_COL
+        return f"ROUND({number(weight)}*MIN(MAX(${COMPLETION_COL}{r},0),1),2)"
+
+    def indicator_weight(self, weight: str) -> str:
+        return f"ROUND({number(weight)},2)"
+
+
+class CheckedInputs:
+    """Native: every input's value, checked once in a hidden cell named v_<key> beside it
+    (a formula that repeated the checks inline would pass Excel's 8,192 characters)."""
+
+    COLUMN = "H"
+
+    @staticmethod
+    def name(key: str) -> str:
+        return f"v_{key}"
