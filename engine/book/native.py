@@ -14,6 +14,7 @@ from ..core.arithmetic import QUALITATIVE_TIERS, parse_tiers
 from .formulagen import FormulaBuilder, quote
 
 FLAVOURS = ("udf", "native")
+NUMERIC_KINDS = ("money", "signed_money", "count", "rate")
 _OPS = {">=": ">=", ">": ">", "<=": "<=", "<": "<", "=": "="}
 
 
@@ -80,6 +81,20 @@ class NativeFormulaBuilder(FormulaBuilder):
         return ratio(actual, budget)        # checked values (v_…) or their sums
 
     _control_rate = _adjust_rate = _exec_rate
+
+    def hint(self, row, score: str, keys: list[str]) -> str:
+        """The 提示 beside a score: why it is #N/A — the first input missing or wrong — in words."""
+        reason = quote(f"请检查{row.level3}的填写" if row.indicator_part is None else
+                       f"请检查绩效指标表：缺少数据或填写有误，或权重合计不为 {row.indicator_part.points:g} 分")
+        for key in reversed(list(dict.fromkeys(keys))):
+            spec = self.rs.inputs[key]
+            missing = quote(f"缺少输入：{spec.label}")
+            if spec.kind in NUMERIC_KINDS:
+                wrong = quote(f"填写有误（{spec.label}应填数字）")
+                reason = f"IF(ISNUMBER({self.value(key)}),{reason},IF({self.blank(key)},{missing},{wrong}))"
+            elif not (spec.default is not None or spec.fallback or spec.sum_of):
+                reason = f"IF({self.blank(key)},{missing},{reason})"
+        return f'=IF(ISNUMBER({score}),"",{reason})'
 
     # ----------------------------------------------------------- methods
     def _ratio_score(self, rate: str, weight: str, cap: str) -> str:

@@ -16,11 +16,17 @@ def input_rows(w: SheetWriter, sheet: str, title: str, keys: list[str], start: i
         spec = w.rs.inputs[key]
         ws.cell(row=row, column=1, value=spec.label)
         ws.cell(row=row, column=3, value=key).font = GREY
-        w.input_cell(ws, f"B{row}", spec.kind, w.options_for(key))
+        w.input_cell(ws, f"B{row}", spec.kind, None if _strict(w, key) else w.options_for(key))
+        w.input_rule(ws, f"B{row}", key)
         w.name(key, sheet, f"$B${row}")
         checked_cell(w, ws, key, row)
         row += 1
     return row
+
+
+def _strict(w: SheetWriter, key: str) -> bool:
+    """A native template's 是/否 and choice cells get a strict list of their own (input_rule)."""
+    return w.formulas.flavour == "native" and w.rs.inputs[key].kind in ("flag", "choice")
 
 
 def checked_cell(w: SheetWriter, ws, key: str, row: int) -> None:
@@ -65,19 +71,20 @@ def evidence_block(w: SheetWriter, r: int) -> None:
     ws.cell(row=r, column=1, value="评分依据（请填写）").font = BOLD
     r += 1
     w.header(ws, r, ["评分项", "填报项", "填写值", "名称"], [12, 14, 22, 8])
-    owners = {k: row.level3 for row in reversed(w.rs.rows) for k in _row_inputs(w, row)}
+    owners = {k: row.level3 for row in reversed(w.rs.rows) for k in row_inputs(w, row)}
     for key in keys:
         r += 1
         spec = w.rs.inputs[key]
         ws.cell(row=r, column=1, value=owners.get(key, ""))
         ws.cell(row=r, column=2, value=spec.label)
-        w.input_cell(ws, f"C{r}", spec.kind, w.options_for(key))
+        w.input_cell(ws, f"C{r}", spec.kind, None if _strict(w, key) else w.options_for(key))
+        w.input_rule(ws, f"C{r}", key)
         w.name(key, "评分表", f"$C${r}")
         ws.cell(row=r, column=4, value=key).font = GREY
         checked_cell(w, ws, key, r)
 
 
-def _row_inputs(w: SheetWriter, row: Row) -> list[str]:
+def row_inputs(w: SheetWriter, row: Row) -> list[str]:
     """Every input a scoring row reads, rates expanded to their amounts."""
     keys = [o.input for o in row.overrides]
     for part in row.parts:

@@ -12,7 +12,7 @@ from .formulagen import IndicatorGroup
 from .layout import (COL, COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_HEADER_ROW, LAST_INDICATOR_ROW,
                      RULES_COL, RULES_HEADER_ROW, RULES_SHEET)
 from .sheetwriter import BOLD, GREY, HEADER_FILL, TITLE, SheetWriter
-from .sheets_inputs import evidence_block
+from .sheets_inputs import evidence_block, row_inputs
 
 WIDE_COLUMNS = ("name", "deviation_reason", "improvement")
 
@@ -68,6 +68,12 @@ def score_sheet(w: SheetWriter) -> None:
         w.input_cell(ws, f"G{r}", None)
         ws[f"G{r}"].number_format = "0.00"
         w.name(f"self_{row.id}", "评分表", f"$G${r}")
+        if w.formulas.flavour == "native":   # UDFs say why in the score cell itself
+            w.formula_cell(ws, f"H{r}", w.formulas.hint(row, f"F{r}", row_inputs(w, row)), None)
+            ws[f"H{r}"].alignment = Alignment(wrap_text=True, vertical="top")
+    if w.formulas.flavour == "native":
+        ws["H3"], ws["H3"].font, ws["H3"].fill = "提示", BOLD, HEADER_FILL
+        ws.column_dimensions["H"].width = 36
     last = first + len(w.rs.rows) - 1
     r = last + 1
     ws.cell(row=r, column=3, value="合计").font = BOLD

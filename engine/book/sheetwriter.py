@@ -19,6 +19,13 @@ BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 GREY = Font(color="808080", size=9)
 FORMATS = {"money": "#,##0.00", "signed_money": "#,##0.00", "rate": "0.00%", "count": "0", "year": "0"}
+# native templates check what is typed: kind → (type, operator, bounds, what the value should be)
+NUMBER_RULES = {
+    "money": ("decimal", "greaterThanOrEqual", ("0",), "应为不小于 0 的金额（万元，只填数字）"),
+    "count": ("decimal", "greaterThanOrEqual", ("0",), "应为不小于 0 的数（只填数字）"),
+    "signed_money": ("decimal", "between", ("-1E+12", "1E+12"), "应为金额（万元，只填数字，调减填负数）"),
+    "rate": ("decimal", "between", ("0", "1"), "应为 0%～100% 之间的比率"),
+}
 
 
 class SheetWriter:
@@ -45,6 +52,26 @@ class SheetWriter:
         cell.value, cell.fill, cell.protection = formula, FORMULA_FILL, Protection(locked=True)
         if number_format:
             cell.number_format = number_format
+
+    def input_rule(self, ws, ref: str, key: str) -> None:
+        """Native templates: the spreadsheet refuses what the formulas cannot read, naming the field."""
+        if self.formulas.flavour != "native":
+            return
+        spec = self.rs.inputs[key]
+        if spec.kind in NUMBER_RULES:
+            kind, operator, bounds, why = NUMBER_RULES[spec.kind]
+            dv = DataValidation(type=kind, operator=operator, formula1=bounds[0],
+                                formula2=bounds[1] if len(bounds) > 1 else None, allow_blank=True)
+        elif spec.kind in ("flag", "choice"):
+            options = self.options_for(key)
+            dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True)
+            why = "应为 " + "、".join(options)
+        else:
+            return
+        dv.showErrorMessage, dv.errorTitle, dv.error = True, "填写有误", f"{spec.label}{why}"
+        dv.showInputMessage, dv.promptTitle, dv.prompt = True, spec.label, why
+        ws.add_data_validation(dv)
+        dv.add(ref)
 
     def validate(self, ws, ref: str, options: list[str]) -> None:
         key = f"{ws.title}|{','.join(options)}"

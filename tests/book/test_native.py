@@ -120,6 +120,13 @@ def test_libreoffice_computes_what_evaluate_computes(native_templates, generated
         assert value("total") == expected.total, data
         grade = wb[names["grade"].sheet][names["grade"].ref].value
         assert (grade if isinstance(grade, str) and not grade.startswith("#") else None) == expected.grade, data
+        for item in expected.items:                            # a score that is missing says why
+            row = names[f"score_{item['id']}"]
+            hint = wb[row.sheet][f"H{row.ref[1:]}"].value
+            assert (hint or "") == "" if item["score"] is not None else hint and not str(hint).startswith("#")
+        if data.get("dept_name") == "边界局" and data["inputs"].get("budget_total", 0) is None:
+            row = names["score_budget_execution"]
+            assert wb[row.sheet][f"H{row.ref[1:]}"].value == "缺少输入：全年预算数（万元）"
         fast = try_fast(path)
         assert fast is not None and [i["score"] for i in fast.items] == [i["score"] for i in expected.items]
         if checked_full < 6:   # the headless engine on the native formulas (2 s a file)
