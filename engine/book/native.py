@@ -179,7 +179,7 @@ class CheckedInputs:
     """Native: every input's value, checked once in a hidden cell named v_<key> beside it
     (a formula that repeated the checks inline would pass Excel's 8,192 characters)."""
 
-    COLUMN = "H"
+    COLUMN = "Z"   # far right, hidden; 评分表 shows its 提示 in H
 
     @staticmethod
     def name(key: str) -> str:
