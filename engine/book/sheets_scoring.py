@@ -47,6 +47,7 @@ def indicator_sheet(w: SheetWriter) -> None:
                 w.input_cell(ws, f"{COL[key]}{r}", None, list(DIRECTION_OPTIONS) if key == "direction" else None)
         for letter, formula in w.formulas.indicator_row(r).items():
             w.formula_cell(ws, f"{letter}{r}", formula, "0.00%" if letter == COMPLETION_COL else "0.00")
+    w.indicator_rules(ws, FIRST_INDICATOR_ROW, LAST_INDICATOR_ROW)
     table = Table(displayName="Indicators", ref=f"A{INDICATOR_HEADER_ROW}:{COL['improvement']}{LAST_INDICATOR_ROW}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
     ws.add_table(table)

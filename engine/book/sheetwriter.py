@@ -73,6 +73,22 @@ class SheetWriter:
         ws.add_data_validation(dv)
         dv.add(ref)
 
+    def indicator_rules(self, ws, first: int, last: int) -> None:
+        """Native templates: the indicator table's weights and 定性系数 must be numbers."""
+        if self.formulas.flavour != "native":
+            return
+        from ..core.indicators import INDICATOR_LABELS
+        from .layout import COL
+        for column, (operator, bounds, why) in {
+                "weight": ("greaterThanOrEqual", ("0",), "应为不小于 0 的分值（只填数字）"),
+                "coefficient": ("between", ("0", "1"), "应为 0%～100% 之间的系数")}.items():
+            dv = DataValidation(type="decimal", operator=operator, formula1=bounds[0],
+                                formula2=bounds[1] if len(bounds) > 1 else None, allow_blank=True)
+            dv.showErrorMessage, dv.errorTitle = True, "填写有误"
+            dv.error = f"{INDICATOR_LABELS[column]}{why}"
+            ws.add_data_validation(dv)
+            dv.add(f"{COL[column]}{first}:{COL[column]}{last}")
+
     def validate(self, ws, ref: str, options: list[str]) -> None:
         key = f"{ws.title}|{','.join(options)}"
         if key not in self.validations:
