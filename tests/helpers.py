@@ -60,6 +60,18 @@ SAMPLE_004_LOSSES = {
 SAMPLE_004_TOTAL = round(100 - sum(SAMPLE_004_LOSSES.values()), 2)   # 97.22
 
 
+def build_templates(folder: Path, flavour: str = "udf") -> dict[str, Path]:
+    """A template of every shipped rule set in `folder`: rule set → path."""
+    from engine.book.fill import save_atomic
+    from engine.book.template import build_template
+    from engine.core import rulesets
+    paths = {}
+    for name in rulesets.available():
+        paths[name] = folder / f"{name}.xlsx"
+        save_atomic(build_template(rulesets.load(name), flavour=flavour), paths[name])
+    return paths
+
+
 def item(evaluation, item_id: str) -> dict:
     return next(i for i in evaluation.to_dict()["items"] if i["id"] == item_id)
 

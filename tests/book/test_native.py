@@ -12,11 +12,11 @@ from openpyxl.formula.tokenizer import Token, Tokenizer
 
 from engine import evaluate, recalc
 from engine.book.fastpath import try_fast
-from engine.book.fill import fill, save_atomic
+from engine.book.fill import fill
 from engine.book.names import name_map
 from engine.book.template import build_template, formula_cells
 from engine.core import rulesets
-from helpers import COMMON_INDICATORS, COMMON_INPUTS, load_sample
+from helpers import COMMON_INDICATORS, COMMON_INPUTS, build_templates, load_sample
 from office import soffice
 from strategies import submissions
 from udfs import FUNCTIONS
@@ -29,12 +29,7 @@ NATIVE_FUNCTIONS = {"IF", "AND", "OR", "NOT", "MIN", "MAX", "ROUND", "ABS", "SUM
 
 @pytest.fixture(scope="module")
 def native_templates(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("native")
-    paths = {}
-    for name in RULE_SETS:
-        paths[name] = folder / f"{name}.xlsx"
-        save_atomic(build_template(rulesets.load(name), flavour="native"), paths[name])
-    return paths
+    return build_templates(tmp_path_factory.mktemp("native"), flavour="native")
 
 
 @pytest.mark.parametrize("rule_set", RULE_SETS)

@@ -11,12 +11,12 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from helpers import COMMON_TOTAL, ROOT, load_sample
+from helpers import COMMON_TOTAL, ROOT, build_templates, load_sample
 from engine import evaluate
 from engine.core import rulesets
 from engine.book.recalc import recalc
 from engine.book.template import SHEETS, build_template, fingerprint
-from engine.book.fill import FillError, fill, save_atomic
+from engine.book.fill import FillError, fill
 from engine.book.names import name_map, read_meta
 from strategies import submissions
 from workbook import WORKBOOK_DIR, xlwings_base
@@ -28,12 +28,7 @@ ROUNDTRIP_EXAMPLES = int(os.environ.get("ROUNDTRIP_EXAMPLES", "8"))
 
 @pytest.fixture(scope="session")
 def templates(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("templates")
-    paths = {}
-    for name in RULE_SETS:
-        paths[name] = folder / f"{name}.xlsx"
-        save_atomic(build_template(rulesets.load(name)), paths[name])
-    return paths
+    return build_templates(tmp_path_factory.mktemp("templates"))
 
 
 def _r(value):

@@ -1,5 +1,4 @@
 """The registry: one declaration per Excel function, the same names in xlwings and headless."""
-import inspect
 import io
 import sys
 import types
