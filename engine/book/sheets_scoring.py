@@ -44,7 +44,9 @@ def indicator_sheet(w: SheetWriter) -> None:
     for r in range(FIRST_INDICATOR_ROW, LAST_INDICATOR_ROW + 1):
         for key in INDICATOR_COLUMNS:
             if key != "score":
-                w.input_cell(ws, f"{COL[key]}{r}", None, list(DIRECTION_OPTIONS) if key == "direction" else None)
+                w.input_cell(ws, f"{COL[key]}{r}", None)
+        refuse = "指标性质应为 " + " ".join(DIRECTION_OPTIONS) if w.formulas.flavour == "native" else None
+        w.validate(ws, f"{COL['direction']}{r}", list(DIRECTION_OPTIONS), refuse)
         for letter, formula in w.formulas.indicator_row(r).items():
             w.formula_cell(ws, f"{letter}{r}", formula, "0.00%" if letter == COMPLETION_COL else "0.00")
     w.indicator_rules(ws, FIRST_INDICATOR_ROW, LAST_INDICATOR_ROW)

@@ -89,11 +89,15 @@ class SheetWriter:
             ws.add_data_validation(dv)
             dv.add(f"{COL[column]}{first}:{COL[column]}{last}")
 
-    def validate(self, ws, ref: str, options: list[str]) -> None:
-        key = f"{ws.title}|{','.join(options)}"
+    def validate(self, ws, ref: str, options: list[str], refuse: str | None = None) -> None:
+        """A drop-down; with `refuse` (the message naming the field) anything else is refused.
+        Without it a dropdown, not a cage: 0.5 points is allowed on a 是/否 check item."""
+        key = f"{ws.title}|{','.join(options)}|{refuse}"
         if key not in self.validations:
             dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True,
-                                showErrorMessage=False)  # a dropdown, not a cage: 0.5 points is allowed
+                                showErrorMessage=refuse is not None)
+            if refuse:
+                dv.errorTitle, dv.error = "填写有误", refuse
             ws.add_data_validation(dv)
             self.validations[key] = dv
         self.validations[key].add(ref)
