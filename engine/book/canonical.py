@@ -17,7 +17,9 @@ import functools
 import hashlib
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Iterable, Mapping
+from typing import Mapping
+
+from .layout import cell_position
 
 PREFIXES = ("_XLFN.", "_XLWS.", "_XLUDF.")
 _QUOTED_SHEET = re.compile(r"'((?:[^']|'')+)'!")
@@ -127,25 +129,9 @@ def fingerprint(formulas: Mapping[tuple[str, str], str], names: Mapping[str, str
     """SHA-256 over every formula cell's sheet, address and canonical formula, and every
     defined name's canonical target, in a fixed order (sheet, row, column; then name)."""
     digest = hashlib.sha256()
-    for (sheet, ref), formula in sorted(formulas.items(), key=lambda kv: (kv[0][0], _row_col(kv[0][1]))):
+    for (sheet, ref), formula in sorted(formulas.items(), key=lambda kv: (kv[0][0], cell_position(kv[0][1]) or (0, 0))):
         digest.update(f"{sheet}!{ref}={canonical(formula)}\n".encode("utf-8"))
     for name in sorted(names):
         digest.update(f"name:{name}={canonical(names[name])}\n".encode("utf-8"))
     return digest.hexdigest()
 
-
-_CELL = re.compile(r"^\$?([A-Z]+)\$?([0-9]+)$")
-
-
-def _row_col(ref: str) -> tuple[int, int]:
-    match = _CELL.match(ref.upper())
-    if not match:
-        return (0, 0)
-    column = 0
-    for ch in match[1]:
-        column = column * 26 + ord(ch) - 64
-    return int(match[2]), column
-
-
-def canonical_map(formulas: Iterable[tuple[tuple[str, str], str]]) -> dict[tuple[str, str], str]:
-    return {key: canonical(text) for key, text in formulas}

@@ -10,35 +10,19 @@ parameters, a write-back) takes the full `formulas` path in `recalc`.
 """
 from __future__ import annotations
 
-import functools
-import re
 import zipfile
 from pathlib import Path
 
 from ..core import rulesets
 from ..core.evaluation import Evaluation, evaluate
 from ..core.indicators import INDICATOR_COLUMNS
-from .canonical import canonical, is_constant
-from .layout import META, RULES_SHEET
+from .layout import META, RULES_SHEET, cell_position
 from .names import Cell, Locator, cell_of, indicator_cell
 from .readback import submission_data
 from .xlsxparts import read_formulas, workbook_parts
 
 INDICATOR_SHEET = indicator_cell(1, "name").sheet
 SHEETS_READ = ("基本信息", "预算数据", "绩效指标", "评分表", RULES_SHEET, META)
-_REF = re.compile(r"^([A-Z]+)([0-9]+)$")
-
-
-@functools.lru_cache(maxsize=4096)
-def _position(ref: str) -> tuple[int, int] | None:
-    """"B7" → (6, 1): zero-based row and column."""
-    match = _REF.match(ref)
-    if not match:
-        return None
-    n = 0
-    for ch in match[1]:
-        n = n * 26 + ord(ch) - 64
-    return int(match[2]) - 1, n - 1
 
 
 class FastBook:
@@ -57,10 +41,10 @@ class FastBook:
     def value(self, cell: Cell | None) -> object:
         if cell is None:
             return None
-        rows, position = self.values.get(cell.sheet), _position(cell.ref)
+        rows, position = self.values.get(cell.sheet), cell_position(cell.ref)
         if rows is None or position is None:
             return None
-        return self.at(rows, *position)
+        return self.at(rows, position[0] - 1, position[1] - 1)
 
     @staticmethod
     def at(rows: list, r: int, c: int) -> object:
@@ -69,19 +53,8 @@ class FastBook:
 
     def same_formulas_as(self, ref) -> bool:
         """Every formula cell and defined name of the template, meaning the same; no other formula."""
-        if ref.formulas.keys() - self.formulas.keys():
-            return False
-        for key, found in self.formulas.items():
-            written = ref.formulas.get(key)
-            if written is None:
-                if found.array or not is_constant(found.text):   # a constant is a typed value
-                    return False
-                continue
-            if found.array or (written[1:] != found.text and canonical(found.text) != ref.canonical_formulas[key]):
-                return False
-        names = self.parts.names
-        return all(name in names and (names[name] == target or canonical(names[name]) == ref.canonical_names[name])
-                   for name, target in ref.names.items())
+        from .integrity import changes
+        return next(changes(ref, self.formulas, self.parts.names), None) is None
 
     def meta(self) -> dict:
         return {row[0]: row[1] for row in self.values.get(META, []) if row and row[0]}
@@ -122,7 +95,7 @@ def try_fast(path: str | Path) -> Evaluation | None:
 def read_data(book: FastBook, rule_set) -> dict:
     """As readback.read_submission, from calamine values."""
     sheet = book.values.get(INDICATOR_SHEET, [])
-    first_row = _position(indicator_cell(1, "name").ref)[0]
-    columns = {k: _position(indicator_cell(1, k).ref)[1] for k in INDICATOR_COLUMNS}
+    first_row = cell_position(indicator_cell(1, "name").ref)[0] - 1
+    columns = {k: cell_position(indicator_cell(1, k).ref)[1] - 1 for k in INDICATOR_COLUMNS}
     return submission_data(rule_set, lambda name: book.value(book.names.get(name)),
                            lambda n, key: book.at(sheet, first_row + n - 1, columns[key]))

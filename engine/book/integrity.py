@@ -13,6 +13,7 @@ import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from ..core import rulesets
 from ..files.atomic import atomic_output
@@ -129,41 +130,61 @@ def inspect(path: Path, wb, meta: dict, rule_set) -> Integrity:
     with zipfile.ZipFile(path) as archive:
         parts = workbook_parts(archive)
         formulas = read_formulas(archive, parts)
-    _compare_formulas(wb, ref, formulas, result)
-    _compare_names(ref, parts.names, result)
+    for change in changes(ref, formulas, parts.names):
+        _report(wb, ref, change, result)
     _compare_params(wb, ref, result)
     return result
 
 
-def _compare_formulas(wb, ref: Reference, formulas: dict[tuple[str, str], Formula], result: Integrity) -> None:
-    for (sheet, coordinate), formula in ref.formulas.items():
-        where = f"{sheet}!{coordinate}"
-        found = formulas.get((sheet, coordinate))
+@dataclass(frozen=True)
+class Change:
+    kind: str             # "overwritten", "edited", "added" (a formula), "name"
+    key: object           # (sheet, cell) or the defined name
+    found: object = None  # the file's Formula, or its name target; None when it has none
+
+
+def changes(ref: Reference, formulas: dict[tuple[str, str], Formula], names: dict[str, str]) -> Iterator[Change]:
+    """How a workbook's formulas and names differ in meaning from its template's, one by one —
+    the one comparison of the fast path (any change: the full path) and of the findings.
+    A constant formula outside the template's (LibreOffice's =TRUE()) is a typed value."""
+    for key, written in ref.formulas.items():
+        found = formulas.get(key)
         if found is None:
-            value = wb[sheet][coordinate].value
-            typed = "空白" if value is None else repr(value)
-            result.findings.append(("error", "FORMULA_OVERWRITTEN", where,
-                                    f"公式单元格被改为填写值 {typed}（原公式 {formula[:60]}）；已按模板公式重新计算"))
-            result.restore[(sheet, coordinate)] = formula
-        elif found.array or canonical(found.text) != ref.canonical_formulas[(sheet, coordinate)]:
-            result.findings.append(("error", "FORMULA_TAMPERED", where,
-                                    f"公式被修改：现为 ={found.text[:60]}，模板为 {formula[:60]}；已按模板公式重新计算"))
-            result.restore[(sheet, coordinate)] = formula
-    for (sheet, coordinate), found in formulas.items():
-        if (sheet, coordinate) not in ref.formulas and sheet != META and (found.array or not is_constant(found.text)):
-            result.findings.append(("error", "FORMULA_TAMPERED", f"{sheet}!{coordinate}",
-                                    f"模板中此单元格不是公式，现为 ={found.text[:60]}"))
-
-
-def _compare_names(ref: Reference, names: dict[str, str], result: Integrity) -> None:
+            yield Change("overwritten", key)
+        elif found.array or (written[1:] != found.text and canonical(found.text) != ref.canonical_formulas[key]):
+            yield Change("edited", key, found)
+    for key, found in formulas.items():
+        if key not in ref.formulas and key[0] != META and (found.array or not is_constant(found.text)):
+            yield Change("added", key, found)
     for name, target in ref.names.items():
         found = names.get(name)
-        if found is not None and canonical(found) == ref.canonical_names[name]:
-            continue
-        now = "已删除" if found is None else f"现指向 {found[:60]}"
+        if found is None or (found != target and canonical(found) != ref.canonical_names[name]):
+            yield Change("name", name, found)
+
+
+def _report(wb, ref: Reference, change: Change, result: Integrity) -> None:
+    if change.kind == "name":
+        name, target = change.key, ref.names[change.key]
+        now = "已删除" if change.found is None else f"现指向 {change.found[:60]}"
         result.findings.append(("error", "FORMULA_TAMPERED", f"名称 {name}",
                                 f"名称“{name}”被修改：{now}，模板为 {target}；已按模板名称重新计算"))
         result.restore_names[name] = target
+        return
+    sheet, coordinate = change.key
+    where = f"{sheet}!{coordinate}"
+    if change.kind == "added":
+        result.findings.append(("error", "FORMULA_TAMPERED", where, f"模板中此单元格不是公式，现为 ={change.found.text[:60]}"))
+        return
+    formula = ref.formulas[change.key]
+    if change.kind == "overwritten":
+        value = wb[sheet][coordinate].value
+        typed = "空白" if value is None else repr(value)
+        result.findings.append(("error", "FORMULA_OVERWRITTEN", where,
+                                f"公式单元格被改为填写值 {typed}（原公式 {formula[:60]}）；已按模板公式重新计算"))
+    else:
+        result.findings.append(("error", "FORMULA_TAMPERED", where,
+                                f"公式被修改：现为 ={change.found.text[:60]}，模板为 {formula[:60]}；已按模板公式重新计算"))
+    result.restore[change.key] = formula
 
 
 def _compare_params(wb, ref: Reference, result: Integrity) -> None:

@@ -2,6 +2,9 @@
 No openpyxl here, so that reading a submission does not pay for it."""
 from __future__ import annotations
 
+import functools
+import re
+
 from ..core.indicators import INDICATOR_COLUMNS
 
 TEMPLATE_VERSION = "1.1.0"   # 1.1.0: 一级指标, 定性 and choices compared by parsing.text_key
@@ -20,6 +23,21 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+_CELL = re.compile(r"^\$?([A-Z]+)\$?([0-9]+)$")
+
+
+@functools.lru_cache(maxsize=4096)
+def cell_position(ref: str) -> tuple[int, int] | None:
+    """"B7" (or "$B$7") → (7, 2): row and column, 1-based; None for anything else."""
+    match = _CELL.match(ref.upper())
+    if not match:
+        return None
+    column = 0
+    for ch in match[1]:
+        column = column * 26 + ord(ch) - 64
+    return int(match[2]), column
 
 
 COL = {c: column_letter(i) for i, c in enumerate(INDICATOR_COLUMNS, 1)}

@@ -15,7 +15,6 @@ from .formulagen import FormulaBuilder, quote
 
 FLAVOURS = ("udf", "native")
 NUMERIC_KINDS = ("money", "signed_money", "count", "rate")
-_OPS = {">=": ">=", ">": ">", "<=": "<=", "<": "<", "=": "="}
 
 
 def number(x: str, signed: bool = False) -> str:
@@ -106,7 +105,7 @@ class NativeFormulaBuilder(FormulaBuilder):
         for n in range(len(ops), 0, -1):
             points = f"INDEX({tiers},{n},2)"
             expr = points if ops[n - 1] == "else" else \
-                f"IF({value}{_OPS[ops[n - 1]]}INDEX({tiers},{n},1),{points},{expr})"
+                f"IF({value}{ops[n - 1]}INDEX({tiers},{n},1),{points},{expr})"   # Tier ops are Excel's
         return f"IF(ISNUMBER({value}),{expr},NA())"
 
     def _deduct_score(self, full: str, count: str, per_item: str) -> str:

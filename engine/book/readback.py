@@ -17,9 +17,8 @@ TEXT_COLUMNS = ("level1", "level2", "name", "unit", "deviation_reason", "improve
 
 def plain(value: object, text: bool = False) -> object:
     """A cell's value as the data holds it, the same from every reader: "" is blank, a whole
-    number an int; a date
-    is what Excel holds — its serial number — except in a text field (填报日期), where it is
-    its ISO text."""
+    number an int, and a date what Excel holds — its serial number — except in a text field
+    (填报日期), where it is its ISO text."""
     if value == "":
         return None
     if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:

@@ -19,13 +19,22 @@ BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 GREY = Font(color="808080", size=9)
 FORMATS = {"money": "#,##0.00", "signed_money": "#,##0.00", "rate": "0.00%", "count": "0", "year": "0"}
-# native templates check what is typed: kind → (type, operator, bounds, what the value should be)
-NUMBER_RULES = {
-    "money": ("decimal", "greaterThanOrEqual", ("0",), "应为不小于 0 的金额（万元，只填数字）"),
-    "count": ("decimal", "greaterThanOrEqual", ("0",), "应为不小于 0 的数（只填数字）"),
-    "signed_money": ("decimal", "between", ("-1E+12", "1E+12"), "应为金额（万元，只填数字，调减填负数）"),
-    "rate": ("decimal", "between", ("0", "1"), "应为 0%～100% 之间的比率"),
+# native templates check what is typed
+NUMBER_RULES = {   # kind → (operator, bounds, what the value should be)
+    "money": ("greaterThanOrEqual", ("0",), "应为不小于 0 的金额（万元，只填数字）"),
+    "count": ("greaterThanOrEqual", ("0",), "应为不小于 0 的数（只填数字）"),
+    "signed_money": ("between", ("-1E+12", "1E+12"), "应为金额（万元，只填数字，调减填负数）"),
+    "rate": ("between", ("0", "1"), "应为 0%～100% 之间的比率"),
 }
+INDICATOR_RULES = {   # indicator column → the same
+    "weight": ("greaterThanOrEqual", ("0",), "应为不小于 0 的分值（只填数字）"),
+    "coefficient": ("between", ("0", "1"), "应为 0%～100% 之间的系数"),
+}
+
+
+def decimal_rule(operator: str, bounds: tuple[str, ...]) -> DataValidation:
+    return DataValidation(type="decimal", operator=operator, formula1=bounds[0],
+                          formula2=bounds[1] if len(bounds) > 1 else None, allow_blank=True)
 
 
 class SheetWriter:
@@ -59,9 +68,8 @@ class SheetWriter:
             return
         spec = self.rs.inputs[key]
         if spec.kind in NUMBER_RULES:
-            kind, operator, bounds, why = NUMBER_RULES[spec.kind]
-            dv = DataValidation(type=kind, operator=operator, formula1=bounds[0],
-                                formula2=bounds[1] if len(bounds) > 1 else None, allow_blank=True)
+            operator, bounds, why = NUMBER_RULES[spec.kind]
+            dv = decimal_rule(operator, bounds)
         elif spec.kind in ("flag", "choice"):
             options = self.options_for(key)
             dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True)
@@ -79,11 +87,8 @@ class SheetWriter:
             return
         from ..core.indicators import INDICATOR_LABELS
         from .layout import COL
-        for column, (operator, bounds, why) in {
-                "weight": ("greaterThanOrEqual", ("0",), "应为不小于 0 的分值（只填数字）"),
-                "coefficient": ("between", ("0", "1"), "应为 0%～100% 之间的系数")}.items():
-            dv = DataValidation(type="decimal", operator=operator, formula1=bounds[0],
-                                formula2=bounds[1] if len(bounds) > 1 else None, allow_blank=True)
+        for column, (operator, bounds, why) in INDICATOR_RULES.items():
+            dv = decimal_rule(operator, bounds)
             dv.showErrorMessage, dv.errorTitle = True, "填写有误"
             dv.error = f"{INDICATOR_LABELS[column]}{why}"
             ws.add_data_validation(dv)
