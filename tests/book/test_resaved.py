@@ -18,6 +18,7 @@ from helpers import edited, load_sample
 from office import excel_style, libreoffice_resave
 
 SAMPLES = {"dept-simple": "000", "mof2020": "002", "dept-common": "004"}
+BOTH_FLAVOURS = list(SAMPLES) + [f"native:{rule_set}" for rule_set in SAMPLES]
 
 
 def comparable(evaluation) -> dict:
@@ -42,6 +43,13 @@ def workbooks(tmp_path_factory):
                           "input": edited(filled, folder / f"{rule_set}-input.xlsx", spend_total="500",
                                           budget_total=2 * _amount(data["inputs"]["budget_total"])),
                           "formula": _edit_formula(filled, folder / f"{rule_set}-formula.xlsx")}
+        native = folder / f"native-{rule_set}.xlsx"       # the native flavour: its inputs are numbers
+        save_atomic(build_template(rulesets.load(rule_set), flavour="native"), folder / f"template-{native.name}")
+        fill(folder / f"template-{native.name}", data, native)
+        made[f"native:{rule_set}"] = {
+            "filled": native, "formula": _edit_formula(native, folder / f"native-{rule_set}-formula.xlsx"),
+            "input": edited(native, folder / f"native-{rule_set}-input.xlsx", spend_total=500,
+                            budget_total=2 * _amount(data["inputs"]["budget_total"]))}
     saved = libreoffice_resave([p for kinds in made.values() for p in kinds.values()], folder / "lo")
     by_name = {p.stem: p for p in saved}
     return {rule_set: {kind: (path, by_name[path.stem]) for kind, path in kinds.items()}
@@ -83,7 +91,7 @@ def _edit_formula(source, target):
     return target
 
 
-@pytest.mark.parametrize("rule_set", SAMPLES)
+@pytest.mark.parametrize("rule_set", BOTH_FLAVOURS)
 def test_saved_again_without_an_edit_is_untouched(workbooks, rule_set):
     ours, saved = workbooks[rule_set]["filled"]
     assert try_fast(saved) is not None, "a file LibreOffice saved again must take the fast path"
@@ -92,7 +100,7 @@ def test_saved_again_without_an_edit_is_untouched(workbooks, rule_set):
     assert recalc(saved).findings == recalc(ours).findings
 
 
-@pytest.mark.parametrize("rule_set", SAMPLES)
+@pytest.mark.parametrize("rule_set", BOTH_FLAVOURS)
 def test_an_input_edited_then_saved_changes_the_score(workbooks, rule_set):
     ours, saved = workbooks[rule_set]["input"]
     original = recalc(workbooks[rule_set]["filled"][0])
@@ -104,7 +112,7 @@ def test_an_input_edited_then_saved_changes_the_score(workbooks, rule_set):
     assert any(f.code == "SCORE_MISMATCH" for f in ev.findings)  # the self score no longer holds
 
 
-@pytest.mark.parametrize("rule_set", SAMPLES)
+@pytest.mark.parametrize("rule_set", BOTH_FLAVOURS)
 def test_a_formula_edited_then_saved_is_one_finding_on_that_cell(workbooks, rule_set):
     ours, saved = workbooks[rule_set]["formula"]
     grade = name_map(openpyxl.load_workbook(ours))["grade"]
