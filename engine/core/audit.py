@@ -10,7 +10,7 @@ from .indicators import INDICATOR_COLUMNS, IndicatorResult
 from .rounding import excel_round
 from .rulesets import RuleSet
 from .scoring import ItemResult
-from .submission import Submission
+from .submission import Submission, input_path
 
 STATED_RATE_TOLERANCE = 0.0001  # 0.01 percentage point
 UNSPENT_SHARE = 0.20           # more than this share of the budget unspent
@@ -58,6 +58,7 @@ def run(report: FindingList, rule_set: RuleSet, sub: Submission, items: list[Ite
         if key != "total" and key not in {r.id for r in rule_set.rows}:
             report.error("BAD_VALUE", f"self_scores.{key}", f"评分框架 {rule_set.id} 没有评分项：{key}")
     _input_errors(report, items, indicators)
+    _typed_inputs(report, sub)
     _indicator_structure(report, rule_set, items, indicators, indicator_rows)
     _score_mismatches(report, evaluation)
     _totals(report, rule_set, evaluation, self_grade)
@@ -75,6 +76,17 @@ def _input_errors(report, items, indicators) -> None:
     for item in items:
         for exc in item.errors:
             _cell_error(report, exc, f"items.{item.row.id}", f"「{item.row.name}」无法计分")
+
+
+def _typed_inputs(report: FindingList, sub: Submission) -> None:
+    """A value that is wrong for its own field even where a score could read it (284件 in a
+    万元 cell is 284 to PERF_SUM): the score stands, the bureau still sees the cell."""
+    for key in sub.rule_set.inputs:
+        if sub.typed(key) and not report.names(input_path(key)):
+            try:
+                sub.value(key)
+            except CellError as exc:
+                _cell_error(report, exc, input_path(key), "请按本栏要求填写")
 
 
 def _indicator_structure(report, rule_set, items, indicators, indicator_rows) -> None:

@@ -35,6 +35,11 @@ class FindingList:
             self._seen.add(key)
             self.findings.append(finding)
 
+    def names(self, path: str) -> bool:
+        """Some finding already points at this place."""
+        where = self.locate(path)
+        return any(f.where == where for f in self.findings)
+
     def error(self, code: str, path: str, message: str) -> None:
         self.add("error", code, path, message)
 

@@ -78,10 +78,11 @@ class Submission:
         spec = self.spec(key)
         raw = self._raw.get(key)
         if parsing.is_blank(raw):
+            # as the formulas read them: the parts by PERF_SUM, the fallback by the total's reader
             if any(self.typed(p) for p in spec.sum_of):
-                return sum(self.value(p) for p in spec.sum_of if self.typed(p))
+                return sum(self.value_as(p, "amount") for p in spec.sum_of if self.typed(p))
             if spec.fallback and self.given(spec.fallback):
-                return self.value(spec.fallback)
+                return self.value_as(spec.fallback, kind or spec.kind)
             if spec.default is None:
                 raise missing(self.label(key), input_path(key))
             raw = spec.default

@@ -119,6 +119,25 @@ def test_sangong_from_categories(common_submission):
     assert any(f.code == "BAD_VALUE" and f.where == "inputs.sangong_budget" for f in evaluate(data).findings)
 
 
+def test_a_part_with_the_wrong_unit_is_read_as_the_workbook_reads_it_and_still_reported(common_submission):
+    """PERF_SUM reads a part as an amount (万元 or a count): the score is the workbook's, and
+    the cell is a BAD_VALUE because 件 is no unit of a 万元 field."""
+    data = copy.deepcopy(common_submission)
+    del data["inputs"]["sangong_budget"], data["inputs"]["sangong_spend"]
+    data["inputs"].update(sangong_budget_car_run=10, sangong_budget_reception="10件",
+                          sangong_spend_car_run=9, sangong_spend_reception=9)
+    ev = evaluate(data)
+    assert ev.rates["sangong_control_rate"] == 0.9
+    assert item(ev, "public_cost")["score"] == score_of(_with(data, sangong_budget_reception=10), "public_cost")
+    bad = [f for f in ev.findings if f.where == "inputs.sangong_budget_reception"]
+    assert [f.code for f in bad] == ["BAD_VALUE"] and "10件" in bad[0].message
+
+
+def test_a_wrong_value_used_by_a_score_is_reported_once(common_submission):
+    ev = evaluate(_with(common_submission, budget_total="很多"))
+    assert len([f for f in ev.findings if f.where == "inputs.budget_total"]) == 1
+
+
 # every tier boundary of every tiers row, inclusive and exclusive
 TIER_CASES = [
     ("asset_utilization", {"asset_total": 100, "asset_in_use": 90}, 1),
