@@ -162,8 +162,11 @@ def _results(context, evaluate_one, workers: list[_Worker], pending: list[Path],
                 except (EOFError, OSError, ValueError):
                     result = FileResult(str(w.path), FAILED, "处理进程意外退出 / worker crashed",
                                         seconds=time.monotonic() - w.started)
-                    workers[workers.index(w)] = _replace(w, context, evaluate_one)
+                    index = workers.index(w)
+                    w = workers[index] = _replace(w, context, evaluate_one)
                 w.path = None
+                if pending:      # before the caller's turn: the worker goes on while the parent writes
+                    w.give(pending.pop())
                 yield result
             now = time.monotonic()
             for i, w in enumerate(workers):

@@ -61,6 +61,22 @@ def test_a_file_over_the_time_limit_is_stopped(samples):
     assert __import__("time").monotonic() - start < 10       # killed, not waited for
 
 
+def _crashes_on_000(path):
+    import os
+    if path.name.startswith("000"):
+        os._exit(3)   # a parser that takes its process down
+    return batch.FileResult(str(path), batch.EVALUATED)
+
+
+def test_a_worker_that_dies_is_replaced_and_every_file_has_one_result(samples):
+    files = [samples[k] for k in sorted(samples)] * 3
+    results = list(batch.run(files, jobs=2, evaluate_one=_crashes_on_000))
+    assert len(results) == len(files)
+    crashed = [r for r in results if r.status == batch.FAILED]
+    assert len(crashed) == 3 and all("worker crashed" in r.reason for r in crashed)
+    assert sorted(r.file for r in results) == sorted(map(str, files))
+
+
 def test_collect_folders_and_files(samples, tmp_path):
     (tmp_path / "~$lock.xlsx").write_bytes(b"x")
     (tmp_path / "notes.txt").write_text("x")
