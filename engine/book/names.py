@@ -2,6 +2,7 @@
 locator that turns a finding's data path into a cell address."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -30,6 +31,7 @@ def name_map(wb) -> dict[str, Cell]:
     return cells
 
 
+@functools.lru_cache(maxsize=8192)   # every submission of a template has the same targets
 def cell_of(target: str) -> Cell | None:
     """The cell a defined name's target points at ('预算数据'!$B$7 or 预算数据!$B$7), or None for
     a range or anything else."""

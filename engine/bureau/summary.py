@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -93,7 +92,7 @@ class SummaryWriter:
             else:
                 proto.alignment = Alignment(horizontal="center")
             self._styles[key] = proto._style
-        return copy(self._styles[key])
+        return self._styles[key]   # shared, never changed: write-only cells are written at once
 
     def _append(self, name: str, values: list) -> None:
         columns, _, numbers, centred = SHEETS[name]
