@@ -43,33 +43,40 @@ def sized(path: Path, limit: int) -> int:
 
 def check_workbook(path: str | Path) -> None:
     path = Path(path)
-    sized(path, MAX_FILE_BYTES)
+    names = check_zip(path, "xl/workbook.xml", "Excel 工作簿（.xlsx/.xlsm）/ not an Excel workbook")
+    _check_dimensions(path, [n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")])
+
+
+def check_zip(path: Path, required: str, what: str, limit: int = MAX_FILE_BYTES) -> set[str]:
+    """An Office Open XML package (workbook or Word document) that is safe to open: its size,
+    its parts and their declared sizes, and the part `required`.  Returns the part names."""
+    sized(path, limit)
     with open(path, "rb") as fh:
         head = fh.read(8)
     if head.startswith(OLE_MAGIC):
-        raise UnsafeFile("文件受密码保护或为旧版 .xls 格式，无法读取 / password-protected or legacy .xls workbook")
+        raise UnsafeFile("文件受密码保护或为旧版 Office 格式（.xls/.doc），无法读取 / password-protected or legacy Office file")
     if not head.startswith(ZIP_MAGIC):
-        raise UnsafeFile("不是 Excel 工作簿（.xlsx/.xlsm）/ not an Excel workbook")
+        raise UnsafeFile(f"不是 {what}")
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise UnsafeFile("工作簿已损坏，无法解压 / corrupt workbook (bad zip)") from None
+        raise UnsafeFile("文件已损坏，无法解压 / corrupt file (bad zip)") from None
     if len(infos) > MAX_ENTRIES:
-        raise UnsafeFile(f"工作簿包含 {len(infos):,} 个部件，超过上限 / too many parts")
+        raise UnsafeFile(f"文件包含 {len(infos):,} 个部件，超过上限 / too many parts")
     total = 0
     for info in infos:
         total += info.file_size
         if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise UnsafeFile(f"疑似压缩炸弹（{info.filename} 压缩比 {info.file_size // max(info.compress_size, 1)}）/ zip bomb")
         if info.file_size > MAX_PART_BYTES:
-            raise UnsafeFile(f"工作表过大（{info.filename} 解压后 {info.file_size:,} 字节）/ sheet too large")
+            raise UnsafeFile(f"部件过大（{info.filename} 解压后 {info.file_size:,} 字节）/ part too large")
     if total > MAX_UNCOMPRESSED_BYTES:
-        raise UnsafeFile(f"解压后共 {total:,} 字节，超过上限 / zip bomb or huge workbook")
+        raise UnsafeFile(f"解压后共 {total:,} 字节，超过上限 / zip bomb or huge file")
     names = {info.filename for info in infos}
-    if "xl/workbook.xml" not in names:
-        raise UnsafeFile("不是 Excel 工作簿（缺少 xl/workbook.xml）/ not an Excel workbook")
-    _check_dimensions(path, [n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")])
+    if required not in names:
+        raise UnsafeFile(f"不是 {what}（缺少 {required}）")
+    return names
 
 
 def _check_dimensions(path: Path, sheets: list[str]) -> None:

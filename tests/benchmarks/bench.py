@@ -129,6 +129,8 @@ def libreoffice_save(office: str, folder: Path, names: list[str]) -> float:
                              "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(folder / "lo-saved"),
                              *names])
     assert result.returncode == 0, result.stderr[-2000:]
+    saved = len(list((folder / "lo-saved").glob("*.xlsx")))
+    assert saved == len(names), f"LibreOffice saved {saved} of {len(names)} files"
     return seconds
 
 
