@@ -1,0 +1,290 @@
+"""What a report states: its amounts and rates by scope and measure, its 其中 lists, each
+indicator's target/direction/actual/completion/weight/self score, item scores, the total and
+the grade — each with the sentence it came from.  Patterns follow the structure the seeds
+share (a labelled number, 其中 lists, one paragraph per indicator), not their wording."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..core.parsing import text_key
+from .numbers import Number, direction_before, numbers, quote, sentence_bounds, stop_parts
+from .text import ReportText
+
+_TARGET = re.compile(r"预期指标值|年度指标值|年度目标值|指标值|目标值|指标数")
+_TOP_HEADING = re.compile(r"\n[一二三四五六七八九十]+、")
+_ACTUAL = re.compile(r"完成值|实际值|完成数|实际完成|评价值|完成情况")
+_MIDYEAR = re.compile(r"年中|监控|上半年|半年")
+_SELF_SCORE = re.compile(r"自评得分|得分|评分")
+_TOTAL_LABEL = re.compile(r"综合得分|总得分|总分|综合评分|自评得分|得分")
+_TOTAL_CONTEXT = re.compile(r"综合|总分|评价结果|等级|评价为|评定为|绩效评价|自评结果")
+_GRADE = re.compile(r"(?:评价结果|评价等级|绩效等级|等级|评定|评价|结果)(?:为|是|:)?\s*[\"“”'‘’「」『』]?\s*"
+                    r"(优秀|良好|优|良|中等|合格|及格|中|不合格|差)")
+GRADE_WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "合格": "中", "及格": "中", "中": "中",
+               "不合格": "差", "差": "差"}
+_AFTER_TARGET = re.compile(r"^\s*(以上|以下|以内|及以上|及以下)")
+_NAME_PREFIX = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?\s*)?(?:指标\s*[①-⑳\d一二三四五六七八九十]*)?\s*[:：]?")
+_DEPT = re.compile(r"(?:部门|单位)(?:单位)?名称\s*(?:\((?:公章|盖章)\))?\s*[:：]\s*([^\n]+?)\s*(?=填报|日期|时间|$|\n)")
+_YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]|(\d{4})\s*年度")
+RATE_KEYS = {("exec_rate", "whole"): "exec_rate", ("exec_rate", "basic"): "basic_exec_rate",
+             ("exec_rate", "project"): "project_exec_rate", ("exec_rate", "procurement"): "procurement_rate",
+             ("control_rate", "sangong"): "sangong_control_rate", ("control_rate", "public"): "public_control_rate",
+             ("adjust_rate", "whole"): "adjust_rate"}
+AMOUNT_KEYS = {("initial", "whole"): "budget_initial", ("adjust", "whole"): "budget_adjust",
+               ("total_budget", "whole"): "budget_total", ("spend", "whole"): "spend_total",
+               ("total_budget", "basic"): "basic_budget", ("budget", "basic"): "basic_budget",
+               ("spend", "basic"): "basic_spend", ("total_budget", "project"): "project_budget",
+               ("budget", "project"): "project_budget", ("spend", "project"): "project_spend",
+               ("total_budget", "sangong"): "sangong_budget", ("budget", "sangong"): "sangong_budget",
+               ("spend", "sangong"): "sangong_spend", ("total_budget", "public"): "public_budget",
+               ("budget", "public"): "public_budget", ("spend", "public"): "public_spend",
+               ("budget", "procurement"): "procurement_plan", ("initial", "procurement"): "procurement_plan",
+               ("total_budget", "procurement"): "procurement_plan", ("spend", "procurement"): "procurement_spend"}
+
+
+@dataclass
+class PartsList:
+    whole: Number
+    parts: list[Number]
+
+
+@dataclass
+class Indicator:
+    row: int
+    name: str
+    start: int
+    direction: str | None = None
+    target: Number | None = None
+    actual: Number | None = None
+    completion: Number | None = None
+    deviation: Number | None = None
+    weight: Number | None = None
+    self_score: Number | None = None
+    deviation_reason: str = ""
+
+
+@dataclass
+class StatedItem:
+    name: str
+    score: Number
+    weight: Number | None = None
+    row_id: str | None = None
+
+
+@dataclass
+class Facts:
+    report: ReportText
+    numbers: list[Number]
+    sums: list[PartsList] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    items: list[StatedItem] = field(default_factory=list)
+    total: Number | None = None
+    grade: tuple[str, int] | None = None     # (优/良/中/差, offset)
+    dept_name: str | None = None
+    fiscal_year: int | None = None
+
+    @property
+    def text(self) -> str:
+        return self.report.text
+
+    def where(self, offset: int) -> str:
+        return self.report.where(offset)
+
+    def quote(self, offset: int) -> str:
+        return quote(self.text, offset)
+
+    def amount(self, n: Number) -> float:
+        """In 万元, whatever the report wrote."""
+        return n.value / 10000 if n.unit == "元" else n.value
+
+    def figures(self) -> list[Number]:
+        """Numbers stated for the department (not a part of a 其中 list, not in an indicator)."""
+        blocks = [(i.start, self._end_of(i)) for i in self.indicators]
+        return [n for n in self.numbers if not n.part and not any(a <= n.start < b for a, b in blocks)]
+
+    def _end_of(self, indicator: Indicator) -> int:
+        later = [i.start for i in self.indicators if i.start > indicator.start]
+        heading = _TOP_HEADING.search(self.text, indicator.start)
+        ends = later + ([heading.start()] if heading else []) + [len(self.text)]
+        return min(ends)
+
+    def keyed_amounts(self) -> dict[str, Number]:
+        """The first stated amount of each SPEC input (budget_total, spend_total, …)."""
+        out: dict[str, Number] = {}
+        for n in self.figures():
+            key = AMOUNT_KEYS.get((n.measure, n.scope))
+            if n.is_amount and key and key not in out:
+                out[key] = n
+        return out
+
+    def keyed_rates(self) -> dict[str, Number]:
+        out: dict[str, Number] = {}
+        for n in self.figures():
+            key = RATE_KEYS.get((n.measure, n.scope))
+            if n.is_rate and key and key not in out:
+                out[key] = n
+        return out
+
+
+def read_facts(report: ReportText) -> Facts:
+    facts = Facts(report, numbers(report.text))
+    _sums(facts)
+    _indicators(facts)
+    _items(facts)
+    _total_and_grade(facts)
+    dept = _DEPT.search(report.text)
+    facts.dept_name = dept.group(1).strip() if dept else None
+    year = _YEAR.search(report.text[:2000])
+    facts.fiscal_year = int(year.group(1) or year.group(2)) if year else None
+    return facts
+
+
+# ------------------------------------------------------------------ 其中 lists
+def _sums(facts: Facts) -> None:
+    text = facts.text
+    for match in re.finditer(r"其中(?:[:：\s]*其中)*", text):   # "其中：其中：" is one list
+        start, end = sentence_bounds(text, match.start())
+        before = [n for n in facts.numbers if start <= n.start < match.start() and n.is_amount]
+        if not before:   # "…919.76万元。其中：上级…" — the whole ends the sentence before
+            previous = [n for n in facts.numbers if n.end <= start and n.is_amount]
+            before = [previous[-1]] if previous and text[previous[-1].end:start].count("\n") == 0 else []
+        parts = []
+        for n in facts.numbers:
+            if match.end() <= n.start < end:
+                if stop_parts(n.label):
+                    break
+                if n.is_amount:
+                    parts.append(n)
+        if not before or len(parts) < 2:
+            continue
+        groups: dict[str | None, list[Number]] = {}
+        for n in parts:
+            groups.setdefault(n.measure, []).append(n)
+        for measure, group in groups.items():
+            wholes = [n for n in before if n.measure == measure] if measure else []
+            whole = wholes[-1] if wholes else (before[-1] if measure is None or len(groups) == 1 else None)
+            if whole is not None and len(group) >= 2:
+                for n in group:
+                    n.part = True
+                facts.sums.append(PartsList(whole, group))
+
+
+# ------------------------------------------------------------------ indicators
+def _indicators(facts: Facts) -> None:
+    text = facts.text
+    starts = []
+    for match in _TARGET.finditer(text):
+        start, _ = sentence_bounds(text, match.start())
+        if starts and starts[-1][0] == start:
+            continue
+        starts.append((start, match))
+    for row, (start, match) in enumerate(starts, 1):   # renumbered below
+        facts.indicators.append(Indicator(row, _indicator_name(text[start:match.start()]), start))
+    for ind in list(facts.indicators):
+        end = facts._end_of(ind)
+        inside = [n for n in facts.numbers if ind.start <= n.start < end]
+        target_at = _TARGET.search(text, ind.start)
+        after = [n for n in inside if n.start >= target_at.end()]
+        if after and not re.search(r"[,，;；。]", text[target_at.end():after[0].start]):
+            ind.target = after[0]
+            ind.direction = direction_before(after[0].label) or _direction_after(text, after[0]) or "="
+        for n in inside:
+            if n is ind.target:
+                continue
+            if n.measure == "completion" and ind.completion is None:
+                ind.completion = n
+            elif n.measure == "deviation" and ind.deviation is None:
+                ind.deviation = n
+            elif n.measure == "weight" and ind.weight is None:
+                ind.weight = n
+            elif n.unit in ("分", "") and (n.measure == "score" or _SELF_SCORE.search(n.label)) \
+                    and ind.self_score is None:
+                ind.self_score = n
+            elif _ACTUAL.search(n.label) and not _MIDYEAR.search(n.label):
+                ind.actual = n   # the last one: 自评/本次评价 完成值 after 年中 完成值
+        if ind.target is None:      # "指标值" in a sentence about indicators, not one
+            facts.indicators.remove(ind)
+            continue
+        reason = re.search(r"偏差原因[^:：]*[:：]\s*([^。\n]*)", text[ind.start:end])
+        ind.deviation_reason = reason.group(1).strip() if reason else ""
+    for row, ind in enumerate(facts.indicators, 1):
+        ind.row = row
+
+
+def _direction_after(text: str, n: Number) -> str | None:
+    match = _AFTER_TARGET.match(text[n.end:n.end + 6])
+    if not match:
+        return None
+    return ">=" if "上" in match.group(1) else "<="
+
+
+def _indicator_name(before: str) -> str:
+    clauses = [c.strip() for c in re.split(r"[,，:：;；]", before)]
+    for clause in reversed(clauses):
+        clause = re.sub(r"该指标|预期|本指标", "", clause)
+        clause = _NAME_PREFIX.sub("", clause).strip(" 　")
+        if clause:
+            return clause[:60]
+    return ""
+
+
+# ------------------------------------------------------------------ items, total, grade
+def _items(facts: Facts) -> None:
+    """A score stated right after a rate ("执行率为 99.99%，得 10 分"), and the rows of a
+    绩效自评表 (a table whose header names 分值/权重 and 得分)."""
+    numbers_ = facts.figures()
+    for a, b in zip(numbers_, numbers_[1:]):
+        if a.is_rate and a.measure == "exec_rate" and a.scope == "whole" and b.sentence == a.sentence \
+                and b.measure == "score" and b.unit in ("分", ""):
+            facts.items.append(StatedItem("预算执行率", b, row_id="budget_execution"))
+    _table_items(facts)
+
+
+def _table_items(facts: Facts) -> None:
+    text, columns, pos = facts.text, None, 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if " | " not in line:
+            columns = None
+            continue
+        cells = [c.strip() for c in line.split(" | ")]
+        header = [text_key(c) for c in cells]
+        weight_col = next((i for i, c in enumerate(header) if c in ("分值", "权重", "权重分值", "指标分值")), None)
+        score_col = next((i for i, c in enumerate(header) if c in ("得分", "自评得分", "评分")), None)
+        if weight_col is not None and score_col is not None:
+            columns = (weight_col, score_col)
+            continue
+        if columns is None or len(cells) <= max(columns):
+            continue
+        row_numbers = {n.start: n for n in facts.numbers if start <= n.start < pos}
+        weight = _cell_number(cells, columns[0], start, row_numbers, line)
+        score = _cell_number(cells, columns[1], start, row_numbers, line)
+        names = [c for c in cells[:columns[0]] if c and not re.fullmatch(r"[\d.%]+", c)]
+        if score is not None and names:
+            facts.items.append(StatedItem(names[-1], score, weight))
+
+
+def _cell_number(cells, column, line_start, row_numbers, line) -> Number | None:
+    offset = line_start + sum(len(c) + 3 for c in line.split(" | ")[:column])
+    for start, n in row_numbers.items():
+        if offset <= start < offset + len(line.split(" | ")[column]) + 1:
+            n.part = True     # a table's figure, not a sentence's
+            return n
+    return None
+
+
+def _total_and_grade(facts: Facts) -> None:
+    text = facts.text
+    inside = {id(n) for i in facts.indicators for n in (i.self_score, i.weight) if n}
+    items = {id(i.score) for i in facts.items}
+    for n in facts.figures():
+        if id(n) in inside or id(n) in items or n.unit not in ("分", ""):
+            continue
+        start, end = sentence_bounds(text, n.start)
+        if _TOTAL_LABEL.search(n.label) and (_TOTAL_CONTEXT.search(text[start:end]) or "综合" in n.label):
+            facts.total = n
+            break
+    near = _GRADE.search(text, sentence_bounds(text, facts.total.start)[0]) if facts.total else None
+    grade = near or _GRADE.search(text)
+    if grade:
+        facts.grade = (GRADE_WORDS[grade.group(1)], grade.start(1))

@@ -1,0 +1,140 @@
+"""The numbers of a report's sentences, each with its unit, its stated precision and what it
+is said to be (its measure — 年初预算, 实际支出, 执行率 … — and its scope — the whole
+department, 基本支出, 项目支出, “三公”经费 …), read from the words before it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..core.parsing import DIRECTIONS
+
+UNITS = ("万元", "元", "%", "分", "个", "件", "次", "篇", "场", "份", "项", "人", "名", "条", "期", "天", "家", "户",
+         "处", "台", "辆", "套", "本", "所", "个百分点")
+_NUMBER = re.compile(r"(?<![\d.,])(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(个百分点|万元|元|%|年度|年|月|日|号|"
+                     + "|".join(u for u in UNITS if u not in ("万元", "元", "%", "个百分点")) + ")?")
+SENTENCE_END = re.compile(r"[。!?！？\n]")
+
+# what a number is, from the words just before it (first match wins)
+MEASURES = (
+    ("deviation", r"偏差率|偏差度"),
+    ("completion", r"完成率|完成比例|达成率"),
+    ("share", r"占.{0,8}(?:比|的|总)|比重|占比|同比|增长|下降|减少|较上年|比上年"),
+    ("adjust_rate", r"调整率"),
+    ("control_rate", r"控制率"),
+    ("exec_rate", r"执行率|支出率|执行进度"),
+    ("weight", r"权重|分值|满分"),
+    ("score", r"得分|得\s*$|评分|计分"),
+    ("total_budget", r"调整后|全年预算|预算总额|预算总投入|总预算|预算数\(调整后\)|全年预算数|预算金额|总金额"),
+    ("initial", r"年初"),
+    ("adjust", r"调整数|调增|调减|追加|追减|年中调整|调整金额"),
+    ("spend", r"实际支出|执行数|执行金额|支出资金|决算数|决算|实际.{0,6}(?:数|金额)|支出金额|实际完成"),
+    ("budget", r"预算|计划"),
+)
+SCOPES = (
+    ("sangong", r"三公"),
+    ("public", r"公用经费"),
+    ("procurement", r"采购"),
+    ("basic", r"基本支出"),
+    ("project", r"项目支出|专项|项目资金|项目总|项目(?:的)?预算|财力项目|资金项目"),
+    ("fiscal", r"财政资金"),
+)
+_MEASURE_RE = [(m, re.compile(p)) for m, p in MEASURES]
+_SCOPE_RE = re.compile("|".join(f"(?P<{s}>{p})" for s, p in SCOPES))
+_STOP = re.compile(r"较|比上年|同比|增长|下降|减少|占")   # a 其中 list ends where a comparison starts
+_DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
+_DIRECTION_RE = re.compile("(" + "|".join(re.escape(d) for d in _DIRECTION_WORDS if d != "定性") + ")\\s*$")
+
+
+@dataclass
+class Number:
+    value: float
+    unit: str
+    decimals: int
+    start: int            # offset in the report's text
+    end: int
+    label: str            # the words since the previous number, in this sentence
+    sentence: int         # index of the sentence
+    paragraph: int        # index of the paragraph (a line of the normalised text)
+    scope: str = "whole"
+    measure: str | None = None
+    part: bool = False    # one of the parts of a 其中 list
+
+    @property
+    def half_unit(self) -> float:
+        """Half a unit of the last stated digit: 0.005 for 12.34, 0.5 for 100 (and %)."""
+        return 0.5 * 10 ** -self.decimals
+
+    @property
+    def is_amount(self) -> bool:
+        return self.unit in ("万元", "元")
+
+    @property
+    def is_rate(self) -> bool:
+        return self.unit == "%"
+
+
+def measure_of(label: str) -> str | None:
+    """The measure named by the label's last clause ("（…全年预算数…），决算数为" is 决算)."""
+    label = re.split(r"[,，;；]", label)[-1]
+    for measure, pattern in _MEASURE_RE:
+        if pattern.search(label):
+            return measure
+    return None
+
+
+def direction_before(label: str) -> str | None:
+    """The direction a target is stated with: "≥", "大于等于", "不低于" … just before the number."""
+    match = _DIRECTION_RE.search(label.rstrip(" :为是"))
+    if match:
+        return DIRECTIONS[match.group(1)]
+    return None
+
+
+def numbers(text: str) -> list[Number]:
+    """Every number of the text with its unit, label, scope and measure."""
+    out: list[Number] = []
+    sentence = paragraph = position = 0
+    scope = "whole"
+    for match in _NUMBER.finditer(text):
+        between = text[position:match.start()]
+        breaks = list(SENTENCE_END.finditer(between))
+        label_start = position
+        if breaks:
+            sentence += len(breaks)
+            paragraph += between.count("\n")
+            label_start = position + breaks[-1].end()
+            scope = "whole"
+        label_text = text[label_start:match.start()]
+        position = match.end()
+        unit = match.group(2) or ""
+        if unit in ("年", "年度", "月", "日", "号"):
+            continue   # a date: not a figure; it ends the label of the next one
+        found = list(_SCOPE_RE.finditer(label_text))
+        if found:
+            scope = found[-1].lastgroup
+        raw = match.group(1)
+        label = label_text.strip(" ,，、;；:：()（）")
+        out.append(Number(float(raw.replace(",", "")), unit, len(raw.split(".")[1]) if "." in raw else 0,
+                          match.start(), match.end(), label, sentence, paragraph, scope, measure_of(label)))
+    return out
+
+
+def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = max(text.rfind(c, 0, offset) for c in "。!?！？\n") + 1
+    ends = [i for i in (text.find(c, offset) for c in "。!?！？\n") if i >= 0]
+    return start, (min(ends) + 1 if ends else len(text))
+
+
+def quote(text: str, offset: int, limit: int = 80) -> str:
+    """The sentence around `offset`, at most `limit` characters (centred on the offset)."""
+    start, end = sentence_bounds(text, offset)
+    sentence = text[start:end].strip()
+    if len(sentence) <= limit:
+        return sentence
+    at = offset - start
+    lo = max(0, min(at - limit // 2, len(sentence) - limit))
+    return ("…" if lo else "") + sentence[lo:lo + limit - 1] + ("…" if lo + limit - 1 < len(sentence) else "")
+
+
+def stop_parts(label: str) -> bool:
+    return bool(_STOP.search(label))

@@ -1,0 +1,171 @@
+"""The text of a 自评报告 (.txt, .docx, .pdf) as the checks read it: NFKC-normalised (full-width
+digits and signs become ASCII), a sentence broken across lines or pages joined again, and
+every character traceable to where a reader finds it (第N行, 第N段, 表N, 第N页).
+
+Every report is hostile: sizes, zip limits (safety.check_zip), a page limit and a time limit
+for PDFs; python-docx parses with entities off; nothing is executed."""
+from __future__ import annotations
+
+import bisect
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..files.safety import MAX_FILE_BYTES, UnsafeFile, check_zip, sized
+
+REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+MAX_PDF_PAGES = 300
+MAX_PDF_SECONDS = 60.0
+# a line that ends a sentence, a heading or a list item: the next line starts afresh
+_ENDS = tuple("。！!？?")
+SHORT_LINE = 16   # a title, a heading, the last line of a paragraph: the next line starts afresh
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|附件|附表)")
+_MARKUP = re.compile(r"\*\*|__")   # bold marks of text converted from Word by hand
+
+
+class UnreadableReport(Exception):
+    """A report we cannot read: the message says why (Chinese / English)."""
+
+
+@dataclass
+class ReportText:
+    """The text, one string, and where each of its pieces came from."""
+    source: str
+    text: str = ""
+    _starts: list[int] = field(default_factory=list)
+    _places: list[str] = field(default_factory=list)
+
+    def add(self, piece: str, place: str, joined: bool = False) -> None:
+        """Append a piece (a line, a paragraph, a table cell); `joined` continues the sentence."""
+        piece = normalise(piece)
+        if not piece.strip():
+            return
+        if self.text and not joined:
+            self.text += "\n"
+        self._starts.append(len(self.text))
+        self._places.append(place)
+        self.text += piece.strip() if not joined else piece.strip()
+
+    def where(self, offset: int) -> str:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self._places[max(i, 0)] if self._places else ""
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return _MARKUP.sub("", text).replace("\u00a0", " ").replace("\t", " ")
+
+
+def continues(previous: str, line: str) -> bool:
+    """A line that carries on the previous one's sentence (a PDF or hand-wrapped line)."""
+    previous, line = normalise(previous).rstrip(), normalise(line).strip()
+    return len(previous) >= SHORT_LINE and not previous.endswith(_ENDS) and not _HEADING.match(line)
+
+
+def read_report(path: str | Path) -> ReportText:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in REPORT_SUFFIXES:
+        raise UnreadableReport(f"不支持的报告格式 / unsupported report type: {path.name}（可用 .txt .docx .pdf）")
+    try:
+        report = {".txt": _read_txt, ".docx": _read_docx, ".pdf": _read_pdf}[suffix](path)
+    except UnsafeFile as exc:
+        raise UnreadableReport(f"{path.name}: {exc}") from None
+    if not report.text.strip():
+        raise UnreadableReport(f"{path.name}: 报告没有文字 / the report has no text")
+    return report
+
+
+def _lines(report: ReportText, lines: list[str], place) -> None:
+    previous = ""
+    for n, line in enumerate(lines, 1):
+        if not normalise(line).strip():
+            continue   # a blank line inside a sentence (PDF copy) does not end it
+        report.add(line, place(n), joined=continues(previous, line))
+        previous = line
+
+
+def _read_txt(path: Path) -> ReportText:
+    sized(path, MAX_TEXT_BYTES)
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise UnreadableReport(f"{path.name}: 不是文本文件（UTF-8 或 GB18030）/ not a text file")
+    if "\0" in text:
+        raise UnreadableReport(f"{path.name}: 不是文本文件 / not a text file")
+    report = ReportText(str(path))
+    _lines(report, text.splitlines(), lambda n: f"第{n}行")
+    return report
+
+
+def _read_docx(path: Path) -> ReportText:
+    check_zip(path, "word/document.xml", "Word 文档（.docx）/ not a Word document")
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:   # python-docx raises many kinds for a broken package
+        raise UnreadableReport(f"{path.name}: 无法读取 Word 文档 / cannot read document: {type(exc).__name__}") from None
+    report = ReportText(str(path))
+    paragraphs = tables = 0
+    previous = ""
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraphs += 1
+            text = Paragraph(block, document).text
+            if text.strip():
+                report.add(text, f"第{paragraphs}段", joined=continues(previous, text))
+                previous = text
+        elif tag == "tbl":
+            tables += 1
+            for row in Table(block, document).rows:
+                cells = []
+                for cell in row.cells:
+                    if not cells or cell.text != cells[-1]:   # a merged cell repeats itself
+                        cells.append(cell.text)
+                report.add(" | ".join(c.strip() for c in cells), f"表{tables}")
+            previous = ""
+    return report
+
+
+def _read_pdf(path: Path) -> ReportText:
+    sized(path, MAX_FILE_BYTES)
+    with open(path, "rb") as fh:
+        if not fh.read(1024).lstrip().startswith(b"%PDF"):
+            raise UnreadableReport(f"{path.name}: 不是 PDF 文件 / not a PDF")
+    import pdfplumber
+    report = ReportText(str(path))
+    start = time.monotonic()
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise UnreadableReport(f"{path.name}: PDF 有 {len(pdf.pages)} 页，超过上限 {MAX_PDF_PAGES} / too many pages")
+            previous = ""
+            for n, page in enumerate(pdf.pages, 1):
+                if time.monotonic() - start > MAX_PDF_SECONDS:
+                    raise UnreadableReport(f"{path.name}: 读取超过 {MAX_PDF_SECONDS:g} 秒 / reading timed out")
+                for line in (page.extract_text() or "").splitlines():
+                    if line.strip():
+                        report.add(line, f"第{n}页", joined=continues(previous, line))
+                        previous = line
+                page.close()
+    except UnreadableReport:
+        raise
+    except Exception as exc:   # pdfminer: encrypted, broken xref, …
+        name = type(exc).__name__
+        why = "PDF 已加密 / encrypted PDF" if "Password" in name or "Encrypt" in str(exc) else \
+            f"无法读取 PDF / cannot read PDF: {name}"
+        raise UnreadableReport(f"{path.name}: {why}") from None
+    if not report.text.strip():
+        raise UnreadableReport(f"{path.name}: PDF 没有文字层（扫描件？），无法检查 / no text layer (a scan?)")
+    return report
