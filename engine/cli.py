@@ -197,6 +197,78 @@ def cmd_recalc(args) -> int:
     return code
 
 
+def _submission(path: str):
+    """(data, evaluation) of a workbook or a JSON data file, or a message why not."""
+    from .report.source import WorkbookUnreadable, workbook_data
+    if not Path(path).is_file():
+        return None, f"找不到文件 / file not found: {path}"
+    try:
+        return workbook_data(path), None
+    except WorkbookUnreadable as exc:
+        return None, str(exc)
+
+
+def cmd_report(args) -> int:
+    from .report.write import write_report
+    if _same_file(args.source, args.output):
+        print("报告须写入新文件 / the report must be a new file", file=sys.stderr)
+        return EXIT_UNUSABLE
+    found, why = _submission(args.source)
+    if found is None:
+        print(why, file=sys.stderr)
+        return EXIT_UNUSABLE
+    data, evaluation = found
+    if not evaluation.evaluated:
+        print("；".join(f.message for f in evaluation.findings), file=sys.stderr)
+        return EXIT_UNUSABLE
+    write_report(data, evaluation, args.output)
+    print(f"自评报告草稿 / draft report: {args.output}（综合得分 {evaluation.total}，{evaluation.grade}）")
+    return EXIT_OK
+
+
+def cmd_check_report(args) -> int:
+    from .report.check import check
+    from .report.claims import read_facts
+    from .report.text import UnreadableReport, read_report
+    if not Path(args.report).is_file():
+        print(f"找不到文件 / file not found: {args.report}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    if args.rule_set:
+        from .core import rulesets
+        try:
+            rulesets.load(args.rule_set)
+        except rulesets.RuleSetError as exc:
+            print(exc, file=sys.stderr)
+            return EXIT_UNUSABLE
+    try:
+        facts = read_facts(read_report(args.report))
+    except UnreadableReport as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_UNUSABLE
+    workbook = None
+    if args.workbook:
+        workbook, why = _submission(args.workbook)
+        if workbook is None:
+            print(why, file=sys.stderr)
+            return EXIT_UNUSABLE
+    result = check(facts, args.rule_set or (workbook[1].rule_set if workbook else None))
+    if workbook:
+        from .report.compare import compare
+        result.findings += compare(facts, *workbook)
+    if args.extract:
+        from .files.atomic import atomic_output
+        from .report.extract import data_of
+        with atomic_output(args.extract) as tmp:
+            tmp.write_text(json.dumps(data_of(facts, result.rule_set), ensure_ascii=False, indent=2), encoding="utf-8")
+    if args.json:
+        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from .display import show_report_check
+        show_report_check(result, _console())
+    return EXIT_FINDINGS if result.errors else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="perfscore", description="部门整体支出绩效自评评分 / performance self-evaluation scoring")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -227,6 +299,17 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--jobs", type=int, default=None, help="并行进程数（默认：CPU 核数，最多 4）")
     batch.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="单个文件的时间上限（秒）")
     batch.set_defaults(run=cmd_batch)
+    report = sub.add_parser("report", help="由工作簿或 JSON 数据生成自评报告草稿 / draft the 自评报告 (.docx)")
+    report.add_argument("source", help="工作簿（.xlsx/.xlsm）或提交数据（.json）")
+    report.add_argument("-o", "--output", required=True, help="报告 REPORT.docx")
+    report.set_defaults(run=cmd_report)
+    checking = sub.add_parser("check-report", help="检查自评报告中的数字是否相符 / check a report's arithmetic")
+    checking.add_argument("report", help="自评报告（.txt、.docx 或 .pdf）")
+    checking.add_argument("--workbook", help="同一部门的工作簿（或 JSON 数据），逐项比对")
+    checking.add_argument("--rule-set", help="评分框架 id（默认：由报告推断）")
+    checking.add_argument("--json", action="store_true", help="输出 JSON")
+    checking.add_argument("--extract", metavar="DATA.json", help="把报告中能读出的数据写成 SPEC 7.3 JSON")
+    checking.set_defaults(run=cmd_check_report)
     demo = sub.add_parser("demo", help="样例：批量评分自带的样例工作簿 / the batch over the bundled samples")
     demo.add_argument("--out", default="out/demo", help="生成文件的目录（默认 out/demo）")
     demo.add_argument("--jobs", type=int, default=None)

@@ -58,13 +58,37 @@ def show(evaluation: Evaluation, console: Console, rate_labels: dict[str, str] |
 
 
 def show_findings(evaluation: Evaluation, console: Console) -> None:
-    if not evaluation.findings:
+    findings_table(evaluation.findings, console)
+
+
+def findings_table(findings, console: Console) -> None:
+    if not findings:
         console.print("[green]未发现问题[/green]")
         return
-    table = Table(title=f"问题清单（错误 {len(evaluation.errors)}，提示 {len(evaluation.warnings)}）")
+    errors = sum(f.severity == "error" for f in findings)
+    table = Table(title=f"问题清单（错误 {errors}，提示 {len(findings) - errors}）")
     for header in ("级别", "代码", "位置", "说明"):
         table.add_column(header, overflow="fold")
-    for f in evaluation.findings:
+    for f in findings:
         level = "[red]错误[/red]" if f.severity == "error" else "[yellow]提示[/yellow]"
         table.add_row(level, f.code, escape(f.where), escape(f.message))
     console.print(table)
+
+
+def show_report_check(result, console: Console) -> None:
+    """check-report: what the report states, what it adds up to, what does not add up."""
+    facts = result.facts
+    console.rule(escape(f"{facts.dept_name or '（未识别部门名称）'}  {facts.fiscal_year or ''}  "
+                        f"[{result.rule_set or '未识别评分框架'}]  {result.source}"))
+    if facts.indicators:
+        table = Table(title="报告中的绩效指标")
+        for header in ("序号", "指标", "目标", "实际", "完成率", "权重", "自评得分"):
+            table.add_column(header, justify="left" if header == "指标" else "right")
+        for ind in facts.indicators:
+            cells = [ind.target, ind.actual, ind.completion, ind.weight, ind.self_score]
+            table.add_row(str(ind.row), escape(ind.name),
+                          *("—" if n is None else f"{n.value:g}{n.unit}" for n in cells))
+        console.print(table)
+    console.print(f"报告所写综合得分 [b]{_num(result.stated_total)}[/b]，按报告数字重新计算 "
+                  f"[b]{_num(result.computed_total)}[/b]；等级 {facts.grade[0] if facts.grade else '—'}")
+    findings_table(result.findings, console)

@@ -174,7 +174,9 @@ def _indicators(facts: Facts) -> None:
     text = facts.text
     starts = []
     for match in _TARGET.finditer(text):
-        start, _ = sentence_bounds(text, match.start())
+        start, end = sentence_bounds(text, match.start())
+        if " | " in text[start:end]:
+            continue   # a table's header, not an indicator's sentence
         if starts and starts[-1][0] == start:
             continue
         starts.append((start, match))
@@ -185,7 +187,7 @@ def _indicators(facts: Facts) -> None:
         inside = [n for n in facts.numbers if ind.start <= n.start < end]
         target_at = _TARGET.search(text, ind.start)
         after = [n for n in inside if n.start >= target_at.end()]
-        if after and not re.search(r"[,，;；。]", text[target_at.end():after[0].start]):
+        if after and not re.search(r"[,，;；。\n]", text[target_at.end():after[0].start]):
             ind.target = after[0]
             ind.direction = direction_before(after[0].label) or _direction_after(text, after[0]) or "="
         for n in inside:
@@ -260,8 +262,10 @@ def _table_items(facts: Facts) -> None:
         weight = _cell_number(cells, columns[0], start, row_numbers, line)
         score = _cell_number(cells, columns[1], start, row_numbers, line)
         names = [c for c in cells[:columns[0]] if c and not re.fullmatch(r"[\d.%]+", c)]
-        if score is not None and names:
+        if score is not None and names and text_key(names[-1]) not in ("合计", "总计", "总分", "小计"):
             facts.items.append(StatedItem(names[-1], score, weight))
+        for n in row_numbers.values():
+            n.part = True     # a table's figures are not a sentence's
 
 
 def _cell_number(cells, column, line_start, row_numbers, line) -> Number | None:

@@ -1,0 +1,239 @@
+"""What does not add up in a report's own text (SPEC 8, `check-report`): stated rates against
+their amounts, sums against their parts, each indicator's completion, deviation and score,
+the item scores against the total, the total against the grade — at the precision stated.
+The recomputed total comes from the data the report gives (extract.data) scored by the rule
+set given or inferred."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core import rulesets
+from ..core.arithmetic import perf_grade
+from ..core.errors import CellError
+from ..core.evaluation import evaluate
+from ..core.findings import SCORE_TOLERANCE, Finding, FindingList
+from ..core.rates import completion_rate
+from ..core.rounding import excel_round
+from .claims import Facts, Indicator, RATE_KEYS
+from .extract import claims_of, data_of, infer_rule_set
+from .numbers import Number
+
+_EPS = 1e-9
+RATE_LABELS = {"exec_rate": "预算执行率", "basic_exec_rate": "基本支出执行率", "project_exec_rate": "项目支出执行率",
+               "procurement_rate": "政府采购执行率", "sangong_control_rate": "“三公”经费控制率",
+               "public_control_rate": "日常公用经费控制率", "adjust_rate": "预算调整率"}
+
+
+@dataclass
+class ReportCheck:
+    source: str
+    facts: Facts
+    rule_set: str | None
+    findings: list[Finding] = field(default_factory=list)
+    computed_total: float | None = None
+
+    @property
+    def stated_total(self) -> float | None:
+        return self.facts.total.value if self.facts.total else None
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "rule_set": self.rule_set, "claims": claims_of(self.facts),
+                "stated_total": self.stated_total, "computed_total": self.computed_total,
+                "findings": [f.to_dict() for f in self.findings]}
+
+
+def check(facts: Facts, rule_set: str | None = None) -> ReportCheck:
+    report = FindingList()
+    rule_set = rule_set or infer_rule_set(facts)
+    result = ReportCheck(facts.report.source, facts, rule_set)
+    _stated_rates(facts, report)
+    _sums(facts, report)
+    _budget_equation(facts, report)
+    for ind in facts.indicators:
+        _indicator(facts, ind, report)
+    result.computed_total = _totals(facts, rule_set, report)
+    result.findings = report.findings
+    return result
+
+
+def _say(facts: Facts, n: Number) -> str:
+    return f"：「{facts.quote(n.start)}」"
+
+
+def _fmt(x: float, decimals: int = 2) -> str:
+    return f"{x:,.{decimals}f}"
+
+
+def _at_stated(value: float, stated: Number) -> bool:
+    """`value` (a fraction) is what `stated` (a percentage) says, at the decimals it is given to."""
+    return abs(excel_round(value * 100, stated.decimals) - stated.value) < _EPS
+
+
+# ------------------------------------------------------------------ rates
+def _stated_rates(facts: Facts, report: FindingList) -> None:
+    figures = facts.figures()
+    for i, rate in enumerate(figures):
+        key = RATE_KEYS.get((rate.measure, rate.scope))
+        if not rate.is_rate or key is None:
+            continue
+        near = [n for n in figures[:i] if n.is_amount and n.scope == rate.scope and n.paragraph == rate.paragraph
+                and rate.sentence - n.sentence <= 1]
+        if rate.measure == "adjust_rate":
+            num, den = _latest(near, "adjust"), _latest(near, "initial")
+        else:
+            num, den = _latest(near, "spend"), _latest(near, "total_budget", "budget", "initial")
+        if num is None or den is None:
+            continue
+        a, b = facts.amount(num), facts.amount(den)
+        if b == 0:
+            if a == 0 and rate.value == 0:
+                continue
+            if a != 0:
+                continue   # x / 0: the rate is undefined; nothing to compare it with
+        value = 0.0 if a == 0 and b == 0 else a / b
+        if not _at_stated(value, rate):
+            report.error("STATED_RATE_MISMATCH", facts.where(rate.start),
+                         f"报告写{RATE_LABELS[key]} {rate.value:g}%，按 {_fmt(a)}÷{_fmt(b)} 应为 "
+                         f"{excel_round(value * 100, max(rate.decimals, 2)):.{max(rate.decimals, 2)}f}%{_say(facts, rate)}")
+
+
+def _latest(numbers: list[Number], *measures: str) -> Number | None:
+    for measure in measures:
+        found = [n for n in numbers if n.measure == measure]
+        if found:
+            return found[-1]
+    return None
+
+
+# ------------------------------------------------------------------ sums
+def _sums(facts: Facts, report: FindingList) -> None:
+    for s in facts.sums:
+        total = sum(facts.amount(p) for p in s.parts)
+        slack = sum(_half(facts, p) for p in s.parts) + _half(facts, s.whole)
+        if abs(total - facts.amount(s.whole)) > slack + _EPS:
+            parts = " + ".join(_fmt(facts.amount(p)) for p in s.parts)
+            report.error("SUM_MISMATCH", facts.where(s.whole.start),
+                         f"分项之和 {parts} = {_fmt(total)} 万元，与所写合计 {_fmt(facts.amount(s.whole))} 万元不符"
+                         f"{_say(facts, s.parts[0])}")
+
+
+def _half(facts: Facts, n: Number) -> float:
+    return n.half_unit / 10000 if n.unit == "元" else n.half_unit
+
+
+def _budget_equation(facts: Facts, report: FindingList) -> None:
+    """年初 + 调整 = 调整后, where one sentence states all three."""
+    figures = [n for n in facts.figures() if n.is_amount and n.scope == "whole"]
+    by_sentence: dict[int, list[Number]] = {}
+    for n in figures:
+        by_sentence.setdefault(n.sentence, []).append(n)
+    for numbers in by_sentence.values():
+        initial, adjust, total = (_latest(numbers, m) for m in ("initial", "adjust", "total_budget"))
+        if not (initial and adjust and total) or not initial.start < total.start:
+            continue
+        sign = -1 if any(w in adjust.label for w in ("调减", "减少", "追减")) else 1
+        expected = facts.amount(initial) + sign * facts.amount(adjust)
+        slack = _half(facts, initial) + _half(facts, adjust) + _half(facts, total)
+        if abs(expected - facts.amount(total)) > slack + _EPS:
+            report.error("SUM_MISMATCH", facts.where(total.start),
+                         f"年初预算 {_fmt(facts.amount(initial))} {'−' if sign < 0 else '+'} 调整 "
+                         f"{_fmt(facts.amount(adjust))} = {_fmt(expected)} 万元，报告写调整后 "
+                         f"{_fmt(facts.amount(total))} 万元{_say(facts, total)}")
+
+
+# ------------------------------------------------------------------ indicators
+def indicator_completion(ind: Indicator) -> float | None:
+    """The completion its target, actual and direction give (uncapped, SPEC 4.2), or None."""
+    if ind.target is None or ind.actual is None or ind.direction in (None, "定性"):
+        return None
+    try:
+        return completion_rate(ind.direction, ind.target.value, ind.actual.value)
+    except CellError:
+        return None
+
+
+def _indicator(facts: Facts, ind: Indicator, report: FindingList) -> None:
+    completion = indicator_completion(ind)
+    if completion is None:
+        return
+    name = ind.name or f"第{ind.row}个指标"
+    if ind.completion is not None and not _at_stated(completion, ind.completion):
+        capped = ind.direction in (">=", ">", "=") and completion > 1 and _at_stated(1.0, ind.completion)
+        if not capped:   # 100% for an exceeded ≥ target is the capped convention, not an error
+            report.error("COMPLETION_MISMATCH", facts.where(ind.completion.start),
+                         f"指标「{name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
+                         f"{completion * 100:.2f}%，报告写 {ind.completion.value:g}%{_say(facts, ind.completion)}")
+    if ind.deviation is not None and ind.target.value:
+        deviation = (ind.actual.value - ind.target.value) / ind.target.value
+        if not (_at_stated(deviation, ind.deviation) or _at_stated(abs(deviation), ind.deviation)):
+            report.warning("DEVIATION_MISMATCH", facts.where(ind.deviation.start),
+                           f"指标「{name}」偏差率应为 ({ind.actual.value:g}−{ind.target.value:g})÷{ind.target.value:g} = "
+                           f"{deviation * 100:.2f}%，报告写 {ind.deviation.value:g}%{_say(facts, ind.deviation)}")
+    if ind.weight is not None and ind.self_score is not None:
+        expected = excel_round(ind.weight.value * min(completion, 1.0), 2)
+        if abs(expected - ind.self_score.value) >= SCORE_TOLERANCE:
+            report.error("SCORE_MISMATCH", facts.where(ind.self_score.start),
+                         f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
+                         f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{_say(facts, ind.self_score)}")
+
+
+def _dir(ind: Indicator) -> str:
+    return {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": ""}.get(ind.direction or "", "")
+
+
+# ------------------------------------------------------------------ totals and grade
+def _totals(facts: Facts, rule_set: str | None, report: FindingList) -> float | None:
+    total = facts.total
+    bands = None
+    rs = None
+    if rule_set:
+        try:
+            rs = rulesets.load(rule_set)
+            bands = rs.grade_bands
+        except rulesets.RuleSetError:
+            rs = None
+    if total is not None and facts.grade is not None:
+        expected = perf_grade(total.value, bands)
+        if expected != facts.grade[0]:
+            report.error("GRADE_MISMATCH", facts.where(facts.grade[1]),
+                         f"综合得分 {total.value:g} 分应评为“{expected}”，报告写“{facts.grade[0]}”{_say(facts, total)}")
+    if rs is None:
+        return None
+    stated = _stated_sum(facts, rs)
+    if total is not None and stated is not None and abs(stated - total.value) >= SCORE_TOLERANCE:
+        report.error("TOTAL_MISMATCH", facts.where(total.start),
+                     f"各项自评得分合计 {stated:.2f} 分，报告写综合得分 {total.value:g} 分{_say(facts, total)}")
+    evaluation = evaluate(data_of(facts, rs.id))
+    computed = evaluation.total
+    for item in evaluation.items:
+        said = next((i for i in facts.items if i.row_id == item["id"]), None)
+        if said and item["score"] is not None and abs(item["score"] - said.score.value) >= SCORE_TOLERANCE:
+            report.error("SCORE_MISMATCH", facts.where(said.score.start),
+                         f"「{item['name']}」按报告中的数字应得 {item['score']:.2f} 分，报告写 {said.score.value:g} 分"
+                         f"{_say(facts, said.score)}")
+    if total is not None and computed is not None and abs(computed - total.value) >= SCORE_TOLERANCE:
+        report.error("TOTAL_MISMATCH", facts.where(total.start),
+                     f"按报告中的数字重新计算（{rs.id}）综合得分为 {computed:.2f} 分，报告写 {total.value:g} 分"
+                     f"{_say(facts, total)}")
+    return computed
+
+
+def _stated_sum(facts: Facts, rs) -> float | None:
+    """The sum of the stated item scores, when every row of the rule set has one."""
+    scores = []
+    for row in rs.rows:
+        said = next((i for i in facts.items if i.row_id == row.id), None)
+        if said is not None:
+            scores.append(said.score.value)
+        elif row.indicator_part is not None and row.indicator_part.get("level1") is None:
+            own = [i.self_score.value for i in facts.indicators if i.self_score is not None]
+            if not own or len(own) < len(facts.indicators):
+                return None
+            scores.append(sum(own))
+        else:
+            return None
+    return round(sum(scores), 2)

@@ -1,0 +1,114 @@
+"""A report's claims as SPEC 7.3 data (`check-report --extract`), so `perfscore score` can
+score a report that came without a workbook; the claims list of `--json`; and the rule set a
+report follows when none is given."""
+from __future__ import annotations
+
+import re
+
+from ..core import rulesets
+from ..core.parsing import text_key
+from .claims import Facts
+from .numbers import Number
+
+DIRECTION_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
+
+
+def infer_rule_set(facts: Facts) -> str | None:
+    """The framework whose rows the report's 自评表 names, else the one its structure shows."""
+    named = {text_key(i.name) for i in facts.items}
+    best, hits = None, 0
+    for key in rulesets.available():
+        rs = rulesets.load(key)
+        found = sum(text_key(r.level3) in named or text_key(r.level2) in named for r in rs.rows)
+        if found > hits and found >= min(3, len(rs.rows)):
+            best, hits = key, found
+    if best:
+        return best
+    text = facts.text
+    if all(w in text for w in ("产出指标", "效益指标", "满意度指标")):
+        return "mof2020"
+    weights = [i.weight.value for i in facts.indicators if i.weight is not None]
+    if weights and abs(sum(weights) - 90) < 1e-6:
+        return "dept-simple"
+    if all(w in text for w in ("决策", "过程", "产出", "效益")) or "共性指标" in text:
+        return "dept-common"
+    return None
+
+
+def _number(facts: Facts, n: Number) -> object:
+    """The value as the data holds it: 万元 amounts, percentages as text ("96.64%"), counts."""
+    if n.unit == "%":
+        return f"{n.value:g}%"
+    return facts.amount(n)
+
+
+def _item_ids(facts: Facts, rule_set: str | None) -> None:
+    if not rule_set:
+        return
+    rows = {text_key(r.level3): r.id for r in rulesets.load(rule_set).rows}
+    rows.update({text_key(r.level2): r.id for r in rulesets.load(rule_set).rows if text_key(r.level2) not in rows})
+    for item in facts.items:
+        item.row_id = item.row_id or rows.get(text_key(item.name))
+
+
+def data_of(facts: Facts, rule_set: str | None) -> dict:
+    _item_ids(facts, rule_set)
+    data: dict = {"rule_set": rule_set or ""}
+    if facts.dept_name:
+        data["dept_name"] = facts.dept_name
+    if facts.fiscal_year:
+        data["fiscal_year"] = facts.fiscal_year
+    allowed = rulesets.load(rule_set).inputs if rule_set else {}
+    data["inputs"] = {k: facts.amount(n) for k, n in facts.keyed_amounts().items() if not allowed or k in allowed}
+    data["indicators"] = []
+    for ind in facts.indicators:
+        row: dict = {"name": ind.name, "direction": DIRECTION_SIGNS.get(ind.direction or "", "=")}
+        for key in ("target", "actual", "weight", "self_score"):
+            n = getattr(ind, key)
+            if n is not None:
+                row[key] = _number(facts, n) if n.unit == "%" else n.value
+        if ind.target is not None and ind.target.unit not in ("%", "分", ""):
+            row["unit"] = ind.target.unit
+        if ind.deviation_reason:
+            row["deviation_reason"] = ind.deviation_reason
+        data["indicators"].append(row)
+    data["self_scores"] = {i.row_id: i.score.value for i in facts.items if i.row_id}
+    if facts.total is not None:
+        data["self_scores"]["total"] = facts.total.value
+    if facts.grade:
+        data["self_grade"] = facts.grade[0]
+    rates = facts.keyed_rates()
+    data["stated_rates"] = {k: _number(facts, n) for k, n in rates.items()}
+    return data
+
+
+def claims_of(facts: Facts) -> list[dict]:
+    """Every figure the checks read, with its place and sentence (`--json`)."""
+    out = []
+
+    def claim(key: str, value: object, offset: int) -> None:
+        out.append({"key": key, "value": value, "where": facts.where(offset), "text": facts.quote(offset)})
+
+    for key, n in facts.keyed_amounts().items():
+        claim(f"inputs.{key}", facts.amount(n), n.start)
+    for key, n in facts.keyed_rates().items():
+        claim(f"stated_rates.{key}", _number(facts, n), n.start)
+    for s in facts.sums:
+        claim("sum.whole", facts.amount(s.whole), s.whole.start)
+        for p in s.parts:
+            claim("sum.part", facts.amount(p), p.start)
+    for ind in facts.indicators:
+        for key in ("target", "actual", "completion", "deviation", "weight", "self_score"):
+            n = getattr(ind, key)
+            if n is not None:
+                claim(f"indicators[{ind.row}].{key}", _number(facts, n) if n.unit == "%" else n.value, n.start)
+        if ind.direction:
+            claim(f"indicators[{ind.row}].direction", DIRECTION_SIGNS[ind.direction], ind.start)
+    for item in facts.items:
+        name = item.row_id or re.sub(r"\s+", "", item.name)
+        claim(f"self_scores.{name}", item.score.value, item.score.start)
+    if facts.total is not None:
+        claim("self_scores.total", facts.total.value, facts.total.start)
+    if facts.grade:
+        claim("self_grade", facts.grade[0], facts.grade[1])
+    return out
