@@ -245,6 +245,9 @@ def cmd_check_report(args) -> int:
     except UnreadableReport as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
+    except Exception as exc:  # a reader's bug on a hostile file: say so, never a traceback
+        print(f"无法读取报告 / cannot read the report: {Path(args.report).name}: {type(exc).__name__}", file=sys.stderr)
+        return EXIT_UNUSABLE
     workbook = None
     if args.workbook:
         workbook, why = _submission(args.workbook)

@@ -157,10 +157,18 @@ def indicator_completion(ind: Indicator) -> float | None:
 
 
 def _indicator(facts: Facts, ind: Indicator, report: FindingList) -> None:
+    name = ind.name or f"第{ind.row}个指标"
+    if ind.direction == "定性":
+        if ind.coefficient is not None and ind.weight is not None and ind.self_score is not None:
+            expected = excel_round(ind.weight.value * ind.coefficient.value / 100, 2)
+            if abs(expected - ind.self_score.value) >= SCORE_TOLERANCE:
+                report.error("SCORE_MISMATCH", facts.where(ind.self_score.start),
+                             f"定性指标「{name}」权重 {ind.weight.value:g} 分 × 系数 {ind.coefficient.value:g}% = "
+                             f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{_say(facts, ind.self_score)}")
+        return
     completion = indicator_completion(ind)
     if completion is None:
         return
-    name = ind.name or f"第{ind.row}个指标"
     if ind.completion is not None and not _at_stated(completion, ind.completion):
         capped = ind.direction in (">=", ">", "=") and completion > 1 and _at_stated(1.0, ind.completion)
         if not capped:   # 100% for an exceeded ≥ target is the capped convention, not an error

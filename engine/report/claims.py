@@ -4,6 +4,7 @@ the grade — each with the sentence it came from.  Patterns follow the structur
 share (a labelled number, 其中 lists, one paragraph per indicator), not their wording."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -11,7 +12,8 @@ from ..core.parsing import text_key
 from .numbers import Number, direction_before, numbers, quote, sentence_bounds, stop_parts
 from .text import ReportText
 
-_TARGET = re.compile(r"预期指标值|年度指标值|年度目标值|指标值|目标值|指标数")
+_TARGET = re.compile(r"定性指标|预期指标值|年度指标值|年度目标值|指标值|目标值|指标数")
+_TIER = re.compile(r"档次(?:为|是)?[:：]?\s*[“\"「]([^”\"」]{2,20})[”\"」]")
 _TOP_HEADING = re.compile(r"\n[一二三四五六七八九十]+、")
 _ACTUAL = re.compile(r"完成值|实际值|完成数|实际完成|评价值|完成情况")
 _MIDYEAR = re.compile(r"年中|监控|上半年|半年")
@@ -53,6 +55,7 @@ class Indicator:
     row: int
     name: str
     start: int
+    level1: str = ""
     direction: str | None = None
     target: Number | None = None
     actual: Number | None = None
@@ -61,6 +64,8 @@ class Indicator:
     weight: Number | None = None
     self_score: Number | None = None
     deviation_reason: str = ""
+    tier: str = ""                  # a 定性 indicator's 评价档次
+    coefficient: Number | None = None
 
 
 @dataclass
@@ -187,11 +192,15 @@ def _indicators(facts: Facts) -> None:
         inside = [n for n in facts.numbers if ind.start <= n.start < end]
         target_at = _TARGET.search(text, ind.start)
         after = [n for n in inside if n.start >= target_at.end()]
-        if after and not re.search(r"[,，;；。\n]", text[target_at.end():after[0].start]):
+        if target_at.group(0) == "定性指标":
+            tier = _TIER.search(text, target_at.end(), end)
+            ind.direction, ind.tier = "定性", tier.group(1) if tier else ""
+            ind.coefficient = next((n for n in inside if "系数" in n.label and n.is_rate), None)
+        elif after and not re.search(r"[,，;；。\n]", text[target_at.end():after[0].start]):
             ind.target = after[0]
             ind.direction = direction_before(after[0].label) or _direction_after(text, after[0]) or "="
         for n in inside:
-            if n is ind.target:
+            if n is ind.target or n is ind.coefficient:
                 continue
             if n.measure == "completion" and ind.completion is None:
                 ind.completion = n
@@ -204,13 +213,33 @@ def _indicators(facts: Facts) -> None:
                 ind.self_score = n
             elif _ACTUAL.search(n.label) and not _MIDYEAR.search(n.label):
                 ind.actual = n   # the last one: 自评/本次评价 完成值 after 年中 完成值
-        if ind.target is None:      # "指标值" in a sentence about indicators, not one
+        stated = ind.actual or ind.completion or ind.self_score or ind.coefficient
+        if ind.target is None and not ind.tier or stated is None:   # "指标值" in prose about indicators
             facts.indicators.remove(ind)
             continue
         reason = re.search(r"偏差原因[^:：]*[:：]\s*([^。\n]*)", text[ind.start:end])
         ind.deviation_reason = reason.group(1).strip() if reason else ""
+    levels = _level1_names()
+    previous = 0
     for row, ind in enumerate(facts.indicators, 1):
         ind.row = row
+        # the group an indicator is listed under: the last 一级指标 name since the previous indicator
+        found = [m for m in re.finditer("|".join(map(re.escape, levels)), text[previous:ind.start])] if levels else []
+        ind.level1 = found[-1].group(0) if found else (facts.indicators[row - 2].level1 if row > 1 else "")
+        previous = ind.start
+
+
+@functools.lru_cache(maxsize=1)
+def _level1_names() -> list[str]:
+    """The 一级指标 names the rule sets group indicators by (产出指标, 效益指标 …): data, not code."""
+    from ..core import rulesets
+    names = set()
+    for key in rulesets.available():
+        for row in rulesets.load(key).indicator_rows:
+            spellings = row.indicator_part.get("level1") or ()
+            # the full names only ("产出指标"): a bare "产出" is too common in a paragraph's prose
+            names.update(n for n in ([spellings] if isinstance(spellings, str) else spellings) if "指标" in n)
+    return sorted(names, key=len, reverse=True)
 
 
 def _direction_after(text: str, n: Number) -> str | None:
@@ -243,18 +272,19 @@ def _items(facts: Facts) -> None:
 
 
 def _table_items(facts: Facts) -> None:
-    text, columns, pos = facts.text, None, 0
-    for line in text.split("\n"):
+    text, pos = facts.text, 0
+    headers: dict[int, tuple[int, int]] = {}   # cells in a row → (weight, score) columns: a table
+    for line in text.split("\n"):               # continued on the next page has no header row
         start, pos = pos, pos + len(line) + 1
         if " | " not in line:
-            columns = None
             continue
         cells = [c.strip() for c in line.split(" | ")]
+        columns = headers.get(len(cells))
         header = [text_key(c) for c in cells]
         weight_col = next((i for i, c in enumerate(header) if c in ("分值", "权重", "权重分值", "指标分值")), None)
         score_col = next((i for i, c in enumerate(header) if c in ("得分", "自评得分", "评分")), None)
         if weight_col is not None and score_col is not None:
-            columns = (weight_col, score_col)
+            headers[len(cells)] = (weight_col, score_col)
             continue
         if columns is None or len(cells) <= max(columns):
             continue

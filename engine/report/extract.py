@@ -10,7 +10,7 @@ from ..core.parsing import text_key
 from .claims import Facts
 from .numbers import Number
 
-DIRECTION_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
+DIRECTION_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "定性": "定性"}
 
 
 def infer_rule_set(facts: Facts) -> str | None:
@@ -63,10 +63,16 @@ def data_of(facts: Facts, rule_set: str | None) -> dict:
     data["indicators"] = []
     for ind in facts.indicators:
         row: dict = {"name": ind.name, "direction": DIRECTION_SIGNS.get(ind.direction or "", "=")}
+        if ind.level1:
+            row["level1"] = ind.level1
         for key in ("target", "actual", "weight", "self_score"):
             n = getattr(ind, key)
             if n is not None:
                 row[key] = _number(facts, n) if n.unit == "%" else n.value
+        if ind.direction == "定性":
+            row["target"] = ind.tier
+            if ind.coefficient is not None:
+                row["coefficient"] = _number(facts, ind.coefficient)
         if ind.target is not None and ind.target.unit not in ("%", "分", ""):
             row["unit"] = ind.target.unit
         if ind.deviation_reason:
@@ -98,7 +104,7 @@ def claims_of(facts: Facts) -> list[dict]:
         for p in s.parts:
             claim("sum.part", facts.amount(p), p.start)
     for ind in facts.indicators:
-        for key in ("target", "actual", "completion", "deviation", "weight", "self_score"):
+        for key in ("target", "actual", "completion", "deviation", "weight", "self_score", "coefficient"):
             n = getattr(ind, key)
             if n is not None:
                 claim(f"indicators[{ind.row}].{key}", _number(facts, n) if n.unit == "%" else n.value, n.start)

@@ -23,6 +23,7 @@ MAX_PDF_SECONDS = 60.0
 _ENDS = tuple("。！!？?")
 SHORT_LINE = 16   # a title, a heading, the last line of a paragraph: the next line starts afresh
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|附件|附表)")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 _MARKUP = re.compile(r"\*\*|__")   # bold marks of text converted from Word by hand
 
 
@@ -154,10 +155,18 @@ def _read_pdf(path: Path) -> ReportText:
             for n, page in enumerate(pdf.pages, 1):
                 if time.monotonic() - start > MAX_PDF_SECONDS:
                     raise UnreadableReport(f"{path.name}: 读取超过 {MAX_PDF_SECONDS:g} 秒 / reading timed out")
-                for line in (page.extract_text() or "").splitlines():
-                    if line.strip():
+                tables = page.find_tables()
+                text_only = page
+                for table in tables:   # a table's cells are read as rows, not as wrapped lines
+                    text_only = text_only.outside_bbox(table.bbox)
+                for line in (text_only.extract_text() or "").splitlines():
+                    if line.strip() and not _PAGE_NUMBER.match(normalise(line)):
                         report.add(line, f"第{n}页", joined=continues(previous, line))
                         previous = line
+                for table in tables:
+                    for row in table.extract():
+                        report.add(" | ".join((c or "").replace("\n", "").strip() for c in row), f"第{n}页")
+                    previous = ""
                 page.close()
     except UnreadableReport:
         raise

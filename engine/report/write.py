@@ -127,6 +127,13 @@ def _shown(value: object, unit: str = "") -> str:
     return f"{value:g}{unit}"
 
 
+def _percent_text(value: object) -> str:
+    """A coefficient as the report states it: "100%" (0.8 and "80%" alike)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value * 100:g}%" if value <= 1 else f"{value:g}%"
+    return _shown(value)
+
+
 def indicator_paragraphs(data: dict, evaluation: Evaluation) -> list[tuple[str, str]]:
     """(heading, paragraph) of each indicator, in the seeds' pattern."""
     from ..core.parsing import parse_direction
@@ -141,16 +148,21 @@ def indicator_paragraphs(data: dict, evaluation: Evaluation) -> list[tuple[str, 
             direction = None
         name = str(row.get("name") or f"指标{result['row']}")
         if direction == "定性":
-            target = f"预期指标值为{_shown(row.get('target'))}，本次评价完成值为{_shown(row.get('actual'))}"
+            coefficient = row.get("coefficient", row.get("actual"))
+            target = f"该指标为定性指标，评价档次为“{_shown(row.get('target'))}”"
+            if coefficient is not None:
+                target += f"，评价系数 {_percent_text(coefficient)}"
         else:
             target = (f"该指标预期指标值{DIRECTION_WORDS.get(direction, '为')} {_shown(row.get('target'), unit)}，"
                       f"本次评价完成值为 {_shown(row.get('actual'), unit)}")
         text = f"{name}：{target}"
         if result.get("completion") is not None and direction != "定性":
             text += f"，完成率 {excel_round(result['completion'] * 100, 2):.2f}%"
-        reason = str(row.get("deviation_reason") or "").strip() or "无"
+        reason = str(row.get("deviation_reason") or "").strip().rstrip("。.") or "无"
         text += f"。偏差原因：{reason}。该指标权重分值为 {_shown(row.get('weight'))} 分，自评得分 {score(result['score'])} 分。"
-        out.append((f"（{cn(result['row'])}）指标{cn(result['row'])}：{name}", text))
+        group = str(row.get("level1") or "").strip()
+        heading = f"（{cn(result['row'])}）{group + '：' if group else ''}指标{cn(result['row'])}"
+        out.append((heading, text))
     return out
 
 
@@ -192,7 +204,7 @@ def write_report(data: dict, evaluation: Evaluation, output: str | Path) -> None
     rows = [(r.level1, r.level2, r.level3, f"{r.weight:g}", score(i["score"]))
             for r, i in zip(rs.rows, evaluation.items)]
     rows.append(("合计", "", "", f"{sum(r.weight for r in rs.rows):g}", score(evaluation.total)))
-    _table(document, ("一级指标", "二级指标", "三级指标", "分值", "得分"), rows)
+    _table(document, ("一级指标", "二级指标", "三级指标", "分值", "得分"), rows, (28, 32, 54, 20, 20))
     if evaluation.indicators:
         _para(document, "")
         _heading(document, "附表：绩效指标完成情况", 2)
@@ -201,12 +213,15 @@ def write_report(data: dict, evaluation: Evaluation, output: str | Path) -> None
             row = data.get("indicators", [])[result["row"] - 1]
             unit = "" if isinstance(row.get("target"), str) else str(row.get("unit") or "")
             completion = "—" if result.get("completion") is None else f"{result['completion'] * 100:.2f}%"
+            qualitative = _shown(row.get("direction")) == "定性"
+            actual = _percent_text(row.get("coefficient", row.get("actual"))) if qualitative else \
+                _shown(row.get("actual"), unit)
             indicator_rows.append((str(result["row"]), str(row.get("level1") or ""), str(row.get("name") or ""),
                                    _shown(row.get("direction")), _shown(row.get("target"), unit),
-                                   _shown(row.get("actual"), unit), completion, _shown(row.get("weight")),
+                                   actual, completion, _shown(row.get("weight")),
                                    score(result["score"])))
         _table(document, ("序号", "一级指标", "指标名称", "指标性质", "目标值", "实际完成值", "完成率", "权重(分)",
-                          "得分(分)"), indicator_rows)
+                          "得分(分)"), indicator_rows, (9, 16, 33, 10, 18, 18, 18, 14, 18))
     with atomic_output(output) as tmp:
         document.save(str(tmp))
 
@@ -276,10 +291,11 @@ def _para(document, text: str) -> None:
     document.add_paragraph(text)
 
 
-def _table(document, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    from docx.shared import Pt
+def _table(document, header: tuple[str, ...], rows: list[tuple[str, ...]], widths_mm: tuple[int, ...]) -> None:
+    from docx.shared import Mm, Pt
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
+    table.autofit = False
     for cell, text in zip(table.rows[0].cells, header):
         cell.text = text
         for run in cell.paragraphs[0].runs:
@@ -287,8 +303,11 @@ def _table(document, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> No
     for values in rows:
         for cell, text in zip(table.add_row().cells, values):
             cell.text = text
+    for column, width in zip(table.columns, widths_mm):   # LibreOffice reads the grid, Word the cells
+        column.width = Mm(width)
     for row in table.rows:
-        for cell in row.cells:
+        for cell, width in zip(row.cells, widths_mm):
+            cell.width = Mm(width)
             for p in cell.paragraphs:
                 p.paragraph_format.first_line_indent = Pt(0)
                 for run in p.runs:
