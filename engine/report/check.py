@@ -15,7 +15,7 @@ from ..core.findings import SCORE_TOLERANCE, Finding, FindingList
 from ..core.rates import completion_rate
 from ..core.rounding import excel_round
 from .claims import Facts, Indicator, RATE_KEYS
-from .extract import claims_of, data_of, infer_rule_set
+from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .numbers import Number
 
 _EPS = 1e-9
@@ -50,6 +50,7 @@ def check(facts: Facts, rule_set: str | None = None) -> ReportCheck:
     report = FindingList()
     rule_set = rule_set or infer_rule_set(facts)
     result = ReportCheck(facts.report.source, facts, rule_set)
+    assign_items(facts, rule_set)
     _stated_rates(facts, report)
     _sums(facts, report)
     _budget_equation(facts, report)
@@ -113,7 +114,7 @@ def _latest(numbers: list[Number], *measures: str) -> Number | None:
 def _sums(facts: Facts, report: FindingList) -> None:
     for s in facts.sums:
         total = sum(facts.amount(p) for p in s.parts)
-        slack = sum(_half(facts, p) for p in s.parts) + _half(facts, s.whole)
+        slack = sum(_half(facts, p) for p in s.parts)   # n parts, each rounded: n × 0.005 万元
         if abs(total - facts.amount(s.whole)) > slack + _EPS:
             parts = " + ".join(_fmt(facts.amount(p)) for p in s.parts)
             report.error("SUM_MISMATCH", facts.where(s.whole.start),
@@ -122,7 +123,10 @@ def _sums(facts: Facts, report: FindingList) -> None:
 
 
 def _half(facts: Facts, n: Number) -> float:
-    return n.half_unit / 10000 if n.unit == "元" else n.half_unit
+    """Half the rounding unit of an amount in 万元: amounts are kept to the cent of their unit
+    (0.01), so "0" and "2.8" are as exact as "0.00" and "2.80"."""
+    half = 0.5 * 10 ** -max(n.decimals, 2)
+    return half / 10000 if n.unit == "元" else half
 
 
 def _budget_equation(facts: Facts, report: FindingList) -> None:
@@ -137,7 +141,7 @@ def _budget_equation(facts: Facts, report: FindingList) -> None:
             continue
         sign = -1 if any(w in adjust.label for w in ("调减", "减少", "追减")) else 1
         expected = facts.amount(initial) + sign * facts.amount(adjust)
-        slack = _half(facts, initial) + _half(facts, adjust) + _half(facts, total)
+        slack = _half(facts, initial) + _half(facts, adjust)
         if abs(expected - facts.amount(total)) > slack + _EPS:
             report.error("SUM_MISMATCH", facts.where(total.start),
                          f"年初预算 {_fmt(facts.amount(initial))} {'−' if sign < 0 else '+'} 调整 "

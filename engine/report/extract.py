@@ -42,7 +42,8 @@ def _number(facts: Facts, n: Number) -> object:
     return facts.amount(n)
 
 
-def _item_ids(facts: Facts, rule_set: str | None) -> None:
+def assign_items(facts: Facts, rule_set: str | None) -> None:
+    """Each stated item score tied to its row of the rule set, by the row's name."""
     if not rule_set:
         return
     rows = {text_key(r.level3): r.id for r in rulesets.load(rule_set).rows}
@@ -52,7 +53,7 @@ def _item_ids(facts: Facts, rule_set: str | None) -> None:
 
 
 def data_of(facts: Facts, rule_set: str | None) -> dict:
-    _item_ids(facts, rule_set)
+    assign_items(facts, rule_set)
     data: dict = {"rule_set": rule_set or ""}
     if facts.dept_name:
         data["dept_name"] = facts.dept_name
@@ -62,7 +63,7 @@ def data_of(facts: Facts, rule_set: str | None) -> dict:
     data["inputs"] = {k: facts.amount(n) for k, n in facts.keyed_amounts().items() if not allowed or k in allowed}
     data["indicators"] = []
     for ind in facts.indicators:
-        row: dict = {"name": ind.name, "direction": DIRECTION_SIGNS.get(ind.direction or "", "=")}
+        row: dict = {"name": ind.name or f"指标{ind.row}", "direction": DIRECTION_SIGNS.get(ind.direction or "", "=")}
         if ind.level1:
             row["level1"] = ind.level1
         for key in ("target", "actual", "weight", "self_score"):

@@ -130,9 +130,10 @@ def _read_docx(path: Path) -> ReportText:
         elif tag == "tbl":
             tables += 1
             for row in Table(block, document).rows:
-                cells = []
+                cells, seen = [], set()
                 for cell in row.cells:
-                    if not cells or cell.text != cells[-1]:   # a merged cell repeats itself
+                    if id(cell._tc) not in seen:   # a merged cell is handed back once per grid column
+                        seen.add(id(cell._tc))
                         cells.append(cell.text)
                 report.add(" | ".join(c.strip() for c in cells), f"表{tables}")
             previous = ""

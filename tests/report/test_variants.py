@@ -1,0 +1,185 @@
+"""Reports are typed by people: the same claims written many ways — full-width digits, 元 and
+万元, ≥/大于等于/不低于, numbers broken across lines, 其中 lists, tables — each checked at
+the precision it is stated to."""
+from __future__ import annotations
+
+import pytest
+
+from engine.report.check import check
+from engine.report.claims import read_facts
+from engine.report.text import read_report
+
+
+def checked(tmp_path, text: str, rule_set: str | None = None):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return check(read_facts(read_report(path)), rule_set)
+
+
+def codes(result) -> list[str]:
+    return [f.code for f in result.findings]
+
+
+EXEC = "2023年我部门全年预算数为{budget}，全年实际支出资金{spend}，预算执行率为{rate}。"
+
+
+@pytest.mark.parametrize("budget, spend, rate, wrong", [
+    ("951.76万元", "919.76万元", "96.64%", False),
+    ("９５１．７６万元", "９１９．７６万元", "９６．６４％", False),          # full-width
+    ("９５１．７６万元", "９１９．７６万元", "９９．６４％", True),
+    ("9,517,600.00元", "9,197,600.00元", "96.64%", False),              # 元, not 万元
+    ("9，517，600元", "9，197，600元", "96.6%", False),
+    ("564.36 万元", "564.31 万元", "100%", False),                      # right at 0 decimals
+    ("564.36 万元", "564.31 万元", "100.00%", True),                    # not at 2
+    ("564.36 万元", "564.31 万元", "99.99%", False),
+    ("4,978.49 万元", "4,637.81 万元", "93.16%", False),
+    ("4,978.49 万元", "4,637.81 万元", "93.2%", False),
+    ("4,978.49 万元", "4,637.81 万元", "93.15%", True),
+])
+def test_stated_execution_rate(tmp_path, budget, spend, rate, wrong):
+    result = checked(tmp_path, EXEC.format(budget=budget, spend=spend, rate=rate))
+    assert codes(result) == (["STATED_RATE_MISMATCH"] if wrong else []), result.findings
+    assert result.facts.keyed_rates()["exec_rate"] is not None
+
+
+def test_a_number_broken_across_lines_is_joined(tmp_path):
+    text = ("2023年我部门全年预算数为 951.76 万元，全年实际支出资金 919.\n"
+            "76 万元，预算执行率为 99.64%。\n")
+    result = checked(tmp_path, text)
+    assert result.facts.amount(result.facts.keyed_amounts()["spend_total"]) == 919.76
+    assert codes(result) == ["STATED_RATE_MISMATCH"]
+    assert result.findings[0].where == "第2行"          # where the rate is written
+
+
+def test_a_sentence_across_blank_lines_as_a_pdf_copy_leaves_it(tmp_path):
+    text = ("2023 年专项项目年初预算 28.2 万元，全年预算总投入\n\n"
+            "213.18 万元，全年实际支出 181.18 万元，资金执行率 85%。\n")
+    result = checked(tmp_path, text)
+    assert codes(result) == []                 # 181.18 / 213.18 = 84.99% = 85% at 0 decimals
+    assert result.facts.keyed_rates()["project_exec_rate"].value == 85
+
+
+@pytest.mark.parametrize("whole, wrong", [("13,816.95", False), ("13,816.94", False), ("13,826.95", True)])
+def test_parts_within_their_rounding(tmp_path, whole, wrong):
+    text = f"2024年全年支出 {whole} 万元，其中：基本支出 983.40 万元，项目支出 12,833.54 万元。"
+    assert codes(checked(tmp_path, text)) == (["SUM_MISMATCH"] if wrong else [])
+
+
+def test_parts_by_source_after_the_whole_in_the_sentence_before(tmp_path):
+    text = "全年实际支出资金919.76万元，预算执行率为96.64%。其中：上级安排0万元，本级安排919.19万元，其他资金0.75万元。"
+    result = checked(tmp_path, text)
+    assert codes(result) == ["SUM_MISMATCH"] and "920.01" not in result.findings[0].message
+    assert "919.94" in result.findings[0].message
+
+
+def test_parts_of_different_measures_add_up_each_to_its_own_whole(tmp_path):
+    ok = ("2023 年“三公”经费预算数为 20.00 万元，实际支出 15.00 万元，“三公”经费控制率为 75%。其中：公务接待费预算 5 万元，"
+          "实际支出 4 万元；公务用车运行维护费预算 15 万元，实际支出 11 万元。")
+    assert codes(checked(tmp_path, ok)) == []
+    wrong = ok.replace("实际支出 11 万元", "实际支出 12 万元")
+    assert codes(checked(tmp_path, wrong)) == ["SUM_MISMATCH"]
+
+
+def test_statements_that_are_not_parts_are_not_summed(tmp_path):
+    text = ("我单位预算数(调整后)为 564.36 万元，执行数为 564.31 万元，预算执行率 99.99%，其中:财政资金预算部分年初预算数为 "
+            "492.71 万元，全年预算数为 565.20 万元（含历年结余），决算数为 563.41 万元。")
+    assert codes(checked(tmp_path, text)) == []
+
+
+@pytest.mark.parametrize("adjust, total, wrong", [
+    ("年中调整数 176.31 万元", "调整后全年预算数 951.76 万元", False),
+    ("年中调整数 176.31 万元", "调整后全年预算数 951.67 万元", True),
+    ("年中调减 100.00 万元", "调整后全年预算数 675.45 万元", False),
+])
+def test_initial_plus_adjustment_is_the_adjusted_budget(tmp_path, adjust, total, wrong):
+    text = f"我部门年初批复预算数 775.45 万元，{adjust}，{total}。"
+    assert codes(checked(tmp_path, text)) == (["SUM_MISMATCH"] if wrong else [])
+
+
+@pytest.mark.parametrize("direction", ["≥", ">=", "大于等于", "不低于", "不少于"])
+def test_an_exceeded_target_stated_as_100_percent_is_the_capped_convention(tmp_path, direction):
+    text = f"指标①：召开会议次数，指标值：{direction} 20 次，自评完成值：34 次，指标完成率 100%。"
+    result = checked(tmp_path, text)
+    assert result.facts.indicators[0].direction == ">="
+    assert codes(result) == []
+
+
+@pytest.mark.parametrize("direction", ["≤", "<=", "小于等于", "不超过", "不高于"])
+def test_a_ceiling_exceeded_is_not_complete(tmp_path, direction):
+    text = f"指标②：公用经费支出，指标值：{direction} 100 万元，自评完成值：120 万元，指标完成率 100%，权重 10 分，自评得分 10 分。"
+    result = checked(tmp_path, text)
+    assert result.facts.indicators[0].direction == "<="
+    assert codes(result) == ["COMPLETION_MISMATCH", "SCORE_MISMATCH"]
+    assert "83.33%" in result.findings[0].message        # 100 / 120
+
+
+def test_a_trailing_direction_word(tmp_path):
+    text = "群众满意度：该指标预期指标值为 95%以上，本次评价完成值为 90%，完成率 94.74%，该指标权重分值为 10 分，自评得分 9.47 分。"
+    result = checked(tmp_path, text)
+    assert result.facts.indicators[0].direction == ">="
+    assert codes(result) == []
+
+
+def test_self_score_against_weight_and_completion(tmp_path):
+    text = "群众满意度：该指标预期指标值大于等于 95%，本次评价完成值为 90%，完成率 94.74%。该指标权重分值为 10 分，自评得分 10 分。"
+    result = checked(tmp_path, text)
+    assert codes(result) == ["SCORE_MISMATCH"] and "9.47" in result.findings[0].message
+
+
+def test_completion_and_deviation_stated_wrong(tmp_path):
+    text = "指标③：办结数量，指标值：≥ 150 件，自评完成值：284 件，指标完成率 150%。偏差率 0%，偏差原因：无。"
+    result = checked(tmp_path, text)
+    assert codes(result) == ["COMPLETION_MISMATCH", "DEVIATION_MISMATCH"]
+    assert "189.33%" in result.findings[0].message and "89.33%" in result.findings[1].message
+
+
+def test_qualitative_indicator_score(tmp_path):
+    text = "制度建设：该指标为定性指标，评价档次为“达成年度指标”，评价系数 90%。该指标权重分值为 10 分，自评得分 10 分。"
+    result = checked(tmp_path, text)
+    ind = result.facts.indicators[0]
+    assert (ind.direction, ind.tier, ind.coefficient.value) == ("定性", "达成年度指标", 90)
+    assert codes(result) == ["SCORE_MISMATCH"]
+
+
+@pytest.mark.parametrize("sentence, grade_ok", [
+    ("2024 年度部门整体支出绩效自评综合得分 85 分，评价结果为“良”。", True),
+    ("2024 年度部门整体支出绩效自评综合得分 85 分，评价结果为“优”。", False),
+    ("自评得分 92.5 分，整体绩效评价为优秀。", True),
+    ("自评综合得分为 59.99 分，评价等级：中。", False),
+])
+def test_grade_against_total(tmp_path, sentence, grade_ok):
+    assert codes(checked(tmp_path, sentence)) == ([] if grade_ok else ["GRADE_MISMATCH"])
+
+
+def test_total_against_stated_items_and_recomputed(tmp_path):
+    text = ("我单位全年预算金额为 564.36 万元，执行金额为 564.31 万元，执行率为 99.99%，得 10 分。\n"
+            "指标一：该指标预期指标值等于 100%，本次评价完成值为 100%，完成率 100%。该指标权重分值为 40 分，自评得分 40 分。\n"
+            "指标二：该指标预期指标值大于等于 95%，本次评价完成值为 100%，完成率 105.26%。该指标权重分值为 50 分，自评得分 50 分。\n"
+            "四、评价结论\n2024 年度部门整体支出绩效自评综合得分 99 分，评价结果为“优”。\n")
+    result = checked(tmp_path, text)
+    assert result.rule_set == "dept-simple"             # 10 + indicators weighing 90
+    assert result.computed_total == 100 and result.stated_total == 99
+    assert codes(result) == ["TOTAL_MISMATCH", "TOTAL_MISMATCH"]   # against the items, against the recomputation
+
+
+def test_docx_paragraphs_and_tables_are_read(tmp_path):
+    import docx
+    document = docx.Document()
+    document.add_paragraph("全年预算数为 951.76 万元，全年实际支出资金 919.76 万元，预算执行率为 96.64%。")
+    table = document.add_table(rows=1, cols=5)
+    for cell, text in zip(table.rows[0].cells, ("一级指标", "二级指标", "三级指标", "分值", "得分")):
+        cell.text = text
+    for values in (("预算执行", "预算执行情况", "预算执行率", "10", "9.66"), ("履职效能", "个性指标", "部门个性绩效指标", "90", "90"),
+                   ("合计", "", "", "100", "99.66")):
+        for cell, text in zip(table.add_row().cells, values):
+            cell.text = text
+    document.add_paragraph("四、评价结论")
+    document.add_paragraph("自评综合得分 99.00 分，评价结果为“优”。")
+    path = tmp_path / "report.docx"
+    document.save(path)
+    result = check(read_facts(read_report(path)))
+    assert result.rule_set == "dept-simple"
+    assert [(i.row_id, i.score.value) for i in result.facts.items] == [("budget_execution", 9.66), ("indicators", 90)]
+    assert codes(result) == ["TOTAL_MISMATCH"]          # 9.66 + 90 is not 99
+    assert result.findings[0].where == "第3段"
+    assert result.facts.where(result.facts.items[0].score.start) == "表1"
