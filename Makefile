@@ -14,10 +14,11 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/perfscore demo
 
-# the interoperability tests need LibreOffice; CI machines start without it
+# the interoperability tests need LibreOffice Calc and Writer and Chinese fonts; CI machines start without them
+OFFICE_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui fonts-noto-cjk
 soffice:
-	@command -v soffice >/dev/null 2>&1 || { apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; }
+	@dpkg -s $(OFFICE_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(OFFICE_PACKAGES) >/dev/null; }
 
 # the layers of engine/ (pyproject: [tool.importlinter]) are checked before the tests
 test: $(STAMP) soffice

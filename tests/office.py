@@ -156,3 +156,12 @@ def libreoffice_text(formula: str) -> str:
             value = value + ("0" if "." in value else ".0")
         out.append(value)
     return "=" + "".join(out)
+
+
+def writer_pdf(files: list[Path], out: Path) -> list[Path]:
+    """Word documents rendered to PDF by LibreOffice Writer (one soffice run), as a user prints them."""
+    out.mkdir(parents=True, exist_ok=True)
+    result = soffice(out.parent, "--convert-to", "pdf", "--outdir", str(out), *map(str, files))
+    pdfs = [out / f"{Path(f).stem}.pdf" for f in files]
+    assert result.returncode == 0 and all(p.exists() for p in pdfs), result.stdout + result.stderr
+    return pdfs

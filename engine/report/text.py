@@ -152,11 +152,17 @@ def _read_pdf(path: Path) -> ReportText:
         with pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise UnreadableReport(f"{path.name}: PDF 有 {len(pdf.pages)} 页，超过上限 {MAX_PDF_PAGES} / too many pages")
-            previous = ""
+            previous, held = "", None     # held: a page's last table row, which may go on overleaf
             for n, page in enumerate(pdf.pages, 1):
                 if time.monotonic() - start > MAX_PDF_SECONDS:
                     raise UnreadableReport(f"{path.name}: 读取超过 {MAX_PDF_SECONDS:g} 秒 / reading timed out")
                 tables = page.find_tables()
+                rows = [[[(c or "").replace("\n", "").strip() for c in row] for row in t.extract()] for t in tables]
+                if held and rows and rows[0] and len(rows[0][0]) == len(held[0]) and not rows[0][0][0]:
+                    held = ([a + b for a, b in zip(held[0], rows[0].pop(0))], held[1])   # a row split by the page
+                if held:
+                    report.add(" | ".join(held[0]), held[1])
+                    held = None
                 text_only = page
                 for table in tables:   # a table's cells are read as rows, not as wrapped lines
                     text_only = text_only.outside_bbox(table.bbox)
@@ -164,17 +170,22 @@ def _read_pdf(path: Path) -> ReportText:
                     if line.strip() and not _PAGE_NUMBER.match(normalise(line)):
                         report.add(line, f"第{n}页", joined=continues(previous, line))
                         previous = line
-                for table in tables:
-                    for row in table.extract():
-                        report.add(" | ".join((c or "").replace("\n", "").strip() for c in row), f"第{n}页")
+                for t, table_rows in enumerate(rows):
+                    for r, cells in enumerate(table_rows):
+                        if t == len(rows) - 1 and r == len(table_rows) - 1:
+                            held = (cells, f"第{n}页")
+                        else:
+                            report.add(" | ".join(cells), f"第{n}页")
                     previous = ""
                 page.close()
+            if held:
+                report.add(" | ".join(held[0]), held[1])
     except UnreadableReport:
         raise
     except Exception as exc:   # pdfminer: encrypted, broken xref, …
-        name = type(exc).__name__
-        why = "PDF 已加密 / encrypted PDF" if "Password" in name or "Encrypt" in str(exc) else \
-            f"无法读取 PDF / cannot read PDF: {name}"
+        causes = " ".join(type(e).__name__ for e in (exc, *exc.args) if isinstance(e, BaseException))
+        why = "PDF 已加密（有打开密码），无法读取 / encrypted PDF" if "Password" in causes or "Encrypt" in causes \
+            else f"无法读取 PDF / cannot read PDF: {type(exc).__name__}"
         raise UnreadableReport(f"{path.name}: {why}") from None
     if not report.text.strip():
         raise UnreadableReport(f"{path.name}: PDF 没有文字层（扫描件？），无法检查 / no text layer (a scan?)")

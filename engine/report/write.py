@@ -69,29 +69,18 @@ def sentences(data: dict, evaluation: Evaluation) -> dict[str, list[str]]:
     a = f.amount
     initial, adjust, total, spend = a("budget_initial"), a("budget_adjust"), a("budget_total"), a("spend_total")
     if initial is not None:
-        out["budget"].append(f"{year}年我部门年初预算数为 {money(initial)} 万元。")
+        out["budget"] += ["1. 年初预算安排情况", f"{year}年我部门年初预算数为 {money(initial)} 万元。"]
     if initial is not None and adjust is not None and total is not None:
         line = f"我部门年初预算数 {money(initial)} 万元，年中调整数 {money(adjust)} 万元，调整后全年预算数 {money(total)} 万元"
         rate = f.rate("adjust_rate")
-        out["budget"].append(line + (f"，预算调整率 {percent(rate)}。" if rate is not None else "。"))
-    if total is not None:
-        line = f"{year}年我部门全年预算数为 {money(total)} 万元"
-        parts = [(w, a(k)) for w, k in (("上级资金", "budget_superior"), ("本级资金", "budget_local"),
-                                        ("其他资金", "budget_other"))]
-        if all(v is not None for _, v in parts):
-            line += "，其中：" + "，".join(f"{w} {money(v)} 万元" for w, v in parts)
-        out["budget"].append(line + "。")
-    if spend is not None:
-        line = f"全年实际支出 {money(spend)} 万元"
+        out["budget"] += ["2. 预算调整情况", line + (f"，预算调整率 {percent(rate)}。" if rate is not None else "。")]
+    if spend is not None and total is not None:
+        line = f"全年预算数为 {money(total)} 万元"
+        line += _by_source(a, ("budget_superior", "budget_local", "budget_other")) + "。"
+        line += f"全年实际支出 {money(spend)} 万元"
         rate = f.rate("exec_rate")
-        line += f"，预算执行率为 {percent(rate)}" if rate is not None and total is not None else ""
-        parts = [(w, a(k)) for w, k in (("上级资金", "spend_superior"), ("本级资金", "spend_local"),
-                                        ("其他资金", "spend_other"))]
-        if all(v is not None for _, v in parts):
-            line += "，其中：" + "，".join(f"{w} {money(v)} 万元" for w, v in parts)
-        if total is not None:
-            line = f"全年预算数为 {money(total)} 万元，" + line
-        out["budget"].append(line + "。")
+        line += f"，预算执行率为 {percent(rate)}" if rate is not None else ""
+        out["budget"] += ["3. 全年预算执行情况", line + _by_source(a, ("spend_superior", "spend_local", "spend_other")) + "。"]
     for scope, budget_key, spend_key, rate_key, noun, rate_word in (
             ("基本支出", "basic_budget", "basic_spend", "basic_exec_rate", "基本支出全年预算数", "基本支出预算执行率"),
             ("项目支出", "project_budget", "project_spend", "project_exec_rate", "项目支出全年预算数", "项目支出预算执行率"),
@@ -117,6 +106,14 @@ def sentences(data: dict, evaluation: Evaluation) -> dict[str, list[str]]:
         out["conclusion"].append(f"{year}年度部门整体支出绩效自评综合得分 {score(evaluation.total)} 分，"
                                  f"评价结果为“{evaluation.grade}”。")
     return out
+
+
+def _by_source(amount, keys: tuple[str, str, str]) -> str:
+    """"，其中：上级资金 a 万元，本级资金 b 万元，其他资金 c 万元" when all three are given."""
+    values = [amount(k) for k in keys]
+    if any(v is None for v in values):
+        return ""
+    return "，其中：" + "，".join(f"{w} {money(v)} 万元" for w, v in zip(("上级资金", "本级资金", "其他资金"), values))
 
 
 def _shown(value: object, unit: str = "") -> str:
