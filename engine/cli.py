@@ -19,13 +19,14 @@ def exit_code(evaluation) -> int:
     return EXIT_FINDINGS if evaluation.errors else EXIT_OK
 
 
-def _console():
+def _console(stderr: bool = False):
     import shutil
 
     from rich.console import Console
+    stream = sys.stderr if stderr else sys.stdout
     # a pipe or CI log is not 80 columns wide: keep finding messages on one line
-    width = None if sys.stdout.isatty() else max(shutil.get_terminal_size((140, 40)).columns, 140)
-    return Console(width=width, soft_wrap=False)
+    width = None if stream.isatty() else max(shutil.get_terminal_size((140, 40)).columns, 140)
+    return Console(width=width, soft_wrap=False, stderr=stderr)
 
 
 def _rate_labels(rule_set_id: str | None) -> dict[str, str]:
@@ -61,65 +62,46 @@ def cmd_demo(args) -> int:
     """The bureau's job on the bundled samples: build their workbooks, batch, summary, findings."""
     from workbook import SAMPLES_DIR
 
-    from .bureau.samples import build_samples
+    from .bureau.samples import build_reports, build_samples
     out = Path(args.out)
     files = build_samples(SAMPLES_DIR, out / "submissions")
+    files += build_reports(SAMPLES_DIR, out / "submissions")
     code = run_batch(files, out / "summary.xlsx", jobs=args.jobs, timeout=DEFAULT_TIMEOUT, show_findings=True)
-    print(f"提交的工作簿在 {out / 'submissions'}/，汇总表 {out / 'summary.xlsx'}")
+    print(f"提交的工作簿和报告在 {out / 'submissions'}/，汇总表 {out / 'summary.xlsx'}")
     return EXIT_OK if code in (EXIT_OK, EXIT_FINDINGS) else code
 
 
-def run_batch(files, output, jobs: int, timeout: float, show_findings: bool = False) -> int:
-    """Evaluate `files`, streaming each result into the summary; print what needs a look."""
+def run_batch(files, output, jobs: int, timeout: float, show_findings: bool = False, json_lines: bool = False) -> int:
+    """Evaluate `files`, streaming each result into the summary; print what needs a look
+    (or, with `json_lines`, one JSON line per file on stdout and the rest on stderr)."""
     from .bureau import batch
     results = batch.run(files, jobs=jobs, timeout=timeout)   # the workers start now, while we set up
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-    from rich.table import Table
 
-    from .bureau.summary import SummaryWriter
-    console = _console()
+    from .bureau.summary import PASSED, UNSCORABLE, WITH_ERRORS, SummaryWriter, status_of
+    from .display import BatchTables
+    console = _console(stderr=json_lines)
     writer = SummaryWriter(output)
-    table = Table(title=f"汇总：{len(files)} 个文件")
-    for header in ("文件", "部门", "计算总分", "自评总分", "等级", "错误", "提示", "状态"):
-        table.add_column(header, overflow="fold")
-    findings = Table(title="问题清单")
-    for header in ("文件", "级别", "代码", "位置", "说明"):
-        findings.add_column(header, overflow="fold")
-    counts = {"clean": 0, "errors": 0, "failed": 0}
-    # a long batch lists only the files that need a look, the first 50 of them: the summary
-    # workbook has every one
-    list_all, listed, shown = len(files) <= 50, 0, 50
+    tables = BatchTables(len(files), show_findings)
+    counts = {PASSED: 0, WITH_ERRORS: 0, UNSCORABLE: 0}
     with Progress(TextColumn("[bold]评分中"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}"), console=console, transient=not sys.stdout.isatty()) as bar:
+                  TextColumn("{task.description}"), console=console, transient=not console.is_terminal) as bar:
         task = bar.add_task("", total=len(files))
         for r in results:
             writer.add(r)
             bar.update(task, advance=1, description=escape(Path(r.file).name))
-            counts["clean" if r.clean else "errors" if r.status == batch.EVALUATED else "failed"] += 1
-            ev = r.evaluation or {}
-            if (list_all or not r.clean) and listed < shown:
-                listed += 1
-                total = "—" if ev.get("total") is None else f"{ev['total']:.2f}"
-                claimed = "—" if ev.get("self_total") is None else f"{ev['self_total']:.2f}"
-                status = "[green]通过[/green]" if r.clean else ("[red]有错误[/red]" if r.status == batch.EVALUATED
-                                                               else f"[red]失败[/red] {escape(r.reason)}")
-                table.add_row(escape(Path(r.file).name), escape(str(ev.get("dept_name") or "")), total, claimed,
-                              ev.get("grade") or "—", str(r.errors), str(r.warnings), status)
-            if show_findings and listed <= shown:
-                for f in ev.get("findings", []):
-                    level = "[red]错误[/red]" if f["severity"] == "error" else "[yellow]提示[/yellow]"
-                    findings.add_row(escape(Path(r.file).name), level, f["code"], escape(f["where"]),
-                                     escape(f["message"]))
+            counts[status_of(r)] += 1
+            tables.add(r, status_of(r))
+            if json_lines:
+                line = {"file": r.file, "kind": r.kind, "status": r.status, "reason": r.reason,
+                        "paired_with": r.paired_with, **(r.evaluation or {})}
+                sys.stdout.write(json.dumps(line, ensure_ascii=False, default=str) + "\n")
     writer.close()
-    if not list_all and counts["errors"] + counts["failed"] > shown:
-        table.caption = f"另有 {counts['errors'] + counts['failed'] - shown} 个文件见汇总表 / more in the summary"
-    console.print(table)
-    if show_findings:
-        console.print(findings)
-    console.print(escape(f"通过 {counts['clean']}，有错误 {counts['errors']}，无法评分 {counts['failed']}；"
-                         f"汇总表 / summary: {output}"))
-    return EXIT_OK if counts["errors"] == counts["failed"] == 0 else EXIT_FINDINGS
+    tables.print(console, counts[WITH_ERRORS] + counts[UNSCORABLE])
+    console.print(f"通过 {counts[PASSED]}，有错误 {counts[WITH_ERRORS]}，无法评分 {counts[UNSCORABLE]}；"
+                  f"汇总表 / summary: {output}", markup=False)
+    return EXIT_OK if counts[WITH_ERRORS] == counts[UNSCORABLE] == 0 else EXIT_FINDINGS
 
 
 def cmd_batch(args) -> int:
@@ -131,7 +113,7 @@ def cmd_batch(args) -> int:
     if any(_same_file(f, args.output) for f in files):
         print("汇总表不能覆盖输入文件 / the summary must not overwrite an input", file=sys.stderr)
         return EXIT_UNUSABLE
-    return run_batch(files, args.output, jobs=args.jobs, timeout=args.timeout)
+    return run_batch(files, args.output, jobs=args.jobs, timeout=args.timeout, json_lines=args.json)
 
 
 def cmd_template(args) -> int:
@@ -297,10 +279,11 @@ def build_parser() -> argparse.ArgumentParser:
     recalc.add_argument("--write-back", metavar="OUT.xlsx", help="另存一份带计算值的工作簿")
     recalc.set_defaults(run=cmd_recalc)
     batch = sub.add_parser("batch", help="批量评分并生成汇总表 / evaluate many files, write a summary workbook")
-    batch.add_argument("paths", nargs="+", help="工作簿或文件夹")
+    batch.add_argument("paths", nargs="+", help="文件夹，或工作簿（.xlsx/.xlsm）、数据（.json）、报告（.docx/.pdf/.txt）")
     batch.add_argument("-o", "--output", required=True, help="汇总表 SUMMARY.xlsx")
     batch.add_argument("--jobs", type=int, default=None, help="并行进程数（默认：CPU 核数，最多 4）")
     batch.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="单个文件的时间上限（秒）")
+    batch.add_argument("--json", action="store_true", help="每个文件一行 JSON（SPEC 7.4 或 check-report 的 JSON）输出到标准输出")
     batch.set_defaults(run=cmd_batch)
     report = sub.add_parser("report", help="由工作簿或 JSON 数据生成自评报告草稿 / draft the 自评报告 (.docx)")
     report.add_argument("source", help="工作簿（.xlsx/.xlsm）或提交数据（.json）")

@@ -1,6 +1,8 @@
 """Rich tables of an Evaluation for the terminal."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -92,3 +94,42 @@ def show_report_check(result, console: Console) -> None:
     console.print(f"报告所写综合得分 [b]{_num(result.stated_total)}[/b]，按报告数字重新计算 "
                   f"[b]{_num(result.computed_total)}[/b]；等级 {facts.grade[0] if facts.grade else '—'}")
     findings_table(result.findings, console)
+
+
+class BatchTables:
+    """The batch's tables on the terminal: every file of a short batch, the first 50 that need
+    a look of a long one (the summary workbook has every one); with their findings for demo."""
+    SHOWN = 50
+
+    def __init__(self, count: int, show_findings: bool):
+        self.list_all, self.show_findings, self.listed = count <= self.SHOWN, show_findings, 0
+        self.table = Table(title=f"汇总：{count} 个文件")
+        for header in ("文件", "材料", "单位名称", "复核总分", "自评总分", "等级", "错误", "提示", "状态"):
+            self.table.add_column(header, overflow="fold")
+        self.findings = Table(title="问题清单")
+        for header in ("文件", "级别", "代码", "位置", "说明"):
+            self.findings.add_column(header, overflow="fold")
+
+    def add(self, r, status: str) -> None:
+        from .bureau.summary import PASSED, UNSCORABLE, material_of
+        ev = r.evaluation or {}
+        if not (self.list_all or status != PASSED) or self.listed >= self.SHOWN:
+            return
+        self.listed += 1
+        colour = {PASSED: "green", UNSCORABLE: "red"}.get(status, "red")
+        shown = f"[{colour}]{status}[/{colour}]" + (f" {escape(r.reason)}" if r.reason else "")
+        self.table.add_row(escape(Path(r.file).name), material_of(r), escape(str(ev.get("dept_name") or "")),
+                           _num(ev.get("total")), _num(ev.get("self_total")), ev.get("grade") or "—", str(r.errors),
+                           str(r.warnings), shown)
+        if self.show_findings:
+            for f in r.findings:
+                level = "[red]错误[/red]" if f["severity"] == "error" else "[yellow]提示[/yellow]"
+                self.findings.add_row(escape(Path(r.file).name), level, f["code"], escape(f["where"]),
+                                      escape(f["message"]))
+
+    def print(self, console: Console, need_a_look: int) -> None:
+        if not self.list_all and need_a_look > self.SHOWN:
+            self.table.caption = f"另有 {need_a_look - self.SHOWN} 个文件见汇总表 / more in the summary"
+        console.print(self.table)
+        if self.show_findings:
+            console.print(self.findings)

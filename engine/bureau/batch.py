@@ -1,50 +1,37 @@
-"""`perfscore batch`: many submissions, one process per file (forked, so a file that hangs
-or crashes its parser can be stopped without stopping the batch), a progress bar, and a
-summary workbook.  Inputs are only read."""
+"""`perfscore batch`: a folder of workbooks, data and reports.  Each job — one file, or a
+workbook and its department's report — runs in a worker process (forked, so a file that
+hangs or crashes its parser can be stopped without stopping the batch).  Inputs are only read.
+
+A report and a workbook with the same name are paired before they are given out
+(pairing.by_name); those left over are paired afterwards by 单位名称 and 年度, which only
+their evaluation tells, and checked again together."""
 from __future__ import annotations
 
 import json
 import multiprocessing
 import os
 import time
-from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-DEFAULT_TIMEOUT = 120.0   # seconds for one file
-EVALUATED, FAILED = "evaluated", "failed"   # FileResult.status
+from .pairing import by_name, department
+from .results import (DATA_SUFFIXES, EVALUATED, FAILED, REPORT, REPORT_SUFFIXES, WORKBOOK_SUFFIXES, FileResult,
+                      evaluate_file, evaluate_job, kind_of)
 
-
-@dataclass
-class FileResult:
-    file: str
-    status: str                      # EVALUATED or FAILED
-    reason: str = ""
-    evaluation: dict | None = None   # SPEC 7.4
-    seconds: float = 0.0
-
-    @property
-    def errors(self) -> int:
-        return sum(f["severity"] == "error" for f in (self.evaluation or {}).get("findings", []))
-
-    @property
-    def warnings(self) -> int:
-        return sum(f["severity"] == "warning" for f in (self.evaluation or {}).get("findings", []))
-
-    @property
-    def clean(self) -> bool:
-        return self.status == EVALUATED and self.errors == 0
+__all__ = ["EVALUATED", "FAILED", "FileResult", "collect", "default_jobs", "evaluate_file", "run"]
+DEFAULT_TIMEOUT = 120.0   # seconds for one job
+ACCEPTED = WORKBOOK_SUFFIXES + DATA_SUFFIXES + REPORT_SUFFIXES
 
 
 def collect(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders searched for workbooks (Excel's ~$ lock files left out)."""
+    """Files as given; folders searched for workbooks, data and reports (Excel's and Word's
+    ~$ lock files and hidden files left out)."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ACCEPTED
                                 and not p.name.startswith(("~$", "."))))
         else:
             files.append(path)
@@ -57,42 +44,17 @@ def collect(paths: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
-def evaluate_file(path: Path) -> FileResult:
-    """One file, never raising: a file that cannot be evaluated is a failed result with a reason."""
-    from ..book.recalc import RecalcError, recalc
-    start = time.perf_counter()
-    try:
-        if path.suffix.lower() == ".json":
-            from ..core.evaluation import evaluate
-            from ..files.jsondata import InputFileError, read_json
-            try:
-                evaluation = evaluate(read_json(path), source=str(path))
-            except InputFileError as exc:
-                return FileResult(str(path), FAILED, str(exc), seconds=time.perf_counter() - start)
-        else:
-            evaluation = recalc(path)
-    except RecalcError as exc:
-        return FileResult(str(path), FAILED, str(exc), seconds=time.perf_counter() - start)
-    except Exception as exc:  # a parser bug on a hostile file must not stop the batch
-        return FileResult(str(path), FAILED, f"处理出错 / error: {type(exc).__name__}: {str(exc)[:200]}",
-                          seconds=time.perf_counter() - start)
-    status, reason = EVALUATED, ""
-    if not evaluation.evaluated:
-        status = FAILED
-        reason = "；".join(f.message for f in evaluation.findings if f.code == "TEMPLATE_UNKNOWN")
-    return FileResult(str(path), status, reason, evaluation.to_dict(), time.perf_counter() - start)
-
-
 def _worker(conn, evaluate_one) -> None:
-    """A long-lived worker: paths in, results out, its caches (templates, rule sets) kept warm."""
+    """A long-lived worker: jobs in, results out, its caches (templates, rule sets) kept warm."""
     while True:
         try:
-            path = conn.recv()
+            job = conn.recv()
         except EOFError:
             return
-        if path is None:
+        if job is None:
             return
-        conn.send(json.dumps(evaluate_one(Path(path)).__dict__, ensure_ascii=False, default=str))
+        results = evaluate_job(job, evaluate_one)
+        conn.send(json.dumps([r.__dict__ for r in results], ensure_ascii=False, default=str))
 
 
 class _Worker:
@@ -101,12 +63,12 @@ class _Worker:
         self.process = context.Process(target=_worker, args=(child, evaluate_one), daemon=True)
         self.process.start()
         child.close()
-        self.path: Path | None = None
+        self.job: tuple[Path, ...] | None = None
         self.started = 0.0
 
-    def give(self, path: Path) -> None:
-        self.path, self.started = path, time.monotonic()
-        self.conn.send(str(path))
+    def give(self, job: tuple[Path, ...]) -> None:
+        self.job, self.started = job, time.monotonic()
+        self.conn.send([str(p) for p in job])
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -126,57 +88,94 @@ def warm() -> None:
     from ..book import fastpath, recalc  # noqa: F401
 
 
-
 def run(files: list[Path], jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
         evaluate_one: Callable[[Path], FileResult] = evaluate_file) -> Iterator[FileResult]:
-    """Evaluate `files` with `jobs` worker processes; results in completion order.
+    """Evaluate `files` with `jobs` worker processes: one result per file, in completion order.
 
     The workers start at once, before the first result is asked for, so that they work
-    while the caller sets up its output.  A worker past `timeout` on one file is killed and
-    replaced, and that file reported; a worker that dies is replaced the same way.  The
+    while the caller sets up its output.  A worker past `timeout` on one job is killed and
+    replaced, and its files reported; a worker that dies is replaced the same way.  The
     batch always finishes."""
     if evaluate_one is evaluate_file:
         warm()
     # fork: workers start with the modules the parent already imported
     context = multiprocessing.get_context("fork")
-    pending = list(reversed(files))
-    workers = [_Worker(context, evaluate_one) for _ in range(max(1, min(jobs, len(files))))]
+    pending = list(reversed(by_name(files)))
+    lone_reports = any(len(job) == 1 and kind_of(job[0]) == REPORT for job in pending)
+    workers = [_Worker(context, evaluate_one) for _ in range(max(1, min(jobs, len(pending))))]
     for w in workers:
         if pending:
             w.give(pending.pop())
-    return _results(context, evaluate_one, workers, pending, timeout)
+    results = _results(context, evaluate_one, workers, pending, timeout)
+    if not lone_reports:
+        return results
+    return _paired_afterwards(results, context, evaluate_one, jobs, timeout)
 
 
-def _results(context, evaluate_one, workers: list[_Worker], pending: list[Path],
+def _paired_afterwards(results: Iterator[FileResult], context, evaluate_one, jobs: int,
+                       timeout: float) -> Iterator[FileResult]:
+    """Results as they come, except a lone report and a lone workbook, which wait for the end
+    to be paired by 单位名称 and 年度."""
+    held: dict[str, FileResult] = {}
+    for r in results:
+        if not r.paired_with and r.status == EVALUATED:
+            held[r.file] = r
+        else:
+            yield r
+    reports = [r for r in held.values() if r.kind == REPORT]
+    books: dict[tuple, list[FileResult]] = {}
+    for r in held.values():
+        if r.kind != REPORT and (key := department(r.evaluation)):
+            books.setdefault(key, []).append(r)
+    pairs = []
+    for report in reports:
+        matches = books.get(department(report.evaluation), []) if department(report.evaluation) else []
+        if len(matches) == 1:
+            pairs.append((Path(matches[0].file), Path(report.file)))
+            held.pop(matches[0].file)
+            held.pop(report.file)
+    yield from held.values()
+    if pairs:
+        workers = [_Worker(context, evaluate_one) for _ in range(max(1, min(jobs, len(pairs))))]
+        pending = list(reversed(pairs))
+        for w in workers:
+            if pending:
+                w.give(pending.pop())
+        yield from _results(context, evaluate_one, workers, pending, timeout)
+
+
+def _results(context, evaluate_one, workers: list[_Worker], pending: list[tuple[Path, ...]],
              timeout: float) -> Iterator[FileResult]:
     try:
-        while pending or any(w.path for w in workers):
+        while pending or any(w.job for w in workers):
             for w in workers:
-                if w.path is None and pending:
+                if w.job is None and pending:
                     w.give(pending.pop())
-            busy = {w.conn: w for w in workers if w.path is not None}
+            busy = {w.conn: w for w in workers if w.job is not None}
             for conn in wait(list(busy), timeout=0.2):
                 w = busy[conn]
                 try:
-                    result = FileResult(**json.loads(conn.recv()))
+                    results = [FileResult(**r) for r in json.loads(conn.recv())]
                 except (EOFError, OSError, ValueError):
-                    result = FileResult(str(w.path), FAILED, "处理进程意外退出 / worker crashed",
-                                        seconds=time.monotonic() - w.started)
+                    results = [FileResult(str(p), FAILED, "处理进程意外退出 / worker crashed",
+                                          seconds=time.monotonic() - w.started, kind=kind_of(p)) for p in w.job]
                     index = workers.index(w)
                     w = workers[index] = _replace(w, context, evaluate_one)
-                w.path = None
+                w.job = None
                 if pending:      # before the caller's turn: the worker goes on while the parent writes
                     w.give(pending.pop())
-                yield result
+                yield from results
             now = time.monotonic()
             for i, w in enumerate(workers):
-                if w.path is not None and now - w.started > timeout:
-                    path, spent = w.path, now - w.started
+                if w.job is not None and now - w.started > timeout:
+                    job, spent = w.job, now - w.started
                     workers[i] = _replace(w, context, evaluate_one)
-                    yield FileResult(str(path), FAILED, f"超过时间限制 {timeout:g} 秒 / timed out", seconds=spent)
+                    for p in job:
+                        yield FileResult(str(p), FAILED, f"超过时间限制 {timeout:g} 秒 / timed out", seconds=spent,
+                                         kind=kind_of(p))
     finally:
         for w in workers:
-            w.stop(kill=w.path is not None)
+            w.stop(kill=w.job is not None)
 
 
 def _replace(worker: _Worker, context, evaluate_one) -> _Worker:

@@ -1,35 +1,62 @@
-"""The batch summary workbook: 汇总, 明细, 问题清单, 统计 (with native charts).
+"""The batch summary workbook, in a finance office's words: 汇总, 明细, 问题清单, 统计 (native
+charts) and 说明 (the columns' machine keys, the statuses, what each finding code means).
 
-Streamed: each file's rows are written as its result arrives (openpyxl write-only), so
-memory does not grow with the number of files; only the totals and grades are kept for
-统计, counted at the end."""
+汇总 and 明细 are streamed (openpyxl write-only: each file's rows are written as its result
+arrives, so memory does not grow with the batch); 问题清单 is kept until the end to be sorted
+by severity, then file; 统计 is counted at the end."""
 from __future__ import annotations
 
 import contextlib
+import os
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart, PieChart, Reference
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 
+from ..core.findings import CODE_LABELS
 from ..files.atomic import atomic_output
-from .batch import EVALUATED, FileResult
+from .results import DATA, EVALUATED, REPORT, FileResult, kind_of
 
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+ERROR_FILL = PatternFill("solid", fgColor="F8CBAD", bgColor="F8CBAD")
+FAILED_FILL = PatternFill("solid", fgColor="D9D9D9", bgColor="D9D9D9")
 GRADES = ("优", "良", "中", "差")
 SCORE_BANDS = ((0, 60, "60分以下"), (60, 70, "60–70"), (70, 80, "70–80"), (80, 90, "80–90"), (90, 100.001, "90–100"))
-SHEETS = {   # sheet → (columns, widths, number columns, centred columns)
-    "汇总": (["file", "dept_name", "fiscal_year", "rule_set", "self_total", "total", "grade", "errors", "warnings",
-             "status", "reason"], {"file": 36, "dept_name": 36, "reason": 60, "rule_set": 14},
-            ("self_total", "total"), ("fiscal_year", "grade", "errors", "warnings", "status")),
-    "明细": (["file", "dept_name", "item_id", "item", "weight", "score", "self_score", "difference"],
-           {"file": 36, "dept_name": 30, "item": 30, "item_id": 20}, ("weight", "score", "self_score", "difference"),
-           ()),
-    "问题清单": (["file", "dept_name", "severity", "code", "where", "message"],
-             {"file": 36, "dept_name": 30, "code": 24, "where": 18, "message": 90}, (), ("severity",)),
+PASSED, WITH_ERRORS, UNSCORABLE = "通过", "有错误", "无法评分"
+MATERIALS = {"workbook": "工作簿", DATA: "数据", REPORT: "报告"}
+SEVERITY = {"error": "错误", "warning": "提示"}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str        # the machine's name (说明 sheet)
+    header: str
+    width: int
+    style: str = "text"   # text | number | percent | centred | link
+
+
+SHEETS = {
+    "汇总": (Column("file", "文件", 34, "link"), Column("dept_name", "单位名称", 30),
+           Column("fiscal_year", "年度", 8, "centred"), Column("rule_set", "评价体系", 13, "centred"),
+           Column("material", "材料", 12, "centred"), Column("paired_with", "配对文件", 30),
+           Column("self_total", "自评总分", 10, "number"), Column("total", "复核总分", 10, "number"),
+           Column("difference", "差异", 8, "number"), Column("exec_rate", "预算执行率", 11, "percent"),
+           Column("grade", "等级", 7, "centred"), Column("errors", "错误", 7, "centred"),
+           Column("warnings", "提示", 7, "centred"), Column("status", "状态", 10, "centred"),
+           Column("reason", "原因", 50)),
+    "明细": (Column("file", "文件", 34), Column("dept_name", "单位名称", 30), Column("item_id", "评分项编号", 18),
+           Column("item", "评分项", 30), Column("weight", "分值", 8, "number"), Column("score", "复核得分", 10, "number"),
+           Column("self_score", "自评得分", 10, "number"), Column("difference", "差异", 8, "number")),
+    "问题清单": (Column("file", "文件", 34), Column("dept_name", "单位名称", 26), Column("severity", "级别", 7, "centred"),
+             Column("code", "代码", 26), Column("problem", "问题", 22), Column("where", "位置", 16),
+             Column("message", "说明", 90)),
 }
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,6 +66,19 @@ def safe_text(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def status_of(r: FileResult) -> str:
+    return UNSCORABLE if r.status != EVALUATED else (WITH_ERRORS if r.errors else PASSED)
+
+
+def material_of(r: FileResult) -> str:
+    """工作簿, 报告, 数据, or 工作簿+报告 / 数据+报告 for a department that sent both."""
+    own = MATERIALS.get(r.kind, "工作簿")
+    if not r.paired_with:
+        return own
+    book = MATERIALS[kind_of(Path(r.paired_with))] if r.kind == REPORT else own
+    return f"{book}+报告"
 
 
 class SummaryWriter:
@@ -52,30 +92,37 @@ class SummaryWriter:
         self._styles: dict = {}
         self.sheets = {}
         self.rows = {name: 1 for name in SHEETS}
-        for name, (columns, widths, numbers, centred) in SHEETS.items():
+        for name, columns in SHEETS.items():
             ws = self.book.create_sheet(name)
             ws.freeze_panes = "A2"
+            ws.print_title_rows = "1:1"
             for i, column in enumerate(columns, 1):
-                ws.column_dimensions[get_column_letter(i)].width = widths.get(column, 12)
+                ws.column_dimensions[get_column_letter(i)].width = column.width
             self._page(ws)
-            ws.append([self._cell(ws, c, header=True) for c in columns])
+            if name != "问题清单":
+                ws.append([self._cell(ws, c.header, "header") for c in columns])
             self.sheets[name] = ws
+        self.findings: list[tuple] = []
         self.totals: list[float | None] = []
         self.grades: list[str | None] = []   # as evaluated: a rule set may have its own bands
         self.statuses: list[str] = []
+        self.codes: Counter = Counter()
+        self.rule_sets: Counter = Counter()
 
     @staticmethod
     def _page(ws) -> None:
         ws.page_setup.orientation = "landscape"     # reviewers print it
+        ws.page_setup.paperSize = "9"   # A4
         ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
 
-    def _cell(self, ws, value, header=False, number=False, centred=False) -> WriteOnlyCell:
-        cell = WriteOnlyCell(ws, value=safe_text(value))
-        kind = "header" if header else "number" if number else "centred" if centred else None
-        if kind:
-            cell._style = self._style(ws, kind)
-        if isinstance(cell.value, str):
+    def _cell(self, ws, value, style: str = "text") -> WriteOnlyCell | object:
+        value = safe_text(value)
+        if style == "text" or (value is None and style != "header"):
+            return value     # plain values are written as they are (fast)
+        cell = WriteOnlyCell(ws, value=value)
+        cell._style = self._style(ws, style)   # shared, never changed: write-only cells are written at once
+        if isinstance(value, str):
             cell.data_type = "s"   # text stays text, whatever it starts with
         return cell
 
@@ -86,74 +133,149 @@ class SummaryWriter:
         if key not in self._styles:
             proto = WriteOnlyCell(ws)
             if kind == "header":
-                proto.font, proto.fill, proto.alignment = Font(bold=True), HEADER_FILL, Alignment(horizontal="center")
+                proto.font, proto.fill = Font(bold=True), HEADER_FILL
+                proto.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             elif kind == "number":
                 proto.number_format = "0.00"
+            elif kind == "percent":
+                proto.number_format = "0.00%"
+            elif kind == "link":
+                proto.font = Font(color="0563C1", underline="single")
             else:
                 proto.alignment = Alignment(horizontal="center")
             self._styles[key] = proto._style
-        return self._styles[key]   # shared, never changed: write-only cells are written at once
+        return self._styles[key]
 
-    def _append(self, name: str, values: list) -> None:
-        columns, _, numbers, centred = SHEETS[name]
+    def _append(self, name: str, values: dict) -> None:
         ws = self.sheets[name]
-        # plain values are written as they are (fast); escaped text can no longer start a formula
-        ws.append([self._cell(ws, v, number=True) if c in numbers and v is not None else
-                   self._cell(ws, v, centred=True) if c in centred else safe_text(v)
-                   for c, v in zip(columns, values)])
+        row = []
+        for c in SHEETS[name]:
+            value = values.get(c.key)
+            cell = self._cell(ws, value, c.style)
+            if c.style == "link" and values.get("_link"):
+                cell._hyperlink = Hyperlink(ref=f"{get_column_letter(len(row) + 1)}{self.rows[name] + 1}",
+                                            target=values["_link"])
+            row.append(cell)
+        ws.append(row)
         self.rows[name] += 1
+
+    def _link(self, path: str) -> str:
+        """The file, relative to the summary, as a hyperlink opens it from where the summary is."""
+        try:
+            return os.path.relpath(Path(path).resolve(), self.output.resolve().parent).replace(os.sep, "/")
+        except ValueError:    # another drive (Windows)
+            return Path(path).resolve().as_uri()
 
     def add(self, r: FileResult) -> None:
         ev = r.evaluation or {}
         file, dept = Path(r.file).name, ev.get("dept_name")
-        status = "failed" if r.status != EVALUATED else ("errors" if r.errors else "ok")
-        self._append("汇总", [file, dept, ev.get("fiscal_year"), ev.get("rule_set"), ev.get("self_total"),
-                            ev.get("total"), ev.get("grade"), r.errors, r.warnings, status, r.reason])
+        status = status_of(r)
+        total, claimed = ev.get("total"), ev.get("self_total")
+        difference = round(claimed - total, 2) if total is not None and claimed is not None else None
+        self._append("汇总", {"file": file, "_link": self._link(r.file), "dept_name": dept,
+                            "fiscal_year": ev.get("fiscal_year"), "rule_set": ev.get("rule_set"),
+                            "material": material_of(r), "paired_with": Path(r.paired_with).name if r.paired_with else None,
+                            "self_total": claimed, "total": total, "difference": difference,
+                            "exec_rate": (ev.get("rates") or {}).get("exec_rate"), "grade": ev.get("grade"),
+                            "errors": r.errors, "warnings": r.warnings, "status": status, "reason": r.reason or None})
         for item in ev.get("items", []):
             diff = None
             if item["score"] is not None and item["self_score"] is not None:
                 diff = round(item["self_score"] - item["score"], 2)
-            self._append("明细", [file, dept, item["id"], item["name"], item["weight"], item["score"],
-                                item["self_score"], diff])
-        for f in ev.get("findings", []):
-            self._append("问题清单", [file, dept, f["severity"], f["code"], f["where"], f["message"]])
-        self.totals.append(ev.get("total") if r.status == EVALUATED else None)
-        self.grades.append(ev.get("grade") if r.status == EVALUATED else None)
+            self._append("明细", {"file": file, "dept_name": dept, "item_id": item["id"], "item": item["name"],
+                                "weight": item["weight"], "score": item["score"], "self_score": item["self_score"],
+                                "difference": diff})
+        for f in r.findings:
+            self.findings.append((f["severity"] != "error", file, dept, f["severity"], f["code"], f["where"],
+                                  f["message"]))
+            self.codes[f["code"]] += 1
+        if r.kind != REPORT:   # a department's score is its workbook's (or data's), once
+            self.totals.append(total if r.status == EVALUATED else None)
+            self.grades.append(ev.get("grade") if r.status == EVALUATED else None)
         self.statuses.append(status)
+        if ev.get("rule_set"):
+            self.rule_sets[ev["rule_set"]] += 1
+
+    def _findings_sheet(self) -> None:
+        ws = self.sheets["问题清单"]
+        ws.append([self._cell(ws, c.header, "header") for c in SHEETS["问题清单"]])
+        for _, file, dept, severity, code, where, message in sorted(self.findings, key=lambda f: f[:2]):
+            self._append("问题清单", {"file": file, "dept_name": dept, "severity": SEVERITY.get(severity, severity),
+                                  "code": code, "problem": CODE_LABELS.get(code, code), "where": where,
+                                  "message": message})
 
     def _statistics(self) -> None:
         statuses, grades = Counter(self.statuses), Counter(self.grades)
         totals = [t for t in self.totals if t is not None]
         ws = self.book.create_sheet("统计")
-        ws.column_dimensions["A"].width = 14
+        ws.column_dimensions["A"].width = 26
+        ws.column_dimensions["B"].width = 10
+        self._page(ws)
         sections = [
-            [("item", "count"), ("files", len(self.statuses)), ("evaluated", len(self.statuses) - statuses["failed"]),
-             ("failed", statuses["failed"]), ("with_errors", statuses["errors"]), ("clean", statuses["ok"])],
-            [("grade", "count")] + [(g, grades[g]) for g in GRADES] + [("无法评分", grades[None])],
-            [("band", "count")] + [(label, sum(lo <= t < hi for t in totals)) for lo, hi, label in SCORE_BANDS],
+            ("文件", [("文件数", len(self.statuses)), (PASSED, statuses[PASSED]), (WITH_ERRORS, statuses[WITH_ERRORS]),
+                    (UNSCORABLE, statuses[UNSCORABLE])]),
+            ("等级分布", [(g, grades[g]) for g in GRADES] + [("无法评等级", grades[None])]),
+            ("总分分布", [(label, sum(lo <= t < hi for t in totals)) for lo, hi, label in SCORE_BANDS]),
+            ("常见问题", [(CODE_LABELS.get(code, code), n) for code, n in self.codes.most_common(10)] or [("无", 0)]),
+            ("评价体系", [(key, n) for key, n in sorted(self.rule_sets.items())] or [("无", 0)]),
         ]
         row, anchors = 1, []
-        for n, section in enumerate(sections):
-            for i, values in enumerate(section):
-                ws.append([self._cell(ws, v, header=i == 0) for v in values])
-            if n:
-                anchors.append((row, len(section) - 1))
-            row += len(section)
+        for title, values in sections:
+            ws.append([self._cell(ws, title, "header"), self._cell(ws, "数量", "header")])
+            for label, count in values:
+                ws.append([label, count])
+            anchors.append((title, row, len(values)))
+            row += len(values) + 2
             ws.append([])
-            row += 1
-        for (first, count), title, anchor in zip(anchors, ("等级分布", "总分分布"), ("E2", "E20")):
-            chart = BarChart()
-            chart.title, chart.y_axis.title, chart.legend = title, "文件数", None
+        place = 2
+        for title, first, count in anchors[1:]:
+            chart = PieChart() if title == "评价体系" else BarChart()
+            chart.title = title
+            if isinstance(chart, BarChart):
+                chart.legend = None
+                chart.y_axis.title = "数量"
+                chart.type = "bar" if title == "常见问题" else "col"
             chart.add_data(Reference(ws, min_col=2, min_row=first, max_row=first + count), titles_from_data=True)
             chart.set_categories(Reference(ws, min_col=1, min_row=first + 1, max_row=first + count))
-            ws.add_chart(chart, anchor)
+            chart.width, chart.height = 16, 7.5
+            ws.add_chart(chart, f"D{place}")
+            place += 16
+
+    def _glossary(self) -> None:
+        ws = self.book.create_sheet("说明")
+        for letter, width in zip("ABC", (14, 28, 80)):
+            ws.column_dimensions[letter].width = width
+        ws.append([self._cell(ws, h, "header") for h in ("工作表", "列（中文）", "列的英文键 / key（供程序读取）")])
+        for name, columns in SHEETS.items():
+            for c in columns:
+                ws.append([name, c.header, c.key])
+        ws.append([])
+        ws.append([self._cell(ws, h, "header") for h in ("状态", "含义", "")])
+        for status, meaning in ((PASSED, "已复核，没有错误（可能有提示）"), (WITH_ERRORS, "已复核，有错误，见问题清单"),
+                                (UNSCORABLE, "文件无法读取或不是标准模板，原因见“原因”列")):
+            ws.append([status, meaning])
+        ws.append([])
+        ws.append([self._cell(ws, h, "header") for h in ("代码", "问题", "")])
+        for code, label in CODE_LABELS.items():
+            ws.append([code, label])
 
     def close(self) -> None:
-        """Write the statistics and save: the summary appears whole at `output`, or not at all."""
+        """Write the sorted findings, the statistics and the glossary; save: the summary
+        appears whole at `output`, or not at all."""
         with self._output:
+            self._findings_sheet()
             for name, ws in self.sheets.items():
-                ws.auto_filter.ref = f"A1:{get_column_letter(len(SHEETS[name][0]))}{self.rows[name]}"
+                last = get_column_letter(len(SHEETS[name]))
+                ws.auto_filter.ref = f"A1:{last}{self.rows[name]}"
+            summary = self.sheets["汇总"]
+            status = get_column_letter([c.key for c in SHEETS["汇总"]].index("status") + 1)
+            cells = f"A2:{get_column_letter(len(SHEETS['汇总']))}{max(self.rows['汇总'], 2)}"
+            summary.conditional_formatting.add(cells, FormulaRule(formula=[f'${status}2="{WITH_ERRORS}"'],
+                                                                  fill=ERROR_FILL))
+            summary.conditional_formatting.add(cells, FormulaRule(formula=[f'${status}2="{UNSCORABLE}"'],
+                                                                  fill=FAILED_FILL))
             self._statistics()
+            self._glossary()
             self.book.save(self.tmp)
 
 

@@ -45,3 +45,26 @@ class FindingList:
 
     def warning(self, code: str, path: str, message: str) -> None:
         self.add("warning", code, path, message)
+
+
+# What each code means, in the words of a finance office (the summary's 问题 column and 说明 sheet).
+CODE_LABELS = {
+    "SCORE_MISMATCH": "自评得分与复核得分不符",
+    "TOTAL_MISMATCH": "总分不符",
+    "GRADE_MISMATCH": "等级与总分不符",
+    "FORMULA_OVERWRITTEN": "公式被改为手填数值",
+    "FORMULA_TAMPERED": "公式被改动",
+    "MISSING_INPUT": "缺少数据",
+    "BAD_VALUE": "数据填写有误",
+    "WEIGHT_SUM": "权重合计不符",
+    "TEMPLATE_UNKNOWN": "不是标准模板",
+    "DEVIATION_UNEXPLAINED": "偏差未说明原因",
+    "STATED_RATE_MISMATCH": "所写比率与金额不符",
+    "UNSPENT": "预算结余过多",
+    "ZERO_BUDGET": "预算为零",
+    "COMPLETION_AHEAD": "指标完成快于资金执行",
+    "SUM_MISMATCH": "分项之和与合计不符",
+    "COMPLETION_MISMATCH": "完成率与目标、实际值不符",
+    "DEVIATION_MISMATCH": "偏差率计算有误",
+    "REPORT_WORKBOOK_MISMATCH": "报告与工作簿数字不一致",
+}

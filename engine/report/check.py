@@ -97,7 +97,7 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
                 continue   # x / 0: the rate is undefined; nothing to compare it with
         value = 0.0 if a == 0 and b == 0 else a / b
         if not _at_stated(value, rate):
-            report.error("STATED_RATE_MISMATCH", facts.where(rate.start),
+            report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),   # SPEC 8: a warning
                          f"报告写{RATE_LABELS[key]} {rate.value:g}%，按 {_fmt(a)}÷{_fmt(b)} 应为 "
                          f"{excel_round(value * 100, max(rate.decimals, 2)):.{max(rate.decimals, 2)}f}%{_say(facts, rate)}")
 

@@ -38,14 +38,14 @@ def test_hostile_files_are_reported_and_the_batch_goes_on(samples, tmp_path):
     assert digest(folder) == before                        # inputs untouched
     summary = pd.read_excel(out, sheet_name="汇总", engine="calamine")
     assert len(summary) == len(reasons) + 2
-    rows = summary.set_index("file")
+    rows = summary.set_index("文件")
     for name, fragment in reasons.items():
-        assert rows.loc[name, "status"] == "failed", name
-        assert fragment in rows.loc[name, "reason"], (name, rows.loc[name, "reason"])
-    assert rows.loc["004_agriculture_bureau_2024.xlsx", "status"] == "ok"
-    assert rows.loc["004_agriculture_bureau_2024.xlsx", "total"] == SAMPLE_004_TOTAL
-    assert rows.loc["008_housing_bureau_2024.xlsx", "status"] == "errors"
-    assert rows.loc["008_housing_bureau_2024.xlsx", "grade"] == "良"
+        assert rows.loc[name, "状态"] == "无法评分", name
+        assert fragment in rows.loc[name, "原因"], (name, rows.loc[name, "原因"])
+    assert rows.loc["004_agriculture_bureau_2024.xlsx", "状态"] == "通过"
+    assert rows.loc["004_agriculture_bureau_2024.xlsx", "复核总分"] == SAMPLE_004_TOTAL
+    assert rows.loc["008_housing_bureau_2024.xlsx", "状态"] == "有错误"
+    assert rows.loc["008_housing_bureau_2024.xlsx", "等级"] == "良"
 
 
 def _hangs(path):
@@ -94,19 +94,24 @@ def test_summary_read_back(samples, tmp_path):
     results = list(batch.run(files, jobs=2))
     write_summary(results, tmp_path / "summary.xlsx")
     sheets = pd.read_excel(tmp_path / "summary.xlsx", sheet_name=None, engine="calamine")
-    assert list(sheets) == ["汇总", "明细", "问题清单", "统计"]
-    summary = sheets["汇总"].set_index("file")
+    assert list(sheets) == ["汇总", "明细", "问题清单", "统计", "说明"]
+    summary = sheets["汇总"].set_index("文件")
     assert len(summary) == len(files)
-    assert summary.loc["000_gaoxin_office_2024.xlsx", "total"] == 100
-    assert summary.loc["003_karamay_party_office_2023.xlsx", "total"] == 99.66
-    assert summary.loc["008_housing_bureau_2024.xlsx", "errors"] == 5
-    assert summary.loc["evil.xlsx", "dept_name"] == "'" + data["dept_name"]   # escaped, still text
+    assert summary.loc["000_gaoxin_office_2024.xlsx", "复核总分"] == 100
+    assert summary.loc["003_karamay_party_office_2023.xlsx", "复核总分"] == 99.66
+    assert summary.loc["003_karamay_party_office_2023.xlsx", "差异"] == 0.34
+    assert summary.loc["008_housing_bureau_2024.xlsx", "错误"] == 5
+    assert summary.loc["evil.xlsx", "单位名称"] == "'" + data["dept_name"]   # escaped, still text
     details = sheets["明细"]
-    assert len(details[details["file"] == "004_agriculture_bureau_2024.xlsx"]) == len(rulesets.load("dept-common").rows)
+    assert len(details[details["文件"] == "004_agriculture_bureau_2024.xlsx"]) == len(rulesets.load("dept-common").rows)
     findings = sheets["问题清单"]
-    assert set(findings[findings["file"] == "007_culture_tourism_2024.xlsx"]["code"]) >= {"FORMULA_OVERWRITTEN"}
+    assert set(findings[findings["文件"] == "007_culture_tourism_2024.xlsx"]["代码"]) >= {"FORMULA_OVERWRITTEN"}
+    levels = list(findings["级别"])
+    assert levels == sorted(levels, key=lambda level: level != "错误")     # errors first
+    errors = findings[findings["级别"] == "错误"]
+    assert list(errors["文件"]) == sorted(errors["文件"])                    # then by file
     wb = openpyxl.load_workbook(tmp_path / "summary.xlsx")
-    assert len(wb["统计"]._charts) == 2
+    assert len(wb["统计"]._charts) >= 3
     assert wb["汇总"].freeze_panes == "A2" and wb["汇总"].auto_filter.ref
     for ws in wb.worksheets:
         assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)   # no formula at all

@@ -70,10 +70,13 @@ def test_demo_runs_the_workbook_flow(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "summary.xlsx").exists() and len(list((tmp_path / "submissions").glob("*.xlsx"))) >= 8
     import pandas as pd
-    summary = pd.read_excel(tmp_path / "summary.xlsx", sheet_name="汇总", engine="calamine").set_index("file")
-    assert summary.loc["000_gaoxin_office_2024.xlsx", "total"] == 100
-    assert summary.loc["002_kaoheban_2023.xlsx", "grade"] == "优"
-    assert summary.loc["003_karamay_party_office_2023.xlsx", "total"] == 99.66
+    summary = pd.read_excel(tmp_path / "summary.xlsx", sheet_name="汇总", engine="calamine").set_index("文件")
+    assert summary.loc["000_gaoxin_office_2024.xlsx", "复核总分"] == 100
+    assert summary.loc["002_kaoheban_2023.xlsx", "等级"] == "优"
+    assert summary.loc["003_karamay_party_office_2023.xlsx", "复核总分"] == 99.66
+    assert summary.loc["000_gaoxin_office_2024.xlsx", "材料"] == "工作簿+报告"     # paired by 单位名称 and 年度
+    assert summary.loc["004_agriculture_bureau_2024.xlsx", "配对文件"] == "004_agriculture_bureau_2024-自评报告.docx"
+    assert "REPORT_WORKBOOK_MISMATCH" in result.stdout                        # 005's report was retyped
     assert "STATED_RATE_MISMATCH" in result.stdout and "FORMULA_OVERWRITTEN" in result.stdout
 
 

@@ -37,6 +37,7 @@ def test_003_project_rate_and_deviation_are_found(seeds):
     findings = seeds["003"].findings
     rate = [f for f in findings if f.code == "STATED_RATE_MISMATCH"]
     assert len(rate) == 1 and "84.99%" in rate[0].message and "181.18÷213.18" in rate[0].message
+    assert rate[0].severity == "warning"                      # as SPEC 8 has it
     assert "资金执行率 100%" in rate[0].message              # the sentence is quoted
     deviation = [f for f in findings if f.code == "DEVIATION_MISMATCH"]
     assert len(deviation) == 1 and "70.00%" in deviation[0].message and "召开区委常委会会议" in deviation[0].message

@@ -23,12 +23,15 @@ def perfscore(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_check_report_json_and_exit_codes(tmp_path):
-    wrong = perfscore("check-report", next(SEEDS.glob("003_*")), "--json")
-    assert wrong.returncode == 1, wrong.stderr
-    out = json.loads(wrong.stdout)
+    warned = perfscore("check-report", next(SEEDS.glob("003_*")), "--json")
+    assert warned.returncode == 0, warned.stderr            # SPEC 8: a stated rate is a warning
+    out = json.loads(warned.stdout)
     assert set(out) >= {"source", "claims", "stated_total", "computed_total", "findings"}
     assert {"key", "value", "where", "text"} <= set(out["claims"][0])
     assert "STATED_RATE_MISMATCH" in [f["code"] for f in out["findings"]]
+    (tmp_path / "wrong.txt").write_text("全年支出 100.00 万元，其中：基本支出 60.00 万元，项目支出 30.00 万元。", encoding="utf-8")
+    wrong = perfscore("check-report", tmp_path / "wrong.txt")
+    assert wrong.returncode == 1 and "SUM_MISMATCH" in wrong.stdout
     clean = perfscore("check-report", next(SEEDS.glob("000_*")))
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "未发现问题" in clean.stdout
