@@ -80,6 +80,7 @@ def test_002_no_error(seeds):
     r = seeds["002"]
     assert [f for f in r.findings if f.severity == "error"] == []
     assert r.rule_set == "mof2020" and r.stated_total == 100 and r.facts.grade[0] == "优"
+    assert (r.facts.dept_name, r.facts.fiscal_year) == ("高新区考核办", 2023)      # from the title
 
 
 def test_000_extracted_data_scores_as_the_report_says(seeds):
