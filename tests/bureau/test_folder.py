@@ -35,6 +35,8 @@ def folder(samples, tmp_path_factory):
     shutil.copy(SAMPLES_DIR / "006_health_commission_2024.json", inbox / "006_health_commission_2024.json")
     (inbox / "扫描件.pdf").write_bytes(BLANK_PDF)
     (inbox / "空白报告.docx").write_bytes(b"")
+    import docx
+    docx.Document().save(str(inbox / "没有文字的报告.docx"))   # a valid document with nothing in it
     return inbox
 
 
@@ -68,7 +70,7 @@ def test_every_file_has_a_row_in_chinese(folder, batch_run):
     assert rows["000_gaoxin_office_2024.xlsx"]["配对文件"] == "高新区管委会办公室2024年度绩效自评报告.docx"   # by 单位名称
     assert rows["考核办自评报告.txt"]["材料"] == "报告" and rows["考核办自评报告.txt"]["状态"] == "通过"
     assert rows["006_health_commission_2024.json"]["材料"] == "数据"
-    for broken, fragment in (("扫描件.pdf", "没有文字层"), ("空白报告.docx", "空文件")):
+    for broken, fragment in (("扫描件.pdf", "没有文字层"), ("空白报告.docx", "空文件"), ("没有文字的报告.docx", "没有文字")):
         assert rows[broken]["状态"] == "无法评分" and fragment in rows[broken]["原因"]
 
 
