@@ -209,9 +209,8 @@ def cmd_report(args) -> int:
 
 
 def cmd_check_report(args) -> int:
-    from .report.check import check
-    from .report.claims import read_facts
-    from .report.text import UnreadableReport, read_report
+    from .report.checkfile import check_file
+    from .report.text import UnreadableReport
     if not Path(args.report).is_file():
         print(f"找不到文件 / file not found: {args.report}", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -222,24 +221,21 @@ def cmd_check_report(args) -> int:
         except rulesets.RuleSetError as exc:
             print(exc, file=sys.stderr)
             return EXIT_UNUSABLE
-    try:
-        facts = read_facts(read_report(args.report))
-    except UnreadableReport as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_UNUSABLE
-    except Exception as exc:  # a reader's bug on a hostile file: say so, never a traceback
-        print(f"无法读取报告 / cannot read the report: {Path(args.report).name}: {type(exc).__name__}", file=sys.stderr)
-        return EXIT_UNUSABLE
     workbook = None
     if args.workbook:
         workbook, why = _submission(args.workbook)
         if workbook is None:
             print(why, file=sys.stderr)
             return EXIT_UNUSABLE
-    result = check(facts, args.rule_set or (workbook[1].rule_set if workbook else None))
-    if workbook:
-        from .report.compare import compare
-        result.findings += compare(facts, *workbook)
+    try:
+        result = check_file(args.report, args.rule_set, workbook)
+    except UnreadableReport as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_UNUSABLE
+    except Exception as exc:  # a reader's bug on a hostile file: say so, never a traceback
+        print(f"无法读取报告 / cannot read the report: {Path(args.report).name}: {type(exc).__name__}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    facts = result.facts
     if args.extract:
         from .files.atomic import atomic_output
         from .report.extract import data_of

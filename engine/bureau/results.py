@@ -88,17 +88,12 @@ def _evaluated(path: Path, evaluation, start: float, kind: str) -> FileResult:
 
 def check_report_file(path: Path, workbook: tuple | None = None, paired_with: str = "") -> FileResult:
     """A report checked on its own, or against (data, evaluation) of its department's workbook."""
-    from ..report.check import check
-    from ..report.claims import read_facts
-    from ..report.text import UnreadableReport, read_report
+    from ..report.checkfile import check_file
+    from ..report.text import UnreadableReport
     start = time.perf_counter()
     try:
-        facts = read_facts(read_report(path))
-        rule_set = workbook[1].rule_set if workbook else None
-        result = check(facts, rule_set)
-        if workbook:
-            from ..report.compare import compare
-            result.findings += compare(facts, *workbook)
+        result = check_file(path, workbook=workbook)
+        facts = result.facts
     except UnreadableReport as exc:
         return _failed(path, str(exc), start, REPORT)
     except Exception as exc:  # a reader's bug on a hostile document must not stop the batch
