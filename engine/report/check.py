@@ -136,16 +136,21 @@ def _budget_equation(facts: Facts, report: FindingList) -> None:
     for n in figures:
         by_sentence.setdefault(n.sentence, []).append(n)
     for numbers in by_sentence.values():
-        initial, adjust, total = (_latest(numbers, m) for m in ("initial", "adjust", "total_budget"))
-        if not (initial and adjust and total) or not initial.start < total.start:
+        initial, total = _latest(numbers, "initial"), _latest(numbers, "total_budget")
+        if not (initial and total) or not initial.start < total.start:
             continue
-        sign = -1 if any(w in adjust.label for w in ("调减", "减少", "追减")) else 1
-        expected = facts.amount(initial) + sign * facts.amount(adjust)
-        slack = _half(facts, initial) + _half(facts, adjust)
+        # 年中追加 100 万元，追减 20 万元: every adjustment between the two, each with its sign
+        adjustments = [n for n in numbers if n.measure == "adjust" and initial.start < n.start < total.start]
+        if not adjustments:
+            continue
+        signed = [(-1 if any(w in n.label for w in ("调减", "减少", "追减", "核减")) else 1) * facts.amount(n)
+                  for n in adjustments]
+        expected = facts.amount(initial) + sum(signed)
+        slack = _half(facts, initial) + sum(_half(facts, n) for n in adjustments)
         if abs(expected - facts.amount(total)) > slack + _EPS:
+            steps = "".join(f" {'−' if x < 0 else '+'} {_fmt(abs(x))}" for x in signed)
             report.error("SUM_MISMATCH", facts.where(total.start),
-                         f"年初预算 {_fmt(facts.amount(initial))} {'−' if sign < 0 else '+'} 调整 "
-                         f"{_fmt(facts.amount(adjust))} = {_fmt(expected)} 万元，报告写调整后 "
+                         f"年初预算 {_fmt(facts.amount(initial))}{steps} = {_fmt(expected)} 万元，报告写调整后 "
                          f"{_fmt(facts.amount(total))} 万元{_say(facts, total)}")
 
 

@@ -90,6 +90,8 @@ def test_statements_that_are_not_parts_are_not_summed(tmp_path):
     ("年中调整数 176.31 万元", "调整后全年预算数 951.76 万元", False),
     ("年中调整数 176.31 万元", "调整后全年预算数 951.67 万元", True),
     ("年中调减 100.00 万元", "调整后全年预算数 675.45 万元", False),
+    ("年中追加 100.00 万元，追减 20.00 万元", "调整后全年预算数 855.45 万元", False),
+    ("年中追加 100.00 万元，追减 20.00 万元", "调整后全年预算数 895.45 万元", True),
 ])
 def test_initial_plus_adjustment_is_the_adjusted_budget(tmp_path, adjust, total, wrong):
     text = f"我部门年初批复预算数 775.45 万元，{adjust}，{total}。"
@@ -183,3 +185,38 @@ def test_docx_paragraphs_and_tables_are_read(tmp_path):
     assert codes(result) == ["TOTAL_MISMATCH"]          # 9.66 + 90 is not 99
     assert result.findings[0].where == "第3段"
     assert result.facts.where(result.facts.items[0].score.start) == "表1"
+
+
+OTHER_LAYOUT = """XX县财政局2024年度部门整体支出绩效自评报告
+一、部门基本情况
+（一）部门职能
+【略】
+（二）年度预算及执行情况
+2024年度部门预算总额为3,500.00万元，其中：基本支出2,100.00万元，项目支出1,400.00万元。全年实际支出3,325.00万元，预算执行率为95.00%。
+三、绩效指标完成情况
+1.产出指标
+（1）数量指标：培训人次，年度指标值≥500人次，实际完成520人次，完成率104%，权重10分，得10分。
+（2）质量指标：验收合格率，年度指标值≥95%，实际完成98%，完成率103.16%，权重10分，得10分。
+（3）时效指标：资金拨付及时率，年度指标值=100%，实际完成100%，完成率100%，权重10分，得10分。
+（4）成本指标：人均培训成本，年度指标值≤800元，实际完成760元，完成率100%，权重10分，得10分。
+四、评价结论
+综合评价得分95.5分，评价等级为“优”。
+"""
+
+
+def test_a_report_in_another_layout_checks_clean(tmp_path):
+    result = checked(tmp_path, OTHER_LAYOUT)
+    assert codes(result) == [], result.findings
+    assert [(i.name, i.direction, i.target.value, i.actual.value, i.self_score.value)
+            for i in result.facts.indicators] == [("培训人次", ">=", 500, 520, 10), ("验收合格率", ">=", 95, 98, 10),
+                                                  ("资金拨付及时率", "=", 100, 100, 10),
+                                                  ("人均培训成本", "<=", 800, 760, 10)]
+    assert result.stated_total == 95.5 and result.facts.grade[0] == "优"
+    assert result.facts.dept_name == "XX县财政局" and result.facts.fiscal_year == 2024
+
+
+def test_the_same_report_with_its_slips(tmp_path):
+    text = (OTHER_LAYOUT.replace("项目支出1,400.00万元", "项目支出1,410.00万元")
+            .replace("实际完成760元", "实际完成860元").replace("评价等级为“优”", "评价等级为“良”"))
+    assert codes(checked(tmp_path, text)) == ["SUM_MISMATCH", "COMPLETION_MISMATCH", "SCORE_MISMATCH",
+                                              "GRADE_MISMATCH"]
