@@ -90,3 +90,31 @@ def test_000_extracted_data_scores_as_the_report_says(seeds):
     assert ev.rates["exec_rate"] == 0.9999
     assert [i["score"] for i in ev.indicators] == [15, 25, 20, 10, 20]
     assert data["dept_name"].startswith("高新区") and data["fiscal_year"] == 2024
+
+
+@pytest.fixture(scope="module")
+def seed_documents(tmp_path_factory):
+    """The seeds as a department sends them: typed into Word, and that printed to PDF by LibreOffice."""
+    import docx
+
+    from office import writer_pdf
+    folder = tmp_path_factory.mktemp("seed-documents")
+    documents = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        document = docx.Document()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                document.add_paragraph(line.replace("**", ""))
+        document.save(str(folder / f"{path.stem}.docx"))
+        documents.append(folder / f"{path.stem}.docx")
+    return documents + writer_pdf(documents, folder / "pdf")
+
+
+def test_the_seeds_as_word_and_pdf_give_the_same_findings(seeds, seed_documents):
+    for path in seed_documents:
+        result = check(read_facts(read_report(path)))
+        expected = seeds[path.name[:3]]
+        assert [f.code for f in result.findings] == [f.code for f in expected.findings], path.name
+        assert result.stated_total == expected.stated_total and result.computed_total == expected.computed_total
+        unit = "页" if path.suffix == ".pdf" else "段"
+        assert all(f.where.endswith(unit) for f in result.findings)
