@@ -290,23 +290,15 @@ def _table_items(facts: Facts) -> None:
             continue
         if columns is None or len(cells) <= max(columns):
             continue
-        row_numbers = {n.start: n for n in facts.numbers if start <= n.start < pos}
-        weight = _cell_number(cells, columns[0], start, row_numbers, line)
-        score = _cell_number(cells, columns[1], start, row_numbers, line)
+        row_numbers = [n for n in facts.numbers if start <= n.start < pos]
+        in_column = {}   # column → its first number; the column is the count of " | " before it
+        for n in row_numbers:
+            in_column.setdefault(line.count(" | ", 0, n.start - start), n)
+            n.part = True     # a table's figures are not a sentence's
+        weight, score = in_column.get(columns[0]), in_column.get(columns[1])
         names = [c for c in cells[:columns[0]] if c and not re.fullmatch(r"[\d.%]+", c)]
         if score is not None and names and text_key(names[-1]) not in ("合计", "总计", "总分", "小计"):
             facts.items.append(StatedItem(names[-1], score, weight))
-        for n in row_numbers.values():
-            n.part = True     # a table's figures are not a sentence's
-
-
-def _cell_number(cells, column, line_start, row_numbers, line) -> Number | None:
-    offset = line_start + sum(len(c) + 3 for c in line.split(" | ")[:column])
-    for start, n in row_numbers.items():
-        if offset <= start < offset + len(line.split(" | ")[column]) + 1:
-            n.part = True     # a table's figure, not a sentence's
-            return n
-    return None
 
 
 def _total_and_grade(facts: Facts) -> None:
