@@ -54,6 +54,7 @@ def check(facts: Facts, rule_set: str | None = None) -> ReportCheck:
     _stated_rates(facts, report)
     _sums(facts, report)
     _budget_equation(facts, report)
+    _amount_tables(facts, report)
     for ind in facts.indicators:
         _indicator(facts, ind, report)
     result.computed_total = _totals(facts, rule_set, report)
@@ -152,6 +153,32 @@ def _budget_equation(facts: Facts, report: FindingList) -> None:
             report.error("SUM_MISMATCH", facts.where(total.start),
                          f"年初预算 {_fmt(facts.amount(initial))}{steps} = {_fmt(expected)} 万元，报告写调整后 "
                          f"{_fmt(facts.amount(total))} 万元{_say(facts, total)}")
+
+
+def _amount_tables(facts: Facts, report: FindingList) -> None:
+    """Each row's 执行率 against its 预算 and 支出 columns; a 合计 row against the rows above
+    (when no row is a 其中 part of another)."""
+    for table in facts.tables:
+        for row in table.rows + table.totals:
+            budget, spend, rate = (row.cells.get(k) for k in ("budget", "spend", "rate"))
+            if budget and spend and rate and budget.value:
+                value = spend.value / budget.value
+                if not _at_stated(value, rate):
+                    report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
+                                   f"表中「{row.name}」执行率写 {rate.value:g}%，按 {_fmt(spend.value)}÷{_fmt(budget.value)} "
+                                   f"应为 {excel_round(value * 100, 2):.2f}%{_say(facts, rate)}")
+        if len(table.totals) != 1 or len(table.rows) < 2 or any(r.sub_row for r in table.rows):
+            continue
+        total = table.totals[0]
+        for kind, word in (("budget", "预算"), ("spend", "支出")):
+            parts = [r.cells[kind] for r in table.rows if kind in r.cells]
+            whole = total.cells.get(kind)
+            if whole is None or len(parts) != len(table.rows):
+                continue
+            added = sum(p.value for p in parts)
+            if abs(added - whole.value) > sum(_half(facts, p) for p in parts) + _EPS:
+                report.error("SUM_MISMATCH", facts.where(whole.start),
+                             f"表中各行{word}之和 {_fmt(added)}，与合计行 {_fmt(whole.value)} 不符{_say(facts, whole)}")
 
 
 # ------------------------------------------------------------------ indicators

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..core.parsing import text_key
 from .numbers import Number, direction_before, numbers, quote, sentence_bounds, stop_parts
+from .tables import AmountTable, amount_tables
 from .text import ReportText
 
 _TARGET = re.compile(r"定性指标|预期指标值|年度指标值|年度目标值|指标值|目标值|指标数")
@@ -84,6 +85,7 @@ class Facts:
     sums: list[PartsList] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     items: list[StatedItem] = field(default_factory=list)
+    tables: list[AmountTable] = field(default_factory=list)
     total: Number | None = None
     grade: tuple[str, int] | None = None     # (优/良/中/差, offset)
     dept_name: str | None = None
@@ -134,6 +136,7 @@ class Facts:
 
 def read_facts(report: ReportText) -> Facts:
     facts = Facts(report, numbers(report.text))
+    facts.tables = amount_tables(report.text, facts.numbers)
     _sums(facts)
     _indicators(facts)
     _items(facts)

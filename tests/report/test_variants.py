@@ -220,3 +220,28 @@ def test_the_same_report_with_its_slips(tmp_path):
             .replace("实际完成760元", "实际完成860元").replace("评价等级为“优”", "评价等级为“良”"))
     assert codes(checked(tmp_path, text)) == ["SUM_MISMATCH", "COMPLETION_MISMATCH", "SCORE_MISMATCH",
                                               "GRADE_MISMATCH"]
+
+
+def test_a_table_of_amounts(tmp_path):
+    import docx
+    document = docx.Document()
+    document.add_paragraph("二、部门整体支出情况")
+    rows = [("项目", "全年预算数（万元）", "实际支出（万元）", "执行率"),
+            ("基本支出", "738.58", "738.58", "100%"), ("项目支出", "213.18", "181.18", "100%"),
+            ("合计", "951.76", "919.76", "96.64%")]
+    table = document.add_table(rows=0, cols=4)
+    for values in rows:
+        for cell, text in zip(table.add_row().cells, values):
+            cell.text = text
+    path = tmp_path / "table.docx"
+    document.save(path)
+    result = check(read_facts(read_report(path)))
+    assert codes(result) == ["STATED_RATE_MISMATCH"] and "84.99%" in result.findings[0].message
+    assert result.findings[0].where == "表1"
+    table.rows[3].cells[1].text = "961.76"          # the 合计 row no longer adds up (nor gives 96.64%)
+    document.save(path)
+    assert codes(check(read_facts(read_report(path)))) == ["STATED_RATE_MISMATCH", "STATED_RATE_MISMATCH",
+                                                           "SUM_MISMATCH"]
+    table.rows[2].cells[0].text = "其中：项目支出"      # a part of a row above: the sum is not checked
+    document.save(path)
+    assert codes(check(read_facts(read_report(path)))) == ["STATED_RATE_MISMATCH", "STATED_RATE_MISMATCH"]

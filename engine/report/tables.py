@@ -1,0 +1,60 @@
+"""Tables of amounts in a report — 项目 | 预算数 | 实际支出 | 执行率 — read row by row: what
+each column is comes from its header (numbers.measure_of), what each figure is from its column."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..core.parsing import text_key
+from .numbers import Number, measure_of
+
+TOTAL_ROWS = ("合计", "总计", "小计", "总额")
+_SUB_ROW = re.compile(r"^(?:其中|[(（]?\d+[)）.、]|[(（][一二三四五六七八九十]+[)）]|\s)")
+_COLUMNS = {"total_budget": "budget", "budget": "budget", "spend": "spend", "exec_rate": "rate",
+            "control_rate": "rate"}
+
+
+@dataclass
+class AmountRow:
+    name: str
+    cells: dict[str, Number]   # "budget", "spend", "rate" → the figure in that column
+    sub_row: bool = False      # "其中：…", "（1）…": a part of a row above
+
+
+@dataclass
+class AmountTable:
+    rows: list[AmountRow] = field(default_factory=list)
+    totals: list[AmountRow] = field(default_factory=list)
+
+
+def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
+    """Every table whose header names a budget column and a spending column; its figures
+    are marked as parts (a table's, not a sentence's)."""
+    tables: list[AmountTable] = []
+    columns: dict[int, str] | None = None
+    position = 0
+    for line in text.split("\n"):
+        start, position = position, position + len(line) + 1
+        if " | " not in line:
+            columns = None
+            continue
+        cells = [c.strip() for c in line.split(" | ")]
+        header = {i: _COLUMNS[m] for i, c in enumerate(cells) if (m := measure_of(text_key(c))) in _COLUMNS}
+        if {"budget", "spend"} <= set(header.values()) and not any(re.search(r"\d", c) for c in cells):
+            columns = {}
+            for i, kind in header.items():   # the first column of each kind (预算数 before 年初预算)
+                if kind not in columns.values():
+                    columns[i] = kind
+            tables.append(AmountTable())
+            continue
+        if columns is None:
+            continue
+        row = AmountRow(cells[0], {}, bool(_SUB_ROW.match(cells[0])))
+        for n in (n for n in figures if start <= n.start < position):
+            kind = columns.get(line.count(" | ", 0, n.start - start))
+            if kind and kind not in row.cells and (n.is_rate if kind == "rate" else not n.is_rate):
+                row.cells[kind] = n
+            n.part = True
+        if row.cells:
+            (tables[-1].totals if text_key(row.name) in TOTAL_ROWS else tables[-1].rows).append(row)
+    return tables
