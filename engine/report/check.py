@@ -91,12 +91,9 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
         if num is None or den is None:
             continue
         a, b = facts.amount(num), facts.amount(den)
-        if b == 0:
-            if a == 0 and rate.value == 0:
-                continue
-            if a != 0:
-                continue   # x / 0: the rate is undefined; nothing to compare it with
-        value = 0.0 if a == 0 and b == 0 else a / b
+        if b == 0 and a != 0:
+            continue   # x / 0: the rate is undefined; nothing to compare it with
+        value = a / b if b else 0.0   # nothing planned, nothing spent: 0 (SPEC 3)
         if not _at_stated(value, rate):
             report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),   # SPEC 8: a warning
                          f"报告写{RATE_LABELS[key]} {rate.value:g}%，按 {_fmt(a)}÷{_fmt(b)} 应为 "
@@ -115,19 +112,12 @@ def _latest(numbers: list[Number], *measures: str) -> Number | None:
 def _sums(facts: Facts, report: FindingList) -> None:
     for s in facts.sums:
         total = sum(facts.amount(p) for p in s.parts)
-        slack = sum(_half(facts, p) for p in s.parts)   # n parts, each rounded: n × 0.005 万元
+        slack = sum(facts.half_cent(p) for p in s.parts)   # n parts, each rounded: n × 0.005 万元
         if abs(total - facts.amount(s.whole)) > slack + _EPS:
             parts = " + ".join(_fmt(facts.amount(p)) for p in s.parts)
             report.error("SUM_MISMATCH", facts.where(s.whole.start),
                          f"分项之和 {parts} = {_fmt(total)} 万元，与所写合计 {_fmt(facts.amount(s.whole))} 万元不符"
                          f"{_say(facts, s.parts[0])}")
-
-
-def _half(facts: Facts, n: Number) -> float:
-    """Half the rounding unit of an amount in 万元: amounts are kept to the cent of their unit
-    (0.01), so "0" and "2.8" are as exact as "0.00" and "2.80"."""
-    half = 0.5 * 10 ** -max(n.decimals, 2)
-    return half / 10000 if n.unit == "元" else half
 
 
 def _budget_equation(facts: Facts, report: FindingList) -> None:
@@ -147,7 +137,7 @@ def _budget_equation(facts: Facts, report: FindingList) -> None:
         signed = [(-1 if any(w in n.label for w in ("调减", "减少", "追减", "核减")) else 1) * facts.amount(n)
                   for n in adjustments]
         expected = facts.amount(initial) + sum(signed)
-        slack = _half(facts, initial) + sum(_half(facts, n) for n in adjustments)
+        slack = facts.half_cent(initial) + sum(facts.half_cent(n) for n in adjustments)
         if abs(expected - facts.amount(total)) > slack + _EPS:
             steps = "".join(f" {'−' if x < 0 else '+'} {_fmt(abs(x))}" for x in signed)
             report.error("SUM_MISMATCH", facts.where(total.start),
@@ -176,7 +166,7 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
             if whole is None or len(parts) != len(table.rows):
                 continue
             added = sum(p.value for p in parts)
-            if abs(added - whole.value) > sum(_half(facts, p) for p in parts) + _EPS:
+            if abs(added - whole.value) > sum(facts.half_cent(p) for p in parts) + _EPS:
                 report.error("SUM_MISMATCH", facts.where(whole.start),
                              f"表中各行{word}之和 {_fmt(added)}，与合计行 {_fmt(whole.value)} 不符{_say(facts, whole)}")
 

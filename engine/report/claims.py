@@ -105,6 +105,12 @@ class Facts:
         """In 万元, whatever the report wrote."""
         return n.value / 10000 if n.unit == "元" else n.value
 
+    def half_cent(self, n: Number) -> float:
+        """Half the rounding unit of an amount, in 万元: amounts are kept to the cent of their
+        unit (0.01), so "0" and "2.8" are as exact as "0.00" and "2.80"."""
+        half = 0.5 * 10 ** -max(n.decimals, 2)
+        return half / 10000 if n.unit == "元" else half
+
     def figures(self) -> list[Number]:
         """Numbers stated for the department (not a part of a 其中 list, not in an indicator)."""
         blocks = [(i.start, self._end_of(i)) for i in self.indicators]
@@ -118,18 +124,17 @@ class Facts:
 
     def keyed_amounts(self) -> dict[str, Number]:
         """The first stated amount of each SPEC input (budget_total, spend_total, …)."""
-        out: dict[str, Number] = {}
-        for n in self.figures():
-            key = AMOUNT_KEYS.get((n.measure, n.scope))
-            if n.is_amount and key and key not in out:
-                out[key] = n
-        return out
+        return self._first_of_each(AMOUNT_KEYS, lambda n: n.is_amount)
 
     def keyed_rates(self) -> dict[str, Number]:
+        """The first stated rate of each SPEC rate (exec_rate, adjust_rate, …)."""
+        return self._first_of_each(RATE_KEYS, lambda n: n.is_rate)
+
+    def _first_of_each(self, keys: dict, wanted) -> dict[str, Number]:
         out: dict[str, Number] = {}
         for n in self.figures():
-            key = RATE_KEYS.get((n.measure, n.scope))
-            if n.is_rate and key and key not in out:
+            key = keys.get((n.measure, n.scope))
+            if key and key not in out and wanted(n):
                 out[key] = n
         return out
 

@@ -46,8 +46,9 @@ def assign_items(facts: Facts, rule_set: str | None) -> None:
     """Each stated item score tied to its row of the rule set, by the row's name."""
     if not rule_set:
         return
-    rows = {text_key(r.level3): r.id for r in rulesets.load(rule_set).rows}
-    rows.update({text_key(r.level2): r.id for r in rulesets.load(rule_set).rows if text_key(r.level2) not in rows})
+    rule_rows = rulesets.load(rule_set).rows
+    rows = {text_key(r.level3): r.id for r in rule_rows}
+    rows.update({text_key(r.level2): r.id for r in rule_rows if text_key(r.level2) not in rows})
     for item in facts.items:
         item.row_id = item.row_id or rows.get(text_key(item.name))
 

@@ -48,7 +48,7 @@ class ReportText:
             self.text += "\n"
         self._starts.append(len(self.text))
         self._places.append(place)
-        self.text += piece.strip() if not joined else piece.strip()
+        self.text += piece.strip()
 
     def where(self, offset: int) -> str:
         i = bisect.bisect_right(self._starts, offset) - 1
