@@ -102,10 +102,7 @@ def run(files: list[Path], jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
     context = multiprocessing.get_context("fork")
     pending = list(reversed(by_name(files)))
     lone_reports = any(len(job) == 1 and kind_of(job[0]) == REPORT for job in pending)
-    workers = [_Worker(context, evaluate_one) for _ in range(max(1, min(jobs, len(pending))))]
-    for w in workers:
-        if pending:
-            w.give(pending.pop())
+    workers = _start(context, evaluate_one, jobs, pending)
     results = _results(context, evaluate_one, workers, pending, timeout)
     if not lone_reports:
         return results
@@ -122,26 +119,31 @@ def _paired_afterwards(results: Iterator[FileResult], context, evaluate_one, job
             held[r.file] = r
         else:
             yield r
-    reports = [r for r in held.values() if r.kind == REPORT]
+    reports: dict[tuple, list[FileResult]] = {}
     books: dict[tuple, list[FileResult]] = {}
     for r in held.values():
-        if r.kind != REPORT and (key := department(r.evaluation)):
-            books.setdefault(key, []).append(r)
+        if key := department(r.evaluation):
+            (reports if r.kind == REPORT else books).setdefault(key, []).append(r)
     pairs = []
-    for report in reports:
-        matches = books.get(department(report.evaluation), []) if department(report.evaluation) else []
-        if len(matches) == 1:
-            pairs.append((Path(matches[0].file), Path(report.file)))
-            held.pop(matches[0].file)
+    for key, theirs in reports.items():   # as by name: exactly one report and one workbook
+        if len(theirs) == 1 and len(books.get(key, [])) == 1:
+            book, report = books[key][0], theirs[0]
+            pairs.append((Path(book.file), Path(report.file)))
+            held.pop(book.file)
             held.pop(report.file)
     yield from held.values()
     if pairs:
-        workers = [_Worker(context, evaluate_one) for _ in range(max(1, min(jobs, len(pairs))))]
         pending = list(reversed(pairs))
-        for w in workers:
-            if pending:
-                w.give(pending.pop())
-        yield from _results(context, evaluate_one, workers, pending, timeout)
+        yield from _results(context, evaluate_one, _start(context, evaluate_one, jobs, pending), pending, timeout)
+
+
+def _start(context, evaluate_one, jobs: int, pending: list[tuple[Path, ...]]) -> list[_Worker]:
+    """Workers (no more than jobs), each given its first job at once."""
+    workers = [_Worker(context, evaluate_one) for _ in range(max(1, min(jobs, len(pending))))]
+    for w in workers:
+        if pending:
+            w.give(pending.pop())
+    return workers
 
 
 def _results(context, evaluate_one, workers: list[_Worker], pending: list[tuple[Path, ...]],

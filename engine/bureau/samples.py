@@ -54,6 +54,7 @@ def build_reports(samples_dir: Path, out_dir: Path) -> list[Path]:
 
     from ..core.evaluation import evaluate
     from ..report.write import money, write_report
+    out_dir.mkdir(parents=True, exist_ok=True)
     built = []
     for stem, (name, retyped) in REPORTS.items():
         data = read_json(samples_dir / f"{stem}.json")

@@ -117,3 +117,17 @@ def test_summary_read_back(samples, tmp_path):
         assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)   # no formula at all
 
 
+
+
+def test_two_reports_of_one_department_are_not_paired_by_guess(samples, tmp_path):
+    """By 单位名称 and 年度, as by name: a pair is exactly one workbook and one report."""
+    from engine.bureau.samples import build_reports
+    reports = build_reports(SAMPLES_DIR, tmp_path / "reports")
+    by_department = next(r for r in reports if r.name.startswith("高新区"))
+    second = shutil.copy(by_department, tmp_path / "reports" / "另一份.docx")
+    files = [samples["000"], by_department, second]
+    results = list(batch.run(files, jobs=2))
+    assert sorted(r.file for r in results) == sorted(map(str, files))
+    assert all(r.status == batch.EVALUATED and not r.paired_with for r in results)
+    alone = list(batch.run([samples["000"], by_department], jobs=2))
+    assert {r.paired_with for r in alone} == {str(samples["000"]), str(by_department)}
