@@ -86,6 +86,7 @@ class SummaryWriter:
 
     def __init__(self, output: str | Path):
         self.output = Path(output)
+        self._folder = self.output.resolve().parent   # where the links start from
         self._output = contextlib.ExitStack()
         self.tmp = self._output.enter_context(atomic_output(self.output))
         self.book = Workbook(write_only=True)
@@ -161,10 +162,11 @@ class SummaryWriter:
 
     def _link(self, path: str) -> str:
         """The file, relative to the summary, as a hyperlink opens it from where the summary is."""
+        target = Path(path).resolve()
         try:
-            return os.path.relpath(Path(path).resolve(), self.output.resolve().parent).replace(os.sep, "/")
+            return os.path.relpath(target, self._folder).replace(os.sep, "/")
         except ValueError:    # another drive (Windows)
-            return Path(path).resolve().as_uri()
+            return target.as_uri()
 
     def add(self, r: FileResult) -> None:
         ev = r.evaluation or {}
