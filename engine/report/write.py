@@ -116,6 +116,11 @@ def _by_source(amount, keys: tuple[str, str, str]) -> str:
     return "，其中：" + "，".join(f"{w} {money(v)} 万元" for w, v in zip(("上级资金", "本级资金", "其他资金"), values))
 
 
+def _unit(row: dict) -> str:
+    """The unit to write after an indicator's figures: none where the target is text ("95%")."""
+    return "" if isinstance(row.get("target"), str) else str(row.get("unit") or "")
+
+
 def _shown(value: object, unit: str = "") -> str:
     if value is None:
         return "—"
@@ -138,7 +143,7 @@ def indicator_paragraphs(data: dict, evaluation: Evaluation) -> list[tuple[str, 
     rows = data.get("indicators", [])
     for result in evaluation.indicators:
         row = rows[result["row"] - 1] if result["row"] <= len(rows) else {}
-        unit = "" if isinstance(row.get("target"), str) else str(row.get("unit") or "")
+        unit = _unit(row)
         try:
             direction = parse_direction(row.get("direction"))
         except CellError:
@@ -208,7 +213,7 @@ def write_report(data: dict, evaluation: Evaluation, output: str | Path) -> None
         indicator_rows = []
         for result in evaluation.indicators:
             row = data.get("indicators", [])[result["row"] - 1]
-            unit = "" if isinstance(row.get("target"), str) else str(row.get("unit") or "")
+            unit = _unit(row)
             completion = "—" if result.get("completion") is None else f"{result['completion'] * 100:.2f}%"
             qualitative = _shown(row.get("direction")) == "定性"
             actual = _percent_text(row.get("coefficient", row.get("actual"))) if qualitative else \
