@@ -11,6 +11,7 @@ import json
 import multiprocessing
 import os
 import time
+from collections import deque
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -57,18 +58,34 @@ def _worker(conn, evaluate_one) -> None:
         conn.send(json.dumps([r.__dict__ for r in results], ensure_ascii=False, default=str))
 
 
+IN_FLIGHT = 2   # jobs a worker holds: the next is waiting in its pipe when it finishes one
+
+
 class _Worker:
     def __init__(self, context, evaluate_one):
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker, args=(child, evaluate_one), daemon=True)
         self.process.start()
         child.close()
-        self.job: tuple[Path, ...] | None = None
-        self.started = 0.0
+        self.jobs: deque[tuple[Path, ...]] = deque()   # given, not yet answered; the first is being worked on
+        self.started = 0.0                              # when the first began
+
+    @property
+    def job(self) -> tuple[Path, ...] | None:
+        return self.jobs[0] if self.jobs else None
 
     def give(self, job: tuple[Path, ...]) -> None:
-        self.job, self.started = job, time.monotonic()
-        self.conn.send([str(p) for p in job])
+        if not self.jobs:
+            self.started = time.monotonic()
+        self.jobs.append(job)
+        try:
+            self.conn.send([str(p) for p in job])
+        except OSError:
+            pass   # it died on the job before: reading its answer says so, and this job is given again
+
+    def answered(self) -> None:
+        self.jobs.popleft()
+        self.started = time.monotonic()
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -138,50 +155,54 @@ def _paired_afterwards(results: Iterator[FileResult], context, evaluate_one, job
 
 
 def _start(context, evaluate_one, jobs: int, pending: list[tuple[Path, ...]]) -> list[_Worker]:
-    """Workers (no more than jobs), each given its first job at once."""
+    """Workers (no more than jobs), each given its first jobs at once."""
     workers = [_Worker(context, evaluate_one) for _ in range(max(1, min(jobs, len(pending))))]
-    for w in workers:
-        if pending:
-            w.give(pending.pop())
+    _fill(workers, pending)
     return workers
+
+
+def _fill(workers: list[_Worker], pending: list[tuple[Path, ...]]) -> None:
+    for _ in range(IN_FLIGHT):
+        for w in workers:
+            if pending and len(w.jobs) < IN_FLIGHT:
+                w.give(pending.pop())
 
 
 def _results(context, evaluate_one, workers: list[_Worker], pending: list[tuple[Path, ...]],
              timeout: float) -> Iterator[FileResult]:
     try:
-        while pending or any(w.job for w in workers):
-            for w in workers:
-                if w.job is None and pending:
-                    w.give(pending.pop())
-            busy = {w.conn: w for w in workers if w.job is not None}
+        while pending or any(w.jobs for w in workers):
+            _fill(workers, pending)
+            busy = {w.conn: w for w in workers if w.jobs}
             for conn in wait(list(busy), timeout=0.2):
                 w = busy[conn]
                 try:
                     results = [FileResult(**r) for r in json.loads(conn.recv())]
+                    w.answered()
                 except (EOFError, OSError, ValueError):
                     results = [FileResult(str(p), FAILED, "处理进程意外退出 / worker crashed",
                                           seconds=time.monotonic() - w.started, kind=kind_of(p)) for p in w.job]
-                    index = workers.index(w)
-                    w = workers[index] = _replace(w, context, evaluate_one)
-                w.job = None
-                if pending:      # before the caller's turn: the worker goes on while the parent writes
-                    w.give(pending.pop())
+                    workers[workers.index(w)] = _replace(w, context, evaluate_one, pending)
+                _fill(workers, pending)   # before the caller's turn: the workers go on while the parent writes
                 yield from results
             now = time.monotonic()
             for i, w in enumerate(workers):
-                if w.job is not None and now - w.started > timeout:
+                if w.jobs and now - w.started > timeout:
                     job, spent = w.job, now - w.started
-                    workers[i] = _replace(w, context, evaluate_one)
+                    workers[i] = _replace(w, context, evaluate_one, pending)
                     for p in job:
                         yield FileResult(str(p), FAILED, f"超过时间限制 {timeout:g} 秒 / timed out", seconds=spent,
                                          kind=kind_of(p))
     finally:
         for w in workers:
-            w.stop(kill=w.job is not None)
+            w.stop(kill=bool(w.jobs))
 
 
-def _replace(worker: _Worker, context, evaluate_one) -> _Worker:
+def _replace(worker: _Worker, context, evaluate_one, pending: list[tuple[Path, ...]]) -> _Worker:
+    """A new worker for one that hung or died; the jobs it held after the failed one go back
+    to `pending`, to be given out again."""
     worker.stop(kill=True)
+    pending.extend(reversed(list(worker.jobs)[1:]))
     return _Worker(context, evaluate_one)
 
 

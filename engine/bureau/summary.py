@@ -1,13 +1,15 @@
 """The batch summary workbook, in a finance office's words: 汇总, 明细, 问题清单, 统计 (native
 charts) and 说明 (the columns' machine keys, the statuses, what each finding code means).
 
-汇总 and 明细 are streamed (openpyxl write-only: each file's rows are written as its result
-arrives, so memory does not grow with the batch); 问题清单 is kept until the end to be sorted
-by severity, then file; 统计 is counted at the end."""
+汇总 and 明细 are streamed (each file's rows are written as its result arrives, so memory
+does not grow with the batch): 汇总, one row a file with its link, by openpyxl's write-only
+sheets; 明细 and 问题清单, the long ones, by rowstream.  问题清单 is kept until the end to be
+sorted by severity, then file; 统计 is counted at the end."""
 from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from ..core.findings import CODE_LABELS
 from ..files.atomic import atomic_output
 from .results import DATA, EVALUATED, REPORT, FileResult, kind_of
+from .rowstream import RowStream, splice, xml_safe
 
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 ERROR_FILL = PatternFill("solid", fgColor="F8CBAD", bgColor="F8CBAD")
@@ -58,14 +61,17 @@ SHEETS = {
              Column("code", "代码", 26), Column("problem", "问题", 22), Column("where", "位置", 16),
              Column("message", "说明", 90)),
 }
+STREAMED = ("明细", "问题清单")     # many rows a file: written by rowstream
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_text(value: object) -> object:
-    """Text from a submission must never become a formula in the summary (formula injection)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """Text from a submission must never become a formula in the summary (formula injection),
+    nor carry a control character, which no spreadsheet can store."""
+    if not isinstance(value, str):
+        return value
+    value = xml_safe(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def status_of(r: FileResult) -> str:
@@ -92,7 +98,7 @@ class SummaryWriter:
         self.book = Workbook(write_only=True)
         self._styles: dict = {}
         self.sheets = {}
-        self.rows = {name: 1 for name in SHEETS}
+        self.rows = {name: 1 for name in SHEETS if name not in STREAMED}
         for name, columns in SHEETS.items():
             ws = self.book.create_sheet(name)
             ws.freeze_panes = "A2"
@@ -100,9 +106,10 @@ class SummaryWriter:
             for i, column in enumerate(columns, 1):
                 ws.column_dimensions[get_column_letter(i)].width = column.width
             self._page(ws)
-            if name != "问题清单":
-                ws.append([self._cell(ws, c.header, "header") for c in columns])
+            ws.append([self._cell(ws, c.header, "header") for c in columns])
             self.sheets[name] = ws
+        self.streams = {name: RowStream([self._style_id(self.sheets[name], c.style) for c in SHEETS[name]])
+                        for name in STREAMED}
         self.findings: list[tuple] = []
         self.totals: list[float | None] = []
         self.grades: list[str | None] = []   # as evaluated: a rule set may have its own bands
@@ -147,7 +154,18 @@ class SummaryWriter:
             self._styles[key] = proto._style
         return self._styles[key]
 
+    def _style_id(self, ws, kind: str) -> int:
+        """The style's index in the workbook's cell formats (0, the default, for text)."""
+        if kind == "text":
+            return 0
+        proto = WriteOnlyCell(ws)
+        proto._style = self._style(ws, kind)
+        return proto.style_id
+
     def _append(self, name: str, values: dict) -> None:
+        if name in self.streams:
+            self.streams[name].append([safe_text(values.get(c.key)) for c in SHEETS[name]])
+            return
         ws = self.sheets[name]
         row = []
         for c in SHEETS[name]:
@@ -199,8 +217,6 @@ class SummaryWriter:
             self.rule_sets[ev["rule_set"]] += 1
 
     def _findings_sheet(self) -> None:
-        ws = self.sheets["问题清单"]
-        ws.append([self._cell(ws, c.header, "header") for c in SHEETS["问题清单"]])
         for _, file, dept, severity, code, where, message in sorted(self.findings, key=lambda f: f[:2]):
             self._append("问题清单", {"file": file, "dept_name": dept, "severity": SEVERITY.get(severity, severity),
                                   "code": code, "problem": CODE_LABELS.get(code, code), "where": where,
@@ -268,7 +284,8 @@ class SummaryWriter:
             self._findings_sheet()
             for name, ws in self.sheets.items():
                 last = get_column_letter(len(SHEETS[name]))
-                ws.auto_filter.ref = f"A1:{last}{self.rows[name]}"
+                rows = self.streams[name].last_row if name in self.streams else self.rows[name]
+                ws.auto_filter.ref = f"A1:{last}{rows}"
             summary = self.sheets["汇总"]
             status = get_column_letter([c.key for c in SHEETS["汇总"]].index("status") + 1)
             cells = f"A2:{get_column_letter(len(SHEETS['汇总']))}{max(self.rows['汇总'], 2)}"
@@ -278,7 +295,11 @@ class SummaryWriter:
                                                                   fill=FAILED_FILL))
             self._statistics()
             self._glossary()
-            self.book.save(self.tmp)
+            with tempfile.TemporaryFile() as skeleton, open(self.tmp, "wb") as out:
+                self.book.save(skeleton)
+                splice(skeleton, out, self.streams)
+            for stream in self.streams.values():
+                stream.close()
 
 
 def write_summary(results, output: str | Path) -> None:

@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -59,6 +60,21 @@ def test_a_file_over_the_time_limit_is_stopped(samples):
     assert {r.status for r in results} == {batch.FAILED}
     assert all("超过时间限制" in r.reason for r in results)
     assert __import__("time").monotonic() - start < 10       # killed, not waited for
+
+
+def _hangs_on_000(path):
+    if path.name.startswith("000"):
+        _hangs(path)
+    return batch.FileResult(str(path), batch.EVALUATED)
+
+
+def test_the_jobs_queued_behind_a_stuck_file_are_evaluated(samples):
+    """A worker holds more than one job: those behind the one it is stuck on go to its replacement."""
+    files = [samples["000"], samples["004"], samples["008"], samples["003"]]
+    results = list(batch.run(files, jobs=1, timeout=0.5, evaluate_one=_hangs_on_000))
+    assert sorted(r.file for r in results) == sorted(map(str, files))
+    assert {Path(r.file).name[:3]: r.status for r in results} == {
+        "000": batch.FAILED, "004": batch.EVALUATED, "008": batch.EVALUATED, "003": batch.EVALUATED}
 
 
 def _crashes_on_000(path):

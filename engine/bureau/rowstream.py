@@ -1,0 +1,100 @@
+"""Rows of a long summary sheet written as SpreadsheetML directly, then spliced into the sheet
+part openpyxl writes around them (columns, panes, filters, page set-up).
+
+openpyxl makes a cell object and an lxml element for every cell; for 明细 and 问题清单
+(some 25 rows and 200 cells a file) that was most of the batch parent's time, which the
+workers' time on two cores could not hide.  Here a row is one string.  Rows go to a
+temporary file as they come, so memory does not grow with the batch.
+
+Text is written as inline strings in UTF-8 (never a formula, whatever it starts with);
+characters XML cannot hold (control characters) are dropped, as a spreadsheet would show
+nothing for them anyway.
+"""
+from __future__ import annotations
+
+import math
+import re
+import shutil
+import string
+import tempfile
+import zipfile
+from typing import IO, Mapping, Sequence
+from xml.sax.saxutils import escape
+
+from ..book.xlsxparts import workbook_parts
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+SHEET_DATA_END = b"</sheetData>"
+
+
+def column_letter(n: int) -> str:
+    """1 → A, 26 → Z, 27 → AA."""
+    letters = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = string.ascii_uppercase[rest] + letters
+    return letters
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters an XML document cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
+def cell_xml(ref: str, value: object, style: int) -> str:
+    s = f' s="{style}"' if style else ""
+    if isinstance(value, bool):
+        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, (int, float)) and math.isfinite(value):
+        return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
+    text = xml_safe(str(value))
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+
+
+class RowStream:
+    """The rows of one sheet after its header row: `append` each, `splice` them in at the end."""
+
+    def __init__(self, styles: Sequence[int], first_row: int = 2):
+        self.letters = [column_letter(n) for n in range(1, len(styles) + 1)]
+        self.styles = list(styles)
+        self.next_row = first_row
+        self.file: IO[bytes] = tempfile.TemporaryFile()
+
+    @property
+    def last_row(self) -> int:
+        return self.next_row - 1
+
+    def append(self, values: Sequence[object]) -> None:
+        r = self.next_row
+        cells = "".join(cell_xml(f"{letter}{r}", value, style)
+                        for letter, value, style in zip(self.letters, values, self.styles) if value is not None)
+        self.file.write(f'<row r="{r}">{cells}</row>'.encode("utf-8"))
+        self.next_row += 1
+
+    def close(self) -> None:
+        self.file.close()
+
+
+def splice(source: IO[bytes], destination: IO[bytes], streams: Mapping[str, RowStream]) -> None:
+    """Copy the workbook `source` to `destination`, each sheet named in `streams` with that
+    stream's rows at the end of its sheetData."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(destination, "w", zipfile.ZIP_DEFLATED) as zout:
+        sheets = workbook_parts(zin).sheets
+        streams = {sheets[name]: stream for name, stream in streams.items()}
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            stream = streams.get(info.filename)
+            copy = zipfile.ZipInfo(info.filename, info.date_time)
+            copy.compress_type = zipfile.ZIP_DEFLATED
+            if stream is None:
+                zout.writestr(copy, data)
+                continue
+            head, end, tail = data.partition(SHEET_DATA_END)
+            if not end or SHEET_DATA_END in tail:
+                raise ValueError(f"{info.filename}: not one sheetData to add rows to")
+            with zout.open(copy, "w") as part:
+                part.write(head)
+                stream.file.seek(0)
+                shutil.copyfileobj(stream.file, part)
+                part.write(end + tail)
