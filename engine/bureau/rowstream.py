@@ -15,25 +15,16 @@ from __future__ import annotations
 import math
 import re
 import shutil
-import string
 import tempfile
 import zipfile
 from typing import IO, Mapping, Sequence
 from xml.sax.saxutils import escape
 
+from ..book.layout import column_letter
 from ..book.xlsxparts import workbook_parts
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 SHEET_DATA_END = b"</sheetData>"
-
-
-def column_letter(n: int) -> str:
-    """1 → A, 26 → Z, 27 → AA."""
-    letters = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = string.ascii_uppercase[rest] + letters
-    return letters
 
 
 def xml_safe(text: str) -> str:

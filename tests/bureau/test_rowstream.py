@@ -9,12 +9,8 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from engine.bureau.results import EVALUATED, FileResult
-from engine.bureau.rowstream import RowStream, cell_xml, column_letter, splice
+from engine.bureau.rowstream import RowStream, cell_xml, splice
 from engine.bureau.summary import SummaryWriter
-
-
-def test_column_letters():
-    assert [column_letter(n) for n in (1, 8, 26, 27, 52, 703)] == ["A", "H", "Z", "AA", "AZ", "AAA"]
 
 
 def test_cells_are_typed_and_escaped():
