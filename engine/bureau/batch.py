@@ -58,7 +58,9 @@ def _worker(conn, evaluate_one) -> None:
         conn.send(json.dumps([r.__dict__ for r in results], ensure_ascii=False, default=str))
 
 
-IN_FLIGHT = 2   # jobs a worker holds: the next is waiting in its pipe when it finishes one
+IN_FLIGHT = 2     # jobs a worker holds: the next is waiting in its pipe when it finishes one
+AT_START = 24     # and at the start, while the caller sets up (imports, opens its output), a
+                  # few hundred ms; their answers (a few KB each) wait in the pipe meanwhile
 
 
 class _Worker:
@@ -157,14 +159,15 @@ def _paired_afterwards(results: Iterator[FileResult], context, evaluate_one, job
 def _start(context, evaluate_one, jobs: int, pending: list[tuple[Path, ...]]) -> list[_Worker]:
     """Workers (no more than jobs), each given its first jobs at once."""
     workers = [_Worker(context, evaluate_one) for _ in range(max(1, min(jobs, len(pending))))]
-    _fill(workers, pending)
+    _fill(workers, pending, min(AT_START, max(1, len(pending) // len(workers) // 2)))
     return workers
 
 
-def _fill(workers: list[_Worker], pending: list[tuple[Path, ...]]) -> None:
-    for _ in range(IN_FLIGHT):
+def _fill(workers: list[_Worker], pending: list[tuple[Path, ...]], depth: int = IN_FLIGHT) -> None:
+    """Jobs given round the workers, until each holds `depth` (or none are left)."""
+    for _ in range(depth):
         for w in workers:
-            if pending and len(w.jobs) < IN_FLIGHT:
+            if pending and len(w.jobs) < depth:
                 w.give(pending.pop())
 
 

@@ -18,7 +18,7 @@ import shutil
 import tempfile
 import zipfile
 from typing import IO, Mapping, Sequence
-from xml.sax.saxutils import escape
+from html import escape
 
 from ..book.layout import column_letter
 from ..book.xlsxparts import workbook_parts
@@ -40,7 +40,7 @@ def cell_xml(ref: str, value: object, style: int) -> str:
         return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
     text = xml_safe(str(value))
     space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{escape(text, quote=False)}</t></is></c>'
 
 
 class RowStream:
