@@ -111,6 +111,7 @@ def hostile_files(folder) -> dict[str, str]:
     with zipfile.ZipFile(folder / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("xl/workbook.xml", "<workbook/>")
         z.writestr("xl/worksheets/sheet1.xml", b"\0" * (80 * 1024 * 1024))
+    _corrupt_sheet(folder / "corrupt.xlsx")
     huge = openpyxl.Workbook()
     huge.active["A1"] = 1
     huge.active["A900000"] = 1
@@ -118,4 +119,17 @@ def hostile_files(folder) -> dict[str, str]:
     shutil.copy(xlwings_base(), folder / "macros.xlsm")
     return {"empty.xlsx": "空文件", "random.xlsx": "不是 Excel", "text.xlsx": "不是 Excel",
             "password.xlsx": "密码", "plain.xlsx": "不是 perfscore 模板", "bomb.xlsx": "压缩炸弹",
-            "huge.xlsx": "行", "macros.xlsm": "不是 perfscore 模板"}
+            "huge.xlsx": "行", "macros.xlsm": "不是 perfscore 模板", "corrupt.xlsx": "损坏"}
+
+
+def _corrupt_sheet(path) -> None:
+    """A workbook whose zip directory is sound but whose sheet's deflated bytes are not."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/worksheets/sheet1.xml", os.urandom(3000).hex())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start:start + 64] = bytes(range(64))
+    path.write_bytes(bytes(data))

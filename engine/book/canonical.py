@@ -117,6 +117,7 @@ def _translator(formula: str, origin: str):
     return Translator(formula if formula.startswith("=") else "=" + formula, origin=origin)
 
 
+@functools.lru_cache(maxsize=1 << 16)   # Excel shares the same formulas at the same cells in every file
 def translate(formula: str, origin: str, destination: str) -> str:
     """A shared formula's text at `destination`, from its master at `origin` (Excel's rule)."""
     try:

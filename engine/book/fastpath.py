@@ -97,5 +97,11 @@ def read_data(book: FastBook, rule_set) -> dict:
     sheet = book.values.get(INDICATOR_SHEET, [])
     first_row = cell_position(indicator_cell(1, "name").ref)[0] - 1
     columns = {k: cell_position(indicator_cell(1, k).ref)[1] - 1 for k in INDICATOR_COLUMNS}
+    typed = sorted(i for k, i in columns.items() if k != "score")   # a score's cached value says nothing
+
+    def filled(n: int) -> bool:
+        row = sheet[first_row + n - 1] if first_row + n - 1 < len(sheet) else ()
+        return any(row[i] != "" for i in typed if i < len(row))
+
     return submission_data(rule_set, lambda name: book.value(book.names.get(name)),
-                           lambda n, key: book.at(sheet, first_row + n - 1, columns[key]))
+                           lambda n, key: book.at(sheet, first_row + n - 1, columns[key]), filled)

@@ -36,9 +36,11 @@ def plain(value: object, text: bool = False) -> object:
 
 
 def submission_data(rule_set, read: Callable[[str], object],
-                    read_indicator: Callable[[int, str], object]) -> dict:
+                    read_indicator: Callable[[int, str], object], filled: Callable[[int], bool] = lambda n: True
+                    ) -> dict:
     """The SPEC 7.3 data typed into a workbook, whichever reader supplies the cells:
-    `read(defined name)` and `read_indicator(row, column)` give None for a blank."""
+    `read(defined name)` and `read_indicator(row, column)` give None for a blank;
+    `filled(row)` may say at once that an indicator row is blank."""
     def value(name: str, text: bool = False) -> object:
         return plain(read(name), text)
 
@@ -59,7 +61,7 @@ def submission_data(rule_set, read: Callable[[str], object],
     rows, last = [], 0
     for n in range(1, INDICATOR_ROWS + 1):
         row = {k: v for k in INDICATOR_COLUMNS
-               if k != "score" and (v := plain(read_indicator(n, k), k in TEXT_COLUMNS)) is not None}
+               if k != "score" and (v := plain(read_indicator(n, k), k in TEXT_COLUMNS)) is not None} if filled(n) else {}
         rows.append(row)
         if row:
             last = n

@@ -6,8 +6,9 @@ so ROUND(1.005, 2) is 1.01 although the binary double is 1.00499999…  Python's
 """
 from __future__ import annotations
 
+import functools
 import math
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from .errors import NUM, VALUE, CellError
 
@@ -17,16 +18,21 @@ def excel_decimal(x: float) -> Decimal:
     return Decimal(format(x, ".15g"))
 
 
+_WIDE = Context(prec=400)   # enough digits for any double at any `digits`
+
+
+@functools.lru_cache(maxsize=None)
+def _quantum(digits: int) -> Decimal:
+    return Decimal(1).scaleb(-digits, context=_WIDE)
+
+
 def excel_round(x: float, digits: int = 2) -> float:
     if isinstance(x, bool) or not isinstance(x, (int, float)):
         raise CellError(VALUE, f"ROUND 需要数值：{x!r}")
     if math.isnan(x) or math.isinf(x):
         raise CellError(NUM, f"ROUND 的数值无效：{x!r}")
     digits = max(min(int(digits), 330), -330)  # Excel truncates the digits argument
-    with localcontext() as ctx:
-        ctx.prec = 400  # enough digits for any double at any `digits`
-        quantum = Decimal(1).scaleb(-digits)
-        rounded = excel_decimal(float(x)).quantize(quantum, rounding=ROUND_HALF_UP)
+    rounded = excel_decimal(float(x)).quantize(_quantum(digits), rounding=ROUND_HALF_UP, context=_WIDE)
     result = float(rounded)
     if math.isinf(result):  # 15 digits of the largest doubles round past the range
         raise CellError(NUM, f"ROUND 的结果超出数值范围：{x!r}")

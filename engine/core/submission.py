@@ -41,7 +41,7 @@ class Submission:
     def __init__(self, rule_set: RuleSet, raw_inputs: Mapping[str, object]):
         self.rule_set = rule_set
         self._raw = dict(raw_inputs)
-        self._cache: dict[str, object] = {}
+        self._cache: dict[object, object] = {}   # key, or (key, kind) → value or CellError
 
     def spec(self, key: str) -> InputSpec:
         return self.rule_set.inputs[key]
@@ -92,11 +92,16 @@ class Submission:
         """An input read as an Excel function reads it (a head count as CONTROL_RATE's amount)."""
         if kind == self.spec(key).kind:
             return self.value(key)
-        try:
-            return self._parse(key, kind)
-        except CellError:
+        if (key, kind) not in self._cache:
+            try:
+                self._cache[(key, kind)] = self._parse(key, kind)
+            except CellError as exc:
+                self._cache[(key, kind)] = exc
+        result = self._cache[(key, kind)]
+        if isinstance(result, CellError):
             self.value(key)    # the input's own message when it is wrong either way
-            raise
+            raise result
+        return result
 
     def rate(self, key: str) -> tuple[float, bool]:
         """A derived rate (or an input of kind rate) and whether it is 0/0 (nothing planned)."""

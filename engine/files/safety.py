@@ -6,9 +6,12 @@ file is ever executed (VBA is carried along as bytes, never run).
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import zipfile
+import zlib
 from pathlib import Path
+from typing import Iterator
 
 MAX_FILE_BYTES = 30 * 1024 * 1024          # a submission is a few hundred KB
 MAX_ENTRIES = 2_000
@@ -43,13 +46,20 @@ def sized(path: Path, limit: int) -> int:
 
 def check_workbook(path: str | Path) -> None:
     path = Path(path)
-    names = check_zip(path, "xl/workbook.xml", "Excel 工作簿（.xlsx/.xlsm）/ not an Excel workbook")
-    _check_dimensions(path, [n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")])
+    with _checked_zip(path, "xl/workbook.xml", "Excel 工作簿（.xlsx/.xlsm）/ not an Excel workbook") as archive:
+        _check_dimensions(archive, [n for n in archive.namelist()
+                                    if n.startswith("xl/worksheets/") and n.endswith(".xml")])
 
 
 def check_zip(path: Path, required: str, what: str, limit: int = MAX_FILE_BYTES) -> set[str]:
     """An Office Open XML package (workbook or Word document) that is safe to open: its size,
     its parts and their declared sizes, and the part `required`.  Returns the part names."""
+    with _checked_zip(path, required, what, limit) as archive:
+        return set(archive.namelist())
+
+
+@contextlib.contextmanager
+def _checked_zip(path: Path, required: str, what: str, limit: int = MAX_FILE_BYTES) -> Iterator[zipfile.ZipFile]:
     sized(path, limit)
     with open(path, "rb") as fh:
         head = fh.read(8)
@@ -58,10 +68,16 @@ def check_zip(path: Path, required: str, what: str, limit: int = MAX_FILE_BYTES)
     if not head.startswith(ZIP_MAGIC):
         raise UnsafeFile(f"不是 {what}")
     try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
+        archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):
         raise UnsafeFile("文件已损坏，无法解压 / corrupt file (bad zip)") from None
+    with archive:
+        _check_parts(archive, required, what)
+        yield archive
+
+
+def _check_parts(archive: zipfile.ZipFile, required: str, what: str) -> None:
+    infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
         raise UnsafeFile(f"文件包含 {len(infos):,} 个部件，超过上限 / too many parts")
     total = 0
@@ -73,18 +89,18 @@ def check_zip(path: Path, required: str, what: str, limit: int = MAX_FILE_BYTES)
             raise UnsafeFile(f"部件过大（{info.filename} 解压后 {info.file_size:,} 字节）/ part too large")
     if total > MAX_UNCOMPRESSED_BYTES:
         raise UnsafeFile(f"解压后共 {total:,} 字节，超过上限 / zip bomb or huge file")
-    names = {info.filename for info in infos}
-    if required not in names:
+    if required not in {info.filename for info in infos}:
         raise UnsafeFile(f"不是 {what}（缺少 {required}）")
-    return names
 
 
-def _check_dimensions(path: Path, sheets: list[str]) -> None:
+def _check_dimensions(archive: zipfile.ZipFile, sheets: list[str]) -> None:
     """A sheet's declared size, read from its first bytes (only those are inflated)."""
-    with zipfile.ZipFile(path) as archive:
-        for name in sheets:
+    for name in sheets:
+        try:
             with archive.open(name) as part:
                 head = part.read(4096)
-            match = _DIMENSION.search(head)
-            if match and int(match.group(1)) > MAX_ROWS:
-                raise UnsafeFile(f"工作表有 {int(match.group(1)):,} 行，超过上限 {MAX_ROWS:,} / sheet too large")
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, NotImplementedError, RuntimeError):
+            raise UnsafeFile(f"文件已损坏，无法解压 / corrupt file (bad zip): {name}") from None
+        match = _DIMENSION.search(head)
+        if match and int(match.group(1)) > MAX_ROWS:
+            raise UnsafeFile(f"工作表有 {int(match.group(1)):,} 行，超过上限 {MAX_ROWS:,} / sheet too large")
