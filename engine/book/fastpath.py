@@ -10,6 +10,7 @@ parameters, a write-back) takes the full `formulas` path in `recalc`.
 """
 from __future__ import annotations
 
+import functools
 import zipfile
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from ..core.indicators import INDICATOR_COLUMNS
 from .layout import META, RULES_SHEET, cell_position
 from .names import Cell, Locator, cell_of, indicator_cell
 from .readback import submission_data
-from .xlsxparts import read_formulas, workbook_parts
+from .xlsxparts import WorkbookParts, read_formulas, workbook_parts
 
 INDICATOR_SHEET = indicator_cell(1, "name").sheet
 SHEETS_READ = ("基本信息", "预算数据", "绩效指标", "评分表", RULES_SHEET, META)
@@ -33,7 +34,7 @@ class FastBook:
         with zipfile.ZipFile(path) as archive:
             self.parts = workbook_parts(archive)
             self.formulas = read_formulas(archive, self.parts)
-        self.names = {name: cell for name, target in self.parts.names.items() if (cell := cell_of(target))}
+        self.names = _name_cells(self.parts)
         book = CalamineWorkbook.from_path(str(path))
         self.values = {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
                        for name in book.sheet_names if name in SHEETS_READ}
@@ -58,6 +59,12 @@ class FastBook:
 
     def meta(self) -> dict:
         return {row[0]: row[1] for row in self.values.get(META, []) if row and row[0]}
+
+
+@functools.lru_cache(maxsize=32)
+def _name_cells(parts: WorkbookParts) -> dict[str, Cell]:
+    """The defined names that point at one cell, for every file that shares `parts`."""
+    return {name: cell for name, target in parts.names.items() if (cell := cell_of(target))}
 
 
 def _same(a: object, b: object) -> bool:

@@ -10,10 +10,13 @@ entities nor touches the network.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
 
 from lxml import etree
 
@@ -47,15 +50,20 @@ class Formula:
     array: bool = False  # an array (CSE) formula
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class WorkbookParts:
-    sheets: dict[str, str]       # sheet name → zip path of its part, in workbook order
-    names: dict[str, str]        # workbook-level defined name → target text
+    """Shared by every file with the same workbook part: not to be changed (and hashed by identity)."""
+    sheets: Mapping[str, str]    # sheet name → zip path of its part, in workbook order
+    names: Mapping[str, str]     # workbook-level defined name → target text
 
 
 def workbook_parts(archive: zipfile.ZipFile) -> WorkbookParts:
-    workbook = parse(archive.read("xl/workbook.xml"))
-    rels = parse(archive.read("xl/_rels/workbook.xml.rels"))
+    return _workbook_parts(archive.read("xl/workbook.xml"), archive.read("xl/_rels/workbook.xml.rels"))
+
+
+@functools.lru_cache(maxsize=32)   # the submissions of a template, saved by one program, carry the same two parts
+def _workbook_parts(workbook_xml: bytes, rels_xml: bytes) -> WorkbookParts:
+    workbook, rels = parse(workbook_xml), parse(rels_xml)
     targets = {r.get("Id"): r.get("Target") or "" for r in rels.iter(f"{{{NS_PKG_REL}}}Relationship")}
     sheets = {}
     for sheet in workbook.iter(f"{{{NS_MAIN}}}sheet"):
@@ -66,7 +74,7 @@ def workbook_parts(archive: zipfile.ZipFile) -> WorkbookParts:
     for defined in workbook.iter(f"{{{NS_MAIN}}}definedName"):
         if defined.get("localSheetId") is None and defined.get("name"):
             names[defined.get("name")] = defined.text or ""
-    return WorkbookParts(sheets, names)
+    return WorkbookParts(MappingProxyType(sheets), MappingProxyType(names))
 
 
 def sheet_formulas(data: bytes) -> dict[str, Formula]:

@@ -25,6 +25,7 @@ from ..book.xlsxparts import workbook_parts
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 SHEET_DATA_END = b"</sheetData>"
+ROW_MARK = "\x00"   # where a rendered row's number goes: no text written holds it (xml_safe drops it)
 
 
 def xml_safe(text: str) -> str:
@@ -56,11 +57,18 @@ class RowStream:
     def last_row(self) -> int:
         return self.next_row - 1
 
+    def render(self, values: Sequence[object]) -> str:
+        """A row's cells, its number left open (ROW_MARK): rows kept to be sorted are rendered
+        as they come and numbered when written."""
+        return "".join(cell_xml(f"{letter}{ROW_MARK}", value, style)
+                       for letter, value, style in zip(self.letters, values, self.styles) if value is not None)
+
     def append(self, values: Sequence[object]) -> None:
-        r = self.next_row
-        cells = "".join(cell_xml(f"{letter}{r}", value, style)
-                        for letter, value, style in zip(self.letters, values, self.styles) if value is not None)
-        self.file.write(f'<row r="{r}">{cells}</row>'.encode("utf-8"))
+        self.write(self.render(values))
+
+    def write(self, rendered: str) -> None:
+        r = str(self.next_row)
+        self.file.write(f'<row r="{r}">{rendered.replace(ROW_MARK, r)}</row>'.encode("utf-8"))
         self.next_row += 1
 
     def close(self) -> None:
@@ -70,7 +78,8 @@ class RowStream:
 def splice(source: IO[bytes], destination: IO[bytes], streams: Mapping[str, RowStream]) -> None:
     """Copy the workbook `source` to `destination`, each sheet named in `streams` with that
     stream's rows at the end of its sheetData."""
-    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(destination, "w", zipfile.ZIP_DEFLATED) as zout:
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(destination, "w", zipfile.ZIP_DEFLATED,
+                                                                    compresslevel=1) as zout:
         sheets = workbook_parts(zin).sheets
         streams = {sheets[name]: stream for name, stream in streams.items()}
         for info in zin.infolist():

@@ -205,9 +205,13 @@ class SummaryWriter:
             self._append("明细", {"file": file, "dept_name": dept, "item_id": item["id"], "item": item["name"],
                                 "weight": item["weight"], "score": item["score"], "self_score": item["self_score"],
                                 "difference": diff})
-        for f in r.findings:
-            self.findings.append((f["severity"] != "error", file, dept, f["severity"], f["code"], f["where"],
-                                  f["message"]))
+        problems = self.streams["问题清单"]
+        for f in r.findings:   # rendered now, while the workers work; sorted and numbered at the end
+            values = {"file": file, "dept_name": dept, "severity": SEVERITY.get(f["severity"], f["severity"]),
+                      "code": f["code"], "problem": CODE_LABELS.get(f["code"], f["code"]), "where": f["where"],
+                      "message": f["message"]}
+            self.findings.append((f["severity"] != "error", file,
+                                  problems.render([safe_text(values.get(c.key)) for c in SHEETS["问题清单"]])))
             self.codes[f["code"]] += 1
         if r.kind != REPORT:   # a department's score is its workbook's (or data's), once
             self.totals.append(total if r.status == EVALUATED else None)
@@ -217,10 +221,9 @@ class SummaryWriter:
             self.rule_sets[ev["rule_set"]] += 1
 
     def _findings_sheet(self) -> None:
-        for _, file, dept, severity, code, where, message in sorted(self.findings, key=lambda f: f[:2]):
-            self._append("问题清单", {"file": file, "dept_name": dept, "severity": SEVERITY.get(severity, severity),
-                                  "code": code, "problem": CODE_LABELS.get(code, code), "where": where,
-                                  "message": message})
+        problems = self.streams["问题清单"]
+        for *_, row in sorted(self.findings, key=lambda f: f[:2]):
+            problems.write(row)
 
     def _statistics(self) -> None:
         statuses, grades = Counter(self.statuses), Counter(self.grades)
