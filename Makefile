@@ -9,6 +9,9 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	# an editable install is not byte-compiled, and where PYTHONDONTWRITEBYTECODE is set nothing
+	# ever would be: every perfscore command would compile the engine first
+	$(BIN)/python -m compileall -q engine udfs workbook
 	touch $(STAMP)
 
 demo: $(STAMP)
