@@ -102,8 +102,11 @@ class _Worker:
 
 
 def warm() -> None:
-    """What evaluate_file needs for an untouched file, imported once before the workers fork
-    (they share it; openpyxl's tokenizer, for files other programs saved, each imports when needed)."""
+    """What evaluate_file needs, imported once before the workers fork (they share it): with
+    openpyxl's formula tokenizer, which every file another program saved needs (a worker
+    that imported it itself would pay a quarter of a second; the parent needs openpyxl anyway)."""
+    from openpyxl.formula import tokenizer, translate  # noqa: F401
+
     from ..book import fastpath, recalc  # noqa: F401
 
 
