@@ -59,8 +59,9 @@ def _worker(conn, evaluate_one) -> None:
 
 
 IN_FLIGHT = 2     # jobs a worker holds: the next is waiting in its pipe when it finishes one
-AT_START = 24     # and at the start, while the caller sets up (imports, opens its output), a
-                  # few hundred ms; their answers (a few KB each) wait in the pipe meanwhile
+AT_START = 12     # and at the start, while the caller sets up (imports rich, opens its output:
+                  # about 0.1 s); their answers (a few KB each) wait in the pipe meanwhile.  No
+                  # more: the jobs behind a slow file (a PDF report, a tampered workbook) wait for it
 
 
 class _Worker:
