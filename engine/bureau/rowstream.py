@@ -17,8 +17,8 @@ import re
 import shutil
 import tempfile
 import zipfile
-from typing import IO, Mapping, Sequence
 from html import escape
+from typing import IO, Mapping, Sequence
 
 from ..book.layout import column_letter
 from ..book.xlsxparts import workbook_parts
