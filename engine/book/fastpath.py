@@ -77,6 +77,12 @@ def try_fast(path: str | Path) -> Evaluation | None:
     """The evaluation by the fast path, or None when the file needs the full path.
 
     `path` must have passed `safety.check_workbook` (recalc checks it first)."""
+    found = fast_submission(path)
+    return found[1] if found else None
+
+
+def fast_submission(path: str | Path) -> tuple[dict, Evaluation] | None:
+    """The data the fast path read and its evaluation, or None (see try_fast)."""
     from .integrity import flavour_of, reference, version_problem
     path = Path(path)
     try:
@@ -96,7 +102,8 @@ def try_fast(path: str | Path) -> Evaluation | None:
     if not all(_same(book.value(Cell(sheet, coordinate)), expected)
                for (sheet, coordinate), expected in ref.params.items()):
         return None
-    return evaluate(read_data(book, rule_set), source=str(path), locate=Locator(book.names))
+    data = read_data(book, rule_set)
+    return data, evaluate(data, source=str(path), locate=Locator(book.names))
 
 
 def read_data(book: FastBook, rule_set) -> dict:

@@ -80,16 +80,23 @@ def recalc(path: str | Path, write_back_to: str | Path | None = None, fast: bool
 
     An untouched workbook (formulas and parameters exactly its template's) takes the fast
     path (book.fastpath) unless a write-back asks for every cell's value."""
+    return recalc_submission(path, write_back_to, fast)[1]
+
+
+def recalc_submission(path: str | Path, write_back_to: str | Path | None = None,
+                      fast: bool = True) -> tuple[dict | None, Evaluation]:
+    """As recalc, with the data the evaluation read (where the template's names point);
+    None for a file that is not one of our templates."""
     path = Path(path)
     try:
         check_workbook(path)   # once, before either path reads anything
     except UnsafeFile as exc:
         raise RecalcError(f"{path.name}: {exc}") from None
     if fast and write_back_to is None:
-        from .fastpath import try_fast
-        evaluation = try_fast(path)
-        if evaluation is not None:
-            return evaluation
+        from .fastpath import fast_submission
+        found = fast_submission(path)
+        if found is not None:
+            return found
     from openpyxl import load_workbook
 
     from . import integrity
@@ -102,13 +109,13 @@ def recalc(path: str | Path, write_back_to: str | Path | None = None, fast: bool
         rule_set = rulesets.load(str(meta.get("rule_set") or ""))
     except rulesets.RuleSetError:
         why = "不是 perfscore 模板（没有 _meta 工作表）" if not meta else f"未知的评分框架：{meta.get('rule_set')}"
-        return _unknown(path, why)
+        return None, _unknown(path, why)
     try:
         check = integrity.inspect(path, wb, meta, rule_set)
     except BadPart as exc:
         raise RecalcError(f"{path.name}: {exc}") from None
     if check.unknown:
-        return _unknown(path, check.unknown)
+        return None, _unknown(path, check.unknown)
     _restore_names(wb, check.restore_names)   # inputs are read where the template's names point
     names = name_map(wb)
     data = read_submission(wb, rule_set)
@@ -120,8 +127,8 @@ def recalc(path: str | Path, write_back_to: str | Path | None = None, fast: bool
         results = compute(source)
         if write_back_to is not None:
             write_back(source, write_back_to, results)
-    return evaluate(data, source=str(path), locate=Locator(names), computed=_computed(rule_set, names, results),
-                    prior=check.findings)
+    return data, evaluate(data, source=str(path), locate=Locator(names),
+                          computed=_computed(rule_set, names, results), prior=check.findings)
 
 
 def _unknown(path: Path, why: str) -> Evaluation:

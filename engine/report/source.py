@@ -20,16 +20,11 @@ def workbook_data(path: str | Path) -> tuple[dict, Evaluation]:
         except InputFileError as exc:
             raise WorkbookUnreadable(str(exc)) from None
         return data, evaluate(data, source=str(path))
-    from openpyxl import load_workbook
-
-    from ..book.readback import read_submission
-    from ..book.recalc import RecalcError, recalc
-    from ..core import rulesets
+    from ..book.recalc import RecalcError, recalc_submission
     try:
-        evaluation = recalc(path)
+        data, evaluation = recalc_submission(path)   # the data as the evaluation read it: no second read
     except RecalcError as exc:
         raise WorkbookUnreadable(str(exc)) from None
-    if not evaluation.rule_set:
+    if data is None:
         raise WorkbookUnreadable(f"{path.name}: 不是 perfscore 工作簿 / not a perfscore workbook")
-    wb = load_workbook(path, keep_links=False)
-    return read_submission(wb, rulesets.load(evaluation.rule_set)), evaluation
+    return data, evaluation

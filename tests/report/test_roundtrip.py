@@ -78,3 +78,21 @@ def test_draft_sentences_use_the_report_conventions(drafts):
     assert "3,335.80 万元" in text                    # thousands separators, 2 decimals
     assert f"预算执行率为 {evaluation.rates['exec_rate'] * 100:.2f}%" in text
     assert f"综合得分 {evaluation.total:.2f} 分" in text
+
+
+def test_a_report_is_compared_with_the_data_the_workbook_was_scored_on(samples, tmp_path):
+    """A defined name pointed at another cell: the workbook is scored from the template's
+    cell (FORMULA_TAMPERED), and the report is compared with that same cell, not the new one."""
+    import openpyxl
+
+    from engine.book.names import name_map
+    from engine.report.source import workbook_data
+    wb = openpyxl.load_workbook(samples["004"])
+    spend = name_map(wb)["spend_total"]
+    held = wb[spend.sheet][spend.ref].value
+    wb["评分规则"]["G1"] = 1.0                              # a decoy where the name now points
+    wb.defined_names["spend_total"].attr_text = "'评分规则'!$G$1"
+    wb.save(tmp_path / "repointed.xlsx")
+    data, evaluation = workbook_data(tmp_path / "repointed.xlsx")
+    assert "名称 spend_total" in [f.where for f in evaluation.findings if f.code == "FORMULA_TAMPERED"]
+    assert data["inputs"]["spend_total"] == held != 1.0
