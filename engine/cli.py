@@ -91,8 +91,9 @@ def run_batch(files, output, jobs: int, timeout: float, show_findings: bool = Fa
         for r in results:
             writer.add(r)
             bar.update(task, advance=1, description=escape(Path(r.file).name))
-            counts[status_of(r)] += 1
-            tables.add(r, status_of(r))
+            status = status_of(r)
+            counts[status] += 1
+            tables.add(r, status)
             if json_lines:
                 line = {"file": r.file, "kind": r.kind, "status": r.status, "reason": r.reason,
                         "paired_with": r.paired_with, **(r.evaluation or {})}

@@ -63,6 +63,10 @@ def show_findings(evaluation: Evaluation, console: Console) -> None:
     findings_table(evaluation.findings, console)
 
 
+def _level(severity: str) -> str:
+    return "[red]错误[/red]" if severity == "error" else "[yellow]提示[/yellow]"
+
+
 def findings_table(findings, console: Console) -> None:
     if not findings:
         console.print("[green]未发现问题[/green]")
@@ -72,8 +76,7 @@ def findings_table(findings, console: Console) -> None:
     for header in ("级别", "代码", "位置", "说明"):
         table.add_column(header, overflow="fold")
     for f in findings:
-        level = "[red]错误[/red]" if f.severity == "error" else "[yellow]提示[/yellow]"
-        table.add_row(level, f.code, escape(f.where), escape(f.message))
+        table.add_row(_level(f.severity), f.code, escape(f.where), escape(f.message))
     console.print(table)
 
 
@@ -111,20 +114,19 @@ class BatchTables:
             self.findings.add_column(header, overflow="fold")
 
     def add(self, r, status: str) -> None:
-        from .bureau.summary import PASSED, UNSCORABLE, material_of
+        from .bureau.summary import PASSED, material_of
         ev = r.evaluation or {}
         if not (self.list_all or status != PASSED) or self.listed >= self.SHOWN:
             return
         self.listed += 1
-        colour = {PASSED: "green", UNSCORABLE: "red"}.get(status, "red")
+        colour = "green" if status == PASSED else "red"
         shown = f"[{colour}]{status}[/{colour}]" + (f" {escape(r.reason)}" if r.reason else "")
         self.table.add_row(escape(Path(r.file).name), material_of(r), escape(str(ev.get("dept_name") or "")),
                            _num(ev.get("total")), _num(ev.get("self_total")), ev.get("grade") or "—", str(r.errors),
                            str(r.warnings), shown)
         if self.show_findings:
             for f in r.findings:
-                level = "[red]错误[/red]" if f["severity"] == "error" else "[yellow]提示[/yellow]"
-                self.findings.add_row(escape(Path(r.file).name), level, f["code"], escape(f["where"]),
+                self.findings.add_row(escape(Path(r.file).name), _level(f["severity"]), f["code"], escape(f["where"]),
                                       escape(f["message"]))
 
     def print(self, console: Console, need_a_look: int) -> None:

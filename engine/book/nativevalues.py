@@ -14,7 +14,6 @@ from ..core import parsing
 from ..core.errors import CellError
 from ..core.indicators import uses_coefficient
 
-SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "定性": "定性"}
 _YES_NO = {True: "是", False: "否"}
 
 
@@ -64,7 +63,7 @@ def _indicator(row: dict) -> None:
     qualitative = parsing.text_key(row.get("direction")) == "定性"
     coefficient_col = "coefficient" if uses_coefficient(row) else "actual"
     if "direction" in row:
-        row["direction"] = _kept(lambda v: SYMBOLS[parsing.parse_direction(v)], row["direction"])
+        row["direction"] = _kept(lambda v: parsing.DIRECTION_SYMBOLS[parsing.parse_direction(v)], row["direction"])
     for column in ("target", "actual", "midyear_actual", "coefficient"):
         if column not in row:
             continue

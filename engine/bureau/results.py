@@ -7,9 +7,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..report.text import REPORT_SUFFIXES
+
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 DATA_SUFFIXES = (".json",)
-REPORT_SUFFIXES = (".docx", ".pdf", ".txt")
 EVALUATED, FAILED = "evaluated", "failed"   # FileResult.status
 WORKBOOK, DATA, REPORT = "workbook", "data", "report"   # FileResult.kind
 
@@ -56,11 +57,11 @@ def _crash(exc: Exception) -> str:
 
 def evaluate_file(path: Path) -> FileResult:
     """A workbook, data or a report on its own."""
-    if kind_of(path) == REPORT:
+    kind = kind_of(path)
+    if kind == REPORT:
         return check_report_file(path)
     from ..book.recalc import RecalcError, recalc
     start = time.perf_counter()
-    kind = kind_of(path)
     try:
         if kind == DATA:
             from ..core.evaluation import evaluate

@@ -39,6 +39,8 @@ DIRECTIONS = {
     "<": "<", "小于": "<", "低于": "<",
     "定性": "定性",
 }
+# each direction as a template's 指标性质 list (and a report) writes it
+DIRECTION_SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "定性": "定性"}
 
 
 FULL_WIDTH_SPACE = "\u3000"

@@ -12,6 +12,7 @@ from ..core.arithmetic import perf_grade
 from ..core.errors import CellError
 from ..core.evaluation import evaluate
 from ..core.findings import SCORE_TOLERANCE, Finding, FindingList
+from ..core.parsing import DIRECTION_SYMBOLS
 from ..core.rates import completion_rate
 from ..core.rounding import excel_round
 from .claims import Facts, Indicator, RATE_KEYS
@@ -216,7 +217,8 @@ def _indicator(facts: Facts, ind: Indicator, report: FindingList) -> None:
 
 
 def _dir(ind: Indicator) -> str:
-    return {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": ""}.get(ind.direction or "", "")
+    """The target's sign as a sentence writes it: none for "=" ("目标 95")."""
+    return "" if ind.direction == "=" else DIRECTION_SYMBOLS.get(ind.direction or "", "")
 
 
 # ------------------------------------------------------------------ totals and grade

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from ..core.parsing import text_key
 from .numbers import Number, direction_before, numbers, quote, sentence_bounds, stop_parts
-from .tables import AmountTable, amount_tables
-from .text import ReportText
+from .tables import AmountTable, amount_tables, table_lines
+from .text import CELL, ReportText
 
 _TARGET = re.compile(r"定性指标|预期指标值|年度指标值|年度目标值|指标值|目标值|指标数")
 _TIER = re.compile(r"档次(?:为|是)?[:：]?\s*[“\"「]([^”\"」]{2,20})[”\"」]")
@@ -190,7 +190,7 @@ def _indicators(facts: Facts) -> None:
     starts = []
     for match in _TARGET.finditer(text):
         start, end = sentence_bounds(text, match.start())
-        if " | " in text[start:end]:
+        if CELL in text[start:end]:
             continue   # a table's header, not an indicator's sentence
         if starts and starts[-1][0] == start:
             continue
@@ -282,13 +282,11 @@ def _items(facts: Facts) -> None:
 
 
 def _table_items(facts: Facts) -> None:
-    text, pos = facts.text, 0
     headers: dict[int, tuple[int, int]] = {}   # cells in a row → (weight, score) columns: a table
-    for line in text.split("\n"):               # continued on the next page has no header row
-        start, pos = pos, pos + len(line) + 1
-        if " | " not in line:
+    for line in table_lines(facts.text, facts.numbers):   # continued on the next page has no header row
+        if line is None:
             continue
-        cells = [c.strip() for c in line.split(" | ")]
+        cells, placed = line
         columns = headers.get(len(cells))
         header = [text_key(c) for c in cells]
         weight_col = next((i for i, c in enumerate(header) if c in ("分值", "权重", "权重分值", "指标分值")), None)
@@ -298,10 +296,9 @@ def _table_items(facts: Facts) -> None:
             continue
         if columns is None or len(cells) <= max(columns):
             continue
-        row_numbers = [n for n in facts.numbers if start <= n.start < pos]
-        in_column = {}   # column → its first number; the column is the count of " | " before it
-        for n in row_numbers:
-            in_column.setdefault(line.count(" | ", 0, n.start - start), n)
+        in_column = {}   # column → its first number
+        for column, n in placed:
+            in_column.setdefault(column, n)
             n.part = True     # a table's figures are not a sentence's
         weight, score = in_column.get(columns[0]), in_column.get(columns[1])
         names = [c for c in cells[:columns[0]] if c and not re.fullmatch(r"[\d.%]+", c)]

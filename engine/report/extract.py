@@ -6,11 +6,9 @@ from __future__ import annotations
 import re
 
 from ..core import rulesets
-from ..core.parsing import text_key
+from ..core.parsing import DIRECTION_SYMBOLS, text_key
 from .claims import Facts
 from .numbers import Number
-
-DIRECTION_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "定性": "定性"}
 
 
 def infer_rule_set(facts: Facts) -> str | None:
@@ -64,7 +62,7 @@ def data_of(facts: Facts, rule_set: str | None) -> dict:
     data["inputs"] = {k: facts.amount(n) for k, n in facts.keyed_amounts().items() if not allowed or k in allowed}
     data["indicators"] = []
     for ind in facts.indicators:
-        row: dict = {"name": ind.name or f"指标{ind.row}", "direction": DIRECTION_SIGNS.get(ind.direction or "", "=")}
+        row: dict = {"name": ind.name or f"指标{ind.row}", "direction": DIRECTION_SYMBOLS.get(ind.direction or "", "=")}
         if ind.level1:
             row["level1"] = ind.level1
         for key in ("target", "actual", "weight", "self_score"):
@@ -111,7 +109,7 @@ def claims_of(facts: Facts) -> list[dict]:
             if n is not None:
                 claim(f"indicators[{ind.row}].{key}", _number(facts, n) if n.unit == "%" else n.value, n.start)
         if ind.direction:
-            claim(f"indicators[{ind.row}].direction", DIRECTION_SIGNS[ind.direction], ind.start)
+            claim(f"indicators[{ind.row}].direction", DIRECTION_SYMBOLS[ind.direction], ind.start)
     for item in facts.items:
         name = item.row_id or re.sub(r"\s+", "", item.name)
         claim(f"self_scores.{name}", item.score.value, item.score.start)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from ..core.parsing import text_key
 from .numbers import Number, measure_of
+from .text import CELL
 
 TOTAL_ROWS = ("合计", "总计", "小计", "总额")
 _SUB_ROW = re.compile(r"^(?:其中|[(（]?\d+[)）.、]|[(（][一二三四五六七八九十]+[)）]|\s)")
@@ -27,18 +29,29 @@ class AmountTable:
     totals: list[AmountRow] = field(default_factory=list)
 
 
+def table_lines(text: str, figures: list[Number]) -> Iterator[tuple[list[str], list[tuple[int, Number]]] | None]:
+    """Each line of the text: None for prose; for a table's row (text.CELL between its cells)
+    its cells, and the figures on it with the column each stands in."""
+    position = 0
+    for line in text.split("\n"):
+        start, position = position, position + len(line) + 1
+        if CELL not in line:
+            yield None
+            continue
+        yield ([c.strip() for c in line.split(CELL)],
+               [(line.count(CELL, 0, n.start - start), n) for n in figures if start <= n.start < position])
+
+
 def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
     """Every table whose header names a budget column and a spending column; its figures
     are marked as parts (a table's, not a sentence's)."""
     tables: list[AmountTable] = []
     columns: dict[int, str] | None = None
-    position = 0
-    for line in text.split("\n"):
-        start, position = position, position + len(line) + 1
-        if " | " not in line:
+    for line in table_lines(text, figures):
+        if line is None:
             columns = None
             continue
-        cells = [c.strip() for c in line.split(" | ")]
+        cells, placed = line
         header = {i: _COLUMNS[m] for i, c in enumerate(cells) if (m := measure_of(text_key(c))) in _COLUMNS}
         if {"budget", "spend"} <= set(header.values()) and not any(re.search(r"\d", c) for c in cells):
             columns = {}
@@ -50,8 +63,8 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
         if columns is None:
             continue
         row = AmountRow(cells[0], {}, bool(_SUB_ROW.match(cells[0])))
-        for n in (n for n in figures if start <= n.start < position):
-            kind = columns.get(line.count(" | ", 0, n.start - start))
+        for column, n in placed:
+            kind = columns.get(column)
             if kind and kind not in row.cells and (n.is_rate if kind == "rate" else not n.is_rate):
                 row.cells[kind] = n
             n.part = True

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..files.safety import MAX_FILE_BYTES, UnsafeFile, check_zip, sized
 
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
+CELL = " | "   # between the cells of a table's row, as the text holds a table
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 MAX_PDF_PAGES = 300
 MAX_PDF_SECONDS = 60.0
@@ -135,7 +136,7 @@ def _read_docx(path: Path) -> ReportText:
                     if id(cell._tc) not in seen:   # a merged cell is handed back once per grid column
                         seen.add(id(cell._tc))
                         cells.append(cell.text)
-                report.add(" | ".join(c.strip() for c in cells), f"表{tables}")
+                report.add(CELL.join(c.strip() for c in cells), f"表{tables}")
             previous = ""
     return report
 
@@ -161,7 +162,7 @@ def _read_pdf(path: Path) -> ReportText:
                 if held and rows and rows[0] and len(rows[0][0]) == len(held[0]) and not rows[0][0][0]:
                     held = ([a + b for a, b in zip(held[0], rows[0].pop(0))], held[1])   # a row split by the page
                 if held:
-                    report.add(" | ".join(held[0]), held[1])
+                    report.add(CELL.join(held[0]), held[1])
                     held = None
                 text_only = page
                 for table in tables:   # a table's cells are read as rows, not as wrapped lines
@@ -175,11 +176,11 @@ def _read_pdf(path: Path) -> ReportText:
                         if t == len(rows) - 1 and r == len(table_rows) - 1:
                             held = (cells, f"第{n}页")
                         else:
-                            report.add(" | ".join(cells), f"第{n}页")
+                            report.add(CELL.join(cells), f"第{n}页")
                     previous = ""
                 page.close()
             if held:
-                report.add(" | ".join(held[0]), held[1])
+                report.add(CELL.join(held[0]), held[1])
     except UnreadableReport:
         raise
     except Exception as exc:   # pdfminer: encrypted, broken xref, …
