@@ -19,14 +19,16 @@ PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def soffice(workdir: Path, *args: str, recalc: bool = False, timeout: int = 300) -> subprocess.CompletedProcess:
+def soffice(workdir: Path, *args: str, recalc: bool = False, timeout: int = 300,
+            profile_name: str = "lo-profile") -> subprocess.CompletedProcess:
     """soffice --headless with a profile of its own; `recalc`: recalculate on load (OOXMLRecalcMode 0)."""
     binary = shutil.which("soffice") or shutil.which("libreoffice")
     assert binary, "LibreOffice is missing: make test installs it (apt-get install libreoffice-calc-nogui)"
-    profile = workdir / ("lo-profile-recalc" if recalc else "lo-profile")
-    (profile / "user").mkdir(parents=True, exist_ok=True)
-    (profile / "user" / "registrymodifications.xcu").write_text(PROFILE.format(mode=0 if recalc else 1),
-                                                               encoding="utf-8")
+    profile = workdir / (f"{profile_name}-recalc" if recalc else profile_name)
+    settings = profile / "user" / "registrymodifications.xcu"
+    if not settings.exists():   # once: LibreOffice keeps its own state there too (a profile rewritten
+        settings.parent.mkdir(parents=True, exist_ok=True)     # each time starts as new each time)
+        settings.write_text(PROFILE.format(mode=0 if recalc else 1), encoding="utf-8")
     return subprocess.run([binary, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", *args],
                           capture_output=True, text=True, timeout=timeout)
 
@@ -39,6 +41,42 @@ def libreoffice_resave(files: list[Path], out: Path) -> list[Path]:
     saved = [out / f"{Path(f).stem}.xlsx" for f in files]
     assert result.returncode == 0 and all(p.exists() for p in saved), result.stdout + result.stderr
     return saved
+
+
+# a Basic macro in the profile's own library (trusted, as "My Macros" are): the edit is made by
+# LibreOffice itself, in the document it opened, then stored as .xlsx
+EDIT_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub EditCell(src As String, dst As String, sheetName As String, cellName As String, v As Double)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(src), &quot;_blank&quot;, 0, args())
+  doc.Sheets.getByName(sheetName).getCellRangeByName(cellName).setValue(v)
+  Dim out(0) As New com.sun.star.beans.PropertyValue
+  out(0).Name = &quot;FilterName&quot;
+  out(0).Value = &quot;Calc MS Excel 2007 XML&quot;
+  doc.storeToURL(ConvertToURL(dst), out())
+  doc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def libreoffice_edit(source: Path, target: Path, sheet: str, cell: str, value: float) -> Path:
+    """`source` opened in LibreOffice Calc, the number `value` typed into sheet!cell, saved as `target`."""
+    workdir = target.parent
+    module = workdir / "lo-profile-macro" / "user" / "basic" / "Standard" / "Module1.xba"
+    for _ in range(3):   # a new profile's first starts write (and rewrite) its own Standard library
+        if "EditCell" not in (module.read_text(encoding="utf-8") if module.exists() else ""):
+            module.parent.mkdir(parents=True, exist_ok=True)
+            module.write_text(EDIT_MACRO, encoding="utf-8")
+        result = soffice(workdir, f'macro:///Standard.Module1.EditCell("{source}","{target}","{sheet}","{cell}",{value})',
+                         profile_name="lo-profile-macro")
+        if target.exists():
+            return target
+    raise AssertionError(f"LibreOffice did not save {target.name}: {result.stdout}{result.stderr}")
 
 
 # ------------------------------------------------------------------ Excel-style

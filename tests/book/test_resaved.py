@@ -15,7 +15,7 @@ from engine.book.names import name_map
 from engine.book.template import build_template
 from engine.core import rulesets
 from helpers import edited, load_sample
-from office import excel_style, libreoffice_resave
+from office import excel_style, libreoffice_edit, libreoffice_resave
 
 SAMPLES = {"dept-simple": "000", "mof2020": "002", "dept-common": "004"}
 BOTH_FLAVOURS = list(SAMPLES) + [f"native:{rule_set}" for rule_set in SAMPLES]
@@ -110,6 +110,30 @@ def test_an_input_edited_then_saved_changes_the_score(workbooks, rule_set):
     before = {i["id"]: i for i in original.items}["budget_execution"]
     assert execution["score"] < before["score"]            # 500 of twice the budget
     assert any(f.code == "SCORE_MISMATCH" for f in ev.findings)  # the self score no longer holds
+
+
+@pytest.fixture(scope="module")
+def typed_in_libreoffice(tmp_path_factory):
+    return tmp_path_factory.mktemp("typed")   # one LibreOffice profile for every edit
+
+
+@pytest.mark.parametrize("rule_set", BOTH_FLAVOURS)
+def test_an_input_typed_in_libreoffice_changes_the_score(workbooks, rule_set, typed_in_libreoffice):
+    """The edit made in LibreOffice itself (a macro types the number into the open document),
+    not before its save: the file still takes the fast path and scores the new number."""
+    ours = workbooks[rule_set]["filled"][0]
+    wb = openpyxl.load_workbook(ours)
+    cell = name_map(wb)["budget_total"]
+    doubled = 2 * _amount(wb[cell.sheet][cell.ref].value)
+    name = rule_set.replace(":", "-")
+    typed = libreoffice_edit(ours, typed_in_libreoffice / f"{name}.xlsx", cell.sheet, cell.ref, doubled)
+    expected = edited(ours, typed_in_libreoffice / f"{name}-openpyxl.xlsx", budget_total=doubled)
+    assert try_fast(typed) is not None
+    ev = recalc(typed)
+    assert comparable(ev) == comparable(recalc(expected)) == comparable(recalc(typed, fast=False))
+    before = {i["id"]: i["score"] for i in recalc(ours).items}["budget_execution"]
+    assert {i["id"]: i["score"] for i in ev.items}["budget_execution"] < before
+    assert any(f.code == "SCORE_MISMATCH" for f in ev.findings)    # the self score no longer holds
 
 
 @pytest.mark.parametrize("rule_set", BOTH_FLAVOURS)
