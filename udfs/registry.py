@@ -37,6 +37,8 @@ COERCE: dict[str, Callable[[object, str], object]] = {
     "scores": lambda v, label: parsing.parse_scores(v, label),
     "amounts": lambda v, label: parsing.parse_amounts(v, label),
 }
+# the parameters xlwings hands over as a 2-D list (xl.build_udf: ndim=2): tables and score ranges
+TWO_D_KINDS = ("tiers", "bands", "scores")
 # Excel error values as they reach Python: xlwings' err_to_str, or our own message text
 _HOST_ERROR = re.compile(r"^(#N/A|#VALUE!|#DIV/0!|#NUM!|#REF!|#NAME\?|#NULL!|#SPILL!|#CALC!)(\s|$)")
 
@@ -80,6 +82,16 @@ class ExcelFunction:
             if p.variadic:
                 values.append(self._coerce(p, [list(args[len(fixed):])]))
         return self.compute(*values)
+
+    def cell_value(self, *args: object) -> object:
+        """What the cell of a call shows in Excel through classic xlwings: the result, or for an
+        error the text of its code and message (xlwings puts an exception's text in the cell)."""
+        try:
+            return self(*args)
+        except CellError as exc:
+            return str(exc)
+        except Exception as exc:  # a bug must not put a traceback in a user's cell
+            return f"{VALUE} 计算出错：{type(exc).__name__}"
 
     def _coerce(self, param: Param, value: object) -> object:
         for cell in parsing.flatten(value):

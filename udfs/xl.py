@@ -9,25 +9,16 @@ import inspect
 
 import xlwings as xw
 
-from engine.core.errors import VALUE, CellError
-
-from .registry import REGISTRY, ExcelFunction
+from .registry import REGISTRY, TWO_D_KINDS, ExcelFunction
 
 CATEGORY = "perfscore 绩效评分"
-RANGE_KINDS = ("tiers", "bands", "scores")
 
 
 def build_udf(spec: ExcelFunction, func=xw.func, arg=xw.arg):
     """An xlwings UDF for `spec`, decorated with the given `func`/`arg` decorators."""
 
     def udf(*args):
-        try:
-            return spec(*args)
-        except CellError as exc:
-            # classic xlwings puts the text in the cell: the code first, then the field
-            return str(exc)
-        except Exception as exc:  # a bug must not put a traceback in a user's cell
-            return f"{VALUE} 计算出错：{type(exc).__name__}"
+        return spec.cell_value(*args)
 
     udf.__name__ = udf.__qualname__ = spec.name
     udf.__doc__ = spec.help
@@ -40,7 +31,7 @@ def build_udf(spec: ExcelFunction, func=xw.func, arg=xw.arg):
     ])
     for p in reversed(spec.params):
         options = {"doc": p.help, "err_to_str": True}
-        if p.kind in RANGE_KINDS:
+        if p.kind in TWO_D_KINDS:
             options["ndim"] = 2
         udf = arg(("*" if p.variadic else "") + p.name, **options)(udf)
     return func(category=CATEGORY)(udf)

@@ -1,0 +1,149 @@
+"""The template's own formulas, computed on a submitted workbook's cells: what the
+department's spreadsheet shows.
+
+A rule set's reference formulas (integrity.reference: a fresh build of its template) are
+parsed and compiled once per process (core.xlformula); a submission's typed cells feed
+them.  The formulas are always the template's — a cell typed over or edited is computed
+as the template computes it — and so are the rule parameters on 评分规则 (the rule set is
+authoritative, README: Parameters).  In a UDF workbook the catalogue's functions run as
+classic xlwings runs them in Excel: an error comes back as the text of its message
+(ExcelFunction.cell_value) and an Excel error reaches a function as its code's text.
+"""
+from __future__ import annotations
+
+import datetime
+import functools
+from typing import Callable, Mapping
+
+from ..core.errors import CellError
+from ..core.xlformula import Compiled, Ref, compile_formula
+from ..core.xlvalues import REF, Range, XlError, is_number
+from .layout import cell_position
+from .xlparse import parse_formula, reference as parse_reference
+
+EXCEL_EPOCH = datetime.datetime(1899, 12, 30)
+Key = tuple[str, int, int]
+
+
+def _argument(value: object, two_d: bool) -> object:
+    """A value as xlwings hands it to a UDF: errors as their text, ranges as lists."""
+    if isinstance(value, Range):
+        rows = [[_argument(v, False) for v in row] for row in value.rows]
+        return rows if two_d or len(rows) * len(rows[0]) > 1 else rows[0][0]
+    if isinstance(value, XlError):
+        return value.code
+    return float(value) if is_number(value) else value
+
+
+def _udf(spec) -> Callable[..., object]:
+    from udfs.registry import TWO_D_KINDS
+    two_d = [p.kind in TWO_D_KINDS for p in spec.params]
+
+    def call(*args: object) -> object:
+        values = [_argument(a, two_d[min(i, len(two_d) - 1)]) for i, a in enumerate(args)]
+        result = spec.cell_value(*values)
+        return float(result) if is_number(result) else result
+    return call
+
+
+@functools.lru_cache(maxsize=1)
+def udf_functions() -> dict[str, Callable[..., object]]:
+    from udfs.registry import REGISTRY
+    return {spec.name: _udf(spec) for spec in REGISTRY}
+
+
+@functools.lru_cache(maxsize=16)
+def compiled_template(rule_set_key: str, flavour: str) -> "Template":
+    from .integrity import reference
+    return Template(reference(rule_set_key, flavour), flavour)
+
+
+class Template:
+    """A reference's formulas compiled, its names resolved, its parameters by cell."""
+
+    def __init__(self, ref, flavour: str):
+        targets = {name: parse_reference(target) for name, target in ref.names.items()}
+        functions = udf_functions() if flavour == "udf" else {}
+        self.names: dict[str, Ref] = {n: r for n, r in targets.items() if r is not None}
+        self.formulas: dict[Key, Compiled] = {}
+        for (sheet, coordinate), text in ref.formulas.items():
+            row, col = cell_position(coordinate)
+            self.formulas[(sheet, row, col)] = compile_formula(parse_formula(text), sheet, self.names.get, functions)
+        self.params: dict[Key, object] = {}
+        for (sheet, coordinate), value in ref.params.items():
+            row, col = cell_position(coordinate)
+            self.params[(sheet, row, col)] = float(value) if is_number(value) else value
+
+    def model(self, typed: Callable[[str, int, int], object]) -> "Model":
+        return Model(self, typed)
+
+
+def typed_value(value: object) -> object:
+    """A typed cell's value as a formula reads it: blank None, a date its serial number."""
+    if value == "" or value is None:
+        return None
+    if isinstance(value, bool) or isinstance(value, str):
+        return value
+    if is_number(value):
+        return float(value)
+    if isinstance(value, datetime.date):
+        if not isinstance(value, datetime.datetime):
+            value = datetime.datetime.combine(value, datetime.time())
+        return (value - EXCEL_EPOCH).total_seconds() / 86400
+    if isinstance(value, datetime.time):
+        return (value.hour * 3600 + value.minute * 60 + value.second) / 86400
+    if isinstance(value, datetime.timedelta):
+        return value.total_seconds() / 86400
+    return str(value)
+
+
+class Model:
+    """One submission: the template's formulas over its typed cells, each computed once."""
+
+    def __init__(self, template: Template, typed: Callable[[str, int, int], object]):
+        self.template, self.typed = template, typed
+        self.values: dict[Key, object] = {}
+
+    def cell(self, sheet: str, row: int, col: int) -> object:
+        key = (sheet, row, col)
+        if key in self.values:
+            return self.values[key]
+        formula = self.template.formulas.get(key)
+        if formula is None:
+            value = self.template.params.get(key, None) if key in self.template.params \
+                else typed_value(self.typed(sheet, row, col))
+        else:
+            self.values[key] = XlError(REF)   # a cycle reads its own cell as an error
+            value = formula(self)
+            if isinstance(value, Range):
+                value = value.scalar()
+            if value is None:
+                value = 0.0                    # a formula returning a blank cell shows 0
+        self.values[key] = value
+        return value
+
+    def at(self, sheet: str, coordinate: str) -> object:
+        row, col = cell_position(coordinate)
+        return self.cell(sheet, row, col)
+
+    def name(self, name: str) -> object:
+        ref = self.template.names.get(name)
+        if ref is None or ref.is_range:
+            return None
+        return self.cell(ref.sheet, ref.row, ref.col)
+
+
+def shown(value: object) -> object:
+    """A computed value as the Evaluation reads it: numbers and text, an error as its code."""
+    if isinstance(value, XlError):
+        return value.code
+    if isinstance(value, CellError):
+        return value.code
+    return value
+
+
+def evaluate_cells(template: Template, typed: Callable[[str, int, int], object],
+                   cells: Mapping[str, tuple[str, str]]) -> dict[str, object]:
+    """label → computed value of each (sheet, coordinate) asked for."""
+    model = template.model(typed)
+    return {label: shown(model.at(sheet, coordinate)) for label, (sheet, coordinate) in cells.items()}

@@ -1,0 +1,205 @@
+"""Spreadsheet formulas as expressions: nodes, a printer and one compiler with Excel's
+semantics (core.xlvalues).
+
+A formula is parsed once (book.xlparse) into these nodes and compiled into a Python
+closure that computes it over a workbook's cells: the template's formulas of a rule set are
+compiled once per process and run for every submission.  Printing a node gives its formula
+text back, so an expression written here and the formula a spreadsheet computes are one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Mapping, Protocol
+
+from .errors import VALUE
+from .xlvalues import BINARY, BUILTINS, NAME, Range, XlError, negate, percent, to_bool
+
+
+# ------------------------------------------------------------------------ nodes
+@dataclass(frozen=True)
+class Num:
+    value: float
+
+
+@dataclass(frozen=True)
+class Str:
+    value: str
+
+
+@dataclass(frozen=True)
+class Bool:
+    value: bool
+
+
+@dataclass(frozen=True)
+class Err:
+    code: str
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A cell or a range: rows and columns 1-based, `sheet` None for the formula's own."""
+    sheet: str | None
+    row: int
+    col: int
+    row2: int | None = None
+    col2: int | None = None
+    text: str = ""          # as written, for printing
+
+    @property
+    def is_range(self) -> bool:
+        return self.row2 is not None
+
+
+@dataclass(frozen=True)
+class Name:
+    name: str
+
+
+@dataclass(frozen=True)
+class Call:
+    name: str               # upper case, prefixes such as _xludf. removed
+    args: tuple
+
+
+@dataclass(frozen=True)
+class Op:
+    op: str
+    left: object
+    right: object
+
+
+@dataclass(frozen=True)
+class Unary:
+    op: str                 # "-", "+" or "%" (postfix)
+    operand: object
+
+
+Node = Num | Str | Bool | Err | Ref | Name | Call | Op | Unary
+
+
+# ---------------------------------------------------------------------- printer
+_PRECEDENCE = {"=": 1, "<>": 1, "<": 1, ">": 1, "<=": 1, ">=": 1, "&": 2, "+": 3, "-": 3, "*": 4, "/": 4, "^": 5}
+
+
+def to_formula(node: Node, parent: int = 0) -> str:
+    """The formula text of a node (without "=")."""
+    if isinstance(node, Num):
+        v = node.value
+        return str(int(v)) if float(v).is_integer() and abs(v) < 1e15 else repr(float(v))
+    if isinstance(node, Str):
+        return '"' + node.value.replace('"', '""') + '"'
+    if isinstance(node, Bool):
+        return "TRUE" if node.value else "FALSE"
+    if isinstance(node, Err):
+        return node.code
+    if isinstance(node, Ref):
+        return node.text
+    if isinstance(node, Name):
+        return node.name
+    if isinstance(node, Call):
+        return f"{node.name}({','.join(to_formula(a) for a in node.args)})"
+    if isinstance(node, Unary):
+        inner = to_formula(node.operand, 6)
+        return inner + "%" if node.op == "%" else node.op + inner
+    precedence = _PRECEDENCE[node.op]
+    # left-associative: a right operand of the same precedence needs brackets
+    text = f"{to_formula(node.left, precedence)}{node.op}{to_formula(node.right, precedence + 1)}"
+    return f"({text})" if precedence < parent else text
+
+
+# --------------------------------------------------------------------- compiler
+class Cells(Protocol):
+    """What compiled formulas read: a cell's value (a formula cell's computed value)."""
+
+    def cell(self, sheet: str, row: int, col: int) -> object: ...
+
+
+Compiled = Callable[[Cells], object]
+Resolve = Callable[[str], "Ref | None"]
+
+
+def compile_formula(node: Node, sheet: str, resolve: Resolve,
+                    functions: Mapping[str, Callable[..., object]] = {}) -> Compiled:
+    """A closure computing `node` on the cells of a workbook.  `resolve` turns a defined
+    name into its reference (None: #NAME?); `functions` adds functions (the UDFs) to the
+    built-ins."""
+    return _Compiler(sheet, resolve, functions).compile(node)
+
+
+class _Compiler:
+    def __init__(self, sheet: str, resolve: Resolve, functions: Mapping[str, Callable[..., object]]):
+        self.sheet, self.resolve, self.functions = sheet, resolve, functions
+
+    def compile(self, node: Node) -> Compiled:
+        if isinstance(node, (Num, Str, Bool, Err)):
+            value = XlError(node.code) if isinstance(node, Err) else (
+                float(node.value) if isinstance(node, Num) else node.value)
+            return lambda ctx: value
+        if isinstance(node, Name):
+            target = self.resolve(node.name)
+            if target is None:
+                return lambda ctx: XlError(NAME)
+            return self.compile(target)
+        if isinstance(node, Ref):
+            return self._reference(node)
+        if isinstance(node, Unary):
+            operand = self.compile(node.operand)
+            f = {"-": negate, "%": percent, "+": lambda v: v}[node.op]
+            return lambda ctx: f(_value(operand(ctx)))
+        if isinstance(node, Op):
+            left, right, f = self.compile(node.left), self.compile(node.right), BINARY[node.op]
+            return lambda ctx: f(_value(left(ctx)), _value(right(ctx)))
+        return self._call(node)
+
+    def _reference(self, ref: Ref) -> Compiled:
+        sheet = ref.sheet or self.sheet
+        if not ref.is_range:
+            row, col = ref.row, ref.col
+            return lambda ctx: ctx.cell(sheet, row, col)
+        rows, cols = range(ref.row, ref.row2 + 1), range(ref.col, ref.col2 + 1)
+        return lambda ctx: Range([[ctx.cell(sheet, r, c) for c in cols] for r in rows])
+
+    def _call(self, node: Call) -> Compiled:
+        args = [self.compile(a) for a in node.args]
+        if node.name in ("IF", "IFERROR"):
+            return _if(args) if node.name == "IF" else _iferror(args)
+        f = self.functions.get(node.name) or BUILTINS.get(node.name)
+        if f is None:
+            return lambda ctx: XlError(NAME)
+        if len(args) == 1:
+            only = args[0]
+            return lambda ctx: f(only(ctx))
+        return lambda ctx: f(*[a(ctx) for a in args])
+
+
+def _value(v: object) -> object:
+    """A reference's value where one value belongs."""
+    return v.scalar() if isinstance(v, Range) else v
+
+
+def _if(args: list[Compiled]) -> Compiled:
+    if not 2 <= len(args) <= 3:
+        return lambda ctx: XlError(VALUE)
+    test, then = args[0], args[1]
+    otherwise = args[2] if len(args) == 3 else (lambda ctx: False)
+
+    def if_(ctx: Cells) -> object:
+        condition = to_bool(_value(test(ctx)))
+        if isinstance(condition, XlError):
+            return condition
+        # a branch that is a blank cell gives 0, as a formula returning a blank cell does
+        result = (then if condition else otherwise)(ctx)
+        return 0.0 if result is None else result
+    return if_
+
+
+def _iferror(args: list[Compiled]) -> Compiled:
+    if len(args) != 2:
+        return lambda ctx: XlError(VALUE)
+    value, fallback = args
+
+    def iferror(ctx: Cells) -> object:
+        result = _value(value(ctx))
+        return fallback(ctx) if isinstance(result, XlError) else result
+    return iferror
