@@ -18,7 +18,9 @@ from typing import Callable, Mapping
 from ..core.errors import CellError
 from ..core.xlformula import Compiled, Ref, compile_formula
 from ..core.xlvalues import REF, Range, XlError, is_number
-from .layout import cell_position
+from ..core.evaluation import Computed
+from .layout import COL, COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_ROWS, cell_position
+from .names import Cell
 from .xlparse import parse_formula, reference as parse_reference
 
 EXCEL_EPOCH = datetime.datetime(1899, 12, 30)
@@ -65,6 +67,8 @@ class Template:
         targets = {name: parse_reference(target) for name, target in ref.names.items()}
         functions = udf_functions() if flavour == "udf" else {}
         self.names: dict[str, Ref] = {n: r for n, r in targets.items() if r is not None}
+        self.cells: dict[str, Cell] = {n: Cell(r.sheet, r.text.rpartition("!")[2].replace("$", "").upper())
+                                       for n, r in self.names.items() if not r.is_range}
         self.formulas: dict[Key, Compiled] = {}
         for (sheet, coordinate), text in ref.formulas.items():
             row, col = cell_position(coordinate)
@@ -135,15 +139,22 @@ class Model:
 
 def shown(value: object) -> object:
     """A computed value as the Evaluation reads it: numbers and text, an error as its code."""
-    if isinstance(value, XlError):
-        return value.code
-    if isinstance(value, CellError):
-        return value.code
-    return value
+    return value.code if isinstance(value, (XlError, CellError)) else value
 
 
-def evaluate_cells(template: Template, typed: Callable[[str, int, int], object],
-                   cells: Mapping[str, tuple[str, str]]) -> dict[str, object]:
-    """label → computed value of each (sheet, coordinate) asked for."""
-    model = template.model(typed)
-    return {label: shown(model.at(sheet, coordinate)) for label, (sheet, coordinate) in cells.items()}
+def computed(model, rule_set, names: Mapping[str, Cell]) -> Computed:
+    """The results the Evaluation takes from a workbook's formulas: every score row, each
+    indicator's score and completion, the rates, the total and the grade.  `model.at(sheet,
+    cell)` gives a formula cell's value (this evaluator's Model, or the formulas library's)."""
+    def at(cell: Cell | None) -> object:
+        return None if cell is None else shown(model.at(cell.sheet, cell.ref))
+
+    def indicator(n: int, column: str) -> object:
+        return at(Cell("绩效指标", f"{column}{FIRST_INDICATOR_ROW + n - 1}"))
+    return Computed(
+        items={row.id: at(names.get(f"score_{row.id}")) for row in rule_set.rows},
+        indicators={n: (indicator(n, COL["score"]), indicator(n, COMPLETION_COL))
+                    for n in range(1, INDICATOR_ROWS + 1)},
+        rates={key: at(names.get(key)) for key in rule_set.rates},
+        total=at(names.get("total")), grade=at(names.get("grade")),
+    )

@@ -1,16 +1,16 @@
-"""The fast path: a workbook whose formulas, defined names and rule parameters mean exactly
-what its template's do is scored without loading its formula graph.
+"""The fast path: every workbook of a current template, untouched or tampered, is scored by
+its template's own formulas (book.evaluator) over the cells the department typed.
 
 Its values are read with python-calamine, its formulas and names from its XML
-(xlsxparts), compared by meaning with a fresh build of the template (canonical): a file
-saved again by Excel, WPS or LibreOffice without an edit takes this path.  Such a
-workbook computes what `evaluate()` computes on the same inputs — the round-trip tests
-hold the two equal for all three rule sets.  Anything else (edited formulas, names or
-parameters, a write-back) takes the full `formulas` path in `recalc`.
+(xlsxparts) and compared by meaning with a fresh build of the template (canonical,
+integrity.check_parts): a formula typed over or edited, a name pointed elsewhere or a rule
+parameter changed is a finding, and the score is still the template's rules on the
+submitted inputs — which is what the department's spreadsheet shows when nothing was
+tampered with.  Files that are not one of our current templates, and `--write-back`,
+take the `formulas` library's path in `recalc`.
 """
 from __future__ import annotations
 
-import functools
 import zipfile
 from pathlib import Path
 
@@ -18,9 +18,9 @@ from ..core import rulesets
 from ..core.evaluation import Evaluation, evaluate
 from ..core.indicators import INDICATOR_COLUMNS
 from .layout import META, RULES_SHEET, cell_position
-from .names import Cell, Locator, cell_of, indicator_cell
+from .names import Cell, Locator, indicator_cell
 from .readback import submission_data
-from .xlsxparts import WorkbookParts, read_formulas, workbook_parts
+from .xlsxparts import read_formulas, workbook_parts
 
 INDICATOR_SHEET = indicator_cell(1, "name").sheet
 SHEETS_READ = ("基本信息", "预算数据", "绩效指标", "评分表", RULES_SHEET, META)
@@ -34,7 +34,6 @@ class FastBook:
         with zipfile.ZipFile(path) as archive:
             self.parts = workbook_parts(archive)
             self.formulas = read_formulas(archive, self.parts)
-        self.names = _name_cells(self.parts)
         book = CalamineWorkbook.from_path(str(path))
         self.values = {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
                        for name in book.sheet_names if name in SHEETS_READ}
@@ -52,25 +51,17 @@ class FastBook:
         value = rows[r][c] if r < len(rows) and c < len(rows[r]) else None
         return None if value == "" else value
 
-    def same_formulas_as(self, ref) -> bool:
-        """Every formula cell and defined name of the template, meaning the same; no other formula."""
-        from .integrity import changes
-        return next(changes(ref, self.formulas, self.parts.names), None) is None
+    def typed(self, sheet: str, row: int, col: int) -> object:
+        """A cell as the evaluator reads it (row and column 1-based)."""
+        rows = self.values.get(sheet)
+        return None if rows is None else self.at(rows, row - 1, col - 1)
+
+    def shown(self, sheet: str, coordinate: str) -> object:
+        """What a cell holds; a formula cell's value as last computed by the program that saved it."""
+        return self.value(Cell(sheet, coordinate))
 
     def meta(self) -> dict:
         return {row[0]: row[1] for row in self.values.get(META, []) if row and row[0]}
-
-
-@functools.lru_cache(maxsize=32)
-def _name_cells(parts: WorkbookParts) -> dict[str, Cell]:
-    """The defined names that point at one cell, for every file that shares `parts`."""
-    return {name: cell for name, target in parts.names.items() if (cell := cell_of(target))}
-
-
-def _same(a: object, b: object) -> bool:
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
-        return abs(a - b) < 1e-12
-    return a == b
 
 
 def try_fast(path: str | Path) -> Evaluation | None:
@@ -82,8 +73,10 @@ def try_fast(path: str | Path) -> Evaluation | None:
 
 
 def fast_submission(path: str | Path) -> tuple[dict, Evaluation] | None:
-    """The data the fast path read and its evaluation, or None (see try_fast)."""
-    from .integrity import flavour_of, reference, version_problem
+    """The data the fast path read and its evaluation, or None (see try_fast): a file that is
+    not (or no longer) one of our current templates, or that cannot be read this way."""
+    from .evaluator import compiled_template, computed
+    from .integrity import check_parts, flavour_of, reference, version_problem
     path = Path(path)
     try:
         book = FastBook(path)
@@ -94,19 +87,25 @@ def fast_submission(path: str | Path) -> tuple[dict, Evaluation] | None:
         rule_set = rulesets.load(str(meta.get("rule_set") or ""))
     except rulesets.RuleSetError:
         return None
+    flavour = flavour_of(meta)
     if version_problem(meta, rule_set):
         return None
-    ref = reference(rule_set.path, flavour_of(meta))
-    if meta.get("formula_fingerprint") != ref.fingerprint or not book.same_formulas_as(ref):
+    ref = reference(rule_set.path, flavour)
+    check = check_parts(ref, book.formulas, book.parts.names, set(book.parts.sheets), book.shown)
+    if check.unknown:
         return None
-    if not all(_same(book.value(Cell(sheet, coordinate)), expected)
-               for (sheet, coordinate), expected in ref.params.items()):
+    template = compiled_template(rule_set.path, flavour)
+    names = template.cells   # inputs are read where the template's names point
+    data = read_data(book, rule_set, names)
+    try:
+        results = computed(template.model(book.typed), rule_set, names)
+    except (RecursionError, ValueError):   # a formula the evaluator cannot read: the formulas library
         return None
-    data = read_data(book, rule_set)
-    return data, evaluate(data, source=str(path), locate=Locator(book.names))
+    return data, evaluate(data, source=str(path), locate=Locator(names), computed=results,
+                          prior=check.findings, contract=flavour)
 
 
-def read_data(book: FastBook, rule_set) -> dict:
+def read_data(book: FastBook, rule_set, names: dict[str, Cell]) -> dict:
     """As readback.read_submission, from calamine values."""
     sheet = book.values.get(INDICATOR_SHEET, [])
     first_row = cell_position(indicator_cell(1, "name").ref)[0] - 1
@@ -117,5 +116,5 @@ def read_data(book: FastBook, rule_set) -> dict:
         row = sheet[first_row + n - 1] if first_row + n - 1 < len(sheet) else ()
         return any(row[i] != "" for i in typed if i < len(row))
 
-    return submission_data(rule_set, lambda name: book.value(book.names.get(name)),
+    return submission_data(rule_set, lambda name: book.value(names.get(name)),
                            lambda n, key: book.at(sheet, first_row + n - 1, columns[key]), filled)

@@ -13,7 +13,7 @@ import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, Mapping
 
 from ..core import rulesets
 from ..files.atomic import atomic_output
@@ -33,7 +33,7 @@ TEMPLATE_SOURCES = tuple(_HERE / f for f in ("template.py", "sheetwriter.py", "s
 @dataclass
 class Integrity:
     findings: list[tuple[str, str, str, str]] = field(default_factory=list)  # severity, code, where, message
-    restore: dict[tuple[str, str], str] = field(default_factory=dict)       # cell → template formula
+    restore: dict[tuple[str, str], object] = field(default_factory=dict)    # cell → template formula or parameter
     restore_names: dict[str, str] = field(default_factory=dict)             # name → template target
     unknown: str | None = None        # why the file is not (or no longer) one of our templates
 
@@ -122,17 +122,25 @@ def inspect(path: Path, wb, meta: dict, rule_set) -> Integrity:
     result.unknown = version_problem(meta, rule_set)
     if result.unknown:
         return result
-    ref = reference(rule_set.path, flavour_of(meta))
-    missing = {sheet for sheet, _ in ref.formulas} - set(wb.sheetnames)
-    if missing:
-        result.unknown = f"工作簿缺少模板工作表：{'、'.join(sorted(missing))}"
-        return result
     with zipfile.ZipFile(path) as archive:
         parts = workbook_parts(archive)
         formulas = read_formulas(archive, parts)
-    for change in changes(ref, formulas, parts.names):
-        _report(wb, ref, change, result)
-    _compare_params(wb, ref, result)
+    return check_parts(reference(rule_set.path, flavour_of(meta)), formulas, parts.names, set(wb.sheetnames),
+                       lambda sheet, coordinate: wb[sheet][coordinate].value)
+
+
+def check_parts(ref: Reference, formulas: dict[tuple[str, str], Formula], names: Mapping[str, str],
+                sheets: set[str], shown: Callable[[str, str], object]) -> Integrity:
+    """The findings of a workbook's formulas, names and rule parameters against its template's;
+    `shown(sheet, cell)` is what the cell holds (for a formula, its value as last computed)."""
+    result = Integrity()
+    missing = {sheet for sheet, _ in ref.formulas} - sheets
+    if missing:
+        result.unknown = f"工作簿缺少模板工作表：{'、'.join(sorted(missing))}"
+        return result
+    for change in changes(ref, formulas, names):
+        _report(shown, ref, change, result)
+    _compare_params(shown, ref, result)
     return result
 
 
@@ -162,7 +170,15 @@ def changes(ref: Reference, formulas: dict[tuple[str, str], Formula], names: dic
             yield Change("name", name, found)
 
 
-def _report(wb, ref: Reference, change: Change, result: Integrity) -> None:
+def _shown(value: object) -> str:
+    if value is None or value == "":
+        return "空白"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _report(shown: Callable[[str, str], object], ref: Reference, change: Change, result: Integrity) -> None:
     if change.kind == "name":
         name, target = change.key, ref.names[change.key]
         now = "已删除" if change.found is None else f"现指向 {change.found[:60]}"
@@ -177,21 +193,22 @@ def _report(wb, ref: Reference, change: Change, result: Integrity) -> None:
         return
     formula = ref.formulas[change.key]
     if change.kind == "overwritten":
-        value = wb[sheet][coordinate].value
-        typed = "空白" if value is None else repr(value)
         result.findings.append(("error", "FORMULA_OVERWRITTEN", where,
-                                f"公式单元格被改为填写值 {typed}（原公式 {formula[:60]}）；已按模板公式重新计算"))
+                                f"公式单元格被改为填写值 {_shown(shown(sheet, coordinate))}（原公式 {formula[:60]}）；"
+                                f"已按模板公式重新计算"))
     else:
         result.findings.append(("error", "FORMULA_TAMPERED", where,
-                                f"公式被修改：现为 ={change.found.text[:60]}，模板为 {formula[:60]}；已按模板公式重新计算"))
+                                f"公式被修改：现为 ={change.found.text[:60]}（单元格显示 {_shown(shown(sheet, coordinate))}），"
+                                f"模板为 {formula[:60]}；已按模板公式重新计算"))
     result.restore[change.key] = formula
 
 
-def _compare_params(wb, ref: Reference, result: Integrity) -> None:
-    ws = wb[RULES_SHEET]
+def _compare_params(shown: Callable[[str, str], object], ref: Reference, result: Integrity) -> None:
     for (sheet, coordinate), expected in ref.params.items():
-        value = ws[coordinate].value
+        value = shown(sheet, coordinate)
         if value != expected and not (isinstance(value, (int, float)) and isinstance(expected, (int, float))
                                       and abs(value - expected) < 1e-12):
             result.findings.append(("error", "FORMULA_TAMPERED", f"{sheet}!{coordinate}",
-                                    f"评分规则参数被修改：现为 {value!r}，评分框架规定为 {expected!r}"))
+                                    f"评分规则参数被修改：现为 {_shown(value)}，评分框架规定为 {_shown(expected)}；"
+                                    f"已按评分框架计分"))
+            result.restore[(sheet, coordinate)] = expected

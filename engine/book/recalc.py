@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import rulesets
-from ..core.evaluation import Computed, Evaluation, evaluate
+from ..core.evaluation import Evaluation, evaluate
 from ..core.findings import Finding
 from ..files.safety import UnsafeFile, check_workbook
-from .layout import COL, COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_ROWS
+from .evaluator import computed
 from .names import Cell, Locator, name_map, read_meta
 from .readback import read_submission
 from .xlsxparts import BadPart
@@ -28,10 +28,8 @@ class FormulaResults:
     """Every formula cell's computed value, by (SHEET upper-cased, "A1")."""
     values: dict[tuple[str, str], object]
 
-    def get(self, cell: Cell | None) -> object:
-        if cell is None:
-            return None
-        return self.values.get((cell.sheet.upper(), cell.ref))
+    def at(self, sheet: str, ref: str) -> object:
+        return self.values.get((sheet.upper(), ref))
 
 
 def _plain(value: object) -> object:
@@ -128,7 +126,7 @@ def recalc_submission(path: str | Path, write_back_to: str | Path | None = None,
         if write_back_to is not None:
             write_back(source, write_back_to, results)
     return data, evaluate(data, source=str(path), locate=Locator(names),
-                          computed=_computed(rule_set, names, results), prior=check.findings)
+                          computed=computed(results, rule_set, names), prior=check.findings)
 
 
 def _unknown(path: Path, why: str) -> Evaluation:
@@ -151,14 +149,3 @@ def _restore(path: Path, check, destination: Path) -> None:
         wb[sheet][ref].value = formula
     _restore_names(wb, check.restore_names)
     wb.save(destination)
-
-
-def _computed(rule_set, names, results: FormulaResults) -> Computed:
-    def at(n: int, column: str) -> object:
-        return results.get(Cell("绩效指标", f"{column}{FIRST_INDICATOR_ROW + n - 1}"))
-    return Computed(
-        items={row.id: results.get(names.get(f"score_{row.id}")) for row in rule_set.rows},
-        indicators={n: (at(n, COL["score"]), at(n, COMPLETION_COL)) for n in range(1, INDICATOR_ROWS + 1)},
-        rates={key: results.get(names.get(key)) for key in rule_set.rates},
-        total=results.get(names.get("total")), grade=results.get(names.get("grade")),
-    )

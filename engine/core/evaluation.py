@@ -73,8 +73,12 @@ class Computed:
 
 
 def evaluate(data: Mapping[str, object], source: str | None = None, locate: Locate = _identity,
-             computed: Computed | None = None, prior: list[tuple[str, str, str, str]] = ()) -> Evaluation:
+             computed: Computed | None = None, prior: list[tuple[str, str, str, str]] = (),
+             contract: str = "udf") -> Evaluation:
     """Score `data`; never raises on bad data: every problem is a finding.
+
+    `contract` is how typed values are read (core.contract): a workbook's formula flavour;
+    data given as JSON is read as SPEC 2 reads it ("udf").
 
     With `computed` (from `recalc`), the workbook's formula results are the scores, and the
     Python scoring explains any that are errors.  `prior` findings (severity, code, where,
@@ -102,9 +106,9 @@ def evaluate(data: Mapping[str, object], source: str | None = None, locate: Loca
             if not parsing.is_blank(inputs.get(key)) and str(inputs[key]) != str(data[key]):
                 report.error("BAD_VALUE", f"inputs.{key}", f"{key} 填写了两个不同的值：{data[key]} / {inputs[key]}")
             merged[key] = data[key]
-    sub = Submission(rule_set, merged)
+    sub = Submission(rule_set, merged, contract)
     indicator_rows = _rows(data.get("indicators"), report)
-    indicators = score_indicators(rule_set.reverse_method, indicator_rows)
+    indicators = score_indicators(rule_set.reverse_method, indicator_rows, contract)
     items = score_rows(rule_set, sub, indicators)
     total = total_of(items)
     grade = arithmetic.perf_grade(total, rule_set.grade_bands) if total is not None else None

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from . import arithmetic, parsing
+from .contract import native_direction, numbers_only
 from .errors import CellError
 
 INDICATOR_COLUMNS = ("level1", "level2", "name", "direction", "target", "unit", "midyear_actual",
@@ -52,7 +53,7 @@ def collect(errors: list[CellError], compute, *args) -> object:
         return None
 
 
-def score_indicator(n: int, raw: Mapping[str, object], reverse_method: str) -> IndicatorResult:
+def score_indicator(n: int, raw: Mapping[str, object], reverse_method: str, contract: str = "udf") -> IndicatorResult:
     name = str(raw.get("name") or "").strip()
     result = IndicatorResult(n, name, str(raw.get("level1") or "").strip())
     errors = result.errors
@@ -63,10 +64,19 @@ def score_indicator(n: int, raw: Mapping[str, object], reverse_method: str) -> I
     def path(column: str) -> str:
         return indicator_path(n, column)
 
-    direction = collect(errors, parsing.parse_direction, raw.get("direction"), label("direction"), path("direction"))
+    native = contract == "native"
+    read_direction = native_direction if native else parsing.parse_direction
+    direction = collect(errors, read_direction, raw.get("direction"), label("direction"), path("direction"))
     # read as the template's PERF_SCORE and PERF_SUM read it (udfs.registry: kind "amount")
-    result.weight = collect(errors, parsing.parse_amount, raw.get("weight"), label("weight"), path("weight"))
+    read_weight = numbers_only(parsing.parse_amount) if native else parsing.parse_amount
+    result.weight = collect(errors, read_weight, raw.get("weight"), label("weight"), path("weight"))
     actual_key = "coefficient" if uses_coefficient(raw) else "actual"
+    if native and direction is not None:   # the native formulas read numbers only (a 定性 target is its tier)
+        columns = (actual_key,) if direction == QUALITATIVE else ("target", actual_key)
+        read = numbers_only(parsing.parse_rate if direction == QUALITATIVE else parsing.parse_indicator_value,
+                            percent=direction == QUALITATIVE)
+        if None in [collect(errors, read, raw.get(c), label(c), path(c)) for c in columns]:
+            direction = None
     if direction is not None:
         result.completion = collect(
             errors, arithmetic.indicator_completion, direction, raw.get("target"), raw.get(actual_key),
@@ -76,7 +86,8 @@ def score_indicator(n: int, raw: Mapping[str, object], reverse_method: str) -> I
     return result
 
 
-def score_indicators(reverse_method: str, rows: list[Mapping[str, object]]) -> list[IndicatorResult]:
+def score_indicators(reverse_method: str, rows: list[Mapping[str, object]],
+                     contract: str = "udf") -> list[IndicatorResult]:
     """Rows with no name are blank table rows: ignored, as in the workbook."""
-    return [score_indicator(n, raw, reverse_method)
+    return [score_indicator(n, raw, reverse_method, contract)
             for n, raw in enumerate(rows, 1) if not parsing.is_blank(raw.get("name"))]

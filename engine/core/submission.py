@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from . import parsing
+from .contract import reader
 from .errors import CellError, missing
 from .rates import ratio
 from .rulesets import InputSpec, RuleSet
@@ -38,8 +39,10 @@ def rate_path(key: str) -> str:
 
 
 class Submission:
-    def __init__(self, rule_set: RuleSet, raw_inputs: Mapping[str, object]):
+    def __init__(self, rule_set: RuleSet, raw_inputs: Mapping[str, object], contract: str = "udf"):
+        """`contract`: how typed values are read (core.contract) — the workbook's formula flavour."""
         self.rule_set = rule_set
+        self.contract = contract
         self._raw = dict(raw_inputs)
         self._cache: dict[object, object] = {}   # key, or (key, kind) → value or CellError
 
@@ -86,7 +89,8 @@ class Submission:
             if spec.default is None:
                 raise missing(self.label(key), input_path(key))
             raw = spec.default
-        return _PARSERS[kind or spec.kind](raw, self.label(key), input_path(key))
+        kind = kind or spec.kind
+        return reader(self.contract, kind, _PARSERS[kind])(raw, self.label(key), input_path(key))
 
     def value_as(self, key: str, kind: str) -> object:
         """An input read as an Excel function reads it (a head count as CONTROL_RATE's amount)."""

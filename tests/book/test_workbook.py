@@ -127,7 +127,9 @@ def test_editing_an_input_changes_the_score(templates, tmp_path, common_submissi
     assert [i["score"] for i in recalc(tmp_path / "edited.xlsx").items if i["id"] == "key_tasks"] == [4]
 
 
-def test_editing_a_threshold_in_rules_changes_the_score(templates, tmp_path, common_submission):
+def test_a_department_editing_a_threshold_is_found_and_the_rule_set_scores(templates, tmp_path, common_submission):
+    """The rule set is authoritative (README: Parameters): a department that eases a rule on
+    its own 评分规则 is named for it, and scored by the rule set's parameters."""
     data = copy.deepcopy(common_submission)
     data["inputs"]["key_tasks_incomplete"] = 1
     filled = tmp_path / "filled.xlsx"
@@ -137,12 +139,15 @@ def test_editing_a_threshold_in_rules_changes_the_score(templates, tmp_path, com
     cell = name_map(wb)["p_key_tasks_per_item"]
     wb[cell.sheet][cell.ref].value = 2                                   # 4 → 2 points per missed task
     sheet, ref = next(wb.defined_names["p_satisfaction_tiers"].destinations)
-    wb[sheet][ref.replace("$", "").split(":")[0]].value = ">=97%"        # 96% no longer earns 6
+    tier_cell = ref.replace("$", "").split(":")[0]
+    wb[sheet][tier_cell].value = ">=97%"                                 # 96% would no longer earn 6
     wb.save(tmp_path / "rules.xlsx")
-    after = {i["id"]: i["score"] for i in recalc(tmp_path / "rules.xlsx").items}
-    assert {i["id"]: i["score"] for i in before.items}["key_tasks"] == 4
-    assert after["key_tasks"] == 6 and after["satisfaction"] == 4
-    assert before.total == COMMON_TOTAL - 4        # one unfinished key task: 8 − 4
+    for engine_path in (True, False):                                     # ours and the formulas library
+        after = recalc(tmp_path / "rules.xlsx", fast=engine_path)
+        assert {i["id"]: i["score"] for i in after.items} == {i["id"]: i["score"] for i in before.items}
+        tampered = {f.where for f in after.findings if f.code == "FORMULA_TAMPERED"}
+        assert tampered == {str(cell), f"{sheet}!{tier_cell}"}
+        assert after.total == before.total == COMMON_TOTAL - 4        # one unfinished key task: 8 − 4
 
 
 # ------------------------------------------------------------------ the template
