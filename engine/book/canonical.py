@@ -22,13 +22,38 @@ from typing import Mapping
 from .layout import cell_position
 
 PREFIXES = ("_XLFN.", "_XLWS.", "_XLUDF.")
+
+
+@functools.lru_cache(maxsize=1)
+def tokenizer():
+    """openpyxl's formula tokenizer module, without importing openpyxl (whose package imports
+    numpy and its workbook model, ~0.3 s that scoring a workbook does not need): the module
+    itself needs only `re`.  Imported normally when openpyxl is already loaded or laid out
+    differently."""
+    import importlib.util
+    import sys
+    if "openpyxl" not in sys.modules:
+        spec = importlib.util.find_spec("openpyxl")
+        locations = list(spec.submodule_search_locations or []) if spec else []
+        for folder in locations:
+            path = f"{folder}/formula/tokenizer.py"
+            module_spec = importlib.util.spec_from_file_location("_perfscore_openpyxl_tokenizer", path)
+            if module_spec is not None and module_spec.loader is not None:
+                try:
+                    module = importlib.util.module_from_spec(module_spec)
+                    module_spec.loader.exec_module(module)
+                    return module
+                except (OSError, ImportError):
+                    break
+    from openpyxl.formula import tokenizer as module
+    return module
 _QUOTED_SHEET = re.compile(r"'((?:[^']|'')+)'!")
 SEPARATOR = "\x1f"   # between tokens: "A1" "B" never reads as "A1B"
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def canonical(formula: str) -> str:
-    from openpyxl.formula.tokenizer import Token, Tokenizer
+    Token, Tokenizer = tokenizer().Token, tokenizer().Tokenizer
     text = formula if formula.startswith("=") else "=" + formula
     try:
         tokens = Tokenizer(text).items
@@ -88,7 +113,7 @@ def is_constant(formula: str) -> bool:
 
 def _intersection(tokens, n: int) -> bool:
     """A space between two operands (or parentheses around them) is Excel's intersection."""
-    from openpyxl.formula.tokenizer import Token
+    Token = tokenizer().Token
     before = next((t for t in reversed(tokens[:n]) if t.type != Token.WSPACE), None)
     after = next((t for t in tokens[n + 1:] if t.type != Token.WSPACE), None)
     ends = before is not None and (before.type == Token.OPERAND or before.subtype == Token.CLOSE)

@@ -9,7 +9,7 @@ import functools
 import re
 
 from ..core.xlformula import Bool, Call, Err, Name, Num, Op, Ref, Str, Unary
-from .canonical import PREFIXES
+from .canonical import PREFIXES, tokenizer
 from .layout import cell_position
 
 
@@ -43,7 +43,7 @@ def reference(text: str) -> Ref | None:
 @functools.lru_cache(maxsize=1 << 15)
 def parse_formula(formula: str):
     """The node of a formula ("=IF(A1>0,1,2)" or without its "=")."""
-    from openpyxl.formula.tokenizer import Token, Tokenizer
+    Token, Tokenizer = tokenizer().Token, tokenizer().Tokenizer
     text = formula if formula.startswith("=") else "=" + formula
     try:
         tokens = [t for t in Tokenizer(text).items if t.type != Token.WSPACE]
