@@ -126,7 +126,10 @@ class FormulaBuilder:
         return f"{function}({','.join(args)})"
 
     def compare(self, left: str, op: str, right: str) -> str:
-        return f"{left}{op}{right}"
+        return f"AND(ISNUMBER({left}),{left}{op}{right})"
+
+    def guard(self, value: str, body: str) -> str:
+        return f"IF(ISNUMBER({value}),{body},{value})"
 
     def text_key(self, expr: str) -> str:
         return text_key_formula(expr)
@@ -166,7 +169,8 @@ class FormulaBuilder:
         for o in reversed(row.overrides):
             score = self.param(f"{o.input}_score", row.weight if o.score is None else o.score,
                                f"“{self.rs.inputs[o.input].label}”为是时的得分")
-            expr = f"IF({self.call('CHECK_SCORE', self.value(o.input), '1')}=1,{score},{expr})"
+            answer = self.call('CHECK_SCORE', self.value(o.input), '1')
+            expr = self.guard(answer, f"IF({answer}=1,{score},{expr})")
         return "=" + expr
 
     def total(self, scores: str) -> str:

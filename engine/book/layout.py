@@ -7,7 +7,9 @@ import re
 
 from ..core.indicators import INDICATOR_COLUMNS
 
-TEMPLATE_VERSION = "1.1.0"   # 1.1.0: 一级指标, 定性 and choices compared by parsing.text_key
+# 1.1.0: 一级指标, 定性 and choices compared by parsing.text_key; 1.2.0: no comparison takes a
+# UDF's error (text, to Excel) or a blank rate ("") for a number (FormulaWriter.compare, guard)
+TEMPLATE_VERSION = "1.2.0"
 SHEETS = ("填报说明", "基本信息", "预算数据", "绩效指标", "评分表", "评分规则", "汇总")
 META = "_meta"
 INDICATOR_HEADER_ROW = 4

@@ -51,6 +51,9 @@ class NativeFormulaBuilder(FormulaBuilder):
     def call(self, function: str, *args: str) -> str:
         return getattr(self, f"_{function.lower()}")(*args)
 
+    def guard(self, value: str, body: str) -> str:
+        return body   # a native value is a number or an Excel error, which travels by itself
+
     # ------------------------------------------------------------ inputs
     def value(self, key: str) -> str:
         return CheckedInputs.name(key)

@@ -103,7 +103,12 @@ class FormulaWriter(Protocol):
         """A call of an Excel function of the catalogue (SPEC 4.9)."""
 
     def compare(self, left: str, op: str, right: str) -> str:
-        """A comparison as Excel makes it."""
+        """A condition: `left` is a number and compares so with `right` — false for anything else
+        (Excel ranks any text, a UDF's error message included, above every number)."""
+
+    def guard(self, value: str, body: str) -> str:
+        """`body` where `value` (a catalogue function's result) is a number; else `value` itself,
+        the error, so that it is never compared as if it were a number."""
 
     def text_key(self, expr: str) -> str:
         """parsing.text_key in the spreadsheet: the text of `expr` as it is compared."""

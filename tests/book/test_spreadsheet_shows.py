@@ -155,3 +155,28 @@ def test_text_pasted_into_a_native_budget_is_what_the_sheet_shows(oracle, tmp_pa
     finding = next(f for f in evaluation.findings if f.where == str(cell))
     assert finding.code == "BAD_VALUE" and "3,402.67万元" in finding.message and "3402.67" in finding.message
     assert main(["recalc", str(tmp_path / "pasted.xlsx")]) == 1
+
+
+EDGE_CASES = {   # what Excel once showed as a score: a UDF's error text ranks above any number
+    "procurement over a plan of 0": ("procurement", {"procurement_plan": 0, "procurement_spend": 5}),
+    "zero_above with its amounts blank": ("procurement", {"procurement_plan": None, "procurement_spend": None}),
+    "a tier value of text": ("satisfaction", {"satisfaction": "很好"}),
+    "a bad override": ("fin_compliance", {"serious_violation": "也许"}),
+}
+
+
+@pytest.mark.parametrize("flavour", ["udf", "native"])
+@pytest.mark.parametrize("case", EDGE_CASES)
+def test_an_error_is_never_compared_as_a_number(flavour, case, tmp_path, common_submission):
+    """The score the spreadsheet shows (the evaluator runs the UDFs as xlwings does: an error
+    is text), the formulas library and evaluate() all say: no score, and why."""
+    from engine import evaluate
+    item_id, edits = EDGE_CASES[case]
+    (tmp_path / "t").mkdir()
+    template = build_templates(tmp_path / "t", flavour)["dept-common"]
+    data = dict(common_submission, inputs={**common_submission["inputs"], **edits})
+    data["inputs"] = {k: v for k, v in data["inputs"].items() if v is not None}
+    fill(template, data, tmp_path / "case.xlsx")
+    for evaluation in (recalc(tmp_path / "case.xlsx"), recalc(tmp_path / "case.xlsx", fast=False), evaluate(data)):
+        assert next(i["score"] for i in evaluation.items if i["id"] == item_id) is None
+        assert evaluation.total is None and evaluation.errors
