@@ -12,6 +12,7 @@ from typing import Callable, Mapping
 
 from ..core import parsing
 from ..core.errors import CellError
+from ..core.rounding import excel_round
 from ..core.indicators import uses_coefficient
 
 _YES_NO = {True: "是", False: "否"}
@@ -59,8 +60,30 @@ def native_data(data: Mapping, rule_set) -> dict:
     return out
 
 
+PERCENT_UNITS = ("", "%", "％")
+_FIGURES = ("target", "actual", "midyear_actual")
+
+
+def _percent_text(value: object) -> bool:
+    return isinstance(value, str) and parsing.normalize(value).endswith("%")
+
+
+def _in_percent(row: dict) -> bool:
+    """Every figure of a quantitative row typed as a percentage ("95%", "97.5%"), its unit % or
+    none: the native cells hold 95 and 97.5 with the unit %, as the report states them (0.95 with
+    the unit % would read 0.95%); the completion, a ratio, is the same."""
+    figures = [row[c] for c in _FIGURES if not parsing.is_blank(row.get(c))]
+    return bool(figures) and all(_percent_text(v) for v in figures) and \
+        str(row.get("unit") or "").strip() in PERCENT_UNITS
+
+
 def _indicator(row: dict) -> None:
     qualitative = parsing.text_key(row.get("direction")) == "定性"
+    if not qualitative and _in_percent(row):
+        for column in _FIGURES:
+            if not parsing.is_blank(row.get(column)):
+                row[column] = _kept(lambda v: excel_round(parsing.parse_indicator_value(v, "") * 100, 10), row[column])
+        row["unit"] = "%"
     coefficient_col = "coefficient" if uses_coefficient(row) else "actual"
     if "direction" in row:
         row["direction"] = _kept(lambda v: parsing.DIRECTION_SYMBOLS[parsing.parse_direction(v)], row["direction"])

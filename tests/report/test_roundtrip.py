@@ -96,3 +96,22 @@ def test_a_report_is_compared_with_the_data_the_workbook_was_scored_on(samples, 
     data, evaluation = workbook_data(tmp_path / "repointed.xlsx")
     assert "名称 spend_total" in [f.where for f in evaluation.findings if f.code == "FORMULA_TAMPERED"]
     assert data["inputs"]["spend_total"] == held != 1.0
+
+
+def test_a_draft_from_a_workbook_states_what_the_draft_from_its_data_states(tmp_path, common_submission):
+    """Each flavour: the same sentences as the data's own draft, a percentage indicator among them
+    (a native cell holds a number: 95% must not come back as 0.95%)."""
+    from engine.book.fill import fill
+    from engine.report.source import workbook_data
+    from engine.report.write import indicator_paragraphs, sentences
+    from helpers import build_templates
+    data = json.loads(json.dumps(common_submission))
+    data["indicators"][0].update(target="95%", actual="97.5%", unit="%")
+    expected = (sentences(data, evaluate(data)), indicator_paragraphs(data, evaluate(data)))
+    assert any("95%" in text and "97.5%" in text for _, text in expected[1])
+    for flavour in ("udf", "native"):
+        (tmp_path / flavour).mkdir()
+        template = build_templates(tmp_path / flavour, flavour)["dept-common"]
+        fill(template, data, tmp_path / f"{flavour}.xlsx")
+        read, evaluation = workbook_data(tmp_path / f"{flavour}.xlsx")
+        assert (sentences(read, evaluation), indicator_paragraphs(read, evaluation)) == expected, flavour
