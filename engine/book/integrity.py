@@ -21,13 +21,19 @@ from .canonical import canonical, is_constant
 from .layout import META, RULES_HEADER_ROW, RULES_PARAM_COLUMNS, RULES_SHEET, TEMPLATE_VERSION
 from .xlsxparts import Formula, read_formulas, workbook_parts
 
-_HERE = Path(__file__).resolve().parent
-# the code that shapes a template or its fingerprint: a change in any of them makes a new reference
-TEMPLATE_SOURCES = tuple(_HERE / f for f in ("template.py", "sheetwriter.py", "sheets_inputs.py",
-                                             "sheets_scoring.py", "formulagen.py", "layout.py",
-                                             "canonical.py")) + tuple(
-    _HERE.parent / "core" / f for f in ("methods.py", "indicators.py", "rulesets.py", "arithmetic.py")) + (
-    _HERE / "native.py",)
+_ENGINE = Path(__file__).resolve().parents[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    """Every source file a template or its fingerprint could depend on — the whole engine and
+    the Excel face — by name and content: no list to keep up to date, so a changed constant
+    anywhere (a tolerance in core.findings) can never leave a stale reference behind."""
+    digest = hashlib.sha256()
+    for root in (_ENGINE, _ENGINE.parent / "udfs"):
+        for source in sorted(root.rglob("*.py")):
+            digest.update(source.relative_to(root.parent).as_posix().encode() + b"\0" + source.read_bytes())
+    return digest.digest()
 
 
 @dataclass
@@ -61,8 +67,8 @@ def flavour_of(meta: dict) -> str:
 
 def _cache_file(rule_set_path: str, flavour: str) -> Path:
     """Keyed by everything that shapes a template: the rule set, the shared inputs, the code."""
-    digest = hashlib.sha256(f"{TEMPLATE_VERSION} {flavour}".encode())
-    for source in (Path(rule_set_path), rulesets.TEMPLATES_DIR / rulesets.COMMON_FILE, *TEMPLATE_SOURCES):
+    digest = hashlib.sha256(f"{TEMPLATE_VERSION} {flavour}".encode() + _code_digest())
+    for source in (Path(rule_set_path), rulesets.TEMPLATES_DIR / rulesets.COMMON_FILE):
         digest.update(source.read_bytes())
     base = os.environ.get("PERFSCORE_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "perfscore")

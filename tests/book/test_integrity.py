@@ -134,3 +134,45 @@ def test_a_corrupt_reference_cache_is_rebuilt(samples, tmp_path, monkeypatch):
         assert json.loads(path.read_text(encoding="utf-8"))["fingerprint"]
     finally:
         integrity.reference.cache_clear()
+
+
+def test_a_changed_constant_of_the_core_leaves_no_untouched_workbook_tampered(tmp_path):
+    """A mutation: the engine with another SCORE_TOLERANCE (which its formulas carry) builds a
+    template and scores it, with the template references the unchanged engine left on disk."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from helpers import ROOT
+    cache = tmp_path / "cache"
+    env = {**os.environ, "PERFSCORE_CACHE": str(cache)}
+    warm = "from engine.book.integrity import reference; reference('dept-simple', 'udf'); reference('dept-simple', 'native')"
+    subprocess.run([sys.executable, "-c", warm], cwd=ROOT, env=env, check=True)
+    assert len(list(cache.glob("reference-*.json"))) == 2
+    mutant = tmp_path / "mutant"
+    for package in ("engine", "udfs", "templates", "workbook"):
+        shutil.copytree(ROOT / package, mutant / package, ignore=shutil.ignore_patterns("__pycache__", "*.xls*"))
+    findings = mutant / "engine" / "core" / "findings.py"
+    source = findings.read_text(encoding="utf-8")
+    assert "SCORE_TOLERANCE = 0.005" in source
+    findings.write_text(source.replace("SCORE_TOLERANCE = 0.005", "SCORE_TOLERANCE = 0.004"), encoding="utf-8")
+    sample = SAMPLES_DIR / "000_gaoxin_office_2024.json"
+    script = f"""
+import engine, sys
+assert engine.__file__.startswith({str(mutant)!r}), engine.__file__
+from engine.book.template import build_template_file
+from engine.book.fill import fill
+from engine.book.recalc import recalc
+import json
+data = json.loads(open({str(sample)!r}, encoding="utf-8").read())
+for flavour in ("udf", "native"):
+    build_template_file("dept-simple", "t.xlsx", flavour)
+    fill("t.xlsx", data, f"{{flavour}}.xlsx")
+    ev = recalc(f"{{flavour}}.xlsx")
+    print(flavour, ev.total, sorted({{f.code for f in ev.findings}}))
+"""
+    result = subprocess.run([sys.executable, "-c", script], cwd=mutant, env={**env, "PYTHONPATH": str(mutant)},
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["udf 100.0 []", "native 100.0 []"], result.stdout
+    assert len(list(cache.glob("reference-*.json"))) == 4    # the mutant's own references, beside the others
