@@ -170,7 +170,7 @@ def cmd_recalc(args) -> int:
         print(f"找不到文件 / file not found: {args.file}", file=sys.stderr)
         return EXIT_UNUSABLE
     try:
-        evaluation = recalc(args.file, args.write_back)
+        evaluation = recalc(args.file, args.write_back, fast=args.engine == "perfscore")
     except RecalcError as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
@@ -274,6 +274,8 @@ def build_parser() -> argparse.ArgumentParser:
     recalc.add_argument("file")
     recalc.add_argument("--json", action="store_true", help="输出 JSON（SPEC 7.4）")
     recalc.add_argument("--write-back", metavar="OUT.xlsx", help="另存一份带计算值的工作簿")
+    recalc.add_argument("--engine", choices=("perfscore", "formulas"), default="perfscore",
+                        help="perfscore（默认）：按模板公式在本程序内计算；formulas：用 formulas 库运行工作簿自身的公式（独立引擎，较慢）")
     recalc.set_defaults(run=cmd_recalc)
     batch = sub.add_parser("batch", help="批量评分并生成汇总表 / evaluate many files, write a summary workbook")
     batch.add_argument("paths", nargs="+", help="文件夹，或工作簿（.xlsx/.xlsm）、数据（.json）、报告（.docx/.pdf/.txt）")

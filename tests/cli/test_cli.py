@@ -120,3 +120,27 @@ def test_recalc_of_an_untouched_workbook_imports_no_heavy_library(tmp_path):
              "print(code, sorted(m for m in ('formulas', 'pandas', 'openpyxl', 'numpy') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, encoding="utf-8")
     assert result.stdout.strip() == "0 []", result.stdout + result.stderr
+
+
+def test_a_tampered_workbook_is_scored_without_the_formulas_library_and_engines_agree(tmp_path):
+    """One formula typed over: the default engine names it and scores by the template without
+    loading formulas or openpyxl; --engine formulas (the independent engine) gives the same JSON."""
+    import openpyxl
+    from engine.book.names import name_map
+    assert run("template", "dept-simple", "-o", str(tmp_path / "t.xlsx")).returncode == 0
+    assert run("fill", str(tmp_path / "t.xlsx"), sample("000"), "-o", str(tmp_path / "f.xlsx")).returncode == 0
+    wb = openpyxl.load_workbook(tmp_path / "f.xlsx")
+    cell = name_map(wb)["score_budget_execution"]
+    wb[cell.sheet][cell.ref].value = 9.5
+    wb.save(tmp_path / "typed-over.xlsx")
+    assert run("recalc", str(tmp_path / "f.xlsx")).returncode == 0     # the first one builds the cache
+    probe = ("import sys, io, contextlib, json\nfrom engine.cli import main\nout = io.StringIO()\n"
+             f"with contextlib.redirect_stdout(out): code = main(['recalc', {str(tmp_path / 'typed-over.xlsx')!r}, '--json'])\n"
+             "print(json.dumps([code, sorted(m for m in ('formulas', 'openpyxl') if m in sys.modules), json.loads(out.getvalue())]))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, encoding="utf-8")
+    code, heavy, ours = json.loads(result.stdout)
+    assert (code, heavy) == (1, []), result.stderr
+    assert [f["code"] for f in ours["findings"]] == ["FORMULA_OVERWRITTEN"] and "9.5" in ours["findings"][0]["message"]
+    assert ours["total"] == 100 and ours["items"][0]["score"] == 10
+    independent = run("recalc", str(tmp_path / "typed-over.xlsx"), "--json", "--engine", "formulas")
+    assert independent.returncode == 1 and json.loads(independent.stdout) == ours
