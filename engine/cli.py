@@ -215,10 +215,11 @@ def cmd_check_report(args) -> int:
     if not Path(args.report).is_file():
         print(f"找不到文件 / file not found: {args.report}", file=sys.stderr)
         return EXIT_UNUSABLE
+    rule_set = None
     if args.rule_set:
         from .core import rulesets
         try:
-            rulesets.load(args.rule_set)
+            rule_set = rulesets.use(args.rule_set) if args.rule_set.endswith(".toml") else rulesets.load(args.rule_set)
         except rulesets.RuleSetError as exc:
             print(exc, file=sys.stderr)
             return EXIT_UNUSABLE
@@ -229,7 +230,7 @@ def cmd_check_report(args) -> int:
             print(why, file=sys.stderr)
             return EXIT_UNUSABLE
     try:
-        result = check_file(args.report, args.rule_set, workbook)
+        result = check_file(args.report, rule_set, workbook)
     except UnreadableReport as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
@@ -241,7 +242,7 @@ def cmd_check_report(args) -> int:
         from .files.atomic import atomic_output
         from .report.extract import data_of
         with atomic_output(args.extract) as tmp:
-            tmp.write_text(json.dumps(data_of(facts, result.rule_set), ensure_ascii=False, indent=2), encoding="utf-8")
+            tmp.write_text(json.dumps(data_of(facts, result.rules), ensure_ascii=False, indent=2), encoding="utf-8")
     if args.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -251,12 +252,29 @@ def cmd_check_report(args) -> int:
     return EXIT_FINDINGS if result.errors else EXIT_OK
 
 
+def _own_rule_set_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rule-set", dest="own_rule_sets", action="append", default=[], metavar="FILE.toml",
+                        help="财政局自己的评分框架文件（可多次给出）：按其 id 识别由它生成的工作簿和数据")
+
+
+def _use_own_rule_sets(args) -> str | None:
+    """Make the bureau's own rule-set files known by id (rulesets.use); a message if one is bad."""
+    from .core import rulesets
+    for path in getattr(args, "own_rule_sets", None) or ():
+        try:
+            rulesets.use(path)
+        except rulesets.RuleSetError as exc:
+            return str(exc)
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="perfscore", description="部门整体支出绩效自评评分 / performance self-evaluation scoring")
     sub = parser.add_subparsers(dest="command", required=True)
     score = sub.add_parser("score", help="按评分框架为一份 JSON 数据评分 / score a submission given as JSON")
     score.add_argument("data", help="提交数据（JSON，见 SPEC 7.3）")
     score.add_argument("--json", action="store_true", help="输出 JSON（SPEC 7.4）")
+    _own_rule_set_option(score)
     score.set_defaults(run=cmd_score)
     template = sub.add_parser("template", help="由评分框架生成模板 / build a template workbook")
     template.add_argument("rule_set", nargs="?", help="评分框架 id（见 --list）或 .toml 文件")
@@ -276,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
     recalc.add_argument("--write-back", metavar="OUT.xlsx", help="另存一份带计算值的工作簿")
     recalc.add_argument("--engine", choices=("perfscore", "formulas"), default="perfscore",
                         help="perfscore（默认）：按模板公式在本程序内计算；formulas：用 formulas 库运行工作簿自身的公式（独立引擎，较慢）")
+    _own_rule_set_option(recalc)
     recalc.set_defaults(run=cmd_recalc)
     batch = sub.add_parser("batch", help="批量评分并生成汇总表 / evaluate many files, write a summary workbook")
     batch.add_argument("paths", nargs="+", help="文件夹，或工作簿（.xlsx/.xlsm）、数据（.json）、报告（.docx/.pdf/.txt）")
@@ -283,15 +302,17 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--jobs", type=int, default=None, help="并行进程数（默认：CPU 核数，最多 4）")
     batch.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="单个文件的时间上限（秒）")
     batch.add_argument("--json", action="store_true", help="每个文件一行 JSON（SPEC 7.4 或 check-report 的 JSON）输出到标准输出")
+    _own_rule_set_option(batch)
     batch.set_defaults(run=cmd_batch)
     report = sub.add_parser("report", help="由工作簿或 JSON 数据生成自评报告草稿 / draft the 自评报告 (.docx)")
     report.add_argument("source", help="工作簿（.xlsx/.xlsm）或提交数据（.json）")
     report.add_argument("-o", "--output", required=True, help="报告 REPORT.docx")
+    _own_rule_set_option(report)
     report.set_defaults(run=cmd_report)
     checking = sub.add_parser("check-report", help="检查自评报告中的数字是否相符 / check a report's arithmetic")
     checking.add_argument("report", help="自评报告（.txt、.docx 或 .pdf）")
     checking.add_argument("--workbook", help="同一部门的工作簿（或 JSON 数据），逐项比对")
-    checking.add_argument("--rule-set", help="评分框架 id（默认：由报告推断）")
+    checking.add_argument("--rule-set", help="评分框架 id 或 .toml 文件（默认：由报告推断）")
     checking.add_argument("--json", action="store_true", help="输出 JSON")
     checking.add_argument("--extract", metavar="DATA.json", help="把报告中能读出的数据写成 SPEC 7.3 JSON")
     checking.set_defaults(run=cmd_check_report)
@@ -304,6 +325,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    problem = _use_own_rule_sets(args)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_UNUSABLE
     if getattr(args, "jobs", 0) is None:
         from .bureau.batch import default_jobs
         args.jobs = default_jobs()

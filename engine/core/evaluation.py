@@ -74,11 +74,12 @@ class Computed:
 
 def evaluate(data: Mapping[str, object], source: str | None = None, locate: Locate = _identity,
              computed: Computed | None = None, prior: list[tuple[str, str, str, str]] = (),
-             contract: str = "udf") -> Evaluation:
+             contract: str = "udf", rule_set: rulesets.RuleSet | None = None) -> Evaluation:
     """Score `data`; never raises on bad data: every problem is a finding.
 
     `contract` is how typed values are read (core.contract): a workbook's formula flavour;
-    data given as JSON is read as SPEC 2 reads it ("udf").
+    data given as JSON is read as SPEC 2 reads it ("udf").  `rule_set`: the rule set to score by,
+    when the caller has it (else the one `data["rule_set"]` names).
 
     With `computed` (from `recalc`), the workbook's formula results are the scores, and the
     Python scoring explains any that are errors.  `prior` findings (severity, code, where,
@@ -94,7 +95,7 @@ def evaluate(data: Mapping[str, object], source: str | None = None, locate: Loca
             report.error("BAD_VALUE", str(key), f"未知的数据项：{key}")
     inputs = _mapping(data, "inputs", report)
     try:
-        rule_set = rulesets.load(str(data.get("rule_set") or ""))
+        rule_set = rulesets.load(rule_set or str(data.get("rule_set") or ""))
     except rulesets.RuleSetError as exc:
         report.error("TEMPLATE_UNKNOWN", "rule_set", str(exc))
         return Evaluation(source, None, _text(data.get("dept_name") or inputs.get("dept_name")), None,

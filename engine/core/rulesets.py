@@ -7,6 +7,7 @@ naming the file and the row, not when a department's score comes out wrong.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,19 +115,51 @@ class RuleSet:
         return sum(r.weight for r in self.rows)
 
 
+# A finance bureau's own rule-set files (`--rule-set FILE.toml`): paths separated by os.pathsep.
+# An environment variable, so that every process of a batch knows them however it was started.
+OWN_RULE_SETS = "PERFSCORE_RULE_SETS"
+
+
 def available() -> list[str]:
     """The ids of the rule sets that ship, in a stable order."""
     return sorted(p.stem for p in TEMPLATES_DIR.glob("*.toml") if not p.name.startswith("_"))
 
 
+def use(path: str | Path) -> RuleSet:
+    """Load a rule-set file and make its id known to every later `load` (this process and the
+    ones it starts): a workbook built from it names it by id in its _meta."""
+    rule_set = load(str(Path(path).resolve()))
+    known = [p for p in os.environ.get(OWN_RULE_SETS, "").split(os.pathsep) if p]
+    if rule_set.path not in known:
+        os.environ[OWN_RULE_SETS] = os.pathsep.join(known + [rule_set.path])
+    return rule_set
+
+
+def _own(rule_set_id: str) -> Path | None:
+    for path in os.environ.get(OWN_RULE_SETS, "").split(os.pathsep):
+        if path and _read(Path(path)).get("id") == rule_set_id:
+            return Path(path)
+    return None
+
+
+def load(rule_set: "str | RuleSet") -> RuleSet:
+    """A rule set: the object itself, a shipped id (``dept-common``), the id of a file given to
+    `use`, or any rule-set file by path."""
+    if isinstance(rule_set, RuleSet):
+        return rule_set
+    return _load(rule_set, os.environ.get(OWN_RULE_SETS, ""))
+
+
 @functools.lru_cache(maxsize=32)
-def load(name_or_path: str) -> RuleSet:
-    """Load a shipped rule set by id (``dept-common``) or any rule-set file by path."""
+def _load(name_or_path: str, own: str) -> RuleSet:
     path = Path(name_or_path)
     if path.suffix != ".toml":
         path = TEMPLATES_DIR / f"{name_or_path}.toml"
         if not path.is_file():
-            raise RuleSetError(f"未知的评分框架：{name_or_path}（可用：{'、'.join(available())}）")
+            path = _own(name_or_path)
+        if path is None:
+            raise RuleSetError(f"未知的评分框架：{name_or_path}（可用：{'、'.join(available())}；"
+                               f"自定义框架请用 --rule-set 文件.toml）")
     common = _read(TEMPLATES_DIR / COMMON_FILE)
     return _build(_read(path), common, str(path))
 

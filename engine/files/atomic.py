@@ -20,6 +20,7 @@ def atomic_output(output: str | Path) -> Iterator[Path]:
     """A temporary path next to `output` to write to; renamed onto `output` when the block
     ends without an exception, removed otherwise.  A reader never sees half a file."""
     output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)   # an output's folder is made, as a save dialog would
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=output.suffix, dir=output.parent or ".")
     os.close(fd)
     try:

@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core import rulesets
-from ..core.arithmetic import perf_grade
+from ..core.arithmetic import indicator_score, perf_grade, perf_total
 from ..core.errors import CellError
 from ..core.evaluation import evaluate
 from ..core.findings import SCORE_TOLERANCE, Finding, FindingList
 from ..core.parsing import DIRECTION_SYMBOLS
-from ..core.rates import completion_rate
+from ..core.rates import completion_rate, deviation_rate
 from ..core.rounding import excel_round
 from .claims import Facts, Indicator, RATE_KEYS
 from .extract import assign_items, claims_of, data_of, infer_rule_set
@@ -29,9 +29,13 @@ RATE_LABELS = {"exec_rate": "预算执行率", "basic_exec_rate": "基本支出�
 class ReportCheck:
     source: str
     facts: Facts
-    rule_set: str | None
+    rules: rulesets.RuleSet | None      # the rule set the report was checked by
     findings: list[Finding] = field(default_factory=list)
     computed_total: float | None = None
+
+    @property
+    def rule_set(self) -> str | None:
+        return self.rules.id if self.rules else None
 
     @property
     def stated_total(self) -> float | None:
@@ -47,17 +51,19 @@ class ReportCheck:
                 "findings": [f.to_dict() for f in self.findings]}
 
 
-def check(facts: Facts, rule_set: str | None = None) -> ReportCheck:
+def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> ReportCheck:
+    """`rule_set`: the object, an id or a file (rulesets.load); else the one the report follows."""
     report = FindingList()
-    rule_set = rule_set or infer_rule_set(facts)
+    rule_set = rulesets.load(rule_set) if rule_set else infer_rule_set(facts)
     result = ReportCheck(facts.report.source, facts, rule_set)
+    reverse_method = rule_set.reverse_method if rule_set else "ratio"
     assign_items(facts, rule_set)
     _stated_rates(facts, report)
     _sums(facts, report)
     _budget_equation(facts, report)
     _amount_tables(facts, report)
     for ind in facts.indicators:
-        _indicator(facts, ind, report)
+        _indicator(facts, ind, report, reverse_method)
     result.computed_total = _totals(facts, rule_set, report)
     result.findings = report.findings
     return result
@@ -173,27 +179,28 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
 
 
 # ------------------------------------------------------------------ indicators
-def indicator_completion(ind: Indicator) -> float | None:
+def indicator_completion(ind: Indicator, reverse_method: str = "ratio") -> float | None:
     """The completion its target, actual and direction give (uncapped, SPEC 4.2), or None."""
     if ind.target is None or ind.actual is None or ind.direction in (None, "定性"):
         return None
     try:
-        return completion_rate(ind.direction, ind.target.value, ind.actual.value)
+        return completion_rate(ind.direction, ind.target.value, ind.actual.value, reverse_method)
     except CellError:
         return None
 
 
-def _indicator(facts: Facts, ind: Indicator, report: FindingList) -> None:
+def _indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_method: str = "ratio") -> None:
+    """Each figure recomputed by the core's own functions (rates, arithmetic): one rule."""
     name = ind.name or f"第{ind.row}个指标"
     if ind.direction == "定性":
         if ind.coefficient is not None and ind.weight is not None and ind.self_score is not None:
-            expected = excel_round(ind.weight.value * ind.coefficient.value / 100, 2)
-            if abs(expected - ind.self_score.value) >= SCORE_TOLERANCE:
+            expected = _score(ind.coefficient.value / 100, ind.weight.value)
+            if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE:
                 report.error("SCORE_MISMATCH", facts.where(ind.self_score.start),
                              f"定性指标「{name}」权重 {ind.weight.value:g} 分 × 系数 {ind.coefficient.value:g}% = "
                              f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{_say(facts, ind.self_score)}")
         return
-    completion = indicator_completion(ind)
+    completion = indicator_completion(ind, reverse_method)
     if completion is None:
         return
     if ind.completion is not None and not _at_stated(completion, ind.completion):
@@ -203,17 +210,24 @@ def _indicator(facts: Facts, ind: Indicator, report: FindingList) -> None:
                          f"指标「{name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
                          f"{completion * 100:.2f}%，报告写 {ind.completion.value:g}%{_say(facts, ind.completion)}")
     if ind.deviation is not None and ind.target.value:
-        deviation = (ind.actual.value - ind.target.value) / ind.target.value
+        deviation = deviation_rate(ind.actual.value, ind.target.value)
         if not (_at_stated(deviation, ind.deviation) or _at_stated(abs(deviation), ind.deviation)):
             report.warning("DEVIATION_MISMATCH", facts.where(ind.deviation.start),
                            f"指标「{name}」偏差率应为 ({ind.actual.value:g}−{ind.target.value:g})÷{ind.target.value:g} = "
                            f"{deviation * 100:.2f}%，报告写 {ind.deviation.value:g}%{_say(facts, ind.deviation)}")
     if ind.weight is not None and ind.self_score is not None:
-        expected = excel_round(ind.weight.value * min(completion, 1.0), 2)
-        if abs(expected - ind.self_score.value) >= SCORE_TOLERANCE:
+        expected = _score(completion, ind.weight.value)
+        if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE:
             report.error("SCORE_MISMATCH", facts.where(ind.self_score.start),
                          f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
                          f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{_say(facts, ind.self_score)}")
+
+
+def _score(completion: float, weight: float) -> float | None:
+    try:
+        return indicator_score(completion, weight)
+    except CellError:   # a weight the core refuses (negative): nothing to compare
+        return None
 
 
 def _dir(ind: Indicator) -> str:
@@ -222,16 +236,9 @@ def _dir(ind: Indicator) -> str:
 
 
 # ------------------------------------------------------------------ totals and grade
-def _totals(facts: Facts, rule_set: str | None, report: FindingList) -> float | None:
+def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList) -> float | None:
     total = facts.total
-    bands = None
-    rs = None
-    if rule_set:
-        try:
-            rs = rulesets.load(rule_set)
-            bands = rs.grade_bands
-        except rulesets.RuleSetError:
-            rs = None
+    bands = rs.grade_bands if rs else None
     if total is not None and facts.grade is not None:
         expected = perf_grade(total.value, bands)
         if expected != facts.grade[0]:
@@ -243,7 +250,7 @@ def _totals(facts: Facts, rule_set: str | None, report: FindingList) -> float | 
     if total is not None and stated is not None and abs(stated - total.value) >= SCORE_TOLERANCE:
         report.error("TOTAL_MISMATCH", facts.where(total.start),
                      f"各项自评得分合计 {stated:.2f} 分，报告写综合得分 {total.value:g} 分{_say(facts, total)}")
-    evaluation = evaluate(data_of(facts, rs.id))
+    evaluation = evaluate(data_of(facts, rs), rule_set=rs)
     computed = evaluation.total
     for item in evaluation.items:
         said = next((i for i in facts.items if i.row_id == item["id"]), None)
@@ -272,4 +279,4 @@ def _stated_sum(facts: Facts, rs) -> float | None:
             scores.append(sum(own))
         else:
             return None
-    return round(sum(scores), 2)
+    return perf_total(scores)

@@ -9,9 +9,10 @@ from .compare import compare
 from .text import read_report
 
 
-def check_file(path: str | Path, rule_set: str | None = None, workbook: tuple | None = None) -> ReportCheck:
+def check_file(path: str | Path, rule_set=None, workbook: tuple | None = None) -> ReportCheck:
     """`workbook`: (data, evaluation) of the department's workbook (source.workbook_data), whose
-    rule set is the report's unless one is given.  Raises text.UnreadableReport."""
+    rule set is the report's unless one is given (a RuleSet, an id or a file).  Raises
+    text.UnreadableReport."""
     facts = read_facts(read_report(path))
     result = check(facts, rule_set or (workbook[1].rule_set if workbook else None))
     if workbook:

@@ -11,7 +11,7 @@ from .claims import Facts
 from .numbers import Number
 
 
-def infer_rule_set(facts: Facts) -> str | None:
+def infer_rule_set(facts: Facts) -> rulesets.RuleSet | None:
     """The framework whose rows the report's 自评表 names, else the one its structure shows."""
     named = {text_key(i.name) for i in facts.items}
     best, hits = None, 0
@@ -20,8 +20,10 @@ def infer_rule_set(facts: Facts) -> str | None:
         found = sum(text_key(r.level3) in named or text_key(r.level2) in named for r in rs.rows)
         if found > hits and found >= min(3, len(rs.rows)):
             best, hits = key, found
-    if best:
-        return best
+    return rulesets.load(best or _by_structure(facts)) if best or _by_structure(facts) else None
+
+
+def _by_structure(facts: Facts) -> str | None:
     text = facts.text
     if all(w in text for w in ("产出指标", "效益指标", "满意度指标")):
         return "mof2020"
@@ -40,25 +42,25 @@ def _number(facts: Facts, n: Number) -> object:
     return facts.amount(n)
 
 
-def assign_items(facts: Facts, rule_set: str | None) -> None:
+def assign_items(facts: Facts, rule_set: rulesets.RuleSet | None) -> None:
     """Each stated item score tied to its row of the rule set, by the row's name."""
     if not rule_set:
         return
-    rule_rows = rulesets.load(rule_set).rows
+    rule_rows = rule_set.rows
     rows = {text_key(r.level3): r.id for r in rule_rows}
     rows.update({text_key(r.level2): r.id for r in rule_rows if text_key(r.level2) not in rows})
     for item in facts.items:
         item.row_id = item.row_id or rows.get(text_key(item.name))
 
 
-def data_of(facts: Facts, rule_set: str | None) -> dict:
+def data_of(facts: Facts, rule_set: rulesets.RuleSet | None) -> dict:
     assign_items(facts, rule_set)
-    data: dict = {"rule_set": rule_set or ""}
+    data: dict = {"rule_set": rule_set.id if rule_set else ""}
     if facts.dept_name:
         data["dept_name"] = facts.dept_name
     if facts.fiscal_year:
         data["fiscal_year"] = facts.fiscal_year
-    allowed = rulesets.load(rule_set).inputs if rule_set else {}
+    allowed = rule_set.inputs if rule_set else {}
     data["inputs"] = {k: facts.amount(n) for k, n in facts.keyed_amounts().items() if not allowed or k in allowed}
     data["indicators"] = []
     for ind in facts.indicators:

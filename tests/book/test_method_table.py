@@ -69,9 +69,9 @@ def bonus_rule_set(tmp_path, monkeypatch):
     shutil.copytree(rulesets.TEMPLATES_DIR, shipped, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     (shipped / "with-bonus.toml").write_text(RULE_SET, encoding="utf-8")
     monkeypatch.setattr(rulesets, "TEMPLATES_DIR", shipped)
-    rulesets.load.cache_clear()
+    rulesets._load.cache_clear()
     yield "with-bonus"
-    rulesets.load.cache_clear()
+    rulesets._load.cache_clear()
 
 
 def test_a_new_method_is_one_table_entry(bonus_rule_set, tmp_path):

@@ -144,3 +144,35 @@ def test_a_tampered_workbook_is_scored_without_the_formulas_library_and_engines_
     assert ours["total"] == 100 and ours["items"][0]["score"] == 10
     independent = run("recalc", str(tmp_path / "typed-over.xlsx"), "--json", "--engine", "formulas")
     assert independent.returncode == 1 and json.loads(independent.stdout) == ours
+
+
+def test_a_bureaus_own_rule_set_works_everywhere_an_id_works(tmp_path):
+    """county-lite lives in a file of the bureau's: --rule-set FILE.toml on every command, its
+    grades (A/B/C) and reverse_method (deviation) from the file."""
+    from helpers import ROOT
+    own = str(ROOT / "tests" / "rulesets" / "county-lite.toml")
+    data = {"rule_set": "county-lite", "dept_name": "某县局", "fiscal_year": 2025,
+            "inputs": {"budget_total": 200, "spend_total": 180, "sangong_budget": 10, "sangong_spend": 9,
+                       "audit_issues": 1, "rules_posted": "是"},
+            "indicators": [{"name": "接待成本", "direction": "≤", "target": 50, "actual": 60, "weight": 30,
+                            "deviation_reason": "接待任务增加"},
+                           {"name": "办结率", "direction": "≥", "target": "90%", "actual": "99%", "weight": 30}],
+            "self_scores": {"total": 90}}
+    (tmp_path / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert run("score", str(tmp_path / "data.json")).returncode == 2                 # unknown without the file
+    scored = run("score", str(tmp_path / "data.json"), "--json", "--rule-set", own)
+    assert scored.returncode == 0 and json.loads(scored.stdout)["grade"] == "A"
+    assert run("template", own, "-o", str(tmp_path / "t.xlsx")).returncode == 0
+    assert run("fill", str(tmp_path / "t.xlsx"), str(tmp_path / "data.json"), "-o",
+               str(tmp_path / "in" / "某县局.xlsx")).returncode == 0
+    unknown = run("recalc", str(tmp_path / "in" / "某县局.xlsx"), "--json")
+    assert json.loads(unknown.stdout)["findings"][0]["code"] == "TEMPLATE_UNKNOWN"
+    recalculated = run("recalc", str(tmp_path / "in" / "某县局.xlsx"), "--json", "--rule-set", own)
+    assert recalculated.returncode == 0, recalculated.stdout
+    assert json.loads(recalculated.stdout)["total"] == 90 and json.loads(recalculated.stdout)["grade"] == "A"
+    batch = run("batch", str(tmp_path / "in"), "-o", str(tmp_path / "汇总.xlsx"), "--json", "--rule-set", own)
+    assert batch.returncode == 0 and json.loads(batch.stdout.splitlines()[0])["grade"] == "A", batch.stdout + batch.stderr
+    assert run("report", str(tmp_path / "in" / "某县局.xlsx"), "-o", str(tmp_path / "r.docx"),
+               "--rule-set", own).returncode == 0
+    checked = run("check-report", str(tmp_path / "r.docx"), "--rule-set", own, "--json")
+    assert checked.returncode == 0 and json.loads(checked.stdout)["rule_set"] == "county-lite", checked.stdout

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from engine.report.check import check
+from engine.report.checkfile import check_file
 from engine.report.claims import read_facts
 from engine.report.text import read_report
 
@@ -245,3 +246,17 @@ def test_a_table_of_amounts(tmp_path):
     table.rows[2].cells[0].text = "其中：项目支出"      # a part of a row above: the sum is not checked
     document.save(path)
     assert codes(check(read_facts(read_report(path)))) == ["STATED_RATE_MISMATCH", "STATED_RATE_MISMATCH"]
+
+
+@pytest.mark.parametrize("rule_set, expected_codes", [("dept-simple", ["COMPLETION_MISMATCH", "SCORE_MISMATCH"]),
+                                                      ("county-lite", ["COMPLETION_MISMATCH"])])
+def test_an_exceeded_ceiling_is_scored_by_the_rule_sets_reverse_method(tmp_path, rule_set, expected_codes):
+    """120 against ≤ 100: 83.33% (8.33 of 10) by ratio, 80% (8.00) by deviation — the rule set's
+    reverse_method, through the core's own functions (a file path works as --rule-set)."""
+    from helpers import ROOT
+    path = str(ROOT / "tests" / "rulesets" / "county-lite.toml") if rule_set == "county-lite" else rule_set
+    text = "指标②：公用经费支出，指标值：≤ 100 万元，自评完成值：120 万元，指标完成率 100%，权重 10 分，自评得分 8 分。"
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = check_file(report, path)
+    assert codes(result) == expected_codes, result.findings
