@@ -64,6 +64,13 @@ HOW_IT_COMPUTES = {
 }
 
 
+def grade_words(rule_set) -> str:
+    """The rule set's grade bands in words: ≥90 优，≥80 良，≥60 中，其余为差."""
+    bands = [f"≥{t.bound:g} {t.points}" for t in rule_set.grade_bands if t.op != "else"]
+    rest = [str(t.points) for t in rule_set.grade_bands if t.op == "else"]
+    return "，".join(bands + [f"其余为{r}" for r in rest])
+
+
 def guide_sheet(w: SheetWriter) -> None:
     ws = w.sheets["填报说明"]
     ws.column_dimensions["A"].width = 110
@@ -73,8 +80,9 @@ def guide_sheet(w: SheetWriter) -> None:
         ("1. 黄色单元格为填写项，绿色单元格为公式（自动计算，已锁定）。金额单位为万元；比率可填 96.64% 或 0.9664。", None),
         ("2. 在“基本信息”“预算数据”填写部门情况与预算执行数据；在“绩效指标”逐行填写个性指标；在“评分表”填写评分依据与各项自评得分。", None),
         (HOW_IT_COMPUTES[w.formulas.flavour], None),
-        ("4. 各项得分保留两位小数，总分为各项得分之和；≥90 优，≥80 良，≥60 中，其余为差。", None),
-        ("5. “评分规则”表列出全部评分参数（分值、分档、限额），财政部门可调整；调整后 Excel 与后台重算结果一致。", None),
+        (f"4. 各项得分保留两位小数，总分为各项得分之和；{grade_words(w.rs)}。", None),
+        ("5. “评分规则”表列出全部评分参数（分值、分档、限额），由评分框架规定，请勿修改：财政部门复核时按评分框架计分，"
+         "并列出被修改的参数。财政部门调整参数，请修改评分框架文件（.toml）后重新生成模板。", None),
         ("6. 报送后，财政部门用 perfscore recalc 重新计算本表，并核对自评得分、报告填写的比率与计算结果是否一致。", None),
     ]
     for r, (text, font) in enumerate(lines, 1):

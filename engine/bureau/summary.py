@@ -30,7 +30,17 @@ from .rowstream import RowStream, splice, xml_safe
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 ERROR_FILL = PatternFill("solid", fgColor="F8CBAD", bgColor="F8CBAD")
 FAILED_FILL = PatternFill("solid", fgColor="D9D9D9", bgColor="D9D9D9")
-GRADES = ("优", "良", "中", "差")
+def grade_order(rule_set_ids) -> list[str]:
+    """The grades of the rule sets evaluated, each rule set's bands from the top (优 良 中 差)."""
+    from ..core import rulesets
+    order: list[str] = []
+    for key in rule_set_ids:
+        try:
+            bands = rulesets.load(key).grade_bands
+        except rulesets.RuleSetError:
+            continue
+        order += [str(t.points) for t in bands if str(t.points) not in order]
+    return order
 SCORE_BANDS = ((0, 60, "60分以下"), (60, 70, "60–70"), (70, 80, "70–80"), (80, 90, "80–90"), (90, 100.001, "90–100"))
 PASSED, WITH_ERRORS, UNSCORABLE = "通过", "有错误", "无法评分"
 MATERIALS = {"workbook": "工作簿", DATA: "数据", REPORT: "报告"}
@@ -225,6 +235,10 @@ class SummaryWriter:
         for *_, row in sorted(self.findings, key=lambda f: f[:2]):
             problems.write(row)
 
+    def _grades(self) -> list[str]:
+        order = grade_order(sorted(self.rule_sets) or ["dept-simple"])
+        return order + sorted({g for g in self.grades if g is not None} - set(order))
+
     def _statistics(self) -> None:
         statuses, grades = Counter(self.statuses), Counter(self.grades)
         totals = [t for t in self.totals if t is not None]
@@ -235,7 +249,7 @@ class SummaryWriter:
         sections = [
             ("文件", [("文件数", len(self.statuses)), (PASSED, statuses[PASSED]), (WITH_ERRORS, statuses[WITH_ERRORS]),
                     (UNSCORABLE, statuses[UNSCORABLE])]),
-            ("等级分布", [(g, grades[g]) for g in GRADES] + [("无法评等级", grades[None])]),
+            ("等级分布", [(g, grades[g]) for g in self._grades()] + [("无法评等级", grades[None])]),
             ("总分分布", [(label, sum(lo <= t < hi for t in totals)) for lo, hi, label in SCORE_BANDS]),
             ("常见问题", [(CODE_LABELS.get(code, code), n) for code, n in self.codes.most_common(10)] or [("无", 0)]),
             ("评价体系", [(key, n) for key, n in sorted(self.rule_sets.items())] or [("无", 0)]),
