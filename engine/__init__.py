@@ -10,9 +10,16 @@ The package is in layers, each importing only those below it (import-linter chec
 """
 from .core import VERSION as __version__
 from .core.errors import CellError
-from .core.evaluation import Evaluation, evaluate
+from .core.evaluation import Evaluation
 from .core.findings import Finding
 from .core.rounding import excel_round
+
+
+def evaluate(data, source=None, rule_set=None) -> Evaluation:
+    """Score a submission given as data (SPEC 7.1): by its template's own formulas, as the
+    workbook filled with it computes (book.scoredata).  Imported on use."""
+    from .book.scoredata import evaluate as _evaluate
+    return _evaluate(data, source, rule_set=rule_set)
 
 
 def recalc(path, write_back_to=None, fast=True) -> Evaluation:

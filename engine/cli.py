@@ -38,7 +38,7 @@ def _rate_labels(rule_set_id: str | None) -> dict[str, str]:
 
 
 def cmd_score(args) -> int:
-    from .core.evaluation import evaluate
+    from .book.scoredata import evaluate
     try:
         data = read_json(args.data)
     except InputFileError as exc:

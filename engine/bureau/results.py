@@ -64,7 +64,7 @@ def evaluate_file(path: Path) -> FileResult:
     start = time.perf_counter()
     try:
         if kind == DATA:
-            from ..core.evaluation import evaluate
+            from ..book.scoredata import evaluate
             from ..files.jsondata import InputFileError, read_json
             try:
                 evaluation = evaluate(read_json(path), source=str(path))

@@ -52,7 +52,7 @@ def build_reports(samples_dir: Path, out_dir: Path) -> list[Path]:
     """The drafts `perfscore report` writes for some samples, as their departments send them."""
     import docx
 
-    from ..core.evaluation import evaluate
+    from ..book.scoredata import evaluate
     from ..report.write import money, write_report
     out_dir.mkdir(parents=True, exist_ok=True)
     built = []

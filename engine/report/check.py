@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..core import rulesets
 from ..core.arithmetic import indicator_score, perf_grade, perf_total
 from ..core.errors import CellError
-from ..core.evaluation import evaluate
+from ..book.scoredata import evaluate
 from ..core.findings import SCORE_TOLERANCE, Finding, FindingList
 from ..core.parsing import DIRECTION_SYMBOLS
 from ..core.rates import completion_rate, deviation_rate

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.evaluation import Evaluation, evaluate
+from ..book.scoredata import evaluate
+from ..core.evaluation import Evaluation
 from ..files.jsondata import InputFileError, read_json
 
 
