@@ -99,6 +99,22 @@ def edited(source, target, **names):
     return target
 
 
+def type_into(wb, edits: dict) -> dict[str, str]:
+    """Values typed into an openpyxl workbook as a person types them (text stays text): keys are
+    defined names or "indicator:ROW:COLUMN"; returns each key's cell ("预算数据!B9")."""
+    from engine.book.names import indicator_cell
+    names, where = name_map(wb), {}
+    for key, value in edits.items():
+        if key.startswith("indicator:"):
+            _, row, column = key.split(":")
+            cell = indicator_cell(int(row), column)
+        else:
+            cell = names[key]
+        wb[cell.sheet][cell.ref].value = value
+        where[key] = str(cell)
+    return where
+
+
 def hostile_files(folder) -> dict[str, str]:
     """name → a fragment of the reason it must be refused with"""
     (folder / "empty.xlsx").write_bytes(b"")

@@ -12,7 +12,7 @@ from ..core.evaluation import Evaluation, evaluate
 from ..core.findings import Finding
 from ..files.safety import UnsafeFile, check_workbook
 from .evaluator import computed
-from .names import Cell, Locator, name_map, read_meta
+from .names import Locator, name_map, read_meta
 from .readback import read_submission
 from .xlsxparts import BadPart
 

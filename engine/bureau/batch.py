@@ -108,7 +108,7 @@ def warm() -> None:
     that imported it itself would pay a quarter of a second; the parent needs openpyxl anyway)."""
     from openpyxl.formula import tokenizer, translate  # noqa: F401
 
-    from ..book import fastpath, recalc  # noqa: F401
+    from ..book import evaluator, fastpath, recalc, scoredata  # noqa: F401
 
 
 def run(files: list[Path], jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,

@@ -161,9 +161,9 @@ class _Compiler:
         return lambda ctx: Range([[ctx.cell(sheet, r, c) for c in cols] for r in rows])
 
     def _call(self, node: Call) -> Compiled:
-        args = [self.compile(a) for a in node.args]
         if node.name in ("IF", "IFERROR"):
-            return _if(args) if node.name == "IF" else _iferror(args)
+            return self._if(node) if node.name == "IF" else _iferror([self.compile(a) for a in node.args])
+        args = [self.compile(a) for a in node.args]
         f = self.functions.get(node.name) or BUILTINS.get(node.name)
         if f is None:
             return lambda ctx: XlError(NAME)
@@ -172,26 +172,32 @@ class _Compiler:
             return lambda ctx: f(only(ctx))
         return lambda ctx: f(*[a(ctx) for a in args])
 
+    def _if(self, node: Call) -> Compiled:
+        """IF, its branches compiled when first taken: a template's formulas are mostly branches
+        no submission takes (the blank rows of the indicator table)."""
+        if not 2 <= len(node.args) <= 3:
+            return lambda ctx: XlError(VALUE)
+        test = self.compile(node.args[0])
+        branches: list[Compiled | None] = [None, None]
+
+        def branch(n: int) -> Compiled:
+            if branches[n] is None:
+                branches[n] = self.compile(node.args[n + 1]) if n + 1 < len(node.args) else (lambda ctx: False)
+            return branches[n]
+
+        def if_(ctx: Cells) -> object:
+            condition = to_bool(_value(test(ctx)))
+            if isinstance(condition, XlError):
+                return condition
+            # a branch that is a blank cell gives 0, as a formula returning a blank cell does
+            result = branch(0 if condition else 1)(ctx)
+            return 0.0 if result is None else result
+        return if_
+
 
 def _value(v: object) -> object:
     """A reference's value where one value belongs."""
     return v.scalar() if isinstance(v, Range) else v
-
-
-def _if(args: list[Compiled]) -> Compiled:
-    if not 2 <= len(args) <= 3:
-        return lambda ctx: XlError(VALUE)
-    test, then = args[0], args[1]
-    otherwise = args[2] if len(args) == 3 else (lambda ctx: False)
-
-    def if_(ctx: Cells) -> object:
-        condition = to_bool(_value(test(ctx)))
-        if isinstance(condition, XlError):
-            return condition
-        # a branch that is a blank cell gives 0, as a formula returning a blank cell does
-        result = (then if condition else otherwise)(ctx)
-        return 0.0 if result is None else result
-    return if_
 
 
 def _iferror(args: list[Compiled]) -> Compiled:

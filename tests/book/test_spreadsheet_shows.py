@@ -16,10 +16,10 @@ import pytest
 
 from engine import recalc
 from engine.book.fill import fill
-from engine.book.names import indicator_cell, name_map
+from engine.book.names import name_map
 from engine.core import rulesets
 from engine.core.contract import NUMBER_KINDS
-from helpers import build_templates, load_sample
+from helpers import build_templates, load_sample, type_into
 from office import soffice
 
 SAMPLES = {"dept-simple": "000", "mof2020": "006", "dept-common": "004"}
@@ -75,16 +75,7 @@ def oracle(tmp_path_factory):
         fill(templates[rule_set], {k: v for k, v in load_sample(sample).items() if not k.startswith("_")}, filled)
         for m, edits in enumerate(_cases(rule_set, seed=17 * (n + 1))):
             wb = openpyxl.load_workbook(filled)
-            names = name_map(wb)
-            where = {}
-            for key, value in edits.items():
-                if key.startswith("indicator:"):
-                    _, row, column = key.split(":")
-                    cell = indicator_cell(int(row), column)
-                else:
-                    cell = names[key]
-                wb[cell.sheet][cell.ref].value = value     # typed: text stays text
-                where[key] = str(cell)
+            where = type_into(wb, edits)                 # typed: text stays text
             path = folder / f"{rule_set}-{m:02d}.xlsx"
             wb.save(path)
             files.append((rule_set, path, edits, where))

@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 from engine import recalc
 from engine.book.fastpath import try_fast
 from engine.book.fill import fill, save_atomic
-from engine.book.names import indicator_cell, name_map
+
 from engine.book.template import build_template
 from engine.core import rulesets
-from helpers import load_sample
+from helpers import load_sample, type_into
 
 EXAMPLES = int(os.environ.get("ROUNDTRIP_EXAMPLES", "8"))
 SAMPLES = {"dept-simple": "000", "mof2020": "002", "dept-common": "004"}
@@ -55,14 +55,7 @@ def cells_of(rule_set: str) -> list[str]:
 def test_fast_and_full_paths_agree_on_typed_cells(filled, tmp_path, rule_set, data):
     typed = data.draw(st.dictionaries(st.sampled_from(cells_of(rule_set)), TYPED, min_size=1, max_size=8))
     wb = openpyxl.load_workbook(filled[rule_set])
-    names = name_map(wb)
-    for key, value in typed.items():
-        if key.startswith("indicator:"):
-            _, n, column = key.split(":")
-            cell = indicator_cell(int(n), column)
-        else:
-            cell = names[key]
-        wb[cell.sheet][cell.ref].value = value
+    type_into(wb, typed)
     path = tmp_path / "typed.xlsx"
     wb.save(path)
     fast = try_fast(path)
