@@ -41,9 +41,18 @@ def _udf(spec) -> Callable[..., object]:
     from udfs.registry import TWO_D_KINDS
     two_d = [p.kind in TWO_D_KINDS for p in spec.params]
 
+    # the catalogue's functions are pure: a call with the same values (CHECK_SCORE("是", 1) in
+    # every file) is computed once; typed, so that TRUE and 1 stay apart
+    @functools.lru_cache(maxsize=1 << 14, typed=True)
+    def same_values(*values: object) -> object:
+        return spec.cell_value(*values)
+
     def call(*args: object) -> object:
         values = [_argument(a, two_d[min(i, len(two_d) - 1)]) for i, a in enumerate(args)]
-        result = spec.cell_value(*values)
+        if any(isinstance(v, list) for v in values):
+            result = spec.cell_value(*values)
+        else:
+            result = same_values(*values)
         return float(result) if is_number(result) else result
     return call
 
@@ -142,10 +151,11 @@ def shown(value: object) -> object:
     return value.code if isinstance(value, (XlError, CellError)) else value
 
 
-def computed(model, rule_set, names: Mapping[str, Cell]) -> Computed:
-    """The results the Evaluation takes from a workbook's formulas: every score row, each
-    indicator's score and completion, the rates, the total and the grade.  `model.at(sheet,
-    cell)` gives a formula cell's value (this evaluator's Model, or the formulas library's)."""
+def computed(model, rule_set, names: Mapping[str, Cell], indicator_rows: int = INDICATOR_ROWS) -> Computed:
+    """The results the Evaluation takes from a workbook's formulas: every score row, the score
+    and completion of each of the first `indicator_rows` indicators (those the data holds), the
+    rates, the total and the grade.  `model.at(sheet, cell)` gives a formula cell's value (this
+    evaluator's Model, or the formulas library's)."""
     def at(cell: Cell | None) -> object:
         return None if cell is None else shown(model.at(cell.sheet, cell.ref))
 
@@ -154,7 +164,7 @@ def computed(model, rule_set, names: Mapping[str, Cell]) -> Computed:
     return Computed(
         items={row.id: at(names.get(f"score_{row.id}")) for row in rule_set.rows},
         indicators={n: (indicator(n, COL["score"]), indicator(n, COMPLETION_COL))
-                    for n in range(1, INDICATOR_ROWS + 1)},
+                    for n in range(1, min(indicator_rows, INDICATOR_ROWS) + 1)},
         rates={key: at(names.get(key)) for key in rule_set.rates},
         total=at(names.get("total")), grade=at(names.get("grade")),
     )

@@ -98,7 +98,7 @@ def fast_submission(path: str | Path) -> tuple[dict, Evaluation] | None:
     names = template.cells   # inputs are read where the template's names point
     data = read_data(book, rule_set, names)
     try:
-        results = computed(template.model(book.typed), rule_set, names)
+        results = computed(template.model(book.typed), rule_set, names, len(data["indicators"]))
     except (RecursionError, ValueError):   # a formula the evaluator cannot read: the formulas library
         return None
     return data, evaluate(data, source=str(path), locate=Locator(names), computed=results,

@@ -68,5 +68,7 @@ def evaluate(data: Mapping, source: str | None = None, locate: Locate | None = N
         return explain(data, source, **options)            # says why: TEMPLATE_UNKNOWN
     template = compiled_template(rs.path, FLAVOUR)
     placed = data_cells(data, template.cells)
-    results = computed(template.model(lambda sheet, row, col: placed.get((sheet, row, col))), rs, template.cells)
+    rows = data.get("indicators")
+    results = computed(template.model(lambda sheet, row, col: placed.get((sheet, row, col))), rs, template.cells,
+                       len(rows) if isinstance(rows, list) else 0)
     return explain(data, source, computed=results, rule_set=rs, **options)

@@ -110,7 +110,7 @@ def evaluate(data: Mapping[str, object], source: str | None = None, locate: Loca
     sub = Submission(rule_set, merged, contract)
     indicator_rows = _rows(data.get("indicators"), report)
     indicators = score_indicators(rule_set.reverse_method, indicator_rows, contract)
-    items = score_rows(rule_set, sub, indicators)
+    items = score_rows(rule_set, sub, indicators, _scored(computed))
     total = total_of(items)
     grade = arithmetic.perf_grade(total, rule_set.grade_bands) if total is not None else None
     if computed is not None:
@@ -130,6 +130,13 @@ def evaluate(data: Mapping[str, object], source: str | None = None, locate: Loca
               self_scores, _mapping(data, "stated_rates", report), data.get("self_grade"))
     evaluation.findings = report.findings
     return evaluation
+
+
+def _scored(computed: Computed | None) -> Mapping[str, float]:
+    """The rows the workbook's formulas gave a number: nothing for the Python scoring to explain."""
+    if computed is None:
+        return {}
+    return {key: number for key, value in computed.items.items() if (number := _number(value)) is not None}
 
 
 def _number(value: object) -> float | None:

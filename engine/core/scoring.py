@@ -6,6 +6,7 @@ Errors are collected, not raised: every item comes back with a score or with the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from . import arithmetic
 from .errors import CellError
@@ -58,8 +59,12 @@ def _indicators_ok(result: ItemResult) -> bool:
             and result.indicator_weight is not None and not result.weight_mismatch)
 
 
-def score_rows(rule_set: RuleSet, sub: Submission, indicators: list[IndicatorResult]) -> list[ItemResult]:
-    return [score_row(row, sub, indicators) for row in rule_set.rows]
+def score_rows(rule_set: RuleSet, sub: Submission, indicators: list[IndicatorResult],
+               scored: Mapping[str, float] = {}) -> list[ItemResult]:
+    """Each row scored; a row in `scored` (its formula's number, which stands) is only taken,
+    except an indicators row, whose members the audit reads."""
+    return [ItemResult(row, scored[row.id]) if row.id in scored and row.indicator_part is None
+            else score_row(row, sub, indicators) for row in rule_set.rows]
 
 
 def total_of(items: list[ItemResult]) -> float | None:

@@ -290,9 +290,17 @@ def _substitute(text: object, old: object, new: object) -> object:
     return text.replace(old, new) if old else text
 
 
+_CONTROL = {code: None for code in range(32)}
+
+
+def clean_text(text: str) -> str:
+    """CLEAN: the control characters 0–31 removed."""
+    return text.translate(_CONTROL)
+
+
 def _clean(text: object) -> object:
     text = to_text(text)
-    return text if isinstance(text, XlError) else "".join(ch for ch in text if ord(ch) >= 32)
+    return text if isinstance(text, XlError) else clean_text(text)
 
 
 def _single(v: object) -> object:
