@@ -24,13 +24,15 @@ from .names import Cell
 from .xlparse import parse_formula, reference as parse_reference
 
 EXCEL_EPOCH = datetime.datetime(1899, 12, 30)
+CYCLE = XlError(REF)
 Key = tuple[str, int, int]
 
 
 def _argument(value: object, two_d: bool) -> object:
     """A value as xlwings hands it to a UDF: errors as their text, ranges as lists."""
     if isinstance(value, Range):
-        rows = [[_argument(v, False) for v in row] for row in value.rows]
+        rows = [[v if v is None or type(v) is float or type(v) is str else _argument(v, False) for v in row]
+                for row in value.rows]
         return rows if two_d or len(rows) * len(rows[0]) > 1 else rows[0][0]
     if isinstance(value, XlError):
         return value.code
@@ -93,6 +95,8 @@ class Template:
 
 def typed_value(value: object) -> object:
     """A typed cell's value as a formula reads it: blank None, a date its serial number."""
+    if type(value) is float:
+        return value
     if value == "" or value is None:
         return None
     if isinstance(value, bool) or isinstance(value, str):
@@ -115,23 +119,25 @@ class Model:
 
     def __init__(self, template: Template, typed: Callable[[str, int, int], object]):
         self.template, self.typed = template, typed
+        self.formulas, self.params = template.formulas, template.params
         self.values: dict[Key, object] = {}
 
     def cell(self, sheet: str, row: int, col: int) -> object:
         key = (sheet, row, col)
-        if key in self.values:
+        try:
             return self.values[key]
-        formula = self.template.formulas.get(key)
+        except KeyError:
+            pass
+        formula = self.formulas.get(key)
         if formula is None:
-            value = self.template.params.get(key, None) if key in self.template.params \
-                else typed_value(self.typed(sheet, row, col))
+            value = self.params[key] if key in self.params else typed_value(self.typed(sheet, row, col))
         else:
-            self.values[key] = XlError(REF)   # a cycle reads its own cell as an error
+            self.values[key] = CYCLE            # a cycle reads its own cell as an error
             value = formula(self)
             if isinstance(value, Range):
                 value = value.scalar()
             if value is None:
-                value = 0.0                    # a formula returning a blank cell shows 0
+                value = 0.0                     # a formula returning a blank cell shows 0
         self.values[key] = value
         return value
 

@@ -210,9 +210,15 @@ def parse_amount(value: object, label: str, field: str | None = None) -> float:
 
 def flatten(values: object) -> list:
     """Cells of nested ranges, in reading order."""
-    if isinstance(values, (list, tuple)):
-        return [cell for v in values for cell in flatten(v)]
-    return [values]
+    if not isinstance(values, (list, tuple)):
+        return [values]
+    cells: list = []
+    for v in values:
+        if isinstance(v, (list, tuple)):
+            cells.extend(flatten(v))
+        else:
+            cells.append(v)
+    return cells
 
 
 def parse_scores(values: object, label: str = "得分") -> list[float]:

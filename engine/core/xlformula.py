@@ -147,8 +147,13 @@ class _Compiler:
             operand = self.compile(node.operand)
             f = {"-": negate, "%": percent, "+": lambda v: v}[node.op]
             return lambda ctx: f(_value(operand(ctx)))
+        if isinstance(node, Op) and node.op == "=" and node.right == Str("") and isinstance(node.left, Call) \
+                and node.left.name == "CLEAN" and _spaces_removed(node.left) is not None:
+            return self._blank(_spaces_removed(node.left))
         if isinstance(node, Op):
             left, right, f = self.compile(node.left), self.compile(node.right), BINARY[node.op]
+            if not (_may_be_range(node.left) or _may_be_range(node.right)):
+                return lambda ctx: f(left(ctx), right(ctx))
             return lambda ctx: f(_value(left(ctx)), _value(right(ctx)))
         return self._call(node)
 
@@ -174,6 +179,21 @@ class _Compiler:
             only = args[0]
             return lambda ctx: f(only(ctx))
         return lambda ctx: f(*[a(ctx) for a in args])
+
+    def _blank(self, operand: Node) -> Compiled:
+        """CLEAN(SUBSTITUTE(SUBSTITUTE(x," ",""),"　",""))="" — the templates' blank test — with
+        the answer for an empty cell and a number at once (a number's text is never empty)."""
+        value, spaces_removed = self.compile(operand), self._without_spaces(operand, clean=True)
+
+        def blank(ctx: Cells) -> object:
+            v = _value(value(ctx))
+            if v is None:
+                return True
+            if type(v) is float:
+                return False
+            text = spaces_removed(ctx)
+            return text if isinstance(text, XlError) else text == ""
+        return blank
 
     def _without_spaces(self, operand: Node, clean: bool) -> Compiled:
         """[CLEAN(]SUBSTITUTE(SUBSTITUTE(x," ",""),"　","")[)] — the templates' blank test and
@@ -202,9 +222,11 @@ class _Compiler:
             return branches[n]
 
         def if_(ctx: Cells) -> object:
-            condition = to_bool(_value(test(ctx)))
-            if isinstance(condition, XlError):
-                return condition
+            condition = test(ctx)
+            if condition is not True and condition is not False:
+                condition = to_bool(_value(condition))
+                if isinstance(condition, XlError):
+                    return condition
             # a branch that is a blank cell gives 0, as a formula returning a blank cell does
             result = branch(0 if condition else 1)(ctx)
             return 0.0 if result is None else result
@@ -223,6 +245,11 @@ def _spaces_removed(node: Call) -> Node | None:
             return None
         inner = inner.args[0]
     return inner
+
+
+def _may_be_range(node: Node) -> bool:
+    """Whether a node can evaluate to a Range (a range reference, a name, INDEX or a UDF)."""
+    return isinstance(node, (Name, Call)) or (isinstance(node, Ref) and node.is_range)
 
 
 def _value(v: object) -> object:

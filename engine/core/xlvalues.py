@@ -117,9 +117,20 @@ def to_bool(v: object) -> bool | XlError:
 _RANK = {float: 0, int: 0, str: 1, bool: 2}
 
 
+_SAME = {"=": True, "<>": False, "<": False, ">": False, "<=": True, ">=": True}
+_TEXT_OPS = {"=": lambda a, b: a == b, "<>": lambda a, b: a != b, "<": lambda a, b: a < b,
+             ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b}
+
+
 def compare(a: object, op: str, b: object) -> bool | XlError:
     """`a op b` as Excel compares: errors first, a blank as the other side's empty value,
     numbers < text < logicals across types, text without case, numbers at 15 digits."""
+    if type(a) is type(b) and (type(a) is str or type(a) is float):
+        if a == b:                      # the common case of the templates' blank tests: x=""
+            return _SAME[op]
+        if type(a) is float:
+            return excel_compare(a, op, b)
+        return _TEXT_OPS[op](a.lower(), b.lower())
     a = a.scalar() if isinstance(a, Range) else a
     b = b.scalar() if isinstance(b, Range) else b
     for v in (a, b):
@@ -136,7 +147,7 @@ def compare(a: object, op: str, b: object) -> bool | XlError:
         return excel_compare(a, op, b)
     if ra == 1:
         a, b = a.lower(), b.lower()
-    return {"=": a == b, "<>": a != b, "<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b}[op]
+    return _TEXT_OPS[op](a, b)
 
 
 def _arith(f: Callable[[float, float], float]) -> Callable[[object, object], object]:
