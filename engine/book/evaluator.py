@@ -50,11 +50,14 @@ def _udf(spec) -> Callable[..., object]:
         return spec.cell_value(*values)
 
     def call(*args: object) -> object:
-        values = [_argument(a, two_d[min(i, len(two_d) - 1)]) for i, a in enumerate(args)]
-        if any(isinstance(v, list) for v in values):
-            result = spec.cell_value(*values)
+        if all(type(a) is float or type(a) is str or a is None for a in args):
+            result = same_values(*args)           # the common case: plain values, as they are
         else:
-            result = same_values(*values)
+            values = [_argument(a, two_d[min(i, len(two_d) - 1)]) for i, a in enumerate(args)]
+            if any(isinstance(v, list) for v in values):
+                result = spec.cell_value(*values)
+            else:
+                result = same_values(*values)
         return float(result) if is_number(result) else result
     return call
 

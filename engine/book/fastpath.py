@@ -11,6 +11,7 @@ take the `formulas` library's path in `recalc`.
 """
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from pathlib import Path
 
@@ -29,9 +30,10 @@ SHEETS_READ = ("基本信息", "预算数据", "绩效指标", "评分表", RULE
 class FastBook:
     """A workbook read without openpyxl's workbook model: values, defined names, formulas."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, archive: zipfile.ZipFile | None = None):
+        """`archive`: the file's zip, already open (safety.opened_workbook)."""
         from python_calamine import CalamineWorkbook
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(path) if archive is None else contextlib.nullcontext(archive) as archive:
             self.parts = workbook_parts(archive)
             self.formulas = read_formulas(archive, self.parts)
         book = CalamineWorkbook.from_path(str(path))
@@ -64,22 +66,22 @@ class FastBook:
         return {row[0]: row[1] for row in self.values.get(META, []) if row and row[0]}
 
 
-def try_fast(path: str | Path) -> Evaluation | None:
+def try_fast(path: str | Path, archive: zipfile.ZipFile | None = None) -> Evaluation | None:
     """The evaluation by the fast path, or None when the file needs the full path.
 
     `path` must have passed `safety.check_workbook` (recalc checks it first)."""
-    found = fast_submission(path)
+    found = fast_submission(path, archive)
     return found[1] if found else None
 
 
-def fast_submission(path: str | Path) -> tuple[dict, Evaluation] | None:
+def fast_submission(path: str | Path, archive: zipfile.ZipFile | None = None) -> tuple[dict, Evaluation] | None:
     """The data the fast path read and its evaluation, or None (see try_fast): a file that is
     not (or no longer) one of our current templates, or that cannot be read this way."""
     from .evaluator import compiled_template, computed
     from .integrity import check_parts, flavour_of, reference, version_problem
     path = Path(path)
     try:
-        book = FastBook(path)
+        book = FastBook(path, archive)
     except Exception:   # anything unusual: let the full path read it and say what is wrong
         return None
     meta = book.meta()

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..core import rulesets
 from ..core.evaluation import Evaluation, evaluate
 from ..core.findings import Finding
-from ..files.safety import UnsafeFile, check_workbook
+from ..files.safety import UnsafeFile, opened_workbook
 from .evaluator import computed
 from .names import Locator, name_map, read_meta
 from .readback import read_submission
@@ -86,15 +86,16 @@ def recalc_submission(path: str | Path, write_back_to: str | Path | None = None,
     """As recalc, with the data the evaluation read (where the template's names point);
     None for a file that is not one of our templates."""
     path = Path(path)
+    found = None
     try:
-        check_workbook(path)   # once, before either path reads anything
+        with opened_workbook(path) as archive:   # checked once, before either path reads anything
+            if fast and write_back_to is None:
+                from .fastpath import fast_submission
+                found = fast_submission(path, archive)
     except UnsafeFile as exc:
         raise RecalcError(f"{path.name}: {exc}") from None
-    if fast and write_back_to is None:
-        from .fastpath import fast_submission
-        found = fast_submission(path)
-        if found is not None:
-            return found
+    if found is not None:
+        return found
     from openpyxl import load_workbook
 
     from . import integrity

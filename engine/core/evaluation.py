@@ -169,9 +169,13 @@ def _explained(item: ItemResult) -> bool:
 
 
 def _rates(sub: Submission, computed: Computed | None) -> dict[str, float | None]:
-    rates = audit.rates(sub)
-    if computed is not None:
-        for key in rates:
+    """Every rate whose inputs are given: the formula's (to 4 decimals) when a workbook computed
+    them, else the Python rate."""
+    if computed is None:
+        return audit.rates(sub)
+    rates = {}
+    for key in sub.rule_set.rates:
+        if sub.rate_given(key):
             value = _number(computed.rates.get(key))
             rates[key] = None if value is None else excel_round(value, 4)
     return rates

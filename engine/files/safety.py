@@ -45,10 +45,18 @@ def sized(path: Path, limit: int) -> int:
 
 
 def check_workbook(path: str | Path) -> None:
+    with opened_workbook(path):
+        pass
+
+
+@contextlib.contextmanager
+def opened_workbook(path: str | Path) -> Iterator[zipfile.ZipFile]:
+    """The workbook's zip, open, once it has passed every check (read it from this one)."""
     path = Path(path)
     with _checked_zip(path, "xl/workbook.xml", "Excel 工作簿（.xlsx/.xlsm）/ not an Excel workbook") as archive:
         _check_dimensions(archive, [n for n in archive.namelist()
                                     if n.startswith("xl/worksheets/") and n.endswith(".xml")])
+        yield archive
 
 
 def check_zip(path: Path, required: str, what: str, limit: int = MAX_FILE_BYTES) -> set[str]:
