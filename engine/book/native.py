@@ -10,6 +10,7 @@ of its range, as the Python functions do.
 """
 from __future__ import annotations
 
+from ..core import catalogue
 from ..core.arithmetic import QUALITATIVE_TIERS, parse_tiers
 from .formulagen import FormulaBuilder, quote
 
@@ -22,11 +23,6 @@ def number(x: str, signed: bool = False) -> str:
     if signed:
         return f"IF(ISNUMBER({x}),{x},NA())"
     return f"IF(ISNUMBER({x}),IF({x}<0,NA(),{x}),NA())"
-
-
-def ratio(a: str, b: str) -> str:
-    """a / b; 0 / 0 is 0, x / 0 is #DIV/0!."""
-    return f"IF(AND({a}=0,{b}=0),0,{a}/{b})"
 
 
 def either(x: str, *spellings: str) -> str:
@@ -79,10 +75,15 @@ class NativeFormulaBuilder(FormulaBuilder):
         return f"=IF({self.blank(key)},{instead},{own})"
 
     # ------------------------------------------------------------- rates
+    # the catalogue's definitions (core.catalogue), printed: one rule with the UDFs' Python
     def _exec_rate(self, actual: str, budget: str) -> str:
-        return ratio(actual, budget)        # checked values (v_…) or their sums
+        return catalogue.ratio("预算执行率").formula(actual, budget)   # checked values (v_…) or their sums
 
-    _control_rate = _adjust_rate = _exec_rate
+    def _adjust_rate(self, adjustment: str, initial: str) -> str:
+        return catalogue.ratio("预算调整率").formula(adjustment, initial)
+
+    def _control_rate(self, actual: str, budget: str) -> str:
+        return catalogue.ratio("控制率").formula(actual, budget)
 
     def hint(self, row, score: str, keys: list[str]) -> str:
         """The 提示 beside a score: why it is #N/A — the first input missing or wrong — in words."""
@@ -100,7 +101,7 @@ class NativeFormulaBuilder(FormulaBuilder):
 
     # ----------------------------------------------------------- methods
     def _ratio_score(self, rate: str, weight: str, cap: str) -> str:
-        return f"ROUND({weight}*MIN({number(rate)},{cap}),2)"
+        return catalogue.RATIO_SCORE.formula(number(rate), weight, cap)
 
     def _tier_score(self, value: str, tiers: str) -> str:
         ops = self._tables[tiers]
@@ -112,17 +113,15 @@ class NativeFormulaBuilder(FormulaBuilder):
         return f"IF(ISNUMBER({value}),{expr},NA())"
 
     def _deduct_score(self, full: str, count: str, per_item: str) -> str:
-        return f"MAX({full}-{count}*{per_item},0)"
+        return catalogue.DEDUCT_SCORE.formula(full, count, per_item)
 
     def _excess_deduct(self, rate: str, limit: str, per_point: str, full: str) -> str:
         rate = number(rate, signed=True)   # a rate cell is "" while its amounts are blank
-        return f"IF({rate}<={limit},{full},MAX({full}-{per_point}*({rate}-{limit})*100,0))"
+        return catalogue.EXCESS_DEDUCT.formula(rate, limit, per_point, full)
 
     def _quarter_score(self, budget: str, q1: str, q2: str, q3: str, q4: str, quarter_points: str,
                        average_points: str) -> str:
-        r = [f"({ratio(q, budget)}/{0.25 * k:g})" for k, q in enumerate((q1, q2, q3, q4), 1)]
-        quarters = "+".join(f"MIN({x},1)" for x in r)
-        return f"ROUND({quarter_points}*({quarters})+{average_points}*MIN(({'+'.join(r)})/4,1),2)"
+        return catalogue.QUARTER_SCORE.formula(budget, q1, q2, q3, q4, quarter_points, average_points)
 
     def _check_score(self, value: str, maximum: str) -> str:
         points = f"IF(AND({value}>=0,{value}<={maximum}),{value},NA())"

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import catalogue
 from .errors import NA, NUM, VALUE, CellError
 from .parsing import is_blank, normalize, parse_indicator_value, parse_number, parse_rate, parse_text
-from .rates import completion_rate, ratio
+from .rates import completion_rate
 from .rounding import excel_compare, excel_round
 
 # 定性 indicators: the tier a department chooses and the coefficient range it allows.
@@ -34,9 +35,7 @@ def _require_non_negative(value: float, label: str) -> None:
 
 # 4.1 ------------------------------------------------------------------------------
 def ratio_score(rate: float, weight: float, cap: float = 1.0) -> float:
-    _require_non_negative(rate, "比率")
-    _require_non_negative(weight, "分值")
-    return excel_round(weight * min(rate, cap), 2)
+    return catalogue.RATIO_SCORE(rate, weight, cap)
 
 
 # 4.2 ------------------------------------------------------------------------------
@@ -141,26 +140,19 @@ def tier_score(value: float, tiers: tuple[Tier, ...]) -> object:
 
 # 4.4 / 4.5 ------------------------------------------------------------------------
 def deduct_score(full: float, count: float, per_item: float) -> float:
-    _require_non_negative(count, "扣分次数")
-    _require_non_negative(per_item, "每处扣分")
-    return max(full - count * per_item, 0.0)
+    return catalogue.DEDUCT_SCORE(full, count, per_item)
 
 
 def excess_deduct(rate: float, limit: float, per_point: float, full: float) -> float:
     """Continuous deduction per percentage point above `limit`."""
-    if excel_compare(rate, "<=", limit):
-        return full
-    return max(full - per_point * (rate - limit) * 100, 0.0)
+    return catalogue.EXCESS_DEDUCT(rate, limit, per_point, full)
 
 
 # 4.6 ------------------------------------------------------------------------------
 def quarter_score(budget: float, q1: float, q2: float, q3: float, q4: float,
                   quarter_points: float = 1.0, average_points: float = 2.0) -> float:
     """q1..q4: cumulative spending at the end of each quarter; progress is q / budget."""
-    progress = [ratio(q, budget, "季度支出进度") for q in (q1, q2, q3, q4)]
-    ratios = [p / (0.25 * (k + 1)) for k, p in enumerate(progress)]
-    average = sum(ratios) / 4  # uncapped: a fast quarter makes up for a slow one
-    return excel_round(sum(quarter_points * min(r, 1.0) for r in ratios) + average_points * min(average, 1.0), 2)
+    return catalogue.QUARTER_SCORE(budget, q1, q2, q3, q4, quarter_points, average_points)
 
 
 # 4.7 ------------------------------------------------------------------------------

@@ -6,20 +6,22 @@ from __future__ import annotations
 
 import math
 
-from .errors import DIV0, NUM, VALUE, CellError
+from . import catalogue
+from .errors import NUM, VALUE, CellError
 from .rounding import excel_compare
 
 REVERSE_METHODS = ("ratio", "deviation")
 
 
-def ratio(numerator: float, denominator: float, label: str = "比率",
-          when_empty: float = 0.0, field: str | None = None) -> float:
-    """numerator / denominator; 0/0 is `when_empty`, x/0 is #DIV/0!."""
-    if denominator == 0:
-        if numerator == 0:
-            return when_empty
-        raise CellError(DIV0, f"{label}无法计算：分母为0而分子为{numerator:g}", field)
-    return _finite(numerator / denominator, label, field)
+def ratio(numerator: float, denominator: float, label: str = "比率", field: str | None = None) -> float:
+    """numerator / denominator; 0/0 is 0, x/0 is #DIV/0! (catalogue.ratio: one rule for the
+    UDFs, the native formulas and this)."""
+    try:
+        return _finite(catalogue.ratio(label)(numerator, denominator), label, field)
+    except CellError as exc:
+        if exc.code == NUM and not exc.message:
+            raise CellError(NUM, f"{label}超出数值范围", field) from None
+        raise exc.located(field) from None
 
 
 def _finite(value: float, label: str, field: str | None = None) -> float:

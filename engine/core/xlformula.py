@@ -75,7 +75,44 @@ class Unary:
     operand: object
 
 
-Node = Num | Str | Bool | Err | Ref | Name | Call | Op | Unary
+@dataclass(frozen=True)
+class Arg:
+    """Parameter `index` of a catalogue definition (core.catalogue): a value when the definition
+    runs in Python, the argument's formula text when it is printed into a native formula."""
+    index: int
+
+
+@dataclass(frozen=True)
+class Fail:
+    """An error with our message: #N/A in a spreadsheet (NA()), `code` and the message — its
+    `{}` fields filled with the values of `args` — where Python computes it."""
+    code: str
+    message: str
+    args: tuple = ()
+
+
+@dataclass(frozen=True)
+class Raw:
+    """Formula text standing for an argument, printed as written (in brackets unless simple)."""
+    text: str
+
+
+Node = Num | Str | Bool | Err | Ref | Name | Call | Op | Unary | Arg | Fail | Raw
+
+
+def substitute(node: Node, args: tuple) -> Node:
+    """`node` with each Arg(i) replaced by args[i]."""
+    if isinstance(node, Arg):
+        return args[node.index]
+    if isinstance(node, Call):
+        return Call(node.name, tuple(substitute(a, args) for a in node.args))
+    if isinstance(node, Op):
+        return Op(node.op, substitute(node.left, args), substitute(node.right, args))
+    if isinstance(node, Unary):
+        return Unary(node.op, substitute(node.operand, args))
+    if isinstance(node, Fail):
+        return Fail(node.code, node.message, tuple(substitute(a, args) for a in node.args))
+    return node
 
 
 # ---------------------------------------------------------------------- printer
@@ -97,6 +134,12 @@ def to_formula(node: Node, parent: int = 0) -> str:
         return node.text
     if isinstance(node, Name):
         return node.name
+    if isinstance(node, Raw):
+        return node.text if _atomic(node.text) else f"({node.text})"
+    if isinstance(node, Fail):
+        return "NA()"
+    if isinstance(node, Arg):
+        raise ValueError(f"an argument left in a formula: Arg({node.index})")
     if isinstance(node, Call):
         return f"{node.name}({','.join(to_formula(a) for a in node.args)})"
     if isinstance(node, Unary):
@@ -106,6 +149,24 @@ def to_formula(node: Node, parent: int = 0) -> str:
     # left-associative: a right operand of the same precedence needs brackets
     text = f"{to_formula(node.left, precedence)}{node.op}{to_formula(node.right, precedence + 1)}"
     return f"({text})" if precedence < parent else text
+
+
+def _atomic(text: str) -> bool:
+    """A name, a number or one call (F(…) whose first bracket closes at the end): no brackets needed."""
+    if text.replace("_", "").replace("$", "").replace(".", "").isalnum():
+        return True
+    head, bracket, _ = text.partition("(")
+    if not bracket or not head.replace("_", "").replace(".", "").isalnum() or not text.endswith(")"):
+        return False
+    depth, quoted = 0, False
+    for n, ch in enumerate(text):
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in "()":
+            depth += 1 if ch == "(" else -1
+            if depth == 0:
+                return n == len(text) - 1
+    return False
 
 
 # --------------------------------------------------------------------- compiler
@@ -143,6 +204,16 @@ class _Compiler:
             return self.compile(target)
         if isinstance(node, Ref):
             return self._reference(node)
+        if isinstance(node, Arg):
+            index = node.index
+            return lambda ctx: ctx.args[index]
+        if isinstance(node, Fail):
+            values = [self.compile(a) for a in node.args]
+            code, message = node.code, node.message
+
+            def fail(ctx: Cells) -> XlError:
+                return XlError(code, message.format(*(_shown(_value(v(ctx))) for v in values)))
+            return fail
         if isinstance(node, Unary):
             operand = self.compile(node.operand)
             f = {"-": negate, "%": percent, "+": lambda v: v}[node.op]
@@ -245,6 +316,11 @@ def _spaces_removed(node: Call) -> Node | None:
             return None
         inner = inner.args[0]
     return inner
+
+
+def _shown(value: object) -> object:
+    """A value in a message: a number as Excel shows it (15 significant digits)."""
+    return float(format(value, ".15g")) if isinstance(value, float) else value
 
 
 def _may_be_range(node: Node) -> bool:

@@ -42,18 +42,20 @@ def _number(facts: Facts, n: Number) -> object:
     return facts.amount(n)
 
 
-def assign_items(facts: Facts, rule_set: rulesets.RuleSet | None) -> None:
+def assign_items(facts: Facts, rule_set: rulesets.RuleSet | str | None) -> None:
     """Each stated item score tied to its row of the rule set, by the row's name."""
     if not rule_set:
         return
-    rule_rows = rule_set.rows
+    rule_rows = rulesets.load(rule_set).rows
     rows = {text_key(r.level3): r.id for r in rule_rows}
     rows.update({text_key(r.level2): r.id for r in rule_rows if text_key(r.level2) not in rows})
     for item in facts.items:
         item.row_id = item.row_id or rows.get(text_key(item.name))
 
 
-def data_of(facts: Facts, rule_set: rulesets.RuleSet | None) -> dict:
+def data_of(facts: Facts, rule_set: rulesets.RuleSet | str | None) -> dict:
+    """The report's figures as SPEC 7.3 data for `rule_set` (an object, an id or a file)."""
+    rule_set = rulesets.load(rule_set) if rule_set else None
     assign_items(facts, rule_set)
     data: dict = {"rule_set": rule_set.id if rule_set else ""}
     if facts.dept_name:

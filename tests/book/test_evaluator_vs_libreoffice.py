@@ -3,7 +3,6 @@ tests/core/test_xlformula.py, each written into a workbook LibreOffice recalcula
 from __future__ import annotations
 
 import openpyxl
-import pytest
 
 from office import soffice
 

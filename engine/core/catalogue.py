@@ -1,0 +1,148 @@
+"""The catalogue's arithmetic, each function defined once as an expression (core.xlformula).
+
+A definition is what a function computes from values already read (SPEC 2's parsing, or a
+native cell's contract, comes before it).  It is the one source of two things:
+
+* the Python function (`definition(*values)`): the expression computed by the evaluator, an
+  error raised as a CellError with its message — what the UDFs, `evaluate()`'s explanations
+  and the report checker call;
+* the native formula (`definition.formula(*texts)`): the same expression printed with each
+  parameter replaced by its formula text, an error printed as NA().
+
+So the xlwings workbook, the native workbook and the Python code compute one rule.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .errors import CODES, DIV0, NUM, VALUE, CellError
+from .xlformula import Arg, Call, Compiled, Fail, Node, Num, Op, Raw, compile_formula, substitute, to_formula
+from .xlvalues import XlError
+
+
+# ------------------------------------------------------- a small expression language
+class X:
+    """An expression under construction: operators build nodes (`a * b`, `a < b`)."""
+    __slots__ = ("node",)
+
+    def __init__(self, node: Node):
+        self.node = node
+
+    def _op(self, op: str, other: object, reverse: bool = False) -> "X":
+        left, right = self.node, _node(other)
+        return X(Op(op, right, left) if reverse else Op(op, left, right))
+
+    def __add__(self, o): return self._op("+", o)
+    def __radd__(self, o): return self._op("+", o, True)
+    def __sub__(self, o): return self._op("-", o)
+    def __rsub__(self, o): return self._op("-", o, True)
+    def __mul__(self, o): return self._op("*", o)
+    def __rmul__(self, o): return self._op("*", o, True)
+    def __truediv__(self, o): return self._op("/", o)
+    def __lt__(self, o): return self._op("<", o)
+    def __le__(self, o): return self._op("<=", o)
+    def __gt__(self, o): return self._op(">", o)
+    def __ge__(self, o): return self._op(">=", o)
+
+    def equals(self, o) -> "X":
+        return self._op("=", o)
+
+
+def _node(value: object) -> Node:
+    if isinstance(value, X):
+        return value.node
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return Num(float(value))
+    raise TypeError(f"not an expression: {value!r}")
+
+
+def call(name: str, *args: object) -> X:
+    return X(Call(name, tuple(_node(a) for a in args)))
+
+
+def IF(test: X, then: object, otherwise: object) -> X:   # noqa: N802 (Excel's names)
+    return call("IF", test, then, otherwise)
+
+
+def fail(code: str, message: str, *values: X) -> X:
+    return X(Fail(code, message, tuple(_node(v) for v in values)))
+
+
+# ------------------------------------------------------------------ definitions
+class _Values:
+    """The evaluator's context for a definition run in Python: its arguments, no cells."""
+    __slots__ = ("args",)
+
+    def __init__(self, args: tuple):
+        self.args = args
+
+    def cell(self, sheet: str, row: int, col: int) -> object:   # pragma: no cover - no references
+        raise LookupError("a catalogue definition reads no cell")
+
+
+@dataclass
+class Definition:
+    name: str
+    params: tuple[str, ...]
+    build: Callable[..., X]                 # the parameters as X → the body
+    _compiled: Compiled | None = field(default=None, repr=False)
+
+    @functools.cached_property
+    def body(self) -> Node:
+        return self.build(*(X(Arg(i)) for i in range(len(self.params)))).node
+
+    def __call__(self, *values: float) -> float:
+        if self._compiled is None:
+            self._compiled = compile_formula(self.body, "", lambda name: None)
+        result = self._compiled(_Values(tuple(float(v) for v in values)))
+        if isinstance(result, XlError):
+            raise CellError(result.code if result.code in CODES else VALUE, result.message)
+        return result
+
+    def formula(self, *texts: str) -> str:
+        """The native formula text, each parameter replaced by the formula text given."""
+        return to_formula(substitute(self.body, tuple(Raw(t) for t in texts)))
+
+
+def ratio(label: str) -> Definition:
+    """numerator / denominator, 0 / 0 being 0 (nothing planned, nothing done), x / 0 #DIV/0!."""
+    return _ratios(label)
+
+
+@functools.lru_cache(maxsize=None)
+def _ratios(label: str) -> Definition:
+    def build(a: X, b: X) -> X:
+        return IF(call("AND", a.equals(0), b.equals(0)), 0,
+                  IF(b.equals(0), fail(DIV0, f"{label}无法计算：分母为0而分子为{{:g}}", a), a / b))
+    return Definition(f"RATIO({label})", ("numerator", "denominator"), build)
+
+
+def _not_negative(label: str, value: X, then: X) -> X:
+    return IF(value < 0, fail(NUM, f"{label}不能为负数：{{:g}}", value), then)
+
+
+RATIO_SCORE = Definition("RATIO_SCORE", ("rate", "weight", "cap"), lambda rate, weight, cap: _not_negative(
+    "比率", rate, _not_negative("分值", weight, call("ROUND", weight * call("MIN", rate, cap), 2))))
+
+DEDUCT_SCORE = Definition("DEDUCT_SCORE", ("full", "count", "per_item"), lambda full, count, per_item: _not_negative(
+    "扣分次数", count, _not_negative("每处扣分", per_item, call("MAX", full - count * per_item, 0))))
+
+EXCESS_DEDUCT = Definition("EXCESS_DEDUCT", ("rate", "limit", "per_point", "full"),
+                           lambda rate, limit, per_point, full: IF(
+                               rate <= limit, full, call("MAX", full - per_point * (rate - limit) * 100, 0)))
+
+
+def _quarter_score(budget: X, q1: X, q2: X, q3: X, q4: X, quarter_points: X, average_points: X) -> X:
+    """r_k = (q_k / budget) / (k × 25%); Σ quarter_points × min(r_k, 1) + average_points ×
+    min(mean r_k, 1), the mean of the uncapped r_k (a fast quarter makes up for a slow one)."""
+    progress = ratio("季度支出进度").build
+    r = [progress(q, budget) / (0.25 * k) for k, q in enumerate((q1, q2, q3, q4), 1)]
+    capped = call("MIN", r[0], 1) + call("MIN", r[1], 1) + call("MIN", r[2], 1) + call("MIN", r[3], 1)
+    mean = (r[0] + r[1] + r[2] + r[3]) / 4
+    return call("ROUND", quarter_points * capped + average_points * call("MIN", mean, 1), 2)
+
+
+QUARTER_SCORE = Definition("QUARTER_SCORE", ("budget", "q1", "q2", "q3", "q4", "quarter_points", "average_points"),
+                           _quarter_score)
