@@ -104,13 +104,14 @@ class NativeFormulaBuilder(FormulaBuilder):
         return catalogue.RATIO_SCORE.formula(number(rate), weight, cap)
 
     def _tier_score(self, value: str, tiers: str) -> str:
-        ops = self._tables[tiers]
-        expr = "NA()"
-        for n in range(len(ops), 0, -1):
-            points = f"INDEX({tiers},{n},2)"
-            expr = points if ops[n - 1] == "else" else \
-                f"IF({value}{ops[n - 1]}INDEX({tiers},{n},1),{points},{expr})"   # Tier ops are Excel's
-        return f"IF(ISNUMBER({value}),{expr},NA())"
+        return self._tiers(number(value, signed=True), tiers, self._tables[tiers])
+
+    @staticmethod
+    def _tiers(value: str, table: str, ops: list[str]) -> str:
+        """catalogue.tiers, each tier's bound and points read from the rule table's row."""
+        rows = range(1, len(ops) + 1)
+        return catalogue.tiers(tuple(ops)).formula(value, *(f"INDEX({table},{n},1)" for n in rows),
+                                                   *(f"INDEX({table},{n},2)" for n in rows))
 
     def _deduct_score(self, full: str, count: str, per_item: str) -> str:
         return catalogue.DEDUCT_SCORE.formula(full, count, per_item)
@@ -124,7 +125,8 @@ class NativeFormulaBuilder(FormulaBuilder):
         return catalogue.QUARTER_SCORE.formula(budget, q1, q2, q3, q4, quarter_points, average_points)
 
     def _check_score(self, value: str, maximum: str) -> str:
-        points = f"IF(AND({value}>=0,{value}<={maximum}),{value},NA())"
+        """是 is the maximum and 否 is 0 (the native cell's contract), points are catalogue.check's."""
+        points = catalogue.check("检查项").formula(value, maximum)
         return f'IF({either(value, "是")},{maximum},IF({either(value, "否")},0,IF(ISNUMBER({value}),{points},NA())))'
 
     def _perf_round(self, x: str, digits: str) -> str:
@@ -137,11 +139,7 @@ class NativeFormulaBuilder(FormulaBuilder):
         return "(" + "+".join(values) + ")"   # checked values
 
     def _perf_grade(self, total: str, bands: str) -> str:
-        count = len(self.rs.grade_bands)
-        expr = f"INDEX({bands},{count},2)"
-        for n in range(count - 1, 0, -1):
-            expr = f"IF({total}>=INDEX({bands},{n},1),INDEX({bands},{n},2),{expr})"
-        return expr
+        return self._tiers(total, bands, [t.op for t in self.rs.grade_bands])
 
     # --------------------------------------------------------- indicators
     def completion(self, direction: str, target: str, actual: str, reverse_method: str) -> str:

@@ -132,10 +132,9 @@ def parse_tiers(tiers: object, points_are_numbers: bool = True) -> tuple[Tier, .
 
 
 def tier_score(value: float, tiers: tuple[Tier, ...]) -> object:
-    for tier in tiers:
-        if tier.matches(value):
-            return tier.points
-    raise CellError(NA, f"数值{value:g}不在任何分档内（缺少 else 行）")
+    """The first tier's points whose condition holds (catalogue.tiers)."""
+    definition = catalogue.tiers(tuple(t.op for t in tiers))
+    return definition(value, *(t.bound for t in tiers), *(t.points for t in tiers))
 
 
 # 4.4 / 4.5 ------------------------------------------------------------------------
@@ -160,9 +159,7 @@ def check_score(answer: bool | float, maximum: float, label: str = "评分") -> 
     """是 → maximum, 否 → 0, or the points given, which must lie in [0, maximum]."""
     if isinstance(answer, bool):
         return maximum if answer else 0.0
-    if not (excel_compare(answer, ">=", 0) and excel_compare(answer, "<=", maximum)):
-        raise CellError(VALUE, f"{label}的得分应在0到{maximum:g}之间：{answer:g}")
-    return answer
+    return catalogue.check(label)(answer, maximum)
 
 
 # 4.8 ------------------------------------------------------------------------------
@@ -173,7 +170,5 @@ def perf_total(scores: list[float]) -> float:
 
 def perf_grade(total: float, bands: tuple[Tier, ...] | None = None) -> str:
     if bands is None:
-        for low, grade in DEFAULT_GRADE_BANDS:
-            if excel_compare(total, ">=", low):
-                return grade
+        bands = tuple(Tier(">=", low, grade) for low, grade in DEFAULT_GRADE_BANDS)
     return str(tier_score(total, bands))

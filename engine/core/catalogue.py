@@ -17,7 +17,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .errors import CODES, DIV0, NUM, VALUE, CellError
+from .errors import CODES, DIV0, NA, NUM, VALUE, CellError
 from .xlformula import Arg, Call, Compiled, Fail, Node, Num, Op, Raw, compile_formula, substitute, to_formula
 from .xlvalues import XlError
 
@@ -96,7 +96,8 @@ class Definition:
     def __call__(self, *values: float) -> float:
         if self._compiled is None:
             self._compiled = compile_formula(self.body, "", lambda name: None)
-        result = self._compiled(_Values(tuple(float(v) for v in values)))
+        result = self._compiled(_Values(tuple(float(v) if isinstance(v, int) and not isinstance(v, bool) else v
+                                              for v in values)))
         if isinstance(result, XlError):
             raise CellError(result.code if result.code in CODES else VALUE, result.message)
         return result
@@ -146,3 +147,27 @@ def _quarter_score(budget: X, q1: X, q2: X, q3: X, q4: X, quarter_points: X, ave
 
 QUARTER_SCORE = Definition("QUARTER_SCORE", ("budget", "q1", "q2", "q3", "q4", "quarter_points", "average_points"),
                            _quarter_score)
+
+
+@functools.lru_cache(maxsize=None)
+def tiers(ops: tuple[str, ...]) -> Definition:
+    """TIER_SCORE and PERF_GRADE's bands: the points of the first tier whose condition holds
+    (`value op bound`, tried top to bottom; "else" always holds); none: #N/A.  Its parameters:
+    the value, each tier's bound, each tier's points (a number, or a grade)."""
+    def build(value: X, *pairs: X) -> X:
+        bounds, points = pairs[:len(ops)], pairs[len(ops):]
+        expr = fail(NA, "数值{:g}不在任何分档内（缺少 else 行）", value)
+        for op, bound, tier_points in reversed(list(zip(ops, bounds, points))):
+            expr = tier_points if op == "else" else IF(value._op(op, bound), tier_points, expr)
+        return expr
+    names = ("value", *(f"bound_{n}" for n in range(1, len(ops) + 1)), *(f"points_{n}" for n in range(1, len(ops) + 1)))
+    return Definition(f"TIERS({' '.join(ops)})", names, build)
+
+
+@functools.lru_cache(maxsize=None)
+def check(label: str) -> Definition:
+    """CHECK_SCORE on points given (是/否 are read first: 是 is the maximum, 否 is 0): the points,
+    which must lie in [0, maximum]."""
+    return Definition(f"CHECK({label})", ("points", "maximum"), lambda points, maximum: IF(
+        call("AND", points >= 0, points <= maximum), points,
+        fail(VALUE, f"{label}的得分应在0到{{:g}}之间：{{:g}}", maximum, points)))
