@@ -11,7 +11,7 @@ of its range, as the Python functions do.
 from __future__ import annotations
 
 from ..core import catalogue
-from ..core.arithmetic import QUALITATIVE_TIERS, parse_tiers
+from ..core.arithmetic import parse_tiers
 from .formulagen import FormulaBuilder, quote
 
 FLAVOURS = ("udf", "native")
@@ -143,32 +143,24 @@ class NativeFormulaBuilder(FormulaBuilder):
 
     # --------------------------------------------------------- indicators
     def completion(self, direction: str, target: str, actual: str, reverse_method: str) -> str:
-        """COMPLETION_RATE (SPEC 4.2) in native functions; a 定性 target is its tier."""
+        """COMPLETION_RATE: catalogue.COMPLETION, or QUALITATIVE for a 定性 target (its tier), each
+        reading numbers only (the native cell's contract)."""
         d, t, a = direction, target, actual
-        positive = either(d, "≥", ">=", ">", "=")
-        reverse = either(d, "≤", "<=", "<")
-        zero_met = f'IF({either(d, "≥", ">=")},{a}>=0,IF({d}=">",{a}>0,{a}<=0))'
-        forward = f"IF({t}=0,IF({zero_met},1,0),{a}/{t})"
-        deviation = f"IF({a}>=2*{t},0,1-({a}-{t})/{t})"
-        backward = f'IF({a}<={t},1,IF({reverse_method}="ratio",{t}/{a},{deviation}))'
-        quantitative = (f"IF(AND(ISNUMBER({t}),ISNUMBER({a})),IF({t}<0,NA(),IF({positive},{forward},"
-                        f"IF({reverse},{backward},NA()))),NA())")
-        qualitative = "NA()"
-        for name, aliases, low, high, inclusive in reversed(QUALITATIVE_TIERS):
-            inside = f'AND({a}>={low:g},{a}{"<=" if inclusive else "<"}{high:g})'
-            qualitative = f"IF({either(t, *dict.fromkeys((name, *aliases)))},IF({inside},{a},NA()),{qualitative})"
-        return f'IF({d}="定性",IF(ISNUMBER({a}),{qualitative},NA()),{quantitative})'
+        qualitative = catalogue.QUALITATIVE.formula(t, a)
+        quantitative = catalogue.COMPLETION.formula(d, t, a, reverse_method)
+        return (f'IF({d}="定性",IF(ISNUMBER({a}),{qualitative},NA()),'
+                f"IF(AND(ISNUMBER({t}),ISNUMBER({a})),{quantitative},NA()))")
 
     _completion_rate = completion
 
     def _perf_score(self, direction: str, target: str, actual: str, weight: str, reverse_method: str) -> str:
         completion = self.completion(direction, target, actual, reverse_method)
-        return f"ROUND({number(weight)}*MIN(MAX({completion},0),1),2)"
+        return catalogue.INDICATOR_SCORE.formula(completion, number(weight))
 
     def indicator_score(self, r: int, args: tuple[str, str, str], weight: str) -> str:
         """The score reads the completion beside it (one long formula, not two)."""
         from .layout import COMPLETION_COL
-        return f"ROUND({number(weight)}*MIN(MAX(${COMPLETION_COL}{r},0),1),2)"
+        return catalogue.INDICATOR_SCORE.formula(f"${COMPLETION_COL}{r}", number(weight))
 
     def indicator_weight(self, weight: str) -> str:
         return f"ROUND({number(weight)},2)"

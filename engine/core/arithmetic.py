@@ -17,13 +17,7 @@ from .parsing import is_blank, normalize, parse_indicator_value, parse_number, p
 from .rates import completion_rate
 from .rounding import excel_compare, excel_round
 
-# 定性 indicators: the tier a department chooses and the coefficient range it allows.
-QUALITATIVE_TIERS = (
-    # name, aliases, low, high, high inclusive
-    ("达成年度指标", ("达成", "达成年度指标"), 0.8, 1.0, True),
-    ("部分达成并具有一定效果", ("部分达成", "部分达成并具有一定效果"), 0.6, 0.8, False),
-    ("未达成且效果较差", ("未达成", "未达成且效果较差"), 0.0, 0.6, False),
-)
+QUALITATIVE_TIERS = catalogue.QUALITATIVE_TIERS
 
 DEFAULT_GRADE_BANDS = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))
 
@@ -41,17 +35,7 @@ def ratio_score(rate: float, weight: float, cap: float = 1.0) -> float:
 # 4.2 ------------------------------------------------------------------------------
 def qualitative_coefficient(tier: str, coefficient: float) -> float:
     """The coefficient of a 定性 indicator, checked against the tier the department chose."""
-    text = normalize(tier)
-    for name, aliases, low, high, high_inclusive in QUALITATIVE_TIERS:
-        if text in aliases:
-            inside = excel_compare(coefficient, ">=", low) and excel_compare(coefficient, "<=" if high_inclusive else "<",
-                                                                             high)
-            if not inside:
-                bound = "]" if high_inclusive else ")"
-                raise CellError(VALUE, f"“{name}”的系数应在[{low:.0%}, {high:.0%}{bound}内：{excel_round(coefficient, 4):.2%}")
-            return coefficient
-    names = "、".join(t[0] for t in QUALITATIVE_TIERS)
-    raise CellError(VALUE, f"定性指标的档次应为{names}：{tier}")
+    return catalogue.QUALITATIVE(normalize(tier), coefficient)
 
 
 def indicator_completion(direction: str, target: object, actual: object, reverse_method: str = "ratio",
@@ -75,8 +59,7 @@ def indicator_completion(direction: str, target: object, actual: object, reverse
 
 def indicator_score(completion: float, weight: float) -> float:
     """PERF_SCORE = round(weight × min(completion, 1), 2); a negative completion scores 0."""
-    _require_non_negative(weight, "指标分值")
-    return excel_round(weight * min(max(completion, 0.0), 1.0), 2)
+    return catalogue.INDICATOR_SCORE(completion, weight)
 
 
 def perf_score(direction: str, target: object, actual: object, weight: float,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .errors import CODES, DIV0, NA, NUM, VALUE, CellError
-from .xlformula import Arg, Call, Compiled, Fail, Node, Num, Op, Raw, compile_formula, substitute, to_formula
+from .xlformula import Arg, Call, Compiled, Fail, Node, Num, Op, Raw, Str, compile_formula, substitute, to_formula
 from .xlvalues import XlError
 
 
@@ -53,6 +53,8 @@ class X:
 def _node(value: object) -> Node:
     if isinstance(value, X):
         return value.node
+    if isinstance(value, str):
+        return Str(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return Num(float(value))
     raise TypeError(f"not an expression: {value!r}")
@@ -171,3 +173,55 @@ def check(label: str) -> Definition:
     return Definition(f"CHECK({label})", ("points", "maximum"), lambda points, maximum: IF(
         call("AND", points >= 0, points <= maximum), points,
         fail(VALUE, f"{label}的得分应在0到{{:g}}之间：{{:g}}", maximum, points)))
+
+
+# 4.2 ------------------------------------------------------------------------------
+# 定性 indicators: the tier a department chooses and the coefficient range it allows.
+QUALITATIVE_TIERS = (
+    # name, aliases, low, high, high inclusive
+    ("达成年度指标", ("达成", "达成年度指标"), 0.8, 1.0, True),
+    ("部分达成并具有一定效果", ("部分达成", "部分达成并具有一定效果"), 0.6, 0.8, False),
+    ("未达成且效果较差", ("未达成", "未达成且效果较差"), 0.0, 0.6, False),
+)
+# each direction in both spellings: the canonical one (parsing.DIRECTIONS) and the symbol a
+# template's 指标性质 list offers
+_AT_LEAST, _ABOVE, _EQUAL, _AT_MOST, _BELOW = (">=", "≥"), (">",), ("=",), ("<=", "≤"), ("<",)
+
+
+def _one_of(value: X, *texts: str) -> X:
+    return call("OR", *(value.equals(t) for t in texts))
+
+
+def _completion(direction: X, target: X, actual: X, reverse_method: X) -> X:
+    """完成率 of a quantitative indicator (SPEC 4.2), uncapped."""
+    d, t, a = direction, target, actual
+    zero_met = IF(_one_of(d, *_AT_LEAST), a >= 0, IF(_one_of(d, *_ABOVE), a > 0, a <= 0))
+    forward = IF(t.equals(0), IF(zero_met, 1, 0), a / t)
+    backward = IF(a <= t, 1, IF(reverse_method.equals("ratio"), t / a, IF(a >= 2 * t, 0, 1 - (a - t) / t)))
+    by_direction = IF(_one_of(d, *_AT_LEAST, *_ABOVE, *_EQUAL), forward, IF(
+        _one_of(d, *_AT_MOST, *_BELOW), backward, fail(VALUE, "指标性质无法计算完成率：{}", d)))
+    return IF(_one_of(reverse_method, "ratio", "deviation"),
+              IF(t < 0, fail(NUM, "指标值不能为负数：{:g}", t), by_direction),
+              fail(VALUE, "反向指标计分方法应为 ratio 或 deviation：{}", reverse_method))
+
+
+COMPLETION = Definition("COMPLETION", ("direction", "target", "actual", "reverse_method"), _completion)
+
+
+def _qualitative(tier: X, coefficient: X) -> X:
+    """A 定性 indicator's completion: its coefficient, inside the range of the tier chosen."""
+    c = coefficient
+    names = "、".join(t[0] for t in QUALITATIVE_TIERS)
+    expr = fail(VALUE, f"定性指标的档次应为{names}：{{}}", tier)
+    for name, aliases, low, high, inclusive in reversed(QUALITATIVE_TIERS):
+        inside = call("AND", c >= low, c <= high if inclusive else c < high)
+        message = f"“{name}”的系数应在[{low:.0%}, {high:.0%}{']' if inclusive else ')'}内：{{:.2%}}"
+        expr = IF(_one_of(tier, *dict.fromkeys((name, *aliases))), IF(inside, c, fail(VALUE, message, c)), expr)
+    return expr
+
+
+QUALITATIVE = Definition("QUALITATIVE", ("tier", "coefficient"), _qualitative)
+
+INDICATOR_SCORE = Definition("INDICATOR_SCORE", ("completion", "weight"), lambda completion, weight: IF(
+    weight < 0, fail(NUM, "指标分值不能为负数：{:g}", weight),
+    call("ROUND", weight * call("MIN", call("MAX", completion, 0), 1), 2)))

@@ -7,8 +7,7 @@ from __future__ import annotations
 import math
 
 from . import catalogue
-from .errors import NUM, VALUE, CellError
-from .rounding import excel_compare
+from .errors import NUM, CellError
 
 REVERSE_METHODS = ("ratio", "deviation")
 
@@ -57,30 +56,13 @@ def deviation_rate(actual: float, target: float) -> float:
 
 def completion_rate(direction: str, target: float, actual: float,
                     reverse_method: str = "ratio") -> float:
-    """指标完成率 of a quantitative indicator (uncapped).
+    """指标完成率 of a quantitative indicator (uncapped): catalogue.COMPLETION.
 
     `direction` is canonical (see parsing.parse_direction) and not 定性.
     """
-    return _finite(_completion(direction, target, actual, reverse_method), "指标完成率")
-
-
-def _completion(direction: str, target: float, actual: float, reverse_method: str) -> float:
-    if reverse_method not in REVERSE_METHODS:
-        raise CellError(VALUE, f"反向指标计分方法应为 ratio 或 deviation：{reverse_method}")
-    if target < 0:
-        raise CellError(NUM, f"指标值不能为负数：{target:g}")
-    if direction in (">=", ">", "="):
-        if target == 0:
-            # a zero target: met or not met, nothing to divide by
-            met = excel_compare(actual, {">=": ">=", ">": ">", "=": "<="}[direction], 0)
-            return 1.0 if met else 0.0
-        return actual / target
-    if direction in ("<=", "<"):
-        if excel_compare(actual, "<=", target):
-            return 1.0
-        if reverse_method == "ratio":
-            return target / actual
-        if excel_compare(actual, ">=", 2 * target):
-            return 0.0
-        return 1 - (actual - target) / target
-    raise CellError(VALUE, f"指标性质无法计算完成率：{direction}")
+    try:
+        return _finite(catalogue.COMPLETION(direction, target, actual, reverse_method), "指标完成率")
+    except CellError as exc:
+        if exc.code == NUM and not exc.message:
+            raise CellError(NUM, "指标完成率超出数值范围") from None
+        raise
