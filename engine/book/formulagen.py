@@ -106,7 +106,7 @@ class FormulaBuilder:
         """Nothing planned and nothing done (0 of 0); PERF_SUM so that a blank is #N/A, not 0."""
         rate = self.rs.rates[key]
         total = lambda keys: self.call("PERF_SUM", *(self.value(k) for k in keys))  # noqa: E731
-        return f"AND({total(rate.num)}=0,{total(rate.den)}=0)"
+        return f"AND({self.compare(total(rate.num), '=', '0')},{self.compare(total(rate.den), '=', '0')})"
 
     def param(self, name: str, value: object = None, label: str | None = None) -> str:
         spec = METHODS[self._part.method].params.get(name)

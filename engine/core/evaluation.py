@@ -109,7 +109,7 @@ def evaluate(data: Mapping[str, object], source: str | None = None, locate: Loca
             merged[key] = data[key]
     sub = Submission(rule_set, merged, contract)
     indicator_rows = _rows(data.get("indicators"), report)
-    indicators = score_indicators(rule_set.reverse_method, indicator_rows, contract)
+    indicators = score_indicators(rule_set.reverse_method, indicator_rows, contract, _computed_rows(computed))
     items = score_rows(rule_set, sub, indicators, _scored(computed))
     total = total_of(items)
     grade = arithmetic.perf_grade(total, rule_set.grade_bands) if total is not None else None
@@ -130,6 +130,18 @@ def evaluate(data: Mapping[str, object], source: str | None = None, locate: Loca
               self_scores, _mapping(data, "stated_rates", report), data.get("self_grade"))
     evaluation.findings = report.findings
     return evaluation
+
+
+def _computed_rows(computed: Computed | None) -> Mapping[int, tuple[float, float]]:
+    """The indicator rows whose formulas gave a score and a completion."""
+    if computed is None:
+        return {}
+    rows = {}
+    for n, (score, completion) in computed.indicators.items():
+        score, completion = _number(score), _number(completion)
+        if score is not None and completion is not None:
+            rows[n] = (score, completion)
+    return rows
 
 
 def _scored(computed: Computed | None) -> Mapping[str, float]:

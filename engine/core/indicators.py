@@ -53,10 +53,19 @@ def collect(errors: list[CellError], compute, *args) -> object:
         return None
 
 
-def score_indicator(n: int, raw: Mapping[str, object], reverse_method: str, contract: str = "udf") -> IndicatorResult:
+def score_indicator(n: int, raw: Mapping[str, object], reverse_method: str, contract: str = "udf",
+                    computed: tuple[float, float] | None = None) -> IndicatorResult:
+    """One row scored; with `computed` (the score and completion its formulas gave, numbers),
+    only its weight is read: the formulas' result stands and there is nothing to explain."""
     name = str(raw.get("name") or "").strip()
     result = IndicatorResult(n, name, str(raw.get("level1") or "").strip())
     errors = result.errors
+    if computed is not None:
+        read_weight = numbers_only(parsing.parse_amount) if contract == "native" else parsing.parse_amount
+        result.weight = collect(errors, read_weight, raw.get("weight"), f"第{n}行指标「{name}」的权重",
+                                indicator_path(n, "weight"))
+        result.score, result.completion = computed
+        return result
 
     def label(column: str) -> str:
         return f"第{n}行指标「{name}」的{INDICATOR_LABELS[column]}"
@@ -87,7 +96,7 @@ def score_indicator(n: int, raw: Mapping[str, object], reverse_method: str, cont
 
 
 def score_indicators(reverse_method: str, rows: list[Mapping[str, object]],
-                     contract: str = "udf") -> list[IndicatorResult]:
+                     contract: str = "udf", computed: Mapping[int, tuple[float, float]] = {}) -> list[IndicatorResult]:
     """Rows with no name are blank table rows: ignored, as in the workbook."""
-    return [score_indicator(n, raw, reverse_method, contract)
+    return [score_indicator(n, raw, reverse_method, contract, computed.get(n))
             for n, raw in enumerate(rows, 1) if not parsing.is_blank(raw.get("name"))]
