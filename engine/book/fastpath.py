@@ -96,10 +96,10 @@ def fast_submission(path: str | Path, archive: zipfile.ZipFile | None = None) ->
     check = check_parts(ref, book.formulas, book.parts.names, set(book.parts.sheets), book.shown)
     if check.unknown:
         return None
-    template = compiled_template(rule_set.path, flavour)
-    names = template.cells   # inputs are read where the template's names point
-    data = read_data(book, rule_set, names)
     try:
+        template = compiled_template(rule_set.path, flavour)
+        names = template.cells   # inputs are read where the template's names point
+        data = read_data(book, rule_set, names)
         results = computed(template.model(book.typed), rule_set, names, len(data["indicators"]))
     except (RecursionError, ValueError):   # a formula the evaluator cannot read: the formulas library
         return None
