@@ -20,10 +20,10 @@ from ..core.xlformula import Compiled, Ref, compile_formula
 from ..core.xlvalues import REF, Range, XlError, is_number
 from ..core.evaluation import Computed
 from .layout import COL, COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_ROWS, cell_position
-from .names import Cell
+from .names import Cell, cell_of
+from .readback import plain
 from .xlparse import parse_formula, reference as parse_reference
 
-EXCEL_EPOCH = datetime.datetime(1899, 12, 30)
 CYCLE = XlError(REF)
 Key = tuple[str, int, int]
 
@@ -81,8 +81,7 @@ class Template:
         targets = {name: parse_reference(target) for name, target in ref.names.items()}
         functions = udf_functions() if flavour == "udf" else {}
         self.names: dict[str, Ref] = {n: r for n, r in targets.items() if r is not None}
-        self.cells: dict[str, Cell] = {n: Cell(r.sheet, r.text.rpartition("!")[2].replace("$", "").upper())
-                                       for n, r in self.names.items() if not r.is_range}
+        self.cells: dict[str, Cell] = {n: cell for n, target in ref.names.items() if (cell := cell_of(target))}
         self.formulas: dict[Key, Compiled] = {}
         for (sheet, coordinate), text in ref.formulas.items():
             row, col = cell_position(coordinate)
@@ -97,24 +96,16 @@ class Template:
 
 
 def typed_value(value: object) -> object:
-    """A typed cell's value as a formula reads it: blank None, a date its serial number."""
+    """A typed cell's value as a formula reads it: as the data holds it (readback.plain: blank
+    None, a date its serial number), numbers as floats, a duration in days."""
     if type(value) is float:
         return value
-    if value == "" or value is None:
-        return None
-    if isinstance(value, bool) or isinstance(value, str):
-        return value
-    if is_number(value):
-        return float(value)
-    if isinstance(value, datetime.date):
-        if not isinstance(value, datetime.datetime):
-            value = datetime.datetime.combine(value, datetime.time())
-        return (value - EXCEL_EPOCH).total_seconds() / 86400
-    if isinstance(value, datetime.time):
-        return (value.hour * 3600 + value.minute * 60 + value.second) / 86400
     if isinstance(value, datetime.timedelta):
         return value.total_seconds() / 86400
-    return str(value)
+    value = plain(value)
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    return float(value) if is_number(value) else str(value)
 
 
 class Model:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from ..core.indicators import INDICATOR_COLUMNS
 from ..files.atomic import atomic_output
@@ -14,7 +14,7 @@ class FillError(Exception):
     """Data that cannot be written into the template; the message names the key."""
 
 
-def _cell_value(value: object) -> object:
+def cell_value(value: object) -> object:
     if isinstance(value, str) and value.strip() == "":
         return None   # nothing typed: leave the cell blank, as Excel would
     return value
@@ -22,7 +22,7 @@ def _cell_value(value: object) -> object:
 
 def _write(ws, ref: str, value: object) -> None:
     cell = ws[ref]
-    cell.value = _cell_value(value)
+    cell.value = cell_value(value)
     if isinstance(cell.value, str) and cell.data_type == "f":
         cell.data_type = "s"   # text such as "=HYPERLINK(…)" stays text, never a formula
 
@@ -45,33 +45,34 @@ def fill(template: str | Path, data: Mapping, output: str | Path) -> None:
         except rulesets.RuleSetError as exc:
             raise FillError(str(exc)) from None
     writes: list[tuple[Cell, object]] = []
-
-    def place(name: str, value: object, key_for_message: str) -> None:
-        if name not in names:
-            raise FillError(f"模板中没有“{key_for_message}”对应的单元格 / no cell named {name}")
-        writes.append((names[name], value))
-
-    for key, value in data.items():
-        if key.startswith("_") or key in ("rule_set",):
-            continue
-        if key in ("dept_name", "fiscal_year", "self_grade"):
-            place(key, value, key)
-        elif key == "inputs":
-            for name, v in (value or {}).items():
-                place(name, v, f"inputs.{name}")
-        elif key == "self_scores":
-            for item, v in (value or {}).items():
-                place("self_total" if item == "total" else f"self_{item}", v, f"self_scores.{item}")
-        elif key == "stated_rates":
-            for rate, v in (value or {}).items():
-                place(f"stated_{rate}", v, f"stated_rates.{rate}")
-        elif key == "indicators":
-            writes.extend(_indicator_writes(value or []))
-        else:
+    for name, value, key in named_values(data):
+        if name is None:
             raise FillError(f"无法识别的数据项“{key}” / unknown key: {key}")
+        if name not in names:
+            raise FillError(f"模板中没有“{key}”对应的单元格 / no cell named {name}")
+        writes.append((names[name], value))
+    writes.extend(_indicator_writes(data.get("indicators") or []))
     for cell, value in writes:
         _write(wb[cell.sheet], cell.ref, value)
     save_atomic(wb, output)
+
+
+def named_values(data: Mapping) -> Iterator[tuple[str | None, object, str]]:
+    """(defined name, value, the data's key) of each value of SPEC 7.3 data that has a named
+    cell — where `fill` writes it (indicators aside: rows of the table).  A key that can have
+    no cell comes with the name None."""
+    groups = {"inputs": lambda k: k, "self_scores": lambda k: "self_total" if k == "total" else f"self_{k}",
+              "stated_rates": lambda k: f"stated_{k}"}
+    for key, value in data.items():
+        if key.startswith("_") or key in ("rule_set", "indicators"):
+            continue
+        if key in ("dept_name", "fiscal_year", "self_grade"):
+            yield key, value, key
+        elif key in groups and isinstance(value or {}, Mapping):
+            for item, v in (value or {}).items():
+                yield groups[key](str(item)), v, f"{key}.{item}"
+        else:
+            yield None, value, key
 
 
 def _indicator_writes(rows: list) -> list[tuple[Cell, object]]:

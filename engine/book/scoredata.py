@@ -15,45 +15,32 @@ from ..core import rulesets
 from ..core.evaluation import Evaluation, Locate, evaluate as explain
 from ..core.indicators import INDICATOR_COLUMNS
 from .evaluator import compiled_template, computed
-from .layout import cell_position
+from .fill import cell_value, named_values
+from .layout import INDICATOR_ROWS, cell_position
 from .names import indicator_cell
 
 FLAVOUR = "udf"   # data is read as SPEC 2 reads it, as the UDFs read a cell
 
 
-def _blank_text(value: object) -> object:
-    return None if isinstance(value, str) and value.strip() == "" else value   # as fill leaves it
-
-
 def data_cells(data: Mapping, cells: Mapping) -> dict[tuple[str, int, int], object]:
-    """(sheet, row, col) → value: where `fill` puts each key of `data` (unknown keys are left to
-    the audit, which names them)."""
+    """(sheet, row, col) → value: where `fill` puts each key of `data` (fill.named_values; unknown
+    keys are left to the audit, which names them)."""
     placed: dict[tuple[str, int, int], object] = {}
 
-    def put(name: str, value: object) -> None:
-        cell = cells.get(name)
+    def put(cell, value: object) -> None:
         if cell is not None and not isinstance(value, (dict, list)):
             row, col = cell_position(cell.ref)
-            placed[(cell.sheet, row, col)] = _blank_text(value)
+            placed[(cell.sheet, row, col)] = cell_value(value)
 
-    for key in ("dept_name", "fiscal_year", "self_grade"):
-        if key in data:
-            put(key, data[key])
-    for group, name_of in (("inputs", str), ("self_scores", lambda k: "self_total" if k == "total" else f"self_{k}"),
-                           ("stated_rates", lambda k: f"stated_{k}")):
-        values = data.get(group)
-        if isinstance(values, Mapping):
-            for key, value in values.items():
-                put(name_of(str(key)), value)
+    for name, value, _ in named_values(data):
+        put(cells.get(name), value)
     rows = data.get("indicators")
     if isinstance(rows, list):
-        for n, row in enumerate(rows[:50], 1):
+        for n, row in enumerate(rows[:INDICATOR_ROWS], 1):
             if isinstance(row, Mapping):
                 for column, value in row.items():
-                    if column in INDICATOR_COLUMNS and column != "score" and not isinstance(value, (dict, list)):
-                        cell = indicator_cell(n, column)
-                        r, c = cell_position(cell.ref)
-                        placed[(cell.sheet, r, c)] = _blank_text(value)
+                    if column in INDICATOR_COLUMNS and column != "score":
+                        put(indicator_cell(n, column), value)
     return placed
 
 
