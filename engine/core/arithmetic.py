@@ -12,19 +12,14 @@ import re
 from dataclasses import dataclass
 
 from . import catalogue
-from .errors import NA, NUM, VALUE, CellError
+from .errors import NA, VALUE, CellError
 from .parsing import is_blank, normalize, parse_indicator_value, parse_number, parse_rate, parse_text
 from .rates import completion_rate
-from .rounding import excel_compare, excel_round
+from .rounding import excel_round
 
 QUALITATIVE_TIERS = catalogue.QUALITATIVE_TIERS
 
 DEFAULT_GRADE_BANDS = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))
-
-
-def _require_non_negative(value: float, label: str) -> None:
-    if value < 0:
-        raise CellError(NUM, f"{label}不能为负数：{value:g}")
 
 
 # 4.1 ------------------------------------------------------------------------------
@@ -76,9 +71,6 @@ class Tier:
     op: str          # ">=", ">", "<=", "<", "=" or "else"
     bound: float     # unused for "else"
     points: object   # a number of points, or a grade for PERF_GRADE bands
-
-    def matches(self, value: float) -> bool:
-        return self.op == "else" or excel_compare(value, self.op, self.bound)
 
 
 def parse_condition(text: object) -> tuple[str, float]:

@@ -14,7 +14,7 @@ So the xlwings workbook, the native workbook and the Python code compute one rul
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from .errors import CODES, DIV0, NA, NUM, VALUE, CellError
@@ -89,19 +89,23 @@ class Definition:
     name: str
     params: tuple[str, ...]
     build: Callable[..., X]                 # the parameters as X → the body
-    _compiled: Compiled | None = field(default=None, repr=False)
+    label: str = ""                         # what it computes, in messages (预算执行率); else its name
 
     @functools.cached_property
     def body(self) -> Node:
         return self.build(*(X(Arg(i)) for i in range(len(self.params)))).node
 
+    @functools.cached_property
+    def compiled(self) -> Compiled:
+        return compile_formula(self.body, "", lambda name: None)
+
     def __call__(self, *values: float) -> float:
-        if self._compiled is None:
-            self._compiled = compile_formula(self.body, "", lambda name: None)
-        result = self._compiled(_Values(tuple(float(v) if isinstance(v, int) and not isinstance(v, bool) else v
-                                              for v in values)))
+        result = self.compiled(_Values(tuple(float(v) if isinstance(v, int) and not isinstance(v, bool) else v
+                                             for v in values)))
         if isinstance(result, XlError):
-            raise CellError(result.code if result.code in CODES else VALUE, result.message)
+            # an error of Excel's own arithmetic has no message: a result out of range (1e308 × 10)
+            message = result.message or f"{self.label or self.name}超出数值范围"
+            raise CellError(result.code if result.code in CODES else VALUE, message)
         return result
 
     def formula(self, *texts: str) -> str:
@@ -119,7 +123,7 @@ def _ratios(label: str) -> Definition:
     def build(a: X, b: X) -> X:
         return IF(call("AND", a.equals(0), b.equals(0)), 0,
                   IF(b.equals(0), fail(DIV0, f"{label}无法计算：分母为0而分子为{{:g}}", a), a / b))
-    return Definition(f"RATIO({label})", ("numerator", "denominator"), build)
+    return Definition(f"RATIO({label})", ("numerator", "denominator"), build, label)
 
 
 def _not_negative(label: str, value: X, then: X) -> X:
@@ -205,7 +209,7 @@ def _completion(direction: X, target: X, actual: X, reverse_method: X) -> X:
               fail(VALUE, "反向指标计分方法应为 ratio 或 deviation：{}", reverse_method))
 
 
-COMPLETION = Definition("COMPLETION", ("direction", "target", "actual", "reverse_method"), _completion)
+COMPLETION = Definition("COMPLETION", ("direction", "target", "actual", "reverse_method"), _completion, "指标完成率")
 
 
 def _qualitative(tier: X, coefficient: X) -> X:

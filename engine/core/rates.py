@@ -4,10 +4,8 @@ Rates are fractions and are never rounded before they are used.
 """
 from __future__ import annotations
 
-import math
-
 from . import catalogue
-from .errors import NUM, CellError
+from .errors import CellError
 
 REVERSE_METHODS = ("ratio", "deviation")
 
@@ -16,17 +14,9 @@ def ratio(numerator: float, denominator: float, label: str = "比率", field: st
     """numerator / denominator; 0/0 is 0, x/0 is #DIV/0! (catalogue.ratio: one rule for the
     UDFs, the native formulas and this)."""
     try:
-        return _finite(catalogue.ratio(label)(numerator, denominator), label, field)
+        return catalogue.ratio(label)(numerator, denominator)   # 5 / 1e-310 is out of range: #NUM!
     except CellError as exc:
-        if exc.code == NUM and not exc.message:
-            raise CellError(NUM, f"{label}超出数值范围", field) from None
         raise exc.located(field) from None
-
-
-def _finite(value: float, label: str, field: str | None = None) -> float:
-    if not math.isfinite(value):   # a denominator of 1e-310 is not a budget
-        raise CellError(NUM, f"{label}超出数值范围", field)
-    return value
 
 
 def exec_rate(actual: float, budget: float) -> float:
@@ -60,9 +50,4 @@ def completion_rate(direction: str, target: float, actual: float,
 
     `direction` is canonical (see parsing.parse_direction) and not 定性.
     """
-    try:
-        return _finite(catalogue.COMPLETION(direction, target, actual, reverse_method), "指标完成率")
-    except CellError as exc:
-        if exc.code == NUM and not exc.message:
-            raise CellError(NUM, "指标完成率超出数值范围") from None
-        raise
+    return catalogue.COMPLETION(direction, target, actual, reverse_method)
