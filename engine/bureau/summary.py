@@ -30,6 +30,12 @@ from .rowstream import RowStream, splice, xml_safe
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 ERROR_FILL = PatternFill("solid", fgColor="F8CBAD", bgColor="F8CBAD")
 FAILED_FILL = PatternFill("solid", fgColor="D9D9D9", bgColor="D9D9D9")
+SCORE_BANDS = ((0, 60, "60分以下"), (60, 70, "60–70"), (70, 80, "70–80"), (80, 90, "80–90"), (90, 100.001, "90–100"))
+PASSED, WITH_ERRORS, UNSCORABLE = "通过", "有错误", "无法评分"
+MATERIALS = {"workbook": "工作簿", DATA: "数据", REPORT: "报告"}
+SEVERITY = {"error": "错误", "warning": "提示"}
+
+
 def grade_order(rule_set_ids) -> list[str]:
     """The grades of the rule sets evaluated, each rule set's bands from the top (优 良 中 差)."""
     from ..core import rulesets
@@ -41,10 +47,6 @@ def grade_order(rule_set_ids) -> list[str]:
             continue
         order += [str(t.points) for t in bands if str(t.points) not in order]
     return order
-SCORE_BANDS = ((0, 60, "60分以下"), (60, 70, "60–70"), (70, 80, "70–80"), (80, 90, "80–90"), (90, 100.001, "90–100"))
-PASSED, WITH_ERRORS, UNSCORABLE = "通过", "有错误", "无法评分"
-MATERIALS = {"workbook": "工作簿", DATA: "数据", REPORT: "报告"}
-SEVERITY = {"error": "错误", "warning": "提示"}
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The data-level findings of SPEC section 8: what does not add up in a submission."""
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Callable, Mapping
 
 from . import arithmetic, parsing
 from .errors import NA, CellError
@@ -32,15 +32,17 @@ def self_number(value: object, path: str, label: str, report: FindingList) -> fl
         return None
 
 
-def rates(sub: Submission) -> dict[str, float | None]:
-    """Every derived rate whose inputs are given, to 4 decimals (null when undefined)."""
+def rates(sub: Submission, computed: Callable[[str], float | None] | None = None) -> dict[str, float | None]:
+    """Every derived rate whose inputs are given, to 4 decimals (null when undefined): the
+    value `computed(key)` gives (a workbook's formula), else the Python rate."""
     out = {}
     for key in sub.rule_set.rates:
         if sub.rate_given(key):
             try:
-                out[key] = excel_round(sub.rate(key)[0], 4)
+                value = sub.rate(key)[0] if computed is None else computed(key)
             except CellError:
-                out[key] = None
+                value = None
+            out[key] = None if value is None else excel_round(value, 4)
     return out
 
 

@@ -181,16 +181,8 @@ def _explained(item: ItemResult) -> bool:
 
 
 def _rates(sub: Submission, computed: Computed | None) -> dict[str, float | None]:
-    """Every rate whose inputs are given: the formula's (to 4 decimals) when a workbook computed
-    them, else the Python rate."""
-    if computed is None:
-        return audit.rates(sub)
-    rates = {}
-    for key in sub.rule_set.rates:
-        if sub.rate_given(key):
-            value = _number(computed.rates.get(key))
-            rates[key] = None if value is None else excel_round(value, 4)
-    return rates
+    """Every rate whose inputs are given: the formula's when a workbook computed them."""
+    return audit.rates(sub, None if computed is None else lambda key: _number(computed.rates.get(key)))
 
 
 def _item_dict(item: ItemResult, self_scores: Mapping, report: FindingList) -> dict:

@@ -60,12 +60,6 @@ def score_indicator(n: int, raw: Mapping[str, object], reverse_method: str, cont
     name = str(raw.get("name") or "").strip()
     result = IndicatorResult(n, name, str(raw.get("level1") or "").strip())
     errors = result.errors
-    if computed is not None:
-        read_weight = numbers_only(parsing.parse_amount) if contract == "native" else parsing.parse_amount
-        result.weight = collect(errors, read_weight, raw.get("weight"), f"第{n}行指标「{name}」的权重",
-                                indicator_path(n, "weight"))
-        result.score, result.completion = computed
-        return result
 
     def label(column: str) -> str:
         return f"第{n}行指标「{name}」的{INDICATOR_LABELS[column]}"
@@ -74,11 +68,19 @@ def score_indicator(n: int, raw: Mapping[str, object], reverse_method: str, cont
         return indicator_path(n, column)
 
     native = contract == "native"
+
+    def read_weight() -> None:
+        # read as the template's PERF_SCORE and PERF_SUM read it (udfs.registry: kind "amount")
+        read = numbers_only(parsing.parse_amount) if native else parsing.parse_amount
+        result.weight = collect(errors, read, raw.get("weight"), label("weight"), path("weight"))
+
+    if computed is not None:
+        read_weight()
+        result.score, result.completion = computed
+        return result
     read_direction = native_direction if native else parsing.parse_direction
     direction = collect(errors, read_direction, raw.get("direction"), label("direction"), path("direction"))
-    # read as the template's PERF_SCORE and PERF_SUM read it (udfs.registry: kind "amount")
-    read_weight = numbers_only(parsing.parse_amount) if native else parsing.parse_amount
-    result.weight = collect(errors, read_weight, raw.get("weight"), label("weight"), path("weight"))
+    read_weight()
     actual_key = "coefficient" if uses_coefficient(raw) else "actual"
     if native and direction is not None:   # the native formulas read numbers only (a 定性 target is its tier)
         columns = (actual_key,) if direction == QUALITATIVE else ("target", actual_key)
