@@ -78,19 +78,32 @@ def _workbook_parts(workbook_xml: bytes, rels_xml: bytes) -> WorkbookParts:
 
 
 def sheet_formulas(data: bytes) -> dict[str, Formula]:
-    """Every formula cell of a sheet part: "B7" → its formula, shared formulas expanded."""
-    from .canonical import translate
+    """Every formula cell of a sheet part: "B7" → its formula, shared formulas expanded.
+
+    A part as Excel, LibreOffice and openpyxl write it is scanned (scan_formulas: a tenth of
+    the parse); anything the scan does not expect is parsed."""
+    cells = scan_formulas(data)
+    return _expanded(parsed_formulas(data) if cells is None else cells)
+
+
+Cells = list[tuple[str | None, str, str | None, str | None]]   # (cell, text, t, si) in document order
+
+
+def parsed_formulas(data: bytes) -> Cells:
+    """The formulas of a sheet part by parsing it (BadPart if it cannot be)."""
     if not _F_ELEMENT.search(data):
-        return {}
-    root = parse(data)
+        return []
+    return [(f.getparent().get("r"), f.text or "", f.get("t"), f.get("si")) for f in parse(data).iter(_TAG_F)]
+
+
+def _expanded(cells: Cells) -> dict[str, Formula]:
+    """(cell, text, kind, shared index) in document order → "B7" → formula."""
+    from .canonical import translate
     formulas, masters = {}, {}
-    for f in root.iter(_TAG_F):
-        ref = f.getparent().get("r")
+    for ref, text, kind, si in cells:
         if ref is None:
             continue
-        text, kind = f.text or "", f.get("t")
         if kind == "shared":
-            si = f.get("si")
             if text:
                 masters[si] = (text, ref)
             elif si in masters:
@@ -98,6 +111,84 @@ def sheet_formulas(data: bytes) -> dict[str, Formula]:
                 text = translate(master, origin, ref)
         formulas[ref] = Formula(text.removeprefix("="), kind == "array")
     return formulas
+
+
+# The scan: <f> elements of the main namespace, each the first child of a <c r="…"> (r first,
+# as every program writes it, and no "/" in its attributes).  It reads a part only when the parse would read the same: one
+# default namespace (the main one, declared on the root, so that no prefix can be bound to
+# it), no comment, CDATA, processing instruction or DTD, attributes in double quotes, only
+# XML's own entities in a formula, and every <f …> tag of the part read.  Otherwise it answers
+# None and the part is parsed.
+_SCAN_F = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>/]*>\s*<f(\s[^>]*?)?(?:/>|>([^<]*)</f>)')
+_ATTRIBUTES = re.compile(rb'(?:\s+[A-Za-z][\w.:-]*="[^"<&]*")*\s*')
+_ATTRIBUTE = re.compile(rb'([A-Za-z][\w.:-]*)="([^"]*)"')
+_PLAIN_F = re.compile(rb"<f[\s/>]")
+_ENTITY = re.compile(rb"&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));")
+_NAMED = {b"lt": "<", b"gt": ">", b"amp": "&", b"quot": '"', b"apos": "'"}
+_NAMESPACES = re.compile(rb"""xmlns(:[A-Za-z_][\w.-]*)?\s*=\s*["']([^"']*)["']""")
+_MAIN = NS_MAIN.encode()
+_MARKUP_DECLARATION = re.compile(rb"<[!?]")
+
+
+def scan_formulas(data: bytes) -> Cells | None:
+    """As parsed_formulas, by scanning; None when the part must be parsed."""
+    if not _plain_part(data):
+        return None
+    cells = []
+    try:
+        for ref, attributes, text in _SCAN_F.findall(data):
+            own = {}
+            if attributes:
+                if not _ATTRIBUTES.fullmatch(attributes):
+                    return None
+                own = dict(_ATTRIBUTE.findall(attributes))
+            text = _text(text)
+            if text is None:
+                return None
+            cells.append((ref.decode("ascii"), text,
+                          own[b"t"].decode() if b"t" in own else None, own[b"si"].decode() if b"si" in own else None))
+    except UnicodeDecodeError:
+        return None
+    return cells if len(cells) == len(_PLAIN_F.findall(data)) else None
+
+
+def _plain_part(data: bytes) -> bool:
+    """No comment, CDATA, DTD or processing instruction after the XML declaration, and the main
+    namespace the one default namespace, declared on the root and bound to no prefix."""
+    start = data.find(b"?>") + 2 if data.startswith(b"<?xml") else 0
+    if _MARKUP_DECLARATION.search(data, start):
+        return False
+    root_end = data.find(b">", data.find(b"<", start))
+    declarations = _NAMESPACES.finditer(data)
+    first = next(declarations, None)
+    if first is None or first[1] is not None or first[2] != _MAIN or first.start() > root_end:
+        return False
+    return all(d[1] is not None and d[2] != _MAIN for d in declarations)
+
+
+@functools.lru_cache(maxsize=1 << 13)   # a template's formulas are the same bytes in every submission
+def _text(raw: bytes) -> str | None:
+    """A formula's text, XML's references replaced; None for any other entity, a reference to no
+    character XML allows, or bad UTF-8."""
+    try:
+        if b"&" in raw:
+            if raw.count(b"&") != len(_ENTITY.findall(raw)):
+                return None
+            raw = _ENTITY.sub(_character, raw)
+        return raw.decode("utf-8")
+    except ValueError:
+        return None
+
+
+def _character(reference: re.Match) -> bytes:
+    named, decimal, hexadecimal = reference.groups()
+    if named:
+        return _NAMED[named].encode()
+    code = int(decimal, 10) if decimal else int(hexadecimal, 16)
+    if not (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF):
+        raise ValueError(code)
+    return chr(code).encode()
 
 
 def read_formulas(archive: zipfile.ZipFile, parts: WorkbookParts) -> dict[tuple[str, str], Formula]:

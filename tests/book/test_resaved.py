@@ -202,3 +202,19 @@ def test_write_back_of_a_libreoffice_save(workbooks, tmp_path):
     names = name_map(values)
     assert values[names["total"].sheet][names["total"].ref].value == ev.total
     assert values[names["grade"].sheet][names["grade"].ref].value == ev.grade
+
+
+def test_formulas_libreoffice_saved_are_scanned_as_they_parse(workbooks):
+    """The fast path's scan of formula cells reads LibreOffice's files (not only the parse)."""
+    import zipfile
+    from engine.book.xlsxparts import parsed_formulas, scan_formulas, workbook_parts
+    scanned = 0
+    for kinds in workbooks.values():
+        for _, saved in kinds.values():
+            with zipfile.ZipFile(saved) as archive:
+                for sheet, name in workbook_parts(archive).sheets.items():
+                    data = archive.read(name)
+                    cells = scan_formulas(data)
+                    assert cells is not None and cells == parsed_formulas(data), (saved.name, sheet)
+                    scanned += len(cells)
+    assert scanned > 1000
