@@ -16,7 +16,8 @@ import functools
 from typing import Callable, Mapping
 
 from ..core.errors import CellError
-from ..core.xlformula import Compiled, Ref, compile_formula
+from ..core.xlcompile import Compiled, compile_formula
+from ..core.xlformula import Ref
 from ..core.xlvalues import REF, Range, XlError, is_number
 from ..core.evaluation import Computed
 from .layout import COL, COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_ROWS, cell_position
@@ -25,14 +26,16 @@ from .readback import plain
 from .xlparse import parse_formula, reference as parse_reference
 
 CYCLE = XlError(REF)
+_UNSEEN = object()
 Key = tuple[str, int, int]
 
 
 def _argument(value: object, two_d: bool) -> object:
-    """A value as xlwings hands it to a UDF: errors as their text, ranges as lists."""
+    """A value as xlwings hands it to a UDF: errors as their text, ranges as rows (tuples, which
+    the functions read as xlwings' lists, so that a call with a range is cached too)."""
     if isinstance(value, Range):
-        rows = [[v if v is None or type(v) is float or type(v) is str else _argument(v, False) for v in row]
-                for row in value.rows]
+        rows = tuple(tuple(v if v is None or type(v) is float or type(v) is str else _argument(v, False)
+                           for v in row) for row in value.rows)
         return rows if two_d or len(rows) * len(rows[0]) > 1 else rows[0][0]
     if isinstance(value, XlError):
         return value.code
@@ -53,11 +56,7 @@ def _udf(spec) -> Callable[..., object]:
         if all(type(a) is float or type(a) is str or a is None for a in args):
             result = same_values(*args)           # the common case: plain values, as they are
         else:
-            values = [_argument(a, two_d[min(i, len(two_d) - 1)]) for i, a in enumerate(args)]
-            if any(isinstance(v, list) for v in values):
-                result = spec.cell_value(*values)
-            else:
-                result = same_values(*values)
+            result = same_values(*(_argument(a, two_d[min(i, len(two_d) - 1)]) for i, a in enumerate(args)))
         return float(result) if is_number(result) else result
     return call
 
@@ -118,10 +117,9 @@ class Model:
 
     def cell(self, sheet: str, row: int, col: int) -> object:
         key = (sheet, row, col)
-        try:
-            return self.values[key]
-        except KeyError:
-            pass
+        value = self.values.get(key, _UNSEEN)
+        if value is not _UNSEEN:
+            return value
         formula = self.formulas.get(key)
         if formula is None:
             value = self.params[key] if key in self.params else typed_value(self.typed(sheet, row, col))

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from engine.book.xlparse import FormulaSyntaxError, parse_formula
-from engine.core.xlformula import compile_formula, to_formula
+from engine.core.xlcompile import compile_formula
+from engine.core.xlformula import to_formula
 from engine.core.xlvalues import XlError
 
 CELLS = {("S", 1, 1): None, ("S", 1, 2): "5", ("S", 1, 3): 7.0, ("S", 1, 4): " ", ("S", 1, 5): "abc",
