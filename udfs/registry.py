@@ -8,6 +8,7 @@ engine take their functions from `REGISTRY`, so the two can never disagree.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Callable
@@ -32,11 +33,22 @@ COERCE: dict[str, Callable[[object, str], object]] = {
     "direction": parsing.parse_direction,
     "text": parsing.parse_text,
     "value": lambda v, label: v,             # parsed by the engine function itself
-    "tiers": lambda v, label: arithmetic.parse_tiers(v),
-    "bands": lambda v, label: arithmetic.parse_tiers(v, points_are_numbers=False),
+    "tiers": lambda v, label: _tiers(_hashable(v), True),
+    "bands": lambda v, label: _tiers(_hashable(v), False),
     "scores": lambda v, label: parsing.parse_scores(v, label),
     "amounts": lambda v, label: parsing.parse_amounts(v, label),
 }
+
+
+def _hashable(value: object) -> object:
+    return tuple(_hashable(v) for v in value) if isinstance(value, (list, tuple)) else value
+
+
+@functools.lru_cache(maxsize=256)   # a rule set's tier tables are the same cells in every workbook
+def _tiers(table: object, points_are_numbers: bool) -> tuple:
+    return arithmetic.parse_tiers(table, points_are_numbers)
+
+
 # the parameters xlwings hands over as a 2-D list (xl.build_udf: ndim=2): tables and score ranges
 TWO_D_KINDS = ("tiers", "bands", "scores")
 # Excel error values as they reach Python: xlwings' err_to_str, or our own message text
@@ -93,18 +105,31 @@ class ExcelFunction:
         except Exception as exc:  # a bug must not put a traceback in a user's cell
             return f"{VALUE} 计算出错：{type(exc).__name__}"
 
-    def _coerce(self, param: Param, value: object) -> object:
-        for cell in parsing.flatten(value):
-            if isinstance(cell, str):
-                match = _HOST_ERROR.match(cell)
-                if match:
-                    code = match[1] if match[1] in CODES else VALUE
-                    if param.kind == "scores":
-                        code = NA
-                    raise CellError(code, f"{param.label}是错误值：{cell[:40]}")
-        if parsing.is_blank(value) and param.optional:
-            return param.default
-        return COERCE[param.kind](value, param.label)
+    @staticmethod
+    def _coerce(param: Param, value: object) -> object:
+        if value is None or type(value) in (float, str, bool, int):
+            return _coerced(param, value)
+        return _coerce(param, value)
+
+
+def _coerce(param: Param, value: object) -> object:
+    """An argument as its parameter's engine function takes it; an Excel error's text is that error."""
+    for cell in parsing.flatten(value):
+        if isinstance(cell, str):
+            match = _HOST_ERROR.match(cell)
+            if match:
+                code = match[1] if match[1] in CODES else VALUE
+                if param.kind == "scores":
+                    code = NA
+                raise CellError(code, f"{param.label}是错误值：{cell[:40]}")
+    if parsing.is_blank(value) and param.optional:
+        return param.default
+    return COERCE[param.kind](value, param.label)
+
+
+# a value is read the same way every time (a workbook's 是, a rule's 0.9): each (parameter,
+# value) once a process; typed, so that TRUE and 1 stay apart.  An error is not kept.
+_coerced = functools.lru_cache(maxsize=1 << 14, typed=True)(_coerce)
 
 
 def _p(name: str, kind: str, label: str, help: str, default: object = REQUIRED, variadic: bool = False) -> Param:

@@ -214,10 +214,12 @@ def flatten(values: object) -> list:
         return [values]
     cells: list = []
     for v in values:
-        if isinstance(v, (list, tuple)):
+        if not isinstance(v, (list, tuple)):
+            cells.append(v)
+        elif any(isinstance(x, (list, tuple)) for x in v):
             cells.extend(flatten(v))
         else:
-            cells.append(v)
+            cells.extend(v)     # a row of a range: the common case, without a call a cell
     return cells
 
 
