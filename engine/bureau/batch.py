@@ -7,6 +7,7 @@ A report and a workbook with the same name are paired before they are given out
 their evaluation tells, and checked again together."""
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -47,6 +48,7 @@ def collect(paths: Iterable[str | Path]) -> list[Path]:
 
 def _worker(conn, evaluate_one) -> None:
     """A long-lived worker: jobs in, results out, its caches (templates, rule sets) kept warm."""
+    gc.freeze()   # what it started with is never garbage: the collector need not walk it again
     while True:
         try:
             job = conn.recv()
@@ -103,11 +105,10 @@ class _Worker:
 
 
 def warm() -> None:
-    """What evaluate_file needs, imported once before the workers fork (they share it): with
-    openpyxl's formula tokenizer, which every file another program saved needs (a worker
-    that imported it itself would pay a quarter of a second; the parent needs openpyxl anyway)."""
-    from openpyxl.formula import tokenizer, translate  # noqa: F401
-
+    """What evaluate_file needs, imported once before the workers fork (they share it).  Not
+    openpyxl (a quarter of a second, numpy with it): a file of our templates as we or
+    LibreOffice saved it is read without it (a worker imports it the first time it meets
+    Excel's shared formulas), and the parent imports it for the summary while the workers work."""
     from ..book import evaluator, fastpath, recalc, scoredata  # noqa: F401
 
 

@@ -12,6 +12,7 @@ nothing for them anyway.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import shutil
@@ -34,22 +35,37 @@ def xml_safe(text: str) -> str:
 
 
 def cell_xml(ref: str, value: object, style: int) -> str:
-    s = f' s="{style}"' if style else ""
+    return f'<c r="{ref}"{_style(style)}{_content(value)}'
+
+
+def _style(style: int) -> str:
+    return f' s="{style}"' if style else ""
+
+
+def _content(value: object) -> str:
+    """A cell's value after its reference and style, to the end of the cell."""
+    kind = type(value)
+    if kind is str:
+        return _text(value)
     if isinstance(value, bool):
-        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
+        return f' t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, float)) and math.isfinite(value):
-        return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
-    text = xml_safe(str(value))
+        return f"><v>{value!r}</v></c>"
+    return _text(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 12)   # names of files, departments and items recur row after row
+def _text(text: str) -> str:
+    text = xml_safe(text)
     space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{escape(text, quote=False)}</t></is></c>'
+    return f' t="inlineStr"><is><t{space}>{escape(text, quote=False)}</t></is></c>'
 
 
 class RowStream:
     """The rows of one sheet after its header row: `append` each, `splice` them in at the end."""
 
     def __init__(self, styles: Sequence[int], first_row: int = 2):
-        self.letters = [column_letter(n) for n in range(1, len(styles) + 1)]
-        self.styles = list(styles)
+        self.openings = [f'<c r="{column_letter(n)}{ROW_MARK}"{_style(style)}' for n, style in enumerate(styles, 1)]
         self.next_row = first_row
         self.file: IO[bytes] = tempfile.TemporaryFile()
 
@@ -60,8 +76,7 @@ class RowStream:
     def render(self, values: Sequence[object]) -> str:
         """A row's cells, its number left open (ROW_MARK): rows kept to be sorted are rendered
         as they come and numbered when written."""
-        return "".join(cell_xml(f"{letter}{ROW_MARK}", value, style)
-                       for letter, value, style in zip(self.letters, values, self.styles) if value is not None)
+        return "".join(opening + _content(value) for opening, value in zip(self.openings, values) if value is not None)
 
     def append(self, values: Sequence[object]) -> None:
         self.write(self.render(values))

@@ -8,6 +8,7 @@ sorted by severity, then file; 统计 is counted at the end."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 from collections import Counter
@@ -80,8 +81,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def safe_text(value: object) -> object:
     """Text from a submission must never become a formula in the summary (formula injection),
     nor carry a control character, which no spreadsheet can store."""
-    if not isinstance(value, str):
-        return value
+    return _safe_text(value) if isinstance(value, str) else value
+
+
+@functools.lru_cache(maxsize=1 << 12)   # names of files, departments and items recur row after row
+def _safe_text(value: str) -> str:
     value = xml_safe(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 

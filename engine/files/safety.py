@@ -49,11 +49,29 @@ def check_workbook(path: str | Path) -> None:
         pass
 
 
+class _ReadOnce(zipfile.ZipFile):
+    """A zip whose parts, once read, are kept: the checks read each sheet, and the readers after
+    them read the same bytes without inflating them again."""
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        self._read: dict[str, bytes] = {}
+
+    def read(self, name, pwd=None) -> bytes:
+        if not isinstance(name, str) or pwd is not None:
+            return super().read(name, pwd)
+        data = self._read.get(name)
+        if data is None:
+            data = self._read[name] = super().read(name)
+        return data
+
+
 @contextlib.contextmanager
 def opened_workbook(path: str | Path) -> Iterator[zipfile.ZipFile]:
     """The workbook's zip, open, once it has passed every check (read it from this one)."""
     path = Path(path)
-    with _checked_zip(path, "xl/workbook.xml", "Excel 工作簿（.xlsx/.xlsm）/ not an Excel workbook") as archive:
+    with _checked_zip(path, "xl/workbook.xml", "Excel 工作簿（.xlsx/.xlsm）/ not an Excel workbook",
+                      opener=_ReadOnce) as archive:
         _check_dimensions(archive, [n for n in archive.namelist()
                                     if n.startswith("xl/worksheets/") and n.endswith(".xml")])
         yield archive
@@ -67,7 +85,8 @@ def check_zip(path: Path, required: str, what: str, limit: int = MAX_FILE_BYTES)
 
 
 @contextlib.contextmanager
-def _checked_zip(path: Path, required: str, what: str, limit: int = MAX_FILE_BYTES) -> Iterator[zipfile.ZipFile]:
+def _checked_zip(path: Path, required: str, what: str, limit: int = MAX_FILE_BYTES,
+                 opener: type[zipfile.ZipFile] = zipfile.ZipFile) -> Iterator[zipfile.ZipFile]:
     sized(path, limit)
     with open(path, "rb") as fh:
         head = fh.read(8)
@@ -76,7 +95,7 @@ def _checked_zip(path: Path, required: str, what: str, limit: int = MAX_FILE_BYT
     if not head.startswith(ZIP_MAGIC):
         raise UnsafeFile(f"不是 {what}")
     try:
-        archive = zipfile.ZipFile(path)
+        archive = opener(path)
     except (zipfile.BadZipFile, OSError, ValueError):
         raise UnsafeFile("文件已损坏，无法解压 / corrupt file (bad zip)") from None
     with archive:
@@ -102,11 +121,11 @@ def _check_parts(archive: zipfile.ZipFile, required: str, what: str) -> None:
 
 
 def _check_dimensions(archive: zipfile.ZipFile, sheets: list[str]) -> None:
-    """A sheet's declared size, read from its first bytes (only those are inflated)."""
+    """A sheet's declared size, read from its first bytes (the part's size is known to be
+    acceptable: it is read whole, once, for the readers after)."""
     for name in sheets:
         try:
-            with archive.open(name) as part:
-                head = part.read(4096)
+            head = archive.read(name)[:4096]
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, NotImplementedError, RuntimeError):
             raise UnsafeFile(f"文件已损坏，无法解压 / corrupt file (bad zip): {name}") from None
         match = _DIMENSION.search(head)
