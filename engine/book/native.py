@@ -133,10 +133,10 @@ class NativeFormulaBuilder(FormulaBuilder):
         return f"ROUND({x},{digits})"
 
     def _perf_total(self, scores: str) -> str:
-        return f"ROUND(SUM({scores}),2)"
+        return catalogue.TOTAL.formula(f"SUM({scores})")
 
     def _perf_sum(self, *values: str) -> str:
-        return "(" + "+".join(values) + ")"   # checked values
+        return f"({catalogue.amounts_sum(len(values)).formula(*values)})"   # checked values
 
     def _perf_grade(self, total: str, bands: str) -> str:
         return self._tiers(total, bands, [t.op for t in self.rs.grade_bands])

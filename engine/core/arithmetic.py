@@ -139,8 +139,9 @@ def check_score(answer: bool | float, maximum: float, label: str = "评分") -> 
 
 # 4.8 ------------------------------------------------------------------------------
 def perf_total(scores: list[float]) -> float:
-    """The sum of the rounded item scores, rounded."""
-    return excel_round(sum(excel_round(s, 2) for s in scores), 2)
+    """The sum of the rounded item scores, rounded (catalogue.TOTAL)."""
+    rounded = [excel_round(s, 2) for s in scores]
+    return catalogue.TOTAL(catalogue.amounts_sum(len(rounded))(*rounded))
 
 
 def perf_grade(total: float, bands: tuple[Tier, ...] | None = None) -> str:

@@ -35,8 +35,8 @@ def control_rate(actual: float, budget: float) -> float:
 
 
 def amount_sum(amounts: list[float]) -> float:
-    """The sum of parsed amounts (a rate's denominator such as 在编 + 编外)."""
-    return float(sum(amounts))
+    """The sum of parsed amounts (a rate's denominator such as 在编 + 编外): catalogue.amounts_sum."""
+    return catalogue.amounts_sum(len(amounts))(*amounts)
 
 
 def deviation_rate(actual: float, target: float) -> float:
