@@ -105,3 +105,26 @@ def test_printing_a_parsed_formula_gives_the_same_formula_back(text):
     node = parse_formula("=" + text)
     assert parse_formula("=" + to_formula(node)) == node
     assert calc("=" + to_formula(node)) == calc("=" + text)
+
+
+def test_a_long_chain_computes_and_a_formula_nested_past_python_is_refused_not_crashed():
+    """A sum of 400 cells typed as one formula compiles (its chain becomes steps); a formula
+    nested deeper than Python compiles is a ValueError — the fast path then gives the file to
+    the formulas library — never a crash."""
+    assert calc("=" + "+".join(["C1"] * 400)) == 2800.0
+    assert calc("=" + "IF(TRUE," * 60 + "1" + ",0)" * 60) == 1.0
+    with pytest.raises((ValueError, RecursionError)):
+        calc("=" + "ABS(" * 400 + "1" + ")" * 400)
+
+
+def test_only_the_branch_taken_is_computed():
+    """IF's other branch is never computed: a reference to a sheet that raises is not read."""
+    class Watch(Sheet):
+        def cell(self, sheet, row, col):
+            if sheet == "Other":
+                raise AssertionError("the branch not taken was computed")
+            return super().cell(sheet, row, col)
+    node = parse_formula("=IF(C1>0,C1*2,Other!A1)")
+    assert compile_formula(node, "S", lambda name: None)(Watch()) == 14.0
+    node = parse_formula("=IFERROR(C1/1,Other!A1)")
+    assert compile_formula(node, "S", lambda name: None)(Watch()) == 7.0
