@@ -81,10 +81,15 @@ class Template:
         functions = udf_functions() if flavour == "udf" else {}
         self.names: dict[str, Ref] = {n: r for n, r in targets.items() if r is not None}
         self.cells: dict[str, Cell] = {n: cell for n, target in ref.names.items() if (cell := cell_of(target))}
-        self.formulas: dict[Key, Compiled] = {}
+        self.functions = functions
+        # a formula is parsed and compiled when first computed: a submission computes about
+        # 150 of a template's 250 (the blank indicator rows' score cells never), and a cold
+        # `recalc` of one file pays for those only
+        self.texts: dict[Key, str] = {}
         for (sheet, coordinate), text in ref.formulas.items():
             row, col = cell_position(coordinate)
-            self.formulas[(sheet, row, col)] = compile_formula(parse_formula(text), sheet, self.names.get, functions)
+            self.texts[(sheet, row, col)] = text
+        self.formulas: dict[Key, Compiled] = {}
         self.params: dict[Key, object] = {}
         for (sheet, coordinate), value in ref.params.items():
             row, col = cell_position(coordinate)
@@ -92,6 +97,15 @@ class Template:
 
     def model(self, typed: Callable[[str, int, int], object]) -> "Model":
         return Model(self, typed)
+
+    def compiled(self, key: Key) -> Compiled | None:
+        """The formula of a cell, compiled (None: the cell holds none).  A formula the evaluator
+        cannot read raises ValueError."""
+        text = self.texts.get(key)
+        if text is None:
+            return None
+        formula = self.formulas[key] = compile_formula(parse_formula(text), key[0], self.names.get, self.functions)
+        return formula
 
 
 def typed_value(value: object) -> object:
@@ -112,7 +126,7 @@ class Model:
 
     def __init__(self, template: Template, typed: Callable[[str, int, int], object]):
         self.template, self.typed = template, typed
-        self.formulas, self.params = template.formulas, template.params
+        self.formulas, self.params, self.texts = template.formulas, template.params, template.texts
         self.values: dict[Key, object] = {}
 
     def cell(self, sheet: str, row: int, col: int) -> object:
@@ -121,6 +135,8 @@ class Model:
         if value is not _UNSEEN:
             return value
         formula = self.formulas.get(key)
+        if formula is None and key in self.texts:
+            formula = self.template.compiled(key)
         if formula is None:
             value = self.params[key] if key in self.params else typed_value(self.typed(sheet, row, col))
         else:

@@ -82,6 +82,8 @@ def sheet_formulas(data: bytes) -> dict[str, Formula]:
 
     A part as Excel, LibreOffice and openpyxl write it is scanned (scan_formulas: a tenth of
     the parse); anything the scan does not expect is parsed."""
+    if not _F_ELEMENT.search(data):
+        return {}
     cells = scan_formulas(data)
     return _expanded(parsed_formulas(data) if cells is None else cells)
 
