@@ -249,6 +249,11 @@ def cmd_check_report(args) -> int:
     else:
         from .display import show_report_check
         show_report_check(result, _console())
+    if not result.checkable:   # never an all-clear on a document nothing was read from
+        if args.json:
+            from .report.coverage import NOTHING_READ
+            print(f"{NOTHING_READ} / nothing checkable was read: {args.report}", file=sys.stderr)
+        return EXIT_UNUSABLE
     return EXIT_FINDINGS if result.errors else EXIT_OK
 
 

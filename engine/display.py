@@ -96,6 +96,16 @@ def show_report_check(result, console: Console) -> None:
         console.print(table)
     console.print(f"报告所写综合得分 [b]{_num(result.stated_total)}[/b]，按报告数字重新计算 "
                   f"[b]{_num(result.computed_total)}[/b]；等级 {facts.grade[0] if facts.grade else '—'}")
+    if not result.checkable:   # never "未发现问题" on a report nothing was read from
+        console.print("[b red]未能从报告中读出可复核的数字[/b red]：预算、支出、绩效指标、总分均未读出，"
+                      "没有核对任何数字：这不是“核对无误”。")
+        if result.findings:
+            findings_table(result.findings, console)
+        return
+    if result.coverage.unread:
+        console.print(escape(f"{result.kind}报告。{result.coverage.unread_line()}（这些数字未经核对）"))
+    else:
+        console.print(f"{result.kind}报告：各项数字均已读出。")
     findings_table(result.findings, console)
 
 

@@ -100,8 +100,9 @@ def check_report_file(path: Path, workbook: tuple | None = None, paired_with: st
     except Exception as exc:  # a reader's bug on a hostile document must not stop the batch
         return _failed(path, _crash(exc), start, REPORT)
     out = result.to_dict()
-    if not out["claims"]:
-        return _failed(path, "报告中没有可核对的数字（不是自评报告？）/ no figures to check", start, REPORT)
+    if not result.checkable:
+        from ..report.coverage import NOTHING_READ
+        return _failed(path, f"{NOTHING_READ}（不是自评报告，或版式未能识别）/ nothing checkable was read", start, REPORT)
     rates = {c["key"].removeprefix("stated_rates."): c["value"] for c in out["claims"]
              if c["key"].startswith("stated_rates.")}
     out.update(dept_name=facts.dept_name, fiscal_year=facts.fiscal_year, total=result.computed_total,

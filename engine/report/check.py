@@ -16,6 +16,7 @@ from ..core.parsing import DIRECTION_SYMBOLS
 from ..core.rates import completion_rate, deviation_rate
 from ..core.rounding import excel_round
 from .claims import Facts, Indicator, RATE_KEYS
+from .coverage import Coverage, coverage, report_kind
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .numbers import Number
 
@@ -32,6 +33,13 @@ class ReportCheck:
     rules: rulesets.RuleSet | None      # the rule set the report was checked by
     findings: list[Finding] = field(default_factory=list)
     computed_total: float | None = None
+    coverage: Coverage = field(default_factory=Coverage)
+    kind: str = "部门整体"              # or 项目支出: which form the report is
+
+    @property
+    def checkable(self) -> bool:
+        """Whether any budget, spending, indicator or total was read: else nothing was checked."""
+        return self.coverage.checkable
 
     @property
     def rule_set(self) -> str | None:
@@ -46,8 +54,8 @@ class ReportCheck:
         return sum(f.severity == "error" for f in self.findings)
 
     def to_dict(self) -> dict:
-        return {"source": self.source, "rule_set": self.rule_set, "claims": claims_of(self.facts),
-                "stated_total": self.stated_total, "computed_total": self.computed_total,
+        return {"source": self.source, "kind": self.kind, "rule_set": self.rule_set, "claims": claims_of(self.facts),
+                **self.coverage.to_dict(), "stated_total": self.stated_total, "computed_total": self.computed_total,
                 "findings": [f.to_dict() for f in self.findings]}
 
 
@@ -66,6 +74,8 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
         _indicator(facts, ind, report, reverse_method)
     result.computed_total = _totals(facts, rule_set, report)
     result.findings = report.findings
+    result.coverage = coverage(facts, len(rule_set.rows) if rule_set else 0)
+    result.kind = report_kind(facts, result.rule_set)
     return result
 
 

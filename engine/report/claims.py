@@ -306,6 +306,25 @@ def _table_items(facts: Facts) -> None:
             facts.items.append(StatedItem(names[-1], score, weight))
 
 
+_RULE_WORDS = re.compile(r"以上|以下|低于|高于|不足|未达|达到|之间|区间|[(（]含[)）]|[<>≤≥]")
+_CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
+
+
+def _stated_grade(text: str, start: int) -> re.Match | None:
+    """The first grade word from `start` that states the report's grade — not one of a rule
+    ("…低于60分的，评价结果为差", "结果为差的，得0分", "90分以上为优")."""
+    for match in _GRADE.finditer(text, start):
+        after = text[match.end(1):match.end(1) + 1]
+        window = max(match.start() - 200, 0)
+        clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, window, match.start())), default=window)
+        earlier_clause = text[window:clause_start].rstrip("，,；; ")
+        if after in ("的", "档", "等", "或", "、") or _RULE_WORDS.search(text[clause_start:match.start()]) \
+                or earlier_clause.endswith("的"):
+            continue
+        return match
+    return None
+
+
 def _total_and_grade(facts: Facts) -> None:
     text = facts.text
     inside = {id(n) for i in facts.indicators for n in (i.self_score, i.weight) if n}
@@ -317,7 +336,7 @@ def _total_and_grade(facts: Facts) -> None:
         if _TOTAL_LABEL.search(n.label) and (_TOTAL_CONTEXT.search(text[start:end]) or "综合" in n.label):
             facts.total = n
             break
-    near = _GRADE.search(text, sentence_bounds(text, facts.total.start)[0]) if facts.total else None
-    grade = near or _GRADE.search(text)
+    near = _stated_grade(text, sentence_bounds(text, facts.total.start)[0]) if facts.total else None
+    grade = near or _stated_grade(text, 0)
     if grade:
         facts.grade = (GRADE_WORDS[grade.group(1)], grade.start(1))
