@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test clean workbooks soffice bench
+.PHONY: demo test clean workbooks soffice bench bench-reports
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,7 @@ workbooks: $(STAMP)
 # Speed and memory against formulas, LibreOffice and a raw read (not part of make test).
 bench: $(STAMP) soffice
 	$(BIN)/python tests/benchmarks/bench.py
+
+# check-report over the labelled report cases: dev, then held out (not part of make test)
+bench-reports: $(STAMP)
+	$(BIN)/python tests/benchmarks/bench_reports.py

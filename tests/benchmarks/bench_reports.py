@@ -1,0 +1,158 @@
+"""How well check-report reads the labelled report cases (tests/report/cases: written in our
+own words after real reports, tests/report/corpus.md).
+
+    make bench-reports                  # dev cases, then the held-out ones
+    python tests/benchmarks/bench_reports.py heldout -v
+
+Per layout and in total: planted errors found / planted, false errors (an error-severity
+finding no planted error explains) and false warnings, headline figures read right / stated,
+indicators read whole / stated, and the reports from which nothing checkable was read.
+The held-out cases are measured, never developed against: look at their numbers, not their
+text.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from engine.report.checkfile import check_file  # noqa: E402
+from engine.report.claims import GRADE_WORDS  # noqa: E402
+
+CASES = ROOT / "tests" / "report" / "cases"
+HEADLINE = ("dept_name", "fiscal_year", "budget_initial", "budget_total", "spend_total", "exec_rate", "total", "grade")
+INDICATOR_FIELDS = {"target": "target", "actual": "actual", "weight": "weight", "score": "self_score"}
+_NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def key(text: str) -> str:
+    return re.sub(r"[\s\W_]+", "", unicodedata.normalize("NFKC", str(text)))
+
+
+def first_number(text: object) -> float | None:
+    if isinstance(text, (int, float)):
+        return float(text)
+    found = _NUMBER.search(unicodedata.normalize("NFKC", str(text or "")))
+    return float(found[0].replace(",", "")) if found else None
+
+
+def close(a: float | None, b: float | None, tolerance: float) -> bool:
+    return a is not None and b is not None and abs(a - b) <= tolerance
+
+
+def headline_read(result, figures: dict) -> dict[str, bool]:
+    """Each stated headline figure: read right or not."""
+    facts = result.facts
+    amounts, rates = facts.keyed_amounts(), facts.keyed_rates()
+    got = {
+        "dept_name": facts.dept_name, "fiscal_year": facts.fiscal_year,
+        **{k: facts.amount(amounts[k]) if k in amounts else None for k in ("budget_initial", "budget_total", "spend_total")},
+        "exec_rate": rates["exec_rate"].value / 100 if "exec_rate" in rates else None,
+        "total": facts.total.value if facts.total else None, "grade": facts.grade[0] if facts.grade else None,
+    }
+    out = {}
+    for name in HEADLINE:
+        want = figures.get(name)
+        if want is None:
+            continue
+        have = got[name]
+        if name == "dept_name":
+            out[name] = bool(have) and (key(want) in key(have) or key(have) in key(want))
+        elif name == "grade":
+            out[name] = have == GRADE_WORDS.get(str(want), want)
+        elif name == "exec_rate":
+            out[name] = close(have, float(want), 0.00005)
+        else:
+            out[name] = close(have, float(want), 0.005)
+    return out
+
+
+def indicators_read(result, indicators: list[dict]) -> list[bool]:
+    """Each stated indicator: read whole (its name, and every number it states) or not."""
+    read = [(key(i.name), i) for i in result.facts.indicators if i.name]
+    out = []
+    for want in indicators:
+        name = key(want.get("name") or "")
+        found = next((i for k, i in read if name and (name in k or k in name)), None)
+        numbers = {f: first_number(want.get(f)) for f in INDICATOR_FIELDS if want.get(f) not in (None, "")}
+        numbers = {f: v for f, v in numbers.items() if v is not None}
+        whole = found is not None and bool(numbers) and all(
+            getattr(found, INDICATOR_FIELDS[f]) is not None and close(getattr(found, INDICATOR_FIELDS[f]).value, v, 1e-6)
+            for f, v in numbers.items())
+        out.append(whole)
+    return out
+
+
+def measure(case: Path, verbose: bool) -> dict:
+    label = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
+    try:
+        result = check_file(case)
+    except Exception as exc:   # a reader's failure is a measurement, not a crash of the bench
+        result = None
+        why = f"{type(exc).__name__}: {exc}"
+    planted = [e["code"] for e in label["errors"]]
+    if result is None:
+        out = {"planted": len(planted), "found": 0, "false_errors": 0, "false_warnings": 0,
+               "figures": 0, "figures_right": 0, "indicators": len(label["indicators"]), "indicators_whole": 0,
+               "nothing_read": 1, "layouts": label["layout"]}
+        if verbose:
+            print(f"  {case.name}: unreadable ({why})")
+        return out
+    left = list(planted)
+    found = false_errors = false_warnings = 0
+    for f in result.findings:
+        if f.code in left:
+            left.remove(f.code)
+            found += 1
+        elif f.severity == "error":
+            false_errors += 1
+        else:
+            false_warnings += 1
+    figures = headline_read(result, label["figures"])
+    whole = indicators_read(result, label["indicators"])
+    if verbose:
+        missed = [k for k, ok in figures.items() if not ok]
+        print(f"  {case.name}: errors {found}/{len(planted)} (missed {left}), false {false_errors}"
+              f"+{false_warnings}w {[f.code for f in result.findings]}, figures {sum(figures.values())}/{len(figures)}"
+              f" (not {missed}), indicators {sum(whole)}/{len(whole)}, read {len(result.coverage.read)}")
+    return {"planted": len(planted), "found": found, "false_errors": false_errors, "false_warnings": false_warnings,
+            "figures": len(figures), "figures_right": sum(figures.values()), "indicators": len(whole),
+            "indicators_whole": sum(whole), "nothing_read": int(not result.checkable), "layouts": label["layout"]}
+
+
+def report(name: str, cases: list[Path], verbose: bool) -> dict:
+    print(f"\n{name}: {len(cases)} cases")
+    rows: dict[str, dict] = defaultdict(lambda: defaultdict(int))
+    for case in cases:
+        m = measure(case, verbose)
+        for layout in [*m.pop("layouts"), "total"]:
+            rows[layout]["cases"] += 1
+            for k, v in m.items():
+                rows[layout][k] += v
+    print(f"{'layout':<16}{'cases':>6}{'errors found':>14}{'false err':>10}{'false warn':>11}{'figures':>12}"
+          f"{'indicators':>13}{'nothing read':>13}")
+    for layout in sorted(rows, key=lambda k: (k == "total", k)):
+        r = rows[layout]
+        print(f"{layout:<16}{r['cases']:>6}{r['found']:>8}/{r['planted']:<5}{r['false_errors']:>10}{r['false_warnings']:>11}"
+              f"{r['figures_right']:>7}/{r['figures']:<4}{r['indicators_whole']:>8}/{r['indicators']:<4}{r['nothing_read']:>13}")
+    return rows["total"]
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    sets = [a for a in argv if not a.startswith("-")] or ["dev", "heldout"]
+    for name in sets:
+        report(name, sorted((CASES / name).glob("*.txt")), verbose)
+    print("\ntargets (held-out): errors found ≥ 85%, false errors 0, figures ≥ 90%, indicators whole ≥ 80%, "
+          "no all-clear on a report with nothing read")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
