@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..core.parsing import text_key
 from .numbers import Number, direction_before, numbers, quote, sentence_bounds, stop_parts
+from .forms import Forms, read_forms
 from .tables import AmountTable, amount_tables, table_lines
 from .text import CELL, ReportText
 
@@ -90,6 +91,8 @@ class Facts:
     grade: tuple[str, int] | None = None     # (优/良/中/差, offset)
     dept_name: str | None = None
     fiscal_year: int | None = None
+    form_amounts: dict[str, Number] = field(default_factory=dict)   # read from a 自评表 (forms)
+    form_rates: dict[str, Number] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -123,12 +126,12 @@ class Facts:
         return min(ends)
 
     def keyed_amounts(self) -> dict[str, Number]:
-        """The first stated amount of each SPEC input (budget_total, spend_total, …)."""
-        return self._first_of_each(AMOUNT_KEYS, lambda n: n.is_amount)
+        """The first stated amount of each SPEC input (budget_total, spend_total, …): a form's first."""
+        return {**self._first_of_each(AMOUNT_KEYS, lambda n: n.is_amount), **self.form_amounts}
 
     def keyed_rates(self) -> dict[str, Number]:
-        """The first stated rate of each SPEC rate (exec_rate, adjust_rate, …)."""
-        return self._first_of_each(RATE_KEYS, lambda n: n.is_rate)
+        """The first stated rate of each SPEC rate (exec_rate, adjust_rate, …): a form's first."""
+        return {**self._first_of_each(RATE_KEYS, lambda n: n.is_rate), **self.form_rates}
 
     def _first_of_each(self, keys: dict, wanted) -> dict[str, Number]:
         out: dict[str, Number] = {}
@@ -141,11 +144,20 @@ class Facts:
 
 def read_facts(report: ReportText) -> Facts:
     facts = Facts(report, numbers(report.text))
-    facts.tables = amount_tables(report.text, facts.numbers)
+    forms = read_forms(report.text, facts.numbers)      # tables first
+    used = forms.used
+    for n in facts.numbers:
+        if id(n) in used:
+            n.part = True                               # a form's figure, not a sentence's
+    facts.form_amounts, facts.form_rates = forms.amounts, forms.rates
+    facts.tables = amount_tables(report.text, facts.numbers)   # each row of amounts against itself
     _sums(facts)
     _indicators(facts)
+    _form_indicators(facts, forms)
     _items(facts)
     _total_and_grade(facts)
+    if facts.total is None and forms.total is not None:
+        facts.total = forms.total
     dept = _DEPT.search(report.text)
     title = next((_TITLE.match(line) for line in report.text.split("\n")[:5] if _TITLE.match(line)), None)
     facts.dept_name = dept.group(1).strip() if dept else title.group(1).strip() if title else None
@@ -185,6 +197,28 @@ def _sums(facts: Facts) -> None:
 
 
 # ------------------------------------------------------------------ indicators
+def _form_indicators(facts: Facts, forms: Forms) -> None:
+    """A form's indicator rows, before the sentences': a sentence about an indicator the form
+    lists is the same indicator."""
+    if not forms.indicators:
+        return
+    names = [text_key(f.name) for f in forms.indicators]
+    prose = [i for i in facts.indicators if len(text_key(i.name)) >= 2
+             and not any(text_key(i.name) in n or n in text_key(i.name) for n in names)]
+    read = []
+    for f in forms.indicators:
+        ind = Indicator(0, f.name, f.start, f.level1, f.direction, f.target, f.actual, weight=f.weight,
+                        self_score=f.score, deviation_reason=f.reason)
+        if f.direction == "定性":   # the tier chosen is the target cell's; the coefficient the actual's
+            ind.target = ind.actual = None
+            ind.tier = f.target_text
+            ind.coefficient = f.actual if f.actual is not None and f.actual.is_rate else None
+        read.append(ind)
+    facts.indicators = read + prose
+    for row, ind in enumerate(facts.indicators, 1):
+        ind.row = row
+
+
 def _indicators(facts: Facts) -> None:
     text = facts.text
     starts = []
@@ -263,6 +297,7 @@ def _indicator_name(before: str) -> str:
     clauses = [c.strip() for c in re.split(r"[,，:：;；]", before)]
     for clause in reversed(clauses):
         clause = re.sub(r"该指标|预期|本指标", "", clause)
+        clause = re.sub(r"^(?:为|是)|(?:为|是)$", "", clause.strip(" 　"))   # "该指标为": no name
         clause = _NAME_PREFIX.sub("", clause).strip(" 　")
         if clause:
             return clause[:60]

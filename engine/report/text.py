@@ -41,7 +41,7 @@ class ReportText:
     _places: list[str] = field(default_factory=list)
 
     def add(self, piece: str, place: str, joined: bool = False) -> None:
-        """Append a piece (a line, a paragraph, a table cell); `joined` continues the sentence."""
+        """Append a piece (a line, a paragraph); `joined` continues the sentence."""
         piece = normalise(piece)
         if not piece.strip():
             return
@@ -50,6 +50,18 @@ class ReportText:
         self._starts.append(len(self.text))
         self._places.append(place)
         self.text += piece.strip()
+
+    def add_row(self, cells: list[str], place: str) -> None:
+        """Append a table's row: its cells between CELL marks, an empty first or last cell kept
+        (a merged cell of the row above), so that each figure stays in its column."""
+        cells = [normalise(c).replace("\n", " ").strip() for c in cells]
+        if not any(cells):
+            return
+        if self.text:
+            self.text += "\n"
+        self._starts.append(len(self.text))
+        self._places.append(place)
+        self.text += CELL.join(cells)
 
     def where(self, offset: int) -> str:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -83,11 +95,45 @@ def read_report(path: str | Path) -> ReportText:
 
 def _lines(report: ReportText, lines: list[str], place) -> None:
     previous = ""
+    rows = table_rows(lines)
     for n, line in enumerate(lines, 1):
+        if n - 1 in rows:   # a table's row: its cells, never joined to a sentence
+            report.add_row(rows[n - 1], place(n))
+            previous = ""
+            continue
         if not normalise(line).strip():
             continue   # a blank line inside a sentence (PDF copy) does not end it
         report.add(line, place(n), joined=continues(previous, line))
         previous = line
+
+
+_PIPE = re.compile(r"\s*[|｜]\s*")
+_COLUMN_GAP = re.compile(r"(?:[ \u3000]{2,}|\t+|\u3000)")
+
+
+def table_rows(lines: list[str]) -> dict[int, list[str]]:
+    """The lines of a text that are a table's rows, each as its cells: rows written with "|"
+    (a cell's edges, as Markdown or a copied form has them), and columns set apart by tabs or
+    by runs of spaces — these only where two lines in a row have three cells or more, so that
+    a sentence with a double space stays a sentence."""
+    rows: dict[int, list[str]] = {}
+    for n, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.count("|") + stripped.count("｜") >= 2 or (stripped.startswith(("|", "｜")) and len(stripped) > 1):
+            cells = _PIPE.split(stripped)
+            if cells and not cells[0]:
+                cells = cells[1:]
+            if cells and not cells[-1]:
+                cells = cells[:-1]
+            if any(c.strip() for c in cells):
+                rows[n] = cells
+    spaced = {n: [c for c in _COLUMN_GAP.split(line.strip()) if c] for n, line in enumerate(lines)
+              if n not in rows and _COLUMN_GAP.search(line.strip())}
+    for n, cells in spaced.items():
+        neighbours = (spaced.get(n - 1, ()), spaced.get(n + 1, ()))
+        if len(cells) >= 3 and any(len(c) >= 3 for c in neighbours):
+            rows[n] = cells
+    return rows
 
 
 def _read_txt(path: Path) -> ReportText:
@@ -136,7 +182,7 @@ def _read_docx(path: Path) -> ReportText:
                     if id(cell._tc) not in seen:   # a merged cell is handed back once per grid column
                         seen.add(id(cell._tc))
                         cells.append(cell.text)
-                report.add(CELL.join(c.strip() for c in cells), f"表{tables}")
+                report.add_row(cells, f"表{tables}")
             previous = ""
     return report
 
@@ -162,7 +208,7 @@ def _read_pdf(path: Path) -> ReportText:
                 if held and rows and rows[0] and len(rows[0][0]) == len(held[0]) and not rows[0][0][0]:
                     held = ([a + b for a, b in zip(held[0], rows[0].pop(0))], held[1])   # a row split by the page
                 if held:
-                    report.add(CELL.join(held[0]), held[1])
+                    report.add_row(held[0], held[1])
                     held = None
                 text_only = page
                 for table in tables:   # a table's cells are read as rows, not as wrapped lines
@@ -176,11 +222,11 @@ def _read_pdf(path: Path) -> ReportText:
                         if t == len(rows) - 1 and r == len(table_rows) - 1:
                             held = (cells, f"第{n}页")
                         else:
-                            report.add(CELL.join(cells), f"第{n}页")
+                            report.add_row(cells, f"第{n}页")
                     previous = ""
                 page.close()
             if held:
-                report.add(CELL.join(held[0]), held[1])
+                report.add_row(held[0], held[1])
     except UnreadableReport:
         raise
     except Exception as exc:   # pdfminer: encrypted, broken xref, …

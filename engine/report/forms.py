@@ -1,0 +1,200 @@
+"""The 自评表 forms in a report, read by their headers (tables first): the funds block — 年初预算数,
+全年预算数, 全年执行数, 分值, 执行率, 得分 of 年度资金总额 — and the indicator block — 一级/二级/三级
+指标, 年度指标值, 实际完成值, 分值, 得分 — and the 总分 row.
+
+Which header word names which column is data (templates/_report_forms.toml).  A figure is
+taken from the cell of its column only; the figures a form gives are kept out of the
+sentence readers (their labels are a table's, not a sentence's).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.parsing import DIRECTIONS
+from .numbers import Number
+from .tables import table_lines
+
+VOCABULARY = Path(__file__).resolve().parents[2] / "templates" / "_report_forms.toml"
+_BRACKETED = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
+_DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
+
+
+@dataclass
+class FormIndicator:
+    name: str
+    start: int
+    level1: str = ""
+    direction: str | None = None
+    target: Number | None = None
+    target_text: str = ""
+    actual: Number | None = None
+    actual_text: str = ""
+    weight: Number | None = None
+    score: Number | None = None
+    reason: str = ""
+
+
+@dataclass
+class Forms:
+    amounts: dict[str, Number] = field(default_factory=dict)   # budget_initial, budget_total, spend_total
+    rates: dict[str, Number] = field(default_factory=dict)     # exec_rate
+    execution: dict[str, Number] = field(default_factory=dict)  # the 执行率 item's weight and score
+    indicators: list[FormIndicator] = field(default_factory=list)
+    total: Number | None = None
+    funds_row: str = ""                                         # "total" or "first": where the headline came from
+
+    @property
+    def used(self) -> set[int]:
+        """The ids of the figures a form gave (kept out of the sentence readers)."""
+        given = [*self.amounts.values(), *self.rates.values(), *self.execution.values(), self.total]
+        for row in self.indicators:
+            given += [row.target, row.actual, row.weight, row.score]
+        return {id(n) for n in given if n is not None}
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> dict[str, dict[str, tuple[str, ...]]]:
+    from ..core.rulesets import tomllib
+    with open(VOCABULARY, "rb") as fh:
+        raw = tomllib.load(fh)
+    return {block: {column: tuple(_key(w) for w in words) for column, words in columns.items()}
+            for block, columns in raw.items()}
+
+
+def _key(cell: str) -> str:
+    return re.sub(r"[\s:：*]", "", _BRACKETED.sub("", cell))
+
+
+def _header(cells: list[str]) -> tuple[str, dict[int, str]] | None:
+    """The block a header row opens and its columns (index → column), or None for a data row."""
+    best: tuple[str, dict[int, str]] | None = None
+    for block, columns in vocabulary().items():
+        found: dict[int, str] = {}
+        for i, cell in enumerate(cells):
+            key = _key(cell)
+            for column, words in columns.items():
+                if column != "total_rows" and key in words and column not in found.values():
+                    found[i] = column
+                    break
+        distinctive = {"funds": {"budget_total", "spend_total", "budget_initial"},
+                       "indicators": {"target", "actual"}}[block]
+        if len(found) >= 3 and distinctive & set(found.values()) and (best is None or len(found) > len(best[1])):
+            best = (block, found)
+    return best
+
+
+def read_forms(text: str, figures: list[Number]) -> Forms:
+    forms = Forms()
+    block: str | None = None
+    columns: dict[int, str] = {}
+    width = 0
+    level1 = ""
+    for line in table_lines(text, figures):
+        if line is None:
+            block = None
+            continue
+        cells, placed = line
+        header = _header(cells)
+        if header:
+            (block, columns), width, level1 = header, len(cells), ""
+            continue
+        if block is None:
+            continue
+        shift = len(cells) - width if len(cells) != width else 0   # a merged first cell left out, or one more
+        by_column: dict[str, list[Number]] = {}
+        for index, n in placed:
+            column = columns.get(index - shift)
+            if column:
+                by_column.setdefault(column, []).append(n)
+        text_of = {column: cells[i + shift] for i, column in columns.items() if 0 <= i + shift < len(cells)}
+        name = _row_name(cells, columns, shift)
+        if block == "funds":
+            _funds_row(forms, name, by_column)
+        else:
+            level1 = text_of.get("level1", "").strip() or level1
+            _indicator_row(forms, name, text_of, by_column, level1, placed)
+    return forms
+
+
+def _row_name(cells: list[str], columns: dict[int, str], shift: int) -> str:
+    """The row's name: its 三级指标 cell, else its first cell that is words, not figures."""
+    for i, column in columns.items():
+        if column == "name" and 0 <= i + shift < len(cells) and cells[i + shift].strip():
+            return cells[i + shift].strip()
+    return next((c.strip() for c in cells if c.strip() and not re.fullmatch(r"[\d.,%\s—-]*", c.strip())), "")
+
+
+def _one(by_column: dict[str, list[Number]], column: str) -> Number | None:
+    found = by_column.get(column) or []
+    return found[0] if len(found) == 1 else None   # two figures in one cell: not read as one
+
+
+def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]]) -> None:
+    """The total row (年度资金总额) gives the headline figures — or the first row of figures when
+    the form names no total; 其中 rows are parts and are not read as the whole."""
+    if not any(by_column.values()):
+        return
+    total_row = _key(name) in vocabulary()["funds"]["total_rows"]
+    if forms.funds_row == "total" or (forms.funds_row and not total_row):
+        return
+    forms.funds_row = "total" if total_row else "first"
+    forms.amounts.clear()
+    forms.rates.clear()
+    forms.execution.clear()
+    for column in ("budget_initial", "budget_total", "spend_total"):
+        n = _one(by_column, column)
+        if n is not None and not n.is_rate:
+            forms.amounts[column] = n
+    rate = _one(by_column, "exec_rate")
+    if rate is not None and rate.is_rate:
+        forms.rates["exec_rate"] = rate
+    for column in ("weight", "score"):
+        n = _one(by_column, column)
+        if n is not None and not n.is_rate:
+            forms.execution[column] = n
+
+
+def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: dict[str, list[Number]],
+                   level1: str, placed: list) -> None:
+    if _key(name) in vocabulary()["indicators"]["total_rows"]:
+        score = _one(by_column, "score") or (placed[-1][1] if placed else None)
+        if score is not None:
+            forms.total = score
+        return
+    target_text, actual_text = text_of.get("target", "").strip(), text_of.get("actual", "").strip()
+    if not name or not (target_text or actual_text):
+        return
+    target, actual = _one(by_column, "target"), _one(by_column, "actual")
+    if target is not None and actual is not None and _unit(target_text) != _unit(actual_text):
+        target = actual = None      # 3.5万人 against 36200人: not compared (precision first)
+    direction = _direction(text_of.get("direction", "") + target_text)
+    row = FormIndicator(name, (placed[0][1].start if placed else 0), level1, direction,
+                        target, target_text, actual, actual_text,
+                        _one(by_column, "weight"), _one(by_column, "score"), text_of.get("reason", "").strip())
+    forms.indicators.append(row)
+
+
+def _unit(cell: str) -> str:
+    """What a figure's cell says besides its number and direction: its unit ("公里", "%", "万人")."""
+    rest = re.sub(r"-?\d+(?:,\d{3})*(?:\.\d+)?", "", cell)
+    for word in _DIRECTION_WORDS:
+        rest = rest.replace(word, "")
+    return re.sub(r"\s|以上|以下|以内|及", "", rest)
+
+
+def _direction(target: str) -> str | None:
+    """≥ 95% → >=; a target without a figure ("持续提升", "达成年度指标") is 定性; else =."""
+    target = target.strip()
+    for word in _DIRECTION_WORDS:
+        if target.startswith(word):
+            return DIRECTIONS[word]
+    if not re.search(r"\d", target):
+        return "定性" if target else None
+    if re.search(r"(?:以上|及以上)\s*$", target):
+        return ">="
+    if re.search(r"(?:以下|以内|及以下)\s*$", target):
+        return "<="
+    return "="
