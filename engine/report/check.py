@@ -266,10 +266,11 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
     for item in evaluation.items:
         said = next((i for i in facts.items if i.row_id == item["id"]), None)
         if said and item["score"] is not None and abs(item["score"] - said.score.value) >= SCORE_TOLERANCE:
-            report.error("SCORE_MISMATCH", facts.where(said.score.start),
-                         f"「{item['name']}」按报告中的数字应得 {item['score']:.2f} 分，报告写 {said.score.value:g} 分"
-                         f"{_say(facts, said.score)}")
-    explained = any(f.code == "SCORE_MISMATCH" for f in report.findings)   # the total differs because of it
+            (report.error if given else report.warning)(   # by an inferred framework: a warning that says so
+                "SCORE_MISMATCH", facts.where(said.score.start),
+                f"「{item['name']}」按报告中的数字{'' if given else f'（由报告推断的评分框架 {rs.id}）'}应得 "
+                f"{item['score']:.2f} 分，报告写 {said.score.value:g} 分{_say(facts, said.score)}")
+    explained = any(f.code == "SCORE_MISMATCH" and f.severity == "error" for f in report.findings)
     if total is not None and computed is not None and abs(computed - total.value) >= SCORE_TOLERANCE \
             and not explained:
         # by a framework the report was given (a workbook, --rule-set) an error; by one inferred

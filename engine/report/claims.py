@@ -167,6 +167,9 @@ def read_facts(report: ReportText) -> Facts:
 
 
 # ------------------------------------------------------------------ 其中 lists
+_SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成")   # not 支出: 基本支出 and 项目支出 are parts of a budget
+
+
 def _sums(facts: Facts) -> None:
     text = facts.text
     for match in re.finditer(r"其中(?:[:：\s]*其中)*", text):   # "其中：其中：" is one list
@@ -176,10 +179,11 @@ def _sums(facts: Facts) -> None:
             previous = [n for n in facts.numbers if n.end <= start and n.is_amount]
             before = [previous[-1]] if previous and text[previous[-1].end:start].count("\n") == 0 else []
         parts = []
+        spent_whole = bool(before) and bool(_SPENDING.search(before[-1].label))
         for n in facts.numbers:
             if match.end() <= n.start < end:
-                if stop_parts(n.label):
-                    break
+                if stop_parts(n.label) or (not spent_whole and _SPENDING.search(n.label)):
+                    break   # "其中省级补助…、县级配套…，实际拨付使用…": the sources end where spending starts
                 if n.is_amount:
                     parts.append(n)
         if not before or len(parts) < 2:
