@@ -21,6 +21,8 @@ _ACTUAL = re.compile(r"完成值|实际值|完成数|实际完成|评价值|完�
 _MIDYEAR = re.compile(r"年中|监控|上半年|半年")
 _SELF_SCORE = re.compile(r"自评得分|得分|评分")
 _TOTAL_LABEL = re.compile(r"综合得分|总得分|总分|综合评分|自评得分|得分")
+_STRONG_TOTAL = re.compile(r"综合得分|总得分|总分|综合评分|整体支出绩效得分|整体绩效得分|自评总分|综合评价得分|自评得分为|绩效自评分")
+_ITEM_SCORE = re.compile(r"指标|执行率|满意度|产出|效益|决策|过程|管理|项目")
 _TOTAL_CONTEXT = re.compile(r"综合|总分|评价结果|等级|评价为|评定为|绩效评价|自评结果")
 _GRADE = re.compile(r"(?:评价结果|评价等级|绩效等级|等级|评定|评价|结果)(?:为|是|:)?\s*[\"“”'‘’「」『』]?\s*"
                     r"(优秀|良好|优|良|中等|合格|及格|中|不合格|差)")
@@ -170,19 +172,23 @@ def read_facts(report: ReportText) -> Facts:
 _SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成")   # not 支出: 基本支出 and 项目支出 are parts of a budget
 
 
+_WHOLE = re.compile(r"合计|总计|总额|小计")     # a part that is itself a whole ends the list
+
+
 def _sums(facts: Facts) -> None:
     text = facts.text
     for match in re.finditer(r"其中(?:[:：\s]*其中)*", text):   # "其中：其中：" is one list
         start, end = sentence_bounds(text, match.start())
         before = [n for n in facts.numbers if start <= n.start < match.start() and n.is_amount]
+        before = [n for n in before if not stop_parts(n.label)]   # "同比增加44.20万元" is no whole
         if not before:   # "…919.76万元。其中：上级…" — the whole ends the sentence before
-            previous = [n for n in facts.numbers if n.end <= start and n.is_amount]
+            previous = [n for n in facts.numbers if n.end <= start and n.is_amount and not stop_parts(n.label)]
             before = [previous[-1]] if previous and text[previous[-1].end:start].count("\n") == 0 else []
         parts = []
         spent_whole = bool(before) and bool(_SPENDING.search(before[-1].label))
         for n in facts.numbers:
             if match.end() <= n.start < end:
-                if stop_parts(n.label) or (not spent_whole and _SPENDING.search(n.label)):
+                if stop_parts(n.label) or (not spent_whole and _SPENDING.search(n.label)) or _WHOLE.search(n.label):
                     break   # "其中省级补助…、县级配套…，实际拨付使用…": the sources end where spending starts
                 if n.is_amount:
                     parts.append(n)
@@ -368,13 +374,18 @@ def _total_and_grade(facts: Facts) -> None:
     text = facts.text
     inside = {id(n) for i in facts.indicators for n in (i.self_score, i.weight) if n}
     items = {id(i.score) for i in facts.items}
+    candidates = []
     for n in facts.figures():
         if id(n) in inside or id(n) in items or n.unit not in ("分", ""):
             continue
         start, end = sentence_bounds(text, n.start)
+        clause = re.split(r"[,，;；(（]", n.label)[-1]
+        if _ITEM_SCORE.search(clause) and not _STRONG_TOTAL.search(clause):
+            continue   # "预算执行率得分9.75分": an item's score, not the total
         if _TOTAL_LABEL.search(n.label) and (_TOTAL_CONTEXT.search(text[start:end]) or "综合" in n.label):
-            facts.total = n
-            break
+            candidates.append((not _STRONG_TOTAL.search(clause), n))
+    if candidates:   # a total named as one (综合得分, 总分 …) before a bare 得分
+        facts.total = min(candidates, key=lambda c: (c[0], c[1].start))[1]
     near = _stated_grade(text, sentence_bounds(text, facts.total.start)[0]) if facts.total else None
     grade = near or _stated_grade(text, 0)
     if grade:
