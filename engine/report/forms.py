@@ -80,7 +80,7 @@ def _header(cells: list[str]) -> tuple[str, dict[int, str]] | None:
                     found[i] = column
                     break
         distinctive = {"funds": {"budget_total", "spend_total", "budget_initial"},
-                       "indicators": {"target", "actual"}}[block]
+                       "indicators": {"target", "actual"}, "scores": {"score"}}[block]
         if len(found) >= 3 and distinctive & set(found.values()) and (best is None or len(found) > len(best[1])):
             best = (block, found)
     return best
@@ -113,6 +113,9 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         name = _row_name(cells, columns, shift)
         if block == "funds":
             _funds_row(forms, name, by_column)
+        elif block == "scores":    # the items are read by the sentence and table readers; the total here
+            if _key(name) in vocabulary()["scores"]["total_rows"] and _one(by_column, "score") is not None:
+                forms.total = _one(by_column, "score")
         else:
             level1 = text_of.get("level1", "").strip() or level1
             _indicator_row(forms, name, text_of, by_column, level1, placed)

@@ -96,11 +96,14 @@ def read_report(path: str | Path) -> ReportText:
 def _lines(report: ReportText, lines: list[str], place) -> None:
     previous = ""
     rows = table_rows(lines)
+    consumed = cells_per_line(lines, rows)
     for n, line in enumerate(lines, 1):
         if n - 1 in rows:   # a table's row: its cells, never joined to a sentence
             report.add_row(rows[n - 1], place(n))
             previous = ""
             continue
+        if n - 1 in consumed:
+            continue        # a cell of a row written one cell a line: given with its row
         if not normalise(line).strip():
             continue   # a blank line inside a sentence (PDF copy) does not end it
         report.add(line, place(n), joined=continues(previous, line))
@@ -109,6 +112,53 @@ def _lines(report: ReportText, lines: list[str], place) -> None:
 
 _PIPE = re.compile(r"\s*[|｜]\s*")
 _COLUMN_GAP = re.compile(r"(?:[ \u3000]{2,}|\t+|\u3000)")
+
+
+_CELL_LINE = 24                   # a cell alone on its line is short …
+_NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，].*[,，]")   # … and is no sentence
+_FIGURE = re.compile(r"^[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?$")
+
+
+def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """Tables written one cell a line (a form copied out of Word or a PDF): a run of short
+    lines that starts with h header cells (words) and goes on in rows of h cells, each row
+    with its figures in the same columns.  Each row found is added to `rows` at its first
+    line; the lines it covers are returned.  A run that does not fall into such rows is text."""
+    consumed: set[int] = set()
+    run: list[int] = []
+    for n, line in enumerate(lines + [""]):
+        text = normalise(line).strip()
+        if n < len(lines) and n not in rows and not text:
+            continue                                  # blank lines between cells
+        if n < len(lines) and n not in rows and len(text) <= _CELL_LINE and not _NOT_A_CELL.search(text) \
+                and not _HEADING.match(text):
+            run.append(n)
+            continue
+        if len(run) >= 4:
+            consumed |= _rows_of(run, [normalise(lines[i]).strip() for i in run], rows)
+        run = []
+    return consumed
+
+
+def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    for skip in range(0, min(3, len(cells))):         # a table's title may come first
+        body = cells[skip:]
+        first_figure = next((i for i, c in enumerate(body) if _FIGURE.match(c)), None)
+        if first_figure is None:
+            return set()
+        for width in range(first_figure, 1, -1):
+            data = body[width:]
+            if not data or len(data) % width:
+                continue
+            chunks = [data[i:i + width] for i in range(0, len(data), width)]
+            shape = [bool(_FIGURE.match(c)) for c in chunks[0]]
+            if any(c for c in shape) and all([bool(_FIGURE.match(c)) for c in chunk] == shape for chunk in chunks):
+                at = run[skip:]
+                rows[at[0]] = body[:width]
+                for k in range(len(chunks)):
+                    rows[at[width + k * width]] = chunks[k]
+                return set(at) - {at[0]} - {at[width + k * width] for k in range(len(chunks))}
+    return set()
 
 
 def table_rows(lines: list[str]) -> dict[int, list[str]]:

@@ -76,16 +76,22 @@ def headline_read(result, figures: dict) -> dict[str, bool]:
 def indicators_read(result, indicators: list[dict]) -> list[bool]:
     """Each stated indicator: read whole (its name, and every number it states) or not."""
     read = [(key(i.name), i) for i in result.facts.indicators if i.name]
+    items = [(key(i.name), i) for i in result.facts.items if i.name]
     out = []
     for want in indicators:
         name = key(want.get("name") or "")
-        found = next((i for k, i in read if name and (name in k or k in name)), None)
         numbers = {f: first_number(want.get(f)) for f in INDICATOR_FIELDS if want.get(f) not in (None, "")}
         numbers = {f: v for f, v in numbers.items() if v is not None}
-        whole = found is not None and bool(numbers) and all(
-            getattr(found, INDICATOR_FIELDS[f]) is not None and close(getattr(found, INDICATOR_FIELDS[f]).value, v, 1e-6)
-            for f, v in numbers.items())
-        out.append(whole)
+        found = next((i for k, i in read if name and (name in k or k in name)), None)
+        if found is not None:
+            got = {f: getattr(found, INDICATOR_FIELDS[f]) for f in numbers}
+        elif not {"target", "actual"} & set(numbers):   # a row of scores only: an item of a 评分表
+            item = next((i for k, i in items if name and (name in k or k in name)), None)
+            got = {"weight": item.weight, "score": item.score} if item else {}
+        else:
+            got = {}
+        out.append(bool(numbers) and all(got.get(f) is not None and close(got[f].value, v, 1e-6)
+                                         for f, v in numbers.items()))
     return out
 
 
