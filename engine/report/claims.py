@@ -158,8 +158,8 @@ def read_facts(report: ReportText) -> Facts:
     _form_indicators(facts, forms)
     _items(facts)
     _total_and_grade(facts)
-    if facts.total is None and forms.total is not None:
-        facts.total = forms.total
+    if forms.total is not None and (facts.total is None or not _STRONG_TOTAL.search(facts.total.label)):
+        facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence
     dept = _DEPT.search(report.text)
     title = next((_TITLE.match(line) for line in report.text.split("\n")[:5] if _TITLE.match(line)), None)
     facts.dept_name = dept.group(1).strip() if dept else title.group(1).strip() if title else None
@@ -382,6 +382,8 @@ def _total_and_grade(facts: Facts) -> None:
         clause = re.split(r"[,，;；(（]", n.label)[-1]
         if _ITEM_SCORE.search(clause) and not _STRONG_TOTAL.search(clause):
             continue   # "预算执行率得分9.75分": an item's score, not the total
+        if _RULE_WORDS.search(clause + text[n.end:n.end + 4]):
+            continue   # "得分低于60分的": a rule, not a score
         if _TOTAL_LABEL.search(n.label) and (_TOTAL_CONTEXT.search(text[start:end]) or "综合" in n.label):
             candidates.append((not _STRONG_TOTAL.search(clause), n))
     if candidates:   # a total named as one (综合得分, 总分 …) before a bare 得分

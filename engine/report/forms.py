@@ -20,6 +20,7 @@ from .tables import table_lines
 VOCABULARY = Path(__file__).resolve().parents[2] / "templates" / "_report_forms.toml"
 _BRACKETED = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
+_PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
 
 
 @dataclass
@@ -97,20 +98,23 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             block = None
             continue
         cells, placed = line
+        cells = ["" if _PLACEHOLDER.fullmatch(c.strip()) else c for c in cells]   # "——", "/": an empty cell
         header = _header(cells)
         if header:
             (block, columns), width, level1 = header, len(cells), ""
             continue
         if block is None:
             continue
-        shift = len(cells) - width if len(cells) != width else 0   # a merged first cell left out, or one more
+        shift = max(len(cells) - width, 0)   # a row with a cell more (its group's name) is read from the right;
+        # one with fewer has lost its empty last cells (a tab-separated row) and is read from the left
         by_column: dict[str, list[Number]] = {}
         for index, n in placed:
             column = columns.get(index - shift)
             if column:
                 by_column.setdefault(column, []).append(n)
         text_of = {column: cells[i + shift] for i, column in columns.items() if 0 <= i + shift < len(cells)}
-        name = _row_name(cells, columns, shift)
+        totals = vocabulary()[block]["total_rows"]
+        name = next((c.strip() for c in cells[:2] if _key(c) in totals), None) or _row_name(cells, columns, shift)
         if block == "funds":
             _funds_row(forms, name, by_column)
         elif block == "scores":    # the items are read by the sentence and table readers; the total here

@@ -177,6 +177,12 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
                 cells = cells[:-1]
             if any(c.strip() for c in cells):
                 rows[n] = cells
+        elif line.count("\t") >= 2:     # a tab for each cell: an empty cell stays one
+            cells = [c.strip() for c in line.strip(" \u3000\r\n").split("\t")]
+            while cells and not cells[-1]:
+                cells.pop()
+            if sum(1 for c in cells if c) >= 2:
+                rows[n] = cells
     spaced = {n: [c for c in _COLUMN_GAP.split(line.strip()) if c] for n, line in enumerate(lines)
               if n not in rows and _COLUMN_GAP.search(line.strip())}
     for n, cells in spaced.items():

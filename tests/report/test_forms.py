@@ -1,0 +1,124 @@
+"""The 自评表 forms read by their headers, whichever way a table arrives as text: `|` rows,
+tab or space columns, one cell a line; and what a form's notes say is no claim."""
+from __future__ import annotations
+
+import pytest
+
+from engine.report.check import check
+from engine.report.claims import read_facts
+from engine.report.text import read_report
+
+PROJECT_FORM = """项目支出绩效自评表
+（2024年度）
+| 项目名称 | 乡村道路养护补助 | | | | | | |
+| 实施单位 | 青石县公路养护站 | | | | | | |
+| 项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| | 年度资金总额 | 80.00 | 90.00 | 86.40 | 10 | 96.00% | 9.60 |
+| | 其中：当年财政拨款 | 80.00 | 85.00 | 81.60 | — | 96.00% | — |
+| | 上年结转资金 | 0 | 5.00 | 4.80 | — | 96.00% | — |
+| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+| | 产出指标 | 数量指标 | 养护农村公路里程 | ≥120公里 | 126公里 | 20 | 20 | |
+| | | 质量指标 | 路况优良率 | ≥85% | 80% | 20 | 18.82 | 雨季损毁较多 |
+| | | 成本指标 | 每公里养护成本 | ≤0.75万元 | 0.69万元 | 10 | 10 | |
+| | 效益指标 | 社会效益指标 | 群众出行条件 | 持续改善 | 达成年度指标 | 20 | 20 | |
+| | 满意度指标 | 服务对象满意度指标 | 沿线群众满意度 | ≥90% | 94% | 20 | 20 | |
+| 总分 | | | | | | 100 | 97.42 | |
+注：执行率低于90%的须说明原因；定性指标按达成、部分达成、未达成三档计分，未达成的得0分。
+"""
+
+
+def read(tmp_path, text: str, name: str = "form.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return check(read_facts(read_report(path)))
+
+
+def as_tabs(text: str) -> str:
+    return "\n".join("\t".join(c.strip() for c in line.strip().strip("|").split("|")) if "|" in line else line
+                     for line in text.splitlines())
+
+
+def as_spaces(text: str) -> str:
+    return "\n".join("    ".join(c.strip() or "——" for c in line.strip().strip("|").split("|")) if "|" in line
+                     else line for line in text.splitlines())
+
+
+@pytest.mark.parametrize("layout", [lambda t: t, as_tabs, as_spaces], ids=["pipes", "tabs", "spaces"])
+def test_a_project_form_is_read_by_its_headers(tmp_path, layout):
+    result = read(tmp_path, layout(PROJECT_FORM))
+    facts = result.facts
+    amounts = {k: n.value for k, n in facts.keyed_amounts().items()}
+    assert amounts == {"budget_initial": 80.0, "budget_total": 90.0, "spend_total": 86.4}   # 年度资金总额, not 其中
+    assert facts.keyed_rates()["exec_rate"].value == 96.0
+    rows = [(i.name, i.direction, i.target and i.target.value, i.actual and i.actual.value, i.weight.value,
+             i.self_score.value) for i in facts.indicators]
+    assert rows[:3] == [("养护农村公路里程", ">=", 120, 126, 20, 20), ("路况优良率", ">=", 85, 80, 20, 18.82),
+                        ("每公里养护成本", "<=", 0.75, 0.69, 10, 10)]
+    assert facts.indicators[3].direction == "定性" and facts.indicators[3].tier == "持续改善"
+    assert facts.total.value == 97.42
+    assert result.findings == [], [f.message for f in result.findings]   # the note's 90% and 0分 are no claims
+    assert result.kind == "项目支出"
+    assert not {"budget_total", "spend_total", "self_scores.total"} & set(result.coverage.unread)
+
+
+def test_a_slip_in_a_form_is_found_at_its_row(tmp_path):
+    slipped = PROJECT_FORM.replace("| 0.69万元 | 10 | 10 |", "| 0.82万元 | 10 | 10 |")   # a ceiling exceeded, full marks
+    result = read(tmp_path, slipped)
+    assert [f.code for f in result.findings if f.severity == "error"] == ["SCORE_MISMATCH"]
+    assert "每公里养护成本" in result.findings[0].message and result.findings[0].where == "第12行"
+
+
+def test_a_rate_that_its_row_does_not_give(tmp_path):
+    slipped = PROJECT_FORM.replace("| 86.40 | 10 | 96.00% |", "| 86.40 | 10 | 98.00% |")
+    result = read(tmp_path, slipped)
+    assert "STATED_RATE_MISMATCH" in [f.code for f in result.findings]
+    assert not [f for f in result.findings if f.severity == "error"]     # SPEC 8: a stated rate is a warning
+
+
+def test_target_and_actual_in_different_units_are_not_compared(tmp_path):
+    mixed = PROJECT_FORM.replace("| ≥120公里 | 126公里 |", "| ≥12万米 | 126公里 |")
+    result = read(tmp_path, mixed)
+    assert result.facts.indicators[0].target is None and result.findings == []
+
+
+SCORE_TABLE = """某县档案馆2024年度部门整体支出绩效自评报告
+一、评分情况
+一级指标
+
+分值
+
+自评得分
+
+决策
+20
+19
+过程
+30
+28.5
+产出
+30
+30
+效益
+20
+19
+合计
+100
+96.5
+评分说明：得分低于60分的，评价结果为差。
+自评等级：优
+"""
+
+
+def test_a_table_written_one_cell_a_line(tmp_path):
+    result = read(tmp_path, SCORE_TABLE)
+    assert result.facts.total.value == 96.5 and result.facts.grade[0] == "优"
+    assert "| 19" not in result.facts.text.split("\n")[0]
+    assert "决策 | 20 | 19" in result.facts.text and "合计 | 100 | 96.5" in result.facts.text
+    assert result.findings == []
+
+
+def test_short_lines_that_do_not_fall_into_rows_stay_text(tmp_path):
+    cover = "单位名称\n某县档案馆\n联系人\n王某\n联系电话\n0731-1234567\n全年预算数1,000.00万元，全年执行数950.00万元。\n"
+    facts = read(tmp_path, cover).facts
+    assert " | " not in facts.text
+    assert facts.keyed_amounts()["budget_total"].value == 1000.0
