@@ -124,7 +124,7 @@ def test_any_formula_text_openpyxl_writes_scans_as_it_parses(tmp_path_factory, t
     wb = openpyxl.Workbook()
     for n, text in enumerate(texts, 1):
         wb.active.cell(n, 1).value = "=" + text
-        wb.active.cell(n, 2).value = text      # a string beside it, as a sheet holds
+        wb.active.cell(n, 2).value = "'" + text   # a string beside it, as a sheet holds (never itself a formula)
     path = tmp_path_factory.mktemp("any") / "any.xlsx"
     wb.save(path)
     data = next(iter(sheet_parts(path).values()))
