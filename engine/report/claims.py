@@ -30,8 +30,13 @@ GRADE_WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "�
                "不合格": "差", "差": "差"}
 _AFTER_TARGET = re.compile(r"^\s*(以上|以下|以内|及以上|及以下)")
 _NAME_PREFIX = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?\s*)?(?:指标\s*[①-⑳\d一二三四五六七八九十]*)?\s*[:：]?")
-_DEPT = re.compile(r"(?:部门|单位)(?:单位)?名称\s*(?:\((?:公章|盖章)\))?\s*[:：]\s*([^\n]+?)\s*(?=填报|日期|时间|$|\n)")
-_TITLE = re.compile(r"^\s*(\S.*?)\s*(?:部门|单位)?\s*(?:\d{4}\s*年度?)?\s*(?:部门)?(?:单位)?整体支出\s*绩效\s*自评\s*报告")
+# the department as a form's field names it (部门名称, 部门（单位）名称, 实施单位, 评价单位（公章）…),
+# its value after a colon, a table's cell mark or a run of spaces
+_DEPT = re.compile(r"(?:实施单位|预算部门单位|预算单位|评价单位|(?:部门|单位)\s*(?:\((?:单位|部门)\))?\s*名称)"
+                   r"\s*(?:\((?:公章|盖章)\))?\s*(?:[:：]|\s\|\s|\s{2,})\s*([^\s|:：]{2,40}?)(?=\s|填报|日期|时间|$)",
+                   re.M)
+_TITLE = re.compile(r"^\s*(\S.*?)\s*(?:部门|单位)?\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:\(单位\))?\s*(?:整体支出|项目支出)\s*绩效\s*"
+                    r"(?:自评|评价)|^\s*(\S.*?)\s*(?:部门|单位)?\s*\d{4}\s*年度?\s*(?:部门|单位)?\s*绩效\s*(?:自评|评价)")
 _YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]|(\d{4})\s*年度")
 RATE_KEYS = {("exec_rate", "whole"): "exec_rate", ("exec_rate", "basic"): "basic_exec_rate",
              ("exec_rate", "project"): "project_exec_rate", ("exec_rate", "procurement"): "procurement_rate",
@@ -162,7 +167,7 @@ def read_facts(report: ReportText) -> Facts:
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence
     dept = _DEPT.search(report.text)
     title = next((_TITLE.match(line) for line in report.text.split("\n")[:5] if _TITLE.match(line)), None)
-    facts.dept_name = dept.group(1).strip() if dept else title.group(1).strip() if title else None
+    facts.dept_name = dept.group(1).strip() if dept else (title.group(1) or title.group(2)).strip() if title else None
     year = _YEAR.search(report.text[:2000])
     facts.fiscal_year = int(year.group(1) or year.group(2)) if year else None
     return facts
