@@ -111,6 +111,7 @@ def _lines(report: ReportText, lines: list[str], place) -> None:
 
 
 _PIPE = re.compile(r"\s*[|｜]\s*")
+_INDENTED = re.compile(r"(?:[ \u3000]{2,}|\t)\S")    # a cell under a column, the ones before it empty
 _COLUMN_GAP = re.compile(r"(?:[ \u3000]{2,}|\t+|\u3000)")
 
 
@@ -184,12 +185,76 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
             if sum(1 for c in cells if c) >= 2:
                 rows[n] = cells
     spaced = {n: [c for c in _COLUMN_GAP.split(line.strip()) if c] for n, line in enumerate(lines)
-              if n not in rows and _COLUMN_GAP.search(line.strip())}
-    for n, cells in spaced.items():
-        neighbours = (spaced.get(n - 1, ()), spaced.get(n + 1, ()))
-        if len(cells) >= 3 and any(len(c) >= 3 for c in neighbours):
-            rows[n] = cells
+              if n not in rows and line.strip() and (_COLUMN_GAP.search(line.strip()) or _INDENTED.match(line))}
+    block: list[int] = []
+    for n in sorted(spaced) + [-2]:
+        if block and n != block[-1] + 1:
+            if len(block) >= 2 and any(len(spaced[i]) >= 3 for i in block):
+                rows.update(_aligned(block, lines))
+            block = []
+        if n >= 0:
+            block.append(n)
     return rows
+
+
+def _width(text: str) -> int:
+    """Display columns: a Chinese character takes two, as in the text's own alignment."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cells_at(line: str) -> list[tuple[int, str]]:
+    """A line's cells with the display column each starts at (words one space apart are a cell)."""
+    cells, position = [], 0
+    for gap in [*_COLUMN_GAP.finditer(line), None]:
+        end = gap.start() if gap else len(line)
+        if line[position:end].strip():
+            cells.append((_width(line[:position]) + _width(line[position:end]) - _width(line[position:end].lstrip()),
+                          line[position:end].strip()))
+        position = gap.end() if gap else position
+    return cells
+
+
+def _split_at_columns(cells: list[tuple[int, str]], starts: list[int]) -> list[tuple[int, str]]:
+    """A cell of two words one space apart, the second starting under a column of its own
+    ("满意度指标 满意度"): two cells."""
+    out = []
+    for start, text in cells:
+        at = start
+        for word in text.split(" "):
+            if out and out[-1][0] >= start and not any(abs(at - s) <= 1 for s in starts):
+                out[-1] = (out[-1][0], f"{out[-1][1]} {word}")
+            else:
+                out.append((at, word))
+            at += _width(word) + 1
+    return out
+
+
+def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
+    """A block of lines set in columns by spaces: each cell put in the column of the header
+    (the first line of three cells or more) it stands under, an empty cell kept empty; a line
+    of words only under a row (an indicator's name or a reason wrapped) is added to that row."""
+    header_at = next(i for i in block if len(_cells_at(lines[i].rstrip())) >= 3)
+    starts = [start for start, _ in _cells_at(lines[header_at].rstrip())]
+    placed = [start for n in block if n != header_at for start, _ in _cells_at(lines[n].rstrip())]
+    if sum(any(abs(start - s) <= 1 for s in starts) for start in placed) < 0.8 * len(placed):
+        # not set in columns (cells one after another, a run of spaces between): as they come
+        return {n: [c for c in _COLUMN_GAP.split(lines[n].strip()) if c] for n in block
+                if len(_COLUMN_GAP.split(lines[n].strip())) >= 3}
+    out: dict[int, list[str]] = {}
+    last: int | None = None
+    for n in block:
+        cells = _split_at_columns(_cells_at(lines[n].rstrip()), starts)
+        row = [""] * len(starts)
+        for start, text in cells:
+            column = max((k for k, s in enumerate(starts) if s <= start + 2), default=0)
+            row[column] = f"{row[column]} {text}".strip()
+        if n > header_at and last is not None and not any(re.search(r"\d", t) for _, t in cells):
+            out[last] = [a + b for a, b in zip(out[last], row)]   # a wrapped line: the row above goes on
+            out[n] = []
+            continue
+        out[n] = row
+        last = n
+    return {n: row for n, row in out.items() if row} | {n: [] for n, row in out.items() if not row}
 
 
 def _read_txt(path: Path) -> ReportText:
