@@ -122,3 +122,27 @@ def test_short_lines_that_do_not_fall_into_rows_stay_text(tmp_path):
     facts = read(tmp_path, cover).facts
     assert " | " not in facts.text
     assert facts.keyed_amounts()["budget_total"].value == 1000.0
+
+
+ALIGNED = """青石县环卫所2024年度项目支出绩效自评表
+一级指标   二级指标   三级指标              年度指标值   实际完成值   分值   得分    偏差原因分析及改进措施
+产出指标   数量指标   清运生活垃圾          ≥3.6万吨     3.7万吨      20     20
+           质量指标   垃圾日产日清合格      ≥98%         93%          20     18.98   雨季道路积水，
+                      率                                                             清运延误
+效益指标   社会效益   群众投诉件数          ≤40件        50件         20     16
+满意度指标 满意度     群众满意度            ≥90%         95%          20     20
+总分                                                                      80     74.98
+"""
+
+
+def test_columns_set_by_spaces_with_merged_cells_and_wrapped_rows(tmp_path):
+    result = read(tmp_path, ALIGNED)
+    rows = [(i.name, i.level1, i.direction, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in result.facts.indicators]
+    assert rows == [("清运生活垃圾", "产出指标", ">=", 3.6, 3.7, 20, 20),
+                    ("垃圾日产日清合格率", "产出指标", ">=", 98, 93, 20, 18.98),
+                    ("群众投诉件数", "效益指标", "<=", 40, 50, 20, 16),
+                    ("群众满意度", "满意度指标", ">=", 90, 95, 20, 20)]
+    assert result.facts.indicators[1].deviation_reason == "雨季道路积水,清运延误"
+    assert result.facts.total.value == 74.98
+    assert result.findings == [], [f.message for f in result.findings]
