@@ -8,7 +8,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..core.parsing import text_key
+from ..core.parsing import DIRECTIONS, text_key
 from .numbers import Number, direction_before, numbers, quote, sentence_bounds, stop_parts
 from .forms import Forms, read_forms
 from .tables import AmountTable, amount_tables, table_lines
@@ -160,6 +160,7 @@ def read_facts(report: ReportText) -> Facts:
     facts.tables = amount_tables(report.text, facts.numbers)   # each row of amounts against itself
     _sums(facts)
     _indicators(facts)
+    _paired_indicators(facts)
     _form_indicators(facts, forms)
     _items(facts)
     _total_and_grade(facts)
@@ -288,6 +289,35 @@ def _indicators(facts: Facts) -> None:
         previous = ind.start
 
 
+# "不动产登记发证年度指标≥6000件，实际完成6418件": a target with its direction, then what was
+# achieved, one clause after the other
+_PAIRED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*(?:年度指标值?|年度计划|年度目标|计划|目标值?|指标值?)?"
+                     r"\s*(?:为|是)?\s*(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于|>|<)\s*"
+                     r"(?P<target>\d+(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s]{0,4}?)\s*[,，]\s*"
+                     r"(?:[^\d,，;；。\n]{0,6}?)实际[^\d,，;；。\n]{0,8}?(?P<actual>\d+(?:\.\d+)?)\s*(?P<unit2>[^\d,，;；。\s]{0,4})")
+_NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当年|该指标|本指标)|(?:年度计划|年度|计划|预期)$")
+
+
+def _paired_indicators(facts: Facts) -> None:
+    at = {n.start: n for n in facts.numbers}
+    known = [text_key(i.name) for i in facts.indicators]
+    spans = [(i.start, facts._end_of(i)) for i in facts.indicators]
+    for match in _PAIRED.finditer(facts.text):
+        if any(a <= match.start() < b for a, b in spans):
+            continue   # inside an indicator's own paragraph: its figures are read there
+        target, actual = at.get(match.start("target")), at.get(match.start("actual"))
+        if target is None or actual is None or target.part or actual.part or CELL in match.group(0):
+            continue
+        if target.unit != actual.unit or (match.group("unit") or "")[:1] != (match.group("unit2") or "")[:1]:
+            continue   # 12万元 against 98600元: not compared (precision first)
+        name = _NAME_NOISE.sub("", match.group("name").strip()).strip()
+        if len(name) < 2 or any(text_key(name) in k or k in text_key(name) for k in known if k):
+            continue
+        known.append(text_key(name))
+        facts.indicators.append(Indicator(len(facts.indicators) + 1, name, match.start(), "",
+                                          DIRECTIONS[match.group("dir")], target, actual))
+
+
 @functools.lru_cache(maxsize=1)
 def _level1_names() -> list[str]:
     """The 一级指标 names the rule sets group indicators by (产出指标, 效益指标 …): data, not code."""
@@ -328,7 +358,24 @@ def _items(facts: Facts) -> None:
         if a.is_rate and a.measure == "exec_rate" and a.scope == "whole" and b.sentence == a.sentence \
                 and b.measure == "score" and b.unit in ("分", ""):
             facts.items.append(StatedItem("预算执行率", b, row_id="budget_execution"))
+    _listed_items(facts)
     _table_items(facts)
+
+
+# "1.投入管理（20分）：得19分" — an item of a 评分表 written as a list: its name, its points, its score
+_LISTED_ITEM = re.compile(r"(?:^|\n)\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*"
+                          r"([^\s(（:：,，。;；\d]{2,16})\s*[(（]\s*(?:满分|分值|权重)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]"
+                          r"\s*[:：,，]?\s*(?:自评)?(?:得分|得)\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def _listed_items(facts: Facts) -> None:
+    at = {n.start: n for n in facts.numbers}
+    for match in _LISTED_ITEM.finditer(facts.text):
+        weight, score = at.get(match.start(2)), at.get(match.start(3))
+        if weight is None or score is None or weight.part or score.part:
+            continue
+        weight.part = score.part = True
+        facts.items.append(StatedItem(match.group(1), score, weight))
 
 
 def _table_items(facts: Facts) -> None:

@@ -1,0 +1,40 @@
+"""Figures a report states in sentences: items listed with their points and score, and an
+indicator's target and what was achieved, one clause after the other."""
+from __future__ import annotations
+
+from engine.report.check import check
+from engine.report.claims import read_facts
+from engine.report.text import read_report
+
+LISTED = """某县林业站2024年度部门整体支出绩效自评报告
+一、自评结论
+经自评，综合评分为95分，评价等级为优。
+二、绩效指标完成情况
+1.投入管理（20分）：得18分。因年中追加预算偏多扣2分。
+2.过程管理（30分）：得29分。
+3.产出（30分）：得29分。全年完成人工造林年度指标≥1200亩，实际完成1260亩；苗木成活率年度指标≥90%，实际达到93.5%。
+4.效果（20分）：得19分。林农满意度年度计划≥90%，问卷调查实际为94%；“三公”经费年度指标≤8万元，实际支出62000元。
+以上四项合计得分95分。
+评分标准：得分90分（含）以上为“优”，低于60分的为“差”。
+"""
+
+
+def read(tmp_path, text: str):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return check(read_facts(read_report(path)))
+
+
+def test_items_listed_with_their_points_and_score(tmp_path):
+    result = read(tmp_path, LISTED)
+    items = [(i.name, i.weight.value, i.score.value) for i in result.facts.items]
+    assert items == [("投入管理", 20, 18), ("过程管理", 30, 29), ("产出", 30, 29), ("效果", 20, 19)]
+    assert result.facts.total.value == 95 and result.facts.grade[0] == "优"
+
+
+def test_an_indicator_stated_as_target_then_achievement(tmp_path):
+    result = read(tmp_path, LISTED)
+    read_ = [(i.name, i.direction, i.target.value, i.actual.value) for i in result.facts.indicators]
+    assert read_ == [("完成人工造林", ">=", 1200, 1260), ("苗木成活率", ">=", 90, 93.5), ("林农满意度", ">=", 90, 94)]
+    # 8万元 against 62000元: another unit, not read as one indicator; nothing is a finding
+    assert result.findings == [], [f.message for f in result.findings]
