@@ -73,6 +73,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     _amount_tables(facts, report)
     for ind in facts.indicators:
         _indicator(facts, ind, report, reverse_method)
+    _form_total(facts, report)
     result.computed_total = _totals(facts, rule_set, report, given)
     result.findings = report.findings
     result.coverage = coverage(facts, len(rule_set.rows) if rule_set else 0)
@@ -247,6 +248,20 @@ def _dir(ind: Indicator) -> str:
 
 
 # ------------------------------------------------------------------ totals and grade
+def _form_total(facts: Facts, report: FindingList) -> None:
+    """A 自评表's 总分 row against the scores of its rows, when their 分值 add up to its 分值."""
+    forms = facts.forms
+    scores = forms.rows_adding_up() if forms else None
+    if scores is None:
+        return
+    stated = perf_total([s.value for s in scores])
+    if abs(stated - forms.total.value) >= SCORE_TOLERANCE:
+        report.error("TOTAL_MISMATCH", facts.where(forms.total.start),
+                     f"自评表各行得分合计 {stated:.2f} 分（分值合计 {forms.total_weight.value:g} 分），总分行写 "
+                     f"{forms.total.value:g} 分{_say(facts, forms.total)}")
+
+
+
 def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, given: bool) -> float | None:
     total = facts.total
     bands = rs.grade_bands if rs else None

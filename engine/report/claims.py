@@ -100,6 +100,7 @@ class Facts:
     fiscal_year: int | None = None
     form_amounts: dict[str, Number] = field(default_factory=dict)   # read from a 自评表 (forms)
     form_rates: dict[str, Number] = field(default_factory=dict)
+    forms: Forms | None = None
 
     @property
     def text(self) -> str:
@@ -156,7 +157,7 @@ def read_facts(report: ReportText) -> Facts:
     for n in facts.numbers:
         if id(n) in used:
             n.part = True                               # a form's figure, not a sentence's
-    facts.form_amounts, facts.form_rates = forms.amounts, forms.rates
+    facts.form_amounts, facts.form_rates, facts.forms = forms.amounts, forms.rates, forms
     facts.tables = amount_tables(report.text, facts.numbers)   # each row of amounts against itself
     _sums(facts)
     _indicators(facts)

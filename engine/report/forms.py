@@ -8,17 +8,14 @@ sentence readers (their labels are a table's, not a sentence's).
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..core.parsing import DIRECTIONS
 from .numbers import Number
 from .tables import table_lines
+from .vocabulary import key as _key, vocabulary
 
-VOCABULARY = Path(__file__).resolve().parents[2] / "templates" / "_report_forms.toml"
-_BRACKETED = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
 _PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
 
@@ -46,6 +43,20 @@ class Forms:
     indicators: list[FormIndicator] = field(default_factory=list)
     total: Number | None = None
     funds_row: str = ""                                         # "total" or "first": where the headline came from
+    total_weight: Number | None = None                          # the 总分 row's 分值 (100)
+
+    def rows_adding_up(self) -> list[Number] | None:
+        """The scores the 总分 row adds up — the 执行率 row's and every indicator's — when their
+        分值 add up to the 总分 row's 分值 (so that the form itself says they are its parts)."""
+        if self.total is None or self.total_weight is None:
+            return None
+        rows = [(self.execution.get("weight"), self.execution.get("score"))] if self.execution else []
+        rows += [(i.weight, i.score) for i in self.indicators]
+        if not rows or any(w is None or s is None for w, s in rows):
+            return None
+        if abs(sum(w.value for w, _ in rows) - self.total_weight.value) >= 0.005:
+            return None
+        return [s for _, s in rows]
 
     @property
     def used(self) -> set[int]:
@@ -54,19 +65,6 @@ class Forms:
         for row in self.indicators:
             given += [row.target, row.actual, row.weight, row.score]
         return {id(n) for n in given if n is not None}
-
-
-@functools.lru_cache(maxsize=1)
-def vocabulary() -> dict[str, dict[str, tuple[str, ...]]]:
-    from ..core.rulesets import tomllib
-    with open(VOCABULARY, "rb") as fh:
-        raw = tomllib.load(fh)
-    return {block: {column: tuple(_key(w) for w in words) for column, words in columns.items()}
-            for block, columns in raw.items()}
-
-
-def _key(cell: str) -> str:
-    return re.sub(r"[\s:：*]", "", _BRACKETED.sub("", cell))
 
 
 def _header(cells: list[str]) -> tuple[str, dict[int, str]] | None:
@@ -169,7 +167,7 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     if _key(name) in vocabulary()["indicators"]["total_rows"]:
         score = _one(by_column, "score") or (placed[-1][1] if placed else None)
         if score is not None:
-            forms.total = score
+            forms.total, forms.total_weight = score, _one(by_column, "weight")
         return
     target_text, actual_text = text_of.get("target", "").strip(), text_of.get("actual", "").strip()
     if not name or not (target_text or actual_text):

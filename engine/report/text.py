@@ -128,20 +128,84 @@ def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
     consumed: set[int] = set()
     run: list[int] = []
     for n, line in enumerate(lines + [""]):
-        text = normalise(line).strip()
-        if n < len(lines) and n not in rows and not text:
-            continue                                  # blank lines between cells
+        text = _one_cell(line)
+        if n < len(lines) and n not in rows and not text and not _ENDS_CELL.search(line):
+            continue                                  # blank lines between cells (a "|" alone is an empty cell)
         if n < len(lines) and n not in rows and len(text) <= _CELL_LINE and not _NOT_A_CELL.search(text) \
                 and not _HEADING.match(text):
             run.append(n)
             continue
         if len(run) >= 4:
-            consumed |= _rows_of(run, [normalise(lines[i]).strip() for i in run], rows)
+            consumed |= _rows_of(run, [_one_cell(lines[i]) for i in run], rows)
         run = []
     return consumed
 
 
+_ENDS_CELL = re.compile(r"[|｜]\s*$")
+
+
+def _one_cell(line: str) -> str:
+    """A line's text as one cell: without the "|" a form copied cell by cell ends each line with."""
+    return _ENDS_CELL.sub("", normalise(line)).strip()
+
+
 def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    return _even_rows(run, cells, rows) or _indicator_rows(run, cells, rows)
+
+
+_DIRECTION_CELL = re.compile(r"^(?:≥|≤|>=|<=|=|>|<|大于等于|小于等于|不低于|不高于|不少于|不超过|定性)$")
+
+
+def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """An indicator table one cell a line whose merged cells were left out (a row under the
+    same 一级指标 has fewer cells): its header read by the forms' vocabulary, each row found
+    by its 指标性质 cell (≥, =, ≤ …), the cells before it that row's names, right-aligned."""
+    from .vocabulary import column_of
+    start = next((i for i, c in enumerate(cells) if column_of(c, "indicators")), None)
+    if start is None:
+        return set()
+    end = start
+    while end < len(cells) and column_of(cells[end], "indicators"):
+        end += 1
+    header = cells[start:end]
+    columns = [column_of(c, "indicators") for c in header]
+    if "direction" not in columns or len(header) < 5:
+        return set()
+    anchor, data, at = columns.index("direction"), cells[end:], run[end:]
+    after = len(header) - anchor - 1
+    found: list[tuple[int, list[str]]] = []
+    previous = 0
+    for i, cell in enumerate(data):
+        if i < previous or not _DIRECTION_CELL.match(cell) or i + after >= len(data) + 1:
+            continue
+        names = data[previous:i][-anchor:] if anchor else []
+        row = [""] * (anchor - len(names)) + names + data[i:i + 1 + after]
+        found.append((at[previous], row + [""] * (len(header) - len(row))))
+        previous = i + 1 + after
+    if not found:
+        return set()
+    rest = data[previous:]
+    if rest and column_of(rest[0], "scores") is None and rest[0] in vocabulary_totals():
+        figures = [c for c in rest[1:] if _FIGURE.match(c)]
+        row = [rest[0]] + [""] * (len(header) - 1)
+        for column, value in zip(("weight", "score"), figures[:2] if "score" in columns else []):
+            if column in columns:
+                row[columns.index(column)] = value
+        found.append((at[previous], row))
+        previous = len(data)
+    rows[run[start]] = header
+    for first, row in found:
+        rows[first] = row
+    taken = set(run[start:end + previous])
+    return taken - {run[start]} - {first for first, _ in found}
+
+
+def vocabulary_totals() -> tuple[str, ...]:
+    from .vocabulary import vocabulary
+    return vocabulary()["indicators"]["total_rows"]
+
+
+def _even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
     for skip in range(0, min(3, len(cells))):         # a table's title may come first
         body = cells[skip:]
         first_figure = next((i for i, c in enumerate(body) if _FIGURE.match(c)), None)

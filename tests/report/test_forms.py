@@ -22,7 +22,7 @@ PROJECT_FORM = """项目支出绩效自评表
 | | | 成本指标 | 每公里养护成本 | ≤0.75万元 | 0.69万元 | 10 | 10 | |
 | | 效益指标 | 社会效益指标 | 群众出行条件 | 持续改善 | 达成年度指标 | 20 | 20 | |
 | | 满意度指标 | 服务对象满意度指标 | 沿线群众满意度 | ≥90% | 94% | 20 | 20 | |
-| 总分 | | | | | | 100 | 97.42 | |
+| 总分 | | | | | | 100 | 98.42 | |
 注：执行率低于90%的须说明原因；定性指标按达成、部分达成、未达成三档计分，未达成的得0分。
 """
 
@@ -55,7 +55,7 @@ def test_a_project_form_is_read_by_its_headers(tmp_path, layout):
     assert rows[:3] == [("养护农村公路里程", ">=", 120, 126, 20, 20), ("路况优良率", ">=", 85, 80, 20, 18.82),
                         ("每公里养护成本", "<=", 0.75, 0.69, 10, 10)]
     assert facts.indicators[3].direction == "定性" and facts.indicators[3].tier == "持续改善"
-    assert facts.total.value == 97.42
+    assert facts.total.value == 98.42
     assert result.findings == [], [f.message for f in result.findings]   # the note's 90% and 0分 are no claims
     assert result.kind == "项目支出"
     assert not {"budget_total", "spend_total", "self_scores.total"} & set(result.coverage.unread)
@@ -146,3 +146,66 @@ def test_columns_set_by_spaces_with_merged_cells_and_wrapped_rows(tmp_path):
     assert result.facts.indicators[1].deviation_reason == "雨季道路积水,清运延误"
     assert result.facts.total.value == 74.98
     assert result.findings == [], [f.message for f in result.findings]
+
+
+def test_a_total_row_its_rows_do_not_add_up_to(tmp_path):
+    slipped = PROJECT_FORM.replace("| 100 | 98.42 |", "| 100 | 99.42 |")
+    result = read(tmp_path, slipped)
+    assert [f.code for f in result.findings if f.severity == "error"] == ["TOTAL_MISMATCH"]
+    assert "98.42" in result.findings[0].message
+
+
+CELLS_WITH_MERGES = """项目支出绩效自评表 |
+一级指标 |
+二级指标 |
+三级指标 |
+指标性质 |
+指标值 |
+度量单位 |
+完成值 |
+权重 |
+得分 |
+未完成原因分析 |
+产出指标 |
+数量指标 |
+新建村级书屋 |
+≥ |
+30 |
+个 |
+31 |
+40 |
+40 |
+|
+质量指标 |
+验收合格率 |
+= |
+100 |
+% |
+100 |
+30 |
+30 |
+|
+满意度指标 |
+满意度 |
+读者满意度 |
+≥ |
+90 |
+% |
+88 |
+30 |
+29.33 |
+宣传不足 |
+合计 |
+100 |
+99.33 |
+|
+"""
+
+
+def test_a_form_one_cell_a_line_whose_merged_cells_were_left_out(tmp_path):
+    result = read(tmp_path, CELLS_WITH_MERGES)
+    rows = [(i.name, i.level1, i.direction, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in result.facts.indicators]
+    assert rows == [("新建村级书屋", "产出指标", ">=", 30, 31, 40, 40), ("验收合格率", "产出指标", "=", 100, 100, 30, 30),
+                    ("读者满意度", "满意度指标", ">=", 90, 88, 30, 29.33)]
+    assert result.facts.total.value == 99.33 and result.findings == []
