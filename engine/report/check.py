@@ -18,7 +18,7 @@ from ..core.rounding import excel_round
 from .claims import Facts, Indicator, RATE_KEYS
 from .coverage import Coverage, coverage, report_kind
 from .extract import assign_items, claims_of, data_of, infer_rule_set
-from .numbers import Number
+from .numbers import Number, direction_before
 
 _EPS = 1e-9
 RATE_LABELS = {"exec_rate": "预算执行率", "basic_exec_rate": "基本支出执行率", "project_exec_rate": "项目支出执行率",
@@ -99,8 +99,8 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
     figures = facts.figures()
     for i, rate in enumerate(figures):
         key = RATE_KEYS.get((rate.measure, rate.scope))
-        if not rate.is_rate or key is None:
-            continue
+        if not rate.is_rate or key is None or direction_before(rate.label):
+            continue   # "资金支出率≥98%": a target, not a stated rate
         near = [n for n in figures[:i] if n.is_amount and n.scope == rate.scope and n.paragraph == rate.paragraph
                 and rate.sentence - n.sentence <= 1]
         if rate.measure == "adjust_rate":

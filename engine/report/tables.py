@@ -31,15 +31,42 @@ class AmountTable:
 
 def table_lines(text: str, figures: list[Number]) -> Iterator[tuple[list[str], list[tuple[int, Number]]] | None]:
     """Each line of the text: None for prose; for a table's row (text.CELL between its cells)
-    its cells, and the figures on it with the column each stands in."""
+    its cells, and the figures on it with the column each stands in.  A header of two rows
+    (预算数 over 年初 and 全年) comes as one, on both its lines: 年初预算数, 全年预算数."""
     position = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    merged: dict[int, list[str]] = {}
+    for i, (upper, lower) in enumerate(zip(lines, lines[1:])):
+        if CELL in upper and CELL in lower and i not in merged:
+            header = _two_row_header([c.strip() for c in upper.split(CELL)], [c.strip() for c in lower.split(CELL)])
+            if header:
+                merged[i] = merged[i + 1] = header   # the lower row says the same header again
+    for i, line in enumerate(lines):
         start, position = position, position + len(line) + 1
         if CELL not in line:
             yield None
             continue
-        yield ([c.strip() for c in line.split(CELL)],
+        yield (merged[i] if i in merged else [c.strip() for c in line.split(CELL)],
                [(line.count(CELL, 0, n.start - start), n) for n in figures if start <= n.start < position])
+
+
+def _two_row_header(upper: list[str], lower: list[str]) -> list[str] | None:
+    """The cells of a header whose upper row spans columns the lower row names (merged cells):
+    each lower word before the upper word above it, carried right over the span; else None."""
+    if len(upper) != len(lower) or any(re.search(r"\d", c) for c in upper + lower):
+        return None
+    spanned = [i for i, c in enumerate(upper) if not c and lower[i]]
+    if not spanned or sum(1 for c in lower if c) < 2:
+        return None
+    for i in spanned:   # a span starts at an upper cell with a lower word of its own (预算数 over 年初)
+        start = next((k for k in range(i - 1, -1, -1) if upper[k]), None)
+        if start is None or not lower[start]:
+            return None
+    out, carried = [], ""
+    for top, below in zip(upper, lower):
+        carried = top or carried
+        out.append(f"{below}{carried}" if below else top)
+    return out
 
 
 def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
