@@ -18,6 +18,7 @@ _TARGET = re.compile(r"定性指标|预期指标值|年度指标值|年度目标
 _TIER = re.compile(r"档次(?:为|是)?[:：]?\s*[“\"「]([^”\"」]{2,20})[”\"」]")
 _TOP_HEADING = re.compile(r"\n[一二三四五六七八九十]+、")
 _ACTUAL = re.compile(r"完成值|实际值|完成数|实际完成|评价值|完成情况")
+_MONITORING = re.compile(r"监控|上半年|半年|截至6月|截至六月")
 _MIDYEAR = re.compile(r"年中|监控|上半年|半年")
 _SELF_SCORE = re.compile(r"自评得分|得分|评分")
 _TOTAL_LABEL = re.compile(r"综合得分|总得分|总分|综合评分|自评得分|得分")
@@ -139,7 +140,11 @@ class Facts:
 
     def keyed_rates(self) -> dict[str, Number]:
         """The first stated rate of each SPEC rate (exec_rate, adjust_rate, …): a form's first."""
-        return {**self._first_of_each(RATE_KEYS, lambda n: n.is_rate), **self.form_rates}
+        return {**self._first_of_each(RATE_KEYS, lambda n: n.is_rate and not self._monitoring(n)), **self.form_rates}
+
+    def _monitoring(self, n: Number) -> bool:
+        """A rate of the year's 运行监控 (年中, 上半年): not the year's."""
+        return bool(_MONITORING.search(self.text[sentence_bounds(self.text, n.start)[0]:n.start]))
 
     def _first_of_each(self, keys: dict, wanted) -> dict[str, Number]:
         out: dict[str, Number] = {}

@@ -53,8 +53,8 @@ def table_lines(text: str, figures: list[Number]) -> Iterator[tuple[list[str], l
 def _two_row_header(upper: list[str], lower: list[str]) -> list[str] | None:
     """The cells of a header whose upper row spans columns the lower row names (merged cells):
     each lower word before the upper word above it, carried right over the span; else None."""
-    if len(upper) != len(lower) or any(re.search(r"\d", c) for c in upper + lower):
-        return None
+    if len(upper) != len(lower) or any(re.search(r"\d", c) or len(c) > 12 for c in upper + lower):
+        return None   # a header's cells are short words without figures
     spanned = [i for i, c in enumerate(upper) if not c and lower[i]]
     if not spanned or sum(1 for c in lower if c) < 2:
         return None

@@ -372,6 +372,14 @@ def _read_docx(path: Path) -> ReportText:
     return report
 
 
+def _continues_row(held: list[str], first: list[str]) -> bool:
+    """Whether a page's first table row is the rest of the previous page's last row (a row cut
+    by the page): as wide, its first cell empty, and not figures under a header of words."""
+    if len(first) != len(held) or first[0]:
+        return False
+    return not (not any(re.search(r"\d", c) for c in held) and any(re.search(r"\d", c) for c in first))
+
+
 def _read_pdf(path: Path) -> ReportText:
     sized(path, MAX_FILE_BYTES)
     with open(path, "rb") as fh:
@@ -389,26 +397,31 @@ def _read_pdf(path: Path) -> ReportText:
                 if time.monotonic() - start > MAX_PDF_SECONDS:
                     raise UnreadableReport(f"{path.name}: 读取超过 {MAX_PDF_SECONDS:g} 秒 / reading timed out")
                 tables = page.find_tables()
-                rows = [[[(c or "").replace("\n", "").strip() for c in row] for row in t.extract()] for t in tables]
-                if held and rows and rows[0] and len(rows[0][0]) == len(held[0]) and not rows[0][0][0]:
-                    held = ([a + b for a, b in zip(held[0], rows[0].pop(0))], held[1])   # a row split by the page
+                rows = [[((r.bbox[1] if r.bbox else t.bbox[1]), [(c or "").replace("\n", "").strip() for c in cells])
+                         for r, cells in zip(t.rows, t.extract())] for t in tables]
+                if held and rows and rows[0] and _continues_row(held[0], rows[0][0][1]):
+                    held = ([a + b for a, b in zip(held[0], rows[0].pop(0)[1])], held[1])   # a row cut by the page
                 if held:
                     report.add_row(held[0], held[1])
                     held = None
                 text_only = page
                 for table in tables:   # a table's cells are read as rows, not as wrapped lines
                     text_only = text_only.outside_bbox(table.bbox)
-                for line in (text_only.extract_text() or "").splitlines():
-                    if line.strip() and not _PAGE_NUMBER.match(normalise(line)):
-                        report.add(line, f"第{n}页", joined=continues(previous, line))
-                        previous = line
+                # text and table rows in the order they stand on the page (a note below a table stays below it)
+                items = [(line["top"], None, line["text"]) for line in text_only.extract_text_lines()
+                         if line["text"].strip() and not _PAGE_NUMBER.match(normalise(line["text"]))]
                 for t, table_rows in enumerate(rows):
-                    for r, cells in enumerate(table_rows):
-                        if t == len(rows) - 1 and r == len(table_rows) - 1:
-                            held = (cells, f"第{n}页")
-                        else:
-                            report.add_row(cells, f"第{n}页")
-                    previous = ""
+                    items += [(top, (t, r), cells) for r, (top, cells) in enumerate(table_rows)]
+                last = max(((t, len(table_rows) - 1) for t, table_rows in enumerate(rows) if table_rows), default=None)
+                for _, row, content in sorted(items, key=lambda item: item[0]):
+                    if row is None:
+                        report.add(content, f"第{n}页", joined=continues(previous, content))
+                        previous = content
+                    elif row == last and rows[row[0]][row[1]][0] == max(top for top, _, _ in items):
+                        held = (content, f"第{n}页")
+                    else:
+                        report.add_row(content, f"第{n}页")
+                        previous = ""
                 page.close()
             if held:
                 report.add_row(held[0], held[1])
