@@ -153,6 +153,7 @@ def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> se
     return _even_rows(run, cells, rows) or _indicator_rows(run, cells, rows)
 
 
+_PLAIN = re.compile(r"^\d+(?:\.\d+)?$")      # a bare figure: a 分值 or 得分
 _DIRECTION_CELL = re.compile(r"^(?:≥|≤|>=|<=|=|>|<|大于等于|小于等于|不低于|不高于|不少于|不超过|定性)$")
 
 
@@ -169,19 +170,30 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
         end += 1
     header = cells[start:end]
     columns = [column_of(c, "indicators") for c in header]
-    if "direction" not in columns or len(header) < 5:
+    if len(header) < 5 or not ("direction" in columns or columns[-2:] == ["weight", "score"]):
         return set()
-    anchor, data, at = columns.index("direction"), cells[end:], run[end:]
-    after = len(header) - anchor - 1
+    data, at = cells[end:], run[end:]
     found: list[tuple[int, list[str]]] = []
     previous = 0
-    for i, cell in enumerate(data):
-        if i < previous or not _DIRECTION_CELL.match(cell) or i + after >= len(data) + 1:
+    if "direction" in columns:    # each row found by its 指标性质 cell
+        anchor = columns.index("direction")
+        after = len(header) - anchor - 1
+        ends = [i + after for i, cell in enumerate(data) if _DIRECTION_CELL.match(cell)]
+    else:                         # each row ends with its 分值 and 得分, a name or the end after them
+        anchor = len(header) - 4 if "actual" in columns[-4:-2] else None
+        after = 3
+        ends = [i + 1 for i in range(len(data) - 1) if _PLAIN.match(data[i]) and _PLAIN.match(data[i + 1])
+                and (i + 2 >= len(data) or not _PLAIN.match(data[i + 2]))]
+        if anchor is None:
+            return set()
+    for last in ends:
+        i = last - after
+        if i < previous + 0 or last >= len(data):
             continue
         names = data[previous:i][-anchor:] if anchor else []
-        row = [""] * (anchor - len(names)) + names + data[i:i + 1 + after]
+        row = [""] * (anchor - len(names)) + names + data[i:last + 1]
         found.append((at[previous], row + [""] * (len(header) - len(row))))
-        previous = i + 1 + after
+        previous = last + 1
     if not found:
         return set()
     rest = data[previous:]

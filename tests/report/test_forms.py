@@ -228,3 +228,44 @@ def test_a_header_of_two_rows_and_a_target_that_is_no_stated_rate(tmp_path):
     assert result.findings == [], [f.message for f in result.findings]   # each row's rate is its 全年 figures'
     slipped = TWO_ROW_HEADER.replace("| 266.00 | 95.00% |", "| 266.00 | 88.67% |")
     assert [f.code for f in read(tmp_path, slipped).findings] == ["STATED_RATE_MISMATCH"]
+
+
+CELLS_WITHOUT_DIRECTION_COLUMN = "\n".join("""一级指标
+二级指标
+三级指标
+年度指标值
+实际完成值
+分值
+得分
+产出指标
+数量指标
+培训基层干部
+≥300人次
+320人次
+50
+50
+质量指标
+培训合格率
+≥95%
+90%
+30
+28.42
+满意度指标
+满意度
+学员满意度
+≥90%
+97%
+20
+20
+总分
+100
+98.42""".splitlines()) + "\n"
+
+
+def test_a_form_one_cell_a_line_whose_rows_end_with_points_and_score(tmp_path):
+    result = read(tmp_path, CELLS_WITHOUT_DIRECTION_COLUMN)
+    rows = [(i.name, i.level1, i.direction, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in result.facts.indicators]
+    assert rows == [("培训基层干部", "产出指标", ">=", 300, 320, 50, 50), ("培训合格率", "产出指标", ">=", 95, 90, 30, 28.42),
+                    ("学员满意度", "满意度指标", ">=", 90, 97, 20, 20)]
+    assert result.facts.total.value == 98.42 and result.findings == []
