@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..core.parsing import DIRECTIONS, text_key
 from .numbers import Number, direction_before, numbers, quote, sentence_bounds, stop_parts
 from .forms import Forms, read_forms
+from .totals import STRONG_TOTAL, total_and_grade
 from .tables import AmountTable, amount_tables, table_lines
 from .text import CELL, ReportText
 
@@ -21,14 +22,6 @@ _ACTUAL = re.compile(r"完成值|实际值|完成数|实际完成|评价值|完�
 _MONITORING = re.compile(r"监控|上半年|半年|截至6月|截至六月")
 _MIDYEAR = re.compile(r"年中|监控|上半年|半年")
 _SELF_SCORE = re.compile(r"自评得分|得分|评分")
-_TOTAL_LABEL = re.compile(r"综合得分|总得分|总分|综合评分|自评得分|得分")
-_STRONG_TOTAL = re.compile(r"综合得分|总得分|总分|综合评分|整体支出绩效得分|整体绩效得分|自评总分|综合评价得分|自评得分为|绩效自评分")
-_ITEM_SCORE = re.compile(r"指标|执行率|满意度|产出|效益|决策|过程|管理|项目")
-_TOTAL_CONTEXT = re.compile(r"综合|总分|评价结果|等级|评价为|评定为|绩效评价|自评结果")
-_GRADE = re.compile(r"(?:评价结果|评价等级|绩效等级|等级|评定|评价|结果)(?:为|是|:)?\s*[\"“”'‘’「」『』]?\s*"
-                    r"(优秀|良好|优|良|中等|合格|及格|中|不合格|差)")
-GRADE_WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "合格": "中", "及格": "中", "中": "中",
-               "不合格": "差", "差": "差"}
 _AFTER_TARGET = re.compile(r"^\s*(以上|以下|以内|及以上|及以下)")
 _NAME_PREFIX = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?\s*)?(?:指标\s*[①-⑳\d一二三四五六七八九十]*)?\s*[:：]?")
 # the department as a form's field names it (部门名称, 部门（单位）名称, 实施单位, 评价单位（公章）…),
@@ -169,8 +162,8 @@ def read_facts(report: ReportText) -> Facts:
     _paired_indicators(facts)
     _form_indicators(facts, forms)
     _items(facts)
-    _total_and_grade(facts)
-    if forms.total is not None and (facts.total is None or not _STRONG_TOTAL.search(facts.total.label)):
+    total_and_grade(facts)
+    if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence
     dept = _DEPT.search(report.text)
     title = next((_TITLE.match(line) for line in report.text.split("\n")[:5] if _TITLE.match(line)), None)
@@ -407,46 +400,3 @@ def _table_items(facts: Facts) -> None:
         names = [c for c in cells[:columns[0]] if c and not re.fullmatch(r"[\d.%]+", c)]
         if score is not None and names and text_key(names[-1]) not in ("合计", "总计", "总分", "小计"):
             facts.items.append(StatedItem(names[-1], score, weight))
-
-
-_RULE_WORDS = re.compile(r"以上|以下|低于|高于|不足|未达|达到|之间|区间|[(（]含[)）]|[<>≤≥]")
-_CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
-
-
-def _stated_grade(text: str, start: int) -> re.Match | None:
-    """The first grade word from `start` that states the report's grade — not one of a rule
-    ("…低于60分的，评价结果为差", "结果为差的，得0分", "90分以上为优")."""
-    for match in _GRADE.finditer(text, start):
-        after = text[match.end(1):match.end(1) + 1]
-        window = max(match.start() - 200, 0)
-        clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, window, match.start())), default=window)
-        earlier_clause = text[window:clause_start].rstrip("，,；; ")
-        if after in ("的", "档", "等", "或", "、") or _RULE_WORDS.search(text[clause_start:match.start()]) \
-                or earlier_clause.endswith("的"):
-            continue
-        return match
-    return None
-
-
-def _total_and_grade(facts: Facts) -> None:
-    text = facts.text
-    inside = {id(n) for i in facts.indicators for n in (i.self_score, i.weight) if n}
-    items = {id(i.score) for i in facts.items}
-    candidates = []
-    for n in facts.figures():
-        if id(n) in inside or id(n) in items or n.unit not in ("分", ""):
-            continue
-        start, end = sentence_bounds(text, n.start)
-        clause = re.split(r"[,，;；(（]", n.label)[-1]
-        if _ITEM_SCORE.search(clause) and not _STRONG_TOTAL.search(clause):
-            continue   # "预算执行率得分9.75分": an item's score, not the total
-        if _RULE_WORDS.search(clause + text[n.end:n.end + 4]):
-            continue   # "得分低于60分的": a rule, not a score
-        if _TOTAL_LABEL.search(n.label) and (_TOTAL_CONTEXT.search(text[start:end]) or "综合" in n.label):
-            candidates.append((not _STRONG_TOTAL.search(clause), n))
-    if candidates:   # a total named as one (综合得分, 总分 …) before a bare 得分
-        facts.total = min(candidates, key=lambda c: (c[0], c[1].start))[1]
-    near = _stated_grade(text, sentence_bounds(text, facts.total.start)[0]) if facts.total else None
-    grade = near or _stated_grade(text, 0)
-    if grade:
-        facts.grade = (GRADE_WORDS[grade.group(1)], grade.start(1))

@@ -9,11 +9,12 @@ from __future__ import annotations
 import bisect
 import re
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..files.safety import MAX_FILE_BYTES, UnsafeFile, check_zip, sized
+from .plain import HEADING, normalise
+from .texttables import cells_per_line, table_rows
 
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
 CELL = " | "   # between the cells of a table's row, as the text holds a table
@@ -23,9 +24,7 @@ MAX_PDF_SECONDS = 60.0
 # a line that ends a sentence, a heading or a list item: the next line starts afresh
 _ENDS = tuple("。！!？?")
 SHORT_LINE = 16   # a title, a heading, the last line of a paragraph: the next line starts afresh
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|附件|附表)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
-_MARKUP = re.compile(r"\*\*|__")   # bold marks of text converted from Word by hand
 
 
 class UnreadableReport(Exception):
@@ -68,15 +67,10 @@ class ReportText:
         return self._places[max(i, 0)] if self._places else ""
 
 
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    return _MARKUP.sub("", text).replace("\u00a0", " ").replace("\t", " ")
-
-
 def continues(previous: str, line: str) -> bool:
     """A line that carries on the previous one's sentence (a PDF or hand-wrapped line)."""
     previous, line = normalise(previous).rstrip(), normalise(line).strip()
-    return len(previous) >= SHORT_LINE and not previous.endswith(_ENDS) and not _HEADING.match(line)
+    return len(previous) >= SHORT_LINE and not previous.endswith(_ENDS) and not HEADING.match(line)
 
 
 def read_report(path: str | Path) -> ReportText:
@@ -108,229 +102,6 @@ def _lines(report: ReportText, lines: list[str], place) -> None:
             continue   # a blank line inside a sentence (PDF copy) does not end it
         report.add(line, place(n), joined=continues(previous, line))
         previous = line
-
-
-_PIPE = re.compile(r"\s*[|｜]\s*")
-_INDENTED = re.compile(r"(?:[ \u3000]{2,}|\t)\S")    # a cell under a column, the ones before it empty
-_COLUMN_GAP = re.compile(r"(?:[ \u3000]{2,}|\t+|\u3000)")
-
-
-_CELL_LINE = 24                   # a cell alone on its line is short …
-_NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，].*[,，]")   # … and is no sentence
-_FIGURE = re.compile(r"^[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?$")
-
-
-def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
-    """Tables written one cell a line (a form copied out of Word or a PDF): a run of short
-    lines that starts with h header cells (words) and goes on in rows of h cells, each row
-    with its figures in the same columns.  Each row found is added to `rows` at its first
-    line; the lines it covers are returned.  A run that does not fall into such rows is text."""
-    consumed: set[int] = set()
-    run: list[int] = []
-    for n, line in enumerate(lines + [""]):
-        text = _one_cell(line)
-        if n < len(lines) and n not in rows and not text and not _ENDS_CELL.search(line):
-            continue                                  # blank lines between cells (a "|" alone is an empty cell)
-        if n < len(lines) and n not in rows and len(text) <= _CELL_LINE and not _NOT_A_CELL.search(text) \
-                and not _HEADING.match(text):
-            run.append(n)
-            continue
-        if len(run) >= 4:
-            consumed |= _rows_of(run, [_one_cell(lines[i]) for i in run], rows)
-        run = []
-    return consumed
-
-
-_ENDS_CELL = re.compile(r"[|｜]\s*$")
-
-
-def _one_cell(line: str) -> str:
-    """A line's text as one cell: without the "|" a form copied cell by cell ends each line with."""
-    return _ENDS_CELL.sub("", normalise(line)).strip()
-
-
-def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
-    return _even_rows(run, cells, rows) or _indicator_rows(run, cells, rows)
-
-
-_PLAIN = re.compile(r"^\d+(?:\.\d+)?$")      # a bare figure: a 分值 or 得分
-_DIRECTION_CELL = re.compile(r"^(?:≥|≤|>=|<=|=|>|<|大于等于|小于等于|不低于|不高于|不少于|不超过|定性)$")
-
-
-def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
-    """An indicator table one cell a line whose merged cells were left out (a row under the
-    same 一级指标 has fewer cells): its header read by the forms' vocabulary, each row found
-    by its 指标性质 cell (≥, =, ≤ …), the cells before it that row's names, right-aligned."""
-    from .vocabulary import column_of
-    start = next((i for i, c in enumerate(cells) if column_of(c, "indicators")), None)
-    if start is None:
-        return set()
-    end = start
-    while end < len(cells) and column_of(cells[end], "indicators"):
-        end += 1
-    header = cells[start:end]
-    columns = [column_of(c, "indicators") for c in header]
-    if len(header) < 5 or not ("direction" in columns or columns[-2:] == ["weight", "score"]):
-        return set()
-    data, at = cells[end:], run[end:]
-    found: list[tuple[int, list[str]]] = []
-    previous = 0
-    if "direction" in columns:    # each row found by its 指标性质 cell
-        anchor = columns.index("direction")
-        after = len(header) - anchor - 1
-        ends = [i + after for i, cell in enumerate(data) if _DIRECTION_CELL.match(cell)]
-    else:                         # each row ends with its 分值 and 得分, a name or the end after them
-        anchor = len(header) - 4 if "actual" in columns[-4:-2] else None
-        after = 3
-        ends = [i + 1 for i in range(len(data) - 1) if _PLAIN.match(data[i]) and _PLAIN.match(data[i + 1])
-                and (i + 2 >= len(data) or not _PLAIN.match(data[i + 2]))]
-        if anchor is None:
-            return set()
-    for last in ends:
-        i = last - after
-        if i < previous + 0 or last >= len(data):
-            continue
-        names = data[previous:i][-anchor:] if anchor else []
-        row = [""] * (anchor - len(names)) + names + data[i:last + 1]
-        found.append((at[previous], row + [""] * (len(header) - len(row))))
-        previous = last + 1
-    if not found:
-        return set()
-    rest = data[previous:]
-    if rest and column_of(rest[0], "scores") is None and rest[0] in vocabulary_totals():
-        figures = [c for c in rest[1:] if _FIGURE.match(c)]
-        row = [rest[0]] + [""] * (len(header) - 1)
-        for column, value in zip(("weight", "score"), figures[:2] if "score" in columns else []):
-            if column in columns:
-                row[columns.index(column)] = value
-        found.append((at[previous], row))
-        previous = len(data)
-    rows[run[start]] = header
-    for first, row in found:
-        rows[first] = row
-    taken = set(run[start:end + previous])
-    return taken - {run[start]} - {first for first, _ in found}
-
-
-def vocabulary_totals() -> tuple[str, ...]:
-    from .vocabulary import vocabulary
-    return vocabulary()["indicators"]["total_rows"]
-
-
-def _even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
-    for skip in range(0, min(3, len(cells))):         # a table's title may come first
-        body = cells[skip:]
-        first_figure = next((i for i, c in enumerate(body) if _FIGURE.match(c)), None)
-        if first_figure is None:
-            return set()
-        for width in range(first_figure, 1, -1):
-            data = body[width:]
-            if not data or len(data) % width:
-                continue
-            chunks = [data[i:i + width] for i in range(0, len(data), width)]
-            shape = [bool(_FIGURE.match(c)) for c in chunks[0]]
-            if any(c for c in shape) and all([bool(_FIGURE.match(c)) for c in chunk] == shape for chunk in chunks):
-                at = run[skip:]
-                rows[at[0]] = body[:width]
-                for k in range(len(chunks)):
-                    rows[at[width + k * width]] = chunks[k]
-                return set(at) - {at[0]} - {at[width + k * width] for k in range(len(chunks))}
-    return set()
-
-
-def table_rows(lines: list[str]) -> dict[int, list[str]]:
-    """The lines of a text that are a table's rows, each as its cells: rows written with "|"
-    (a cell's edges, as Markdown or a copied form has them), and columns set apart by tabs or
-    by runs of spaces — these only where two lines in a row have three cells or more, so that
-    a sentence with a double space stays a sentence."""
-    rows: dict[int, list[str]] = {}
-    for n, line in enumerate(lines):
-        stripped = line.strip()
-        if stripped.count("|") + stripped.count("｜") >= 2 or (stripped.startswith(("|", "｜")) and len(stripped) > 1):
-            cells = _PIPE.split(stripped)
-            if cells and not cells[0]:
-                cells = cells[1:]
-            if cells and not cells[-1]:
-                cells = cells[:-1]
-            if any(c.strip() for c in cells):
-                rows[n] = cells
-        elif line.count("\t") >= 2:     # a tab for each cell: an empty cell stays one
-            cells = [c.strip() for c in line.strip(" \u3000\r\n").split("\t")]
-            while cells and not cells[-1]:
-                cells.pop()
-            if sum(1 for c in cells if c) >= 2:
-                rows[n] = cells
-    spaced = {n: [c for c in _COLUMN_GAP.split(line.strip()) if c] for n, line in enumerate(lines)
-              if n not in rows and line.strip() and (_COLUMN_GAP.search(line.strip()) or _INDENTED.match(line))}
-    block: list[int] = []
-    for n in sorted(spaced) + [-2]:
-        if block and n != block[-1] + 1:
-            if len(block) >= 2 and any(len(spaced[i]) >= 3 for i in block):
-                rows.update(_aligned(block, lines))
-            block = []
-        if n >= 0:
-            block.append(n)
-    return rows
-
-
-def _width(text: str) -> int:
-    """Display columns: a Chinese character takes two, as in the text's own alignment."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _cells_at(line: str) -> list[tuple[int, str]]:
-    """A line's cells with the display column each starts at (words one space apart are a cell)."""
-    cells, position = [], 0
-    for gap in [*_COLUMN_GAP.finditer(line), None]:
-        end = gap.start() if gap else len(line)
-        if line[position:end].strip():
-            cells.append((_width(line[:position]) + _width(line[position:end]) - _width(line[position:end].lstrip()),
-                          line[position:end].strip()))
-        position = gap.end() if gap else position
-    return cells
-
-
-def _split_at_columns(cells: list[tuple[int, str]], starts: list[int]) -> list[tuple[int, str]]:
-    """A cell of two words one space apart, the second starting under a column of its own
-    ("满意度指标 满意度"): two cells."""
-    out = []
-    for start, text in cells:
-        at = start
-        for word in text.split(" "):
-            if out and out[-1][0] >= start and not any(abs(at - s) <= 1 for s in starts):
-                out[-1] = (out[-1][0], f"{out[-1][1]} {word}")
-            else:
-                out.append((at, word))
-            at += _width(word) + 1
-    return out
-
-
-def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
-    """A block of lines set in columns by spaces: each cell put in the column of the header
-    (the first line of three cells or more) it stands under, an empty cell kept empty; a line
-    of words only under a row (an indicator's name or a reason wrapped) is added to that row."""
-    header_at = next(i for i in block if len(_cells_at(lines[i].rstrip())) >= 3)
-    starts = [start for start, _ in _cells_at(lines[header_at].rstrip())]
-    placed = [start for n in block if n != header_at for start, _ in _cells_at(lines[n].rstrip())]
-    if sum(any(abs(start - s) <= 1 for s in starts) for start in placed) < 0.8 * len(placed):
-        # not set in columns (cells one after another, a run of spaces between): as they come
-        return {n: [c for c in _COLUMN_GAP.split(lines[n].strip()) if c] for n in block
-                if len(_COLUMN_GAP.split(lines[n].strip())) >= 3}
-    out: dict[int, list[str]] = {}
-    last: int | None = None
-    for n in block:
-        cells = _split_at_columns(_cells_at(lines[n].rstrip()), starts)
-        row = [""] * len(starts)
-        for start, text in cells:
-            column = max((k for k, s in enumerate(starts) if s <= start + 2), default=0)
-            row[column] = f"{row[column]} {text}".strip()
-        if n > header_at and last is not None and not any(re.search(r"\d", t) for _, t in cells):
-            out[last] = [a + b for a, b in zip(out[last], row)]   # a wrapped line: the row above goes on
-            out[n] = []
-            continue
-        out[n] = row
-        last = n
-    return {n: row for n, row in out.items() if row} | {n: [] for n, row in out.items() if not row}
 
 
 def _read_txt(path: Path) -> ReportText:
@@ -422,9 +193,9 @@ def _read_pdf(path: Path) -> ReportText:
                 # text and table rows in the order they stand on the page (a note below a table stays below it)
                 items = [(line["top"], None, line["text"]) for line in text_only.extract_text_lines()
                          if line["text"].strip() and not _PAGE_NUMBER.match(normalise(line["text"]))]
-                for t, table_rows in enumerate(rows):
-                    items += [(top, (t, r), cells) for r, (top, cells) in enumerate(table_rows)]
-                last = max(((t, len(table_rows) - 1) for t, table_rows in enumerate(rows) if table_rows), default=None)
+                for t, of_table in enumerate(rows):
+                    items += [(top, (t, r), cells) for r, (top, cells) in enumerate(of_table)]
+                last = max(((t, len(of_table) - 1) for t, of_table in enumerate(rows) if of_table), default=None)
                 for _, row, content in sorted(items, key=lambda item: item[0]):
                     if row is None:
                         report.add(content, f"第{n}页", joined=continues(previous, content))

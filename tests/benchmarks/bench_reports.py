@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from engine.report.checkfile import check_file  # noqa: E402
-from engine.report.claims import GRADE_WORDS  # noqa: E402
+from engine.report.totals import GRADE_WORDS  # noqa: E402
 
 CASES = ROOT / "tests" / "report" / "cases"
 HEADLINE = ("dept_name", "fiscal_year", "budget_initial", "budget_total", "spend_total", "exec_rate", "total", "grade")

@@ -1,0 +1,59 @@
+"""A report's total and grade: the figure named as the total (综合得分, 总分 …) before a bare
+得分, never an item's score nor a rule's figure ("得分低于60分的"), and the grade word that
+states the report's grade, not one of a rule ("…的，评价结果为差")."""
+from __future__ import annotations
+
+import re
+from .numbers import sentence_bounds
+
+STRONG_TOTAL = re.compile(r"综合得分|总得分|总分|综合评分|整体支出绩效得分|整体绩效得分|自评总分|综合评价得分|自评得分为|绩效自评分")
+_ITEM_SCORE = re.compile(r"指标|执行率|满意度|产出|效益|决策|过程|管理|项目")
+_TOTAL_LABEL = re.compile(r"综合得分|总得分|总分|综合评分|自评得分|得分")
+_TOTAL_CONTEXT = re.compile(r"综合|总分|评价结果|等级|评价为|评定为|绩效评价|自评结果")
+_GRADE = re.compile(r"(?:评价结果|评价等级|绩效等级|等级|评定|评价|结果)(?:为|是|:)?\s*[\"“”'‘’「」『』]?\s*"
+                    r"(优秀|良好|优|良|中等|合格|及格|中|不合格|差)")
+GRADE_WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "合格": "中", "及格": "中", "中": "中",
+               "不合格": "差", "差": "差"}
+
+_RULE_WORDS = re.compile(r"以上|以下|低于|高于|不足|未达|达到|之间|区间|[(（]含[)）]|[<>≤≥]")
+_CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
+
+
+def _stated_grade(text: str, start: int) -> re.Match | None:
+    """The first grade word from `start` that states the report's grade — not one of a rule
+    ("…低于60分的，评价结果为差", "结果为差的，得0分", "90分以上为优")."""
+    for match in _GRADE.finditer(text, start):
+        after = text[match.end(1):match.end(1) + 1]
+        window = max(match.start() - 200, 0)
+        clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, window, match.start())), default=window)
+        earlier_clause = text[window:clause_start].rstrip("，,；; ")
+        if after in ("的", "档", "等", "或", "、") or _RULE_WORDS.search(text[clause_start:match.start()]) \
+                or earlier_clause.endswith("的"):
+            continue
+        return match
+    return None
+
+
+def total_and_grade(facts) -> None:
+    """Sets facts.total and facts.grade (claims.Facts)."""
+    text = facts.text
+    inside = {id(n) for i in facts.indicators for n in (i.self_score, i.weight) if n}
+    items = {id(i.score) for i in facts.items}
+    candidates = []
+    for n in facts.figures():
+        if id(n) in inside or id(n) in items or n.unit not in ("分", ""):
+            continue
+        start, end = sentence_bounds(text, n.start)
+        clause = re.split(r"[,，;；(（]", n.label)[-1]
+        if _ITEM_SCORE.search(clause) and not STRONG_TOTAL.search(clause):
+            continue   # "预算执行率得分9.75分": an item's score, not the total
+        if _RULE_WORDS.search(clause + text[n.end:n.end + 4]):
+            continue   # "得分低于60分的": a rule, not a score
+        if _TOTAL_LABEL.search(n.label) and (_TOTAL_CONTEXT.search(text[start:end]) or "综合" in n.label):
+            candidates.append((not STRONG_TOTAL.search(clause), n))
+    if candidates:   # a total named as one (综合得分, 总分 …) before a bare 得分
+        facts.total = min(candidates, key=lambda c: (c[0], c[1].start))[1]
+    near = _stated_grade(text, sentence_bounds(text, facts.total.start)[0]) if facts.total else None
+    grade = near or _stated_grade(text, 0)
+    if grade:
+        facts.grade = (GRADE_WORDS[grade.group(1)], grade.start(1))
