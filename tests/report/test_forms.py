@@ -33,6 +33,11 @@ def read(tmp_path, text: str, name: str = "form.txt"):
     return check(read_facts(read_report(path)))
 
 
+def indicator_rows(result) -> list[tuple]:
+    return [(i.name, i.level1, i.direction, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in result.facts.indicators]
+
+
 def as_tabs(text: str) -> str:
     return "\n".join("\t".join(c.strip() for c in line.strip().strip("|").split("|")) if "|" in line else line
                      for line in text.splitlines())
@@ -137,8 +142,7 @@ ALIGNED = """青石县环卫所2024年度项目支出绩效自评表
 
 def test_columns_set_by_spaces_with_merged_cells_and_wrapped_rows(tmp_path):
     result = read(tmp_path, ALIGNED)
-    rows = [(i.name, i.level1, i.direction, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
-            for i in result.facts.indicators]
+    rows = indicator_rows(result)
     assert rows == [("清运生活垃圾", "产出指标", ">=", 3.6, 3.7, 20, 20),
                     ("垃圾日产日清合格率", "产出指标", ">=", 98, 93, 20, 18.98),
                     ("群众投诉件数", "效益指标", "<=", 40, 50, 20, 16),
@@ -204,8 +208,7 @@ CELLS_WITH_MERGES = """项目支出绩效自评表 |
 
 def test_a_form_one_cell_a_line_whose_merged_cells_were_left_out(tmp_path):
     result = read(tmp_path, CELLS_WITH_MERGES)
-    rows = [(i.name, i.level1, i.direction, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
-            for i in result.facts.indicators]
+    rows = indicator_rows(result)
     assert rows == [("新建村级书屋", "产出指标", ">=", 30, 31, 40, 40), ("验收合格率", "产出指标", "=", 100, 100, 30, 30),
                     ("读者满意度", "满意度指标", ">=", 90, 88, 30, 29.33)]
     assert result.facts.total.value == 99.33 and result.findings == []
@@ -264,8 +267,7 @@ CELLS_WITHOUT_DIRECTION_COLUMN = "\n".join("""一级指标
 
 def test_a_form_one_cell_a_line_whose_rows_end_with_points_and_score(tmp_path):
     result = read(tmp_path, CELLS_WITHOUT_DIRECTION_COLUMN)
-    rows = [(i.name, i.level1, i.direction, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
-            for i in result.facts.indicators]
+    rows = indicator_rows(result)
     assert rows == [("培训基层干部", "产出指标", ">=", 300, 320, 50, 50), ("培训合格率", "产出指标", ">=", 95, 90, 30, 28.42),
                     ("学员满意度", "满意度指标", ">=", 90, 97, 20, 20)]
     assert result.facts.total.value == 98.42 and result.findings == []
