@@ -206,32 +206,6 @@ CELLS_WITH_MERGES = """项目支出绩效自评表 |
 """
 
 
-def test_a_form_one_cell_a_line_whose_merged_cells_were_left_out(tmp_path):
-    result = read(tmp_path, CELLS_WITH_MERGES)
-    rows = indicator_rows(result)
-    assert rows == [("新建村级书屋", "产出指标", ">=", 30, 31, 40, 40), ("验收合格率", "产出指标", "=", 100, 100, 30, 30),
-                    ("读者满意度", "满意度指标", ">=", 90, 88, 30, 29.33)]
-    assert result.facts.total.value == 99.33 and result.findings == []
-
-
-TWO_ROW_HEADER = """某区司法局2024年度部门整体支出绩效自评表
-| 支出类别 | 预算数 | | 执行数 | 执行率 |
-| | 年初 | 全年 | 全年 | |
-| 基本支出 | 500.00 | 520.00 | 515.00 | 99.04% |
-| 项目支出 | 300.00 | 280.00 | 266.00 | 95.00% |
-| 合计 | 800.00 | 800.00 | 781.00 | 97.63% |
-年初设定的绩效目标为资金支出率≥98%，群众满意度≥90%。
-"""
-
-
-def test_a_header_of_two_rows_and_a_target_that_is_no_stated_rate(tmp_path):
-    result = read(tmp_path, TWO_ROW_HEADER)
-    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
-    assert amounts == {"budget_initial": 800.0, "budget_total": 800.0, "spend_total": 781.0}
-    assert result.findings == [], [f.message for f in result.findings]   # each row's rate is its 全年 figures'
-    slipped = TWO_ROW_HEADER.replace("| 266.00 | 95.00% |", "| 266.00 | 88.67% |")
-    assert [f.code for f in read(tmp_path, slipped).findings] == ["STATED_RATE_MISMATCH"]
-
 
 CELLS_WITHOUT_DIRECTION_COLUMN = "\n".join("""一级指标
 二级指标
@@ -265,9 +239,16 @@ CELLS_WITHOUT_DIRECTION_COLUMN = "\n".join("""一级指标
 98.42""".splitlines()) + "\n"
 
 
-def test_a_form_one_cell_a_line_whose_rows_end_with_points_and_score(tmp_path):
-    result = read(tmp_path, CELLS_WITHOUT_DIRECTION_COLUMN)
-    rows = indicator_rows(result)
-    assert rows == [("培训基层干部", "产出指标", ">=", 300, 320, 50, 50), ("培训合格率", "产出指标", ">=", 95, 90, 30, 28.42),
-                    ("学员满意度", "满意度指标", ">=", 90, 97, 20, 20)]
-    assert result.facts.total.value == 98.42 and result.findings == []
+@pytest.mark.parametrize("text, expected, total", [
+    (CELLS_WITH_MERGES, [("新建村级书屋", "产出指标", ">=", 30, 31, 40, 40), ("验收合格率", "产出指标", "=", 100, 100, 30, 30),
+                         ("读者满意度", "满意度指标", ">=", 90, 88, 30, 29.33)], 99.33),
+    (CELLS_WITHOUT_DIRECTION_COLUMN, [("培训基层干部", "产出指标", ">=", 300, 320, 50, 50),
+                                      ("培训合格率", "产出指标", ">=", 95, 90, 30, 28.42),
+                                      ("学员满意度", "满意度指标", ">=", 90, 97, 20, 20)], 98.42),
+], ids=["merged-cells-left-out", "rows-end-with-points-and-score"])
+def test_a_form_one_cell_a_line(tmp_path, text, expected, total):
+    """Merged cells left out (each row found by its 指标性质 cell), or no 指标性质 column (each
+    row ending with its 分值 and 得分)."""
+    result = read(tmp_path, text)
+    assert indicator_rows(result) == expected
+    assert result.facts.total.value == total and result.findings == []
