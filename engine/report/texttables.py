@@ -49,7 +49,41 @@ def _one_cell(line: str) -> str:
 
 
 def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
-    return _even_rows(run, cells, rows) or _indicator_rows(run, cells, rows)
+    return _even_rows(run, cells, rows) or _indicator_rows(run, cells, rows) or _funds_rows(run, cells, rows)
+
+
+def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """A funds table one cell a line whose 其中 rows leave their empty cells out: the header by the
+    forms' vocabulary (three of its words in a row, the name column's header before them), then
+    rows of a name and its figures, read from the left; a name without figures ends it."""
+    from .vocabulary import column_of
+    start = next((i for i in range(len(cells) - 2) if all(column_of(c, "funds") for c in cells[i:i + 3])), None)
+    if start is None:
+        return set()
+    end = start
+    while end < len(cells) and column_of(cells[end], "funds"):
+        end += 1
+    if start and not _FIGURE.match(cells[start - 1]) and not column_of(cells[start - 1], "funds"):
+        start -= 1                       # 项目资金（万元）: the header of the rows' names
+    header = ([] if start < end and not column_of(cells[start], "funds") else [""]) + cells[start:end]
+    found: list[tuple[int, list[str]]] = []
+    i = end
+    while i < len(cells) and not _FIGURE.match(cells[i]):
+        figures = []
+        k = i + 1
+        while k < len(cells) and _FIGURE.match(cells[k]) and len(figures) < len(header) - 1:
+            figures.append(cells[k])
+            k += 1
+        if not figures:
+            break
+        found.append((run[i], [cells[i], *figures]))
+        i = k
+    if not found:
+        return set()
+    rows[run[start]] = header
+    for first, row in found:
+        rows[first] = row
+    return set(run[start:i]) - {run[start]} - {first for first, _ in found}
 
 
 _PLAIN = re.compile(r"^\d+(?:\.\d+)?$")      # a bare figure: a 分值 or 得分

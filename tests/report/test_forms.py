@@ -252,3 +252,40 @@ def test_a_form_one_cell_a_line(tmp_path, text, expected, total):
     result = read(tmp_path, text)
     assert indicator_rows(result) == expected
     assert result.facts.total.value == total and result.findings == []
+
+
+FUNDS_ONE_CELL_A_LINE = "\n".join("""项目支出绩效自评表
+实施单位
+某县图书馆
+项目资金（万元）
+年初预算数
+全年预算数
+全年执行数
+分值
+执行率
+得分
+年度资金总额
+40.00
+44.00
+41.80
+10
+95%
+9.5
+其中：当年财政拨款
+40.00
+44.00
+41.80
+其他资金
+0
+0
+0
+年度总体目标
+建成乡镇分馆3个，年内全部开放。""".splitlines()) + "\n"
+
+
+def test_a_funds_table_one_cell_a_line_whose_parts_leave_cells_out(tmp_path):
+    result = read(tmp_path, FUNDS_ONE_CELL_A_LINE)
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert amounts == {"budget_initial": 40.0, "budget_total": 44.0, "spend_total": 41.8}
+    assert result.facts.keyed_rates()["exec_rate"].value == 95 and result.facts.dept_name == "某县图书馆"
+    assert result.findings == []
