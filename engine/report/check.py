@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core import rulesets
-from ..core.arithmetic import indicator_score, perf_grade, perf_total
+from ..core.arithmetic import indicator_score, perf_grade, perf_total, ratio_score
 from ..core.errors import CellError
 from ..book.scoredata import evaluate
 from ..core.findings import SCORE_TOLERANCE, Finding, FindingList
 from ..core.parsing import DIRECTION_SYMBOLS
-from ..core.rates import completion_rate, deviation_rate
+from ..core.rates import completion_rate, deviation_rate, exec_rate
 from ..core.rounding import excel_round
 from .claims import Facts, Indicator, RATE_KEYS
 from .coverage import Coverage, coverage, report_kind
@@ -73,6 +73,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     _amount_tables(facts, report)
     for ind in facts.indicators:
         _indicator(facts, ind, report, reverse_method)
+    _form_execution(facts, report, report_kind(facts, rule_set.id if rule_set else None))
     _form_total(facts, report)
     result.computed_total = _totals(facts, rule_set, report, given)
     result.findings = report.findings
@@ -248,6 +249,28 @@ def _dir(ind: Indicator) -> str:
 
 
 # ------------------------------------------------------------------ totals and grade
+def _form_execution(facts: Facts, report: FindingList, kind: str) -> None:
+    """The 执行率 row of a form's funds block: its 得分 against 分值 × 执行率 (capped at 100%), the
+    rate from the row's own 全年执行数 ÷ 全年预算数 — the project form's rule, so an error on a
+    项目支出 form and a warning on another, whose framework may score it otherwise."""
+    forms = facts.forms
+    if not forms or not {"budget_total", "spend_total"} <= set(forms.amounts) or \
+            not {"weight", "score"} <= set(forms.execution):
+        return
+    budget, spent = forms.amounts["budget_total"], forms.amounts["spend_total"]
+    weight, score = forms.execution["weight"], forms.execution["score"]
+    try:
+        expected = ratio_score(exec_rate(facts.amount(spent), facts.amount(budget)), weight.value)
+    except CellError:
+        return
+    if abs(expected - score.value) >= SCORE_TOLERANCE:
+        (report.error if kind == "项目支出" else report.warning)(
+            "SCORE_MISMATCH", facts.where(score.start),
+            f"预算执行率 {_fmt(facts.amount(spent))}÷{_fmt(facts.amount(budget))} = "
+            f"{exec_rate(facts.amount(spent), facts.amount(budget)) * 100:.2f}%，× 分值 {weight.value:g} = {expected:.2f} 分，"
+            f"表中写 {score.value:g} 分{_say(facts, score)}")
+
+
 def _form_total(facts: Facts, report: FindingList) -> None:
     """A 自评表's 总分 row against the scores of its rows, when their 分值 add up to its 分值."""
     forms = facts.forms

@@ -49,7 +49,32 @@ def _one_cell(line: str) -> str:
 
 
 def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
-    return _even_rows(run, cells, rows) or _indicator_rows(run, cells, rows) or _funds_rows(run, cells, rows)
+    run, cells, joined = _broken_words(run, cells)
+    found = _even_rows(run, cells, rows) or _indicator_rows(run, cells, rows) or _funds_rows(run, cells, rows)
+    return found | joined if found else found
+
+
+def _broken_words(run: list[int], cells: list[str]) -> tuple[list[int], list[str], set[int]]:
+    """A header word broken over two lines ("年初" / "预算数") joined again: two cells that are
+    a form's header word together, the first not one alone.  The second line is returned as used."""
+    from .vocabulary import column_of, vocabulary
+
+    def header_word(text: str) -> bool:
+        return any(column_of(text, block) for block in vocabulary())
+    out_run, out_cells, joined = [], [], set()
+    i = 0
+    while i < len(cells):
+        if i + 1 < len(cells) and cells[i] and cells[i + 1] and not header_word(cells[i]) \
+                and not _FIGURE.match(cells[i]) and header_word(cells[i] + cells[i + 1]):
+            out_run.append(run[i])
+            out_cells.append(cells[i] + cells[i + 1])
+            joined.add(run[i + 1])
+            i += 2
+            continue
+        out_run.append(run[i])
+        out_cells.append(cells[i])
+        i += 1
+    return out_run, out_cells, joined
 
 
 def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:

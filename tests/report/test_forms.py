@@ -289,3 +289,18 @@ def test_a_funds_table_one_cell_a_line_whose_parts_leave_cells_out(tmp_path):
     assert amounts == {"budget_initial": 40.0, "budget_total": 44.0, "spend_total": 41.8}
     assert result.facts.keyed_rates()["exec_rate"].value == 95 and result.facts.dept_name == "某县图书馆"
     assert result.findings == []
+
+
+def test_the_execution_row_scores_its_rate_times_its_points(tmp_path):
+    slipped = PROJECT_FORM.replace("| 10 | 96.00% | 9.60 |", "| 10 | 96.00% | 10.00 |")
+    result = read(tmp_path, slipped)
+    errors = [f for f in result.findings if f.severity == "error"]
+    assert [f.code for f in errors] == ["SCORE_MISMATCH", "TOTAL_MISMATCH"]   # and the 总分 row no longer adds up
+    assert "9.60" in errors[0].message and errors[0].where == "第6行"
+
+
+def test_header_words_broken_over_two_lines(tmp_path):
+    broken = FUNDS_ONE_CELL_A_LINE.replace("年初预算数\n全年预算数\n全年执行数\n", "年初\n预算数\n全年\n预算数\n全年\n执行数\n")
+    result = read(tmp_path, broken)
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert amounts == {"budget_initial": 40.0, "budget_total": 44.0, "spend_total": 41.8}
