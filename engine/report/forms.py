@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..core.parsing import DIRECTIONS
 from .numbers import Number
 from .tables import table_lines
-from .vocabulary import key as _key, vocabulary
+from .vocabulary import NOT_COLUMNS, key as _key, vocabulary
 
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
 _PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
@@ -75,12 +75,11 @@ def _header(cells: list[str]) -> tuple[str, dict[int, str]] | None:
         for i, cell in enumerate(cells):
             key = _key(cell)
             for column, words in columns.items():
-                if column != "total_rows" and key in words and column not in found.values():
+                if column not in NOT_COLUMNS and key in words and column not in found.values():
                     found[i] = column
                     break
-        distinctive = {"funds": {"budget_total", "spend_total", "budget_initial"},
-                       "indicators": {"target", "actual"}, "scores": {"score"}}[block]
-        if len(found) >= 3 and distinctive & set(found.values()) and (best is None or len(found) > len(best[1])):
+        if len(found) >= 3 and set(columns["identified_by"]) & set(found.values()) \
+                and (best is None or len(found) > len(best[1])):
             best = (block, found)
     return best
 

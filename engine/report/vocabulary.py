@@ -20,12 +20,16 @@ def vocabulary() -> dict[str, dict[str, tuple[str, ...]]]:
     from ..core.rulesets import tomllib
     with open(VOCABULARY, "rb") as fh:
         raw = tomllib.load(fh)
-    return {block: {column: tuple(key(w) for w in words) for column, words in columns.items()}
+    return {block: {column: tuple(words if column in NOT_COLUMNS else (key(w) for w in words))
+                    for column, words in columns.items()}
             for block, columns in raw.items()}
+
+
+NOT_COLUMNS = ("total_rows", "identified_by")   # a block's entries that name no column
 
 
 def column_of(cell: str, block: str) -> str | None:
     """The column a header cell names in `block` (None: not one of its header words)."""
     k = key(cell)
-    return next((column for column, words in vocabulary()[block].items() if column != "total_rows" and k in words),
+    return next((column for column, words in vocabulary()[block].items() if column not in NOT_COLUMNS and k in words),
                 None)

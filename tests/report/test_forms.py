@@ -304,3 +304,20 @@ def test_header_words_broken_over_two_lines(tmp_path):
     result = read(tmp_path, broken)
     amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
     assert amounts == {"budget_initial": 40.0, "budget_total": 44.0, "spend_total": 41.8}
+
+
+def test_a_new_provinces_header_word_is_a_vocabulary_entry(tmp_path, monkeypatch):
+    """A form whose target column is headed 考核目标值 — a word no form of ours uses — is read
+    once the word is added to the vocabulary file, and not before: data, not code."""
+    from engine.report import vocabulary
+    other = PROJECT_FORM.replace("| 年度指标值 |", "| 考核目标值 |")
+    assert read(tmp_path, other).facts.indicators[0].target is None
+    words = vocabulary.VOCABULARY.read_text(encoding="utf-8").replace('target = ["年度指标值"', 'target = ["考核目标值", "年度指标值"')
+    (tmp_path / "forms.toml").write_text(words, encoding="utf-8")
+    monkeypatch.setattr(vocabulary, "VOCABULARY", tmp_path / "forms.toml")
+    vocabulary.vocabulary.cache_clear()
+    try:
+        first = read(tmp_path, other).facts.indicators[0]
+        assert (first.name, first.target.value, first.actual.value) == ("养护农村公路里程", 120, 126)
+    finally:
+        vocabulary.vocabulary.cache_clear()
