@@ -54,7 +54,7 @@ class ReportCheck:
         return sum(f.severity == "error" for f in self.findings)
 
     def to_dict(self) -> dict:
-        return {"source": self.source, "kind": self.kind, "rule_set": self.rule_set, "claims": claims_of(self.facts),
+        return {"source": self.source, "report_kind": self.kind, "rule_set": self.rule_set, "claims": claims_of(self.facts),
                 **self.coverage.to_dict(), "stated_total": self.stated_total, "computed_total": self.computed_total,
                 "findings": [f.to_dict() for f in self.findings]}
 

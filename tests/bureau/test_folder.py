@@ -109,6 +109,7 @@ def test_json_lines_one_per_file(folder, batch_run):
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(lines) == sum(1 for p in folder.rglob("*") if p.is_file())
     report = next(line for line in lines if line["file"].endswith("005_education_bureau_2024_报告.docx"))
-    assert report["kind"] == "report" and {"claims", "stated_total", "findings"} <= set(report)
+    assert report["kind"] == "report" and {"claims", "stated_total", "findings", "read", "unread"} <= set(report)
+    assert report["report_kind"] == "部门整体"     # which form it is, beside what kind of file
     book = next(line for line in lines if line["file"].endswith("004_agriculture_bureau_2024.xlsx"))
     assert book["total"] == 97.22 and "items" in book

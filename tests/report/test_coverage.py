@@ -59,7 +59,7 @@ def test_read_and_unread_name_each_figure():
 def test_json_of_a_seed_says_what_was_read_and_its_kind():
     run = perfscore("check-report", next(SEEDS.glob("000_*")), "--json")
     out = json.loads(run.stdout)
-    assert out["kind"] == "部门整体"
+    assert out["report_kind"] == "部门整体"
     assert "self_scores.total" in out["read"] and "budget_total" in out["read"]
     indicators = [k for k in out["read"] if k.startswith("indicators[")]
     assert len(indicators) >= 12        # target, actual, weight and score of the seed's indicators
