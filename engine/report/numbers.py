@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.parsing import DIRECTIONS
+from .vocabulary import cues
 
 UNITS = ("万元", "元", "%", "分", "个", "件", "次", "篇", "场", "份", "项", "人", "名", "条", "期", "天", "家", "户",
          "处", "台", "辆", "套", "本", "所", "个百分点")
@@ -14,31 +15,8 @@ _NUMBER = re.compile(r"(?<![\d.,])(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(�
                      + "|".join(u for u in UNITS if u not in ("万元", "元", "%", "个百分点")) + ")?")
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 
-# what a number is, from the words just before it (first match wins)
-MEASURES = (
-    ("deviation", r"偏差率|偏差度"),
-    ("completion", r"完成率|完成比例|达成率"),
-    ("share", r"占.{0,8}(?:比|的|总)|比重|占比|同比|增长|下降|减少|较上年|比上年"),
-    ("adjust_rate", r"调整率"),
-    ("control_rate", r"控制率"),
-    ("exec_rate", r"执行率|支出率|执行进度|资金使用率|总体使用率|^使用率"),
-    ("weight", r"权重|分值|满分"),
-    ("score", r"得分|得\s*$|评分|计分"),
-    ("total_budget", r"调整后|全年预算|预算总额|预算总投入|总预算|预算数\(调整后\)|全年预算数|预算金额|总金额|资金总额|预算合计"),
-    ("initial", r"年初"),
-    ("adjust", r"调整数|调增|调减|追加|追减|年中调整|调整金额"),
-    ("spend", r"实际支出|执行数|执行金额|支出资金|决算数|决算|实际.{0,6}(?:数|金额)|支出金额|实际完成|全年支出|支出合计|"
-              r"总支出|本年支出|实际拨付|拨付使用|实际使用|实际支付|(?:^|[、.])支出$"),
-    ("budget", r"预算|计划"),
-)
-SCOPES = (
-    ("sangong", r"三公"),
-    ("public", r"公用经费"),
-    ("procurement", r"采购"),
-    ("basic", r"基本支出"),
-    ("project", r"项目支出|专项|项目资金|项目总|项目(?:的)?预算|财力项目|资金项目"),
-    ("fiscal", r"财政资金"),
-)
+# what a number is and for what, from the words just before it: data (templates/_report_cues.toml)
+MEASURES, SCOPES = cues()
 _MEASURE_RE = [(m, re.compile(p)) for m, p in MEASURES]
 _SCOPE_RE = re.compile("|".join(f"(?P<{s}>{p})" for s, p in SCOPES))
 _STOP = re.compile(r"较|比上年|同比|增长|下降|减少|占")   # a 其中 list ends where a comparison starts

@@ -1,5 +1,6 @@
-"""The header words of the 自评表 forms (templates/_report_forms.toml), read once: which
-header word names which column of which block (funds, indicators, scores)."""
+"""A report's words as data, each file read once: the header words of the 自评表 forms
+(templates/_report_forms.toml: which header word names which column of which block) and the
+cue words of its sentences (templates/_report_cues.toml: what a number is and for what)."""
 from __future__ import annotations
 
 import functools
@@ -7,6 +8,7 @@ import re
 from pathlib import Path
 
 VOCABULARY = Path(__file__).resolve().parents[2] / "templates" / "_report_forms.toml"
+CUES = VOCABULARY.with_name("_report_cues.toml")
 _BRACKETED = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
 
 
@@ -33,3 +35,14 @@ def column_of(cell: str, block: str) -> str | None:
     k = key(cell)
     return next((column for column, words in vocabulary()[block].items() if column not in NOT_COLUMNS and k in words),
                 None)
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(measure, pattern) in the order they are tried, and (scope, pattern): what a number is and
+    for what, from the words before it (templates/_report_cues.toml)."""
+    from ..core.rulesets import tomllib
+    with open(CUES, "rb") as fh:
+        raw = tomllib.load(fh)
+    return (tuple((m["name"], m["pattern"]) for m in raw["measures"]),
+            tuple((s["name"], s["pattern"]) for s in raw["scopes"]))

@@ -38,3 +38,14 @@ def test_an_indicator_stated_as_target_then_achievement(tmp_path):
     assert read_ == [("完成人工造林", ">=", 1200, 1260), ("苗木成活率", ">=", 90, 93.5), ("林农满意度", ">=", 90, 94)]
     # 8万元 against 62000元: another unit, not read as one indicator; nothing is a finding
     assert result.findings == [], [f.message for f in result.findings]
+
+
+def test_the_cue_words_are_data_read_in_their_order():
+    """templates/_report_cues.toml: the first measure whose words the label's last clause holds."""
+    from engine.report.numbers import measure_of
+    from engine.report.vocabulary import cues
+    measures, scopes = cues()
+    assert [name for name, _ in measures][:2] == ["deviation", "completion"] and ("basic", "基本支出") in scopes
+    assert measure_of("全年支出") == "spend" and measure_of("全年预算") == "total_budget"
+    assert measure_of("年初预算") == "initial" and measure_of("同比增长") == "share"
+    assert measure_of("偏差率（实际完成率−目标）") == "deviation"   # deviation is tried before completion
