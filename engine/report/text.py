@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..files.safety import MAX_FILE_BYTES, UnsafeFile, check_zip, sized
 from .plain import HEADING, normalise
-from .texttables import cells_per_line, table_rows
+from .texttables import cells_per_line, flattened, table_rows
 
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
 CELL = " | "   # between the cells of a table's row, as the text holds a table
@@ -89,14 +89,16 @@ def read_report(path: str | Path) -> ReportText:
 
 def _lines(report: ReportText, lines: list[str], place) -> None:
     previous = ""
+    pieces = [(piece, n) for n, line in enumerate(lines, 1) for piece in flattened(line)]
+    lines = [piece for piece, _ in pieces]
     rows = table_rows(lines)
     consumed = cells_per_line(lines, rows)
-    for n, line in enumerate(lines, 1):
-        if n - 1 in rows:   # a table's row: its cells, never joined to a sentence
-            report.add_row(rows[n - 1], place(n))
+    for i, (line, n) in enumerate(pieces):
+        if i in rows:   # a table's row: its cells, never joined to a sentence
+            report.add_row(rows[i], place(n))
             previous = ""
             continue
-        if n - 1 in consumed:
+        if i in consumed:
             continue        # a cell of a row written one cell a line: given with its row
         if not normalise(line).strip():
             continue   # a blank line inside a sentence (PDF copy) does not end it

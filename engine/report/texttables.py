@@ -50,21 +50,22 @@ def _one_cell(line: str) -> str:
 
 def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
     run, cells, joined = _broken_words(run, cells)
-    found = _even_rows(run, cells, rows) or _indicator_rows(run, cells, rows) or _funds_rows(run, cells, rows)
+    # a form's header words first; rows of even width for the tables of no form (a 评分表 …)
+    found = _indicator_rows(run, cells, rows) or _funds_rows(run, cells, rows) or _even_rows(run, cells, rows)
     return found | joined if found else found
 
 
 def _broken_words(run: list[int], cells: list[str]) -> tuple[list[int], list[str], set[int]]:
     """A header word broken over two lines ("年初" / "预算数") joined again: two cells that are
     a form's header word together, the first not one alone.  The second line is returned as used."""
-    from .vocabulary import column_of, vocabulary
+    from .vocabulary import column_of, key, vocabulary
 
     def header_word(text: str) -> bool:
         return any(column_of(text, block) for block in vocabulary())
     out_run, out_cells, joined = [], [], set()
     i = 0
     while i < len(cells):
-        if i + 1 < len(cells) and cells[i] and cells[i + 1] and not header_word(cells[i]) \
+        if i + 1 < len(cells) and key(cells[i]) and cells[i + 1] and not header_word(cells[i]) \
                 and not _FIGURE.match(cells[i]) and header_word(cells[i] + cells[i + 1]):
             out_run.append(run[i])
             out_cells.append(cells[i] + cells[i + 1])
@@ -289,3 +290,18 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
         out[n] = row
         last = n
     return {n: row for n, row in out.items() if row} | {n: [] for n, row in out.items() if not row}
+
+
+_FLATTENED = 120      # a line this long holding a form's header words as words of their own …
+
+
+def flattened(line: str) -> list[str]:
+    """A whole form run together on one line (a document's text layer copied out, cells one
+    space apart): its words, each as a line of its own, for the one-cell-a-line readers; any
+    other line as it is."""
+    from .vocabulary import column_of
+    if len(line) < _FLATTENED:
+        return [line]
+    words = line.split()
+    headers = sum(1 for w in words if column_of(w, "funds") or column_of(w, "indicators"))
+    return words if headers >= 4 else [line]

@@ -321,3 +321,16 @@ def test_a_new_provinces_header_word_is_a_vocabulary_entry(tmp_path, monkeypatch
         assert (first.name, first.target.value, first.actual.value) == ("养护农村公路里程", 120, 126)
     finally:
         vocabulary.vocabulary.cache_clear()
+
+
+def test_a_form_run_together_on_one_line(tmp_path):
+    """A text layer copied out of a document: the whole form on one line, cells one space apart."""
+    line = ("admin 1 2024-03-01T08:00:00Z 附件: 项目支出绩效自评表 (2023年度) 项目名称 农村公路养护 实施单位 某县公路站 "
+            "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 60 64 60.8 10 95% 9.5 "
+            "其中:本年财政拨款 60 64 60.8 其他资金 年度总体目标 完成全县农村公路日常养护任务，路况保持良好。")
+    result = read(tmp_path, line + "\n")
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert amounts == {"budget_initial": 60.0, "budget_total": 64.0, "spend_total": 60.8}
+    assert result.facts.keyed_rates()["exec_rate"].value == 95 and result.findings == []
+    short = "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分 是一句话里的词。"   # not a form run together
+    assert " | " not in read(tmp_path, short + "\n").facts.text
