@@ -116,11 +116,11 @@ def _expanded(cells: Cells) -> dict[str, Formula]:
 
 
 # The scan: <f> elements of the main namespace, each the first child of a <c r="…"> (r first,
-# as every program writes it, and no "/" in its attributes).  It reads a part only when the parse would read the same: one
-# default namespace (the main one, declared on the root, so that no prefix can be bound to
-# it), no comment, CDATA, processing instruction or DTD, attributes in double quotes, only
-# XML's own entities in a formula, and every <f …> tag of the part read.  Otherwise it answers
-# None and the part is parsed.
+# as every program writes it, and no "/" in its attributes).  It reads a part only when the
+# parse would read the same: one default namespace (the main one, declared on the root, so
+# that no prefix can be bound to it), no comment, CDATA, processing instruction or DTD,
+# attributes in double quotes, only XML's own entities in a formula, and every <f …> tag of
+# the part read.  Otherwise it answers None and the part is parsed.
 _SCAN_F = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>/]*>\s*<f(\s[^>]*?)?(?:/>|>([^<]*)</f>)')
 _ATTRIBUTES = re.compile(rb'(?:\s+[A-Za-z][\w.:-]*="[^"<&]*")*\s*')
 _ATTRIBUTE = re.compile(rb'([A-Za-z][\w.:-]*)="([^"]*)"')

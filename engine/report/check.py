@@ -73,12 +73,12 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     _amount_tables(facts, report)
     for ind in facts.indicators:
         _indicator(facts, ind, report, reverse_method)
-    _form_execution(facts, report, report_kind(facts, rule_set.id if rule_set else None))
+    result.kind = report_kind(facts, result.rule_set)
+    _form_execution(facts, report, result.kind)
     _form_total(facts, report)
     result.computed_total = _totals(facts, rule_set, report, given)
     result.findings = report.findings
     result.coverage = coverage(facts, len(rule_set.rows) if rule_set else 0)
-    result.kind = report_kind(facts, result.rule_set)
     return result
 
 
@@ -260,15 +260,15 @@ def _form_execution(facts: Facts, report: FindingList, kind: str) -> None:
     budget, spent = forms.amounts["budget_total"], forms.amounts["spend_total"]
     weight, score = forms.execution["weight"], forms.execution["score"]
     try:
-        expected = ratio_score(exec_rate(facts.amount(spent), facts.amount(budget)), weight.value)
+        rate = exec_rate(facts.amount(spent), facts.amount(budget))
+        expected = ratio_score(rate, weight.value)
     except CellError:
         return
     if abs(expected - score.value) >= SCORE_TOLERANCE:
         (report.error if kind == "项目支出" else report.warning)(
             "SCORE_MISMATCH", facts.where(score.start),
-            f"预算执行率 {_fmt(facts.amount(spent))}÷{_fmt(facts.amount(budget))} = "
-            f"{exec_rate(facts.amount(spent), facts.amount(budget)) * 100:.2f}%，× 分值 {weight.value:g} = {expected:.2f} 分，"
-            f"表中写 {score.value:g} 分{_say(facts, score)}")
+            f"预算执行率 {_fmt(facts.amount(spent))}÷{_fmt(facts.amount(budget))} = {rate * 100:.2f}%，× 分值 "
+            f"{weight.value:g} = {expected:.2f} 分，表中写 {score.value:g} 分{_say(facts, score)}")
 
 
 def _form_total(facts: Facts, report: FindingList) -> None:
@@ -282,7 +282,6 @@ def _form_total(facts: Facts, report: FindingList) -> None:
         report.error("TOTAL_MISMATCH", facts.where(forms.total.start),
                      f"自评表各行得分合计 {stated:.2f} 分（分值合计 {forms.total_weight.value:g} 分），总分行写 "
                      f"{forms.total.value:g} 分{_say(facts, forms.total)}")
-
 
 
 def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, given: bool) -> float | None:

@@ -135,6 +135,14 @@ class Facts:
         """The first stated rate of each SPEC rate (exec_rate, adjust_rate, …): a form's first."""
         return {**self._first_of_each(RATE_KEYS, lambda n: n.is_rate and not self._monitoring(n)), **self.form_rates}
 
+    def number_at(self, offset: int) -> Number | None:
+        """The number that starts at `offset` of the text (None: none does)."""
+        return self._by_start.get(offset)
+
+    @functools.cached_property
+    def _by_start(self) -> dict[int, Number]:
+        return {n.start: n for n in self.numbers}
+
     def _monitoring(self, n: Number) -> bool:
         """A rate of the year's 运行监控 (年中, 上半年): not the year's."""
         return bool(_MONITORING.search(self.text[sentence_bounds(self.text, n.start)[0]:n.start]))
@@ -298,13 +306,12 @@ _NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当�
 
 
 def _paired_indicators(facts: Facts) -> None:
-    at = {n.start: n for n in facts.numbers}
     known = [text_key(i.name) for i in facts.indicators]
     spans = [(i.start, facts._end_of(i)) for i in facts.indicators]
     for match in _PAIRED.finditer(facts.text):
         if any(a <= match.start() < b for a, b in spans):
             continue   # inside an indicator's own paragraph: its figures are read there
-        target, actual = at.get(match.start("target")), at.get(match.start("actual"))
+        target, actual = facts.number_at(match.start("target")), facts.number_at(match.start("actual"))
         if target is None or actual is None or target.part or actual.part or CELL in match.group(0):
             continue
         if target.unit != actual.unit or (match.group("unit") or "")[:1] != (match.group("unit2") or "")[:1]:
@@ -368,9 +375,8 @@ _LISTED_ITEM = re.compile(r"(?:^|\n)\s*(?:\d{1,2}\s*[.、]|[(（][一二三四�
 
 
 def _listed_items(facts: Facts) -> None:
-    at = {n.start: n for n in facts.numbers}
     for match in _LISTED_ITEM.finditer(facts.text):
-        weight, score = at.get(match.start(2)), at.get(match.start(3))
+        weight, score = facts.number_at(match.start(2)), facts.number_at(match.start(3))
         if weight is None or score is None or weight.part or score.part:
             continue
         weight.part = score.part = True

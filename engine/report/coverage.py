@@ -18,7 +18,6 @@ NOTHING_READ = "未能从报告中读出可复核的数字"
 HEADLINE = (("dept_name", "单位名称"), ("fiscal_year", "年度"), ("budget_initial", "年初预算数"),
             ("budget_adjust", "预算调整数"), ("budget_total", "全年预算数"), ("spend_total", "全年执行数"))
 INDICATOR_FIELDS = (("target", "目标值"), ("actual", "实际完成值"), ("weight", "分值"), ("self_score", "得分"))
-KINDS = ("部门整体", "项目支出")
 
 
 @dataclass

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..core.parsing import DIRECTIONS
 from .numbers import Number
 from .tables import table_lines
-from .vocabulary import NOT_COLUMNS, key as _key, vocabulary
+from .vocabulary import column_of, key as _key, vocabulary
 
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
 _PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
@@ -73,11 +73,9 @@ def _header(cells: list[str]) -> tuple[str, dict[int, str]] | None:
     for block, columns in vocabulary().items():
         found: dict[int, str] = {}
         for i, cell in enumerate(cells):
-            key = _key(cell)
-            for column, words in columns.items():
-                if column not in NOT_COLUMNS and key in words and column not in found.values():
-                    found[i] = column
-                    break
+            column = column_of(cell, block)
+            if column and column not in found.values():
+                found[i] = column
         if len(found) >= 3 and set(columns["identified_by"]) & set(found.values()) \
                 and (best is None or len(found) > len(best[1])):
             best = (block, found)

@@ -8,12 +8,12 @@ import re
 import unicodedata
 
 from .plain import HEADING, normalise
+from .vocabulary import column_of, key, vocabulary
 
 _PIPE = re.compile(r"\s*[|｜]\s*")
 _INDENTED = re.compile(r"(?:[ \u3000]{2,}|\t)\S")    # a cell under a column, the ones before it empty
 _COLUMN_GAP = re.compile(r"(?:[ \u3000]{2,}|\t+|\u3000)")
-
-
+_ENDS_CELL = re.compile(r"[|｜]\s*$")
 _CELL_LINE = 24                   # a cell alone on its line is short …
 _NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，].*[,，]")   # … and is no sentence
 _FIGURE = re.compile(r"^[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?$")
@@ -40,9 +40,6 @@ def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
     return consumed
 
 
-_ENDS_CELL = re.compile(r"[|｜]\s*$")
-
-
 def _one_cell(line: str) -> str:
     """A line's text as one cell: without the "|" a form copied cell by cell ends each line with."""
     return _ENDS_CELL.sub("", normalise(line)).strip()
@@ -58,8 +55,6 @@ def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> se
 def _broken_words(run: list[int], cells: list[str]) -> tuple[list[int], list[str], set[int]]:
     """A header word broken over two lines ("年初" / "预算数") joined again: two cells that are
     a form's header word together, the first not one alone.  The second line is returned as used."""
-    from .vocabulary import column_of, key, vocabulary
-
     def header_word(text: str) -> bool:
         return any(column_of(text, block) for block in vocabulary())
     out_run, out_cells, joined = [], [], set()
@@ -82,7 +77,6 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
     """A funds table one cell a line whose 其中 rows leave their empty cells out: the header by the
     forms' vocabulary (three of its words in a row, the name column's header before them), then
     rows of a name and its figures, read from the left; a name without figures ends it."""
-    from .vocabulary import column_of
     start = next((i for i in range(len(cells) - 2) if all(column_of(c, "funds") for c in cells[i:i + 3])), None)
     if start is None:
         return set()
@@ -120,7 +114,6 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
     """An indicator table one cell a line whose merged cells were left out (a row under the
     same 一级指标 has fewer cells): its header read by the forms' vocabulary, each row found
     by its 指标性质 cell (≥, =, ≤ …), the cells before it that row's names, right-aligned."""
-    from .vocabulary import column_of
     start = next((i for i, c in enumerate(cells) if column_of(c, "indicators")), None)
     if start is None:
         return set()
@@ -147,7 +140,7 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
             return set()
     for last in ends:
         i = last - after
-        if i < previous + 0 or last >= len(data):
+        if i < previous or last >= len(data):
             continue
         names = data[previous:i][-anchor:] if anchor else []
         row = [""] * (anchor - len(names)) + names + data[i:last + 1]
@@ -156,7 +149,7 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
     if not found:
         return set()
     rest = data[previous:]
-    if rest and column_of(rest[0], "scores") is None and rest[0] in vocabulary_totals():
+    if rest and rest[0] in vocabulary()["indicators"]["total_rows"]:
         figures = [c for c in rest[1:] if _FIGURE.match(c)]
         row = [rest[0]] + [""] * (len(header) - 1)
         for column, value in zip(("weight", "score"), figures[:2] if "score" in columns else []):
@@ -169,11 +162,6 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
         rows[first] = row
     taken = set(run[start:end + previous])
     return taken - {run[start]} - {first for first, _ in found}
-
-
-def vocabulary_totals() -> tuple[str, ...]:
-    from .vocabulary import vocabulary
-    return vocabulary()["indicators"]["total_rows"]
 
 
 def _even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
@@ -268,9 +256,10 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     """A block of lines set in columns by spaces: each cell put in the column of the header
     (the first line of three cells or more) it stands under, an empty cell kept empty; a line
     of words only under a row (an indicator's name or a reason wrapped) is added to that row."""
-    header_at = next(i for i in block if len(_cells_at(lines[i].rstrip())) >= 3)
-    starts = [start for start, _ in _cells_at(lines[header_at].rstrip())]
-    placed = [start for n in block if n != header_at for start, _ in _cells_at(lines[n].rstrip())]
+    cells_of = {n: _cells_at(lines[n].rstrip()) for n in block}
+    header_at = next(n for n in block if len(cells_of[n]) >= 3)
+    starts = [start for start, _ in cells_of[header_at]]
+    placed = [start for n in block if n != header_at for start, _ in cells_of[n]]
     if sum(any(abs(start - s) <= 1 for s in starts) for start in placed) < 0.8 * len(placed):
         # not set in columns (cells one after another, a run of spaces between): as they come
         return {n: [c for c in _COLUMN_GAP.split(lines[n].strip()) if c] for n in block
@@ -278,7 +267,7 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     last: int | None = None
     for n in block:
-        cells = _split_at_columns(_cells_at(lines[n].rstrip()), starts)
+        cells = _split_at_columns(cells_of[n], starts)
         row = [""] * len(starts)
         for start, text in cells:
             column = max((k for k, s in enumerate(starts) if s <= start + 2), default=0)
@@ -289,7 +278,7 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
             continue
         out[n] = row
         last = n
-    return {n: row for n, row in out.items() if row} | {n: [] for n, row in out.items() if not row}
+    return out
 
 
 _FLATTENED = 120      # a line this long holding a form's header words as words of their own …
@@ -299,7 +288,6 @@ def flattened(line: str) -> list[str]:
     """A whole form run together on one line (a document's text layer copied out, cells one
     space apart): its words, each as a line of its own, for the one-cell-a-line readers; any
     other line as it is."""
-    from .vocabulary import column_of
     if len(line) < _FLATTENED:
         return [line]
     words = line.split()

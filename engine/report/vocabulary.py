@@ -17,14 +17,17 @@ def key(cell: str) -> str:
     return re.sub(r"[\s:：*]", "", _BRACKETED.sub("", cell))
 
 
+def _load(path: Path) -> dict:
+    from ..core.rulesets import tomllib
+    with open(path, "rb") as fh:
+        return tomllib.load(fh)
+
+
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> dict[str, dict[str, tuple[str, ...]]]:
-    from ..core.rulesets import tomllib
-    with open(VOCABULARY, "rb") as fh:
-        raw = tomllib.load(fh)
-    return {block: {column: tuple(words if column in NOT_COLUMNS else (key(w) for w in words))
+    return {block: {column: tuple(words if column == "identified_by" else (key(w) for w in words))
                     for column, words in columns.items()}
-            for block, columns in raw.items()}
+            for block, columns in _load(VOCABULARY).items()}
 
 
 NOT_COLUMNS = ("total_rows", "identified_by")   # a block's entries that name no column
@@ -41,8 +44,6 @@ def column_of(cell: str, block: str) -> str | None:
 def cues() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """(measure, pattern) in the order they are tried, and (scope, pattern): what a number is and
     for what, from the words before it (templates/_report_cues.toml)."""
-    from ..core.rulesets import tomllib
-    with open(CUES, "rb") as fh:
-        raw = tomllib.load(fh)
+    raw = _load(CUES)
     return (tuple((m["name"], m["pattern"]) for m in raw["measures"]),
             tuple((s["name"], s["pattern"]) for s in raw["scopes"]))
