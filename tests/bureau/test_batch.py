@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -17,6 +15,7 @@ from engine.bureau import batch
 from engine.bureau.summary import write_summary
 from engine.core import rulesets
 from helpers import SAMPLE_004_TOTAL, hostile_files
+from nofork import run_without_fork
 from workbook import SAMPLES_DIR
 
 
@@ -32,7 +31,7 @@ def test_hostile_files_are_reported_and_the_batch_goes_on(samples, tmp_path):
         shutil.copy(samples[key], folder / samples[key].name)
     before = digest(folder)
     out = tmp_path / "summary.xlsx"
-    result = subprocess.run([sys.executable, "-m", "engine.cli", "batch", str(folder), "-o", str(out), "--jobs", "2"],
+    result = run_without_fork(["batch", folder, "-o", out, "--jobs", "2"],
                             capture_output=True, text=True, encoding="utf-8", timeout=600)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
@@ -91,6 +90,35 @@ def test_a_worker_that_dies_is_replaced_and_every_file_has_one_result(samples):
     crashed = [r for r in results if r.status == batch.FAILED]
     assert len(crashed) == 3 and all("worker crashed" in r.reason for r in crashed)
     assert sorted(r.file for r in results) == sorted(map(str, files))
+
+
+def _hangs_on_7_crashes_on_13(path):
+    if path.name == "7.xlsx":
+        _hangs(path)
+    if path.name == "13.xlsx":
+        _crashes_on_000(Path("000"))
+    return batch.FileResult(str(path), batch.EVALUATED)
+
+
+def test_many_files_a_few_to_a_task_each_judged_alone_when_its_task_fails(tmp_path):
+    """Jobs go to the workers a few at a time; when a task hangs or dies, its other files are
+    evaluated again one by one and only the guilty one is reported."""
+    files = [tmp_path / f"{i}.xlsx" for i in range(60)]
+    results = list(batch.run(files, jobs=2, timeout=2.0, evaluate_one=_hangs_on_7_crashes_on_13))
+    assert sorted(r.file for r in results) == sorted(map(str, files))   # one result each
+    failed = {Path(r.file).name: r.reason for r in results if r.status == batch.FAILED}
+    assert set(failed) == {"7.xlsx", "13.xlsx"}
+    assert "超过时间限制" in failed["7.xlsx"] and "worker crashed" in failed["13.xlsx"]
+
+
+def test_nothing_in_the_engine_forks_by_name():
+    """Windows has neither fork nor forkserver; the batch (and everything else) asks for neither."""
+    import re
+    root = Path(batch.__file__).resolve().parents[1]
+    asks = [(p.name, m.group()) for p in root.rglob("*.py")
+            for m in re.finditer(r"get_context\(\s*['\"](fork|forkserver)['\"]|os\.fork\(|set_start_method\(\s*['\"]fork",
+                                 p.read_text("utf-8"))]
+    assert asks == []
 
 
 def test_collect_folders_and_files(samples, tmp_path):

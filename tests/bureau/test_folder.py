@@ -16,6 +16,7 @@ import pytest
 
 from engine.bureau.samples import build_reports
 from helpers import ROOT
+from nofork import run_without_fork
 from workbook import SAMPLES_DIR
 
 BLANK_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
@@ -49,8 +50,7 @@ def digest(folder) -> dict[str, str]:
 def batch_run(folder, tmp_path_factory):
     before = digest(folder)
     out = tmp_path_factory.mktemp("out") / "汇总.xlsx"
-    result = subprocess.run([sys.executable, "-m", "engine.cli", "batch", str(folder), "-o", str(out), "--jobs", "2",
-                             "--json"], capture_output=True, text=True, encoding="utf-8", timeout=600, cwd=ROOT)
+    result = run_without_fork(["batch", folder, "-o", out, "--jobs", "2", "--json"], capture_output=True, text=True, encoding="utf-8", timeout=600, cwd=ROOT)
     assert digest(folder) == before                       # inputs never modified
     return result, out
 

@@ -6,13 +6,12 @@ import sys
 import pytest
 
 from engine.cli import main
+from nofork import run_without_fork
 from workbook import SAMPLES_DIR
 
-PERFSCORE = [sys.executable, "-m", "engine.cli"]
-
-
 def run(*args):
-    return subprocess.run(PERFSCORE + list(args), capture_output=True, text=True, encoding="utf-8")
+    """The command as on Windows: fork refused."""
+    return run_without_fork(list(args), capture_output=True, text=True, encoding="utf-8")
 
 
 def sample(prefix):
