@@ -17,6 +17,7 @@ from engine.core import arithmetic, parsing, rates
 from engine.core.errors import CODES, NA, VALUE, CellError
 from engine.core.methods import default_of
 from engine.core.rounding import excel_round
+from engine.core.xlvalues import host_value
 
 REQUIRED = object()
 OPTIONAL = object()   # optional, with the default of the engine function's own parameter
@@ -112,8 +113,17 @@ class ExcelFunction:
         return _coerce(param, value)
 
 
+def _from_host(value: object) -> object:
+    """What xlwings hands over beyond floats, text and blanks — Decimal (a currency-formatted
+    cell), datetime (a date), in ranges too — as Excel's own formulas see it (a number)."""
+    if isinstance(value, (list, tuple)):
+        return [_from_host(v) for v in value]
+    return host_value(value)
+
+
 def _coerce(param: Param, value: object) -> object:
     """An argument as its parameter's engine function takes it; an Excel error's text is that error."""
+    value = _from_host(value)
     for cell in parsing.flatten(value):
         if isinstance(cell, str):
             match = _HOST_ERROR.match(cell)

@@ -20,8 +20,8 @@ from ..core.xlcompile import Compiled, compile_formula
 from ..core.xlformula import Ref
 from ..core.xlvalues import REF, Range, XlError, is_number
 from ..core.evaluation import Computed
-from .layout import COL, COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_ROWS, cell_position
-from .names import Cell, cell_of
+from .layout import COL, COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_ROWS, TEMPLATE_VERSION, cell_position
+from .names import Cell, cell_of, current_names, rate_name
 from .readback import plain
 from .xlparse import parse_formula, reference as parse_reference
 
@@ -68,9 +68,12 @@ def udf_functions() -> dict[str, Callable[..., object]]:
 
 
 @functools.lru_cache(maxsize=16)
-def compiled_template(rule_set_key: str, flavour: str) -> "Template":
+def compiled_template(rule_set_key: str, flavour: str, template_version: str = TEMPLATE_VERSION) -> "Template":
+    from ..core import rulesets
     from .integrity import reference
-    return Template(reference(rule_set_key, flavour), flavour)
+    template = Template(reference(rule_set_key, flavour, template_version), flavour)
+    template.cells = current_names(template.cells, rulesets.load(rule_set_key).rates, template_version)
+    return template
 
 
 class Template:
@@ -179,6 +182,6 @@ def computed(model, rule_set, names: Mapping[str, Cell], indicator_rows: int = I
         items={row.id: at(names.get(f"score_{row.id}")) for row in rule_set.rows},
         indicators={n: (indicator(n, COL["score"]), indicator(n, COMPLETION_COL))
                     for n in range(1, min(indicator_rows, INDICATOR_ROWS) + 1)},
-        rates={key: at(names.get(key)) for key in rule_set.rates},
+        rates={key: at(names.get(rate_name(key))) for key in rule_set.rates},
         total=at(names.get("total")), grade=at(names.get("grade")),
     )

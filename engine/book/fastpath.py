@@ -78,7 +78,7 @@ def fast_submission(path: str | Path, archive: zipfile.ZipFile | None = None) ->
     """The data the fast path read and its evaluation, or None (see try_fast): a file that is
     not (or no longer) one of our current templates, or that cannot be read this way."""
     from .evaluator import compiled_template, computed
-    from .integrity import check_parts, flavour_of, reference, version_problem
+    from .integrity import check_parts, flavour_of, reference, version_of, version_problem
     path = Path(path)
     try:
         book = FastBook(path, archive)
@@ -92,12 +92,12 @@ def fast_submission(path: str | Path, archive: zipfile.ZipFile | None = None) ->
     flavour = flavour_of(meta)
     if version_problem(meta, rule_set):
         return None
-    ref = reference(rule_set.path, flavour)
+    ref = reference(rule_set.path, flavour, version_of(meta))
     check = check_parts(ref, book.formulas, book.parts.names, set(book.parts.sheets), book.shown)
     if check.unknown:
         return None
     try:
-        template = compiled_template(rule_set.path, flavour)
+        template = compiled_template(rule_set.path, flavour, version_of(meta))
         names = template.cells   # inputs are read where the template's names point
         data = read_data(book, rule_set, names)
         results = computed(template.model(book.typed), rule_set, names, len(data["indicators"]))

@@ -15,7 +15,7 @@ from ..core.parsing import FULL_WIDTH_SPACE
 from ..core.methods import METHODS
 from ..core.rulesets import Part, RateSpec, Row, RuleSet
 from .layout import COL, COMPLETION_COL, FIRST_INDICATOR_ROW, LAST_INDICATOR_ROW
-from .names import indicator_cell
+from .names import indicator_cell, rate_name
 
 INDICATOR_SHEET = indicator_cell(1, "name").sheet
 
@@ -100,7 +100,7 @@ class FormulaBuilder:
         return key
 
     def rate(self, key: str) -> str:
-        return key if key in self.rs.rates else self.value(key)
+        return rate_name(key) if key in self.rs.rates else self.value(key)
 
     def empty(self, key: str) -> str:
         """Nothing planned and nothing done (0 of 0); PERF_SUM so that a blank is #N/A, not 0."""

@@ -65,6 +65,25 @@ def flavour_of(meta: dict) -> str:
     return str(meta.get("formula_flavour") or "udf")
 
 
+def version_of(meta: dict) -> str:
+    return str(meta.get("template_version"))
+
+
+LEGACY_DIR = Path(__file__).resolve().parent / "legacy"
+
+
+def _legacy_file(rule_set, flavour: str, template_version: str) -> Path:
+    """The reference of an earlier template version, frozen when that version was current (its
+    formulas are no longer built by today's code, but its submissions still arrive)."""
+    return LEGACY_DIR / f"{rule_set.id}-{rule_set.version}-{flavour}-{template_version}.json.gz"
+
+
+def _from_json(data: dict) -> Reference:
+    return Reference({tuple(k.split("!", 1)): v for k, v in data["formulas"].items()},
+                     {tuple(k.split("!", 1)): v for k, v in data["params"].items()},
+                     data["names"], data["fingerprint"])
+
+
 def _cache_file(rule_set_path: str, flavour: str) -> Path:
     """Keyed by everything that shapes a template: the rule set, the shared inputs, the code."""
     digest = hashlib.sha256(f"{TEMPLATE_VERSION} {flavour}".encode() + _code_digest())
@@ -76,15 +95,17 @@ def _cache_file(rule_set_path: str, flavour: str) -> Path:
 
 
 @functools.lru_cache(maxsize=16)
-def reference(rule_set_key: str, flavour: str = "udf") -> Reference:
+def reference(rule_set_key: str, flavour: str = "udf", template_version: str = TEMPLATE_VERSION) -> Reference:
     """The formulas, names and rule parameters of a freshly built template: built once per
-    rule set and flavour and kept on disk, so that checking a submission needs no build."""
+    rule set and flavour and kept on disk, so that checking a submission needs no build.  An
+    earlier template version's is read from its frozen file."""
+    if template_version != TEMPLATE_VERSION:
+        import gzip
+        legacy = _legacy_file(rulesets.load(rule_set_key), flavour, template_version)
+        return _from_json(json.loads(gzip.decompress(legacy.read_bytes()).decode("utf-8")))
     cache = _cache_file(rulesets.load(rule_set_key).path, flavour)
     try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
-        return Reference({tuple(k.split("!", 1)): v for k, v in data["formulas"].items()},
-                         {tuple(k.split("!", 1)): v for k, v in data["params"].items()},
-                         data["names"], data["fingerprint"])
+        return _from_json(json.loads(cache.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError):
         pass
     ref = _build_reference(rule_set_key, flavour)
@@ -115,7 +136,9 @@ def version_problem(meta: dict, rule_set) -> str | None:
     from .native import FLAVOURS
     if flavour_of(meta) not in FLAVOURS:
         return f"未知的公式类型：{meta.get('formula_flavour')}（可用：{'、'.join(FLAVOURS)}）"
-    if str(meta.get("template_version")) != TEMPLATE_VERSION or str(meta.get("rule_set_version")) != rule_set.version:
+    version = version_of(meta)
+    if str(meta.get("rule_set_version")) != rule_set.version or (
+            version != TEMPLATE_VERSION and not _legacy_file(rule_set, flavour_of(meta), version).is_file()):
         return (f"模板版本未知：{meta.get('rule_set')} {meta.get('rule_set_version')} / 模板 "
                 f"{meta.get('template_version')}（当前 {rule_set.id} {rule_set.version} / {TEMPLATE_VERSION}；"
                 f"请用 perfscore template 重新生成模板）")
@@ -131,7 +154,7 @@ def inspect(path: Path, wb, meta: dict, rule_set) -> Integrity:
     with zipfile.ZipFile(path) as archive:
         parts = workbook_parts(archive)
         formulas = read_formulas(archive, parts)
-    return check_parts(reference(rule_set.path, flavour_of(meta)), formulas, parts.names, set(wb.sheetnames),
+    return check_parts(reference(rule_set.path, flavour_of(meta), version_of(meta)), formulas, parts.names, set(wb.sheetnames),
                        lambda sheet, coordinate: wb[sheet][coordinate].value)
 
 

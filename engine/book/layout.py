@@ -9,9 +9,13 @@ from ..core.indicators import INDICATOR_COLUMNS
 
 # 1.1.0: 一级指标, 定性 and choices compared by parsing.text_key; 1.2.0: no comparison takes a
 # UDF's error (text, to Excel) or a blank rate ("") for a number (FormulaWriter.compare, guard)
-TEMPLATE_VERSION = "1.2.0"
+TEMPLATE_VERSION = "1.3.0"
 SHEETS = ("填报说明", "基本信息", "预算数据", "绩效指标", "评分表", "评分规则", "汇总")
 META = "_meta"
+# each sheet's code name (VBA's name for it, which a renamed tab keeps): ASCII, as VBA identifiers
+# must be; xlwings.conf keeps the code name xlwings' own workbook gives it
+CODE_NAMES = {"填报说明": "Guide", "基本信息": "BasicInfo", "预算数据": "Budget", "绩效指标": "IndicatorSheet",
+              "评分表": "Scoring", "评分规则": "Rules", "汇总": "Summary", META: "Meta"}
 INDICATOR_HEADER_ROW = 4
 INDICATOR_ROWS = 50
 FIRST_INDICATOR_ROW = INDICATOR_HEADER_ROW + 1

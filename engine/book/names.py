@@ -18,6 +18,27 @@ class Cell:
         return f"{self.sheet}!{self.ref}"
 
 
+def rate_name(key: str) -> str:
+    """The defined name of a computed rate (`calc_exec_rate`, beside `stated_exec_rate`).  Not the
+    rate's key itself: `exec_rate` is EXEC_RATE once case is ignored, as Excel ignores it, and a
+    defined name equal to a function name breaks xlwings' ImportPythonUDFs."""
+    return f"calc_{key}"
+
+
+# template versions whose rate cells were named by the rate's key (exec_rate): what their
+# submissions' names are read as today
+RATES_NAMED_BY_KEY = ("1.2.0",)
+
+
+def current_names(names: Mapping[str, Cell], rate_keys, template_version: str) -> dict[str, Cell]:
+    """A workbook's names as today's template names them: an older template's rate cells are
+    also found under rate_name (its own names kept, for its own formulas)."""
+    current = dict(names)
+    if template_version in RATES_NAMED_BY_KEY:
+        current.update({rate_name(key): names[key] for key in rate_keys if key in names})
+    return current
+
+
 def name_map(wb) -> dict[str, Cell]:
     """Every workbook-level defined name that points at one cell."""
     cells = {}
@@ -69,6 +90,6 @@ class Locator:
         if head.startswith("indicators[") and "]" in head:
             row = int(head[len("indicators["):head.index("]")])
             return indicator_cell(row, rest if rest in COL else "name")
-        lookup = {"inputs": rest, "items": f"score_{rest}", "rates": rest, "stated_rates": f"stated_{rest}",
+        lookup = {"inputs": rest, "items": f"score_{rest}", "rates": rate_name(rest), "stated_rates": f"stated_{rest}",
                   "self_scores": "self_total" if rest == "total" else f"self_{rest}"}.get(head, head)
         return self.names.get(lookup)

@@ -6,12 +6,11 @@ import datetime
 from typing import Callable
 
 from ..core.indicators import INDICATOR_COLUMNS
+from ..core.xlvalues import excel_serial
 from .canonical import constant, is_constant
 from .layout import INDICATOR_ROWS
 from .names import indicator_cell, name_map
 
-
-EXCEL_EPOCH = datetime.datetime(1899, 12, 30)
 TEXT_COLUMNS = ("level1", "level2", "name", "unit", "deviation_reason", "improvement")
 
 
@@ -23,14 +22,12 @@ def plain(value: object, text: bool = False) -> object:
         return None
     if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
         return int(value)          # calamine reads 1 as 1.0, openpyxl as 1: the data holds 1
-    if isinstance(value, datetime.time):
-        value = datetime.datetime.combine(EXCEL_EPOCH.date(), value)
-    elif isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        value = datetime.datetime.combine(value, datetime.time())
-    if isinstance(value, datetime.datetime):
-        if text:
-            return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
-        serial = (value - EXCEL_EPOCH).total_seconds() / 86400
+    if isinstance(value, (datetime.date, datetime.time)):
+        if text and isinstance(value, datetime.date):
+            if not isinstance(value, datetime.datetime) or value.time() == datetime.time():
+                return (value.date() if isinstance(value, datetime.datetime) else value).isoformat()
+            return value.isoformat(" ")
+        serial = excel_serial(value)
         return int(serial) if serial.is_integer() else serial
     return value
 

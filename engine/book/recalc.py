@@ -12,7 +12,7 @@ from ..core.evaluation import Evaluation, evaluate
 from ..core.findings import Finding
 from ..files.safety import UnsafeFile, opened_workbook
 from .evaluator import computed
-from .names import Locator, name_map, read_meta
+from .names import Locator, current_names, name_map, read_meta
 from .readback import read_submission
 from .xlsxparts import BadPart
 
@@ -116,7 +116,7 @@ def recalc_submission(path: str | Path, write_back_to: str | Path | None = None,
     if check.unknown:
         return None, _unknown(path, check.unknown)
     _restore_names(wb, check.restore_names)   # inputs are read where the template's names point
-    names = name_map(wb)
+    names = current_names(name_map(wb), rule_set.rates, integrity.version_of(meta))
     data = read_submission(wb, rule_set)
     source = path
     with tempfile.TemporaryDirectory(prefix="perfscore-") as tmp:

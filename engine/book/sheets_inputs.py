@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core.rulesets import Row
+from .names import rate_name
 from .sheetwriter import BOLD, GREY, TITLE, SheetWriter
 
 
@@ -56,10 +57,10 @@ def budget_sheet(w: SheetWriter) -> None:
         row += 1
         ws.cell(row=row, column=1, value=rate.label)
         w.formula_cell(ws, f"B{row}", w.formulas.rate_cell(rate), "0.00%")
-        w.name(key, "预算数据", f"$B${row}")
+        w.name(rate_name(key), "预算数据", f"$B${row}")
         w.input_cell(ws, f"C{row}", "rate")
         w.name(f"stated_{key}", "预算数据", f"$C${row}")
-        ws.cell(row=row, column=4, value=key).font = GREY
+        ws.cell(row=row, column=4, value=rate_name(key)).font = GREY
 
 
 def evidence_block(w: SheetWriter, r: int) -> None:

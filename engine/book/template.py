@@ -14,7 +14,8 @@ from ..core import VERSION
 from ..core.rulesets import RuleSet
 from . import canonical
 from .formulagen import FormulaBuilder, blank_safe
-from .layout import META, SHEETS, TEMPLATE_VERSION
+from .layout import CODE_NAMES, META, SHEETS, TEMPLATE_VERSION
+from .names import rate_name
 from .sheets_inputs import basic_sheet, budget_sheet
 from .sheets_scoring import indicator_groups, indicator_sheet, rules_sheet, score_sheet
 from .sheetwriter import TITLE, SheetWriter
@@ -49,7 +50,7 @@ def summary_sheet(w: SheetWriter) -> None:
             ("计算总分", "=total", "0.00"),
             ("自评总分", f"={blank_safe('self_total')}", "0.00"),
             ("等级", "=grade", None),
-            ("预算执行率", "=exec_rate", "0.00%")]
+            ("预算执行率", f"={rate_name('exec_rate')}", "0.00%")]
     for r, (label, value, fmt) in enumerate(rows, 4):
         ws.cell(row=r, column=1, value=label)
         if value.startswith("="):
@@ -137,6 +138,8 @@ def build_template(rule_set: RuleSet, base: Path | None = None, flavour: str = "
     meta_sheet(w)
     if base is not None:
         _configure_xlwings(wb)
+    for ws in wb.worksheets:
+        ws.sheet_properties.codeName = CODE_NAMES.get(ws.title, ws.sheet_properties.codeName)
     return wb
 
 

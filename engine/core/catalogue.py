@@ -190,7 +190,9 @@ QUALITATIVE_TIERS = (
 )
 # each direction in both spellings: the canonical one (parsing.DIRECTIONS) and the symbol a
 # template's 指标性质 list offers
-_AT_LEAST, _ABOVE, _EQUAL, _AT_MOST, _BELOW = (">=", "≥"), (">",), ("=",), ("<=", "≤"), ("<",)
+# what a 指标性质 cell may hold, as the native formulas compare it: the list offers the full-width
+# ＝ (a bare = typed into Excel starts a formula); = and 等于 typed by hand count the same
+_AT_LEAST, _ABOVE, _EQUAL, _AT_MOST, _BELOW = (">=", "≥"), (">",), ("＝", "=", "等于"), ("<=", "≤"), ("<",)
 
 
 def _one_of(value: X, *texts: str) -> X:

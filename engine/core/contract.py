@@ -18,7 +18,7 @@ from .errors import bad_value, missing
 
 CONTRACTS = ("udf", "native")
 NUMBER_KINDS = ("money", "signed_money", "count", "rate", "amount")
-NATIVE_DIRECTIONS = ("≥", ">=", ">", "=", "≤", "<=", "<", "定性")   # book.native: the options its formulas know
+NATIVE_DIRECTIONS = ("≥", ">=", ">", "＝", "=", "等于", "≤", "<=", "<", "定性")   # book.native: the options its formulas know
 NATIVE_ANSWERS = {"是": True, "否": False}
 
 Parser = Callable[..., object]

@@ -15,7 +15,7 @@ INDICATOR_COLUMNS = ("level1", "level2", "name", "direction", "target", "unit", 
 INDICATOR_LABELS = dict(zip(INDICATOR_COLUMNS, (
     "一级指标", "二级指标", "三级指标", "指标性质", "目标值", "计量单位", "年中完成值", "实际完成值",
     "权重", "定性系数", "自评得分", "得分", "偏差原因", "改进措施")))
-DIRECTION_OPTIONS = ("≥", ">", "=", "≤", "<", "定性")
+DIRECTION_OPTIONS = ("≥", ">", "＝", "≤", "<", "定性")   # never a bare "=": Excel takes it for a formula
 QUALITATIVE = "定性"
 
 

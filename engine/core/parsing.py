@@ -40,7 +40,7 @@ DIRECTIONS = {
     "定性": "定性",
 }
 # each direction as a template's 指标性质 list (and a report) writes it
-DIRECTION_SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "定性": "定性"}
+DIRECTION_SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "＝", "定性": "定性"}   # ＝: a cell starting "=" is a formula
 
 
 FULL_WIDTH_SPACE = "\u3000"

@@ -12,8 +12,10 @@ the compiler.
 """
 from __future__ import annotations
 
+import datetime
 import math
 import re
+from decimal import Decimal
 from typing import Callable
 
 from .errors import DIV0, NA, NUM, VALUE
@@ -21,6 +23,26 @@ from .rounding import excel_compare, excel_round
 
 REF = "#REF!"
 NAME = "#NAME?"
+EXCEL_EPOCH = datetime.datetime(1899, 12, 30)   # serial 0 (Excel's 1900 system, past its leap-year bug)
+
+
+def excel_serial(value: datetime.date | datetime.time) -> float:
+    """A date, date-time or time as Excel holds it: days since EXCEL_EPOCH, the time a fraction."""
+    if isinstance(value, datetime.time):
+        value = datetime.datetime.combine(EXCEL_EPOCH.date(), value)
+    elif not isinstance(value, datetime.datetime):
+        value = datetime.datetime.combine(value, datetime.time())
+    return (value.replace(tzinfo=None) - EXCEL_EPOCH).total_seconds() / 86400
+
+
+def host_value(value: object) -> object:
+    """A value as a host hands it over (xlwings: Decimal for a currency-formatted cell, datetime
+    for a date), as Excel's formulas see it: a number.  Anything else as it is."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (datetime.date, datetime.time)):
+        return excel_serial(value)
+    return value
 
 
 class XlError:

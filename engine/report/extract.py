@@ -66,7 +66,7 @@ def data_of(facts: Facts, rule_set: rulesets.RuleSet | str | None) -> dict:
     data["inputs"] = {k: facts.amount(n) for k, n in facts.keyed_amounts().items() if not allowed or k in allowed}
     data["indicators"] = []
     for ind in facts.indicators:
-        row: dict = {"name": ind.name or f"指标{ind.row}", "direction": DIRECTION_SYMBOLS.get(ind.direction or "", "=")}
+        row: dict = {"name": ind.name or f"指标{ind.row}", "direction": DIRECTION_SYMBOLS.get(ind.direction or "", "＝")}
         if ind.level1:
             row["level1"] = ind.level1
         for key in ("target", "actual", "weight", "self_score"):

@@ -17,7 +17,7 @@ from engine.core import rulesets
 from engine.book.recalc import recalc
 from engine.book.template import SHEETS, build_template, fingerprint
 from engine.book.fill import FillError, fill
-from engine.book.names import name_map, read_meta
+from engine.book.names import name_map, rate_name, read_meta
 from strategies import submissions
 from workbook import WORKBOOK_DIR, xlwings_base
 
@@ -159,7 +159,7 @@ def test_template_follows_the_workbook_contract(templates, rule_set):
     assert wb["_meta"].sheet_state == "hidden"
     names = name_map(wb)
     expected = set(rs.inputs) | {f"score_{r.id}" for r in rs.rows} | {f"self_{r.id}" for r in rs.rows} | \
-        {"total", "self_total", "grade"} | set(rs.rates) | {f"stated_{k}" for k in rs.rates}
+        {"total", "self_total", "grade"} | {rate_name(k) for k in rs.rates} | {f"stated_{k}" for k in rs.rates}
     assert expected <= set(names)
     table = wb["绩效指标"].tables["Indicators"]
     header = [c.value for c in wb["绩效指标"][table.ref.split(":")[0][1:]]][:14]
@@ -173,10 +173,10 @@ def test_template_follows_the_workbook_contract(templates, rule_set):
     for row in rs.rows:
         cell = wb[names[f"score_{row.id}"].sheet][names[f"score_{row.id}"].ref]
         assert cell.data_type == "f" and cell.protection.locked is True
-    for key in rs.rates:
+    for key in map(rate_name, rs.rates):
         assert wb[names[key].sheet][names[key].ref].number_format == "0.00%"
     lists = [dv.formula1 for ws in wb.worksheets for dv in ws.data_validations.dataValidation]
-    assert '"≥,>,=,≤,<,定性"' in lists and '"是,否"' in lists
+    assert '"≥,>,＝,≤,<,定性"' in lists and '"是,否"' in lists
     meta = read_meta(wb)
     assert meta["rule_set"] == rs.id and meta["rule_set_version"] == rs.version
     assert meta["formula_fingerprint"] == fingerprint(wb)[0]
@@ -235,7 +235,7 @@ def test_write_back_keeps_formulas_and_caches_values(templates, tmp_path):
     assert formulas_wb[total.sheet][total.ref].value.startswith("=PERF_TOTAL(")
     assert values_wb[total.sheet][total.ref].value == ev.total == 99.66
     assert values_wb[grade.sheet][grade.ref].value == "优"
-    rate = names["project_exec_rate"]
+    rate = names[rate_name("project_exec_rate")]
     assert values_wb[rate.sheet][rate.ref].value == pytest.approx(181.18 / 213.18)
     assert formulas_wb["绩效指标"].tables["Indicators"].ref == openpyxl.load_workbook(filled)["绩效指标"].tables[
         "Indicators"].ref

@@ -97,3 +97,20 @@ def test_xlwings_own_generator_writes_a_vba_function_for_every_registry_function
     # every block the generator opened is closed: VBA's editor would refuse the module otherwise
     assert vba.count("\nFunction ") + vba.startswith("Function ") == vba.count("End Function")
     assert vba.count("#If ") == vba.count("#End If")
+
+
+def test_every_sheet_has_its_own_code_name(tmp_path):
+    """VBA refers to a sheet by its code name; each is a VBA identifier, none a module of the
+    VBA project or a table name."""
+    import openpyxl
+    build_template_file("dept-common", tmp_path / "t.xlsm")
+    wb = openpyxl.load_workbook(tmp_path / "t.xlsm", keep_vba=True)
+    code_names = [ws.sheet_properties.codeName for ws in wb.worksheets]
+    assert all(c and re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,30}", c) for c in code_names), code_names
+    assert len(set(map(str.lower, code_names))) == len(code_names)
+    parser = VBA_Parser(str(tmp_path / "t.xlsm"))
+    modules = {name.rsplit(".", 1)[0].lower() for _, _, name, _ in parser.extract_macros()}
+    parser.close()
+    documents = {"thisworkbook", "sheet1", "sheet2"}   # the workbook's and xlwings' own sheets' modules
+    assert not (set(map(str.lower, code_names)) & (modules - documents))
+    assert not {c.lower() for c in code_names} & {t.lower() for ws in wb.worksheets for t in ws.tables}
