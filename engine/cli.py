@@ -66,12 +66,14 @@ def cmd_demo(args) -> int:
     out = Path(args.out)
     files = build_samples(SAMPLES_DIR, out / "submissions")
     files += build_reports(SAMPLES_DIR, out / "submissions")
-    code = run_batch(files, out / "summary.xlsx", jobs=args.jobs, timeout=DEFAULT_TIMEOUT, show_findings=True)
+    code = run_batch(files, out / "summary.xlsx", jobs=args.jobs, timeout=DEFAULT_TIMEOUT, show_findings=True,
+                     roots=[out / "submissions"])
     print(f"提交的工作簿和报告在 {out / 'submissions'}/，汇总表 {out / 'summary.xlsx'}")
     return EXIT_OK if code in (EXIT_OK, EXIT_FINDINGS) else code
 
 
-def run_batch(files, output, jobs: int, timeout: float, show_findings: bool = False, json_lines: bool = False) -> int:
+def run_batch(files, output, jobs: int, timeout: float, show_findings: bool = False, json_lines: bool = False,
+              roots=()) -> int:
     """Evaluate `files`, streaming each result into the summary; print what needs a look
     (or, with `json_lines`, one JSON line per file on stdout and the rest on stderr)."""
     from .bureau import batch
@@ -82,7 +84,7 @@ def run_batch(files, output, jobs: int, timeout: float, show_findings: bool = Fa
     from .bureau.summary import PASSED, UNSCORABLE, WITH_ERRORS, SummaryWriter, status_of
     from .display import BatchTables
     console = _console(stderr=json_lines)
-    writer = SummaryWriter(output)
+    writer = SummaryWriter(output, roots)
     tables = BatchTables(len(files), show_findings)
     counts = {PASSED: 0, WITH_ERRORS: 0, UNSCORABLE: 0}
     with Progress(TextColumn("[bold]评分中"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -114,7 +116,7 @@ def cmd_batch(args) -> int:
     if any(_same_file(f, args.output) for f in files):
         print("汇总表不能覆盖输入文件 / the summary must not overwrite an input", file=sys.stderr)
         return EXIT_UNUSABLE
-    return run_batch(files, args.output, jobs=args.jobs, timeout=args.timeout, json_lines=args.json)
+    return run_batch(files, args.output, jobs=args.jobs, timeout=args.timeout, json_lines=args.json, roots=args.paths)
 
 
 def cmd_template(args) -> int:

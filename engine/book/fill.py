@@ -7,6 +7,7 @@ from typing import Iterator, Mapping
 from ..core.indicators import INDICATOR_COLUMNS
 from ..files.atomic import atomic_output
 from .layout import INDICATOR_ROWS, META
+from .printing import end_indicators_at
 from .names import Cell, indicator_cell, name_map, read_meta
 
 
@@ -54,6 +55,7 @@ def fill(template: str | Path, data: Mapping, output: str | Path) -> None:
     writes.extend(_indicator_writes(data.get("indicators") or []))
     for cell, value in writes:
         _write(wb[cell.sheet], cell.ref, value)
+    end_indicators_at(wb, len(data.get("indicators") or []))
     save_atomic(wb, output)
 
 

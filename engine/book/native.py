@@ -86,18 +86,39 @@ class NativeFormulaBuilder(FormulaBuilder):
         return catalogue.ratio("控制率").formula(actual, budget)
 
     def hint(self, row, score: str, keys: list[str]) -> str:
-        """The 提示 beside a score: why it is #N/A — the first input missing or wrong — in words."""
-        reason = quote(f"请检查{row.level3}的填写" if row.indicator_part is None else
-                       f"请检查绩效指标表：缺少数据或填写有误，或权重合计不为 {row.indicator_part.points:g} 分")
-        for key in reversed(list(dict.fromkeys(keys))):
-            spec = self.rs.inputs[key]
-            missing = quote(f"缺少输入：{spec.label}")
-            if spec.kind in NUMERIC_KINDS:
-                wrong = quote(f"填写有误（{spec.label}应填数字）")
-                reason = f"IF(ISNUMBER({self.value(key)}),{reason},IF({self.blank(key)},{missing},{wrong}))"
-            elif not (spec.default is not None or spec.fallback or spec.sum_of):
-                reason = f"IF({self.blank(key)},{missing},{reason})"
-        return f'=IF(ISNUMBER({score}),"",{reason})'
+        """The 提示 beside a score: why it is #N/A — every input missing or wrong, in words — or,
+        when each is fine, what else to look at."""
+        reason = (f"请检查{row.level3}的填写" if row.indicator_part is None else
+                  f"请检查绩效指标表：缺少数据或填写有误，或权重合计不为 {row.indicator_part.points:g} 分")
+        return self._hint(score, keys, reason)
+
+    def rate_hint(self, rate, cell: str) -> str:
+        """The 提示 beside a computed rate."""
+        return self._hint(cell, list(rate.num + rate.den), f"请检查{rate.label}的金额（预算数为0而有支出时无法计算）")
+
+    def _hint(self, value: str, keys: list[str], otherwise: str) -> str:
+        problems = [p for key in dict.fromkeys(keys) if (p := self._input_problem(key))]
+        if not problems:
+            return f'=IF(ISNUMBER({value}),"",{quote(otherwise)})'
+        said = "&".join(problems)
+        return f'=IF(ISNUMBER({value}),"",IF({said}="",{quote(otherwise)},{said}))'
+
+    def _input_problem(self, key: str) -> str | None:
+        """What is wrong with one input, as a sentence ("" when nothing is): missing, an amount in
+        元 (its unit named, as recalc names it), or text where a number belongs."""
+        spec = self.rs.inputs[key]
+        missing = quote(f"缺少输入：{spec.label}。")
+        if spec.kind in NUMERIC_KINDS:
+            wrong = quote(f"{spec.label}填写有误（应填数字）。")
+            if spec.kind in ("money", "signed_money"):
+                typed = f'SUBSTITUTE(SUBSTITUTE({key}," ",""),"　","")'
+                in_yuan = f'AND(ISTEXT({key}),RIGHT({typed},1)="元",RIGHT({typed},2)<>"万元")'
+                in_words = spec.label.removesuffix("（万元）")
+                wrong = f'IF({in_yuan},{quote(f"{in_words}的单位应为万元（不能按元填写）。")},{wrong})'
+            return f'IF(ISNUMBER({self.value(key)}),"",IF({self.blank(key)},{missing},{wrong}))'
+        if not (spec.default is not None or spec.fallback or spec.sum_of):
+            return f'IF({self.blank(key)},{missing},"")'
+        return None
 
     # ----------------------------------------------------------- methods
     def _ratio_score(self, rate: str, weight: str, cap: str) -> str:

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from ..core.rulesets import Row
 from .names import rate_name
-from .sheetwriter import BOLD, GREY, TITLE, SheetWriter
+from .sheetwriter import BOLD, GREY, TITLE, WRAP, SheetWriter
 
 
 def input_rows(w: SheetWriter, sheet: str, title: str, keys: list[str], start: int = 3) -> int:
     """One row per input (label, value, key); returns the next free row."""
     ws = w.sheets[sheet]
     ws["A1"], ws["A1"].font = title, TITLE
-    w.header(ws, start - 1, ["项目", "填写值", "名称"], [42, 20, 30])
+    # the grey machine names in E, as beside the rates below: outside the print area (book.printing)
+    w.header(ws, start - 1, ["项目", "填写值", None, None, "名称"], [42, 20, 14, 36, 30])
     row = start
     for key in keys:
         spec = w.rs.inputs[key]
         ws.cell(row=row, column=1, value=spec.label)
-        ws.cell(row=row, column=3, value=key).font = GREY
+        ws.cell(row=row, column=5, value=key).font = GREY
         w.input_cell(ws, f"B{row}", spec.kind, None if _strict(w, key) else w.options_for(key))
         w.input_rule(ws, f"B{row}", key)
         w.name(key, sheet, f"$B${row}")
@@ -52,7 +53,8 @@ def basic_sheet(w: SheetWriter) -> None:
 def budget_sheet(w: SheetWriter) -> None:
     row = input_rows(w, "预算数据", "预算数据（金额单位：万元）", keys_on(w, "预算数据")) + 1
     ws = w.sheets["预算数据"]
-    w.header(ws, row, ["比率", "计算值", "报告填写值", "名称"], [42, 20, 14, 30])
+    native = w.formulas.flavour == "native"    # a UDF says why in the rate's own cell
+    w.header(ws, row, ["比率", "计算值", "报告填写值", "提示" if native else None, "名称"], [42, 20, 14, 36, 30])
     for key, rate in w.rs.rates.items():
         row += 1
         ws.cell(row=row, column=1, value=rate.label)
@@ -60,7 +62,10 @@ def budget_sheet(w: SheetWriter) -> None:
         w.name(rate_name(key), "预算数据", f"$B${row}")
         w.input_cell(ws, f"C{row}", "rate")
         w.name(f"stated_{key}", "预算数据", f"$C${row}")
-        ws.cell(row=row, column=4, value=rate_name(key)).font = GREY
+        if native:
+            w.formula_cell(ws, f"D{row}", w.formulas.rate_hint(rate, f"B{row}"), None)
+            ws[f"D{row}"].alignment = WRAP
+        ws.cell(row=row, column=5, value=rate_name(key)).font = GREY
 
 
 def evidence_block(w: SheetWriter, r: int) -> None:
@@ -71,13 +76,13 @@ def evidence_block(w: SheetWriter, r: int) -> None:
     ws = w.sheets["评分表"]
     ws.cell(row=r, column=1, value="评分依据（请填写）").font = BOLD
     r += 1
-    w.header(ws, r, ["评分项", "填报项", "填写值", "名称"], [12, 14, 22, 8])
+    w.header(ws, r, ["评分项", "填报项", "填写值", "名称"], [12, 22, 22, 8])
     owners = {k: row.level3 for row in reversed(w.rs.rows) for k in row_inputs(w, row)}
     for key in keys:
         r += 1
         spec = w.rs.inputs[key]
         ws.cell(row=r, column=1, value=owners.get(key, ""))
-        ws.cell(row=r, column=2, value=spec.label)
+        ws.cell(row=r, column=2, value=spec.label).alignment = WRAP   # the 填报项 is longer than its column
         w.input_cell(ws, f"C{r}", spec.kind, None if _strict(w, key) else w.options_for(key))
         w.input_rule(ws, f"C{r}", key)
         w.name(key, "评分表", f"$C${r}")

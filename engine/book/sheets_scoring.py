@@ -11,7 +11,7 @@ from ..core.rulesets import RuleSet
 from .formulagen import IndicatorGroup
 from .layout import (COL, COMPLETION_COL, FIRST_INDICATOR_ROW, INDICATOR_HEADER_ROW, LAST_INDICATOR_ROW,
                      RULES_COL, RULES_HEADER_ROW, RULES_SHEET)
-from .sheetwriter import BOLD, GREY, HEADER_FILL, TITLE, SheetWriter
+from .sheetwriter import BOLD, GREY, HEADER_FILL, TITLE, WRAP, SheetWriter
 from .sheets_inputs import evidence_block, row_inputs
 
 WIDE_COLUMNS = ("name", "deviation_reason", "improvement")
@@ -27,8 +27,10 @@ def indicator_groups(rule_set: RuleSet) -> tuple[IndicatorGroup, ...]:
 def indicator_sheet(w: SheetWriter) -> None:
     ws = w.sheets["绩效指标"]
     ws["A1"], ws["A1"].font = "绩效指标（个性指标）", TITLE
-    ws["A2"] = ("指标性质填 ≥ > = ≤ < 或 定性；定性指标的目标值填档次（达成年度指标/部分达成并具有一定效果/"
+    ws["A2"] = ("指标性质填 ≥ > ＝ ≤ < 或 定性；定性指标的目标值填档次（达成年度指标/部分达成并具有一定效果/"
                 "未达成且效果较差），定性系数填档次内的系数。没有三级指标名称的行不计分。")
+    ws["A2"].alignment = WRAP    # across the table, wrapped: printed whole, not cut at the page's edge
+    ws.merge_cells(f"A2:{COMPLETION_COL}2")
     for col, key in enumerate(INDICATOR_COLUMNS, 1):
         ws.cell(row=3, column=col, value=INDICATOR_LABELS[key]).font = BOLD
         ws.cell(row=3, column=col).fill = HEADER_FILL
@@ -44,7 +46,7 @@ def indicator_sheet(w: SheetWriter) -> None:
     for r in range(FIRST_INDICATOR_ROW, LAST_INDICATOR_ROW + 1):
         for key in INDICATOR_COLUMNS:
             if key != "score":
-                w.input_cell(ws, f"{COL[key]}{r}", None)
+                w.input_cell(ws, f"{COL[key]}{r}", "rate" if key == "coefficient" else None)
         refuse = "指标性质应为 " + " ".join(DIRECTION_OPTIONS) if w.formulas.flavour == "native" else None
         w.validate(ws, f"{COL['direction']}{r}", list(DIRECTION_OPTIONS), refuse)
         for letter, formula in w.formulas.indicator_row(r).items():
@@ -60,7 +62,7 @@ def score_sheet(w: SheetWriter) -> None:
     ws = w.sheets["评分表"]
     ws["A1"], ws["A1"].font = f"评分表：{w.rs.title}", TITLE
     w.header(ws, 3, ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "计算得分", "自评得分"],
-             [12, 14, 22, 8, 60, 12, 12])
+             [12, 22, 22, 8, 60, 12, 12])
     first = 4
     for i, row in enumerate(w.rs.rows):
         r = first + i
@@ -117,6 +119,8 @@ def rules_sheet(w: SheetWriter) -> None:
 def _line(ws, r: int, **values) -> None:
     for column, value in values.items():
         ws[f"{RULES_COL[column]}{r}"] = value
+    if "label" in values:
+        ws[f"{RULES_COL['label']}{r}"].alignment = WRAP
 
 
 def _value_row(w: SheetWriter, ws, r: int, owner: str, label: str, value: object, name: str) -> None:

@@ -3,7 +3,7 @@ defined names, drop-down lists, headers."""
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -18,6 +18,7 @@ HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 GREY = Font(color="808080", size=9)
+WRAP = Alignment(wrap_text=True, vertical="top")
 FORMATS = {"money": "#,##0.00", "signed_money": "#,##0.00", "rate": "0.00%", "count": "0", "year": "0"}
 # native templates check what is typed
 NUMBER_RULES = {   # kind → (operator, bounds, what the value should be)

@@ -16,6 +16,7 @@ from . import canonical
 from .formulagen import FormulaBuilder, blank_safe
 from .layout import CODE_NAMES, META, SHEETS, TEMPLATE_VERSION
 from .names import rate_name
+from .printing import print_setup
 from .sheets_inputs import basic_sheet, budget_sheet
 from .sheets_scoring import indicator_groups, indicator_sheet, rules_sheet, score_sheet
 from .sheetwriter import TITLE, SheetWriter
@@ -140,6 +141,7 @@ def build_template(rule_set: RuleSet, base: Path | None = None, flavour: str = "
         _configure_xlwings(wb)
     for ws in wb.worksheets:
         ws.sheet_properties.codeName = CODE_NAMES.get(ws.title, ws.sheet_properties.codeName)
+    print_setup(wb)
     return wb
 
 

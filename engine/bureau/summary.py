@@ -14,6 +14,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -23,6 +24,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
+from ..core import parsing, rulesets
 from ..core.findings import CODE_LABELS
 from ..files.atomic import atomic_output
 from .results import DATA, EVALUATED, REPORT, FileResult, kind_of
@@ -60,7 +62,7 @@ class Column:
 
 SHEETS = {
     "汇总": (Column("file", "文件", 34, "link"), Column("dept_name", "单位名称", 30),
-           Column("fiscal_year", "年度", 8, "centred"), Column("rule_set", "评价体系", 13, "centred"),
+           Column("fiscal_year", "年度", 8, "centred"), Column("rule_set", "评价体系", 30, "centred"),
            Column("material", "材料", 12, "centred"), Column("paired_with", "配对文件", 30),
            Column("self_total", "自评总分", 10, "number"), Column("total", "复核总分", 10, "number"),
            Column("difference", "差异", 8, "number"), Column("exec_rate", "预算执行率", 11, "percent"),
@@ -90,6 +92,17 @@ def _safe_text(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
+@functools.lru_cache(maxsize=64)
+def rule_set_title(rule_set_id: str | None) -> str | None:
+    """评价体系 in words (部门整体支出绩效评价共性指标体系), not its id; an unknown id as it is."""
+    if not rule_set_id:
+        return None
+    try:
+        return rulesets.load(rule_set_id).title
+    except rulesets.RuleSetError:
+        return rule_set_id
+
+
 def status_of(r: FileResult) -> str:
     return UNSCORABLE if r.status != EVALUATED else (WITH_ERRORS if r.errors else PASSED)
 
@@ -106,9 +119,13 @@ def material_of(r: FileResult) -> str:
 class SummaryWriter:
     """`add()` each result as it comes, then `close()`: the file appears atomically."""
 
-    def __init__(self, output: str | Path):
+    def __init__(self, output: str | Path, roots: Iterable[str | Path] = ()):
         self.output = Path(output)
         self._folder = self.output.resolve().parent   # where the links start from
+        # the folders given: a file is named by its path below the one it was found in
+        self._roots = sorted((Path(r).resolve() for r in roots if Path(r).is_dir()), key=lambda p: -len(p.parts))
+        self._summary_rows: list[dict] = []    # 汇总 is written at the end: a duplicate is known only then
+        self._submissions: dict[tuple, list[str]] = {}
         self._output = contextlib.ExitStack()
         self.tmp = self._output.enter_context(atomic_output(self.output))
         self.book = Workbook(write_only=True)
@@ -202,15 +219,23 @@ class SummaryWriter:
         except ValueError:    # another drive (Windows)
             return target.as_uri()
 
+    def shown_name(self, path: str) -> str:
+        """The file as 文件 shows it: its path below the folder it was found in (a/b.xlsx)."""
+        target = Path(path).resolve()
+        for root in self._roots:
+            if target.is_relative_to(root):
+                return target.relative_to(root).as_posix()
+        return Path(path).name
+
     def add(self, r: FileResult) -> None:
         ev = r.evaluation or {}
-        file, dept = Path(r.file).name, ev.get("dept_name")
+        file, dept = self.shown_name(r.file), ev.get("dept_name")
         status = status_of(r)
         total, claimed = ev.get("total"), ev.get("self_total")
         difference = round(claimed - total, 2) if total is not None and claimed is not None else None
-        self._append("汇总", {"file": file, "_link": self._link(r.file), "dept_name": dept,
-                            "fiscal_year": ev.get("fiscal_year"), "rule_set": ev.get("rule_set"),
-                            "material": material_of(r), "paired_with": Path(r.paired_with).name if r.paired_with else None,
+        self._summary_rows.append({"file": file, "_link": self._link(r.file), "dept_name": dept,
+                            "fiscal_year": ev.get("fiscal_year"), "rule_set": rule_set_title(ev.get("rule_set")),
+                            "material": material_of(r), "paired_with": self.shown_name(r.paired_with) if r.paired_with else None,
                             "self_total": claimed, "total": total, "difference": difference,
                             "exec_rate": (ev.get("rates") or {}).get("exec_rate"), "grade": ev.get("grade"),
                             "errors": r.errors, "warnings": r.warnings, "status": status, "reason": r.reason or None})
@@ -235,6 +260,27 @@ class SummaryWriter:
         self.statuses.append(status)
         if ev.get("rule_set"):
             self.rule_sets[ev["rule_set"]] += 1
+        if r.kind != REPORT and r.status == EVALUATED and not parsing.is_blank(dept) and ev.get("fiscal_year"):
+            key = (parsing.text_key(dept), str(ev.get("fiscal_year")))
+            self._submissions.setdefault(key, []).append((file, dept))
+
+    def _duplicates(self) -> None:
+        """Two workbooks (or data) of one 单位名称 and 年度: a warning on each, naming the other."""
+        warned = Counter()
+        for sent in self._submissions.values():
+            for file, dept in sent if len(sent) > 1 else ():
+                others = "、".join(f for f, _ in sent if f != file)
+                values = {"file": file, "dept_name": dept, "severity": SEVERITY["warning"], "code": "DUPLICATE_SUBMISSION",
+                          "problem": CODE_LABELS["DUPLICATE_SUBMISSION"], "where": "dept_name",
+                          "message": f"同一单位、同一年度还提交了：{others}；请确认以哪一份为准"}
+                self.findings.append((True, file, self.streams["问题清单"].render(
+                    [safe_text(values.get(c.key)) for c in SHEETS["问题清单"]])))
+                self.codes["DUPLICATE_SUBMISSION"] += 1
+                warned[file] += 1
+        for row in self._summary_rows:
+            if warned[row["file"]]:
+                row["warnings"] = (row["warnings"] or 0) + warned[row["file"]]
+            self._append("汇总", row)
 
     def _findings_sheet(self) -> None:
         problems = self.streams["问题清单"]
@@ -252,13 +298,19 @@ class SummaryWriter:
         ws.column_dimensions["A"].width = 26
         ws.column_dimensions["B"].width = 10
         self._page(ws)
-        sections = [
-            ("文件", [("文件数", len(self.statuses)), (PASSED, statuses[PASSED]), (WITH_ERRORS, statuses[WITH_ERRORS]),
-                    (UNSCORABLE, statuses[UNSCORABLE])]),
-            ("等级分布", [(g, grades[g]) for g in self._grades()] + [("无法评等级", grades[None])]),
-            ("总分分布", [(label, sum(lo <= t < hi for t in totals)) for lo, hi, label in SCORE_BANDS]),
-            ("常见问题", [(CODE_LABELS.get(code, code), n) for code, n in self.codes.most_common(10)] or [("无", 0)]),
-            ("评价体系", [(key, n) for key, n in sorted(self.rule_sets.items())] or [("无", 0)]),
+        scored = len(self.grades)   # workbooks and data; a report has no score of its own
+        sections = [   # each says what it counts: files, scored submissions, findings
+            (f"文件（共 {len(self.statuses)} 个：工作簿、数据和报告各算一个）",
+             [("文件数", len(self.statuses)), (PASSED, statuses[PASSED]), (WITH_ERRORS, statuses[WITH_ERRORS]),
+              (UNSCORABLE, statuses[UNSCORABLE])]),
+            (f"等级分布（工作簿和数据 {scored} 份，报告不计）",
+             [(g, grades[g]) for g in self._grades()] + [("无法评等级", grades[None])]),
+            (f"总分分布（已评分的工作簿和数据 {len(totals)} 份）",
+             [(label, sum(lo <= t < hi for t in totals)) for lo, hi, label in SCORE_BANDS]),
+            ("常见问题（问题条数，前10种）",
+             [(CODE_LABELS.get(code, code), n) for code, n in self.codes.most_common(10)] or [("无", 0)]),
+            ("评价体系（文件数）",
+             [(rule_set_title(key), n) for key, n in sorted(self.rule_sets.items())] or [("无", 0)]),
         ]
         row, anchors = 1, []
         for title, values in sections:
@@ -269,13 +321,19 @@ class SummaryWriter:
             row += len(values) + 2
             ws.append([])
         place = 2
-        for title, first, count in anchors[1:]:
-            chart = PieChart() if title == "评价体系" else BarChart()
+        for (_, values), (title, first, count) in list(zip(sections, anchors))[1:]:
+            chart = PieChart() if title.startswith("评价体系") else BarChart()
             chart.title = title
             if isinstance(chart, BarChart):
                 chart.legend = None
-                chart.y_axis.title = "数量"
-                chart.type = "bar" if title == "常见问题" else "col"
+                chart.y_axis.title = "文件数" if title.startswith(("等级", "总分")) else "条数"
+                chart.type = "bar" if title.startswith("常见问题") else "col"
+                # counts are whole numbers: ticks of 1 (or a whole step), never 0.5
+                most = max((n for _, n in values), default=0)
+                chart.y_axis.scaling.min = 0
+                chart.y_axis.majorUnit = max(1, -(-most // 8))
+                chart.y_axis.number_format = "0"
+                chart.y_axis.delete = False
             chart.add_data(Reference(ws, min_col=2, min_row=first, max_row=first + count), titles_from_data=True)
             chart.set_categories(Reference(ws, min_col=1, min_row=first + 1, max_row=first + count))
             chart.width, chart.height = 16, 7.5
@@ -304,6 +362,7 @@ class SummaryWriter:
         """Write the sorted findings, the statistics and the glossary; save: the summary
         appears whole at `output`, or not at all."""
         with self._output:
+            self._duplicates()
             self._findings_sheet()
             for name, ws in self.sheets.items():
                 last = get_column_letter(len(SHEETS[name]))
@@ -325,8 +384,8 @@ class SummaryWriter:
                 stream.close()
 
 
-def write_summary(results, output: str | Path) -> None:
-    writer = SummaryWriter(output)
+def write_summary(results, output: str | Path, roots: Iterable[str | Path] = ()) -> None:
+    writer = SummaryWriter(output, roots)
     for result in results:
         writer.add(result)
     writer.close()

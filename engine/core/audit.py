@@ -59,6 +59,7 @@ def run(report: FindingList, rule_set: RuleSet, sub: Submission, items: list[Ite
     for key in self_scores:
         if key != "total" and key not in {r.id for r in rule_set.rows}:
             report.error("BAD_VALUE", f"self_scores.{key}", f"评分框架 {rule_set.id} 没有评分项：{key}")
+    _identity(report, evaluation)
     _input_errors(report, items, indicators)
     _typed_inputs(report, sub)
     _indicator_structure(report, rule_set, items, indicators, indicator_rows)
@@ -69,6 +70,12 @@ def run(report: FindingList, rule_set: RuleSet, sub: Submission, items: list[Ite
     _budget_warnings(report, sub)
     _deviations(report, indicators, indicator_rows)
     _completion_ahead(report, sub, indicators)
+
+
+def _identity(report, evaluation) -> None:
+    """A submission says whose it is: without 部门名称 a bureau can neither file nor pair it."""
+    if parsing.is_blank(evaluation.dept_name):
+        report.error("MISSING_INPUT", "dept_name", "缺少输入：部门（单位）名称；汇总表无法按单位归档、配对和查重")
 
 
 def _input_errors(report, items, indicators) -> None:

@@ -55,6 +55,7 @@ CODE_LABELS = {
     "FORMULA_OVERWRITTEN": "公式被改为手填数值",
     "FORMULA_TAMPERED": "公式被改动",
     "MISSING_INPUT": "缺少数据",
+    "DUPLICATE_SUBMISSION": "重复提交",
     "BAD_VALUE": "数据填写有误",
     "WEIGHT_SUM": "权重合计不符",
     "TEMPLATE_UNKNOWN": "不是标准模板",

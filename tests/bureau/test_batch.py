@@ -175,3 +175,28 @@ def test_two_reports_of_one_department_are_not_paired_by_guess(samples, tmp_path
     assert all(r.status == batch.EVALUATED and not r.paired_with for r in results)
     alone = list(batch.run([samples["000"], by_department], jobs=2))
     assert {r.paired_with for r in alone} == {str(samples["000"]), str(by_department)}
+
+
+def test_the_summary_names_sub_folders_duplicates_titles_and_counts_in_whole_numbers(samples, tmp_path):
+    folder = tmp_path / "收到"
+    (folder / "区县A").mkdir(parents=True)
+    shutil.copy(samples["004"], folder / samples["004"].name)
+    shutil.copy(samples["004"], folder / "区县A" / "再次提交.xlsx")          # the same department and year
+    shutil.copy(samples["000"], folder / "区县A" / samples["000"].name)
+    results = list(batch.run(batch.collect([folder]), jobs=2))
+    write_summary(results, tmp_path / "summary.xlsx", roots=[folder])
+    sheets = pd.read_excel(tmp_path / "summary.xlsx", sheet_name=None, engine="calamine")
+    summary = sheets["汇总"].set_index("文件")
+    assert set(summary.index) == {samples["004"].name, "区县A/再次提交.xlsx", f"区县A/{samples['000'].name}"}
+    assert summary.loc["区县A/再次提交.xlsx", "评价体系"] == rulesets.load("dept-common").title
+    duplicates = sheets["问题清单"][sheets["问题清单"]["代码"] == "DUPLICATE_SUBMISSION"]
+    assert set(duplicates["文件"]) == {samples["004"].name, "区县A/再次提交.xlsx"}
+    assert (duplicates["级别"] == "提示").all()
+    assert summary.loc["区县A/再次提交.xlsx", "提示"] == 1 and summary.loc[f"区县A/{samples['000'].name}", "提示"] == 0
+    wb = openpyxl.load_workbook(tmp_path / "summary.xlsx")
+    stats = wb["统计"]
+    captions = [c.value for c in stats["A"] if c.value and "（" in str(c.value)]
+    assert any("工作簿、数据和报告各算一个" in c for c in captions) and any("报告不计" in c for c in captions)
+    for chart in stats._charts:
+        if hasattr(chart, "y_axis"):
+            assert chart.y_axis.majorUnit >= 1 and float(chart.y_axis.majorUnit).is_integer()
