@@ -112,7 +112,8 @@ class NativeFormulaBuilder(FormulaBuilder):
             wrong = quote(f"{spec.label}填写有误（应填数字）。")
             if spec.kind in ("money", "signed_money"):
                 typed = f'SUBSTITUTE(SUBSTITUTE({key}," ",""),"　","")'
-                in_yuan = f'AND(ISTEXT({key}),RIGHT({typed},1)="元",RIGHT({typed},2)<>"万元")'
+                # text holding 元 but not 万元 (the ordinary functions only: README lists them)
+                in_yuan = f'AND(NOT(ISNUMBER({key})),SUBSTITUTE({typed},"元","")<>{typed},SUBSTITUTE({typed},"万元","")={typed})'
                 in_words = spec.label.removesuffix("（万元）")
                 wrong = f'IF({in_yuan},{quote(f"{in_words}的单位应为万元（不能按元填写）。")},{wrong})'
             return f'IF(ISNUMBER({self.value(key)}),"",IF({self.blank(key)},{missing},{wrong}))'
