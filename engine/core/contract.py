@@ -62,7 +62,7 @@ def native_direction(value: object, label: str = "指标性质", field: str | No
     if parsing.is_blank(value):
         raise missing(label, field)
     if isinstance(value, str) and value in NATIVE_DIRECTIONS:
-        return parsing.DIRECTIONS[value]
+        return parsing.DIRECTIONS[parsing.normalize(value)]   # ＝ is = once normalised
     raise bad_value(label, value, f"应从下拉列表选择 {' '.join(NATIVE_DIRECTIONS)}", field)
 
 

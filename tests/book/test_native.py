@@ -121,7 +121,7 @@ def test_libreoffice_computes_what_evaluate_computes(native_templates, generated
             assert (hint or "") == "" if item["score"] is not None else hint and not str(hint).startswith("#")
         if data.get("dept_name") == "边界局" and data["inputs"].get("budget_total", 0) is None:
             row = names["score_budget_execution"]
-            assert wb[row.sheet][f"H{row.ref[1:]}"].value == "缺少输入：全年预算数（万元）"
+            assert wb[row.sheet][f"H{row.ref[1:]}"].value == "缺少输入：全年预算数（万元）。"
         for saved in (path, tmp_path / "lo" / path.name):   # as filled, and as LibreOffice saved it
             fast = try_fast(saved)
             assert fast is not None and [i["score"] for i in fast.items] == [i["score"] for i in expected.items]

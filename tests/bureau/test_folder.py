@@ -60,14 +60,15 @@ def test_every_file_has_a_row_in_chinese(folder, batch_run):
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     summary = pd.read_excel(out, sheet_name="汇总", engine="calamine").set_index("文件")
-    files = {p.name for p in folder.rglob("*") if p.is_file()}
-    assert set(summary.index) == files
+    files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert set(summary.index) == files                     # below the folder given: 第二批/…
     assert list(summary.columns[:6]) == ["单位名称", "年度", "评价体系", "材料", "配对文件", "自评总分"]
     assert set(summary["状态"]) <= {"通过", "有错误", "无法评分"}
     rows = summary.to_dict("index")
     assert rows["004_agriculture_bureau_2024.xlsx"]["材料"] == "工作簿+报告"
     assert rows["004_agriculture_bureau_2024-自评报告.docx"]["配对文件"] == "004_agriculture_bureau_2024.xlsx"
-    assert rows["000_gaoxin_office_2024.xlsx"]["配对文件"] == "高新区管委会办公室2024年度绩效自评报告.docx"   # by 单位名称
+    assert rows["第二批/000_gaoxin_office_2024.xlsx"]["配对文件"] == "高新区管委会办公室2024年度绩效自评报告.docx"   # by 单位名称
+    assert rows["高新区管委会办公室2024年度绩效自评报告.docx"]["配对文件"] == "第二批/000_gaoxin_office_2024.xlsx"
     assert rows["考核办自评报告.txt"]["材料"] == "报告" and rows["考核办自评报告.txt"]["状态"] == "通过"
     assert rows["006_health_commission_2024.json"]["材料"] == "数据"
     for broken, fragment in (("扫描件.pdf", "没有文字层"), ("空白报告.docx", "空文件"), ("没有文字的报告.docx", "没有文字")):
@@ -94,7 +95,7 @@ def test_links_filters_fills_and_charts(folder, batch_run):
     assert ws.print_title_rows == "$1:$1" and ws.page_setup.orientation == "landscape"
     links = {c.value: c.hyperlink.target for c in ws["A"][1:] if c.hyperlink}
     assert len(links) == ws.max_row - 1
-    assert (out.parent / links["000_gaoxin_office_2024.xlsx"]).resolve() == \
+    assert (out.parent / links["第二批/000_gaoxin_office_2024.xlsx"]).resolve() == \
         (folder / "第二批" / "000_gaoxin_office_2024.xlsx").resolve()      # relative to the summary
     rules = [r for cf in ws.conditional_formatting for r in cf.rules]
     assert {r.formula[0].split("=")[1] for r in rules} == {'"有错误"', '"无法评分"'}
