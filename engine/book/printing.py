@@ -22,7 +22,7 @@ class SheetPrint:
     pages_tall: int = 0           # at most this many pages (scaled down to fit), 0: as many as it takes
 
 
-INDICATOR_SHEET = "绩效指标"
+INDICATOR_SHEET = indicator_cell(1, "name").sheet
 PRINTS = {
     "填报说明": SheetPrint(False, None, "A", 1),
     "基本信息": SheetPrint(False, "2:2", "B", 1),
@@ -92,6 +92,5 @@ def end_indicators_at(wb, filled_rows: int) -> None:
     """绩效指标 printed to its last filled indicator (at least its first row)."""
     if INDICATOR_SHEET not in wb.sheetnames:
         return
-    last = indicator_cell(max(1, filled_rows), "name").ref
-    row = int("".join(ch for ch in last if ch.isdigit()))
-    wb[INDICATOR_SHEET].print_area = f"A1:{PRINTS[INDICATOR_SHEET].last_column}{max(row, FIRST_INDICATOR_ROW)}"
+    last_row = FIRST_INDICATOR_ROW + max(1, filled_rows) - 1
+    wb[INDICATOR_SHEET].print_area = f"A1:{PRINTS[INDICATOR_SHEET].last_column}{last_row}"

@@ -22,11 +22,11 @@ def plain(value: object, text: bool = False) -> object:
         return None
     if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
         return int(value)          # calamine reads 1 as 1.0, openpyxl as 1: the data holds 1
-    if isinstance(value, (datetime.date, datetime.time)):
-        if text and isinstance(value, datetime.date):
-            if not isinstance(value, datetime.datetime) or value.time() == datetime.time():
-                return (value.date() if isinstance(value, datetime.datetime) else value).isoformat()
-            return value.isoformat(" ")
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        value = datetime.datetime.combine(value, datetime.time())
+    if text and isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
+    if isinstance(value, (datetime.datetime, datetime.time)):
         serial = excel_serial(value)
         return int(serial) if serial.is_integer() else serial
     return value

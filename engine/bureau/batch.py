@@ -106,11 +106,12 @@ class _Batch:
             done, _ = wait(self.futures, return_when=FIRST_COMPLETED)
             for task in done:
                 chunk = self.futures.pop(task)
+                spent = 0.0
                 try:
                     yield from task.result()
                     continue
                 except TimeoutError:
-                    reason = f"超过时间限制 {self.timeout:g} 秒 / timed out"
+                    reason, spent = f"超过时间限制 {self.timeout:g} 秒 / timed out", self.timeout
                 except ProcessExpired:
                     reason = "处理进程意外退出 / worker crashed"
                 except Exception as exc:  # outside evaluate_job's own guard: unpickling, a broken pool
@@ -120,8 +121,7 @@ class _Batch:
                         self._schedule([job])
                 else:
                     for p in chunk[0]:
-                        yield FileResult(str(p), FAILED, reason, kind=kind_of(p),
-                                         seconds=self.timeout if "timed out" in reason else 0.0)
+                        yield FileResult(str(p), FAILED, reason, kind=kind_of(p), seconds=spent)
 
 
 def _results(batch: _Batch, lone_reports: bool) -> Iterator[FileResult]:
