@@ -15,6 +15,7 @@ _INDENTED = re.compile(r"(?:[ \u3000]{2,}|\t)\S")    # a cell under a column, th
 _COLUMN_GAP = re.compile(r"(?:[ \u3000]{2,}|\t+|\u3000)")
 _ENDS_CELL = re.compile(r"[|｜]\s*$")
 _CELL_LINE = 24                   # a cell alone on its line is short …
+_REASON_CELL = 40                 # … or a short sentence between cells (a 偏差原因)
 _NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，].*[,，]")   # … and is no sentence
 _FIGURE = re.compile(r"^[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?$")
 
@@ -26,18 +27,30 @@ def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
     line; the lines it covers are returned.  A run that does not fall into such rows is text."""
     consumed: set[int] = set()
     run: list[int] = []
+    reasons = False            # the run has a 偏差原因 column's header
     for n, line in enumerate(lines + [""]):
         text = _one_cell(line)
         if n < len(lines) and n not in rows and not text and not _ENDS_CELL.search(line):
             continue                                  # blank lines between cells (a "|" alone is an empty cell)
-        if n < len(lines) and n not in rows and len(text) <= _CELL_LINE and not _NOT_A_CELL.search(text) \
-                and not HEADING.match(text):
-            run.append(n)
+        if n < len(lines) and n not in rows and not HEADING.match(text) and (
+                len(text) <= _CELL_LINE and not _NOT_A_CELL.search(text)
+                or reasons and len(text) <= _REASON_CELL and _cell_follows(lines, n, rows)):
+            run.append(n)     # a cell; or, in a table with a 偏差原因 column, a short sentence between cells
+            reasons = reasons or column_of(text, "indicators") == "reason"
             continue
         if len(run) >= 4:
             consumed |= _rows_of(run, [_one_cell(lines[i]) for i in run], rows)
-        run = []
+        run, reasons = [], False
     return consumed
+
+
+def _cell_follows(lines: list[str], n: int, rows: dict[int, list[str]]) -> bool:
+    """The next line with text is a cell alone on its line."""
+    following = next((k for k in range(n + 1, len(lines)) if _one_cell(lines[k])), None)
+    if following is None or following in rows:
+        return False
+    text = _one_cell(lines[following])
+    return len(text) <= _CELL_LINE and not _NOT_A_CELL.search(text) and not HEADING.match(text)
 
 
 def _one_cell(line: str) -> str:
@@ -48,7 +61,7 @@ def _one_cell(line: str) -> str:
 def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
     run, cells, joined = _broken_words(run, cells)
     # a form's header words first; rows of even width for the tables of no form (a 评分表 …)
-    found = _indicator_rows(run, cells, rows) or _funds_rows(run, cells, rows) or _even_rows(run, cells, rows)
+    found = _indicator_rows(run, cells, rows) | _funds_rows(run, cells, rows) or _even_rows(run, cells, rows)
     return found | joined if found else found
 
 
@@ -108,60 +121,116 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
 
 _PLAIN = re.compile(r"^\d+(?:\.\d+)?$")      # a bare figure: a 分值 or 得分
 _DIRECTION_CELL = re.compile(r"^(?:≥|≤|>=|<=|=|>|<|大于等于|小于等于|不低于|不高于|不少于|不超过|定性)$")
+_PLACEHOLDER = re.compile(r"^[.…·—\-/]*$")
+_SENTENCE = re.compile(r"[。；;！？!?，,]")
 
 
 def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
-    """An indicator table one cell a line whose merged cells were left out (a row under the
-    same 一级指标 has fewer cells): its header read by the forms' vocabulary, each row found
-    by its 指标性质 cell (≥, =, ≤ …), the cells before it that row's names, right-aligned."""
-    start = next((i for i, c in enumerate(cells) if column_of(c, "indicators")), None)
-    if start is None:
-        return set()
-    end = start
-    while end < len(cells) and column_of(cells[end], "indicators"):
-        end += 1
+    """An indicator table one cell a line whose empty and merged cells were left out (a row under
+    the same 一级指标 has fewer cells): its header read by the forms' vocabulary, each row found
+    by its 指标性质 cell (≥, =, ≤ …) or else by the figures it ends with (分值 and 得分, and the
+    年度指标值 and 实际完成值 before them when they are bare figures too); the cells before
+    those are that row's names, right-aligned."""
+    start = end = 0
+    while True:         # the first run of five header words or more ("实际完成情况" alone is a title)
+        start = next((i for i in range(end, len(cells)) if column_of(cells[i], "indicators")), None)
+        if start is None:
+            return set()
+        end = start
+        while end < len(cells) and column_of(cells[end], "indicators"):
+            end += 1
+        if end - start >= 5:
+            break
     header = cells[start:end]
     columns = [column_of(c, "indicators") for c in header]
-    if len(header) < 5 or not ("direction" in columns or columns[-2:] == ["weight", "score"]):
+    if "target" not in columns:
         return set()
     data, at = cells[end:], run[end:]
+    if "direction" in columns:
+        anchor = columns.index("direction")    # the name columns before a row's first figure
+        spans = _rows_by_direction(data, len(columns) - anchor - 1)
+    else:
+        anchor = columns.index("target")
+        if columns[anchor:anchor + 4] != ["target", "actual", "weight", "score"]:
+            return set()
+        spans = _rows_by_scores(data, "reason" in columns)
     found: list[tuple[int, list[str]]] = []
     previous = 0
-    if "direction" in columns:    # each row found by its 指标性质 cell
-        anchor = columns.index("direction")
-        after = len(header) - anchor - 1
-        ends = [i + after for i, cell in enumerate(data) if _DIRECTION_CELL.match(cell)]
-    else:                         # each row ends with its 分值 and 得分, a name or the end after them
-        anchor = len(header) - 4 if "actual" in columns[-4:-2] else None
-        after = 3
-        ends = [i + 1 for i in range(len(data) - 1) if _PLAIN.match(data[i]) and _PLAIN.match(data[i + 1])
-                and (i + 2 >= len(data) or not _PLAIN.match(data[i + 2]))]
-        if anchor is None:
-            return set()
-    for last in ends:
-        i = last - after
-        if i < previous or last >= len(data):
+    for first, last in spans:
+        if first < previous:
             continue
-        names = data[previous:i][-anchor:] if anchor else []
-        row = [""] * (anchor - len(names)) + names + data[i:last + 1]
-        found.append((at[previous], row + [""] * (len(header) - len(row))))
+        said = [c for c in data[previous:first] if _SENTENCE.search(c)]
+        if said and found and "reason" in columns:      # the row above's 偏差原因, a sentence
+            found[-1][1][columns.index("reason")] = " ".join(said)
+        names = _names(data[previous:first])[-anchor:] if anchor else []
+        figures = data[first:last + 1]
+        row = [""] * (anchor - len(names)) + names + figures
+        row += [""] * (len(header) - len(row))
+        if len(figures) > 4 and "reason" in columns and "direction" not in columns:
+            row = row[:anchor + 4] + [""] * (len(header) - anchor - 4)
+            row[columns.index("reason")] = " ".join(figures[4:])   # a 0 or a word in 偏差原因
+        found.append((at[previous], row))
         previous = last + 1
     if not found:
         return set()
     rest = data[previous:]
-    if rest and rest[0] in vocabulary()["indicators"]["total_rows"]:
-        figures = [c for c in rest[1:] if _FIGURE.match(c)]
-        row = [rest[0]] + [""] * (len(header) - 1)
-        for column, value in zip(("weight", "score"), figures[:2] if "score" in columns else []):
+    total_at = next((k for k, c in enumerate(rest[:3]) if key(c) in vocabulary()["indicators"]["total_rows"]), None)
+    if total_at is not None:
+        figures = [c for c in rest[total_at + 1:total_at + 3] if _FIGURE.match(c)]
+        row = [rest[total_at]] + [""] * (len(header) - 1)
+        for column, value in zip(("weight", "score"), figures if "score" in columns else []):
             if column in columns:
                 row[columns.index(column)] = value
-        found.append((at[previous], row))
-        previous = len(data)
+        found.append((at[previous + total_at], row))
+        previous += total_at + 1 + len(figures)
     rows[run[start]] = header
     for first, row in found:
         rows[first] = row
     taken = set(run[start:end + previous])
     return taken - {run[start]} - {first for first, _ in found}
+
+
+def _rows_by_direction(data: list[str], after: int) -> list[tuple[int, int]]:
+    """Each row's cells from its 指标性质 cell to its last column (`after` more)."""
+    return [(i, i + after) for i, cell in enumerate(data) if _DIRECTION_CELL.match(cell) and i + after < len(data)]
+
+
+def _rows_by_scores(data: list[str], reasons: bool) -> list[tuple[int, int]]:
+    """Each row's figures by the run of bare figures it ends with: 分值 and 得分 (two), 实际完成值 too
+    (three: the target is the words before, "≥6公里"), 年度指标值 too (four), and a fifth, a
+    偏差原因 of "0"; with two, the target and the actual are the two cells before (words)."""
+    spans = []
+    i = 0
+    while i < len(data):
+        if not _PLAIN.match(data[i]):
+            i += 1
+            continue
+        k = i
+        while k < len(data) and _PLAIN.match(data[k]):
+            k += 1
+        length = k - i
+        if length == 3 and reasons and data[k - 1] == "0" and i and not re.search(r"\d", data[i - 1]):
+            length, k = 2, k - 1     # 消除 | 消除 | 20 | 20 | 0: the 0 is the 偏差原因, not the 得分
+        if 2 <= length <= 5:
+            first = i - {2: 2, 3: 1}.get(length, 0)
+            if first >= 0 and all(not _SENTENCE.search(c) for c in data[first:i]):
+                spans.append((first, k - 1))
+        i = k
+    return spans
+
+
+def _names(cells: list[str]) -> list[str]:
+    """The name cells before a row's figures: a 偏差原因 sentence of the row above and "……" left
+    out, and a word broken off its name ("社会效益" / "指标") joined again."""
+    names: list[str] = []
+    for cell in cells:
+        if _PLACEHOLDER.match(cell) or _SENTENCE.search(cell):
+            continue
+        if cell == "指标" and names:
+            names[-1] += cell
+        else:
+            names.append(cell)
+    return names
 
 
 def _even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:

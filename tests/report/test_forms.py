@@ -334,3 +334,110 @@ def test_a_form_run_together_on_one_line(tmp_path):
     assert result.facts.keyed_rates()["exec_rate"].value == 95 and result.findings == []
     short = "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分 是一句话里的词。"   # not a form run together
     assert " | " not in read(tmp_path, short + "\n").facts.text
+
+
+# A 项目支出 form copied out cell by cell: no 指标性质 column, a 偏差原因 column; empty cells left
+# out; some rows give target and actual as bare figures (four figures end the row), some as words
+# (two), one a target with its unit and a bare actual (three); a 偏差原因 that is a sentence or "0";
+# "社会效益" / "指标" broken over two lines; the funds block above it.
+CELLS_WITH_REASONS = "\n".join("""项目资金（万元）
+年初预算数
+全年预算数
+全年执行数
+分值
+执行率
+得分
+年度资金总额
+30
+32
+28.8
+10
+90%
+9
+其中：当年财政拨款
+30
+32
+28.8
+上年结转资金
+一级指标
+二级指标
+三级指标
+年度指标值
+实际完成值
+分值
+得分
+偏差原因分析及改进措施
+产出指标
+数量指标
+指标1修缮校舍面积
+1200
+1150
+20
+19.17
+雨季停工，余下部分次年完成。
+指标2更换课桌椅套数
+≥300套
+310
+20
+20
+……
+时效指标
+指标1按期完工
+按期
+按期
+20
+20
+效益指标
+社会效益
+指标
+指标1安全隐患消除
+消除
+消除
+20
+20
+0
+满意度指标
+满意度
+师生满意度
+95
+97
+10
+10
+0
+总分
+100
+98.17""".splitlines()) + "\n"
+
+
+def test_a_form_one_cell_a_line_with_reasons_and_rows_of_words(tmp_path):
+    result = read(tmp_path, CELLS_WITH_REASONS)
+    rows = [(i.name, i.level1, i.target and i.target.value, i.actual and i.actual.value, i.weight.value,
+             i.self_score.value) for i in result.facts.indicators]
+    assert rows == [("指标1修缮校舍面积", "产出指标", 1200, 1150, 20, 19.17),
+                    ("指标2更换课桌椅套数", "产出指标", 300, 310, 20, 20),
+                    ("指标1按期完工", "产出指标", None, None, 20, 20),
+                    ("指标1安全隐患消除", "效益指标", None, None, 20, 20),
+                    ("师生满意度", "满意度指标", 95, 97, 10, 10)]
+    assert result.facts.indicators[0].deviation_reason.startswith("雨季停工")
+    assert result.facts.total.value == 98.17
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert amounts == {"budget_initial": 30.0, "budget_total": 32.0, "spend_total": 28.8}
+    assert result.findings == []
+    slipped = read(tmp_path, CELLS_WITH_REASONS.replace("1150\n20\n19.17", "1150\n20\n20"))
+    assert [f.code for f in slipped.findings if f.severity == "error"][:1] == ["SCORE_MISMATCH"]
+
+
+def test_indicator_rows_of_a_form_run_together_on_one_line(tmp_path):
+    """The indicator block of a form copied out as one line: each row found by the figures it
+    ends with, a bare 实际完成值 read in its target's unit (≥8公里 | 8.3)."""
+    line = ("附件: 项目支出绩效自评表 (2023年度) 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+            "年度资金总额 50 50 49 10 98% 9.8 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+            "偏差原因分析及改进措施 产出指标(60分) 数量指标 新修机耕道 ≥8公里 8.3 30 30 时效指标 完工时间 年底前完成 "
+            "按期完成 30 30 效益指标(30分) 社会效益指标 受益人口 ≥2000人 2150 30 30 总分 100 99.8 评价等级 优")
+    result = read(tmp_path, line + "\n")
+    rows = [(i.name, i.level1, i.direction, i.target and i.target.value, i.actual and i.actual.value,
+             i.weight.value, i.self_score.value) for i in result.facts.indicators]
+    assert rows == [("新修机耕道", "产出指标(60分)", ">=", 8, 8.3, 30, 30),
+                    ("完工时间", "产出指标(60分)", "定性", None, None, 30, 30),
+                    ("受益人口", "效益指标(30分)", ">=", 2000, 2150, 30, 30)]
+    assert result.facts.total.value == 99.8 and result.findings == []
