@@ -272,20 +272,25 @@ def _form_execution(facts: Facts, report: FindingList, kind: str) -> None:
 
 
 def _form_total(facts: Facts, report: FindingList) -> None:
-    """A 自评表's 总分 row against the scores of its rows, when their 分值 add up to its 分值."""
+    """A 自评表's 总分 row (or a 评分表's 合计 row) against the scores of its rows, when their 分值
+    add up to its 分值."""
     forms = facts.forms
-    scores = forms.rows_adding_up() if forms else None
-    if scores is None:
+    if forms is None:
         return
-    stated = perf_total([s.value for s in scores])
-    if abs(stated - forms.total.value) >= SCORE_TOLERANCE:
-        report.error("TOTAL_MISMATCH", facts.where(forms.total.start),
-                     f"自评表各行得分合计 {stated:.2f} 分（分值合计 {forms.total_weight.value:g} 分），总分行写 "
-                     f"{forms.total.value:g} 分{_say(facts, forms.total)}")
+    for scores, table in ((forms.rows_adding_up(), "自评表"), (forms.score_rows_adding_up(), "评分表")):
+        if scores is None:
+            continue
+        stated = perf_total([s.value for s in scores])
+        if abs(stated - forms.total.value) >= SCORE_TOLERANCE:
+            report.error("TOTAL_MISMATCH", facts.where(forms.total.start),
+                         f"{table}各行得分合计 {stated:.2f} 分（分值合计 {forms.total_weight.value:g} 分），"
+                         f"总分行写 {forms.total.value:g} 分{_say(facts, forms.total)}")
+        return
 
 
 def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, given: bool) -> float | None:
     total = facts.total
+    told = any(f.code == "TOTAL_MISMATCH" for f in report.findings)   # by the form's own rows
     bands = rs.grade_bands if rs else None
     if total is not None and facts.grade is not None:
         expected = perf_grade(total.value, bands)
@@ -295,7 +300,7 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
     if rs is None:
         return None
     stated = _stated_sum(facts, rs)
-    if total is not None and stated is not None and abs(stated - total.value) >= SCORE_TOLERANCE:
+    if total is not None and stated is not None and abs(stated - total.value) >= SCORE_TOLERANCE and not told:
         report.error("TOTAL_MISMATCH", facts.where(total.start),
                      f"各项自评得分合计 {stated:.2f} 分，报告写综合得分 {total.value:g} 分{_say(facts, total)}")
     evaluation = evaluate(data_of(facts, rs), rule_set=rs)
@@ -309,7 +314,7 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
                 f"{item['score']:.2f} 分，报告写 {said.score.value:g} 分{_say(facts, said.score)}")
     explained = any(f.code == "SCORE_MISMATCH" and f.severity == "error" for f in report.findings)
     if total is not None and computed is not None and abs(computed - total.value) >= SCORE_TOLERANCE \
-            and not explained:
+            and not explained and not told:
         # by a framework the report was given (a workbook, --rule-set) an error; by one inferred
         # from its figures, a warning that says so: precision first
         say = report.error if given else report.warning

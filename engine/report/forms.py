@@ -44,6 +44,16 @@ class Forms:
     total: Number | None = None
     funds_row: str = ""                                         # "total" or "first": where the headline came from
     total_weight: Number | None = None                          # the 总分 row's 分值 (100)
+    score_rows: list[tuple[Number, Number]] = field(default_factory=list)   # a 评分表's rows: 分值, 得分
+
+    def score_rows_adding_up(self) -> list[Number] | None:
+        """The scores of a 评分表's rows when their 分值 add up to its 合计 row's (so that the table
+        itself says they are its parts: a table of 一级 and 二级 rows adds up to twice as much)."""
+        if self.total is None or self.total_weight is None or len(self.score_rows) < 2:
+            return None
+        if abs(sum(w.value for w, _ in self.score_rows) - self.total_weight.value) >= 0.005:
+            return None
+        return [s for _, s in self.score_rows]
 
     def rows_adding_up(self) -> list[Number] | None:
         """The scores the 总分 row adds up — the 执行率 row's and every indicator's — when their
@@ -113,8 +123,11 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         if block == "funds":
             _funds_row(forms, name, by_column)
         elif block == "scores":    # the items are read by the sentence and table readers; the total here
-            if _key(name) in vocabulary()["scores"]["total_rows"] and _one(by_column, "score") is not None:
-                forms.total = _one(by_column, "score")
+            weight, score = _one(by_column, "weight"), _one(by_column, "score")
+            if _key(name) in vocabulary()["scores"]["total_rows"] and score is not None:
+                forms.total, forms.total_weight = score, weight
+            elif weight is not None and score is not None and not (weight.is_rate or score.is_rate):
+                forms.score_rows.append((weight, score))
         else:
             level1 = text_of.get("level1", "").strip() or level1
             _indicator_row(forms, name, text_of, by_column, level1, placed)

@@ -17,6 +17,9 @@ _ENDS_CELL = re.compile(r"[|｜]\s*$")
 _CELL_LINE = 24                   # a cell alone on its line is short …
 _REASON_CELL = 40                 # … or a short sentence between cells (a 偏差原因)
 _NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，].*[,，]")   # … and is no sentence
+# a page number ("— 5 —", "第5页") or a table's title again on the next page ("…（续）", "续表")
+PAGE_FURNITURE = re.compile(r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|"
+                            r".{0,60}[(（]续[)）]|续表\s*\d*)$")
 _FIGURE = re.compile(r"^[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?$")
 
 
@@ -28,10 +31,14 @@ def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
     consumed: set[int] = set()
     run: list[int] = []
     reasons = False            # the run has a 偏差原因 column's header
+    furniture: list[int] = []  # page numbers and titles again inside the run: left out with its rows
     for n, line in enumerate(lines + [""]):
         text = _one_cell(line)
         if n < len(lines) and n not in rows and not text and not _ENDS_CELL.search(line):
             continue                                  # blank lines between cells (a "|" alone is an empty cell)
+        if run and PAGE_FURNITURE.match(text):
+            furniture.append(n)   # a page's foot or a continued table's title between its cells
+            continue
         if n < len(lines) and n not in rows and not HEADING.match(text) and (
                 len(text) <= _CELL_LINE and not _NOT_A_CELL.search(text)
                 or reasons and len(text) <= _REASON_CELL and _cell_follows(lines, n, rows)):
@@ -39,8 +46,9 @@ def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
             reasons = reasons or column_of(text, "indicators") == "reason"
             continue
         if len(run) >= 4:
-            consumed |= _rows_of(run, [_one_cell(lines[i]) for i in run], rows)
-        run, reasons = [], False
+            found = _rows_of(run, [_one_cell(lines[i]) for i in run], rows)
+            consumed |= found | ({i for i in furniture if i < max(found)} if found else set())
+        run, reasons, furniture = [], False, []
     return consumed
 
 
@@ -234,23 +242,34 @@ def _names(cells: list[str]) -> list[str]:
 
 
 def _even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """A table of no form (a 评分表 …) one cell a line: a header of words, then rows as wide with
+    their figures in the same columns — the header again after a page break is passed over, and
+    the rows end at the first cells that do not fall into one (a "自评等级 | 优" below stays text)."""
     for skip in range(0, min(3, len(cells))):         # a table's title may come first
         body = cells[skip:]
         first_figure = next((i for i, c in enumerate(body) if _FIGURE.match(c)), None)
         if first_figure is None:
             return set()
         for width in range(first_figure, 1, -1):
-            data = body[width:]
-            if not data or len(data) % width:
+            header, at = body[:width], run[skip:]
+            shape = [bool(_FIGURE.match(c)) for c in body[width:2 * width]]
+            if len(shape) < width or not any(shape):
                 continue
-            chunks = [data[i:i + width] for i in range(0, len(data), width)]
-            shape = [bool(_FIGURE.match(c)) for c in chunks[0]]
-            if any(c for c in shape) and all([bool(_FIGURE.match(c)) for c in chunk] == shape for chunk in chunks):
-                at = run[skip:]
-                rows[at[0]] = body[:width]
-                for k in range(len(chunks)):
-                    rows[at[width + k * width]] = chunks[k]
-                return set(at) - {at[0]} - {at[width + k * width] for k in range(len(chunks))}
+            starts, k = [], width
+            while k + width <= len(body):
+                chunk = body[k:k + width]
+                if chunk == header:
+                    k += width
+                    continue
+                if [bool(_FIGURE.match(c)) for c in chunk] != shape:
+                    break
+                starts.append(k)
+                k += width
+            if len(starts) >= 2 or starts and k == len(body):     # one row alone: the whole run
+                rows[at[0]] = header
+                for first in starts:
+                    rows[at[first]] = body[first:first + width]
+                return set(at[:k]) - {at[0]} - {at[first] for first in starts}
     return set()
 
 

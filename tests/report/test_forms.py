@@ -441,3 +441,27 @@ def test_indicator_rows_of_a_form_run_together_on_one_line(tmp_path):
                     ("完工时间", "产出指标(60分)", "定性", None, None, 30, 30),
                     ("受益人口", "效益指标(30分)", ">=", 2000, 2150, 30, 30)]
     assert result.facts.total.value == 99.8 and result.findings == []
+
+
+def test_a_table_one_cell_a_line_across_a_page_break(tmp_path):
+    """A 评分表 copied cell by cell out of a printed report: the page's number, the report's title
+    again with （续） and the table's header again come between its rows; the grade below it is
+    two cells of no row."""
+    broken = SCORE_TABLE.replace("过程\n", "— 3 —\n\n某县档案馆2024年度部门整体支出绩效自评报告（续）\n一级指标\n分值\n自评得分\n过程\n")
+    broken = broken.replace("自评等级：优", "自评等级\n优")
+    result = read(tmp_path, broken)
+    assert result.facts.total.value == 96.5 and result.facts.grade[0] == "优"
+    assert [(i.name, i.weight.value, i.score.value) for i in result.facts.items] == [
+        ("决策", 20, 19), ("过程", 30, 28.5), ("产出", 30, 30), ("效益", 20, 19)]
+    assert result.findings == []
+    slipped = read(tmp_path, broken.replace("28.5", "27.5"))
+    assert [f.code for f in slipped.findings if f.severity == "error"] == ["TOTAL_MISMATCH"]
+
+
+def test_a_score_table_of_two_levels_is_not_summed(tmp_path):
+    """一级 rows and their 二级 rows in one 评分表: the 分值 add up to twice the 合计's, so the
+    table does not say its rows are the parts of the 合计 — no sum is checked."""
+    table = ("| 指标 | 分值 | 得分 |\n| 决策 | 20 | 19 |\n| 目标设定 | 10 | 9 |\n| 资金投入 | 10 | 10 |\n"
+             "| 过程 | 80 | 78 |\n| 资金管理 | 40 | 39 |\n| 组织实施 | 40 | 39 |\n| 合计 | 100 | 97 |\n")
+    assert read(tmp_path, table).findings == []
+    assert read(tmp_path, table.replace("| 过程 | 80 | 78 |", "| 过程 | 80 | 77 |")).findings == []
