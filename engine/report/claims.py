@@ -148,12 +148,18 @@ class Facts:
         return bool(_MONITORING.search(self.text[sentence_bounds(self.text, n.start)[0]:n.start]))
 
     def _first_of_each(self, keys: dict, wanted) -> dict[str, Number]:
+        """The first figure of each key; a figure said of the 财政资金 stands for the whole when
+        no figure is said of the whole (a project funded by the budget alone: "该项目财政资金总额")."""
         out: dict[str, Number] = {}
+        fiscal: dict[str, Number] = {}
         for n in self.figures():
             key = keys.get((n.measure, n.scope))
             if key and key not in out and wanted(n):
                 out[key] = n
-        return out
+            key = keys.get((n.measure, "whole")) if n.scope == "fiscal" else None
+            if key and key not in fiscal and wanted(n):
+                fiscal[key] = n
+        return {**fiscal, **out}
 
 
 def read_facts(report: ReportText) -> Facts:
@@ -374,9 +380,18 @@ _LISTED_ITEM = re.compile(r"(?:^|\n)\s*(?:\d{1,2}\s*[.、]|[(（][一二三四�
                           r"\s*[:：,，]?\s*(?:自评)?(?:得分|得)\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")
 
 
+# "产出指标得分47.75分（满分50分）" — the score first, its points after it in brackets
+_SCORED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?:其中)?\s*([^\s(（:：,，。;；\d]{2,16}?)\s*(?:自评)?得分\s*[:：为]?\s*"
+                          r"(\d+(?:\.\d+)?)\s*分\s*[(（]\s*(?:满分|分值|权重|权重分值|总分)\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_NOT_AN_ITEM = re.compile(r"综合|总|整体|自评$|平均")
+
+
 def _listed_items(facts: Facts) -> None:
-    for match in _LISTED_ITEM.finditer(facts.text):
-        weight, score = facts.number_at(match.start(2)), facts.number_at(match.start(3))
+    found = [(m, m.start(2), m.start(3)) for m in _LISTED_ITEM.finditer(facts.text)]
+    found += [(m, m.start(3), m.start(2)) for m in _SCORED_ITEM.finditer(facts.text)
+              if not _NOT_AN_ITEM.search(m.group(1))]
+    for match, weight_at, score_at in found:
+        weight, score = facts.number_at(weight_at), facts.number_at(score_at)
         if weight is None or score is None or weight.part or score.part:
             continue
         weight.part = score.part = True

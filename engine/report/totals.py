@@ -7,7 +7,8 @@ import re
 from .numbers import sentence_bounds
 
 STRONG_TOTAL = re.compile(r"综合得分|总得分|总分|综合评分|整体支出绩效得分|整体绩效得分|自评总分|综合评价得分|自评得分为|绩效自评分")
-_ITEM_SCORE = re.compile(r"指标|执行率|满意度|产出|效益|决策|过程|管理|项目")
+# an item's name just before its 得分 ("产出指标得分"); "…经费项目自评得分" is a project's total
+_ITEM_SCORE = re.compile(r"(?:指标|执行率|满意度|产出|效益|决策|过程|管理|项目支出|项目)(?:自评)?(?:得分|评分|得)?\s*(?:为|:)?\s*$")
 _TOTAL_LABEL = re.compile(r"综合得分|总得分|总分|综合评分|自评得分|得分")
 _TOTAL_CONTEXT = re.compile(r"综合|总分|评价结果|等级|评价为|评定为|绩效评价|自评结果")
 _GRADE = re.compile(r"(?:评价结果|评价等级|绩效等级|等级|评定|评价|结果)(?:为|是|:)?\s*[\"“”'‘’「」『』]?\s*"
@@ -45,8 +46,13 @@ def total_and_grade(facts) -> None:
             continue
         start, end = sentence_bounds(text, n.start)
         clause = re.split(r"[,，;；(（]", n.label)[-1]
-        if _ITEM_SCORE.search(clause) and not STRONG_TOTAL.search(clause):
+        if "|" in clause and not STRONG_TOTAL.search(clause.split("|")[0]):
+            continue   # a figure in a table's row: the form readers take a 总分 row's
+        if _ITEM_SCORE.search(clause) and not STRONG_TOTAL.search(clause) \
+                and not re.search(r"项目自评得分\s*(?:为|:)?\s*$", clause):
             continue   # "预算执行率得分9.75分": an item's score, not the total
+        if "分别" in clause or re.match(r"\s*分?\s*、\s*\d", text[n.end:n.end + 5]):
+            continue   # "各项目自评得分分别为100分、96分": the scores of several, not the total
         if _RULE_WORDS.search(clause + text[n.end:n.end + 4]):
             continue   # "得分低于60分的": a rule, not a score
         if _TOTAL_LABEL.search(n.label) and (_TOTAL_CONTEXT.search(text[start:end]) or "综合" in n.label):

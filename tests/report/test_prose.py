@@ -49,3 +49,29 @@ def test_the_cue_words_are_data_read_in_their_order():
     assert measure_of("全年支出") == "spend" and measure_of("全年预算") == "total_budget"
     assert measure_of("年初预算") == "initial" and measure_of("同比增长") == "share"
     assert measure_of("偏差率（实际完成率−目标）") == "deviation"   # deviation is tried before completion
+
+
+SCORED_FIRST = """某县水务局小型水库维修养护项目2024年度绩效自评报告
+一、自评结论
+经评价小组逐项打分，本项目自评得分93.2分，自评结果为“优秀”。其中预算执行率得分9.2分（分值10分），产出指标得分46分（满分50分），效益指标得分28分（满分30分），满意度指标得分10分（满分10分）。
+二、预算执行情况
+该项目财政资金总额60.00万元，实际拨付使用55.20万元，预算执行率92%。
+三、项目情况
+全年维修水库3座，各水库维修后评分分别为90分、92分、95分。
+"""
+
+
+def test_items_stated_score_first_and_a_projects_total(tmp_path):
+    """"产出指标得分46分（满分50分）": items with their score first; "本项目自评得分" is the project's
+    total, not an item's; a project funded by the budget alone ("财政资金总额") has its budget and
+    spending read as the whole; scores listed "分别为…" are no total."""
+    result = read(tmp_path, SCORED_FIRST)
+    items = [(i.name, i.weight.value, i.score.value) for i in result.facts.items]
+    assert items == [("预算执行率", 10, 9.2), ("产出指标", 50, 46), ("效益指标", 30, 28), ("满意度指标", 10, 10)]
+    assert result.facts.total.value == 93.2 and result.facts.grade[0] == "优"
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert amounts == {"budget_total": 60.0, "spend_total": 55.2}
+    assert result.facts.keyed_rates()["exec_rate"].value == 92
+    assert result.findings == [], [f.message for f in result.findings]
+    slipped = read(tmp_path, SCORED_FIRST.replace("产出指标得分46分", "产出指标得分47分"))
+    assert [f.code for f in slipped.findings if f.severity == "error"] == ["TOTAL_MISMATCH"]
