@@ -18,7 +18,7 @@ from .text import CELL, ReportText
 _TARGET = re.compile(r"定性指标|预期指标值|年度指标值|年度目标值|指标值|目标值|指标数")
 _TIER = re.compile(r"档次(?:为|是)?[:：]?\s*[“\"「]([^”\"」]{2,20})[”\"」]")
 _TOP_HEADING = re.compile(r"\n[一二三四五六七八九十]+、")
-_ACTUAL = re.compile(r"完成值|实际值|完成数|实际完成|评价值|完成情况")
+_ACTUAL = re.compile(r"完成值|实际值|完成数|实际完成|评价值|完成情况|实际[^\d,，;；。]{0,4}$")
 _MONITORING = re.compile(r"监控|上半年|半年|截至6月|截至六月")
 _MIDYEAR = re.compile(r"年中|监控|上半年|半年")
 _SELF_SCORE = re.compile(r"自评得分|得分|评分")
@@ -31,7 +31,7 @@ _DEPT = re.compile(r"(?:实施单位|预算部门单位|预算单位|评价单�
                    re.M)
 _TITLE = re.compile(r"^\s*(\S.*?)\s*(?:部门|单位)?\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:\(单位\))?\s*(?:整体支出|项目支出)\s*绩效\s*"
                     r"(?:自评|评价)|^\s*(\S.*?)\s*(?:部门|单位)?\s*\d{4}\s*年度?\s*(?:部门|单位)?\s*绩效\s*(?:自评|评价)")
-_YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]|(\d{4})\s*年度")
+_YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]|(\d{4})\s*年度|(?:评价|自评|预算|考核|项目)年度\s*[:：]\s*(\d{4})")
 RATE_KEYS = {("exec_rate", "whole"): "exec_rate", ("exec_rate", "basic"): "basic_exec_rate",
              ("exec_rate", "project"): "project_exec_rate", ("exec_rate", "procurement"): "procurement_rate",
              ("control_rate", "sangong"): "sangong_control_rate", ("control_rate", "public"): "public_control_rate",
@@ -183,7 +183,7 @@ def read_facts(report: ReportText) -> Facts:
     title = next((_TITLE.match(line) for line in report.text.split("\n")[:5] if _TITLE.match(line)), None)
     facts.dept_name = dept.group(1).strip() if dept else (title.group(1) or title.group(2)).strip() if title else None
     year = _YEAR.search(report.text[:2000])
-    facts.fiscal_year = int(year.group(1) or year.group(2)) if year else None
+    facts.fiscal_year = int(next(g for g in year.groups() if g)) if year else None
     return facts
 
 
@@ -381,7 +381,7 @@ _LISTED_ITEM = re.compile(r"(?:^|\n)\s*(?:\d{1,2}\s*[.、]|[(（][一二三四�
 
 
 # "产出指标得分47.75分（满分50分）" — the score first, its points after it in brackets
-_SCORED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?:其中)?\s*([^\s(（:：,，。;；\d]{2,16}?)\s*(?:自评)?得分\s*[:：为]?\s*"
+_SCORED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?:其中)?\s*([^\s(（:：,，。;；\d]{2,16}?)\s*(?:自评)?得分?\s*[:：为]?\s*"
                           r"(\d+(?:\.\d+)?)\s*分\s*[(（]\s*(?:满分|分值|权重|权重分值|总分)\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _NOT_AN_ITEM = re.compile(r"综合|总|整体|自评$|平均")
 

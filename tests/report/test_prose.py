@@ -75,3 +75,32 @@ def test_items_stated_score_first_and_a_projects_total(tmp_path):
     assert result.findings == [], [f.message for f in result.findings]
     slipped = read(tmp_path, SCORED_FIRST.replace("产出指标得分46分", "产出指标得分47分"))
     assert [f.code for f in slipped.findings if f.severity == "error"] == ["TOTAL_MISMATCH"]
+
+
+PROJECT_PROSE = """项目支出绩效自评报告
+项目名称：某县山塘整治工程
+评价年度：2024
+（二）资金情况
+项目总投资600万元，其中省级资金400万元、县级配套200万元。2024年到位资金480万元，实际支出456万元，执行率95%。
+三、绩效目标完成情况
+1.整治山塘数量：年度指标值为12座，实际完成12座，得20分（分值20分）。
+2.新增灌溉面积：年度指标值≥0.8万亩，实际恢复0.72万亩，完成率90%，得18分（分值20分）。
+四、自评结论
+项目决策得14分（满分15分），过程管理得24分（满分25分），产出得38分（满分40分），效益得18分（满分20分），综合评分 94 分，评价等级为“优”。
+"""
+
+
+def test_a_project_report_in_prose(tmp_path):
+    """评价年度：2024; 到位资金 as the year's budget; "实际恢复0.72万亩" is the actual; items
+    "项目决策得14分（满分15分）" with 得 alone."""
+    result = read(tmp_path, PROJECT_PROSE)
+    facts = result.facts
+    assert facts.fiscal_year == 2024
+    assert {k: n.value for k, n in facts.keyed_amounts().items()} == {"budget_total": 480, "spend_total": 456}
+    assert [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in facts.indicators] == [
+        ("整治山塘数量", 12, 12, 20, 20), ("新增灌溉面积", 0.8, 0.72, 20, 18)]
+    assert [(i.name, i.weight.value, i.score.value) for i in facts.items] == [
+        ("项目决策", 15, 14), ("过程管理", 25, 24), ("产出", 40, 38), ("效益", 20, 18)]
+    assert facts.total.value == 94 and result.findings == [], [f.message for f in result.findings]
+    slipped = read(tmp_path, PROJECT_PROSE.replace("完成率90%", "完成率92%"))
+    assert [f.code for f in slipped.findings if f.severity == "error"] == ["COMPLETION_MISMATCH"]
