@@ -104,3 +104,17 @@ def test_a_project_report_in_prose(tmp_path):
     assert facts.total.value == 94 and result.findings == [], [f.message for f in result.findings]
     slipped = read(tmp_path, PROJECT_PROSE.replace("完成率90%", "完成率92%"))
     assert [f.code for f in slipped.findings if f.severity == "error"] == ["COMPLETION_MISMATCH"]
+
+
+def test_carried_over_balances_are_no_initial_budget_and_bare_points_in_brackets(tmp_path):
+    text = ("某区商务局2024年度部门整体支出绩效自评报告\n"
+            "2024年度本年收入合计1,200.00万元，年初结转和结余80.00万元。\n"
+            "2024年年初预算1,150.00万元，全年预算1,260.00万元，全年执行1,222.20万元，执行率97%。\n"
+            "预算执行率得9.7分（10分），产出指标得48分（50分），效益指标得28分（30分），满意度指标得9分（10分），"
+            "部门整体支出绩效自评得分为94.7分，评价等级为优。\n")
+    result = read(tmp_path, text)
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert amounts["budget_initial"] == 1150 and amounts["budget_total"] == 1260
+    assert [(i.name, i.weight.value, i.score.value) for i in result.facts.items] == [
+        ("预算执行率", 10, 9.7), ("产出指标", 50, 48), ("效益指标", 30, 28), ("满意度指标", 10, 9)]
+    assert result.facts.total.value == 94.7 and result.findings == [], [f.message for f in result.findings]
