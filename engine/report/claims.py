@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from ..core.parsing import DIRECTIONS, text_key
 from .numbers import Number, direction_before, numbers, quote, sentence_bounds, stop_parts
 from .forms import Forms, read_forms
-from .totals import STRONG_TOTAL, total_and_grade
 from .tables import AmountTable, amount_tables, table_lines
 from .text import CELL, ReportText
+from .totals import STRONG_TOTAL, total_and_grade
+from .vocabulary import column_of
 
 _TARGET = re.compile(r"定性指标|预期指标值|年度指标值|年度目标值|指标值|目标值|指标数")
 _TIER = re.compile(r"档次(?:为|是)?[:：]?\s*[“\"「]([^”\"」]{2,20})[”\"」]")
@@ -409,8 +410,9 @@ def _table_items(facts: Facts) -> None:
         weight_col = next((i for i, c in enumerate(header) if c in ("分值", "权重", "权重分值", "指标分值")), None)
         score_col = next((i for i, c in enumerate(header) if c in ("得分", "自评得分", "评分")), None)
         if weight_col is not None and score_col is not None:
-            headers[len(cells)] = (weight_col, score_col)
-            continue
+            indicators = {column_of(c, "indicators") for c in cells} >= {"target", "actual"}
+            headers[len(cells)] = None if indicators else (weight_col, score_col)   # a form's indicator
+            continue      # rows are indicators (read by forms), not the items of a 评分表
         if columns is None or len(cells) <= max(columns):
             continue
         in_column = {}   # column → its first number

@@ -9,6 +9,7 @@ from typing import Iterator
 from ..core.parsing import text_key
 from .numbers import Number, measure_of
 from .text import CELL
+from .vocabulary import column_of, vocabulary
 
 TOTAL_ROWS = ("合计", "总计", "小计", "总额")
 _SUB_ROW = re.compile(r"^(?:其中|[(（]?\d+[)）.、]|[(（][一二三四五六七八九十]+[)）]|\s)")
@@ -55,6 +56,8 @@ def _two_row_header(upper: list[str], lower: list[str]) -> list[str] | None:
     each lower word before the upper word above it, carried right over the span; else None."""
     if len(upper) != len(lower) or any(re.search(r"\d", c) or len(c) > 12 for c in upper + lower):
         return None   # a header's cells are short words without figures
+    if any(sum(1 for c in lower if column_of(c, block)) >= 3 for block in vocabulary()):
+        return None   # the lower row is a form's header by itself (the upper a row of 部门名称)
     spanned = [i for i, c in enumerate(upper) if not c and lower[i]]
     if not spanned or sum(1 for c in lower if c) < 2:
         return None

@@ -465,3 +465,33 @@ def test_a_score_table_of_two_levels_is_not_summed(tmp_path):
              "| 过程 | 80 | 78 |\n| 资金管理 | 40 | 39 |\n| 组织实施 | 40 | 39 |\n| 合计 | 100 | 97 |\n")
     assert read(tmp_path, table).findings == []
     assert read(tmp_path, table.replace("| 过程 | 80 | 78 |", "| 过程 | 80 | 77 |")).findings == []
+
+
+NATIONAL_FORM = """部门整体支出绩效自评表
+（2024年度）
+| 部门（单位）名称 | 某县统计局 | | | | | |
+| 年度主要任务 | 任务名称 | 主要内容 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |
+| | 统计调查 | 开展常规统计调查 | 50.00 | 54.00 | 52.38 | 97.00% |
+| | 普查工作 | 经济普查入户登记 | 30.00 | 36.00 | 36.00 | 100.00% |
+| | 金额合计 | | 80.00 | 90.00 | 88.38 | 98.20% |
+| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| | 产出指标 | 数量指标 | 统计调查任务完成数 | ≥12项 | 12项 | 50 | 50 |
+| | 满意度指标 | 服务对象满意度指标 | 数据使用单位满意度 | ≥90% | 93% | 40 | 40 |
+| | 预算执行 | | 预算执行率 | 100% | 98.20% | 10 | 9.82 |
+| 总分 | | | | | | 100 | 99.82 |
+| 自评等级 | 优 | | | | | | |
+"""
+
+
+def test_the_national_department_form_under_a_row_of_its_name(tmp_path):
+    """The row of 部门名称 above the funds header is no upper half of a two-row header; the
+    indicator rows are not items of a 评分表; the grade in a cell of its own is read."""
+    result = read(tmp_path, NATIONAL_FORM)
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert amounts == {"budget_initial": 80, "budget_total": 90, "spend_total": 88.38}
+    assert result.facts.keyed_rates()["exec_rate"].value == 98.2 and result.facts.dept_name == "某县统计局"
+    assert result.facts.items == [] and len(result.facts.indicators) == 3
+    assert result.facts.total.value == 99.82 and result.facts.grade[0] == "优"
+    assert result.findings == [], [f.message for f in result.findings]
+    assert [f.code for f in read(tmp_path, NATIONAL_FORM.replace("| 自评等级 | 优 |", "| 自评等级 | 良 |")).findings] == [
+        "GRADE_MISMATCH"]
