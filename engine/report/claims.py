@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 
 from ..core.parsing import DIRECTIONS, text_key
 from .numbers import Number, direction_before, numbers, quote, sentence_bounds, stop_parts
+from .document import Document
 from .forms import Forms, read_forms
+from .goals import goal_result_pairs
 from .tables import AmountTable, amount_tables, table_lines
 from .text import CELL, ReportText
 from .totals import STRONG_TOTAL, total_and_grade
@@ -71,6 +73,7 @@ class Indicator:
     deviation_reason: str = ""
     tier: str = ""                  # a 定性 indicator's 评价档次
     coefficient: Number | None = None
+    end: int | None = None          # where its own words end, when they are not a block of their own
 
 
 @dataclass
@@ -96,6 +99,7 @@ class Facts:
     form_amounts: dict[str, Number] = field(default_factory=dict)   # read from a 自评表 (forms)
     form_rates: dict[str, Number] = field(default_factory=dict)
     forms: Forms | None = None
+    document: Document | None = None
 
     @property
     def text(self) -> str:
@@ -123,6 +127,8 @@ class Facts:
         return [n for n in self.numbers if not n.part and not any(a <= n.start < b for a, b in blocks)]
 
     def _end_of(self, indicator: Indicator) -> int:
+        if indicator.end is not None:
+            return indicator.end
         later = [i.start for i in self.indicators if i.start > indicator.start]
         heading = _TOP_HEADING.search(self.text, indicator.start)
         ends = later + ([heading.start()] if heading else []) + [len(self.text)]
@@ -164,7 +170,9 @@ class Facts:
 
 
 def read_facts(report: ReportText) -> Facts:
-    facts = Facts(report, numbers(report.text))
+    document = Document(report.text)
+    # a rule or a form's instructions ("注：执行率低于90%的须说明原因") states no figure of the report
+    facts = Facts(report, [n for n in numbers(report.text) if not document.is_rule(n.start)], document=document)
     forms = read_forms(report.text, facts.numbers)      # tables first
     used = forms.used
     for n in facts.numbers:
@@ -175,6 +183,7 @@ def read_facts(report: ReportText) -> Facts:
     _sums(facts)
     _indicators(facts)
     _paired_indicators(facts)
+    _goals_and_results(facts)
     _form_indicators(facts, forms)
     _items(facts)
     total_and_grade(facts)
@@ -360,6 +369,15 @@ def _indicator_name(before: str) -> str:
         if clause:
             return clause[:60]
     return ""
+
+
+def _goals_and_results(facts: Facts) -> None:
+    """A target among the goals and its result among the results, sections apart (goals.py)."""
+    known = [text_key(i.name) for i in facts.indicators]
+    for name, direction, target, actual in goal_result_pairs(facts.document, facts.numbers, known):
+        target.part = actual.part = True    # an indicator's figures, not the department's
+        facts.indicators.append(Indicator(len(facts.indicators) + 1, name, target.start, "", direction, target,
+                                          actual, end=target.end))
 
 
 # ------------------------------------------------------------------ items, total, grade

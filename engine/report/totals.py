@@ -20,10 +20,12 @@ _RULE_WORDS = re.compile(r"以上|以下|低于|高于|不足|未达|达到|之�
 _CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
 
 
-def _stated_grade(text: str, start: int) -> re.Match | None:
+def _stated_grade(text: str, start: int, is_rule=lambda offset: False) -> re.Match | None:
     """The first grade word from `start` that states the report's grade — not one of a rule
-    ("…低于60分的，评价结果为差", "结果为差的，得0分", "90分以上为优")."""
+    ("…低于60分的，评价结果为差", "结果为差的，得0分", "90分以上为优", a 评分标准 paragraph)."""
     for match in _GRADE.finditer(text, start):
+        if is_rule(match.start()):
+            continue
         after = text[match.end(1):match.end(1) + 1]
         window = max(match.start() - 200, 0)
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, window, match.start())), default=window)
@@ -59,7 +61,8 @@ def total_and_grade(facts) -> None:
             candidates.append((not STRONG_TOTAL.search(clause), n))
     if candidates:   # a total named as one (综合得分, 总分 …) before a bare 得分
         facts.total = min(candidates, key=lambda c: (c[0], c[1].start))[1]
-    near = _stated_grade(text, sentence_bounds(text, facts.total.start)[0]) if facts.total else None
-    grade = near or _stated_grade(text, 0)
+    is_rule = facts.document.is_rule if facts.document else (lambda offset: False)
+    near = _stated_grade(text, sentence_bounds(text, facts.total.start)[0], is_rule) if facts.total else None
+    grade = near or _stated_grade(text, 0, is_rule)
     if grade:
         facts.grade = (GRADE_WORDS[grade.group(1)], grade.start(1))

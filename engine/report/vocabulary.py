@@ -17,7 +17,7 @@ def key(cell: str) -> str:
     return re.sub(r"[\s:：*]", "", _BRACKETED.sub("", cell))
 
 
-def _load(path: Path) -> dict:
+def load_toml(path: Path) -> dict:
     from ..core.rulesets import tomllib
     with open(path, "rb") as fh:
         return tomllib.load(fh)
@@ -27,7 +27,7 @@ def _load(path: Path) -> dict:
 def vocabulary() -> dict[str, dict[str, tuple[str, ...]]]:
     return {block: {column: tuple(words if column == "identified_by" else (key(w) for w in words))
                     for column, words in columns.items()}
-            for block, columns in _load(VOCABULARY).items()}
+            for block, columns in load_toml(VOCABULARY).items()}
 
 
 NOT_COLUMNS = ("total_rows", "identified_by")   # a block's entries that name no column
@@ -44,6 +44,6 @@ def column_of(cell: str, block: str) -> str | None:
 def cues() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """(measure, pattern) in the order they are tried, and (scope, pattern): what a number is and
     for what, from the words before it (templates/_report_cues.toml)."""
-    raw = _load(CUES)
+    raw = load_toml(CUES)
     return (tuple((m["name"], m["pattern"]) for m in raw["measures"]),
             tuple((s["name"], s["pattern"]) for s in raw["scopes"]))

@@ -1,0 +1,149 @@
+"""A report as a document: its sections (一、 （一） 1. （1） ①), their paragraphs and the
+clauses of each sentence, and its tables (rows of cells) — built from the text every source
+gives (a .txt's lines and text tables, a Word document's paragraphs and tables, a PDF's lines
+and tables: engine/report/text.py), each block knowing where it stands in that text.
+
+The readers ask it what a figure's section is about (goals, results, scoring, funds, problems,
+a form's instructions: templates/_report_sections.toml), whether the figure stands in a rule
+rather than a claim, and the clause it stands in."""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .text import CELL
+from .vocabulary import load_toml
+
+SECTIONS = Path(__file__).resolve().parents[2] / "templates" / "_report_sections.toml"
+# heading marks by level: 一、 > （一） > 1. > （1） > ①
+_LEVELS = (r"[一二三四五六七八九十]+\s*、", r"[(（]\s*[一二三四五六七八九十]+\s*[)）]", r"\d{1,2}\s*[.、．](?!\d)",
+           r"[(（]\s*\d{1,2}\s*[)）]", r"[①-⑳]")
+_MARK = re.compile("|".join(f"(?P<l{k}>^\\s*{p})" for k, p in enumerate(_LEVELS, 1)))
+_TITLE_END = re.compile(r"[。:：;；]|(?<=[^\d])[,，]")
+CLAUSE_END = re.compile(r"[，,；;。！!？?、\n]")
+_TITLE_LIMIT = 30       # a heading's title is short; the words after it are its first paragraph
+
+
+@functools.lru_cache(maxsize=1)
+def section_words() -> tuple[tuple[tuple[str, re.Pattern], ...], re.Pattern]:
+    raw = load_toml(SECTIONS)
+    headings = tuple((kind, re.compile(pattern)) for kind, pattern in raw["headings"].items())
+    return headings, re.compile(raw["paragraphs"]["instructions"])
+
+
+def kind_of_title(title: str) -> str | None:
+    return next((kind for kind, pattern in section_words()[0] if pattern.search(title)), None)
+
+
+@dataclass
+class Block:
+    kind: str                     # "heading", "paragraph" or "row"
+    start: int                    # where it stands in the text
+    end: int
+    level: int = 0                # a heading's: 1 for 一、, 2 for （一） …
+    title: str = ""
+    cells: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    title: str
+    level: int
+    start: int
+    end: int
+    kind: str | None
+    parent: Section | None = None
+
+    def kinds(self) -> list[str]:
+        """Its kind and those of the sections it stands in, innermost first."""
+        out, section = [], self
+        while section is not None:
+            if section.kind:
+                out.append(section.kind)
+            section = section.parent
+        return out
+
+
+@dataclass
+class Table:
+    rows: list[Block]
+
+    @property
+    def start(self) -> int:
+        return self.rows[0].start
+
+
+class Document:
+    def __init__(self, text: str):
+        self.text = text
+        self.blocks: list[Block] = []
+        self.sections: list[Section] = []
+        self.tables: list[Table] = []
+        self._read()
+        self._starts = [s.start for s in self.sections]
+
+    def _read(self) -> None:
+        position = 0
+        open_: list[Section] = []
+        for line in self.text.split("\n"):
+            start, end, position = position, position + len(line), position + len(line) + 1
+            if CELL in line:
+                row = Block("row", start, end, cells=[c.strip() for c in line.split(CELL)])
+                if self.blocks and self.blocks[-1].kind == "row" and self.tables:
+                    self.tables[-1].rows.append(row)
+                else:
+                    self.tables.append(Table([row]))
+                self.blocks.append(row)
+                continue
+            mark = _MARK.match(line)
+            if mark:
+                level = int(mark.lastgroup[1:])
+                title = _TITLE_END.split(line[mark.end():].strip(), maxsplit=1)[0][:_TITLE_LIMIT]
+                self.blocks.append(Block("heading", start, end, level, title))
+                while open_ and open_[-1].level >= level:
+                    open_.pop().end = start
+                section = Section(title, level, start, len(self.text), kind_of_title(title),
+                                  open_[-1] if open_ else None)
+                open_.append(section)
+                self.sections.append(section)
+            else:
+                self.blocks.append(Block("paragraph", start, end))
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section `offset` stands in (None: before the first heading)."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        while i >= 0:
+            section = self.sections[i]
+            if section.start <= offset < section.end:
+                return section
+            i -= 1
+        return None
+
+    def kinds_at(self, offset: int) -> list[str]:
+        section = self.section_at(offset)
+        return section.kinds() if section else []
+
+    def block_at(self, offset: int) -> Block | None:
+        i = bisect.bisect_right([b.start for b in self.blocks], offset) - 1
+        return self.blocks[i] if i >= 0 and offset <= self.blocks[i].end else None
+
+    @functools.cached_property
+    def _rule_spans(self) -> list[tuple[int, int]]:
+        """The paragraphs that are a rule or a form's instructions ("注：…", "评分标准：…"), and
+        the sections so titled."""
+        opening = section_words()[1]
+        spans = [(b.start, b.end) for b in self.blocks if b.kind != "row" and opening.match(self.text[b.start:b.end])]
+        return spans + [(s.start, s.end) for s in self.sections if s.kind == "instructions"]
+
+    def is_rule(self, offset: int) -> bool:
+        """`offset` stands in a rule or instructions, not in a claim of the report."""
+        return any(a <= offset < b for a, b in self._rule_spans)
+
+    def clause_at(self, offset: int) -> tuple[int, int]:
+        """The clause `offset` stands in: between the marks that end clauses (，；。、 a line)."""
+        start = max((m.end() for m in CLAUSE_END.finditer(self.text, max(offset - 200, 0), offset)), default=0)
+        end = CLAUSE_END.search(self.text, offset)
+        return start, end.start() if end else len(self.text)

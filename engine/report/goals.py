@@ -1,0 +1,83 @@
+"""Indicators stated twice, apart: the target among the goals ("全年计划召开常委会议≥4次，提案办复
+率100%") and what was achieved among the results ("常委会议5次；提案办复率100%"), each in a section
+the document model says is of goals or of results (templates/_report_sections.toml) — paired by
+the name their clauses end with, in the same unit.  Precision first: a figure alone in its
+clause, a shared name of four characters or more (or the whole of the shorter name, not a
+measure's word such as 完成率), one result
+for one goal; else nothing is paired."""
+from __future__ import annotations
+
+import re
+
+from ..core.parsing import DIRECTIONS, text_key
+from .document import Document
+from .numbers import Number, direction_before, measure_of
+
+_NOISE = re.compile(r"(?:为|是|达到|达|[:：])\s*$")
+_MIN_SHARED = 4
+_UNIT_AFTER = re.compile(r"[^\d\s,，;；。、:：()（）|]{0,4}")
+
+
+def unit_of(text: str, n: Number) -> str:
+    """The figure's whole unit: the one numbers.py knows and the words that go on it ("3.4万人次")."""
+    more = _UNIT_AFTER.match(text, n.end).group(0)
+    return n.unit + re.sub(r"(?:以上|以下|以内|及以上|及以下)$", "", more)
+
+
+def _stated(document: Document, numbers: list[Number], kind: str) -> list[tuple[str, Number]]:
+    """(the words before it in its clause, the figure) of each figure alone in its clause, in a
+    paragraph of a section of `kind` (its innermost kind)."""
+    out = []
+    for n in numbers:
+        kinds = document.kinds_at(n.start)
+        block = document.block_at(n.start)
+        if n.part or not kinds or kinds[0] != kind or block is None or block.kind == "row":
+            continue
+        start, end = document.clause_at(n.start)
+        if sum(1 for m in numbers if start <= m.start < end) != 1:
+            continue
+        words = _NOISE.sub("", document.text[start:n.start].strip())
+        direction = direction_before(words)
+        if direction:
+            words = re.sub(r"(?:≥|≤|>=|<=|>|<|=|" + "|".join(map(re.escape, DIRECTIONS)) + r")\s*$", "", words)
+        words = _NOISE.sub("", words.strip())
+        if len(text_key(words)) >= 2 and unit_of(document.text, n):
+            out.append((words, n))
+    return out
+
+
+def _shared_end(a: str, b: str) -> str:
+    k = 0
+    while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
+        k += 1
+    return a[len(a) - k:] if k else ""
+
+
+def goal_result_pairs(document: Document, numbers: list[Number], known: list[str]) -> list[tuple[str, str, Number, Number]]:
+    """(name, direction, target, actual) of each goal paired with its result; `known`: the names
+    of indicators already read (not read again)."""
+    goals, results = _stated(document, numbers, "goals"), _stated(document, numbers, "results")
+    used: set[int] = set()
+    out = []
+    for words, target in goals:
+        matches = []
+        for k, (said, actual) in enumerate(results):
+            if k in used or unit_of(document.text, actual) != unit_of(document.text, target):
+                continue
+            shared = _shared_end(text_key(words), text_key(said))
+            whole = len(shared) >= 3 and shared in (text_key(words), text_key(said)) and not measure_of(shared)
+            if len(shared) >= _MIN_SHARED or whole:     # "完成率" alone names no indicator
+                matches.append((len(shared), k, shared))
+        if not matches:
+            continue
+        matches.sort(reverse=True)
+        if len(matches) > 1 and matches[0][0] == matches[1][0]:
+            continue                       # two results end with the same words: which is it?
+        _, k, name = matches[0]
+        if any(name in other or other in name for other in known if other):
+            continue
+        used.add(k)
+        known.append(name)
+        direction = direction_before(document.text[document.clause_at(target.start)[0]:target.start]) or "="
+        out.append((name, direction, target, results[k][1]))
+    return out

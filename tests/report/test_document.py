@@ -1,0 +1,105 @@
+"""The document model: sections by their heading marks (一、 （一） 1. （1） ①) and what each is
+about by its title's words (data: templates/_report_sections.toml), tables as runs of rows,
+rules and instructions that state no figure of the report, clauses; and the indicators it lets
+the readers pair across sections (a goal among the goals, its result among the results)."""
+from __future__ import annotations
+
+from engine.report.check import check
+from engine.report.claims import read_facts
+from engine.report.document import Document, kind_of_title
+from engine.report.text import CELL, read_report
+
+REPORT = """某县文化馆2024年度部门整体支出绩效自评报告
+一、基本情况
+（一）部门职能。负责全县群众文化活动组织。
+（二）年度绩效目标。全年计划举办公益展演≥40场、培训班≥12期，群众文化活动参与人次≥3万人次，线上服务点击量≥5万次。
+二、预算执行情况
+2024年年初预算300.00万元，全年预算320.00万元，全年执行310.40万元，执行率97%。
+三、绩效目标完成情况
+（一）产出情况。全年举办公益展演46场；举办培训班12期；群众文化活动参与人次3.4万人次。
+（二）效益情况。线上服务点击量6.1万次，新增文艺团队5支。
+四、自评结论
+经自评，综合得分95分，评价等级为优。
+评分标准：得分90分以上为优，80分至90分为良；执行率低于90%的，该项不得分。
+| 指标 | 分值 | 得分 |
+| 预算执行 | 10 | 9.7 |
+"""
+
+
+def facts(tmp_path, text: str = REPORT):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_facts(read_report(path))
+
+
+def test_sections_their_levels_and_what_each_is_about(tmp_path):
+    document = facts(tmp_path).document
+    shown = [(s.level, s.title, s.kind, s.parent.title if s.parent else None) for s in document.sections]
+    assert shown == [(1, "基本情况", None, None), (2, "部门职能", None, "基本情况"),
+                     (2, "年度绩效目标", "goals", "基本情况"), (1, "预算执行情况", "funds", None),
+                     (1, "绩效目标完成情况", "results", None), (2, "产出情况", "results", "绩效目标完成情况"),
+                     (2, "效益情况", "results", "绩效目标完成情况"), (1, "自评结论", "scoring", None)]
+    text = document.text
+    assert document.kinds_at(text.index("公益展演≥40")) == ["goals"]
+    assert document.kinds_at(text.index("公益展演46")) == ["results", "results"]
+    assert document.kinds_at(0) == []          # the title stands before every heading
+
+
+def test_tables_rules_and_clauses(tmp_path):
+    document = facts(tmp_path).document
+    assert [[row.cells for row in t.rows] for t in document.tables] == [[["指标", "分值", "得分"], ["预算执行", "10", "9.7"]]]
+    text = document.text
+    assert document.is_rule(text.index("90分以上")) and not document.is_rule(text.index("综合得分95分"))
+    start, end = document.clause_at(text.index("培训班12期"))
+    assert text[start:end] == "举办培训班12期"
+
+
+def test_a_rule_states_no_figure_and_no_grade(tmp_path):
+    read = facts(tmp_path)
+    assert all(not read.document.is_rule(n.start) for n in read.numbers)
+    assert read.grade[0] == "优" and read.total.value == 95
+    only_rule = REPORT.replace("评价等级为优。", "。")
+    assert facts(tmp_path, only_rule).grade is None     # "90分以上为优" is the rule's, not the report's
+
+
+def test_a_new_heading_word_is_a_vocabulary_entry():
+    assert kind_of_title("履职成效") is None
+    assert kind_of_title("取得的成效") == "results" and kind_of_title("绩效目标完成情况") == "results"
+    assert kind_of_title("存在的问题及原因") == "problems"
+
+
+def test_goals_and_results_paired_across_sections(tmp_path):
+    read = facts(tmp_path)
+    pairs = [(i.name, i.direction, i.target.value, i.actual.value) for i in read.indicators]
+    assert pairs == [("举办公益展演", ">=", 40, 46), ("培训班", ">=", 12, 12), ("群众文化活动参与人次", ">=", 3, 3.4),
+                     ("线上服务点击量", ">=", 5, 6.1)]
+    assert check(read).findings == []
+    amounts = {k: n.value for k, n in read.keyed_amounts().items()}
+    assert amounts == {"budget_initial": 300, "budget_total": 320, "spend_total": 310.4}
+
+
+def test_nothing_paired_where_it_is_not_certain(tmp_path):
+    # another unit (万人次 against 人次); two results ending with the same name; a name too short
+    text = REPORT.replace("3.4万人次", "34000人次").replace("新增文艺团队5支", "线下服务点击量2.2万次")
+    text = text.replace("线上服务点击量≥5万次", "服务点击量≥5万次")
+    names = [i.name for i in facts(tmp_path, text).indicators]
+    assert names == ["举办公益展演", "培训班"]
+    short = "一、年度绩效目标\n完成率≥90%。\n二、绩效目标完成情况\n完成率95%。\n"
+    assert facts(tmp_path, short).indicators == []
+
+
+def test_the_model_is_built_from_every_source(tmp_path):
+    """A Word document's table and paragraphs give the same sections and rows as the text."""
+    import docx
+    document = docx.Document()
+    document.add_paragraph("一、绩效目标完成情况")
+    document.add_paragraph("全年举办公益展演46场。")
+    table = document.add_table(rows=2, cols=3)
+    for row, values in zip(table.rows, (("指标", "分值", "得分"), ("预算执行", "10", "9.7"))):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    document.save(tmp_path / "report.docx")
+    model = Document(read_report(tmp_path / "report.docx").text)
+    assert [(s.title, s.kind) for s in model.sections] == [("绩效目标完成情况", "results")]
+    assert [row.cells for row in model.tables[0].rows] == [["指标", "分值", "得分"], ["预算执行", "10", "9.7"]]
+    assert CELL not in model.text.split("\n")[1]
