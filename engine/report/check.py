@@ -307,7 +307,8 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
     computed = evaluation.total
     for item in evaluation.items:
         said = next((i for i in facts.items if i.row_id == item["id"]), None)
-        if said and item["score"] is not None and abs(item["score"] - said.score.value) >= SCORE_TOLERANCE:
+        repeated = said and any(f.code == "SCORE_MISMATCH" and f.where == facts.where(said.score.start) for f in report.findings)
+        if said and not repeated and item["score"] is not None and abs(item["score"] - said.score.value) >= SCORE_TOLERANCE:
             (report.error if given else report.warning)(   # by an inferred framework: a warning that says so
                 "SCORE_MISMATCH", facts.where(said.score.start),
                 f"「{item['name']}」按报告中的数字{'' if given else f'（由报告推断的评分框架 {rs.id}）'}应得 "

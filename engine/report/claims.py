@@ -381,6 +381,7 @@ def _goals_and_results(facts: Facts) -> None:
 
 
 # ------------------------------------------------------------------ items, total, grade
+FUNDS_IDENTIFIED = ("budget_initial", "budget_total", "spend_total")
 def _items(facts: Facts) -> None:
     """A score stated right after a rate ("执行率为 99.99%，得 10 分"), and the rows of a
     绩效自评表 (a table whose header names 分值/权重 and 得分)."""
@@ -389,6 +390,10 @@ def _items(facts: Facts) -> None:
         if a.is_rate and a.measure == "exec_rate" and a.scope == "whole" and b.sentence == a.sentence \
                 and b.measure == "score" and b.unit in ("分", ""):
             facts.items.append(StatedItem("预算执行率", b, row_id="budget_execution"))
+    execution = facts.forms.execution if facts.forms else {}
+    if {"weight", "score"} <= set(execution) and not any(i.row_id == "budget_execution" for i in facts.items):
+        # the funds block's 分值 and 得分: the 预算执行率 item of the form (its rate is the headline's)
+        facts.items.append(StatedItem("预算执行率", execution["score"], execution["weight"], row_id="budget_execution"))
     _listed_items(facts)
     _table_items(facts)
 
@@ -428,9 +433,10 @@ def _table_items(facts: Facts) -> None:
         weight_col = next((i for i, c in enumerate(header) if c in ("分值", "权重", "权重分值", "指标分值")), None)
         score_col = next((i for i, c in enumerate(header) if c in ("得分", "自评得分", "评分")), None)
         if weight_col is not None and score_col is not None:
-            indicators = {column_of(c, "indicators") for c in cells} >= {"target", "actual"}
-            headers[len(cells)] = None if indicators else (weight_col, score_col)   # a form's indicator
-            continue      # rows are indicators (read by forms), not the items of a 评分表
+            form = {column_of(c, "indicators") for c in cells} >= {"target", "actual"} \
+                or sum(1 for c in cells if column_of(c, "funds") in FUNDS_IDENTIFIED) >= 2
+            headers[len(cells)] = None if form else (weight_col, score_col)
+            continue      # a form's rows are its indicators and its funds (read by forms), not a 评分表's items
         if columns is None or len(cells) <= max(columns):
             continue
         in_column = {}   # column → its first number

@@ -3,8 +3,7 @@
 the document model says is of goals or of results (templates/_report_sections.toml) — paired by
 the name their clauses end with, in the same unit.  Precision first: a figure alone in its
 clause, a shared name of four characters or more (or the whole of the shorter name, not a
-measure's word such as 完成率), one result
-for one goal; else nothing is paired."""
+measure's word such as 完成率), one result for one goal; else nothing is paired."""
 from __future__ import annotations
 
 import re

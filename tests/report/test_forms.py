@@ -495,3 +495,11 @@ def test_the_national_department_form_under_a_row_of_its_name(tmp_path):
     assert result.findings == [], [f.message for f in result.findings]
     assert [f.code for f in read(tmp_path, NATIONAL_FORM.replace("| 自评等级 | 优 |", "| 自评等级 | 良 |")).findings] == [
         "GRADE_MISMATCH"]
+
+
+def test_the_funds_row_is_the_execution_item_not_an_item_named_after_the_row(tmp_path):
+    result = read(tmp_path, PROJECT_FORM)
+    assert [(i.name, i.row_id, i.weight.value, i.score.value) for i in result.facts.items] == [
+        ("预算执行率", "budget_execution", 10, 9.6)]
+    slipped = read(tmp_path, PROJECT_FORM.replace("| 10 | 96.00% | 9.60 |", "| 10 | 96.00% | 10.00 |"))
+    assert [f.code for f in slipped.findings].count("SCORE_MISMATCH") == 1     # said once, at its row
