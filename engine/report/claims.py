@@ -313,8 +313,8 @@ def _indicators(facts: Facts) -> None:
 
 
 # "不动产登记发证年度指标≥6000件，实际完成6418件": a target with its direction, then what was
-# achieved, one clause after the other
-_PAIRED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*(?:年度指标值?|年度计划|年度目标|计划|目标值?|指标值?)?"
+# achieved, one clause after the other (or both in brackets after the name: "…以内（年度指标≤12万元，…")
+_PAIRED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*[(（]?\s*(?:年度指标值?|年度计划|年度目标|计划|目标值?|指标值?)?"
                      r"\s*(?:为|是)?\s*(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于|>|<)\s*"
                      r"(?P<target>\d+(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s]{0,4}?)\s*[,，]\s*"
                      r"(?:[^\d,，;；。\n]{0,6}?)实际[^\d,，;；。\n]{0,8}?(?P<actual>\d+(?:\.\d+)?)\s*(?P<unit2>[^\d,，;；。\s]{0,4})")

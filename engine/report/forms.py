@@ -183,7 +183,8 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     if not name or not (target_text or actual_text):
         return
     target, actual = _one(by_column, "target"), _one(by_column, "actual")
-    if target is not None and actual is not None and _unit(actual_text) and _unit(target_text) != _unit(actual_text):
+    if target is not None and actual is not None and _unit(actual_text) and _unit(target_text) != _unit(actual_text) \
+            and not (target.value == 0 and not _unit(target_text)):     # ≤0 against -8.2%: nought in any unit
         target = actual = None      # 3.5万人 against 36200人: not compared (precision first); a bare
         # figure under 实际完成值 is in the target's unit (≥6公里 | 6.4)
     direction = _direction(text_of.get("direction", "") + target_text)

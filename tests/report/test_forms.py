@@ -503,3 +503,11 @@ def test_the_funds_row_is_the_execution_item_not_an_item_named_after_the_row(tmp
         ("预算执行率", "budget_execution", 10, 9.6)]
     slipped = read(tmp_path, PROJECT_FORM.replace("| 10 | 96.00% | 9.60 |", "| 10 | 96.00% | 10.00 |"))
     assert [f.code for f in slipped.findings].count("SCORE_MISMATCH") == 1     # said once, at its row
+
+
+def test_a_target_of_nought_has_no_unit_to_differ_in(tmp_path):
+    row = "| 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 实际完成值 | 得分 |\n" \
+          "| 预算管理 | 三公经费控制 | “三公”经费变动率 | 5 | ≤0 | -6.5% | 5 |\n"
+    ind = read(tmp_path, row).facts.indicators[0]
+    assert (ind.direction, ind.target.value, ind.actual.value) == ("<=", 0, -6.5)
+    assert read(tmp_path, row).findings == []

@@ -118,3 +118,9 @@ def test_carried_over_balances_are_no_initial_budget_and_bare_points_in_brackets
     assert [(i.name, i.weight.value, i.score.value) for i in result.facts.items] == [
         ("预算执行率", 10, 9.7), ("产出指标", 50, 48), ("效益指标", 30, 28), ("满意度指标", 10, 9)]
     assert result.facts.total.value == 94.7 and result.findings == [], [f.message for f in result.findings]
+
+
+def test_an_indicator_in_brackets_after_its_name(tmp_path):
+    text = ("一、评分情况\n1.投入管理（20分）：得20分。公务接待费控制在预算以内（年度指标≤6万元，实际支出5.12万元）。\n")
+    found = [(i.name, i.direction, i.target.value, i.actual.value) for i in read(tmp_path, text).facts.indicators]
+    assert found == [("公务接待费控制在预算以内", "<=", 6, 5.12)]
