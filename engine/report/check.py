@@ -71,6 +71,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     _sums(facts, report)
     _budget_equation(facts, report)
     _amount_tables(facts, report)
+    _funds_parts(facts, report)
     for ind in facts.indicators:
         _indicator(facts, ind, report, reverse_method)
     result.kind = report_kind(facts, result.rule_set)
@@ -163,6 +164,26 @@ def _budget_equation(facts: Facts, report: FindingList) -> None:
             report.error("SUM_MISMATCH", facts.where(total.start),
                          f"年初预算 {_fmt(facts.amount(initial))}{steps} = {_fmt(expected)} 万元，报告写调整后 "
                          f"{_fmt(facts.amount(total))} 万元{_say(facts, total)}")
+
+
+def _funds_parts(facts: Facts, report: FindingList) -> None:
+    """A 自评表's 其中 rows against its 年度资金总额 row, column by column: the parts cannot come to
+    more than the whole (a form may leave a source out, so less is no finding)."""
+    forms = facts.forms
+    if not forms or forms.funds_row != "total" or not forms.funds_parts:
+        return
+    for column, word in (("budget_initial", "年初预算数"), ("budget_total", "全年预算数"), ("spend_total", "全年执行数")):
+        whole = forms.amounts.get(column)
+        parts = [(name, row[column]) for name, row in forms.funds_parts if column in row]
+        if whole is None or not parts:
+            continue
+        added = sum(n.value for _, n in parts)
+        if added - whole.value > sum(facts.half_cent(n) for _, n in parts) + facts.half_cent(whole) + _EPS:
+            listed = " + ".join(f"{name.removeprefix('其中').strip(':：')} {_fmt(n.value)}" for name, n in parts)
+            report.error("SUM_MISMATCH", facts.where(whole.start),
+                         f"自评表{word}：其中各行 {listed} = {_fmt(added)}，多于总额行的 {_fmt(whole.value)}"
+                         f"{_say(facts, whole)}")
+            return
 
 
 def _amount_tables(facts: Facts, report: FindingList) -> None:

@@ -17,6 +17,7 @@ from .tables import table_lines
 from .vocabulary import column_of, key as _key, vocabulary
 
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
+AMOUNT_COLUMNS = ("budget_initial", "budget_total", "spend_total")
 _PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
 
 
@@ -45,6 +46,7 @@ class Forms:
     funds_row: str = ""                                         # "total" or "first": where the headline came from
     total_weight: Number | None = None                          # the 总分 row's 分值 (100)
     score_rows: list[tuple[Number, Number]] = field(default_factory=list)   # a 评分表's rows: 分值, 得分
+    funds_parts: list[tuple[str, dict[str, Number]]] = field(default_factory=list)  # 其中 rows, by column
 
     def score_rows_adding_up(self) -> list[Number] | None:
         """The scores of a 评分表's rows when their 分值 add up to its 合计 row's (so that the table
@@ -111,7 +113,12 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         if block is None:
             continue
         shift = max(len(cells) - width, 0)   # a row with a cell more (its group's name) is read from the right;
-        # one with fewer has lost its empty last cells (a tab-separated row) and is read from the left
+        # one with fewer has lost its empty last cells (a tab-separated row) and is read from the left —
+        # but a row that starts with its name under a header that starts with a figure's column (the
+        # header left the names' column out) is one cell to the right
+        if 0 in columns and columns[0] not in ("name", "level1", "level2") and cells[0].strip() \
+                and not re.fullmatch(r"[-+\d.,%\s]+", cells[0]):
+            shift = max(shift, 1)
         by_column: dict[str, list[Number]] = {}
         for index, n in placed:
             column = columns.get(index - shift)
@@ -153,13 +160,18 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]]) -> N
     if not any(by_column.values()):
         return
     total_row = _key(name) in vocabulary()["funds"]["total_rows"]
+    if forms.funds_row == "total" and not total_row:     # a 其中 row under the total: a part of it
+        amounts = {c: n for c in AMOUNT_COLUMNS if (n := _one(by_column, c)) is not None and not n.is_rate}
+        if amounts:
+            forms.funds_parts.append((name, amounts))
+        return
     if forms.funds_row == "total" or (forms.funds_row and not total_row):
         return
     forms.funds_row = "total" if total_row else "first"
     forms.amounts.clear()
     forms.rates.clear()
     forms.execution.clear()
-    for column in ("budget_initial", "budget_total", "spend_total"):
+    for column in AMOUNT_COLUMNS:
         n = _one(by_column, column)
         if n is not None and not n.is_rate:
             forms.amounts[column] = n

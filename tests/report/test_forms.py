@@ -511,3 +511,25 @@ def test_a_target_of_nought_has_no_unit_to_differ_in(tmp_path):
     ind = read(tmp_path, row).facts.indicators[0]
     assert (ind.direction, ind.target.value, ind.actual.value) == ("<=", 0, -6.5)
     assert read(tmp_path, row).findings == []
+
+
+FUNDS_NO_NAME_COLUMN = """部门整体支出年度预算执行情况（万元）
+年初预算数 | 全年预算数 | 全年执行数 | 执行率
+年度资金总额 | 500.00 | 540.00 | 513.00 | 95.00%
+其中：当年财政拨款 | 480.00 | 510.00 | 486.00
+上年结转资金 | 20.00 | 30.00 | 27.00
+其他资金 | 0.00 | 0.00 | 0.00
+"""
+
+
+def test_funds_parts_against_the_total_row(tmp_path):
+    """A header that leaves the names' column out: each 其中 row read one cell to the right. The
+    parts may come to less than the whole (a source left out) but never to more."""
+    assert read(tmp_path, FUNDS_NO_NAME_COLUMN).findings == []
+    parts = [(name, {k: n.value for k, n in row.items()}) for name, row in read(tmp_path, FUNDS_NO_NAME_COLUMN).facts.forms.funds_parts]
+    assert parts[0] == ("其中:当年财政拨款", {"budget_initial": 480, "budget_total": 510, "spend_total": 486})
+    left_out = FUNDS_NO_NAME_COLUMN.replace("上年结转资金 | 20.00 | 30.00 | 27.00\n", "")
+    assert read(tmp_path, left_out).findings == []
+    more = FUNDS_NO_NAME_COLUMN.replace("| 480.00 | 510.00 | 486.00", "| 480.00 | 510.00 | 496.00")
+    errors = [f for f in read(tmp_path, more).findings if f.severity == "error"]
+    assert [f.code for f in errors] == ["SUM_MISMATCH"] and "523.00" in errors[0].message and "513.00" in errors[0].message
