@@ -13,6 +13,7 @@ from .numbers import Number, direction_before, numbers, quote, sentence_bounds, 
 from .document import Document
 from .forms import Forms, read_forms
 from .goals import goal_result_pairs
+from .lists import counted_lists
 from .tables import AmountTable, amount_tables, table_lines
 from .text import CELL, ReportText
 from .totals import STRONG_TOTAL, total_and_grade
@@ -181,6 +182,10 @@ def read_facts(report: ReportText) -> Facts:
     facts.form_amounts, facts.form_rates, facts.forms = forms.amounts, forms.rates, forms
     facts.tables = amount_tables(report.text, facts.numbers)   # each row of amounts against itself
     _sums(facts)
+    for whole, parts in counted_lists(document, facts.numbers):    # "共有4个项目，预算合计…" and its items
+        for n in parts:
+            n.part = True
+        facts.sums.append(PartsList(whole, parts))
     _indicators(facts)
     _paired_indicators(facts)
     _goals_and_results(facts)

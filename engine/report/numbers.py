@@ -11,7 +11,8 @@ from .vocabulary import cues
 
 UNITS = ("万元", "元", "%", "分", "个", "件", "次", "篇", "场", "份", "项", "人", "名", "条", "期", "天", "家", "户",
          "处", "台", "辆", "套", "本", "所", "个百分点")
-_NUMBER = re.compile(r"(?<![\d.,])(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(个百分点|万元|元|%|年度|年|月|日|号|"
+# a decimal point a PDF's line join left a space after ("28. 6万元") is still one, before a unit
+_NUMBER = re.compile(r"(?<![\d.,])(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|\.\s(?=\d+\s*(?:万元|元|%))\d+)?)\s*(个百分点|万元|元|%|年度|年|月|日|号|"
                      + "|".join(u for u in UNITS if u not in ("万元", "元", "%", "个百分点")) + ")?")
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 
@@ -91,7 +92,7 @@ def numbers(text: str) -> list[Number]:
         found = list(_SCOPE_RE.finditer(label_text))
         if found:
             scope = found[-1].lastgroup
-        raw = match.group(1)
+        raw = match.group(1).replace(" ", "")
         label = label_text.strip(" ,，、;；:：()（）")
         out.append(Number(float(raw.replace(",", "")), unit, len(raw.split(".")[1]) if "." in raw else 0,
                           match.start(), match.end(), label, sentence, paragraph, scope, measure_of(label)))

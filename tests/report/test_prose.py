@@ -124,3 +124,28 @@ def test_an_indicator_in_brackets_after_its_name(tmp_path):
     text = ("一、评分情况\n1.投入管理（20分）：得20分。公务接待费控制在预算以内（年度指标≤6万元，实际支出5.12万元）。\n")
     found = [(i.name, i.direction, i.target.value, i.actual.value) for i in read(tmp_path, text).facts.indicators]
     assert found == [("公务接待费控制在预算以内", "<=", 6, 5.12)]
+
+
+COUNTED = """某县文物所2024年度项目支出绩效自评总报告
+一、项目绩效目标情况
+本所2024年度共有3个项目，预算合计150.0万元，全年实际支付合计141.2万元。
+1、古建筑修缮项目：预算80万元，全年实际支付76. 2万元，使用率95.25%。
+2、文物普查项目：预算40万元，全年实际支付35万元。
+3、安防运维项目：预算30万元，全年实际支付30万元。
+二、存在问题
+部分尾款待结算。
+"""
+
+
+def test_a_counted_whole_against_its_listed_items(tmp_path):
+    """"共有3个项目，预算合计…" and the three items listed under it: the parts of the whole; a
+    decimal point a line join left a space after ("76. 2万元") is one."""
+    result = read(tmp_path, COUNTED)
+    assert [(s.whole.value, [p.value for p in s.parts]) for s in result.facts.sums] == [
+        (150.0, [80, 40, 30]), (141.2, [76.2, 35, 30])]
+    assert result.findings == [], [f.message for f in result.findings]
+    wrong = read(tmp_path, COUNTED.replace("预算合计150.0万元", "预算合计160.0万元"))
+    assert [f.code for f in wrong.findings if f.severity == "error"] == ["SUM_MISMATCH"]
+    # one item more than the count: not the list it counts, nothing read as its parts
+    more = COUNTED.replace("二、存在问题", "4、宣传项目：预算10万元，全年实际支付10万元。\n二、存在问题")
+    assert read(tmp_path, more).facts.sums == []
