@@ -17,15 +17,15 @@ from .lists import counted_lists
 from .tables import AmountTable, amount_tables, table_lines
 from .text import CELL, ReportText
 from .totals import STRONG_TOTAL, total_and_grade
-from .vocabulary import column_of
+from .vocabulary import column_of, words
 
-_TARGET = re.compile(r"定性指标|预期指标值|年度指标值|年度目标值|指标值|目标值|指标数")
+_TARGET = words()["target"]
 _TIER = re.compile(r"档次(?:为|是)?[:：]?\s*[“\"「]([^”\"」]{2,20})[”\"」]")
 _TOP_HEADING = re.compile(r"\n[一二三四五六七八九十]+、")
-_ACTUAL = re.compile(r"完成值|实际值|完成数|实际完成|评价值|完成情况|实际[^\d,，;；。]{0,4}$")
-_MONITORING = re.compile(r"监控|上半年|半年|截至6月|截至六月")
-_MIDYEAR = re.compile(r"年中|监控|上半年|半年")
-_SELF_SCORE = re.compile(r"自评得分|得分|评分")
+_ACTUAL = words()["actual"]
+_MONITORING = words()["monitoring"]
+_MIDYEAR = words()["midyear"]
+_SELF_SCORE = words()["self_score"]
 _AFTER_TARGET = re.compile(r"^\s*(以上|以下|以内|及以上|及以下)")
 _NAME_PREFIX = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?\s*)?(?:指标\s*[①-⑳\d一二三四五六七八九十]*)?\s*[:：]?")
 # the department as a form's field names it (部门名称, 部门（单位）名称, 实施单位, 评价单位（公章）…),

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import re
 from .numbers import sentence_bounds
+from .vocabulary import grade_words, words
 
-STRONG_TOTAL = re.compile(r"综合得分|总得分|总分|综合评分|整体支出绩效得分|整体绩效得分|自评总分|综合评价得分|自评得分为|绩效自评分")
-# an item's name just before its 得分 ("产出指标得分"); "…经费项目自评得分" is a project's total
-_ITEM_SCORE = re.compile(r"(?:指标|执行率|满意度|产出|效益|决策|过程|管理|项目支出|项目)(?:自评)?(?:得分|评分|得)?\s*(?:为|:)?\s*$")
-_TOTAL_LABEL = re.compile(r"综合得分|总得分|总分|综合评分|自评得分|得分")
-_TOTAL_CONTEXT = re.compile(r"综合|总分|评价结果|等级|评价为|评定为|绩效评价|自评结果")
-_GRADE = re.compile(r"(?:评价结果|评价等级|绩效等级|等级|评定|评价|结果)(?:为|是|:)?\s*(?:\|\s*)?[\"“”'‘’「」『』]?\s*"
-                    r"(优秀|良好|优|良|中等|合格|及格|中|不合格|差)")
-GRADE_WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "合格": "中", "及格": "中", "中": "中",
-               "不合格": "差", "差": "差"}
-
-_RULE_WORDS = re.compile(r"以上|以下|低于|高于|不足|未达|达到|之间|区间|[(（]含[)）]|[<>≤≥]")
+STRONG_TOTAL = words()["strong_total"]
+_ITEM_SCORE = words()["item_score"]
+_TOTAL_LABEL = words()["total_label"]
+_TOTAL_CONTEXT = words()["total_context"]
+GRADE_WORDS = grade_words()
+_GRADE = re.compile(f"(?:{words()['grade_label'].pattern})" + r"(?:为|是|:)?\s*(?:\|\s*)?[\"“”'‘’「」『』]?\s*"
+                    "(" + "|".join(sorted(GRADE_WORDS, key=len, reverse=True)) + ")")
+_RULE_WORDS = words()["rule"]
 _CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
 
 

@@ -1,6 +1,7 @@
 """A report's words as data, each file read once: the header words of the 自评表 forms
 (templates/_report_forms.toml: which header word names which column of which block) and the
-cue words of its sentences (templates/_report_cues.toml: what a number is and for what)."""
+cue words of its sentences (templates/_report_cues.toml: what a number is and for what, what an
+indicator's figures are, which figure is the total and which word the grade)."""
 from __future__ import annotations
 
 import functools
@@ -47,3 +48,15 @@ def cues() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     raw = load_toml(CUES)
     return (tuple((m["name"], m["pattern"]) for m in raw["measures"]),
             tuple((s["name"], s["pattern"]) for s in raw["scopes"]))
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict[str, re.Pattern]:
+    """The cue words of indicators, totals and grades, compiled (templates/_report_cues.toml [words])."""
+    return {name: re.compile(pattern) for name, pattern in load_toml(CUES)["words"].items()}
+
+
+@functools.lru_cache(maxsize=1)
+def grade_words() -> dict[str, str]:
+    """Each grade word a report writes ("优秀", "良好", "合格" …) and the grade it is."""
+    return dict(load_toml(CUES)["grades"])

@@ -149,3 +149,13 @@ def test_a_counted_whole_against_its_listed_items(tmp_path):
     # one item more than the count: not the list it counts, nothing read as its parts
     more = COUNTED.replace("二、存在问题", "4、宣传项目：预算10万元，全年实际支付10万元。\n二、存在问题")
     assert read(tmp_path, more).facts.sums == []
+
+
+def test_the_cue_words_of_indicators_totals_and_grades_are_data():
+    """One definition: the readers use the patterns of templates/_report_cues.toml, not copies."""
+    from engine.report import claims, totals
+    from engine.report.vocabulary import grade_words, words
+    assert claims._TARGET is words()["target"] and claims._ACTUAL is words()["actual"]
+    assert totals.STRONG_TOTAL is words()["strong_total"] and totals._RULE_WORDS is words()["rule"]
+    assert totals.GRADE_WORDS == grade_words() and grade_words()["良好"] == "良"
+    assert all(word in totals._GRADE.pattern for word in grade_words())
