@@ -148,10 +148,9 @@ def _read_docx(path: Path) -> ReportText:
             tables += 1
             for row in Table(block, document).rows:
                 cells, seen = [], set()
-                for cell in row.cells:
-                    if id(cell._tc) not in seen:   # a merged cell is handed back once per grid column
-                        seen.add(id(cell._tc))
-                        cells.append(cell.text)
+                for cell in row.cells:   # a merged cell is handed back once per grid column: its text
+                    cells.append("" if id(cell._tc) in seen else cell.text)   # once, so that each
+                    seen.add(id(cell._tc))                                    # figure keeps its column
                 report.add_row(cells, f"表{tables}")
             previous = ""
     return report

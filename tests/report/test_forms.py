@@ -533,3 +533,24 @@ def test_funds_parts_against_the_total_row(tmp_path):
     more = FUNDS_NO_NAME_COLUMN.replace("| 480.00 | 510.00 | 486.00", "| 480.00 | 510.00 | 496.00")
     errors = [f for f in read(tmp_path, more).findings if f.severity == "error"]
     assert [f.code for f in errors] == ["SUM_MISMATCH"] and "523.00" in errors[0].message and "513.00" in errors[0].message
+
+
+def test_a_word_table_whose_total_row_is_merged_across_columns(tmp_path):
+    """A Word form's 总分 cell merged over the columns before 分值: each figure keeps its column."""
+    import docx
+    rows = [("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
+            ("产出指标", "数量指标", "改造校舍面积", "≥1000平方米", "1080平方米", "60", "60"),
+            ("满意度指标", "满意度", "师生满意度", "≥90%", "88%", "40", "39.11"),
+            ("总分", "", "", "", "", "100", "99.11")]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=7)
+    for row, values in zip(table.rows, rows):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    merged = table.rows[3].cells[0].merge(table.rows[3].cells[4])
+    merged.text = "总分"
+    document.save(tmp_path / "form.docx")
+    result = check(read_facts(read_report(tmp_path / "form.docx")))
+    forms = result.facts.forms
+    assert (forms.total.value, forms.total_weight.value) == (99.11, 100)
+    assert result.findings == [], [f.message for f in result.findings]
