@@ -21,6 +21,7 @@ CELL = " | "   # between the cells of a table's row, as the text holds a table
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 MAX_PDF_PAGES = 300
 MAX_PDF_SECONDS = 60.0
+_BORDER = 1.5    # points: a line of text may start this far inside a table's box and still be text
 # a line that ends a sentence, a heading or a list item: the next line starts afresh
 _ENDS = tuple("。！!？?")
 SHORT_LINE = 16   # a title, a heading, the last line of a paragraph: the next line starts afresh
@@ -189,8 +190,9 @@ def _read_pdf(path: Path) -> ReportText:
                     report.add_row(held[0], held[1])
                     held = None
                 text_only = page
-                for table in tables:   # a table's cells are read as rows, not as wrapped lines
-                    text_only = text_only.outside_bbox(table.bbox)
+                for table in tables:   # a table's cells are read as rows, not as wrapped lines; the line
+                    x0, top, x1, bottom = table.bbox   # just below (or above) its border may touch it
+                    text_only = text_only.outside_bbox((x0, top + _BORDER, x1, max(bottom - _BORDER, top + _BORDER)))
                 # text and table rows in the order they stand on the page (a note below a table stays below it)
                 items = [(line["top"], None, line["text"]) for line in text_only.extract_text_lines()
                          if line["text"].strip() and not _PAGE_NUMBER.match(normalise(line["text"]))]

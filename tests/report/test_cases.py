@@ -87,11 +87,8 @@ def test_tables_in_word_read_as_the_text_reads_them(documents):
 
 
 def test_pdfs_of_them_read_their_figures(documents):
-    """pdfplumber finds LibreOffice's table borders: the headline figures, indicators and
-    total come out as from the text (a PDF's rows may be cut where the text's are not)."""
-    same = 0
+    """pdfplumber finds LibreOffice's table borders: everything read from the text — figures,
+    indicators, total, grade and errors — comes out of the PDF too (a line of text touching a
+    table's border stays text)."""
     for case, (_, pdf) in documents.items():
-        text, printed = reading(check_file(case)), reading(check_file(pdf))
-        assert printed["codes"] == text["codes"] or set(printed["codes"]) <= set(text["codes"]), case.name
-        same += printed["amounts"] == text["amounts"] and printed["total"] == text["total"]
-    assert same >= len(documents) - 1
+        assert reading(check_file(pdf)) == reading(check_file(case)), case.name
