@@ -136,9 +136,12 @@ def _sums(facts: Facts, report: FindingList) -> None:
         slack = sum(facts.half_cent(p) for p in s.parts)   # n parts, each rounded: n × 0.005 万元
         if abs(total - facts.amount(s.whole)) > slack + _EPS:
             parts = " + ".join(_fmt(facts.amount(p)) for p in s.parts)
-            report.error("SUM_MISMATCH", facts.where(s.whole.start),
-                         f"分项之和 {parts} = {_fmt(total)} 万元，与所写合计 {_fmt(facts.amount(s.whole))} 万元不符"
-                         f"{_say(facts, s.parts[0])}")
+            # precision first: parts read from items listed after the whole, not from its own
+            # statement, make a warning that says so
+            say, listed = (report.error, "") if s.one_statement else (report.warning, "（分项取自其后逐条列出的各项，请核对）")
+            say("SUM_MISMATCH", facts.where(s.whole.start),
+                f"分项之和 {parts} = {_fmt(total)} 万元，与所写合计 {_fmt(facts.amount(s.whole))} 万元不符{listed}"
+                f"{_say(facts, s.parts[0] if s.one_statement else s.whole)}")
 
 
 def _budget_equation(facts: Facts, report: FindingList) -> None:

@@ -56,6 +56,7 @@ AMOUNT_KEYS = {("initial", "whole"): "budget_initial", ("adjust", "whole"): "bud
 class PartsList:
     whole: Number
     parts: list[Number]
+    one_statement: bool = True      # False: the parts are items listed after the whole (lists.py)
 
 
 @dataclass
@@ -185,7 +186,7 @@ def read_facts(report: ReportText) -> Facts:
     for whole, parts in counted_lists(document, facts.numbers):    # "共有4个项目，预算合计…" and its items
         for n in parts:
             n.part = True
-        facts.sums.append(PartsList(whole, parts))
+        facts.sums.append(PartsList(whole, parts, one_statement=False))
     _indicators(facts)
     _paired_indicators(facts)
     _goals_and_results(facts)
