@@ -443,13 +443,47 @@ def _table_items(facts: Facts) -> None:
                 or sum(1 for c in cells if column_of(c, "funds") in FUNDS_IDENTIFIED) >= 2
             headers[len(cells)] = None if form else (weight_col, score_col)
             continue      # a form's rows are its indicators and its funds (read by forms), not a 评分表's items
-        if columns is None or len(cells) <= max(columns):
+        if columns is None:
+            columns = next(iter(headers.values()), None) if len(headers) == 1 else None
+            shifted = True          # a row whose merged cells were left out: read by its figures
+        else:
+            shifted = False
+        if columns is None or (not shifted and len(cells) <= max(columns)):
             continue
-        in_column = {}   # column → its first number
-        for column, n in placed:
-            in_column.setdefault(column, n)
-            n.part = True     # a table's figures are not a sentence's
-        weight, score = in_column.get(columns[0]), in_column.get(columns[1])
-        names = [c for c in cells[:columns[0]] if c and not re.fullmatch(r"[\d.%]+", c)]
-        if score is not None and names and text_key(names[-1]) not in ("合计", "总计", "总分", "小计"):
-            facts.items.append(StatedItem(names[-1], score, weight))
+        item = None if shifted else _aligned_item(cells, placed, columns)
+        item = item or _shifted_item(cells, placed)    # merged cells left out: the row is shorter
+        if item is not None and text_key(item.name) not in ("合计", "总计", "总分", "小计"):
+            facts.items.append(item)
+
+
+_BARE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _aligned_item(cells: list[str], placed: list, columns: tuple[int, int]) -> StatedItem | None:
+    in_column = {}   # column → its first number
+    for column, n in placed:
+        in_column.setdefault(column, n)
+        n.part = True     # a table's figures are not a sentence's
+    weight, score = in_column.get(columns[0]), in_column.get(columns[1])
+    names = [c for c in cells[:columns[0]] if c and not re.fullmatch(r"[\d.%]+", c)]
+    if score is None or not names or (weight is not None and score.value > weight.value):
+        return None
+    return StatedItem(names[-1], score, weight)
+
+
+def _shifted_item(cells: list[str], placed: list) -> StatedItem | None:
+    """A 评分表 row with fewer or more cells than its header (merged cells left out, a 序号 first):
+    its 分值 the first bare figure after a name, its 得分 the last bare figure, its name the cell
+    before its 分值 — only when those two are the row's only bare figures after the name."""
+    bare = [i for i, c in enumerate(cells) if _BARE.fullmatch(c.strip())]
+    bare = [i for i in bare if i > 0 and cells[i - 1].strip() and not _BARE.fullmatch(cells[i - 1].strip())
+            or i != bare[0]] if bare else []
+    if len(bare) != 2 or bare[0] == 0:
+        return None
+    at = {column: n for column, n in placed}
+    weight, score = at.get(bare[0]), at.get(bare[1])
+    if weight is None or score is None or score.value > weight.value:
+        return None
+    for _, n in placed:
+        n.part = True
+    return StatedItem(cells[bare[0] - 1].strip(), score, weight)

@@ -23,7 +23,8 @@ _LEVELS = (r"[一二三四五六七八九十]+\s*、", r"[(（]\s*[一二三四�
            r"[(（]\s*\d{1,2}\s*[)）]", r"[①-⑳]")
 _MARK = re.compile("|".join(f"(?P<l{k}>^\\s*{p})" for k, p in enumerate(_LEVELS, 1)))
 _TITLE_END = re.compile(r"[。:：;；]|(?<=[^\d])[,，]")
-CLAUSE_END = re.compile(r"[，,；;。！!？?、\n]")
+CLAUSE_END = re.compile(r"[，,；;。！!？?、\n|]")   # a table's cell ends a clause too
+_BARE = re.compile(r"\s*[-+]?\d+(?:\.\d+)?\s*%?\s*")
 _TITLE_LIMIT = 30       # a heading's title is short; the words after it are its first paragraph
 
 
@@ -32,6 +33,13 @@ def section_words() -> tuple[tuple[tuple[str, re.Pattern], ...], re.Pattern]:
     raw = load_toml(SECTIONS)
     headings = tuple((kind, re.compile(pattern)) for kind, pattern in raw["headings"].items())
     return headings, re.compile(raw["paragraphs"]["instructions"])
+
+
+@functools.lru_cache(maxsize=1)
+def cell_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a rules column's header, a formula in words, a scoring rule's clause)."""
+    raw = load_toml(SECTIONS)["cells"]
+    return re.compile(raw["instructions"]), re.compile(raw["formula"]), re.compile(raw["scoring_rule"])
 
 
 def kind_of_title(title: str) -> str | None:
@@ -74,6 +82,17 @@ class Table:
     @property
     def start(self) -> int:
         return self.rows[0].start
+
+
+def _cell_spans(text: str, row: Block) -> list[tuple[int, int]]:
+    """Where each cell of a table's row stands in the text."""
+    spans, start = [], row.start
+    for _ in row.cells:
+        end = text.find(CELL, start, row.end)
+        end = row.end if end < 0 else end
+        spans.append((start, end))
+        start = end + len(CELL)
+    return spans
 
 
 class Document:
@@ -135,8 +154,28 @@ class Document:
         """The paragraphs that are a rule or a form's instructions ("注：…", "评分标准：…"), and
         the sections so titled."""
         opening = section_words()[1]
+        rules_column, formula, scoring_rule = cell_words()
         spans = [(b.start, b.end) for b in self.blocks if b.kind != "row" and opening.match(self.text[b.start:b.end])]
-        return spans + [(s.start, s.end) for s in self.sections if s.kind == "instructions"]
+        spans += [(s.start, s.end) for s in self.sections if s.kind == "instructions"]
+        for table in self.tables:     # the cells under a header of rules (评分标准, 指标解释 …)
+            columns: set[int] = set()
+            width = 0
+            for row in table.rows:
+                cells = row.cells
+                if any(rules_column.search(c) for c in cells) and not any(re.search(r"\d", c) for c in cells):
+                    columns = {i for i, c in enumerate(cells) if rules_column.search(c)}
+                    width = len(cells)
+                    continue
+                for i, (start, end) in enumerate(_cell_spans(self.text, row)):
+                    words = len(cells) == width and i in columns and not _BARE.fullmatch(cells[i])
+                    if words or formula.search(self.text[start:end]):   # (a bare figure there is a
+                        spans.append((start, end))                      # row's whose cells moved left)
+        for block in self.blocks:     # a formula in words, a scoring rule: the clauses they stand in
+            for match in formula.finditer(self.text, block.start, block.end):
+                spans.append(self.clause_at(match.start()))
+            for match in scoring_rule.finditer(self.text, block.start, block.end):
+                spans.append((self.clause_at(match.start())[0], self.clause_at(max(match.end() - 1, match.start()))[1]))
+        return spans
 
     def is_rule(self, offset: int) -> bool:
         """`offset` stands in a rule or instructions, not in a claim of the report."""
