@@ -18,6 +18,9 @@ from .vocabulary import column_of, key as _key, vocabulary
 
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
 AMOUNT_COLUMNS = ("budget_initial", "budget_total", "spend_total")
+# what a 指标性质 cell of words says of the direction: 定量 says nothing (the target's sign does)
+_DIRECTION_CELL = {"定量": "", "定量指标": "", "定性指标": "定性", "正向": "≥", "正向指标": "≥", "反向": "≤",
+                   "反向指标": "≤"}
 _PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
 
 
@@ -100,6 +103,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     columns: dict[int, str] = {}
     width = 0
     level1 = ""
+    in_percent: set[int] = set()
     for line in table_lines(text, figures):
         if line is None:
             block = None
@@ -109,6 +113,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         header = _header(cells)
         if header:
             (block, columns), width, level1 = header, len(cells), ""
+            in_percent = {i for i, c in enumerate(cells) if re.search(r"[(（]\s*%\s*[)）]", c)}   # 执行率（%）
             continue
         if block is None:
             continue
@@ -123,6 +128,8 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         for index, n in placed:
             column = columns.get(index - shift)
             if column:
+                if index - shift in in_percent and not n.unit:
+                    n.unit = "%"          # a bare figure under 执行率（%）: a rate, as its header says
                 by_column.setdefault(column, []).append(n)
         text_of = {column: cells[i + shift] for i, column in columns.items() if 0 <= i + shift < len(cells)}
         totals = vocabulary()[block]["total_rows"]
@@ -199,7 +206,10 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
             and not (target.value == 0 and not _unit(target_text)):     # ≤0 against -8.2%: nought in any unit
         target = actual = None      # 3.5万人 against 36200人: not compared (precision first); a bare
         # figure under 实际完成值 is in the target's unit (≥6公里 | 6.4)
-    direction = _direction(text_of.get("direction", "") + target_text)
+    adjusted = text_of.get("adjusted_target", "").strip()
+    if adjusted:                    # 调整指标值: the target the year ended with
+        target_text, target = adjusted, _one(by_column, "adjusted_target")
+    direction = _direction(_DIRECTION_CELL.get(_key(text_of.get("direction", "")), text_of.get("direction", "")) + target_text)
     row = FormIndicator(name, (placed[0][1].start if placed else 0), level1, direction,
                         target, target_text, actual, actual_text,
                         _one(by_column, "weight"), _one(by_column, "score"), text_of.get("reason", "").strip())

@@ -45,9 +45,13 @@ def total_and_grade(facts) -> None:
         if id(n) in inside or id(n) in items or n.unit not in ("分", ""):
             continue
         start, end = sentence_bounds(text, n.start)
-        clause = re.split(r"[,，;；(（]", n.label)[-1]
-        if "|" in clause and not STRONG_TOTAL.search(clause.split("|")[0]):
-            continue   # a figure in a table's row: the form readers take a 总分 row's
+        if "|" in n.label:     # a figure in a table's row: the total only beside a cell naming it
+            cells = [c for c in n.label.split("|") if c.strip()]   # ("自评总分（分） | 96.05"); the form
+            if not cells or not STRONG_TOTAL.search(cells[-1]):   # readers take a 总分 row's
+                continue
+            clause = cells[-1]
+        else:
+            clause = re.split(r"[,，;；(（]", n.label)[-1]
         if _ITEM_SCORE.search(clause) and not STRONG_TOTAL.search(clause) \
                 and not re.search(r"项目自评得分\s*(?:为|:)?\s*$", clause):
             continue   # "预算执行率得分9.75分": an item's score, not the total
@@ -55,7 +59,8 @@ def total_and_grade(facts) -> None:
             continue   # "各项目自评得分分别为100分、96分": the scores of several, not the total
         if _RULE_WORDS.search(clause + text[n.end:n.end + 4]):
             continue   # "得分低于60分的": a rule, not a score
-        if _TOTAL_LABEL.search(n.label) and (_TOTAL_CONTEXT.search(text[start:end]) or "综合" in n.label):
+        if STRONG_TOTAL.search(clause) or _TOTAL_LABEL.search(n.label) and (
+                _TOTAL_CONTEXT.search(text[start:end]) or "综合" in n.label):
             candidates.append((not STRONG_TOTAL.search(clause), n))
     if candidates:   # a total named as one (综合得分, 总分 …) before a bare 得分
         facts.total = min(candidates, key=lambda c: (c[0], c[1].start))[1]

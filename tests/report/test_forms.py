@@ -554,3 +554,30 @@ def test_a_word_table_whose_total_row_is_merged_across_columns(tmp_path):
     forms = result.facts.forms
     assert (forms.total.value, forms.total_weight.value) == (99.11, 100)
     assert result.findings == [], [f.message for f in result.findings]
+
+
+TAB_FORM = "\n".join("\t".join(row) for row in [
+    ["部门整体绩效自评表"],
+    ["主管部门", "某区档案馆", "自评总分（分）", "95.7"],
+    ["部门预算执行情况（万元）", "年初预算数", "全年（调整）预算数", "全年执行数", "执行率（%）", "执行率权重", "执行率得分（分）"],
+    ["", "200.00", "220.00", "209.00", "95", "10", "9.5"],
+    ["指标名称", "计量单位", "指标性质", "年初指标值", "调整指标值", "全年完成值", "得分系数（%）", "指标权重（分）", "指标得分（分）"],
+    ["档案数字化页数", "万页", "定量指标", "≥50万页", "≥60万页", "57万页", "95%", "40", "38"],
+    ["结转结余率", "%", "定量指标", "≤5%", "", "4.2%", "100%", "30", "30"],
+    ["制度健全性", "", "定性指标", "健全", "", "健全", "100%", "20", "18.2"],
+]) + "\n"
+
+
+def test_a_form_of_words_in_its_direction_cells_and_an_adjusted_target(tmp_path):
+    """指标性质 cells saying 定量指标 / 定性指标 (the sign is the target's), 调整指标值 as the
+    target the year ended with, a bare figure under 执行率（%）, 指标权重 and 指标得分 headers, and
+    the 自评总分 beside its cell."""
+    result = read(tmp_path, TAB_FORM)
+    rows = [(i.name, i.direction, i.target and i.target.value, i.actual and i.actual.value, i.weight.value,
+             i.self_score.value) for i in result.facts.indicators]
+    assert rows == [("档案数字化页数", ">=", 60, 57, 40, 38), ("结转结余率", "<=", 5, 4.2, 30, 30),
+                    ("制度健全性", "定性", None, None, 20, 18.2)]
+    assert result.facts.keyed_rates()["exec_rate"].value == 95 and result.facts.total.value == 95.7
+    assert result.findings == [], [f.message for f in result.findings]
+    slipped = read(tmp_path, TAB_FORM.replace("57万页\t95%\t40\t38", "57万页\t95%\t40\t40"))
+    assert [f.code for f in slipped.findings if f.severity == "error"] == ["SCORE_MISMATCH", "TOTAL_MISMATCH"]
