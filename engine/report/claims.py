@@ -255,9 +255,12 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
         ind = Indicator(0, f.name, f.start, f.level1, f.direction, f.target, f.actual, weight=f.weight,
                         self_score=f.score, deviation_reason=f.reason)
         if f.direction == "定性":   # the tier chosen is the target cell's; the coefficient the actual's
-            ind.target = ind.actual = None
-            ind.tier = f.target_text
-            ind.coefficient = f.actual if f.actual is not None and f.actual.is_rate else None
+            ind.target, ind.tier = None, f.target_text
+            # the actual cell is the 评价系数 only when it is a percentage alone ("90%"); a figure in
+            # words ("下降12%") is what was achieved, read but not scored against a target of words
+            alone = re.fullmatch(r"\s*\d+(?:\.\d+)?\s*%\s*", f.actual_text or "")
+            ind.coefficient = f.actual if f.actual is not None and f.actual.is_rate and alone else None
+            ind.actual = None if ind.coefficient is not None else f.actual
         read.append(ind)
     facts.indicators = read + prose
     for row, ind in enumerate(facts.indicators, 1):
@@ -435,9 +438,8 @@ def _table_items(facts: Facts) -> None:
             continue
         cells, placed = line
         columns = headers.get(len(cells))
-        header = [text_key(c) for c in cells]
-        weight_col = next((i for i, c in enumerate(header) if c in ("分值", "权重", "权重分值", "指标分值")), None)
-        score_col = next((i for i, c in enumerate(header) if c in ("得分", "自评得分", "评分")), None)
+        weight_col = next((i for i, c in enumerate(cells) if column_of(c, "scores") == "weight"), None)
+        score_col = next((i for i, c in enumerate(cells) if column_of(c, "scores") == "score"), None)
         if weight_col is not None and score_col is not None:
             form = {column_of(c, "indicators") for c in cells} >= {"target", "actual"} \
                 or sum(1 for c in cells if column_of(c, "funds") in FUNDS_IDENTIFIED) >= 2

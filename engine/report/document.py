@@ -12,12 +12,10 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .text import CELL
-from .vocabulary import load_toml
+from .vocabulary import cell_words, section_words
 
-SECTIONS = Path(__file__).resolve().parents[2] / "templates" / "_report_sections.toml"
 # heading marks by level: 一、 > （一） > 1. > （1） > ①
 _LEVELS = (r"[一二三四五六七八九十]+\s*、", r"[(（]\s*[一二三四五六七八九十]+\s*[)）]", r"\d{1,2}\s*[.、．](?!\d)",
            r"[(（]\s*\d{1,2}\s*[)）]", r"[①-⑳]")
@@ -26,20 +24,6 @@ _TITLE_END = re.compile(r"[。:：;；]|(?<=[^\d])[,，]")
 CLAUSE_END = re.compile(r"[，,；;。！!？?、\n|]")   # a table's cell ends a clause too
 _BARE = re.compile(r"\s*[-+]?\d+(?:\.\d+)?\s*%?\s*")
 _TITLE_LIMIT = 30       # a heading's title is short; the words after it are its first paragraph
-
-
-@functools.lru_cache(maxsize=1)
-def section_words() -> tuple[tuple[tuple[str, re.Pattern], ...], re.Pattern]:
-    raw = load_toml(SECTIONS)
-    headings = tuple((kind, re.compile(pattern)) for kind, pattern in raw["headings"].items())
-    return headings, re.compile(raw["paragraphs"]["instructions"])
-
-
-@functools.lru_cache(maxsize=1)
-def cell_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(a rules column's header, a formula in words, a scoring rule's clause)."""
-    raw = load_toml(SECTIONS)["cells"]
-    return re.compile(raw["instructions"]), re.compile(raw["formula"]), re.compile(raw["scoring_rule"])
 
 
 def kind_of_title(title: str) -> str | None:

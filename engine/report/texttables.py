@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from .plain import HEADING, normalise
-from .vocabulary import column_of, key, vocabulary
+from .vocabulary import cell_words, column_of, key, vocabulary
 
 _PIPE = re.compile(r"\s*[|｜]\s*")
 _INDENTED = re.compile(r"(?:[ \u3000]{2,}|\t)\S")    # a cell under a column, the ones before it empty
@@ -354,19 +354,31 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
                 if len(_COLUMN_GAP.split(lines[n].strip())) >= 3}
     out: dict[int, list[str]] = {}
     last: int | None = None
+    rules = {k for k, (_, text) in enumerate(cells_of[header_at]) if cell_words()[0].search(text)}   # 评价标准 …
     for n in block:
         cells = _split_at_columns(cells_of[n], starts)
         row = [""] * len(starts)
         for start, text in cells:
             column = max((k for k, s in enumerate(starts) if s <= start + 2), default=0)
             row[column] = f"{row[column]} {text}".strip()
-        if n > header_at and last is not None and not any(re.search(r"\d", t) for _, t in cells):
+        if n > header_at and last is not None and _wrapped([text for k, text in enumerate(row) if text and k not in rules]):
             out[last] = [a + b for a, b in zip(out[last], row)]   # a wrapped line: the row above goes on
             out[n] = []
             continue
         out[n] = row
         last = n
     return out
+
+
+_BARE_FIGURE = re.compile(r"[-+]?[\d,]*\.?\d+\s*%?")   # a row's own figure ("15分" is a group's points)
+_WRAPPED_CELL = 6      # the end of a wrapped cell is short ("里", "成率", "指标15分") …
+
+
+def _wrapped(cells: list[str]) -> bool:
+    """A line that carries on the row above: short ends of wrapped cells (a rule's column aside),
+    no figure of its own ("5", "96%", "120.00"); a line of words in full ("项目主管单位
+    潇川市交通运输局") is a row."""
+    return all(len(text) <= _WRAPPED_CELL and not _BARE_FIGURE.fullmatch(text) for text in cells)
 
 
 _FLATTENED = 120      # a line this long holding a form's header words as words of their own …

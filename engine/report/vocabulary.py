@@ -10,6 +10,7 @@ from pathlib import Path
 
 VOCABULARY = Path(__file__).resolve().parents[2] / "templates" / "_report_forms.toml"
 CUES = VOCABULARY.with_name("_report_cues.toml")
+SECTIONS = VOCABULARY.with_name("_report_sections.toml")
 _BRACKETED = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
 
 
@@ -60,3 +61,19 @@ def words() -> dict[str, re.Pattern]:
 def grade_words() -> dict[str, str]:
     """Each grade word a report writes ("优秀", "良好", "合格" …) and the grade it is."""
     return dict(load_toml(CUES)["grades"])
+
+
+@functools.lru_cache(maxsize=1)
+def section_words() -> tuple[tuple[tuple[str, re.Pattern], ...], re.Pattern]:
+    """(each kind of section and the words of its title, a paragraph that opens a rule):
+    templates/_report_sections.toml."""
+    raw = load_toml(SECTIONS)
+    headings = tuple((kind, re.compile(pattern)) for kind, pattern in raw["headings"].items())
+    return headings, re.compile(raw["paragraphs"]["instructions"])
+
+
+@functools.lru_cache(maxsize=1)
+def cell_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a rules column's header, a formula in words, a scoring rule's clause)."""
+    raw = load_toml(SECTIONS)["cells"]
+    return re.compile(raw["instructions"]), re.compile(raw["formula"]), re.compile(raw["scoring_rule"])

@@ -581,3 +581,29 @@ def test_a_form_of_words_in_its_direction_cells_and_an_adjusted_target(tmp_path)
     assert result.findings == [], [f.message for f in result.findings]
     slipped = read(tmp_path, TAB_FORM.replace("57万页\t95%\t40\t38", "57万页\t95%\t40\t40"))
     assert [f.code for f in slipped.findings if f.severity == "error"] == ["SCORE_MISMATCH", "TOTAL_MISMATCH"]
+
+
+SPACED_WRAPPED = """项目名称      农村公路养护项目      项目属性      常年性
+项目主管单位  某县交通运输局        项目实施单位  某县公路养护中心
+
+一级指标  二级指标  三级指标        年初指标值  年终完成值  分值  自评分  复核分  评价标准
+产出      数量指标  养护里程        ≥300公      310公       20    20              按完成比例计分，最高不超过该指标分值。
+指标      15分                      里          里
+40分                危桥改造数量    2座         2座         20    20
+效益      社会效益  交通事故发生率  较上年下降  下降8%      20    20              定性指标按达成程度分档计分。
+满意度              群众满意度      ≥90%        86%         40    38.22
+合计                                                        100   98.22
+"""
+
+
+def test_columns_set_by_spaces_with_wrapped_cells_and_a_group_s_points(tmp_path):
+    """A wrapped line carries on the row above when its cells are short ends and no figure of
+    its own ("里", "15分": a group's points); a line of words in full is a row; a 定性 row's
+    actual in words ("下降8%") is read, not taken as its 评价系数."""
+    result = read(tmp_path, SPACED_WRAPPED)
+    rows = [(i.name, i.direction, i.target and i.target.value, i.actual and i.actual.value, i.weight.value,
+             i.self_score.value) for i in result.facts.indicators]
+    assert rows == [("养护里程", ">=", 300, 310, 20, 20), ("危桥改造数量", "=", 2, 2, 20, 20),
+                    ("交通事故发生率", "定性", None, 8, 20, 20), ("群众满意度", ">=", 90, 86, 40, 38.22)]
+    assert result.facts.dept_name == "某县公路养护中心" and result.facts.total.value == 98.22
+    assert result.findings == [], [f.message for f in result.findings]
