@@ -130,6 +130,7 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
 _PLAIN = re.compile(r"^\d+(?:\.\d+)?$")      # a bare figure: a 分值 or 得分
 _DIRECTION_CELL = re.compile(r"^(?:≥|≤|>=|<=|=|>|<|大于等于|小于等于|不低于|不高于|不少于|不超过|定性)$")
 _PLACEHOLDER = re.compile(r"^[.…·—\-/]*$")
+_FIGURE_COLUMNS = ("target", "actual", "weight", "score")   # the national form's order
 _SENTENCE = re.compile(r"[。；;！？!?，,]")
 
 
@@ -158,10 +159,12 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
         anchor = columns.index("direction")    # the name columns before a row's first figure
         spans = _rows_by_direction(data, len(columns) - anchor - 1)
     else:
-        anchor = columns.index("target")
-        if columns[anchor:anchor + 4] != ["target", "actual", "weight", "score"]:
+        anchor = min(columns.index(c) for c in _FIGURE_COLUMNS if c in columns)
+        order = columns[anchor:anchor + 4]
+        if sorted(order) != sorted(_FIGURE_COLUMNS):
             return set()
-        spans = _rows_by_scores(data, "reason" in columns)
+        spans = _rows_by_scores(data, "reason" in columns) if order == list(_FIGURE_COLUMNS) \
+            else _rows_in_order(data, order)
     found: list[tuple[int, list[str]]] = []
     previous = 0
     for first, last in spans:
@@ -201,6 +204,22 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
 def _rows_by_direction(data: list[str], after: int) -> list[tuple[int, int]]:
     """Each row's cells from its 指标性质 cell to its last column (`after` more)."""
     return [(i, i + after) for i, cell in enumerate(data) if _DIRECTION_CELL.match(cell) and i + after < len(data)]
+
+
+def _rows_in_order(data: list[str], order: list[str]) -> list[tuple[int, int]]:
+    """Each row's four figure cells in a form's own order (分值 | 年度指标值 | 全年实际值 | 得分):
+    its 分值 and 得分 bare figures (the 得分 no more than the 分值), the others no sentence."""
+    weight, score = order.index("weight"), order.index("score")
+    spans, i = [], 0
+    while i + 4 <= len(data):
+        cells = data[i:i + 4]
+        if _PLAIN.match(cells[weight]) and _PLAIN.match(cells[score]) \
+                and float(cells[score]) <= float(cells[weight]) and not any(_SENTENCE.search(c) for c in cells):
+            spans.append((i, i + 3))
+            i += 4
+        else:
+            i += 1
+    return spans
 
 
 def _rows_by_scores(data: list[str], reasons: bool) -> list[tuple[int, int]]:

@@ -607,3 +607,16 @@ def test_columns_set_by_spaces_with_wrapped_cells_and_a_group_s_points(tmp_path)
                     ("交通事故发生率", "定性", None, 8, 20, 20), ("群众满意度", ">=", 90, 86, 40, 38.22)]
     assert result.facts.dept_name == "某县公路养护中心" and result.facts.total.value == 98.22
     assert result.findings == [], [f.message for f in result.findings]
+
+
+def test_indicator_rows_in_a_forms_own_column_order(tmp_path):
+    """分值 before 年度指标值 (a province's order), one cell a line: each row found by its four
+    figure cells, the 分值 and 得分 bare figures."""
+    cells = ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分", "未完成原因及改进措施",
+             "产出指标", "数量指标", "指标1", "建设示范基地", "20", "≥500亩", "520亩", "20",
+             "质量指标", "指标1", "苗木成活率", "30", "≥90%", "85%", "28.33", "干旱影响",
+             "效益指标", "指标1", "带动农户", "50", "≥200户", "210户", "50"]
+    result = read(tmp_path, "\n".join(cells) + "\n")
+    rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators]
+    assert rows == [("建设示范基地", 500, 520, 20, 20), ("苗木成活率", 90, 85, 30, 28.33), ("带动农户", 200, 210, 50, 50)]
+    assert result.findings == [], [f.message for f in result.findings]
