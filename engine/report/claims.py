@@ -34,7 +34,10 @@ _DEPT = re.compile(r"(?:实施单位|预算部门单位|预算单位|评价单�
                    r"\s*(?:\((?:公章|盖章)\))?\s*(?:[:：]|\s\|\s|\s{2,}|\n)\s*([^\s|:：]{2,40}?)(?=\s|填报|日期|时间|$)",
                    re.M)
 _TITLE = re.compile(r"^\s*(\S.*?)\s*(?:部门|单位)?\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:\(单位\))?\s*(?:整体支出|项目支出)\s*绩效\s*"
-                    r"(?:自评|评价)|^\s*(\S.*?)\s*(?:部门|单位)?\s*\d{4}\s*年度?\s*(?:部门|单位)?\s*绩效\s*(?:自评|评价)")
+                    r"(?:自评|评价)|^\s*(\S.*?)\s*(?:部门|单位)?\s*\d{4}\s*年度?\s*(?:部门|单位)?\s*绩效\s*(?:自评|评价)|"
+                    # an organisation's name before the year, the title naming a 绩效 report further on
+                    r"^\s*(\S{2,30}?(?:局|委员会|委|院|办公室|中心|站|所|馆|学校|小学|中学|幼儿园|政府|办事处|处|队|厅|社|部))"
+                    r"\s*\d{4}\s*年(?=.{0,40}绩效.{0,6}(?:自评|评价))")
 _YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]|(\d{4})\s*年度|(?:评价|自评|预算|考核|项目)年度\s*[:：]\s*(\d{4})")
 RATE_KEYS = {("exec_rate", "whole"): "exec_rate", ("exec_rate", "basic"): "basic_exec_rate",
              ("exec_rate", "project"): "project_exec_rate", ("exec_rate", "procurement"): "procurement_rate",
@@ -157,18 +160,30 @@ class Facts:
         return bool(_MONITORING.search(self.text[sentence_bounds(self.text, n.start)[0]:n.start]))
 
     def _first_of_each(self, keys: dict, wanted) -> dict[str, Number]:
-        """The first figure of each key; a figure said of the 财政资金 stands for the whole when
-        no figure is said of the whole (a project funded by the budget alone: "该项目财政资金总额")."""
+        """The first figure of each key; a figure said of the 财政资金 — or, in a 项目支出 report, of
+        the 项目资金 — stands for the whole when no figure is said of the whole (a project funded by
+        the budget alone: "该项目财政资金总额"; "项目资金共1865万元 … 执行率98%")."""
         out: dict[str, Number] = {}
-        fiscal: dict[str, Number] = {}
+        standing: dict[str, Number] = {}
+        stands_for_whole = ("fiscal", "project") if kind_stated(self.text) == "项目支出" else ("fiscal",)
         for n in self.figures():
             key = keys.get((n.measure, n.scope))
             if key and key not in out and wanted(n):
                 out[key] = n
-            key = keys.get((n.measure, "whole")) if n.scope == "fiscal" else None
-            if key and key not in fiscal and wanted(n):
-                fiscal[key] = n
-        return {**fiscal, **out}
+            key = keys.get((n.measure, "whole")) if n.scope in stands_for_whole else None
+            if key and key not in standing and wanted(n):
+                standing[key] = n
+        return {**standing, **out}
+
+
+def kind_stated(text: str) -> str | None:
+    """部门整体 or 项目支出 as the report's title or form says it (None: it does not say)."""
+    head = text[:600]
+    if "项目支出绩效" in head or "项目名称" in head or "项目绩效自评" in head:
+        return "项目支出"
+    if "整体支出" in head or "部门整体" in head or "单位整体" in head:
+        return "部门整体"
+    return None
 
 
 def read_facts(report: ReportText) -> Facts:
@@ -197,7 +212,7 @@ def read_facts(report: ReportText) -> Facts:
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence
     dept = _DEPT.search(report.text)
     title = next((_TITLE.match(line) for line in report.text.split("\n")[:5] if _TITLE.match(line)), None)
-    facts.dept_name = dept.group(1).strip() if dept else (title.group(1) or title.group(2)).strip() if title else None
+    facts.dept_name = dept.group(1).strip() if dept else next(g for g in title.groups() if g).strip() if title else None
     year = _YEAR.search(report.text[:2000])
     facts.fiscal_year = int(next(g for g in year.groups() if g)) if year else None
     return facts

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .claims import Facts
+from .claims import Facts, kind_stated
 
 NOTHING_READ = "未能从报告中读出可复核的数字"
 # the headline figures every report states, in the order a reader finds them
@@ -67,9 +67,4 @@ def coverage(facts: Facts, item_count: int = 0) -> Coverage:
 def report_kind(facts: Facts, rule_set_id: str | None) -> str:
     """部门整体 or 项目支出: the title or form says so; else the framework the figures follow
     (mof2020 is the project form's 预算执行率 10 + 产出 50 / 效益 30 / 满意度 10)."""
-    head = facts.text[:600]
-    if "项目支出绩效" in head or "项目名称" in head or "项目绩效自评" in head:
-        return "项目支出"
-    if "整体支出" in head or "部门整体" in head or "单位整体" in head:
-        return "部门整体"
-    return "项目支出" if rule_set_id == "mof2020" else "部门整体"
+    return kind_stated(facts.text) or ("项目支出" if rule_set_id == "mof2020" else "部门整体")
