@@ -15,7 +15,7 @@ from ..core.findings import SCORE_TOLERANCE, Finding, FindingList
 from ..core.parsing import DIRECTION_SYMBOLS
 from ..core.rates import completion_rate, deviation_rate, exec_rate
 from ..core.rounding import excel_round
-from .claims import Facts, Indicator, RATE_KEYS
+from .facts import RATE_KEYS, Facts, Indicator
 from .coverage import Coverage, coverage, report_kind
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .numbers import Number, direction_before

@@ -9,7 +9,7 @@ from ..core.evaluation import Evaluation
 from ..core.findings import Finding, FindingList
 from ..core.rounding import excel_round
 from .check import RATE_LABELS
-from .claims import Facts
+from .facts import Facts
 
 _EPS = 1e-9
 

@@ -7,7 +7,7 @@ import re
 
 from ..core import rulesets
 from ..core.parsing import DIRECTION_SYMBOLS, text_key
-from .claims import Facts
+from .facts import Facts
 from .numbers import Number
 
 

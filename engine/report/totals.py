@@ -36,7 +36,7 @@ def _stated_grade(text: str, start: int, is_rule=lambda offset: False) -> re.Mat
 
 
 def total_and_grade(facts) -> None:
-    """Sets facts.total and facts.grade (claims.Facts)."""
+    """Sets facts.total and facts.grade (facts.Facts)."""
     text = facts.text
     inside = {id(n) for i in facts.indicators for n in (i.self_score, i.weight) if n}
     items = {id(i.score) for i in facts.items}

@@ -1,0 +1,166 @@
+"""What check-report knows of a report once read: its figures (each with its place, measure and
+scope), its 其中 lists, indicators, stated items, total and grade, the forms and the document
+model — and the keys (SPEC 7.3) its amounts and rates stand for.  The readers (claims.py,
+items.py, forms.py …) fill it; check.py, extract.py and coverage.py read it."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .document import Document
+from .forms import Forms
+from .numbers import Number, quote, sentence_bounds
+from .tables import AmountTable
+from .text import ReportText
+from .vocabulary import words
+
+_TOP_HEADING = re.compile(r"\n[一二三四五六七八九十]+、")
+_MONITORING = words()["monitoring"]
+
+
+def kind_stated(text: str) -> str | None:
+    """部门整体 or 项目支出 as the report's title or form says it (None: it does not say)."""
+    head = text[:600]
+    if "项目支出绩效" in head or "项目名称" in head or "项目绩效自评" in head:
+        return "项目支出"
+    if "整体支出" in head or "部门整体" in head or "单位整体" in head:
+        return "部门整体"
+    return None
+
+
+RATE_KEYS = {("exec_rate", "whole"): "exec_rate", ("exec_rate", "basic"): "basic_exec_rate",
+             ("exec_rate", "project"): "project_exec_rate", ("exec_rate", "procurement"): "procurement_rate",
+             ("control_rate", "sangong"): "sangong_control_rate", ("control_rate", "public"): "public_control_rate",
+             ("adjust_rate", "whole"): "adjust_rate"}
+AMOUNT_KEYS = {("initial", "whole"): "budget_initial", ("adjust", "whole"): "budget_adjust",
+               ("total_budget", "whole"): "budget_total", ("spend", "whole"): "spend_total",
+               ("total_budget", "basic"): "basic_budget", ("budget", "basic"): "basic_budget",
+               ("spend", "basic"): "basic_spend", ("total_budget", "project"): "project_budget",
+               ("budget", "project"): "project_budget", ("spend", "project"): "project_spend",
+               ("total_budget", "sangong"): "sangong_budget", ("budget", "sangong"): "sangong_budget",
+               ("spend", "sangong"): "sangong_spend", ("total_budget", "public"): "public_budget",
+               ("budget", "public"): "public_budget", ("spend", "public"): "public_spend",
+               ("budget", "procurement"): "procurement_plan", ("initial", "procurement"): "procurement_plan",
+               ("total_budget", "procurement"): "procurement_plan", ("spend", "procurement"): "procurement_spend"}
+
+
+@dataclass
+class PartsList:
+    whole: Number
+    parts: list[Number]
+    one_statement: bool = True      # False: the parts are items listed after the whole (lists.py)
+
+
+@dataclass
+class Indicator:
+    row: int
+    name: str
+    start: int
+    level1: str = ""
+    direction: str | None = None
+    target: Number | None = None
+    actual: Number | None = None
+    completion: Number | None = None
+    deviation: Number | None = None
+    weight: Number | None = None
+    self_score: Number | None = None
+    deviation_reason: str = ""
+    tier: str = ""                  # a 定性 indicator's 评价档次
+    coefficient: Number | None = None
+    end: int | None = None          # where its own words end, when they are not a block of their own
+
+
+@dataclass
+class StatedItem:
+    name: str
+    score: Number
+    weight: Number | None = None
+    row_id: str | None = None
+
+
+@dataclass
+class Facts:
+    report: ReportText
+    numbers: list[Number]
+    sums: list[PartsList] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    items: list[StatedItem] = field(default_factory=list)
+    tables: list[AmountTable] = field(default_factory=list)
+    total: Number | None = None
+    grade: tuple[str, int] | None = None     # (优/良/中/差, offset)
+    dept_name: str | None = None
+    fiscal_year: int | None = None
+    form_amounts: dict[str, Number] = field(default_factory=dict)   # read from a 自评表 (forms)
+    form_rates: dict[str, Number] = field(default_factory=dict)
+    forms: Forms | None = None
+    document: Document | None = None
+
+    @property
+    def text(self) -> str:
+        return self.report.text
+
+    def where(self, offset: int) -> str:
+        return self.report.where(offset)
+
+    def quote(self, offset: int) -> str:
+        return quote(self.text, offset)
+
+    def amount(self, n: Number) -> float:
+        """In 万元, whatever the report wrote."""
+        return n.value / 10000 if n.unit == "元" else n.value
+
+    def half_cent(self, n: Number) -> float:
+        """Half the rounding unit of an amount, in 万元: amounts are kept to the cent of their
+        unit (0.01), so "0" and "2.8" are as exact as "0.00" and "2.80"."""
+        half = 0.5 * 10 ** -max(n.decimals, 2)
+        return half / 10000 if n.unit == "元" else half
+
+    def figures(self) -> list[Number]:
+        """Numbers stated for the department (not a part of a 其中 list, not in an indicator)."""
+        blocks = [(i.start, self._end_of(i)) for i in self.indicators]
+        return [n for n in self.numbers if not n.part and not any(a <= n.start < b for a, b in blocks)]
+
+    def _end_of(self, indicator: Indicator) -> int:
+        if indicator.end is not None:
+            return indicator.end
+        later = [i.start for i in self.indicators if i.start > indicator.start]
+        heading = _TOP_HEADING.search(self.text, indicator.start)
+        ends = later + ([heading.start()] if heading else []) + [len(self.text)]
+        return min(ends)
+
+    def keyed_amounts(self) -> dict[str, Number]:
+        """The first stated amount of each SPEC input (budget_total, spend_total, …): a form's first."""
+        return {**self._first_of_each(AMOUNT_KEYS, lambda n: n.is_amount), **self.form_amounts}
+
+    def keyed_rates(self) -> dict[str, Number]:
+        """The first stated rate of each SPEC rate (exec_rate, adjust_rate, …): a form's first."""
+        return {**self._first_of_each(RATE_KEYS, lambda n: n.is_rate and not self._monitoring(n)), **self.form_rates}
+
+    def number_at(self, offset: int) -> Number | None:
+        """The number that starts at `offset` of the text (None: none does)."""
+        return self._by_start.get(offset)
+
+    @functools.cached_property
+    def _by_start(self) -> dict[int, Number]:
+        return {n.start: n for n in self.numbers}
+
+    def _monitoring(self, n: Number) -> bool:
+        """A rate of the year's 运行监控 (年中, 上半年): not the year's."""
+        return bool(_MONITORING.search(self.text[sentence_bounds(self.text, n.start)[0]:n.start]))
+
+    def _first_of_each(self, keys: dict, wanted) -> dict[str, Number]:
+        """The first figure of each key; a figure said of the 财政资金 — or, in a 项目支出 report, of
+        the 项目资金 — stands for the whole when no figure is said of the whole (a project funded by
+        the budget alone: "该项目财政资金总额"; "项目资金共1865万元 … 执行率98%")."""
+        out: dict[str, Number] = {}
+        standing: dict[str, Number] = {}
+        stands_for_whole = ("fiscal", "project") if kind_stated(self.text) == "项目支出" else ("fiscal",)
+        for n in self.figures():
+            key = keys.get((n.measure, n.scope))
+            if key and key not in out and wanted(n):
+                out[key] = n
+            key = keys.get((n.measure, "whole")) if n.scope in stands_for_whole else None
+            if key and key not in standing and wanted(n):
+                standing[key] = n
+        return {**standing, **out}

@@ -1,0 +1,115 @@
+"""The scores a report states for the items of its framework: a score right after the 执行率
+it scores ("执行率为 99.99%，得 10 分"), the funds block's 分值 and 得分 (the form's 预算执行率
+item), items listed with their points ("1.投入管理（20分）：得18分", "产出指标得分47.75分（满分50分）")
+and the rows of a 评分表 — aligned with its header, or, where merged cells were left out, read
+by their figures."""
+from __future__ import annotations
+
+import re
+
+from ..core.parsing import text_key
+from .facts import Facts, StatedItem
+from .tables import table_lines
+from .vocabulary import column_of
+
+FUNDS_IDENTIFIED = ("budget_initial", "budget_total", "spend_total")
+
+
+def read_items(facts: Facts) -> None:
+    """A score stated right after a rate ("执行率为 99.99%，得 10 分"), and the rows of a
+    绩效自评表 (a table whose header names 分值/权重 and 得分)."""
+    numbers_ = facts.figures()
+    for a, b in zip(numbers_, numbers_[1:]):
+        if a.is_rate and a.measure == "exec_rate" and a.scope == "whole" and b.sentence == a.sentence \
+                and b.measure == "score" and b.unit in ("分", ""):
+            facts.items.append(StatedItem("预算执行率", b, row_id="budget_execution"))
+    execution = facts.forms.execution if facts.forms else {}
+    if {"weight", "score"} <= set(execution) and not any(i.row_id == "budget_execution" for i in facts.items):
+        # the funds block's 分值 and 得分: the 预算执行率 item of the form (its rate is the headline's)
+        facts.items.append(StatedItem("预算执行率", execution["score"], execution["weight"], row_id="budget_execution"))
+    _listed_items(facts)
+    _table_items(facts)
+
+
+# "1.投入管理（20分）：得19分" — an item of a 评分表 written as a list: its name, its points, its score
+_LISTED_ITEM = re.compile(r"(?:^|\n)\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*"
+                          r"([^\s(（:：,，。;；\d]{2,16})\s*[(（]\s*(?:满分|分值|权重)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]"
+                          r"\s*[:：,，]?\s*(?:自评)?(?:得分|得)\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")
+
+
+# "产出指标得分47.75分（满分50分）" — the score first, its points after it in brackets
+_SCORED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?:其中)?\s*([^\s(（:：,，。;；\d]{2,16}?)\s*(?:自评)?得分?\s*[:：为]?\s*"
+                          r"(\d+(?:\.\d+)?)\s*分\s*[(（]\s*(?:满分|分值|权重|权重分值|总分)?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_NOT_AN_ITEM = re.compile(r"综合|总|整体|自评$|平均")
+
+
+def _listed_items(facts: Facts) -> None:
+    found = [(m, m.start(2), m.start(3)) for m in _LISTED_ITEM.finditer(facts.text)]
+    found += [(m, m.start(3), m.start(2)) for m in _SCORED_ITEM.finditer(facts.text)
+              if not _NOT_AN_ITEM.search(m.group(1))]
+    for match, weight_at, score_at in found:
+        weight, score = facts.number_at(weight_at), facts.number_at(score_at)
+        if weight is None or score is None or weight.part or score.part:
+            continue
+        weight.part = score.part = True
+        facts.items.append(StatedItem(match.group(1), score, weight))
+
+
+def _table_items(facts: Facts) -> None:
+    headers: dict[int, tuple[int, int]] = {}   # cells in a row → (weight, score) columns: a table
+    for line in table_lines(facts.text, facts.numbers):   # continued on the next page has no header row
+        if line is None:
+            continue
+        cells, placed = line
+        columns = headers.get(len(cells))
+        weight_col = next((i for i, c in enumerate(cells) if column_of(c, "scores") == "weight"), None)
+        score_col = next((i for i, c in enumerate(cells) if column_of(c, "scores") == "score"), None)
+        if weight_col is not None and score_col is not None:
+            form = {column_of(c, "indicators") for c in cells} >= {"target", "actual"} \
+                or sum(1 for c in cells if column_of(c, "funds") in FUNDS_IDENTIFIED) >= 2
+            headers[len(cells)] = None if form else (weight_col, score_col)
+            continue      # a form's rows are its indicators and its funds (read by forms), not a 评分表's items
+        if columns is None:
+            columns = next(iter(headers.values()), None) if len(headers) == 1 else None
+            shifted = True          # a row whose merged cells were left out: read by its figures
+        else:
+            shifted = False
+        if columns is None or (not shifted and len(cells) <= max(columns)):
+            continue
+        item = None if shifted else _aligned_item(cells, placed, columns)
+        item = item or _shifted_item(cells, placed)    # merged cells left out: the row is shorter
+        if item is not None and text_key(item.name) not in ("合计", "总计", "总分", "小计"):
+            facts.items.append(item)
+
+
+_BARE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _aligned_item(cells: list[str], placed: list, columns: tuple[int, int]) -> StatedItem | None:
+    in_column = {}   # column → its first number
+    for column, n in placed:
+        in_column.setdefault(column, n)
+        n.part = True     # a table's figures are not a sentence's
+    weight, score = in_column.get(columns[0]), in_column.get(columns[1])
+    names = [c for c in cells[:columns[0]] if c and not re.fullmatch(r"[\d.%]+", c)]
+    if score is None or not names or (weight is not None and score.value > weight.value):
+        return None
+    return StatedItem(names[-1], score, weight)
+
+
+def _shifted_item(cells: list[str], placed: list) -> StatedItem | None:
+    """A 评分表 row with fewer or more cells than its header (merged cells left out, a 序号 first):
+    its 分值 the first bare figure after a name, its 得分 the last bare figure, its name the cell
+    before its 分值 — only when those two are the row's only bare figures after the name."""
+    bare = [i for i, c in enumerate(cells) if _BARE.fullmatch(c.strip())]
+    bare = [i for i in bare if i > 0 and cells[i - 1].strip() and not _BARE.fullmatch(cells[i - 1].strip())
+            or i != bare[0]] if bare else []
+    if len(bare) != 2 or bare[0] == 0:
+        return None
+    at = {column: n for column, n in placed}
+    weight, score = at.get(bare[0]), at.get(bare[1])
+    if weight is None or score is None or score.value > weight.value:
+        return None
+    for _, n in placed:
+        n.part = True
+    return StatedItem(cells[bare[0] - 1].strip(), score, weight)
