@@ -13,7 +13,7 @@ from .facts import Facts, Indicator, PartsList
 from .forms import Forms, read_forms
 from .goals import goal_result_pairs
 from .items import read_items
-from .lists import counted_lists
+from .lists import counted_lists, detailed_lists
 from .numbers import Number, direction_before, numbers, sentence_bounds, stop_parts
 from .tables import amount_tables
 from .text import CELL, ReportText
@@ -35,7 +35,7 @@ _DEPT = re.compile(r"(?:实施单位|预算部门单位|预算单位|评价单�
 _TITLE = re.compile(r"^\s*(\S.*?)\s*(?:部门|单位)?\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:\(单位\))?\s*(?:整体支出|项目支出)\s*绩效\s*"
                     r"(?:自评|评价)|^\s*(\S.*?)\s*(?:部门|单位)?\s*\d{4}\s*年度?\s*(?:部门|单位)?\s*绩效\s*(?:自评|评价)|"
                     # an organisation's name before the year, the title naming a 绩效 report further on
-                    r"^\s*(\S{2,30}?(?:局|委员会|委|院|办公室|中心|站|所|馆|学校|小学|中学|幼儿园|政府|办事处|处|队|厅|社|部))"
+                    r"^\s*(\S{2,30}?(?:局|委员会|委|院|办公室|中心|站|所|馆|学校|小学|中学|幼儿园|政府|办事处|处|队|厅|社|部|镇|乡|街道))"
                     r"\s*\d{4}\s*年(?=.{0,40}绩效.{0,6}(?:自评|评价))")
 _YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]|(\d{4})\s*年度|(?:评价|自评|预算|考核|项目)年度\s*[:：]\s*(\d{4})")
 
@@ -52,7 +52,8 @@ def read_facts(report: ReportText) -> Facts:
     facts.form_amounts, facts.form_rates, facts.forms = forms.amounts, forms.rates, forms
     facts.tables = amount_tables(report.text, facts.numbers)   # each row of amounts against itself
     _sums(facts)
-    for whole, parts in counted_lists(document, facts.numbers):    # "共有4个项目，预算合计…" and its items
+    listed = counted_lists(document, facts.numbers) + detailed_lists(report.text, facts.numbers)
+    for whole, parts in listed:      # "共有4个项目，预算合计…" and its items; "…共到位…。具体…如下：…；…"
         for n in parts:
             n.part = True
         facts.sums.append(PartsList(whole, parts, one_statement=False))
@@ -196,13 +197,19 @@ _PAIRED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*[(（]?\s
                      r"\s*(?:为|是)?\s*(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于|>|<)\s*"
                      r"(?P<target>\d+(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s]{0,4}?)\s*[,，]\s*"
                      r"(?:[^\d,，;；。\n]{0,6}?)实际[^\d,，;；。\n]{0,8}?(?P<actual>\d+(?:\.\d+)?)\s*(?P<unit2>[^\d,，;；。\s]{0,4})")
+# "村道硬化计划2.4公里，已完成2.16公里，完成率92%": a plan, what was done, and (maybe) the rate
+_PLANNED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*(?:年度|全年)?计划\s*(?:为|是)?\s*"
+                      r"(?P<target>\d+(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s]{0,4}?)\s*[,，]\s*(?:已|实际|共)\s*完成\s*"
+                      r"(?P<actual>\d+(?:\.\d+)?)\s*(?P<unit2>[^\d,，;；。\s]{0,4}?)"
+                      r"(?:\s*[,，]\s*完成率\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?(?=[,，;；。\s]|$)")
 _NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当年|该指标|本指标)|(?:年度计划|年度|计划|预期)$")
 
 
 def _paired_indicators(facts: Facts) -> None:
     known = [text_key(i.name) for i in facts.indicators]
     spans = [(i.start, facts._end_of(i)) for i in facts.indicators]
-    for match in _PAIRED.finditer(facts.text):
+    matches = [*_PAIRED.finditer(facts.text), *_PLANNED.finditer(facts.text)]
+    for match in sorted(matches, key=lambda m: m.start()):
         if any(a <= match.start() < b for a, b in spans):
             continue   # inside an indicator's own paragraph: its figures are read there
         target, actual = facts.number_at(match.start("target")), facts.number_at(match.start("actual"))
@@ -210,12 +217,15 @@ def _paired_indicators(facts: Facts) -> None:
             continue
         if target.unit != actual.unit or (match.group("unit") or "")[:1] != (match.group("unit2") or "")[:1]:
             continue   # 12万元 against 98600元: not compared (precision first)
-        name = _NAME_NOISE.sub("", match.group("name").strip()).strip()
+        name = _NAME_NOISE.sub("", _NAME_PREFIX.sub("", match.group("name").strip())).strip()
         if len(name) < 2 or any(text_key(name) in k or k in text_key(name) for k in known if k):
             continue
         known.append(text_key(name))
+        planned = "completion" in match.re.groupindex
+        completion = facts.number_at(match.start("completion")) if planned and match.group("completion") else None
         facts.indicators.append(Indicator(len(facts.indicators) + 1, name, match.start(), "",
-                                          DIRECTIONS[match.group("dir")], target, actual))
+                                          ">=" if planned else DIRECTIONS[match.group("dir")], target, actual,
+                                          completion=completion))
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,8 +1,14 @@
-"""A whole stated with the count of its parts ("共有4个项目，预算合计239.6万元") and the parts
-listed after it, one numbered item each ("1、…项目：预算28.6万元…"): the document model gives
-the items (the sections under the same heading, after the sentence), each item its first figure
-of the same measure.  Precision first: exactly as many items as the count says, each with such
-a figure, or nothing is read."""
+"""Wholes and the parts listed after them, beyond one sentence's 其中 list:
+
+* a whole stated with the count of its parts ("共有4个项目，预算合计239.6万元") and the parts
+  listed after it, one numbered item each ("1、…项目：预算28.6万元…"): the document model gives
+  the items (the sections under the same heading, after the sentence), each item its first
+  figure of the same measure — exactly as many items as the count says, or nothing is read;
+* a list announced as the detail of a whole ("项目资金共到位982.98万元 … 具体到位情况如下：A到位
+  资金412.00万元；B到位资金268.30万元；…"): the whole the last figure said of 共/合计/总 before
+  it in the paragraph, the parts the list's figures, one each between its ；.
+
+The parts are not of the whole's own statement: check.py says so (a warning)."""
 from __future__ import annotations
 
 import re
@@ -12,6 +18,7 @@ from .numbers import Number
 
 _COUNTED = re.compile(r"共(?:有|计)?\s*(\d{1,2})\s*个(?:子)?(?:项目|专项|项)")
 _WHOLE = re.compile(r"合计|总计|共计|总额|总投资")
+_TOTAL_WORD = re.compile(r"共|合计|总计|总额")
 _FAMILY = {"total_budget": "budget", "budget": "budget", "initial": "initial", "spend": "spend"}
 
 
@@ -55,3 +62,33 @@ def _items_after(document: Document, offset: int, count: int) -> list[Section]:
     if any(s.level != level for s in items) or (following is not None and following.level == level):
         return []                     # more items than the count: not the list it counts
     return items
+
+
+_DETAIL = re.compile(r"(?:具体|明细|分项)[^,，;；。:：\n]{0,12}如下\s*[:：]")
+_ITEM_END = re.compile(r"[;；]")
+
+
+def detailed_lists(text: str, numbers: list[Number]) -> list[tuple[Number, list[Number]]]:
+    """(whole, parts) of each list announced as a whole's detail ("…具体到位情况如下：…；…；…")."""
+    out = []
+    for match in _DETAIL.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        wholes = [n for n in numbers if line_start <= n.start < match.start() and n.is_amount and not n.part
+                  and _TOTAL_WORD.search(n.label)]
+        if not wholes:
+            continue
+        parts, item_start = [], match.end()
+        ends = [m.end() for m in _ITEM_END.finditer(text, match.end(), line_end)] + [line_end]
+        for item_end in ends:
+            inside = [n for n in numbers if item_start <= n.start < item_end and n.is_amount]
+            if len(inside) != 1:
+                break
+            parts.append(inside[0])
+            item_start = item_end
+            if text.find("。", inside[0].end, item_end) >= 0:
+                break                         # the list ends with its sentence
+        if len(parts) >= 2:
+            out.append((wholes[-1], parts))
+    return out

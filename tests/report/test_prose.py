@@ -176,3 +176,26 @@ def test_a_project_reports_project_funds_are_its_whole_and_its_title_names_the_d
     assert [(f.code, f.severity) for f in result.findings] == [("STATED_RATE_MISMATCH", "warning")]
     department = text.replace("项目绩效自评报告", "部门整体支出绩效自评报告")
     assert "budget_total" not in read(tmp_path, department).facts.keyed_amounts()   # 项目资金 is a part there
+
+
+DETAILED = """某镇2024年度衔接资金项目绩效自评报告
+三、绩效目标自评完成情况分析
+1.项目资金到位情况。2024年我镇项目资金共到位300.00万元，其中：衔接资金260.00万元，预拨资金40.00万元。项目资金具体到位情况如下：甲村道路项目到位资金120.00万元；乙村灌溉项目到位资金100.00万元；丙村产业项目到位资金80.00万元。
+2.项目资金执行情况。截至2024年12月31日，已支付项目资金285.00万元，支付率95%。
+（1）丁村村道硬化计划3.0公里，已完成2.7公里，完成率90%，剩余路段转入次年实施。
+"""
+
+
+def test_a_whole_and_its_detail_listed_after_it_and_a_plan_done_and_its_rate(tmp_path):
+    """"…共到位300.00万元 … 具体到位情况如下：A…；B…；C…" — the list's figures are the whole's
+    parts (a warning when they do not add up: they are not of its own statement); "计划3.0公里，
+    已完成2.7公里，完成率90%" is an indicator with its completion."""
+    result = read(tmp_path, DETAILED)
+    sums = [(s.whole.value, [p.value for p in s.parts], s.one_statement) for s in result.facts.sums]
+    assert (300, [120, 100, 80], False) in sums and (300, [260, 40], True) in sums
+    ind = result.facts.indicators[0]
+    assert (ind.name, ind.target.value, ind.actual.value, ind.completion.value) == ("丁村村道硬化", 3, 2.7, 90)
+    assert result.findings == [], [f.message for f in result.findings]
+    off = read(tmp_path, DETAILED.replace("丙村产业项目到位资金80.00万元", "丙村产业项目到位资金90.00万元")
+               .replace("完成率90%", "完成率92%"))
+    assert [(f.code, f.severity) for f in off.findings] == [("SUM_MISMATCH", "warning"), ("COMPLETION_MISMATCH", "error")]
