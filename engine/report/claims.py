@@ -29,7 +29,7 @@ _AFTER_TARGET = re.compile(r"^\s*(以上|以下|以内|及以上|及以下)")
 _NAME_PREFIX = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?\s*)?(?:指标\s*[①-⑳\d一二三四五六七八九十]*)?\s*[:：]?")
 # the department as a form's field names it (部门名称, 部门（单位）名称, 实施单位, 评价单位（公章）…),
 # its value after a colon, a table's cell mark or a run of spaces
-_DEPT = re.compile(r"(?:实施单位|预算部门单位|预算单位|评价单位|(?:部门|单位)\s*(?:\((?:单位|部门)\))?\s*名称)"
+_DEPT = re.compile(r"(?:实施单位|预算部门单位|预算单位|评价单位|(?:部门|单位)\s*(?:\((?:单位|部门)\))?\s*(?:名称|全称))"
                    r"\s*(?:\((?:公章|盖章)\))?\s*(?:[:：]|\s\|\s|\s{2,}|\n)\s*([^\s|:：]{2,40}?)(?=\s|填报|日期|时间|$)",
                    re.M)
 _TITLE = re.compile(r"^\s*(\S.*?)\s*(?:部门|单位)?\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:\(单位\))?\s*(?:整体支出|项目支出)\s*绩效\s*"
@@ -67,7 +67,9 @@ def read_facts(report: ReportText) -> Facts:
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence
     dept = _DEPT.search(report.text)
     title = next((_TITLE.match(line) for line in report.text.split("\n")[:5] if _TITLE.match(line)), None)
-    facts.dept_name = dept.group(1).strip() if dept else next(g for g in title.groups() if g).strip() if title else None
+    titled = next(g for g in title.groups() if g).strip() if title else None
+    titled = titled if titled and len(titled) >= 3 else None     # "部门整体支出…" names no department
+    facts.dept_name = re.sub(r"\((?:公章|盖章)\)$", "", dept.group(1).strip()) if dept else titled
     year = _YEAR.search(report.text[:2000])
     facts.fiscal_year = int(next(g for g in year.groups() if g)) if year else None
     return facts

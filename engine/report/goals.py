@@ -35,7 +35,7 @@ def _stated(document: Document, numbers: list[Number], kind: str) -> list[tuple[
         start, end = document.clause_at(n.start)
         if sum(1 for m in numbers if start <= m.start < end) != 1:
             continue
-        words = _NOISE.sub("", document.text[start:n.start].strip())
+        words = _NOISE.sub("", re.split(r"[:：]", document.text[start:n.start])[-1].strip())   # after "目标为："
         direction = direction_before(words)
         if direction:
             words = re.sub(r"(?:≥|≤|>=|<=|>|<|=|" + "|".join(map(re.escape, DIRECTIONS)) + r")\s*$", "", words)
@@ -61,8 +61,8 @@ def goal_result_pairs(document: Document, numbers: list[Number], known: list[str
     for words, target in goals:
         matches = []
         for k, (said, actual) in enumerate(results):
-            if k in used or unit_of(document.text, actual) != unit_of(document.text, target):
-                continue
+            if unit_of(document.text, actual) != unit_of(document.text, target):
+                continue         # (a result used by another goal still makes a tie: see below)
             shared = _shared_end(text_key(words), text_key(said))
             whole = len(shared) >= 3 and shared in (text_key(words), text_key(said)) and not measure_of(shared)
             if len(shared) >= _MIN_SHARED or whole:     # "完成率" alone names no indicator
@@ -70,13 +70,26 @@ def goal_result_pairs(document: Document, numbers: list[Number], known: list[str
         if not matches:
             continue
         matches.sort(reverse=True)
-        if len(matches) > 1 and matches[0][0] == matches[1][0]:
-            continue                       # two results end with the same words: which is it?
+        tied = [m for m in matches if m[0] == matches[0][0]]
+        if len(tied) > 1:                  # two results end with the same words ("按期办结率"): the one
+            rest = text_key(words)[:-len(tied[0][2])][-6:]   # whose sentence names the rest of the goal's
+            tied = [m for m in tied if len(rest) >= 2 and rest in text_key(_segment(document, results[m[1]][1]))]
+            if len(tied) != 1:             # name ("审查逮捕案件…"), or nothing is paired
+                continue
+            matches = [(tied[0][0], tied[0][1], rest + tied[0][2])]
         _, k, name = matches[0]
-        if any(name in other or other in name for other in known if other):
+        if k in used or any(name in other or other in name for other in known if other):
             continue
         used.add(k)
         known.append(name)
         direction = direction_before(document.text[document.clause_at(target.start)[0]:target.start]) or "="
         out.append((name, direction, target, results[k][1]))
     return out
+
+
+def _segment(document: Document, n: Number) -> str:
+    """The words of the figure's sentence up to it, since the last ； or 。 ("受理审查逮捕案件126件，
+    按期办结率")."""
+    text = document.text
+    start = max(text.rfind(c, 0, n.start) for c in "；;。\n") + 1
+    return text[start:n.start]

@@ -32,7 +32,7 @@ def read_items(facts: Facts) -> None:
 
 
 # "1.投入管理（20分）：得19分" — an item of a 评分表 written as a list: its name, its points, its score
-_LISTED_ITEM = re.compile(r"(?:^|\n)\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*"
+_LISTED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?:其中)?\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*"
                           r"([^\s(（:：,，。;；\d]{2,16})\s*[(（]\s*(?:满分|分值|权重)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]"
                           r"\s*[:：,，]?\s*(?:自评)?(?:得分|得)\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")
 
@@ -52,7 +52,7 @@ def _listed_items(facts: Facts) -> None:
         if weight is None or score is None or weight.part or score.part:
             continue
         weight.part = score.part = True
-        facts.items.append(StatedItem(match.group(1), score, weight))
+        facts.items.append(_item(match.group(1), score, weight))
 
 
 def _table_items(facts: Facts) -> None:
@@ -94,7 +94,7 @@ def _aligned_item(cells: list[str], placed: list, columns: tuple[int, int]) -> S
     names = [c for c in cells[:columns[0]] if c and not re.fullmatch(r"[\d.%]+", c)]
     if score is None or not names or (weight is not None and score.value > weight.value):
         return None
-    return StatedItem(names[-1], score, weight)
+    return _item(names[-1], score, weight)
 
 
 def _shifted_item(cells: list[str], placed: list) -> StatedItem | None:
@@ -112,4 +112,10 @@ def _shifted_item(cells: list[str], placed: list) -> StatedItem | None:
         return None
     for _, n in placed:
         n.part = True
-    return StatedItem(cells[bare[0] - 1].strip(), score, weight)
+    return _item(cells[bare[0] - 1].strip(), score, weight)
+
+
+def _item(name: str, score, weight) -> StatedItem:
+    """A stated item; the one named 预算执行率 is the execution item of every framework."""
+    execution = text_key(name) in ("预算执行率", "执行率", "资金执行率")
+    return StatedItem(name, score, weight, row_id="budget_execution" if execution else None)

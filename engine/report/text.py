@@ -24,6 +24,7 @@ MAX_PDF_SECONDS = 60.0
 _BORDER = 1.5    # points: a line of text may start this far inside a table's box and still be text
 # a line that ends a sentence, a heading or a list item: the next line starts afresh
 _ENDS = tuple("。！!？?")
+_FIELD = re.compile(r"^[^\s:：,，。;；]{2,14}[:：]")   # a form's field: its label and a colon
 SHORT_LINE = 16   # a title, a heading, the last line of a paragraph: the next line starts afresh
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 
@@ -69,9 +70,11 @@ class ReportText:
 
 
 def continues(previous: str, line: str) -> bool:
-    """A line that carries on the previous one's sentence (a PDF or hand-wrapped line)."""
+    """A line that carries on the previous one's sentence (a PDF or hand-wrapped line) — not a
+    form's field ("部门（单位）全称：…"), nor the line after one left empty ("主管部门审核意见：")."""
     previous, line = normalise(previous).rstrip(), normalise(line).strip()
-    return len(previous) >= SHORT_LINE and not previous.endswith(_ENDS) and not HEADING.match(line)
+    return len(previous) >= SHORT_LINE and not previous.endswith(_ENDS) and not HEADING.match(line) \
+        and not _FIELD.match(line) and not previous.endswith((":", "："))
 
 
 def read_report(path: str | Path) -> ReportText:

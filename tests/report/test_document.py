@@ -103,3 +103,19 @@ def test_the_model_is_built_from_every_source(tmp_path):
     assert [(s.title, s.kind) for s in model.sections] == [("绩效目标完成情况", "results")]
     assert [row.cells for row in model.tables[0].rows] == [["指标", "分值", "得分"], ["预算执行", "10", "9.7"]]
     assert CELL not in model.text.split("\n")[1]
+
+
+def test_results_that_end_alike_told_apart_by_their_sentence(tmp_path):
+    """Two goals ending with 按期办结率 and two results ending so: each result's sentence names the
+    rest of its goal's name; items listed mid-sentence with their points (投入指标（15分）得14分)."""
+    text = ("部门（单位）全称：某县人民法院（公章）\n二、部门整体支出绩效目标\n"
+            "年度目标为：民事案件按期结案率≥95%，刑事案件按期结案率≥98%，调解率≥40%。\n"
+            "四、绩效目标实现情况\n全年受理民事案件800件，按期结案率97%；受理刑事案件120件，按期结案率99%；调解率45%。\n"
+            "五、评价结论\n经自评，投入指标（20分）得19分；过程指标（30分）得29分，其中预算执行率（10分）得9.8分；"
+            "产出指标（30分）得30分；效益指标（20分）得20分。自评得分98分，评价等级为“优”。\n")
+    read = facts(tmp_path, text)
+    assert [(i.name, i.target.value, i.actual.value) for i in read.indicators] == [
+        ("民事案件按期结案率", 95, 97), ("刑事案件按期结案率", 98, 99), ("调解率", 40, 45)]
+    assert [(i.name, i.weight.value, i.score.value, i.row_id) for i in read.items][2] == ("预算执行率", 10, 9.8, "budget_execution")
+    assert len(read.items) == 5 and read.dept_name == "某县人民法院"
+    assert check(read).findings == []

@@ -199,3 +199,11 @@ def test_a_whole_and_its_detail_listed_after_it_and_a_plan_done_and_its_rate(tmp
     off = read(tmp_path, DETAILED.replace("丙村产业项目到位资金80.00万元", "丙村产业项目到位资金90.00万元")
                .replace("完成率90%", "完成率92%"))
     assert [(f.code, f.severity) for f in off.findings] == [("SUM_MISMATCH", "warning"), ("COMPLETION_MISMATCH", "error")]
+
+
+def test_a_cover_of_fields_is_not_one_sentence(tmp_path):
+    text = ("部门整体支出绩效评价自评报告\n（2024年度）\n评价类型：项目实施过程评价□  项目完成结果评价☑\n"
+            "部门（单位）全称：某县人民检察院（公章）\n主管部门审核意见：\n填报日期：2025年2月20日\n")
+    facts = read(tmp_path, text).facts
+    assert facts.dept_name == "某县人民检察院"      # not "部门", the title's first word
+    assert "某县人民检察院(公章)\n主管部门审核意见" in facts.text
