@@ -131,7 +131,7 @@ _PLAIN = re.compile(r"^\d+(?:\.\d+)?$")      # a bare figure: a 分值 or 得分
 _DIRECTION_CELL = re.compile(r"^(?:≥|≤|>=|<=|=|>|<|大于等于|小于等于|不低于|不高于|不少于|不超过|定性)$")
 _PLACEHOLDER = re.compile(r"^[.…·—\-/]*$")
 _FIGURE_COLUMNS = ("target", "actual", "weight", "score")   # the national form's order
-_SENTENCE = re.compile(r"[。；;！？!?，,]")
+_SENTENCE = re.compile(r"[。；;！？!?，]|,(?!\d{3})")   # not the comma of 8,912
 
 
 def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:

@@ -615,8 +615,8 @@ def test_indicator_rows_in_a_forms_own_column_order(tmp_path):
     cells = ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分", "未完成原因及改进措施",
              "产出指标", "数量指标", "指标1", "建设示范基地", "20", "≥500亩", "520亩", "20",
              "质量指标", "指标1", "苗木成活率", "30", "≥90%", "85%", "28.33", "干旱影响",
-             "效益指标", "指标1", "带动农户", "50", "≥200户", "210户", "50"]
+             "效益指标", "指标1", "带动农户", "50", "≥2,000户", "2,100户", "50"]
     result = read(tmp_path, "\n".join(cells) + "\n")
     rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators]
-    assert rows == [("建设示范基地", 500, 520, 20, 20), ("苗木成活率", 90, 85, 30, 28.33), ("带动农户", 200, 210, 50, 50)]
+    assert rows == [("建设示范基地", 500, 520, 20, 20), ("苗木成活率", 90, 85, 30, 28.33), ("带动农户", 2000, 2100, 50, 50)]   # 2,000: no sentence's comma
     assert result.findings == [], [f.message for f in result.findings]

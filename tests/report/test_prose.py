@@ -207,3 +207,8 @@ def test_a_cover_of_fields_is_not_one_sentence(tmp_path):
     facts = read(tmp_path, text).facts
     assert facts.dept_name == "某县人民检察院"      # not "部门", the title's first word
     assert "某县人民检察院(公章)\n主管部门审核意见" in facts.text
+
+
+def test_the_department_beside_a_seal(tmp_path):
+    text = "部门整体支出绩效评价自评表\n单位（盖章）：某县林业局　　　　填报日期：2025年3月1日\n"
+    assert read(tmp_path, text).facts.dept_name == "某县林业局"
