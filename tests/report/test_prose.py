@@ -212,3 +212,8 @@ def test_a_cover_of_fields_is_not_one_sentence(tmp_path):
 def test_the_department_beside_a_seal(tmp_path):
     text = "部门整体支出绩效评价自评表\n单位（盖章）：某县林业局　　　　填报日期：2025年3月1日\n"
     assert read(tmp_path, text).facts.dept_name == "某县林业局"
+
+
+def test_the_department_signing_at_the_end(tmp_path):
+    text = "2024年度衔接资金项目绩效自评报告\n一、基本情况\n全年到位资金100万元。\n\n某县青山镇人民政府\n2025年1月20日\n"
+    assert read(tmp_path, text).facts.dept_name == "某县青山镇人民政府"
