@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..files.safety import MAX_FILE_BYTES, UnsafeFile, check_zip, sized
 from .plain import HEADING, normalise
-from .texttables import cells_per_line, flattened, table_rows
+from .cellrows import cells_per_line
+from .texttables import flattened, table_rows
 
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
 CELL = " | "   # between the cells of a table's row, as the text holds a table

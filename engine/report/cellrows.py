@@ -1,0 +1,291 @@
+"""Tables written one cell a line (a form copied out of Word or a PDF cell by cell, or a whole
+form run together on one line and split into its words): runs of short lines read as rows by the
+forms' header words (engine/report/forms.py reads the rows by their headers) — an indicator
+block whose merged and empty cells were left out (each row found by its 指标性质 cell, or by the
+figures it ends with), a funds block whose 其中 rows leave cells out, and tables of no form in
+rows as wide as their header; a page's number and a table's title again between the cells are
+passed over."""
+from __future__ import annotations
+
+import re
+
+from .plain import HEADING, normalise
+from .vocabulary import column_of, key, vocabulary
+
+_ENDS_CELL = re.compile(r"[|｜]\s*$")
+_CELL_LINE = 24                   # a cell alone on its line is short …
+_REASON_CELL = 40                 # … or a short sentence between cells (a 偏差原因)
+_NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，].*[,，]")   # … and is no sentence
+# a page number ("— 5 —", "第5页") or a table's title again on the next page ("…（续）", "续表")
+PAGE_FURNITURE = re.compile(r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|"
+                            r".{0,60}[(（]续[)）]|续表\s*\d*)$")
+_FIGURE = re.compile(r"^[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?$")
+
+
+def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """Tables written one cell a line (a form copied out of Word or a PDF): a run of short
+    lines that starts with h header cells (words) and goes on in rows of h cells, each row
+    with its figures in the same columns.  Each row found is added to `rows` at its first
+    line; the lines it covers are returned.  A run that does not fall into such rows is text."""
+    consumed: set[int] = set()
+    run: list[int] = []
+    reasons = False            # the run has a 偏差原因 column's header
+    furniture: list[int] = []  # page numbers and titles again inside the run: left out with its rows
+    for n, line in enumerate(lines + [""]):
+        text = _one_cell(line)
+        if n < len(lines) and n not in rows and not text and not _ENDS_CELL.search(line):
+            continue                                  # blank lines between cells (a "|" alone is an empty cell)
+        if run and PAGE_FURNITURE.match(text):
+            furniture.append(n)   # a page's foot or a continued table's title between its cells
+            continue
+        if n < len(lines) and n not in rows and not HEADING.match(text) and (
+                len(text) <= _CELL_LINE and not _NOT_A_CELL.search(text)
+                or reasons and len(text) <= _REASON_CELL and _cell_follows(lines, n, rows)):
+            run.append(n)     # a cell; or, in a table with a 偏差原因 column, a short sentence between cells
+            reasons = reasons or column_of(text, "indicators") == "reason"
+            continue
+        if len(run) >= 4:
+            found = _rows_of(run, [_one_cell(lines[i]) for i in run], rows)
+            consumed |= found | ({i for i in furniture if i < max(found)} if found else set())
+        run, reasons, furniture = [], False, []
+    return consumed
+
+
+def _cell_follows(lines: list[str], n: int, rows: dict[int, list[str]]) -> bool:
+    """The next line with text is a cell alone on its line."""
+    following = next((k for k in range(n + 1, len(lines)) if _one_cell(lines[k])), None)
+    if following is None or following in rows:
+        return False
+    text = _one_cell(lines[following])
+    return len(text) <= _CELL_LINE and not _NOT_A_CELL.search(text) and not HEADING.match(text)
+
+
+def _one_cell(line: str) -> str:
+    """A line's text as one cell: without the "|" a form copied cell by cell ends each line with."""
+    return _ENDS_CELL.sub("", normalise(line)).strip()
+
+
+def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    run, cells, joined = _broken_words(run, cells)
+    # a form's header words first; rows of even width for the tables of no form (a 评分表 …)
+    found = _indicator_rows(run, cells, rows) | _funds_rows(run, cells, rows) or _even_rows(run, cells, rows)
+    return found | joined if found else found
+
+
+def _broken_words(run: list[int], cells: list[str]) -> tuple[list[int], list[str], set[int]]:
+    """A header word broken over two lines ("年初" / "预算数") joined again: two cells that are
+    a form's header word together, the first not one alone.  The second line is returned as used."""
+    def header_word(text: str) -> bool:
+        return any(column_of(text, block) for block in vocabulary())
+    out_run, out_cells, joined = [], [], set()
+    i = 0
+    while i < len(cells):
+        if i + 1 < len(cells) and key(cells[i]) and cells[i + 1] and not header_word(cells[i]) \
+                and not _FIGURE.match(cells[i]) and header_word(cells[i] + cells[i + 1]):
+            out_run.append(run[i])
+            out_cells.append(cells[i] + cells[i + 1])
+            joined.add(run[i + 1])
+            i += 2
+            continue
+        out_run.append(run[i])
+        out_cells.append(cells[i])
+        i += 1
+    return out_run, out_cells, joined
+
+
+def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """A funds table one cell a line whose 其中 rows leave their empty cells out: the header by the
+    forms' vocabulary (three of its words in a row, the name column's header before them), then
+    rows of a name and its figures, read from the left; a name without figures ends it."""
+    start = next((i for i in range(len(cells) - 2) if all(column_of(c, "funds") for c in cells[i:i + 3])), None)
+    if start is None:
+        return set()
+    end = start
+    while end < len(cells) and column_of(cells[end], "funds"):
+        end += 1
+    if start and not _FIGURE.match(cells[start - 1]) and not column_of(cells[start - 1], "funds"):
+        start -= 1                       # 项目资金（万元）: the header of the rows' names
+    header = ([] if start < end and not column_of(cells[start], "funds") else [""]) + cells[start:end]
+    found: list[tuple[int, list[str]]] = []
+    i = end
+    while i < len(cells) and not _FIGURE.match(cells[i]):
+        figures = []
+        k = i + 1
+        while k < len(cells) and _FIGURE.match(cells[k]) and len(figures) < len(header) - 1:
+            figures.append(cells[k])
+            k += 1
+        if not figures:
+            break
+        found.append((run[i], [cells[i], *figures]))
+        i = k
+    if not found:
+        return set()
+    rows[run[start]] = header
+    for first, row in found:
+        rows[first] = row
+    return set(run[start:i]) - {run[start]} - {first for first, _ in found}
+
+
+_PLAIN = re.compile(r"^\d+(?:\.\d+)?$")      # a bare figure: a 分值 or 得分
+_DIRECTION_CELL = re.compile(r"^(?:≥|≤|>=|<=|=|>|<|大于等于|小于等于|不低于|不高于|不少于|不超过|定性)$")
+_PLACEHOLDER = re.compile(r"^[.…·—\-/]*$")
+_FIGURE_COLUMNS = ("target", "actual", "weight", "score")   # the national form's order
+_SENTENCE = re.compile(r"[。；;！？!?，]|,(?!\d{3})")   # not the comma of 8,912
+
+
+def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """An indicator table one cell a line whose empty and merged cells were left out (a row under
+    the same 一级指标 has fewer cells): its header read by the forms' vocabulary, each row found
+    by its 指标性质 cell (≥, =, ≤ …) or else by the figures it ends with (分值 and 得分, and the
+    年度指标值 and 实际完成值 before them when they are bare figures too); the cells before
+    those are that row's names, right-aligned."""
+    start = end = 0
+    while True:         # the first run of five header words or more ("实际完成情况" alone is a title)
+        start = next((i for i in range(end, len(cells)) if column_of(cells[i], "indicators")), None)
+        if start is None:
+            return set()
+        end = start
+        while end < len(cells) and column_of(cells[end], "indicators"):
+            end += 1
+        if end - start >= 5:
+            break
+    header = cells[start:end]
+    columns = [column_of(c, "indicators") for c in header]
+    if "target" not in columns:
+        return set()
+    data, at = cells[end:], run[end:]
+    if "direction" in columns:
+        anchor = columns.index("direction")    # the name columns before a row's first figure
+        spans = _rows_by_direction(data, len(columns) - anchor - 1)
+    else:
+        anchor = min(columns.index(c) for c in _FIGURE_COLUMNS if c in columns)
+        order = columns[anchor:anchor + 4]
+        if sorted(order) != sorted(_FIGURE_COLUMNS):
+            return set()
+        spans = _rows_by_scores(data, "reason" in columns) if order == list(_FIGURE_COLUMNS) \
+            else _rows_in_order(data, order)
+    found: list[tuple[int, list[str]]] = []
+    previous = 0
+    for first, last in spans:
+        if first < previous:
+            continue
+        said = [c for c in data[previous:first] if _SENTENCE.search(c)]
+        if said and found and "reason" in columns:      # the row above's 偏差原因, a sentence
+            found[-1][1][columns.index("reason")] = " ".join(said)
+        names = _names(data[previous:first])[-anchor:] if anchor else []
+        figures = data[first:last + 1]
+        row = [""] * (anchor - len(names)) + names + figures
+        row += [""] * (len(header) - len(row))
+        if len(figures) > 4 and "reason" in columns and "direction" not in columns:
+            row = row[:anchor + 4] + [""] * (len(header) - anchor - 4)
+            row[columns.index("reason")] = " ".join(figures[4:])   # a 0 or a word in 偏差原因
+        found.append((at[previous], row))
+        previous = last + 1
+    if not found:
+        return set()
+    rest = data[previous:]
+    total_at = next((k for k, c in enumerate(rest[:3]) if key(c) in vocabulary()["indicators"]["total_rows"]), None)
+    if total_at is not None:
+        figures = [c for c in rest[total_at + 1:total_at + 3] if _FIGURE.match(c)]
+        row = [rest[total_at]] + [""] * (len(header) - 1)
+        for column, value in zip(("weight", "score"), figures if "score" in columns else []):
+            if column in columns:
+                row[columns.index(column)] = value
+        found.append((at[previous + total_at], row))
+        previous += total_at + 1 + len(figures)
+    rows[run[start]] = header
+    for first, row in found:
+        rows[first] = row
+    taken = set(run[start:end + previous])
+    return taken - {run[start]} - {first for first, _ in found}
+
+
+def _rows_by_direction(data: list[str], after: int) -> list[tuple[int, int]]:
+    """Each row's cells from its 指标性质 cell to its last column (`after` more)."""
+    return [(i, i + after) for i, cell in enumerate(data) if _DIRECTION_CELL.match(cell) and i + after < len(data)]
+
+
+def _rows_in_order(data: list[str], order: list[str]) -> list[tuple[int, int]]:
+    """Each row's four figure cells in a form's own order (分值 | 年度指标值 | 全年实际值 | 得分):
+    its 分值 and 得分 bare figures (the 得分 no more than the 分值), the others no sentence."""
+    weight, score = order.index("weight"), order.index("score")
+    spans, i = [], 0
+    while i + 4 <= len(data):
+        cells = data[i:i + 4]
+        if _PLAIN.match(cells[weight]) and _PLAIN.match(cells[score]) \
+                and float(cells[score]) <= float(cells[weight]) and not any(_SENTENCE.search(c) for c in cells):
+            spans.append((i, i + 3))
+            i += 4
+        else:
+            i += 1
+    return spans
+
+
+def _rows_by_scores(data: list[str], reasons: bool) -> list[tuple[int, int]]:
+    """Each row's figures by the run of bare figures it ends with: 分值 and 得分 (two), 实际完成值 too
+    (three: the target is the words before, "≥6公里"), 年度指标值 too (four), and a fifth, a
+    偏差原因 of "0"; with two, the target and the actual are the two cells before (words)."""
+    spans = []
+    i = 0
+    while i < len(data):
+        if not _PLAIN.match(data[i]):
+            i += 1
+            continue
+        k = i
+        while k < len(data) and _PLAIN.match(data[k]):
+            k += 1
+        length = k - i
+        if length == 3 and reasons and data[k - 1] == "0" and i and not re.search(r"\d", data[i - 1]):
+            length, k = 2, k - 1     # 消除 | 消除 | 20 | 20 | 0: the 0 is the 偏差原因, not the 得分
+        if 2 <= length <= 5:
+            first = i - {2: 2, 3: 1}.get(length, 0)
+            if first >= 0 and all(not _SENTENCE.search(c) for c in data[first:i]):
+                spans.append((first, k - 1))
+        i = k
+    return spans
+
+
+def _names(cells: list[str]) -> list[str]:
+    """The name cells before a row's figures: a 偏差原因 sentence of the row above and "……" left
+    out, and a word broken off its name ("社会效益" / "指标") joined again."""
+    names: list[str] = []
+    for cell in cells:
+        if _PLACEHOLDER.match(cell) or _SENTENCE.search(cell):
+            continue
+        if cell == "指标" and names:
+            names[-1] += cell
+        else:
+            names.append(cell)
+    return names
+
+
+def _even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """A table of no form (a 评分表 …) one cell a line: a header of words, then rows as wide with
+    their figures in the same columns — the header again after a page break is passed over, and
+    the rows end at the first cells that do not fall into one (a "自评等级 | 优" below stays text)."""
+    for skip in range(0, min(3, len(cells))):         # a table's title may come first
+        body = cells[skip:]
+        first_figure = next((i for i, c in enumerate(body) if _FIGURE.match(c)), None)
+        if first_figure is None:
+            return set()
+        for width in range(first_figure, 1, -1):
+            header, at = body[:width], run[skip:]
+            shape = [bool(_FIGURE.match(c)) for c in body[width:2 * width]]
+            if len(shape) < width or not any(shape):
+                continue
+            starts, k = [], width
+            while k + width <= len(body):
+                chunk = body[k:k + width]
+                if chunk == header:
+                    k += width
+                    continue
+                if [bool(_FIGURE.match(c)) for c in chunk] != shape:
+                    break
+                starts.append(k)
+                k += width
+            if len(starts) >= 2 or starts and k == len(body):     # one row alone: the whole run
+                rows[at[0]] = header
+                for first in starts:
+                    rows[at[first]] = body[first:first + width]
+                return set(at[:k]) - {at[0]} - {at[first] for first in starts}
+    return set()
