@@ -145,28 +145,44 @@ def _sums(facts: Facts, report: FindingList) -> None:
 
 
 def _budget_equation(facts: Facts, report: FindingList) -> None:
-    """年初 + 调整 = 调整后, where one sentence states all three."""
+    """年初 + 调整 = 调整后: an error where one sentence states all three; a warning that says so
+    where one paragraph does (one 年初, one 调整后 and the adjustments between them), sentences apart."""
     figures = [n for n in facts.figures() if n.is_amount and n.scope == "whole"]
     by_sentence: dict[int, list[Number]] = {}
+    by_paragraph: dict[int, list[Number]] = {}
     for n in figures:
         by_sentence.setdefault(n.sentence, []).append(n)
+        by_paragraph.setdefault(n.paragraph, []).append(n)
+    checked: set[int] = set()
     for numbers in by_sentence.values():
-        initial, total = _latest(numbers, "initial"), _latest(numbers, "total_budget")
-        if not (initial and total) or not initial.start < total.start:
-            continue
-        # 年中追加 100 万元，追减 20 万元: every adjustment between the two, each with its sign
-        adjustments = [n for n in numbers if n.measure == "adjust" and initial.start < n.start < total.start]
-        if not adjustments:
-            continue
-        signed = [(-1 if any(w in n.label for w in ("调减", "减少", "追减", "核减")) else 1) * facts.amount(n)
-                  for n in adjustments]
-        expected = facts.amount(initial) + sum(signed)
-        slack = facts.half_cent(initial) + sum(facts.half_cent(n) for n in adjustments)
-        if abs(expected - facts.amount(total)) > slack + _EPS:
-            steps = "".join(f" {'−' if x < 0 else '+'} {_fmt(abs(x))}" for x in signed)
-            report.error("SUM_MISMATCH", facts.where(total.start),
-                         f"年初预算 {_fmt(facts.amount(initial))}{steps} = {_fmt(expected)} 万元，报告写调整后 "
-                         f"{_fmt(facts.amount(total))} 万元{_say(facts, total)}")
+        if _equation(facts, numbers, report, one_sentence=True):
+            checked.add(numbers[0].paragraph)
+    for paragraph, numbers in by_paragraph.items():
+        single = all(sum(1 for n in numbers if n.measure == m) == 1 for m in ("initial", "total_budget"))
+        if paragraph not in checked and single:
+            _equation(facts, numbers, report, one_sentence=False)
+
+
+def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sentence: bool) -> bool:
+    """Checks 年初 + 调整 = 调整后 over `numbers` when they hold all three; whether they did."""
+    initial, total = _latest(numbers, "initial"), _latest(numbers, "total_budget")
+    if not (initial and total) or not initial.start < total.start:
+        return False
+    # 年中追加 100 万元，追减 20 万元: every adjustment between the two, each with its sign
+    adjustments = [n for n in numbers if n.measure == "adjust" and initial.start < n.start < total.start]
+    if not adjustments:
+        return False
+    signed = [(-1 if any(w in n.label for w in ("调减", "减少", "追减", "核减")) else 1) * facts.amount(n)
+              for n in adjustments]
+    expected = facts.amount(initial) + sum(signed)
+    slack = facts.half_cent(initial) + sum(facts.half_cent(n) for n in adjustments)
+    if abs(expected - facts.amount(total)) > slack + _EPS:
+        steps = "".join(f" {'−' if x < 0 else '+'} {_fmt(abs(x))}" for x in signed)
+        say, apart = (report.error, "") if one_sentence else (report.warning, "（三者写在同一段的不同句中，请核对）")
+        say("SUM_MISMATCH", facts.where(total.start),
+            f"年初预算 {_fmt(facts.amount(initial))}{steps} = {_fmt(expected)} 万元，报告写调整后 "
+            f"{_fmt(facts.amount(total))} 万元{apart}{_say(facts, total)}")
+    return True
 
 
 def _funds_parts(facts: Facts, report: FindingList) -> None:

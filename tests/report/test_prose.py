@@ -217,3 +217,12 @@ def test_the_department_beside_a_seal(tmp_path):
 def test_the_department_signing_at_the_end(tmp_path):
     text = "2024年度衔接资金项目绩效自评报告\n一、基本情况\n全年到位资金100万元。\n\n某县青山镇人民政府\n2025年1月20日\n"
     assert read(tmp_path, text).facts.dept_name == "某县青山镇人民政府"
+
+
+def test_initial_adjustment_and_total_sentences_apart(tmp_path):
+    """年初 + 调整 = 调整后 stated in one paragraph's sentences: checked, a warning that says so."""
+    text = ("某县科协2024年度部门整体支出绩效自评报告\n"
+            "二、预算执行情况\n2024年年初预算200.00万元。年中追加预算30.00万元。全年预算240.00万元，全年执行228.00万元。\n")
+    found = read(tmp_path, text).findings
+    assert [(f.code, f.severity) for f in found] == [("SUM_MISMATCH", "warning")] and "同一段" in found[0].message
+    assert read(tmp_path, text.replace("全年预算240.00万元", "全年预算230.00万元")).findings == []
