@@ -17,6 +17,7 @@ from ..core.rates import completion_rate, deviation_rate, exec_rate
 from ..core.rounding import excel_round
 from .facts import RATE_KEYS, Facts, Indicator
 from .coverage import Coverage, coverage, report_kind
+from .bands import band_score
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .numbers import Number, direction_before
 
@@ -186,23 +187,25 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
 
 
 def _funds_parts(facts: Facts, report: FindingList) -> None:
-    """A 自评表's 其中 rows against its 年度资金总额 row, column by column: the parts cannot come to
+    """A 自评表's 其中 rows against its own 年度资金总额 row, column by column: the parts cannot come to
     more than the whole (a form may leave a source out, so less is no finding)."""
     forms = facts.forms
-    if not forms or forms.funds_row != "total" or not forms.funds_parts:
-        return
-    for column, word in (("budget_initial", "年初预算数"), ("budget_total", "全年预算数"), ("spend_total", "全年执行数")):
-        whole = forms.amounts.get(column)
-        parts = [(name, row[column]) for name, row in forms.funds_parts if column in row]
-        if whole is None or not parts:
-            continue
-        added = sum(n.value for _, n in parts)
-        if added - whole.value > sum(facts.half_cent(n) for _, n in parts) + facts.half_cent(whole) + _EPS:
-            listed = " + ".join(f"{name.removeprefix('其中').strip(':：')} {_fmt(n.value)}" for name, n in parts)
-            report.error("SUM_MISMATCH", facts.where(whole.start),
-                         f"自评表{word}：其中各行 {listed} = {_fmt(added)}，多于总额行的 {_fmt(whole.value)}"
-                         f"{_say(facts, whole)}")
-            return
+    tables: dict[int, tuple[dict[str, Number], list[tuple[str, dict[str, Number]]]]] = {}
+    for name, row, total in (forms.funds_parts if forms else []):
+        tables.setdefault(id(total), (total, []))[1].append((name, row))
+    for total, rows in tables.values():
+        for column, word in (("budget_initial", "年初预算数"), ("budget_total", "全年预算数"), ("spend_total", "全年执行数")):
+            whole = total.get(column)
+            parts = [(name, row[column]) for name, row in rows if column in row]
+            if whole is None or not parts:
+                continue
+            added = sum(n.value for _, n in parts)
+            if added - whole.value > sum(facts.half_cent(n) for _, n in parts) + facts.half_cent(whole) + _EPS:
+                listed = " + ".join(f"{name.removeprefix('其中').strip(':：')} {_fmt(n.value)}" for name, n in parts)
+                report.error("SUM_MISMATCH", facts.where(whole.start),
+                             f"自评表{word}：其中各行 {listed} = {_fmt(added)}，多于总额行的 {_fmt(whole.value)}"
+                             f"{_say(facts, whole)}")
+                break
 
 
 def _amount_tables(facts: Facts, report: FindingList) -> None:
@@ -269,11 +272,30 @@ def _indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_method
                            f"指标「{name}」偏差率应为 ({ind.actual.value:g}−{ind.target.value:g})÷{ind.target.value:g} = "
                            f"{deviation * 100:.2f}%，报告写 {ind.deviation.value:g}%{_say(facts, ind.deviation)}")
     if ind.weight is not None and ind.self_score is not None:
+        if ind.own_rule and _by_own_rule(facts, ind, report, name):
+            return
         expected = _score(completion, ind.weight.value)
         if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE:
-            report.error("SCORE_MISMATCH", facts.where(ind.self_score.start),
-                         f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
-                         f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{_say(facts, ind.self_score)}")
+            # a row with a scoring rule of its own we could not read: a warning that says so
+            say, own = (report.warning, f"（该行另有评分标准：{ind.own_rule[:40]}）") if ind.own_rule else (report.error, "")
+            say("SCORE_MISMATCH", facts.where(ind.self_score.start),
+                f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
+                f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{_say(facts, ind.self_score)}")
+
+
+def _by_own_rule(facts: Facts, ind: Indicator, report: FindingList, name: str) -> bool:
+    """The score of a row by the bands its own 评分标准 states ("≥95%得10分；90%（含）-95%得8分…"),
+    recomputed by the core's TIER_SCORE; whether the bands could be read."""
+    if ind.actual is None or not ind.actual.is_rate:
+        return False
+    points = band_score(ind.own_rule, ind.actual.value)
+    if points is None:
+        return False
+    if abs(points - ind.self_score.value) >= SCORE_TOLERANCE:
+        report.error("SCORE_MISMATCH", facts.where(ind.self_score.start),
+                     f"指标「{name}」实际 {ind.actual.value:g}%，按该行评分标准（{ind.own_rule[:40]}）应得 {points:g} 分，"
+                     f"报告自评 {ind.self_score.value:g} 分{_say(facts, ind.self_score)}")
+    return True
 
 
 def _score(completion: float, weight: float) -> float | None:

@@ -97,12 +97,17 @@ def _sums(facts: Facts) -> None:
             before = [previous[-1]] if previous and text[previous[-1].end:start].count("\n") == 0 else []
         parts = []
         spent_whole = bool(before) and bool(_SPENDING.search(before[-1].label))
+        following = text.find("其中", match.end(), end)    # "…；全年实际支出…，其中…": another whole and
+        if following >= 0:                                 # its list: this one ends at the ； before it
+            semicolons = [m.start() for m in re.finditer(r"[;；]", text[match.end():following])]
+            end = match.end() + semicolons[-1] if semicolons else end
         for n in facts.numbers:
             if match.end() <= n.start < end:
                 if stop_parts(n.label) or (not spent_whole and _SPENDING.search(n.label)) or _WHOLE.search(n.label):
                     break   # "其中省级补助…、县级配套…，实际拨付使用…": the sources end where spending starts
-                if n.is_amount:
-                    parts.append(n)
+                between = text[match.end():n.start]
+                if n.is_amount and between.count("(") + between.count("（") <= between.count(")") + between.count("）"):
+                    parts.append(n)   # (a part's own parts in brackets after it are not the whole's)
         if not before or len(parts) < 2:
             continue
         groups: dict[str | None, list[Number]] = {}
@@ -129,7 +134,7 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
     read = []
     for f in forms.indicators:
         ind = Indicator(0, f.name, f.start, f.level1, f.direction, f.target, f.actual, weight=f.weight,
-                        self_score=f.score, deviation_reason=f.reason)
+                        self_score=f.score, deviation_reason=f.reason, own_rule=f.rule)
         if f.direction == "定性":   # the tier chosen is the target cell's; the coefficient the actual's
             ind.target, ind.tier = None, f.target_text
             # the actual cell is the 评价系数 only when it is a percentage alone ("90%"); a figure in

@@ -69,6 +69,7 @@ class Indicator:
     tier: str = ""                  # a 定性 indicator's 评价档次
     coefficient: Number | None = None
     end: int | None = None          # where its own words end, when they are not a block of their own
+    own_rule: str = ""              # the scoring rule its form's row states (评分标准)
 
 
 @dataclass

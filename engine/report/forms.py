@@ -37,6 +37,7 @@ class FormIndicator:
     weight: Number | None = None
     score: Number | None = None
     reason: str = ""
+    rule: str = ""               # the row's own scoring rule (评分标准), when the form gives one
 
 
 @dataclass
@@ -49,7 +50,10 @@ class Forms:
     funds_row: str = ""                                         # "total" or "first": where the headline came from
     total_weight: Number | None = None                          # the 总分 row's 分值 (100)
     score_rows: list[tuple[Number, Number]] = field(default_factory=list)   # a 评分表's rows: 分值, 得分
-    funds_parts: list[tuple[str, dict[str, Number]]] = field(default_factory=list)  # 其中 rows, by column
+    # each 其中 row under a 年度资金总额 row: its name, its amounts and its own table's total row's
+    funds_parts: list[tuple[str, dict[str, Number], dict[str, Number]]] = field(default_factory=list)
+    funds_totals: int = 0                                       # 年度资金总额 rows read (one a form)
+    table_total: dict[str, Number] = field(default_factory=dict)   # the current funds table's total row
 
     def score_rows_adding_up(self) -> list[Number] | None:
         """The scores of a 评分表's rows when their 分值 add up to its 合计 row's (so that the table
@@ -113,6 +117,8 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         header = _header(cells)
         if header:
             (block, columns), width, level1 = header, len(cells), ""
+            if block == "funds":
+                forms.table_total = {}       # a new funds table: its 其中 rows are its own total's
             in_percent = {i for i, c in enumerate(cells) if re.search(r"[(（]\s*%\s*[)）]", c)}   # 执行率（%）
             continue
         if block is None:
@@ -145,6 +151,10 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         else:
             level1 = text_of.get("level1", "").strip() or level1
             _indicator_row(forms, name, text_of, by_column, level1, placed)
+    if forms.funds_totals > 1:      # a form for each project: none of their totals is the report's
+        forms.amounts.clear()
+        forms.rates.clear()
+        forms.execution.clear()
     return forms
 
 
@@ -167,10 +177,13 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]]) -> N
     if not any(by_column.values()):
         return
     total_row = _key(name) in vocabulary()["funds"]["total_rows"]
-    if forms.funds_row == "total" and not total_row:     # a 其中 row under the total: a part of it
-        amounts = {c: n for c in AMOUNT_COLUMNS if (n := _one(by_column, c)) is not None and not n.is_rate}
+    amounts = {c: n for c in AMOUNT_COLUMNS if (n := _one(by_column, c)) is not None and not n.is_rate}
+    if total_row:
+        forms.funds_totals += 1
+        forms.table_total = amounts
+    elif forms.table_total:     # a 其中 row under its table's total: a part of it
         if amounts:
-            forms.funds_parts.append((name, amounts))
+            forms.funds_parts.append((name, amounts, forms.table_total))
         return
     if forms.funds_row == "total" or (forms.funds_row and not total_row):
         return
@@ -212,7 +225,8 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     direction = _direction(_DIRECTION_CELL.get(_key(text_of.get("direction", "")), text_of.get("direction", "")) + target_text)
     row = FormIndicator(name, (placed[0][1].start if placed else 0), level1, direction,
                         target, target_text, actual, actual_text,
-                        _one(by_column, "weight"), _one(by_column, "score"), text_of.get("reason", "").strip())
+                        _one(by_column, "weight"), _one(by_column, "score"), text_of.get("reason", "").strip(),
+                        text_of.get("rule", "").strip())
     forms.indicators.append(row)
 
 

@@ -526,7 +526,8 @@ def test_funds_parts_against_the_total_row(tmp_path):
     """A header that leaves the names' column out: each 其中 row read one cell to the right. The
     parts may come to less than the whole (a source left out) but never to more."""
     assert read(tmp_path, FUNDS_NO_NAME_COLUMN).findings == []
-    parts = [(name, {k: n.value for k, n in row.items()}) for name, row in read(tmp_path, FUNDS_NO_NAME_COLUMN).facts.forms.funds_parts]
+    parts = [(name, {k: n.value for k, n in row.items()})
+             for name, row, _ in read(tmp_path, FUNDS_NO_NAME_COLUMN).facts.forms.funds_parts]
     assert parts[0] == ("其中:当年财政拨款", {"budget_initial": 480, "budget_total": 510, "spend_total": 486})
     left_out = FUNDS_NO_NAME_COLUMN.replace("上年结转资金 | 20.00 | 30.00 | 27.00\n", "")
     assert read(tmp_path, left_out).findings == []
@@ -620,3 +621,31 @@ def test_indicator_rows_in_a_forms_own_column_order(tmp_path):
     rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators]
     assert rows == [("建设示范基地", 500, 520, 20, 20), ("苗木成活率", 90, 85, 30, 28.33), ("带动农户", 2000, 2100, 50, 50)]   # 2,000: no sentence's comma
     assert result.findings == [], [f.message for f in result.findings]
+
+
+BANDED = """| 一级指标 | 二级指标 | 三级指标 | 分值 | 评分标准 | 年度目标值 | 实际完成值 | 得分 |
+| 投入管理 | 预算执行 | 预算执行率 | 10 | ≥95%得10分；90%（含）-95%得8分；85%以下不得分 | ≥95% | 93.5% | 8 |
+| | | 结转结余率 | 10 | ≤5%得10分；5%-10%（含）得6分；10%以上不得分 | ≤5% | 6.2% | 6 |
+| 产出 | 数量 | 完成调研报告 | 80 | 按完成比例计分 | ≥10篇 | 10篇 | 80 |
+| 合计 | | | 100 | | | | 94 |
+"""
+
+
+def test_a_row_scored_by_its_own_bands(tmp_path):
+    """A row whose 评分标准 states bands is scored by them (the core's TIER_SCORE), not by
+    weight × completion; a band read wrong is an error, a rule that cannot be read no error."""
+    assert read(tmp_path, BANDED).findings == []
+    wrong = read(tmp_path, BANDED.replace("| 93.5% | 8 |", "| 93.5% | 10 |").replace("| 94 |", "| 96 |"))
+    assert [f.code for f in wrong.findings if f.severity == "error"] == ["SCORE_MISMATCH"]
+    assert "应得 8 分" in wrong.findings[0].message
+    unread = read(tmp_path, BANDED.replace("≥95%得10分；90%（含）-95%得8分；85%以下不得分", "酌情扣分"))
+    assert [(f.code, f.severity) for f in unread.findings] == [("SCORE_MISMATCH", "warning")]
+
+
+def test_a_form_for_each_project_gives_no_headline(tmp_path):
+    one = PROJECT_FORM
+    two = PROJECT_FORM.replace("| 年度资金总额 | 80.00 | 90.00 | 86.40 |", "| 年度资金总额 | 50.00 | 60.00 | 57.60 |").replace(
+        "| 其中：当年财政拨款 | 80.00 | 85.00 | 81.60 |", "| 其中：当年财政拨款 | 50.00 | 55.00 | 52.80 |")
+    result = read(tmp_path, one + "\n" + two)
+    assert result.facts.keyed_amounts() == {} and result.facts.forms.funds_totals == 2
+    assert [f.code for f in result.findings if f.code == "SUM_MISMATCH"] == []   # each 其中 against its own total

@@ -226,3 +226,13 @@ def test_initial_adjustment_and_total_sentences_apart(tmp_path):
     found = read(tmp_path, text).findings
     assert [(f.code, f.severity) for f in found] == [("SUM_MISMATCH", "warning")] and "同一段" in found[0].message
     assert read(tmp_path, text.replace("全年预算240.00万元", "全年预算230.00万元")).findings == []
+
+
+def test_two_lists_in_one_sentence_and_parts_of_a_part_in_brackets(tmp_path):
+    text = ("某局2024年度部门整体支出绩效自评报告\n"
+            "全年实际收入500.00万元，其中财政拨款收入450.00万元，上年结转结余50.00万元；全年实际支出480.00万元，"
+            "其中基本支出300.00万元（人员经费250.00万元、公用经费50.00万元），项目支出180.00万元。\n")
+    result = read(tmp_path, text)
+    assert [(s.whole.value, [p.value for p in s.parts]) for s in result.facts.sums] == [
+        (500, [450, 50]), (480, [300, 180])]
+    assert result.findings == []

@@ -1,0 +1,65 @@
+"""A row's own scoring bands, as a form states them in its 评分标准 cell ("≥95%得10分；90%（含）-95%
+得8分；85%以下不得分", "≤5%得5分；5%-10%（含）得3分；10%以上不得分"), read into the core's tiers
+(arithmetic.Tier), so that the row's score is recomputed by TIER_SCORE — the one definition —
+not by a second scorer.  A band this reader cannot read in full gives nothing: precision first."""
+from __future__ import annotations
+
+import re
+
+from ..core.arithmetic import Tier, tier_score
+from ..core.errors import CellError
+
+_NUMBER = r"(\d+(?:\.\d+)?)\s*%?"
+_INCLUDED = r"\s*[(（]\s*含\s*[)）]"
+_POINTS = r"\s*(?:的)?\s*(?:得\s*(\d+(?:\.\d+)?)\s*分|(不得分|得\s*0\s*分))\s*$"
+_AT_LEAST = re.compile(rf"^(?:≥|>=|大于等于|不低于|达到)\s*{_NUMBER}(?:及?以上)?{_POINTS}|^{_NUMBER}(?:{_INCLUDED})?\s*(及?以上){_POINTS}")
+_AT_MOST = re.compile(rf"^(?:≤|<=|小于等于|不高于|不超过)\s*{_NUMBER}(?:及?以下)?{_POINTS}|^{_NUMBER}(?:{_INCLUDED})?\s*(及?以下){_POINTS}")
+_RANGE = re.compile(rf"^{_NUMBER}(?P<low>{_INCLUDED})?\s*[-—~至到]\s*{_NUMBER}(?P<high>{_INCLUDED})?{_POINTS}")
+
+
+def stated_tiers(rule: str) -> tuple[Tier, ...] | None:
+    """The tiers a rule's text states, top to bottom; None: not every band could be read."""
+    bands = [b.strip() for b in re.split(r"[;；。]", rule) if b.strip()]
+    tiers: list[Tier] = []
+    ascending: bool | None = None        # ≤ bands first (a reverse indicator) or ≥ bands first
+    for band in bands:
+        tier = _band(band, ascending)
+        if tier is None:
+            return None
+        tiers.append(tier[0])
+        ascending = tier[1] if ascending is None else ascending
+    return tuple(tiers) if len(tiers) >= 2 else None
+
+
+def _band(band: str, ascending: bool | None) -> tuple[Tier, bool | None] | None:
+    if (m := _AT_LEAST.match(band)) is not None:
+        groups = [g for g in m.groups() if g is not None]
+        bound, points = float(groups[0]), _points(m)
+        return Tier(">=", bound, points), False
+    if (m := _AT_MOST.match(band)) is not None:
+        groups = [g for g in m.groups() if g is not None]
+        op = "<" if "以下" in band and "及以下" not in band and ascending is False else "<="
+        return Tier(op, float(groups[0]), _points(m)), True
+    if (m := _RANGE.match(band)) is not None and ascending is not None:
+        low, high = float(m.group(1)), float(m.group(3))
+        if ascending:        # bands rise: each range by its upper bound, included unless the lower is
+            return Tier("<" if m.group("low") and not m.group("high") else "<=", high, _points(m)), None
+        return Tier(">" if m.group("high") and not m.group("low") else ">=", low, _points(m)), None
+    return None
+
+
+def _points(match: re.Match) -> float:
+    earned = re.search(r"得\s*(\d+(?:\.\d+)?)\s*分", match.group(0))
+    return float(earned.group(1)) if earned else 0.0      # 不得分
+
+
+def band_score(rule: str, value: float) -> float | None:
+    """The points the stated bands give `value` (a percentage as written), or None."""
+    tiers = stated_tiers(rule)
+    if tiers is None:
+        return None
+    try:
+        points = tier_score(value, tiers)
+    except CellError:
+        return None
+    return float(points) if isinstance(points, (int, float)) else None
