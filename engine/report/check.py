@@ -260,8 +260,8 @@ def _indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_method
     if completion is None:
         return
     if ind.completion is not None and not _at_stated(completion, ind.completion):
-        capped = ind.direction in (">=", ">", "=") and completion > 1 and _at_stated(1.0, ind.completion)
-        if not capped:   # 100% for an exceeded ≥ target is the capped convention, not an error
+        capped = completion > 1 and _at_stated(1.0, ind.completion)
+        if not capped:   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
             report.error("COMPLETION_MISMATCH", facts.where(ind.completion.start),
                          f"指标「{name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
                          f"{completion * 100:.2f}%，报告写 {ind.completion.value:g}%{_say(facts, ind.completion)}")

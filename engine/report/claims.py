@@ -134,7 +134,8 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
     read = []
     for f in forms.indicators:
         ind = Indicator(0, f.name, f.start, f.level1, f.direction, f.target, f.actual, weight=f.weight,
-                        self_score=f.score, deviation_reason=f.reason, own_rule=f.rule)
+                        self_score=f.score, deviation_reason=f.reason, own_rule=f.rule,
+                        completion=f.completion if f.completion is not None and f.completion.is_rate else None)
         if f.direction == "定性":   # the tier chosen is the target cell's; the coefficient the actual's
             ind.target, ind.tier = None, f.target_text
             # the actual cell is the 评价系数 only when it is a percentage alone ("90%"); a figure in

@@ -38,6 +38,7 @@ class FormIndicator:
     score: Number | None = None
     reason: str = ""
     rule: str = ""               # the row's own scoring rule (评分标准), when the form gives one
+    completion: Number | None = None   # its 完成率 column
 
 
 @dataclass
@@ -226,7 +227,7 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     row = FormIndicator(name, (placed[0][1].start if placed else 0), level1, direction,
                         target, target_text, actual, actual_text,
                         _one(by_column, "weight"), _one(by_column, "score"), text_of.get("reason", "").strip(),
-                        text_of.get("rule", "").strip())
+                        text_of.get("rule", "").strip(), _one(by_column, "completion"))
     forms.indicators.append(row)
 
 

@@ -649,3 +649,15 @@ def test_a_form_for_each_project_gives_no_headline(tmp_path):
     result = read(tmp_path, one + "\n" + two)
     assert result.facts.keyed_amounts() == {} and result.facts.forms.funds_totals == 2
     assert [f.code for f in result.findings if f.code == "SUM_MISMATCH"] == []   # each 其中 against its own total
+
+
+def test_a_completion_column_is_checked_and_a_capped_one_is_not_an_error(tmp_path):
+    form = ("| 三级指标 | 指标值 | 指标分值权重 | 指标赋分规则 | 指标实际完成值 | 完成率 | 指标得分 |\n"
+            "| 建议被采纳数 | ≥3条 | 10 | 完成值/指标值×权重 | 2条 | 66.67% | 6.67 |\n"
+            "| 数据差错率 | ≤1% | 10 | 不高于指标值得满分 | 0.4% | 100% | 10 |\n"
+            "| 总分 | | 20 | | | | 16.67 |\n评价等次：优\n")
+    result = read(tmp_path, form)
+    assert [(i.name, i.completion.value) for i in result.facts.indicators] == [("建议被采纳数", 66.67), ("数据差错率", 100)]
+    assert result.findings == [] or [f.code for f in result.findings] == ["GRADE_MISMATCH"]
+    wrong = read(tmp_path, form.replace("66.67% | 6.67", "80.00% | 6.67"))
+    assert "COMPLETION_MISMATCH" in [f.code for f in wrong.findings if f.severity == "error"]
