@@ -68,8 +68,50 @@ def _one_cell(line: str) -> str:
 def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
     run, cells, joined = _broken_words(run, cells)
     # a form's header words first; rows of even width for the tables of no form (a 评分表 …)
-    found = _indicator_rows(run, cells, rows) | _funds_rows(run, cells, rows) or _even_rows(run, cells, rows)
+    found = _indicator_rows(run, cells, rows) | _funds_rows(run, cells, rows) or _levelled_rows(run, cells, rows) \
+        or _even_rows(run, cells, rows)
     return found | joined if found else found
+
+
+_LEVEL = re.compile(r"^[一二三四]级指标$")
+
+
+def _levelled_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """A 评分表 of levels one cell a line, each level with its 分值 and the last one scored
+    (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分), merged cells left out: a name with
+    one figure after it is a group, a name with two is an item (its 分值 and 得分); the 合计 row
+    ends it.  Read as rows of the last level: 三级指标 | 分值 | 得分."""
+    start = next((i for i in range(len(cells) - 4) if _LEVEL.match(cells[i]) and cells[i + 1] == "分值"), None)
+    if start is None:
+        return set()
+    end = start
+    while end + 1 < len(cells) and _LEVEL.match(cells[end]) and cells[end + 1] == "分值":
+        end += 2
+    if end - start < 4 or end >= len(cells) or column_of(cells[end], "scores") != "score":
+        return set()
+    header_at, data, at = run[start], cells[end + 1:], run[end + 1:]
+    found: list[tuple[int, list[str]]] = []
+    i = 0
+    while i < len(data):
+        name = data[i]
+        if key(name) in vocabulary()["scores"]["total_rows"]:
+            figures = [c for c in data[i + 1:i + 3] if _PLAIN.match(c)]
+            found.append((at[i], [name, *figures]))
+            i += 1 + len(figures)
+            break
+        if _PLAIN.match(name) or i + 1 >= len(data) or not _PLAIN.match(data[i + 1]):
+            break
+        if i + 2 < len(data) and _PLAIN.match(data[i + 2]):
+            found.append((at[i], [name, data[i + 1], data[i + 2]]))    # an item: its 分值 and 得分
+            i += 3
+        else:
+            i += 2                                                     # a group and its 分值
+    if len(found) < 2:
+        return set()
+    rows[header_at] = [cells[end - 2], "分值", cells[end]]
+    for first, row in found:
+        rows[first] = row
+    return set(run[start:end + 1 + i]) - {header_at} - {first for first, _ in found}
 
 
 def _broken_words(run: list[int], cells: list[str]) -> tuple[list[int], list[str], set[int]]:

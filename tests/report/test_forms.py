@@ -661,3 +661,17 @@ def test_a_completion_column_is_checked_and_a_capped_one_is_not_an_error(tmp_pat
     assert result.findings == [], [f.message for f in result.findings]
     wrong = read(tmp_path, form.replace("66.67% | 6.67", "80.00% | 6.67"))
     assert "COMPLETION_MISMATCH" in [f.code for f in wrong.findings if f.severity == "error"]
+
+
+def test_a_score_table_of_levels_one_cell_a_line(tmp_path):
+    """一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分, merged cells left out: a name with one
+    figure is a group, with two an item; the 合计 row is the total, checked against the items."""
+    cells = ["二、绩效评价指标评分", "一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分",
+             "决策", "30", "目标", "10", "目标内容", "10", "9", "依据", "20", "决策程序", "20", "20",
+             "产出", "70", "数量", "70", "完成活动", "70", "63", "合计", "100", "92"]
+    result = read(tmp_path, "\n".join(cells) + "\n")
+    assert [(i.name, i.weight.value, i.score.value) for i in result.facts.items] == [
+        ("目标内容", 10, 9), ("决策程序", 20, 20), ("完成活动", 70, 63)]
+    assert result.facts.total.value == 92 and result.findings == []
+    slipped = read(tmp_path, "\n".join(cells).replace("\n63\n", "\n66\n") + "\n")
+    assert [f.code for f in slipped.findings if f.severity == "error"] == ["TOTAL_MISMATCH"]
