@@ -359,6 +359,13 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
         if expected != facts.grade[0]:
             report.error("GRADE_MISMATCH", facts.where(facts.grade[1]),
                          f"综合得分 {total.value:g} 分应评为“{expected}”，报告写“{facts.grade[0]}”{_say(facts, total)}")
+    for score, grade, offset in facts.graded:    # a project's total and grade, in one sentence
+        if score is total or (facts.grade and offset == facts.grade[1]):
+            continue
+        expected = perf_grade(score.value, bands)
+        if expected != grade:
+            report.error("GRADE_MISMATCH", facts.where(offset),
+                         f"自评得分 {score.value:g} 分应评为“{expected}”，报告写“{grade}”{_say(facts, score)}")
     if rs is None:
         return None
     stated = _stated_sum(facts, rs)

@@ -136,6 +136,8 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
         ind = Indicator(0, f.name, f.start, f.level1, f.direction, f.target, f.actual, weight=f.weight,
                         self_score=f.score, deviation_reason=f.reason, own_rule=f.rule,
                         completion=f.completion if f.completion is not None and f.completion.is_rate else None)
+        row_end = facts.text.find("\n", f.start)
+        ind.end = row_end if row_end >= 0 else len(facts.text)   # a form's indicator is its row, no more
         if f.direction == "定性":   # the tier chosen is the target cell's; the coefficient the actual's
             ind.target, ind.tier = None, f.target_text
             # the actual cell is the 评价系数 only when it is a percentage alone ("90%"); a figure in

@@ -90,6 +90,7 @@ class Facts:
     tables: list[AmountTable] = field(default_factory=list)
     total: Number | None = None
     grade: tuple[str, int] | None = None     # (优/良/中/差, offset)
+    graded: list[tuple[Number, str, int]] = field(default_factory=list)   # each total and its sentence's grade
     dept_name: str | None = None
     fiscal_year: int | None = None
     form_amounts: dict[str, Number] = field(default_factory=dict)   # read from a 自评表 (forms)

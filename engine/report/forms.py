@@ -81,7 +81,8 @@ class Forms:
     @property
     def used(self) -> set[int]:
         """The ids of the figures a form gave (kept out of the sentence readers)."""
-        given = [*self.amounts.values(), *self.rates.values(), *self.execution.values(), self.total]
+        given = [*self.amounts.values(), *self.rates.values(), *self.execution.values(), self.total, self.total_weight]
+        given += [n for row in self.score_rows for n in row]
         for row in self.indicators:
             given += [row.target, row.actual, row.weight, row.score]
         return {id(n) for n in given if n is not None}
@@ -156,6 +157,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         forms.amounts.clear()
         forms.rates.clear()
         forms.execution.clear()
+        forms.total = forms.total_weight = None
     return forms
 
 

@@ -45,11 +45,14 @@ def total_and_grade(facts) -> None:
         if id(n) in inside or id(n) in items or n.unit not in ("分", ""):
             continue
         start, end = sentence_bounds(text, n.start)
-        if "|" in n.label:     # a figure in a table's row: the total only beside a cell naming it
-            cells = [c for c in n.label.split("|") if c.strip()]   # ("自评总分（分） | 96.05"); the form
-            if not cells or not STRONG_TOTAL.search(cells[-1]):   # readers take a 总分 row's
-                continue
-            clause = cells[-1]
+        if "|" in n.label:     # a figure in a table's row: the total only in the cell right beside
+            cells = n.label.split("|")     # one naming it ("自评总分（分） | 96.05"); the form readers take
+            naming = cells[-2] if len(cells) >= 2 and not cells[-1].strip() else cells[-1]   # a 总分 row's
+            line_end = text.find("\n", n.end)
+            later = text[n.end:line_end if line_end >= 0 else len(text)]
+            if not naming.strip() or not STRONG_TOTAL.search(naming) or re.search(r"\d", later):
+                continue     # (总分 | 100 | 97.51: the row's last figure is its score, the first its 分值)
+            clause = naming
         else:
             clause = re.split(r"[,，;；(（]", n.label)[-1]
         if _ITEM_SCORE.search(clause) and not STRONG_TOTAL.search(clause) \
@@ -65,6 +68,11 @@ def total_and_grade(facts) -> None:
     if candidates:   # a total named as one (综合得分, 总分 …) before a bare 得分
         facts.total = min(candidates, key=lambda c: (c[0], c[1].start))[1]
     is_rule = facts.document.is_rule if facts.document else (lambda offset: False)
+    for _, n in candidates:    # each total with the grade its own sentence gives it (a project's too)
+        end = sentence_bounds(text, n.start)[1]
+        said = _stated_grade(text, n.end, is_rule)
+        if said and said.start() < end:
+            facts.graded.append((n, GRADE_WORDS[said.group(1)], said.start(1)))
     near = _stated_grade(text, sentence_bounds(text, facts.total.start)[0], is_rule) if facts.total else None
     grade = near or _stated_grade(text, 0, is_rule)
     if grade:

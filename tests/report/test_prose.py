@@ -236,3 +236,16 @@ def test_two_lists_in_one_sentence_and_parts_of_a_part_in_brackets(tmp_path):
     assert [(s.whole.value, [p.value for p in s.parts]) for s in result.facts.sums] == [
         (500, [450, 50]), (480, [300, 180])]
     assert result.findings == []
+
+
+def test_each_projects_total_against_the_grade_its_sentence_gives(tmp_path):
+    """A department report with a form for each project: no project's 总分 row is the report's
+    total; each project's 自评得分 is checked against the grade of its own sentence."""
+    text = ("某街道2024年度部门决算\n第四部分 绩效评价情况\n"
+            "部门整体支出绩效自评得分95.2分，自评等级为“优”。\n"
+            "（一）甲项目绩效自评综述\n根据年初设定的绩效目标，项目自评得分92分，自评等级为“优”。\n"
+            "（二）乙项目绩效自评综述\n根据年初设定的绩效目标，项目自评得分86.5分，自评等级为“优”。\n")
+    result = read(tmp_path, text)
+    assert result.facts.total.value == 95.2
+    errors = [f for f in result.findings if f.severity == "error"]
+    assert [f.code for f in errors] == ["GRADE_MISMATCH"] and "86.5" in errors[0].message
