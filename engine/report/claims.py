@@ -92,9 +92,12 @@ def _sums(facts: Facts) -> None:
         start, end = sentence_bounds(text, match.start())
         before = [n for n in facts.numbers if start <= n.start < match.start() and n.is_amount]
         before = [n for n in before if not stop_parts(n.label)]   # "同比增加44.20万元" is no whole
-        if not before:   # "…919.76万元。其中：上级…" — the whole ends the sentence before
-            previous = [n for n in facts.numbers if n.end <= start and n.is_amount and not stop_parts(n.label)]
-            before = [previous[-1]] if previous and text[previous[-1].end:start].count("\n") == 0 else []
+        from_previous = not before
+        if from_previous:   # "…919.76万元。其中：上级…" — the whole is in the sentence before
+            before_start = sentence_bounds(text, max(start - 1, 0))[0]
+            previous = [n for n in facts.numbers if before_start <= n.start and n.end <= start and n.is_amount
+                        and not stop_parts(n.label)]
+            before = previous if previous and text[previous[-1].end:start].count("\n") == 0 else []
         parts = []
         spent_whole = bool(before) and bool(_SPENDING.search(before[-1].label))
         following = text.find("其中", match.end(), end)    # "…；全年实际支出…，其中…": another whole and
@@ -114,6 +117,8 @@ def _sums(facts: Facts) -> None:
         for n in parts:
             groups.setdefault(n.measure, []).append(n)
         for measure, group in groups.items():
+            if measure is None and from_previous and len(before) > 1:
+                continue   # "实际支出298.43万元，…结余14.17万元。其中：展会补贴…": which is the whole?
             wholes = [n for n in before if n.measure == measure] if measure else []
             whole = wholes[-1] if wholes else (before[-1] if measure is None or len(groups) == 1 else None)
             if whole is not None and len(group) >= 2:

@@ -249,3 +249,15 @@ def test_each_projects_total_against_the_grade_its_sentence_gives(tmp_path):
     assert result.facts.total.value == 95.2
     errors = [f for f in result.findings if f.severity == "error"]
     assert [f.code for f in errors] == ["GRADE_MISMATCH"] and "86.5" in errors[0].message
+
+
+def test_a_list_after_a_sentence_of_several_amounts_names_no_whole(tmp_path):
+    text = ("某区商务局2024年度稳增长专项资金绩效自评报告\n"
+            "2024年市级下达外贸稳增长专项资金300.00万元，其中：上年结转资金40.00万元，本年下达资金250.00万元。\n"
+            "截至2024年12月31日，项目资金实际支出280.00万元，执行率93.33%，结余20.00万元结转使用。"
+            "其中：展会补贴150.00万元，保费补助130.00万元。\n")
+    result = read(tmp_path, text)
+    # 稳增长 names the fund, no comparison: 40 + 250 ≠ 300 is found; the list after a sentence of
+    # 实际支出 and 结余 names no whole and is not checked
+    assert [(s.whole.value, [p.value for p in s.parts]) for s in result.facts.sums] == [(300, [40, 250])]
+    assert [f.code for f in result.findings if f.severity == "error"] == ["SUM_MISMATCH"]

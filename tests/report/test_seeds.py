@@ -58,8 +58,10 @@ def test_003_figures(seeds):
     assert [(i.direction, i.target.value, i.actual.value) for i in r.facts.indicators][-1] == (">=", 20, 34)
     assert len(r.facts.indicators) == 6
     assert r.stated_total == 100 and r.facts.grade[0] == "优"
-    # every 其中 list of 003 adds up, "其中：其中：" included
-    assert len(r.facts.sums) == 6
+    # every 其中 list of 003 adds up, "其中：其中：" included; the “三公” list after its sentence of
+    # 预算 and 实际支出 is two sums, each against its own whole
+    assert len(r.facts.sums) == 7
+    assert [(s.whole.measure, len(s.parts)) for s in r.facts.sums if s.whole.value == 0] == [("budget", 4), ("spend", 4)]
 
 
 def test_000_no_error_and_figures_to_the_cent(seeds):
