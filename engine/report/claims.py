@@ -221,13 +221,20 @@ _PLANNED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*(?:年�
                       r"(?P<target>\d+(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s]{0,4}?)\s*[,，]\s*(?:已|实际|共)\s*完成\s*"
                       r"(?P<actual>\d+(?:\.\d+)?)\s*(?P<unit2>[^\d,，;；。\s]{0,4}?)"
                       r"(?:\s*[,，]\s*完成率\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?(?=[,，;；。\s]|$)")
+# "场馆免费开放306天（目标不少于300天）", "群众满意度97.1%，达到年度目标（≥90%）", "…路径24套，目标20套":
+# what was achieved first, the target after it
+_ACHIEVED_FIRST = re.compile(r"(?P<name>[^,，;；。:：\n()（）\d]{2,30}?)\s*(?P<actual>\d+(?:\.\d+)?)\s*(?P<unit2>[^\d,，;；。\s()（）]{0,4}?)"
+                             r"\s*(?:[(（]\s*(?:年度)?目标(?:值)?(?:为)?|[,，]\s*(?:完成|达到|超过)(?:了)?(?:年度)?目标\s*[(（]"
+                             r"|[,，]\s*(?:年度)?目标(?:值)?(?:为)?)\s*"
+                             r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于)?\s*"
+                             r"(?P<target>\d+(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*(?=[)）,，;；。]|$)")
 _NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当年|该指标|本指标)|(?:年度计划|年度|计划|预期)$")
 
 
 def _paired_indicators(facts: Facts) -> None:
     known = [text_key(i.name) for i in facts.indicators]
     spans = [(i.start, facts._end_of(i)) for i in facts.indicators]
-    matches = [*_PAIRED.finditer(facts.text), *_PLANNED.finditer(facts.text)]
+    matches = [*_PAIRED.finditer(facts.text), *_PLANNED.finditer(facts.text), *_ACHIEVED_FIRST.finditer(facts.text)]
     for match in sorted(matches, key=lambda m: m.start()):
         if any(a <= match.start() < b for a, b in spans):
             continue   # inside an indicator's own paragraph: its figures are read there
@@ -237,14 +244,16 @@ def _paired_indicators(facts: Facts) -> None:
         if target.unit != actual.unit or (match.group("unit") or "")[:1] != (match.group("unit2") or "")[:1]:
             continue   # 12万元 against 98600元: not compared (precision first)
         name = _NAME_NOISE.sub("", _NAME_PREFIX.sub("", match.group("name").strip())).strip()
+        if match.re is _ACHIEVED_FIRST:    # "2023年场馆免费开放…", "…1个、镇街…服务点": the name's own words
+            name = re.sub(r"^[年月日个项次件]+", "", name.split("、")[-1]).strip()
         if len(name) < 2 or any(text_key(name) in k or k in text_key(name) for k in known if k):
             continue
         known.append(text_key(name))
         planned = "completion" in match.re.groupindex
         completion = facts.number_at(match.start("completion")) if planned and match.group("completion") else None
-        facts.indicators.append(Indicator(len(facts.indicators) + 1, name, match.start(), "",
-                                          ">=" if planned else DIRECTIONS[match.group("dir")], target, actual,
-                                          completion=completion))
+        direction = ">=" if planned else DIRECTIONS[match.group("dir")] if match.group("dir") else "="
+        facts.indicators.append(Indicator(len(facts.indicators) + 1, name, match.start(), "", direction, target,
+                                          actual, completion=completion))
 
 
 @functools.lru_cache(maxsize=1)

@@ -39,7 +39,8 @@ _LISTED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?:其中)?\s*(?:\d
 
 # "产出指标得分47.75分（满分50分）" — the score first, its points after it in brackets
 _SCORED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?:其中)?\s*([^\s(（:：,，。;；\d]{2,16}?)\s*(?:自评)?得分?\s*[:：为]?\s*"
-                          r"(\d+(?:\.\d+)?)\s*分\s*[(（]\s*(?:满分|分值|权重|权重分值|总分)?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+                          r"(\d+(?:\.\d+)?)\s*分\s*[(（]\s*(?:满分|分值|权重|权重分值|总分)?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分"
+                          r"\s*(?:[,，;；][^)）]{0,60})?[)）]")   # (满分30分，其中…)
 _NOT_AN_ITEM = re.compile(r"综合|总|整体|自评$|平均")
 
 
@@ -117,5 +118,5 @@ def _shifted_item(cells: list[str], placed: list) -> StatedItem | None:
 
 def _item(name: str, score, weight) -> StatedItem:
     """A stated item; the one named 预算执行率 is the execution item of every framework."""
-    execution = text_key(name) in ("预算执行率", "执行率", "资金执行率")
+    execution = text_key(name) in ("预算执行率", "执行率", "资金执行率", "预算执行率指标", "预算执行")
     return StatedItem(name, score, weight, row_id="budget_execution" if execution else None)

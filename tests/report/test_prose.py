@@ -261,3 +261,16 @@ def test_a_list_after_a_sentence_of_several_amounts_names_no_whole(tmp_path):
     # 实际支出 and 结余 names no whole and is not checked
     assert [(s.whole.value, [p.value for p in s.parts]) for s in result.facts.sums] == [(300, [40, 250])]
     assert [f.code for f in result.findings if f.severity == "error"] == ["SUM_MISMATCH"]
+
+
+def test_what_was_achieved_first_and_its_target_after(tmp_path):
+    text = ("二、绩效目标完成情况\n2024年场馆免费开放310天（目标不少于300天）；举办公益讲座52期，完成年度目标（≥48期）；"
+            "新建、更新健身器材36套，目标30套，完成率120%。\n"
+            "三、自评结论\n投入类指标得19分（满分20分），过程类指标得28分（满分30分，其中预算执行率得9.5分），"
+            "产出类指标得48分（满分50分）。自评得分95分，评价等级为优。\n")
+    result = read(tmp_path, text)
+    found = [(i.name, i.direction, i.target.value, i.actual.value) for i in result.facts.indicators]
+    assert found == [("场馆免费开放", ">=", 300, 310), ("举办公益讲座", ">=", 48, 52), ("更新健身器材", "=", 30, 36)]
+    assert [(i.name, i.weight.value, i.score.value) for i in result.facts.items][:3] == [
+        ("投入类指标", 20, 19), ("过程类指标", 30, 28), ("产出类指标", 50, 48)]
+    assert result.findings == [], [f.message for f in result.findings]
