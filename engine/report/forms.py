@@ -110,6 +110,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     width = 0
     level1 = ""
     in_percent: set[int] = set()
+    in_yuan = False
     for line in table_lines(text, figures):
         if line is None:
             block = None
@@ -122,6 +123,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             if block == "funds":
                 forms.table_total = {}       # a new funds table: its 其中 rows are its own total's
             in_percent = {i for i, c in enumerate(cells) if re.search(r"[(（]\s*%\s*[)）]", c)}   # 执行率（%）
+            in_yuan = block == "funds" and any(re.search(r"[(（]\s*元\s*[)）]", c) for c in cells)  # 项目资金（元）
             continue
         if block is None:
             continue
@@ -138,6 +140,8 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             if column:
                 if index - shift in in_percent and not n.unit:
                     n.unit = "%"          # a bare figure under 执行率（%）: a rate, as its header says
+                elif in_yuan and not n.unit and column in AMOUNT_COLUMNS:
+                    n.unit = "元"         # an amount of a table in 元 (read as 万元 by facts.amount)
                 by_column.setdefault(column, []).append(n)
         text_of = {column: cells[i + shift] for i, column in columns.items() if 0 <= i + shift < len(cells)}
         totals = vocabulary()[block]["total_rows"]

@@ -675,3 +675,12 @@ def test_a_score_table_of_levels_one_cell_a_line(tmp_path):
     assert result.facts.total.value == 92 and result.findings == []
     slipped = read(tmp_path, "\n".join(cells).replace("\n63\n", "\n66\n") + "\n")
     assert [f.code for f in slipped.findings if f.severity == "error"] == ["TOTAL_MISMATCH"]
+
+
+def test_a_funds_table_in_yuan(tmp_path):
+    form = ("| 项目资金（元） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |\n"
+            "| 年度资金总额 | 3,000,000.00 | 3,126,000.00 | 2,984,300.00 | 95.47% |\n")
+    facts = read(tmp_path, form).facts
+    assert {k: facts.amount(n) for k, n in facts.keyed_amounts().items()} == {
+        "budget_initial": 300.0, "budget_total": 312.6, "spend_total": 298.43}
+    assert read(tmp_path, form).findings == []
