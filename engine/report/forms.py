@@ -134,6 +134,11 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         if 0 in columns and columns[0] not in ("name", "level1", "level2") and cells[0].strip() \
                 and not re.fullmatch(r"[-+\d.,%\s]+", cells[0]):
             shift = max(shift, 1)
+        # … and a row with fewer cells that still ends with a figure under a header ending with 得分
+        # lost its first cells (merged 一级/二级指标 left out): read from the right too
+        if block == "indicators" and len(cells) < width and columns.get(width - 1) in ("score", "weight") \
+                and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", cells[-1] or ""):
+            shift = len(cells) - width
         by_column: dict[str, list[Number]] = {}
         for index, n in placed:
             column = columns.get(index - shift)

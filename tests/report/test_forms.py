@@ -684,3 +684,15 @@ def test_a_funds_table_in_yuan(tmp_path):
     assert {k: facts.amount(n) for k, n in facts.keyed_amounts().items()} == {
         "budget_initial": 300.0, "budget_total": 312.6, "spend_total": 298.43}
     assert read(tmp_path, form).findings == []
+
+
+def test_rows_that_lost_their_first_cells_are_read_from_the_right(tmp_path):
+    """A row under the same 一级指标 with that cell left out (fewer cells, still ending with its
+    得分) is read from the right; one that lost its empty last cell (a 偏差原因) from the left."""
+    form = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 偏差率 | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 支持项目数 | ≥20个 | 20个 | 0.00% | 50 | 50 |\n"
+            "| 质量指标 | 验收合格率 | =100% | 100% | 0.00% | 30 | 30 |\n"
+            "| 时效指标 | 按期完成率 | ≥95% | 93% | -2.11% | 20 | 19.58 |\n")
+    rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in read(tmp_path, form).facts.indicators]
+    assert rows == [("支持项目数", 20, 20, 50, 50), ("验收合格率", 100, 100, 30, 30), ("按期完成率", 95, 93, 20, 19.58)]
