@@ -127,6 +127,9 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             continue
         if block is None:
             continue
+        if len(cells) > width + 1:
+            continue     # two cells or more beyond its header (the header's other half on a line above):
+            # which figure stands under which word is not known, so nothing is read (precision first)
         shift = max(len(cells) - width, 0)   # a row with a cell more (its group's name) is read from the right;
         # one with fewer has lost its empty last cells (a tab-separated row) and is read from the left —
         # but a row that starts with its name under a header that starts with a figure's column (the
@@ -139,6 +142,10 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         if block == "indicators" and len(cells) < width and columns.get(width - 1) in ("score", "weight") \
                 and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", cells[-1] or ""):
             shift = len(cells) - width
+        if block == "indicators" and not _names_a_row(cells, columns, shift):
+            # read so, its 三级指标 is no name or its 分值/得分 no figures ("| 指标2:… | ≥180万毫升 | … | 10
+            # | 10 | 0 |": a leading cell lost, a 偏差 of 0 after): the one cell either way that fits
+            shift = next((s for s in (shift - 1, shift + 1) if _names_a_row(cells, columns, s)), shift)
         by_column: dict[str, list[Number]] = {}
         for index, n in placed:
             column = columns.get(index - shift)
@@ -168,6 +175,15 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         forms.execution.clear()
         forms.total = forms.total_weight = None
     return forms
+
+
+def _names_a_row(cells: list[str], columns: dict[int, str], shift: int) -> bool:
+    """Read with `shift`, the row's 三级指标 cell is a name (not "≥180万毫升", not a figure) and its
+    分值 and 得分 cells are figures."""
+    at = {column: cells[i + shift].strip() for i, column in columns.items() if 0 <= i + shift < len(cells)}
+    name = at.get("name", "")
+    figures = all(re.fullmatch(r"\d+(?:\.\d+)?", at.get(c, "")) for c in ("weight", "score") if c in at)
+    return bool(name) and not re.match(r"[≥≤<>=\d]", name) and figures
 
 
 def _row_name(cells: list[str], columns: dict[int, str], shift: int) -> str:

@@ -696,3 +696,20 @@ def test_rows_that_lost_their_first_cells_are_read_from_the_right(tmp_path):
     rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
             for i in read(tmp_path, form).facts.indicators]
     assert rows == [("支持项目数", 20, 20, 50, 50), ("验收合格率", 100, 100, 30, 30), ("按期完成率", 95, 93, 20, 19.58)]
+
+
+def test_rows_whose_cells_do_not_fit_their_header_are_read_where_they_fit_or_not_at_all(tmp_path):
+    """A row that lost its leading cell but has a 偏差 of 0 after its 得分 is read where its name
+    and figures fit; a funds row with two cells more than its header (the header's other half on
+    a line above) is not read at all: no figure is put under a word it may not stand under."""
+    form = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+            "| 产出指标 | 数量指标 | 疫苗接种人次 | ≥10万人次 | 10.6万人次 | 50 | 50 | |\n"
+            "| | 疫苗调运数量 | ≥180万毫升 | 182.4万毫升 | 50 | 50 | 0 | |\n")
+    rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in read(tmp_path, form).facts.indicators]
+    assert rows == [("疫苗接种人次", 10, 10.6, 50, 50), ("疫苗调运数量", 180, 182.4, 50, 50)]
+    funds = ("| 年初预算 | 调整预算 | 全年预算 | 全年执行数 |\n"
+             "| 年度资金总额 | 520.00 | +46.80 | 566.80 | 548.12 | 96.70% | 10 | 10 |\n"
+             "| 其中：财政拨款 | 500.00 | +46.80 | 546.80 | 530.42 |\n")
+    result = read(tmp_path, funds)
+    assert result.facts.forms.amounts == {} and result.findings == []
