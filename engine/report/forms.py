@@ -213,8 +213,8 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]]) -> N
         if amounts:
             forms.funds_parts.append((name, amounts, forms.table_total))
         return
-    if forms.funds_row == "total" or (forms.funds_row and not total_row):
-        return
+    if forms.funds_row == "total" or (forms.funds_row and not total_row) or _key(name).startswith("其中"):
+        return        # (a 其中 row is a part, never the whole, even with no total row read)
     forms.funds_row = "total" if total_row else "first"
     forms.amounts.clear()
     forms.rates.clear()
