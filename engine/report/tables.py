@@ -82,14 +82,10 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
             columns = None
             continue
         cells, placed = line
-        measures = {i: m for i, c in enumerate(cells) if (m := measure_of(text_key(c))) in _COLUMNS}
-        header = {i: _COLUMNS[m] for i, m in measures.items()}
+        header = {i: _COLUMNS[m] for i, c in enumerate(cells) if (m := measure_of(text_key(c))) in _COLUMNS}
         if {"budget", "spend"} <= set(header.values()) and not any(re.search(r"\d", c) for c in cells):
             columns = {}
-            whole = [i for i, m in measures.items() if m == "total_budget"]   # 全年预算 over 调整预算
             for i, kind in header.items():   # the first column of each kind (预算数 before 年初预算)
-                if kind == "budget" and whole and i not in whole:
-                    continue
                 if kind not in columns.values():
                     columns[i] = kind
             tables.append(AmountTable())

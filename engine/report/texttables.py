@@ -85,9 +85,6 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     of words only under a row (an indicator's name or a reason wrapped) is added to that row."""
     cells_of = {n: _cells_at(lines[n].rstrip()) for n in block}
     header_at = next(n for n in block if len(cells_of[n]) >= 3)
-    halves = _two_line_header(block, header_at, cells_of)
-    if halves is not None:
-        return halves
     starts = [start for start, _ in cells_of[header_at]]
     placed = [start for n in block if n != header_at for start, _ in cells_of[n]]
     if sum(any(abs(start - s) <= 1 for s in starts) for start in placed) < 0.8 * len(placed):
@@ -109,33 +106,6 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
             continue
         out[n] = row
         last = n
-    return out
-
-
-def _two_line_header(block: list[int], header_at: int, cells_of: dict) -> dict[int, list[str]] | None:
-    """A header in two lines over rows set by spaces — words spanning columns above ("预算数（万元）"),
-    the columns' own words below ("年初预算 调整预算 全年预算"), and the upper words right of the
-    lower ones columns of their own ("执行率 分值 得分") — read as one header, when its words are
-    as many as the cells of each row of figures (or one fewer: the rows' names have no header).
-    The rows are read cell after cell."""
-    at = block.index(header_at)
-    if at + 1 >= len(block):
-        return None
-    lower_at = block[at + 1]
-    upper, lower = cells_of[header_at], cells_of[lower_at]
-    if not lower or any(_BARE_FIGURE.fullmatch(text) for _, text in upper + lower):
-        return None
-    lower_end = max(start + _width(text) for start, text in lower)
-    header = [text for _, text in lower] + [text for start, text in upper if start >= lower_end]
-    data = [n for n in block[at + 2:] if any(_BARE_FIGURE.fullmatch(text) for _, text in cells_of[n])]
-    if not data:
-        return None
-    widest = max(len(cells_of[n]) for n in data)
-    if widest not in (len(header), len(header) + 1) or len(header) < 3:
-        return None
-    out: dict[int, list[str]] = {header_at: ([""] if widest == len(header) + 1 else []) + header, lower_at: []}
-    for n in block[at + 2:]:
-        out[n] = [text for _, text in cells_of[n]]
     return out
 
 

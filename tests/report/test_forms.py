@@ -713,24 +713,3 @@ def test_rows_whose_cells_do_not_fit_their_header_are_read_where_they_fit_or_not
              "| 其中：财政拨款 | 500.00 | +46.80 | 546.80 | 530.42 |\n")
     result = read(tmp_path, funds)
     assert result.facts.forms.amounts == {} and result.findings == []
-
-
-TWO_LINE_HEADER = """某馆2024年度部门整体支出绩效自评表
-
-                              预算数（万元）                     执行数（万元）   执行率    分值   得分
-                      年初预算     调整预算     全年预算          全年执行数
-年度资金总额            400.00       +40.00       440.00            418.00       95.00%    10     9.5
-  其中：财政拨款        380.00       +40.00       420.00            399.00
-        上年结转         20.00         0.00        20.00             19.00
-"""
-
-
-def test_a_header_in_two_lines_over_rows_set_by_spaces(tmp_path):
-    """预算数（万元） spanning 年初预算 / 调整预算 / 全年预算 below it, 执行率 / 分值 / 得分 columns of
-    their own: one header over rows of eight cells (the names' column without a header)."""
-    result = read(tmp_path, TWO_LINE_HEADER)
-    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
-    assert amounts == {"budget_initial": 400, "budget_total": 440, "spend_total": 418}
-    assert result.facts.keyed_rates()["exec_rate"].value == 95 and result.findings == []
-    slipped = read(tmp_path, TWO_LINE_HEADER.replace("95.00%    10     9.5", "95.00%    10     10 "))
-    assert [f.code for f in slipped.findings] == ["SCORE_MISMATCH"]
