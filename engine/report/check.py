@@ -8,20 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core import rulesets
-from ..core.arithmetic import indicator_score, perf_grade, perf_total, ratio_score
+from ..core.arithmetic import perf_grade, perf_total, ratio_score
 from ..core.errors import CellError
 from ..book.scoredata import evaluate
 from ..core.findings import SCORE_TOLERANCE, Finding, FindingList
-from ..core.parsing import DIRECTION_SYMBOLS
-from ..core.rates import completion_rate, deviation_rate, exec_rate
+from ..core.rates import exec_rate
 from ..core.rounding import excel_round
-from .facts import RATE_KEYS, Facts, Indicator
+from .facts import RATE_KEYS, Facts
 from .coverage import Coverage, coverage, report_kind
-from .bands import band_score
 from .extract import assign_items, claims_of, data_of, infer_rule_set
+from .indicator_checks import check_indicator
 from .numbers import Number, direction_before
+from .stated import EPS, amount_text, at_stated, quoted
 
-_EPS = 1e-9
 RATE_LABELS = {"exec_rate": "预算执行率", "basic_exec_rate": "基本支出执行率", "project_exec_rate": "项目支出执行率",
                "procurement_rate": "政府采购执行率", "sangong_control_rate": "“三公”经费控制率",
                "public_control_rate": "日常公用经费控制率", "adjust_rate": "预算调整率"}
@@ -74,7 +73,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     _amount_tables(facts, report)
     _funds_parts(facts, report)
     for ind in facts.indicators:
-        _indicator(facts, ind, report, reverse_method)
+        check_indicator(facts, ind, report, reverse_method)
     result.kind = report_kind(facts, result.rule_set)
     _form_execution(facts, report, result.kind)
     _form_total(facts, report)
@@ -82,19 +81,6 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     result.findings = report.findings
     result.coverage = coverage(facts, len(rule_set.rows) if rule_set else 0)
     return result
-
-
-def _say(facts: Facts, n: Number) -> str:
-    return f"：「{facts.quote(n.start)}」"
-
-
-def _fmt(x: float, decimals: int = 2) -> str:
-    return f"{x:,.{decimals}f}"
-
-
-def _at_stated(value: float, stated: Number) -> bool:
-    """`value` (a fraction) is what `stated` (a percentage) says, at the decimals it is given to."""
-    return abs(excel_round(value * 100, stated.decimals) - stated.value) < _EPS
 
 
 # ------------------------------------------------------------------ rates
@@ -116,10 +102,10 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
         if b == 0 and a != 0:
             continue   # x / 0: the rate is undefined; nothing to compare it with
         value = a / b if b else 0.0   # nothing planned, nothing spent: 0 (SPEC 3)
-        if not _at_stated(value, rate):
+        if not at_stated(value, rate):
             report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),   # SPEC 8: a warning
-                         f"报告写{RATE_LABELS[key]} {rate.value:g}%，按 {_fmt(a)}÷{_fmt(b)} 应为 "
-                         f"{excel_round(value * 100, max(rate.decimals, 2)):.{max(rate.decimals, 2)}f}%{_say(facts, rate)}")
+                         f"报告写{RATE_LABELS[key]} {rate.value:g}%，按 {amount_text(a)}÷{amount_text(b)} 应为 "
+                         f"{excel_round(value * 100, max(rate.decimals, 2)):.{max(rate.decimals, 2)}f}%{quoted(facts, rate)}")
 
 
 def _latest(numbers: list[Number], *measures: str) -> Number | None:
@@ -135,14 +121,14 @@ def _sums(facts: Facts, report: FindingList) -> None:
     for s in facts.sums:
         total = sum(facts.amount(p) for p in s.parts)
         slack = sum(facts.half_cent(p) for p in s.parts)   # n parts, each rounded: n × 0.005 万元
-        if abs(total - facts.amount(s.whole)) > slack + _EPS:
-            parts = " + ".join(_fmt(facts.amount(p)) for p in s.parts)
+        if abs(total - facts.amount(s.whole)) > slack + EPS:
+            parts = " + ".join(amount_text(facts.amount(p)) for p in s.parts)
             # precision first: parts read from items listed after the whole, not from its own
             # statement, make a warning that says so
             say, listed = (report.error, "") if s.one_statement else (report.warning, "（分项取自其后逐条列出的各项，请核对）")
             say("SUM_MISMATCH", facts.where(s.whole.start),
-                f"分项之和 {parts} = {_fmt(total)} 万元，与所写合计 {_fmt(facts.amount(s.whole))} 万元不符{listed}"
-                f"{_say(facts, s.parts[0] if s.one_statement else s.whole)}")
+                f"分项之和 {parts} = {amount_text(total)} 万元，与所写合计 {amount_text(facts.amount(s.whole))} 万元不符{listed}"
+                f"{quoted(facts, s.parts[0] if s.one_statement else s.whole)}")
 
 
 def _budget_equation(facts: Facts, report: FindingList) -> None:
@@ -177,12 +163,12 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
               for n in adjustments]
     expected = facts.amount(initial) + sum(signed)
     slack = facts.half_cent(initial) + sum(facts.half_cent(n) for n in adjustments)
-    if abs(expected - facts.amount(total)) > slack + _EPS:
-        steps = "".join(f" {'−' if x < 0 else '+'} {_fmt(abs(x))}" for x in signed)
+    if abs(expected - facts.amount(total)) > slack + EPS:
+        steps = "".join(f" {'−' if x < 0 else '+'} {amount_text(abs(x))}" for x in signed)
         say, apart = (report.error, "") if one_sentence else (report.warning, "（三者写在同一段的不同句中，请核对）")
         say("SUM_MISMATCH", facts.where(total.start),
-            f"年初预算 {_fmt(facts.amount(initial))}{steps} = {_fmt(expected)} 万元，报告写调整后 "
-            f"{_fmt(facts.amount(total))} 万元{apart}{_say(facts, total)}")
+            f"年初预算 {amount_text(facts.amount(initial))}{steps} = {amount_text(expected)} 万元，报告写调整后 "
+            f"{amount_text(facts.amount(total))} 万元{apart}{quoted(facts, total)}")
     return True
 
 
@@ -200,11 +186,11 @@ def _funds_parts(facts: Facts, report: FindingList) -> None:
             if whole is None or not parts:
                 continue
             added = sum(n.value for _, n in parts)
-            if added - whole.value > sum(facts.half_cent(n) for _, n in parts) + facts.half_cent(whole) + _EPS:
-                listed = " + ".join(f"{name.removeprefix('其中').strip(':：')} {_fmt(n.value)}" for name, n in parts)
+            if added - whole.value > sum(facts.half_cent(n) for _, n in parts) + facts.half_cent(whole) + EPS:
+                listed = " + ".join(f"{name.removeprefix('其中').strip(':：')} {amount_text(n.value)}" for name, n in parts)
                 report.error("SUM_MISMATCH", facts.where(whole.start),
-                             f"自评表{word}：其中各行 {listed} = {_fmt(added)}，多于总额行的 {_fmt(whole.value)}"
-                             f"{_say(facts, whole)}")
+                             f"自评表{word}：其中各行 {listed} = {amount_text(added)}，多于总额行的 {amount_text(whole.value)}"
+                             f"{quoted(facts, whole)}")
                 break
 
 
@@ -216,10 +202,10 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
             budget, spend, rate = (row.cells.get(k) for k in ("budget", "spend", "rate"))
             if budget and spend and rate and budget.value:
                 value = spend.value / budget.value
-                if not _at_stated(value, rate):
+                if not at_stated(value, rate):
                     report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
-                                   f"表中「{row.name}」执行率写 {rate.value:g}%，按 {_fmt(spend.value)}÷{_fmt(budget.value)} "
-                                   f"应为 {excel_round(value * 100, 2):.2f}%{_say(facts, rate)}")
+                                   f"表中「{row.name}」执行率写 {rate.value:g}%，按 {amount_text(spend.value)}÷{amount_text(budget.value)} "
+                                   f"应为 {excel_round(value * 100, 2):.2f}%{quoted(facts, rate)}")
         if len(table.totals) != 1 or len(table.rows) < 2 or any(r.sub_row for r in table.rows):
             continue
         total = table.totals[0]
@@ -229,88 +215,11 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
             if whole is None or len(parts) != len(table.rows):
                 continue
             added = sum(p.value for p in parts)
-            if abs(added - whole.value) > sum(facts.half_cent(p) for p in parts) + _EPS:
+            if abs(added - whole.value) > sum(facts.half_cent(p) for p in parts) + EPS:
                 report.error("SUM_MISMATCH", facts.where(whole.start),
-                             f"表中各行{word}之和 {_fmt(added)}，与合计行 {_fmt(whole.value)} 不符{_say(facts, whole)}")
+                             f"表中各行{word}之和 {amount_text(added)}，与合计行 {amount_text(whole.value)} 不符{quoted(facts, whole)}")
 
 
-# ------------------------------------------------------------------ indicators
-def indicator_completion(ind: Indicator, reverse_method: str = "ratio") -> float | None:
-    """The completion its target, actual and direction give (uncapped, SPEC 4.2), or None."""
-    if ind.target is None or ind.actual is None or ind.direction in (None, "定性"):
-        return None
-    try:
-        return completion_rate(ind.direction, ind.target.value, ind.actual.value, reverse_method)
-    except CellError:
-        return None
-
-
-def _indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_method: str = "ratio") -> None:
-    """Each figure recomputed by the core's own functions (rates, arithmetic): one rule."""
-    name = ind.name or f"第{ind.row}个指标"
-    if ind.direction == "定性":
-        if ind.coefficient is not None and ind.weight is not None and ind.self_score is not None:
-            expected = _score(ind.coefficient.value / 100, ind.weight.value)
-            if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE:
-                report.error("SCORE_MISMATCH", facts.where(ind.self_score.start),
-                             f"定性指标「{name}」权重 {ind.weight.value:g} 分 × 系数 {ind.coefficient.value:g}% = "
-                             f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{_say(facts, ind.self_score)}")
-        return
-    completion = indicator_completion(ind, reverse_method)
-    if completion is None:
-        return
-    if ind.completion is not None and not _at_stated(completion, ind.completion):
-        capped = completion > 1 and _at_stated(1.0, ind.completion)
-        if not capped:   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
-            report.error("COMPLETION_MISMATCH", facts.where(ind.completion.start),
-                         f"指标「{name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
-                         f"{completion * 100:.2f}%，报告写 {ind.completion.value:g}%{_say(facts, ind.completion)}")
-    if ind.deviation is not None and ind.target.value:
-        deviation = deviation_rate(ind.actual.value, ind.target.value)
-        if not (_at_stated(deviation, ind.deviation) or _at_stated(abs(deviation), ind.deviation)):
-            report.warning("DEVIATION_MISMATCH", facts.where(ind.deviation.start),
-                           f"指标「{name}」偏差率应为 ({ind.actual.value:g}−{ind.target.value:g})÷{ind.target.value:g} = "
-                           f"{deviation * 100:.2f}%，报告写 {ind.deviation.value:g}%{_say(facts, ind.deviation)}")
-    if ind.weight is not None and ind.self_score is not None:
-        if ind.own_rule and _by_own_rule(facts, ind, report, name):
-            return
-        expected = _score(completion, ind.weight.value)
-        if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE:
-            # a row with a scoring rule of its own we could not read: a warning that says so
-            say, own = (report.warning, f"（该行另有评分标准：{ind.own_rule[:40]}）") if ind.own_rule else (report.error, "")
-            say("SCORE_MISMATCH", facts.where(ind.self_score.start),
-                f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
-                f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{_say(facts, ind.self_score)}")
-
-
-def _by_own_rule(facts: Facts, ind: Indicator, report: FindingList, name: str) -> bool:
-    """The score of a row by the bands its own 评分标准 states ("≥95%得10分；90%（含）-95%得8分…"),
-    recomputed by the core's TIER_SCORE; whether the bands could be read."""
-    if ind.actual is None or not ind.actual.is_rate:
-        return False
-    points = band_score(ind.own_rule, ind.actual.value)
-    if points is None:
-        return False
-    if abs(points - ind.self_score.value) >= SCORE_TOLERANCE:
-        report.error("SCORE_MISMATCH", facts.where(ind.self_score.start),
-                     f"指标「{name}」实际 {ind.actual.value:g}%，按该行评分标准（{ind.own_rule[:40]}）应得 {points:g} 分，"
-                     f"报告自评 {ind.self_score.value:g} 分{_say(facts, ind.self_score)}")
-    return True
-
-
-def _score(completion: float, weight: float) -> float | None:
-    try:
-        return indicator_score(completion, weight)
-    except CellError:   # a weight the core refuses (negative): nothing to compare
-        return None
-
-
-def _dir(ind: Indicator) -> str:
-    """The target's sign as a sentence writes it: none for "=" ("目标 95")."""
-    return "" if ind.direction == "=" else DIRECTION_SYMBOLS.get(ind.direction or "", "")
-
-
-# ------------------------------------------------------------------ totals and grade
 def _form_execution(facts: Facts, report: FindingList, kind: str) -> None:
     """The 执行率 row of a form's funds block: its 得分 against 分值 × 执行率 (capped at 100%), the
     rate from the row's own 全年执行数 ÷ 全年预算数 — the project form's rule, so an error on a
@@ -329,8 +238,8 @@ def _form_execution(facts: Facts, report: FindingList, kind: str) -> None:
     if abs(expected - score.value) >= SCORE_TOLERANCE:
         (report.error if kind == "项目支出" else report.warning)(
             "SCORE_MISMATCH", facts.where(score.start),
-            f"预算执行率 {_fmt(facts.amount(spent))}÷{_fmt(facts.amount(budget))} = {rate * 100:.2f}%，× 分值 "
-            f"{weight.value:g} = {expected:.2f} 分，表中写 {score.value:g} 分{_say(facts, score)}")
+            f"预算执行率 {amount_text(facts.amount(spent))}÷{amount_text(facts.amount(budget))} = {rate * 100:.2f}%，× 分值 "
+            f"{weight.value:g} = {expected:.2f} 分，表中写 {score.value:g} 分{quoted(facts, score)}")
 
 
 def _form_total(facts: Facts, report: FindingList) -> None:
@@ -346,7 +255,7 @@ def _form_total(facts: Facts, report: FindingList) -> None:
         if abs(stated - forms.total.value) >= SCORE_TOLERANCE:
             report.error("TOTAL_MISMATCH", facts.where(forms.total.start),
                          f"{table}各行得分合计 {stated:.2f} 分（分值合计 {forms.total_weight.value:g} 分），"
-                         f"总分行写 {forms.total.value:g} 分{_say(facts, forms.total)}")
+                         f"总分行写 {forms.total.value:g} 分{quoted(facts, forms.total)}")
         return
 
 
@@ -358,20 +267,20 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
         expected = perf_grade(total.value, bands)
         if expected != facts.grade[0]:
             report.error("GRADE_MISMATCH", facts.where(facts.grade[1]),
-                         f"综合得分 {total.value:g} 分应评为“{expected}”，报告写“{facts.grade[0]}”{_say(facts, total)}")
+                         f"综合得分 {total.value:g} 分应评为“{expected}”，报告写“{facts.grade[0]}”{quoted(facts, total)}")
     for score, grade, offset in facts.graded:    # a project's total and grade, in one sentence
         if score is total or (facts.grade and offset == facts.grade[1]):
             continue
         expected = perf_grade(score.value, bands)
         if expected != grade:
             report.error("GRADE_MISMATCH", facts.where(offset),
-                         f"自评得分 {score.value:g} 分应评为“{expected}”，报告写“{grade}”{_say(facts, score)}")
+                         f"自评得分 {score.value:g} 分应评为“{expected}”，报告写“{grade}”{quoted(facts, score)}")
     if rs is None:
         return None
     stated = _stated_sum(facts, rs)
     if total is not None and stated is not None and abs(stated - total.value) >= SCORE_TOLERANCE and not told:
         report.error("TOTAL_MISMATCH", facts.where(total.start),
-                     f"各项自评得分合计 {stated:.2f} 分，报告写综合得分 {total.value:g} 分{_say(facts, total)}")
+                     f"各项自评得分合计 {stated:.2f} 分，报告写综合得分 {total.value:g} 分{quoted(facts, total)}")
     evaluation = evaluate(data_of(facts, rs), rule_set=rs)
     computed = evaluation.total
     for item in evaluation.items:
@@ -381,7 +290,7 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
             (report.error if given else report.warning)(   # by an inferred framework: a warning that says so
                 "SCORE_MISMATCH", facts.where(said.score.start),
                 f"「{item['name']}」按报告中的数字{'' if given else f'（由报告推断的评分框架 {rs.id}）'}应得 "
-                f"{item['score']:.2f} 分，报告写 {said.score.value:g} 分{_say(facts, said.score)}")
+                f"{item['score']:.2f} 分，报告写 {said.score.value:g} 分{quoted(facts, said.score)}")
     explained = any(f.code == "SCORE_MISMATCH" and f.severity == "error" for f in report.findings)
     if total is not None and computed is not None and abs(computed - total.value) >= SCORE_TOLERANCE \
             and not explained and not told:
@@ -390,7 +299,7 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
         say = report.error if given else report.warning
         say("TOTAL_MISMATCH", facts.where(total.start),
             f"按报告中的数字重新计算（{rs.id}{'' if given else '，由报告推断的评分框架'}）综合得分为 {computed:.2f} 分，"
-            f"报告写 {total.value:g} 分{_say(facts, total)}")
+            f"报告写 {total.value:g} 分{quoted(facts, total)}")
     return computed
 
 

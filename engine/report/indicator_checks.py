@@ -1,0 +1,92 @@
+"""Each indicator a report states, recomputed by the core's own functions: its completion from
+target, actual and direction (COMPLETION_MISMATCH), its 偏差率 (DEVIATION_MISMATCH, a warning), and
+its score — weight × min(completion, 1), a 定性 one's weight × 系数, or the bands its form's row
+states (bands.py) — against the self score (SCORE_MISMATCH)."""
+from __future__ import annotations
+
+from ..core.arithmetic import indicator_score
+from ..core.errors import CellError
+from ..core.findings import SCORE_TOLERANCE, FindingList
+from ..core.parsing import DIRECTION_SYMBOLS
+from ..core.rates import completion_rate, deviation_rate
+from .bands import band_score
+from .facts import Facts, Indicator
+from .stated import at_stated, quoted
+
+
+def indicator_completion(ind: Indicator, reverse_method: str = "ratio") -> float | None:
+    """The completion its target, actual and direction give (uncapped, SPEC 4.2), or None."""
+    if ind.target is None or ind.actual is None or ind.direction in (None, "定性"):
+        return None
+    try:
+        return completion_rate(ind.direction, ind.target.value, ind.actual.value, reverse_method)
+    except CellError:
+        return None
+
+
+def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_method: str = "ratio") -> None:
+    """Each figure recomputed by the core's own functions (rates, arithmetic): one rule."""
+    name = ind.name or f"第{ind.row}个指标"
+    if ind.direction == "定性":
+        if ind.coefficient is not None and ind.weight is not None and ind.self_score is not None:
+            expected = _score(ind.coefficient.value / 100, ind.weight.value)
+            if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE:
+                report.error("SCORE_MISMATCH", facts.where(ind.self_score.start),
+                             f"定性指标「{name}」权重 {ind.weight.value:g} 分 × 系数 {ind.coefficient.value:g}% = "
+                             f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{quoted(facts, ind.self_score)}")
+        return
+    completion = indicator_completion(ind, reverse_method)
+    if completion is None:
+        return
+    if ind.completion is not None and not at_stated(completion, ind.completion):
+        capped = completion > 1 and at_stated(1.0, ind.completion)
+        if not capped:   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
+            report.error("COMPLETION_MISMATCH", facts.where(ind.completion.start),
+                         f"指标「{name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
+                         f"{completion * 100:.2f}%，报告写 {ind.completion.value:g}%{quoted(facts, ind.completion)}")
+    if ind.deviation is not None and ind.target.value:
+        deviation = deviation_rate(ind.actual.value, ind.target.value)
+        if not (at_stated(deviation, ind.deviation) or at_stated(abs(deviation), ind.deviation)):
+            report.warning("DEVIATION_MISMATCH", facts.where(ind.deviation.start),
+                           f"指标「{name}」偏差率应为 ({ind.actual.value:g}−{ind.target.value:g})÷{ind.target.value:g} = "
+                           f"{deviation * 100:.2f}%，报告写 {ind.deviation.value:g}%{quoted(facts, ind.deviation)}")
+    if ind.weight is not None and ind.self_score is not None:
+        if ind.own_rule and _by_own_rule(facts, ind, report, name):
+            return
+        expected = _score(completion, ind.weight.value)
+        if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE:
+            # a row with a scoring rule of its own we could not read: a warning that says so
+            say, own = (report.warning, f"（该行另有评分标准：{ind.own_rule[:40]}）") if ind.own_rule else (report.error, "")
+            say("SCORE_MISMATCH", facts.where(ind.self_score.start),
+                f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
+                f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{quoted(facts, ind.self_score)}")
+
+
+def _by_own_rule(facts: Facts, ind: Indicator, report: FindingList, name: str) -> bool:
+    """The score of a row by the bands its own 评分标准 states ("≥95%得10分；90%（含）-95%得8分…"),
+    recomputed by the core's TIER_SCORE; whether the bands could be read."""
+    if ind.actual is None or not ind.actual.is_rate:
+        return False
+    points = band_score(ind.own_rule, ind.actual.value)
+    if points is None:
+        return False
+    if abs(points - ind.self_score.value) >= SCORE_TOLERANCE:
+        report.error("SCORE_MISMATCH", facts.where(ind.self_score.start),
+                     f"指标「{name}」实际 {ind.actual.value:g}%，按该行评分标准（{ind.own_rule[:40]}）应得 {points:g} 分，"
+                     f"报告自评 {ind.self_score.value:g} 分{quoted(facts, ind.self_score)}")
+    return True
+
+
+def _score(completion: float, weight: float) -> float | None:
+    try:
+        return indicator_score(completion, weight)
+    except CellError:   # a weight the core refuses (negative): nothing to compare
+        return None
+
+
+def _dir(ind: Indicator) -> str:
+    """The target's sign as a sentence writes it: none for "=" ("目标 95")."""
+    return "" if ind.direction == "=" else DIRECTION_SYMBOLS.get(ind.direction or "", "")
+
+
+# ------------------------------------------------------------------ totals and grade
