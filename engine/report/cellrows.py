@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .plain import HEADING, normalise
+from .plain import BARE_NUMBER, HEADING, PAGE_OF, normalise
 from .vocabulary import column_of, key, vocabulary
 
 _ENDS_CELL = re.compile(r"[|｜]\s*$")
@@ -17,8 +17,7 @@ _CELL_LINE = 24                   # a cell alone on its line is short …
 _REASON_CELL = 40                 # … or a short sentence between cells (a 偏差原因)
 _NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，].*[,，]")   # … and is no sentence
 # a page number ("— 5 —", "第5页") or a table's title again on the next page ("…（续）", "续表")
-PAGE_FURNITURE = re.compile(r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|"
-                            r".{0,60}[(（]续[)）]|续表\s*\d*)$")
+PAGE_FURNITURE = re.compile(rf"^(?:[-—–]\s*\d{{1,4}}\s*[-—–]|{PAGE_OF}|.{{0,60}}[(（]续[)）]|续表\s*\d*)$")
 _FIGURE = re.compile(r"^[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?$")
 
 
@@ -38,9 +37,9 @@ def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
         if run and PAGE_FURNITURE.match(text):
             furniture.append(n)   # a page's foot or a continued table's title between its cells
             continue
-        if n < len(lines) and n not in rows and not HEADING.match(text) and (
-                len(text) <= _CELL_LINE and not _NOT_A_CELL.search(text)
-                or reasons and len(text) <= _REASON_CELL and _cell_follows(lines, n, rows)):
+        if n < len(lines) and n not in rows and (
+                _is_cell(text) or reasons and len(text) <= _REASON_CELL and not HEADING.match(text)
+                and _cell_follows(lines, n, rows)):
             run.append(n)     # a cell; or, in a table with a 偏差原因 column, a short sentence between cells
             reasons = reasons or column_of(text, "indicators") == "reason"
             continue
@@ -54,9 +53,11 @@ def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
 def _cell_follows(lines: list[str], n: int, rows: dict[int, list[str]]) -> bool:
     """The next line with text is a cell alone on its line."""
     following = next((k for k in range(n + 1, len(lines)) if _one_cell(lines[k])), None)
-    if following is None or following in rows:
-        return False
-    text = _one_cell(lines[following])
+    return following is not None and following not in rows and _is_cell(_one_cell(lines[following]))
+
+
+def _is_cell(text: str) -> bool:
+    """A line's text that is a cell alone on its line: short, no sentence, no heading."""
     return len(text) <= _CELL_LINE and not _NOT_A_CELL.search(text) and not HEADING.match(text)
 
 
@@ -95,13 +96,13 @@ def _levelled_rows(run: list[int], cells: list[str], rows: dict[int, list[str]])
     while i < len(data):
         name = data[i]
         if key(name) in vocabulary()["scores"]["total_rows"]:
-            figures = [c for c in data[i + 1:i + 3] if _PLAIN.match(c)]
+            figures = [c for c in data[i + 1:i + 3] if BARE_NUMBER.fullmatch(c)]
             found.append((at[i], [name, *figures]))
             i += 1 + len(figures)
             break
-        if _PLAIN.match(name) or i + 1 >= len(data) or not _PLAIN.match(data[i + 1]):
+        if BARE_NUMBER.fullmatch(name) or i + 1 >= len(data) or not BARE_NUMBER.fullmatch(data[i + 1]):
             break
-        if i + 2 < len(data) and _PLAIN.match(data[i + 2]):
+        if i + 2 < len(data) and BARE_NUMBER.fullmatch(data[i + 2]):
             found.append((at[i], [name, data[i + 1], data[i + 2]]))    # an item: its 分值 and 得分
             i += 3
         else:
@@ -168,7 +169,6 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
     return set(run[start:i]) - {run[start]} - {first for first, _ in found}
 
 
-_PLAIN = re.compile(r"^\d+(?:\.\d+)?$")      # a bare figure: a 分值 or 得分
 _DIRECTION_CELL = re.compile(r"^(?:≥|≤|>=|<=|=|>|<|大于等于|小于等于|不低于|不高于|不少于|不超过|定性)$")
 _PLACEHOLDER = re.compile(r"^[.…·—\-/]*$")
 _FIGURE_COLUMNS = ("target", "actual", "weight", "score")   # the national form's order
@@ -254,7 +254,7 @@ def _rows_in_order(data: list[str], order: list[str]) -> list[tuple[int, int]]:
     spans, i = [], 0
     while i + 4 <= len(data):
         cells = data[i:i + 4]
-        if _PLAIN.match(cells[weight]) and _PLAIN.match(cells[score]) \
+        if BARE_NUMBER.fullmatch(cells[weight]) and BARE_NUMBER.fullmatch(cells[score]) \
                 and float(cells[score]) <= float(cells[weight]) and not any(_SENTENCE.search(c) for c in cells):
             spans.append((i, i + 3))
             i += 4
@@ -270,11 +270,11 @@ def _rows_by_scores(data: list[str], reasons: bool) -> list[tuple[int, int]]:
     spans = []
     i = 0
     while i < len(data):
-        if not _PLAIN.match(data[i]):
+        if not BARE_NUMBER.fullmatch(data[i]):
             i += 1
             continue
         k = i
-        while k < len(data) and _PLAIN.match(data[k]):
+        while k < len(data) and BARE_NUMBER.fullmatch(data[k]):
             k += 1
         length = k - i
         if length == 3 and reasons and data[k - 1] == "0" and i and not re.search(r"\d", data[i - 1]):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..core.parsing import DIRECTIONS
 from .numbers import Number
+from .plain import BARE_NUMBER
 from .tables import table_lines
 from .vocabulary import column_of, key as _key, vocabulary
 
@@ -140,7 +141,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         # … and a row with fewer cells that still ends with a figure under a header ending with 得分
         # lost its first cells (merged 一级/二级指标 left out): read from the right too
         if block == "indicators" and len(cells) < width and columns.get(width - 1) in ("score", "weight") \
-                and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", cells[-1] or ""):
+                and BARE_NUMBER.fullmatch((cells[-1] or "").strip()):
             shift = len(cells) - width
         if block == "indicators" and not _names_a_row(cells, columns, shift):
             # read so, its 三级指标 is no name or its 分值/得分 no figures ("| 指标2:… | ≥180万毫升 | … | 10
@@ -182,7 +183,7 @@ def _names_a_row(cells: list[str], columns: dict[int, str], shift: int) -> bool:
     分值 and 得分 cells are figures."""
     at = {column: cells[i + shift].strip() for i, column in columns.items() if 0 <= i + shift < len(cells)}
     name = at.get("name", "")
-    figures = all(re.fullmatch(r"\d+(?:\.\d+)?", at.get(c, "")) for c in ("weight", "score") if c in at)
+    figures = all(BARE_NUMBER.fullmatch(at.get(c, "")) for c in ("weight", "score") if c in at)
     return bool(name) and not re.match(r"[≥≤<>=\d]", name) and figures
 
 

@@ -9,6 +9,7 @@ import re
 
 from ..core.parsing import text_key
 from .facts import Facts, StatedItem
+from .plain import BARE_NUMBER
 from .tables import table_lines
 from .vocabulary import column_of
 
@@ -83,9 +84,6 @@ def _table_items(facts: Facts) -> None:
             facts.items.append(item)
 
 
-_BARE = re.compile(r"\d+(?:\.\d+)?")
-
-
 def _aligned_item(cells: list[str], placed: list, columns: tuple[int, int]) -> StatedItem | None:
     in_column = {}   # column → its first number
     for column, n in placed:
@@ -102,10 +100,10 @@ def _shifted_item(cells: list[str], placed: list) -> StatedItem | None:
     """A 评分表 row with fewer or more cells than its header (merged cells left out, a 序号 first):
     its 分值 the first bare figure after a name, its 得分 the last bare figure, its name the cell
     before its 分值 — only when those two are the row's only bare figures after the name."""
-    bare = [i for i, c in enumerate(cells) if _BARE.fullmatch(c.strip())]
-    bare = [i for i in bare if i > 0 and cells[i - 1].strip() and not _BARE.fullmatch(cells[i - 1].strip())
-            or i != bare[0]] if bare else []
-    if len(bare) != 2 or bare[0] == 0:
+    bare = [i for i, c in enumerate(cells) if BARE_NUMBER.fullmatch(c.strip())]
+    if bare and (bare[0] == 0 or not cells[bare[0] - 1].strip() or BARE_NUMBER.fullmatch(cells[bare[0] - 1].strip())):
+        bare = bare[1:]                  # the first is a 序号, not a 分值: no name before it
+    if len(bare) != 2:
         return None
     at = {column: n for column, n in placed}
     weight, score = at.get(bare[0]), at.get(bare[1])

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..files.safety import MAX_FILE_BYTES, UnsafeFile, check_zip, sized
-from .plain import HEADING, normalise
+from .plain import HEADING, PAGE_OF, normalise
 from .cellrows import cells_per_line
 from .texttables import flattened, table_rows
 
@@ -27,7 +27,7 @@ _BORDER = 1.5    # points: a line of text may start this far inside a table's bo
 _ENDS = tuple("。！!？?")
 _FIELD = re.compile(r"^[^\s:：,，。;；]{2,14}[:：]")   # a form's field: its label and a colon
 SHORT_LINE = 16   # a title, a heading, the last line of a paragraph: the next line starts afresh
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
+_PAGE_NUMBER = re.compile(rf"^\s*(?:[-—–]?\s*\d{{1,4}}\s*[-—–]?|{PAGE_OF})\s*$")
 
 
 class UnreadableReport(Exception):
