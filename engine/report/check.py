@@ -15,7 +15,8 @@ from ..core.findings import SCORE_TOLERANCE, Finding, FindingList
 from ..core.rates import exec_rate
 from ..core.rounding import excel_round
 from .facts import RATE_KEYS, Facts
-from .coverage import Coverage, coverage, report_kind
+from .coverage import HEADLINE, Coverage, coverage, report_kind
+from .forms import AMOUNT_COLUMNS
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .indicator_checks import check_indicator
 from .numbers import Number, direction_before
@@ -175,14 +176,11 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
 def _funds_parts(facts: Facts, report: FindingList) -> None:
     """A 自评表's 其中 rows against its own 年度资金总额 row, column by column: the parts cannot come to
     more than the whole (a form may leave a source out, so less is no finding)."""
-    forms = facts.forms
-    tables: dict[int, tuple[dict[str, Number], list[tuple[str, dict[str, Number]]]]] = {}
-    for name, row, total in (forms.funds_parts if forms else []):
-        tables.setdefault(id(total), (total, []))[1].append((name, row))
-    for total, rows in tables.values():
-        for column, word in (("budget_initial", "年初预算数"), ("budget_total", "全年预算数"), ("spend_total", "全年执行数")):
-            whole = total.get(column)
-            parts = [(name, row[column]) for name, row in rows if column in row]
+    words = dict(HEADLINE)
+    for table in (facts.forms.funds_tables if facts.forms else []):
+        for column in AMOUNT_COLUMNS:
+            whole, word = (table.total or {}).get(column), words[column]
+            parts = [(name, row[column]) for name, row in table.parts if column in row]
             if whole is None or not parts:
                 continue
             added = sum(n.value for _, n in parts)

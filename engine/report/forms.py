@@ -43,6 +43,12 @@ class FormIndicator:
 
 
 @dataclass
+class FundsTable:
+    total: dict[str, Number] | None = None       # its 年度资金总额 row's amounts, once read
+    parts: list[tuple[str, dict[str, Number]]] = field(default_factory=list)   # its 其中 rows: name, amounts
+
+
+@dataclass
 class Forms:
     amounts: dict[str, Number] = field(default_factory=dict)   # budget_initial, budget_total, spend_total
     rates: dict[str, Number] = field(default_factory=dict)     # exec_rate
@@ -52,10 +58,12 @@ class Forms:
     funds_row: str = ""                                         # "total" or "first": where the headline came from
     total_weight: Number | None = None                          # the 总分 row's 分值 (100)
     score_rows: list[tuple[Number, Number]] = field(default_factory=list)   # a 评分表's rows: 分值, 得分
-    # each 其中 row under a 年度资金总额 row: its name, its amounts and its own table's total row's
-    funds_parts: list[tuple[str, dict[str, Number], dict[str, Number]]] = field(default_factory=list)
-    funds_totals: int = 0                                       # 年度资金总额 rows read (one a form)
-    table_total: dict[str, Number] = field(default_factory=dict)   # the current funds table's total row
+    funds_tables: list[FundsTable] = field(default_factory=list)   # each funds table, in order
+
+    @property
+    def funds_totals(self) -> int:
+        """The 年度资金总额 rows read: one a form."""
+        return sum(1 for table in self.funds_tables if table.total is not None)
 
     def score_rows_adding_up(self) -> list[Number] | None:
         """The scores of a 评分表's rows when their 分值 add up to its 合计 row's (so that the table
@@ -122,7 +130,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         if header:
             (block, columns), width, level1 = header, len(cells), ""
             if block == "funds":
-                forms.table_total = {}       # a new funds table: its 其中 rows are its own total's
+                forms.funds_tables.append(FundsTable())   # its 其中 rows are its own total's
             in_percent = {i for i, c in enumerate(cells) if re.search(r"[(（]\s*%\s*[)）]", c)}   # 执行率（%）
             in_yuan = block == "funds" and any(re.search(r"[(（]\s*元\s*[)）]", c) for c in cells)  # 项目资金（元）
             continue
@@ -207,12 +215,15 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]]) -> N
         return
     total_row = _key(name) in vocabulary()["funds"]["total_rows"]
     amounts = {c: n for c in AMOUNT_COLUMNS if (n := _one(by_column, c)) is not None and not n.is_rate}
+    table = forms.funds_tables[-1]
     if total_row:
-        forms.funds_totals += 1
-        forms.table_total = amounts
-    elif forms.table_total:     # a 其中 row under its table's total: a part of it
+        if table.total is not None:          # a second total row under one header: another form
+            table = FundsTable()
+            forms.funds_tables.append(table)
+        table.total = amounts
+    elif table.total:           # a 其中 row under its table's total: a part of it
         if amounts:
-            forms.funds_parts.append((name, amounts, forms.table_total))
+            table.parts.append((name, amounts))
         return
     if forms.funds_row == "total" or (forms.funds_row and not total_row) or _key(name).startswith("其中"):
         return        # (a 其中 row is a part, never the whole, even with no total row read)

@@ -9,12 +9,10 @@ import re
 
 from ..core.parsing import text_key
 from .facts import Facts, StatedItem
+from .forms import AMOUNT_COLUMNS
 from .plain import BARE_NUMBER
 from .tables import table_lines
 from .vocabulary import column_of
-
-FUNDS_IDENTIFIED = ("budget_initial", "budget_total", "spend_total")
-
 
 def read_items(facts: Facts) -> None:
     """A score stated right after a rate ("执行率为 99.99%，得 10 分"), and the rows of a
@@ -68,7 +66,7 @@ def _table_items(facts: Facts) -> None:
         score_col = next((i for i, c in enumerate(cells) if column_of(c, "scores") == "score"), None)
         if weight_col is not None and score_col is not None:
             form = {column_of(c, "indicators") for c in cells} >= {"target", "actual"} \
-                or sum(1 for c in cells if column_of(c, "funds") in FUNDS_IDENTIFIED) >= 2
+                or sum(1 for c in cells if column_of(c, "funds") in AMOUNT_COLUMNS) >= 2
             headers[len(cells)] = None if form else (weight_col, score_col)
             continue      # a form's rows are its indicators and its funds (read by forms), not a 评分表's items
         if columns is None:

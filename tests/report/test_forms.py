@@ -527,7 +527,7 @@ def test_funds_parts_against_the_total_row(tmp_path):
     parts may come to less than the whole (a source left out) but never to more."""
     assert read(tmp_path, FUNDS_NO_NAME_COLUMN).findings == []
     parts = [(name, {k: n.value for k, n in row.items()})
-             for name, row, _ in read(tmp_path, FUNDS_NO_NAME_COLUMN).facts.forms.funds_parts]
+             for table in read(tmp_path, FUNDS_NO_NAME_COLUMN).facts.forms.funds_tables for name, row in table.parts]
     assert parts[0] == ("其中:当年财政拨款", {"budget_initial": 480, "budget_total": 510, "spend_total": 486})
     left_out = FUNDS_NO_NAME_COLUMN.replace("上年结转资金 | 20.00 | 30.00 | 27.00\n", "")
     assert read(tmp_path, left_out).findings == []
