@@ -129,8 +129,12 @@ class Document:
         section = self.section_at(offset)
         return section.kinds() if section else []
 
+    @functools.cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
     def block_at(self, offset: int) -> Block | None:
-        i = bisect.bisect_right([b.start for b in self.blocks], offset) - 1
+        i = bisect.bisect_right(self._block_starts, offset) - 1
         return self.blocks[i] if i >= 0 and offset <= self.blocks[i].end else None
 
     @functools.cached_property

@@ -28,9 +28,10 @@ def _stated(document: Document, numbers: list[Number], kind: str) -> list[tuple[
     paragraph of a section of `kind` (its innermost kind)."""
     out = []
     for n in numbers:
-        kinds = document.kinds_at(n.start)
+        if n.part or document.kinds_at(n.start)[:1] != [kind]:
+            continue
         block = document.block_at(n.start)
-        if n.part or not kinds or kinds[0] != kind or block is None or block.kind == "row":
+        if block is None or block.kind == "row":
             continue
         start, end = document.clause_at(n.start)
         if sum(1 for m in numbers if start <= m.start < end) != 1:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.parsing import DIRECTIONS
-from .vocabulary import cues
+from .vocabulary import cues, words
 
 UNITS = ("万元", "元", "%", "分", "个", "件", "次", "篇", "场", "份", "项", "人", "名", "条", "期", "天", "家", "户",
          "处", "台", "辆", "套", "本", "所", "个百分点")
@@ -20,8 +20,7 @@ SENTENCE_END = re.compile(r"[。!?！？\n]")
 MEASURES, SCOPES = cues()
 _MEASURE_RE = [(m, re.compile(p)) for m, p in MEASURES]
 _SCOPE_RE = re.compile("|".join(f"(?P<{s}>{p})" for s, p in SCOPES))
-# a 其中 list ends where a comparison starts (增长 in a name — 稳增长专项资金 — is none)
-_STOP = re.compile(r"较|比上年|同比|增长(?!专项|资金|项目|基金|计划|行动|工程)|下降|减少|占")
+_STOP = words()["comparison"]   # a 其中 list ends where a comparison starts
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
 _DIRECTION_RE = re.compile("(" + "|".join(re.escape(d) for d in _DIRECTION_WORDS if d != "定性") + ")\\s*$")
 

@@ -159,6 +159,9 @@ def test_the_cue_words_of_indicators_totals_and_grades_are_data():
     from engine.report.vocabulary import grade_words, words
     assert claims._TARGET is words()["target"] and claims._ACTUAL is words()["actual"]
     assert totals.STRONG_TOTAL is words()["strong_total"] and totals._RULE_WORDS is words()["rule"]
+    from engine.report import numbers
+    assert numbers._STOP is words()["comparison"] and numbers.stop_parts("同比增长5%")
+    assert not numbers.stop_parts("外贸稳增长专项资金")
     assert totals.GRADE_WORDS == grade_words() and grade_words()["良好"] == "良"
     assert all(word in totals._GRADE.pattern for word in grade_words())
 
