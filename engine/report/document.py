@@ -165,9 +165,25 @@ class Document:
                 spans.append((self.clause_at(match.start())[0], self.clause_at(max(match.end() - 1, match.start()))[1]))
         return spans
 
+    @functools.cached_property
+    def _rule_intervals(self) -> tuple[list[int], list[int]]:
+        """The rule spans merged, sorted (starts, ends): a figure is looked up by bisection, every
+        figure of the report being asked about."""
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in sorted(span for span in self._rule_spans if span[0] < span[1]):
+            if ends and a <= ends[-1]:
+                ends[-1] = max(ends[-1], b)
+            else:
+                starts.append(a)
+                ends.append(b)
+        return starts, ends
+
     def is_rule(self, offset: int) -> bool:
         """`offset` stands in a rule or instructions, not in a claim of the report."""
-        return any(a <= offset < b for a, b in self._rule_spans)
+        starts, ends = self._rule_intervals
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and offset < ends[i]
 
     def clause_at(self, offset: int) -> tuple[int, int]:
         """The clause `offset` stands in: between the marks that end clauses (，；。、 a line)."""
