@@ -15,7 +15,7 @@ from ..core.parsing import DIRECTIONS
 from .numbers import Number
 from .plain import BARE_NUMBER
 from .tables import table_lines
-from .vocabulary import column_of, key as _key, vocabulary
+from .vocabulary import column_of, form_header, key as _key, vocabulary, words
 
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
 AMOUNT_COLUMNS = ("budget_initial", "budget_total", "spend_total")
@@ -97,21 +97,6 @@ class Forms:
         return {id(n) for n in given if n is not None}
 
 
-def _header(cells: list[str]) -> tuple[str, dict[int, str]] | None:
-    """The block a header row opens and its columns (index → column), or None for a data row."""
-    best: tuple[str, dict[int, str]] | None = None
-    for block, columns in vocabulary().items():
-        found: dict[int, str] = {}
-        for i, cell in enumerate(cells):
-            column = column_of(cell, block)
-            if column and column not in found.values():
-                found[i] = column
-        if len(found) >= 3 and set(columns["identified_by"]) & set(found.values()) \
-                and (best is None or len(found) > len(best[1])):
-            best = (block, found)
-    return best
-
-
 def read_forms(text: str, figures: list[Number]) -> Forms:
     forms = Forms()
     block: str | None = None
@@ -120,13 +105,17 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     level1 = ""
     in_percent: set[int] = set()
     in_yuan = False
+    suspended: str | None = None      # an indicator block a line of words broke off ("产出 / 指标", a rule)
     for line in table_lines(text, figures):
         if line is None:
-            block = None
+            if block is not None:
+                suspended, block = block if block == "indicators" else None, None
             continue
         cells, placed = line
         cells = ["" if _PLACEHOLDER.fullmatch(c.strip()) else c for c in cells]   # "——", "/": an empty cell
-        header = _header(cells)
+        header = form_header(cells)
+        if block is None and suspended and not header and _goes_on(cells, columns, width):
+            block = suspended         # a row that fits the form's columns: the form goes on
         if header:
             (block, columns), width, level1 = header, len(cells), ""
             if block == "funds":
@@ -135,6 +124,9 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             in_yuan = block == "funds" and any(re.search(r"[(（]\s*元\s*[)）]", c) for c in cells)  # 项目资金（元）
             continue
         if block is None:
+            continue
+        if words()["signature"].match(cells[0].strip()):
+            block = suspended = None          # 项目负责人 | 填报日期: the form's foot, no row of it
             continue
         if len(cells) > width + 1:
             continue     # two cells or more beyond its header (the header's other half on a line above):
@@ -177,13 +169,24 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 forms.score_rows.append((weight, score))
         else:
             level1 = text_of.get("level1", "").strip() or level1
-            _indicator_row(forms, name, text_of, by_column, level1, placed)
+            group = " ".join(c for c in cells if c.strip() != name).split(text_of.get("target") or "\0")[0]
+            _indicator_row(forms, name, text_of, by_column, level1, placed, group)
+            if _key(name) in totals:
+                block = suspended = None      # the form ends at its 总分 row (a 填报人 line below is none of it)
     if forms.funds_totals > 1:      # a form for each project: none of their totals is the report's
         forms.amounts.clear()
         forms.rates.clear()
         forms.execution.clear()
         forms.total = forms.total_weight = None
     return forms
+
+
+def _goes_on(cells: list[str], columns: dict[int, str], width: int) -> bool:
+    """A row after a line of words that is still the indicator form's: its 总分 row, or a row of
+    the header's width (a cell either way) whose name, 分值 and 得分 stand where the header says."""
+    if _key(cells[0]) in vocabulary()["indicators"]["total_rows"]:
+        return True
+    return abs(len(cells) - width) <= 1 and any(_names_a_row(cells, columns, s) for s in (0, -1, 1))
 
 
 def _names_a_row(cells: list[str], columns: dict[int, str], shift: int) -> bool:
@@ -245,7 +248,7 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]]) -> N
 
 
 def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: dict[str, list[Number]],
-                   level1: str, placed: list) -> None:
+                   level1: str, placed: list, group: str) -> None:
     if _key(name) in vocabulary()["indicators"]["total_rows"]:
         score = _one(by_column, "score") or (placed[-1][1] if placed else None)
         if score is not None:
@@ -263,6 +266,8 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     if adjusted:                    # 调整指标值: the target the year ended with
         target_text, target = adjusted, _one(by_column, "adjusted_target")
     direction = _direction(_DIRECTION_CELL.get(_key(text_of.get("direction", "")), text_of.get("direction", "")) + target_text)
+    if direction == "=" and words()["cost"].search(f"{group} {name}"):
+        direction = "<="       # a 成本指标's amount without a sign is a ceiling: spending less is no shortfall
     row = FormIndicator(name, (placed[0][1].start if placed else 0), level1, direction,
                         target, target_text, actual, actual_text,
                         _one(by_column, "weight"), _one(by_column, "score"), text_of.get("reason", "").strip(),

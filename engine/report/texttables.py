@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .vocabulary import cell_words, column_of
+from .plain import BARE_NUMBER
+from .vocabulary import cell_words, column_of, form_header
 
 _PIPE = re.compile(r"\s*[|｜]\s*")
 _INDENTED = re.compile(r"(?:[ \u3000]{2,}|\t)\S")    # a cell under a column, the ones before it empty
@@ -44,7 +45,26 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
             block = []
         if n >= 0:
             block.append(n)
+    rows.update(_lone_rows({n: cells for n, cells in spaced.items() if n not in rows}, rows))
     return rows
+
+
+def _lone_rows(lone: dict[int, list[str]], rows: dict[int, list[str]]) -> dict[int, list[str]]:
+    """Lines set apart by spaces that stand alone between blank lines or a form's stacked words
+    ("一级 / 指标" a word a line): a form's header row (its words those of a form), and below one a
+    row with two figures of its own or more ("数量指标  培训班  ≥40期  36期  12.5  12.5") — its
+    cells as they come; which cell is which column the form's reader fits by their names."""
+    out: dict[int, list[str]] = {}
+    headers = sorted(n for n, cells in rows.items() if form_header(cells))
+    for n, cells in sorted(lone.items()):
+        if len(cells) < 3:
+            continue
+        if form_header(cells):
+            out[n] = cells
+            headers.append(n)
+        elif any(h < n for h in headers) and sum(1 for c in cells if BARE_NUMBER.fullmatch(c)) >= 2:
+            out[n] = cells
+    return out
 
 
 def _width(text: str) -> int:

@@ -42,6 +42,21 @@ def column_of(cell: str, block: str) -> str | None:
                 None)
 
 
+def form_header(cells: list[str]) -> tuple[str, dict[int, str]] | None:
+    """The block a header row opens and its columns (index → column), or None for a data row."""
+    best: tuple[str, dict[int, str]] | None = None
+    for block, columns in vocabulary().items():
+        found: dict[int, str] = {}
+        for i, cell in enumerate(cells):
+            column = column_of(cell, block)
+            if column and column not in found.values():
+                found[i] = column
+        if len(found) >= 3 and set(columns["identified_by"]) & set(found.values()) \
+                and (best is None or len(found) > len(best[1])):
+            best = (block, found)
+    return best
+
+
 @functools.lru_cache(maxsize=1)
 def cues() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """(measure, pattern) in the order they are tried, and (scope, pattern): what a number is and

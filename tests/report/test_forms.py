@@ -713,3 +713,55 @@ def test_rows_whose_cells_do_not_fit_their_header_are_read_where_they_fit_or_not
              "| 其中：财政拨款 | 500.00 | +46.80 | 546.80 | 530.42 |\n")
     result = read(tmp_path, funds)
     assert result.facts.forms.amounts == {} and result.findings == []
+
+
+# A form printed with its columns set apart by spaces, 一级/二级 stacked a word a line above the
+# header, the groups' names and a rule's lines between its rows (as a web page or a PDF's text gives it)
+STACKED_SPACE_FORM = """项目支出绩效自评表
+（2024年度）
+                   年初预算数(A)  全年执行数(B)  分值   执行率(B/A)  得分
+年度资金总额          50.00          47.00        10     94.00%       9.40
+
+一级
+指标
+二级
+指标
+三级指标                    预期指标值(A)  实际完成指标值(B)  分值   得分    未完成原因
+
+产出
+指标
+（60分）
+数量指标  维修校舍面积            ≥2000平方米    1800平方米         20     20      部分工程顺延
+定量指标计算：完成值达到指标值记满分；未达到的按完成比例记分。
+-
+时效指标  按期完工率              ≥95%           96%                20     20
+成本指标  单位面积维修费用        250元          231元              20     20
+效益
+指标
+社会效益  师生安全条件改善        有效改善       有效改善           20     20
+指标
+满意度
+服务对象  师生满意度              ≥90%           92%                10     10
+总分                                                                100    99.40
+项目负责人：石青岚        财务负责人：苗一禾        填报日期：2025年3月10日
+"""
+
+
+def test_a_space_form_goes_on_past_stacked_words_and_a_rules_line(tmp_path):
+    result = read(tmp_path, STACKED_SPACE_FORM)
+    rows = [(i.name, i.direction, i.target and i.target.value, i.actual and i.actual.value, i.weight.value,
+             i.self_score.value) for i in result.facts.indicators]
+    assert rows == [("维修校舍面积", ">=", 2000, 1800, 20, 20), ("按期完工率", ">=", 95, 96, 20, 20),
+                    ("单位面积维修费用", "<=", 250, 231, 20, 20), ("师生安全条件改善", "定性", None, None, 20, 20),
+                    ("师生满意度", ">=", 90, 92, 10, 10)]
+    assert result.facts.total.value == 99.4
+    # the shortfall scored full is found; the 成本指标 under its unsigned amount is no shortfall
+    mismatched = [f for f in result.findings if f.code == "SCORE_MISMATCH"]
+    assert len(mismatched) == 1 and "维修校舍面积" in mismatched[0].message
+
+
+def test_a_line_of_words_and_figures_after_a_form_is_no_row_of_it(tmp_path):
+    text = STACKED_SPACE_FORM.replace("总分                                                                100    99.40\n", "") \
+        + "\n本单位另有  3  个项目  12  人参与\n"
+    names = [i.name for i in read(tmp_path, text).facts.indicators]
+    assert names == ["维修校舍面积", "按期完工率", "单位面积维修费用", "师生安全条件改善", "师生满意度"]
