@@ -14,6 +14,7 @@ UNITS = ("万元", "元", "%", "分", "个", "件", "次", "篇", "场", "份", 
 # a decimal point a PDF's line join left a space after ("28. 6万元") is still one, before a unit
 _NUMBER = re.compile(r"(?<![\d.,])(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|\.\s(?=\d+\s*(?:万元|元|%))\d+)?)\s*(个百分点|万元|元|%|年度|年|月|日|号|"
                      + "|".join(u for u in UNITS if u not in ("万元", "元", "%", "个百分点")) + ")?")
+_LIST_MARK = re.compile(r"[ \u3000]*(?:[(（]\s*\d{1,2}\s*(?=[)）])|\d{1,2}(?=\s*[.、．](?!\d)))")
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 
 # what a number is and for what, from the words just before it: data (templates/_report_cues.toml)
@@ -89,6 +90,9 @@ def numbers(text: str) -> list[Number]:
         unit = match.group(2) or ""
         if unit in ("年", "年度", "月", "日", "号"):
             continue   # a date: not a figure; it ends the label of the next one
+        mark = _LIST_MARK.match(text, text.rfind("\n", 0, match.start()) + 1)
+        if mark and not unit and mark.end() >= match.end():
+            continue   # a list's mark ("（3）奖补…386户", "2.效益指标…"): no figure, it ends the next one's label
         found = list(_SCOPE_RE.finditer(label_text))
         if found:
             scope = found[-1].lastgroup

@@ -277,3 +277,16 @@ def test_what_was_achieved_first_and_its_target_after(tmp_path):
     assert [(i.name, i.weight.value, i.score.value) for i in result.facts.items][:3] == [
         ("投入类指标", 20, 19), ("过程类指标", 30, 28), ("产出类指标", 50, 48)]
     assert result.findings == [], [f.message for f in result.findings]
+
+
+def test_a_results_list_mark_is_no_figure_of_its_item(tmp_path):
+    text = """某镇2024年度衔接资金项目绩效自评报告
+一、绩效目标设定情况
+年初设定目标：修建机耕道不少于6.5公里，补助种粮大户不少于120户。
+二、绩效目标完成情况
+（1）修建机耕道6.8公里，全部通过验收；
+（2）补助种粮大户112户，其余因未达条件未补助。
+"""
+    result = read(tmp_path, text)
+    pairs = [(i.name, i.direction, i.target.value, i.actual.value) for i in result.facts.indicators]
+    assert pairs == [("修建机耕道", ">=", 6.5, 6.8), ("补助种粮大户", ">=", 120, 112)]
