@@ -224,7 +224,7 @@ _PLANNED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*(?:年�
 # "场馆免费开放306天（目标不少于300天）", "群众满意度97.1%，达到年度目标（≥90%）", "…路径24套，目标20套":
 # what was achieved first, the target after it
 _ACHIEVED_FIRST = re.compile(r"(?P<name>[^,，;；。:：\n()（）\d]{2,30}?)\s*(?P<actual>\d+(?:\.\d+)?)\s*(?P<unit2>[^\d,，;；。\s()（）]{0,4}?)"
-                             r"\s*(?:[(（]\s*(?:年度)?目标(?:值)?(?:为)?|[,，]\s*(?:完成|达到|超过)(?:了)?(?:年度)?目标\s*[(（]"
+                             r"\s*(?:[(（]\s*(?:年度)?目标(?:值)?(?:为)?|[,，]\s*(?:完成|达到|超过|高于|优于|低于|未达到)(?:了)?(?:年度)?目标\s*[(（]"
                              r"|[,，]\s*(?:年度)?目标(?:值)?(?:为)?)\s*"
                              r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于)?\s*"
                              r"(?P<target>\d+(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*(?=[)）,，;；。]|$)")
@@ -241,7 +241,8 @@ def _paired_indicators(facts: Facts) -> None:
         target, actual = facts.number_at(match.start("target")), facts.number_at(match.start("actual"))
         if target is None or actual is None or target.part or actual.part or CELL in match.group(0):
             continue
-        if target.unit != actual.unit or (match.group("unit") or "")[:1] != (match.group("unit2") or "")[:1]:
+        nought = actual.value == 0 and not actual.unit and not match.group("unit2")   # 辍学率为0: in any unit
+        if not nought and (target.unit != actual.unit or (match.group("unit") or "")[:1] != (match.group("unit2") or "")[:1]):
             continue   # 12万元 against 98600元: not compared (precision first)
         name = _NAME_NOISE.sub("", _NAME_PREFIX.sub("", match.group("name").strip())).strip()
         if match.re is _ACHIEVED_FIRST:    # "2023年场馆免费开放…", "…1个、镇街…服务点": the name's own words

@@ -290,3 +290,15 @@ def test_a_results_list_mark_is_no_figure_of_its_item(tmp_path):
     result = read(tmp_path, text)
     pairs = [(i.name, i.direction, i.target.value, i.actual.value) for i in result.facts.indicators]
     assert pairs == [("修建机耕道", ">=", 6.5, 6.8), ("补助种粮大户", ">=", 120, 112)]
+
+
+def test_achieved_above_its_target_in_brackets_and_a_rate_of_nought(tmp_path):
+    text = """某县教育局2024年度学生资助项目绩效自评报告
+一、绩效目标完成情况
+受助学生满意度95.5%，高于年度目标（≥90%）。
+困难学生辍学率年度指标≤0.8%，全年实际辍学率为0。
+"""
+    result = read(tmp_path, text)
+    pairs = [(i.name, i.direction, i.target.value, i.actual.value) for i in result.facts.indicators]
+    assert pairs == [("受助学生满意度", ">=", 90, 95.5), ("困难学生辍学率", "<=", 0.8, 0)]
+    assert [f for f in result.findings if f.severity == "error"] == []
