@@ -85,7 +85,10 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
         header = {i: _COLUMNS[m] for i, c in enumerate(cells) if (m := measure_of(text_key(c))) in _COLUMNS}
         if {"budget", "spend"} <= set(header.values()) and not any(re.search(r"\d", c) for c in cells):
             columns = {}
-            for i, kind in header.items():   # the first column of each kind (预算数 before 年初预算)
+            named = {i: measure_of(text_key(cells[i])) for i in header}
+            # the first column of each kind (预算数 before 年初预算), 全年预算 before any other 预算
+            # (调整预算 beside it is the change, not the budget)
+            for i, kind in sorted(header.items(), key=lambda item: (named[item[0]] != "total_budget", item[0])):
                 if kind not in columns.values():
                     columns[i] = kind
             tables.append(AmountTable())

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from .plain import BARE_NUMBER
-from .vocabulary import cell_words, column_of, form_header
+from .vocabulary import cell_words, column_of, form_header, vocabulary
 
 _PIPE = re.compile(r"\s*[|｜]\s*")
 _INDENTED = re.compile(r"(?:[ \u3000]{2,}|\t)\S")    # a cell under a column, the ones before it empty
@@ -40,13 +40,26 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
     block: list[int] = []
     for n in sorted(spaced) + [-2]:
         if block and n != block[-1] + 1:
-            if len(block) >= 2 and any(len(spaced[i]) >= 3 for i in block):
-                rows.update(_aligned(block, lines))
+            for part in _by_header(block, spaced):
+                if len(part) >= 2 and any(len(spaced[i]) >= 3 for i in part):
+                    rows.update(_aligned(part, lines))
             block = []
         if n >= 0:
             block.append(n)
     rows.update(_lone_rows({n: cells for n, cells in spaced.items() if n not in rows}, rows))
     return rows
+
+
+def _by_header(block: list[int], spaced: dict[int, list[str]]) -> list[list[int]]:
+    """A block of lines cut before each form's header below a row of figures (a funds table and
+    an indicator table one under the other: each its own columns; a header of two lines stays one)."""
+    parts: list[list[int]] = [[]]
+    for n in block:
+        if any(re.search(r"\d", c) for i in parts[-1] for c in spaced[i]) and form_header(spaced[n]) \
+                and not any(re.search(r"\d", c) for c in spaced[n]):
+            parts.append([])
+        parts[-1].append(n)
+    return parts
 
 
 def _lone_rows(lone: dict[int, list[str]], rows: dict[int, list[str]]) -> dict[int, list[str]]:
@@ -100,21 +113,31 @@ def _split_at_columns(cells: list[tuple[int, str]], starts: list[int]) -> list[t
 
 
 def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
-    """A block of lines set in columns by spaces: each cell put in the column of the header
-    (the first line of three cells or more) it stands under, an empty cell kept empty; a line
-    of words only under a row (an indicator's name or a reason wrapped) is added to that row."""
+    """A block of lines set in columns by spaces: each cell put in the column of the header it
+    stands under, an empty cell kept empty; a line of words only under a row (an indicator's
+    name or a reason wrapped) is added to that row."""
     cells_of = {n: _cells_at(lines[n].rstrip()) for n in block}
-    header_at = next(n for n in block if len(cells_of[n]) >= 3)
-    starts = [start for start, _ in cells_of[header_at]]
-    placed = [start for n in block if n != header_at for start, _ in cells_of[n]]
-    if sum(any(abs(start - s) <= 1 for s in starts) for start in placed) < 0.8 * len(placed):
+    header_at, columns, combined = _header_columns(block, cells_of)
+    starts = sorted(columns)
+    header = [columns[s] for s in starts]
+    extents = [(s, s + _width(text) if text else (starts[k + 1] if k + 1 < len(starts) else 10 ** 6))
+               for k, (s, text) in enumerate(zip(starts, header))]
+    placed = [(start, start + _width(text)) for n in block if n > header_at for start, text in cells_of[n]]
+    if not any(re.search(r"\d", text) for text in header):   # a header of words: under its words
+        aligned = sum(_under_one(cell, extents) for cell in placed)
+    else:          # a row of figures taken for one: its cells' starts are all there is
+        aligned = sum(any(abs(start - s) <= 1 for s in starts) for start, _ in placed)
+    if aligned < 0.8 * len(placed):
         # not set in columns (cells one after another, a run of spaces between): as they come
         return {n: [c for c in _COLUMN_GAP.split(lines[n].strip()) if c] for n in block
                 if len(_COLUMN_GAP.split(lines[n].strip())) >= 3}
     out: dict[int, list[str]] = {}
     last: int | None = None
-    rules = {k for k, (_, text) in enumerate(cells_of[header_at]) if cell_words()[0].search(text)}   # 评价标准 …
+    rules = {k for k, text in enumerate(header) if cell_words()[0].search(text)}   # 评价标准 …
     for n in block:
+        if combined and n <= header_at:
+            out[n] = header if n == header_at else []    # a header's upper lines are in its row
+            continue
         cells = _split_at_columns(cells_of[n], starts)
         row = [""] * len(starts)
         for start, text in cells:
@@ -127,6 +150,48 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
         out[n] = row
         last = n
     return out
+
+
+def _under_one(cell: tuple[int, int], extents: list[tuple[int, int]]) -> bool:
+    """A cell stands under one header word: it starts where the word does (set left), ends where
+    it ends (set right) or lies within it (centred)."""
+    start, end = cell
+    return any(abs(start - s) <= 2 or abs(end - e) <= 2 or (s - 2 <= start and end <= e + 2) for s, e in extents)
+
+
+def _header_columns(block: list[int], cells_of: dict[int, list[tuple[int, str]]]) -> tuple[int, dict[int, str], bool]:
+    """(the header's last line, its words by the display column each starts at, whether it is of
+    more than one line) of a block: a header of lines of words over its rows — 预算数（万元）
+    spanning 年初预算 | 调整预算 | 全年预算, 执行率 standing alone — read as one row: each word of
+    the lowest line a column, an upper word over one lower word joined to it where the form's
+    words know them so (年度指标值 over (A)), over two or more a span (left out), over none a
+    column of its own.  Its first line is a form's header by its own words (a line of 项目名称 | …
+    over it is a row, not a header).  A block without one: its first line of three cells or more.
+    Either way a column of names (words "") before them when the rows start left of the header."""
+    words = [n for n in block[:3] if len(cells_of[n]) >= 3 and not any(re.search(r"\d", text) for _, text in cells_of[n])]
+    words = words if words == block[:len(words)] and words and form_header([t for _, t in cells_of[words[0]]]) else []
+    if len(words) < 2:
+        header_at = next(n for n in block if len(cells_of[n]) >= 3)
+        return header_at, _with_names(dict(cells_of[header_at]), block, header_at, cells_of), False
+    columns = dict(cells_of[words[-1]])
+    for n in reversed(words[:-1]):
+        for start, text in cells_of[n]:
+            under = [s for s in columns if start - 2 <= s < start + _width(text) + 2]
+            if not under:
+                columns[start] = text
+            elif len(under) == 1:
+                joined = text + columns[under[0]]
+                if any(column_of(joined, b) for b in vocabulary()) and not any(column_of(columns[under[0]], b) for b in vocabulary()):
+                    columns[under[0]] = joined
+    return words[-1], _with_names(columns, block, words[-1], cells_of), True
+
+
+def _with_names(columns: dict[int, str], block: list[int], header_at: int, cells_of: dict) -> dict[int, str]:
+    """The header's columns, and one of names at the left when its rows start left of them."""
+    first = min(columns)
+    if any(cells_of[n] and cells_of[n][0][0] < first - 2 for n in block if n > header_at):
+        return {0: "", **columns}
+    return columns
 
 
 _BARE_FIGURE = re.compile(r"[-+]?[\d,]*\.?\d+\s*%?")   # a row's own figure ("15分" is a group's points)

@@ -765,3 +765,21 @@ def test_a_line_of_words_and_figures_after_a_form_is_no_row_of_it(tmp_path):
         + "\n本单位另有  3  个项目  12  人参与\n"
     names = [i.name for i in read(tmp_path, text).facts.indicators]
     assert names == ["维修校舍面积", "按期完工率", "单位面积维修费用", "师生安全条件改善", "师生满意度"]
+
+
+# a funds form of two header lines set in spaces, as a PDF's text layer gives it: 预算数 spanning
+# 年初预算 | 调整预算 | 全年预算, 执行率 | 分值 | 得分 on the upper line alone, figures set right
+TWO_LINE_SPACE_HEADER = """某市方志馆2024年度部门整体支出绩效自评表
+
+                              预算数（万元）                     执行数（万元）   执行率    分值   得分
+                      年初预算     调整预算     全年预算          全年执行数
+年度资金总额            300.00       +20.00       320.00            310.40       97.00%    10     9.70
+  其中：财政拨款        300.00       +20.00       320.00            310.40
+"""
+
+
+def test_a_space_header_of_two_lines_over_right_set_figures(tmp_path):
+    facts = read(tmp_path, TWO_LINE_SPACE_HEADER).facts
+    assert {k: n.value for k, n in facts.keyed_amounts().items()} == \
+        {"budget_initial": 300.0, "budget_total": 320.0, "spend_total": 310.4}   # not the 调整 +20.00
+    assert facts.keyed_rates()["exec_rate"].value == 97.0
