@@ -30,13 +30,16 @@ _NAME_PREFIX = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）�
 # the department as a form's field names it (部门名称, 部门（单位）名称, 实施单位, 评价单位（公章）…),
 # its value after a colon, a table's cell mark or a run of spaces
 _DEPT = re.compile(r"(?:实施单位|预算部门单位|预算单位|评价单位|填报单位|单位(?=\s*\((?:公章|盖章)\))|(?:部门|单位)\s*(?:\((?:单位|部门)\))?\s*(?:名称|全称))"
-                   r"\s*(?:\((?:公章|盖章)\))?\s*(?:[:：]|\s\|\s|\s{2,}|\n)\s*([^\s|:：]{2,40}?)(?=\s|填报|日期|时间|$)",
+                   r"\s*(?:\((?:公章|盖章)\))?\s*(?:[:：]|\s\|\s|\s+)\s*([^\s|:：]{2,40}?)(?=\s|填报|日期|时间|$)",
                    re.M)
+_SUPERVISOR = re.compile(r"主管部门\s*(?:[:：]|\s\|\s|\s+)\s*([^\s|:：]{2,40}?)(?=\s|$)", re.M)   # a 部门整体 form's own
 _ORGANISATION = r"(?:局|委员会|委|院|办公室|中心|站|所|馆|学校|小学|中学|幼儿园|政府|办事处|处|队|厅|社|部|镇|乡|街道)"
 _TITLE = re.compile(r"^\s*(\S.*?)\s*(?:部门|单位)?\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:\(单位\))?\s*(?:整体支出|项目支出)\s*绩效\s*"
                     r"(?:自评|评价)|^\s*(\S.*?)\s*(?:部门|单位)?\s*\d{4}\s*年度?\s*(?:部门|单位)?\s*绩效\s*(?:自评|评价)|"
                     # an organisation's name before the year, the title naming a 绩效 report further on
-                    r"^\s*(\S{2,30}?" + _ORGANISATION + r")\s*\d{4}\s*年(?=.{0,40}绩效.{0,6}(?:自评|评价))")
+                    r"^\s*(\S{2,30}?" + _ORGANISATION + r")\s*\d{4}\s*年(?=.{0,40}绩效.{0,6}(?:自评|评价)|度?\s*部门决算)")
+# an organisation opening a paragraph with the year ("某管理处2023年度共有4个项目"): the last resort
+_OPENING = re.compile(r"^\s*(\S{3,30}?" + _ORGANISATION + r")\s*\d{4}\s*年度?(?!\d)", re.M)
 # the department signing at the end: its name on a line, the date on the next
 _SIGNED = re.compile(r"^\s*(\S{3,30}?" + _ORGANISATION + r")\s*\n\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", re.M)
 _YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]|(\d{4})\s*年度|(?:评价|自评|预算|考核|项目)年度\s*[:：]\s*(\d{4})")
@@ -70,10 +73,12 @@ def read_facts(report: ReportText) -> Facts:
     dept = _DEPT.search(report.text)
     title = next((_TITLE.match(line) for line in report.text.split("\n")[:5] if _TITLE.match(line)), None)
     titled = next(g for g in title.groups() if g).strip() if title else None
-    titled = titled if titled and len(titled) >= 3 else None     # "部门整体支出…" names no department
+    # "部门整体支出…", "部门预算项目支出…", "2023年度项目支出…" name no department: an organisation's name ends so
+    titled = titled if titled and len(titled) >= 3 and re.search(_ORGANISATION + r"$", titled) else None
     signed = [m.group(1) for m in _SIGNED.finditer(report.text[-300:])]
+    supervisor, opening = _SUPERVISOR.search(report.text), _OPENING.search(report.text[:1500])
     facts.dept_name = re.sub(r"\((?:公章|盖章)\)$", "", dept.group(1).strip()) if dept else titled or (
-        signed[-1] if signed else None)
+        signed[-1] if signed else supervisor.group(1) if supervisor else opening.group(1) if opening else None)
     year = _YEAR.search(report.text[:2000])
     facts.fiscal_year = int(next(g for g in year.groups() if g)) if year else None
     return facts

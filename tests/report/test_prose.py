@@ -302,3 +302,14 @@ def test_achieved_above_its_target_in_brackets_and_a_rate_of_nought(tmp_path):
     pairs = [(i.name, i.direction, i.target.value, i.actual.value) for i in result.facts.indicators]
     assert pairs == [("受助学生满意度", ">=", 90, 95.5), ("困难学生辍学率", "<=", 0.8, 0)]
     assert [f for f in result.findings if f.severity == "error"] == []
+
+
+def test_the_department_of_a_form_field_a_supervisor_or_an_opening_and_no_title_that_names_none(tmp_path):
+    form = "部门预算项目支出绩效自评表（2024年度）\n主管部门\t某县水利局\n实施单位\t某县河道管理所\n"
+    assert read(tmp_path, form).facts.dept_name == "某县河道管理所"        # not "部门预算"
+    whole = "部门整体绩效自评表\n（2024年度）\n主管部门 | 某区档案馆 | 财政处室 | 行政政法处\n"
+    assert read(tmp_path, whole).facts.dept_name == "某区档案馆"
+    prose = "2024年度项目支出绩效自评总报告\n一、基本情况\n某市烈士陵园管理处2024年度共有3个项目，预算合计90万元。\n"
+    assert read(tmp_path, prose).facts.dept_name == "某市烈士陵园管理处"   # not "2024年度"
+    final = "某区某街道办事处2024年度部门决算\n第一部分 部门决算报表\n"
+    assert read(tmp_path, final).facts.dept_name == "某区某街道办事处"
