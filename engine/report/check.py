@@ -219,14 +219,22 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
 
 
 def _form_execution(facts: Facts, report: FindingList, kind: str) -> None:
-    """The 执行率 row of a form's funds block: its 得分 against 分值 × 执行率 (capped at 100%), the
+    """The 执行率 row of a form's funds block: its stated 执行率 against its amounts; its 得分 against 分值 × 执行率 (capped at 100%), the
     rate from the row's own 全年执行数 ÷ 全年预算数 — the project form's rule, so an error on a
     项目支出 form and a warning on another, whose framework may score it otherwise."""
     forms = facts.forms
-    if not forms or not {"budget_total", "spend_total"} <= set(forms.amounts) or \
-            not {"weight", "score"} <= set(forms.execution):
+    if not forms or not {"budget_total", "spend_total"} <= set(forms.amounts):
         return
     budget, spent = forms.amounts["budget_total"], forms.amounts["spend_total"]
+    stated = forms.rates.get("exec_rate")
+    if stated is not None and facts.amount(budget) and not report.names(facts.where(stated.start)):
+        value = facts.amount(spent) / facts.amount(budget)
+        if not at_stated(value, stated):        # the row's own 执行率 (SPEC 8: a warning, as any stated rate)
+            report.warning("STATED_RATE_MISMATCH", facts.where(stated.start),
+                           f"表中执行率写 {stated.value:g}%，按全年执行数 {amount_text(facts.amount(spent))}÷全年预算数 "
+                           f"{amount_text(facts.amount(budget))} 应为 {excel_round(value * 100, 2):.2f}%{quoted(facts, stated)}")
+    if not {"weight", "score"} <= set(forms.execution):
+        return
     weight, score = forms.execution["weight"], forms.execution["score"]
     try:
         rate = exec_rate(facts.amount(spent), facts.amount(budget))

@@ -73,8 +73,8 @@ def read_facts(report: ReportText) -> Facts:
     dept = _DEPT.search(report.text)
     title = next((_TITLE.match(line) for line in report.text.split("\n")[:5] if _TITLE.match(line)), None)
     titled = next(g for g in title.groups() if g).strip() if title else None
-    # "部门整体支出…", "部门预算项目支出…", "2023年度项目支出…" name no department: an organisation's name ends so
-    titled = titled if titled and len(titled) >= 3 and re.search(_ORGANISATION + r"$", titled) else None
+    # "部门整体支出…", "部门预算项目支出…", "2023年度项目支出…" name no department
+    titled = titled if titled and len(titled) >= 3 and not re.search(r"^\d|(?:预算|部门|单位|年度)$", titled) else None
     signed = [m.group(1) for m in _SIGNED.finditer(report.text[-300:])]
     supervisor, opening = _SUPERVISOR.search(report.text), _OPENING.search(report.text[:1500])
     facts.dept_name = re.sub(r"\((?:公章|盖章)\)$", "", dept.group(1).strip()) if dept else titled or (

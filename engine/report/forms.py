@@ -105,19 +105,26 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     level1 = ""
     in_percent: set[int] = set()
     in_yuan = False
+    after_header = False              # the line before was a header's
     suspended: str | None = None      # an indicator block a line of words broke off ("产出 / 指标", a rule)
     for line in table_lines(text, figures):
         if line is None:
+            after_header = False
             if block is not None:
                 suspended, block = block if block == "indicators" else None, None
             continue
         cells, placed = line
         cells = ["" if _PLACEHOLDER.fullmatch(c.strip()) else c for c in cells]   # "——", "/": an empty cell
         header = form_header(cells)
+        after_header = after_header and bool(header)
         if block is None and suspended and not header and _goes_on(cells, columns, width):
             block = suspended         # a row that fits the form's columns: the form goes on
         if header:
-            (block, columns), width, level1 = header, len(cells), ""
+            if after_header and header[0] == block:      # a header's second line (年初预算数 | 全年预算数
+                lower = header[1]                        # under 预算数 | 执行数 | 分值 | 执行率 | 得分): one header
+                header = (block, {**{i: c for i, c in columns.items() if c not in lower.values()}, **lower})
+            (block, columns), width, level1 = header, max(len(cells), width if after_header else 0), ""
+            after_header = True
             if block == "funds":
                 forms.funds_tables.append(FundsTable())   # its 其中 rows are its own total's
             in_percent = {i for i, c in enumerate(cells) if re.search(r"[(（]\s*%\s*[)）]", c)}   # 执行率（%）
@@ -125,6 +132,9 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             continue
         if block is None:
             continue
+        if block == "funds" and sum(1 for c in cells if c.strip()) >= 3 and not any(re.search(r"\d", c) for c in cells):
+            block = None       # a row of words only (年度主要任务 | 任务名称 | 预算数 | 执行数): another table's
+            continue           # header — its rows are no 其中 of the 年度资金总额
         if words()["signature"].match(cells[0].strip()):
             block = suspended = None          # 项目负责人 | 填报日期: the form's foot, no row of it
             continue

@@ -783,3 +783,25 @@ def test_a_space_header_of_two_lines_over_right_set_figures(tmp_path):
     assert {k: n.value for k, n in facts.keyed_amounts().items()} == \
         {"budget_initial": 300.0, "budget_total": 320.0, "spend_total": 310.4}   # not the 调整 +20.00
     assert facts.keyed_rates()["exec_rate"].value == 97.0
+
+
+# tab-separated, as copied from Word: the header of two lines (预算数 | 执行数 over 年初预算数 |
+# 全年预算数 | 全年执行数), the row's 执行率 not its amounts' (97.07%), a table of tasks after it
+TAB_TWO_LINE_HEADER = """部门整体支出绩效自评表
+\t预算数（万元）\t\t执行数（万元）\t分值\t执行率\t得分
+\t年初预算数\t全年预算数\t全年执行数\t\t\t
+年度资金总额\t2,604.80\t2,815.90\t2,733.46\t10\t98.85%\t9.71
+其中：财政拨款\t2,489.80\t2,700.90\t2,669.96\t—\t98.85%\t—
+年度主要任务\t任务名称\t主要内容\t预算数（万元）\t执行数（万元）
+\t森林防火\t防火物资储备\t218.30\t210.45
+\t机构运行\t人员和公用经费\t395.10\t363.45
+"""
+
+
+def test_a_tab_header_of_two_lines_and_a_table_of_tasks_after_the_funds(tmp_path):
+    result = read(tmp_path, TAB_TWO_LINE_HEADER)
+    assert {k: n.value for k, n in result.facts.keyed_amounts().items()} == \
+        {"budget_initial": 2604.8, "budget_total": 2815.9, "spend_total": 2733.46}
+    codes = [(f.code, f.severity) for f in result.findings]
+    assert ("STATED_RATE_MISMATCH", "warning") in codes       # 2,733.46 ÷ 2,815.90 = 97.07%, not 98.85%
+    assert "SUM_MISMATCH" not in [c for c, _ in codes]        # the tasks are no 其中 rows of the total
