@@ -313,3 +313,11 @@ def test_the_department_of_a_form_field_a_supervisor_or_an_opening_and_no_title_
     assert read(tmp_path, prose).facts.dept_name == "某市烈士陵园管理处"   # not "2024年度"
     final = "某区某街道办事处2024年度部门决算\n第一部分 部门决算报表\n"
     assert read(tmp_path, final).facts.dept_name == "某区某街道办事处"
+
+
+def test_what_remains_after_a_list_is_no_part_of_it(tmp_path):
+    text = ("某市2024年度专项债券项目绩效自评报告\n一、资金情况\n截至2024年底，该项目累计到位专项债券资金8,000万元，"
+            "其中2023年到位3,000万元、2024年到位5,000万元，剩余1,500万元计划于2025年发行到位。\n")
+    result = read(tmp_path, text)
+    assert [f.code for f in result.findings if f.severity == "error"] == []
+    assert [[n.value for n in s.parts] for s in result.facts.sums] == [[3000, 5000]]
