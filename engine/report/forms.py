@@ -153,10 +153,18 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         if block == "indicators" and len(cells) < width and columns.get(width - 1) in ("score", "weight") \
                 and BARE_NUMBER.fullmatch((cells[-1] or "").strip()):
             shift = len(cells) - width
-        if block == "indicators" and not _names_a_row(cells, columns, shift):
+        scored = bool({"weight", "score"} & set(columns.values()))
+        if block == "indicators" and not (_names_a_row(cells, columns, shift)
+                                          and (scored or _target_fits(cells, columns, shift))):
             # read so, its 三级指标 is no name or its 分值/得分 no figures ("| 指标2:… | ≥180万毫升 | … | 10
-            # | 10 | 0 |": a leading cell lost, a 偏差 of 0 after): the one cell either way that fits
-            shift = next((s for s in (shift - 1, shift + 1) if _names_a_row(cells, columns, s)), shift)
+            # | 10 | 0 |": a leading cell lost, a 偏差 of 0 after): the one cell either way that fits —
+            # or a row that lost its merged 一级/二级 cells at the left: where its name and its target
+            # fit (a form without 分值/得分 has only those to go by); else a name only, as it is or a cell either way
+            fitting = [s for s in (shift, shift - 1, shift + 1, *range(shift - 2, -width, -1))
+                       if _names_a_row(cells, columns, s)]
+            fits = [s for s in fitting if _target_fits(cells, columns, s) and (s != shift or not scored)] \
+                + [s for s in fitting if abs(s - shift) <= 1]
+            shift = fits[0] if fits else shift
         by_column: dict[str, list[Number]] = {}
         for index, n in placed:
             column = columns.get(index - shift)
@@ -197,6 +205,12 @@ def _goes_on(cells: list[str], columns: dict[int, str], width: int) -> bool:
     if _key(cells[0]) in vocabulary()["indicators"]["total_rows"]:
         return True
     return abs(len(cells) - width) <= 1 and any(_names_a_row(cells, columns, s) for s in (0, -1, 1))
+
+
+def _target_fits(cells: list[str], columns: dict[int, str], shift: int) -> bool:
+    """Read with `shift`, the row's 指标值 cell is a target: a figure or a direction (≥5200平方米)."""
+    at = {column: cells[i + shift].strip() for i, column in columns.items() if 0 <= i + shift < len(cells)}
+    return bool(re.match(r"[≥≤<>=]|\d", at.get("target", "")))
 
 
 def _names_a_row(cells: list[str], columns: dict[int, str], shift: int) -> bool:

@@ -88,8 +88,8 @@ def numbers(text: str) -> list[Number]:
         label_text = text[label_start:match.start()]
         position = match.end()
         unit = match.group(2) or ""
-        if unit in ("年", "年度", "月", "日", "号"):
-            continue   # a date: not a figure; it ends the label of the next one
+        if unit in ("年度", "月", "日", "号") or unit == "年" and 1900 <= float(match.group(1).replace(",", "")) <= 2100:
+            continue   # a date: not a figure; it ends the label of the next one (≥50年, a span of years, is one)
         mark = _LIST_MARK.match(text, text.rfind("\n", 0, match.start()) + 1)
         if mark and not unit and mark.end() >= match.end():
             continue   # a list's mark ("（3）奖补…386户", "2.效益指标…"): no figure, it ends the next one's label

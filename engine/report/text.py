@@ -15,7 +15,7 @@ from pathlib import Path
 from ..files.safety import MAX_FILE_BYTES, UnsafeFile, check_zip, sized
 from .plain import HEADING, PAGE_OF, normalise
 from .cellrows import cells_per_line
-from .texttables import flattened, table_rows
+from .texttables import RULED, flattened, ruled_rows, table_rows
 
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
 CELL = " | "   # between the cells of a table's row, as the text holds a table
@@ -95,10 +95,15 @@ def read_report(path: str | Path) -> ReportText:
 def _lines(report: ReportText, lines: list[str], place) -> None:
     previous = ""
     pieces = [(piece, n) for n, line in enumerate(lines, 1) for piece in flattened(line)]
+    # a line of "|" marks only ("||||||", a copied table's row of empty or merged cells) ends a row:
+    # a blank line, not a cell ("|" alone stays an empty cell, but where such lines end rows)
     lines = [piece for piece, _ in pieces]
-    rows = table_rows(lines)
+    ruled, covered = ruled_rows(lines)
+    lines = ["" if i in covered or RULED.fullmatch(line) and line.count("|") + line.count("｜") >= 2 or ruled and
+             RULED.fullmatch(line) else line for i, line in enumerate(lines)]
+    rows = {**table_rows(lines), **ruled}
     consumed = cells_per_line(lines, rows)
-    for i, (line, n) in enumerate(pieces):
+    for i, (line, (_, n)) in enumerate(zip(lines, pieces)):
         if i in rows:   # a table's row: its cells, never joined to a sentence
             report.add_row(rows[i], place(n))
             previous = ""

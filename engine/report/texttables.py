@@ -80,6 +80,33 @@ def _lone_rows(lone: dict[int, list[str]], rows: dict[int, list[str]]) -> dict[i
     return out
 
 
+RULED = re.compile(r"\s*[|｜](?:\s*[|｜])*\s*")   # a line of "|" marks only
+_RULED_ROWS = 3     # lines of "|" marks only, this many at least (one alone may be an empty cell)
+
+
+def ruled_rows(lines: list[str]) -> tuple[dict[int, list[str]], set[int]]:
+    """A table copied from a web page a cell a line, each cell ending with "|", each row ended by
+    a line of "|" marks only ("||||", its empty and merged cells): each row's cells (a cell's words
+    broken over lines joined: "一级 / 指标", "产 / 出 / 指 / 标") at its first line, and the other
+    lines it covers.  Only in a text with such lines (`_RULED_ROWS` of two marks or more)."""
+    rows: dict[int, list[str]] = {}
+    covered: set[int] = set()
+    ends = [n for n, line in enumerate(lines) if RULED.fullmatch(line)]
+    if sum(1 for n in ends if lines[n].count("|") + lines[n].count("｜") >= 2) < _RULED_ROWS:
+        return rows, covered
+    for a, b in zip(ends, ends[1:]):
+        group = [n for n in range(a + 1, b) if lines[n].strip()]
+        if len(group) < 2 or not re.search(r"[|｜]\s*$", lines[group[-1]]):
+            continue
+        cells = [c.strip() for c in re.split(r"[|｜]", "".join(lines[n].strip() for n in group))]
+        while cells and not cells[-1]:
+            cells.pop()
+        if sum(1 for c in cells if c) >= 2:
+            rows[group[0]] = cells
+            covered.update(group[1:])
+    return rows, covered
+
+
 def _width(text: str) -> int:
     """Display columns: a Chinese character takes two, as in the text's own alignment."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -16,8 +16,10 @@ from office import writer_pdf
 
 CASES = Path(__file__).resolve().parent / "cases" / "dev"
 DEV = sorted(CASES.glob("*.txt"))
-# the cases whose tables are | rows (not a cell a line ending in "|"): Word tables of them
-WITH_TABLES = [p for p in DEV if sum(line.lstrip().startswith("|") and line.count("|") >= 3 for line in p.read_text(encoding="utf-8").splitlines()) >= 3]
+# the cases whose tables are | rows (not a cell a line ending in "|", nor lines of "|" marks only
+# between such cells): Word tables of them
+WITH_TABLES = [p for p in DEV if sum(line.lstrip().startswith("|") and line.count("|") >= 3 and bool(re.search(r"[^|\s]", line))
+                                     for line in p.read_text(encoding="utf-8").splitlines()) >= 3]
 
 
 def label(case: Path) -> dict:

@@ -805,3 +805,61 @@ def test_a_tab_header_of_two_lines_and_a_table_of_tasks_after_the_funds(tmp_path
     codes = [(f.code, f.severity) for f in result.findings]
     assert ("STATED_RATE_MISMATCH", "warning") in codes       # 2,733.46 ÷ 2,815.90 = 97.07%, not 98.85%
     assert "SUM_MISMATCH" not in [c for c, _ in codes]        # the tasks are no 其中 rows of the total
+
+
+# a web page's table copied a cell a line, each cell ending with "|", each row ended by a line of
+# "|" marks; the indicator rows lose their merged 一级/二级 cells at the left; no 分值/得分 columns
+RULED_CELLS = """2024年度中央转移支付项目绩效自评表
+||||||
+资金使用单位 |
+某县图书馆 |
+||||||
+资金投入情况
+（万元） |
+全年预算数（A） |
+全年执行数（B） |
+预算执行率
+（B/A×100%） |
+||||
+年度资金总额： |
+600 |
+540 |
+90% |
+||||
+绩效指标 |
+一级
+指标 |
+二级指标 |
+三级指标 |
+指标值 |
+全年实际完成值 |
+未完成原因和改进措施 |
+|
+产
+出
+指
+标 |
+数量指标 |
+新增藏书 |
+≥2万册 |
+2.1万册 |
+|||
+流通借阅人次 |
+≥8万人次 |
+7.6万人次 |
+读者到馆减少 |
+|||
+时效指标 |
+馆舍设计使用年限 |
+≥50年 |
+50年 |
+|||
+"""
+
+
+def test_a_ruled_table_a_cell_a_line_and_rows_that_lost_their_left_cells(tmp_path):
+    facts = read(tmp_path, RULED_CELLS).facts
+    assert facts.dept_name == "某县图书馆"
+    assert {k: n.value for k, n in facts.keyed_amounts().items()} == {"budget_total": 600, "spend_total": 540}
+    rows = [(i.name, i.direction, i.target.value, i.actual.value) for i in facts.indicators]
+    assert rows == [("新增藏书", ">=", 2, 2.1), ("流通借阅人次", ">=", 8, 7.6), ("馆舍设计使用年限", ">=", 50, 50)]
