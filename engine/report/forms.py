@@ -22,6 +22,7 @@ AMOUNT_COLUMNS = ("budget_initial", "budget_total", "spend_total")
 # what a 指标性质 cell of words says of the direction: 定量 says nothing (the target's sign does)
 _DIRECTION_CELL = {"定量": "", "定量指标": "", "定性指标": "定性", "正向": "≥", "正向指标": "≥", "反向": "≤",
                    "反向指标": "≤"}
+_IN_YUAN = re.compile(r"[^\d]{0,8}[(（]\s*元\s*[)）]")   # a funds block's cell "（元）", "项目资金（元）"
 _PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
 
 
@@ -105,6 +106,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     level1 = ""
     in_percent: set[int] = set()
     in_yuan = False
+    unitless: list[Number] = []       # a funds block's amounts read without a unit
     after_header = False              # the line before was a header's
     suspended: str | None = None      # an indicator block a line of words broke off ("产出 / 指标", a rule)
     for line in table_lines(text, figures):
@@ -129,6 +131,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 forms.funds_tables.append(FundsTable())   # its 其中 rows are its own total's
             in_percent = {i for i, c in enumerate(cells) if re.search(r"[(（]\s*%\s*[)）]", c)}   # 执行率（%）
             in_yuan = block == "funds" and any(re.search(r"[(（]\s*元\s*[)）]", c) for c in cells)  # 项目资金（元）
+            unitless: list[Number] = []
             continue
         if block is None:
             continue
@@ -173,7 +176,13 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                     n.unit = "%"          # a bare figure under 执行率（%）: a rate, as its header says
                 elif in_yuan and not n.unit and column in AMOUNT_COLUMNS:
                     n.unit = "元"         # an amount of a table in 元 (read as 万元 by facts.amount)
+                elif block == "funds" and not n.unit and column in AMOUNT_COLUMNS:
+                    unitless.append(n)
                 by_column.setdefault(column, []).append(n)
+        if block == "funds" and not in_yuan and any(_IN_YUAN.fullmatch(c.strip()) for c in cells):
+            in_yuan = True                # 项目资金 over （元） in a merged cell left of the rows: the
+            for n in unitless:            # block's amounts so far are in 元 too
+                n.unit = "元"
         text_of = {column: cells[i + shift] for i, column in columns.items() if 0 <= i + shift < len(cells)}
         totals = vocabulary()[block]["total_rows"]
         name = next((c.strip() for c in cells[:2] if _key(c) in totals), None) or _row_name(cells, columns, shift)

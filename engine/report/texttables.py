@@ -39,6 +39,11 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
               if n not in rows and line.strip() and (_COLUMN_GAP.search(line.strip()) or _INDENTED.match(line))}
     block: list[int] = []
     for n in sorted(spaced) + [-2]:
+        if block and n > 0 and not any(lines[k].strip() for k in range(block[-1] + 1, n)) \
+                and all(form_header(spaced[k]) or not any(re.search(r"\d", c) for c in spaced[k]) for k in block) \
+                and form_header(spaced[block[0]]):
+            block.append(n)       # a form's header, blank lines, then its rows: one block
+            continue
         if block and n != block[-1] + 1:
             for part in _by_header(block, spaced):
                 if len(part) >= 2 and any(len(spaced[i]) >= 3 for i in part):
@@ -214,11 +219,15 @@ def _header_columns(block: list[int], cells_of: dict[int, list[tuple[int, str]]]
 
 
 def _with_names(columns: dict[int, str], block: list[int], header_at: int, cells_of: dict) -> dict[int, str]:
-    """The header's columns, and one of names at the left when its rows start left of them."""
+    """The header's columns, and those of names at the left where its rows start left of them
+    (年度资金总额 and 其中 rows under one start, a merged 项目资金（元） left of them under another)."""
     first = min(columns)
-    if any(cells_of[n] and cells_of[n][0][0] < first - 2 for n in block if n > header_at):
-        return {0: "", **columns}
-    return columns
+    lefts = sorted({start for n in block if n > header_at for start, _ in cells_of[n] if start < first - 2})
+    names: list[int] = []
+    for start in lefts:
+        if not names or start - names[-1] > 2:
+            names.append(start)
+    return {**{start: "" for start in names}, **columns}
 
 
 _BARE_FIGURE = re.compile(r"[-+]?[\d,]*\.?\d+\s*%?")   # a row's own figure ("15分" is a group's points)

@@ -863,3 +863,24 @@ def test_a_ruled_table_a_cell_a_line_and_rows_that_lost_their_left_cells(tmp_pat
     assert {k: n.value for k, n in facts.keyed_amounts().items()} == {"budget_total": 600, "spend_total": 540}
     rows = [(i.name, i.direction, i.target.value, i.actual.value) for i in facts.indicators]
     assert rows == [("新增藏书", ">=", 2, 2.1), ("流通借阅人次", ">=", 8, 7.6), ("馆舍设计使用年限", ">=", 50, 50)]
+
+
+# a PDF's text layer: the funds header alone over a blank line, its rows starting left of it with a
+# merged 项目资金（元） cell further left, wrapped over two lines
+SPACE_FUNDS_IN_YUAN = """财政项目支出绩效自评表
+（2024 年度）
+
+                                        年初预算数       全年预算数       全年执行数       分值     执行率      得分
+
+                   年度资金总额         1,200,000.00     1,100,000.00     1,045,000.00      10       95.00%      9.50
+   项目资金
+                   其中：当年财政拨款   1200000.00       1100000.00       1045000.00        —
+   （元）
+"""
+
+
+def test_a_space_funds_form_in_yuan_said_left_of_its_rows(tmp_path):
+    facts = read(tmp_path, SPACE_FUNDS_IN_YUAN).facts
+    assert {k: facts.amount(n) for k, n in facts.keyed_amounts().items()} == \
+        {"budget_initial": 120.0, "budget_total": 110.0, "spend_total": 104.5}
+    assert facts.keyed_rates()["exec_rate"].value == 95.0
