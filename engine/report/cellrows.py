@@ -198,7 +198,9 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
     data, at = cells[end:], run[end:]
     if "direction" in columns:
         anchor = columns.index("direction")    # the name columns before a row's first figure
-        spans = _rows_by_direction(data, len(columns) - anchor - 1)
+        # a last 偏差原因 column is not counted on: left empty it is no line at all, and the next
+        # row's name would be taken for it (a reason that is a sentence is the row's all the same, below)
+        spans = _rows_by_direction(data, len(columns) - anchor - 1 - (columns[-1] == "reason"))
     else:
         anchor = min(columns.index(c) for c in _FIGURE_COLUMNS if c in columns)
         order = columns[anchor:anchor + 4]

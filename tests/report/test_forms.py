@@ -884,3 +884,13 @@ def test_a_space_funds_form_in_yuan_said_left_of_its_rows(tmp_path):
     assert {k: facts.amount(n) for k, n in facts.keyed_amounts().items()} == \
         {"budget_initial": 120.0, "budget_total": 110.0, "spend_total": 104.5}
     assert facts.keyed_rates()["exec_rate"].value == 95.0
+
+
+def test_one_cell_a_line_with_a_direction_column_and_its_reasons_left_empty(tmp_path):
+    cells = ["部门整体支出绩效自评表", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值",
+             "偏差原因分析及改进措施", "产出指标", "数量指标", "改造农村公厕", "≥", "30", "座", "31", "",
+             "新建垃圾收集点", "≥", "40", "个", "36", "", "质量指标", "公厕验收合格率", "=", "100", "%", "100", "",
+             "时效指标", "项目资金支付及时率", "≥", "95", "%", "96.4", ""]
+    rows = [(i.name, i.direction, i.target.value, i.actual.value) for i in read(tmp_path, "\n".join(cells)).facts.indicators]
+    assert rows == [("改造农村公厕", ">=", 30, 31), ("新建垃圾收集点", ">=", 40, 36), ("公厕验收合格率", "=", 100, 100),
+                    ("项目资金支付及时率", ">=", 95, 96.4)]
