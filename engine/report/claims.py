@@ -19,6 +19,7 @@ from .tables import amount_tables
 from .text import CELL, ReportText
 from .totals import STRONG_TOTAL, total_and_grade
 from .vocabulary import words
+from .weighted import weighted_indicators
 
 _TARGET = words()["target"]
 _TIER = re.compile(r"档次(?:为|是)?[:：]?\s*[“\"「]([^”\"」]{2,20})[”\"」]")
@@ -63,6 +64,7 @@ def read_facts(report: ReportText) -> Facts:
             n.part = True
         facts.sums.append(PartsList(whole, parts, one_statement=False))
     _indicators(facts)
+    weighted_indicators(facts)
     _paired_indicators(facts)
     _goals_and_results(facts)
     _form_indicators(facts, forms)

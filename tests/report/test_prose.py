@@ -321,3 +321,19 @@ def test_what_remains_after_a_list_is_no_part_of_it(tmp_path):
     result = read(tmp_path, text)
     assert [f.code for f in result.findings if f.severity == "error"] == []
     assert [[n.value for n in s.parts] for s in result.facts.sums] == [[3000, 5000]]
+
+
+def test_indicators_with_their_points_in_brackets_and_their_score_last(tmp_path):
+    text = """某县2024年度专项债券项目绩效自评价报告
+三、评价结论
+经综合评价，该项目绩效自评价得分97.3分，评价等级为“优”。
+1.过程指标。资金到位率（10分）：计划到位8,000万元，实际到位8,000万元，到位率100%，得10分；项目管理规范性（10分）：资料不全，扣2分，得8分。
+2.产出指标。工程形象进度（10分）：阶段性目标80%，截至2024年12月31日累计完成78%，得9.75分；带动就业（10分）：目标≥200人，实际186人，得10分。
+"""
+    result = read(tmp_path, text)
+    rows = [(i.name, i.direction, i.target and i.target.value, i.actual and i.actual.value, i.weight.value, i.self_score.value)
+            for i in result.facts.indicators]
+    assert rows == [("资金到位率", None, None, 100, 10, 10), ("项目管理规范性", None, None, None, 10, 8),
+                    ("工程形象进度", "=", 80, 78, 10, 9.75), ("带动就业", ">=", 200, 186, 10, 10)]
+    mismatched = [f.message for f in result.findings if f.code == "SCORE_MISMATCH"]
+    assert len(mismatched) == 1 and "带动就业" in mismatched[0]      # 10 × 186/200 = 9.30, scored 10

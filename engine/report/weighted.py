@@ -1,0 +1,46 @@
+"""Indicators stated one statement each with their points in brackets and their score at the end
+— "工程形象进度（10分）：阶段性目标70%，截至年底累计完成68.5%，得9.79分；" — as a 评价报告 lists
+them under 过程 / 产出 / 效益 / 满意度: the name, its 分值, what was aimed at (目标…), what was
+achieved (实际… or the statement's last figure) and the 得分."""
+from __future__ import annotations
+
+import re
+
+from ..core.parsing import DIRECTIONS, text_key
+from .facts import Facts, Indicator
+from .text import CELL
+
+_DIRECTION = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
+_WEIGHTED = re.compile(r"(?P<name>[^,，;；。:：\n()（）\d|]{2,30}?)\s*[(（]\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[:：]"
+                       r"(?P<body>[^;；。\n]*?)[,，]?\s*(?:该项|该指标)?得\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*(?=[;；。,，\n]|$)")
+_TARGET = re.compile(rf"目标(?:值)?(?:为)?\s*(?P<dir>{_DIRECTION})?\s*(?=\d)")
+_ACTUAL = re.compile(r"实际(?:完成|达到|为)?\s*(?=\d)")
+_GROUP = re.compile(r"指标$")          # 过程指标（30分）: a group's points, not an indicator's
+# (nor is "投入管理（20分）：得20分" — nothing said between its points and its score: an item's)
+
+
+def weighted_indicators(facts: Facts) -> None:
+    known = [text_key(i.name) for i in facts.indicators]
+    for match in _WEIGHTED.finditer(facts.text):
+        name = match.group("name").strip().lstrip(".、．)） ")
+        weight, score = facts.number_at(match.start("weight")), facts.number_at(match.start("score"))
+        if len(name) < 2 or _GROUP.search(name) or CELL in match.group(0) or weight is None or score is None \
+                or not re.sub(r"[\s,，]", "", match.group("body")) \
+                or any(text_key(name) in k or k in text_key(name) for k in known if k):
+            continue
+        start, end = match.start("body"), match.end("body")
+        figures = [n for n in facts.numbers if start <= n.start < end]
+        target_at = _TARGET.search(facts.text, start, end)
+        target = facts.number_at(target_at.end()) if target_at else None
+        actual_at = _ACTUAL.search(facts.text, start, end)
+        actual = facts.number_at(actual_at.end()) if actual_at else next(
+            (n for n in reversed(figures) if n is not target and n.unit != "分"), None)   # (扣2分 is no result)
+        if target is not None and (actual is None or actual.unit != target.unit):
+            target = actual = None         # 目标5栋 against 实际5栋 only: no unit read alike, nothing compared
+        direction = DIRECTIONS[target_at.group("dir")] if target_at and target_at.group("dir") else "="
+        for n in (weight, score, target, actual):
+            if n is not None:
+                n.part = True              # an indicator's figures, not the department's
+        known.append(text_key(name))
+        facts.indicators.append(Indicator(len(facts.indicators) + 1, name, match.start(), "", direction if target else None,
+                                          target, actual, weight=weight, self_score=score, end=match.end()))
