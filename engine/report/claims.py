@@ -219,22 +219,25 @@ def _indicators(facts: Facts) -> None:
 
 # "不动产登记发证年度指标≥6000件，实际完成6418件": a target with its direction, then what was
 # achieved, one clause after the other (or both in brackets after the name: "…以内（年度指标≤12万元，…")
+_FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"    # 6,184 or 12.5
 _PAIRED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*[(（]?\s*(?:年度指标值?|年度计划|年度目标|计划|目标值?|指标值?)?"
                      r"\s*(?:为|是)?\s*(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于|>|<)\s*"
-                     r"(?P<target>\d+(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s]{0,4}?)\s*[,，]\s*"
-                     r"(?:[^\d,，;；。\n]{0,6}?)实际[^\d,，;；。\n]{0,8}?(?P<actual>\d+(?:\.\d+)?)\s*(?P<unit2>[^\d,，;；。\s]{0,4})")
+                     rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*[,，]\s*"
+                     rf"(?:[^\d,，;；。\n]{{0,6}}?)实际[^\d,，;；。\n]{{0,8}}?(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}})")
 # "村道硬化计划2.4公里，已完成2.16公里，完成率92%": a plan, what was done, and (maybe) the rate
 _PLANNED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*(?:年度|全年)?计划\s*(?:为|是)?\s*"
-                      r"(?P<target>\d+(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s]{0,4}?)\s*[,，]\s*(?:已|实际|共)\s*完成\s*"
-                      r"(?P<actual>\d+(?:\.\d+)?)\s*(?P<unit2>[^\d,，;；。\s]{0,4}?)"
+                      rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*[,，]\s*(?:已|实际|共)\s*完成\s*"
+                      rf"(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}}?)"
                       r"(?:\s*[,，]\s*完成率\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?(?=[,，;；。\s]|$)")
 # "场馆免费开放306天（目标不少于300天）", "群众满意度97.1%，达到年度目标（≥90%）", "…路径24套，目标20套":
 # what was achieved first, the target after it
-_ACHIEVED_FIRST = re.compile(r"(?P<name>[^,，;；。:：\n()（）\d]{2,30}?)\s*(?P<actual>\d+(?:\.\d+)?)\s*(?P<unit2>[^\d,，;；。\s()（）]{0,4}?)"
-                             r"\s*(?:[(（]\s*(?:年度)?目标(?:值)?(?:为)?|[,，]\s*(?:完成|达到|超过|高于|优于|低于|未达到)(?:了)?(?:年度)?目标\s*[(（]"
+_ACHIEVED_FIRST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}}?)\s*(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s()（）]{{0,4}}?)"
+                             r"\s*(?:[(（]\s*(?:年度)?目标(?:值)?(?:为)?|[(（]\s*控制在|[,，]\s*(?:完成|达到|超过|高于|优于|低于|未达到)(?:了)?(?:年度)?目标\s*[(（]"
                              r"|[,，]\s*(?:年度)?目标(?:值)?(?:为)?)\s*"
                              r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于)?\s*"
-                             r"(?P<target>\d+(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*(?=[)）,，;；。]|$)")
+                             rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s()（）]{{0,4}}?)\s*(?P<within>以内|以下|及以下|以上|及以上)?\s*(?=[)）,，;；。]|$)"
+                             # "…6,184台件，年度目标6,500台件，完成率95.41%": and the completion stated after
+                             r"(?:[)）]?\s*[,，]\s*完成率\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?")
 _NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当年|该指标|本指标)|(?:年度计划|年度|计划|预期)$")
 
 
@@ -257,9 +260,12 @@ def _paired_indicators(facts: Facts) -> None:
         if len(name) < 2 or any(text_key(name) in k or k in text_key(name) for k in known if k):
             continue
         known.append(text_key(name))
-        planned = "completion" in match.re.groupindex
-        completion = facts.number_at(match.start("completion")) if planned and match.group("completion") else None
-        direction = ">=" if planned else DIRECTIONS[match.group("dir")] if match.group("dir") else "="
+        planned = match.re is _PLANNED
+        completion = facts.number_at(match.start("completion")) \
+            if "completion" in match.re.groupindex and match.group("completion") else None
+        within = match.group("within") if "within" in match.re.groupindex else None
+        direction = ">=" if planned else DIRECTIONS[match.group("dir")] if match.group("dir") else \
+            ("<=" if "下" in within or "内" in within else ">=") if within else "="
         facts.indicators.append(Indicator(len(facts.indicators) + 1, name, match.start(), "", direction, target,
                                           actual, completion=completion))
 

@@ -337,3 +337,17 @@ def test_indicators_with_their_points_in_brackets_and_their_score_last(tmp_path)
                     ("工程形象进度", "=", 80, 78, 10, 9.75), ("带动就业", ">=", 200, 186, 10, 10)]
     mismatched = [f.message for f in result.findings if f.code == "SCORE_MISMATCH"]
     assert len(mismatched) == 1 and "带动就业" in mismatched[0]      # 10 × 186/200 = 9.30, scored 10
+
+
+def test_achieved_first_with_thousands_a_ceiling_in_brackets_and_the_completion_after(tmp_path):
+    text = """某县市场监管局2024年度部门整体支出绩效自评报告
+三、绩效目标完成情况
+全年完成食品抽检2,105批次（目标≥2000批次）；强制检定计量器具5,830台件，年度目标6,000台件，完成率97.38%；
+“三公”经费支出15.20万元（控制在18.00万元以内）。
+"""
+    result = read(tmp_path, text)
+    rows = [(i.name, i.direction, i.target.value, i.actual.value) for i in result.facts.indicators]
+    assert rows == [("完成食品抽检", ">=", 2000, 2105), ("强制检定计量器具", "=", 6000, 5830),
+                    ("“三公”经费支出", "<=", 18, 15.2)]
+    # 5,830 ÷ 6,000 = 97.17%, not the 97.38% stated
+    assert [f.code for f in result.findings if f.severity == "error"] == ["COMPLETION_MISMATCH"]
