@@ -15,7 +15,7 @@ from .vocabulary import column_of, key, vocabulary
 _ENDS_CELL = re.compile(r"[|｜]\s*$")
 _CELL_LINE = 24                   # a cell alone on its line is short …
 _REASON_CELL = 40                 # … or a short sentence between cells (a 偏差原因)
-_NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，].*[,，]")   # … and is no sentence
+_NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，](?!\d{3}).*[,，](?!\d{3})")   # … and is no sentence (3,126,000.00 is a figure)
 # a page number ("— 5 —", "第5页") or a table's title again on the next page ("…（续）", "续表")
 PAGE_FURNITURE = re.compile(rf"^(?:[-—–]\s*\d{{1,4}}\s*[-—–]|{PAGE_OF}|.{{0,60}}[(（]续[)）]|续表\s*\d*)$")
 _FIGURE = re.compile(r"^[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?$")
@@ -149,8 +149,17 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
     if start and not _FIGURE.match(cells[start - 1]) and not column_of(cells[start - 1], "funds"):
         start -= 1                       # 项目资金（万元）: the header of the rows' names
     header = ([] if start < end and not column_of(cells[start], "funds") else [""]) + cells[start:end]
+    if any(_IN_YUAN.search(c) for c in cells[max(start - 3, 0):start]) and not _IN_YUAN.search(header[0]):
+        header[0] += "（元）"           # 预算执行情况（元） just above: the table's amounts are in 元
     found: list[tuple[int, list[str]]] = []
     i = end
+    if i < len(cells) and _FIGURE.match(cells[i]) and key(header[0]) in vocabulary()["funds"]["total_rows"]:
+        # the total row's name in the header's first cell (年度财政资金总额, a cell merged down): its
+        # figures straight after the header
+        figures = [c for c in cells[i:i + len(header) - 1] if _FIGURE.match(c)]
+        found.append((run[i], [header[0], *figures]))
+        header[0] = ""
+        i += len(figures)
     while i < len(cells) and not _FIGURE.match(cells[i]):
         figures = []
         k = i + 1
@@ -169,6 +178,7 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
     return set(run[start:i]) - {run[start]} - {first for first, _ in found}
 
 
+_IN_YUAN = re.compile(r"[(（]\s*元\s*[)）]")
 _DIRECTION_CELL = re.compile(r"^(?:≥|≤|>=|<=|=|>|<|大于等于|小于等于|不低于|不高于|不少于|不超过|定性)$")
 _PLACEHOLDER = re.compile(r"^[.…·—\-/]*$")
 _FIGURE_COLUMNS = ("target", "actual", "weight", "score")   # the national form's order

@@ -97,6 +97,9 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
             num, den = _latest(near, "adjust"), _latest(near, "initial")
         else:
             num, den = _latest(near, "spend"), _latest(near, "total_budget", "budget", "initial")
+            if num is not None and den is None and rate.scope in ("whole", "project") and facts.forms \
+                    and "budget_total" in facts.forms.amounts and num.sentence == rate.sentence:
+                den = facts.forms.amounts["budget_total"]   # "实际支出298.43万元，执行率95.74%": of the form's 全年预算数
         if num is None or den is None:
             continue
         a, b = facts.amount(num), facts.amount(den)

@@ -43,6 +43,8 @@ _TITLE = re.compile(r"^\s*(\S.*?)\s*(?:部门|单位)?\s*(?:\d{4}\s*年度?)?\s*
 _OPENING = re.compile(r"^\s*(\S{3,30}?" + _ORGANISATION + r")\s*\d{4}\s*年度?(?!\d)", re.M)
 # the department signing at the end: its name on a line, the date on the next
 _SIGNED = re.compile(r"^\s*(\S{3,30}?" + _ORGANISATION + r")\s*\n\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", re.M)
+# else the year a title names before its 自评 ("2023年市级…专项资金项目自评表")
+_TITLE_YEAR = re.compile(r"(\d{4})\s*年(?=[^\n\d]{0,40}(?:自评|绩效评价))")
 _YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]|(\d{4})\s*年度|(?:评价|自评|预算|考核|项目)年度\s*[:：]\s*(\d{4})")
 
 
@@ -81,7 +83,7 @@ def read_facts(report: ReportText) -> Facts:
     supervisor, opening = _SUPERVISOR.search(report.text), _OPENING.search(report.text[:1500])
     facts.dept_name = re.sub(r"\((?:公章|盖章)\)$", "", dept.group(1).strip()) if dept else titled or (
         signed[-1] if signed else supervisor.group(1) if supervisor else opening.group(1) if opening else None)
-    year = _YEAR.search(report.text[:2000])
+    year = _YEAR.search(report.text[:2000]) or _TITLE_YEAR.search(report.text[:2000])
     facts.fiscal_year = int(next(g for g in year.groups() if g)) if year else None
     return facts
 

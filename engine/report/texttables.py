@@ -250,6 +250,15 @@ def flattened(line: str) -> list[str]:
     other line as it is."""
     if len(line) < _FLATTENED:
         return [line]
-    words = line.split()
+    words: list[str] = []
+    for word in line.split():       # a bracket a space apart ("年初目标值 （A）", "得分 （20 分*执行率）") is its word's
+        if words and (word[0] in "(（" or _open_bracket(words[-1])):
+            words[-1] += word
+        else:
+            words.append(word)
     headers = sum(1 for w in words if column_of(w, "funds") or column_of(w, "indicators"))
     return words if headers >= 4 else [line]
+
+
+def _open_bracket(word: str) -> bool:
+    return word.count("(") + word.count("（") > word.count(")") + word.count("）")

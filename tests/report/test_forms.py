@@ -894,3 +894,24 @@ def test_one_cell_a_line_with_a_direction_column_and_its_reasons_left_empty(tmp_
     rows = [(i.name, i.direction, i.target.value, i.actual.value) for i in read(tmp_path, "\n".join(cells)).facts.indicators]
     assert rows == [("改造农村公厕", ">=", 30, 31), ("新建垃圾收集点", ">=", 40, 36), ("公厕验收合格率", "=", 100, 100),
                     ("项目资金支付及时率", ">=", 95, 96.4)]
+
+
+# a whole form run together on one line (a .doc's text copied out): brackets a space apart from
+# their words, the total row's name merged into the header, amounts in 元 (预算执行情况（元）)
+FLATTENED_IN_YUAN = ("2024年区级商贸发展专项资金项目自评表 单位名称：某区商务局 项目名称 商贸发展专项资金 预算执行 情况（元） （20 分） "
+                     "年度财政 资金总额 预算数 （A） 执行数（B） 执行率（B/A） 得分 （20 分*执行率） 2,400,000.00 2,280,000.00 95.00% 19.00 "
+                     "一级指标 二级指标 三级指标 年初目标值 （A） 实际完成值 （B） 分值 得分 产出指标 （50 分） 数量指标 "
+                     "支持企业数量（家） 30 33 25 25 质量指标 项目验收合格率 100% 100% 25 25 满意度指标 （30 分） "
+                     "服务对象 满意度 企业满意度 ≥90% 94% 30 30 总分 100 99.00\n"
+                     "二、资金使用情况\n项目资金实际支出228.00万元，执行率95.50%。\n")
+
+
+def test_a_flattened_form_in_yuan_and_a_prose_rate_against_its_budget(tmp_path):
+    result = read(tmp_path, FLATTENED_IN_YUAN)
+    facts = result.facts
+    assert facts.fiscal_year == 2024
+    assert {k: facts.amount(n) for k, n in facts.form_amounts.items()} == {"budget_total": 240.0, "spend_total": 228.0}
+    rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in facts.indicators]
+    assert rows[:2] == [("支持企业数量(家)", 30, 33, 25, 25), ("项目验收合格率", 100, 100, 25, 25)]
+    # the prose's 95.50% against the form's own 全年预算数: 228 ÷ 240 = 95.00%
+    assert [(f.code, f.severity) for f in result.findings] == [("STATED_RATE_MISMATCH", "warning")]
