@@ -14,7 +14,7 @@ from .forms import Forms, read_forms
 from .goals import goal_result_pairs
 from .items import read_items
 from .lists import counted_lists, detailed_lists
-from .numbers import Number, direction_before, numbers, sentence_bounds, stop_parts
+from .numbers import Number, direction_before, numbers, scope_named, sentence_bounds, stop_parts
 from .tables import amount_tables
 from .text import CELL, ReportText
 from .totals import STRONG_TOTAL, total_and_grade
@@ -60,6 +60,7 @@ def read_facts(report: ReportText) -> Facts:
     facts.form_amounts, facts.form_rates, facts.forms = forms.amounts, forms.rates, forms
     facts.tables = amount_tables(report.text, facts.numbers)   # each row of amounts against itself
     _sums(facts)
+    _rates_after_parts(facts)
     listed = counted_lists(document, facts.numbers) + detailed_lists(report.text, facts.numbers)
     for whole, parts in listed:      # "共有4个项目，预算合计…" and its items; "…共到位…。具体…如下：…；…"
         for n in parts:
@@ -134,6 +135,18 @@ def _sums(facts: Facts) -> None:
                 for n in group:
                     n.part = True
                 facts.sums.append(PartsList(whole, group))
+
+
+def _rates_after_parts(facts: Facts) -> None:
+    """"支出3,058.62万元，其中基本支出…，项目支出1,100.21万元，预算执行率94.86%": a rate right after
+    a 其中 list that names no scope of its own is the whole's, not its last part's."""
+    for listed in facts.sums:
+        if not listed.one_statement:
+            continue
+        last = listed.parts[-1]
+        after = next((n for n in facts.numbers if n.start > last.end), None)
+        if after is not None and after.is_rate and after.sentence == last.sentence and scope_named(after.label) is None:
+            after.scope = listed.whole.scope
 
 
 # ------------------------------------------------------------------ indicators

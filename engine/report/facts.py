@@ -17,6 +17,7 @@ from .vocabulary import words
 
 _TOP_HEADING = re.compile(r"\n[一二三四五六七八九十]+、")
 _MONITORING = words()["monitoring"]
+_YEAR_SAID = re.compile(r"(\d{4})\s*年")
 
 
 def kind_stated(text: str) -> str | None:
@@ -151,6 +152,13 @@ class Facts:
         """A rate of the year's 运行监控 (年中, 上半年): not the year's."""
         return bool(_MONITORING.search(self.text[sentence_bounds(self.text, n.start)[0]:n.start]))
 
+    def _earlier_year(self, n: Number) -> bool:
+        """A figure said of a year before the report's ("（2022年全年预算…，执行率92.39%）")."""
+        if not self.fiscal_year:
+            return False
+        years = _YEAR_SAID.findall(self.text, sentence_bounds(self.text, n.start)[0], n.start)
+        return bool(years) and int(years[-1]) < self.fiscal_year
+
     def _first_of_each(self, keys: dict, wanted) -> dict[str, Number]:
         """The first figure of each key; a figure said of the 财政资金 — or, in a 项目支出 report, of
         the 项目资金 — stands for the whole when no figure is said of the whole (a project funded by
@@ -159,6 +167,8 @@ class Facts:
         standing: dict[str, Number] = {}
         stands_for_whole = ("fiscal", "project") if kind_stated(self.text) == "项目支出" else ("fiscal",)
         for n in self.figures():
+            if self._earlier_year(n):
+                continue
             key = keys.get((n.measure, n.scope))
             if key and key not in out and wanted(n):
                 out[key] = n

@@ -120,5 +120,11 @@ def quote(text: str, offset: int, limit: int = 80) -> str:
     return ("…" if lo else "") + sentence[lo:lo + limit - 1] + ("…" if lo + limit - 1 < len(sentence) else "")
 
 
+def scope_named(label: str) -> str | None:
+    """The scope a label names itself (基本支出, 项目支出, “三公” …), None if it names none."""
+    found = list(_SCOPE_RE.finditer(label))
+    return found[-1].lastgroup if found else None
+
+
 def stop_parts(label: str) -> bool:
     return bool(_STOP.search(label))

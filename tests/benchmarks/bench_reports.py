@@ -86,7 +86,7 @@ def indicators_read(result, indicators: list[dict]) -> list[bool]:
         execution = next((i for i in result.facts.items if i.row_id == "budget_execution"), None)
         if found is not None:
             got = {f: getattr(found, INDICATOR_FIELDS[f]) for f in numbers}
-        elif name in ("执行率", "预算执行率") and execution is not None:
+        elif name in ("执行率", "预算执行率", "预算执行", "资金执行率") and execution is not None:
             # the 预算执行率 row: read as its item (分值, 得分) and the headline 执行率 (its 实际)
             got = {"weight": execution.weight, "score": execution.score,
                    "actual": result.facts.keyed_rates().get("exec_rate")}

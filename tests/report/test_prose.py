@@ -351,3 +351,15 @@ def test_achieved_first_with_thousands_a_ceiling_in_brackets_and_the_completion_
                     ("“三公”经费支出", "<=", 18, 15.2)]
     # 5,830 ÷ 6,000 = 97.17%, not the 97.38% stated
     assert [f.code for f in result.findings if f.severity == "error"] == ["COMPLETION_MISMATCH"]
+
+
+def test_a_rate_after_a_list_of_parts_is_the_wholes_and_last_years_figures_are_not_this_years(tmp_path):
+    text = """某县市场监管局2024年度部门整体支出绩效自评报告
+二、预算执行情况
+2024年全年预算3,200.00万元，全年实际支出3,040.00万元，其中基本支出2,000.00万元，项目支出1,040.00万元，预算执行率95.00%。
+全年支出较上年增长5.10%（2023年全年预算3,000.00万元，实际支出2,892.50万元，执行率96.42%）。
+"""
+    facts = read(tmp_path, text).facts
+    rates = {k: n.value for k, n in facts.keyed_rates().items()}
+    assert rates.get("exec_rate") == 95.0 and "project_exec_rate" not in rates
+    assert {k: n.value for k, n in facts.keyed_amounts().items()}["budget_total"] == 3200.0
