@@ -19,7 +19,7 @@ from .tables import amount_tables
 from .text import CELL, ReportText
 from .totals import STRONG_TOTAL, total_and_grade
 from .vocabulary import words
-from .weighted import weighted_indicators
+from .weighted import labelled_results, weighted_indicators
 
 _TARGET = words()["target"]
 _TIER = re.compile(r"档次(?:为|是)?[:：]?\s*[“\"「]([^”\"」]{2,20})[”\"」]")
@@ -70,6 +70,7 @@ def read_facts(report: ReportText) -> Facts:
     weighted_indicators(facts)
     _paired_indicators(facts)
     _goals_and_results(facts)
+    labelled_results(facts)
     _form_indicators(facts, forms)
     read_items(facts)
     total_and_grade(facts)

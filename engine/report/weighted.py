@@ -1,13 +1,15 @@
-"""Indicators stated one statement each with their points in brackets and their score at the end
-— "工程形象进度（10分）：阶段性目标70%，截至年底累计完成68.5%，得9.79分；" — as a 评价报告 lists
-them under 过程 / 产出 / 效益 / 满意度: the name, its 分值, what was aimed at (目标…), what was
-achieved (实际… or the statement's last figure) and the 得分."""
+"""Indicators a 评价报告 states one statement each under its 二级指标: with their points in brackets
+and their score at the end — "工程形象进度（10分）：阶段性目标70%，截至年底累计完成68.5%，得9.79分；"
+(the name, its 分值, what was aimed at, what was achieved — 实际… or the statement's last figure —
+and the 得分) — or as what was achieved alone after the group's name ("质量指标：资助对象认定准确率
+100%。")."""
 from __future__ import annotations
 
 import re
 
 from ..core.parsing import DIRECTIONS, text_key
 from .facts import Facts, Indicator
+from .numbers import measure_of
 from .text import CELL
 
 _DIRECTION = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
@@ -44,3 +46,30 @@ def weighted_indicators(facts: Facts) -> None:
         known.append(text_key(name))
         facts.indicators.append(Indicator(len(facts.indicators) + 1, name, match.start(), "", direction if target else None,
                                           target, actual, weight=weight, self_score=score, end=match.end()))
+
+
+# "②质量指标：资助对象认定准确率100%。": a group's name and a colon, then clauses of a name and one
+# figure — in a section of results (among the goals such a figure is a target)
+_LABELLED = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标\s*[:：](?P<body>[^。\n]*)")
+_NOT_A_RESULT = re.compile(rf"目标|计划|指标值|预期|(?:{_DIRECTION})\s*$")   # a goal's figure, not a result
+_SAID = re.compile(r"^(?:全年|年度|实际|共)?(?P<name>[^\d]{2,20}?)\s*(?:为|达到|达)?\s*$")
+
+
+def labelled_results(facts: Facts) -> None:
+    known = [text_key(i.name) for i in facts.indicators]
+    for match in _LABELLED.finditer(facts.text):
+        start = match.start("body")
+        for clause in re.split(r"[,，;；]", match.group("body")):
+            at = facts.text.find(clause, start)
+            start = at + len(clause)
+            figures = [n for n in facts.numbers if at <= n.start < at + len(clause)]
+            if len(figures) != 1 or figures[0].part or figures[0].unit in ("万元", "元", "分") or CELL in clause:
+                continue
+            said = _SAID.match(facts.text[at:figures[0].start])
+            if said is None or "results" not in facts.document.kinds_at(at) or _NOT_A_RESULT.search(said.group("name")) \
+                    or measure_of(said.group("name")) in ("completion", "deviation", "share") or any(text_key(said.group("name")) in k or k in text_key(said.group("name")) for k in known if k):
+                continue
+            figures[0].part = True
+            known.append(text_key(said.group("name")))
+            facts.indicators.append(Indicator(len(facts.indicators) + 1, said.group("name").strip(), at, "", None, None,
+                                              figures[0], end=at + len(clause)))

@@ -363,3 +363,16 @@ def test_a_rate_after_a_list_of_parts_is_the_wholes_and_last_years_figures_are_n
     rates = {k: n.value for k, n in facts.keyed_rates().items()}
     assert rates.get("exec_rate") == 95.0 and "project_exec_rate" not in rates
     assert {k: n.value for k, n in facts.keyed_amounts().items()}["budget_total"] == 3200.0
+
+
+def test_what_was_achieved_alone_after_its_groups_name_among_the_results_not_the_goals(tmp_path):
+    text = """某县教育局2024年度学生资助项目绩效自评报告
+一、绩效目标
+质量指标：资助对象认定准确率≥98%。
+二、绩效目标完成情况
+②质量指标：资助对象认定准确率100%。
+③时效指标：资助资金于学期结束前发放到位，到位率100%，完成率100%。
+"""
+    rows = [(i.name, i.target and i.target.value, i.actual.value) for i in read(tmp_path, text).facts.indicators]
+    assert ("资助对象认定准确率", None, 100) in rows and ("到位率", None, 100) in rows
+    assert all(name != "完成率" for name, _, _ in rows) and len(rows) == 2
