@@ -22,6 +22,7 @@ AMOUNT_COLUMNS = ("budget_initial", "budget_total", "spend_total")
 # what a 指标性质 cell of words says of the direction: 定量 says nothing (the target's sign does)
 _DIRECTION_CELL = {"定量": "", "定量指标": "", "定性指标": "定性", "正向": "≥", "正向指标": "≥", "反向": "≤",
                    "反向指标": "≤"}
+_FIGURE_CELL = re.compile(r"[-+]?[\d.,]+\s*[^\d\s]{0,4}")
 _IN_YUAN = re.compile(r"[^\d]{0,8}[(（]\s*元\s*[)）]")   # a funds block's cell "（元）", "项目资金（元）"
 _PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
 
@@ -122,10 +123,10 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         if block is None and suspended and not header and _goes_on(cells, columns, width):
             block = suspended         # a row that fits the form's columns: the form goes on
         if header:
-            if after_header and header[0] == block:      # a header's second line (年初预算数 | 全年预算数
-                lower = header[1]                        # under 预算数 | 执行数 | 分值 | 执行率 | 得分): one header
-                header = (block, {**{i: c for i, c in columns.items() if c not in lower.values()}, **lower})
-            (block, columns), width, level1 = header, max(len(cells), width if after_header else 0), ""
+            if after_header and header[0] == block:      # a header's second line: one header
+                header = (block, _two_lines(columns, header[1]))
+            (block, columns), level1 = header, ""
+            width = max(len(cells), width if after_header else 0, max(columns) + 1)
             after_header = True
             if block == "funds":
                 forms.funds_tables.append(FundsTable())   # its 其中 rows are its own total's
@@ -167,7 +168,9 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                        if _names_a_row(cells, columns, s)]
             fits = [s for s in fitting if _target_fits(cells, columns, s) and (s != shift or not scored)] \
                 + [s for s in fitting if abs(s - shift) <= 1]
-            shift = fits[0] if fits else shift
+            anchored = _by_direction(cells, columns)
+            shift = anchored if anchored is not None and _names_a_row(cells, columns, anchored) else \
+                fits[0] if fits else shift
         by_column: dict[str, list[Number]] = {}
         for index, n in placed:
             column = columns.get(index - shift)
@@ -208,12 +211,35 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     return forms
 
 
+def _two_lines(upper: dict[int, str], lower: dict[int, str]) -> dict[int, str]:
+    """The columns of a header of two lines.  The lower line spelling out a merged upper cell and
+    the cells before it (一级 | 二级 | 三级 | 指标性质 | 指标值 | 度量单位 under 绩效指标 | 年度指标值 |
+    实际完成值 | 分值 | 得分, its cells run together from the left as a web page's copy leaves them):
+    the lower line, then the upper columns after the one they share.  Else each lower word where
+    it stands and the upper ones it does not name (年初预算数 | 全年预算数 under 预算数 | 执行数 |
+    分值 | 执行率 | 得分)."""
+    shared = [i for i, c in upper.items() if c in lower.values()]
+    if shared:
+        after = [c for i, c in sorted(upper.items()) if i > max(shared)]
+        if after and not set(after) & set(lower.values()) and max(lower) >= max(upper):
+            return {**lower, **{max(lower) + 1 + k: c for k, c in enumerate(after)}}
+    return {**{i: c for i, c in upper.items() if c not in lower.values()}, **lower}
+
+
 def _goes_on(cells: list[str], columns: dict[int, str], width: int) -> bool:
     """A row after a line of words that is still the indicator form's: its 总分 row, or a row of
     the header's width (a cell either way) whose name, 分值 and 得分 stand where the header says."""
     if _key(cells[0]) in vocabulary()["indicators"]["total_rows"]:
         return True
     return abs(len(cells) - width) <= 1 and any(_names_a_row(cells, columns, s) for s in (0, -1, 1))
+
+
+def _by_direction(cells: list[str], columns: dict[int, str]) -> int | None:
+    """Where a row stands under a header with a 指标性质 column: its one cell of ≥, ≤, = or 定性
+    under that column (a row that lost its merged cells at the left is placed by it)."""
+    at = next((i for i, c in columns.items() if c == "direction"), None)
+    found = [k for k, c in enumerate(cells) if c.strip() in _DIRECTION_CELL or c.strip() in _DIRECTION_WORDS]
+    return found[0] - at if at is not None and len(found) == 1 else None
 
 
 def _target_fits(cells: list[str], columns: dict[int, str], shift: int) -> bool:
@@ -228,7 +254,9 @@ def _names_a_row(cells: list[str], columns: dict[int, str], shift: int) -> bool:
     at = {column: cells[i + shift].strip() for i, column in columns.items() if 0 <= i + shift < len(cells)}
     name = at.get("name", "")
     figures = all(BARE_NUMBER.fullmatch(at.get(c, "")) for c in ("weight", "score") if c in at)
-    return bool(name) and not re.match(r"[≥≤<>=\d]", name) and figures
+    # (a name may start with a figure — "65岁及以上老年人健康体检人数", "2型糖尿病…" — but is no figure
+    # with its unit, "36期", "12.5万人次")
+    return len(name) >= 2 and not re.match(r"[≥≤<>=]", name) and not _FIGURE_CELL.fullmatch(name) and figures
 
 
 def _row_name(cells: list[str], columns: dict[int, str], shift: int) -> str:
@@ -284,8 +312,12 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
                    level1: str, placed: list, group: str) -> None:
     if _key(name) in vocabulary()["indicators"]["total_rows"]:
         score = _one(by_column, "score") or (placed[-1][1] if placed else None)
+        weight = _one(by_column, "weight")
+        if weight is None and score is not None and _one(by_column, "score") is None and len(placed) == 2 \
+                and placed[0][1].value >= score.value:
+            weight = placed[0][1]     # "总分 | 100 | 98.22", its cells run together from the left: 分值, 得分
         if score is not None:
-            forms.total, forms.total_weight = score, _one(by_column, "weight")
+            forms.total, forms.total_weight = score, weight
         return
     target_text, actual_text = text_of.get("target", "").strip(), text_of.get("actual", "").strip()
     if not name or not (target_text or actual_text):

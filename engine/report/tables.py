@@ -9,7 +9,7 @@ from typing import Iterator
 from ..core.parsing import text_key
 from .numbers import Number, measure_of
 from .text import CELL
-from .vocabulary import column_of, vocabulary
+from .vocabulary import column_of, form_header, vocabulary
 
 TOTAL_ROWS = ("合计", "总计", "小计", "总额")
 _SUB_ROW = re.compile(r"^(?:其中|[(（]?\d+[)）.、]|[(（][一二三四五六七八九十]+[)）]|\s)")
@@ -39,7 +39,8 @@ def table_lines(text: str, figures: list[Number]) -> Iterator[tuple[list[str], l
     merged: dict[int, list[str]] = {}
     for i, (upper, lower) in enumerate(zip(lines, lines[1:])):
         if CELL in upper and CELL in lower and i not in merged:
-            header = _two_row_header([c.strip() for c in upper.split(CELL)], [c.strip() for c in lower.split(CELL)])
+            above, below = [c.strip() for c in upper.split(CELL)], [c.strip() for c in lower.split(CELL)]
+            header = _two_row_header(above, below) or _words_split(above, below)
             if header:
                 merged[i] = merged[i + 1] = header   # the lower row says the same header again
     for i, line in enumerate(lines):
@@ -49,6 +50,21 @@ def table_lines(text: str, figures: list[Number]) -> Iterator[tuple[list[str], l
             continue
         yield (merged[i] if i in merged else [c.strip() for c in line.split(CELL)],
                [(line.count(CELL, 0, n.start - start), n) for n in figures if start <= n.start < position])
+
+
+def _words_split(upper: list[str], lower: list[str]) -> list[str] | None:
+    """The cells of a header whose words were broken over two rows ("年度 | 实际" over "指标值 |
+    完成值"): each upper word joined to the one below it, when the joined row is a form's header
+    naming more columns than either row names by itself; else None."""
+    width = max(len(upper), len(lower))
+    upper, lower = upper + [""] * (width - len(upper)), lower + [""] * (width - len(lower))
+    if any(re.search(r"\d", c) for c in upper + lower):
+        return None
+    joined = [a + b for a, b in zip(upper, lower)]
+    whole, parts = form_header(joined), [form_header(row) for row in (upper, lower)]
+    if whole is None or any(part and len(part[1]) >= len(whole[1]) for part in parts):
+        return None     # (a row that is a header by itself — of a 评分表 — names fewer columns than the joined)
+    return joined
 
 
 def _two_row_header(upper: list[str], lower: list[str]) -> list[str] | None:

@@ -57,13 +57,15 @@ _SAID = re.compile(r"^(?:全年|年度|实际|共)?(?P<name>[^\d]{2,20}?)\s*(?:�
 
 def labelled_results(facts: Facts) -> None:
     known = [text_key(i.name) for i in facts.indicators]
+    # the figures of the indicators read already ("数量指标：培训人次，年度指标值≥500人次，实际完成520人次…")
+    taken = {id(n) for i in facts.indicators for n in (i.target, i.actual, i.completion, i.weight, i.self_score) if n}
     for match in _LABELLED.finditer(facts.text):
         start = match.start("body")
         for clause in re.split(r"[,，;；]", match.group("body")):
             at = facts.text.find(clause, start)
             start = at + len(clause)
             figures = [n for n in facts.numbers if at <= n.start < at + len(clause)]
-            if len(figures) != 1 or figures[0].part or figures[0].unit in ("万元", "元", "分") or CELL in clause:
+            if len(figures) != 1 or figures[0].part or id(figures[0]) in taken or figures[0].unit in ("万元", "元", "分") or CELL in clause:
                 continue
             said = _SAID.match(facts.text[at:figures[0].start])
             if said is None or "results" not in facts.document.kinds_at(at) or _NOT_A_RESULT.search(said.group("name")) \

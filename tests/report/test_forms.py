@@ -915,3 +915,36 @@ def test_a_flattened_form_in_yuan_and_a_prose_rate_against_its_budget(tmp_path):
     assert rows[:2] == [("支持企业数量(家)", 30, 33, 25, 25), ("项目验收合格率", 100, 100, 25, 25)]
     # the prose's 95.50% against the form's own 全年预算数: 228 ÷ 240 = 95.00%
     assert [(f.code, f.severity) for f in result.findings] == [("STATED_RATE_MISMATCH", "warning")]
+
+
+# a web page's table copied as | rows: the indicator header's words broken over two rows
+SPLIT_WORDS_HEADER = """部门整体支出绩效自评表
+| 绩效 | 一级指标 | 二级指标 | 三级指标 | 年度 | 实际 | 分值 | 得分 | 偏差原因分析 |
+| 指标 | | | | 指标值 | 完成值 | | | 及改进措施 |
+| | 产出指标 | 数量指标 | 整治背街小巷 | ≥12条 | 13条 | 50 | 50 | |
+| | | | 养老助餐服务人次 | ≥2万人次 | 1.8万人次 | 50 | 50 | 驿站改造停业 |
+| 总分 | | | | | | 100 | 100 | |
+"""
+
+# … and a header whose merged cells were run together from the left: 年度指标值 over 指标性质 |
+# 指标值 | 度量单位, rows that lost their 一级/二级 cells, the 总分 row's cells run together too
+COLLAPSED_HEADER = """项目支出绩效自评表
+| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 |
+| 产出指标 | 数量指标 | 65岁及以上老年人体检人数 | ≥ | 5000 | 人 | 5120 | 50 | 50 | |
+| 2型糖尿病患者规范管理率 | ≥ | 60 | % | 54 | 50 | 50 | 随访滞后 |
+| 总分 | 100 | 99.00 |
+"""
+
+
+def test_a_header_broken_over_two_rows_and_one_run_together_from_the_left(tmp_path):
+    split = read(tmp_path, SPLIT_WORDS_HEADER)
+    assert [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in split.facts.indicators] == \
+        [("整治背街小巷", 12, 13, 50, 50), ("养老助餐服务人次", 2, 1.8, 50, 50)]
+    assert [f.code for f in split.findings if f.severity == "error"] == ["SCORE_MISMATCH"]    # 1.8/2 × 50 = 45
+    collapsed = read(tmp_path, COLLAPSED_HEADER, "collapsed.txt")
+    assert [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in collapsed.facts.indicators] == \
+        [("65岁及以上老年人体检人数", 5000, 5120, 50, 50), ("2型糖尿病患者规范管理率", 60, 54, 50, 50)]
+    # 54/60 × 50 = 45, scored 50; the 总分 99.00 is not the rows' 100
+    assert sorted(f.code for f in collapsed.findings if f.severity == "error") == ["SCORE_MISMATCH", "TOTAL_MISMATCH"]
