@@ -267,6 +267,14 @@ def _row_name(cells: list[str], columns: dict[int, str], shift: int) -> str:
     return next((c.strip() for c in cells if c.strip() and not re.fullmatch(r"[\d.,%\s—-]*", c.strip())), "")
 
 
+def _stated(by_column: dict[str, list[Number]], column: str, cell: str) -> Number | None:
+    """The cell's one figure — or its first, the others in brackets after it ("96%（城镇95%/农村97%）")."""
+    found = by_column.get(column) or []
+    if len(found) > 1 and re.match(r"\s*[≥≤<>=]?\s*[\d.,]+\s*[^\d\s(（]{0,4}\s*[(（]", cell):
+        return found[0]
+    return _one(by_column, column)
+
+
 def _one(by_column: dict[str, list[Number]], column: str) -> Number | None:
     found = by_column.get(column) or []
     return found[0] if len(found) == 1 else None   # two figures in one cell: not read as one
@@ -322,7 +330,7 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     target_text, actual_text = text_of.get("target", "").strip(), text_of.get("actual", "").strip()
     if not name or not (target_text or actual_text):
         return
-    target, actual = _one(by_column, "target"), _one(by_column, "actual")
+    target, actual = _stated(by_column, "target", target_text), _stated(by_column, "actual", actual_text)
     if target is not None and actual is not None and _unit(actual_text) and _unit(target_text) != _unit(actual_text) \
             and not (target.value == 0 and not _unit(target_text)):     # ≤0 against -8.2%: nought in any unit
         target = actual = None      # 3.5万人 against 36200人: not compared (precision first); a bare
@@ -342,7 +350,7 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
 
 def _unit(cell: str) -> str:
     """What a figure's cell says besides its number and direction: its unit ("公里", "%", "万人")."""
-    rest = re.sub(r"-?\d+(?:,\d{3})*(?:\.\d+)?", "", cell)
+    rest = re.sub(r"-?\d+(?:,\d{3})*(?:\.\d+)?", "", re.sub(r"[(（][^)）]*[)）]", "", cell))   # (城镇95%/农村97%): said aside
     for word in _DIRECTION_WORDS:
         rest = rest.replace(word, "")
     return re.sub(r"\s|以上|以下|以内|及", "", rest)

@@ -948,3 +948,12 @@ def test_a_header_broken_over_two_rows_and_one_run_together_from_the_left(tmp_pa
         [("65岁及以上老年人体检人数", 5000, 5120, 50, 50), ("2型糖尿病患者规范管理率", 60, 54, 50, 50)]
     # 54/60 × 50 = 45, scored 50; the 总分 99.00 is not the rows' 100
     assert sorted(f.code for f in collapsed.findings if f.severity == "error") == ["SCORE_MISMATCH", "TOTAL_MISMATCH"]
+
+
+def test_a_cell_of_a_figure_and_its_parts_in_brackets_after_it(tmp_path):
+    text = """项目支出绩效自评表
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 满意度指标 | 服务对象满意度指标 | 被调查户满意度 | ≥90% | 96%（城镇95%/农村97%） | 10 | 10 |
+"""
+    rows = [(i.name, i.target.value, i.actual.value) for i in read(tmp_path, text).facts.indicators]
+    assert rows == [("被调查户满意度", 90, 96)]
