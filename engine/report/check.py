@@ -295,7 +295,10 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
     for item in evaluation.items:
         said = next((i for i in facts.items if i.row_id == item["id"]), None)
         repeated = said and any(f.code == "SCORE_MISMATCH" and f.where == facts.where(said.score.start) for f in report.findings)
-        if said and not repeated and item["score"] is not None and abs(item["score"] - said.score.value) >= SCORE_TOLERANCE:
+        # an item whose stated 分值 is not the framework's (预算执行（20分） against its 10): the framework
+        # inferred is not the report's for it — nothing to say of its score
+        weighed_otherwise = said and said.weight is not None and not given and abs(said.weight.value - item["weight"]) >= EPS
+        if said and not repeated and not weighed_otherwise and item["score"] is not None and abs(item["score"] - said.score.value) >= SCORE_TOLERANCE:
             (report.error if given else report.warning)(   # by an inferred framework: a warning that says so
                 "SCORE_MISMATCH", facts.where(said.score.start),
                 f"「{item['name']}」按报告中的数字{'' if given else f'（由报告推断的评分框架 {rs.id}）'}应得 "

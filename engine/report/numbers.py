@@ -15,6 +15,7 @@ UNITS = ("万元", "元", "%", "分", "个", "件", "次", "篇", "场", "份", 
 _NUMBER = re.compile(r"(?<![\d.,])(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|\.\s(?=\d+\s*(?:万元|元|%))\d+)?)\s*(个百分点|万元|元|%|年度|年|月|日|号|"
                      + "|".join(u for u in UNITS if u not in ("万元", "元", "%", "个百分点")) + ")?")
 _LIST_MARK = re.compile(r"[ \u3000]*(?:[(（]\s*\d{1,2}\s*(?=[)）])|\d{1,2}(?=\s*[.、．](?!\d)))")
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 
 # what a number is and for what, from the words just before it: data (templates/_report_cues.toml)
@@ -93,7 +94,7 @@ def numbers(text: str) -> list[Number]:
         mark = _LIST_MARK.match(text, text.rfind("\n", 0, match.start()) + 1)
         if mark and not unit and mark.end() >= match.end():
             continue   # a list's mark ("（3）奖补…386户", "2.效益指标…"): no figure, it ends the next one's label
-        found = list(_SCOPE_RE.finditer(label_text))
+        found = list(_SCOPE_RE.finditer(_ASIDE.sub("", label_text)))   # （主要为…抽检专项…）: said aside, no scope
         if found:
             scope = found[-1].lastgroup
         raw = match.group(1).replace(" ", "")

@@ -376,3 +376,16 @@ def test_what_was_achieved_alone_after_its_groups_name_among_the_results_not_the
     rows = [(i.name, i.target and i.target.value, i.actual.value) for i in read(tmp_path, text).facts.indicators]
     assert ("资助对象认定准确率", None, 100) in rows and ("到位率", None, 100) in rows
     assert all(name != "完成率" for name, _, _ in rows) and len(rows) == 2
+
+
+def test_a_scope_said_aside_in_brackets_and_an_item_weighed_otherwise_than_the_framework(tmp_path):
+    text = """某县市场监管局2024年度部门整体支出绩效自评报告
+一、预算情况
+年初预算数为2,000.00万元。年中追加预算300.00万元（主要为食品抽检专项经费），调整后全年预算数为2,300.00万元。
+全年实际支出2,185.00万元，预算执行率95.00%。
+二、自评结论
+经自评，部门整体支出绩效自评得分93.00分，其中：预算执行（20分）得19.00分，产出指标（40分）得37.00分，效益指标（30分）得27.00分，满意度指标（10分）得10.00分。自评等级为“优”。
+"""
+    result = read(tmp_path, text)
+    assert {k: n.value for k, n in result.facts.keyed_amounts().items()}["budget_total"] == 2300.0
+    assert [f.code for f in result.findings if f.code == "SCORE_MISMATCH"] == []   # 20 × 95% = 19, not the framework's 10
