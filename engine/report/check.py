@@ -5,6 +5,7 @@ The recomputed total comes from the data the report gives (extract.data) scored 
 set given or inferred."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..core import rulesets
@@ -21,6 +22,7 @@ from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .indicator_checks import check_indicator
 from .numbers import Number, direction_before
 from .stated import EPS, amount_text, at_stated, quoted
+from .vocabulary import key
 
 RATE_LABELS = {"exec_rate": "预算执行率", "basic_exec_rate": "基本支出执行率", "project_exec_rate": "项目支出执行率",
                "procurement_rate": "政府采购执行率", "sangong_control_rate": "“三公”经费控制率",
@@ -176,6 +178,9 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
     return True
 
 
+_NOT_FLAT = re.compile(r"小计|合计|总计|^按.{1,8}分")
+
+
 def _funds_parts(facts: Facts, report: FindingList) -> None:
     """A 自评表's 其中 rows against its own 年度资金总额 row, column by column: the parts cannot come to
     more than the whole (a form may leave a source out, so less is no finding)."""
@@ -184,8 +189,8 @@ def _funds_parts(facts: Facts, report: FindingList) -> None:
         for column in AMOUNT_COLUMNS:
             whole, word = (table.total or {}).get(column), words[column]
             parts = [(name, row[column]) for name, row in table.parts if column in row]
-            if whole is None or not parts:
-                continue
+            if whole is None or not parts or any(_NOT_FLAT.search(key(name)) for name, _ in table.parts):
+                continue      # a 小计 of rows above it, or two breakdowns (按收入性质分 / 按支出性质分): no flat list
             added = sum(n.value for _, n in parts)
             if added - whole.value > sum(facts.half_cent(n) for _, n in parts) + facts.half_cent(whole) + EPS:
                 listed = " + ".join(f"{name.removeprefix('其中').strip(':：')} {amount_text(n.value)}" for name, n in parts)
