@@ -52,6 +52,8 @@ def read_facts(report: ReportText) -> Facts:
     document = Document(report.text)
     # a rule or a form's instructions ("注：执行率低于90%的须说明原因") states no figure of the report
     facts = Facts(report, [n for n in numbers(report.text) if not document.is_rule(n.start)], document=document)
+    year = _YEAR.search(report.text[:2000]) or _TITLE_YEAR.search(report.text[:2000])
+    facts.fiscal_year = int(next(g for g in year.groups() if g)) if year else None   # (before the total: not last year's)
     forms = read_forms(report.text, facts.numbers)      # tables first
     used = forms.used
     for n in facts.numbers:
@@ -85,8 +87,6 @@ def read_facts(report: ReportText) -> Facts:
     supervisor, opening = _SUPERVISOR.search(report.text), _OPENING.search(report.text[:1500])
     facts.dept_name = re.sub(r"\((?:公章|盖章)\)$", "", dept.group(1).strip()) if dept else titled or (
         signed[-1] if signed else supervisor.group(1) if supervisor else opening.group(1) if opening else None)
-    year = _YEAR.search(report.text[:2000]) or _TITLE_YEAR.search(report.text[:2000])
-    facts.fiscal_year = int(next(g for g in year.groups() if g)) if year else None
     return facts
 
 

@@ -152,7 +152,7 @@ class Facts:
         """A rate of the year's 运行监控 (年中, 上半年): not the year's."""
         return bool(_MONITORING.search(self.text[sentence_bounds(self.text, n.start)[0]:n.start]))
 
-    def _earlier_year(self, n: Number) -> bool:
+    def earlier_year(self, n: Number) -> bool:
         """A figure said of a year before the report's ("（2022年全年预算…，执行率92.39%）")."""
         if not self.fiscal_year:
             return False
@@ -167,7 +167,7 @@ class Facts:
         standing: dict[str, Number] = {}
         stands_for_whole = ("fiscal", "project") if kind_stated(self.text) == "项目支出" else ("fiscal",)
         for n in self.figures():
-            if self._earlier_year(n):
+            if self.earlier_year(n):
                 continue
             key = keys.get((n.measure, n.scope))
             if key and key not in out and wanted(n):

@@ -42,8 +42,8 @@ def total_and_grade(facts) -> None:
     items = {id(i.score) for i in facts.items}
     candidates = []
     for n in facts.figures():
-        if id(n) in inside or id(n) in items or n.unit not in ("分", ""):
-            continue
+        if id(n) in inside or id(n) in items or n.unit not in ("分", "") or facts.earlier_year(n):
+            continue     # (…2022年度…自评得分为94.85分: last year's total, not this one's)
         start, end = sentence_bounds(text, n.start)
         if "|" in n.label:     # a figure in a table's row: the total only in the cell right beside
             cells = n.label.split("|")     # one naming it ("自评总分（分） | 96.05"); the form readers take

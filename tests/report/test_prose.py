@@ -389,3 +389,14 @@ def test_a_scope_said_aside_in_brackets_and_an_item_weighed_otherwise_than_the_f
     result = read(tmp_path, text)
     assert {k: n.value for k, n in result.facts.keyed_amounts().items()}["budget_total"] == 2300.0
     assert [f.code for f in result.findings if f.code == "SCORE_MISMATCH"] == []   # 20 × 95% = 19, not the framework's 10
+
+
+def test_last_years_total_is_not_this_years(tmp_path):
+    text = """某县农业农村局2023年度部门整体支出绩效自评报告
+一、上年绩效自评结果应用
+我局2022年度部门整体支出绩效自评得分为94.85分，评价等级为优。
+二、自评结论
+经自评，我局2023年度部门整体支出绩效自评得分96.26分，评价等级为“优”。
+"""
+    facts = read(tmp_path, text).facts
+    assert facts.fiscal_year == 2023 and facts.total.value == 96.26
