@@ -72,7 +72,7 @@ def _two_row_header(upper: list[str], lower: list[str]) -> list[str] | None:
     each lower word before the upper word above it, carried right over the span; else None."""
     if len(upper) != len(lower) or any(re.search(r"\d", c) or len(c) > 12 for c in upper + lower):
         return None   # a header's cells are short words without figures
-    if any(sum(1 for c in lower if column_of(c, block)) >= 3 for block in vocabulary()):
+    if any(sum(1 for c in lower if column_of(c, block)) >= 3 for block in vocabulary()) and not form_header(upper):
         return None   # the lower row is a form's header by itself (the upper a row of 部门名称)
     spanned = [i for i, c in enumerate(upper) if not c and lower[i]]
     if not spanned or sum(1 for c in lower if c) < 2:
@@ -83,8 +83,9 @@ def _two_row_header(upper: list[str], lower: list[str]) -> list[str] | None:
             return None
     out, carried = [], ""
     for top, below in zip(upper, lower):
-        carried = top or carried
-        out.append(f"{below}{carried}" if below else top)
+        carried = top or carried      # (符号 | 数值 | 单位 under 预期指标值: each a column by its own word)
+        named = any(column_of(below, block) for block in vocabulary())
+        out.append((below if named else f"{below}{carried}") if below else top)
     return out
 
 

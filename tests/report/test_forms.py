@@ -957,3 +957,15 @@ def test_a_cell_of_a_figure_and_its_parts_in_brackets_after_it(tmp_path):
 """
     rows = [(i.name, i.target.value, i.actual.value) for i in read(tmp_path, text).facts.indicators]
     assert rows == [("被调查户满意度", 90, 96)]
+
+
+def test_a_target_spanning_its_sign_value_and_unit_in_a_second_header_row(tmp_path):
+    text = """部门整体支出绩效自评表
+| 一级指标 | 二级指标 | 三级指标 | 指标分值 | 预期指标值 | | | 实际完成值 | 完成情况 | 自评得分 |
+| | | | | 符号 | 数值 | 单位 | | | |
+| 产出指标(50分) | 数量指标 | 食品安全监督抽检批次 | 25 | ≥ | 1500 | 批次 | 1620 | 完成 | 25 |
+| | 时效指标 | 投诉举报按期办结率 | 25 | ≥ | 96 | % | 94.1 | 未完成 | 24.51 |
+"""
+    rows = [(i.name, i.direction, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in read(tmp_path, text).facts.indicators]
+    assert rows == [("食品安全监督抽检批次", ">=", 1500, 1620, 25, 25), ("投诉举报按期办结率", ">=", 96, 94.1, 25, 24.51)]
