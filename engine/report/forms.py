@@ -158,8 +158,11 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 and BARE_NUMBER.fullmatch((cells[-1] or "").strip()):
             shift = len(cells) - width
         scored = bool({"weight", "score"} & set(columns.values()))
-        if block == "indicators" and not (_names_a_row(cells, columns, shift)
-                                          and (scored or _target_fits(cells, columns, shift))):
+        anchored = _by_direction(cells, columns) if block == "indicators" else None
+        if anchored is not None and anchored != shift and _names_a_row(cells, columns, anchored):
+            shift = anchored     # a row placed by its 指标性质 cell (正向 | 大于等于 …) before any other fit
+        elif block == "indicators" and not (_names_a_row(cells, columns, shift)
+                                            and (scored or _target_fits(cells, columns, shift))):
             # read so, its 三级指标 is no name or its 分值/得分 no figures ("| 指标2:… | ≥180万毫升 | … | 10
             # | 10 | 0 |": a leading cell lost, a 偏差 of 0 after): the one cell either way that fits —
             # or a row that lost its merged 一级/二级 cells at the left: where its name and its target
@@ -168,9 +171,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                        if _names_a_row(cells, columns, s)]
             fits = [s for s in fitting if _target_fits(cells, columns, s) and (s != shift or not scored)] \
                 + [s for s in fitting if abs(s - shift) <= 1]
-            anchored = _by_direction(cells, columns)
-            shift = anchored if anchored is not None and _names_a_row(cells, columns, anchored) else \
-                fits[0] if fits else shift
+            shift = fits[0] if fits else shift
         by_column: dict[str, list[Number]] = {}
         for index, n in placed:
             column = columns.get(index - shift)
@@ -239,7 +240,8 @@ def _by_direction(cells: list[str], columns: dict[int, str]) -> int | None:
     under that column (a row that lost its merged cells at the left is placed by it)."""
     at = next((i for i, c in columns.items() if c == "direction"), None)
     found = [k for k, c in enumerate(cells) if c.strip() in _DIRECTION_CELL or c.strip() in _DIRECTION_WORDS]
-    return found[0] - at if at is not None and len(found) == 1 else None
+    # one such cell, or two side by side (指标性质 正向 | 指标方向 大于等于): the first is under the column
+    return found[0] - at if at is not None and found and found[-1] - found[0] <= 1 and len(found) <= 2 else None
 
 
 def _target_fits(cells: list[str], columns: dict[int, str], shift: int) -> bool:

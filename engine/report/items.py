@@ -14,13 +14,16 @@ from .plain import BARE_NUMBER
 from .tables import table_lines
 from .vocabulary import column_of
 
+_A_TOTAL = re.compile(r"自评得分|综合|总分|总得分")   # "执行率100%，自评得分98.5分": a project's total, not the rate's
+
+
 def read_items(facts: Facts) -> None:
     """A score stated right after a rate ("执行率为 99.99%，得 10 分"), and the rows of a
     绩效自评表 (a table whose header names 分值/权重 and 得分)."""
     numbers_ = facts.figures()
     for a, b in zip(numbers_, numbers_[1:]):
         if a.is_rate and a.measure == "exec_rate" and a.scope == "whole" and b.sentence == a.sentence \
-                and b.measure == "score" and b.unit in ("分", ""):
+                and b.measure == "score" and b.unit in ("分", "") and not _A_TOTAL.search(b.label):
             facts.items.append(StatedItem("预算执行率", b, row_id="budget_execution"))
     execution = facts.forms.execution if facts.forms else {}
     if {"weight", "score"} <= set(execution) and not any(i.row_id == "budget_execution" for i in facts.items):

@@ -969,3 +969,16 @@ def test_a_target_spanning_its_sign_value_and_unit_in_a_second_header_row(tmp_pa
     rows = [(i.name, i.direction, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
             for i in read(tmp_path, text).facts.indicators]
     assert rows == [("食品安全监督抽检批次", ">=", 1500, 1620, 25, 25), ("投诉举报按期办结率", ">=", 96, 94.1, 25, 24.51)]
+
+
+def test_rows_placed_by_their_direction_words_and_a_projects_total_after_its_rate(tmp_path):
+    text = """项目支出绩效自评表
+| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标方向 | 年度指标值 | 实际完成值 | 计量单位 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 指标1:防火巡护里程 | 正向 | 大于等于 | 12000 | 10860 | 公里 | 50 | 45.25 |
+| 质量指标 | 指标1:防火物资验收合格率 | 正向 | 等于 | 100 | 100 | % | 50 | 50 |
+2.护林员补助项目。全年预算数52.80万元，执行数52.80万元，执行率100%，自评得分98.5分。
+"""
+    result = read(tmp_path, text)
+    rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators]
+    assert rows == [("指标1:防火巡护里程", 12000, 10860, 50, 45.25), ("指标1:防火物资验收合格率", 100, 100, 50, 50)]
+    assert not any(i.name == "预算执行率" for i in result.facts.items)     # 98.5 is the project's total
