@@ -19,8 +19,12 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
     by runs of spaces — these only where two lines in a row have three cells or more, so that
     a sentence with a double space stays a sentence."""
     rows: dict[int, list[str]] = {}
+    joined = _rows_broken_over_lines(lines)
     for n, line in enumerate(lines):
-        stripped = line.strip()
+        if n in joined and not joined[n]:
+            rows[n] = []          # the rest of a row broken over lines: given with its row
+            continue
+        stripped = joined.get(n, line).strip()
         if stripped.count("|") + stripped.count("｜") >= 2 or (stripped.startswith(("|", "｜")) and len(stripped) > 1):
             cells = _PIPE.split(stripped)
             if cells and not cells[0]:
@@ -53,6 +57,32 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
             block.append(n)
     rows.update(_lone_rows({n: cells for n, cells in spaced.items() if n not in rows}, rows))
     return rows
+
+
+def _rows_broken_over_lines(lines: list[str]) -> dict[int, str]:
+    """A "|" row the text broke over lines ("| 一级指标 | … | 年度" and "指标值 | 实际完成值 | … |"): a line
+    that opens with "|" and does not close with one, and the lines after it up to one that closes
+    with "|" without opening with one — joined at its first line (a word broken mid-cell joined
+    again), the lines after it empty."""
+    out: dict[int, str] = {}
+    n = 0
+    while n < len(lines):
+        line = lines[n].strip()
+        if line.startswith(("|", "｜")) and not line.endswith(("|", "｜")) and line.count("|") + line.count("｜") >= 2:
+            rest = []
+            for k in range(n + 1, min(n + 4, len(lines))):
+                following = lines[k].strip()
+                if not following or following.startswith(("|", "｜")):
+                    break
+                rest.append(k)
+                if following.endswith(("|", "｜")):
+                    out[n] = line + "".join(lines[i].strip() for i in rest)
+                    out.update({i: "" for i in rest})
+                    break
+            n = max([n + 1, *[r + 1 for r in rest if r in out]])
+            continue
+        n += 1
+    return out
 
 
 def _by_header(block: list[int], spaced: dict[int, list[str]]) -> list[list[int]]:

@@ -982,3 +982,17 @@ def test_rows_placed_by_their_direction_words_and_a_projects_total_after_its_rat
     rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators]
     assert rows == [("指标1:防火巡护里程", 12000, 10860, 50, 45.25), ("指标1:防火物资验收合格率", 100, 100, 50, 50)]
     assert not any(i.name == "预算执行率" for i in result.facts.items)     # 98.5 is the project's total
+
+
+def test_pipe_rows_the_text_broke_over_lines(tmp_path):
+    text = """部门整体支出绩效自评表
+| 一级指标 | 二级指标 | 三级指标 | 年度
+指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+| 产出指标 | 数量指标 | 新建村级文化活动中心 | ≥12个 | 12个 | 50 | 50 | |
+| 效益指标 | 社会效益指标 | 群众文化活动参与
+人次 | ≥5万人次 | 4.5万人次 | 50 | 50 | 部分活动因天气取消 |
+"""
+    result = read(tmp_path, text)
+    rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators]
+    assert rows == [("新建村级文化活动中心", 12, 12, 50, 50), ("群众文化活动参与人次", 5, 4.5, 50, 50)]
+    assert [f.code for f in result.findings if f.severity == "error"] == ["SCORE_MISMATCH"]
