@@ -15,7 +15,7 @@ from ..book.scoredata import evaluate
 from ..core.findings import SCORE_TOLERANCE, Finding, FindingList
 from ..core.rates import exec_rate
 from ..core.rounding import excel_round
-from .facts import RATE_KEYS, Facts
+from .facts import RATE_KEYS, Facts, kind_stated
 from .coverage import HEADLINE, Coverage, coverage, report_kind
 from .forms import AMOUNT_COLUMNS
 from .extract import assign_items, claims_of, data_of, infer_rule_set
@@ -89,11 +89,14 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
 # ------------------------------------------------------------------ rates
 def _stated_rates(facts: Facts, report: FindingList) -> None:
     figures = facts.figures()
+    project = kind_stated(facts.text) == "项目支出"
     for i, rate in enumerate(figures):
         key = RATE_KEYS.get((rate.measure, rate.scope))
         if not rate.is_rate or key is None or direction_before(rate.label):
             continue   # "资金支出率≥98%": a target, not a stated rate
-        near = [n for n in figures[:i] if n.is_amount and n.scope == rate.scope and n.paragraph == rate.paragraph
+        # (in a 项目支出 report the project's own figures are its whole: 下达预算…，项目预算执行率97.3%)
+        alike = {"whole", "project", "fiscal"} if project and rate.scope in ("whole", "project", "fiscal") else {rate.scope}
+        near = [n for n in figures[:i] if n.is_amount and n.scope in alike and n.paragraph == rate.paragraph
                 and rate.sentence - n.sentence <= 1]
         if rate.measure == "adjust_rate":
             num, den = _latest(near, "adjust"), _latest(near, "initial")

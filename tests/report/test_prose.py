@@ -400,3 +400,12 @@ def test_last_years_total_is_not_this_years(tmp_path):
 """
     facts = read(tmp_path, text).facts
     assert facts.fiscal_year == 2023 and facts.total.value == 96.26
+
+
+def test_a_project_reports_project_rate_against_its_own_amounts(tmp_path):
+    text = """2024年城乡义务教育补助经费项目支出绩效自评报告
+一、执行率情况
+2024年本项目下达预算300.00万元，全年实际支出288.00万元，项目预算执行率97.3%。
+"""
+    result = read(tmp_path, text)
+    assert [(f.code, f.severity) for f in result.findings] == [("STATED_RATE_MISMATCH", "warning")]   # 96.00%
