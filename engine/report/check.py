@@ -75,6 +75,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     _budget_equation(facts, report)
     _amount_tables(facts, report)
     _funds_parts(facts, report)
+    _funds_part_rates(facts, report)
     for ind in facts.indicators:
         check_indicator(facts, ind, report, reverse_method)
     result.kind = report_kind(facts, result.rule_set)
@@ -201,6 +202,21 @@ def _funds_parts(facts: Facts, report: FindingList) -> None:
                              f"自评表{word}：其中各行 {listed} = {amount_text(added)}，多于总额行的 {amount_text(whole.value)}"
                              f"{quoted(facts, whole)}")
                 break
+
+
+def _funds_part_rates(facts: Facts, report: FindingList) -> None:
+    """Each 其中 row's own 执行率 against its 全年执行数 ÷ 全年预算数 (a warning, as any stated rate)."""
+    for table in (facts.forms.funds_tables if facts.forms else []):
+        for name, row in table.parts:
+            budget, spent, stated = row.get("budget_total"), row.get("spend_total"), row.get("exec_rate")
+            if budget is None or spent is None or stated is None or not budget.value \
+                    or report.names(facts.where(stated.start)):
+                continue
+            value = facts.amount(spent) / facts.amount(budget)
+            if not at_stated(value, stated):
+                report.warning("STATED_RATE_MISMATCH", facts.where(stated.start),
+                               f"表中「{name}」执行率写 {stated.value:g}%，按 {amount_text(facts.amount(spent))}÷"
+                               f"{amount_text(facts.amount(budget))} 应为 {excel_round(value * 100, 2):.2f}%{quoted(facts, stated)}")
 
 
 def _amount_tables(facts: Facts, report: FindingList) -> None:

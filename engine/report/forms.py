@@ -295,9 +295,10 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]]) -> N
             table = FundsTable()
             forms.funds_tables.append(table)
         table.total = amounts
-    elif table.total:           # a 其中 row under its table's total: a part of it
+    elif table.total:           # a 其中 row under its table's total: a part of it (with its own 执行率)
         if amounts:
-            table.parts.append((name, amounts))
+            rate = _one(by_column, "exec_rate")
+            table.parts.append((name, {**amounts, **({"exec_rate": rate} if rate is not None and rate.is_rate else {})}))
         return
     if forms.funds_row == "total" or (forms.funds_row and not total_row) or _key(name).startswith("其中"):
         return        # (a 其中 row is a part, never the whole, even with no total row read)

@@ -996,3 +996,14 @@ def test_pipe_rows_the_text_broke_over_lines(tmp_path):
     rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators]
     assert rows == [("新建村级文化活动中心", 12, 12, 50, 50), ("群众文化活动参与人次", 5, 4.5, 50, 50)]
     assert [f.code for f in result.findings if f.severity == "error"] == ["SCORE_MISMATCH"]
+
+
+def test_a_funds_part_rows_own_rate_against_its_amounts(tmp_path):
+    text = """项目支出绩效自评表
+| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率(%) | 得分 |
+| 年度资金总额 | 36 | 48.6 | 41.35 | 10 | 85.08 | 8.51 |
+| 其中:财政拨款 | 36 | 36.2 | 28.95 | —— | 79.97 | —— |
+| 其他资金 | 0 | 12.4 | 12.4 | —— | 0 | —— |
+"""
+    found = [(f.code, f.severity, "其他资金" in f.message) for f in read(tmp_path, text).findings]
+    assert found == [("STATED_RATE_MISMATCH", "warning", True)]       # 12.4 ÷ 12.4 = 100%, not 0
