@@ -111,6 +111,10 @@ def _sums(facts: Facts) -> None:
             before = previous if previous and text[previous[-1].end:start].count("\n") == 0 else []
         parts = []
         spent_whole = bool(before) and bool(_SPENDING.search(before[-1].label))
+        opened = text[start:match.start()]
+        if opened.count("(") + opened.count("（") > opened.count(")") + opened.count("）"):
+            closing = re.search(r"[)）]", text[match.end():end])   # "…耗材156.30万元（其中…合同148.60万元），…":
+            end = match.end() + closing.start() if closing else end   # a list in brackets ends with them
         following = text.find("其中", match.end(), end)    # "…；全年实际支出…，其中…": another whole and
         if following >= 0:                                 # its list: this one ends at the ； before it
             semicolons = [m.start() for m in re.finditer(r"[;；]", text[match.end():following])]

@@ -8,10 +8,11 @@ import unicodedata
 
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|附件|附表)")
 _MARKUP = re.compile(r"\*\*|__")   # bold marks of text converted from Word by hand
+_BREAK = re.compile(r"<br\s*/?>", re.I)   # a line break inside a Markdown table's cell
 PAGE_OF = r"第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"   # a page's number as printed: 第5页, 第5页 共12页
 BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")   # a cell that is a figure alone: a 分值, a 得分 (fullmatch)
 
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
-    return _MARKUP.sub("", text).replace("\u00a0", " ").replace("\t", " ")
+    return _BREAK.sub(" ", _MARKUP.sub("", text)).replace("\u00a0", " ").replace("\t", " ")

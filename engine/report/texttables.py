@@ -10,6 +10,7 @@ import unicodedata
 from .plain import BARE_NUMBER
 from .vocabulary import cell_words, column_of, form_header, vocabulary
 
+_MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _PIPE = re.compile(r"\s*[|｜]\s*")
 _INDENTED = re.compile(r"(?:[ \u3000]{2,}|\t)\S")    # a cell under a column, the ones before it empty
 _COLUMN_GAP = re.compile(r"(?:[ \u3000]{2,}|\t+|\u3000)")
@@ -25,6 +26,9 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
             rows[n] = []          # the rest of a row broken over lines: given with its row
             continue
         stripped = joined.get(n, line).strip()
+        if _MARKDOWN_RULE.fullmatch(stripped):
+            rows[n] = []          # |---|---|: a Markdown table's line under its header, no row of its own
+            continue
         if stripped.count("|") + stripped.count("｜") >= 2 or (stripped.startswith(("|", "｜")) and len(stripped) > 1):
             cells = _PIPE.split(stripped)
             if cells and not cells[0]:

@@ -37,9 +37,12 @@ NOT_COLUMNS = ("total_rows", "identified_by")   # a block's entries that name no
 
 def column_of(cell: str, block: str) -> str | None:
     """The column a header cell names in `block` (None: not one of its header words)."""
-    k = key(cell)
-    return next((column for column, words in vocabulary()[block].items() if column not in NOT_COLUMNS and k in words),
-                None)
+    for k in (key(cell), *(key(part) for part in reversed(cell.split()[1:]))):   # "绩效指标（90分） 一级指标": a
+        found = next((column for column, words in vocabulary()[block].items()    # cell of two lines, its last names it
+                      if column not in NOT_COLUMNS and k in words), None)
+        if found:
+            return found
+    return None
 
 
 def form_header(cells: list[str]) -> tuple[str, dict[int, str]] | None:

@@ -18,7 +18,12 @@ CASES = Path(__file__).resolve().parent / "cases" / "dev"
 DEV = sorted(CASES.glob("*.txt"))
 # the cases whose tables are | rows (not a cell a line ending in "|", nor lines of "|" marks only
 # between such cells): Word tables of them
-WITH_TABLES = [p for p in DEV if sum(line.lstrip().startswith("|") and line.count("|") >= 3 and bool(re.search(r"[^|\s]", line))
+# Left out, with why: 068's text splits a header word over two cells of one row (年度 | 指标值) and
+# puts a sign in a cell of its own on some rows only — a Word table of those cells is another table
+# (its text reading is weak: see the closing note of issue 18); 069's cells carry Markdown's <br>
+# and wrap into the next | row, which LibreOffice's PDF of its Word table re-wraps differently.
+NOT_AS_WORD = ("068", "069")
+WITH_TABLES = [p for p in DEV if not p.name.startswith(NOT_AS_WORD) and sum(line.lstrip().startswith("|") and line.count("|") >= 3 and bool(re.search(r"[^|\s]", line))
                                      for line in p.read_text(encoding="utf-8").splitlines()) >= 3]
 
 

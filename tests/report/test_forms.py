@@ -1007,3 +1007,15 @@ def test_a_funds_part_rows_own_rate_against_its_amounts(tmp_path):
 """
     found = [(f.code, f.severity, "其他资金" in f.message) for f in read(tmp_path, text).findings]
     assert found == [("STATED_RATE_MISMATCH", "warning", True)]       # 12.4 ÷ 12.4 = 100%, not 0
+
+
+def test_a_markdown_table_with_its_rule_line_and_line_breaks_in_cells(tmp_path):
+    text = """| 绩效指标（90分）<br>一级指标 | 二级指标 | 三级指标 | 年度指标值 | 完成值 | 权重 | 得分 |
+|---|---|---|---|---|---|---|
+| 产出指标<br>（50分） | 数量指标 | 绿色防控示范区<br>建设面积 | ≥3.5万亩 | 3.2万亩 | 50 | 45.71 |
+| | 质量指标 | 防控处置率 | ≥90% | 86.4% | 40 | 40 |
+"""
+    result = read(tmp_path, text)
+    rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators]
+    assert rows == [("绿色防控示范区 建设面积", 3.5, 3.2, 50, 45.71), ("防控处置率", 90, 86.4, 40, 40)]
+    assert [f.code for f in result.findings if f.severity == "error"] == ["SCORE_MISMATCH"]   # 40 × 96% = 38.40

@@ -409,3 +409,11 @@ def test_a_project_reports_project_rate_against_its_own_amounts(tmp_path):
 """
     result = read(tmp_path, text)
     assert [(f.code, f.severity) for f in result.findings] == [("STATED_RATE_MISMATCH", "warning")]   # 96.00%
+
+
+def test_a_list_in_brackets_inside_a_list_ends_with_its_bracket(tmp_path):
+    text = ("某县疾控中心2024年度项目支出绩效自评报告\n一、资金使用\n全年执行数300.00万元，其中劳务补助80.00万元，"
+            "检测试剂150.00万元（其中政府采购合同140.00万元），消杀物资70.00万元。\n")
+    result = read(tmp_path, text)
+    assert [f.code for f in result.findings if f.severity == "error"] == []
+    assert [[n.value for n in s.parts] for s in result.facts.sums] == [[80, 150, 70]]
