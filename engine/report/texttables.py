@@ -64,19 +64,26 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
 
 
 def _rows_broken_over_lines(lines: list[str]) -> dict[int, str]:
-    """A "|" row the text broke over lines ("| 一级指标 | … | 年度" and "指标值 | 实际完成值 | … |"): a line
-    that opens with "|" and does not close with one, and the lines after it up to one that closes
-    with "|" without opening with one — joined at its first line (a word broken mid-cell joined
-    again), the lines after it empty."""
+    """A "|" row the text broke over lines ("| 一级指标 | … | 年度" and "指标值 | 实际完成值 | … |", or
+    "| … | ≥1200批次 |" and " 1256批次 | 20 | 20 |"): a line that opens with "|", and the lines after
+    it up to one that closes with "|" without opening with one — joined at its first line (a word
+    broken mid-cell joined again), the lines after it empty."""
     out: dict[int, str] = {}
+    opening = [line.strip() for line in lines if line.strip().startswith(("|", "｜"))]
+    # a text whose rows do not close with "|" (Markdown lets them): a line opening with "|" is a row
+    closing = sum(line.endswith(("|", "｜")) for line in opening) > len(opening) / 2
     n = 0
     while n < len(lines):
         line = lines[n].strip()
-        if line.startswith(("|", "｜")) and not line.endswith(("|", "｜")) and line.count("|") + line.count("｜") >= 2:
+        if line.startswith(("|", "｜")) and line.count("|") + line.count("｜") >= 2:
             rest = []
             for k in range(n + 1, min(n + 4, len(lines))):
                 following = lines[k].strip()
-                if not following or following.startswith(("|", "｜")):
+                # a row left open goes on whatever the next line opens with, where rows close with "|";
+                # after a closed cell, only a line of cells not opening with "|" goes on with it
+                closed, opens = line.endswith(("|", "｜")), following.startswith(("|", "｜"))
+                if not following or opens and (closed or not closing) \
+                        or closed and "|" not in following and "｜" not in following:
                     break
                 rest.append(k)
                 if following.endswith(("|", "｜")):

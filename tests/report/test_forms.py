@@ -1019,3 +1019,22 @@ def test_a_markdown_table_with_its_rule_line_and_line_breaks_in_cells(tmp_path):
     rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators]
     assert rows == [("绿色防控示范区 建设面积", 3.5, 3.2, 50, 45.71), ("防控处置率", 90, 86.4, 40, 40)]
     assert [f.code for f in result.findings if f.severity == "error"] == ["SCORE_MISMATCH"]   # 40 × 96% = 38.40
+
+
+def test_pipe_rows_broken_before_or_after_a_cell_and_rows_that_never_close(tmp_path):
+    broken = """部门整体支出绩效自评表
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 新建村级文化活动中心 | ≥12个 |
+ 12个 | 50 | 50 |
+| 效益指标 | 社会效益指标 | 群众文化活动参与人次 | ≥5万人次 | 4.5万人次
+ | 50 | 45 |
+"""
+    rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in read(tmp_path, broken).facts.indicators]
+    assert rows == [("新建村级文化活动中心", 12, 12, 50, 50), ("群众文化活动参与人次", 5, 4.5, 50, 45)]
+    never_closed = """| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分
+| 产出指标 | 数量指标 | 新建村级文化活动中心 | ≥12个 | 12个 | 50 | 50
+| 效益指标 | 社会效益指标 | 群众文化活动参与人次 | ≥5万人次 | 4.5万人次 | 50 | 45
+"""
+    rows = [(i.name, i.target.value, i.actual.value) for i in read(tmp_path, never_closed, "open.txt").facts.indicators]
+    assert rows == [("新建村级文化活动中心", 12, 12), ("群众文化活动参与人次", 5, 4.5)]
