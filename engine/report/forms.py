@@ -110,7 +110,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     unitless: list[Number] = []       # a funds block's amounts read without a unit
     after_header = False              # the line before was a header's
     suspended: str | None = None      # an indicator block a line of words broke off ("产出 / 指标", a rule)
-    for line in table_lines(text, figures):
+    for line in _rejoined(list(table_lines(text, figures))):
         if line is None:
             after_header = False
             if block is not None:
@@ -225,6 +225,31 @@ def _two_lines(upper: dict[int, str], lower: dict[int, str]) -> dict[int, str]:
         if after and not set(after) & set(lower.values()) and max(lower) >= max(upper):
             return {**lower, **{max(lower) + 1 + k: c for k, c in enumerate(after)}}
     return {**{i: c for i, c in upper.items() if c not in lower.values()}, **lower}
+
+
+def _rejoined(lines: list) -> list:
+    """Rows the text broke in two at a cell's edge ("| | 产出指标 | 数量指标 | 抽检批次 |" then "| ≥1200批次
+    | 1256批次 | 20 | 20 |"), under a header as wide as the two together: one row again.  The first
+    has words only, the second starts with a target (a figure or a sign) and holds the figures."""
+    out: list = []
+    width = 0
+    skip = False
+    for k, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        if line is not None and form_header(line[0]):
+            width = len(line[0])
+        following = lines[k + 1] if k + 1 < len(lines) else None
+        if line is not None and following is not None and width and not line[1] and following[1] \
+                and abs(len(line[0]) + len(following[0]) - width) <= 1 and len(line[0]) < width - 1 \
+                and re.match(r"\s*(?:[≥≤<>=]|\d)", following[0][0]) and not form_header(following[0]):
+            at = len(line[0])
+            out.append((line[0] + following[0], [(i + at, n) for i, n in following[1]]))
+            skip = True
+            continue
+        out.append(line)
+    return out
 
 
 def _goes_on(cells: list[str], columns: dict[int, str], width: int) -> bool:

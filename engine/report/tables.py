@@ -40,7 +40,7 @@ def table_lines(text: str, figures: list[Number]) -> Iterator[tuple[list[str], l
     for i, (upper, lower) in enumerate(zip(lines, lines[1:])):
         if CELL in upper and CELL in lower and i not in merged:
             above, below = [c.strip() for c in upper.split(CELL)], [c.strip() for c in lower.split(CELL)]
-            header = _two_row_header(above, below) or _words_split(above, below)
+            header = _two_row_header(above, below) or _words_split(above, below) or _cells_split(above, below)
             if header:
                 merged[i] = merged[i + 1] = header   # the lower row says the same header again
     for i, line in enumerate(lines):
@@ -64,6 +64,23 @@ def _words_split(upper: list[str], lower: list[str]) -> list[str] | None:
     whole, parts = form_header(joined), [form_header(row) for row in (upper, lower)]
     if whole is None or any(part and len(part[1]) >= len(whole[1]) for part in parts):
         return None     # (a row that is a header by itself — of a 评分表 — names fewer columns than the joined)
+    return joined
+
+
+def _cells_split(upper: list[str], lower: list[str]) -> list[str] | None:
+    """The cells of a header row the text broke in two at a cell's edge ("| 绩效 | 一级指标 | 二级指标 |
+    三级指标 |" then "| 年度指标值 | 实际完成值 | 分值 | 得分 |"): the two one after the other, when that
+    is a form's header naming more columns than either row names by itself; else None."""
+    if any(re.search(r"\d", c) for c in upper + lower):
+        return None
+    named = [{column_of(c, block) for c in row for block in vocabulary()} - {None} for row in (upper, lower)]
+    if named[0] & named[1]:
+        return None     # a column named in both rows (年度指标值 over 指标值): the lower spells out the upper
+    joined = [c for c in upper] + [c for c in lower]
+    whole, parts = form_header(joined), [form_header(row) for row in (upper, lower)]
+    if whole is None or any(part and len(part[1]) >= len(whole[1]) for part in parts) \
+            or len(whole[1]) < 5 or not all(c.strip() for c in (upper[-1], lower[0])):
+        return None     # (two rows of a header broken at a cell's edge end and start with a word)
     return joined
 
 

@@ -19,9 +19,11 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
     (a cell's edges, as Markdown or a copied form has them), and columns set apart by tabs or
     by runs of spaces — these only where two lines in a row have three cells or more, so that
     a sentence with a double space stays a sentence."""
-    rows: dict[int, list[str]] = {}
+    rows: dict[int, list[str]] = _header_a_cell_a_line(lines)
     joined = _rows_broken_over_lines(lines)
     for n, line in enumerate(lines):
+        if n in rows:
+            continue
         if n in joined and not joined[n]:
             rows[n] = []          # the rest of a row broken over lines: given with its row
             continue
@@ -60,6 +62,28 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
         if n >= 0:
             block.append(n)
     rows.update(_lone_rows({n: cells for n, cells in spaced.items() if n not in rows}, rows))
+    return rows
+
+
+_ONE_CELL = re.compile(r"\s*[|｜]\s*([^|｜\d]+?)\s*")   # "| 一级指标": a cell alone after its "|"
+
+
+def _header_a_cell_a_line(lines: list[str]) -> dict[int, list[str]]:
+    """A form's header the text gave a cell a line, each after its "|" ("| 一级指标", "| 二级指标", …):
+    the run of such lines, four header words of a form or more among them, one row at its first
+    line (the other lines empty)."""
+    rows: dict[int, list[str]] = {}
+    run: list[int] = []
+    for n, line in enumerate([*lines, ""]):
+        cell = _ONE_CELL.fullmatch(line) if n < len(lines) else None
+        if cell:
+            run.append(n)
+            continue
+        cells = [_ONE_CELL.fullmatch(lines[k]).group(1) for k in run]
+        if len(run) >= 4 and form_header(cells) and sum(1 for c in cells if any(column_of(c, b) for b in vocabulary())) >= 4:
+            rows[run[0]] = cells
+            rows.update({k: [] for k in run[1:]})
+        run = []
     return rows
 
 

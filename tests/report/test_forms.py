@@ -1038,3 +1038,29 @@ def test_pipe_rows_broken_before_or_after_a_cell_and_rows_that_never_close(tmp_p
 """
     rows = [(i.name, i.target.value, i.actual.value) for i in read(tmp_path, never_closed, "open.txt").facts.indicators]
     assert rows == [("新建村级文化活动中心", 12, 12), ("群众文化活动参与人次", 5, 4.5)]
+
+
+def test_a_header_broken_at_a_cells_edge_a_header_a_cell_a_line_and_rows_broken_at_a_cells_edge(tmp_path):
+    edge = """部门整体支出绩效自评表
+| 一级指标 | 二级指标 | 三级指标 |
+| 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 新建村级文化活动中心 |
+| ≥12个 | 10个 | 50 | 50 |
+| 效益指标 | 社会效益指标 | 群众文化活动参与人次 | ≥5万人次 | 5.2万人次 | 50 | 50 |
+"""
+    vertical = """部门整体支出绩效自评表
+| 一级指标
+| 二级指标
+| 三级指标
+| 年度指标值
+| 实际完成值
+| 分值
+| 得分
+| 产出指标 | 数量指标 | 新建村级文化活动中心 | ≥12个 | 10个 | 50 | 50 |
+| 效益指标 | 社会效益指标 | 群众文化活动参与人次 | ≥5万人次 | 5.2万人次 | 50 | 50 |
+"""
+    for name, text in (("edge.txt", edge), ("vertical.txt", vertical)):
+        result = read(tmp_path, text, name)
+        rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators]
+        assert rows == [("新建村级文化活动中心", 12, 10, 50, 50), ("群众文化活动参与人次", 5, 5.2, 50, 50)], name
+        assert [f.code for f in result.findings if f.severity == "error"] == ["SCORE_MISMATCH"], name   # 10/12 × 50
