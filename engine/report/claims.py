@@ -245,10 +245,17 @@ _PAIRED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*[(（]?\s
                      rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*[,，]\s*"
                      rf"(?:[^\d,，;；。\n]{{0,6}}?)实际[^\d,，;；。\n]{{0,8}}?(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}})")
 # "村道硬化计划2.4公里，已完成2.16公里，完成率92%": a plan, what was done, and (maybe) the rate
-_PLANNED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*(?:年度|全年)?计划\s*(?:为|是)?\s*"
-                      rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*[,，]\s*(?:已|实际|共)\s*完成\s*"
+_PLANNED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*(?:年度|全年)?计划\s*(?:为|是|达到)?\s*"
+                      rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*(?:以上|及以上)?\s*[,，]\s*(?:已|实际|共)\s*(?:完成|为|达到)\s*"
                       rf"(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}}?)"
                       r"(?:\s*[,，]\s*完成率\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?(?=[,，;；。\s]|$)")
+# "计划完成粪肥还田面积10万亩，实际完成10.36万亩", "计划建设贮存池40座，实际建成38座，完成计划的95%":
+# the plan's verb before the name, what was done after
+_PLAN_VERB = "完成|培育|建设|新建|建成|开展|举办|实施|改造|培训|发放|组织"
+_PLANNED_NAME = re.compile(rf"计划(?:{_PLAN_VERB})(?P<name>[^\d,，;；。:：\n()（）]{{2,20}}?)\s*(?P<target>{_FIGURE})\s*"
+                           r"(?P<unit>[^\d,，;；。\s]{0,4}?)\s*[,，]\s*(?:已|实际|共)\s*(?:" + _PLAN_VERB + r")?\s*"
+                           rf"(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}}?)"
+                           r"(?:\s*[,，]\s*完成(?:计划|目标)?的?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?(?=[,，;；。\s]|$)")
 # "场馆免费开放306天（目标不少于300天）", "群众满意度97.1%，达到年度目标（≥90%）", "…路径24套，目标20套":
 # what was achieved first, the target after it
 _ACHIEVED_FIRST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}}?)\s*(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s()（）]{{0,4}}?)"
@@ -264,7 +271,8 @@ _NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当�
 def _paired_indicators(facts: Facts) -> None:
     known = [text_key(i.name) for i in facts.indicators]
     spans = [(i.start, facts._end_of(i)) for i in facts.indicators]
-    matches = [*_PAIRED.finditer(facts.text), *_PLANNED.finditer(facts.text), *_ACHIEVED_FIRST.finditer(facts.text)]
+    matches = [*_PAIRED.finditer(facts.text), *_PLANNED.finditer(facts.text), *_PLANNED_NAME.finditer(facts.text),
+               *_ACHIEVED_FIRST.finditer(facts.text)]
     for match in sorted(matches, key=lambda m: m.start()):
         if any(a <= match.start() < b for a, b in spans):
             continue   # inside an indicator's own paragraph: its figures are read there
@@ -280,7 +288,7 @@ def _paired_indicators(facts: Facts) -> None:
         if len(name) < 2 or any(text_key(name) in k or k in text_key(name) for k in known if k):
             continue
         known.append(text_key(name))
-        planned = match.re is _PLANNED
+        planned = match.re in (_PLANNED, _PLANNED_NAME)
         completion = facts.number_at(match.start("completion")) \
             if "completion" in match.re.groupindex and match.group("completion") else None
         within = match.group("within") if "within" in match.re.groupindex else None

@@ -39,6 +39,12 @@ _LISTED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?:其中)?\s*(?:\d
                           r"\s*[:：,，]?\s*(?:自评)?(?:得分|得)\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")
 
 
+# "1.投入指标：分值15分，得分14.2分" — its points and its score said one after the other
+_POINTS_THEN_SCORE = re.compile(r"(?:^|(?<=[\n，,；;。]))\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
+                                r"([^\s(（:：,，。;；\d]{2,16})\s*[:：]\s*(?:分值|满分|权重)\s*(\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
+                                r"(?:自评)?得分?\s*(\d+(?:\.\d+)?)\s*分")
+
+
 # "产出指标得分47.75分（满分50分）" — the score first, its points after it in brackets
 _SCORED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?:其中)?\s*([^\s(（:：,，。;；\d]{2,16}?)\s*(?:自评)?得分?\s*[:：为]?\s*"
                           r"(\d+(?:\.\d+)?)\s*分\s*[(（]\s*(?:满分|分值|权重|权重分值|总分)?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分"
@@ -47,7 +53,7 @@ _NOT_AN_ITEM = re.compile(r"综合|总|整体|自评$|平均")
 
 
 def _listed_items(facts: Facts) -> None:
-    found = [(m, m.start(2), m.start(3)) for m in _LISTED_ITEM.finditer(facts.text)]
+    found = [(m, m.start(2), m.start(3)) for m in (*_LISTED_ITEM.finditer(facts.text), *_POINTS_THEN_SCORE.finditer(facts.text))]
     found += [(m, m.start(3), m.start(2)) for m in _SCORED_ITEM.finditer(facts.text)
               if not _NOT_AN_ITEM.search(m.group(1))]
     for match, weight_at, score_at in found:

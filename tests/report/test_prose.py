@@ -417,3 +417,18 @@ def test_a_list_in_brackets_inside_a_list_ends_with_its_bracket(tmp_path):
     result = read(tmp_path, text)
     assert [f.code for f in result.findings if f.severity == "error"] == []
     assert [[n.value for n in s.parts] for s in result.facts.sums] == [[80, 150, 70]]
+
+
+def test_a_plans_verb_before_its_name_and_an_items_points_then_its_score(tmp_path):
+    text = """某市绿色种养循环农业试点项目支出绩效自评报告
+一、绩效目标完成情况
+（1）数量指标：计划完成粪肥还田面积10万亩，实际完成10.36万亩；计划建设田间贮存池40座，实际建成38座，完成计划的95%。
+（2）质量指标：还田粪肥腐熟检测合格率计划达到95%以上，实际为98.2%。
+二、评分情况
+1.投入指标：分值15分，得分14.2分。
+2.产出指标：分值85分，得分82.5分。
+"""
+    result = read(tmp_path, text)
+    rows = [(i.name, i.target.value, i.actual.value) for i in result.facts.indicators]
+    assert rows == [("粪肥还田面积", 10, 10.36), ("田间贮存池", 40, 38), ("还田粪肥腐熟检测合格率", 95, 98.2)]
+    assert [(i.name, i.weight.value, i.score.value) for i in result.facts.items] == [("投入指标", 15, 14.2), ("产出指标", 85, 82.5)]
