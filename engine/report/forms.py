@@ -42,6 +42,7 @@ class FormIndicator:
     reason: str = ""
     rule: str = ""               # the row's own scoring rule (评分标准), when the form gives one
     completion: Number | None = None   # its 完成率 column
+    form: int = 0                # which form it stands in (the count of funds tables above it)
 
 
 @dataclass
@@ -204,6 +205,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             _indicator_row(forms, name, text_of, by_column, level1, placed, group)
             if _key(name) in totals:
                 block = suspended = None      # the form ends at its 总分 row (a 填报人 line below is none of it)
+    _drop_misread(forms)
     if forms.funds_totals > 1:      # a form for each project: none of their totals is the report's
         forms.amounts.clear()
         forms.rates.clear()
@@ -225,6 +227,17 @@ def _two_lines(upper: dict[int, str], lower: dict[int, str]) -> dict[int, str]:
         if after and not set(after) & set(lower.values()) and max(lower) >= max(upper):
             return {**lower, **{max(lower) + 1 + k: c for k, c in enumerate(after)}}
     return {**{i: c for i, c in upper.items() if c not in lower.values()}, **lower}
+
+
+def _drop_misread(forms: Forms) -> None:
+    """A form whose indicator rows' 分值 come to more than its whole (100, or its 总分 row's): its rows
+    were read under the wrong columns (a target taken for a 分值) — none of them is kept, precision
+    first; "which figure stands under which word is not known"."""
+    whole = forms.total_weight.value if forms.total_weight is not None and forms.funds_totals <= 1 else 100.0
+    for form in {row.form for row in forms.indicators}:
+        rows = [row for row in forms.indicators if row.form == form]
+        if sum(row.weight.value for row in rows if row.weight is not None) > whole + 0.5:
+            forms.indicators = [row for row in forms.indicators if row.form != form]
 
 
 def _rejoined(lines: list) -> list:
@@ -373,6 +386,7 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
                         target, target_text, actual, actual_text,
                         _one(by_column, "weight"), _one(by_column, "score"), text_of.get("reason", "").strip(),
                         text_of.get("rule", "").strip(), _one(by_column, "completion"))
+    row.form = len(forms.funds_tables)
     forms.indicators.append(row)
 
 

@@ -238,7 +238,7 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
         cells = _split_at_columns(cells_of[n], starts)
         row = [""] * len(starts)
         for start, text in cells:
-            column = max((k for k, s in enumerate(starts) if s <= start + 2), default=0)
+            column = _column_of_cell(start, start + _width(text), starts, extents)
             row[column] = f"{row[column]} {text}".strip()
         if n > header_at and last is not None and _wrapped([text for k, text in enumerate(row) if text and k not in rules]):
             out[last] = [a + b for a, b in zip(out[last], row)]   # a wrapped line: the row above goes on
@@ -247,6 +247,16 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
         out[n] = row
         last = n
     return out
+
+
+def _column_of_cell(start: int, end: int, starts: list[int], extents: list[tuple[int, int]]) -> int:
+    """The column a cell stands in: the one it starts under (set left, a column or two off), but
+    not one it starts just before and ends where that one begins — a figure set right in the
+    column before it ("20" ending where 得分 starts is 分值's)."""
+    k = max((k for k, s in enumerate(starts) if s <= start + 2), default=0)
+    if k > 0 and start < starts[k] and end <= starts[k] + 1 and not any(abs(start - s) <= 1 for s in starts):
+        return k - 1
+    return k
 
 
 def _under_one(cell: tuple[int, int], extents: list[tuple[int, int]]) -> bool:
@@ -313,8 +323,8 @@ def flattened(line: str) -> list[str]:
     """A whole form run together on one line (a document's text layer copied out, cells one
     space apart): its words, each as a line of its own, for the one-cell-a-line readers; any
     other line as it is."""
-    if len(line) < _FLATTENED:
-        return [line]
+    if len(line) < _FLATTENED or len(re.findall(r"\S(?:[ \u3000]{3,}|\t)\S", line)) >= 3:
+        return [line]       # (a long line in columns set apart by runs of spaces is a row, not a form run together)
     words: list[str] = []
     for word in line.split():       # a bracket a space apart ("年初目标值 （A）", "得分 （20 分*执行率）") is its word's
         if words and (word[0] in "(（" or _open_bracket(words[-1])):

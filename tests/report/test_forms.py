@@ -1064,3 +1064,29 @@ def test_a_header_broken_at_a_cells_edge_a_header_a_cell_a_line_and_rows_broken_
         rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators]
         assert rows == [("新建村级文化活动中心", 12, 10, 50, 50), ("群众文化活动参与人次", 5, 5.2, 50, 50)], name
         assert [f.code for f in result.findings if f.severity == "error"] == ["SCORE_MISMATCH"], name   # 10/12 × 50
+
+
+# a PDF's text layer: a header line longer than a line of prose, figures set right in their columns
+RIGHT_SET = ("部门整体支出绩效自评表\n"
+             "一级指标        二级指标          三级指标                        年度指标值      实际完成值      分值     得分\n"
+             "产出指标        数量指标          新建村级文化活动中心                 ≥12个           10个        50       50\n"
+             "效益指标        社会效益指标      群众文化活动参与人次              ≥5万人次       5.2万人次        50       50\n")
+
+
+def test_a_long_space_set_header_and_figures_set_right(tmp_path):
+    result = read(tmp_path, RIGHT_SET.replace("一级指标        二级指标", "一级指标" + " " * 60 + "二级指标")
+                  .replace("产出指标        数量指标", "产出指标" + " " * 60 + "数量指标")
+                  .replace("效益指标        社会效益指标", "效益指标" + " " * 60 + "社会效益指标"))
+    rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators]
+    assert rows == [("新建村级文化活动中心", 12, 10, 50, 50), ("群众文化活动参与人次", 5, 5.2, 50, 50)]
+    assert [f.code for f in result.findings if f.severity == "error"] == ["SCORE_MISMATCH"]
+
+
+def test_a_form_whose_rows_weigh_more_than_its_whole_is_read_as_nothing(tmp_path):
+    text = """项目支出绩效自评表
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 新建村级文化活动中心 | 10 | 98 | 99 | 10 |
+| 效益指标 | 社会效益指标 | 群众文化活动参与人次 | 10 | 320 | 298 | 9.31 |
+"""
+    result = read(tmp_path, text)
+    assert result.facts.indicators == [] and [f for f in result.findings if f.severity == "error"] == []
