@@ -271,8 +271,11 @@ _NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当�
 def _paired_indicators(facts: Facts) -> None:
     known = [text_key(i.name) for i in facts.indicators]
     spans = [(i.start, facts._end_of(i)) for i in facts.indicators]
-    matches = [*_PAIRED.finditer(facts.text), *_PLANNED.finditer(facts.text), *_PLANNED_NAME.finditer(facts.text),
-               *_ACHIEVED_FIRST.finditer(facts.text)]
+    # (runs of spaces — a table set in columns — made sentence ends for these sentence patterns, of the same
+    # length so that every offset holds: a name and the spaces around it would backtrack without end)
+    text = re.sub(r"[ \u3000]{3,}", lambda m: "。" * len(m.group()), facts.text)
+    matches = [*_PAIRED.finditer(text), *_PLANNED.finditer(text), *_PLANNED_NAME.finditer(text),
+               *_ACHIEVED_FIRST.finditer(text)]
     for match in sorted(matches, key=lambda m: m.start()):
         if any(a <= match.start() < b for a, b in spans):
             continue   # inside an indicator's own paragraph: its figures are read there

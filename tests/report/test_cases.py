@@ -133,8 +133,7 @@ def set_in_spaces(text: str, words: str, figures: str) -> str:
     return "\n".join(out)
 
 
-# (060 set in spaces takes a minute and a half to check: a slowness found, not yet fixed — issue 18's note)
-@pytest.mark.parametrize("case", [p for p in WITH_TABLES if not p.name.startswith("060")], ids=lambda p: p.stem[:3])
+@pytest.mark.parametrize("case", WITH_TABLES, ids=lambda p: p.stem[:3])
 def test_a_pipe_case_set_in_spaces_raises_no_false_error(case, tmp_path):
     """The same tables as a PDF's text layer sets them: whatever is read of them, no error that was
     not planted (a form misread under the wrong columns says nothing rather than something false)."""
