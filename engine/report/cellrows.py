@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .plain import BARE_NUMBER, HEADING, PAGE_OF, normalise
+from .plain import BARE_NUMBER, HEADING, IN_YUAN, PAGE_OF, normalise
 from .vocabulary import column_of, key, vocabulary
 
 _ENDS_CELL = re.compile(r"[|｜]\s*$")
@@ -149,7 +149,7 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
     if start and not _FIGURE.match(cells[start - 1]) and not column_of(cells[start - 1], "funds"):
         start -= 1                       # 项目资金（万元）: the header of the rows' names
     header = ([] if start < end and not column_of(cells[start], "funds") else [""]) + cells[start:end]
-    if any(_IN_YUAN.search(c) for c in cells[max(start - 3, 0):start]) and not _IN_YUAN.search(header[0]):
+    if any(IN_YUAN.search(c) for c in cells[max(start - 3, 0):start]) and not IN_YUAN.search(header[0]):
         header[0] += "（元）"           # 预算执行情况（元） just above: the table's amounts are in 元
     found: list[tuple[int, list[str]]] = []
     i = end
@@ -178,7 +178,6 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
     return set(run[start:i]) - {run[start]} - {first for first, _ in found}
 
 
-_IN_YUAN = re.compile(r"[(（]\s*元\s*[)）]")
 _DIRECTION_CELL = re.compile(r"^(?:≥|≤|>=|<=|=|>|<|大于等于|小于等于|不低于|不高于|不少于|不超过|定性)$")
 _PLACEHOLDER = re.compile(r"^[.…·—\-/]*$")
 _FIGURE_COLUMNS = ("target", "actual", "weight", "score")   # the national form's order

@@ -212,11 +212,18 @@ def _funds_part_rates(facts: Facts, report: FindingList) -> None:
             if budget is None or spent is None or stated is None or not budget.value \
                     or report.names(facts.where(stated.start)):
                 continue
-            value = facts.amount(spent) / facts.amount(budget)
-            if not at_stated(value, stated):
-                report.warning("STATED_RATE_MISMATCH", facts.where(stated.start),
-                               f"表中「{name}」执行率写 {stated.value:g}%，按 {amount_text(facts.amount(spent))}÷"
-                               f"{amount_text(facts.amount(budget))} 应为 {excel_round(value * 100, 2):.2f}%{quoted(facts, stated)}")
+            _table_rate(facts, report, f"表中「{name}」", stated, facts.amount(spent), facts.amount(budget))
+
+
+def _table_rate(facts: Facts, report: FindingList, said: str, stated: Number, spent: float, budget: float,
+                words: tuple[str, str] = ("", "")) -> None:
+    """A table's stated 执行率 against its own 执行数 ÷ 预算数 (SPEC 8: a warning, as any stated rate);
+    `words` name the two operands in the message when the row does not (全年执行数, 全年预算数)."""
+    value = spent / budget
+    if not at_stated(value, stated):
+        report.warning("STATED_RATE_MISMATCH", facts.where(stated.start),
+                       f"{said}执行率写 {stated.value:g}%，按{words[0]} {amount_text(spent)}÷{words[1]}{amount_text(budget)} "
+                       f"应为 {excel_round(value * 100, 2):.2f}%{quoted(facts, stated)}")
 
 
 def _amount_tables(facts: Facts, report: FindingList) -> None:
@@ -226,11 +233,7 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
         for row in table.rows + table.totals:
             budget, spend, rate = (row.cells.get(k) for k in ("budget", "spend", "rate"))
             if budget and spend and rate and budget.value:
-                value = spend.value / budget.value
-                if not at_stated(value, rate):
-                    report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
-                                   f"表中「{row.name}」执行率写 {rate.value:g}%，按 {amount_text(spend.value)}÷{amount_text(budget.value)} "
-                                   f"应为 {excel_round(value * 100, 2):.2f}%{quoted(facts, rate)}")
+                _table_rate(facts, report, f"表中「{row.name}」", rate, spend.value, budget.value)
         if len(table.totals) != 1 or len(table.rows) < 2 or any(r.sub_row for r in table.rows):
             continue
         total = table.totals[0]
@@ -255,11 +258,7 @@ def _form_execution(facts: Facts, report: FindingList, kind: str) -> None:
     budget, spent = forms.amounts["budget_total"], forms.amounts["spend_total"]
     stated = forms.rates.get("exec_rate")
     if stated is not None and facts.amount(budget) and not report.names(facts.where(stated.start)):
-        value = facts.amount(spent) / facts.amount(budget)
-        if not at_stated(value, stated):        # the row's own 执行率 (SPEC 8: a warning, as any stated rate)
-            report.warning("STATED_RATE_MISMATCH", facts.where(stated.start),
-                           f"表中执行率写 {stated.value:g}%，按全年执行数 {amount_text(facts.amount(spent))}÷全年预算数 "
-                           f"{amount_text(facts.amount(budget))} 应为 {excel_round(value * 100, 2):.2f}%{quoted(facts, stated)}")
+        _table_rate(facts, report, "表中", stated, facts.amount(spent), facts.amount(budget), ("全年执行数", "全年预算数 "))
     if not {"weight", "score"} <= set(forms.execution):
         return
     weight, score = forms.execution["weight"], forms.execution["score"]

@@ -9,7 +9,7 @@ import re
 
 from ..core.parsing import DIRECTIONS, text_key
 from .document import Document
-from .facts import Facts, Indicator, PartsList
+from .facts import Facts, Indicator, PartsList, named_already
 from .forms import Forms, read_forms
 from .goals import goal_result_pairs
 from .items import read_items
@@ -288,7 +288,7 @@ def _paired_indicators(facts: Facts) -> None:
         name = _NAME_NOISE.sub("", _NAME_PREFIX.sub("", match.group("name").strip())).strip()
         if match.re is _ACHIEVED_FIRST:    # "2023年场馆免费开放…", "…1个、镇街…服务点": the name's own words
             name = re.sub(r"^[年月日个项次件]+", "", name.split("、")[-1]).strip()
-        if len(name) < 2 or any(text_key(name) in k or k in text_key(name) for k in known if k):
+        if len(name) < 2 or named_already(name, known):
             continue
         known.append(text_key(name))
         planned = match.re in (_PLANNED, _PLANNED_NAME)

@@ -8,6 +8,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from ..core.parsing import text_key
 from .document import Document
 from .forms import Forms
 from .numbers import Number, quote, sentence_bounds
@@ -18,6 +19,12 @@ from .vocabulary import words
 _TOP_HEADING = re.compile(r"\n[一二三四五六七八九十]+、")
 _MONITORING = words()["monitoring"]
 _YEAR_SAID = re.compile(r"(\d{4})\s*年")
+
+
+def named_already(name: str, known: list[str]) -> bool:
+    """An indicator's name one of `known` (names as text_key gives them) holds, or that holds one."""
+    name = text_key(name)
+    return any(name in other or other in name for other in known if other)
 
 
 def kind_stated(text: str) -> str | None:

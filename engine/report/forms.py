@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..core.parsing import DIRECTIONS
 from .numbers import Number
-from .plain import BARE_NUMBER
+from .plain import BARE_NUMBER, IN_YUAN
 from .tables import table_lines
 from .vocabulary import column_of, form_header, key as _key, vocabulary, words
 
@@ -23,7 +23,7 @@ AMOUNT_COLUMNS = ("budget_initial", "budget_total", "spend_total")
 _DIRECTION_CELL = {"定量": "", "定量指标": "", "定性指标": "定性", "正向": "≥", "正向指标": "≥", "反向": "≤",
                    "反向指标": "≤"}
 _FIGURE_CELL = re.compile(r"[-+]?[\d.,]+\s*[^\d\s]{0,4}")
-_IN_YUAN = re.compile(r"[^\d]{0,8}[(（]\s*元\s*[)）]")   # a funds block's cell "（元）", "项目资金（元）"
+_YUAN_CELL = re.compile(r"[^\d]{0,8}" + IN_YUAN.pattern)   # a funds block's cell "（元）", "项目资金（元）"
 _PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
 
 
@@ -132,8 +132,8 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             if block == "funds":
                 forms.funds_tables.append(FundsTable())   # its 其中 rows are its own total's
             in_percent = {i for i, c in enumerate(cells) if re.search(r"[(（]\s*%\s*[)）]", c)}   # 执行率（%）
-            in_yuan = block == "funds" and any(re.search(r"[(（]\s*元\s*[)）]", c) for c in cells)  # 项目资金（元）
-            unitless: list[Number] = []
+            in_yuan = block == "funds" and any(IN_YUAN.search(c) for c in cells)  # 项目资金（元）
+            unitless = []
             continue
         if block is None:
             continue
@@ -184,7 +184,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 elif block == "funds" and not n.unit and column in AMOUNT_COLUMNS:
                     unitless.append(n)
                 by_column.setdefault(column, []).append(n)
-        if block == "funds" and not in_yuan and any(_IN_YUAN.fullmatch(c.strip()) for c in cells):
+        if block == "funds" and not in_yuan and any(_YUAN_CELL.fullmatch(c.strip()) for c in cells):
             in_yuan = True                # 项目资金 over （元） in a merged cell left of the rows: the
             for n in unitless:            # block's amounts so far are in 元 too
                 n.unit = "元"
@@ -284,14 +284,18 @@ def _by_direction(cells: list[str], columns: dict[int, str]) -> int | None:
 
 def _target_fits(cells: list[str], columns: dict[int, str], shift: int) -> bool:
     """Read with `shift`, the row's 指标值 cell is a target: a figure or a direction (≥5200平方米)."""
-    at = {column: cells[i + shift].strip() for i, column in columns.items() if 0 <= i + shift < len(cells)}
-    return bool(re.match(r"[≥≤<>=]|\d", at.get("target", "")))
+    return bool(re.match(r"[≥≤<>=]|\d", _under(cells, columns, shift).get("target", "")))
+
+
+def _under(cells: list[str], columns: dict[int, str], shift: int) -> dict[str, str]:
+    """Each column's cell, the row read with `shift`."""
+    return {column: cells[i + shift].strip() for i, column in columns.items() if 0 <= i + shift < len(cells)}
 
 
 def _names_a_row(cells: list[str], columns: dict[int, str], shift: int) -> bool:
     """Read with `shift`, the row's 三级指标 cell is a name (not "≥180万毫升", not a figure) and its
     分值 and 得分 cells are figures."""
-    at = {column: cells[i + shift].strip() for i, column in columns.items() if 0 <= i + shift < len(cells)}
+    at = _under(cells, columns, shift)
     name = at.get("name", "")
     figures = all(BARE_NUMBER.fullmatch(at.get(c, "")) for c in ("weight", "score") if c in at)
     # (a name may start with a figure — "65岁及以上老年人健康体检人数", "2型糖尿病…" — but is no figure

@@ -8,6 +8,7 @@ from typing import Iterator
 
 from ..core.parsing import text_key
 from .numbers import Number, measure_of
+from .plain import figured
 from .text import CELL
 from .vocabulary import column_of, form_header, vocabulary
 
@@ -58,28 +59,31 @@ def _words_split(upper: list[str], lower: list[str]) -> list[str] | None:
     naming more columns than either row names by itself; else None."""
     width = max(len(upper), len(lower))
     upper, lower = upper + [""] * (width - len(upper)), lower + [""] * (width - len(lower))
-    if any(re.search(r"\d", c) for c in upper + lower):
+    if figured(upper + lower):
         return None
     joined = [a + b for a, b in zip(upper, lower)]
+    return joined if _names_more(joined, upper, lower) else None
+
+
+def _names_more(joined: list[str], upper: list[str], lower: list[str], at_least: int = 0) -> bool:
+    """The joined rows are a form's header naming more columns than either row by itself (a row that
+    is a header alone — of a 评分表 — names fewer), `at_least` of them."""
     whole, parts = form_header(joined), [form_header(row) for row in (upper, lower)]
-    if whole is None or any(part and len(part[1]) >= len(whole[1]) for part in parts):
-        return None     # (a row that is a header by itself — of a 评分表 — names fewer columns than the joined)
-    return joined
+    return whole is not None and len(whole[1]) >= at_least and not any(part and len(part[1]) >= len(whole[1])
+                                                                        for part in parts)
 
 
 def _cells_split(upper: list[str], lower: list[str]) -> list[str] | None:
     """The cells of a header row the text broke in two at a cell's edge ("| 绩效 | 一级指标 | 二级指标 |
     三级指标 |" then "| 年度指标值 | 实际完成值 | 分值 | 得分 |"): the two one after the other, when that
     is a form's header naming more columns than either row names by itself; else None."""
-    if any(re.search(r"\d", c) for c in upper + lower):
+    if figured(upper + lower):
         return None
     named = [{column_of(c, block) for c in row for block in vocabulary()} - {None} for row in (upper, lower)]
     if named[0] & named[1]:
         return None     # a column named in both rows (年度指标值 over 指标值): the lower spells out the upper
-    joined = [c for c in upper] + [c for c in lower]
-    whole, parts = form_header(joined), [form_header(row) for row in (upper, lower)]
-    if whole is None or any(part and len(part[1]) >= len(whole[1]) for part in parts) \
-            or len(whole[1]) < 5 or not all(c.strip() for c in (upper[-1], lower[0])):
+    joined = upper + lower
+    if not _names_more(joined, upper, lower, at_least=5) or not all(c.strip() for c in (upper[-1], lower[0])):
         return None     # (two rows of a header broken at a cell's edge end and start with a word)
     return joined
 
@@ -117,7 +121,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
             continue
         cells, placed = line
         header = {i: _COLUMNS[m] for i, c in enumerate(cells) if (m := measure_of(text_key(c))) in _COLUMNS}
-        if {"budget", "spend"} <= set(header.values()) and not any(re.search(r"\d", c) for c in cells):
+        if {"budget", "spend"} <= set(header.values()) and not figured(cells):
             columns = {}
             named = {i: measure_of(text_key(cells[i])) for i in header}
             # the first column of each kind (预算数 before 年初预算), 全年预算 before any other 预算

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..files.safety import MAX_FILE_BYTES, UnsafeFile, check_zip, sized
-from .plain import HEADING, PAGE_OF, normalise
+from .plain import HEADING, PAGE_OF, SIGNED_FIGURE, normalise
 from .cellrows import cells_per_line
 from .texttables import RULED, flattened, ruled_rows, table_rows
 
@@ -166,9 +166,6 @@ def _read_docx(path: Path) -> ReportText:
     return report
 
 
-_BARE_FIGURE = re.compile(r"[-+]?[\d,]*\.?\d+\s*%?")
-
-
 def _continues_row(held: list[str], first: list[str]) -> bool:
     """Whether a page's first table row is the rest of the previous page's last row (a row cut
     by the page): as wide, its first cell empty, and not figures under a header of words — or
@@ -178,7 +175,7 @@ def _continues_row(held: list[str], first: list[str]) -> bool:
     if first[0]:      # or the ends of its wrapped cells ("标 | 服务能力 | … | 共卫生专业人员仍缺4人"): under
         filled = [k for k, c in enumerate(first) if c.strip()]   # cells of the row, fewer, no figure alone
         return all(held[k].strip() for k in filled) and len(filled) < sum(1 for c in held if c.strip()) \
-            and not any(_BARE_FIGURE.fullmatch(first[k].strip()) for k in filled)
+            and not any(SIGNED_FIGURE.fullmatch(first[k].strip()) for k in filled)
     return not (not any(re.search(r"\d", c) for c in held) and any(re.search(r"\d", c) for c in first))
 
 

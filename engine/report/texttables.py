@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .plain import BARE_NUMBER
+from .plain import BARE_NUMBER, SIGNED_FIGURE, figured
 from .vocabulary import cell_words, column_of, form_header, vocabulary
 
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
@@ -50,7 +50,7 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
     block: list[int] = []
     for n in sorted(spaced) + [-2]:
         if block and n > 0 and not any(lines[k].strip() for k in range(block[-1] + 1, n)) \
-                and all(form_header(spaced[k]) or not any(re.search(r"\d", c) for c in spaced[k]) for k in block) \
+                and all(form_header(spaced[k]) or not figured(spaced[k]) for k in block) \
                 and form_header(spaced[block[0]]):
             block.append(n)       # a form's header, blank lines, then its rows: one block
             continue
@@ -125,8 +125,7 @@ def _by_header(block: list[int], spaced: dict[int, list[str]]) -> list[list[int]
     an indicator table one under the other: each its own columns; a header of two lines stays one)."""
     parts: list[list[int]] = [[]]
     for n in block:
-        if any(re.search(r"\d", c) for i in parts[-1] for c in spaced[i]) and form_header(spaced[n]) \
-                and not any(re.search(r"\d", c) for c in spaced[n]):
+        if any(figured(spaced[i]) for i in parts[-1]) and form_header(spaced[n]) and not figured(spaced[n]):
             parts.append([])
         parts[-1].append(n)
     return parts
@@ -220,7 +219,7 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     extents = [(s, s + _width(text) if text else (starts[k + 1] if k + 1 < len(starts) else 10 ** 6))
                for k, (s, text) in enumerate(zip(starts, header))]
     placed = [(start, start + _width(text)) for n in block if n > header_at for start, text in cells_of[n]]
-    if not any(re.search(r"\d", text) for text in header):   # a header of words: under its words
+    if not figured(header):   # a header of words: under its words
         aligned = sum(_under_one(cell, extents) for cell in placed)
     else:          # a row of figures taken for one: its cells' starts are all there is
         aligned = sum(any(abs(start - s) <= 1 for s in starts) for start, _ in placed)
@@ -275,7 +274,7 @@ def _header_columns(block: list[int], cells_of: dict[int, list[tuple[int, str]]]
     column of its own.  Its first line is a form's header by its own words (a line of 项目名称 | …
     over it is a row, not a header).  A block without one: its first line of three cells or more.
     Either way a column of names (words "") before them when the rows start left of the header."""
-    words = [n for n in block[:3] if len(cells_of[n]) >= 3 and not any(re.search(r"\d", text) for _, text in cells_of[n])]
+    words = [n for n in block[:3] if len(cells_of[n]) >= 3 and not figured(t for _, t in cells_of[n])]
     words = words if words == block[:len(words)] and words and form_header([t for _, t in cells_of[words[0]]]) else []
     if len(words) < 2:
         header_at = next(n for n in block if len(cells_of[n]) >= 3)
@@ -305,7 +304,6 @@ def _with_names(columns: dict[int, str], block: list[int], header_at: int, cells
     return {**{start: "" for start in names}, **columns}
 
 
-_BARE_FIGURE = re.compile(r"[-+]?[\d,]*\.?\d+\s*%?")   # a row's own figure ("15分" is a group's points)
 _WRAPPED_CELL = 6      # the end of a wrapped cell is short ("里", "成率", "指标15分") …
 
 
@@ -313,7 +311,7 @@ def _wrapped(cells: list[str]) -> bool:
     """A line that carries on the row above: short ends of wrapped cells (a rule's column aside),
     no figure of its own ("5", "96%", "120.00"); a line of words in full ("项目主管单位
     潇川市交通运输局") is a row."""
-    return all(len(text) <= _WRAPPED_CELL and not _BARE_FIGURE.fullmatch(text) for text in cells)
+    return all(len(text) <= _WRAPPED_CELL and not SIGNED_FIGURE.fullmatch(text) for text in cells)
 
 
 _FLATTENED = 120      # a line this long holding a form's header words as words of their own …

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..core.parsing import DIRECTIONS, text_key
-from .facts import Facts, Indicator
+from .facts import Facts, Indicator, named_already
 from .numbers import measure_of
 from .text import CELL
 
@@ -28,7 +28,7 @@ def weighted_indicators(facts: Facts) -> None:
         weight, score = facts.number_at(match.start("weight")), facts.number_at(match.start("score"))
         if len(name) < 2 or _GROUP.search(name) or CELL in match.group(0) or weight is None or score is None \
                 or not re.sub(r"[\s,，]", "", match.group("body")) \
-                or any(text_key(name) in k or k in text_key(name) for k in known if k):
+                or named_already(name, known):
             continue
         start, end = match.start("body"), match.end("body")
         figures = [n for n in facts.numbers if start <= n.start < end]
@@ -65,13 +65,15 @@ def labelled_results(facts: Facts) -> None:
             at = facts.text.find(clause, start)
             start = at + len(clause)
             figures = [n for n in facts.numbers if at <= n.start < at + len(clause)]
-            if len(figures) != 1 or figures[0].part or id(figures[0]) in taken or figures[0].unit in ("万元", "元", "分") or CELL in clause:
+            if len(figures) != 1 or figures[0].part or id(figures[0]) in taken or figures[0].unit in ("万元", "元", "分") \
+                    or CELL in clause:
                 continue
             said = _SAID.match(facts.text[at:figures[0].start])
-            if said is None or "results" not in facts.document.kinds_at(at) or _NOT_A_RESULT.search(said.group("name")) \
-                    or measure_of(said.group("name")) in ("completion", "deviation", "share") or any(text_key(said.group("name")) in k or k in text_key(said.group("name")) for k in known if k):
+            name = said.group("name") if said else ""
+            if said is None or "results" not in facts.document.kinds_at(at) or _NOT_A_RESULT.search(name) \
+                    or measure_of(name) in ("completion", "deviation", "share") or named_already(name, known):
                 continue
             figures[0].part = True
-            known.append(text_key(said.group("name")))
-            facts.indicators.append(Indicator(len(facts.indicators) + 1, said.group("name").strip(), at, "", None, None,
+            known.append(text_key(name))
+            facts.indicators.append(Indicator(len(facts.indicators) + 1, name.strip(), at, "", None, None,
                                               figures[0], end=at + len(clause)))
