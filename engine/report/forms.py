@@ -13,16 +13,13 @@ from dataclasses import dataclass, field
 
 from ..core.parsing import DIRECTIONS
 from .numbers import Number
-from .plain import BARE_NUMBER, IN_YUAN
+from .placing import DIRECTION_CELL, goes_on, marks_only, rejoined, row_name, row_shift, sign_apart
+from .plain import IN_YUAN
 from .tables import table_lines
-from .vocabulary import column_of, form_header, key as _key, vocabulary, words
+from .vocabulary import form_header, key as _key, vocabulary, words
 
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
 AMOUNT_COLUMNS = ("budget_initial", "budget_total", "spend_total")
-# what a 指标性质 cell of words says of the direction: 定量 says nothing (the target's sign does)
-_DIRECTION_CELL = {"定量": "", "定量指标": "", "定性指标": "定性", "正向": "≥", "正向指标": "≥", "反向": "≤",
-                   "反向指标": "≤"}
-_FIGURE_CELL = re.compile(r"[-+]?[\d.,]+\s*[^\d\s]{0,4}")
 _YUAN_CELL = re.compile(r"[^\d]{0,8}" + IN_YUAN.pattern)   # a funds block's cell "（元）", "项目资金（元）"
 _PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
 
@@ -111,7 +108,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     unitless: list[Number] = []       # a funds block's amounts read without a unit
     after_header = False              # the line before was a header's
     suspended: str | None = None      # an indicator block a line of words broke off ("产出 / 指标", a rule)
-    for line in _rejoined(list(table_lines(text, figures))):
+    for line in rejoined(list(table_lines(text, figures))):
         if line is None:
             after_header = False
             if block is not None:
@@ -121,7 +118,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         cells = ["" if _PLACEHOLDER.fullmatch(c.strip()) else c for c in cells]   # "——", "/": an empty cell
         header = form_header(cells)
         after_header = after_header and bool(header)
-        if block is None and suspended and not header and _goes_on(cells, columns, width):
+        if block is None and suspended and not header and goes_on(cells, columns, width):
             block = suspended         # a row that fits the form's columns: the form goes on
         if header:
             if after_header and header[0] == block:      # a header's second line: one header
@@ -135,7 +132,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             in_yuan = block == "funds" and any(IN_YUAN.search(c) for c in cells)  # 项目资金（元）
             unitless = []
             continue
-        if block is None:
+        if block is None or marks_only(cells):
             continue
         if block == "funds" and sum(1 for c in cells if c.strip()) >= 3 and not any(re.search(r"\d", c) for c in cells):
             block = None       # a row of words only (年度主要任务 | 任务名称 | 预算数 | 执行数): another table's
@@ -146,33 +143,9 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         if len(cells) > width + 1:
             continue     # two cells or more beyond its header (the header's other half on a line above):
             # which figure stands under which word is not known, so nothing is read (precision first)
-        shift = max(len(cells) - width, 0)   # a row with a cell more (its group's name) is read from the right;
-        # one with fewer has lost its empty last cells (a tab-separated row) and is read from the left —
-        # but a row that starts with its name under a header that starts with a figure's column (the
-        # header left the names' column out) is one cell to the right
-        if 0 in columns and columns[0] not in ("name", "level1", "level2") and cells[0].strip() \
-                and not re.fullmatch(r"[-+\d.,%\s]+", cells[0]):
-            shift = max(shift, 1)
-        # … and a row with fewer cells that still ends with a figure under a header ending with 得分
-        # lost its first cells (merged 一级/二级指标 left out): read from the right too
-        if block == "indicators" and len(cells) < width and columns.get(width - 1) in ("score", "weight") \
-                and BARE_NUMBER.fullmatch((cells[-1] or "").strip()):
-            shift = len(cells) - width
-        scored = bool({"weight", "score"} & set(columns.values()))
-        anchored = _by_direction(cells, columns) if block == "indicators" else None
-        if anchored is not None and anchored != shift and _names_a_row(cells, columns, anchored):
-            shift = anchored     # a row placed by its 指标性质 cell (正向 | 大于等于 …) before any other fit
-        elif block == "indicators" and not (_names_a_row(cells, columns, shift)
-                                            and (scored or _target_fits(cells, columns, shift))):
-            # read so, its 三级指标 is no name or its 分值/得分 no figures ("| 指标2:… | ≥180万毫升 | … | 10
-            # | 10 | 0 |": a leading cell lost, a 偏差 of 0 after): the one cell either way that fits —
-            # or a row that lost its merged 一级/二级 cells at the left: where its name and its target
-            # fit (a form without 分值/得分 has only those to go by); else a name only, as it is or a cell either way
-            fitting = [s for s in (shift, shift - 1, shift + 1, *range(shift - 2, -width, -1))
-                       if _names_a_row(cells, columns, s)]
-            fits = [s for s in fitting if _target_fits(cells, columns, s) and (s != shift or not scored)] \
-                + [s for s in fitting if abs(s - shift) <= 1]
-            shift = fits[0] if fits else shift
+        if block == "indicators":
+            cells, placed = sign_apart(cells, placed, columns, width)
+        shift = row_shift(cells, columns, width, block)
         by_column: dict[str, list[Number]] = {}
         for index, n in placed:
             column = columns.get(index - shift)
@@ -190,7 +163,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 n.unit = "元"
         text_of = {column: cells[i + shift] for i, column in columns.items() if 0 <= i + shift < len(cells)}
         totals = vocabulary()[block]["total_rows"]
-        name = next((c.strip() for c in cells[:2] if _key(c) in totals), None) or _row_name(cells, columns, shift)
+        name = next((c.strip() for c in cells[:2] if _key(c) in totals), None) or row_name(cells, columns, shift)
         if block == "funds":
             _funds_row(forms, name, by_column)
         elif block == "scores":    # the items are read by the sentence and table readers; the total here
@@ -238,77 +211,6 @@ def _drop_misread(forms: Forms) -> None:
         rows = [row for row in forms.indicators if row.form == form]
         if sum(row.weight.value for row in rows if row.weight is not None) > whole + 0.5:
             forms.indicators = [row for row in forms.indicators if row.form != form]
-
-
-def _rejoined(lines: list) -> list:
-    """Rows the text broke in two at a cell's edge ("| | 产出指标 | 数量指标 | 抽检批次 |" then "| ≥1200批次
-    | 1256批次 | 20 | 20 |"), under a header as wide as the two together: one row again.  The first
-    has words only, the second starts with a target (a figure or a sign) and holds the figures."""
-    out: list = []
-    width = 0
-    skip = False
-    for k, line in enumerate(lines):
-        if skip:
-            skip = False
-            continue
-        if line is not None and form_header(line[0]):
-            width = len(line[0])
-        following = lines[k + 1] if k + 1 < len(lines) else None
-        if line is not None and following is not None and width and not line[1] and following[1] \
-                and abs(len(line[0]) + len(following[0]) - width) <= 1 and len(line[0]) < width - 1 \
-                and re.match(r"\s*(?:[≥≤<>=]|\d)", following[0][0]) and not form_header(following[0]):
-            at = len(line[0])
-            out.append((line[0] + following[0], [(i + at, n) for i, n in following[1]]))
-            skip = True
-            continue
-        out.append(line)
-    return out
-
-
-def _goes_on(cells: list[str], columns: dict[int, str], width: int) -> bool:
-    """A row after a line of words that is still the indicator form's: its 总分 row, or a row of
-    the header's width (a cell either way) whose name, 分值 and 得分 stand where the header says."""
-    if _key(cells[0]) in vocabulary()["indicators"]["total_rows"]:
-        return True
-    return abs(len(cells) - width) <= 1 and any(_names_a_row(cells, columns, s) for s in (0, -1, 1))
-
-
-def _by_direction(cells: list[str], columns: dict[int, str]) -> int | None:
-    """Where a row stands under a header with a 指标性质 column: its one cell of ≥, ≤, = or 定性
-    under that column (a row that lost its merged cells at the left is placed by it)."""
-    at = next((i for i, c in columns.items() if c == "direction"), None)
-    found = [k for k, c in enumerate(cells) if c.strip() in _DIRECTION_CELL or c.strip() in _DIRECTION_WORDS]
-    # one such cell, or two side by side (指标性质 正向 | 指标方向 大于等于): the first is under the column
-    return found[0] - at if at is not None and found and found[-1] - found[0] <= 1 and len(found) <= 2 else None
-
-
-def _target_fits(cells: list[str], columns: dict[int, str], shift: int) -> bool:
-    """Read with `shift`, the row's 指标值 cell is a target: a figure or a direction (≥5200平方米)."""
-    return bool(re.match(r"[≥≤<>=]|\d", _under(cells, columns, shift).get("target", "")))
-
-
-def _under(cells: list[str], columns: dict[int, str], shift: int) -> dict[str, str]:
-    """Each column's cell, the row read with `shift`."""
-    return {column: cells[i + shift].strip() for i, column in columns.items() if 0 <= i + shift < len(cells)}
-
-
-def _names_a_row(cells: list[str], columns: dict[int, str], shift: int) -> bool:
-    """Read with `shift`, the row's 三级指标 cell is a name (not "≥180万毫升", not a figure) and its
-    分值 and 得分 cells are figures."""
-    at = _under(cells, columns, shift)
-    name = at.get("name", "")
-    figures = all(BARE_NUMBER.fullmatch(at.get(c, "")) for c in ("weight", "score") if c in at)
-    # (a name may start with a figure — "65岁及以上老年人健康体检人数", "2型糖尿病…" — but is no figure
-    # with its unit, "36期", "12.5万人次")
-    return len(name) >= 2 and not re.match(r"[≥≤<>=]", name) and not _FIGURE_CELL.fullmatch(name) and figures
-
-
-def _row_name(cells: list[str], columns: dict[int, str], shift: int) -> str:
-    """The row's name: its 三级指标 cell, else its first cell that is words, not figures."""
-    for i, column in columns.items():
-        if column == "name" and 0 <= i + shift < len(cells) and cells[i + shift].strip():
-            return cells[i + shift].strip()
-    return next((c.strip() for c in cells if c.strip() and not re.fullmatch(r"[\d.,%\s—-]*", c.strip())), "")
 
 
 def _stated(by_column: dict[str, list[Number]], column: str, cell: str) -> Number | None:
@@ -383,7 +285,7 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     adjusted = text_of.get("adjusted_target", "").strip()
     if adjusted:                    # 调整指标值: the target the year ended with
         target_text, target = adjusted, _one(by_column, "adjusted_target")
-    direction = _direction(_DIRECTION_CELL.get(_key(text_of.get("direction", "")), text_of.get("direction", "")) + target_text)
+    direction = _direction(DIRECTION_CELL.get(_key(text_of.get("direction", "")), text_of.get("direction", "")) + target_text)
     if direction == "=" and words()["cost"].search(f"{group} {name}"):
         direction = "<="       # a 成本指标's amount without a sign is a ceiling: spending less is no shortfall
     row = FormIndicator(name, (placed[0][1].start if placed else 0), level1, direction,

@@ -1,0 +1,60 @@
+"""Where a form's row stands under its header when the text lost or merged its cells
+(engine/report/placing.py): read through the whole checker, as a report gives the form."""
+from __future__ import annotations
+
+from engine.report.check import check
+from engine.report.claims import read_facts
+from engine.report.text import read_report
+
+# a 部门整体 form copied from a web page: 年度指标值 was a merged cell over the sign and the value,
+# so the header splits it in two; some rows give the sign a cell, others keep it in the value's
+SIGN_SPLIT_FORM = """部门整体支出绩效自评表
+| 部门（单位）名称 | 东岭区园林绿化服务中心 | | | | | |
+| 预算执行情况（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| 年度资金总额 | 1,200.00 | 1,250.00 | 1,200.00 | 10 | 96.00% | 9.60 |
+| 一级指标 | 二级指标 | 三级指标 | 年度 | 指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+| | | | （A） | | （B） | | | |
+| 产出指标 | 数量指标 | 新增绿地面积 | ≥40公顷 | 42公顷 | 15 | 15 |
+| | | 行道树补植株数 | ≥ | 800株 | 760株 | 15 | 14.25 | 两条道路施工，补植顺延 |
+| | 质量指标 | 苗木成活率 | ≥95% | 96.5% | 15 | 15 | |
+| | 成本指标 | 每公顷养护成本 | ≤3.2万元 | 3.4万元 | 15 | 14.5 | 人工单价上调 |
+| 效益指标 | 可持续影响指标 | 绿地长效管护机制 | 健全 | 基本健全 | 15 | 12 | 部分社区管护责任未落实 |
+| 满意度指标 | 服务对象满意度指标 | 周边居民满意度 | ≥ | 85% | 88.2% | 15 | 15 | |
+| 总分 | | | | | 100 | 95.35 | |
+"""
+
+
+def result_of(tmp_path, text: str):
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    return check(read_facts(read_report(path)))
+
+
+def test_a_target_keeping_its_sign_stands_under_the_header_that_splits_sign_and_value(tmp_path):
+    result = result_of(tmp_path, SIGN_SPLIT_FORM)
+    rows = {i.name: (i.target and i.target.value, i.actual and i.actual.value, i.weight.value, i.self_score.value)
+            for i in result.facts.indicators}
+    assert rows == {
+        "新增绿地面积": (40, 42, 15, 15),
+        "行道树补植株数": (800, 760, 15, 14.25),
+        "苗木成活率": (95, 96.5, 15, 15),
+        "每公顷养护成本": (3.2, 3.4, 15, 14.5),
+        "绿地长效管护机制": (None, None, 15, 12),     # 定性: words, the score read
+        "周边居民满意度": (85, 88.2, 15, 15),
+    }
+    # (A) / (B) under the header are marks, not an indicator
+    assert not any("A" in i.name for i in result.facts.indicators)
+    # 3.2/3.4 × 15 = 14.12, not 14.5: found only because the row stands where it should
+    assert [(f.code, f.severity) for f in result.findings if f.severity == "error"] == [("SCORE_MISMATCH", "error")]
+    assert "每公顷养护成本" in next(f.message for f in result.findings if f.code == "SCORE_MISMATCH")
+
+
+def test_a_row_short_of_a_cell_at_its_end_is_not_given_a_sign_cell(tmp_path):
+    # a national form with no sign column: a row that lost its empty 偏差 cell reads as it is
+    text = SIGN_SPLIT_FORM.replace("| 年度 | 指标值 |", "| 年度指标值 |").replace("| （A） | | （B） |", "| （A） | （B） |")
+    text = text.replace("| ≥ | 800株 |", "| ≥800株 |").replace("| ≥ | 85% |", "| ≥85% |")
+    rows = {i.name: (i.target and i.target.value, i.actual and i.actual.value, i.weight.value, i.self_score.value)
+            for i in result_of(tmp_path, text).facts.indicators}
+    assert rows["新增绿地面积"] == (40, 42, 15, 15)
+    assert rows["行道树补植株数"] == (800, 760, 15, 14.25)
+    assert rows["周边居民满意度"] == (85, 88.2, 15, 15)
