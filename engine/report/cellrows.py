@@ -19,6 +19,7 @@ _NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，](?!\d{3}).*[,，](?!\d{3})") 
 # a page number ("— 5 —", "第5页") or a table's title again on the next page ("…（续）", "续表")
 PAGE_FURNITURE = re.compile(rf"^(?:[-—–]\s*\d{{1,4}}\s*[-—–]|{PAGE_OF}|.{{0,60}}[(（]续[)）]|续表\s*\d*)$")
 _FIGURE = re.compile(r"^[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?$")
+_EMPTY_CELL = re.compile(r"^[—–\-/／]*$")     # "——", "/": a cell left empty on purpose
 
 
 def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
@@ -160,13 +161,16 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
         found.append((run[i], [header[0], *figures]))
         header[0] = ""
         i += len(figures)
-    while i < len(cells) and not _FIGURE.match(cells[i]):
+    while i < len(cells) and not _FIGURE.match(cells[i]) and not (cells[i] and _EMPTY_CELL.match(cells[i])):
         figures = []
         k = i + 1
-        while k < len(cells) and _FIGURE.match(cells[k]) and len(figures) < len(header) - 1:
-            figures.append(cells[k])
+        # a "——" between the figures is the row's empty cell (其中 rows leave 分值 and 得分 so), kept
+        # in its place: the figure after it is the next column's, not another row's
+        while k < len(cells) and (_FIGURE.match(cells[k]) or _EMPTY_CELL.match(cells[k]) and cells[k]) \
+                and len(figures) < len(header) - 1:
+            figures.append(cells[k] if _FIGURE.match(cells[k]) else "")
             k += 1
-        if not figures:
+        if not any(figures):
             break
         found.append((run[i], [cells[i], *figures]))
         i = k

@@ -58,3 +58,48 @@ def test_a_row_short_of_a_cell_at_its_end_is_not_given_a_sign_cell(tmp_path):
     assert rows["新增绿地面积"] == (40, 42, 15, 15)
     assert rows["行道树补植株数"] == (800, 760, 15, 14.25)
     assert rows["周边居民满意度"] == (85, 88.2, 15, 15)
+
+
+# a funds block one cell a line whose empty cells vanished in the copy but whose "——" stayed
+FUNDS_WITH_DASHES = """单位名称：西坡旗草原工作站
+项目资金（万元）
+年初预算数
+全年预算数
+全年执行数
+分值
+执行率（%）
+得分
+年度资金总额
+50
+60
+54
+10
+90
+9
+其中：财政拨款
+50
+50
+45
+——
+90
+——
+其他资金
+0
+10
+9
+——
+90
+——
+自评得分90分，等级为优。
+"""
+
+
+def test_a_dash_between_a_parts_figures_keeps_the_next_figure_in_its_column(tmp_path):
+    result = result_of(tmp_path, FUNDS_WITH_DASHES)
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert amounts == {"budget_initial": 50, "budget_total": 60, "spend_total": 54}
+    # the parts' 执行率 90 (after a ——) is no amount of a nameless part: nothing fails to add up
+    assert [f.code for f in result.findings if f.code == "SUM_MISMATCH"] == []
+    # … and a part that does not add up is still found
+    wrong = FUNDS_WITH_DASHES.replace("其他资金\n0\n10\n9\n", "其他资金\n0\n10\n10\n")   # 45 + 10 > 54
+    assert "SUM_MISMATCH" in [f.code for f in result_of(tmp_path, wrong).findings]
