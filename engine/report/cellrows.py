@@ -7,6 +7,7 @@ rows as wide as their header; a page's number and a table's title again between 
 passed over."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from .plain import BARE_NUMBER, HEADING, IN_YUAN, PAGE_OF, normalise
@@ -14,7 +15,8 @@ from .vocabulary import column_of, key, vocabulary
 
 _ENDS_CELL = re.compile(r"[|｜]\s*$")
 _CELL_LINE = 24                   # a cell alone on its line is short …
-_REASON_CELL = 40                 # … or a short sentence between cells (a 偏差原因)
+# … or a sentence between cells: a 偏差原因, a 评分标准 ("≥95%得10分；90%（含）-95%得8分；…")
+_SENTENCE_CELL = {"reason": 40, "rule": 80}
 _NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，](?!\d{3}).*[,，](?!\d{3})")   # … and is no sentence (3,126,000.00 is a figure)
 # a page number ("— 5 —", "第5页") or a table's title again on the next page ("…（续）", "续表")
 PAGE_FURNITURE = re.compile(rf"^(?:[-—–]\s*\d{{1,4}}\s*[-—–]|{PAGE_OF}|.{{0,60}}[(（]续[)）]|续表\s*\d*)$")
@@ -29,7 +31,7 @@ def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
     line; the lines it covers are returned.  A run that does not fall into such rows is text."""
     consumed: set[int] = set()
     run: list[int] = []
-    reasons = False            # the run has a 偏差原因 column's header
+    reasons = 0                # the run has a 偏差原因 or 评分标准 column's header: how long a sentence cell may be
     furniture: list[int] = []  # page numbers and titles again inside the run: left out with its rows
     for n, line in enumerate(lines + [""]):
         text = _one_cell(line)
@@ -39,15 +41,15 @@ def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
             furniture.append(n)   # a page's foot or a continued table's title between its cells
             continue
         if n < len(lines) and n not in rows and (
-                _is_cell(text) or reasons and len(text) <= _REASON_CELL and not HEADING.match(text)
+                _is_cell(text) or reasons and len(text) <= reasons and not HEADING.match(text)
                 and _cell_follows(lines, n, rows)):
-            run.append(n)     # a cell; or, in a table with a 偏差原因 column, a short sentence between cells
-            reasons = reasons or column_of(text, "indicators") == "reason"
+            run.append(n)     # a cell; or, in a table with a 偏差原因 or 评分标准 column, a sentence between cells
+            reasons = max(reasons, _SENTENCE_CELL.get(column_of(text, "indicators"), 0))
             continue
         if len(run) >= 4:
             found = _rows_of(run, [_one_cell(lines[i]) for i in run], rows)
             consumed |= found | ({i for i in furniture if i < max(found)} if found else set())
-        run, reasons, furniture = [], False, []
+        run, reasons, furniture = [], 0, []
     return consumed
 
 
@@ -185,6 +187,7 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
 _DIRECTION_CELL = re.compile(r"^(?:≥|≤|>=|<=|=|>|<|大于等于|小于等于|不低于|不高于|不少于|不超过|定性)$")
 _PLACEHOLDER = re.compile(r"^[.…·—\-/]*$")
 _FIGURE_COLUMNS = ("target", "actual", "weight", "score")   # the national form's order
+_AMONG_FIGURES = ("completion", "rule")        # columns a province's form puts among them
 _SENTENCE = re.compile(r"[。；;！？!?，]|,(?!\d{3})")   # not the comma of 8,912
 
 
@@ -216,9 +219,10 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
         spans = _rows_by_direction(data, len(columns) - anchor - 1 - (columns[-1] == "reason"))
     else:
         anchor = min(columns.index(c) for c in _FIGURE_COLUMNS if c in columns)
-        order = columns[anchor:anchor + 4]
-        if sorted(order) != sorted(_FIGURE_COLUMNS):
+        order = list(itertools.takewhile(lambda c: c in (*_FIGURE_COLUMNS, *_AMONG_FIGURES), columns[anchor:]))
+        if sorted(set(order) - set(_AMONG_FIGURES)) != sorted(_FIGURE_COLUMNS):
             return set()
+        # (a 完成率 or a 评分标准 column among them: each row is as many cells, found by its 分值 and 得分)
         spans = _rows_by_scores(data, "reason" in columns) if order == list(_FIGURE_COLUMNS) \
             else _rows_in_order(data, order)
     found: list[tuple[int, list[str]]] = []
@@ -263,16 +267,17 @@ def _rows_by_direction(data: list[str], after: int) -> list[tuple[int, int]]:
 
 
 def _rows_in_order(data: list[str], order: list[str]) -> list[tuple[int, int]]:
-    """Each row's four figure cells in a form's own order (分值 | 年度指标值 | 全年实际值 | 得分):
+    """Each row's figure cells in a form's own order (分值 | 年度指标值 | 全年实际值 | 得分, or with a 完成率):
     its 分值 and 得分 bare figures (the 得分 no more than the 分值), the others no sentence."""
-    weight, score = order.index("weight"), order.index("score")
+    weight, score, width = order.index("weight"), order.index("score"), len(order)
     spans, i = [], 0
-    while i + 4 <= len(data):
-        cells = data[i:i + 4]
+    while i + width <= len(data):
+        cells = data[i:i + width]
         if BARE_NUMBER.fullmatch(cells[weight]) and BARE_NUMBER.fullmatch(cells[score]) \
-                and float(cells[score]) <= float(cells[weight]) and not any(_SENTENCE.search(c) for c in cells):
-            spans.append((i, i + 3))
-            i += 4
+                and float(cells[score]) <= float(cells[weight]) \
+                and not any(_SENTENCE.search(c) for c, column in zip(cells, order) if column != "rule"):
+            spans.append((i, i + width - 1))
+            i += width
         else:
             i += 1
     return spans

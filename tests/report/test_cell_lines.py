@@ -1,0 +1,122 @@
+"""Forms written one cell a line (engine/report/cellrows.py) whose columns are not the national
+order: a 完成率 or a 评分标准 column among the figures, the 评分标准 cells sentences."""
+from __future__ import annotations
+
+from engine.report.check import check
+from engine.report.claims import read_facts
+from engine.report.text import read_report
+
+
+def result_of(tmp_path, text: str):
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    return check(read_facts(read_report(path)))
+
+
+def rows_of(result) -> dict[str, tuple]:
+    return {i.name: (i.target and i.target.value, i.actual and i.actual.value, i.weight and i.weight.value,
+                     i.self_score and i.self_score.value) for i in result.facts.indicators}
+
+
+# 完成率 between 实际完成值 and 分值 (a 湖北-style 对比表), one cell a line, empty cells dropped
+WITH_COMPLETION = "\n".join("""年度绩效目标完成情况对比表
+一级指标
+指标名称
+年度目标值
+实际完成值
+完成率
+分值
+得分
+产出指标
+村级卫生室建设数
+≥12个
+12个
+100%
+20
+20
+乡村医生培训人次
+400人次
+360人次
+90%
+20
+18
+效益指标
+门诊就诊便利度提升
+≥90%
+93.5%
+100%
+30
+30
+满意度指标
+村民满意度
+≥85%
+88%
+100%
+30
+30
+合计
+100
+98""".split("\n"))
+
+
+def test_a_completion_column_among_the_figures(tmp_path):
+    result = result_of(tmp_path, WITH_COMPLETION)
+    assert rows_of(result) == {"村级卫生室建设数": (12, 12, 20, 20), "乡村医生培训人次": (400, 360, 20, 18),
+                               "门诊就诊便利度提升": (90, 93.5, 30, 30), "村民满意度": (85, 88, 30, 30)}
+    assert [f.code for f in result.findings if f.severity == "error"] == []
+    wrong = WITH_COMPLETION.replace("360人次\n90%\n20\n18", "360人次\n90%\n20\n19")   # 360/400 × 20 = 18
+    assert "SCORE_MISMATCH" in [f.code for f in result_of(tmp_path, wrong).findings]
+
+
+# 分值 before a 评分标准 of sentences, then 年度目标值, 实际完成值, 得分 (a 广西-style 整体评分表)
+WITH_RULES = """部门整体支出绩效自评表
+一级指标
+二级指标
+三级指标
+分值
+评分标准
+年度目标值
+实际完成值
+得分
+投入管理（30分）
+预算执行（20分）
+预算执行率
+10
+≥95%得10分；90%（含）-95%得8分；低于90%不得分
+≥95%
+93.10%
+8
+结转结余率
+10
+≤5%得10分；5%-10%（含）得6分；10%以上不得分
+≤5%
+4.2%
+10
+产出（40分）
+履职产出（40分）
+档案接收进馆卷数
+40
+按完成比例计分，满分为止
+≥5000卷
+5200卷
+40
+满意度（40分）
+服务对象满意度（40分）
+查档群众满意度
+40
+≥90%得满分，每低1个百分点扣2分
+≥90%
+95%
+40
+合计
+100
+98
+"""
+
+
+def test_a_rules_column_of_sentences_between_the_figures(tmp_path):
+    result = result_of(tmp_path, WITH_RULES)
+    assert rows_of(result) == {"预算执行率": (95, 93.1, 10, 8), "结转结余率": (5, 4.2, 10, 10),
+                               "档案接收进馆卷数": (5000, 5200, 40, 40), "查档群众满意度": (90, 95, 40, 40)}
+    # the band of the rule gives 8, not 10 × 93.10%: no finding on a score the form's own rule gives
+    assert [f.code for f in result.findings if f.severity == "error"] == []
