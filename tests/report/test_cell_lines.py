@@ -120,3 +120,58 @@ def test_a_rules_column_of_sentences_between_the_figures(tmp_path):
                                "档案接收进馆卷数": (5000, 5200, 40, 40), "查档群众满意度": (90, 95, 40, 40)}
     # the band of the rule gives 8, not 10 × 93.10%: no finding on a score the form's own rule gives
     assert [f.code for f in result.findings if f.severity == "error"] == []
+
+
+# the national form one cell a line, each cell ending in " |" (a 四川-style copy), a long 偏差原因
+# sentence in the middle of the rows
+LONG_REASON = """一级指标 |
+二级指标 |
+三级指标 |
+年度指标值 |
+实际完成值 |
+分值 |
+得分 |
+偏差原因分析及改进措施 |
+产出指标 |
+数量指标 |
+村组道路养护里程 |
+≥80公里 |
+72公里 |
+20 |
+18 |
+汛期两段路基水毁后改列应急抢修项目实施，养护里程相应减少，下年将水毁路段单独纳入年度计划测算 |
+质量指标 |
+养护路段优良率 |
+≥85% |
+88% |
+20 |
+20 |
+|
+效益指标 |
+社会效益指标 |
+沿线群众出行条件 |
+持续改善 |
+明显改善 |
+30 |
+30 |
+|
+满意度指标 |
+服务对象满意度指标 |
+沿线群众满意度 |
+≥90% |
+92% |
+30 |
+30 |
+|
+总分 |
+100 |
+98 |
+"""
+
+
+def test_a_long_reason_cell_marked_as_a_cell_does_not_end_the_form(tmp_path):
+    result = result_of(tmp_path, LONG_REASON)
+    rows = rows_of(result)
+    assert rows["村组道路养护里程"] == (80, 72, 20, 18)
+    assert rows["养护路段优良率"] == (85, 88, 20, 20) and rows["沿线群众满意度"] == (90, 92, 30, 30)
+    assert result.facts.total.value == 98 and [f.code for f in result.findings if f.severity == "error"] == []
