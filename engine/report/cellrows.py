@@ -233,8 +233,11 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
         said = [c for c in data[previous:first] if _SENTENCE.search(c)]
         if said and found and "reason" in columns:      # the row above's 偏差原因, a sentence
             found[-1][1][columns.index("reason")] = " ".join(said)
-        names = _names(data[previous:first])[-anchor:] if anchor else []
+        names = _names(data[previous:first])
         figures = data[first:last + 1]
+        if names and _DIRECTION_CELL.match(names[-1]) and "direction" not in columns:
+            figures = [names.pop() + figures[0], *figures[1:]]   # "≥ | 24个" under 年度指标值: one target
+        names = names[-anchor:] if anchor else []
         row = [""] * (anchor - len(names)) + names + figures
         row += [""] * (len(header) - len(row))
         if len(figures) > 4 and "reason" in columns and "direction" not in columns:

@@ -175,3 +175,56 @@ def test_a_long_reason_cell_marked_as_a_cell_does_not_end_the_form(tmp_path):
     assert rows["村组道路养护里程"] == (80, 72, 20, 18)
     assert rows["养护路段优良率"] == (85, 88, 20, 20) and rows["沿线群众满意度"] == (90, 92, 30, 30)
     assert result.facts.total.value == 98 and [f.code for f in result.findings if f.severity == "error"] == []
+
+
+# 年度指标值 broken over two lines, and some rows giving the sign a cell of its own
+SIGN_CELLS = """一级指标
+二级指标
+三级指标
+年度
+指标值
+实际完成值
+分值
+得分
+产出指标
+数量指标
+社区健身器材更新数
+≥
+60套
+64套
+25
+25
+质量指标
+器材验收合格率
+≥98%
+100%
+25
+25
+效益指标
+社会效益指标
+居民日常健身参与人数
+≥
+1.2万人
+1.1万人
+25
+22.92
+满意度指标
+服务对象满意度指标
+居民满意度
+≥90%
+91%
+25
+25
+总分
+100
+97.92
+"""
+
+
+def test_a_sign_in_a_cell_of_its_own_is_the_targets_not_the_rows_name(tmp_path):
+    result = result_of(tmp_path, SIGN_CELLS)
+    rows = rows_of(result)
+    assert rows == {"社区健身器材更新数": (60, 64, 25, 25), "器材验收合格率": (98, 100, 25, 25),
+                    "居民日常健身参与人数": (1.2, 1.1, 25, 22.92), "居民满意度": (90, 91, 25, 25)}
+    assert [i.direction for i in result.facts.indicators][:1] == [">="]
+    assert [f.code for f in result.findings if f.severity == "error"] == []
