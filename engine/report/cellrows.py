@@ -164,6 +164,9 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
         header[0] = ""
         i += len(figures)
     while i < len(cells) and not _FIGURE.match(cells[i]) and not (cells[i] and _EMPTY_CELL.match(cells[i])):
+        if not cells[i] and i + 1 < len(cells) and cells[i + 1] and not _FIGURE.match(cells[i + 1]):
+            i += 1          # an empty cell before the row's name (under a merged 项目资金 cell)
+            continue
         figures = []
         k = i + 1
         # a "——" between the figures is the row's empty cell (其中 rows leave 分值 and 得分 so), kept

@@ -103,3 +103,41 @@ def test_a_dash_between_a_parts_figures_keeps_the_next_figure_in_its_column(tmp_
     # … and a part that does not add up is still found
     wrong = FUNDS_WITH_DASHES.replace("其他资金\n0\n10\n9\n", "其他资金\n0\n10\n10\n")   # 45 + 10 > 54
     assert "SUM_MISMATCH" in [f.code for f in result_of(tmp_path, wrong).findings]
+
+
+# the national project form's funds block one cell a line, each cell ending in " |", the empty
+# cells under the merged 项目资金（万元） kept
+FUNDS_EMPTY_FIRST = """项目资金（万元） |
+ |
+年初预算数 |
+全年预算数 |
+全年执行数 |
+分值 |
+执行率 |
+得分 |
+ |
+年度资金总额 |
+80.00 |
+90.00 |
+81.00 |
+10 |
+90.00% |
+9.00 |
+ |
+其中：当年财政拨款 |
+80.00 |
+90.00 |
+81.00 |
+— |
+90.00% |
+— |
+"""
+
+
+def test_an_empty_cell_before_a_funds_rows_name_one_cell_a_line(tmp_path):
+    result = result_of(tmp_path, FUNDS_EMPTY_FIRST)
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert amounts == {"budget_initial": 80, "budget_total": 90, "spend_total": 81}
+    assert result.facts.keyed_rates()["exec_rate"].value == 90
+    execution = next(i for i in result.facts.items if i.row_id == "budget_execution")
+    assert (execution.weight.value, execution.score.value) == (10, 9)
