@@ -91,6 +91,7 @@ def _cells_split(upper: list[str], lower: list[str]) -> list[str] | None:
 def _two_row_header(upper: list[str], lower: list[str]) -> list[str] | None:
     """The cells of a header whose upper row spans columns the lower row names (merged cells):
     each lower word before the upper word above it, carried right over the span; else None."""
+    lower = lower + [""] * (len(upper) - len(lower))   # (a tab-separated row loses its empty last cells)
     if len(upper) != len(lower) or any(re.search(r"\d", c) or len(c) > 12 for c in upper + lower):
         return None   # a header's cells are short words without figures
     if any(sum(1 for c in lower if column_of(c, block)) >= 3 for block in vocabulary()) and not form_header(upper):

@@ -141,3 +141,18 @@ def test_an_empty_cell_before_a_funds_rows_name_one_cell_a_line(tmp_path):
     assert result.facts.keyed_rates()["exec_rate"].value == 90
     execution = next(i for i in result.facts.items if i.row_id == "budget_execution")
     assert (execution.weight.value, execution.score.value) == (10, 9)
+
+
+def test_a_tab_header_of_two_rows_whose_lower_row_lost_its_empty_last_cells(tmp_path):
+    text = ("部门预算执行情况（单位：万元）\n"
+            "支出类别\t预算数\t\t执行数\t执行率\t分值\t得分\n"
+            "\t年初\t全年\t全年\n"                        # (its empty 执行率 / 分值 / 得分 cells lost)
+            "基本支出\t820.00\t860.00\t851.40\t99.00%\t—\t—\n"
+            "项目支出\t300.00\t340.00\t306.00\t90.00%\t—\t—\n"
+            "合计\t1,120.00\t1,200.00\t1,157.40\t96.45%\t10\t9.65\n")
+    result = result_of(tmp_path, text)
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert amounts == {"budget_initial": 1120, "budget_total": 1200, "spend_total": 1157.4}
+    execution = next(i for i in result.facts.items if i.row_id == "budget_execution")
+    assert (execution.weight.value, execution.score.value) == (10, 9.65)
+    assert [f.code for f in result.findings if f.severity == "error"] == []
