@@ -249,9 +249,18 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
 
 
 def _column_of_cell(start: int, end: int, starts: list[int], extents: list[tuple[int, int]]) -> int:
-    """The column a cell stands in: the one it starts under (set left, a column or two off), but
-    not one it starts just before and ends where that one begins — a figure set right in the
-    column before it ("20" ending where 得分 starts is 分值's)."""
+    """The column a cell stands in: the one it starts under (set left), or ends under (set right),
+    or is centred under (a centred cell wider than its header word starts left of it) — else the
+    one it starts under, a column or two off, but not one it starts just before and ends where
+    that one begins (a figure set right in the column before it: "20" ending where 得分 starts is
+    分值's)."""
+    for k, (s, e) in enumerate(extents):
+        if abs(start - s) <= 1 or abs(end - e) <= 1 and s <= end:
+            return k
+    middle = (start + end) / 2
+    centred = [k for k, (s, e) in enumerate(extents) if abs((s + e) / 2 - middle) <= 1.5 and start <= e and s <= end]
+    if len(centred) == 1:
+        return centred[0]
     k = max((k for k, s in enumerate(starts) if s <= start + 2), default=0)
     if k > 0 and start < starts[k] and end <= starts[k] + 1 and not any(abs(start - s) <= 1 for s in starts):
         return k - 1

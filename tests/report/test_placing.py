@@ -156,3 +156,27 @@ def test_a_tab_header_of_two_rows_whose_lower_row_lost_its_empty_last_cells(tmp_
     execution = next(i for i in result.facts.items if i.row_id == "budget_execution")
     assert (execution.weight.value, execution.score.value) == (10, 9.65)
     assert [f.code for f in result.findings if f.severity == "error"] == []
+
+
+# a 评分表 set in spaces with every cell centred in its column (a PDF's text layer): a cell wider
+# than its header word starts left of it
+CENTRED = """部门整体支出绩效自评表（2024年度）
+一级指标     二级指标          三级指标        分值  年度目标  实际完成  得分
+预算执行     支出进度         预算执行率        20     100%     96.50%   19.30
+预算管理   三公经费控制    “三公”经费变动率    10      ≤0       -6.4%     10
+资产管理  资产管理规范性  固定资产账实相符率   10     100%      100%      10
+履职产出   重点工作完成   重点工作任务完成率   30     ≥98%      99%       30
+履职效益      满意度        服务对象满意度     30     ≥90%     93.2%      30
+  合计                                        100                       99.30
+"""
+
+
+def test_cells_centred_in_their_columns_stand_under_their_header_words(tmp_path):
+    result = result_of(tmp_path, CENTRED)
+    rows = {i.name: (i.target and i.target.value, i.actual and i.actual.value, i.weight.value, i.self_score.value)
+            for i in result.facts.indicators}
+    assert rows["“三公”经费变动率"] == (0, -6.4, 10, 10)
+    assert rows["固定资产账实相符率"] == (100, 100, 10, 10)
+    assert rows["重点工作任务完成率"] == (98, 99, 30, 30)
+    assert rows["服务对象满意度"] == (90, 93.2, 30, 30)
+    assert [f.code for f in result.findings if f.severity == "error"] == []
