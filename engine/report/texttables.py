@@ -213,10 +213,10 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     stands under, an empty cell kept empty; a line of words only under a row (an indicator's
     name or a reason wrapped) is added to that row."""
     cells_of = {n: _cells_at(lines[n].rstrip()) for n in block}
-    header_at, columns, combined = _header_columns(block, cells_of)
+    header_at, columns, combined, spans = _header_columns(block, cells_of)
     starts = sorted(columns)
     header = [columns[s] for s in starts]
-    extents = [(s, s + _width(text) if text else (starts[k + 1] if k + 1 < len(starts) else 10 ** 6))
+    extents = [spans.get(s) or (s, s + _width(text) if text else (starts[k + 1] if k + 1 < len(starts) else 10 ** 6))
                for k, (s, text) in enumerate(zip(starts, header))]
     placed = [(start, start + _width(text)) for n in block if n > header_at for start, text in cells_of[n]]
     if not figured(header):   # a header of words: under its words
@@ -269,14 +269,17 @@ def _column_of_cell(start: int, end: int, starts: list[int], extents: list[tuple
 
 def _under_one(cell: tuple[int, int], extents: list[tuple[int, int]]) -> bool:
     """A cell stands under one header word: it starts where the word does (set left), ends where
-    it ends (set right) or lies within it (centred)."""
+    it ends (set right), lies within it or is centred on it (a centred cell wider than its word)."""
     start, end = cell
-    return any(abs(start - s) <= 2 or abs(end - e) <= 2 or (s - 2 <= start and end <= e + 2) for s, e in extents)
+    return any(abs(start - s) <= 2 or abs(end - e) <= 2 or (s - 2 <= start and end <= e + 2)
+               or abs((start + end) - (s + e)) <= 3 for s, e in extents)
 
 
-def _header_columns(block: list[int], cells_of: dict[int, list[tuple[int, str]]]) -> tuple[int, dict[int, str], bool]:
+def _header_columns(block: list[int], cells_of: dict[int, list[tuple[int, str]]]) \
+        -> tuple[int, dict[int, str], bool, dict[int, tuple[int, int]]]:
     """(the header's last line, its words by the display column each starts at, whether it is of
-    more than one line) of a block: a header of lines of words over its rows — 预算数（万元）
+    more than one line, and where a word joined of two lines stands: the wider of the two, as a
+    centred header sets them) of a block: a header of lines of words over its rows — 预算数（万元）
     spanning 年初预算 | 调整预算 | 全年预算, 执行率 standing alone — read as one row: each word of
     the lowest line a column, an upper word over one lower word joined to it where the form's
     words know them so (年度指标值 over (A)), over two or more a span (left out), over none a
@@ -287,8 +290,9 @@ def _header_columns(block: list[int], cells_of: dict[int, list[tuple[int, str]]]
     words = words if words == block[:len(words)] and words and form_header([t for _, t in cells_of[words[0]]]) else []
     if len(words) < 2:
         header_at = next(n for n in block if len(cells_of[n]) >= 3)
-        return header_at, _with_names(dict(cells_of[header_at]), block, header_at, cells_of), False
+        return header_at, _with_names(dict(cells_of[header_at]), block, header_at, cells_of), False, {}
     columns = dict(cells_of[words[-1]])
+    spans: dict[int, tuple[int, int]] = {}
     for n in reversed(words[:-1]):
         for start, text in cells_of[n]:
             under = [s for s in columns if start - 2 <= s < start + _width(text) + 2]
@@ -297,8 +301,9 @@ def _header_columns(block: list[int], cells_of: dict[int, list[tuple[int, str]]]
             elif len(under) == 1:
                 joined = text + columns[under[0]]
                 if any(column_of(joined, b) for b in vocabulary()) and not any(column_of(columns[under[0]], b) for b in vocabulary()):
+                    spans[under[0]] = (min(under[0], start), max(under[0] + _width(columns[under[0]]), start + _width(text)))
                     columns[under[0]] = joined
-    return words[-1], _with_names(columns, block, words[-1], cells_of), True
+    return words[-1], _with_names(columns, block, words[-1], cells_of), True, spans
 
 
 def _with_names(columns: dict[int, str], block: list[int], header_at: int, cells_of: dict) -> dict[int, str]:

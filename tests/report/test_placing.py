@@ -180,3 +180,27 @@ def test_cells_centred_in_their_columns_stand_under_their_header_words(tmp_path)
     assert rows["重点工作任务完成率"] == (98, 99, 30, 30)
     assert rows["服务对象满意度"] == (90, 93.2, 30, 30)
     assert [f.code for f in result.findings if f.severity == "error"] == []
+
+
+# centred again, most cells wider than their header words (long names, targets with units), a
+# header of two lines (年度 / 指标值) and a reason wrapped onto a second line
+CENTRED_WIDE = """绩效   一级指标        二级指标               三级指标            年度      实际    分值  得分        偏差原因分析
+指标                                                             指标值    完成值                      及改进措施
+       产出指标        数量指标       老旧小区外墙保温改造栋数   ≥120栋    126栋     20    20
+                                      社区嵌入式托育点建设个数    ≥6个      5个      20   16.67  1个点位消防验收未通过，
+                                                                                                   顺延至下年投入使用
+                       质量指标        改造工程竣工验收合格率    =100%      100%     20    20
+       效益指标      社会效益指标       居民生活条件改善程度    明显改善  明显改善   20    20
+      满意度指标  服务对象满意度指标     改造小区居民满意度       ≥90%     93.5%     20    20
+"""
+
+
+def test_centred_cells_wider_than_their_header_words_are_a_table_in_columns(tmp_path):
+    result = result_of(tmp_path, CENTRED_WIDE)
+    rows = {i.name: (i.target and i.target.value, i.actual and i.actual.value, i.weight.value, i.self_score.value)
+            for i in result.facts.indicators}
+    assert rows["老旧小区外墙保温改造栋数"] == (120, 126, 20, 20)
+    assert rows["社区嵌入式托育点建设个数"] == (6, 5, 20, 16.67)
+    assert rows["改造工程竣工验收合格率"] == (100, 100, 20, 20)
+    assert rows["改造小区居民满意度"] == (90, 93.5, 20, 20)
+    assert [f.code for f in result.findings if f.severity == "error"] == []
