@@ -281,9 +281,9 @@ def _header_columns(block: list[int], cells_of: dict[int, list[tuple[int, str]]]
     more than one line, and where a word joined of two lines stands: the wider of the two, as a
     centred header sets them) of a block: a header of lines of words over its rows — 预算数（万元）
     spanning 年初预算 | 调整预算 | 全年预算, 执行率 standing alone — read as one row: each word of
-    the lowest line a column, an upper word over one lower word joined to it where the form's
-    words know them so (年度指标值 over (A)), over two or more a span (left out), over none a
-    column of its own.  Its first line is a form's header by its own words (a line of 项目名称 | …
+    the lowest line a column, an upper word over lower words joined to each where the form's
+    words know them so (年度 + 指标值; 年初 + 预算数 and 全年 + 预算数 under 预算数), over none
+    a column of its own.  Its first line is a form's header by its own words (a line of 项目名称 | …
     over it is a row, not a header).  A block without one: its first line of three cells or more.
     Either way a column of names (words "") before them when the rows start left of the header."""
     words = [n for n in block[:3] if len(cells_of[n]) >= 3 and not figured(t for _, t in cells_of[n])]
@@ -294,15 +294,20 @@ def _header_columns(block: list[int], cells_of: dict[int, list[tuple[int, str]]]
     columns = dict(cells_of[words[-1]])
     spans: dict[int, tuple[int, int]] = {}
     for n in reversed(words[:-1]):
-        for start, text in cells_of[n]:
-            under = [s for s in columns if start - 2 <= s < start + _width(text) + 2]
+        upper = cells_of[n]
+        for k, (start, text) in enumerate(upper):
+            # a merged cell set left reaches to the next word of its line (预算数 over 年初 | 全年)
+            reach = max(start + _width(text) + 2, upper[k + 1][0] - 2 if k + 1 < len(upper) else 0)
+            under = [s for s in columns if start - 2 <= s < reach]
             if not under:
                 columns[start] = text
-            elif len(under) == 1:
-                joined = text + columns[under[0]]
-                if any(column_of(joined, b) for b in vocabulary()) and not any(column_of(columns[under[0]], b) for b in vocabulary()):
-                    spans[under[0]] = (min(under[0], start), max(under[0] + _width(columns[under[0]]), start + _width(text)))
-                    columns[under[0]] = joined
+            for at in under:          # 年度 over 指标值; 预算数 over 年初 | 全年, 执行数 over 全年
+                lower = columns[at]
+                joined = next((j for j in (text + lower, lower + text) if any(column_of(j, b) for b in vocabulary())), None)
+                if joined and not any(column_of(lower, b) for b in vocabulary()):
+                    if len(under) == 1:
+                        spans[at] = (min(at, start), max(at + _width(lower), start + _width(text)))
+                    columns[at] = joined
     return words[-1], _with_names(columns, block, words[-1], cells_of), True, spans
 
 

@@ -204,3 +204,21 @@ def test_centred_cells_wider_than_their_header_words_are_a_table_in_columns(tmp_
     assert rows["改造工程竣工验收合格率"] == (100, 100, 20, 20)
     assert rows["改造小区居民满意度"] == (90, 93.5, 20, 20)
     assert [f.code for f in result.findings if f.severity == "error"] == []
+
+
+# a funds table set in spaces: 预算数 a merged cell over 年初 | 全年, 执行数 over 全年
+SPACED_SPAN = """部门预算执行情况（单位：万元）
+支出类别  预算数              执行数    执行率  分值  得分
+          年初      全年      全年
+基本支出  860.00    900.00    891.00    99.00%  —     —
+项目支出  240.00    300.00    264.00    88.00%  —     —
+合计      1,100.00  1,200.00  1,155.00  96.25%  10    9.63
+"""
+
+
+def test_a_spaced_header_word_over_two_lower_words_names_each(tmp_path):
+    result = result_of(tmp_path, SPACED_SPAN)
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert amounts == {"budget_initial": 1100, "budget_total": 1200, "spend_total": 1155}
+    assert result.facts.keyed_rates()["exec_rate"].value == 96.25
+    assert result.findings == []
