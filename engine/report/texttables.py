@@ -47,6 +47,10 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
                 rows[n] = cells
     spaced = {n: [c for c in _COLUMN_GAP.split(line.strip()) if c] for n, line in enumerate(lines)
               if n not in rows and line.strip() and (_COLUMN_GAP.search(line.strip()) or _INDENTED.match(line))}
+    for n, line in enumerate(lines):     # a bracket's close wrapped alone onto a line ("（20分" / "）")
+        if n - 1 in spaced and n + 1 in spaced and n not in rows and 0 < len(line.strip()) <= _WRAPPED_CELL \
+                and re.search(r"[)）]$", line.strip()) and _open_bracket(lines[n - 1]):
+            spaced[n] = [line.strip()]
     block: list[int] = []
     for n in sorted(spaced) + [-2]:
         if block and n > 0 and not any(lines[k].strip() for k in range(block[-1] + 1, n)) \
@@ -125,10 +129,15 @@ def _by_header(block: list[int], spaced: dict[int, list[str]]) -> list[list[int]
     an indicator table one under the other: each its own columns; a header of two lines stays one)."""
     parts: list[list[int]] = [[]]
     for n in block:
-        if any(figured(spaced[i]) for i in parts[-1]) and form_header(spaced[n]) and not figured(spaced[n]):
+        if any(figured(spaced[i]) for i in parts[-1]) and form_header(spaced[n]) and _words_only(spaced[n]):
             parts.append([])
         parts[-1].append(n)
     return parts
+
+
+def _words_only(cells: list[str]) -> bool:
+    """A row of words: no digit but in brackets (a header's 预算执行情况（20分）, 得分（20分*执行率）)."""
+    return not figured(re.sub(r"[(（][^)）]*[)）]?", "", c) for c in cells)
 
 
 def _lone_rows(lone: dict[int, list[str]], rows: dict[int, list[str]]) -> dict[int, list[str]]:
@@ -219,7 +228,7 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     extents = [spans.get(s) or (s, s + _width(text) if text else (starts[k + 1] if k + 1 < len(starts) else 10 ** 6))
                for k, (s, text) in enumerate(zip(starts, header))]
     placed = [(start, start + _width(text)) for n in block if n > header_at for start, text in cells_of[n]]
-    if not figured(header):   # a header of words: under its words
+    if _words_only(header):   # a header of words: under its words
         aligned = sum(_under_one(cell, extents) for cell in placed)
     else:          # a row of figures taken for one: its cells' starts are all there is
         aligned = sum(any(abs(start - s) <= 1 for s in starts) for start, _ in placed)

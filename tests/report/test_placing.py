@@ -222,3 +222,21 @@ def test_a_spaced_header_word_over_two_lower_words_names_each(tmp_path):
     assert amounts == {"budget_initial": 1100, "budget_total": 1200, "spend_total": 1155}
     assert result.facts.keyed_rates()["exec_rate"].value == 96.25
     assert result.findings == []
+
+
+# a 湖北-style project form set in spaces: option lines with figures above, a funds header whose
+# words carry figures in brackets and whose first cell wraps its close bracket onto a line alone
+SPACED_BRACKETS = """项目名称  乡镇卫生院设备更新补助  主管部门  清河县卫生健康局
+项目属性  1、持续性项目☑ 2、新增性  项目类型  1、常年性项目☑ 2、延续性
+          项目□                     项目□ 3、一次性项目□
+预算执行情况（万元）（20分  预算数（A）  执行数（B）  执行率（B/A）  得分（20分*执行率）
+）
+年度财政资金总额            250.00       240.00       96.00%         19.20
+"""
+
+
+def test_a_spaced_header_with_figures_in_brackets_and_a_wrapped_bracket(tmp_path):
+    result = result_of(tmp_path, SPACED_BRACKETS)
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert amounts == {"budget_total": 250, "spend_total": 240}
+    assert result.facts.keyed_rates()["exec_rate"].value == 96
