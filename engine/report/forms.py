@@ -21,6 +21,7 @@ from .vocabulary import form_header, key as _key, vocabulary, words
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
 AMOUNT_COLUMNS = ("budget_initial", "budget_total", "spend_total")
 _YUAN_CELL = re.compile(r"[^\d]{0,8}" + IN_YUAN.pattern)   # a funds block's cell "（元）", "项目资金（元）"
+_POINTS_IN_HEADER = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分")
 _PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
 
 
@@ -108,6 +109,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     unitless: list[Number] = []       # a funds block's amounts read without a unit
     after_header = False              # the line before was a header's
     suspended: str | None = None      # an indicator block a line of words broke off ("产出 / 指标", a rule)
+    points: Number | None = None      # a funds header's own points for the execution (…（20分）)
     for line in rejoined(list(table_lines(text, figures))):
         if line is None:
             after_header = False
@@ -131,6 +133,8 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             in_percent = {i for i, c in enumerate(cells) if re.search(r"[(（]\s*%\s*[)）]", c)}   # 执行率（%）
             in_yuan = block == "funds" and any(IN_YUAN.search(c) for c in cells)  # 项目资金（元）
             unitless = []
+            # 预算执行情况（20分）, 得分（20分*执行率）: the execution's points, stated in the header
+            points = next((n for i, n in placed if block == "funds" and _POINTS_IN_HEADER.search(cells[i])), None)
             continue
         if block is None or marks_only(cells):
             continue
@@ -165,6 +169,8 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         totals = vocabulary()[block]["total_rows"]
         name = next((c.strip() for c in cells[:2] if _key(c) in totals), None) or row_name(cells, columns, shift)
         if block == "funds":
+            if points is not None and "score" in by_column and "weight" not in by_column:
+                by_column["weight"] = [points]
             _funds_row(forms, name, by_column)
         elif block == "scores":    # the items are read by the sentence and table readers; the total here
             weight, score = _one(by_column, "weight"), _one(by_column, "score")

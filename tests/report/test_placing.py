@@ -240,3 +240,12 @@ def test_a_spaced_header_with_figures_in_brackets_and_a_wrapped_bracket(tmp_path
     amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
     assert amounts == {"budget_total": 250, "spend_total": 240}
     assert result.facts.keyed_rates()["exec_rate"].value == 96
+
+
+def test_the_executions_points_stated_in_a_funds_header(tmp_path):
+    result = result_of(tmp_path, SPACED_BRACKETS)
+    execution = next(i for i in result.facts.items if i.row_id == "budget_execution")
+    assert (execution.weight.value, execution.score.value) == (20, 19.2)
+    assert [f.code for f in result.findings if f.severity == "error"] == []
+    slipped = result_of(tmp_path, SPACED_BRACKETS.replace("96.00%         19.20", "96.00%         19.60"))
+    assert "SCORE_MISMATCH" in [f.code for f in slipped.findings]     # 20 × 96% = 19.20
