@@ -21,6 +21,7 @@ from .forms import AMOUNT_COLUMNS
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .indicator_checks import check_indicator
 from .numbers import Number, direction_before
+from .said_formula import check_said_execution
 from .stated import EPS, amount_text, at_stated, quoted
 from .vocabulary import key
 
@@ -80,6 +81,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
         check_indicator(facts, ind, report, reverse_method)
     result.kind = report_kind(facts, result.rule_set)
     _form_execution(facts, report, result.kind)
+    check_said_execution(facts, report)
     _form_total(facts, report)
     result.computed_total = _totals(facts, rule_set, report, given)
     result.findings = report.findings
