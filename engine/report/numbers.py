@@ -94,6 +94,11 @@ def numbers(text: str) -> list[Number]:
         mark = _LIST_MARK.match(text, text.rfind("\n", 0, match.start()) + 1)
         if mark and not unit and mark.end() >= match.end():
             continue   # a list's mark ("（3）奖补…386户", "2.效益指标…"): no figure, it ends the next one's label
+        if out and match.start() >= 1 and text[match.start() - 1] in "/／" and out[-1].end == match.start() - 1:
+            base = re.match(r"[万千百]?", text[match.end():]).group()       # 180/10万: per 10万, the
+            out[-1].unit += "/" + text[match.start():match.end()].strip() + base   # figure's unit, no figure
+            out[-1].end = match.end() + len(base)
+            continue
         found = list(_SCOPE_RE.finditer(_ASIDE.sub("", label_text)))   # （主要为…抽检专项…）: said aside, no scope
         if found:
             scope = found[-1].lastgroup

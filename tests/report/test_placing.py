@@ -249,3 +249,14 @@ def test_the_executions_points_stated_in_a_funds_header(tmp_path):
     assert [f.code for f in result.findings if f.severity == "error"] == []
     slipped = result_of(tmp_path, SPACED_BRACKETS.replace("96.00%         19.20", "96.00%         19.60"))
     assert "SCORE_MISMATCH" in [f.code for f in slipped.findings]     # 20 × 96% = 19.20
+
+
+def test_a_figure_per_ten_thousand_is_one_figure_with_its_base(tmp_path):
+    text = ("| 一级指标 | 指标名称 | 年度目标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 效益指标 | 甲乙类传染病报告发病率 | ≤150/10万 | 138.2/10万 | 10 | 10 |\n"
+            "| | 孕产妇死亡率 | ≤12/10万 | 13.5/10万 | 10 | 9.5 |\n")
+    result = result_of(tmp_path, text)
+    rows = {i.name: (i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators}
+    assert rows == {"甲乙类传染病报告发病率": (150, 138.2, 10, 10), "孕产妇死亡率": (12, 13.5, 10, 9.5)}
+    # a ceiling exceeded: 12/13.5 × 10 = 8.89, not 9.5 — found because the base is no second figure
+    assert [f.code for f in result.findings if f.severity == "error"] == ["SCORE_MISMATCH"]
