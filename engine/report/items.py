@@ -51,17 +51,26 @@ _SCORED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?:其中)?\s*([^\s
                           r"\s*(?:[,，;；][^)）]{0,60})?[)）]")   # (满分30分，其中…)
 _NOT_AN_ITEM = re.compile(r"综合|总|整体|自评$|平均")
 
+# "其中预算执行率指标分值5分，得分4.73分", "其中预算执行率指标得4.72分，满分5分": the execution's score
+# said inside its group's (no colon, no brackets: only the 执行率 is read so)
+_EXECUTION_SAID = re.compile(r"(?:预算|资金)?执行率(?:指标)?\s*(?:(?:分值|满分|权重)\s*(?P<w1>\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
+                             r"(?:自评)?得分?\s*(?P<s1>\d+(?:\.\d+)?)\s*分|(?:自评)?得分?\s*(?P<s2>\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
+                             r"(?:满分|分值)\s*(?P<w2>\d+(?:\.\d+)?)\s*分)")
+
 
 def _listed_items(facts: Facts) -> None:
     found = [(m, m.start(2), m.start(3)) for m in (*_LISTED_ITEM.finditer(facts.text), *_POINTS_THEN_SCORE.finditer(facts.text))]
     found += [(m, m.start(3), m.start(2)) for m in _SCORED_ITEM.finditer(facts.text)
               if not _NOT_AN_ITEM.search(m.group(1))]
+    if not any(i.row_id == "budget_execution" for i in facts.items):
+        found += [(m, m.start("w1") if m.group("w1") else m.start("w2"), m.start("s1") if m.group("s1") else m.start("s2"))
+                  for m in _EXECUTION_SAID.finditer(facts.text)]
     for match, weight_at, score_at in found:
         weight, score = facts.number_at(weight_at), facts.number_at(score_at)
         if weight is None or score is None or weight.part or score.part:
             continue
         weight.part = score.part = True
-        facts.items.append(_item(match.group(1), score, weight))
+        facts.items.append(_item(match.group(1) if match.re is not _EXECUTION_SAID else "预算执行率", score, weight))
 
 
 def _table_items(facts: Facts) -> None:

@@ -432,3 +432,15 @@ def test_a_plans_verb_before_its_name_and_an_items_points_then_its_score(tmp_pat
     rows = [(i.name, i.target.value, i.actual.value) for i in result.facts.indicators]
     assert rows == [("粪肥还田面积", 10, 10.36), ("田间贮存池", 40, 38), ("还田粪肥腐熟检测合格率", 95, 98.2)]
     assert [(i.name, i.weight.value, i.score.value) for i in result.facts.items] == [("投入指标", 15, 14.2), ("产出指标", 85, 82.5)]
+
+
+def test_the_executions_score_said_inside_its_groups(tmp_path):
+    # "其中预算执行率指标分值5分，得分4.73分" and "…得4.72分，满分5分": the execution item
+    for said in ("其中预算执行率指标分值5分，得分4.73分（按5分×预算执行率计算）", "其中预算执行率指标得4.73分，满分5分"):
+        text = ("某县草原站2024年度部门整体支出绩效自评报告\n"
+                "全年预算数1,200.00万元，全年实际支出1,136.40万元，预算执行率94.70%。\n"
+                f"过程指标：分值25分，得分23.1分。{said}；另因资产台账更新不及时扣分。\n")
+        result = read(tmp_path, text)
+        execution = [(i.weight.value, i.score.value) for i in result.facts.items if i.row_id == "budget_execution"]
+        assert execution == [(5, 4.73)]
+        assert [i.name for i in result.facts.items if i.row_id != "budget_execution"] == ["过程指标"]
