@@ -17,6 +17,11 @@ def figured(cells) -> bool:
     return any(re.search(r"\d", c) for c in cells)
 
 
+def words_only(cells) -> bool:
+    """A row of words: no digit but in brackets (a header's 预算执行情况（20分）, 得分（20分*执行率）)."""
+    return not figured(re.sub(r"[(（][^)）]*[)）]?", "", c) for c in cells)
+
+
 IN_YUAN = re.compile(r"[(（]\s*元\s*[)）]")   # "（元）": a table's amounts are in 元
 
 

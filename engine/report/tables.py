@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..core.parsing import text_key
 from .numbers import Number, measure_of
-from .plain import figured
+from .plain import figured, words_only
 from .text import CELL
 from .vocabulary import column_of, form_header, vocabulary
 
@@ -92,10 +92,11 @@ def _two_row_header(upper: list[str], lower: list[str]) -> list[str] | None:
     """The cells of a header whose upper row spans columns the lower row names (merged cells):
     each lower word before the upper word above it, carried right over the span; else None."""
     lower = lower + [""] * (len(upper) - len(lower))   # (a tab-separated row loses its empty last cells)
-    if len(upper) != len(lower) or any(re.search(r"\d", c) or len(c) > 12 for c in upper + lower):
+    if len(upper) != len(lower) or not words_only(upper + lower) or any(len(c) > 12 for c in upper + lower):
         return None   # a header's cells are short words without figures
-    if any(sum(1 for c in lower if column_of(c, block)) >= 3 for block in vocabulary()) and not form_header(upper):
-        return None   # the lower row is a form's header by itself (the upper a row of 部门名称)
+    if any(sum(1 for c in lower if column_of(c, block)) >= 3 for block in vocabulary()) and not form_header(upper) \
+            and sum(1 for c in upper if any(column_of(c, block) for block in vocabulary())) < 2:
+        return None   # the lower row is a form's header by itself (the upper a row of 部门名称, not of header words)
     spanned = [i for i, c in enumerate(upper) if not c and lower[i]]
     if not spanned or sum(1 for c in lower if c) < 2:
         return None

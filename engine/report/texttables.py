@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .plain import BARE_NUMBER, SIGNED_FIGURE, figured
+from .plain import BARE_NUMBER, SIGNED_FIGURE, figured, words_only
 from .vocabulary import cell_words, column_of, form_header, vocabulary
 
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
@@ -129,15 +129,10 @@ def _by_header(block: list[int], spaced: dict[int, list[str]]) -> list[list[int]
     an indicator table one under the other: each its own columns; a header of two lines stays one)."""
     parts: list[list[int]] = [[]]
     for n in block:
-        if any(figured(spaced[i]) for i in parts[-1]) and form_header(spaced[n]) and _words_only(spaced[n]):
+        if any(figured(spaced[i]) for i in parts[-1]) and form_header(spaced[n]) and words_only(spaced[n]):
             parts.append([])
         parts[-1].append(n)
     return parts
-
-
-def _words_only(cells: list[str]) -> bool:
-    """A row of words: no digit but in brackets (a header's 预算执行情况（20分）, 得分（20分*执行率）)."""
-    return not figured(re.sub(r"[(（][^)）]*[)）]?", "", c) for c in cells)
 
 
 def _lone_rows(lone: dict[int, list[str]], rows: dict[int, list[str]]) -> dict[int, list[str]]:
@@ -228,7 +223,7 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     extents = [spans.get(s) or (s, s + _width(text) if text else (starts[k + 1] if k + 1 < len(starts) else 10 ** 6))
                for k, (s, text) in enumerate(zip(starts, header))]
     placed = [(start, start + _width(text)) for n in block if n > header_at for start, text in cells_of[n]]
-    if _words_only(header):   # a header of words: under its words
+    if words_only(header):   # a header of words: under its words
         aligned = sum(_under_one(cell, extents) for cell in placed)
     else:          # a row of figures taken for one: its cells' starts are all there is
         aligned = sum(any(abs(start - s) <= 1 for s in starts) for start, _ in placed)

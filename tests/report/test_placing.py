@@ -260,3 +260,16 @@ def test_a_figure_per_ten_thousand_is_one_figure_with_its_base(tmp_path):
     assert rows == {"甲乙类传染病报告发病率": (150, 138.2, 10, 10), "孕产妇死亡率": (12, 13.5, 10, 9.5)}
     # a ceiling exceeded: 12/13.5 × 10 = 8.89, not 9.5 — found because the base is no second figure
     assert [f.code for f in result.findings if f.severity == "error"] == ["SCORE_MISMATCH"]
+
+
+def test_a_two_row_funds_header_whose_upper_row_states_points(tmp_path):
+    text = ("| 预算执行情况（10分） | 年度预算数（万元） | | | 预算执行率 | 权重 | 得分 |\n"
+            "|---|---|---|---|---|---|---|\n"
+            "| | 年初预算 | 调整后预算数 | 预算执行数 | | | |\n"
+            "| 总额 | 80.00 | 100.00 | 88.00 | 88.00% | 10 | 8.80 |\n")
+    result = result_of(tmp_path, text)
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert amounts == {"budget_initial": 80, "budget_total": 100, "spend_total": 88}
+    assert result.facts.keyed_rates()["exec_rate"].value == 88
+    execution = next(i for i in result.facts.items if i.row_id == "budget_execution")
+    assert (execution.weight.value, execution.score.value) == (10, 8.8)
