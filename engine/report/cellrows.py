@@ -210,7 +210,7 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
             end += 1
         if end - start >= 5:
             break
-    header = cells[start:end]
+    header = _spelled_out(cells[start:end])
     columns = [column_of(c, "indicators") for c in header]
     if "target" not in columns:
         return set()
@@ -265,6 +265,19 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
         rows[first] = row
     taken = set(run[start:end + previous])
     return taken - {run[start]} - {first for first, _ in found}
+
+
+def _spelled_out(header: list[str]) -> list[str]:
+    """A header of two lines one cell a line, its lower line spelling out a merged upper cell (一级 |
+    … | 预期指标值 | 实际完成值 | … | 得分, then 符号 | 数值 | 单位): the lower words in the place of the
+    upper one they spell out (the rows give their cells in that order)."""
+    columns = [column_of(c, "indicators") for c in header]
+    lower = next((k for k in range(1, len(header)) if columns[k] == "direction" and "target" in columns[:k]
+                  and "score" in columns[:k]), None)
+    if lower is None or not {"target", "unit"} & set(columns[lower + 1:]):
+        return header
+    spanned = columns.index("target")
+    return header[:spanned] + header[lower:] + header[spanned + 1:lower]
 
 
 def _rows_by_direction(data: list[str], after: int) -> list[tuple[int, int]]:

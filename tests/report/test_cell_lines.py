@@ -228,3 +228,63 @@ def test_a_sign_in_a_cell_of_its_own_is_the_targets_not_the_rows_name(tmp_path):
                     "居民日常健身参与人数": (1.2, 1.1, 25, 22.92), "居民满意度": (90, 91, 25, 25)}
     assert [i.direction for i in result.facts.indicators][:1] == [">="]
     assert [f.code for f in result.findings if f.severity == "error"] == []
+
+
+# a header of two lines one cell a line: 预期指标值 spelled out below as 符号 | 数值 | 单位
+SPELLED_OUT = """一级指标
+二级指标
+三级指标
+指标分值
+预期指标值
+实际完成值
+完成情况
+自评得分
+符号
+数值
+单位
+产出指标（60分）
+数量指标
+消防设施检测栋数
+20
+≥
+150
+栋
+162
+完成
+20
+质量指标
+隐患整改完成率
+20
+≥
+95
+%
+91.2
+未完成
+19.2
+成本指标
+单栋检测费用
+20
+≤
+0.8
+万元
+0.76
+完成
+20
+满意度指标（40分）
+服务对象满意度指标
+业主满意度
+40
+≥
+90
+%
+93
+完成
+40
+"""
+
+
+def test_a_lower_header_line_spelling_out_a_merged_cell(tmp_path):
+    result = result_of(tmp_path, SPELLED_OUT)
+    assert rows_of(result) == {"消防设施检测栋数": (150, 162, 20, 20), "隐患整改完成率": (95, 91.2, 20, 19.2),
+                               "单栋检测费用": (0.8, 0.76, 20, 20), "业主满意度": (90, 93, 40, 40)}
+    assert [i.direction for i in result.facts.indicators] == [">=", ">=", "<=", ">="]
