@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .onespace import one_space_rows
 from .plain import BARE_NUMBER, SIGNED_FIGURE, figured, words_only
 from .vocabulary import cell_words, column_of, form_header, vocabulary
 
@@ -66,6 +67,7 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
         if n >= 0:
             block.append(n)
     rows.update(_lone_rows({n: cells for n, cells in spaced.items() if n not in rows}, rows))
+    rows.update(one_space_rows(lines, rows))
     return rows
 
 

@@ -1,0 +1,77 @@
+"""Forms whose cells stand one space apart, a row a line — a PDF's text taken without its layout
+(each word run a cell, empty cells gone): a line of a form's header words, four or more, one
+space between them, and the lines under it that hold figures, each its words as cells.  Which cell
+is which column the forms' reader fits by their names and figures (forms.py, placing.py)."""
+from __future__ import annotations
+
+import re
+
+from .plain import SIGNED_FIGURE, figured
+from .vocabulary import column_of, form_header, key, vocabulary
+
+_HEADER_WORDS = 4          # a header: this many of a form's words at least …
+_MAX_CELLS = 16            # … on a line of no more cells than a form has
+_SENTENCE = re.compile(r"[。；;！？!?]")
+_GAP_LINES = 2             # lines of no row (a name wrapped, a page's foot) a form goes on past
+
+
+def one_space_rows(lines: list[str], rows: dict[int, list[str]]) -> dict[int, list[str]]:
+    """The rows of each such form, at their lines (lines the other readers made rows are left)."""
+    out: dict[int, list[str]] = {}
+    n = 0
+    while n < len(lines):
+        words = lines[n].split()
+        if n in rows or not _is_header(words):
+            n += 1
+            continue
+        out[n] = words
+        block, columns = form_header(words)
+        k, gap = n + 1, 0
+        while k < len(lines) and k not in rows and gap <= _GAP_LINES:
+            cells = lines[k].split()
+            if _is_header(cells) and len(cells) > 4:
+                break                          # the next form's header
+            if _is_header(cells):
+                out[k], gap = cells, 0        # a header's second line (符号 数值 单位)
+            elif _is_row(cells):
+                out[k], gap = (_placed(cells, columns, len(words)) if block == "indicators" else cells), 0
+            elif not cells or _SENTENCE.search(lines[k]) and not figured(cells):
+                break                          # a blank line or a sentence: the form has ended
+            else:
+                gap += 1
+            k += 1
+        n = max(k - gap, n + 1)           # (the lines of no row after the form: read again)
+    return out
+
+
+def _placed(cells: list[str], columns: dict[int, str], width: int) -> list[str]:
+    """An indicator row under its header: its last cells the columns after the name's, in their order
+    (a 偏差原因 left empty is no cell: then the row ends with its 得分), the cells before them its
+    names, set right (the merged 一级/二级 cells left out are the ones missing)."""
+    at = next((i for i, c in columns.items() if c == "name"), None)
+    if at is None or key(cells[0]) in ("总分", "合计", "总计"):
+        return cells
+    after = [i for i in sorted(columns) if i > at]
+    if after and columns[after[-1]] == "reason" and SIGNED_FIGURE.fullmatch(cells[-1]):
+        after = after[:-1]
+    if len(cells) <= len(after):
+        return cells
+    row = [""] * width
+    for i, cell in zip(after, cells[len(cells) - len(after):]):
+        row[i] = cell
+    names = cells[:len(cells) - len(after)]
+    for i, cell in zip(range(at, -1, -1), reversed(names)):
+        row[i] = cell
+    return row
+
+
+def _is_header(words: list[str]) -> bool:
+    known = sum(1 for w in words if any(column_of(w, block) for block in vocabulary()))
+    return 2 <= len(words) <= _MAX_CELLS and form_header(words) is not None and (
+        known >= _HEADER_WORDS or len(words) <= 4 and known == len(words) and known >= 2)
+
+
+def _is_row(cells: list[str]) -> bool:
+    """Cells of a form's row: two figures of their own at least, or its 总分 row."""
+    figures = sum(1 for c in cells if SIGNED_FIGURE.fullmatch(c))
+    return len(cells) >= 3 and figures >= 2 or bool(cells) and key(cells[0]) in ("总分", "合计", "总计") and figures >= 1

@@ -1,0 +1,54 @@
+"""Forms whose cells stand one space apart, a row a line, empty cells gone — a PDF's text taken
+without its layout (engine/report/onespace.py)."""
+from __future__ import annotations
+
+from engine.report.check import check
+from engine.report.claims import read_facts
+from engine.report.text import read_report
+
+ONE_SPACE = """项目支出绩效自评表
+（2024年度）
+项目名称 城区公厕提升改造
+项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+年度资金总额 150.00 160.00 152.00 10 95.00% 9.50
+其中：当年财政拨款 150.00 160.00 152.00 - 95.00% -
+年度总体目标 预期目标 实际完成情况
+完成城区公厕提升改造，改善市民如厕环境。 完成改造22座，市民满意度93%。
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+产出指标 数量指标 公厕提升改造座数 ≥24座 22座 20 18.33 2座因用地调整未能开工，顺延至下年
+质量指标 改造验收合格率 =100% 100% 20 20
+成本指标 单座改造成本 ≤6.8万元 6.55万元 10 10
+效益指标 社会效益指标 如厕环境改善情况 明显改善 明显改善 20 20
+满意度指标 服务对象满意度指标 市民满意度 ≥90% 93% 20 20
+总分 100 97.83
+说明：执行率得分=执行率×分值。
+"""
+
+
+def result_of(tmp_path, text: str):
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    return check(read_facts(read_report(path)))
+
+
+def test_a_form_one_space_apart(tmp_path):
+    result = result_of(tmp_path, ONE_SPACE)
+    rows = {i.name: (i.target and i.target.value, i.actual and i.actual.value, i.weight.value, i.self_score.value)
+            for i in result.facts.indicators}
+    assert rows == {"公厕提升改造座数": (24, 22, 20, 18.33), "改造验收合格率": (100, 100, 20, 20),
+                    "单座改造成本": (6.8, 6.55, 10, 10), "如厕环境改善情况": (None, None, 20, 20),
+                    "市民满意度": (90, 93, 20, 20)}
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert amounts == {"budget_initial": 150, "budget_total": 160, "spend_total": 152}
+    assert result.facts.total.value == 97.83 and result.findings == []
+
+
+def test_a_wrong_score_one_space_apart_is_found(tmp_path):
+    slipped = ONE_SPACE.replace("22座 20 18.33", "22座 20 18.83").replace("总分 100 97.83", "总分 100 98.33")
+    errors = [f.code for f in result_of(tmp_path, slipped).findings if f.severity == "error"]
+    assert errors == ["SCORE_MISMATCH"]          # 22/24 × 20 = 18.33 (the total adds the stated scores)
+
+
+def test_a_sentence_with_spaces_is_no_form(tmp_path):
+    text = "本年度 年初预算数 全年预算数 全年执行数 分值 得分 等口径 与上年一致。\n全年执行数为152万元。\n"
+    assert result_of(tmp_path, text).facts.indicators == []
