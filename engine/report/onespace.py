@@ -21,10 +21,10 @@ def one_space_rows(lines: list[str], rows: dict[int, list[str]]) -> dict[int, li
     n = 0
     while n < len(lines):
         words = lines[n].split()
-        if n in rows or not _is_header(words):
+        if n in rows or not _is_header(words) or _SENTENCE.search(lines[n]):
             n += 1
             continue
-        out[n] = words
+        found = {n: words}
         block, columns = form_header(words)
         k, gap = n + 1, 0
         while k < len(lines) and k not in rows and gap <= _GAP_LINES:
@@ -32,14 +32,16 @@ def one_space_rows(lines: list[str], rows: dict[int, list[str]]) -> dict[int, li
             if _is_header(cells) and len(cells) > 4:
                 break                          # the next form's header
             if _is_header(cells):
-                out[k], gap = cells, 0        # a header's second line (符号 数值 单位)
+                found[k], gap = cells, 0      # a header's second line (符号 数值 单位)
             elif _is_row(cells):
-                out[k], gap = (_placed(cells, columns, len(words)) if block == "indicators" else cells), 0
+                found[k], gap = (_placed(cells, columns, len(words)) if block == "indicators" else cells), 0
             elif not cells or _SENTENCE.search(lines[k]) and not figured(cells):
                 break                          # a blank line or a sentence: the form has ended
             else:
                 gap += 1
             k += 1
+        if any(_is_row(cells) for line, cells in found.items() if line != n):
+            out.update(found)             # (a header with no row under it is a line of words)
         n = max(k - gap, n + 1)           # (the lines of no row after the form: read again)
     return out
 
