@@ -2,20 +2,9 @@
 order: a 完成率 or a 评分标准 column among the figures, the 评分标准 cells sentences."""
 from __future__ import annotations
 
-from engine.report.check import check
-from engine.report.claims import read_facts
-from engine.report.text import read_report
+from reading import checked as result_of, error_codes, indicator_values
 
 
-def result_of(tmp_path, text: str):
-    path = tmp_path / "form.txt"
-    path.write_text(text, encoding="utf-8")
-    return check(read_facts(read_report(path)))
-
-
-def rows_of(result) -> dict[str, tuple]:
-    return {i.name: (i.target and i.target.value, i.actual and i.actual.value, i.weight and i.weight.value,
-                     i.self_score and i.self_score.value) for i in result.facts.indicators}
 
 
 # 完成率 between 实际完成值 and 分值 (a 湖北-style 对比表), one cell a line, empty cells dropped
@@ -61,9 +50,9 @@ WITH_COMPLETION = "\n".join("""年度绩效目标完成情况对比表
 
 def test_a_completion_column_among_the_figures(tmp_path):
     result = result_of(tmp_path, WITH_COMPLETION)
-    assert rows_of(result) == {"村级卫生室建设数": (12, 12, 20, 20), "乡村医生培训人次": (400, 360, 20, 18),
+    assert indicator_values(result) == {"村级卫生室建设数": (12, 12, 20, 20), "乡村医生培训人次": (400, 360, 20, 18),
                                "门诊就诊便利度提升": (90, 93.5, 30, 30), "村民满意度": (85, 88, 30, 30)}
-    assert [f.code for f in result.findings if f.severity == "error"] == []
+    assert error_codes(result) == []
     wrong = WITH_COMPLETION.replace("360人次\n90%\n20\n18", "360人次\n90%\n20\n19")   # 360/400 × 20 = 18
     assert "SCORE_MISMATCH" in [f.code for f in result_of(tmp_path, wrong).findings]
 
@@ -116,10 +105,10 @@ WITH_RULES = """部门整体支出绩效自评表
 
 def test_a_rules_column_of_sentences_between_the_figures(tmp_path):
     result = result_of(tmp_path, WITH_RULES)
-    assert rows_of(result) == {"预算执行率": (95, 93.1, 10, 8), "结转结余率": (5, 4.2, 10, 10),
+    assert indicator_values(result) == {"预算执行率": (95, 93.1, 10, 8), "结转结余率": (5, 4.2, 10, 10),
                                "档案接收进馆卷数": (5000, 5200, 40, 40), "查档群众满意度": (90, 95, 40, 40)}
     # the band of the rule gives 8, not 10 × 93.10%: no finding on a score the form's own rule gives
-    assert [f.code for f in result.findings if f.severity == "error"] == []
+    assert error_codes(result) == []
 
 
 # the national form one cell a line, each cell ending in " |" (a 四川-style copy), a long 偏差原因
@@ -171,10 +160,10 @@ LONG_REASON = """一级指标 |
 
 def test_a_long_reason_cell_marked_as_a_cell_does_not_end_the_form(tmp_path):
     result = result_of(tmp_path, LONG_REASON)
-    rows = rows_of(result)
+    rows = indicator_values(result)
     assert rows["村组道路养护里程"] == (80, 72, 20, 18)
     assert rows["养护路段优良率"] == (85, 88, 20, 20) and rows["沿线群众满意度"] == (90, 92, 30, 30)
-    assert result.facts.total.value == 98 and [f.code for f in result.findings if f.severity == "error"] == []
+    assert result.facts.total.value == 98 and error_codes(result) == []
 
 
 # 年度指标值 broken over two lines, and some rows giving the sign a cell of its own
@@ -223,11 +212,11 @@ SIGN_CELLS = """一级指标
 
 def test_a_sign_in_a_cell_of_its_own_is_the_targets_not_the_rows_name(tmp_path):
     result = result_of(tmp_path, SIGN_CELLS)
-    rows = rows_of(result)
+    rows = indicator_values(result)
     assert rows == {"社区健身器材更新数": (60, 64, 25, 25), "器材验收合格率": (98, 100, 25, 25),
                     "居民日常健身参与人数": (1.2, 1.1, 25, 22.92), "居民满意度": (90, 91, 25, 25)}
     assert [i.direction for i in result.facts.indicators][:1] == [">="]
-    assert [f.code for f in result.findings if f.severity == "error"] == []
+    assert error_codes(result) == []
 
 
 # a header of two lines one cell a line: 预期指标值 spelled out below as 符号 | 数值 | 单位
@@ -285,6 +274,6 @@ SPELLED_OUT = """一级指标
 
 def test_a_lower_header_line_spelling_out_a_merged_cell(tmp_path):
     result = result_of(tmp_path, SPELLED_OUT)
-    assert rows_of(result) == {"消防设施检测栋数": (150, 162, 20, 20), "隐患整改完成率": (95, 91.2, 20, 19.2),
+    assert indicator_values(result) == {"消防设施检测栋数": (150, 162, 20, 20), "隐患整改完成率": (95, 91.2, 20, 19.2),
                                "单栋检测费用": (0.8, 0.76, 20, 20), "业主满意度": (90, 93, 40, 40)}
     assert [i.direction for i in result.facts.indicators] == [">=", ">=", "<=", ">="]

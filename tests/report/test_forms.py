@@ -7,6 +7,7 @@ import pytest
 from engine.report.check import check
 from engine.report.claims import read_facts
 from engine.report.text import read_report
+from reading import checked
 
 PROJECT_FORM = """项目支出绩效自评表
 （2024年度）
@@ -28,9 +29,7 @@ PROJECT_FORM = """项目支出绩效自评表
 
 
 def read(tmp_path, text: str, name: str = "form.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return check(read_facts(read_report(path)))
+    return checked(tmp_path, text, name)
 
 
 def indicator_rows(result) -> list[tuple]:

@@ -2,9 +2,7 @@
 without its layout (engine/report/onespace.py)."""
 from __future__ import annotations
 
-from engine.report.check import check
-from engine.report.claims import read_facts
-from engine.report.text import read_report
+from reading import amounts, checked as result_of, error_codes, indicator_values
 
 ONE_SPACE = """项目支出绩效自评表
 （2024年度）
@@ -25,27 +23,20 @@ ONE_SPACE = """项目支出绩效自评表
 """
 
 
-def result_of(tmp_path, text: str):
-    path = tmp_path / "form.txt"
-    path.write_text(text, encoding="utf-8")
-    return check(read_facts(read_report(path)))
-
 
 def test_a_form_one_space_apart(tmp_path):
     result = result_of(tmp_path, ONE_SPACE)
-    rows = {i.name: (i.target and i.target.value, i.actual and i.actual.value, i.weight.value, i.self_score.value)
-            for i in result.facts.indicators}
+    rows = indicator_values(result)
     assert rows == {"公厕提升改造座数": (24, 22, 20, 18.33), "改造验收合格率": (100, 100, 20, 20),
                     "单座改造成本": (6.8, 6.55, 10, 10), "如厕环境改善情况": (None, None, 20, 20),
                     "市民满意度": (90, 93, 20, 20)}
-    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
-    assert amounts == {"budget_initial": 150, "budget_total": 160, "spend_total": 152}
+    assert amounts(result) == {"budget_initial": 150, "budget_total": 160, "spend_total": 152}
     assert result.facts.total.value == 97.83 and result.findings == []
 
 
 def test_a_wrong_score_one_space_apart_is_found(tmp_path):
     slipped = ONE_SPACE.replace("22座 20 18.33", "22座 20 18.83").replace("总分 100 97.83", "总分 100 98.33")
-    errors = [f.code for f in result_of(tmp_path, slipped).findings if f.severity == "error"]
+    errors = error_codes(result_of(tmp_path, slipped))
     assert errors == ["SCORE_MISMATCH"]          # 22/24 × 20 = 18.33 (the total adds the stated scores)
 
 

@@ -2,9 +2,7 @@
 (engine/report/placing.py): read through the whole checker, as a report gives the form."""
 from __future__ import annotations
 
-from engine.report.check import check
-from engine.report.claims import read_facts
-from engine.report.text import read_report
+from reading import amounts, checked as result_of, error_codes, execution, indicator_values
 
 # a 部门整体 form copied from a web page: 年度指标值 was a merged cell over the sign and the value,
 # so the header splits it in two; some rows give the sign a cell, others keep it in the value's
@@ -24,16 +22,10 @@ SIGN_SPLIT_FORM = """部门整体支出绩效自评表
 """
 
 
-def result_of(tmp_path, text: str):
-    path = tmp_path / "form.txt"
-    path.write_text(text, encoding="utf-8")
-    return check(read_facts(read_report(path)))
-
 
 def test_a_target_keeping_its_sign_stands_under_the_header_that_splits_sign_and_value(tmp_path):
     result = result_of(tmp_path, SIGN_SPLIT_FORM)
-    rows = {i.name: (i.target and i.target.value, i.actual and i.actual.value, i.weight.value, i.self_score.value)
-            for i in result.facts.indicators}
+    rows = indicator_values(result)
     assert rows == {
         "新增绿地面积": (40, 42, 15, 15),
         "行道树补植株数": (800, 760, 15, 14.25),
@@ -45,7 +37,7 @@ def test_a_target_keeping_its_sign_stands_under_the_header_that_splits_sign_and_
     # (A) / (B) under the header are marks, not an indicator
     assert not any("A" in i.name for i in result.facts.indicators)
     # 3.2/3.4 × 15 = 14.12, not 14.5: found only because the row stands where it should
-    assert [(f.code, f.severity) for f in result.findings if f.severity == "error"] == [("SCORE_MISMATCH", "error")]
+    assert error_codes(result) == ["SCORE_MISMATCH"]
     assert "每公顷养护成本" in next(f.message for f in result.findings if f.code == "SCORE_MISMATCH")
 
 
@@ -53,8 +45,7 @@ def test_a_row_short_of_a_cell_at_its_end_is_not_given_a_sign_cell(tmp_path):
     # a national form with no sign column: a row that lost its empty 偏差 cell reads as it is
     text = SIGN_SPLIT_FORM.replace("| 年度 | 指标值 |", "| 年度指标值 |").replace("| （A） | | （B） |", "| （A） | （B） |")
     text = text.replace("| ≥ | 800株 |", "| ≥800株 |").replace("| ≥ | 85% |", "| ≥85% |")
-    rows = {i.name: (i.target and i.target.value, i.actual and i.actual.value, i.weight.value, i.self_score.value)
-            for i in result_of(tmp_path, text).facts.indicators}
+    rows = indicator_values(result_of(tmp_path, text))
     assert rows["新增绿地面积"] == (40, 42, 15, 15)
     assert rows["行道树补植株数"] == (800, 760, 15, 14.25)
     assert rows["周边居民满意度"] == (85, 88.2, 15, 15)
@@ -96,8 +87,7 @@ FUNDS_WITH_DASHES = """单位名称：西坡旗草原工作站
 
 def test_a_dash_between_a_parts_figures_keeps_the_next_figure_in_its_column(tmp_path):
     result = result_of(tmp_path, FUNDS_WITH_DASHES)
-    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
-    assert amounts == {"budget_initial": 50, "budget_total": 60, "spend_total": 54}
+    assert amounts(result) == {"budget_initial": 50, "budget_total": 60, "spend_total": 54}
     # the parts' 执行率 90 (after a ——) is no amount of a nameless part: nothing fails to add up
     assert [f.code for f in result.findings if f.code == "SUM_MISMATCH"] == []
     # … and a part that does not add up is still found
@@ -136,11 +126,9 @@ FUNDS_EMPTY_FIRST = """项目资金（万元） |
 
 def test_an_empty_cell_before_a_funds_rows_name_one_cell_a_line(tmp_path):
     result = result_of(tmp_path, FUNDS_EMPTY_FIRST)
-    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
-    assert amounts == {"budget_initial": 80, "budget_total": 90, "spend_total": 81}
+    assert amounts(result) == {"budget_initial": 80, "budget_total": 90, "spend_total": 81}
     assert result.facts.keyed_rates()["exec_rate"].value == 90
-    execution = next(i for i in result.facts.items if i.row_id == "budget_execution")
-    assert (execution.weight.value, execution.score.value) == (10, 9)
+    assert execution(result) == (10, 9)
 
 
 def test_a_tab_header_of_two_rows_whose_lower_row_lost_its_empty_last_cells(tmp_path):
@@ -151,11 +139,9 @@ def test_a_tab_header_of_two_rows_whose_lower_row_lost_its_empty_last_cells(tmp_
             "项目支出\t300.00\t340.00\t306.00\t90.00%\t—\t—\n"
             "合计\t1,120.00\t1,200.00\t1,157.40\t96.45%\t10\t9.65\n")
     result = result_of(tmp_path, text)
-    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
-    assert amounts == {"budget_initial": 1120, "budget_total": 1200, "spend_total": 1157.4}
-    execution = next(i for i in result.facts.items if i.row_id == "budget_execution")
-    assert (execution.weight.value, execution.score.value) == (10, 9.65)
-    assert [f.code for f in result.findings if f.severity == "error"] == []
+    assert amounts(result) == {"budget_initial": 1120, "budget_total": 1200, "spend_total": 1157.4}
+    assert execution(result) == (10, 9.65)
+    assert error_codes(result) == []
 
 
 # a 评分表 set in spaces with every cell centred in its column (a PDF's text layer): a cell wider
@@ -173,13 +159,12 @@ CENTRED = """部门整体支出绩效自评表（2024年度）
 
 def test_cells_centred_in_their_columns_stand_under_their_header_words(tmp_path):
     result = result_of(tmp_path, CENTRED)
-    rows = {i.name: (i.target and i.target.value, i.actual and i.actual.value, i.weight.value, i.self_score.value)
-            for i in result.facts.indicators}
+    rows = indicator_values(result)
     assert rows["“三公”经费变动率"] == (0, -6.4, 10, 10)
     assert rows["固定资产账实相符率"] == (100, 100, 10, 10)
     assert rows["重点工作任务完成率"] == (98, 99, 30, 30)
     assert rows["服务对象满意度"] == (90, 93.2, 30, 30)
-    assert [f.code for f in result.findings if f.severity == "error"] == []
+    assert error_codes(result) == []
 
 
 # centred again, most cells wider than their header words (long names, targets with units), a
@@ -197,13 +182,12 @@ CENTRED_WIDE = """绩效   一级指标        二级指标               三级
 
 def test_centred_cells_wider_than_their_header_words_are_a_table_in_columns(tmp_path):
     result = result_of(tmp_path, CENTRED_WIDE)
-    rows = {i.name: (i.target and i.target.value, i.actual and i.actual.value, i.weight.value, i.self_score.value)
-            for i in result.facts.indicators}
+    rows = indicator_values(result)
     assert rows["老旧小区外墙保温改造栋数"] == (120, 126, 20, 20)
     assert rows["社区嵌入式托育点建设个数"] == (6, 5, 20, 16.67)
     assert rows["改造工程竣工验收合格率"] == (100, 100, 20, 20)
     assert rows["改造小区居民满意度"] == (90, 93.5, 20, 20)
-    assert [f.code for f in result.findings if f.severity == "error"] == []
+    assert error_codes(result) == []
 
 
 # a funds table set in spaces: 预算数 a merged cell over 年初 | 全年, 执行数 over 全年
@@ -218,8 +202,7 @@ SPACED_SPAN = """部门预算执行情况（单位：万元）
 
 def test_a_spaced_header_word_over_two_lower_words_names_each(tmp_path):
     result = result_of(tmp_path, SPACED_SPAN)
-    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
-    assert amounts == {"budget_initial": 1100, "budget_total": 1200, "spend_total": 1155}
+    assert amounts(result) == {"budget_initial": 1100, "budget_total": 1200, "spend_total": 1155}
     assert result.facts.keyed_rates()["exec_rate"].value == 96.25
     assert result.findings == []
 
@@ -237,16 +220,14 @@ SPACED_BRACKETS = """项目名称  乡镇卫生院设备更新补助  主管部�
 
 def test_a_spaced_header_with_figures_in_brackets_and_a_wrapped_bracket(tmp_path):
     result = result_of(tmp_path, SPACED_BRACKETS)
-    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
-    assert amounts == {"budget_total": 250, "spend_total": 240}
+    assert amounts(result) == {"budget_total": 250, "spend_total": 240}
     assert result.facts.keyed_rates()["exec_rate"].value == 96
 
 
 def test_the_executions_points_stated_in_a_funds_header(tmp_path):
     result = result_of(tmp_path, SPACED_BRACKETS)
-    execution = next(i for i in result.facts.items if i.row_id == "budget_execution")
-    assert (execution.weight.value, execution.score.value) == (20, 19.2)
-    assert [f.code for f in result.findings if f.severity == "error"] == []
+    assert execution(result) == (20, 19.2)
+    assert error_codes(result) == []
     slipped = result_of(tmp_path, SPACED_BRACKETS.replace("96.00%         19.20", "96.00%         19.60"))
     assert "SCORE_MISMATCH" in [f.code for f in slipped.findings]     # 20 × 96% = 19.20
 
@@ -256,10 +237,10 @@ def test_a_figure_per_ten_thousand_is_one_figure_with_its_base(tmp_path):
             "| 效益指标 | 甲乙类传染病报告发病率 | ≤150/10万 | 138.2/10万 | 10 | 10 |\n"
             "| | 孕产妇死亡率 | ≤12/10万 | 13.5/10万 | 10 | 9.5 |\n")
     result = result_of(tmp_path, text)
-    rows = {i.name: (i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators}
+    rows = indicator_values(result)
     assert rows == {"甲乙类传染病报告发病率": (150, 138.2, 10, 10), "孕产妇死亡率": (12, 13.5, 10, 9.5)}
     # a ceiling exceeded: 12/13.5 × 10 = 8.89, not 9.5 — found because the base is no second figure
-    assert [f.code for f in result.findings if f.severity == "error"] == ["SCORE_MISMATCH"]
+    assert error_codes(result) == ["SCORE_MISMATCH"]
 
 
 def test_a_two_row_funds_header_whose_upper_row_states_points(tmp_path):
@@ -268,8 +249,6 @@ def test_a_two_row_funds_header_whose_upper_row_states_points(tmp_path):
             "| | 年初预算 | 调整后预算数 | 预算执行数 | | | |\n"
             "| 总额 | 80.00 | 100.00 | 88.00 | 88.00% | 10 | 8.80 |\n")
     result = result_of(tmp_path, text)
-    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
-    assert amounts == {"budget_initial": 80, "budget_total": 100, "spend_total": 88}
+    assert amounts(result) == {"budget_initial": 80, "budget_total": 100, "spend_total": 88}
     assert result.facts.keyed_rates()["exec_rate"].value == 88
-    execution = next(i for i in result.facts.items if i.row_id == "budget_execution")
-    assert (execution.weight.value, execution.score.value) == (10, 8.8)
+    assert execution(result) == (10, 8.8)

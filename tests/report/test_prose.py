@@ -2,9 +2,7 @@
 indicator's target and what was achieved, one clause after the other."""
 from __future__ import annotations
 
-from engine.report.check import check
-from engine.report.claims import read_facts
-from engine.report.text import read_report
+from reading import checked
 
 LISTED = """某县林业站2024年度部门整体支出绩效自评报告
 一、自评结论
@@ -19,10 +17,8 @@ LISTED = """某县林业站2024年度部门整体支出绩效自评报告
 """
 
 
-def read(tmp_path, text: str):
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    return check(read_facts(read_report(path)))
+def read(tmp_path, text: str, name: str = "report.txt"):
+    return checked(tmp_path, text, name)
 
 
 def test_items_listed_with_their_points_and_score(tmp_path):

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.report.check import check
-from engine.report.claims import read_facts
-from engine.report.text import read_report
+from reading import checked
 
 SAID = ("关于2024年度河口镇污水管网运维项目绩效自评情况的报告\n"
         "一、预算执行情况\n"
@@ -13,9 +11,7 @@ SAID = ("关于2024年度河口镇污水管网运维项目绩效自评情况的�
 
 
 def findings(tmp_path, **figures):
-    path = tmp_path / "report.txt"
-    path.write_text(SAID.format(**figures), encoding="utf-8")
-    return [(f.code, f.severity) for f in check(read_facts(read_report(path))).findings]
+    return [(f.code, f.severity) for f in checked(tmp_path, SAID.format(**figures)).findings]
 
 
 def test_a_score_against_the_formula_its_own_sentence_states(tmp_path):
