@@ -210,7 +210,7 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
             end += 1
         if end - start >= 5:
             break
-    header = _spelled_out(cells[start:end])
+    header = spelled_out(cells[start:end])
     columns = [column_of(c, "indicators") for c in header]
     if "target" not in columns:
         return set()
@@ -267,7 +267,7 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
     return taken - {run[start]} - {first for first, _ in found}
 
 
-def _spelled_out(header: list[str]) -> list[str]:
+def spelled_out(header: list[str]) -> list[str]:
     """A header of two lines one cell a line, its lower line spelling out a merged upper cell (一级 |
     … | 预期指标值 | 实际完成值 | … | 得分, then 符号 | 数值 | 单位): the lower words in the place of the
     upper one they spell out (the rows give their cells in that order)."""

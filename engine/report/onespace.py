@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .cellrows import spelled_out
 from .plain import SIGNED_FIGURE, figured
 from .vocabulary import column_of, form_header, key, vocabulary
 
@@ -24,9 +25,15 @@ def one_space_rows(lines: list[str], rows: dict[int, list[str]]) -> dict[int, li
         if n in rows or not _is_header(words) or _SENTENCE.search(lines[n]):
             n += 1
             continue
-        found = {n: words}
-        block, columns = form_header(words)
         k, gap = n + 1, 0
+        if k < len(lines) and k not in rows:
+            lower = lines[k].split()
+            # 年度 / 指标值, 实际 / 完成值; or 符号 数值 单位 spelling out 预期指标值: a header of two lines
+            joined = _two_lines(words, lower) or (spelled_out(words + lower) if _is_header(lower) else None)
+            if joined and joined != words + lower:
+                words, k = joined, k + 1
+        found = {n: words, **({n + 1: []} if k == n + 2 else {})}
+        block, columns = form_header(words)
         while k < len(lines) and k not in rows and gap <= _GAP_LINES:
             cells = lines[k].split()
             if _is_header(cells) and len(cells) > 4:
@@ -46,6 +53,25 @@ def one_space_rows(lines: list[str], rows: dict[int, list[str]]) -> dict[int, li
     return out
 
 
+def _two_lines(upper: list[str], lower: list[str]) -> list[str] | None:
+    """A header's lower line of words, each the end of an upper word (年度 over 指标值, 实际 over
+    完成值, 偏差原因分析 over 及改进措施): the upper words joined with them, in order — or None."""
+    if not lower or figured(lower) or len(lower) > len(upper):
+        return None
+    out, at, joined = list(upper), 0, 0
+    for word in lower:
+        match = next((i for i in range(at, len(upper)) if _names_anew(upper[i], upper[i] + word)), None)
+        if match is None:
+            continue
+        out[match], at, joined = upper[match] + word, match + 1, joined + 1
+    return out if joined >= 2 else None
+
+
+def _names_anew(word: str, joined: str) -> bool:
+    """`joined` is a form's column that `word` alone is not (年度 → 年度指标值)."""
+    return any(column_of(joined, b) and column_of(word, b) != column_of(joined, b) for b in vocabulary())
+
+
 def _placed(cells: list[str], columns: dict[int, str], width: int) -> list[str]:
     """An indicator row under its header: its last cells the columns after the name's, in their order
     (a 偏差原因 left empty is no cell: then the row ends with its 得分), the cells before them its
@@ -53,8 +79,8 @@ def _placed(cells: list[str], columns: dict[int, str], width: int) -> list[str]:
     at = next((i for i, c in columns.items() if c == "name"), None)
     if at is None or key(cells[0]) in ("总分", "合计", "总计"):
         return cells
-    after = [i for i in sorted(columns) if i > at]
-    if after and columns[after[-1]] == "reason" and SIGNED_FIGURE.fullmatch(cells[-1]):
+    after = list(range(at + 1, width))      # (a column of no known word — 完成情况 — is a cell too)
+    if after and columns.get(after[-1]) == "reason" and SIGNED_FIGURE.fullmatch(cells[-1]):
         after = after[:-1]
     if len(cells) <= len(after):
         return cells

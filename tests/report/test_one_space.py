@@ -43,3 +43,27 @@ def test_a_wrong_score_one_space_apart_is_found(tmp_path):
 def test_a_sentence_with_spaces_is_no_form(tmp_path):
     text = "本年度 年初预算数 全年预算数 全年执行数 分值 得分 等口径 与上年一致。\n全年执行数为152万元。\n"
     assert result_of(tmp_path, text).facts.indicators == []
+
+
+def test_a_header_of_two_lines_one_space_apart(tmp_path):
+    text = ("绩效 一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析\n"
+            "指标 指标值 完成值 及改进措施\n"
+            "产出指标 数量指标 背街小巷整治条数 ≥12条 13条 40 40\n"
+            "质量指标 诉求响应率 =100% 98% 30 29.4 2件诉求超时响应\n"
+            "满意度指标 服务对象满意度指标 居民满意度 ≥90% 92% 30 30\n"
+            "总分 100 99.4\n")
+    assert indicator_values(result_of(tmp_path, text)) == {
+        "背街小巷整治条数": (12, 13, 40, 40), "诉求响应率": (100, 98, 30, 29.4), "居民满意度": (90, 92, 30, 30)}
+
+
+def test_a_lower_header_line_spelling_out_the_target_one_space_apart(tmp_path):
+    text = ("一级指标 二级指标 三级指标 指标分值 预期指标值 实际完成值 完成情况 自评得分\n"
+            "符号 数值 单位\n"
+            "产出指标 数量指标 河道巡查次数 40 ≥ 120 次 126 完成 40\n"
+            "时效指标 问题整改及时率 30 ≥ 95 % 90.25 未完成 28.5\n"
+            "满意度指标 服务对象满意度指标 沿河居民满意度 30 ≥ 90 % 91 完成 30\n"
+            "总分 100 98.5\n")
+    result = result_of(tmp_path, text)
+    assert indicator_values(result) == {"河道巡查次数": (120, 126, 40, 40), "问题整改及时率": (95, 90.25, 30, 28.5),
+                                        "沿河居民满意度": (90, 91, 30, 30)}
+    assert result.findings == []
