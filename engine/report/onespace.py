@@ -13,6 +13,8 @@ from .vocabulary import column_of, form_header, key, vocabulary
 _HEADER_WORDS = 4          # a header: this many of a form's words at least …
 _MAX_CELLS = 16            # … on a line of no more cells than a form has
 _SENTENCE = re.compile(r"[。；;！？!?]")
+_SIGNS = ("≥", "≤", ">", "<", "=", ">=", "<=", "＞", "＜", "≧", "≦")
+_SIGNED = re.compile(r"[≥≤<>=＞＜≧≦]")      # a target's sign, with its figure or alone
 _GAP_LINES = 2             # lines of no row (a name wrapped, a page's foot) a form goes on past
 
 
@@ -85,9 +87,21 @@ def _placed(cells: list[str], columns: dict[int, str], width: int) -> list[str]:
     if len(cells) <= len(after):
         return cells
     row = [""] * width
-    for i, cell in zip(after, cells[len(cells) - len(after):]):
+    values = cells[len(cells) - len(after):]
+    signed = next((k for k, c in enumerate(cells) if k and _SIGNED.match(c)), None)
+    target = next((i for i, c in columns.items() if c == "target"), None)
+    if signed is not None and target is not None and target > at:
+        # a target with its sign: the row's values start at it (≥95% under 指标值, its sign's cell — 年度,
+        # 指标性质 — left empty), or at its sign alone in the cell before (≥ | 24个)
+        slot = target - 1 if target - 1 > at and columns.get(target - 1, "direction") == "direction" else None
+        first = slot if cells[signed] in _SIGNS and slot is not None else target
+        before = [i for i in range(at + 1, first) if i != slot]   # columns between the name and it: 分值 …
+        start = signed - len(before)
+        if start >= 1 and len(cells) - signed <= width - first:
+            after, values = before + list(range(first, width)), cells[start:]
+    for i, cell in zip(after, values):
         row[i] = cell
-    names = cells[:len(cells) - len(after)]
+    names = cells[:len(cells) - len(values)]
     for i, cell in zip(range(at, -1, -1), reversed(names)):
         row[i] = cell
     return row

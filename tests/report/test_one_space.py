@@ -67,3 +67,17 @@ def test_a_lower_header_line_spelling_out_the_target_one_space_apart(tmp_path):
     assert indicator_values(result) == {"河道巡查次数": (120, 126, 40, 40), "问题整改及时率": (95, 90.25, 30, 28.5),
                                         "沿河居民满意度": (90, 91, 30, 30)}
     assert result.findings == []
+
+
+def test_targets_with_their_sign_or_a_sign_apart_one_space_apart(tmp_path):
+    # 年度 | 指标值: the sign's column and the value's; some rows give the sign apart, some with the value
+    text = ("一级指标 二级指标 三级指标 年度 指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+            "产出指标 数量指标 垃圾分类示范小区创建数 ≥ 20个 18个 30 27 2个小区物业更换，顺延至下年\n"
+            "质量指标 道路保洁达标率 ≥95% 96.2% 30 30\n"
+            "效益指标 社会效益指标 市民诉求解决率 ≥ 90% 92% 20 20\n"
+            "满意度指标 服务对象满意度指标 市民满意度 ≥88% 90.5% 20 20\n"
+            "总分 100 97\n")
+    result = result_of(tmp_path, text)
+    assert indicator_values(result) == {"垃圾分类示范小区创建数": (20, 18, 30, 27), "道路保洁达标率": (95, 96.2, 30, 30),
+                                        "市民诉求解决率": (90, 92, 20, 20), "市民满意度": (88, 90.5, 20, 20)}
+    assert result.findings == []
