@@ -21,6 +21,7 @@ from .forms import AMOUNT_COLUMNS
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .indicator_checks import check_indicator
 from .numbers import Number, direction_before
+from .plain import sub_level
 from .said_formula import check_said_execution
 from .stated import EPS, amount_text, at_stated, quoted
 from .vocabulary import key
@@ -194,11 +195,13 @@ def _funds_parts(facts: Facts, report: FindingList) -> None:
     for table in (facts.forms.funds_tables if facts.forms else []):
         for column in AMOUNT_COLUMNS:
             whole, word = (table.total or {}).get(column), words[column]
-            parts = [(name, row[column]) for name, row in table.parts if column in row]
+            under = sub_level(table.marks)       # rows numbered under others (1, 2 under 一): not summed
+            parts = [(name, row[column]) for k, (name, row) in enumerate(table.parts) if column in row and k not in under]
             if whole is None or not parts or any(_NOT_FLAT.search(key(name)) for name, _ in table.parts):
                 continue      # a 小计 of rows above it, or two breakdowns (按收入性质分 / 按支出性质分): no flat list
             added = sum(n.value for _, n in parts)
-            if added - whole.value > sum(facts.half_cent(n) for _, n in parts) + facts.half_cent(whole) + EPS:
+            if added - whole.value > sum(facts.half_cent(n) for _, n in parts) + facts.half_cent(whole) + EPS \
+                    and not report.names(facts.where(whole.start)):     # (said already of the table's 合计 row)
                 listed = " + ".join(f"{name.removeprefix('其中').strip(':：')} {amount_text(n.value)}" for name, n in parts)
                 report.error("SUM_MISMATCH", facts.where(whole.start),
                              f"自评表{word}：其中各行 {listed} = {amount_text(added)}，多于总额行的 {amount_text(whole.value)}"
@@ -229,20 +232,21 @@ def _table_rate(facts: Facts, report: FindingList, said: str, stated: Number, sp
 
 
 def _amount_tables(facts: Facts, report: FindingList) -> None:
-    """Each row's 执行率 against its 预算 and 支出 columns; a 合计 row against the rows above
-    (when no row is a 其中 part of another)."""
+    """Each row's 执行率 against its 预算 and 支出 columns; a 合计 row against the rows that are no
+    part of another row."""
     for table in facts.tables:
         for row in table.rows + table.totals:
             budget, spend, rate = (row.cells.get(k) for k in ("budget", "spend", "rate"))
             if budget and spend and rate and budget.value:
                 _table_rate(facts, report, f"表中「{row.name}」", rate, spend.value, budget.value)
-        if len(table.totals) != 1 or len(table.rows) < 2 or any(r.sub_row for r in table.rows):
+        rows = [r for r in table.rows if not r.sub_row]      # (其中…, （1）…, 1 under 一: parts of a row above)
+        if len(table.totals) != 1 or len(rows) < 2:
             continue
         total = table.totals[0]
         for kind, word in (("budget", "预算"), ("spend", "支出")):
-            parts = [r.cells[kind] for r in table.rows if kind in r.cells]
+            parts = [r.cells[kind] for r in rows if kind in r.cells]
             whole = total.cells.get(kind)
-            if whole is None or len(parts) != len(table.rows):
+            if whole is None or len(parts) != len(rows):
                 continue
             added = sum(p.value for p in parts)
             if abs(added - whole.value) > sum(facts.half_cent(p) for p in parts) + EPS:

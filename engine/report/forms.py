@@ -47,6 +47,7 @@ class FormIndicator:
 class FundsTable:
     total: dict[str, Number] | None = None       # its 年度资金总额 row's amounts, once read
     parts: list[tuple[str, dict[str, Number]]] = field(default_factory=list)   # its 其中 rows: name, amounts
+    marks: list[str] = field(default_factory=list)     # each 其中 row's first cell (its 序号: 一, 1 …)
 
 
 @dataclass
@@ -171,7 +172,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         if block == "funds":
             if points is not None and "score" in by_column and "weight" not in by_column:
                 by_column["weight"] = [points]
-            _funds_row(forms, name, by_column)
+            _funds_row(forms, name, by_column, cells[0].strip())
         elif block == "scores":    # the items are read by the sentence and table readers; the total here
             weight, score = _one(by_column, "weight"), _one(by_column, "score")
             if _key(name) in vocabulary()["scores"]["total_rows"] and score is not None:
@@ -232,7 +233,7 @@ def _one(by_column: dict[str, list[Number]], column: str) -> Number | None:
     return found[0] if len(found) == 1 else None   # two figures in one cell: not read as one
 
 
-def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]]) -> None:
+def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark: str = "") -> None:
     """The total row (年度资金总额) gives the headline figures — or the first row of figures when
     the form names no total; 其中 rows are parts and are not read as the whole."""
     if not any(by_column.values()):
@@ -249,6 +250,7 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]]) -> N
         if amounts:
             rate = _one(by_column, "exec_rate")
             table.parts.append((name, {**amounts, **({"exec_rate": rate} if rate is not None and rate.is_rate else {})}))
+            table.marks.append(mark)
         return
     if forms.funds_row == "total" or (forms.funds_row and not total_row) or _key(name).startswith("其中"):
         return        # (a 其中 row is a part, never the whole, even with no total row read)

@@ -28,3 +28,15 @@ IN_YUAN = re.compile(r"[(（]\s*元\s*[)）]")   # "（元）": a table's amount
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     return _BREAK.sub(" ", _MARKUP.sub("", text)).replace("\u00a0", " ").replace("\t", " ")
+
+
+_CHINESE_MARK = re.compile(r"[一二三四五六七八九十]+[、.．]?")
+_ARABIC_MARK = re.compile(r"\d{1,2}[、.．]?")
+
+
+def sub_level(marks: list[str]) -> set[int]:
+    """The rows of a table numbered under others: 1, 2 … where rows numbered 一, 二 … stand too (a
+    sub-project under its project; they are parts of the row above, not of the table's 合计)."""
+    if not any(_CHINESE_MARK.fullmatch(m.strip()) for m in marks):
+        return set()
+    return {k for k, m in enumerate(marks) if _ARABIC_MARK.fullmatch(m.strip())}

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..core.parsing import text_key
 from .numbers import Number, measure_of
-from .plain import figured, words_only
+from .plain import figured, sub_level, words_only
 from .text import CELL
 from .vocabulary import column_of, form_header, vocabulary
 
@@ -143,4 +143,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
             n.part = True
         if row.cells:
             (tables[-1].totals if text_key(row.name) in TOTAL_ROWS else tables[-1].rows).append(row)
+    for table in tables:
+        for k in sub_level([row.name for row in table.rows]):
+            table.rows[k].sub_row = True     # 1, 2 under 一: a part of the row above
     return tables

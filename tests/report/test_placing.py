@@ -252,3 +252,17 @@ def test_a_two_row_funds_header_whose_upper_row_states_points(tmp_path):
     assert amounts(result) == {"budget_initial": 80, "budget_total": 100, "spend_total": 88}
     assert result.facts.keyed_rates()["exec_rate"].value == 88
     assert execution(result) == (10, 8.8)
+
+
+def test_rows_numbered_under_others_are_no_parts_of_the_total(tmp_path):
+    # sub-projects 1, 2 under project 一: 合计 = 一 + 二 + 三, not every row
+    text = ("各子项目预算及执行情况如下（单位：万元）：\n"
+            "| 序号 | 项目名称 | 预算数 | 执行数 | 预算执行率 |\n"
+            "| 合计 | | 500.00 | 470.00 | 94.00% |\n"
+            "| 一 | 实训基地建设 | 300.00 | 285.00 | 95.00% |\n"
+            "| 1 | 设备购置 | 200.00 | 192.00 | 96.00% |\n"
+            "| 2 | 场地改造 | 100.00 | 93.00 | 93.00% |\n"
+            "| 二 | 师资培训 | 200.00 | 185.00 | 92.50% |\n")
+    assert error_codes(result_of(tmp_path, text)) == []
+    wrong = text.replace("| 二 | 师资培训 | 200.00 | 185.00 | 92.50% |", "| 二 | 师资培训 | 210.00 | 185.00 | 88.10% |")
+    assert error_codes(result_of(tmp_path, wrong)) == ["SUM_MISMATCH"]     # 300 + 210 ≠ 500
