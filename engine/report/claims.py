@@ -17,7 +17,7 @@ from .lists import counted_lists, detailed_lists
 from .numbers import Number, direction_before, numbers, scope_named, sentence_bounds, stop_parts
 from .tables import amount_tables
 from .text import CELL, ReportText
-from .totals import STRONG_TOTAL, total_and_grade
+from .totals import STRONG_TOTAL, report_grade, total_and_grade
 from .vocabulary import words
 from .weighted import labelled_results, weighted_indicators
 
@@ -75,9 +75,10 @@ def read_facts(report: ReportText) -> Facts:
     labelled_results(facts)
     _form_indicators(facts, forms)
     read_items(facts)
-    total_and_grade(facts)
+    totals = total_and_grade(facts)
     if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence
+    report_grade(facts, totals)
     dept = _DEPT.search(report.text)
     title = next((_TITLE.match(line) for line in report.text.split("\n")[:5] if _TITLE.match(line)), None)
     titled = next(g for g in title.groups() if g).strip() if title else None
@@ -126,7 +127,7 @@ def _sums(facts: Facts) -> None:
                 between = text[match.end():n.start]
                 if n.is_amount and between.count("(") + between.count("（") <= between.count(")") + between.count("）"):
                     parts.append(n)   # (a part's own parts in brackets after it are not the whole's)
-        if not before or len(parts) < 2:
+        if not before or len(parts) < 2 or _item_without_amount(facts, parts, end):
             continue
         groups: dict[str | None, list[Number]] = {}
         for n in parts:
@@ -140,6 +141,21 @@ def _sums(facts: Facts) -> None:
                 for n in group:
                     n.part = True
                 facts.sums.append(PartsList(whole, group))
+
+
+def _item_without_amount(facts: Facts, parts: list[Number], end: int) -> bool:
+    """"其中房屋及构筑物2,106.42万元、通用设备381.27万元、车辆2辆": an item of the list said by its
+    count, not its amount — the amounts listed are not all the whole's parts."""
+    stop = re.search(r"[;；]", facts.text[parts[-1].end:end])
+    limit = parts[-1].end + stop.start() if stop else end
+    return any(parts[0].start < n.start < limit and not n.is_amount and not n.is_rate
+               and re.fullmatch(r"\s*[、，,]\s*[^\d、，,;；。]{1,12}", facts.text[_previous_end(facts, n):n.start])
+               for n in facts.numbers)
+
+
+def _previous_end(facts: Facts, n: Number) -> int:
+    """Where the figure before `n` ends (the start of the item `n` closes)."""
+    return max((m.end for m in facts.numbers if m.end <= n.start), default=0)
 
 
 def _rates_after_parts(facts: Facts) -> None:

@@ -12,9 +12,10 @@ _ITEM_SCORE = words()["item_score"]
 _TOTAL_LABEL = words()["total_label"]
 _TOTAL_CONTEXT = words()["total_context"]
 GRADE_WORDS = grade_words()
-_GRADE = re.compile(f"(?:{words()['grade_label'].pattern})" + r"(?:为|是|:)?\s*(?:\|\s*)?[\"“”'‘’「」『』]?\s*"
+_GRADE = re.compile(f"(?:{words()['grade_label'].pattern})" + r"(?:均为|为|是|:)?\s*(?:\|\s*)?[\"“”'‘’「」『』]?\s*"
                     "(" + "|".join(sorted(GRADE_WORDS, key=len, reverse=True)) + ")")
 _RULE_WORDS = words()["rule"]
+_OTHER_EVALUATION = re.compile(r"部门评价|第三方|财政评价|财政重点评价|重点绩效评价|复核")
 _CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
 
 
@@ -35,8 +36,23 @@ def _stated_grade(text: str, start: int, is_rule=lambda offset: False) -> re.Mat
     return None
 
 
-def total_and_grade(facts) -> None:
-    """Sets facts.total and facts.grade (facts.Facts)."""
+def _own_grade(facts, start: int, is_rule, totals: list) -> re.Match | None:
+    """The first grade word from `start` that is the report's: not one whose sentence gives it to
+    another total than the report's ("部门评价得分88.5分，评价等级为“良”": another evaluation's)."""
+    text = facts.text
+    while (said := _stated_grade(text, start, is_rule)) is not None:
+        begin, end = sentence_bounds(text, said.start())
+        said_of = [n for n in facts.numbers if begin <= n.start < said.start()
+                   and (n in totals or n.unit == "分" and n.measure == "score")]
+        scores = [n.value for n in facts.numbers if begin <= n.start < said.start() and n.unit in ("分", "")]
+        if facts.total is None or not said_of or facts.total.value in scores:
+            return said
+        start = end
+    return None
+
+
+def total_and_grade(facts) -> list:
+    """Sets facts.total and each total's own grade (facts.graded); the totals named as such."""
     text = facts.text
     inside = {id(n) for i in facts.indicators for n in (i.self_score, i.weight) if n}
     items = {id(i.score) for i in facts.items}
@@ -58,22 +74,34 @@ def total_and_grade(facts) -> None:
         if _ITEM_SCORE.search(clause) and not STRONG_TOTAL.search(clause) \
                 and not re.search(r"项目自评得分\s*(?:为|:)?\s*$", clause):
             continue   # "预算执行率得分9.75分": an item's score, not the total
-        if "分别" in clause or re.match(r"\s*分?\s*、\s*\d", text[n.end:n.end + 5]):
-            continue   # "各项目自评得分分别为100分、96分": the scores of several, not the total
+        if "分别" in clause or "其中" in clause or re.match(r"\s*分?\s*、\s*\d", text[n.end:n.end + 5]):
+            continue   # "各项目自评得分分别为100分、96分", "自评得分情况为：其中：项目立项6分": the scores of
+            # several or a part's, not the total
+        if _OTHER_EVALUATION.search(text[start:n.start]):
+            continue   # "委托第三方机构开展部门评价，评价得分88.5分": another evaluation's score, not the self-evaluation's
         if _RULE_WORDS.search(clause + text[n.end:n.end + 4]):
             continue   # "得分低于60分的": a rule, not a score
         if STRONG_TOTAL.search(clause) or _TOTAL_LABEL.search(n.label) and (
                 _TOTAL_CONTEXT.search(text[start:end]) or "综合" in n.label):
-            candidates.append((not STRONG_TOTAL.search(clause), n))
+            # (a total said of the whole — 单位整体支出绩效自评得分 — before the projects' ones said earlier)
+            candidates.append(((not STRONG_TOTAL.search(clause), "整体" not in clause), n))
     if candidates:   # a total named as one (综合得分, 总分 …) before a bare 得分
-        facts.total = min(candidates, key=lambda c: (c[0], c[1].start))[1]
+        facts.total = min(candidates, key=lambda c: (*c[0], c[1].start))[1]
     is_rule = facts.document.is_rule if facts.document else (lambda offset: False)
     for _, n in candidates:    # each total with the grade its own sentence gives it (a project's too)
         end = sentence_bounds(text, n.start)[1]
         said = _stated_grade(text, n.end, is_rule)
         if said and said.start() < end:
             facts.graded.append((n, GRADE_WORDS[said.group(1)], said.start(1)))
-    near = _stated_grade(text, sentence_bounds(text, facts.total.start)[0], is_rule) if facts.total else None
-    grade = near or _stated_grade(text, 0, is_rule)
+    return [n for _, n in candidates]
+
+
+def report_grade(facts, totals: list) -> None:
+    """Sets facts.grade: the first grade word from the total's sentence on that is the report's
+    (once the total is known — a form's 总分 row may be it, not a sentence's)."""
+    text = facts.text
+    is_rule = facts.document.is_rule if facts.document else (lambda offset: False)
+    near = _own_grade(facts, sentence_bounds(text, facts.total.start)[0], is_rule, totals) if facts.total else None
+    grade = near or _own_grade(facts, 0, is_rule, totals)
     if grade:
         facts.grade = (GRADE_WORDS[grade.group(1)], grade.start(1))

@@ -440,3 +440,40 @@ def test_the_executions_score_said_inside_its_groups(tmp_path):
         execution = [(i.weight.value, i.score.value) for i in result.facts.items if i.row_id == "budget_execution"]
         assert execution == [(5, 4.73)]
         assert [i.name for i in result.facts.items if i.row_id != "budget_execution"] == ["过程指标"]
+
+
+def test_the_grade_of_another_evaluation_is_not_the_reports(tmp_path):
+    text = ("某县机关事务服务中心2023年度项目支出绩效自评报告\n"
+            "物业管理经费全年预算数198.60万元，执行数191.26万元，项目自评得分为96.77分。\n"
+            "按照县财政局部署，委托第三方机构对该项目开展部门评价，评价得分88.5分，评价等级为“良”。\n"
+            "自评结论：项目完成年度绩效目标，自评等级为“优”。\n")
+    result = read(tmp_path, text)
+    assert result.facts.total.value == 96.77 and result.facts.grade[0] == "优"
+    assert [f.code for f in result.findings if f.code == "GRADE_MISMATCH"] == []
+
+
+def test_the_wholes_total_before_the_projects_said_earlier(tmp_path):
+    text = ("某镇农业综合服务中心2023年度单位决算\n"
+            "1.病虫害防控项目绩效自评综述：项目自评得分为94.60分。\n"
+            "2.耕地质量监测项目绩效自评综述：项目自评得分为88.40分。\n"
+            "单位整体支出绩效自评得分96.57分，等级为“优”。\n")
+    result = read(tmp_path, text)
+    assert result.facts.total.value == 96.57 and result.facts.grade[0] == "优" and result.findings == []
+
+
+def test_a_score_after_its_other_parts_is_no_total(tmp_path):
+    text = ("某县科协2023年度项目支出绩效自评报告\n"
+            "本项目自评得分情况为：其中：项目立项6分，绩效目标5分，资金管理7分，产出目标62分，效益目标15分，总得分95，"
+            "综合评定等级为“优”。\n")
+    result = read(tmp_path, text)
+    assert result.facts.total.value == 95 and result.findings == []
+
+
+def test_a_list_with_an_item_said_by_its_count_is_no_sum(tmp_path):
+    text = ("某街道办事处2023年度部门整体支出绩效自评报告\n"
+            "2023年末固定资产原值2,863.15万元，其中房屋及构筑物2,106.42万元、通用设备381.27万元、车辆2辆。\n")
+    assert [f.code for f in read(tmp_path, text).findings] == []
+    listed = text.replace("、车辆2辆", "、专用设备375.46万元")         # 2,106.42 + 381.27 + 375.46 = 2,863.15
+    assert [f.code for f in read(tmp_path, listed).findings] == []
+    wrong = text.replace("、车辆2辆", "、专用设备357.46万元")
+    assert [f.code for f in read(tmp_path, wrong).findings] == ["SUM_MISMATCH"]
