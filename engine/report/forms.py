@@ -21,6 +21,7 @@ from .vocabulary import form_header, key as _key, vocabulary, words
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
 AMOUNT_COLUMNS = ("budget_initial", "budget_total", "spend_total")
 _YUAN_CELL = re.compile(r"[^\d]{0,8}" + IN_YUAN.pattern)   # a funds block's cell "（元）", "项目资金（元）"
+_AMOUNT_CELL = re.compile(r"\s*[-+]?[\d,]*\.?\d+\s*(?:万元|元)?\s*")
 _POINTS_IN_HEADER = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分")
 _PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
 
@@ -170,6 +171,9 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         totals = vocabulary()[block]["total_rows"]
         name = next((c.strip() for c in cells[:2] if _key(c) in totals), None) or row_name(cells, columns, shift)
         if block == "funds":
+            for column in AMOUNT_COLUMNS:     # an amount is its cell's whole text ("4.2万平方米物业服务" is none)
+                if column in by_column and not _AMOUNT_CELL.fullmatch(text_of.get(column, "")):
+                    del by_column[column]
             if points is not None and "score" in by_column and "weight" not in by_column:
                 by_column["weight"] = [points]
             _funds_row(forms, name, by_column, cells[0].strip())
@@ -239,7 +243,7 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark
     if not any(by_column.values()):
         return
     total_row = _key(name) in vocabulary()["funds"]["total_rows"]
-    amounts = {c: n for c in AMOUNT_COLUMNS if (n := _one(by_column, c)) is not None and not n.is_rate}
+    amounts = {c: n for c in AMOUNT_COLUMNS if (n := _one(by_column, c)) is not None and _money(n)}
     table = forms.funds_tables[-1]
     if total_row:
         if table.total is not None:          # a second total row under one header: another form
@@ -260,7 +264,7 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark
     forms.execution.clear()
     for column in AMOUNT_COLUMNS:
         n = _one(by_column, column)
-        if n is not None and not n.is_rate:
+        if n is not None and _money(n):
             forms.amounts[column] = n
     rate = _one(by_column, "exec_rate")
     if rate is not None and rate.is_rate:
@@ -269,6 +273,11 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark
         n = _one(by_column, column)
         if n is not None and not n.is_rate:
             forms.execution[column] = n
+
+
+def _money(n: Number) -> bool:
+    """An amount of a funds block: in 万元 or 元, or bare (the table says its unit) — not 420人."""
+    return n.is_amount or not n.unit
 
 
 def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: dict[str, list[Number]],

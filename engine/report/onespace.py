@@ -62,14 +62,14 @@ def _two_lines(upper: list[str], lower: list[str]) -> list[str] | None:
         return None
     out, at, joined = list(upper), 0, 0
     for word in lower:
-        match = next((i for i in range(at, len(upper)) if _names_anew(upper[i], upper[i] + word)), None)
+        match = next((i for i in range(at, len(upper)) if names_anew(upper[i], upper[i] + word)), None)
         if match is None:
             continue
         out[match], at, joined = upper[match] + word, match + 1, joined + 1
     return out if joined >= 2 else None
 
 
-def _names_anew(word: str, joined: str) -> bool:
+def names_anew(word: str, joined: str) -> bool:
     """`joined` is a form's column that `word` alone is not (年度 → 年度指标值)."""
     return any(column_of(joined, b) and column_of(word, b) != column_of(joined, b) for b in vocabulary())
 

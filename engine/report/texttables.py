@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .onespace import one_space_rows
+from .onespace import names_anew, one_space_rows
 from .plain import BARE_NUMBER, SIGNED_FIGURE, figured, words_only
 from .vocabulary import cell_words, column_of, form_header, vocabulary
 
@@ -294,6 +294,8 @@ def _header_columns(block: list[int], cells_of: dict[int, list[tuple[int, str]]]
     Either way a column of names (words "") before them when the rows start left of the header."""
     words = [n for n in block[:3] if len(cells_of[n]) >= 3 and not figured(t for _, t in cells_of[n])]
     words = words if words == block[:len(words)] and words and form_header([t for _, t in cells_of[words[0]]]) else []
+    if len(words) < 2 and len(block) > 2 and _ends_named(cells_of[block[0]], cells_of[block[1]]):
+        words = block[:2]         # 年初 | 全年 | 全年 over 预算数 | 预算数 | 执行数: each upper word a lower's start
     if len(words) < 2:
         header_at = next(n for n in block if len(cells_of[n]) >= 3)
         return header_at, _with_names(dict(cells_of[header_at]), block, header_at, cells_of), False, {}
@@ -309,12 +311,26 @@ def _header_columns(block: list[int], cells_of: dict[int, list[tuple[int, str]]]
                 columns[start] = text
             for at in under:          # 年度 over 指标值; 预算数 over 年初 | 全年, 执行数 over 全年
                 lower = columns[at]
-                joined = next((j for j in (text + lower, lower + text) if any(column_of(j, b) for b in vocabulary())), None)
-                if joined and not any(column_of(lower, b) for b in vocabulary()):
+                # (年初 over 预算数: 年初预算数 names another column than 预算数 alone)
+                joined = next((j for j in (text + lower, lower + text) if names_anew(lower, j)), None)
+                if joined:
                     if len(under) == 1:
                         spans[at] = (min(at, start), max(at + _width(lower), start + _width(text)))
                     columns[at] = joined
     return words[-1], _with_names(columns, block, words[-1], cells_of), True, spans
+
+
+def _ends_named(upper: list[tuple[int, str]], lower: list[tuple[int, str]]) -> bool:
+    """Every word of a line of words over a form's header makes a header word with the lower word
+    under it (年初 over 预算数: 年初预算数) — the header's upper line, though no header by itself."""
+    texts = [t for _, t in lower]
+    if len(upper) < 2 or figured(t for _, t in upper) or form_header(texts) is None:
+        return False
+    for start, text in upper:
+        under = [t for s, t in lower if abs(s - start) <= 2 or s <= start < s + _width(t)]
+        if len(under) != 1 or not any(column_of(text + under[0], b) for b in vocabulary()):
+            return False
+    return True
 
 
 def _with_names(columns: dict[int, str], block: list[int], header_at: int, cells_of: dict) -> dict[int, str]:
@@ -329,6 +345,7 @@ def _with_names(columns: dict[int, str], block: list[int], header_at: int, cells
     return {**{start: "" for start in names}, **columns}
 
 
+_DASHES = re.compile(r"[—–\-/／]+")
 _WRAPPED_CELL = 6      # the end of a wrapped cell is short ("里", "成率", "指标15分") …
 
 
@@ -336,7 +353,9 @@ def _wrapped(cells: list[str]) -> bool:
     """A line that carries on the row above: short ends of wrapped cells (a rule's column aside),
     no figure of its own ("5", "96%", "120.00"); a line of words in full ("项目主管单位
     潇川市交通运输局") is a row."""
-    return all(len(text) <= _WRAPPED_CELL and not SIGNED_FIGURE.fullmatch(text) for text in cells)
+    # (a "—" is a cell left empty on purpose, as a figure's place: 其他资金 | — | —  is a row)
+    return all(len(text) <= _WRAPPED_CELL and not SIGNED_FIGURE.fullmatch(text) and not _DASHES.fullmatch(text)
+               for text in cells)
 
 
 _FLATTENED = 120      # a line this long holding a form's header words as words of their own …

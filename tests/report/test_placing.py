@@ -266,3 +266,41 @@ def test_rows_numbered_under_others_are_no_parts_of_the_total(tmp_path):
     assert error_codes(result_of(tmp_path, text)) == []
     wrong = text.replace("| 二 | 师资培训 | 200.00 | 185.00 | 92.50% |", "| 二 | 师资培训 | 210.00 | 185.00 | 88.10% |")
     assert error_codes(result_of(tmp_path, wrong)) == ["SUM_MISMATCH"]     # 300 + 210 ≠ 500
+
+
+# a project form's funds block from a PDF's text layer: 年初 / 全年 / 全年 above 预算数 / 预算数 / 执行数,
+# （万元） under 项目资金, a 其中 name wrapped around its figures, a row of "—", then the goals block
+SPACED_FUNDS = """  项目名称        物业管理经费
+
+                                      年初            全年            全年
+  项目资金                            预算数          预算数          执行数          分值      执行率      得分
+  （万元）        年度资金总额：      186.00          198.60          191.26          10        96.30%      9.63
+                  其中：本年财政
+                                      186.00          186.00          180.66          —         —           —
+                  拨款
+                  上年结转资金          0.00           12.60           10.60          —         —           —
+                  其他资金                                                            —         —           —
+
+                  预期目标                                          实际完成情况
+  年度总体        保障办公区域4.2万平方米物业服务，                 完成4.2万平方米物业服务，全年会议服务保障
+  目标            全年会议服务保障不少于300场。                     286场，未发生安全责任事故。
+"""
+
+
+def test_a_spaced_funds_block_under_a_header_whose_upper_line_starts_its_words(tmp_path):
+    result = result_of(tmp_path, SPACED_FUNDS)
+    assert amounts(result) == {"budget_initial": 186, "budget_total": 198.6, "spend_total": 191.26}
+    # 4.2万平方米 in the goals below is no amount of a 其中 row: nothing fails to add up
+    assert error_codes(result) == []
+
+
+def test_a_row_of_dashes_is_a_row_not_the_end_of_a_wrapped_one(tmp_path):
+    text = ("资金情况（万元）          全年预算数（A）    全年执行数（B）    分值    执行率（B/A）    得分\n"
+            "  年度资金总额：               1260             1218.75         10        96.73%         9.67\n"
+            "  其中：本年财政拨款           1260             1218.75\n"
+            "        其他资金                 —                 —\n"
+            "年度总体目标        年初设定目标                                   年度总体目标完成情况综述\n"
+            "                    带动脱贫户（含监测户）不少于420人增收          带动脱贫户436人增收\n")
+    result = result_of(tmp_path, text)
+    assert amounts(result) == {"budget_total": 1260, "spend_total": 1218.75}
+    assert error_codes(result) == []
