@@ -32,16 +32,23 @@ def marks_only(cells: list[str]) -> bool:
 def sign_apart(cells: list[str], placed: list, columns: dict[int, str], width: int) -> tuple[list[str], list]:
     """A row whose target fills the sign's cell and the value's ("≥95%", "健全完善") under a header that
     gives the sign a cell of its own (年度 | 指标值 over "≥ | 95%", 指标性质 | 指标值): the sign's cell
-    put back, empty, so that the row stands as its neighbours do.  Only a row a cell short with no
+    put back, empty, so that the row stands as its neighbours do (or, the two cells merged, the target
+    moved to the value's).  Only a row a cell short (or filled out with an empty last cell) with no
     指标性质 cell of its own, and either a signed target just where the sign's cell is, or — a cell
     short exactly, its first cell kept (empty under a merged 一级, or the 一级 itself) — a row that
     reads whole only so."""
     target = next((i for i, c in columns.items() if c == "target"), None)
     if target is None or target < 1 or columns.get(target - 1, "direction") != "direction" \
-            or len(cells) >= width or target - 1 >= len(cells) \
-            or any(c.strip() in DIRECTION_CELL or c.strip() in _DIRECTION_WORDS for c in cells):
+            or target >= len(cells) or any(c.strip() in DIRECTION_CELL or c.strip() in _DIRECTION_WORDS for c in cells):
         return cells, placed
     at = target - 1
+    if _SIGNED_TARGET.match(cells[at]) and not cells[target].strip():
+        # a Word cell merged over both (≥95% once, then an empty cell): the target's, in its column
+        return cells[:at] + ["", cells[at]] + cells[target + 1:], [(target if i == at else i, n) for i, n in placed]
+    if len(cells) == width and not cells[-1].strip():
+        cells = cells[:-1]      # a row a table filled out to its width with an empty last cell
+    if len(cells) >= width:
+        return cells, placed
     gapped = cells[:at] + [""] + cells[at:]
     if _SIGNED_TARGET.match(cells[at]) or (
             len(cells) == width - 1 and _LEVEL1_KEPT.fullmatch(cells[0]) and cells[at].strip() and _names_a_row(gapped, columns, 0)

@@ -145,16 +145,19 @@ def _read_docx(path: Path) -> ReportText:
         raise UnreadableReport(f"{path.name}: 无法读取 Word 文档 / cannot read document: {type(exc).__name__}") from None
     report = ReportText(str(path))
     paragraphs = tables = 0
-    previous = ""
+    run: list[tuple[str, int]] = []     # paragraphs since the last table: lines, as a text's are read
+
+    def flush() -> None:
+        # (a table typed with tabs or spaces, or a cell a paragraph, is read as a text's lines are)
+        _lines(report, [line for line, _ in run], lambda n: f"第{run[n - 1][1]}段")
+        run.clear()
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraphs += 1
-            text = Paragraph(block, document).text
-            if text.strip():
-                report.add(text, f"第{paragraphs}段", joined=continues(previous, text))
-                previous = text
+            run.extend((line, paragraphs) for line in (Paragraph(block, document).text.split("\n") or [""]))
         elif tag == "tbl":
+            flush()
             tables += 1
             for row in Table(block, document).rows:
                 cells, seen = [], set()
@@ -162,7 +165,7 @@ def _read_docx(path: Path) -> ReportText:
                     cells.append("" if id(cell._tc) in seen else cell.text)   # once, so that each
                     seen.add(id(cell._tc))                                    # figure keeps its column
                 report.add_row(cells, f"表{tables}")
-            previous = ""
+    flush()
     return report
 
 

@@ -2,6 +2,9 @@
 (engine/report/placing.py): read through the whole checker, as a report gives the form."""
 from __future__ import annotations
 
+from engine.report.check import check
+from engine.report.claims import read_facts
+from engine.report.text import read_report
 from reading import amounts, checked as result_of, error_codes, execution, indicator_values
 
 # a 部门整体 form copied from a web page: 年度指标值 was a merged cell over the sign and the value,
@@ -304,3 +307,36 @@ def test_a_row_of_dashes_is_a_row_not_the_end_of_a_wrapped_one(tmp_path):
     result = result_of(tmp_path, text)
     assert amounts(result) == {"budget_total": 1260, "spend_total": 1218.75}
     assert error_codes(result) == []
+
+
+def test_a_word_cell_merged_over_the_sign_and_the_value(tmp_path):
+    # the docx reader hands a merged cell back once: "≥95%" under 年度, an empty cell under 指标值
+    import docx
+    document = docx.Document()
+    rows = [["一级指标", "二级指标", "三级指标", "年度", "指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "新增绿地面积", "≥", "40公顷", "42公顷", "50", "50"],
+            ["", "质量指标", "苗木成活率", "≥95%", "", "93.1%", "50", "49"]]
+    table = document.add_table(rows=0, cols=8)
+    for cells in rows:
+        row = table.add_row().cells
+        for cell, text in zip(row, cells):
+            cell.text = text
+    merged = table.rows[2].cells[3].merge(table.rows[2].cells[4])
+    merged.text = "≥95%"
+    document.save(tmp_path / "form.docx")
+    result = check(read_facts(read_report(tmp_path / "form.docx")))
+    assert indicator_values(result) == {"新增绿地面积": (40, 42, 50, 50), "苗木成活率": (95, 93.1, 50, 49)}
+
+
+def test_a_table_typed_with_tabs_in_word_paragraphs(tmp_path):
+    import docx
+    document = docx.Document()
+    document.add_paragraph("分资金来源情况如下（单位：万元）：")
+    for line in ("资金来源\t年初预算数\t全年预算数\t全年执行数\t执行率", "一般公共预算\t500.00\t520.00\t507.00\t97.50%",
+                 "政府性基金预算\t100.00\t80.00\t76.00\t95.00%", "合计\t600.00\t600.00\t583.00\t97.17%"):
+        document.add_paragraph(line)
+    document.save(tmp_path / "report.docx")
+    result = check(read_facts(read_report(tmp_path / "report.docx")))
+    assert " | " in result.facts.text and result.findings == []
+    table = result.facts.tables[0]
+    assert [r.name for r in table.rows] == ["一般公共预算", "政府性基金预算"] and table.totals[0].name == "合计"
