@@ -134,7 +134,7 @@ def _sums(facts: Facts, report: FindingList) -> None:
     for s in facts.sums:
         total = sum(facts.amount(p) for p in s.parts)
         slack = sum(facts.half_cent(p) for p in s.parts)   # n parts, each rounded: n × 0.005 万元
-        if abs(total - facts.amount(s.whole)) > slack + EPS:
+        if abs(total - facts.amount(s.whole)) > slack + EPS and not _other_reading(facts, s.parts, s.whole):
             parts = " + ".join(amount_text(facts.amount(p)) for p in s.parts)
             # precision first: parts read from items listed after the whole, not from its own
             # statement, make a warning that says so
@@ -142,6 +142,21 @@ def _sums(facts: Facts, report: FindingList) -> None:
             say("SUM_MISMATCH", facts.where(s.whole.start),
                 f"分项之和 {parts} = {amount_text(total)} 万元，与所写合计 {amount_text(facts.amount(s.whole))} 万元不符{listed}"
                 f"{quoted(facts, s.parts[0] if s.one_statement else s.whole)}")
+
+
+def _other_reading(facts: Facts, parts: list[Number], whole: Number) -> bool:
+    """The list read another way adds up, so which figures are the whole's parts is not known
+    (precision first): its first parts come to the whole and the rest is another clause's
+    ("其中中央资金120万元、省级资金36万元；…经费上年结转8.50万元"), or a part is itself the sum of
+    the parts after it (a project's spending, then what it was spent on)."""
+    amounts = [facts.amount(p) for p in parts]
+
+    def adds_up(run: list[Number], to: float, of: Number) -> bool:
+        slack = sum(facts.half_cent(p) for p in run) + facts.half_cent(of) + EPS
+        return abs(sum(facts.amount(p) for p in run) - to) <= slack
+    if any(adds_up(parts[:k], facts.amount(whole), whole) for k in range(2, len(parts))):
+        return True
+    return any(adds_up(parts[i + 1:j], amounts[i], parts[i]) for i in range(len(parts)) for j in range(i + 3, len(parts) + 1))
 
 
 def _budget_equation(facts: Facts, report: FindingList) -> None:

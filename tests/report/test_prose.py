@@ -477,3 +477,18 @@ def test_a_list_with_an_item_said_by_its_count_is_no_sum(tmp_path):
     assert [f.code for f in read(tmp_path, listed).findings] == []
     wrong = text.replace("、车辆2辆", "、专用设备357.46万元")
     assert [f.code for f in read(tmp_path, wrong).findings] == ["SUM_MISMATCH"]
+
+
+def test_a_list_read_another_way_that_adds_up_is_no_error(tmp_path):
+    # its first parts come to the whole; the clause after the ； is another figure's
+    first = ("某县民宗局2023年度项目支出绩效自评报告\n"
+             "年中上级追加少数民族发展资金156.00万元，其中中央资金120.00万元、省级资金36.00万元；"
+             "宗教活动场所安全隐患整治经费上年结转8.50万元。\n")
+    assert [f.code for f in read(tmp_path, first).findings] == []
+    # a part that is the sum of the parts after it: a project's spending, then what it went on
+    nested = ("某县民宗局2023年度项目支出绩效自评报告\n"
+              "4个项目全年执行258.75万元，其中少数民族发展资金执行172.38万元，用于示范村寨建设128.60万元、"
+              "基础设施改善31.28万元、宣传培训12.50万元。\n")
+    assert [f.code for f in read(tmp_path, nested).findings] == []
+    wrong = first.replace("省级资金36.00万元；", "省级资金38.00万元；")    # 120 + 38 ≠ 156, however read
+    assert [f.code for f in read(tmp_path, wrong).findings] == ["SUM_MISMATCH"]
