@@ -179,6 +179,8 @@ def _continues_row(held: list[str], first: list[str]) -> bool:
         filled = [k for k, c in enumerate(first) if c.strip()]   # cells of the row, fewer, no figure alone
         return all(held[k].strip() for k in filled) and len(filled) < sum(1 for c in held if c.strip()) \
             and not any(SIGNED_FIGURE.fullmatch(first[k].strip()) for k in filled)
+    if sum(1 for c in first if c.strip()) >= sum(1 for c in held if c.strip()) and any(SIGNED_FIGURE.fullmatch(c.strip()) for c in first):
+        return False      # a whole row of its own under merged 一级 cells, not the rest of the row above
     return not (not any(re.search(r"\d", c) for c in held) and any(re.search(r"\d", c) for c in first))
 
 
@@ -194,7 +196,14 @@ def _read_pdf(path: Path) -> ReportText:
         with pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise UnreadableReport(f"{path.name}: PDF 有 {len(pdf.pages)} 页，超过上限 {MAX_PDF_PAGES} / too many pages")
-            previous, held = "", None     # held: a page's last table row, which may go on overleaf
+            held = None                   # a page's last table row, which may go on overleaf
+            lines: list[tuple[str, int]] = []   # text lines since the last table row, and their pages
+
+            def flush() -> None:
+                # (a table set without borders — its words one space apart, a cell a line — is read
+                # as a text's lines are)
+                _lines(report, [line for line, _ in lines], lambda k: f"第{lines[k - 1][1]}页")
+                lines.clear()
             for n, page in enumerate(pdf.pages, 1):
                 if time.monotonic() - start > MAX_PDF_SECONDS:
                     raise UnreadableReport(f"{path.name}: 读取超过 {MAX_PDF_SECONDS:g} 秒 / reading timed out")
@@ -218,14 +227,15 @@ def _read_pdf(path: Path) -> ReportText:
                 last = max(((t, len(of_table) - 1) for t, of_table in enumerate(rows) if of_table), default=None)
                 for _, row, content in sorted(items, key=lambda item: item[0]):
                     if row is None:
-                        report.add(content, f"第{n}页", joined=continues(previous, content))
-                        previous = content
-                    elif row == last and rows[row[0]][row[1]][0] == max(top for top, _, _ in items):
+                        lines.append((content, n))       # text: read as a text's lines are, below
+                        continue
+                    flush()
+                    if row == last and rows[row[0]][row[1]][0] == max(top for top, _, _ in items):
                         held = (content, f"第{n}页")
                     else:
                         report.add_row(content, f"第{n}页")
-                        previous = ""
                 page.close()
+            flush()
             if held:
                 report.add_row(held[0], held[1])
     except UnreadableReport:

@@ -12,7 +12,7 @@ _ITEM_SCORE = words()["item_score"]
 _TOTAL_LABEL = words()["total_label"]
 _TOTAL_CONTEXT = words()["total_context"]
 GRADE_WORDS = grade_words()
-_GRADE = re.compile(f"(?:{words()['grade_label'].pattern})" + r"(?:均为|为|是|:)?\s*(?:\|\s*)?[\"“”'‘’「」『』]?\s*"
+_GRADE = re.compile(f"(?:{words()['grade_label'].pattern})" + r"\s*(?:均为|为|是|:)?\s*(?:\|\s*)?[\"“”'‘’「」『』]?\s*"
                     "(" + "|".join(sorted(GRADE_WORDS, key=len, reverse=True)) + ")")
 _RULE_WORDS = words()["rule"]
 _OTHER_EVALUATION = re.compile(r"部门评价|第三方|财政评价|财政重点评价|重点绩效评价|复核")

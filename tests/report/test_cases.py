@@ -22,9 +22,10 @@ DEV = sorted(CASES.glob("*.txt"))
 # Left out, with why: 069's cells carry Markdown's <br> and wrap into the next | row, which
 # LibreOffice's PDF of its Word table re-wraps differently.
 NOT_AS_WORD = ("069",)
-# 096 has a table typed with tabs in Word (not a Word table): its PDF gives the words one space
-# apart with two header words run together (决算数执行率), which is not read as a table
-NOT_AS_PDF = ("096",)
+# 096 and 103 have a table typed with tabs in Word (not a Word table): LibreOffice's PDF of it gives
+# the words one space apart, header words run together (决算数执行率, 指标值度量单位) and rows run
+# into the next line, which is not read as a table
+NOT_AS_PDF = ("096", "103")
 WITH_TABLES = [p for p in DEV if not p.name.startswith(NOT_AS_WORD) and sum(line.lstrip().startswith("|") and line.count("|") >= 3 and bool(re.search(r"[^|\s]", line))
                                      for line in p.read_text(encoding="utf-8").splitlines()) >= 3]
 

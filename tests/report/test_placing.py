@@ -340,3 +340,11 @@ def test_a_table_typed_with_tabs_in_word_paragraphs(tmp_path):
     assert " | " in result.facts.text and result.findings == []
     table = result.facts.tables[0]
     assert [r.name for r in table.rows] == ["一般公共预算", "政府性基金预算"] and table.totals[0].name == "合计"
+
+
+def test_a_whole_row_after_a_page_break_is_not_the_rest_of_the_row_above():
+    from engine.report.text import _continues_row
+    held = ["", "管理制度健全性", "—", "定性指标", "健全", "", "健全", "100%", "3", "3", "否"]
+    assert not _continues_row(held, ["", "预决算信息公开性", "—", "定性指标", "及时公开", "", "及时公开", "100%", "2", "2", "否"])
+    # the rest of a row the page cut: the ends of its cells, no row of its own
+    assert _continues_row(["", "保障机构正常运", "无", "机构运转正常，", ""], ["", "转，推进乡村振兴", "", "完成公路养护", ""])
