@@ -22,7 +22,7 @@ from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .indicator_checks import check_indicator
 from .numbers import Number, direction_before
 from .plain import sub_level
-from .said_formula import check_said_execution
+from .said_formula import check_row_execution, check_said_execution, check_said_total
 from .stated import EPS, amount_text, at_stated, quoted
 from .vocabulary import key
 
@@ -83,6 +83,8 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     result.kind = report_kind(facts, result.rule_set)
     _form_execution(facts, report, result.kind)
     check_said_execution(facts, report)
+    check_row_execution(facts, report)
+    check_said_total(facts, report)
     _form_total(facts, report)
     result.computed_total = _totals(facts, rule_set, report, given)
     result.findings = report.findings

@@ -132,5 +132,5 @@ def _shifted_item(cells: list[str], placed: list) -> StatedItem | None:
 
 def _item(name: str, score, weight) -> StatedItem:
     """A stated item; the one named 预算执行率 is the execution item of every framework."""
-    execution = text_key(name) in ("预算执行率", "执行率", "资金执行率", "预算执行率指标", "预算执行")
+    execution = re.sub(r"^其中[:：\s]*", "", text_key(name)) in ("预算执行率", "执行率", "资金执行率", "预算执行率指标", "预算执行")
     return StatedItem(name, score, weight, row_id="budget_execution" if execution else None)

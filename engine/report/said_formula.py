@@ -1,4 +1,4 @@
-"""A score a sentence works out by a formula it states itself: "预算执行率92.6%，按“20分×执行率”
+"""A score a sentence or a row works out from figures it states itself: "预算执行率92.6%，按“20分×执行率”
 计算，预算执行情况得分18.25分" — the rate, the points and the score in one sentence, so the score
 is checked against points × rate (the core's ratio_score, capped at the points) at the precision
 the rate is stated to; every operand is the sentence's own (precision first)."""
@@ -37,3 +37,42 @@ def check_said_execution(facts: Facts, report: FindingList) -> None:
             report.error("SCORE_MISMATCH", facts.where(score.start),
                          f"按同一句所写“{points:g}分×执行率”，{points:g} × {rate.value:g}% = {expected:.2f} 分，"
                          f"报告写 {score.value:g} 分{quoted(facts, score)}")
+
+
+def check_row_execution(facts: Facts, report: FindingList) -> None:
+    """The 预算执行率 item of a 评分表 whose row states its rate ("其中：预算执行率 | 10 | 93.36% | 9.63"):
+    its score against 分值 × 执行率 — a warning, as a framework may score the rate by bands instead."""
+    text = facts.text
+    for item in facts.items:
+        if item.row_id != "budget_execution" or item.weight is None or report.names(facts.where(item.score.start)):
+            continue
+        line_start, line_end = text.rfind("\n", 0, item.score.start) + 1, text.find("\n", item.score.start)
+        rates = [n for n in facts.numbers if line_start <= n.start < (line_end if line_end >= 0 else len(text)) and n.is_rate]
+        if len(rates) != 1 or "|" not in text[line_start:item.score.start]:
+            continue      # (a table's row: its one rate; a sentence is said_formula's above)
+        rate, points = rates[0], item.weight.value
+        expected = ratio_score(rate.value / 100, points)
+        if abs(expected - item.score.value) >= points * 0.5 * 10 ** -rate.decimals / 100 + SCORE_TOLERANCE:
+            report.warning("SCORE_MISMATCH", facts.where(item.score.start),
+                           f"「预算执行率」按 分值 {points:g} × 执行率 {rate.value:g}% 应得 {expected:.2f} 分，表中写 "
+                           f"{item.score.value:g} 分（如按分档等其他评分标准计分，请核对）{quoted(facts, item.score)}")
+
+
+# "其中：项目立项6分，绩效目标5分，…，服务对象满意度15分，总得分98.5": the items' scores, then their total
+_LISTED_TOTAL = re.compile(r"其中\s*[:：]?(?P<items>(?:[^\d,，;；。()（）]{2,16}\d+(?:\.\d+)?\s*分\s*[,，、;；]\s*){3,})"
+                           r"(?:总得分|总分|合计得分|合计|自评总分|综合得分)\s*(?:为|:|：)?\s*(?P<total>\d+(?:\.\d+)?)")
+
+
+def check_said_total(facts: Facts, report: FindingList) -> None:
+    """A sentence listing every item's score and then the total: the total against their sum —
+    unless the list read another way adds up (a group's score and its own parts)."""
+    for match in _LISTED_TOTAL.finditer(facts.text):
+        scores = [n for n in facts.numbers if match.start("items") <= n.start < match.end("items") and n.unit == "分"]
+        total = facts.number_at(match.start("total"))
+        if total is None or len(scores) < 3 or report.names(facts.where(total.start)):
+            continue
+        added = sum(n.value for n in scores)
+        if abs(added - total.value) >= SCORE_TOLERANCE and not any(
+                abs(sum(n.value for n in scores[:k]) - total.value) < SCORE_TOLERANCE for k in range(2, len(scores))):
+            report.error("TOTAL_MISMATCH", facts.where(total.start),
+                         f"同一句所列各项得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{quoted(facts, total)}")

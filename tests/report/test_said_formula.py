@@ -23,3 +23,23 @@ def test_a_score_against_the_formula_its_own_sentence_states(tmp_path):
 def test_a_score_the_stated_rate_gives_at_its_precision_is_no_finding(tmp_path, rate, score):
     # 383.88/420 = 91.40%: "91%" stated to the whole per cent allows 20 × (90.5%…91.5%) = 18.1…18.3
     assert [c for c, _ in findings(tmp_path, spent="383.88", rate=rate, score=score)] == []
+
+
+LISTED = ("某县科协2023年度项目支出绩效自评报告\n"
+          "本项目自评得分情况为：其中：项目立项6分，绩效目标5分，资金管理{manage}分，产出目标{output}分，"
+          "效益目标13.5分，服务对象满意度15分，总得分{total}，综合评定等级为“优”。\n")
+
+
+def test_a_sentence_listing_every_items_score_and_the_total(tmp_path):
+    said = lambda **f: [(x.code, x.severity) for x in checked(tmp_path, LISTED.format(**f)).findings]  # noqa: E731
+    assert said(manage="7", output="48", total="94.5") == []              # 6+5+7+48+13.5+15 = 94.5
+    assert said(manage="7", output="48", total="95.5") == [("TOTAL_MISMATCH", "error")]
+
+
+def test_a_score_rows_own_rate_gives_its_execution_score_a_warning(tmp_path):
+    table = ("评价指标 | 分值 | 完成情况 | 自评得分\n"
+             "二、部门管理 | 30 | — | 27.93\n"
+             "其中：预算执行率 | 10 | {rate} | {score}\n")
+    assert [f.code for f in checked(tmp_path, table.format(rate="93.36%", score="9.34")).findings] == []
+    found = checked(tmp_path, table.format(rate="93.36%", score="9.63")).findings
+    assert [(f.code, f.severity) for f in found] == [("SCORE_MISMATCH", "warning")]   # 10 × 93.36% = 9.34
