@@ -348,3 +348,12 @@ def test_a_whole_row_after_a_page_break_is_not_the_rest_of_the_row_above():
     assert not _continues_row(held, ["", "预决算信息公开性", "—", "定性指标", "及时公开", "", "及时公开", "100%", "2", "2", "否"])
     # the rest of a row the page cut: the ends of its cells, no row of its own
     assert _continues_row(["", "保障机构正常运", "无", "机构运转正常，", ""], ["", "转，推进乡村振兴", "", "完成公路养护", ""])
+
+
+def test_a_table_of_tasks_with_approved_amounts_in_yuan(tmp_path):
+    text = ("任务名称\t项目\t批复金额（元）\t实际支出（元）\t预算执行率\n"
+            "乡村公路养护\t乡村公路养护经费\t586,000.00\t586,000.00\t100.00%\n"
+            "人居环境整治\t农村人居环境整治经费\t3,124,000.00\t3,051,200.00\t{rate}\n")
+    assert error_codes(result_of(tmp_path, text.format(rate="97.67%"))) == []
+    found = result_of(tmp_path, text.format(rate="99.67%")).findings     # 3,051,200 / 3,124,000 = 97.67%
+    assert [f.code for f in found] == ["STATED_RATE_MISMATCH"]
