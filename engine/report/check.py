@@ -256,9 +256,9 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
             budget, spend, rate = (row.cells.get(k) for k in ("budget", "spend", "rate"))
             if budget and spend and rate and budget.value:
                 _table_rate(facts, report, f"表中「{row.name}」", rate, spend.value, budget.value)
-        rows = [r for r in table.rows if not r.sub_row]      # (其中…, （1）…, 1 under 一: parts of a row above)
-        if len(table.totals) != 1 or len(rows) < 2:
-            continue
+        rows = [r for r in table.rows if not r.numbered_under]      # (1, 2 under 一: parts of the row above)
+        if len(table.totals) != 1 or len(rows) < 2 or any(r.sub_row for r in rows):
+            continue      # (其中…, （1）…: which rows after it are parts too is not said)
         total = table.totals[0]
         for kind, word in (("budget", "预算"), ("spend", "支出")):
             parts = [r.cells[kind] for r in rows if kind in r.cells]

@@ -190,7 +190,9 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             if _key(name) in totals:
                 block = suspended = None      # the form ends at its 总分 row (a 填报人 line below is none of it)
     _drop_misread(forms)
-    if forms.funds_totals > 1:      # a form for each project: none of their totals is the report's
+    totals = {tuple(sorted((c, n.value) for c, n in t.total.items())) for t in forms.funds_tables if t.total is not None}
+    if len(totals) > 1:      # a form for each project: none of their totals is the report's (one total
+        # said twice — a table of sub-projects' 合计, then the form's 年度资金总额 — is one)
         forms.amounts.clear()
         forms.rates.clear()
         forms.execution.clear()
@@ -256,6 +258,9 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark
             table.parts.append((name, {**amounts, **({"exec_rate": rate} if rate is not None and rate.is_rate else {})}))
             table.marks.append(mark)
         return
+    if forms.funds_row == "total" and total_row and not forms.execution \
+            and all(c in amounts and amounts[c].value == forms.amounts[c].value for c in forms.amounts):
+        _execution(forms, by_column)   # the form's own total row after a table of the same amounts: its 分值 and 得分
     if forms.funds_row == "total" or (forms.funds_row and not total_row) or _key(name).startswith("其中"):
         return        # (a 其中 row is a part, never the whole, even with no total row read)
     forms.funds_row = "total" if total_row else "first"
@@ -269,6 +274,10 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark
     rate = _one(by_column, "exec_rate")
     if rate is not None and rate.is_rate:
         forms.rates["exec_rate"] = rate
+    _execution(forms, by_column)
+
+
+def _execution(forms: Forms, by_column: dict[str, list[Number]]) -> None:
     for column in ("weight", "score"):
         n = _one(by_column, column)
         if n is not None and not n.is_rate:

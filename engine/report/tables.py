@@ -23,6 +23,7 @@ class AmountRow:
     name: str
     cells: dict[str, Number]   # "budget", "spend", "rate" → the figure in that column
     sub_row: bool = False      # "其中：…", "（1）…": a part of a row above
+    numbered_under: bool = False   # 1, 2 under 一: a part of the row numbered above it
 
 
 @dataclass
@@ -123,7 +124,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
             continue
         cells, placed = line
         header = {i: _COLUMNS[m] for i, c in enumerate(cells) if (m := measure_of(text_key(c))) in _COLUMNS}
-        if {"budget", "spend"} <= set(header.values()) and not figured(cells):
+        if {"budget", "spend"} <= set(header.values()) and words_only(cells):   # (…（20分）: words)
             columns = {}
             named = {i: measure_of(text_key(cells[i])) for i in header}
             # the first column of each kind (预算数 before 年初预算), 全年预算 before any other 预算
@@ -145,5 +146,5 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
             (tables[-1].totals if text_key(row.name) in TOTAL_ROWS else tables[-1].rows).append(row)
     for table in tables:
         for k in sub_level([row.name for row in table.rows]):
-            table.rows[k].sub_row = True     # 1, 2 under 一: a part of the row above
+            table.rows[k].numbered_under = True     # 1, 2 under 一: a part of the row above
     return tables

@@ -357,3 +357,17 @@ def test_a_table_of_tasks_with_approved_amounts_in_yuan(tmp_path):
     assert error_codes(result_of(tmp_path, text.format(rate="97.67%"))) == []
     found = result_of(tmp_path, text.format(rate="99.67%")).findings     # 3,051,200 / 3,124,000 = 97.67%
     assert [f.code for f in found] == ["STATED_RATE_MISMATCH"]
+
+
+def test_the_forms_total_row_after_a_table_of_the_same_amounts(tmp_path):
+    text = ("| 序号 | 项目名称 | 预算数 | 执行数 | 预算执行率 |\n"
+            "| 合计 | | 500.00 | 460.00 | 92.00% |\n"
+            "| 1 | 实训基地建设 | 300.00 | 280.00 | 93.33% |\n"
+            "| 2 | 师资培训 | 200.00 | 180.00 | 90.00% |\n"
+            "\n"
+            "| 预算执行情况（万元）（20分） | 预算数（A） | 执行数（B） | 执行率（B/A） | 得分（20分*执行率） |\n"
+            "| 年度财政资金总额 | 500.00 | 460.00 | 92.00% | {score} |\n")
+    result = result_of(tmp_path, text.format(score="18.40"))
+    assert amounts(result) == {"budget_total": 500, "spend_total": 460} and execution(result) == (20, 18.4)
+    assert error_codes(result) == []
+    assert "SCORE_MISMATCH" in error_codes(result_of(tmp_path, text.format(score="18.60")))   # 20 × 92% = 18.40
