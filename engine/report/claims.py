@@ -208,6 +208,8 @@ def _indicators(facts: Facts) -> None:
             continue   # a table's header, not an indicator's sentence
         if starts and starts[-1][0] == start:
             continue
+        if len(_TARGET_SAID.findall(text, start, end)) >= 2:
+            continue   # several indicators in one sentence, each its target and actual: read one by one below
         starts.append((start, match))
     for row, (start, match) in enumerate(starts, 1):   # renumbered below
         facts.indicators.append(Indicator(row, _indicator_name(text[start:match.start()]), start))
@@ -281,6 +283,11 @@ _ACHIEVED_FIRST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}}?
                              rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s()（）]{{0,4}}?)\s*(?P<within>以内|以下|及以下|以上|及以上)?\s*(?=[)）,，;；。]|$)"
                              # "…6,184台件，年度目标6,500台件，完成率95.41%": and the completion stated after
                              r"(?:[)）]?\s*[,，]\s*完成率\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?")
+# "开展科普培训场次绩效目标值是40场，实际完成值为52场，目标完成率为130%": a target said as such, no sign
+_TARGET_SAID = re.compile(r"(?P<name>[^\d,，;；。:：\n()（）]{2,30}?)\s*(?:绩效)?(?:年度)?(?:目标值|指标值)\s*(?:是|为)\s*"
+                          rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*[,，]\s*实际(?:完成值?|达到)?\s*(?:为|是)?\s*"
+                          rf"(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}}?)"
+                          r"(?:\s*[,，]\s*(?:目标)?完成率\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?(?=[,，;；。\s]|$)")
 _NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当年|该指标|本指标)|(?:年度计划|年度|计划|预期)$")
 
 
@@ -291,7 +298,7 @@ def _paired_indicators(facts: Facts) -> None:
     # length so that every offset holds: a name and the spaces around it would backtrack without end)
     text = re.sub(r"[ \u3000]{3,}", lambda m: "。" * len(m.group()), facts.text)
     matches = [*_PAIRED.finditer(text), *_PLANNED.finditer(text), *_PLANNED_NAME.finditer(text),
-               *_ACHIEVED_FIRST.finditer(text)]
+               *_ACHIEVED_FIRST.finditer(text), *_TARGET_SAID.finditer(text)]
     for match in sorted(matches, key=lambda m: m.start()):
         if any(a <= match.start() < b for a, b in spans):
             continue   # inside an indicator's own paragraph: its figures are read there
@@ -307,12 +314,14 @@ def _paired_indicators(facts: Facts) -> None:
         if len(name) < 2 or named_already(name, known):
             continue
         known.append(text_key(name))
-        planned = match.re in (_PLANNED, _PLANNED_NAME)
+        planned = match.re in (_PLANNED, _PLANNED_NAME, _TARGET_SAID)   # (a plan's figure is a floor …)
         completion = facts.number_at(match.start("completion")) \
             if "completion" in match.re.groupindex and match.group("completion") else None
         within = match.group("within") if "within" in match.re.groupindex else None
         direction = ">=" if planned else DIRECTIONS[match.group("dir")] if match.group("dir") else \
             ("<=" if "下" in within or "内" in within else ">=") if within else "="
+        if match.re is _TARGET_SAID and words()["cost"].search(name):
+            direction = "<="     # (… a cost's a ceiling)
         facts.indicators.append(Indicator(len(facts.indicators) + 1, name, match.start(), "", direction, target,
                                           actual, completion=completion))
 
@@ -340,7 +349,7 @@ def _direction_after(text: str, n: Number) -> str | None:
 def _indicator_name(before: str) -> str:
     clauses = [c.strip() for c in re.split(r"[,，:：;；]", before)]
     for clause in reversed(clauses):
-        clause = re.sub(r"该指标|预期|本指标", "", clause)
+        clause = re.sub(r"该指标|预期|本指标|绩效$", "", clause)   # ("…数量绩效目标值": the name, not 绩效)
         clause = re.sub(r"^(?:为|是)|(?:为|是)$", "", clause.strip(" 　"))   # "该指标为": no name
         clause = _NAME_PREFIX.sub("", clause).strip(" 　")
         if clause:

@@ -492,3 +492,15 @@ def test_a_list_read_another_way_that_adds_up_is_no_error(tmp_path):
     assert [f.code for f in read(tmp_path, nested).findings] == []
     wrong = first.replace("省级资金36.00万元；", "省级资金38.00万元；")    # 120 + 38 ≠ 156, however read
     assert [f.code for f in read(tmp_path, wrong).findings] == ["SUM_MISMATCH"]
+
+
+def test_indicators_listed_in_one_sentence_each_with_its_target_said(tmp_path):
+    text = ("某县科协2023年度项目支出绩效自评报告\n"
+            "（1）数量目标：新建服务站数量绩效目标值是6个，实际完成值为6个，目标完成率为100%；开展培训场次绩效目标值是40场，"
+            "实际完成值为52场，目标完成率为130%；受益农户人次绩效目标值是3000人次，实际完成值为3450人次，目标完成率为{rate}。\n")
+    result = read(tmp_path, text.format(rate="115%"))
+    rows = {i.name: (i.target.value, i.actual.value) for i in result.facts.indicators}
+    assert rows == {"新建服务站数量": (6, 6), "开展培训场次": (40, 52), "受益农户人次": (3000, 3450)}
+    assert result.findings == []
+    wrong = read(tmp_path, text.format(rate="125%"))          # 3450 / 3000 = 115%
+    assert [f.code for f in wrong.findings] == ["COMPLETION_MISMATCH"]
