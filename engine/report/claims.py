@@ -258,7 +258,7 @@ def _indicators(facts: Facts) -> None:
 # "不动产登记发证年度指标≥6000件，实际完成6418件": a target with its direction, then what was
 # achieved, one clause after the other (or both in brackets after the name: "…以内（年度指标≤12万元，…")
 _FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"    # 6,184 or 12.5
-_PAIRED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*[(（]?\s*(?:年度指标值?|年度计划|年度目标|计划|目标值?|指标值?)?"
+_PAIRED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*(?:[:：]\s*(?=年度|计划|目标|指标))?[(（]?\s*(?:年度指标值?|年度计划|年度目标|计划|目标值?|指标值?)?"
                      r"\s*(?:为|是)?\s*(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于|>|<)\s*"
                      rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*[,，]\s*"
                      rf"(?:[^\d,，;；。\n]{{0,6}}?)实际[^\d,，;；。\n]{{0,8}}?(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}})")

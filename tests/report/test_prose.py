@@ -504,3 +504,11 @@ def test_indicators_listed_in_one_sentence_each_with_its_target_said(tmp_path):
     assert result.findings == []
     wrong = read(tmp_path, text.format(rate="125%"))          # 3450 / 3000 = 115%
     assert [f.code for f in wrong.findings] == ["COMPLETION_MISMATCH"]
+
+
+def test_an_indicators_name_then_a_colon_then_its_target_and_result(tmp_path):
+    text = ("某街道办事处2023年度部门整体支出绩效自评报告\n"
+            "1.社区网格员培训：目标≥12期，实际开展14期，培训网格员共计386人次。\n"
+            "2.城市管理案件按期结案率：目标≥95%，实际97.2%（受理2,046宗，按期结案1,989宗）。\n")
+    rows = {i.name: (i.direction, i.target.value, i.actual.value) for i in read(tmp_path, text).facts.indicators}
+    assert rows == {"社区网格员培训": (">=", 12, 14), "城市管理案件按期结案率": (">=", 95, 97.2)}
