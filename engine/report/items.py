@@ -10,6 +10,7 @@ import re
 from ..core.parsing import text_key
 from .facts import Facts, StatedItem
 from .forms import AMOUNT_COLUMNS
+from .numbers import sentence_bounds
 from .plain import BARE_NUMBER
 from .tables import table_lines
 from .vocabulary import column_of
@@ -30,6 +31,7 @@ def read_items(facts: Facts) -> None:
         # the funds block's 分值 and 得分: the 预算执行率 item of the form (its rate is the headline's)
         facts.items.append(StatedItem("预算执行率", execution["score"], execution["weight"], row_id="budget_execution"))
     _listed_items(facts)
+    _declared_then_scored(facts)
     _table_items(facts)
 
 
@@ -71,6 +73,36 @@ def _listed_items(facts: Facts) -> None:
             continue
         weight.part = score.part = True
         facts.items.append(_item(match.group(1) if match.re is not _EXECUTION_SAID else "预算执行率", score, weight))
+
+
+# "按照决策（15分）、过程（25分）、产出（35分）、效益（25分）四个方面评分" — each item's points, declared
+_DECLARED = re.compile(r"((?:[^\s、,，。;；:：()（）\d]{2,8}[(（]\d+(?:\.\d+)?分[)）]、){2,}[^\s、,，。;；:：()（）\d]{2,8}[(（]\d+(?:\.\d+)?分[)）])")
+_POINTS = re.compile(r"([^\s、,，。;；:：()（）\d]{2,8})[(（](\d+(?:\.\d+)?)分[)）]")
+# … then "其中：决策得14.2分；过程得23.65分（…资金管理8分得7.5分…）": each one's score (and an inner
+# item's own points and score, "资金管理8分得7.5分", "预算执行率10分×96.53%得9.65分")
+_SCORED = re.compile(r"(?:^|(?<=[:：;；,，(（]))\s*([^\s、,，。;；:：()（）\d×]{2,8}?)\s*"
+                     r"(?:(\d+(?:\.\d+)?)\s*分\s*(?:[×xX*]\s*\d+(?:\.\d+)?\s*%\s*)?)?得\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def _declared_then_scored(facts: Facts) -> None:
+    """Items whose points a sentence declares first and whose scores the text gives after."""
+    text = facts.text
+    for declared in _DECLARED.finditer(text):
+        points = {re.sub(r"^(?:按照|围绕|从|就|对)", "", m.group(1)): facts.number_at(declared.start(1) + m.start(2))
+                  for m in _POINTS.finditer(declared.group(1))}
+        _, end = sentence_bounds(text, declared.end())
+        following_end = text.find("\n", end)
+        for match in _SCORED.finditer(text, declared.end(), following_end if following_end >= 0 else len(text)):
+            name = match.group(1)
+            # (the first declared name may carry the words before it: "…报告按照决策（15分）")
+            declared_weight = next((w for key, w in points.items() if key.endswith(name)), None)
+            weight = declared_weight or (facts.number_at(match.start(2)) if match.group(2) else None)
+            score = facts.number_at(match.start(3))
+            if weight is None or score is None or score.part or score.value > weight.value \
+                    or any(text_key(i.name) == text_key(name) for i in facts.items):
+                continue
+            score.part = True
+            facts.items.append(_item(name, score, weight))
 
 
 def _table_items(facts: Facts) -> None:

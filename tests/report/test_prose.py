@@ -512,3 +512,13 @@ def test_an_indicators_name_then_a_colon_then_its_target_and_result(tmp_path):
             "2.城市管理案件按期结案率：目标≥95%，实际97.2%（受理2,046宗，按期结案1,989宗）。\n")
     rows = {i.name: (i.direction, i.target.value, i.actual.value) for i in read(tmp_path, text).facts.indicators}
     assert rows == {"社区网格员培训": (">=", 12, 14), "城市管理案件按期结案率": (">=", 95, 97.2)}
+
+
+def test_items_whose_points_are_declared_before_their_scores(tmp_path):
+    text = ("某区水务局2023年度部门整体支出绩效自评价报告\n"
+            "按照决策（15分）、过程（25分）、产出（35分）、效益（25分）四个方面评分，自评价得分95.95分，等级为“优秀”。"
+            "其中：决策得14.2分；过程得23.65分（预算执行率10分×96.53%得9.65分，资金管理8分得7.5分，组织实施7分得6.5分）；"
+            "产出得34.1分；效益得24.0分。\n")
+    items = {i.name: (i.weight.value, i.score.value) for i in read(tmp_path, text).facts.items}
+    assert items == {"决策": (15, 14.2), "过程": (25, 23.65), "预算执行率": (10, 9.65), "资金管理": (8, 7.5),
+                     "组织实施": (7, 6.5), "产出": (35, 34.1), "效益": (25, 24.0)}
