@@ -199,6 +199,9 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
         ind.row = row
 
 
+_CLAUSE_END = re.compile(r"[;；]")
+
+
 def _indicators(facts: Facts) -> None:
     text = facts.text
     starts = []
@@ -206,13 +209,22 @@ def _indicators(facts: Facts) -> None:
         start, end = sentence_bounds(text, match.start())
         if CELL in text[start:end]:
             continue   # a table's header, not an indicator's sentence
-        if starts and starts[-1][0] == start:
-            continue
         if len(_TARGET_SAID.findall(text, start, end)) >= 2:
             continue   # several indicators in one sentence, each its target and actual: read one by one below
-        starts.append((start, match))
-    for row, (start, match) in enumerate(starts, 1):   # renumbered below
-        facts.indicators.append(Indicator(row, _indicator_name(text[start:match.start()]), start))
+        clause = None
+        if len(_TARGET.findall(text, start, end)) >= 2 and _CLAUSE_END.search(text, start, end):
+            # "…年度目标值≥1,800批次，实际完成1,862批次，分值8分，得8分；…年度目标值≥6,000批次…": several
+            # indicators in one sentence, each a clause, from the ； before it to the ； that ends it (one
+            # indicator's own ；— "年中监控完成值：68场；自评完成值：130场" — is no end of it)
+            before = [m.end() for m in _CLAUSE_END.finditer(text, start, match.start())]
+            start = before[-1] if before else start
+            ends = _CLAUSE_END.search(text, match.end(), end)
+            clause = ends.start() if ends else end
+        if starts and starts[-1][0] == start:
+            continue
+        starts.append((start, match, clause))
+    for row, (start, match, clause) in enumerate(starts, 1):   # renumbered below
+        facts.indicators.append(Indicator(row, _indicator_name(text[start:match.start()]), start, end=clause))
     for ind in list(facts.indicators):
         end = facts._end_of(ind)
         inside = [n for n in facts.numbers if ind.start <= n.start < end]
@@ -228,6 +240,8 @@ def _indicators(facts: Facts) -> None:
         for n in inside:
             if n is ind.target or n is ind.coefficient:
                 continue
+            if ind.self_score is not None and _CLAUSE_END.search(text, ind.self_score.end, n.start):
+                break     # "…得5分；预算执行率…实际执行率96.52%…": once scored, the next clause is another's
             if n.measure == "completion" and ind.completion is None:
                 ind.completion = n
             elif n.measure == "deviation" and ind.deviation is None:

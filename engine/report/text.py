@@ -179,8 +179,10 @@ def _continues_row(held: list[str], first: list[str]) -> bool:
         filled = [k for k, c in enumerate(first) if c.strip()]   # cells of the row, fewer, no figure alone
         return all(held[k].strip() for k in filled) and len(filled) < sum(1 for c in held if c.strip()) \
             and not any(SIGNED_FIGURE.fullmatch(first[k].strip()) for k in filled)
-    if sum(1 for c in first if c.strip()) >= sum(1 for c in held if c.strip()) and any(SIGNED_FIGURE.fullmatch(c.strip()) for c in first):
-        return False      # a whole row of its own under merged 一级 cells, not the rest of the row above
+    figures = [{k for k, c in enumerate(row) if SIGNED_FIGURE.fullmatch(c.strip())} for row in (held, first)]
+    if figures[0] and figures[0] <= figures[1]:
+        return False      # a whole row of its own under merged 一级 cells (its figures where the row above has
+        # its own: 分值, 得分), not the rest of the row above
     return not (not any(re.search(r"\d", c) for c in held) and any(re.search(r"\d", c) for c in first))
 
 

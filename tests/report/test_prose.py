@@ -522,3 +522,14 @@ def test_items_whose_points_are_declared_before_their_scores(tmp_path):
     items = {i.name: (i.weight.value, i.score.value) for i in read(tmp_path, text).facts.items}
     assert items == {"决策": (15, 14.2), "过程": (25, 23.65), "预算执行率": (10, 9.65), "资金管理": (8, 7.5),
                      "组织实施": (7, 6.5), "产出": (35, 34.1), "效益": (25, 24.0)}
+
+
+def test_indicators_a_clause_each_in_one_long_sentence(tmp_path):
+    text = ("某县市场监管局2023年度项目支出绩效自评报告\n"
+            "产出指标：食品监督抽检批次年度目标值≥1,800批次，实际完成1,862批次，分值8分，得8分；"
+            "预算执行率分值5分，实际执行率96.52%，得4.83分；"
+            "农产品快检批次年度目标值≥6,000批次，实际完成5,730批次，完成率95.5%，分值8分，得7.64分。\n")
+    result = read(tmp_path, text)
+    rows = {i.name: (i.target.value, i.actual.value) for i in result.facts.indicators if i.target}
+    assert rows["农产品快检批次"] == (6000, 5730)
+    assert [f.code for f in result.findings if f.severity == "error"] == []
