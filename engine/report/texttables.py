@@ -46,6 +46,7 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
                 cells.pop()
             if sum(1 for c in cells if c) >= 2:
                 rows[n] = cells
+    rows.update(_tab_rows_rejoined(lines, rows))
     spaced = {n: [c for c in _COLUMN_GAP.split(line.strip()) if c] for n, line in enumerate(lines)
               if n not in rows and line.strip() and (_COLUMN_GAP.search(line.strip()) or _INDENTED.match(line))}
     for n, line in enumerate(lines):     # a bracket's close wrapped alone onto a line ("（20分" / "）")
@@ -72,6 +73,39 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
 
 
 _ONE_CELL = re.compile(r"\s*[|｜]\s*([^|｜\d]+?)\s*")   # "| 一级指标": a cell alone after its "|"
+
+
+def _tab_rows_rejoined(lines: list[str], rows: dict[int, list[str]]) -> dict[int, list[str]]:
+    """Tab-separated rows a cell of which the copy broke over two lines ("…\t调整指标值\t全年" and
+    "完成值\t得分系数（%）\t…"; "\t城市管理案件按期" and "结案率\t%\t…"): two lines, neither as
+    wide as the table's rows, that together are — one row again, the cell broken joined."""
+    def cells_of(n: int) -> list[str]:
+        cells = [c.strip() for c in lines[n].strip(" \u3000\r\n").split("\t")]
+        while cells and not cells[-1]:
+            cells.pop()
+        return cells
+    tabbed = [n for n, line in enumerate(lines) if "\t" in line]
+    blocks: list[list[int]] = []
+    for n in tabbed:                                    # runs of tab lines, one table each
+        if blocks and n == blocks[-1][-1] + 1:
+            blocks[-1].append(n)
+        else:
+            blocks.append([n])
+    out: dict[int, list[str]] = {}
+    for block in blocks:
+        widths = [len(rows[n]) for n in block if n in rows]
+        if len(widths) < 3:
+            continue
+        width = max(set(widths), key=widths.count)      # the width most of its rows have
+        for a, b in zip(block, block[1:]):
+            if a in out or b in out:
+                continue
+            upper, lower = cells_of(a), cells_of(b)
+            if len(upper) < width and len(lower) < width and len(upper) + len(lower) - 1 == width \
+                    and upper[-1] and lower[0] and not re.search(r"\d", upper[-1] + lower[0]) \
+                    and not (form_header(lower) and not form_header(upper)):   # (a row of fields over a header)
+                out[a], out[b] = upper[:-1] + [upper[-1] + lower[0]] + lower[1:], []
+    return out
 
 
 def _header_a_cell_a_line(lines: list[str]) -> dict[int, list[str]]:

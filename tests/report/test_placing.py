@@ -371,3 +371,16 @@ def test_the_forms_total_row_after_a_table_of_the_same_amounts(tmp_path):
     assert amounts(result) == {"budget_total": 500, "spend_total": 460} and execution(result) == (20, 18.4)
     assert error_codes(result) == []
     assert "SCORE_MISMATCH" in error_codes(result_of(tmp_path, text.format(score="18.60")))   # 20 × 92% = 18.40
+
+
+def test_tab_rows_a_cell_of_which_the_copy_broke_over_two_lines(tmp_path):
+    text = ("绩效指标\t指标名称\t计量单位\t年初指标值\t全年\n"
+            "完成值\t指标权重（分）\t指标得分（分）\n"
+            "\t道路清扫保洁面积\t万平方米\t≥1260\t1282\t40\t40\n"
+            "\t城市管理案件按期\n"
+            "结案率\t%\t≥95%\t92.6%\t30\t29.24\n"
+            "\t市政设施维修及时率\t%\t≥95%\t97.8%\t30\t30\n")
+    result = result_of(tmp_path, text)
+    assert indicator_values(result) == {"道路清扫保洁面积": (1260, 1282, 40, 40), "城市管理案件按期结案率": (95, 92.6, 30, 29.24),
+                                        "市政设施维修及时率": (95, 97.8, 30, 30)}
+    assert error_codes(result) == []
