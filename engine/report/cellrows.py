@@ -187,7 +187,8 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
     return set(run[start:i]) - {run[start]} - {first for first, _ in found}
 
 
-_DIRECTION_CELL = re.compile(r"^(?:≥|≤|>=|<=|=|>|<|大于等于|小于等于|不低于|不高于|不少于|不超过|定性)$")
+_DIRECTION_CELL = re.compile(r"^(?:≥|≤|>=|<=|=|>|<|大于等于|小于等于|不低于|不高于|不少于|不超过|定性|正向|反向|"
+                             r"正向指标|反向指标|定量|定量指标|定性指标)$")
 _PLACEHOLDER = re.compile(r"^[.…·—\-/]*$")
 _FIGURE_COLUMNS = ("target", "actual", "weight", "score")   # the national form's order
 _AMONG_FIGURES = ("completion", "rule")        # columns a province's form puts among them
@@ -282,7 +283,9 @@ def spelled_out(header: list[str]) -> list[str]:
 
 def _rows_by_direction(data: list[str], after: int) -> list[tuple[int, int]]:
     """Each row's cells from its 指标性质 cell to its last column (`after` more)."""
-    return [(i, i + after) for i, cell in enumerate(data) if _DIRECTION_CELL.match(cell) and i + after < len(data)]
+    # (指标性质 and 指标方向 side by side — 正向 | 大于等于 — are one row's: it starts at the first)
+    return [(i, i + after) for i, cell in enumerate(data) if _DIRECTION_CELL.match(cell) and i + after < len(data)
+            and not (i and _DIRECTION_CELL.match(data[i - 1]))]
 
 
 def _rows_in_order(data: list[str], order: list[str]) -> list[tuple[int, int]]:

@@ -277,3 +277,54 @@ def test_a_lower_header_line_spelling_out_a_merged_cell(tmp_path):
     assert indicator_values(result) == {"消防设施检测栋数": (150, 162, 20, 20), "隐患整改完成率": (95, 91.2, 20, 19.2),
                                "单栋检测费用": (0.8, 0.76, 20, 20), "业主满意度": (90, 93, 40, 40)}
     assert [i.direction for i in result.facts.indicators] == [">=", ">=", "<=", ">="]
+
+
+# 指标性质 and 指标方向 side by side, one cell a line, blank lines between rows
+NATURE_AND_DIRECTION = "\n".join("""一级指标
+二级指标
+三级指标
+指标性质
+指标方向
+年度指标值
+实际完成值
+计量单位
+分值
+得分
+偏差原因分析及改进措施
+产出指标
+数量指标
+监督抽检批次
+正向
+大于等于
+2400
+2516
+批次
+40
+40
+
+特种设备定期检验率
+正向
+大于等于
+98
+99.1
+%
+30
+30
+
+抽查经营主体户数
+正向
+大于等于
+860
+812
+户
+30
+28.33
+部分经营主体注销，可抽查户数减少
+""".split("\n"))
+
+
+def test_a_nature_cell_and_a_direction_cell_side_by_side_start_one_row(tmp_path):
+    result = result_of(tmp_path, NATURE_AND_DIRECTION)
+    assert indicator_values(result) == {"监督抽检批次": (2400, 2516, 40, 40), "特种设备定期检验率": (98, 99.1, 30, 30),
+                                        "抽查经营主体户数": (860, 812, 30, 28.33)}
+    assert error_codes(result) == []
