@@ -81,3 +81,17 @@ def test_targets_with_their_sign_or_a_sign_apart_one_space_apart(tmp_path):
     assert indicator_values(result) == {"垃圾分类示范小区创建数": (20, 18, 30, 27), "道路保洁达标率": (95, 96.2, 30, 30),
                                         "市民诉求解决率": (90, 92, 20, 20), "市民满意度": (88, 90.5, 20, 20)}
     assert result.findings == []
+
+
+def test_a_short_score_table_one_space_apart(tmp_path):
+    text = ("项目支出绩效自评得分表\n"
+            "一级指标 分值 得分 主要扣分原因\n"
+            "决策 15 15\n"
+            "过程 20 19.33 预算执行率未达100%；个别抽检报告归档不及时\n"
+            "产出 40 39.40 农产品快检批次未完成\n"
+            "效益 25 24.68 群众满意度未达目标\n"
+            "合计 100 98.41\n")
+    result = result_of(tmp_path, text)
+    assert {i.name: (i.weight.value, i.score.value) for i in result.facts.items} == {
+        "决策": (15, 15), "过程": (20, 19.33), "产出": (40, 39.4), "效益": (25, 24.68)}
+    assert result.findings == []
