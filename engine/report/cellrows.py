@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .plain import BARE_NUMBER, HEADING, IN_YUAN, PAGE_OF, normalise
+from .plain import BARE_NUMBER, DASHES, HEADING, IN_YUAN, PAGE_OF, normalise
 from .vocabulary import column_of, key, vocabulary
 
 _ENDS_CELL = re.compile(r"[|｜]\s*$")
@@ -21,7 +21,6 @@ _NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，](?!\d{3}).*[,，](?!\d{3})") 
 # a page number ("— 5 —", "第5页") or a table's title again on the next page ("…（续）", "续表")
 PAGE_FURNITURE = re.compile(rf"^(?:[-—–]\s*\d{{1,4}}\s*[-—–]|{PAGE_OF}|.{{0,60}}[(（]续[)）]|续表\s*\d*)$")
 _FIGURE = re.compile(r"^[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?$")
-_EMPTY_CELL = re.compile(r"^[—–\-/／]*$")     # "——", "/": a cell left empty on purpose
 
 
 def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
@@ -163,7 +162,7 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
         found.append((run[i], [header[0], *figures]))
         header[0] = ""
         i += len(figures)
-    while i < len(cells) and not _FIGURE.match(cells[i]) and not (cells[i] and _EMPTY_CELL.match(cells[i])):
+    while i < len(cells) and not _FIGURE.match(cells[i]) and not DASHES.fullmatch(cells[i]):
         if not cells[i] and i + 1 < len(cells) and cells[i + 1] and not _FIGURE.match(cells[i + 1]):
             i += 1          # an empty cell before the row's name (under a merged 项目资金 cell)
             continue
@@ -171,7 +170,7 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
         k = i + 1
         # a "——" between the figures is the row's empty cell (其中 rows leave 分值 and 得分 so), kept
         # in its place: the figure after it is the next column's, not another row's
-        while k < len(cells) and (_FIGURE.match(cells[k]) or _EMPTY_CELL.match(cells[k]) and cells[k]) \
+        while k < len(cells) and (_FIGURE.match(cells[k]) or DASHES.fullmatch(cells[k])) \
                 and len(figures) < len(header) - 1:
             figures.append(cells[k] if _FIGURE.match(cells[k]) else "")
             k += 1

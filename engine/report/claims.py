@@ -92,6 +92,7 @@ def read_facts(report: ReportText) -> Facts:
 
 
 # ------------------------------------------------------------------ 其中 lists
+_CLAUSE_END = re.compile(r"[;；]")
 _SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成")   # not 支出: 基本支出 and 项目支出 are parts of a budget
 
 
@@ -145,17 +146,13 @@ def _sums(facts: Facts) -> None:
 
 def _item_without_amount(facts: Facts, parts: list[Number], end: int) -> bool:
     """"其中房屋及构筑物2,106.42万元、通用设备381.27万元、车辆2辆": an item of the list said by its
-    count, not its amount — the amounts listed are not all the whole's parts."""
-    stop = re.search(r"[;；]", facts.text[parts[-1].end:end])
-    limit = parts[-1].end + stop.start() if stop else end
+    count, not its amount — the amounts listed are not all the whole's parts (the item: the words
+    since the figure before it)."""
+    stop = _CLAUSE_END.search(facts.text, parts[-1].end, end)
+    limit = stop.start() if stop else end
     return any(parts[0].start < n.start < limit and not n.is_amount and not n.is_rate
-               and re.fullmatch(r"\s*[、，,]\s*[^\d、，,;；。]{1,12}", facts.text[_previous_end(facts, n):n.start])
-               for n in facts.numbers)
-
-
-def _previous_end(facts: Facts, n: Number) -> int:
-    """Where the figure before `n` ends (the start of the item `n` closes)."""
-    return max((m.end for m in facts.numbers if m.end <= n.start), default=0)
+               and re.fullmatch(r"\s*[、，,]\s*[^\d、，,;；。]{1,12}", facts.text[previous.end:n.start])
+               for previous, n in zip(facts.numbers, facts.numbers[1:]))
 
 
 def _rates_after_parts(facts: Facts) -> None:
@@ -197,9 +194,6 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
     facts.indicators = read + prose
     for row, ind in enumerate(facts.indicators, 1):
         ind.row = row
-
-
-_CLAUSE_END = re.compile(r"[;；]")
 
 
 def _indicators(facts: Facts) -> None:

@@ -7,14 +7,15 @@ from __future__ import annotations
 import re
 
 from .cellrows import spelled_out
-from .plain import SIGNED_FIGURE, figured
+from .plain import SIGN, SIGNED_FIGURE, figured
 from .vocabulary import column_of, form_header, key, vocabulary
 
 _HEADER_WORDS = 4          # a header: this many of a form's words at least …
 _MAX_CELLS = 16            # … on a line of no more cells than a form has
 _SENTENCE = re.compile(r"[。；;！？!?]")
 _SIGNS = ("≥", "≤", ">", "<", "=", ">=", "<=", "＞", "＜", "≧", "≦")
-_SIGNED = re.compile(r"[≥≤<>=＞＜≧≦]")      # a target's sign, with its figure or alone
+_SIGNED = re.compile(SIGN)      # a target's sign, with its figure or alone
+_TOTAL_ROWS = ("总分", "合计", "总计")
 _GAP_LINES = 2             # lines of no row (a name wrapped, a page's foot) a form goes on past
 
 
@@ -79,7 +80,7 @@ def _placed(cells: list[str], columns: dict[int, str], width: int) -> list[str]:
     (a 偏差原因 left empty is no cell: then the row ends with its 得分), the cells before them its
     names, set right (the merged 一级/二级 cells left out are the ones missing)."""
     at = next((i for i, c in columns.items() if c == "name"), None)
-    if at is None or key(cells[0]) in ("总分", "合计", "总计"):
+    if at is None or key(cells[0]) in _TOTAL_ROWS:
         return cells
     after = list(range(at + 1, width))      # (a column of no known word — 完成情况 — is a cell too)
     if after and columns.get(after[-1]) == "reason" and SIGNED_FIGURE.fullmatch(cells[-1]):
@@ -117,4 +118,4 @@ def _is_header(words: list[str]) -> bool:
 def _is_row(cells: list[str]) -> bool:
     """Cells of a form's row: two figures of their own at least, or its 总分 row."""
     figures = sum(1 for c in cells if SIGNED_FIGURE.fullmatch(c))
-    return len(cells) >= 3 and figures >= 2 or bool(cells) and key(cells[0]) in ("总分", "合计", "总计") and figures >= 1
+    return len(cells) >= 3 and figures >= 2 or bool(cells) and key(cells[0]) in _TOTAL_ROWS and figures >= 1

@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 
 from ..core.parsing import DIRECTIONS
-from .plain import BARE_NUMBER
+from .plain import BARE_NUMBER, SIGN
 from .vocabulary import form_header, key as _key, vocabulary
 
-_DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
 # what a 指标性质 cell of words says of the direction: 定量 says nothing (the target's sign does)
 DIRECTION_CELL = {"定量": "", "定量指标": "", "定性指标": "定性", "正向": "≥", "正向指标": "≥", "反向": "≤",
                   "反向指标": "≤"}
 _FIGURE_CELL = re.compile(r"[-+]?[\d.,]+\s*[^\d\s]{0,4}")
-_SIGNED_TARGET = re.compile(r"\s*[≥≤<>=＞＜≧≦]\s*\d")
+_SIGNED_TARGET = re.compile(rf"\s*{SIGN}\s*\d")
 _LEVEL1_KEPT = re.compile(r"\s*(?:[^\d|]{0,6}指标)?\s*")   # "", "效益指标": a 一级 cell
 _MARK = re.compile(r"\s*[(（]\s*[A-Za-zＡ-Ｚ][A-Za-zＡ-Ｚ/×*÷\s]{0,6}[)）]\s*")
 
@@ -27,6 +26,11 @@ def marks_only(cells: list[str]) -> bool:
     """A header's line of marks ("| | | （A） | | （B） |"): no row — (A) is no indicator's name."""
     filled = [c for c in cells if c.strip()]
     return bool(filled) and all(_MARK.fullmatch(c) for c in filled)
+
+
+def _direction_cell(cell: str) -> bool:
+    """A 指标性质 / 指标方向 cell: 正向, 定量指标 … or a direction alone (≥, 大于等于)."""
+    return cell.strip() in DIRECTION_CELL or cell.strip() in DIRECTIONS
 
 
 def sign_apart(cells: list[str], placed: list, columns: dict[int, str], width: int) -> tuple[list[str], list]:
@@ -39,7 +43,7 @@ def sign_apart(cells: list[str], placed: list, columns: dict[int, str], width: i
     reads whole only so."""
     target = next((i for i, c in columns.items() if c == "target"), None)
     if target is None or target < 1 or columns.get(target - 1, "direction") != "direction" \
-            or target >= len(cells) or any(c.strip() in DIRECTION_CELL or c.strip() in _DIRECTION_WORDS for c in cells):
+            or target >= len(cells) or any(_direction_cell(c) for c in cells):
         return cells, placed
     at = target - 1
     if _SIGNED_TARGET.match(cells[at]) and not cells[target].strip():
@@ -126,7 +130,7 @@ def _by_direction(cells: list[str], columns: dict[int, str]) -> int | None:
     """Where a row stands under a header with a 指标性质 column: its one cell of ≥, ≤, = or 定性
     under that column (a row that lost its merged cells at the left is placed by it)."""
     at = next((i for i, c in columns.items() if c == "direction"), None)
-    found = [k for k, c in enumerate(cells) if c.strip() in DIRECTION_CELL or c.strip() in _DIRECTION_WORDS]
+    found = [k for k, c in enumerate(cells) if _direction_cell(c)]
     # one such cell, or two side by side (指标性质 正向 | 指标方向 大于等于): the first is under the column
     return found[0] - at if at is not None and found and found[-1] - found[0] <= 1 and len(found) <= 2 else None
 

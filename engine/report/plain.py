@@ -22,6 +22,10 @@ def words_only(cells) -> bool:
     return not figured(re.sub(r"[(（][^)）]*[)）]?", "", c) for c in cells)
 
 
+DASHES = re.compile(r"[—–\-/／]+")   # a cell of "——" or "/": left empty on purpose (fullmatch)
+SIGN = "[≥≤<>=＞＜≧≦]"                  # a target's sign, as a character class
+
+
 IN_YUAN = re.compile(r"[(（]\s*元\s*[)）]")   # "（元）": a table's amounts are in 元
 
 

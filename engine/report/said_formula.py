@@ -6,15 +6,26 @@ from __future__ import annotations
 
 import re
 
-from ..core.arithmetic import ratio_score
+from ..core.arithmetic import perf_total, ratio_score
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from .facts import Facts
-from .numbers import sentence_bounds
+from .numbers import Number, sentence_bounds
 from .stated import quoted
 
 # "20分×执行率", "20分*预算执行率", "执行率×20分"
 _FORMULA = re.compile(r"(\d+(?:\.\d+)?)\s*分\s*[×xX*＊]\s*(?:预算|资金)?执行率|(?:预算|资金)?执行率\s*[×xX*＊]\s*(\d+(?:\.\d+)?)\s*分")
 _SCORED = re.compile(r"得分?\s*(?:为|了)?\s*$")
+
+
+def _points_times(rate: Number, points: float) -> float:
+    """分值 × 执行率, capped at the 分值 (the core's ratio_score)."""
+    return ratio_score(rate.value / 100, points)
+
+
+def _slack(rate: Number, points: float) -> float:
+    """How far a score may stand from 分值 × 执行率 for the rate as stated: ± half its last digit,
+    times the points, and the scores' own tolerance."""
+    return points * 0.5 * 10 ** -rate.decimals / 100 + SCORE_TOLERANCE
 
 
 def check_said_execution(facts: Facts, report: FindingList) -> None:
@@ -30,10 +41,8 @@ def check_said_execution(facts: Facts, report: FindingList) -> None:
                       and _SCORED.search(text[max(start, n.start - 6):n.start])), None)
         if score is None or score.value > points:
             continue
-        expected = ratio_score(rate.value / 100, points)
-        # the rate as stated: ± half its last digit, times the points
-        slack = points * 0.5 * 10 ** -rate.decimals / 100 + SCORE_TOLERANCE
-        if abs(expected - score.value) >= slack and not report.names(facts.where(score.start)):
+        expected = _points_times(rate, points)
+        if abs(expected - score.value) >= _slack(rate, points) and not report.names(facts.where(score.start)):
             report.error("SCORE_MISMATCH", facts.where(score.start),
                          f"按同一句所写“{points:g}分×执行率”，{points:g} × {rate.value:g}% = {expected:.2f} 分，"
                          f"报告写 {score.value:g} 分{quoted(facts, score)}")
@@ -51,8 +60,8 @@ def check_row_execution(facts: Facts, report: FindingList) -> None:
         if len(rates) != 1 or "|" not in text[line_start:item.score.start]:
             continue      # (a table's row: its one rate; a sentence is said_formula's above)
         rate, points = rates[0], item.weight.value
-        expected = ratio_score(rate.value / 100, points)
-        if abs(expected - item.score.value) >= points * 0.5 * 10 ** -rate.decimals / 100 + SCORE_TOLERANCE:
+        expected = _points_times(rate, points)
+        if abs(expected - item.score.value) >= _slack(rate, points):
             report.warning("SCORE_MISMATCH", facts.where(item.score.start),
                            f"「预算执行率」按 分值 {points:g} × 执行率 {rate.value:g}% 应得 {expected:.2f} 分，表中写 "
                            f"{item.score.value:g} 分（如按分档等其他评分标准计分，请核对）{quoted(facts, item.score)}")
@@ -71,8 +80,8 @@ def check_said_total(facts: Facts, report: FindingList) -> None:
         total = facts.number_at(match.start("total"))
         if total is None or len(scores) < 3 or report.names(facts.where(total.start)):
             continue
-        added = sum(n.value for n in scores)
+        added = perf_total([n.value for n in scores])
         if abs(added - total.value) >= SCORE_TOLERANCE and not any(
-                abs(sum(n.value for n in scores[:k]) - total.value) < SCORE_TOLERANCE for k in range(2, len(scores))):
+                abs(perf_total([n.value for n in scores[:k]]) - total.value) < SCORE_TOLERANCE for k in range(2, len(scores))):
             report.error("TOTAL_MISMATCH", facts.where(total.start),
                          f"同一句所列各项得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{quoted(facts, total)}")

@@ -116,6 +116,15 @@ def _lines(report: ReportText, lines: list[str], place) -> None:
         previous = line
 
 
+def _read_lines(report: ReportText, lines: list[tuple[str, int]], unit: str) -> None:
+    """A Word document's paragraphs or a PDF's text lines outside its tables, each with the
+    paragraph or page it stands on, read as a text's lines are (a table typed with tabs or spaces,
+    its words one space apart, a cell a line); the list is emptied."""
+    if lines:
+        _lines(report, [line for line, _ in lines], lambda n: f"第{lines[n - 1][1]}{unit}")
+        lines.clear()
+
+
 def _read_txt(path: Path) -> ReportText:
     sized(path, MAX_TEXT_BYTES)
     data = path.read_bytes()
@@ -146,18 +155,13 @@ def _read_docx(path: Path) -> ReportText:
     report = ReportText(str(path))
     paragraphs = tables = 0
     run: list[tuple[str, int]] = []     # paragraphs since the last table: lines, as a text's are read
-
-    def flush() -> None:
-        # (a table typed with tabs or spaces, or a cell a paragraph, is read as a text's lines are)
-        _lines(report, [line for line, _ in run], lambda n: f"第{run[n - 1][1]}段")
-        run.clear()
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraphs += 1
             run.extend((line, paragraphs) for line in (Paragraph(block, document).text.split("\n") or [""]))
         elif tag == "tbl":
-            flush()
+            _read_lines(report, run, "段")
             tables += 1
             for row in Table(block, document).rows:
                 cells, seen = [], set()
@@ -165,7 +169,7 @@ def _read_docx(path: Path) -> ReportText:
                     cells.append("" if id(cell._tc) in seen else cell.text)   # once, so that each
                     seen.add(id(cell._tc))                                    # figure keeps its column
                 report.add_row(cells, f"表{tables}")
-    flush()
+    _read_lines(report, run, "段")
     return report
 
 
@@ -200,12 +204,6 @@ def _read_pdf(path: Path) -> ReportText:
                 raise UnreadableReport(f"{path.name}: PDF 有 {len(pdf.pages)} 页，超过上限 {MAX_PDF_PAGES} / too many pages")
             held = None                   # a page's last table row, which may go on overleaf
             lines: list[tuple[str, int]] = []   # text lines since the last table row, and their pages
-
-            def flush() -> None:
-                # (a table set without borders — its words one space apart, a cell a line — is read
-                # as a text's lines are)
-                _lines(report, [line for line, _ in lines], lambda k: f"第{lines[k - 1][1]}页")
-                lines.clear()
             for n, page in enumerate(pdf.pages, 1):
                 if time.monotonic() - start > MAX_PDF_SECONDS:
                     raise UnreadableReport(f"{path.name}: 读取超过 {MAX_PDF_SECONDS:g} 秒 / reading timed out")
@@ -231,13 +229,13 @@ def _read_pdf(path: Path) -> ReportText:
                     if row is None:
                         lines.append((content, n))       # text: read as a text's lines are, below
                         continue
-                    flush()
+                    _read_lines(report, lines, "页")
                     if row == last and rows[row[0]][row[1]][0] == max(top for top, _, _ in items):
                         held = (content, f"第{n}页")
                     else:
                         report.add_row(content, f"第{n}页")
                 page.close()
-            flush()
+            _read_lines(report, lines, "页")
             if held:
                 report.add_row(held[0], held[1])
     except UnreadableReport:

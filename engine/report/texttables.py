@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from .onespace import names_anew, one_space_rows
-from .plain import BARE_NUMBER, SIGNED_FIGURE, figured, words_only
+from .plain import BARE_NUMBER, DASHES, SIGNED_FIGURE, figured, words_only
 from .vocabulary import cell_words, column_of, form_header, vocabulary
 
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
@@ -379,7 +379,6 @@ def _with_names(columns: dict[int, str], block: list[int], header_at: int, cells
     return {**{start: "" for start in names}, **columns}
 
 
-_DASHES = re.compile(r"[—–\-/／]+")
 _WRAPPED_CELL = 6      # the end of a wrapped cell is short ("里", "成率", "指标15分") …
 
 
@@ -388,7 +387,7 @@ def _wrapped(cells: list[str]) -> bool:
     no figure of its own ("5", "96%", "120.00"); a line of words in full ("项目主管单位
     潇川市交通运输局") is a row."""
     # (a "—" is a cell left empty on purpose, as a figure's place: 其他资金 | — | —  is a row)
-    return all(len(text) <= _WRAPPED_CELL and not SIGNED_FIGURE.fullmatch(text) and not _DASHES.fullmatch(text)
+    return all(len(text) <= _WRAPPED_CELL and not SIGNED_FIGURE.fullmatch(text) and not DASHES.fullmatch(text)
                for text in cells)
 
 
