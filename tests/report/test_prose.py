@@ -2,7 +2,7 @@
 indicator's target and what was achieved, one clause after the other."""
 from __future__ import annotations
 
-from reading import checked
+from reading import amounts, checked
 
 LISTED = """某县林业站2024年度部门整体支出绩效自评报告
 一、自评结论
@@ -533,3 +533,26 @@ def test_indicators_a_clause_each_in_one_long_sentence(tmp_path):
     rows = {i.name: (i.target.value, i.actual.value) for i in result.facts.indicators if i.target}
     assert rows["农产品快检批次"] == (6000, 5730)
     assert [f.code for f in result.findings if f.severity == "error"] == []
+
+
+PROJECT_SCORED_IN_PARAGRAPHS = """东岭县妇女联合会2024年度巾帼创业补助项目绩效自评报告
+一、项目基本情况
+本项目全年安排资金50万元，截至2024年6月30日拨付20万元，执行率40%；截至2024年12月31日实际拨付49万元，执行率98%。
+二、项目绩效评价情况
+（一）项目决策情况
+项目立项规范性本项目满分5分，得5分，得分原因为：立项程序规范。绩效目标合理性本项目满分4分，得3分，扣分原因为：目标偏低。
+（二）项目管理情况
+预算执行率本项目满分10分，得9.8分，得分原因为：资金使用率98%。
+"""
+
+
+def test_a_project_scored_paragraph_by_paragraph(tmp_path):
+    """"名称本项目满分5分，得5分" is an item; the rate said after 截至6月30日 is the 运行监控's, the
+    one after 截至12月31日 in the next clause the year's; a 妇女联合会 titling its report is the department."""
+    result = read(tmp_path, PROJECT_SCORED_IN_PARAGRAPHS)
+    items = [(i.name, i.weight.value, i.score.value) for i in result.facts.items]
+    assert items == [("项目立项规范性", 5, 5), ("绩效目标合理性", 4, 3), ("预算执行率", 10, 9.8)]
+    assert result.facts.keyed_rates()["exec_rate"].value == 98
+    assert amounts(result)["budget_total"] == 50
+    assert result.facts.dept_name == "东岭县妇女联合会"
+    assert result.findings == [], [f.message for f in result.findings]
