@@ -247,6 +247,8 @@ def _indicators(facts: Facts) -> None:
                 ind.self_score = n
             elif _ACTUAL.search(n.label) and not _MIDYEAR.search(n.label):
                 ind.actual = n   # the last one: 自评/本次评价 完成值 after 年中 完成值
+        if ind.actual is None and ind.target is not None:
+            ind.actual = _achieved_unsaid(text, ind, inside)
         stated = ind.actual or ind.completion or ind.self_score or ind.coefficient
         if ind.target is None and not ind.tier or stated is None:   # "指标值" in prose about indicators
             facts.indicators.remove(ind)
@@ -261,6 +263,22 @@ def _indicators(facts: Facts) -> None:
         found = [m for m in re.finditer("|".join(map(re.escape, levels)), text[previous:ind.start])] if levels else []
         ind.level1 = found[-1].group(0) if found else (facts.indicators[row - 2].level1 if row > 1 else "")
         previous = ind.start
+
+
+_NOT_ACHIEVED = re.compile(r"目标|计划|指标值|预期|上年|去年|同期|以前|标准|要求")
+
+
+def _achieved_unsaid(text: str, ind: Indicator, inside: list) -> Number | None:
+    """What was achieved when no word says so ("…年度目标值≥97%，全年抽检合格1,818批次，合格率97.6%，
+    分值8分": the figure in the target's unit after it — the last one before the score, none after
+    it — of no goal, no earlier year, no rate of another measure)."""
+    end = ind.self_score.start if ind.self_score is not None else ind.weight.start if ind.weight is not None else None
+    end = min(end or len(text), sentence_bounds(text, ind.target.start)[1])     # its own sentence's
+    found = [n for n in inside if ind.target.start < n.start < end
+             and n.unit == ind.target.unit and n.measure not in ("share", "completion", "deviation", "weight", "score")
+             and n not in (ind.completion, ind.deviation, ind.weight, ind.self_score)
+             and not _NOT_ACHIEVED.search(n.label) and not _MIDYEAR.search(n.label)]
+    return found[-1] if found else None
 
 
 # "不动产登记发证年度指标≥6000件，实际完成6418件": a target with its direction, then what was
@@ -358,6 +376,7 @@ def _indicator_name(before: str) -> str:
     clauses = [c.strip() for c in re.split(r"[,，:：;；]", before)]
     for clause in reversed(clauses):
         clause = re.sub(r"该指标|预期|本指标|绩效$", "", clause)   # ("…数量绩效目标值": the name, not 绩效)
+        clause = re.sub(r"(?:分值|满分|权重)\s*\d+(?:\.\d+)?\s*分$", "", clause)   # "资金到位率分值5分，年度目标值…"
         clause = re.sub(r"^(?:为|是)|(?:为|是)$", "", clause.strip(" 　"))   # "该指标为": no name
         clause = _NAME_PREFIX.sub("", clause).strip(" 　")
         if clause:

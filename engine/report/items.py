@@ -48,6 +48,10 @@ _POINTS_THEN_SCORE = re.compile(r"(?:^|(?<=[\n，,；;。]))\s*(?:\d{1,2}\s*[.�
                                 r"(?:分值|满分|权重)\s*(\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
                                 r"(?:自评)?得分?\s*(\d+(?:\.\d+)?)\s*分")
 
+# "资金使用合规性分值5分，资金支付均按合同办理，得5分；" — its points, what was done, its score: one clause
+_POINTS_SAID_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：]))\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
+                                r"([^\s(（:：,，。;；\d]{2,16})\s*(?:分值|满分|权重)\s*(\d+(?:\.\d+)?)\s*分\s*[,，][^;；。\n]*?[,，]\s*"
+                                r"(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分\s*(?=[;；。\n]|$)")
 
 # "产出指标得分47.75分（满分50分）" — the score first, its points after it in brackets
 _SCORED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?:其中)?\s*([^\s(（:：,，。;；\d]{2,16}?)\s*(?:自评)?得分?\s*[:：为]?\s*"
@@ -63,7 +67,8 @@ _EXECUTION_SAID = re.compile(r"(?:预算|资金)?执行率(?:指标)?\s*(?:(?:�
 
 
 def _listed_items(facts: Facts) -> None:
-    found = [(m, m.start(2), m.start(3)) for m in (*_LISTED_ITEM.finditer(facts.text), *_POINTS_THEN_SCORE.finditer(facts.text))]
+    found = [(m, m.start(2), m.start(3)) for m in (*_LISTED_ITEM.finditer(facts.text), *_POINTS_THEN_SCORE.finditer(facts.text),
+                                                   *_POINTS_SAID_SCORE.finditer(facts.text))]
     found += [(m, m.start(3), m.start(2)) for m in _SCORED_ITEM.finditer(facts.text)
               if not _NOT_AN_ITEM.search(m.group(1))]
     if not any(i.row_id == "budget_execution" for i in facts.items):

@@ -2,7 +2,7 @@
 indicator's target and what was achieved, one clause after the other."""
 from __future__ import annotations
 
-from reading import amounts, checked
+from reading import amounts, checked, error_codes
 
 LISTED = """某县林业站2024年度部门整体支出绩效自评报告
 一、自评结论
@@ -556,3 +556,22 @@ def test_a_project_scored_paragraph_by_paragraph(tmp_path):
     assert amounts(result)["budget_total"] == 50
     assert result.facts.dept_name == "东岭县妇女联合会"
     assert result.findings == [], [f.message for f in result.findings]
+
+
+SCORED_CLAUSE_BY_CLAUSE = """南川区农业农村局2024年度耕地质量监测经费项目绩效自评报告
+二、绩效指标完成情况及得分
+（一）过程指标（20分）。资金到位率分值5分，年度目标值100%，实际完成值100%，得5分；预算执行率分值10分，实际执行率97.35%，得9.74分；制度执行有效性分值5分，因2份监测报告迟交，扣0.5分，得4.5分。
+（二）效益指标（30分）。监测点位达标率年度目标值≥90%，全年监测点位120个、达标111个，达标率92.5%，分值15分，得15分；农户满意度年度目标值≥85%，第三方调查结果为88.1%，上年为83%，分值15分，得15分。
+"""
+
+
+def test_items_and_indicators_scored_clause_by_clause(tmp_path):
+    """"名称分值5分，…，得4.5分；" is an item whatever is said between its points and its score; an
+    indicator's achievement said with no 实际 is the figure in its target's unit after it (not the
+    上年 one, not the points)."""
+    result = read(tmp_path, SCORED_CLAUSE_BY_CLAUSE)
+    items = {i.name: (i.weight.value, i.score.value) for i in result.facts.items}
+    assert items == {"资金到位率": (5, 5), "预算执行率": (10, 9.74), "制度执行有效性": (5, 4.5)}
+    read_ = {i.name: (i.target.value, i.actual.value) for i in result.facts.indicators}
+    assert read_ == {"资金到位率": (100, 100), "监测点位达标率": (90, 92.5), "农户满意度": (85, 88.1)}
+    assert error_codes(result) == []
