@@ -24,6 +24,7 @@ _YUAN_CELL = re.compile(r"[^\d]{0,8}" + IN_YUAN.pattern)   # a funds block's cel
 _AMOUNT_CELL = re.compile(r"\s*[-+]?[\d,]*\.?\d+\s*(?:万元|元)?\s*")
 _POINTS_IN_HEADER = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分")
 _PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
+_WHOLE_DEPARTMENT = re.compile(r"整体支出|部门整体|单位整体")
 
 
 @dataclass
@@ -49,6 +50,8 @@ class FundsTable:
     total: dict[str, Number] | None = None       # its 年度资金总额 row's amounts, once read
     parts: list[tuple[str, dict[str, Number]]] = field(default_factory=list)   # its 其中 rows: name, amounts
     marks: list[str] = field(default_factory=list)     # each 其中 row's first cell (its 序号: 一, 1 …)
+    listing: bool = False      # its first column names projects (项目名称): a list of them …
+    listed: int = 0            # … and how many rows it lists
 
 
 @dataclass
@@ -62,6 +65,7 @@ class Forms:
     total_weight: Number | None = None                          # the 总分 row's 分值 (100)
     score_rows: list[tuple[Number, Number]] = field(default_factory=list)   # a 评分表's rows: 分值, 得分
     funds_tables: list[FundsTable] = field(default_factory=list)   # each funds table, in order
+    headline_table: FundsTable | None = None                    # the one the headline figures came from
 
     @property
     def funds_totals(self) -> int:
@@ -130,8 +134,9 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             (block, columns), level1 = header, ""
             width = max(len(cells), width if after_header else 0, max(columns) + 1)
             after_header = True
-            if block == "funds":
-                forms.funds_tables.append(FundsTable())   # its 其中 rows are its own total's
+            if block == "funds":   # its 其中 rows are its own total's
+                listing = any(_key(c) in vocabulary()["funds"]["listing"] for c in cells[:2])
+                forms.funds_tables.append(FundsTable(listing=listing))
             in_percent = {i for i, c in enumerate(cells) if re.search(r"[(（]\s*%\s*[)）]", c)}   # 执行率（%）
             in_yuan = block == "funds" and any(IN_YUAN.search(c) for c in cells)  # 项目资金（元）
             unitless = []
@@ -190,6 +195,11 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             if _key(name) in totals:
                 block = suspended = None      # the form ends at its 总分 row (a 填报人 line below is none of it)
     _drop_misread(forms)
+    listed = forms.headline_table is not None and forms.headline_table.listing and forms.headline_table.listed >= 2
+    if listed and _WHOLE_DEPARTMENT.search(text[:600]):
+        forms.amounts.clear()     # a 部门整体 report's table of its projects: their 合计 is no headline
+        forms.rates.clear()
+        forms.execution.clear()
     totals = {tuple(sorted((c, n.value) for c, n in t.total.items())) for t in forms.funds_tables if t.total is not None}
     if len(totals) > 1:      # a form for each project: none of their totals is the report's (one total
         # said twice — a table of sub-projects' 合计, then the form's 年度资金总额 — is one)
@@ -247,6 +257,7 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark
     total_row = _key(name) in vocabulary()["funds"]["total_rows"]
     amounts = {c: n for c in AMOUNT_COLUMNS if (n := _one(by_column, c)) is not None and _money(n)}
     table = forms.funds_tables[-1]
+    table.listed += not total_row and not _key(name).startswith("其中")
     if total_row:
         if table.total is not None:          # a second total row under one header: another form
             table = FundsTable()
@@ -264,6 +275,7 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark
     if forms.funds_row == "total" or (forms.funds_row and not total_row) or _key(name).startswith("其中"):
         return        # (a 其中 row is a part, never the whole, even with no total row read)
     forms.funds_row = "total" if total_row else "first"
+    forms.headline_table = table
     forms.amounts.clear()
     forms.rates.clear()
     forms.execution.clear()

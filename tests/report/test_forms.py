@@ -1089,3 +1089,27 @@ def test_a_form_whose_rows_weigh_more_than_its_whole_is_read_as_nothing(tmp_path
 """
     result = read(tmp_path, text)
     assert result.facts.indicators == [] and [f for f in result.findings if f.severity == "error"] == []
+
+
+DEPARTMENT_WITH_ITS_PROJECTS = """云岭镇人民政府2024年度部门整体支出绩效自评报告
+一、部门收支情况
+2024年全年预算3,120.50万元，全年支出2,996.40万元，预算执行率96.02%。
+二、重点项目自评情况（单位：万元）
+| 项目名称 | 全年预算数 | 执行数 | 执行率 | 自评得分 |
+| 农村人居环境整治项目 | 420.00 | 401.10 | 95.50% | 94.5 |
+| 镇村道路养护项目 | 186.00 | 186.00 | 100.00% | 98.0 |
+| 合计 | 606.00 | 587.10 | 96.88% | — |
+"""
+
+
+def test_a_department_reports_table_of_its_projects_gives_no_headline(tmp_path):
+    """In a 部门整体 report a table whose first column is 项目名称 lists projects: its first row and its
+    合计 are theirs, not the department's budget, spending and rate (those the sentence says); each
+    row is still checked against itself."""
+    result = checked(tmp_path, DEPARTMENT_WITH_ITS_PROJECTS)
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert amounts["budget_total"] == 3120.50 and amounts["spend_total"] == 2996.40
+    assert result.facts.keyed_rates()["exec_rate"].value == 96.02
+    assert result.findings == [], [f.message for f in result.findings]
+    wrong = DEPARTMENT_WITH_ITS_PROJECTS.replace("| 95.50% |", "| 95.05% |")
+    assert [f.code for f in checked(tmp_path, wrong).findings] == ["STATED_RATE_MISMATCH"]
