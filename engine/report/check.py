@@ -104,6 +104,12 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
         alike = {"whole", "project", "fiscal"} if project and rate.scope in ("whole", "project", "fiscal") else {rate.scope}
         near = [n for n in figures[:i] if n.is_amount and n.scope in alike and n.paragraph == rate.paragraph
                 and rate.sentence - n.sentence <= 1]
+        # the amounts said since the one before it in its sentence are its own ("…拨付1,086.40万元，执行率
+        # 86.22%；…累计拨付1,218.75万元，执行率96.73%"); a 运行监控 rate's, those said with it ("…（年中
+        # 运行监控时执行率为46.72%）" has none)
+        since = max([n.end for n in figures[:i] if n.is_rate and n.sentence == rate.sentence and
+                     RATE_KEYS.get((n.measure, n.scope)) == key] + [facts.monitoring_from(rate) or 0])
+        near = [n for n in near if n.start >= since]
         if rate.measure == "adjust_rate":
             num, den = _latest(near, "adjust"), _latest(near, "initial")
         else:
@@ -111,8 +117,8 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
             if num is not None and den is None and rate.scope in ("whole", "project") and facts.forms \
                     and "budget_total" in facts.forms.amounts and num.sentence == rate.sentence:
                 den = facts.forms.amounts["budget_total"]   # "实际支出298.43万元，执行率95.74%": of the form's 全年预算数
-        if num is None or den is None:
-            continue
+        if num is None or den is None or num.start < den.start and num.sentence != den.sentence:
+            continue   # (a spending said a sentence before the budget it would be divided by: another's)
         a, b = facts.amount(num), facts.amount(den)
         if b == 0 and a != 0:
             continue   # x / 0: the rate is undefined; nothing to compare it with

@@ -158,8 +158,13 @@ class Facts:
     def _monitoring(self, n: Number) -> bool:
         """A rate of the year's 运行监控 (年中, 上半年): not the year's — said in its own clause
         ("截至2023年6月30日拨付12万元，执行率40%；截至12月31日…执行率100%": the second is the year's)."""
+        return self.monitoring_from(n) is not None
+
+    def monitoring_from(self, n: Number) -> int | None:
+        """Where the words saying `n` is the 运行监控's start (None: it is not)."""
         start = max(sentence_bounds(self.text, n.start)[0], *(self.text.rfind(c, 0, n.start) + 1 for c in ";；"))
-        return bool(_MONITORING.search(self.text[start:n.start]))
+        found = _MONITORING.search(self.text, start, n.start)
+        return found.start() if found else None
 
     def earlier_year(self, n: Number) -> bool:
         """A figure said of a year before the report's ("（2022年全年预算…，执行率92.39%）")."""

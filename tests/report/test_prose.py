@@ -575,3 +575,20 @@ def test_items_and_indicators_scored_clause_by_clause(tmp_path):
     read_ = {i.name: (i.target.value, i.actual.value) for i in result.facts.indicators}
     assert read_ == {"资金到位率": (100, 100), "监测点位达标率": (90, 92.5), "农户满意度": (85, 88.1)}
     assert error_codes(result) == []
+
+
+RATES_OF_THEIR_OWN_CLAUSES = """石门县水利局2024年度河道管护项目绩效自评报告
+一、资金情况
+项目全年预算800.00万元，截至2024年11月30日已完成拨付690.40万元，执行率86.30%；截至2024年12月31日累计拨付776.00万元，执行率97.00%。
+全年预算数812.50万元，执行数790.22万元，完成预算的97.26%（年中绩效运行监控时执行率为45.10%）。
+项目支出合计实际支付212.00万元。其中河道清淤专项全年预算186.00万元，执行172.38万元，执行率92.68%。
+"""
+
+
+def test_a_rate_is_checked_against_the_amounts_said_with_it(tmp_path):
+    """A rate after another in its sentence has the amounts said since (here none it can be checked
+    by); a 运行监控 rate in brackets has none; a spending said a sentence before a budget is not
+    divided by it. Nothing here is a finding — and a rate that does not fit its own amounts is."""
+    assert checked(tmp_path, RATES_OF_THEIR_OWN_CLAUSES).findings == []
+    wrong = RATES_OF_THEIR_OWN_CLAUSES.replace("执行率86.30%", "执行率86.03%")
+    assert [f.code for f in checked(tmp_path, wrong).findings] == ["STATED_RATE_MISMATCH"]
