@@ -355,7 +355,7 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
                 "SCORE_MISMATCH", facts.where(said.score.start),
                 f"「{item['name']}」按报告中的数字{'' if given else f'（由报告推断的评分框架 {rs.id}）'}应得 "
                 f"{item['score']:.2f} 分，报告写 {said.score.value:g} 分{quoted(facts, said.score)}")
-    explained = any(f.code == "SCORE_MISMATCH" and f.severity == "error" for f in report.findings)
+    explained = any(f.code == "SCORE_MISMATCH" for f in report.findings)   # (a score said wrong moves the total)
     if total is not None and computed is not None and abs(computed - total.value) >= SCORE_TOLERANCE \
             and not explained and not told:
         # by a framework the report was given (a workbook, --rule-set) an error; by one inferred
