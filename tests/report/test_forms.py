@@ -1113,3 +1113,27 @@ def test_a_department_reports_table_of_its_projects_gives_no_headline(tmp_path):
     assert result.findings == [], [f.message for f in result.findings]
     wrong = DEPARTMENT_WITH_ITS_PROJECTS.replace("| 95.50% |", "| 95.05% |")
     assert [f.code for f in checked(tmp_path, wrong).findings] == ["STATED_RATE_MISMATCH"]
+
+
+EXECUTION_SCORED_FULL = """溪口县图书馆2024年度部门整体支出绩效自评表
+
+                              预算数（万元）                     执行数（万元）   执行率    分值   得分
+                      年初预算     调整预算     全年预算          全年执行数
+年度资金总额            300.00       +20.00       320.00            310.40       97.00%    10     10
+
+一级指标  二级指标  三级指标               指标值        完成值        分值   得分
+产出      数量      图书借阅册次           ≥50万册次     52万册次      30     30
+          质量      图书编目准确率         ≥99%          99.5%         20     20
+效益      社会      读者到馆人次           ≥20万人次     18万人次      30     27
+满意度    满意度    读者满意度             ≥90%          95%           10     10
+合计                                                                   100    97
+
+自评结论：本馆2024年度部门整体支出绩效自评得分97分，评价等级为优。
+"""
+
+
+def test_an_execution_scored_full_is_said_once_not_again_for_the_total_it_moves(tmp_path):
+    """97.00% × 10 = 9.70, the form writes 10: that is the finding; the total recomputed from the
+    figures (96.70) differs from the stated 97 only by it — no second finding for the total."""
+    codes = [f.code for f in checked(tmp_path, EXECUTION_SCORED_FULL).findings]
+    assert codes == ["SCORE_MISMATCH"]
