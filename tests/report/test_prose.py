@@ -592,3 +592,21 @@ def test_a_rate_is_checked_against_the_amounts_said_with_it(tmp_path):
     assert checked(tmp_path, RATES_OF_THEIR_OWN_CLAUSES).findings == []
     wrong = RATES_OF_THEIR_OWN_CLAUSES.replace("执行率86.30%", "执行率86.03%")
     assert [f.code for f in checked(tmp_path, wrong).findings] == ["STATED_RATE_MISMATCH"]
+
+
+FINAL_ACCOUNTS_WITH_SELF_EVALUATION = """清河区园林局2024年度部门决算情况说明
+一、财政拨款收入支出决算总体情况说明
+2024年度财政拨款收、支总计5,210.40万元。其中，年初财政拨款结转和结余120.40万元，本年财政拨款收入5,090.00万元；本年财政拨款支出5,002.10万元，年末财政拨款结转和结余208.30万元。
+二、部门整体绩效自评情况
+年度主要绩效指标完成情况：公园绿地养护面积目标≥300公顷，实际312公顷；古树名木保护率目标≥98%，实际99.2%。
+经自评，部门整体绩效自评得分94.60分，其中预算执行率得分9.60分（权重10分）、绩效指标得分85.00分（权重90分），自评等级为“优”。
+"""
+
+
+def test_a_total_after_indicators_listed_target_then_actual(tmp_path):
+    """An indicator said as "名称目标≥300公顷，实际312公顷" is its sentence, not the paragraphs after it:
+    the total said after it is read; a 收、支总计 has a list each side (no sum of them all)."""
+    result = read(tmp_path, FINAL_ACCOUNTS_WITH_SELF_EVALUATION)
+    assert result.facts.total.value == 94.60 and result.facts.grade[0] == "优"
+    assert [i.name for i in result.facts.indicators] == ["公园绿地养护面积", "古树名木保护率"]
+    assert result.findings == [], [f.message for f in result.findings]
