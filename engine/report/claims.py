@@ -38,9 +38,17 @@ _ORGANISATION = r"(?:局|委员会|委|院|办公室|中心|站|所|馆|学校|�
 _TITLE = re.compile(r"^\s*(\S.*?)\s*(?:部门|单位)?\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:\(单位\))?\s*(?:整体支出|项目支出)\s*绩效\s*"
                     r"(?:自评|评价)|^\s*(\S.*?)\s*(?:部门|单位)?\s*\d{4}\s*年度?\s*(?:部门|单位)?\s*绩效\s*(?:自评|评价)|"
                     # an organisation's name before the year, the title naming a 绩效 report further on
-                    r"^\s*(\S{2,30}?" + _ORGANISATION + r")\s*\d{4}\s*年(?=.{0,40}绩效.{0,6}(?:自评|评价)|度?\s*部门决算)")
+                    r"^\s*(\S{2,30}?" + _ORGANISATION + r")\s*\d{4}\s*年(?=.{0,40}绩效.{0,6}(?:自评|评价)|度?\s*部门决算)|"
+                    # the year first ("2023年度岷溪县林业局部门决算"), or the organisation and 关于 ("…林业局关于2023年度…
+                    # 绩效自评情况的报告")
+                    r"^\s*\d{4}\s*年度?\s*([^\s\d]{2,30}?" + _ORGANISATION + r")\s*(?:部门决算|部门整体|整体支出)|"
+                    r"^\s*(\S{2,30}?" + _ORGANISATION + r")\s*关于\s*\d{4}\s*年度?(?=.{0,40}绩效.{0,6}(?:自评|评价))")
+# a web page's header cell naming the document ("名称: | …局2023年度部门决算情况说明 |")
+_NAMED_TITLE = re.compile(r"^\s*(?:名称|标题)\s*[:：]\s*\|?\s*")
+# the page's source, the last resort ("来源：岷溪县林业局" — not 发布机构, often the finance bureau)
+_SOURCE = re.compile(r"(?:信息来源|来源)\s*[:：]\s*\|?\s*(\S{2,30}?" + _ORGANISATION + r")(?=\s|\||$)", re.M)
 # an organisation opening a paragraph with the year ("某管理处2023年度共有4个项目"): the last resort
-_OPENING = re.compile(r"^\s*(\S{3,30}?" + _ORGANISATION + r")\s*\d{4}\s*年度?(?!\d)", re.M)
+_OPENING = re.compile(r"^\s*([^\s\d.、．。，,；;:：()（）]{3,30}?" + _ORGANISATION + r")\s*\d{4}\s*年度?(?!\d)", re.M)
 # the department signing at the end: its name on a line, the date on the next
 _SIGNED = re.compile(r"^\s*(\S{3,30}?" + _ORGANISATION + r")\s*\n\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", re.M)
 # else the year a title names before its 自评 ("2023年市级…专项资金项目自评表")
@@ -80,14 +88,16 @@ def read_facts(report: ReportText) -> Facts:
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence
     report_grade(facts, totals)
     dept = _DEPT.search(report.text)
-    title = next((_TITLE.match(line) for line in report.text.split("\n")[:5] if _TITLE.match(line)), None)
+    heads = [_NAMED_TITLE.sub("", line) for line in report.text.split("\n")[:5]]
+    title = next((_TITLE.match(line) for line in heads if _TITLE.match(line)), None)
     titled = next(g for g in title.groups() if g).strip() if title else None
     # "部门整体支出…", "部门预算项目支出…", "2023年度项目支出…" name no department
     titled = titled if titled and len(titled) >= 3 and not re.search(r"^\d|(?:预算|部门|单位|年度)$", titled) else None
     signed = [m.group(1) for m in _SIGNED.finditer(report.text[-300:])]
     supervisor, opening = _SUPERVISOR.search(report.text), _OPENING.search(report.text[:1500])
     facts.dept_name = re.sub(r"\((?:公章|盖章)\)$", "", dept.group(1).strip()) if dept else titled or (
-        signed[-1] if signed else supervisor.group(1) if supervisor else opening.group(1) if opening else None)
+        signed[-1] if signed else supervisor.group(1) if supervisor else opening.group(1) if opening else
+        source.group(1) if (source := _SOURCE.search(report.text[:800])) else None)
     return facts
 
 

@@ -18,6 +18,7 @@ from .vocabulary import words
 
 _TOP_HEADING = re.compile(r"\n[一二三四五六七八九十]+、")
 _MONITORING = words()["monitoring"]
+_WHOLE_SAID = re.compile(r"(?:部门|单位)整体(?!绩效目标)")
 _YEAR_SAID = re.compile(r"(\d{4})\s*年")
 
 
@@ -179,6 +180,7 @@ class Facts:
         the budget alone: "该项目财政资金总额"; "项目资金共1865万元 … 执行率98%")."""
         out: dict[str, Number] = {}
         standing: dict[str, Number] = {}
+        whole_said: dict[str, Number] = {}
         stands_for_whole = ("fiscal", "project") if kind_stated(self.text) == "项目支出" else ("fiscal",)
         for n in self.figures():
             if self.earlier_year(n):
@@ -186,7 +188,11 @@ class Facts:
             key = keys.get((n.measure, n.scope))
             if key and key not in out and wanted(n):
                 out[key] = n
+            if key and key not in whole_said and wanted(n) and n.scope == "whole" \
+                    and _WHOLE_SAID.search(self.text, sentence_bounds(self.text, n.start)[0], n.start):
+                whole_said[key] = n
             key = keys.get((n.measure, "whole")) if n.scope in stands_for_whole else None
             if key and key not in standing and wanted(n):
                 standing[key] = n
-        return {**standing, **out}
+        # a figure said of the 部门整体 by name before any other ("…决算说明… 部门整体支出年初预算数…")
+        return {**standing, **out, **whole_said}

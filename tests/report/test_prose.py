@@ -2,6 +2,8 @@
 indicator's target and what was achieved, one clause after the other."""
 from __future__ import annotations
 
+import pytest
+
 from reading import amounts, checked, error_codes
 
 LISTED = """某县林业站2024年度部门整体支出绩效自评报告
@@ -609,4 +611,31 @@ def test_a_total_after_indicators_listed_target_then_actual(tmp_path):
     result = read(tmp_path, FINAL_ACCOUNTS_WITH_SELF_EVALUATION)
     assert result.facts.total.value == 94.60 and result.facts.grade[0] == "优"
     assert [i.name for i in result.facts.indicators] == ["公园绿地养护面积", "古树名木保护率"]
+    assert result.findings == [], [f.message for f in result.findings]
+
+
+@pytest.mark.parametrize("head, name", [
+    ("名称: | 江川市河湖管理局2024年度部门决算情况说明 | ||||\n", "江川市河湖管理局"),
+    ("2024年度青崖县林业局部门决算\n", "青崖县林业局"),
+    ("青崖县林业局关于2024年度林业改革发展资金绩效自评情况的报告\n", "青崖县林业局"),
+    ("沙溪县2024年度救灾资金绩效自评报告\n\n发布时间：2025-05-20　来源：沙溪县应急管理局　【字体：大 中 小】\n",
+     "沙溪县应急管理局"),
+])
+def test_the_department_named_by_a_pages_title_or_source(tmp_path, head, name):
+    """The department: a title in a page's 名称 cell, a title with the year first or with 关于, or, the
+    last resort, the page's 来源; never a heading's words ("2.部门整体绩效自评情况。我局…")."""
+    text = head + "一、基本情况\n2.部门整体绩效自评情况。我局2024年全年预算100.00万元，全年执行98.00万元，预算执行率98.00%。\n"
+    assert read(tmp_path, text).facts.dept_name == name
+
+
+def test_the_department_figures_said_of_the_whole_by_name(tmp_path):
+    """A 决算 explanation states projects' and the accounts' figures first; the sentence naming the
+    部门整体 gives the self-evaluation's budget, spending and rate."""
+    text = ("岭北县林业局2024年度部门决算\n一、决算情况\n2024年度支出合计3,600.00万元，其中：基本支出1,000.00万元，项目支出2,600.00万元。\n"
+            "二、预算绩效情况说明\n（1）护林防火项目。年初预算400.00万元，全年执行380.00万元，预算执行率95.00%。\n"
+            "本部门2024年度部门整体支出年初预算3,000.00万元，年中追加600.00万元，调整后预算3,600.00万元，"
+            "全年执行3,420.00万元，预算执行率95.00%。\n")
+    result = read(tmp_path, text)
+    read_ = amounts(result)
+    assert [read_[k] for k in ("budget_initial", "budget_adjust", "budget_total", "spend_total")] == [3000, 600, 3600, 3420]
     assert result.findings == [], [f.message for f in result.findings]
