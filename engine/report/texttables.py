@@ -139,6 +139,14 @@ def _rows_broken_over_lines(lines: list[str]) -> dict[int, str]:
     n = 0
     while n < len(lines):
         line = lines[n].strip()
+        cell, rest_of_row = (lines[k].strip() if k < len(lines) else "" for k in (n + 1, n + 2))
+        if line in ("|", "｜") and _bars(cell) == 1 and cell.endswith(("|", "｜")) \
+                and not rest_of_row.startswith(("|", "｜")) and _bars(rest_of_row) >= 2:
+            # "|" / "一级 指标 |" / "二级指标 | 三级指标 | … |": a row whose first cell (merged down the
+            # rows, its words on a line of their own) the copy set between line breaks
+            out[n], out[n + 1], out[n + 2] = line + " " + cell + " " + rest_of_row, "", ""
+            n += 3
+            continue
         if line.startswith(("|", "｜")) and line.count("|") + line.count("｜") >= 2:
             rest = []
             for k in range(n + 1, min(n + 4, len(lines))):
@@ -158,6 +166,10 @@ def _rows_broken_over_lines(lines: list[str]) -> dict[int, str]:
             continue
         n += 1
     return out
+
+
+def _bars(line: str) -> int:
+    return line.count("|") + line.count("｜")
 
 
 def _by_header(block: list[int], spaced: dict[int, list[str]]) -> list[list[int]]:

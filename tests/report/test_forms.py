@@ -1137,3 +1137,24 @@ def test_an_execution_scored_full_is_said_once_not_again_for_the_total_it_moves(
     figures (96.70) differs from the stated 97 only by it — no second finding for the total."""
     codes = [f.code for f in checked(tmp_path, EXECUTION_SCORED_FULL).findings]
     assert codes == ["SCORE_MISMATCH"]
+
+
+MERGED_FIRST_CELL_ON_ITS_OWN_LINES = """项目支出绩效自评表
+| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | |||||
+|
+一级 指标 |
+二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | |||||
+| 产出指标 | 数量指标 | 新建蓄水池 | ≥ | 20 | 座 | 20 | 40 | 40 | ||
+| 成本指标 | 每座蓄水池补助标准 | ≤ | 3 | 万元 | 2.8 | 30 | 30 | |||
+| 效益指标 | 社会效益指标 | 受益农户 | ≥ | 500 | 户 | 460 | 30 | 27.6 | 2个村未通水 | |
+| 总分 | 100 | 97.6 | ||||||||
+"""
+
+
+def test_a_header_row_whose_merged_first_cell_the_copy_set_on_lines_of_its_own(tmp_path):
+    """"|" / "一级 指标 |" / "二级指标 | … |" is one row: the header's lower line under 绩效指标 |
+    年度指标值 | …, which splits 年度指标值 into 指标性质 | 指标值 | 度量单位."""
+    result = checked(tmp_path, MERGED_FIRST_CELL_ON_ITS_OWN_LINES)
+    rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators]
+    assert rows == [("新建蓄水池", 20, 20, 40, 40), ("每座蓄水池补助标准", 3, 2.8, 30, 30), ("受益农户", 500, 460, 30, 27.6)]
+    assert result.findings == [], [f.message for f in result.findings]
