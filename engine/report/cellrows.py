@@ -16,7 +16,7 @@ from .vocabulary import column_of, key, vocabulary
 _ENDS_CELL = re.compile(r"[|｜]\s*$")
 _CELL_LINE = 24                   # a cell alone on its line is short …
 # … or a sentence between cells: a 偏差原因, a 评分标准 ("≥95%得10分；90%（含）-95%得8分；…")
-_SENTENCE_CELL = {"reason": 60, "rule": 80}
+_SENTENCE_CELL = {"reason": 60, "rule": 80, "explanation": 40}
 _NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，](?!\d{3}).*[,，](?!\d{3})")   # … and is no sentence (3,126,000.00 is a figure)
 # a page number ("— 5 —", "第5页") or a table's title again on the next page ("…（续）", "续表")
 PAGE_FURNITURE = re.compile(rf"^(?:[-—–]\s*\d{{1,4}}\s*[-—–]|{PAGE_OF}|.{{0,60}}[(（]续[)）]|续表\s*\d*)$")

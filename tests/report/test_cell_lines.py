@@ -328,3 +328,43 @@ def test_a_nature_cell_and_a_direction_cell_side_by_side_start_one_row(tmp_path)
     assert indicator_values(result) == {"监督抽检批次": (2400, 2516, 40, 40), "特种设备定期检验率": (98, 99.1, 30, 30),
                                         "抽查经营主体户数": (860, 812, 30, 28.33)}
     assert error_codes(result) == []
+
+
+# each cell on its line ending with " |", an empty cell a "|" alone; a 指标解释 column of words
+WITH_EXPLANATION = "\n".join(f"{cell} |" if cell else "|" for cell in """一级指标
+二级指标
+三级指标
+指标解释
+指标方向
+年度目标值
+实际完成值
+分值
+得分
+产出指标
+数量指标
+改造农村公厕（座）
+反映农村公厕改造的数量情况
+≥
+30
+30
+50
+50
+
+
+完工验收合格率（%）
+反映改造公厕的工程质量情况
+≥
+95%
+90%
+50
+47.37
+总分
+100
+97.37""".split("\n")) + "\n"
+
+
+def test_a_column_of_indicator_explanations_among_cells_ending_with_a_bar(tmp_path):
+    """A 指标解释 cell is words of its own column, not the row's name; the rows stay whole."""
+    result = result_of(tmp_path, "项目支出绩效自评表\n" + WITH_EXPLANATION)
+    assert indicator_values(result) == {"改造农村公厕(座)": (30, 30, 50, 50), "完工验收合格率(%)": (95, 90, 50, 47.37)}
+    assert error_codes(result) == []
