@@ -15,13 +15,13 @@ from ..book.scoredata import evaluate
 from ..core.findings import SCORE_TOLERANCE, Finding, FindingList
 from ..core.rates import exec_rate
 from ..core.rounding import excel_round
-from .facts import RATE_KEYS, Facts, kind_stated
+from .facts import RATE_KEYS, Facts
 from .coverage import HEADLINE, Coverage, coverage, report_kind
 from .forms import AMOUNT_COLUMNS
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .indicator_checks import check_indicator
 from .numbers import Number, direction_before
-from .plain import sub_level
+from .plain import kind_stated, sub_level
 from .said_formula import check_row_execution, check_said_execution, check_said_total
 from .stated import EPS, amount_text, at_stated, quoted
 from .vocabulary import key

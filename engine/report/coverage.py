@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .facts import Facts, kind_stated
+from .facts import Facts
+from .plain import kind_stated
 
 NOTHING_READ = "未能从报告中读出可复核的数字"
 # the headline figures every report states, in the order a reader finds them

@@ -12,6 +12,7 @@ from ..core.parsing import text_key
 from .document import Document
 from .forms import Forms
 from .numbers import Number, quote, sentence_bounds
+from .plain import kind_stated
 from .tables import AmountTable
 from .text import ReportText
 from .vocabulary import words
@@ -26,16 +27,6 @@ def named_already(name: str, known: list[str]) -> bool:
     """An indicator's name one of `known` (names as text_key gives them) holds, or that holds one."""
     name = text_key(name)
     return any(name in other or other in name for other in known if other)
-
-
-def kind_stated(text: str) -> str | None:
-    """部门整体 or 项目支出 as the report's title or form says it (None: it does not say)."""
-    head = text[:600]
-    if "项目支出绩效" in head or "项目名称" in head or "项目绩效自评" in head:
-        return "项目支出"
-    if "整体支出" in head or "部门整体" in head or "单位整体" in head:
-        return "部门整体"
-    return None
 
 
 RATE_KEYS = {("exec_rate", "whole"): "exec_rate", ("exec_rate", "basic"): "basic_exec_rate",

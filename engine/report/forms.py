@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..core.parsing import DIRECTIONS
 from .numbers import Number
 from .placing import DIRECTION_CELL, goes_on, marks_only, rejoined, row_name, row_shift, sign_apart
-from .plain import IN_YUAN
+from .plain import IN_YUAN, kind_stated
 from .tables import table_lines
 from .vocabulary import form_header, key as _key, vocabulary, words
 
@@ -24,7 +24,6 @@ _YUAN_CELL = re.compile(r"[^\d]{0,8}" + IN_YUAN.pattern)   # a funds block's cel
 _AMOUNT_CELL = re.compile(r"\s*[-+]?[\d,]*\.?\d+\s*(?:万元|元)?\s*")
 _POINTS_IN_HEADER = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分")
 _PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
-_WHOLE_DEPARTMENT = re.compile(r"整体支出|部门整体|单位整体")
 
 
 @dataclass
@@ -66,6 +65,7 @@ class Forms:
     score_rows: list[tuple[Number, Number]] = field(default_factory=list)   # a 评分表's rows: 分值, 得分
     funds_tables: list[FundsTable] = field(default_factory=list)   # each funds table, in order
     headline_table: FundsTable | None = None                    # the one the headline figures came from
+    projects: list[tuple[str, Number, str]] = field(default_factory=list)   # a listing's rows: name, 得分, 等级
 
     @property
     def funds_totals(self) -> int:
@@ -182,6 +182,10 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             if points is not None and "score" in by_column and "weight" not in by_column:
                 by_column["weight"] = [points]
             _funds_row(forms, name, by_column, cells[0].strip())
+            score = _one(by_column, "score")
+            if forms.funds_tables[-1].listing and score is not None and not score.is_rate \
+                    and _key(name) not in totals and not _key(name).startswith("其中"):
+                forms.projects.append((name, score, text_of.get("grade", "").strip()))   # a project's score
         elif block == "scores":    # the items are read by the sentence and table readers; the total here
             weight, score = _one(by_column, "weight"), _one(by_column, "score")
             if _key(name) in vocabulary()["scores"]["total_rows"] and score is not None:
@@ -196,8 +200,8 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 block = suspended = None      # the form ends at its 总分 row (a 填报人 line below is none of it)
     _drop_misread(forms)
     listed = forms.headline_table is not None and forms.headline_table.listing and forms.headline_table.listed >= 2
-    if listed and _WHOLE_DEPARTMENT.search(text[:600]):
-        forms.amounts.clear()     # a 部门整体 report's table of its projects: their 合计 is no headline
+    if listed and kind_stated(text) != "项目支出":
+        forms.amounts.clear()     # a 部门整体 report's (or a 决算's) table of its projects: their 合计 is no headline
         forms.rates.clear()
         forms.execution.clear()
     totals = {tuple(sorted((c, n.value) for c, n in t.total.items())) for t in forms.funds_tables if t.total is not None}

@@ -13,7 +13,7 @@ from .forms import AMOUNT_COLUMNS
 from .numbers import sentence_bounds
 from .plain import BARE_NUMBER
 from .tables import table_lines
-from .vocabulary import column_of
+from .vocabulary import column_of, grade_words
 
 _A_TOTAL = re.compile(r"自评得分|综合|总分|总得分")   # "执行率100%，自评得分98.5分": a project's total, not the rate's
 
@@ -33,6 +33,18 @@ def read_items(facts: Facts) -> None:
     _listed_items(facts)
     _declared_then_scored(facts)
     _table_items(facts)
+    _project_rows(facts)
+
+
+def _project_rows(facts: Facts) -> None:
+    """A table listing projects with their 自评得分 (and 等级): each project's score, read — and its
+    grade, checked against it as a total's is."""
+    grades = grade_words()
+    for name, score, grade in (facts.forms.projects if facts.forms else []):
+        score.part = True
+        facts.items.append(StatedItem(name, score))
+        if grade in grades:
+            facts.graded.append((score, grades[grade], score.start))
 
 
 # "1.投入管理（20分）：得19分" — an item of a 评分表 written as a list: its name, its points, its score

@@ -44,3 +44,13 @@ def sub_level(marks: list[str]) -> set[int]:
     if not any(_CHINESE_MARK.fullmatch(m.strip()) for m in marks):
         return set()
     return {k for k, m in enumerate(marks) if _ARABIC_MARK.fullmatch(m.strip())}
+
+
+_KIND_SAID = re.compile(r"(?P<project>项目支出绩效|项目名称|项目绩效自评)|(?P<whole>整体支出|部门整体|单位整体)")
+
+
+def kind_stated(text: str) -> str | None:
+    """部门整体 or 项目支出 as the report's title or form says it first (None: it does not say) — a
+    部门整体 report's table of projects (项目名称 | …) after its title makes it no 项目支出 one."""
+    said = _KIND_SAID.search(text, 0, 600)
+    return None if said is None else "项目支出" if said.group("project") else "部门整体"

@@ -1158,3 +1158,28 @@ def test_a_header_row_whose_merged_first_cell_the_copy_set_on_lines_of_its_own(t
     rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators]
     assert rows == [("新建蓄水池", 20, 20, 40, 40), ("每座蓄水池补助标准", 3, 2.8, 30, 30), ("受益农户", 500, 460, 30, 27.6)]
     assert result.findings == [], [f.message for f in result.findings]
+
+
+FINAL_ACCOUNTS_WITH_PROJECTS = """桐山区农业技术推广中心2024年度部门决算
+一、预算绩效情况说明
+2024年部门整体支出年初预算数900.00万元，全年预算数960.00万元，全年执行数931.20万元，预算执行率97.00%。
+我单位3个项目支出绩效自评情况如下表（金额单位：万元）：
+项目名称\t年度预算数\t执行数\t执行率\t自评得分\t等级
+病虫害监测防控经费\t96.00\t94.08\t98.00%\t97.6\t优
+农业技术培训经费\t48.00\t46.56\t97.00%\t88.2\t良
+耕地质量监测经费\t80.00\t80.00\t100%\t95.0\t优
+合计\t224.00\t220.64\t98.50%\t\t
+"""
+
+
+def test_a_table_of_projects_with_their_scores_and_grades(tmp_path):
+    """In a 决算's 绩效 section a table listing projects gives each project's score (read) and grade
+    (checked against it), never the department's headline (the sentence gives it)."""
+    result = checked(tmp_path, FINAL_ACCOUNTS_WITH_PROJECTS)
+    assert [(i.name, i.score.value) for i in result.facts.items] == [
+        ("病虫害监测防控经费", 97.6), ("农业技术培训经费", 88.2), ("耕地质量监测经费", 95.0)]
+    amounts = {k: n.value for k, n in result.facts.keyed_amounts().items()}
+    assert (amounts["budget_total"], amounts["spend_total"]) == (960, 931.20)
+    assert result.findings == [], [f.message for f in result.findings]
+    wrong = FINAL_ACCOUNTS_WITH_PROJECTS.replace("88.2\t良", "88.2\t优")
+    assert [f.code for f in checked(tmp_path, wrong).findings] == ["GRADE_MISMATCH"]
