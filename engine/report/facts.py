@@ -165,6 +165,14 @@ class Facts:
         years = _YEAR_SAID.findall(self.text, sentence_bounds(self.text, n.start)[0], n.start)
         return bool(years) and int(years[-1]) < self.fiscal_year
 
+    def _said_of_whole(self, n: Number) -> bool:
+        """Its sentence, or the one before it in its paragraph, names the 部门整体 ("部门整体年初预算…，
+        调整后预算…。全年执行17,512.84万元，预算执行率97.03%")."""
+        start = sentence_bounds(self.text, n.start)[0]
+        if start >= 2 and self.text[start - 1] != "\n":
+            start = sentence_bounds(self.text, start - 2)[0]
+        return bool(_WHOLE_SAID.search(self.text, start, n.start))
+
     def _first_of_each(self, keys: dict, wanted) -> dict[str, Number]:
         """The first figure of each key; a figure said of the 财政资金 — or, in a 项目支出 report, of
         the 项目资金 — stands for the whole when no figure is said of the whole (a project funded by
@@ -179,8 +187,7 @@ class Facts:
             key = keys.get((n.measure, n.scope))
             if key and key not in out and wanted(n):
                 out[key] = n
-            if key and key not in whole_said and wanted(n) and n.scope == "whole" \
-                    and _WHOLE_SAID.search(self.text, sentence_bounds(self.text, n.start)[0], n.start):
+            if key and key not in whole_said and wanted(n) and n.scope == "whole" and self._said_of_whole(n):
                 whole_said[key] = n
             key = keys.get((n.measure, "whole")) if n.scope in stands_for_whole else None
             if key and key not in standing and wanted(n):

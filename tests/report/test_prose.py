@@ -633,8 +633,8 @@ def test_the_department_figures_said_of_the_whole_by_name(tmp_path):
     部门整体 gives the self-evaluation's budget, spending and rate."""
     text = ("岭北县林业局2024年度部门决算\n一、决算情况\n2024年度支出合计3,600.00万元，其中：基本支出1,000.00万元，项目支出2,600.00万元。\n"
             "二、预算绩效情况说明\n（1）护林防火项目。年初预算400.00万元，全年执行380.00万元，预算执行率95.00%。\n"
-            "本部门2024年度部门整体支出年初预算3,000.00万元，年中追加600.00万元，调整后预算3,600.00万元，"
-            "全年执行3,420.00万元，预算执行率95.00%。\n")
+            "本部门2024年度部门整体支出年初预算3,000.00万元，年中追加600.00万元，调整后预算3,600.00万元。"
+            "全年执行3,420.00万元，预算执行率95.00%。\n")   # (the spending in the sentence after)
     result = read(tmp_path, text)
     read_ = amounts(result)
     assert [read_[k] for k in ("budget_initial", "budget_adjust", "budget_total", "spend_total")] == [3000, 600, 3600, 3420]
