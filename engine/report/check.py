@@ -19,6 +19,7 @@ from .facts import RATE_KEYS, Facts
 from .coverage import HEADLINE, Coverage, coverage, report_kind
 from .forms import AMOUNT_COLUMNS
 from .extract import assign_items, claims_of, data_of, infer_rule_set
+from .gradescale import stated_grade_bands
 from .indicator_checks import check_indicator
 from .numbers import Number, direction_before
 from .plain import kind_stated, sub_level
@@ -323,7 +324,9 @@ def _form_total(facts: Facts, report: FindingList) -> None:
 def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, given: bool) -> float | None:
     total = facts.total
     told = any(f.code == "TOTAL_MISMATCH" for f in report.findings)   # by the form's own rows
-    bands = rs.grade_bands if rs else None
+    # the framework given (a workbook's, --rule-set) grades by its bands; else a scale the report
+    # states for itself ("85分（含）以上为优…") before an inferred framework's
+    bands = rs.grade_bands if rs and given else stated_grade_bands(facts.text) or (rs.grade_bands if rs else None)
     if total is not None and facts.grade is not None:
         expected = perf_grade(total.value, bands)
         if expected != facts.grade[0]:

@@ -639,3 +639,21 @@ def test_the_department_figures_said_of_the_whole_by_name(tmp_path):
     read_ = amounts(result)
     assert [read_[k] for k in ("budget_initial", "budget_adjust", "budget_total", "spend_total")] == [3000, 600, 3600, 3420]
     assert result.findings == [], [f.message for f in result.findings]
+
+
+OWN_GRADE_SCALE = """苍山县水务局2024年度部门整体支出绩效自评报告
+一、自评结论
+按照《苍山县部门整体支出绩效评价办法》，评价结果分为四个等级：85分（含）以上为优，70分（含）至85分为良，60分（含）至70分为中，60分以下为差。
+经自评，我局2024年度部门整体支出绩效自评得分87.5分，评价等级为优。
+"""
+
+
+def test_a_grade_by_the_scale_the_report_states(tmp_path):
+    """87.5 is 优 by the report's own scale (85 and above), not by the usual 90: no finding — and a
+    grade its own scale does not give is still one (72 is 良 by it, not 优)."""
+    assert read(tmp_path, OWN_GRADE_SCALE).findings == []
+    wrong = OWN_GRADE_SCALE.replace("87.5分", "72分")
+    assert error_codes(read(tmp_path, wrong)) == ["GRADE_MISMATCH"]
+    in_part = OWN_GRADE_SCALE.replace("，70分（含）至85分为良，60分（含）至70分为中", "")   # 优 from 85, the rest
+    assert read(tmp_path, in_part).findings == []                                         # the usual bounds
+    assert error_codes(read(tmp_path, in_part.replace("87.5分", "72分"))) == ["GRADE_MISMATCH"]   # 72: 中
