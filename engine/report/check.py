@@ -25,7 +25,7 @@ from .numbers import Number, direction_before
 from .plain import kind_stated, sub_level
 from .said_formula import check_row_execution, check_said_execution, check_said_total
 from .stated import EPS, amount_text, at_stated, quoted
-from .vocabulary import key
+from .vocabulary import key, partitions
 
 RATE_LABELS = {"exec_rate": "预算执行率", "basic_exec_rate": "基本支出执行率", "project_exec_rate": "项目支出执行率",
                "procurement_rate": "政府采购执行率", "sangong_control_rate": "“三公”经费控制率",
@@ -146,11 +146,25 @@ def _sums(facts: Facts, report: FindingList) -> None:
         if abs(total - facts.amount(s.whole)) > slack + EPS and not _other_reading(facts, s.parts, s.whole):
             parts = " + ".join(amount_text(facts.amount(p)) for p in s.parts)
             # precision first: parts read from items listed after the whole, not from its own
-            # statement, make a warning that says so
-            say, listed = (report.error, "") if s.one_statement else (report.warning, "（分项取自其后逐条列出的各项，请核对）")
+            # statement, make a warning that says so; so do parts that fall short of it (a 其中 list
+            # need not name every part: "其中：工资福利支出…，商品和服务支出…" leaves 对个人和家庭的补助 out)
+            whole_named = total > facts.amount(s.whole) or _every_part_named(s.parts)
+            say, listed = (report.error, "") if s.one_statement and whole_named else \
+                (report.warning, "（分项取自其后逐条列出的各项，请核对）") if not s.one_statement else \
+                (report.warning, "（其中所列分项少于合计，可能未列全，请核对）")
             say("SUM_MISMATCH", facts.where(s.whole.start),
                 f"分项之和 {parts} = {amount_text(total)} 万元，与所写合计 {amount_text(facts.amount(s.whole))} 万元不符{listed}"
                 f"{quoted(facts, s.parts[0] if s.one_statement else s.whole)}")
+
+
+def _every_part_named(parts: list[Number]) -> bool:
+    """The parts are one each of a list that makes up its whole (基本支出 and 项目支出, 上年结转 and
+    本年…: templates/_report_cues.toml [partitions])."""
+    for members in partitions():
+        if len(members) == len(parts) and all(sum(1 for m in members if m.search(p.label)) == 1 for p in parts) \
+                and all(any(m.search(p.label) for p in parts) for m in members):
+            return True
+    return False
 
 
 def _other_reading(facts: Facts, parts: list[Number], whole: Number) -> bool:

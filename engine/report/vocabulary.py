@@ -76,6 +76,12 @@ def words() -> dict[str, re.Pattern]:
 
 
 @functools.lru_cache(maxsize=1)
+def partitions() -> tuple[tuple[re.Pattern, ...], ...]:
+    """The lists of parts that make up their whole (templates/_report_cues.toml [partitions])."""
+    return tuple(tuple(re.compile(p) for p in members) for members in load_toml(CUES)["partitions"].values())
+
+
+@functools.lru_cache(maxsize=1)
 def grade_words() -> dict[str, str]:
     """Each grade word a report writes ("优秀", "良好", "合格" …) and the grade it is."""
     return dict(load_toml(CUES)["grades"])

@@ -657,3 +657,15 @@ def test_a_grade_by_the_scale_the_report_states(tmp_path):
     in_part = OWN_GRADE_SCALE.replace("，70分（含）至85分为良，60分（含）至70分为中", "")   # 优 from 85, the rest
     assert read(tmp_path, in_part).findings == []                                         # the usual bounds
     assert error_codes(read(tmp_path, in_part.replace("87.5分", "72分"))) == ["GRADE_MISMATCH"]   # 72: 中
+
+
+@pytest.mark.parametrize("listed, severity", [
+    ("其中：工资福利支出420.00万元，商品和服务支出300.00万元", "warning"),   # may leave a part unsaid
+    ("其中：基本支出420.00万元，项目支出300.00万元", "error"),               # names every part
+    ("其中：人员经费420.00万元，公用经费100.00万元，项目支出200.00万元", "error"),
+    ("其中：工资福利支出720.00万元，商品和服务支出300.00万元", "error"),     # more than the whole
+])
+def test_a_list_short_of_its_whole_is_an_error_only_when_it_names_every_part(tmp_path, listed, severity):
+    text = f"某县文化馆2024年度部门整体支出绩效自评报告\n2024年全年支出1,000.00万元，{listed}。\n"
+    findings = read(tmp_path, text).findings
+    assert [(f.code, f.severity) for f in findings] == [("SUM_MISMATCH", severity)]
