@@ -40,7 +40,11 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         return
     if ind.completion is not None and not at_stated(completion, ind.completion):
         capped = completion > 1 and at_stated(1.0, ind.completion)
-        if not capped:   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
+        # a ceiling kept under, its completion said as the share of the ceiling used ("≤20万元，实际16万元，
+        # 完成率80%"): another convention, not an error
+        share_of_ceiling = ind.direction == "<=" and ind.target.value and ind.actual.value <= ind.target.value \
+            and at_stated(ind.actual.value / ind.target.value, ind.completion)
+        if not capped and not share_of_ceiling:   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
             report.error("COMPLETION_MISMATCH", facts.where(ind.completion.start),
                          f"指标「{name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
                          f"{completion * 100:.2f}%，报告写 {ind.completion.value:g}%{quoted(facts, ind.completion)}")

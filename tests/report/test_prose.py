@@ -669,3 +669,13 @@ def test_a_list_short_of_its_whole_is_an_error_only_when_it_names_every_part(tmp
     text = f"某县文化馆2024年度部门整体支出绩效自评报告\n2024年全年支出1,000.00万元，{listed}。\n"
     findings = read(tmp_path, text).findings
     assert [(f.code, f.severity) for f in findings] == [("SUM_MISMATCH", severity)]
+
+
+def test_a_ceilings_completion_said_as_the_share_of_it_used(tmp_path):
+    """"≤20万元，实际16万元，完成率80%": the share of the ceiling used, a convention of its own, no
+    error; a 完成率 neither convention gives (75% of ≤5, 4) is one."""
+    text = ("某县文化馆2024年度部门整体支出绩效自评报告\n\n“三公”经费控制目标≤20万元，实际支出16万元，完成率80%。\n"
+            "公务接待费目标≤5万元，实际支出4万元，完成率75%。\n")
+    result = read(tmp_path, text)
+    assert [(i.completion.value) for i in result.facts.indicators] == [80, 75]
+    assert [(f.code, "公务接待费" in f.message) for f in result.findings] == [("COMPLETION_MISMATCH", True)]
