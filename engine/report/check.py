@@ -214,9 +214,16 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
               for n in adjustments]
     expected = facts.amount(initial) + sum(signed)
     slack = facts.half_cent(initial) + sum(facts.half_cent(n) for n in adjustments)
+    # other amounts said between them ("…安排上年结转资金12.00万元，同时追加…"): moves of the budget not
+    # named as adjustments, maybe — with them it adds up: no finding; else a warning, not an error
+    others = [n for n in numbers if n.is_amount and initial.start < n.start < total.start and n not in adjustments]
+    if others and abs(expected + sum(facts.amount(n) for n in others) - facts.amount(total)) <= \
+            slack + sum(facts.half_cent(n) for n in others) + EPS:
+        return True
     if abs(expected - facts.amount(total)) > slack + EPS:
         steps = "".join(f" {'−' if x < 0 else '+'} {amount_text(abs(x))}" for x in signed)
-        say, apart = (report.error, "") if one_sentence else (report.warning, "（三者写在同一段的不同句中，请核对）")
+        say, apart = (report.error, "") if one_sentence and not others else \
+            (report.warning, "（其间另有金额，请核对）") if others else (report.warning, "（三者写在同一段的不同句中，请核对）")
         say("SUM_MISMATCH", facts.where(total.start),
             f"年初预算 {amount_text(facts.amount(initial))}{steps} = {amount_text(expected)} 万元，报告写调整后 "
             f"{amount_text(facts.amount(total))} 万元{apart}{quoted(facts, total)}")

@@ -679,3 +679,13 @@ def test_a_ceilings_completion_said_as_the_share_of_it_used(tmp_path):
     result = read(tmp_path, text)
     assert [(i.completion.value) for i in result.facts.indicators] == [80, 75]
     assert [(f.code, "公务接待费" in f.message) for f in result.findings] == [("COMPLETION_MISMATCH", True)]
+
+
+def test_a_budget_moved_by_an_amount_not_named_an_adjustment(tmp_path):
+    """"年初210.00，安排上年结转资金12.00，追加14.80，全年236.80": with the amount said between them the
+    budget adds up (no finding); what does not add up even so is a warning, not an error."""
+    text = ("某县交通运输局2024年度农村客运补贴项目绩效自评报告\n\n本项目年初预算210.00万元，年中安排上年结转资金12.00万元，"
+            "同时追加当年财政拨款14.80万元，全年预算236.80万元。\n")
+    assert read(tmp_path, text).findings == []
+    off = read(tmp_path, text.replace("236.80", "240.80")).findings
+    assert [(f.code, f.severity) for f in off] == [("SUM_MISMATCH", "warning")]
