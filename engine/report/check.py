@@ -185,7 +185,8 @@ def _other_reading(facts: Facts, parts: list[Number], whole: Number) -> bool:
 def _budget_equation(facts: Facts, report: FindingList) -> None:
     """年初 + 调整 = 调整后: an error where one sentence states all three; a warning that says so
     where one paragraph does (one 年初, one 调整后 and the adjustments between them), sentences apart."""
-    figures = [n for n in facts.figures() if n.is_amount and n.scope == "whole"]
+    # (an adjustment said of a part — 调减公用经费15.60万元, 追加防汛救灾应急资金48.00万元 — moves the whole)
+    figures = [n for n in facts.figures() if n.is_amount and (n.scope == "whole" or n.measure == "adjust")]
     by_sentence: dict[int, list[Number]] = {}
     by_paragraph: dict[int, list[Number]] = {}
     for n in figures:
@@ -283,7 +284,7 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
         for row in table.rows + table.totals:
             budget, spend, rate = (row.cells.get(k) for k in ("budget", "spend", "rate"))
             if budget and spend and rate and budget.value:
-                _table_rate(facts, report, f"表中「{row.name}」", rate, spend.value, budget.value)
+                _table_rate(facts, report, f"表中「{row.name}」", rate, facts.amount(spend), facts.amount(budget))
         rows = [r for r in table.rows if not r.numbered_under]      # (1, 2 under 一: parts of the row above)
         if len(table.totals) != 1 or len(rows) < 2 or any(r.sub_row for r in rows):
             continue      # (其中…, （1）…: which rows after it are parts too is not said)
@@ -293,10 +294,10 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
             whole = total.cells.get(kind)
             if whole is None or len(parts) != len(rows):
                 continue
-            added = sum(p.value for p in parts)
-            if abs(added - whole.value) > sum(facts.half_cent(p) for p in parts) + EPS:
+            added = sum(facts.amount(p) for p in parts)
+            if abs(added - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS:
                 report.error("SUM_MISMATCH", facts.where(whole.start),
-                             f"表中各行{word}之和 {amount_text(added)}，与合计行 {amount_text(whole.value)} 不符{quoted(facts, whole)}")
+                             f"表中各行{word}之和 {amount_text(added)}，与合计行 {amount_text(facts.amount(whole))} 不符{quoted(facts, whole)}")
 
 
 def _form_execution(facts: Facts, report: FindingList, kind: str) -> None:

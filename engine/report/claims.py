@@ -175,8 +175,17 @@ def _rates_after_parts(facts: Facts) -> None:
             continue
         last = listed.parts[-1]
         after = next((n for n in facts.numbers if n.start > last.end), None)
-        if after is not None and after.is_rate and after.sentence == last.sentence and scope_named(after.label) is None:
+        if after is not None and after.is_rate and after.sentence == last.sentence and scope_named(after.label) is None \
+                and not _own_pair(facts, after):
             after.scope = listed.whole.scope
+
+
+def _own_pair(facts: Facts, rate: Number) -> bool:
+    """Its clause states a budget and a spending of its own scope ("…；项目支出预算386.30万元，支出361.91万元，
+    执行率93.69%"): the rate is theirs."""
+    start = max(facts.text.rfind(c, 0, rate.start) for c in ";；") + 1
+    measures = {n.measure for n in facts.numbers if start <= n.start < rate.start and n.is_amount and n.scope == rate.scope}
+    return bool(measures & {"budget", "total_budget", "initial"}) and "spend" in measures
 
 
 # ------------------------------------------------------------------ indicators

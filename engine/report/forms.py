@@ -20,6 +20,7 @@ from .vocabulary import form_header, key as _key, vocabulary, words
 
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
 AMOUNT_COLUMNS = ("budget_initial", "budget_total", "spend_total")
+_IN_WAN = re.compile(r"[(（]\s*万元\s*[)）]")
 _YUAN_CELL = re.compile(r"[^\d]{0,8}" + IN_YUAN.pattern)   # a funds block's cell "（元）", "项目资金（元）"
 _AMOUNT_CELL = re.compile(r"\s*[-+]?[\d,]*\.?\d+\s*(?:万元|元)?\s*")
 _POINTS_IN_HEADER = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分")
@@ -112,6 +113,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     level1 = ""
     in_percent: set[int] = set()
     in_yuan = False
+    yuan_columns: set[int] | None = None   # the columns in 元 when the header gives each its unit
     unitless: list[Number] = []       # a funds block's amounts read without a unit
     after_header = False              # the line before was a header's
     suspended: str | None = None      # an indicator block a line of words broke off ("产出 / 指标", a rule)
@@ -139,6 +141,9 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 forms.funds_tables.append(FundsTable(listing=listing))
             in_percent = {i for i, c in enumerate(cells) if re.search(r"[(（]\s*%\s*[)）]", c)}   # 执行率（%）
             in_yuan = block == "funds" and any(IN_YUAN.search(c) for c in cells)  # 项目资金（元）
+            # … or its columns each say theirs (预算数（万元） | 执行数（元）): those in 元 only
+            yuan_columns = {i for i, c in enumerate(cells) if IN_YUAN.search(c)} \
+                if in_yuan and any(_IN_WAN.search(c) for c in cells) else None
             unitless = []
             # 预算执行情况（20分）, 得分（20分*执行率）: the execution's points, stated in the header
             points = next((n for i, n in placed if block == "funds" and _POINTS_IN_HEADER.search(cells[i])), None)
@@ -163,7 +168,8 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             if column:
                 if index - shift in in_percent and not n.unit:
                     n.unit = "%"          # a bare figure under 执行率（%）: a rate, as its header says
-                elif in_yuan and not n.unit and column in AMOUNT_COLUMNS:
+                elif in_yuan and not n.unit and column in AMOUNT_COLUMNS \
+                        and (yuan_columns is None or index - shift in yuan_columns):
                     n.unit = "元"         # an amount of a table in 元 (read as 万元 by facts.amount)
                 elif block == "funds" and not n.unit and column in AMOUNT_COLUMNS:
                     unitless.append(n)

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..core.parsing import text_key
 from .numbers import Number, measure_of
-from .plain import figured, sub_level, words_only
+from .plain import IN_YUAN, figured, sub_level, words_only
 from .text import CELL
 from .vocabulary import column_of, form_header, vocabulary
 
@@ -118,6 +118,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
     are marked as parts (a table's, not a sentence's)."""
     tables: list[AmountTable] = []
     columns: dict[int, str] | None = None
+    in_yuan: set[int] = set()
     for line in table_lines(text, figures):
         if line is None:
             columns = None
@@ -132,6 +133,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
             for i, kind in sorted(header.items(), key=lambda item: (named[item[0]] != "total_budget", item[0])):
                 if kind not in columns.values():
                     columns[i] = kind
+            in_yuan = {i for i in columns if IN_YUAN.search(cells[i])}   # 执行数（元） beside 预算数（万元）
             tables.append(AmountTable())
             continue
         if columns is None:
@@ -139,6 +141,8 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
         row = AmountRow(cells[0], {}, bool(_SUB_ROW.match(cells[0])))
         for column, n in placed:
             kind = columns.get(column)
+            if column in in_yuan and not n.unit:
+                n.unit = "元"          # an amount in 元, as its column's header says
             if kind and kind not in row.cells and (n.is_rate if kind == "rate" else not n.is_rate):
                 row.cells[kind] = n
             n.part = True

@@ -689,3 +689,22 @@ def test_a_budget_moved_by_an_amount_not_named_an_adjustment(tmp_path):
     assert read(tmp_path, text).findings == []
     off = read(tmp_path, text.replace("236.80", "240.80")).findings
     assert [(f.code, f.severity) for f in off] == [("SUM_MISMATCH", "warning")]
+
+
+TOWN_BUDGET_AND_PROJECTS = """汾川镇人民政府2024年度部门整体支出绩效自评报告
+
+2024年年初预算1,046.30万元。年度中预算调整两次：第一次追加农村人居环境整治资金120.00万元；第二次调减公用经费15.60万元，同时追加防汛救灾应急资金48.00万元。调整后全年预算1,198.70万元，全年支出1,171.86万元，预算执行率97.76%。其中基本支出预算812.40万元，支出809.95万元，执行率99.70%；项目支出预算386.30万元，支出361.91万元，执行率93.69%。
+
+项目名称\t预算数（万元）\t执行数（元）\t执行率\t自评得分\t等级
+农村人居环境整治\t120.00\t1,164,500.00\t97.04%\t95.70\t优秀
+防汛救灾应急\t48.00\t480,000.00\t100.00%\t98.00\t优秀
+"""
+
+
+def test_adjustments_of_parts_a_part_rate_after_its_own_pair_and_a_column_in_yuan(tmp_path):
+    """Adjustments said of parts (调减公用经费, 追加…资金) move the whole budget; a rate after its own
+    scope's budget and spending in its clause is theirs, not the whole's; a 执行数（元） column beside
+    预算数（万元） is in 元. All of it adds up: no finding."""
+    assert read(tmp_path, TOWN_BUDGET_AND_PROJECTS).findings == []
+    off = read(tmp_path, TOWN_BUDGET_AND_PROJECTS.replace("1,164,500.00", "1,146,500.00")).findings
+    assert [f.code for f in off] == ["STATED_RATE_MISMATCH"] and "114.65" in off[0].message
