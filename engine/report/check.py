@@ -21,7 +21,7 @@ from .forms import AMOUNT_COLUMNS
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import stated_grade_bands
 from .indicator_checks import check_indicator
-from .numbers import Number, direction_before
+from .numbers import Number, direction_before, sentence_bounds
 from .plain import kind_stated, sub_level
 from .said_formula import check_row_execution, check_said_execution, check_said_total
 from .stated import EPS, amount_text, at_stated, quoted
@@ -118,6 +118,9 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
             if num is not None and den is None and rate.scope in ("whole", "project") and facts.forms \
                     and "budget_total" in facts.forms.amounts and num.sentence == rate.sentence:
                 den = facts.forms.amounts["budget_total"]   # "实际支出298.43万元，执行率95.74%": of the form's 全年预算数
+        own = _own_amounts(facts, rate, alike, since)
+        if rate.measure != "adjust_rate" and own is not None:
+            num, den = own
         if num is None or den is None or num.start < den.start and num.sentence != den.sentence:
             continue   # (a spending said a sentence before the budget it would be divided by: another's)
         a, b = facts.amount(num), facts.amount(den)
@@ -128,6 +131,15 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
             report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),   # SPEC 8: a warning
                          f"报告写{RATE_LABELS[key]} {rate.value:g}%，按 {amount_text(a)}÷{amount_text(b)} 应为 "
                          f"{excel_round(value * 100, max(rate.decimals, 2)):.{max(rate.decimals, 2)}f}%{quoted(facts, rate)}")
+
+
+def _own_amounts(facts: Facts, rate: Number, alike: set[str], since: int) -> tuple[Number, Number] | None:
+    """The spending and the budget its own clause states before it, of its scope, listed or not
+    ("…。其中财政拨款预算726.58万元，支出714.52万元，执行率98.34%"): its operands; None if not both."""
+    start = max(since, sentence_bounds(facts.text, rate.start)[0], *(facts.text.rfind(c, 0, rate.start) + 1 for c in ";；"))
+    own = [n for n in facts.numbers if start <= n.start < rate.start and n.is_amount and n.scope in alike]
+    spent, budget = _latest(own, "spend"), _latest(own, "total_budget", "budget", "initial")
+    return (spent, budget) if spent is not None and budget is not None else None
 
 
 def _latest(numbers: list[Number], *measures: str) -> Number | None:
@@ -211,7 +223,7 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
     adjustments = [n for n in numbers if n.measure == "adjust" and initial.start < n.start < total.start]
     if not adjustments:
         return False
-    signed = [(-1 if any(w in n.label for w in ("调减", "减少", "追减", "核减")) else 1) * facts.amount(n)
+    signed = [(-1 if any(w in n.label for w in ("调减", "减少", "追减", "核减", "收回", "压减", "调出")) else 1) * facts.amount(n)
               for n in adjustments]
     expected = facts.amount(initial) + sum(signed)
     slack = facts.half_cent(initial) + sum(facts.half_cent(n) for n in adjustments)

@@ -708,3 +708,14 @@ def test_adjustments_of_parts_a_part_rate_after_its_own_pair_and_a_column_in_yua
     assert read(tmp_path, TOWN_BUDGET_AND_PROJECTS).findings == []
     off = read(tmp_path, TOWN_BUDGET_AND_PROJECTS.replace("1,164,500.00", "1,146,500.00")).findings
     assert [f.code for f in off] == ["STATED_RATE_MISMATCH"] and "114.65" in off[0].message
+
+
+def test_a_listed_parts_rate_by_its_own_pair_and_money_taken_back(tmp_path):
+    """"其中财政拨款预算726.58万元，支出714.52万元，执行率98.34%": the rate of that pair, not of the
+    whole's budget; 收回统筹资金 takes from the budget."""
+    text = ("某县文化和旅游局2024年度部门整体支出绩效自评报告\n\n"
+            "2024年年初预算692.40万元，6月追加58.78万元；10月收回统筹资金6.00万元。调整后预算745.18万元，"
+            "全年支出731.09万元，预算执行率98.11%。其中财政拨款预算726.58万元，支出714.52万元，执行率98.34%。\n")
+    assert read(tmp_path, text).findings == []
+    off = read(tmp_path, text.replace("执行率98.34%", "执行率98.43%")).findings
+    assert [f.code for f in off] == ["STATED_RATE_MISMATCH"] and "714.52÷726.58" in off[0].message
