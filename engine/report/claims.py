@@ -107,6 +107,7 @@ _SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成")   # not 支�
 
 
 _WHOLE = re.compile(r"合计|总计|总额|小计")     # a part that is itself a whole ends the list
+_SOME_OF = re.compile(r"\s*(?:万元|元)?\s*等")
 _INCOME_AND_SPENDING = re.compile(r"收入?\s*[、,，和及与]?\s*支出?\s*(?:总计|合计|总额|均为|各)\s*$")   # 收、支总计
 
 
@@ -140,8 +141,9 @@ def _sums(facts: Facts) -> None:
                 if n.is_amount and between.count("(") + between.count("（") <= between.count(")") + between.count("）"):
                     parts.append(n)   # (a part's own parts in brackets after it are not the whole's)
         if not before or len(parts) < 2 or _item_without_amount(facts, parts, end) \
-                or _INCOME_AND_SPENDING.search(before[-1].label):
-            continue   # (收、支总计…其中，年初结转…，本年收入…；本年支出…，年末结转…: two lists, one each side)
+                or _INCOME_AND_SPENDING.search(before[-1].label) or _SOME_OF.match(text, parts[-1].end):
+            continue   # (收、支总计…其中，年初结转…，本年收入…；本年支出…，年末结转…: two lists, one each side;
+            # "…74.80万元等": some of the parts, said so)
         groups: dict[str | None, list[Number]] = {}
         for n in parts:
             groups.setdefault(n.measure, []).append(n)

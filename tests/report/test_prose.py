@@ -719,3 +719,9 @@ def test_a_listed_parts_rate_by_its_own_pair_and_money_taken_back(tmp_path):
     assert read(tmp_path, text).findings == []
     off = read(tmp_path, text.replace("执行率98.34%", "执行率98.43%")).findings
     assert [f.code for f in off] == ["STATED_RATE_MISMATCH"] and "714.52÷726.58" in off[0].message
+
+
+def test_a_list_that_says_it_names_some_parts(tmp_path):
+    """"其中A186.00万元、B74.80万元等": some of the parts, said so — nothing to add up."""
+    text = "某县市场监督管理局2024年度部门整体支出绩效自评报告\n\n6个项目预算金额合计412.60万元，其中食品安全抽检经费186.00万元、特种设备检验经费74.80万元等。\n"
+    assert read(tmp_path, text).findings == []
