@@ -53,6 +53,8 @@ _OPENING = re.compile(r"^\s*([^\s\d.、．。，,；;:：()（）]{3,30}?" + _OR
 _SIGNED = re.compile(r"^\s*(\S{3,30}?" + _ORGANISATION + r")\s*\n\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", re.M)
 # else the year a title names before its 自评 ("2023年市级…专项资金项目自评表")
 _TITLE_YEAR = re.compile(r"(\d{4})\s*年(?=[^\n\d]{0,40}(?:自评|绩效评价))")
+# … in the title — not a year's 预算 whose evaluation a page publishes ("泖溪镇2025年预算绩效评价结果公开")
+_TITLE_YEAR_ONLY = re.compile(r"(\d{4})\s*年(?!度?预算)(?=[^\n\d]{0,40}(?:自评|绩效评价))")
 _YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]|(\d{4})\s*年度|(?:评价|自评|预算|考核|项目)年度\s*[:：]\s*(\d{4})")
 
 
@@ -60,7 +62,8 @@ def read_facts(report: ReportText) -> Facts:
     document = Document(report.text)
     # a rule or a form's instructions ("注：执行率低于90%的须说明原因") states no figure of the report
     facts = Facts(report, [n for n in numbers(report.text) if not document.is_rule(n.start)], document=document)
-    year = _YEAR.search(report.text[:2000]) or _TITLE_YEAR.search(report.text[:2000])
+    head = "\n".join(report.text.split("\n")[:6])     # the title's year first ("…局2023年…项目绩效自评总结报告")
+    year = _TITLE_YEAR_ONLY.search(head) or _YEAR.search(report.text[:2000]) or _TITLE_YEAR.search(report.text[:2000])
     facts.fiscal_year = int(next(g for g in year.groups() if g)) if year else None   # (before the total: not last year's)
     forms = read_forms(report.text, facts.numbers)      # tables first
     used = forms.used
@@ -123,6 +126,9 @@ def _sums(facts: Facts) -> None:
             previous = [n for n in facts.numbers if before_start <= n.start and n.end <= start and n.is_amount
                         and not stop_parts(n.label)]
             before = previous if previous and text[previous[-1].end:start].count("\n") == 0 else []
+            clause = max([before_start] + [m.end() for m in _CLAUSE_END.finditer(text, before_start, start)])
+            if len([n for n in before if n.start >= clause]) == 1:   # "…截至11月30日…；截至12月31日，累计
+                before = [n for n in before if n.start >= clause]     # 拨付1,241.60万元…。其中：…": its last clause's
         parts = []
         spent_whole = bool(before) and bool(_SPENDING.search(before[-1].label))
         opened = text[start:match.start()]
@@ -307,7 +313,7 @@ def _achieved_unsaid(text: str, ind: Indicator, inside: list) -> Number | None:
 # "不动产登记发证年度指标≥6000件，实际完成6418件": a target with its direction, then what was
 # achieved, one clause after the other (or both in brackets after the name: "…以内（年度指标≤12万元，…")
 _FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"    # 6,184 or 12.5
-_PAIRED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*(?:[:：]\s*(?=年度|计划|目标|指标))?[(（]?\s*(?:年度指标值?|年度计划|年度目标|计划|目标值?|指标值?)?"
+_PAIRED = re.compile(r"(?P<name>(?:[^,，;；。:：\n()（）]|[(（][^()（）\n]{1,10}[)）]){2,30}?)\s*(?:[:：]\s*(?=年度|计划|目标|指标))?[(（]?\s*(?:年度指标值?|年度计划|年度目标|计划|目标值?|指标值?)?"
                      r"\s*(?:为|是)?\s*(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于|>|<)\s*"
                      rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*[,，]\s*"
                      rf"(?:[^\d,，;；。\n]{{0,6}}?)实际[^\d,，;；。\n]{{0,8}}?(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}})"

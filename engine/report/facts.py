@@ -133,7 +133,7 @@ class Facts:
 
     def keyed_amounts(self) -> dict[str, Number]:
         """The first stated amount of each SPEC input (budget_total, spend_total, …): a form's first."""
-        return {**self._first_of_each(AMOUNT_KEYS, lambda n: n.is_amount), **self.form_amounts}
+        return {**self._first_of_each(AMOUNT_KEYS, lambda n: n.is_amount and not self._monitoring(n)), **self.form_amounts}
 
     def keyed_rates(self) -> dict[str, Number]:
         """The first stated rate of each SPEC rate (exec_rate, adjust_rate, …): a form's first."""
@@ -155,8 +155,12 @@ class Facts:
     def monitoring_from(self, n: Number) -> int | None:
         """Where the words saying `n` is the 运行监控's start (None: it is not)."""
         start = max(sentence_bounds(self.text, n.start)[0], *(self.text.rfind(c, 0, n.start) + 1 for c in ";；"))
-        found = _MONITORING.search(self.text, start, n.start)
-        return found.start() if found else None
+        for found in _MONITORING.finditer(self.text, start, n.start):
+            year = re.search(r"\d{4}", found.group())
+            if year and self.fiscal_year and int(year.group()) > self.fiscal_year:
+                continue     # "截至2024年3月底" in a report of 2023: after the year, not during it
+            return found.start()
+        return None
 
     def earlier_year(self, n: Number) -> bool:
         """A figure said of a year before the report's ("（2022年全年预算…，执行率92.39%）")."""

@@ -725,3 +725,27 @@ def test_a_list_that_says_it_names_some_parts(tmp_path):
     """"其中A186.00万元、B74.80万元等": some of the parts, said so — nothing to add up."""
     text = "某县市场监督管理局2024年度部门整体支出绩效自评报告\n\n6个项目预算金额合计412.60万元，其中食品安全抽检经费186.00万元、特种设备检验经费74.80万元等。\n"
     assert read(tmp_path, text).findings == []
+
+
+YEAR_END_AFTER_NOVEMBER = """石河县农业农村局2024年设施农业补助资金项目绩效自评总结报告
+
+一、资金执行情况
+截至2024年11月30日，已拨付补助资金900.00万元，执行率75.00%；截至2024年12月31日，累计拨付补助资金1,164.00万元，执行率97.00%。其中：温室建设拨付700.00万元、大棚建设拨付400.00万元、配套设施建设拨付64.00万元。
+二、指标完成情况
+（1）受益脱贫人口（含监测对象）：年度目标≥800人，实际768人，完成率96.00%。
+三、自评得分
+项目综合自评得分96.5分，自评等级为“优”。2023年度同类项目自评得分为95.6分。
+"""
+
+
+def test_the_year_end_figures_after_an_interim_clause(tmp_path):
+    """The title's year (not an earlier year's 年度 said later); 截至11月30日 is interim, 截至12月31日 the
+    year's; the 其中 list after it is of the last clause's amount; a name with a bracket aside."""
+    result = read(tmp_path, YEAR_END_AFTER_NOVEMBER)
+    assert result.facts.fiscal_year == 2024 and result.facts.total.value == 96.5
+    assert amounts(result)["spend_total"] == 1164 and result.facts.keyed_rates()["exec_rate"].value == 97
+    assert [(s.whole.value, len(s.parts)) for s in result.facts.sums] == [(1164, 3)]
+    assert [i.name for i in result.facts.indicators] == ["受益脱贫人口(含监测对象)"]
+    assert result.findings == [], [f.message for f in result.findings]
+    after = YEAR_END_AFTER_NOVEMBER.replace("2024年11月30日", "2025年3月31日")   # after the year: no interim
+    assert read(tmp_path, after).facts.keyed_rates()["exec_rate"].value == 75
