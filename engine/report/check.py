@@ -108,13 +108,14 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
         # the amounts said since the one before it in its sentence are its own ("…拨付1,086.40万元，执行率
         # 86.22%；…累计拨付1,218.75万元，执行率96.73%"); a 运行监控 rate's, those said with it ("…（年中
         # 运行监控时执行率为46.72%）" has none)
-        since = max([n.end for n in figures[:i] if n.is_rate and n.sentence == rate.sentence and
-                     RATE_KEYS.get((n.measure, n.scope)) == key] + [facts.monitoring_from(rate) or 0])
-        near = [n for n in near if n.start >= since]
+        since_rate = max([n.end for n in figures[:i] if n.is_rate and n.sentence == rate.sentence and
+                          RATE_KEYS.get((n.measure, n.scope)) == key] + [0])
+        since = max(since_rate, facts.monitoring_from(rate) or 0)    # (the year's budget may come before)
+        near, said_with = [n for n in near if n.start >= since_rate], [n for n in near if n.start >= since]
         if rate.measure == "adjust_rate":
-            num, den = _latest(near, "adjust"), _latest(near, "initial")
+            num, den = _latest(said_with, "adjust"), _latest(near, "initial")
         else:
-            num, den = _latest(near, "spend"), _latest(near, "total_budget", "budget", "initial")
+            num, den = _latest(said_with, "spend"), _latest(near, "total_budget", "budget", "initial")
             if num is not None and den is None and rate.scope in ("whole", "project") and facts.forms \
                     and "budget_total" in facts.forms.amounts and num.sentence == rate.sentence:
                 den = facts.forms.amounts["budget_total"]   # "实际支出298.43万元，执行率95.74%": of the form's 全年预算数
