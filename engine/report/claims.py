@@ -110,6 +110,7 @@ _SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成")   # not 支�
 
 
 _WHOLE = re.compile(r"合计|总计|总额|小计")     # a part that is itself a whole ends the list
+_SUMMING = re.compile(r"共|合计|总计|涉及|安排|分解|用于")
 _SOME_OF = re.compile(r"\s*(?:万元|元)?\s*等")
 _INCOME_AND_SPENDING = re.compile(r"收入?\s*[、,，和及与]?\s*支出?\s*(?:总计|合计|总额|均为|各)\s*$")   # 收、支总计
 
@@ -172,6 +173,7 @@ def _item_without_amount(facts: Facts, parts: list[Number], end: int) -> bool:
     limit = stop.start() if stop else end
     return any(parts[0].start < n.start < limit and not n.is_amount and not n.is_rate
                and re.fullmatch(r"\s*[、，,]\s*[^\d、，,;；。]{1,12}", facts.text[previous.end:n.start])
+               and not _SUMMING.search(facts.text[previous.end:n.start])     # (…，资金共安排9个项目: no item)
                for previous, n in zip(facts.numbers, facts.numbers[1:]))
 
 
@@ -313,11 +315,12 @@ def _achieved_unsaid(text: str, ind: Indicator, inside: list) -> Number | None:
 # "不动产登记发证年度指标≥6000件，实际完成6418件": a target with its direction, then what was
 # achieved, one clause after the other (or both in brackets after the name: "…以内（年度指标≤12万元，…")
 _FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"    # 6,184 or 12.5
-_PAIRED = re.compile(r"(?P<name>(?:[^,，;；。:：\n()（）]|[(（][^()（）\n]{1,10}[)）]){2,30}?)\s*(?:[:：]\s*(?=年度|计划|目标|指标))?[(（]?\s*(?:年度指标值?|年度计划|年度目标|计划|目标值?|指标值?)?"
-                     r"\s*(?:为|是)?\s*(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于|>|<)\s*"
+_PAIRED = re.compile(r"(?P<name>(?:[^,，;；。:：\n()（）]|[(（][^()（）\n]{1,10}[)）]){2,30}?)\s*(?:[:：,，]\s*(?=年度|计划|目标|指标))?[(（]?\s*"
+                     r"(?:(?:绩效)?(?:年度指标值?|年度计划|年度目标|计划|目标值?|指标值?)?\s*(?:为|是)?\s*"
+                     r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于|>|<)|(?:绩效)?(?:年度指标值?|年度目标值?|目标值)\s*(?:为|是)?)\s*"
                      rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*[,，]\s*"
                      rf"(?:[^\d,，;；。\n]{{0,6}}?)实际[^\d,，;；。\n]{{0,8}}?(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}})"
-                     r"(?:\s*[,，]\s*(?:完成率|完成比例)\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?")
+                     r"(?:\s*[,，]\s*(?:目标)?(?:完成率|完成比例)\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?")
 # "村道硬化计划2.4公里，已完成2.16公里，完成率92%": a plan, what was done, and (maybe) the rate
 _PLANNED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*(?:年度|全年)?计划\s*(?:为|是|达到)?\s*"
                       rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*(?:以上|及以上)?\s*[,，]\s*(?:已|实际|共)\s*(?:完成|为|达到)\s*"

@@ -749,3 +749,28 @@ def test_the_year_end_figures_after_an_interim_clause(tmp_path):
     assert result.findings == [], [f.message for f in result.findings]
     after = YEAR_END_AFTER_NOVEMBER.replace("2024年11月30日", "2025年3月31日")   # after the year: no interim
     assert read(tmp_path, after).facts.keyed_rates()["exec_rate"].value == 75
+
+
+TRANSFER_FUNDS = """青檀镇人民政府2024年度上级转移支付资金绩效自评报告
+
+一、资金情况
+（一）青檀镇人民政府2024年度下达上级资金转移支付600.00万元。其中：中央资金200.00万元，省级资金250.00万元，市级资金150.00万元，资金共安排8个项目。
+截至2024年12月31日，8个项目累计支出576.00万元，资金执行率96.00%。年中绩效监控时（截至6月30日）累计支出260.00万元，支出进度43.33%。
+二、指标完成情况
+（1）数量指标：新建茶叶加工厂房，年度目标1处，实际完成1处；改造农村户厕，年度目标≥180户，实际完成192户。
+（2）质量指标：项目竣工验收合格率，年度目标100%，实际100%。
+"""
+
+
+def test_transfer_funds_said_down_and_indicators_after_their_name_and_a_comma(tmp_path):
+    """下达…转移支付 is the budget, 累计支出 at the year's end the spending (the 运行监控's is not);
+    a 其中 list followed by "资金共安排8个项目" has no item said by its count; "名称，年度目标1处，
+    实际完成1处" is an indicator, with or without a sign."""
+    result = read(tmp_path, TRANSFER_FUNDS)
+    assert (amounts(result)["budget_total"], amounts(result)["spend_total"]) == (600, 576)
+    assert [(s.whole.value, len(s.parts)) for s in result.facts.sums] == [(600, 3)]
+    assert [(i.name, i.direction, i.target.value, i.actual.value) for i in result.facts.indicators] == [
+        ("新建茶叶加工厂房", "=", 1, 1), ("改造农村户厕", ">=", 180, 192), ("项目竣工验收合格率", "=", 100, 100)]
+    assert result.findings == [], [f.message for f in result.findings]
+    short = read(tmp_path, TRANSFER_FUNDS.replace("市级资金150.00", "市级资金105.00")).findings   # (a list of levels
+    assert [(f.code, f.severity) for f in short] == [("SUM_MISMATCH", "warning")]              # may leave one out)
