@@ -15,6 +15,7 @@ from .plain import BARE_NUMBER
 from .tables import table_lines
 from .vocabulary import column_of, grade_words
 
+_EXECUTION_POINTS = re.compile(r"执行率(?:指标)?\s*[(（]\s*(?:分值|权重|满分)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _A_TOTAL = re.compile(r"自评得分|综合|总分|总得分")   # "执行率100%，自评得分98.5分": a project's total, not the rate's
 
 
@@ -25,7 +26,11 @@ def read_items(facts: Facts) -> None:
     for a, b in zip(numbers_, numbers_[1:]):
         if a.is_rate and a.measure == "exec_rate" and a.scope == "whole" and b.sentence == a.sentence \
                 and b.measure == "score" and b.unit in ("分", "") and not _A_TOTAL.search(b.label):
-            facts.items.append(StatedItem("预算执行率", b, row_id="budget_execution"))
+            heading = None    # "1.预算执行率（分值5分）。全年预算…，执行率96.98%，得4.85分": its points before
+            for heading in _EXECUTION_POINTS.finditer(facts.text, max(facts.text.rfind("\n", 0, a.start), 0), a.start):
+                pass
+            weight = facts.number_at(heading.start(1)) if heading else None
+            facts.items.append(StatedItem("预算执行率", b, weight, row_id="budget_execution"))
     execution = facts.forms.execution if facts.forms else {}
     if {"weight", "score"} <= set(execution) and not any(i.row_id == "budget_execution" for i in facts.items):
         # the funds block's 分值 and 得分: the 预算执行率 item of the form (its rate is the headline's)
@@ -60,6 +65,10 @@ _POINTS_THEN_SCORE = re.compile(r"(?:^|(?<=[\n，,；;。]))\s*(?:\d{1,2}\s*[.�
                                 r"(?:分值|满分|权重)\s*(\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
                                 r"(?:自评)?得分?\s*(\d+(?:\.\d+)?)\s*分")
 
+# "其中，决策指标10分，得9.20分；过程指标20分，得18.56分" — its points bare, then its score
+_BARE_POINTS_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：,，]))\s*([^\s(（:：,，。;；\d]{2,16}?指标)\s*(\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
+                                r"(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")
+
 # "资金使用合规性分值5分，资金支付均按合同办理，得5分；" — its points, what was done, its score: one clause
 _POINTS_SAID_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：]))\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
                                 r"([^\s(（:：,，。;；\d]{2,16})\s*(?:分值|满分|权重)\s*(\d+(?:\.\d+)?)\s*分\s*[,，][^;；。\n]*?[,，]\s*"
@@ -80,7 +89,7 @@ _EXECUTION_SAID = re.compile(r"(?:预算|资金)?执行率(?:指标)?\s*(?:(?:�
 
 def _listed_items(facts: Facts) -> None:
     found = [(m, m.start(2), m.start(3)) for m in (*_LISTED_ITEM.finditer(facts.text), *_POINTS_THEN_SCORE.finditer(facts.text),
-                                                   *_POINTS_SAID_SCORE.finditer(facts.text))]
+                                                   *_POINTS_SAID_SCORE.finditer(facts.text), *_BARE_POINTS_SCORE.finditer(facts.text))]
     found += [(m, m.start(3), m.start(2)) for m in _SCORED_ITEM.finditer(facts.text)
               if not _NOT_AN_ITEM.search(m.group(1))]
     if not any(i.row_id == "budget_execution" for i in facts.items):

@@ -13,10 +13,11 @@ from .numbers import measure_of
 from .text import CELL
 
 _DIRECTION = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
-_WEIGHTED = re.compile(r"(?P<name>[^,，;；。:：\n()（）\d|]{2,30}?)\s*[(（]\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[:：]"
+_WEIGHTED = re.compile(r"(?P<name>[^,，;；。:：\n()（）\d|]{2,30}?)\s*[(（]\s*(?:分值|权重|满分)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[:：。]"
                        r"(?P<body>[^;；。\n]*?)[,，]?\s*(?:该项|该指标)?得\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*(?=[;；。,，\n]|$)")
 _TARGET = re.compile(rf"目标(?:值)?(?:为)?\s*(?P<dir>{_DIRECTION})?\s*(?=\d)")
 _ACTUAL = re.compile(r"实际(?:完成|达到|为)?\s*(?=\d)")
+_EXECUTION = re.compile(r"^(?:预算|资金)?执行率(?:指标)?$")
 _GROUP = re.compile(r"指标$")          # 过程指标（30分）: a group's points, not an indicator's
 # (nor is "投入管理（20分）：得20分" — nothing said between its points and its score: an item's)
 
@@ -30,6 +31,8 @@ def weighted_indicators(facts: Facts) -> None:
                 or not re.sub(r"[\s,，]", "", match.group("body")) \
                 or named_already(name, known):
             continue
+        if _EXECUTION.search(name):
+            continue     # "1.预算执行率（分值5分）。…，得4.85分": the execution item's (items.py), no indicator
         start, end = match.start("body"), match.end("body")
         figures = [n for n in facts.numbers if start <= n.start < end]
         target_at = _TARGET.search(facts.text, start, end)

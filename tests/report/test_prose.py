@@ -774,3 +774,28 @@ def test_transfer_funds_said_down_and_indicators_after_their_name_and_a_comma(tm
     assert result.findings == [], [f.message for f in result.findings]
     short = read(tmp_path, TRANSFER_FUNDS.replace("市级资金150.00", "市级资金105.00")).findings   # (a list of levels
     assert [(f.code, f.severity) for f in short] == [("SUM_MISMATCH", "warning")]              # may leave one out)
+
+
+SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
+
+三、综合评价结论
+经自评，市残联2024年度部门整体绩效自评综合得分96.05分，评价等级为“优”。其中，决策指标10分，得9.20分；过程指标20分，得18.85分；产出指标40分，得40分；效益指标30分，得28.00分。
+四、绩效评价指标分析
+1.预算执行率（分值5分）。全年预算10,000.00万元，支出9,700.00万元，执行率97.00%，得4.85分。
+2.新增残疾人就业：目标不少于1,200名，实际1,356名，得8分（分值8分）。
+3.托养照护服务：目标不低于2,400人次，实际2,220人次，完成率92.50%，得3.70分（分值4分）。
+"""
+
+
+def test_items_and_indicators_scored_section_by_section(tmp_path):
+    """"决策指标10分，得9.20分" is an item; "预算执行率（分值5分）。…，得4.85分" the execution item with
+    its points; "名称：目标…，实际…，得3.70分（分值4分）" an indicator with its score and points."""
+    result = read(tmp_path, SCORED_SECTION_BY_SECTION)
+    items = {i.name: (i.weight and i.weight.value, i.score.value) for i in result.facts.items}
+    assert items == {"预算执行率": (5, 4.85), "决策指标": (10, 9.2), "过程指标": (20, 18.85), "产出指标": (40, 40),
+                     "效益指标": (30, 28)}
+    assert {i.name: (i.weight.value, i.self_score.value) for i in result.facts.indicators} == {
+        "新增残疾人就业": (8, 8), "托养照护服务": (4, 3.7)}
+    assert result.findings == [], [f.message for f in result.findings]
+    wrong = SCORED_SECTION_BY_SECTION.replace("得3.70分（分值4分）", "得3.80分（分值4分）")
+    assert error_codes(read(tmp_path, wrong)) == ["SCORE_MISMATCH"]
