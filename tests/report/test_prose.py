@@ -799,3 +799,26 @@ def test_items_and_indicators_scored_section_by_section(tmp_path):
     assert result.findings == [], [f.message for f in result.findings]
     wrong = SCORED_SECTION_BY_SECTION.replace("得3.70分（分值4分）", "得3.80分（分值4分）")
     assert error_codes(read(tmp_path, wrong)) == ["SCORE_MISMATCH"]
+
+
+BOND_PROJECT = """某区人民医院迁建工程2024年度地方政府专项债券项目资金绩效自评报告
+
+三、资金使用情况
+年度可使用债券资金7,000.00万元。年内支出债券资金6,650.00万元，支出进度95.00%。
+五、绩效指标分析
+1.年度完成投资：目标不少于1.8亿元，实际完成1.86亿元。
+2.工程质量验收合格率：目标100%，实际100%。
+3.单位建安造价：目标不高于5,800元/平方米，实际5,640元/平方米。
+"""
+
+
+def test_a_bond_projects_funds_and_indicators(tmp_path):
+    """可使用…资金 is the budget, 年内支出…资金 the spending, 支出进度 the rate; "名称：目标100%，实际100%"
+    an indicator with no sign; a unit of five characters (元/平方米)."""
+    result = read(tmp_path, BOND_PROJECT)
+    assert (amounts(result)["budget_total"], amounts(result)["spend_total"]) == (7000, 6650)
+    assert result.facts.keyed_rates()["exec_rate"].value == 95
+    assert {i.name: (i.target.value, i.actual.value) for i in result.facts.indicators} == {
+        "完成投资": (1.8, 1.86), "工程质量验收合格率": (100, 100), "单位建安造价": (5800, 5640)}
+    assert result.findings == []
+    assert [f.code for f in read(tmp_path, BOND_PROJECT.replace("95.00%", "95.30%")).findings] == ["STATED_RATE_MISMATCH"]
