@@ -19,7 +19,7 @@ from .vocabulary import words
 
 _TOP_HEADING = re.compile(r"\n[一二三四五六七八九十]+、")
 _MONITORING = words()["monitoring"]
-_WHOLE_SAID = re.compile(r"(?:部门|单位)整体(?!绩效目标)")
+_WHOLE_SAID = re.compile(r"(?:部门|单位)整体(?!绩效目标)|\d+个项目[^，,；;。]{0,8}(?:全年)?预算数?(?:合计|共计|总计)")
 _YEAR_SAID = re.compile(r"(\d{4})\s*年")
 
 

@@ -822,3 +822,18 @@ def test_a_bond_projects_funds_and_indicators(tmp_path):
         "完成投资": (1.8, 1.86), "工程质量验收合格率": (100, 100), "单位建安造价": (5800, 5640)}
     assert result.findings == []
     assert [f.code for f in read(tmp_path, BOND_PROJECT.replace("95.00%", "95.30%")).findings] == ["STATED_RATE_MISMATCH"]
+
+
+def test_projects_totalled_and_a_rate_said_as_done_of_the_budget(tmp_path):
+    """A report of several projects: their 合计 (said of "4个项目") is the report's budget and spending,
+    "完成预算的99.26%" its rate — not the first project's figures."""
+    text = ("某苏木人民政府2024年度中央对地方转移支付预算执行情况绩效自评结果公开\n\n"
+            "项目一：村集体经济发展项目，项目全年预算数500,000.00元，执行数500,000.00元，完成预算的100%。\n"
+            "项目二：牛羊肉加工车间建设项目，项目全年预算数1,200,000.00元，执行数1,164,000.00元，完成预算的97%。\n"
+            "三、资金执行总体情况\n2个项目全年预算数合计1,700,000.00元，执行数合计1,664,000.00元，完成预算的97.88%。\n")
+    result = read(tmp_path, text)
+    keyed = result.facts.keyed_amounts()
+    assert (result.facts.amount(keyed["budget_total"]), result.facts.amount(keyed["spend_total"])) == (170, 166.4)
+    assert result.facts.keyed_rates()["exec_rate"].value == 97.88
+    assert result.findings == []
+    assert [f.code for f in read(tmp_path, text.replace("97.88%", "97.78%")).findings] == ["STATED_RATE_MISMATCH"]
