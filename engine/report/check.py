@@ -376,10 +376,20 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
                          f"自评得分 {score.value:g} 分应评为“{expected}”，报告写“{grade}”{quoted(facts, score)}")
     if rs is None:
         return None
-    stated = _stated_sum(facts, rs)
-    if total is not None and stated is not None and abs(stated - total.value) >= SCORE_TOLERANCE and not told:
-        report.error("TOTAL_MISMATCH", facts.where(total.start),
-                     f"各项自评得分合计 {stated:.2f} 分，报告写综合得分 {total.value:g} 分{quoted(facts, total)}")
+    stated, weighed = _stated_sum(facts, rs) or (None, None)
+    # a table whose rows add up to its total row was checked by its own rows (_form_total)
+    added_up = facts.forms is not None and facts.forms.total is not None and total is not None \
+        and facts.forms.total.value == total.value and (
+        facts.forms.score_rows_adding_up() is not None or facts.forms.rows_adding_up() is not None)
+    # items tied to an inferred framework's rows by name: an error when their own 分值 make up 100 (the
+    # report says they are the whole), else a warning that says so
+    whole = weighed is not None and abs(weighed - 100) < EPS
+    if total is not None and stated is not None and abs(stated - total.value) >= SCORE_TOLERANCE and not told \
+            and not added_up:
+        (report.error if given or whole else report.warning)(
+            "TOTAL_MISMATCH", facts.where(total.start),
+            f"各项自评得分合计 {stated:.2f} 分{'' if given or whole else f'（按由报告推断的评分框架 {rs.id} 归项）'}，"
+            f"报告写综合得分 {total.value:g} 分{quoted(facts, total)}")
     evaluation = evaluate(data_of(facts, rs), rule_set=rs)
     computed = evaluation.total
     for item in evaluation.items:
@@ -405,18 +415,22 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
     return computed
 
 
-def _stated_sum(facts: Facts, rs) -> float | None:
-    """The sum of the stated item scores, when every row of the rule set has one."""
-    scores = []
+def _stated_sum(facts: Facts, rs) -> tuple[float, float | None] | None:
+    """The sum of the stated item scores, when every row of the rule set has one, and the sum of
+    their stated 分值 (None: not every one is stated)."""
+    scores, weights = [], []
     for row in rs.rows:
         said = next((i for i in facts.items if i.row_id == row.id), None)
         if said is not None:
             scores.append(said.score.value)
+            weights.append(said.weight.value if said.weight else None)
         elif row.indicator_part is not None and row.indicator_part.get("level1") is None:
             own = [i.self_score.value for i in facts.indicators if i.self_score is not None]
             if not own or len(own) < len(facts.indicators):
                 return None
             scores.append(sum(own))
+            weights.append(None if any(i.weight is None for i in facts.indicators) else
+                           sum(i.weight.value for i in facts.indicators))
         else:
             return None
-    return perf_total(scores)
+    return perf_total(scores), (None if None in weights else sum(weights))

@@ -17,7 +17,7 @@ _EPS = 1e-9
 def compare(facts: Facts, data: dict, evaluation: Evaluation) -> list[Finding]:
     report = FindingList()
     inputs = data.get("inputs", {})
-    for key, n in facts.keyed_amounts().items():
+    for key, n in facts.every_keyed_amount():
         try:
             held = parsing.parse_money(inputs[key], key, signed=True) if key in inputs else None
         except CellError:

@@ -12,14 +12,16 @@ from ..core.parsing import text_key
 from .document import Document
 from .forms import Forms
 from .numbers import Number, quote, sentence_bounds
-from .plain import kind_stated
+from .plain import HEADING, kind_stated
 from .tables import AmountTable
 from .text import ReportText
 from .vocabulary import words
 
 _TOP_HEADING = re.compile(r"\n[一二三四五六七八九十]+、")
 _MONITORING = words()["monitoring"]
-_WHOLE_SAID = re.compile(r"(?:部门|单位)整体(?!绩效目标)|\d+个项目[^，,；;。]{0,8}(?:全年)?预算数?(?:合计|共计|总计)")
+_ACCOUNTS = re.compile(r"收\s*[、,，和及与]?\s*支\s*(?:总计|合计)")
+_WHOLE_SAID = re.compile(r"(?:部门|单位)整体(?!绩效目标)")
+_PROJECTS_TOTALLED = re.compile(r"\d+个项目[^，,；;。]{0,8}(?:全年)?预算数?(?:合计|共计|总计)")   # 4个项目全年预算数合计
 _YEAR_SAID = re.compile(r"(\d{4})\s*年")
 
 
@@ -135,6 +137,18 @@ class Facts:
         """The first stated amount of each SPEC input (budget_total, spend_total, …): a form's first."""
         return {**self._first_of_each(AMOUNT_KEYS, lambda n: n.is_amount and not self._monitoring(n)), **self.form_amounts}
 
+    def every_keyed_amount(self) -> list[tuple[str, Number]]:
+        """Every stated amount of a SPEC input, not only the first (a figure said twice, retyped once):
+        none of an earlier year, of the 运行监控, or of the 决算's 收、支总计."""
+        keyed = self.keyed_amounts()
+        out = list(keyed.items())
+        for n in self.figures():
+            key = AMOUNT_KEYS.get((n.measure, n.scope))
+            if key in keyed and n is not keyed[key] and n.is_amount and not self.earlier_year(n) \
+                    and not self._monitoring(n) and not self._of_the_accounts(n):
+                out.append((key, n))
+        return out
+
     def keyed_rates(self) -> dict[str, Number]:
         """The first stated rate of each SPEC rate (exec_rate, adjust_rate, …): a form's first."""
         return {**self._first_of_each(RATE_KEYS, lambda n: n.is_rate and not self._monitoring(n)), **self.form_rates}
@@ -175,7 +189,11 @@ class Facts:
         start = sentence_bounds(self.text, n.start)[0]
         if start >= 2 and self.text[start - 1] != "\n":
             start = sentence_bounds(self.text, start - 2)[0]
-        return bool(_WHOLE_SAID.search(self.text, start, n.start))
+        if _WHOLE_SAID.search(self.text, start, n.start):
+            return True
+        # … or the heading of its section, a line or two above ("（二）部门整体支出绩效自评情况")
+        above = self.text[:self.text.rfind("\n", 0, n.start) + 1].split("\n")[-3:]
+        return any(HEADING.match(line) and _WHOLE_SAID.search(line) for line in above)
 
     def _first_of_each(self, keys: dict, wanted) -> dict[str, Number]:
         """The first figure of each key; a figure said of the 财政资金 — or, in a 项目支出 report, of
@@ -185,16 +203,32 @@ class Facts:
         standing: dict[str, Number] = {}
         whole_said: dict[str, Number] = {}
         stands_for_whole = ("fiscal", "project") if kind_stated(self.text) == "项目支出" else ("fiscal",)
+        accounts: dict[str, Number] = {}
         for n in self.figures():
             if self.earlier_year(n):
                 continue
             key = keys.get((n.measure, n.scope))
+            if key and self._of_the_accounts(n):
+                accounts.setdefault(key, n)   # (收、支总计…支出包括本年支出…: the 决算's, after any other)
+                continue
             if key and key not in out and wanted(n):
                 out[key] = n
-            if key and key not in whole_said and wanted(n) and n.scope == "whole" and self._said_of_whole(n):
-                whole_said[key] = n
+            whole_key = keys.get((n.measure, "whole")) if n.scope in ("whole", "project") else None
+            if whole_key and whole_key not in whole_said and wanted(n) and (
+                    n.scope == "whole" and self._said_of_whole(n) or self._projects_totalled(n)):
+                whole_said[whole_key] = n
             key = keys.get((n.measure, "whole")) if n.scope in stands_for_whole else None
             if key and key not in standing and wanted(n):
                 standing[key] = n
         # a figure said of the 部门整体 by name before any other ("…决算说明… 部门整体支出年初预算数…")
-        return {**standing, **out, **whole_said}
+        return {**{k: n for k, n in accounts.items() if wanted(n)}, **standing, **out, **whole_said}
+
+    def _projects_totalled(self, n: Number) -> bool:
+        """Said in the sentence totalling the report's projects ("4个项目全年预算数合计…，执行数合计…")."""
+        return bool(_PROJECTS_TOTALLED.search(self.text, sentence_bounds(self.text, n.start)[0], n.start))
+
+    def _of_the_accounts(self, n: Number) -> bool:
+        """Said in a sentence of the 决算's 收、支总计 (its income and spending sides)."""
+        start, end = sentence_bounds(self.text, n.start)
+        previous = sentence_bounds(self.text, max(start - 2, 0))[0] if start >= 2 and self.text[start - 1] != "\n" else start
+        return bool(_ACCOUNTS.search(self.text, previous, end))

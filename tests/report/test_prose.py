@@ -837,3 +837,34 @@ def test_projects_totalled_and_a_rate_said_as_done_of_the_budget(tmp_path):
     assert result.facts.keyed_rates()["exec_rate"].value == 97.88
     assert result.findings == []
     assert [f.code for f in read(tmp_path, text.replace("97.88%", "97.78%")).findings] == ["STATED_RATE_MISMATCH"]
+
+
+SCHOOL_FINAL_ACCOUNTS = """潇源县第一中学2024年度部门决算
+
+一、收入支出决算总体情况
+2024年度收、支总计均为3,486.72万元。收入包括本年收入3,402.15万元、上年结转结余84.57万元；支出包括本年支出3,391.60万元、年末结转结余95.12万元。
+二、预算绩效情况说明
+（一）项目支出绩效自评情况
+生均公用经费项目全年预算220.80万元，实际支出2,143,600.00元，项目自评得分96.50分。
+（二）部门整体支出绩效自评情况
+1.预算安排及执行。2024年年初预算3,105.40万元，年中追加312.60万元，调减26.80万元，调整后预算3,391.20万元。全年执行数3,356.44万元，预算执行率98.97%。
+
+| 一级指标 | 分值 | 自评得分 |
+| 预算执行率 | 10 | 9.90 |
+| 预算编制与资金管理 | 20 | 18.6 |
+| 产出指标 | 40 | 38.5 |
+| 效益指标 | 20 | 19.0 |
+| 满意度指标 | 10 | 9.6 |
+| 合计 | 100 | 95.6 |
+
+我校2024年度部门整体支出绩效自评综合得分95.6分，评价等级为“优”。
+"""
+
+
+def test_the_self_evaluation_figures_before_the_accounts_and_a_projects(tmp_path):
+    """The 决算's 本年支出 (a 收、支总计 sentence) and a project's 实际支出 come after the 执行数 said under
+    the 部门整体 heading; a 评分表 whose rows add up to its 合计 is not summed again by an inferred
+    framework's rows. Nothing here is a finding."""
+    result = read(tmp_path, SCHOOL_FINAL_ACCOUNTS)
+    assert (amounts(result)["budget_total"], amounts(result)["spend_total"]) == (3391.2, 3356.44)
+    assert result.findings == [], [f.message for f in result.findings]
