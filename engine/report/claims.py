@@ -4,6 +4,7 @@ the grade — each with the sentence it came from.  Patterns follow the structur
 share (a labelled number, 其中 lists, one paragraph per indicator), not their wording."""
 from __future__ import annotations
 
+import collections
 import functools
 import re
 
@@ -51,20 +52,27 @@ _SOURCE = re.compile(r"(?:信息来源|来源)\s*[:：]\s*\|?\s*(\S{2,30}?" + _O
 _OPENING = re.compile(r"^\s*([^\s\d.、．。，,；;:：()（）]{3,30}?" + _ORGANISATION + r")\s*\d{4}\s*年度?(?!\d)", re.M)
 # the department signing at the end: its name on a line, the date on the next
 _SIGNED = re.compile(r"^\s*(\S{3,30}?" + _ORGANISATION + r")\s*\n\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", re.M)
-# else the year a title names before its 自评 ("2023年市级…专项资金项目自评表")
-_TITLE_YEAR = re.compile(r"(\d{4})\s*年(?=[^\n\d]{0,40}(?:自评|绩效评价))")
-# … in the title — not a year's 预算 whose evaluation a page publishes ("泖溪镇2025年预算绩效评价结果公开")
-_TITLE_YEAR_ONLY = re.compile(r"(\d{4})\s*年(?!度?预算)(?=[^\n\d]{0,40}(?:自评|绩效评价))")
-_YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]|(\d{4})\s*年度|(?:评价|自评|预算|考核|项目)年度\s*[:：]\s*(\d{4})")
+# the year the title names before its 自评 ("…局2023年…项目绩效自评总结报告") — not a year's 预算 whose
+# evaluation a page publishes ("泖溪镇2025年预算绩效评价结果公开")
+_TITLE_YEAR = re.compile(r"(\d{4})\s*年(?!度?预算)(?=[^\n\d]{0,40}(?:自评|绩效评价))")
+# else the year a form or a heading states ("（2023年度）", "评价年度：2023")
+_STATED_YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]|(?:评价|自评|预算|考核|项目)年度\s*[:：]\s*(\d{4})")
+# else the year said most (a date — 2024年3月 — and a next year's 预算 are none)
+_A_TITLE = re.compile(r"报告|自评表|评价表|决算|结果公开|情况说明|(?:自评|评价)(?:结果|情况)$")
+_A_YEAR = re.compile(r"(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?!度?预算)")
 
 
 def read_facts(report: ReportText) -> Facts:
     document = Document(report.text)
     # a rule or a form's instructions ("注：执行率低于90%的须说明原因") states no figure of the report
     facts = Facts(report, [n for n in numbers(report.text) if not document.is_rule(n.start)], document=document)
-    head = "\n".join(report.text.split("\n")[:6])     # the title's year first ("…局2023年…项目绩效自评总结报告")
-    year = _TITLE_YEAR_ONLY.search(head) or _YEAR.search(report.text[:2000]) or _TITLE_YEAR.search(report.text[:2000])
-    facts.fiscal_year = int(next(g for g in year.groups() if g)) if year else None   # (before the total: not last year's)
+    # the title's year first ("…局2023年…项目绩效自评总结报告"): a short line near the top naming a report
+    head = "\n".join(line for line in report.text.split("\n")[:6] if len(line) <= 80 and _A_TITLE.search(line))
+    # else "（2023年度）", else the year the report says most (an earlier year's — "2022年度该项目自评得分
+    # 为…" — may come first; a date, 2024年3月, and a next year's 预算 are no year evaluated)
+    year = _TITLE_YEAR.search(head) or _STATED_YEAR.search(report.text[:3000])
+    said = collections.Counter(int(m.group(1)) for m in _A_YEAR.finditer(report.text) if 2000 < int(m.group(1)) < 2100)
+    facts.fiscal_year = int(next(g for g in year.groups() if g)) if year else said.most_common(1)[0][0] if said else None
     forms = read_forms(report.text, facts.numbers)      # tables first
     used = forms.used
     for n in facts.numbers:

@@ -868,3 +868,15 @@ def test_the_self_evaluation_figures_before_the_accounts_and_a_projects(tmp_path
     result = read(tmp_path, SCHOOL_FINAL_ACCOUNTS)
     assert (amounts(result)["budget_total"], amounts(result)["spend_total"]) == (3391.2, 3356.44)
     assert result.findings == [], [f.message for f in result.findings]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("某项目绩效自评报告\n\n二、自评结论\n项目自评得分98.6分，等级为优。该项目2022年度自评得分为97.0分。"
+     "按照《关于2023年市级项目支出绩效自评有关事项的通知》要求，2023年全年完成投资，2023年末实有16人。\n", 2023),
+    ("某中心2024年度部门决算\n\n2023年度我镇部门整体自评得分为91.80分。\n", 2024),
+    ("部门整体支出绩效自评表\n（2024年度）\n2023年度同类得分90分，2025年预算将压减5%，报告于2025年3月20日报出。\n", 2024),
+])
+def test_the_year_evaluated(tmp_path, text, year):
+    """The title's year, else the one a form states, else the one the report says most — not an
+    earlier year's said first, not a date, not a next year's 预算."""
+    assert read(tmp_path, text).facts.fiscal_year == year
