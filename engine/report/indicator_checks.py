@@ -4,6 +4,8 @@ its score — weight × min(completion, 1), a 定性 one's weight × 系数, or 
 states (bands.py) — against the self score (SCORE_MISMATCH)."""
 from __future__ import annotations
 
+import re
+
 from ..core.arithmetic import indicator_score
 from ..core.errors import CellError
 from ..core.findings import SCORE_TOLERANCE, FindingList
@@ -58,12 +60,20 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         if ind.own_rule and _by_own_rule(facts, ind, report, name):
             return
         expected = _score(completion, ind.weight.value)
-        if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE:
+        # a row of the budget's 执行率 (≥95% | 97.86% | 10 | 9.79): scored 分值 × the rate itself, the
+        # execution item's rule, as well as against its target
+        by_rate = _EXECUTION.search(ind.name or "") and ind.actual is not None and ind.actual.is_rate \
+            and (rate_score := _score(ind.actual.value / 100, ind.weight.value)) is not None \
+            and abs(rate_score - ind.self_score.value) < SCORE_TOLERANCE
+        if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate:
             # a row with a scoring rule of its own we could not read: a warning that says so
             say, own = (report.warning, f"（该行另有评分标准：{ind.own_rule[:40]}）") if ind.own_rule else (report.error, "")
             say("SCORE_MISMATCH", facts.where(ind.self_score.start),
                 f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
                 f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{quoted(facts, ind.self_score)}")
+
+
+_EXECUTION = re.compile(r"(?:预算|资金|支出)执行率$|^执行率$")
 
 
 def _by_own_rule(facts: Facts, ind: Indicator, report: FindingList, name: str) -> bool:

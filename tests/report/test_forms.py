@@ -1183,3 +1183,13 @@ def test_a_table_of_projects_with_their_scores_and_grades(tmp_path):
     assert result.findings == [], [f.message for f in result.findings]
     wrong = FINAL_ACCOUNTS_WITH_PROJECTS.replace("88.2\t良", "88.2\t优")
     assert [f.code for f in checked(tmp_path, wrong).findings] == ["GRADE_MISMATCH"]
+
+
+def test_an_execution_row_among_the_indicators_scored_by_its_rate(tmp_path):
+    """"预算执行率 | 10 | ≥95% | 97.86% | 9.79": 分值 × the rate itself, the execution item's rule — no
+    error; a score neither rule gives is one."""
+    form = ("部门整体支出绩效自评表\n| 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 实际完成值 | 得分 |\n"
+            "| 投入管理 | 预算执行 | 预算执行率 | 10 | ≥95% | 97.86% | 9.79 |\n"
+            "| 产出指标 | 数量指标 | 委员培训人次 | 90 | ≥300人次 | 310人次 | 90 |\n")
+    assert checked(tmp_path, form).findings == []
+    assert [f.code for f in checked(tmp_path, form.replace("| 9.79 |", "| 9.59 |")).findings] == ["SCORE_MISMATCH"]
