@@ -85,3 +85,19 @@ def check_said_total(facts: Facts, report: FindingList) -> None:
                 abs(perf_total([n.value for n in scores[:k]]) - total.value) < SCORE_TOLERANCE for k in range(2, len(scores))):
             report.error("TOTAL_MISMATCH", facts.where(total.start),
                          f"同一句所列各项得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{quoted(facts, total)}")
+    _items_after_total(facts, report)
+
+
+def _items_after_total(facts: Facts, report: FindingList) -> None:
+    """"…自评得分93.79分，其中预算执行率得分9.71分（权重10分）、绩效指标得分84.26分（权重90分）": the
+    total, then items of its own sentence whose 分值 make up 100 — their scores add up to it."""
+    total = facts.total
+    if total is None or report.names(facts.where(total.start)):
+        return
+    items = [i for i in facts.items if i.score.sentence == total.sentence and i.score.start > total.start]
+    if len(items) < 2 or any(i.weight is None for i in items) or abs(sum(i.weight.value for i in items) - 100) >= 0.005:
+        return
+    added = perf_total([i.score.value for i in items])
+    if abs(added - total.value) >= SCORE_TOLERANCE:
+        report.error("TOTAL_MISMATCH", facts.where(total.start),
+                     f"同一句所列各项得分之和 {added:.2f} 分（分值合计100分），报告写总得分 {total.value:g} 分{quoted(facts, total)}")

@@ -43,3 +43,13 @@ def test_a_score_rows_own_rate_gives_its_execution_score_a_warning(tmp_path):
     assert [f.code for f in checked(tmp_path, table.format(rate="93.36%", score="9.34")).findings] == []
     found = checked(tmp_path, table.format(rate="93.36%", score="9.63")).findings
     assert [(f.code, f.severity) for f in found] == [("SCORE_MISMATCH", "warning")]   # 10 × 93.36% = 9.34
+
+
+def test_a_total_then_the_items_that_make_it_up(tmp_path):
+    """"…得分93.79分，其中预算执行率得分9.71分（权重10分）、绩效指标得分84.26分（权重90分）": items
+    whose 分值 make up 100 after the total — their sum must be it."""
+    text = ("某区城市管理局2024年度部门整体支出绩效自评报告\n\n经自评，部门整体绩效自评得分93.97分，其中预算执行率得分9.71分"
+            "（权重10分）、绩效指标得分84.26分（权重90分），自评等级为“优”。\n")
+    assert checked(tmp_path, text).findings == []
+    wrong = checked(tmp_path, text.replace("93.97分", "93.79分"))
+    assert [f.code for f in wrong.findings if f.severity == "error"] == ["TOTAL_MISMATCH"]
