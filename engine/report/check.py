@@ -23,7 +23,7 @@ from .gradescale import stated_grade_bands
 from .indicator_checks import check_indicator
 from .numbers import Number, direction_before, sentence_bounds
 from .plain import kind_stated, sub_level
-from .said_formula import check_row_execution, check_said_execution, check_said_total
+from .said_formula import check_row_execution, check_said_execution, check_said_share, check_said_total
 from .stated import EPS, amount_text, at_stated, quoted
 from .vocabulary import key, partitions
 
@@ -86,6 +86,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_said_execution(facts, report)
     check_row_execution(facts, report)
     check_said_total(facts, report)
+    check_said_share(facts, report)
     _form_total(facts, report)
     result.computed_total = _totals(facts, rule_set, report, given)
     result.findings = report.findings

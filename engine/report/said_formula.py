@@ -10,7 +10,7 @@ from ..core.arithmetic import perf_total, ratio_score
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from .facts import Facts
 from .numbers import Number, sentence_bounds
-from .stated import quoted
+from .stated import amount_text, at_stated, quoted
 
 # "20分×执行率", "20分*预算执行率", "执行率×20分"
 _FORMULA = re.compile(r"(\d+(?:\.\d+)?)\s*分\s*[×xX*＊]\s*(?:预算|资金)?执行率|(?:预算|资金)?执行率\s*[×xX*＊]\s*(\d+(?:\.\d+)?)\s*分")
@@ -101,3 +101,22 @@ def _items_after_total(facts: Facts, report: FindingList) -> None:
     if abs(added - total.value) >= SCORE_TOLERANCE:
         report.error("TOTAL_MISMATCH", facts.where(total.start),
                      f"同一句所列各项得分之和 {added:.2f} 分（分值合计100分），报告写总得分 {total.value:g} 分{quoted(facts, total)}")
+
+
+# "全年实际支出371.26万元，占实际到位资金386.40万元的96.80%": an amount, then its share of another said
+# in the same breath — the share is the one divided by the other
+_SHARE_OF = re.compile(r"(?P<part>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)\s*[,，]?\s*占(?P<what>[^\d。；;，,]{0,14}?)"
+                       r"(?P<whole>\d[\d,]*(?:\.\d+)?)\s*(?P=unit)\s*的\s*(?P<share>\d+(?:\.\d+)?)\s*%")
+
+
+def check_said_share(facts: Facts, report: FindingList) -> None:
+    """A stated share of an amount said with it (SPEC 8: a stated rate — a warning)."""
+    for match in _SHARE_OF.finditer(facts.text):
+        part, whole, share = (facts.number_at(match.start(g)) for g in ("part", "whole", "share"))
+        if part is None or whole is None or share is None or not whole.value or not share.is_rate:
+            continue
+        value = facts.amount(part) / facts.amount(whole)
+        if not at_stated(value, share):
+            report.warning("STATED_RATE_MISMATCH", facts.where(share.start),
+                           f"报告写占比 {share.value:g}%，按 {amount_text(facts.amount(part))}÷{amount_text(facts.amount(whole))} "
+                           f"应为 {value * 100:.2f}%{quoted(facts, share)}")

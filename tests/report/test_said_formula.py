@@ -53,3 +53,13 @@ def test_a_total_then_the_items_that_make_it_up(tmp_path):
     assert checked(tmp_path, text).findings == []
     wrong = checked(tmp_path, text.replace("93.97分", "93.79分"))
     assert [f.code for f in wrong.findings if f.severity == "error"] == ["TOTAL_MISMATCH"]
+
+
+def test_a_share_of_an_amount_said_with_it(tmp_path):
+    """"实际支出371.26万元，占实际到位资金386.40万元的96.08%": the share is the one divided by the other
+    (a warning when it is not: a stated rate); a share of a whole not said there is not checked."""
+    text = ("某县水利局2024年度项目绩效自评报告\n\n全年实际支出371.26万元，占实际到位资金386.40万元的96.08%。"
+            "其中基本支出280.00万元，占85.03%。\n")
+    assert checked(tmp_path, text).findings == []
+    wrong = checked(tmp_path, text.replace("96.08%", "96.80%"))
+    assert [(f.code, f.severity) for f in wrong.findings] == [("STATED_RATE_MISMATCH", "warning")]
