@@ -167,6 +167,10 @@ def _sums(facts: Facts) -> None:
                 continue   # "实际支出298.43万元，…结余14.17万元。其中：展会补贴…": which is the whole?
             wholes = [n for n in before if n.measure == measure] if measure else []
             whole = wholes[-1] if wholes else (before[-1] if measure is None or len(groups) == 1 else None)
+            nearer = [n for n in parts if n not in group and n.start < group[0].start
+                      and abs(sum(facts.amount(p) for p in group) - facts.amount(n)) <= 0.005 * len(group) + 1e-9]
+            if measure is None and nearer:   # "…执行172.38万元，…资金用于A128.60万元、B31.28万元、C12.50万元":
+                whole = nearer[-1]          # the spending said in the list is their whole, not the list's
             if whole is not None and len(group) >= 2:
                 for n in group:
                     n.part = True

@@ -880,3 +880,13 @@ def test_the_year_evaluated(tmp_path, text, year):
     """The title's year, else the one a form states, else the one the report says most — not an
     earlier year's said first, not a date, not a next year's 预算."""
     assert read(tmp_path, text).facts.fiscal_year == year
+
+
+def test_a_spending_said_as_executed_and_what_it_was_used_for(tmp_path):
+    """"全年预算186.40万元，执行173.52万元，执行率94.09%": 执行 alone is the spending (the rate is
+    checked by it); the uses listed after it add up to it, not to the sentence before's whole."""
+    text = ("某州民宗委2024年度项目支出绩效自评报告\n\n截至2024年12月31日，4个项目全年执行258.75万元，执行率94.26%。"
+            "其中少数民族发展资金全年预算186.00万元，执行172.38万元，执行率92.68%，资金用于示范村寨建设128.60万元、"
+            "特色村寨基础设施改善31.28万元、宣传培训12.50万元。\n")
+    assert read(tmp_path, text).findings == []
+    assert [f.code for f in read(tmp_path, text.replace("92.68%", "92.86%")).findings] == ["STATED_RATE_MISMATCH"]
