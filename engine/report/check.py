@@ -23,7 +23,8 @@ from .gradescale import stated_grade_bands
 from .indicator_checks import check_indicator
 from .numbers import Number, direction_before, sentence_bounds
 from .plain import kind_stated, sub_level
-from .said_formula import check_row_execution, check_said_execution, check_said_share, check_said_total
+from .said_formula import (OWN_EXECUTION_RULE, check_row_execution, check_said_execution, check_said_points_rate,
+                           check_said_share, check_said_total)
 from .stated import EPS, amount_text, at_stated, quoted
 from .vocabulary import key, partitions
 
@@ -87,6 +88,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_row_execution(facts, report)
     check_said_total(facts, report)
     check_said_share(facts, report)
+    check_said_points_rate(facts, report)
     _form_total(facts, report)
     result.computed_total = _totals(facts, rule_set, report, given)
     result.findings = report.findings
@@ -399,6 +401,9 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
         # an item whose stated 分值 is not the framework's (预算执行（20分） against its 10): the framework
         # inferred is not the report's for it — nothing to say of its score
         weighed_otherwise = said and said.weight is not None and not given and abs(said.weight.value - item["weight"]) >= EPS
+        # (an execution scored by a rule the report states — "每低1个百分点扣0.5分" —: not the framework's)
+        weighed_otherwise = weighed_otherwise or (said and not given and item["id"] == "budget_execution"
+                                                  and OWN_EXECUTION_RULE.search(facts.text))
         if said and not repeated and not weighed_otherwise and item["score"] is not None and abs(item["score"] - said.score.value) >= SCORE_TOLERANCE:
             (report.error if given else report.warning)(   # by an inferred framework: a warning that says so
                 "SCORE_MISMATCH", facts.where(said.score.start),

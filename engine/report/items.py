@@ -66,11 +66,11 @@ _POINTS_THEN_SCORE = re.compile(r"(?:^|(?<=[\n，,；;。]))\s*(?:\d{1,2}\s*[.�
                                 r"(?:自评)?得分?\s*(\d+(?:\.\d+)?)\s*分")
 
 # "其中，决策指标10分，得9.20分；过程指标20分，得18.56分" — its points bare, then its score
-_BARE_POINTS_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：,，]))\s*([^\s(（:：,，。;；\d]{2,16}?指标)\s*(\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
+_BARE_POINTS_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：,，]))\s*([^\s(（:：,，。;；\d]{2,16}?指标)\s*(?:分值|满分|权重)?\s*(\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
                                 r"(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")
 
 # "资金使用合规性分值5分，资金支付均按合同办理，得5分；" — its points, what was done, its score: one clause
-_POINTS_SAID_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：]))\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
+_POINTS_SAID_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：,，]))\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
                                 r"([^\s(（:：,，。;；\d]{2,16})\s*(?:分值|满分|权重)\s*(\d+(?:\.\d+)?)\s*分\s*[,，][^;；。\n]*?[,，]\s*"
                                 r"(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分\s*(?=[;；。\n]|$)")
 
@@ -100,6 +100,10 @@ def _listed_items(facts: Facts) -> None:
         if weight is None or score is None or weight.part or score.part:
             continue
         weight.part = score.part = True
+        said = next((i for i in facts.items if i.score is score), None)
+        if said is not None:       # "资金执行率分值10分，执行率93.63%，得分9.63分": the execution item's points
+            said.weight = said.weight or weight
+            continue
         facts.items.append(_item(match.group(1) if match.re is not _EXECUTION_SAID else "预算执行率", score, weight))
 
 

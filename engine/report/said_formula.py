@@ -120,3 +120,34 @@ def check_said_share(facts: Facts, report: FindingList) -> None:
             report.warning("STATED_RATE_MISMATCH", facts.where(share.start),
                            f"报告写占比 {share.value:g}%，按 {amount_text(facts.amount(part))}÷{amount_text(facts.amount(whole))} "
                            f"应为 {value * 100:.2f}%{quoted(facts, share)}")
+
+
+# the report's own rule for the execution's score, other than 分值 × 执行率 ("每低1个百分点扣0.5分",
+# "执行率≥95%的得满分", "按区间计分")
+OWN_EXECUTION_RULE = re.compile(r"执行率[^。]{0,40}?(?:每低|每降低|每下降|按区间|区间计分|分档|(?:以上|≥\s*\d+(?:\.\d+)?%?)的?得满分)")
+# … or 分值 × 执行率 said as the rule ("按10分×资金执行率计分", "得分=预算执行率×分值")
+_TIMES_RULE = re.compile(r"执行率\s*[×xX*＊]\s*(?:该指标)?(?:分值|\d+(?:\.\d+)?\s*分)|(?:分值|\d+(?:\.\d+)?\s*分)\s*[×xX*＊]\s*(?:预算|资金)?执行率")
+
+
+def check_said_points_rate(facts: Facts, report: FindingList) -> None:
+    """"资金执行率分值10分，执行率93.63%，得分9.63分": the execution item's points, the rate and its score
+    in one sentence — the score against 分值 × 执行率: an error where the report says that is its rule,
+    else a warning; nothing where it states a rule of its own."""
+    if OWN_EXECUTION_RULE.search(facts.text):
+        return
+    said_rule = bool(_TIMES_RULE.search(facts.text))
+    for item in facts.items:
+        if item.row_id != "budget_execution" or item.weight is None or report.names(facts.where(item.score.start)):
+            continue
+        start, end = sentence_bounds(facts.text, item.score.start)
+        rates = [n for n in facts.numbers if start <= n.start < item.score.start and n.is_rate
+                 and n.measure == "exec_rate" and n.start > item.weight.start]
+        if item.weight.sentence != item.score.sentence or len(rates) != 1:
+            continue
+        rate, points = rates[0], item.weight.value
+        expected = _points_times(rate, points)
+        if abs(expected - item.score.value) >= _slack(rate, points):
+            (report.error if said_rule else report.warning)(
+                "SCORE_MISMATCH", facts.where(item.score.start),
+                f"「预算执行率」分值 {points:g} × 执行率 {rate.value:g}% = {expected:.2f} 分，报告写 {item.score.value:g} 分"
+                f"{'' if said_rule else '（按 分值×执行率 计；如另有评分标准，请核对）'}{quoted(facts, item.score)}")

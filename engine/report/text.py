@@ -75,7 +75,8 @@ def continues(previous: str, line: str) -> bool:
     form's field ("部门（单位）全称：…"), nor the line after one left empty ("主管部门审核意见：")."""
     previous, line = normalise(previous).rstrip(), normalise(line).strip()
     return len(previous) >= SHORT_LINE and not previous.endswith(_ENDS) and not HEADING.match(line) \
-        and not _FIELD.match(line) and not previous.endswith((":", "："))
+        and not _FIELD.match(line) and not previous.endswith((":", "：")) \
+        and not (HEADING.match(previous) and not re.search(r"[。，,；;]", previous))   # a heading's line is its own
 
 
 def read_report(path: str | Path) -> ReportText:

@@ -63,3 +63,26 @@ def test_a_share_of_an_amount_said_with_it(tmp_path):
     assert checked(tmp_path, text).findings == []
     wrong = checked(tmp_path, text.replace("96.08%", "96.80%"))
     assert [(f.code, f.severity) for f in wrong.findings] == [("STATED_RATE_MISMATCH", "warning")]
+
+
+EXECUTION_SAID_IN_ONE_SENTENCE = """某市林业局2024年度林业改革发展资金绩效自评报告
+
+四、绩效自评结果拟应用和公开情况
+经自评，资金执行率分值10分，执行率93.63%，得分9.36分；产出指标分值50分，得分48.62分；效益指标分值30分，得分30分；满意度指标分值10分，得分10分。综合自评得分97.98分，自评等级为“优”。
+"""
+
+
+def test_the_execution_points_rate_and_score_of_one_sentence(tmp_path):
+    """分值 10, 执行率 93.63%, 得分 9.36: right. 9.63 is a warning (the report does not say its rule is 分值
+    × 执行率), an error where it does; nothing where it states a rule of its own. The heading's line
+    is not joined to the paragraph under it (the items after it are read)."""
+    result = checked(tmp_path, EXECUTION_SAID_IN_ONE_SENTENCE)
+    assert {i.name: (i.weight.value, i.score.value) for i in result.facts.items} == {
+        "预算执行率": (10, 9.36), "产出指标": (50, 48.62), "效益指标": (30, 30), "满意度指标": (10, 10)}
+    assert result.findings == [], [f.message for f in result.findings]
+    wrong = EXECUTION_SAID_IN_ONE_SENTENCE.replace("9.36分", "9.63分").replace("97.98分", "98.25分")
+    assert [(f.code, f.severity) for f in checked(tmp_path, wrong).findings] == [("SCORE_MISMATCH", "warning")]
+    said = wrong.replace("经自评，", "预算执行率按10分×资金执行率计分。经自评，")
+    assert [(f.code, f.severity) for f in checked(tmp_path, said).findings] == [("SCORE_MISMATCH", "error")]
+    own = wrong.replace("经自评，", "执行率每低1个百分点扣0.5分。经自评，")
+    assert checked(tmp_path, own).findings == []
