@@ -21,7 +21,7 @@ from .forms import AMOUNT_COLUMNS
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import stated_grade_bands
 from .indicator_checks import check_indicator
-from .numbers import Number, direction_before, sentence_bounds
+from .numbers import Number, compared_with, direction_before, sentence_bounds
 from .plain import kind_stated, sub_level
 from .said_formula import (OWN_EXECUTION_RULE, check_row_execution, check_said_execution, check_said_points_rate,
                            check_said_share, check_said_total)
@@ -102,8 +102,8 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
     project = kind_stated(facts.text) == "项目支出"
     for i, rate in enumerate(figures):
         key = RATE_KEYS.get((rate.measure, rate.scope))
-        if not rate.is_rate or key is None or direction_before(rate.label):
-            continue   # "资金支出率≥98%": a target, not a stated rate
+        if not rate.is_rate or key is None or direction_before(rate.label) or compared_with(rate.label):
+            continue   # "资金支出率≥98%", "执行率未达到100%": a target or a line, not a stated rate
         # (in a 项目支出 report the project's own figures are its whole: 下达预算…，项目预算执行率97.3%)
         alike = {"whole", "project", "fiscal"} if project and rate.scope in ("whole", "project", "fiscal") else {rate.scope}
         near = [n for n in figures[:i] if n.is_amount and n.scope in alike and n.paragraph == rate.paragraph

@@ -118,6 +118,7 @@ _SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成")   # not 支�
 
 
 _WHOLE = re.compile(r"合计|总计|总额|小计")     # a part that is itself a whole ends the list
+_NUMBERED_LINE = re.compile(r"\n\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])")
 _SUMMING = re.compile(r"共|合计|总计|涉及|安排|分解|用于")
 _SOME_OF = re.compile(r"\s*(?:万元|元)?\s*等")
 _INCOME_AND_SPENDING = re.compile(r"收入?\s*[、,，和及与]?\s*支出?\s*(?:总计|合计|总额|均为|各)\s*$")   # 收、支总计
@@ -263,7 +264,10 @@ def _indicators(facts: Facts) -> None:
     for row, (start, match, clause) in enumerate(starts, 1):   # renumbered below
         facts.indicators.append(Indicator(row, _indicator_name(text[start:match.start()]), start, end=clause))
     for ind in list(facts.indicators):
-        end = facts._end_of(ind)
+        # its lines up to the next numbered one's ("3.…验收合格率…100%。\n该项合计…\n（四）…得10分": not theirs)
+        following = _NUMBERED_LINE.search(text, ind.start + 1)
+        end = min(facts._end_of(ind), following.start() if following else len(text))
+        ind.end = end
         inside = [n for n in facts.numbers if ind.start <= n.start < end]
         target_at = _TARGET.search(text, ind.start)
         after = [n for n in inside if n.start >= target_at.end()]
@@ -279,14 +283,14 @@ def _indicators(facts: Facts) -> None:
                 continue
             if ind.self_score is not None and _CLAUSE_END.search(text, ind.self_score.end, n.start):
                 break     # "…得5分；预算执行率…实际执行率96.52%…": once scored, the next clause is another's
-            if n.measure == "completion" and ind.completion is None:
-                ind.completion = n
+            if n.measure == "completion" and ind.completion is None and n.is_rate:
+                ind.completion = n        # ("按完成比例计得8.51分" is a score, no completion)
             elif n.measure == "deviation" and ind.deviation is None:
                 ind.deviation = n
             elif n.measure == "weight" and ind.weight is None:
                 ind.weight = n
             elif n.unit in ("分", "") and (n.measure == "score" or _SELF_SCORE.search(n.label)) \
-                    and ind.self_score is None:
+                    and ind.self_score is None and not re.search(r"合计|小计|共计", n.label):   # (a group's sum)
                 ind.self_score = n
             elif _ACTUAL.search(n.label) and not _MIDYEAR.search(n.label):
                 ind.actual = n   # the last one: 自评/本次评价 完成值 after 年中 完成值

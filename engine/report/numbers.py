@@ -72,6 +72,15 @@ def direction_before(label: str) -> str | None:
     return None
 
 
+_COMPARED = re.compile(r"(?:未达到|未达|没有达到|达到|超过|低于|高于|不足|不到)\s*$")
+
+
+def compared_with(label: str) -> bool:
+    """The number is a line something is measured against ("执行率未达到100%", "低于90%"), not a
+    figure the report states of itself."""
+    return bool(_COMPARED.search(label))
+
+
 def numbers(text: str) -> list[Number]:
     """Every number of the text with its unit, label, scope and measure."""
     out: list[Number] = []

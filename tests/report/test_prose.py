@@ -890,3 +890,26 @@ def test_a_spending_said_as_executed_and_what_it_was_used_for(tmp_path):
             "特色村寨基础设施改善31.28万元、宣传培训12.50万元。\n")
     assert read(tmp_path, text).findings == []
     assert [f.code for f in read(tmp_path, text.replace("92.68%", "92.86%")).findings] == ["STATED_RATE_MISMATCH"]
+
+
+NUMBERED_INDICATOR_LINES = """某县乡村振兴局2024年度衔接资金项目绩效自评报告
+
+（三）使用成效
+1.受益脱贫人口：年度指标值≥3500人，实际完成3826人，分值8分，得8分。
+2.项目带动脱贫人口就业：年度指标值≥420人次，实际完成397人次，分值9分，按完成比例计得8.51分。
+3.项目（工程）验收合格率：年度指标值100%，实际完成100%。
+该项合计得分24.51分。
+（四）其他
+产业项目全部建立联农带农机制，带动脱贫户1,214户，得10分。部分资金因名单调整未及时使用，执行率未达到100%。
+"""
+
+
+def test_indicators_each_a_numbered_line(tmp_path):
+    """An indicator's figures are its own line's: "按完成比例计得8.51分" is a score (no completion), "该项
+    合计得分" a group's sum, a score on a later line another's, "执行率未达到100%" a line measured against."""
+    result = read(tmp_path, NUMBERED_INDICATOR_LINES)
+    value = lambda n: n.value if n is not None else None   # noqa: E731
+    assert {i.name: (value(i.completion), value(i.self_score)) for i in result.facts.indicators} == {
+        "受益脱贫人口": (None, 8), "项目带动脱贫人口就业": (None, 8.51), "项目(工程)验收合格率": (None, None)}
+    assert "exec_rate" not in result.facts.keyed_rates()
+    assert result.findings == [], [f.message for f in result.findings]
