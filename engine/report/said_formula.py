@@ -67,8 +67,9 @@ def check_row_execution(facts: Facts, report: FindingList) -> None:
                            f"{item.score.value:g} 分（如按分档等其他评分标准计分，请核对）{quoted(facts, item.score)}")
 
 
-# "其中：项目立项6分，绩效目标5分，…，服务对象满意度15分，总得分98.5": the items' scores, then their total
-_LISTED_TOTAL = re.compile(r"其中\s*[:：]?(?P<items>(?:[^\d,，;；。()（）]{2,16}\d+(?:\.\d+)?\s*分\s*[,，、;；]\s*){3,})"
+# "其中：项目立项6分，绩效目标5分，…，服务对象满意度15分，总得分98.5", "综上，资金保障14分、…、加分1分，
+# 综合得分99.51分": the items' scores, then their total
+_LISTED_TOTAL = re.compile(r"(?:其中|综上|汇总)\s*[:：,，]?(?P<items>(?:[^\d,，;；。()（）]{2,16}\d+(?:\.\d+)?\s*分\s*[,，、;；]\s*){3,})"
                            r"(?:总得分|总分|合计得分|合计|自评总分|综合得分)\s*(?:为|:|：)?\s*(?P<total>\d+(?:\.\d+)?)")
 
 

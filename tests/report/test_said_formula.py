@@ -86,3 +86,12 @@ def test_the_execution_points_rate_and_score_of_one_sentence(tmp_path):
     assert [(f.code, f.severity) for f in checked(tmp_path, said).findings] == [("SCORE_MISMATCH", "error")]
     own = wrong.replace("经自评，", "执行率每低1个百分点扣0.5分。经自评，")
     assert checked(tmp_path, own).findings == []
+
+
+def test_parts_summed_up_then_the_total(tmp_path):
+    """"综上，资金保障14分、项目管理24分、使用成效59.51分、加分1分，综合得分99.51分": the total against
+    the sum of the parts the sentence lists."""
+    text = "某县乡村振兴局2024年度衔接资金绩效自评报告\n\n综上，资金保障14分、项目管理24分、使用成效59.51分、加分1分，综合得分98.51分。\n"
+    assert checked(tmp_path, text).findings == []
+    wrong = checked(tmp_path, text.replace("综合得分98.51分", "综合得分99.51分"))
+    assert [f.code for f in wrong.findings if f.severity == "error"] == ["TOTAL_MISMATCH"]
