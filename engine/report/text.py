@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..files.safety import MAX_FILE_BYTES, UnsafeFile, check_zip, sized
-from .plain import HEADING, PAGE_OF, SIGNED_FIGURE, normalise
+from .plain import HEADING, IN_YUAN, PAGE_OF, SIGNED_FIGURE, normalise
 from .cellrows import cells_per_line
+from .numbers import measure_of
 from .texttables import RULED, flattened, ruled_rows, table_rows
 
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
@@ -102,11 +103,16 @@ def _lines(report: ReportText, lines: list[str], place) -> None:
     ruled, covered = ruled_rows(lines)
     lines = ["" if i in covered or RULED.fullmatch(line) and line.count("|") + line.count("｜") >= 2 or ruled and
              RULED.fullmatch(line) else line for i, line in enumerate(lines)]
+    lines = _pairs_joined(lines)
     rows = {**table_rows(lines), **ruled}
     consumed = cells_per_line(lines, rows)
     for i, (line, (_, n)) in enumerate(zip(lines, pieces)):
         if i in rows:   # a table's row: its cells, never joined to a sentence
-            report.add_row(rows[i], place(n))
+            said = _pairs_said(rows[i], _unit_above(lines, i, rows))
+            if said:        # "全年预算数（A） | 1,264.80 | 全年执行数（B） | 1,229.65 | …": labels and values
+                report.add(said, place(n))
+            else:
+                report.add_row(rows[i], place(n))
             previous = ""
             continue
         if i in consumed:
@@ -115,6 +121,66 @@ def _lines(report: ReportText, lines: list[str], place) -> None:
             continue   # a blank line inside a sentence (PDF copy) does not end it
         report.add(line, place(n), joined=continues(previous, line))
         previous = line
+
+
+_BARE = re.compile(r"[-+]?[\d,]*\.?\d+")
+_VALUE_LINE = re.compile(r"\s*[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?\s*")
+_TOTAL_LABEL = re.compile(r"(?:项目|自评)?总得分|总分|综合得分|自评得分")
+
+
+def _labelled(label: str, value: str) -> bool:
+    """A short line naming an amount, a rate or the total, and under it a line of its figure alone."""
+    label = normalise(label).strip()
+    if not label or len(label) > 20 or re.search(r"\d", re.sub(r"[(（][^)）]*[)）]", "", label)) \
+            or not _VALUE_LINE.fullmatch(normalise(value)):
+        return False
+    measure = measure_of(label)
+    return measure in ("total_budget", "initial", "spend", "exec_rate") or measure == "budget" and "预算" in label \
+        or bool(_TOTAL_LABEL.fullmatch(label))
+
+
+def _pairs_joined(lines: list[str]) -> list[str]:
+    """"全年预算数（A）" over "1,264.80", "全年执行数（B）" over "1,229.65": a form's labels each over its
+    value, one cell a line (two such pairs in a row at least, or a total's) — the pairs one statement
+    on the first label's line (in the unit the form names above), their other lines left empty."""
+    out = list(lines)
+    i = 0
+    while i + 1 < len(lines):
+        run = i
+        while run + 1 < len(lines) and _labelled(lines[run], lines[run + 1]) and not _figure_line(lines, run + 2):
+            run += 2          # (a label over two figures — 总分 / 100 / 98.62 — is a row, not a pair)
+        total = _TOTAL_LABEL.fullmatch(normalise(lines[i]).strip()) and _labelled(lines[i], lines[i + 1]) \
+            and not _figure_line(lines, i + 2)
+        if run - i >= 4 or total:
+            named, said = _unit_above(lines, i, {}), []
+            for k in range(i, max(run, i + 2), 2):
+                unit = named if measure_of(lines[k]) != "exec_rate" else ""
+                value = normalise(lines[k + 1]).strip()
+                said.append(f"{normalise(lines[k]).strip()}：{value}{unit if _BARE.fullmatch(value) else ''}")
+                out[k] = out[k + 1] = ""
+            out[i] = "；".join(said) + "。"       # the run one statement, as a form's block is
+            i = max(run, i + 2)
+        else:
+            i += 1
+    return out
+
+
+def _figure_line(lines: list[str], k: int) -> bool:
+    return k < len(lines) and bool(_VALUE_LINE.fullmatch(normalise(lines[k])))
+
+
+def _pairs_said(cells: list[str], unit: str = "") -> str:
+    """A row of a form's labels each followed by its value, as statements ("全年预算数（A）：1,264.80万元；…"
+    — a bare amount in the unit the form names above it), when two such pairs at least stand in it; else ""."""
+    pairs = [(normalise(a).strip(), normalise(b).strip()) for a, b in zip(cells, cells[1:]) if _labelled(a, b)]
+    said = [a + "：" + b + (unit if unit and _BARE.fullmatch(b) and measure_of(a) != "exec_rate" else "") for a, b in pairs]
+    return "；".join(said) + "。" if len(said) >= 2 else ""
+
+
+def _unit_above(lines: list[str], i: int, rows: dict) -> str:
+    """The amounts' unit a form's row or the lines just above name: （万元） or （元）."""
+    near = " ".join([*lines[max(i - 4, 0):i + 1], *(c for k in range(max(i - 4, 0), i + 1) for c in rows.get(k, []))])
+    return "元" if IN_YUAN.search(normalise(near)) else "万元" if re.search(r"[(（]\s*万元\s*[)）]", normalise(near)) else ""
 
 
 def _read_lines(report: ReportText, lines: list[tuple[str, int]], unit: str) -> None:

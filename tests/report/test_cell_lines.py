@@ -368,3 +368,31 @@ def test_a_column_of_indicator_explanations_among_cells_ending_with_a_bar(tmp_pa
     result = result_of(tmp_path, "项目支出绩效自评表\n" + WITH_EXPLANATION)
     assert indicator_values(result) == {"改造农村公厕(座)": (30, 30, 50, 50), "完工验收合格率(%)": (95, 90, 50, 47.37)}
     assert error_codes(result) == []
+
+
+LABELS_OVER_VALUES = """草原禁牧封育补助资金项目绩效目标自评表（2024年度）
+项目总得分
+95.44
+项目名称
+2024年草原禁牧封育补助资金
+资金情况（万元）
+年度资金总额
+全年预算数（A）
+1,264.80
+全年执行数（B）
+1,229.65
+执行率（B/A）
+97.22%
+"""
+
+
+def test_a_forms_labels_each_over_its_value(tmp_path):
+    """"全年预算数（A）" over "1,264.80", one cell a line: a label and its value (in the 万元 the form
+    names above); "项目总得分" over "95.44" the total (the next line's 项目 is no unit of it)."""
+    result = result_of(tmp_path, LABELS_OVER_VALUES)
+    keyed = result.facts.keyed_amounts()
+    assert (keyed["budget_total"].value, keyed["budget_total"].unit, keyed["spend_total"].value) == (1264.8, "万元", 1229.65)
+    assert result.facts.keyed_rates()["exec_rate"].value == 97.22 and result.facts.total.value == 95.44
+    assert result.findings == []
+    wrong = result_of(tmp_path, LABELS_OVER_VALUES.replace("97.22%", "97.72%"))
+    assert [f.code for f in wrong.findings] == ["STATED_RATE_MISMATCH"]
