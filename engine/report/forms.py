@@ -16,7 +16,7 @@ from .numbers import Number
 from .placing import DIRECTION_CELL, goes_on, marks_only, rejoined, row_name, row_shift, sign_apart
 from .plain import IN_YUAN, kind_stated
 from .tables import table_lines
-from .vocabulary import form_header, key as _key, vocabulary, words
+from .vocabulary import column_of, form_header, key as _key, vocabulary, words
 
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
 AMOUNT_COLUMNS = ("budget_initial", "budget_total", "spend_total")
@@ -118,6 +118,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     after_header = False              # the line before was a header's
     suspended: str | None = None      # an indicator block a line of words broke off ("产出 / 指标", a rule)
     points: Number | None = None      # a funds header's own points for the execution (…（20分）)
+    points_columns: list[int] = []    # a 评分表's 分值 columns, each level's
     for line in rejoined(list(table_lines(text, figures))):
         if line is None:
             after_header = False
@@ -134,6 +135,10 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             if after_header and header[0] == block:      # a header's second line: one header
                 header = (block, _two_lines(columns, header[1]))
             (block, columns), level1 = header, ""
+            weights = [i for i, c in enumerate(cells) if block == "scores" and column_of(c, "scores") == "weight"]
+            if len(weights) > 1:     # 一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 得分: a row's own 分值 is the last one's
+                columns = {**{i: c for i, c in columns.items() if c != "weight"}, weights[-1]: "weight"}
+            points_columns = weights      # (the 合计 row's 100 stands under the first)
             width = max(len(cells), width if after_header else 0, max(columns) + 1)
             after_header = True
             if block == "funds":   # its 其中 rows are its own total's
@@ -195,6 +200,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         elif block == "scores":    # the items are read by the sentence and table readers; the total here
             weight, score = _one(by_column, "weight"), _one(by_column, "score")
             if _key(name) in vocabulary()["scores"]["total_rows"] and score is not None:
+                weight = weight or next((n for i, n in placed if i - shift in points_columns), None)
                 forms.total, forms.total_weight = score, weight
             elif weight is not None and score is not None and not (weight.is_rate or score.is_rate):
                 forms.score_rows.append((weight, score))

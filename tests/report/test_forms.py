@@ -1193,3 +1193,16 @@ def test_an_execution_row_among_the_indicators_scored_by_its_rate(tmp_path):
             "| 产出指标 | 数量指标 | 委员培训人次 | 90 | ≥300人次 | 310人次 | 90 |\n")
     assert checked(tmp_path, form).findings == []
     assert [f.code for f in checked(tmp_path, form.replace("| 9.79 |", "| 9.59 |")).findings] == ["SCORE_MISMATCH"]
+
+
+def test_a_scoring_table_with_a_points_column_for_each_level(tmp_path):
+    """一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 得分: a row's own 分值 is the last one; the 合计 row against
+    the rows' scores (no false sum of the first column's points with the scores)."""
+    table = ("项目支出绩效评价评分表\n| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分 |\n"
+             "| 项目决策 | 20 | 项目目标 | 20 | 目标内容 | 20 | 19 |\n"
+             "| 项目绩效 | 80 | 项目产出 | 50 | 产出数量 | 50 | 48 |\n"
+             "| | | 项目效益 | 30 | 社会效益 | 30 | 30 |\n"
+             "| 合计 | 100 | | | | | 97 |\n")
+    assert checked(tmp_path, table).findings == []
+    wrong = checked(tmp_path, table.replace("| 97 |", "| 96 |"))
+    assert [f.code for f in wrong.findings if f.severity == "error"] == ["TOTAL_MISMATCH"]
