@@ -23,7 +23,7 @@ from .gradescale import stated_grade_bands
 from .indicator_checks import check_indicator
 from .numbers import Number, compared_with, direction_before, sentence_bounds
 from .plain import kind_stated, sub_level
-from .said_formula import (OWN_EXECUTION_RULE, check_row_execution, check_said_execution, check_said_points_rate,
+from .said_formula import (OWN_EXECUTION_RULE, VERB_RATE, check_row_execution, check_said_execution, check_said_points_rate,
                            check_said_share, check_said_total)
 from .stated import EPS, amount_text, at_stated, quoted
 from .vocabulary import key, partitions
@@ -100,10 +100,13 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
 def _stated_rates(facts: Facts, report: FindingList) -> None:
     figures = facts.figures()
     project = kind_stated(facts.text) == "项目支出"
+    said_rates = {m.start("share") for m in VERB_RATE.finditer(facts.text)}
     for i, rate in enumerate(figures):
         key = RATE_KEYS.get((rate.measure, rate.scope))
-        if not rate.is_rate or key is None or direction_before(rate.label) or compared_with(rate.label):
-            continue   # "资金支出率≥98%", "执行率未达到100%": a target or a line, not a stated rate
+        if not rate.is_rate or key is None or direction_before(rate.label) or compared_with(rate.label) \
+                or rate.start in said_rates:
+            continue   # "资金支出率≥98%", "执行率未达到100%": a target or a line, not a stated rate (a grant's
+            # "…34.18万元，已兑现28.35万元，兑现率…" is said_formula's)
         # (in a 项目支出 report the project's own figures are its whole: 下达预算…，项目预算执行率97.3%)
         alike = {"whole", "project", "fiscal"} if project and rate.scope in ("whole", "project", "fiscal") else {rate.scope}
         near = [n for n in figures[:i] if n.is_amount and n.scope in alike and n.paragraph == rate.paragraph

@@ -110,9 +110,21 @@ _SHARE_OF = re.compile(r"(?P<part>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)\s*[
                        r"(?P<whole>\d[\d,]*(?:\.\d+)?)\s*(?P=unit)\s*的\s*(?P<share>\d+(?:\.\d+)?)\s*%")
 
 
+# "全年支出4,552.68万元/全年预算4,661.50万元=97.36%": a rate worked out in words
+_DIVIDED = re.compile(r"(?P<part>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)?\s*[/÷]\s*[^\d/÷=＝。；;]{0,10}?"
+                      r"(?P<whole>\d[\d,]*(?:\.\d+)?)\s*(?P=unit)?\s*[=＝]\s*(?P<share>\d+(?:\.\d+)?)\s*%")
+
+
+# "退耕还林补助34.18万元，已兑现28.35万元，兑现率82.94%": a grant, what of it was paid out, and the rate
+VERB_RATE = re.compile(r"(?P<whole>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)\s*[,，]\s*(?:已|实际|累计)?\s*"
+                       r"(?P<verb>兑现|拨付|支付|发放|使用|支出|执行)(?:了)?\s*(?P<part>\d[\d,]*(?:\.\d+)?)\s*(?P=unit)\s*[,，]\s*"
+                       r"(?P=verb)率\s*(?:为|达)?\s*(?P<share>\d+(?:\.\d+)?)\s*%")
+
+
 def check_said_share(facts: Facts, report: FindingList) -> None:
-    """A stated share of an amount said with it (SPEC 8: a stated rate — a warning)."""
-    for match in _SHARE_OF.finditer(facts.text):
+    """A stated share of an amount said with it, a rate worked out in words, a rate of a grant paid
+    out (SPEC 8: a stated rate — a warning)."""
+    for match in (*_SHARE_OF.finditer(facts.text), *_DIVIDED.finditer(facts.text), *VERB_RATE.finditer(facts.text)):
         part, whole, share = (facts.number_at(match.start(g)) for g in ("part", "whole", "share"))
         if part is None or whole is None or share is None or not whole.value or not share.is_rate:
             continue

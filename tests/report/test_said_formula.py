@@ -1,6 +1,8 @@
 """A score a sentence works out by a formula it states itself (engine/report/said_formula.py)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reading import checked
@@ -95,3 +97,17 @@ def test_parts_summed_up_then_the_total(tmp_path):
     assert checked(tmp_path, text).findings == []
     wrong = checked(tmp_path, text.replace("综合得分98.51分", "综合得分99.51分"))
     assert [f.code for f in wrong.findings if f.severity == "error"] == ["TOTAL_MISMATCH"]
+
+
+@pytest.mark.parametrize("said, wrong", [
+    ("| 预算完成率 | 10 | 全年支出4,552.68万元/全年预算4,661.50万元=97.67% | 9.77 |", "=97.76%"),
+    ("退耕还林补助34.18万元，已兑现28.35万元，兑现率82.94%，尚余5.83万元结转。", "兑现率84.94%"),
+    ("森林防火专项资金批复1,862,000.00元，实际支出1,801,460.00元，执行率96.75%。", "执行率97.75%"),
+])
+def test_rates_worked_out_or_said_of_a_grant(tmp_path, said, wrong):
+    """A rate worked out in words (A/B=C%), a 兑现率 of what was paid out of a grant, a rate of a 批复
+    amount: each checked by its own two amounts (a warning when it is off, as every stated rate)."""
+    head = "某区林业局2024年度项目支出绩效自评报告\n\n"
+    assert checked(tmp_path, head + said + "\n").findings == []
+    bad = re.sub(r"(?<=[=率])\d+\.\d+%", re.search(r"\d+\.\d+%", wrong).group(), said)
+    assert [(f.code, f.severity) for f in checked(tmp_path, head + bad + "\n").findings] == [("STATED_RATE_MISMATCH", "warning")]
