@@ -130,8 +130,9 @@ def check_said_share(facts: Facts, report: FindingList) -> None:
             continue
         value = facts.amount(part) / facts.amount(whole)
         if not at_stated(value, share):
+            said = f"{match.group('verb')}率" if match.re is VERB_RATE else "占比" if match.re is _SHARE_OF else "比率"
             report.warning("STATED_RATE_MISMATCH", facts.where(share.start),
-                           f"报告写占比 {share.value:g}%，按 {amount_text(facts.amount(part))}÷{amount_text(facts.amount(whole))} "
+                           f"报告写{said} {share.value:g}%，按 {amount_text(facts.amount(part))}÷{amount_text(facts.amount(whole))} "
                            f"应为 {value * 100:.2f}%{quoted(facts, share)}")
 
 
