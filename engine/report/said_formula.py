@@ -104,21 +104,19 @@ def _items_after_total(facts: Facts, report: FindingList) -> None:
                      f"同一句所列各项得分之和 {added:.2f} 分（分值合计100分），报告写总得分 {total.value:g} 分{quoted(facts, total)}")
 
 
+_FIGURE = r"\d[\d,]*(?:\.\d+)?"
+_RATE = r"(?P<share>\d+(?:\.\d+)?)\s*%"
 # "全年实际支出371.26万元，占实际到位资金386.40万元的96.80%": an amount, then its share of another said
 # in the same breath — the share is the one divided by the other
-_SHARE_OF = re.compile(r"(?P<part>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)\s*[,，]?\s*占(?P<what>[^\d。；;，,]{0,14}?)"
-                       r"(?P<whole>\d[\d,]*(?:\.\d+)?)\s*(?P=unit)\s*的\s*(?P<share>\d+(?:\.\d+)?)\s*%")
-
-
+_SHARE_OF = re.compile(rf"(?P<part>{_FIGURE})\s*(?P<unit>万元|元)\s*[,，]?\s*占[^\d。；;，,]{{0,14}}?"
+                       rf"(?P<whole>{_FIGURE})\s*(?P=unit)\s*的\s*{_RATE}")
 # "全年支出4,552.68万元/全年预算4,661.50万元=97.36%": a rate worked out in words
-_DIVIDED = re.compile(r"(?P<part>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)?\s*[/÷]\s*[^\d/÷=＝。；;]{0,10}?"
-                      r"(?P<whole>\d[\d,]*(?:\.\d+)?)\s*(?P=unit)?\s*[=＝]\s*(?P<share>\d+(?:\.\d+)?)\s*%")
-
-
+_DIVIDED = re.compile(rf"(?P<part>{_FIGURE})\s*(?P<unit>万元|元)?\s*[/÷]\s*[^\d/÷=＝。；;]{{0,10}}?"
+                      rf"(?P<whole>{_FIGURE})\s*(?P=unit)?\s*[=＝]\s*{_RATE}")
 # "退耕还林补助34.18万元，已兑现28.35万元，兑现率82.94%": a grant, what of it was paid out, and the rate
-VERB_RATE = re.compile(r"(?P<whole>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)\s*[,，]\s*(?:已|实际|累计)?\s*"
-                       r"(?P<verb>兑现|拨付|支付|发放|使用|支出|执行)(?:了)?\s*(?P<part>\d[\d,]*(?:\.\d+)?)\s*(?P=unit)\s*[,，]\s*"
-                       r"(?P=verb)率\s*(?:为|达)?\s*(?P<share>\d+(?:\.\d+)?)\s*%")
+VERB_RATE = re.compile(rf"(?P<whole>{_FIGURE})\s*(?P<unit>万元|元)\s*[,，]\s*(?:已|实际|累计)?\s*"
+                       rf"(?P<verb>兑现|拨付|支付|发放|使用|支出|执行)(?:了)?\s*(?P<part>{_FIGURE})\s*(?P=unit)\s*[,，]\s*"
+                       rf"(?P=verb)率\s*(?:为|达)?\s*{_RATE}")
 
 
 def check_said_share(facts: Facts, report: FindingList) -> None:

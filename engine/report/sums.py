@@ -1,0 +1,104 @@
+"""The 其中 lists of a report ("全年支出1,000万元，其中：基本支出…，项目支出…"): which amount is the whole
+and which are its parts — by the words of the list, the clause it stands in and what the parts add up to;
+and a rate said right after such a list, the whole's."""
+from __future__ import annotations
+
+import re
+
+from .facts import Facts, PartsList
+from .numbers import Number, scope_named, sentence_bounds, stop_parts
+
+_CLAUSE_END = re.compile(r"[;；]")
+_SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成")   # not 支出: 基本支出 and 项目支出 are parts of a budget
+_WHOLE = re.compile(r"合计|总计|总额|小计")     # a part that is itself a whole ends the list
+_SUMMING = re.compile(r"共|合计|总计|涉及|安排|分解|用于")
+_SOME_OF = re.compile(r"\s*(?:万元|元)?\s*等")
+_INCOME_AND_SPENDING = re.compile(r"收入?\s*[、,，和及与]?\s*支出?\s*(?:总计|合计|总额|均为|各)\s*$")   # 收、支总计
+
+
+def read_sums(facts: Facts) -> None:
+    """The 其中 lists of the report: each whole and the parts said after it."""
+    text = facts.text
+    for match in re.finditer(r"其中(?:[:：\s]*其中)*", text):   # "其中：其中：" is one list
+        start, end = sentence_bounds(text, match.start())
+        before = [n for n in facts.numbers if start <= n.start < match.start() and n.is_amount]
+        before = [n for n in before if not stop_parts(n.label)]   # "同比增加44.20万元" is no whole
+        from_previous = not before
+        if from_previous:   # "…919.76万元。其中：上级…" — the whole is in the sentence before
+            before_start = sentence_bounds(text, max(start - 1, 0))[0]
+            previous = [n for n in facts.numbers if before_start <= n.start and n.end <= start and n.is_amount
+                        and not stop_parts(n.label)]
+            before = previous if previous and text[previous[-1].end:start].count("\n") == 0 else []
+            clause = max([before_start] + [m.end() for m in _CLAUSE_END.finditer(text, before_start, start)])
+            if len([n for n in before if n.start >= clause]) == 1:   # "…截至11月30日…；截至12月31日，累计
+                before = [n for n in before if n.start >= clause]     # 拨付1,241.60万元…。其中：…": its last clause's
+        parts = []
+        spent_whole = bool(before) and bool(_SPENDING.search(before[-1].label))
+        opened = text[start:match.start()]
+        if opened.count("(") + opened.count("（") > opened.count(")") + opened.count("）"):
+            closing = re.search(r"[)）]", text[match.end():end])   # "…耗材156.30万元（其中…合同148.60万元），…":
+            end = match.end() + closing.start() if closing else end   # a list in brackets ends with them
+        following = text.find("其中", match.end(), end)    # "…；全年实际支出…，其中…": another whole and
+        if following >= 0:                                 # its list: this one ends at the ； before it
+            semicolons = [m.start() for m in re.finditer(r"[;；]", text[match.end():following])]
+            end = match.end() + semicolons[-1] if semicolons else end
+        for n in facts.numbers:
+            if match.end() <= n.start < end:
+                if stop_parts(n.label) or (not spent_whole and _SPENDING.search(n.label)) or _WHOLE.search(n.label):
+                    break   # "其中省级补助…、县级配套…，实际拨付使用…": the sources end where spending starts
+                between = text[match.end():n.start]
+                if n.is_amount and between.count("(") + between.count("（") <= between.count(")") + between.count("）"):
+                    parts.append(n)   # (a part's own parts in brackets after it are not the whole's)
+        if not before or len(parts) < 2 or _item_without_amount(facts, parts, end) \
+                or _INCOME_AND_SPENDING.search(before[-1].label) or _SOME_OF.match(text, parts[-1].end):
+            continue   # (收、支总计…其中，年初结转…，本年收入…；本年支出…，年末结转…: two lists, one each side;
+            # "…74.80万元等": some of the parts, said so)
+        groups: dict[str | None, list[Number]] = {}
+        for n in parts:
+            groups.setdefault(n.measure, []).append(n)
+        for measure, group in groups.items():
+            if measure is None and from_previous and len(before) > 1:
+                continue   # "实际支出298.43万元，…结余14.17万元。其中：展会补贴…": which is the whole?
+            wholes = [n for n in before if n.measure == measure] if measure else []
+            whole = wholes[-1] if wholes else (before[-1] if measure is None or len(groups) == 1 else None)
+            nearer = [n for n in parts if n not in group and n.start < group[0].start
+                      and abs(sum(facts.amount(p) for p in group) - facts.amount(n)) <= 0.005 * len(group) + 1e-9]
+            if measure is None and nearer:   # "…执行172.38万元，…资金用于A128.60万元、B31.28万元、C12.50万元":
+                whole = nearer[-1]          # the spending said in the list is their whole, not the list's
+            if whole is not None and len(group) >= 2:
+                for n in group:
+                    n.part = True
+                facts.sums.append(PartsList(whole, group))
+
+
+def _item_without_amount(facts: Facts, parts: list[Number], end: int) -> bool:
+    """"其中房屋及构筑物2,106.42万元、通用设备381.27万元、车辆2辆": an item of the list said by its
+    count, not its amount — the amounts listed are not all the whole's parts (the item: the words
+    since the figure before it)."""
+    stop = _CLAUSE_END.search(facts.text, parts[-1].end, end)
+    limit = stop.start() if stop else end
+    return any(parts[0].start < n.start < limit and not n.is_amount and not n.is_rate
+               and re.fullmatch(r"\s*[、，,]\s*[^\d、，,;；。]{1,12}", facts.text[previous.end:n.start])
+               and not _SUMMING.search(facts.text[previous.end:n.start])     # (…，资金共安排9个项目: no item)
+               for previous, n in zip(facts.numbers, facts.numbers[1:]))
+
+
+def rates_after_parts(facts: Facts) -> None:
+    """"支出3,058.62万元，其中基本支出…，项目支出1,100.21万元，预算执行率94.86%": a rate right after
+    a 其中 list that names no scope of its own is the whole's, not its last part's."""
+    for listed in facts.sums:
+        if not listed.one_statement:
+            continue
+        last = listed.parts[-1]
+        after = next((n for n in facts.numbers if n.start > last.end), None)
+        if after is not None and after.is_rate and after.sentence == last.sentence and scope_named(after.label) is None \
+                and not _own_pair(facts, after):
+            after.scope = listed.whole.scope
+
+
+def _own_pair(facts: Facts, rate: Number) -> bool:
+    """Its clause states a budget and a spending of its own scope ("…；项目支出预算386.30万元，支出361.91万元，
+    执行率93.69%"): the rate is theirs."""
+    start = max(facts.text.rfind(c, 0, rate.start) for c in ";；") + 1
+    measures = {n.measure for n in facts.numbers if start <= n.start < rate.start and n.is_amount and n.scope == rate.scope}
+    return bool(measures & {"budget", "total_budget", "initial"}) and "spend" in measures
