@@ -26,7 +26,8 @@ from .plain import kind_stated, sub_level
 from .said_formula import (OWN_EXECUTION_RULE, VERB_RATE, check_row_execution, check_said_execution, check_said_points_rate,
                            check_said_share, check_said_total)
 from .stated import EPS, amount_text, at_stated, quoted
-from .vocabulary import key, partitions
+from .sum_checks import check_budget_equation, check_sums, latest
+from .vocabulary import key
 
 RATE_LABELS = {"exec_rate": "预算执行率", "basic_exec_rate": "基本支出执行率", "project_exec_rate": "项目支出执行率",
                "procurement_rate": "政府采购执行率", "sangong_control_rate": "“三公”经费控制率",
@@ -75,8 +76,8 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     reverse_method = rule_set.reverse_method if rule_set else "ratio"
     assign_items(facts, rule_set)
     _stated_rates(facts, report)
-    _sums(facts, report)
-    _budget_equation(facts, report)
+    check_sums(facts, report)
+    check_budget_equation(facts, report)
     _amount_tables(facts, report)
     _funds_parts(facts, report)
     _funds_part_rates(facts, report)
@@ -119,9 +120,9 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
         since = max(since_rate, facts.monitoring_from(rate) or 0)    # (the year's budget may come before)
         near, said_with = [n for n in near if n.start >= since_rate], [n for n in near if n.start >= since]
         if rate.measure == "adjust_rate":
-            num, den = _latest(said_with, "adjust"), _latest(near, "initial")
+            num, den = latest(said_with, "adjust"), latest(near, "initial")
         else:
-            num, den = _latest(said_with, "spend"), _latest(near, "total_budget", "budget", "initial")
+            num, den = latest(said_with, "spend"), latest(near, "total_budget", "budget", "initial")
             if num is not None and den is None and rate.scope in ("whole", "project") and facts.forms \
                     and "budget_total" in facts.forms.amounts and num.sentence == rate.sentence:
                 den = facts.forms.amounts["budget_total"]   # "实际支出298.43万元，执行率95.74%": of the form's 全年预算数
@@ -145,109 +146,8 @@ def _own_amounts(facts: Facts, rate: Number, alike: set[str], since: int) -> tup
     ("…。其中财政拨款预算726.58万元，支出714.52万元，执行率98.34%"): its operands; None if not both."""
     start = max(since, sentence_bounds(facts.text, rate.start)[0], *(facts.text.rfind(c, 0, rate.start) + 1 for c in ";；"))
     own = [n for n in facts.numbers if start <= n.start < rate.start and n.is_amount and n.scope in alike]
-    spent, budget = _latest(own, "spend"), _latest(own, "total_budget", "budget", "initial")
+    spent, budget = latest(own, "spend"), latest(own, "total_budget", "budget", "initial")
     return (spent, budget) if spent is not None and budget is not None else None
-
-
-def _latest(numbers: list[Number], *measures: str) -> Number | None:
-    for measure in measures:
-        found = [n for n in numbers if n.measure == measure]
-        if found:
-            return found[-1]
-    return None
-
-
-# ------------------------------------------------------------------ sums
-def _sums(facts: Facts, report: FindingList) -> None:
-    for s in facts.sums:
-        total = sum(facts.amount(p) for p in s.parts)
-        slack = sum(facts.half_cent(p) for p in s.parts)   # n parts, each rounded: n × 0.005 万元
-        if abs(total - facts.amount(s.whole)) > slack + EPS and not _other_reading(facts, s.parts, s.whole):
-            parts = " + ".join(amount_text(facts.amount(p)) for p in s.parts)
-            # precision first: parts read from items listed after the whole, not from its own
-            # statement, make a warning that says so; so do parts that fall short of it (a 其中 list
-            # need not name every part: "其中：工资福利支出…，商品和服务支出…" leaves 对个人和家庭的补助 out)
-            whole_named = total > facts.amount(s.whole) or _every_part_named(s.parts)
-            say, listed = (report.error, "") if s.one_statement and whole_named else \
-                (report.warning, "（分项取自其后逐条列出的各项，请核对）") if not s.one_statement else \
-                (report.warning, "（其中所列分项少于合计，可能未列全，请核对）")
-            say("SUM_MISMATCH", facts.where(s.whole.start),
-                f"分项之和 {parts} = {amount_text(total)} 万元，与所写合计 {amount_text(facts.amount(s.whole))} 万元不符{listed}"
-                f"{quoted(facts, s.parts[0] if s.one_statement else s.whole)}")
-
-
-def _every_part_named(parts: list[Number]) -> bool:
-    """The parts are one each of a list that makes up its whole (基本支出 and 项目支出, 上年结转 and
-    本年…: templates/_report_cues.toml [partitions])."""
-    for members in partitions():
-        if len(members) == len(parts) and all(sum(1 for m in members if m.search(p.label)) == 1 for p in parts) \
-                and all(any(m.search(p.label) for p in parts) for m in members):
-            return True
-    return False
-
-
-def _other_reading(facts: Facts, parts: list[Number], whole: Number) -> bool:
-    """The list read another way adds up, so which figures are the whole's parts is not known
-    (precision first): its first parts come to the whole and the rest is another clause's
-    ("其中中央资金120万元、省级资金36万元；…经费上年结转8.50万元"), or a part is itself the sum of
-    the parts after it (a project's spending, then what it was spent on)."""
-    amounts = [facts.amount(p) for p in parts]
-
-    def adds_up(run: list[Number], to: float, of: Number) -> bool:
-        slack = sum(facts.half_cent(p) for p in run) + facts.half_cent(of) + EPS
-        return abs(sum(facts.amount(p) for p in run) - to) <= slack
-    if any(adds_up(parts[:k], facts.amount(whole), whole) for k in range(2, len(parts))):
-        return True
-    return any(adds_up(parts[i + 1:j], amounts[i], parts[i]) for i in range(len(parts)) for j in range(i + 3, len(parts) + 1))
-
-
-def _budget_equation(facts: Facts, report: FindingList) -> None:
-    """年初 + 调整 = 调整后: an error where one sentence states all three; a warning that says so
-    where one paragraph does (one 年初, one 调整后 and the adjustments between them), sentences apart."""
-    # (an adjustment said of a part — 调减公用经费15.60万元, 追加防汛救灾应急资金48.00万元 — moves the whole)
-    figures = [n for n in facts.figures() if n.is_amount and (n.scope == "whole" or n.measure == "adjust")]
-    by_sentence: dict[int, list[Number]] = {}
-    by_paragraph: dict[int, list[Number]] = {}
-    for n in figures:
-        by_sentence.setdefault(n.sentence, []).append(n)
-        by_paragraph.setdefault(n.paragraph, []).append(n)
-    checked: set[int] = set()
-    for numbers in by_sentence.values():
-        if _equation(facts, numbers, report, one_sentence=True):
-            checked.add(numbers[0].paragraph)
-    for paragraph, numbers in by_paragraph.items():
-        single = all(sum(1 for n in numbers if n.measure == m) == 1 for m in ("initial", "total_budget"))
-        if paragraph not in checked and single:
-            _equation(facts, numbers, report, one_sentence=False)
-
-
-def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sentence: bool) -> bool:
-    """Checks 年初 + 调整 = 调整后 over `numbers` when they hold all three; whether they did."""
-    initial, total = _latest(numbers, "initial"), _latest(numbers, "total_budget")
-    if not (initial and total) or not initial.start < total.start:
-        return False
-    # 年中追加 100 万元，追减 20 万元: every adjustment between the two, each with its sign
-    adjustments = [n for n in numbers if n.measure == "adjust" and initial.start < n.start < total.start]
-    if not adjustments:
-        return False
-    signed = [(-1 if any(w in n.label for w in ("调减", "减少", "追减", "核减", "收回", "压减", "调出")) else 1) * facts.amount(n)
-              for n in adjustments]
-    expected = facts.amount(initial) + sum(signed)
-    slack = facts.half_cent(initial) + sum(facts.half_cent(n) for n in adjustments)
-    # other amounts said between them ("…安排上年结转资金12.00万元，同时追加…"): moves of the budget not
-    # named as adjustments, maybe — with them it adds up: no finding; else a warning, not an error
-    others = [n for n in numbers if n.is_amount and initial.start < n.start < total.start and n not in adjustments]
-    if others and abs(expected + sum(facts.amount(n) for n in others) - facts.amount(total)) <= \
-            slack + sum(facts.half_cent(n) for n in others) + EPS:
-        return True
-    if abs(expected - facts.amount(total)) > slack + EPS:
-        steps = "".join(f" {'−' if x < 0 else '+'} {amount_text(abs(x))}" for x in signed)
-        say, apart = (report.error, "") if one_sentence and not others else \
-            (report.warning, "（其间另有金额，请核对）") if others else (report.warning, "（三者写在同一段的不同句中，请核对）")
-        say("SUM_MISMATCH", facts.where(total.start),
-            f"年初预算 {amount_text(facts.amount(initial))}{steps} = {amount_text(expected)} 万元，报告写调整后 "
-            f"{amount_text(facts.amount(total))} 万元{apart}{quoted(facts, total)}")
-    return True
 
 
 _NOT_FLAT = re.compile(r"小计|合计|总计|^按.{1,8}分")
