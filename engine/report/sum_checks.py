@@ -3,11 +3,16 @@ names every part or comes to more; a warning where it may leave parts unsaid or 
 after the whole), and 年初 + 调整 = 调整后 (SPEC 8)."""
 from __future__ import annotations
 
+import re
+
 from ..core.findings import FindingList
 from .facts import Facts
 from .numbers import Number
 from .stated import EPS, amount_text, quoted
 from .vocabulary import partitions
+
+
+_SUMMED = re.compile(r"(?:全年|累计|共|合计|共计)(?:追加|调增)")
 
 
 def latest(numbers: list[Number], *measures: str) -> Number | None:
@@ -92,6 +97,17 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
         return False
     signed = [(-1 if any(w in n.label for w in ("调减", "减少", "追减", "核减", "收回", "压减", "调出")) else 1) * facts.amount(n)
               for n in adjustments]
+    # "6月追加280.30万元，调减48.00万元；11月再追加122.18万元。全年追加402.48万元": a sum of the 追加s
+    # said again — read with it or with them, not both
+    summary = [k for k, n in enumerate(adjustments) if _SUMMED.search(n.label) and signed[k] > 0]
+    if summary:
+        k = summary[-1]
+        alone = [x for j, x in enumerate(signed) if j == k or x < 0]      # the sum and the cuts
+        without = [x for j, x in enumerate(signed) if j != k]             # the items
+        fits = [v for v in (alone, without) if abs(facts.amount(initial) + sum(v) - facts.amount(total)) <=
+                facts.half_cent(initial) + sum(facts.half_cent(n) for n in adjustments) + EPS]
+        if fits:
+            return True
     expected = facts.amount(initial) + sum(signed)
     slack = facts.half_cent(initial) + sum(facts.half_cent(n) for n in adjustments)
     # other amounts said between them ("…安排上年结转资金12.00万元，同时追加…"): moves of the budget not

@@ -913,3 +913,12 @@ def test_indicators_each_a_numbered_line(tmp_path):
         "受益脱贫人口": (None, 8), "项目带动脱贫人口就业": (None, 8.51), "项目(工程)验收合格率": (None, None)}
     assert "exec_rate" not in result.facts.keyed_rates()
     assert result.findings == [], [f.message for f in result.findings]
+
+
+def test_a_budget_whose_additions_are_summed_again(tmp_path):
+    """"6月追加280.30万元，调减48.00万元；11月再追加122.18万元。全年追加402.48万元，调整后…3,412.68万元":
+    the additions said item by item and then summed — read once, it adds up."""
+    text = ("某区退役军人事务局2024年度部门整体支出绩效自评报告\n\n2024年年初预算3,058.20万元。6月追加优抚资金280.30万元，"
+            "同时调减会议培训经费48.00万元；11月再追加义务兵家庭优待金122.18万元。全年追加402.48万元，调整后全年预算3,412.68万元。\n")
+    assert read(tmp_path, text).findings == []
+    assert [f.code for f in read(tmp_path, text.replace("3,412.68", "3,421.68")).findings] == ["SUM_MISMATCH"]
