@@ -203,7 +203,8 @@ class Facts:
         out: dict[str, Number] = {}
         standing: dict[str, Number] = {}
         whole_said: dict[str, Number] = {}
-        stands_for_whole = ("fiscal", "project") if kind_stated(self.text) == "项目支出" else ("fiscal",)
+        # (a report that does not say it is a 部门整体 one — "…专项经费绩效自评报告" — is of its project)
+        stands_for_whole = ("fiscal",) if kind_stated(self.text) == "部门整体" else ("fiscal", "project")
         accounts: dict[str, Number] = {}
         for n in self.figures():
             if self.earlier_year(n):

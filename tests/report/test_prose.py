@@ -922,3 +922,13 @@ def test_a_budget_whose_additions_are_summed_again(tmp_path):
             "同时调减会议培训经费48.00万元；11月再追加义务兵家庭优待金122.18万元。全年追加402.48万元，调整后全年预算3,412.68万元。\n")
     assert read(tmp_path, text).findings == []
     assert [f.code for f in read(tmp_path, text.replace("3,412.68", "3,421.68")).findings] == ["SUM_MISMATCH"]
+
+
+def test_a_funds_report_not_naming_itself_a_project_one(tmp_path):
+    """"…专项经费绩效自评报告" with "专项经费合计3.0万元…实际使用2.86万元，项目执行率95.33%": the fund's
+    figures are the report's (it does not say it is a 部门整体 one)."""
+    text = ("青崖县2024年县级配套地方病防治专项经费绩效自评报告\n\n（一）预算执行进度情况。2024县级配套地方病防治专项经费合计3.0万元，"
+            "资金到位率100%，实际使用2.86万元，项目执行率95.33%。\n")
+    result = read(tmp_path, text)
+    assert (amounts(result)["budget_total"], amounts(result)["spend_total"]) == (3.0, 2.86)
+    assert result.facts.keyed_rates()["exec_rate"].value == 95.33 and result.findings == []
