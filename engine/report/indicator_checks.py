@@ -59,6 +59,8 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
     if ind.weight is not None and ind.self_score is not None:
         if ind.own_rule and _by_own_rule(facts, ind, report, name):
             return
+        if _PER_UNIT.search(ind.own_rule or ""):
+            return      # "每少1所扣1分": scored by deductions of its own, not by its completion
         expected = _score(completion, ind.weight.value)
         # a row of the budget's 执行率 (≥95% | 97.86% | 10 | 9.79): scored 分值 × the rate itself, the
         # execution item's rule, as well as against its target
@@ -74,6 +76,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
 
 
 _EXECUTION = re.compile(r"(?:预算|资金|支出)执行率$|^执行率$")
+_PER_UNIT = re.compile(r"每.{0,12}扣")
 
 
 def _by_own_rule(facts: Facts, ind: Indicator, report: FindingList, name: str) -> bool:

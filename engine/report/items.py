@@ -23,7 +23,15 @@ def read_items(facts: Facts) -> None:
     """A score stated right after a rate ("执行率为 99.99%，得 10 分"), and the rows of a
     绩效自评表 (a table whose header names 分值/权重 and 得分)."""
     numbers_ = facts.figures()
+    for a, b, c in zip(numbers_, numbers_[1:], numbers_[2:]):
+        if a.is_rate and a.measure == "exec_rate" and a.scope == "whole" and a.sentence == b.sentence == c.sentence \
+                and b.measure == "weight" and c.measure == "score" and c.unit in ("分", "") and not _A_TOTAL.search(c.label):
+            # "预算执行率=实际支出/实际到位资金=97.34%，分值6分，得5.48分": the rate, its points, its score
+            facts.items.append(StatedItem("预算执行率", c, b, row_id="budget_execution"))
+            break
     for a, b in zip(numbers_, numbers_[1:]):
+        if any(i.row_id == "budget_execution" for i in facts.items):
+            break
         if a.is_rate and a.measure == "exec_rate" and a.scope == "whole" and b.sentence == a.sentence \
                 and b.measure == "score" and b.unit in ("分", "") and not _A_TOTAL.search(b.label):
             heading = None    # "1.预算执行率（分值5分）。全年预算…，执行率96.98%，得4.85分": its points before

@@ -123,6 +123,7 @@ def _lines(report: ReportText, lines: list[str], place) -> None:
         previous = line
 
 
+_UNIT_LINE = re.compile(r"\s*[(（]\s*(?:万元|元)\s*[)）]\s*")
 _BARE = re.compile(r"[-+]?[\d,]*\.?\d+")
 _VALUE_LINE = re.compile(r"\s*[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?\s*")
 _TOTAL_LABEL = re.compile(r"(?:项目|自评)?总得分|总分|综合得分|自评得分")
@@ -135,7 +136,7 @@ def _labelled(label: str, value: str) -> bool:
             or not _VALUE_LINE.fullmatch(normalise(value)):
         return False
     measure = measure_of(label)
-    return measure in ("total_budget", "initial", "spend", "exec_rate") or measure == "budget" and "预算" in label \
+    return measure in ("total_budget", "initial", "spend", "exec_rate") or measure == "budget" and re.search("预算|安排", label) \
         or bool(_TOTAL_LABEL.fullmatch(label))
 
 
@@ -143,22 +144,28 @@ def _pairs_joined(lines: list[str]) -> list[str]:
     """"全年预算数（A）" over "1,264.80", "全年执行数（B）" over "1,229.65": a form's labels each over its
     value, one cell a line (two such pairs in a row at least, or a total's) — the pairs one statement
     on the first label's line (in the unit the form names above), their other lines left empty."""
+    # "计划安排资金" / "（万元）" / "1260.00": a label and its unit on lines of their own — one label
+    lines = [(line + lines[k + 1]) if k + 1 < len(lines) and _UNIT_LINE.fullmatch(normalise(lines[k + 1]))
+             and not _UNIT_LINE.fullmatch(normalise(line)) else "" if k and _UNIT_LINE.fullmatch(normalise(line))
+             and not _UNIT_LINE.fullmatch(normalise(lines[k - 1])) else line for k, line in enumerate(lines)]
     out = list(lines)
+    at = [k for k, line in enumerate(lines) if line.strip()]     # the lines with text (blank ones between cells)
+    cell = [lines[k] for k in at]
     i = 0
-    while i + 1 < len(lines):
+    while i + 1 < len(cell):
         run = i
-        while run + 1 < len(lines) and _labelled(lines[run], lines[run + 1]) and not _figure_line(lines, run + 2):
+        while run + 1 < len(cell) and _labelled(cell[run], cell[run + 1]) and not _figure_line(cell, run + 2):
             run += 2          # (a label over two figures — 总分 / 100 / 98.62 — is a row, not a pair)
-        total = _TOTAL_LABEL.fullmatch(normalise(lines[i]).strip()) and _labelled(lines[i], lines[i + 1]) \
-            and not _figure_line(lines, i + 2)
+        total = _TOTAL_LABEL.fullmatch(normalise(cell[i]).strip()) and _labelled(cell[i], cell[i + 1]) \
+            and not _figure_line(cell, i + 2)
         if run - i >= 4 or total:
-            named, said = _unit_above(lines, i, {}), []
+            named, said = _unit_above(lines, at[i], {}), []
             for k in range(i, max(run, i + 2), 2):
-                unit = named if measure_of(lines[k]) != "exec_rate" else ""
-                value = normalise(lines[k + 1]).strip()
-                said.append(f"{normalise(lines[k]).strip()}：{value}{unit if _BARE.fullmatch(value) else ''}")
-                out[k] = out[k + 1] = ""
-            out[i] = "；".join(said) + "。"       # the run one statement, as a form's block is
+                unit = named if measure_of(cell[k]) != "exec_rate" else ""
+                value = normalise(cell[k + 1]).strip()
+                said.append(f"{normalise(cell[k]).strip()}：{value}{unit if _BARE.fullmatch(value) else ''}")
+                out[at[k]] = out[at[k + 1]] = ""
+            out[at[i]] = "；".join(said) + "。"       # the run one statement, as a form's block is
             i = max(run, i + 2)
         else:
             i += 1

@@ -17,6 +17,9 @@ _WEIGHTED = re.compile(r"(?P<name>[^,，;；。:：\n()（）\d|]{2,30}?)\s*[(�
                        r"(?P<body>[^;；。\n]*?)[,，]?\s*(?:该项|该指标)?得\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*(?=[;；。,，\n]|$)")
 _TARGET = re.compile(rf"目标(?:值)?(?:为)?\s*(?P<dir>{_DIRECTION})?\s*(?=\d)")
 _ACTUAL = re.compile(r"实际(?:完成|达到|为)?\s*(?=\d)")
+_POINTS = re.compile(r"[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+_SCORED_AGAIN = re.compile(r"得\s*\d+(?:\.\d+)?\s*分")
+_DEDUCTED = re.compile(r"每(?:少|低|降低|减少|超过?|多|下降)[^，,；;。]{0,12}?扣\s*\d+(?:\.\d+)?\s*分")
 _EXECUTION = re.compile(r"^(?:预算|资金)?执行率(?:指标)?$")
 _GROUP = re.compile(r"指标$")          # 过程指标（30分）: a group's points, not an indicator's
 # (nor is "投入管理（20分）：得20分" — nothing said between its points and its score: an item's)
@@ -33,6 +36,11 @@ def weighted_indicators(facts: Facts) -> None:
             continue
         if _EXECUTION.search(name):
             continue     # "1.预算执行率（分值5分）。…，得4.85分": the execution item's (items.py), no indicator
+        sentence_end = facts.text.find("。", match.end())
+        again = _SCORED_AGAIN.search(facts.text, match.end(), sentence_end if sentence_end >= 0 else len(facts.text))
+        if again and not _POINTS.search(facts.text, match.end(), again.start()):
+            continue     # "满意度（10分）。教师满意度…，得5分；学生家长满意度…，得5分": a group of scored parts
+            # (another indicator's "（5分）" before that score: the next indicator, not a part)
         start, end = match.start("body"), match.end("body")
         figures = [n for n in facts.numbers if start <= n.start < end]
         target_at = _TARGET.search(facts.text, start, end)
@@ -47,8 +55,10 @@ def weighted_indicators(facts: Facts) -> None:
             if n is not None:
                 n.part = True              # an indicator's figures, not the department's
         known.append(text_key(name))
+        rule = _DEDUCTED.search(match.group("body"))     # "评价办法规定每少1所扣1分": its own rule
         facts.indicators.append(Indicator(len(facts.indicators) + 1, name, match.start(), "", direction if target else None,
-                                          target, actual, weight=weight, self_score=score, end=match.end()))
+                                          target, actual, weight=weight, self_score=score, end=match.end(),
+                                          own_rule=rule.group(0) if rule else ""))
 
 
 # "②质量指标：资助对象认定准确率100%。": a group's name and a colon, then clauses of a name and one

@@ -932,3 +932,21 @@ def test_a_funds_report_not_naming_itself_a_project_one(tmp_path):
     result = read(tmp_path, text)
     assert (amounts(result)["budget_total"], amounts(result)["spend_total"]) == (3.0, 2.86)
     assert result.facts.keyed_rates()["exec_rate"].value == 95.33 and result.findings == []
+
+
+WEIGHTED_WITH_RULES_AND_GROUPS = """某县教育局2024年度智慧学校建设项目绩效自评报告
+
+三、产出（30分）
+（一）智慧课堂建设数量（8分）。目标不少于120间，实际建成126间，得8分。
+（二）智慧学校达标校数量（6分）。目标不少于18所，实际达标17所，评价办法规定每少1所扣1分，得5分。
+四、效果（20分）
+（一）满意度（10分）。教师满意度目标不低于90%，实际96.1%，得5分；学生家长满意度目标不低于90%，实际95.3%，得5分。
+"""
+
+
+def test_indicators_scored_by_their_own_deductions_and_a_group_of_scored_parts(tmp_path):
+    """"每少1所扣1分，得5分": its own rule — no completion-based score check; "满意度（10分）。…得5分；…
+    得5分": a group whose parts are scored, not an indicator of 10 points scored 5."""
+    result = read(tmp_path, WEIGHTED_WITH_RULES_AND_GROUPS)
+    assert "满意度" not in [i.name for i in result.facts.indicators]
+    assert result.findings == [], [f.message for f in result.findings]
