@@ -15,6 +15,7 @@ UNITS = ("万元", "元", "%", "分", "个", "件", "次", "篇", "场", "份", 
 _NUMBER = re.compile(r"(?<![\d.,])(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|\.\s(?=\d+\s*(?:万元|元|%))\d+)?)[ \t\u3000]*(个百分点|万元|元|%|年度|年|月|日|号|"
                      + "|".join(u for u in UNITS if u not in ("万元", "元", "%", "个百分点")) + ")?")
 _LIST_MARK = re.compile(r"[ \u3000]*(?:[(（]\s*\d{1,2}\s*(?=[)）])|\d{1,2}(?=\s*[.、．](?!\d)))")
+_WHOLE_AGAIN = re.compile(r"\s*(?:全年预算|调整后(?:全年)?预算|年初预算|全年支出|全年执行|全年实际支出)")
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 
@@ -85,7 +86,7 @@ def numbers(text: str) -> list[Number]:
     """Every number of the text with its unit, label, scope and measure."""
     out: list[Number] = []
     sentence = paragraph = position = 0
-    scope = "whole"
+    scope, scoped_by_adjustment = "whole", False   # (a scope an adjustment named: 追加项目资金…)
     for match in _NUMBER.finditer(text):
         between = text[position:match.start()]
         breaks = list(SENTENCE_END.finditer(between))
@@ -94,7 +95,7 @@ def numbers(text: str) -> list[Number]:
             sentence += len(breaks)
             paragraph += between.count("\n")
             label_start = position + breaks[-1].end()
-            scope = "whole"
+            scope, scoped_by_adjustment = "whole", False
         label_text = text[label_start:match.start()]
         position = match.end()
         unit = match.group(2) or ""
@@ -111,6 +112,9 @@ def numbers(text: str) -> list[Number]:
         found = list(_SCOPE_RE.finditer(_ASIDE.sub("", label_text)))   # （主要为…抽检专项…）: said aside, no scope
         if found:
             scope = found[-1].lastgroup
+            scoped_by_adjustment = measure_of(label_text) == "adjust"
+        elif scoped_by_adjustment and _WHOLE_AGAIN.match(re.split(r"[,，;；]", label_text)[-1]):
+            scope = "whole"       # "…追加项目资金113.80万元，全年预算1,612.40万元": the whole's again
         raw = match.group(1).replace(" ", "")
         label = label_text.strip(" ,，、;；:：()（）")
         out.append(Number(float(raw.replace(",", "")), unit, len(raw.split(".")[1]) if "." in raw else 0,

@@ -950,3 +950,13 @@ def test_indicators_scored_by_their_own_deductions_and_a_group_of_scored_parts(t
     result = read(tmp_path, WEIGHTED_WITH_RULES_AND_GROUPS)
     assert "满意度" not in [i.name for i in result.facts.indicators]
     assert result.findings == [], [f.message for f in result.findings]
+
+
+def test_the_whole_budget_after_an_addition_said_of_projects(tmp_path):
+    """"年中追加项目资金113.80万元（…），全年预算1,612.40万元" — the 全年预算 is the whole's again (the 项目
+    was the addition's), so the rate after it is checked by it; a 专项项目 budget stays the project's."""
+    text = ("某中学2024年度部门整体支出绩效自评报告\n\n2024年年初预算1,498.60万元；年中追加项目资金113.80万元（主要为学生资助），"
+            "全年预算1,612.40万元，其中项目支出190.20万元。全年支出1,582.36万元，部门预算执行率98.14%。\n")
+    result = read(tmp_path, text)
+    assert amounts(result)["budget_total"] == 1612.40 and result.findings == []
+    assert [f.code for f in read(tmp_path, text.replace("98.14%", "98.41%")).findings] == ["STATED_RATE_MISMATCH"]
