@@ -82,6 +82,11 @@ _POINTS_SAID_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：,，]))\s*(?:\d{1,2}\s*
                                 r"([^\s(（:：,，。;；\d]{2,16})\s*(?:分值|满分|权重)\s*(\d+(?:\.\d+)?)\s*分\s*[,，][^;；。\n]*?[,，]\s*"
                                 r"(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分\s*(?=[;；。\n]|$)")
 
+# "3.1 投入（15分，得13.50分）", "投入总分为15分，绩效得分为13.50分" — points and score in one breath
+_POINTS_AND_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：,，]))\s*(?:[(（]?\d{1,2}[)）]|\d{1,2}(?:\.\d{1,2})?\s*[.、]?)?\s*"
+                               r"([^\s(（:：,，。;；\d]{2,12}?)\s*(?:[(（]\s*|总分\s*为?\s*)(\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
+                               r"(?:绩效|自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")
+
 # "产出指标得分47.75分（满分50分）" — the score first, its points after it in brackets
 _SCORED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：、]))\s*(?:其中)?\s*([^\s(（:：,，。;；\d]{2,16}?)\s*(?:自评)?得分?\s*[:：为]?\s*"
                           r"(\d+(?:\.\d+)?)\s*分\s*[(（]\s*(?:满分|分值|权重|权重分值|总分)?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分"
@@ -97,7 +102,8 @@ _EXECUTION_SAID = re.compile(r"(?:预算|资金)?执行率(?:指标)?\s*(?:(?:�
 
 def _listed_items(facts: Facts) -> None:
     found = [(m, m.start(2), m.start(3)) for m in (*_LISTED_ITEM.finditer(facts.text), *_POINTS_THEN_SCORE.finditer(facts.text),
-                                                   *_POINTS_SAID_SCORE.finditer(facts.text), *_BARE_POINTS_SCORE.finditer(facts.text))]
+                                                   *_POINTS_SAID_SCORE.finditer(facts.text), *_BARE_POINTS_SCORE.finditer(facts.text),
+                                                   *_POINTS_AND_SCORE.finditer(facts.text))]
     found += [(m, m.start(3), m.start(2)) for m in _SCORED_ITEM.finditer(facts.text)
               if not _NOT_AN_ITEM.search(m.group(1))]
     if not any(i.row_id == "budget_execution" for i in facts.items):

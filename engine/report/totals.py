@@ -16,6 +16,7 @@ _GRADE = re.compile(f"(?:{words()['grade_label'].pattern})" + r"\s*(?:均为|为
                     "(" + "|".join(sorted(GRADE_WORDS, key=len, reverse=True)) + ")")
 _RULE_WORDS = words()["rule"]
 _OTHER_EVALUATION = re.compile(r"部门评价|第三方|财政评价|财政重点评价|重点绩效评价|复核")
+_FULL_MARK = re.compile(r"(?<!得)总分\s*(?:为|是)?\s*$|满分\s*(?:为|是)?\s*$")
 _CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
 
 
@@ -85,6 +86,9 @@ def total_and_grade(facts) -> list:
                 _TOTAL_CONTEXT.search(text[start:end]) or "综合" in n.label):
             # (a total said of the whole — 单位整体支出绩效自评得分 — before the projects' ones said earlier)
             candidates.append(((not STRONG_TOTAL.search(clause), "整体" not in clause), n))
+    if len(candidates) > 1:   # "评价总分100分，分四个等级": the full mark, not a total
+        full = [c for c in candidates if c[1].value == 100 and _FULL_MARK.search(re.split(r"[,，;；(（]", c[1].label)[-1])]
+        candidates = [c for c in candidates if c not in full] or candidates
     if candidates:   # a total named as one (综合得分, 总分 …) before a bare 得分
         facts.total = min(candidates, key=lambda c: (*c[0], c[1].start))[1]
     is_rule = facts.document.is_rule if facts.document else (lambda offset: False)

@@ -960,3 +960,14 @@ def test_the_whole_budget_after_an_addition_said_of_projects(tmp_path):
     result = read(tmp_path, text)
     assert amounts(result)["budget_total"] == 1612.40 and result.findings == []
     assert [f.code for f in read(tmp_path, text.replace("98.14%", "98.41%")).findings] == ["STATED_RATE_MISMATCH"]
+
+
+def test_the_full_mark_is_no_total_and_items_with_points_and_score_together(tmp_path):
+    """"评价总分100分，分四个等级" is the full mark — the total is "本次评价得分89.94分"; "投入总分为15分，绩效得分
+    为13.50分" and "3.2 过程（55分，得49.47分）" are items."""
+    text = ("椰湾市档案馆2022年部门整体支出绩效自评报告\n\n部门整体支出绩效评价总分100分，分四个等级。\n本次评价得分89.94分，绩效级别评定为良。\n"
+            "1）投入总分为15分，绩效得分为13.50分；\n3.2 过程（55分，得49.47分）。\n")
+    result = read(tmp_path, text)
+    assert result.facts.total.value == 89.94 and result.facts.grade[0] == "良"
+    assert [(i.name, i.weight.value, i.score.value) for i in result.facts.items] == [("投入", 15, 13.5), ("过程", 55, 49.47)]
+    assert result.findings == []
