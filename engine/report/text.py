@@ -294,8 +294,11 @@ def _read_pdf(path: Path) -> ReportText:
                     x0, top, x1, bottom = table.bbox   # just below (or above) its border may touch it
                     text_only = text_only.outside_bbox((x0, top + _BORDER, x1, max(bottom - _BORDER, top + _BORDER)))
                 # text and table rows in the order they stand on the page (a note below a table stays below it)
-                items = [(line["top"], None, line["text"]) for line in text_only.extract_text_lines()
-                         if line["text"].strip() and not _PAGE_NUMBER.match(normalise(line["text"]))]
+                said = [line for line in text_only.extract_text_lines() if line["text"].strip()]
+                edges = {min(line["top"] for line in said), max(line["top"] for line in said)} if said else set()
+                # a page's number is a bare figure at its foot or head — not one among the cells ("186")
+                items = [(line["top"], None, line["text"]) for line in said
+                         if not (line["top"] in edges and _PAGE_NUMBER.match(normalise(line["text"])))]
                 for t, of_table in enumerate(rows):
                     items += [(top, (t, r), cells) for r, (top, cells) in enumerate(of_table)]
                 last = max(((t, len(of_table) - 1) for t, of_table in enumerate(rows) if of_table), default=None)
