@@ -144,12 +144,14 @@ def _pairs_joined(lines: list[str]) -> list[str]:
     """"全年预算数（A）" over "1,264.80", "全年执行数（B）" over "1,229.65": a form's labels each over its
     value, one cell a line (two such pairs in a row at least, or a total's) — the pairs one statement
     on the first label's line (in the unit the form names above), their other lines left empty."""
-    # "计划安排资金" / "（万元）" / "1260.00": a label and its unit on lines of their own — one label
-    lines = [(line + lines[k + 1]) if k + 1 < len(lines) and _UNIT_LINE.fullmatch(normalise(lines[k + 1]))
-             and not _UNIT_LINE.fullmatch(normalise(line)) else "" if k and _UNIT_LINE.fullmatch(normalise(line))
-             and not _UNIT_LINE.fullmatch(normalise(lines[k - 1])) else line for k, line in enumerate(lines)]
-    out = list(lines)
+    lines = list(lines)
     at = [k for k, line in enumerate(lines) if line.strip()]     # the lines with text (blank ones between cells)
+    # "计划安排资金" / "（万元）" / "1260.00": a label and its unit on lines of their own — one label
+    for a, b in zip(at, at[1:]):
+        if _UNIT_LINE.fullmatch(normalise(lines[b])) and lines[a].strip() and not _UNIT_LINE.fullmatch(normalise(lines[a])):
+            lines[a], lines[b] = lines[a] + lines[b], ""
+    out = list(lines)
+    at = [k for k, line in enumerate(lines) if line.strip()]
     cell = [lines[k] for k in at]
     i = 0
     while i + 1 < len(cell):

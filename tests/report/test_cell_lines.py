@@ -396,3 +396,11 @@ def test_a_forms_labels_each_over_its_value(tmp_path):
     assert result.findings == []
     wrong = result_of(tmp_path, LABELS_OVER_VALUES.replace("97.22%", "97.72%"))
     assert [f.code for f in wrong.findings] == ["STATED_RATE_MISMATCH"]
+
+
+def test_labels_with_their_unit_on_a_line_of_its_own_and_blank_lines_between(tmp_path):
+    """"计划安排资金" / "（万元）" / "1260.00" with blank lines between the cells: a label (in 万元) and its value."""
+    text = "项目绩效自评报告\n\n" + "\n\n".join(["实际到位资金", "（万元）", "1184.36", "实际支出", "（万元）", "1152.90",
+                                           "结余（万元）", "31.46"]) + "\n"
+    keyed = result_of(tmp_path, text).facts.keyed_amounts()
+    assert (keyed["budget_total"].value, keyed["budget_total"].unit, keyed["spend_total"].value) == (1184.36, "万元", 1152.9)
