@@ -332,8 +332,12 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     if not name or not (target_text or actual_text):
         return
     target, actual = _stated(by_column, "target", target_text), _stated(by_column, "actual", actual_text)
-    if target is not None and actual is not None and _unit(actual_text) and _unit(target_text) != _unit(actual_text) \
-            and not (target.value == 0 and not _unit(target_text)):     # ≤0 against -8.2%: nought in any unit
+    # "≧ | 95 | % | 93.6%": a bare target in the unit its 度量单位 cell names
+    target_unit = _unit(target_text) or text_of.get("unit", "").strip()
+    if target is not None and not target.unit and target_unit == "%":
+        target.unit = "%"
+    if target is not None and actual is not None and _unit(actual_text) and target_unit != _unit(actual_text) \
+            and not (target.value == 0 and not target_unit):     # ≤0 against -8.2%: nought in any unit
         target = actual = None      # 3.5万人 against 36200人: not compared (precision first); a bare
         # figure under 实际完成值 is in the target's unit (≥6公里 | 6.4)
     adjusted = text_of.get("adjusted_target", "").strip()

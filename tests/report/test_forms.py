@@ -1206,3 +1206,17 @@ def test_a_scoring_table_with_a_points_column_for_each_level(tmp_path):
     assert checked(tmp_path, table).findings == []
     wrong = checked(tmp_path, table.replace("| 97 |", "| 96 |"))
     assert [f.code for f in wrong.findings if f.severity == "error"] == ["TOTAL_MISMATCH"]
+
+
+def test_signs_written_as_full_width_comparisons_and_a_unit_column(tmp_path):
+    """"≧ | 95 | % | 93.6%": ≧ and ≦ are signs; a bare target in the unit its 度量单位 cell names is read
+    against an actual that carries one (5 × 93.6/95 = 4.93, not the full 5)."""
+    form = ("项目支出绩效自评表\n| 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分 |\n"
+            "| 受益学生人数 | ≧ | 1962 | 人 | 1999人 | 10 | 10 |\n"
+            "| 家长满意度 | ≧ | 95 | % | 93.6% | 5 | 4.93 |\n"
+            "| 单位成本 | ≦ | 5 | 元 | 4.8元 | 5 | 5 |\n")
+    result = checked(tmp_path, form)
+    assert [(i.direction, i.target.value, i.actual.value) for i in result.facts.indicators] == [
+        (">=", 1962, 1999), (">=", 95, 93.6), ("<=", 5, 4.8)]
+    assert result.findings == []
+    assert [f.code for f in checked(tmp_path, form.replace("| 4.93 |", "| 5 |")).findings] == ["SCORE_MISMATCH"]
