@@ -29,9 +29,12 @@ def read_items(facts: Facts) -> None:
             # "预算执行率=实际支出/实际到位资金=97.34%，分值6分，得5.48分": the rate, its points, its score
             facts.items.append(StatedItem("预算执行率", c, b, row_id="budget_execution"))
             break
+    headline = facts.keyed_rates().get("exec_rate")
     for a, b in zip(numbers_, numbers_[1:]):
         if any(i.row_id == "budget_execution" for i in facts.items):
             break
+        if headline is not None and a.value != headline.value:
+            continue      # (a project's "执行率98.10%，执行率得分9.81分" is not the report's execution item)
         if a.is_rate and a.measure == "exec_rate" and a.scope == "whole" and b.sentence == a.sentence \
                 and b.measure == "score" and b.unit in ("分", "") and not _A_TOTAL.search(b.label):
             heading = None    # "1.预算执行率（分值5分）。全年预算…，执行率96.98%，得4.85分": its points before

@@ -134,11 +134,13 @@ def check_said_share(facts: Facts, report: FindingList) -> None:
                            f"应为 {value * 100:.2f}%{quoted(facts, share)}")
 
 
+_RATE_SCORED = re.compile(r"执行率得分?\s*(?:为)?\s*$")
 # the report's own rule for the execution's score, other than 分值 × 执行率 ("每低1个百分点扣0.5分",
 # "执行率≥95%的得满分", "按区间计分")
 OWN_EXECUTION_RULE = re.compile(r"执行率[^。]{0,40}?(?:每低|每降低|每下降|按区间|区间计分|分档|(?:以上|≥\s*\d+(?:\.\d+)?%?)的?得满分)")
 # … or 分值 × 执行率 said as the rule ("按10分×资金执行率计分", "得分=预算执行率×分值")
-_TIMES_RULE = re.compile(r"执行率\s*[×xX*＊]\s*(?:该指标)?(?:分值|\d+(?:\.\d+)?\s*分)|(?:分值|\d+(?:\.\d+)?\s*分)\s*[×xX*＊]\s*(?:预算|资金)?执行率")
+_TIMES_RULE = re.compile(r"执行率\s*[×xX*＊]\s*(?:该指标)?(?:分值|(?P<after>\d+(?:\.\d+)?)\s*分?)|"
+                         r"(?:分值|(?P<before>\d+(?:\.\d+)?)\s*分)\s*[×xX*＊]\s*(?:预算|资金)?执行率")
 
 
 def check_said_points_rate(facts: Facts, report: FindingList) -> None:
@@ -147,16 +149,32 @@ def check_said_points_rate(facts: Facts, report: FindingList) -> None:
     else a warning; nothing where it states a rule of its own."""
     if OWN_EXECUTION_RULE.search(facts.text):
         return
-    said_rule = bool(_TIMES_RULE.search(facts.text))
-    for item in facts.items:
-        if item.row_id != "budget_execution" or item.weight is None or report.names(facts.where(item.score.start)):
+    rule = _TIMES_RULE.search(facts.text)
+    said_rule = bool(rule)
+    rule_points = float(rule.group("after") or rule.group("before")) if rule and (rule.group("after") or rule.group("before")) else None
+    scored = [(None, n) for n in facts.numbers if n.unit == "分" and _RATE_SCORED.search(n.label)] if rule_points else []
+    said_items = [(item, item.score) for item in facts.items if item.row_id == "budget_execution"]
+    for item, score in said_items + [pair for pair in scored if all(pair[1] is not s for _, s in said_items)]:
+        if item is None:     # "…预算执行率94.76%，预算执行率得分9.67分": a project's, by the rule the report states
+            rates = [n for n in facts.numbers if n.sentence == score.sentence and n.start < score.start and n.is_rate
+                     and n.measure == "exec_rate"]
+            if rates and abs(_points_times(rates[-1], rule_points) - score.value) >= _slack(rates[-1], rule_points) \
+                    and not report.names(facts.where(score.start)):
+                report.error("SCORE_MISMATCH", facts.where(score.start),
+                             f"按报告所写“{rule.group(0)}”，{rule_points:g} × {rates[-1].value:g}% = "
+                             f"{_points_times(rates[-1], rule_points):.2f} 分，报告写 {score.value:g} 分{quoted(facts, score)}")
             continue
+        if report.names(facts.where(item.score.start)):
+            continue
+        if item.weight is None and rule_points is None:
+            continue      # (its points unsaid: "…执行率94.76%，预算执行率得分9.67分" with "得分=预算执行率×10" said)
         start, end = sentence_bounds(facts.text, item.score.start)
+        after = item.weight.start if item.weight is not None else start
         rates = [n for n in facts.numbers if start <= n.start < item.score.start and n.is_rate
-                 and n.measure == "exec_rate" and n.start > item.weight.start]
-        if item.weight.sentence != item.score.sentence or len(rates) != 1:
+                 and n.measure == "exec_rate" and n.start >= after]
+        if item.weight is not None and item.weight.sentence != item.score.sentence or len(rates) != 1:
             continue
-        rate, points = rates[0], item.weight.value
+        rate, points = rates[0], item.weight.value if item.weight is not None else rule_points
         expected = _points_times(rate, points)
         if abs(expected - item.score.value) >= _slack(rate, points):
             (report.error if said_rule else report.warning)(

@@ -111,3 +111,15 @@ def test_rates_worked_out_or_said_of_a_grant(tmp_path, said, wrong):
     assert checked(tmp_path, head + said + "\n").findings == []
     bad = re.sub(r"(?<=[=率])\d+\.\d+%", re.search(r"\d+\.\d+%", wrong).group(), said)
     assert [(f.code, f.severity) for f in checked(tmp_path, head + bad + "\n").findings] == [("STATED_RATE_MISMATCH", "warning")]
+
+
+def test_a_projects_execution_score_by_the_rule_the_report_states(tmp_path):
+    """"得分=预算执行率×10" said once; a project's "…预算执行率94.76%，预算执行率得分9.48分" follows it
+    (9.67 does not) — and a report that states no such rule is not checked so."""
+    text = ("某区生态环境局2024年度部门决算\n\n项目自评满分100分，其中预算执行率指标10分，得分=预算执行率×10；绩效指标90分。\n"
+            "（一）水质监测项目。全年预算数186.00万元，执行数176.25万元，预算执行率94.76%，预算执行率得分9.48分。\n")
+    assert checked(tmp_path, text).findings == []
+    wrong = text.replace("得分9.48分", "得分9.67分")
+    assert [(f.code, f.severity) for f in checked(tmp_path, wrong).findings] == [("SCORE_MISMATCH", "error")]
+    unsaid = wrong.replace("，得分=预算执行率×10", "")
+    assert checked(tmp_path, unsaid).findings == []
