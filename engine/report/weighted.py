@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..core.parsing import DIRECTIONS, text_key
-from .facts import Facts, Indicator, named_already
+from .facts import Facts, Indicator, StatedItem, named_already
 from .numbers import measure_of
 from .text import CELL
 
@@ -18,6 +18,7 @@ _WEIGHTED = re.compile(r"(?P<name>[^,，;；。:：\n()（）\d|]{2,30}?)\s*[(�
 _TARGET = re.compile(rf"目标(?:值)?(?:为)?\s*(?P<dir>{_DIRECTION})?\s*(?=\d)")
 _ACTUAL = re.compile(r"实际(?:完成|达到|为)?\s*(?=\d)")
 _POINTS = re.compile(r"[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+_PART_TOTAL = re.compile(r"(?:本部分|本项|该部分|该项|小计)(?:合计)?(?:共)?得分?\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
 _SCORED_AGAIN = re.compile(r"得\s*\d+(?:\.\d+)?\s*分")
 _DEDUCTED = re.compile(r"每(?:少|低|降低|减少|超过?|多|下降)[^，,；;。]{0,12}?扣\s*\d+(?:\.\d+)?\s*分")
 _EXECUTION = re.compile(r"^(?:预算|资金)?执行率(?:指标)?$")
@@ -39,8 +40,16 @@ def weighted_indicators(facts: Facts) -> None:
         sentence_end = facts.text.find("。", match.end())
         again = _SCORED_AGAIN.search(facts.text, match.end(), sentence_end if sentence_end >= 0 else len(facts.text))
         if again and not _POINTS.search(facts.text, match.end(), again.start()):
-            continue     # "满意度（10分）。教师满意度…，得5分；学生家长满意度…，得5分": a group of scored parts
-            # (another indicator's "（5分）" before that score: the next indicator, not a part)
+            # "满意度（10分）。教师满意度…，得5分；学生家长满意度…，得5分": a group of scored parts (another
+            # indicator's "（5分）" before that score: the next indicator, not a part) — its own score the
+            # sum its paragraph says ("本部分合计得28.63分"), an item
+            line_end = facts.text.find("\n", match.end())
+            summed = _PART_TOTAL.search(facts.text, match.end(), line_end if line_end >= 0 else len(facts.text))
+            total = facts.number_at(summed.start(1)) if summed else None
+            if total is not None and not total.part and total.value <= weight.value:
+                weight.part = total.part = True
+                facts.items.append(StatedItem(name, total, weight))
+            continue
         start, end = match.start("body"), match.end("body")
         figures = [n for n in facts.numbers if start <= n.start < end]
         target_at = _TARGET.search(facts.text, start, end)

@@ -971,3 +971,12 @@ def test_the_full_mark_is_no_total_and_items_with_points_and_score_together(tmp_
     assert result.facts.total.value == 89.94 and result.facts.grade[0] == "良"
     assert [(i.name, i.weight.value, i.score.value) for i in result.facts.items] == [("投入", 15, 13.5), ("过程", 55, 49.47)]
     assert result.findings == []
+
+
+def test_a_section_of_scored_parts_and_its_own_sum(tmp_path):
+    """"（三）产出（35分）：…得10分；…得9.54分；…得5分；…得10分。本部分合计得34.54分。": the section is an
+    item of 35 points scored 34.54 (its parts' scores are no score of its own)."""
+    text = ("某中学2024年度部门整体支出绩效自评报告\n\n（三）产出（35分）：在校生巩固率99.6%，得10分；高考本科上线248人，目标260人，"
+            "得9.54分；教师培训1,356人次，得5分；全年未发生校园安全责任事故，得10分。本部分合计得34.54分。\n")
+    items = [(i.name, i.weight.value, i.score.value) for i in read(tmp_path, text).facts.items]
+    assert ("产出", 35, 34.54) in items
