@@ -150,7 +150,7 @@ def _own_amounts(facts: Facts, rate: Number, alike: set[str], since: int) -> tup
     return (spent, budget) if spent is not None and budget is not None else None
 
 
-_NOT_FLAT = re.compile(r"小计|合计|总计|^按.{1,8}分")
+_NOT_FLAT = re.compile(r"小计|合计|总计|^按.{1,8}分|明细")   # (支出明细：… rows: a second breakdown)
 
 
 def _funds_parts(facts: Facts, report: FindingList) -> None:

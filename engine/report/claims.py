@@ -219,7 +219,7 @@ def _indicators(facts: Facts) -> None:
         previous = ind.start
 
 
-_NOT_ACHIEVED = re.compile(r"目标|计划|指标值|预期|上年|去年|同期|以前|标准|要求")
+_NOT_ACHIEVED = re.compile(r"目标|计划|指标值|预期|上年|去年|同期|以前|标准|要求|未完成|剩余|尚余|尚有|差额|缺口")
 
 
 def _achieved_unsaid(text: str, ind: Indicator, inside: list) -> Number | None:

@@ -57,8 +57,10 @@ def check_row_execution(facts: Facts, report: FindingList) -> None:
             continue
         line_start, line_end = text.rfind("\n", 0, item.score.start) + 1, text.find("\n", item.score.start)
         rates = [n for n in facts.numbers if line_start <= n.start < (line_end if line_end >= 0 else len(text)) and n.is_rate]
-        if len(rates) != 1 or "|" not in text[line_start:item.score.start]:
-            continue      # (a table's row: its one rate; a sentence is said_formula's above)
+        row = text[line_start:line_end if line_end >= 0 else len(text)]
+        if len(rates) != 1 or "|" not in text[line_start:item.score.start] or _SCORED_AGAIN_IN_ROW.search(row):
+            continue      # (a table's row: its one rate; a sentence is said_formula's above; a group's row
+            # whose note scores the rate itself — "预算执行 | 30 | 28.9 | 预算执行率96.88%，得9.69分" — is no rate's)
         rate, points = rates[0], item.weight.value
         expected = _points_times(rate, points)
         if abs(expected - item.score.value) >= _slack(rate, points):
@@ -134,6 +136,7 @@ def check_said_share(facts: Facts, report: FindingList) -> None:
                            f"应为 {value * 100:.2f}%{quoted(facts, share)}")
 
 
+_SCORED_AGAIN_IN_ROW = re.compile(r"得\s*\d+(?:\.\d+)?\s*分")
 _RATE_SCORED = re.compile(r"执行率得分?\s*(?:为)?\s*$")
 # the report's own rule for the execution's score, other than 分值 × 执行率 ("每低1个百分点扣0.5分",
 # "执行率≥95%的得满分", "按区间计分")

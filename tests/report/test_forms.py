@@ -1220,3 +1220,18 @@ def test_signs_written_as_full_width_comparisons_and_a_unit_column(tmp_path):
         (">=", 1962, 1999), (">=", 95, 93.6), ("<=", 5, 4.8)]
     assert result.findings == []
     assert [f.code for f in checked(tmp_path, form.replace("| 4.93 |", "| 5 |")).findings] == ["SCORE_MISMATCH"]
+
+
+def test_a_funds_block_with_a_second_breakdown_and_a_group_row_scoring_its_rate(tmp_path):
+    """支出明细 rows after the 其中 rows are another breakdown of the same total (not more of its parts);
+    "预算执行 | 30 | 28.9 | 预算执行率96.88%，得9.69分" is a group's row whose note scores the rate itself."""
+    form = ("项目支出绩效自评表\n| 项目资金（元） | 年初预算数 | 全年预算数 | 全年执行数 |\n"
+            "| 年度资金总额 | 3,860,000.00 | 3,612,400.00 | 3,481,236.40 |\n"
+            "| 其中：当年财政拨款 | 3,860,000.00 | 3,435,070.10 | 3,303,906.50 |\n"
+            "| 上年结转资金 | 0 | 177,329.90 | 177,329.90 |\n"
+            "| 支出明细：器材更新 | | | 1,824,649.00 |\n| 支出明细：日常运维 | | | 1,213,649.00 |\n"
+            "| 支出明细：安全检测 | | | 442,938.40 |\n")
+    assert checked(tmp_path, form).findings == []
+    table = ("部门整体支出绩效评分表\n| 一级指标 | 分值 | 得分 | 说明 |\n"
+             "| 预算执行 | 30 | 28.9 | 预算执行率96.88%，得9.69分；年内两次调整 |\n| 产出 | 70 | 70 | |\n| 合计 | 100 | 98.9 | |\n")
+    assert checked(tmp_path, table).findings == []

@@ -980,3 +980,10 @@ def test_a_section_of_scored_parts_and_its_own_sum(tmp_path):
             "得9.54分；教师培训1,356人次，得5分；全年未发生校园安全责任事故，得10分。本部分合计得34.54分。\n")
     items = [(i.name, i.weight.value, i.score.value) for i in read(tmp_path, text).facts.items]
     assert ("产出", 35, 34.54) in items
+
+
+def test_what_was_left_undone_is_no_achievement(tmp_path):
+    """"完成改造6,218户，目标值6,500户，完成率95.66%，未完成的282户…": 282户 is what is left, not the actual."""
+    text = ("某县水利局2024年度农村供水保障项目绩效自评报告\n\n完成“一户一表”改造6,218户，目标值6,500户，完成率95.66%，"
+            "未完成的282户因所在自然村整体搬迁暂缓实施。\n")
+    assert error_codes(read(tmp_path, text)) == []
