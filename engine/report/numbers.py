@@ -59,6 +59,8 @@ class Number:
 def measure_of(label: str) -> str | None:
     """The measure named by the label's last clause ("（…全年预算数…），决算数为" is 决算)."""
     label = re.split(r"[,，;；]", label)[-1]
+    after = re.split(r"[:：]", label)[-1]
+    label = after if after.strip() else label    # "预算执行率：全年预算" names a budget; "执行率：" a rate
     for measure, pattern in _MEASURE_RE:
         if pattern.search(label):
             return measure

@@ -987,3 +987,12 @@ def test_what_was_left_undone_is_no_achievement(tmp_path):
     text = ("某县水利局2024年度农村供水保障项目绩效自评报告\n\n完成“一户一表”改造6,218户，目标值6,500户，完成率95.66%，"
             "未完成的282户因所在自然村整体搬迁暂缓实施。\n")
     assert error_codes(read(tmp_path, text)) == []
+
+
+def test_a_figures_name_after_a_colon(tmp_path):
+    """"1.预算执行率：全年预算2,614.01万元，实际支出2,538.77万元，执行率97.12%": the budget is named after the
+    colon (the heading before it names the rate); "执行率：97.12%" is still a rate."""
+    text = "某县民政局2024年度部门整体支出绩效自评报告\n\n1.预算执行率：全年预算2,614.01万元，实际支出2,538.77万元，执行率97.12%。\n"
+    result = read(tmp_path, text)
+    assert amounts(result)["budget_total"] == 2614.01 and result.findings == []
+    assert [f.code for f in read(tmp_path, text.replace("97.12%", "97.21%")).findings] == ["STATED_RATE_MISMATCH"]
