@@ -51,8 +51,9 @@ def _range(ctx: Cells, sheet: str, rows: range, cols: range) -> Range:
 
 
 def _shown(value: object) -> object:
-    """A value in a message: a number as Excel shows it (15 significant digits)."""
-    return float(format(value, ".15g")) if isinstance(value, float) else value
+    """A value in a message: a number as Excel shows it (15 significant digits, and no negative
+    zero: Excel has none — a coefficient of -0 reads 0.00% in the workbook)."""
+    return float(format(value, ".15g")) + 0.0 if isinstance(value, float) else value
 
 
 def _fail(code: str, message: str, *values: object) -> XlError:
