@@ -82,7 +82,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     _funds_parts(facts, report)
     _funds_part_rates(facts, report)
     for ind in facts.indicators:
-        check_indicator(facts, ind, report, reverse_method)
+        check_indicator(facts, ind, report, reverse_method, either_reverse_method=not given)
     result.kind = report_kind(facts, result.rule_set)
     _form_execution(facts, report, result.kind)
     check_said_execution(facts, report)

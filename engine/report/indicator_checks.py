@@ -26,8 +26,11 @@ def indicator_completion(ind: Indicator, reverse_method: str = "ratio") -> float
         return None
 
 
-def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_method: str = "ratio") -> None:
-    """Each figure recomputed by the core's own functions (rates, arithmetic): one rule."""
+def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_method: str = "ratio",
+                    either_reverse_method: bool = False) -> None:
+    """Each figure recomputed by the core's own functions (rates, arithmetic): one rule.
+    `either_reverse_method`: no framework was given, so a ceiling exceeded may be scored by either
+    convention (target ÷ actual, or 1 − the overshoot)."""
     name = ind.name or f"第{ind.row}个指标"
     if ind.direction == "定性":
         if ind.coefficient is not None and ind.weight is not None and ind.self_score is not None:
@@ -46,7 +49,9 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         # 完成率80%"): another convention, not an error
         share_of_ceiling = ind.direction == "<=" and ind.target.value and ind.actual.value <= ind.target.value \
             and at_stated(ind.actual.value / ind.target.value, ind.completion)
-        if not capped and not share_of_ceiling:   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
+        other = _other_method(ind, reverse_method) if either_reverse_method else None   # a ceiling exceeded
+        by_other = other is not None and at_stated(other, ind.completion)
+        if not capped and not share_of_ceiling and not by_other:   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
             report.error("COMPLETION_MISMATCH", facts.where(ind.completion.start),
                          f"指标「{name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
                          f"{completion * 100:.2f}%，报告写 {ind.completion.value:g}%{quoted(facts, ind.completion)}")
@@ -62,6 +67,9 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         if _PER_UNIT.search(ind.own_rule or ""):
             return      # "每少1所扣1分": scored by deductions of its own, not by its completion
         expected = _score(completion, ind.weight.value)
+        other = _other_method(ind, reverse_method) if either_reverse_method else None
+        if expected is not None and other is not None and abs(_score(other, ind.weight.value) - ind.self_score.value) < SCORE_TOLERANCE:
+            expected = ind.self_score.value     # (scored by the other reverse method: 1 − 超出比例 — a convention)
         # a row of the budget's 执行率 (≥95% | 97.86% | 10 | 9.79): scored 分值 × the rate itself, the
         # execution item's rule, as well as against its target
         by_rate = _EXECUTION.search(ind.name or "") and ind.actual is not None and ind.actual.is_rate \
@@ -77,6 +85,18 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
 
 _EXECUTION = re.compile(r"(?:预算|资金|支出)执行率$|^执行率$")
 _PER_UNIT = re.compile(r"每.{0,12}扣")
+
+
+def _other_method(ind: Indicator, reverse_method: str) -> float | None:
+    """A ceiling exceeded (≤5万元, 5.5万元) has two conventions — target ÷ actual and 1 − the overshoot
+    (the rule sets' reverse_method): the completion by the one not in use."""
+    if ind.direction not in ("<=", "<") or ind.target is None or ind.actual is None or ind.actual.value <= ind.target.value:
+        return None
+    other = "deviation" if reverse_method == "ratio" else "ratio"
+    try:
+        return completion_rate(ind.direction, ind.target.value, ind.actual.value, other)
+    except CellError:
+        return None
 
 
 def _by_own_rule(facts: Facts, ind: Indicator, report: FindingList, name: str) -> bool:

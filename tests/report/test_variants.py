@@ -260,3 +260,14 @@ def test_an_exceeded_ceiling_is_scored_by_the_rule_sets_reverse_method(tmp_path,
     report.write_text(text, encoding="utf-8")
     result = check_file(report, path)
     assert codes(result) == expected_codes, result.findings
+
+
+def test_an_exceeded_ceiling_by_either_convention_when_no_framework_is_given(tmp_path):
+    """With no framework given, 120 against ≤ 100 may be 83.33% (target ÷ actual) or 80% (1 − the
+    overshoot): a report stating either is no error; a third figure is."""
+    text = "指标②：公用经费支出，指标值：≤ 100 万元，自评完成值：120 万元，指标完成率 80%，权重 10 分，自评得分 8 分。"
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    assert codes(check_file(report)) == []
+    report.write_text(text.replace("完成率 80%", "完成率 90%"), encoding="utf-8")
+    assert codes(check_file(report)) == ["COMPLETION_MISMATCH"]
