@@ -91,8 +91,10 @@ def rates_after_parts(facts: Facts) -> None:
             continue
         last = listed.parts[-1]
         after = next((n for n in facts.numbers if n.start > last.end), None)
+        # (each part with its own rate — "基本支出…，执行率99.28%；项目支出…，执行率95.30%" — keeps the last one's)
+        rated_parts = any(n.is_rate for n in facts.numbers if listed.parts[0].end <= n.start < last.start)
         if after is not None and after.is_rate and after.sentence == last.sentence and scope_named(after.label) is None \
-                and not _own_pair(facts, after):
+                and not _own_pair(facts, after) and not rated_parts:
             after.scope = listed.whole.scope
 
 

@@ -996,3 +996,12 @@ def test_a_figures_name_after_a_colon(tmp_path):
     result = read(tmp_path, text)
     assert amounts(result)["budget_total"] == 2614.01 and result.findings == []
     assert [f.code for f in read(tmp_path, text.replace("97.12%", "97.21%")).findings] == ["STATED_RATE_MISMATCH"]
+
+
+def test_a_list_whose_parts_each_have_their_rate(tmp_path):
+    """"其中：基本支出1,126.44万元，执行率99.28%；项目支出1,562.93万元，执行率95.30%": the last rate is the
+    项目支出's, as the one before is the 基本支出's — not the whole's."""
+    text = ("某县卫生健康委2024年度部门整体支出绩效自评报告\n\n全年实际支出2,689.37万元，部门整体预算执行率96.93%。其中：基本支出1,126.44万元，"
+            "执行率99.28%；项目支出1,562.93万元，执行率95.30%，占全部支出的58.12%。\n")
+    rates = {k: n.value for k, n in read(tmp_path, text).facts.keyed_rates().items()}
+    assert (rates["exec_rate"], rates["basic_exec_rate"], rates["project_exec_rate"]) == (96.93, 99.28, 95.30)
