@@ -107,10 +107,17 @@ def read_facts(report: ReportText) -> Facts:
     titled = titled if titled and len(titled) >= 3 and not re.search(r"^\d|(?:预算|部门|单位|年度)$", titled) else None
     signed = [m.group(1) for m in _SIGNED.finditer(report.text[-300:])]
     supervisor, opening = _SUPERVISOR.search(report.text), _OPENING.search(report.text[:1500])
-    facts.dept_name = re.sub(r"\((?:公章|盖章)\)$", "", dept.group(1).strip()) if dept else titled or (
-        signed[-1] if signed else supervisor.group(1) if supervisor else opening.group(1) if opening else
-        source.group(1) if (source := _SOURCE.search(report.text[:800])) else None)
+    source = _SOURCE.search(report.text[:800])
+    named = [re.sub(r"\((?:公章|盖章)\)$", "", dept.group(1).strip()) if dept else None, titled,
+             signed[-1] if signed else None, supervisor.group(1) if supervisor else None,
+             opening.group(1) if opening else None, source.group(1) if source else None]
+    named = [re.sub(r"^\d+\s*[-－—]\s*", "", name) if name else None for name in named]   # "231001-泾川县…": its code
+    facts.dept_name = next((name for name in named if name and not _NOT_A_NAME.search(name)), None)
     return facts
+
+
+# a page's breadcrumb (首页 > 政务公开 > …), a table of contents (第一部分…), a clause ("…委托第三方机构对我局")
+_NOT_A_NAME = re.compile(r"[>|＞]|第[一二三四五六七八九十\d]+部分|委托|对我|根据|关于|^\d")
 
 
 # ------------------------------------------------------------------ 其中 lists (sums.py)

@@ -77,7 +77,8 @@ def continues(previous: str, line: str) -> bool:
     previous, line = normalise(previous).rstrip(), normalise(line).strip()
     return len(previous) >= SHORT_LINE and not previous.endswith(_ENDS) and not HEADING.match(line) \
         and not _FIELD.match(line) and not previous.endswith((":", "：")) \
-        and not (HEADING.match(previous) and not re.search(r"[。，,；;]", previous))   # a heading's line is its own
+        and not (HEADING.match(previous) and not re.search(r"[。，,；;]", previous)) \
+        and not re.search(r"\s[>＞]\s", previous)      # a heading's line, a page's breadcrumb: lines of their own
 
 
 def read_report(path: str | Path) -> ReportText:

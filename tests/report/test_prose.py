@@ -1005,3 +1005,13 @@ def test_a_list_whose_parts_each_have_their_rate(tmp_path):
             "执行率99.28%；项目支出1,562.93万元，执行率95.30%，占全部支出的58.12%。\n")
     rates = {k: n.value for k, n in read(tmp_path, text).facts.keyed_rates().items()}
     assert (rates["exec_rate"], rates["basic_exec_rate"], rates["project_exec_rate"]) == (96.93, 99.28, 95.30)
+
+
+@pytest.mark.parametrize("head, name", [
+    ("首页 > 政务公开 > 财政信息\n湾州市霞湖区南桥街道办事处2024年度部门整体支出绩效自评报告\n", "湾州市霞湖区南桥街道办事处"),
+    ("项目支出绩效自评表\n实施单位 231001-泾川县桃林镇人民政府\n", "泾川县桃林镇人民政府"),
+])
+def test_no_breadcrumb_or_code_in_the_departments_name(tmp_path, head, name):
+    """A page's breadcrumb (首页 > …), a table of contents or a clause is no department's name; a code
+    before the name (231001-…) is no part of it."""
+    assert read(tmp_path, head + "一、预算执行\n全年预算100.00万元，全年执行98.00万元，预算执行率98.00%。\n").facts.dept_name == name
