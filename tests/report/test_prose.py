@@ -1015,3 +1015,14 @@ def test_no_breadcrumb_or_code_in_the_departments_name(tmp_path, head, name):
     """A page's breadcrumb (首页 > …), a table of contents or a clause is no department's name; a code
     before the name (231001-…) is no part of it."""
     assert read(tmp_path, head + "一、预算执行\n全年预算100.00万元，全年执行98.00万元，预算执行率98.00%。\n").facts.dept_name == name
+
+
+@pytest.mark.parametrize("said, budget", [
+    ("2023年省财政下达我区中央专项彩票公益金支持地方社会公益事业项目资金485万元，实际支出470.00万元。", 485),
+    ("2023年预算安排3,186.42万元，财政下达预算指标2,964.18万元，决算支出2,817.50万元。", 2964.18),
+    ("2023年我县共获得财政衔接推进乡村振兴补助资金2,020.00万元，实际支出1,990.00万元。", 2020),
+    ("2022年度项目结转资金1,026.48万元一并纳入本次自评，年度可用资金合计9,216.48万元。", 9216.48),
+])
+def test_a_budget_said_as_funds_given_down_or_available(tmp_path, said, budget):
+    """下达…资金, 下达预算指标, 获得…资金, 可用资金合计: the year's budget."""
+    assert amounts(read(tmp_path, "某县2023年度项目支出绩效自评报告\n\n" + said + "\n"))["budget_total"] == budget
