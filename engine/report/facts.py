@@ -19,6 +19,7 @@ from .vocabulary import words
 
 _TOP_HEADING = re.compile(r"\n[一二三四五六七八九十]+、")
 _MONITORING = words()["monitoring"]
+_ANEW = re.compile(r"^\s*(?:年度|全年|本年|当年|今年)")    # a clause of the year's own figure
 _ACCOUNTS = re.compile(r"收\s*[、,，和及与]?\s*支\s*(?:总计|合计)")
 _WHOLE_SAID = re.compile(r"(?:部门|单位)整体(?!绩效目标)")
 _PROJECTS_TOTALLED = re.compile(r"\d+个项目[^，,；;。]{0,8}(?:全年)?预算数?(?:合计|共计|总计)")   # 4个项目全年预算数合计
@@ -181,8 +182,16 @@ class Facts:
         """A figure said of a year before the report's ("（2022年全年预算…，执行率92.39%）")."""
         if not self.fiscal_year:
             return False
-        years = _YEAR_SAID.findall(self.text, sentence_bounds(self.text, n.start)[0], n.start)
-        return bool(years) and int(years[-1]) < self.fiscal_year
+        start = sentence_bounds(self.text, n.start)[0]
+        years = _YEAR_SAID.findall(self.text, start, n.start)
+        if not years or int(years[-1]) >= self.fiscal_year:
+            return False
+        # the earlier year's clause goes on to the figure — or its brackets do — unless a clause after
+        # it names this year's figure anew ("2022年度结转资金…一并纳入，年度可用资金合计…")
+        before = self.text[start:n.start]
+        year_at = before.rfind(years[-1])
+        opened = before.rfind("(") > before.rfind(")") or before.rfind("（") > before.rfind("）")
+        return opened or not _ANEW.search(before[year_at:].split("，")[-1].split(",")[-1])
 
     def _said_of_whole(self, n: Number) -> bool:
         """Its sentence, or the one before it in its paragraph, names the 部门整体 ("部门整体年初预算…，
