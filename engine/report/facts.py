@@ -20,7 +20,7 @@ from .vocabulary import words
 _TOP_HEADING = re.compile(r"\n[一二三四五六七八九十]+、")
 _MONITORING = words()["monitoring"]
 _ANEW = re.compile(r"^\s*(?:年度|全年|本年|当年|今年)")    # a clause of the year's own figure
-_ACCOUNTS = re.compile(r"收\s*[、,，和及与]?\s*支\s*(?:总计|合计)")
+_ACCOUNTS = re.compile(r"收\s*[、,，和及与]?\s*支\s*(?:总计|合计|总决算)")
 _WHOLE_SAID = re.compile(r"(?:部门|单位)整体(?!绩效目标)")
 _PROJECTS_TOTALLED = re.compile(r"\d+个项目[^，,；;。]{0,8}(?:全年)?预算数?(?:合计|共计|总计)")   # 4个项目全年预算数合计
 _YEAR_SAID = re.compile(r"(\d{4})\s*年")

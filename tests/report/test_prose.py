@@ -1026,3 +1026,12 @@ def test_no_breadcrumb_or_code_in_the_departments_name(tmp_path, head, name):
 def test_a_budget_said_as_funds_given_down_or_available(tmp_path, said, budget):
     """下达…资金, 下达预算指标, 获得…资金, 可用资金合计: the year's budget."""
     assert amounts(read(tmp_path, "某县2023年度项目支出绩效自评报告\n\n" + said + "\n"))["budget_total"] == budget
+
+
+def test_funds_received_are_no_spending_and_the_accounts_total_comes_last(tmp_path):
+    """"项目实际到位金额 | 936.40万元" is what came in (a budget), "项目实际支出金额 | 889.05万元" the spending;
+    "收支总决算10,184.66万元" is the accounts' figure, after "本年支出合计9,877.52万元"."""
+    text = ("某市残联2024年度项目支出绩效自评报告\n\n| 项目实际到位金额 | 936.40万元 |\n| 项目实际支出金额 | 889.05万元 |\n")
+    assert amounts(read(tmp_path, text))["spend_total"] == 889.05
+    accounts = ("某市残联2024年度部门整体支出绩效自评报告\n\n2024年度收支总决算10,184.66万元。\n本年支出合计9,877.52万元，预算执行率为96.98%。\n")
+    assert amounts(read(tmp_path, accounts))["spend_total"] == 9877.52
