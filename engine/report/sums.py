@@ -77,7 +77,7 @@ def _item_without_amount(facts: Facts, parts: list[Number], end: int) -> bool:
     since the figure before it)."""
     stop = _CLAUSE_END.search(facts.text, parts[-1].end, end)
     limit = stop.start() if stop else end
-    return any(parts[0].start < n.start < limit and not n.is_amount and not n.is_rate
+    return any(parts[0].start < n.start < limit and not n.is_amount and not n.is_rate and n.unit != "分"
                and re.fullmatch(r"\s*[、，,]\s*[^\d、，,;；。]{1,12}", facts.text[previous.end:n.start])
                and not _SUMMING.search(facts.text[previous.end:n.start])     # (…，资金共安排9个项目: no item)
                for previous, n in zip(facts.numbers, facts.numbers[1:]))

@@ -1035,3 +1035,13 @@ def test_funds_received_are_no_spending_and_the_accounts_total_comes_last(tmp_pa
     assert amounts(read(tmp_path, text))["spend_total"] == 889.05
     accounts = ("某市残联2024年度部门整体支出绩效自评报告\n\n2024年度收支总决算10,184.66万元。\n本年支出合计9,877.52万元，预算执行率为96.98%。\n")
     assert amounts(read(tmp_path, accounts))["spend_total"] == 9877.52
+
+
+def test_a_list_then_the_rate_and_its_points(tmp_path):
+    """"…其中基本支出1,713.62万元、项目支出935.69万元，预算执行率98.02%，预算执行指标（分值10分）得9.80分": the
+    points after the list are no item said by its count; the rate after the list is the whole's."""
+    text = ("某区住建局2024年度部门整体支出绩效自评报告\n\n全年实际支出2,649.31万元，其中基本支出1,713.62万元、项目支出935.69万元，"
+            "预算执行率98.02%，预算执行指标（分值10分）得9.80分。\n")
+    result = read(tmp_path, text)
+    assert [(s.whole.value, len(s.parts)) for s in result.facts.sums] == [(2649.31, 2)]
+    assert result.facts.keyed_rates()["exec_rate"].value == 98.02
