@@ -17,6 +17,8 @@ _GRADE = re.compile(f"(?:{words()['grade_label'].pattern})" + r"\s*(?:均为|为
 _RULE_WORDS = words()["rule"]
 _OTHER_EVALUATION = re.compile(r"部门评价|第三方|财政评价|财政重点评价|重点绩效评价|复核")
 _FULL_MARK = re.compile(r"(?<!得)总分\s*(?:为|是)?\s*$|满分\s*(?:为|是)?\s*$")
+_A_BOUND = re.compile(r"\s*分?\s*(?:[(（]含[)）])?\s*(?:及?以上|及?以下|[—\-~至]|为)")
+_SELF = re.compile(r"本项目|本单位|本部门|本馆|本中心|我局|我单位|我部门|我校|我镇|我县|我区|我委|我中心|该项目")
 _CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
 
 
@@ -24,8 +26,9 @@ def _stated_grade(text: str, start: int, is_rule=lambda offset: False) -> re.Mat
     """The first grade word from `start` that states the report's grade — not one of a rule
     ("…低于60分的，评价结果为差", "结果为差的，得0分", "90分以上为优", a 评分标准 paragraph)."""
     for match in _GRADE.finditer(text, start):
-        if is_rule(match.start()):
-            continue
+        clause_of = max((m.end() for m in _CLAUSE_END.finditer(text, max(match.start() - 60, 0), match.start())), default=0)
+        if is_rule(match.start()) and not _SELF.search(text, clause_of, match.start()):
+            continue      # (a 评分说明's "…，本项目自评等级为优" is the report's own, not a rule's)
         after = text[match.end(1):match.end(1) + 1]
         window = max(match.start() - 200, 0)
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, window, match.start())), default=window)
@@ -44,7 +47,8 @@ def _own_grade(facts, start: int, is_rule, totals: list) -> re.Match | None:
     while (said := _stated_grade(text, start, is_rule)) is not None:
         begin, end = sentence_bounds(text, said.start())
         said_of = [n for n in facts.numbers if begin <= n.start < said.start()
-                   and (n in totals or n.unit == "分" and n.measure == "score")]
+                   and (n in totals or n.unit == "分" and n.measure == "score") and not _A_BOUND.match(text, n.end)
+                   and text[n.start - 1:n.start] not in ("—", "-", "~", "至")]   # (a scale's bounds: 90分以上为优)
         scores = [n.value for n in facts.numbers if begin <= n.start < said.start() and n.unit in ("分", "")]
         if facts.total is None or not said_of or facts.total.value in scores:
             return said

@@ -1045,3 +1045,13 @@ def test_a_list_then_the_rate_and_its_points(tmp_path):
     result = read(tmp_path, text)
     assert [(s.whole.value, len(s.parts)) for s in result.facts.sums] == [(2649.31, 2)]
     assert result.facts.keyed_rates()["exec_rate"].value == 98.02
+
+
+@pytest.mark.parametrize("said, grade", [
+    ("单位整体绩效自评得分95.84分，整体绩效自评为优秀。", "优"),
+    ("四、评分说明。综合得分90分以上为优、80—90分为良、60—80分为中、60分以下为差，本项目自评等级为良。\n| 总分 | 100 | 88.45 |", "良"),
+])
+def test_a_grade_said_after_the_scale_or_as_self_evaluated(tmp_path, said, grade):
+    """"整体绩效自评为优秀"; "…60分以下为差，本项目自评等级为良" — the report's own grade even in a 评分说明
+    paragraph, the scale's bounds no total it is said of."""
+    assert read(tmp_path, "某县某局2024年度项目支出绩效自评报告\n\n" + said + "\n").facts.grade[0] == grade
