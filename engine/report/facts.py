@@ -196,10 +196,7 @@ class Facts:
     def _said_of_whole(self, n: Number) -> bool:
         """Its sentence, or the one before it in its paragraph, names the 部门整体 ("部门整体年初预算…，
         调整后预算…。全年执行17,512.84万元，预算执行率97.03%")."""
-        start = sentence_bounds(self.text, n.start)[0]
-        if start >= 2 and self.text[start - 1] != "\n":
-            start = sentence_bounds(self.text, start - 2)[0]
-        if _WHOLE_SAID.search(self.text, start, n.start):
+        if _WHOLE_SAID.search(self.text, self._sentence_before(n), n.start):
             return True
         # … or the heading of its section, a line or two above ("（二）部门整体支出绩效自评情况")
         above = self.text[:self.text.rfind("\n", 0, n.start) + 1].split("\n")[-3:]
@@ -240,6 +237,9 @@ class Facts:
 
     def _of_the_accounts(self, n: Number) -> bool:
         """Said in a sentence of the 决算's 收、支总计 (its income and spending sides)."""
-        start, end = sentence_bounds(self.text, n.start)
-        previous = sentence_bounds(self.text, max(start - 2, 0))[0] if start >= 2 and self.text[start - 1] != "\n" else start
-        return bool(_ACCOUNTS.search(self.text, previous, end))
+        return bool(_ACCOUNTS.search(self.text, self._sentence_before(n), sentence_bounds(self.text, n.start)[1]))
+
+    def _sentence_before(self, n: Number) -> int:
+        """Where the sentence before `n`'s starts, in its paragraph (else its own sentence's start)."""
+        start = sentence_bounds(self.text, n.start)[0]
+        return sentence_bounds(self.text, start - 2)[0] if start >= 2 and self.text[start - 1] != "\n" else start

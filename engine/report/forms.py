@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from ..core.parsing import DIRECTIONS
 from .numbers import Number
 from .placing import DIRECTION_CELL, goes_on, marks_only, rejoined, row_name, row_shift, sign_apart
-from .plain import IN_YUAN, kind_stated
+from .plain import IN_WAN, IN_YUAN, kind_stated
 from .tables import table_lines
 from .vocabulary import column_of, form_header, key as _key, vocabulary, words
 
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
 AMOUNT_COLUMNS = ("budget_initial", "budget_total", "spend_total")
-_IN_WAN = re.compile(r"[(（]\s*万元\s*[)）]")
 _YUAN_CELL = re.compile(r"[^\d]{0,8}" + IN_YUAN.pattern)   # a funds block's cell "（元）", "项目资金（元）"
 _AMOUNT_CELL = re.compile(r"\s*[-+]?[\d,]*\.?\d+\s*(?:万元|元)?\s*")
 _POINTS_IN_HEADER = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分")
@@ -148,7 +147,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             in_yuan = block == "funds" and any(IN_YUAN.search(c) for c in cells)  # 项目资金（元）
             # … or its columns each say theirs (预算数（万元） | 执行数（元）): those in 元 only
             yuan_columns = {i for i, c in enumerate(cells) if IN_YUAN.search(c)} \
-                if in_yuan and any(_IN_WAN.search(c) for c in cells) else None
+                if in_yuan and any(IN_WAN.search(c) for c in cells) else None
             unitless = []
             # 预算执行情况（20分）, 得分（20分*执行率）: the execution's points, stated in the header
             points = next((n for i, n in placed if block == "funds" and _POINTS_IN_HEADER.search(cells[i])), None)

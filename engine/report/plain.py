@@ -27,6 +27,8 @@ SIGN = "[≥≤<>=＞＜≧≦]"                  # a target's sign, as a charac
 
 
 IN_YUAN = re.compile(r"[(（]\s*元\s*[)）]")   # "（元）": a table's amounts are in 元
+IN_WAN = re.compile(r"[(（]\s*万元\s*[)）]")  # "（万元）"
+A_SCORE = re.compile(r"得\s*\d+(?:\.\d+)?\s*分")   # "得9.69分": a score said
 
 
 def normalise(text: str) -> str:

@@ -10,6 +10,7 @@ from ..core.arithmetic import perf_total, ratio_score
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from .facts import Facts
 from .numbers import Number, sentence_bounds
+from .plain import A_SCORE
 from .stated import amount_text, at_stated, quoted
 
 # "20分×执行率", "20分*预算执行率", "执行率×20分"
@@ -58,7 +59,7 @@ def check_row_execution(facts: Facts, report: FindingList) -> None:
         line_start, line_end = text.rfind("\n", 0, item.score.start) + 1, text.find("\n", item.score.start)
         rates = [n for n in facts.numbers if line_start <= n.start < (line_end if line_end >= 0 else len(text)) and n.is_rate]
         row = text[line_start:line_end if line_end >= 0 else len(text)]
-        if len(rates) != 1 or "|" not in text[line_start:item.score.start] or _SCORED_AGAIN_IN_ROW.search(row):
+        if len(rates) != 1 or "|" not in text[line_start:item.score.start] or A_SCORE.search(row):
             continue      # (a table's row: its one rate; a sentence is said_formula's above; a group's row
             # whose note scores the rate itself — "预算执行 | 30 | 28.9 | 预算执行率96.88%，得9.69分" — is no rate's)
         rate, points = rates[0], item.weight.value
@@ -136,7 +137,6 @@ def check_said_share(facts: Facts, report: FindingList) -> None:
                            f"应为 {value * 100:.2f}%{quoted(facts, share)}")
 
 
-_SCORED_AGAIN_IN_ROW = re.compile(r"得\s*\d+(?:\.\d+)?\s*分")
 _RATE_SCORED = re.compile(r"执行率得分?\s*(?:为)?\s*$")
 # the report's own rule for the execution's score, other than 分值 × 执行率 ("每低1个百分点扣0.5分",
 # "执行率≥95%的得满分", "按区间计分")
@@ -153,25 +153,12 @@ def check_said_points_rate(facts: Facts, report: FindingList) -> None:
     if OWN_EXECUTION_RULE.search(facts.text):
         return
     rule = _TIMES_RULE.search(facts.text)
-    said_rule = bool(rule)
     rule_points = float(rule.group("after") or rule.group("before")) if rule and (rule.group("after") or rule.group("before")) else None
-    scored = [(None, n) for n in facts.numbers if n.unit == "分" and _RATE_SCORED.search(n.label)] if rule_points else []
-    said_items = [(item, item.score) for item in facts.items if item.row_id == "budget_execution"]
-    for item, score in said_items + [pair for pair in scored if all(pair[1] is not s for _, s in said_items)]:
-        if item is None:     # "…预算执行率94.76%，预算执行率得分9.67分": a project's, by the rule the report states
-            rates = [n for n in facts.numbers if n.sentence == score.sentence and n.start < score.start and n.is_rate
-                     and n.measure == "exec_rate"]
-            if rates and abs(_points_times(rates[-1], rule_points) - score.value) >= _slack(rates[-1], rule_points) \
-                    and not report.names(facts.where(score.start)):
-                report.error("SCORE_MISMATCH", facts.where(score.start),
-                             f"按报告所写“{rule.group(0)}”，{rule_points:g} × {rates[-1].value:g}% = "
-                             f"{_points_times(rates[-1], rule_points):.2f} 分，报告写 {score.value:g} 分{quoted(facts, score)}")
-            continue
-        if report.names(facts.where(item.score.start)):
-            continue
-        if item.weight is None and rule_points is None:
+    said = [item for item in facts.items if item.row_id == "budget_execution"]
+    for item in said:
+        if report.names(facts.where(item.score.start)) or item.weight is None and rule_points is None:
             continue      # (its points unsaid: "…执行率94.76%，预算执行率得分9.67分" with "得分=预算执行率×10" said)
-        start, end = sentence_bounds(facts.text, item.score.start)
+        start = sentence_bounds(facts.text, item.score.start)[0]
         after = item.weight.start if item.weight is not None else start
         rates = [n for n in facts.numbers if start <= n.start < item.score.start and n.is_rate
                  and n.measure == "exec_rate" and n.start >= after]
@@ -180,7 +167,24 @@ def check_said_points_rate(facts: Facts, report: FindingList) -> None:
         rate, points = rates[0], item.weight.value if item.weight is not None else rule_points
         expected = _points_times(rate, points)
         if abs(expected - item.score.value) >= _slack(rate, points):
-            (report.error if said_rule else report.warning)(
+            (report.error if rule else report.warning)(
                 "SCORE_MISMATCH", facts.where(item.score.start),
                 f"「预算执行率」分值 {points:g} × 执行率 {rate.value:g}% = {expected:.2f} 分，报告写 {item.score.value:g} 分"
-                f"{'' if said_rule else '（按 分值×执行率 计；如另有评分标准，请核对）'}{quoted(facts, item.score)}")
+                f"{'' if rule else '（按 分值×执行率 计；如另有评分标准，请核对）'}{quoted(facts, item.score)}")
+    if rule_points is not None:
+        _projects_by_rule(facts, report, rule, rule_points, [item.score for item in said])
+
+
+def _projects_by_rule(facts: Facts, report: FindingList, rule: re.Match, points: float, said: list[Number]) -> None:
+    """"…预算执行率94.76%，预算执行率得分9.67分": a project's execution score, by the rule the report
+    states ("得分=预算执行率×10")."""
+    for score in facts.numbers:
+        if score.unit != "分" or not _RATE_SCORED.search(score.label) or any(score is s for s in said):
+            continue
+        rates = [n for n in facts.numbers if n.sentence == score.sentence and n.start < score.start and n.is_rate
+                 and n.measure == "exec_rate"]
+        if rates and abs(_points_times(rates[-1], points) - score.value) >= _slack(rates[-1], points) \
+                and not report.names(facts.where(score.start)):
+            report.error("SCORE_MISMATCH", facts.where(score.start),
+                         f"按报告所写“{rule.group(0)}”，{points:g} × {rates[-1].value:g}% = "
+                         f"{_points_times(rates[-1], points):.2f} 分，报告写 {score.value:g} 分{quoted(facts, score)}")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..files.safety import MAX_FILE_BYTES, UnsafeFile, check_zip, sized
-from .plain import HEADING, IN_YUAN, PAGE_OF, SIGNED_FIGURE, normalise
+from .plain import HEADING, IN_WAN, IN_YUAN, PAGE_OF, SIGNED_FIGURE, normalise
 from .cellrows import cells_per_line
 from .numbers import measure_of
 from .texttables import RULED, flattened, ruled_rows, table_rows
@@ -164,9 +164,7 @@ def _pairs_joined(lines: list[str]) -> list[str]:
         if run - i >= 4 or total:
             named, said = _unit_above(lines, at[i], {}), []
             for k in range(i, max(run, i + 2), 2):
-                unit = named if measure_of(cell[k]) != "exec_rate" else ""
-                value = normalise(cell[k + 1]).strip()
-                said.append(f"{normalise(cell[k]).strip()}：{value}{unit if _BARE.fullmatch(value) else ''}")
+                said.append(_pair_said(cell[k], cell[k + 1], named))
                 out[at[k]] = out[at[k + 1]] = ""
             out[at[i]] = "；".join(said) + "。"       # the run one statement, as a form's block is
             i = max(run, i + 2)
@@ -182,15 +180,21 @@ def _figure_line(lines: list[str], k: int) -> bool:
 def _pairs_said(cells: list[str], unit: str = "") -> str:
     """A row of a form's labels each followed by its value, as statements ("全年预算数（A）：1,264.80万元；…"
     — a bare amount in the unit the form names above it), when two such pairs at least stand in it; else ""."""
-    pairs = [(normalise(a).strip(), normalise(b).strip()) for a, b in zip(cells, cells[1:]) if _labelled(a, b)]
-    said = [a + "：" + b + (unit if unit and _BARE.fullmatch(b) and measure_of(a) != "exec_rate" else "") for a, b in pairs]
+    said = [_pair_said(a, b, unit) for a, b in zip(cells, cells[1:]) if _labelled(a, b)]
     return "；".join(said) + "。" if len(said) >= 2 else ""
+
+
+def _pair_said(label: str, value: str, unit: str) -> str:
+    """"全年预算数（A）：1,264.80万元": a label and its value, a bare amount in the unit the form names
+    (a rate keeps its own)."""
+    label, value = normalise(label).strip(), normalise(value).strip()
+    return label + "：" + value + (unit if _BARE.fullmatch(value) and measure_of(label) != "exec_rate" else "")
 
 
 def _unit_above(lines: list[str], i: int, rows: dict) -> str:
     """The amounts' unit a form's row or the lines just above name: （万元） or （元）."""
     near = " ".join([*lines[max(i - 4, 0):i + 1], *(c for k in range(max(i - 4, 0), i + 1) for c in rows.get(k, []))])
-    return "元" if IN_YUAN.search(normalise(near)) else "万元" if re.search(r"[(（]\s*万元\s*[)）]", normalise(near)) else ""
+    return "元" if IN_YUAN.search(normalise(near)) else "万元" if IN_WAN.search(normalise(near)) else ""
 
 
 def _read_lines(report: ReportText, lines: list[tuple[str, int]], unit: str) -> None:

@@ -10,6 +10,7 @@ import re
 from ..core.parsing import DIRECTIONS, text_key
 from .facts import Facts, Indicator, StatedItem, named_already
 from .numbers import measure_of
+from .plain import A_SCORE
 from .text import CELL
 
 _DIRECTION = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
@@ -19,7 +20,6 @@ _TARGET = re.compile(rf"目标(?:值)?(?:为)?\s*(?P<dir>{_DIRECTION})?\s*(?=\d)
 _ACTUAL = re.compile(r"实际(?:完成|达到|为)?\s*(?=\d)")
 _POINTS = re.compile(r"[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 _PART_TOTAL = re.compile(r"(?:本部分|本项|该部分|该项|小计)(?:合计)?(?:共)?得分?\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
-_SCORED_AGAIN = re.compile(r"得\s*\d+(?:\.\d+)?\s*分")
 _DEDUCTED = re.compile(r"每(?:少|低|降低|减少|超过?|多|下降)[^，,；;。]{0,12}?扣\s*\d+(?:\.\d+)?\s*分")
 _EXECUTION = re.compile(r"^(?:预算|资金)?执行率(?:指标)?$")
 _GROUP = re.compile(r"指标$")          # 过程指标（30分）: a group's points, not an indicator's
@@ -38,7 +38,7 @@ def weighted_indicators(facts: Facts) -> None:
         if _EXECUTION.search(name):
             continue     # "1.预算执行率（分值5分）。…，得4.85分": the execution item's (items.py), no indicator
         sentence_end = facts.text.find("。", match.end())
-        again = _SCORED_AGAIN.search(facts.text, match.end(), sentence_end if sentence_end >= 0 else len(facts.text))
+        again = A_SCORE.search(facts.text, match.end(), sentence_end if sentence_end >= 0 else len(facts.text))
         if again and not _POINTS.search(facts.text, match.end(), again.start()):
             # "满意度（10分）。教师满意度…，得5分；学生家长满意度…，得5分": a group of scored parts (another
             # indicator's "（5分）" before that score: the next indicator, not a part) — its own score the
