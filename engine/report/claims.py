@@ -4,7 +4,6 @@ the grade — each with the sentence it came from.  Patterns follow the structur
 share (a labelled number, 其中 lists, one paragraph per indicator), not their wording."""
 from __future__ import annotations
 
-import collections
 import functools
 import re
 
@@ -15,6 +14,7 @@ from .forms import Forms, read_forms
 from .goals import goal_result_pairs
 from .items import read_items
 from .lists import counted_lists, detailed_lists
+from .masthead import department, fiscal_year
 from .numbers import Number, direction_before, numbers, sentence_bounds
 from .sums import rates_after_parts, read_sums
 from .tables import amount_tables
@@ -30,50 +30,13 @@ _MIDYEAR = words()["midyear"]
 _SELF_SCORE = words()["self_score"]
 _AFTER_TARGET = re.compile(r"^\s*(以上|以下|以内|及以上|及以下)")
 _NAME_PREFIX = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?\s*)?(?:指标\s*[①-⑳\d一二三四五六七八九十]*)?\s*[:：]?")
-# the department as a form's field names it (部门名称, 部门（单位）名称, 实施单位, 评价单位（公章）…),
-# its value after a colon, a table's cell mark or a run of spaces
-_DEPT = re.compile(r"(?:实施单位|资金使用单位|预算部门单位|预算单位|评价单位|填报单位|单位(?=\s*\((?:公章|盖章)\))|(?:部门|单位)\s*(?:\((?:单位|部门)\))?\s*(?:名称|全称))"
-                   r"\s*(?:\((?:公章|盖章)\))?\s*(?:[:：]|\s\|\s|\s+)\s*([^\s|:：]{2,40}?)(?=\s|填报|日期|时间|$)",
-                   re.M)
-_SUPERVISOR = re.compile(r"主管部门\s*(?:[:：]|\s\|\s|\s+)\s*([^\s|:：]{2,40}?)(?=\s|$)", re.M)   # a 部门整体 form's own
-_ORGANISATION = r"(?:局|委员会|委|院|办公室|中心|站|所|馆|学校|小学|中学|幼儿园|政府|办事处|处|队|厅|社|部|镇|乡|街道|协会|联合会|工会|红十字会|党校|台)"
-_TITLE = re.compile(r"^\s*(\S.*?)\s*(?:部门|单位)?\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:\(单位\))?\s*(?:整体支出|项目支出)\s*绩效\s*"
-                    r"(?:自评|评价)|^\s*(\S.*?)\s*(?:部门|单位)?\s*\d{4}\s*年度?\s*(?:部门|单位)?\s*绩效\s*(?:自评|评价)|"
-                    # an organisation's name before the year, the title naming a 绩效 report further on
-                    r"^\s*(\S{2,30}?" + _ORGANISATION + r")\s*\d{4}\s*年(?=.{0,40}绩效.{0,6}(?:自评|评价)|度?\s*部门决算)|"
-                    # the year first ("2023年度岷溪县林业局部门决算"), or the organisation and 关于 ("…林业局关于2023年度…
-                    # 绩效自评情况的报告")
-                    r"^\s*\d{4}\s*年度?\s*([^\s\d]{2,30}?" + _ORGANISATION + r")\s*(?:部门决算|部门整体|整体支出)|"
-                    r"^\s*(\S{2,30}?" + _ORGANISATION + r")\s*关于\s*\d{4}\s*年度?(?=.{0,40}绩效.{0,6}(?:自评|评价))")
-# a web page's header cell naming the document ("名称: | …局2023年度部门决算情况说明 |")
-_NAMED_TITLE = re.compile(r"^\s*(?:名称|标题)\s*[:：]\s*\|?\s*")
-# the page's source, the last resort ("来源：岷溪县林业局" — not 发布机构, often the finance bureau)
-_SOURCE = re.compile(r"(?:信息来源|来源)\s*[:：]\s*\|?\s*(\S{2,30}?" + _ORGANISATION + r")(?=\s|\||$)", re.M)
-# an organisation opening a paragraph with the year ("某管理处2023年度共有4个项目"): the last resort
-_OPENING = re.compile(r"^\s*([^\s\d.、．。，,；;:：()（）]{3,30}?" + _ORGANISATION + r")\s*\d{4}\s*年度?(?!\d)", re.M)
-# the department signing at the end: its name on a line, the date on the next
-_SIGNED = re.compile(r"^\s*(\S{3,30}?" + _ORGANISATION + r")\s*\n\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", re.M)
-# the year the title names before its 自评 ("…局2023年…项目绩效自评总结报告") — not a year's 预算 whose
-# evaluation a page publishes ("泖溪镇2025年预算绩效评价结果公开")
-_TITLE_YEAR = re.compile(r"(\d{4})\s*年(?!度?预算)(?=[^\n\d]{0,40}(?:自评|绩效评价))")
-# else the year a form or a heading states ("（2023年度）", "评价年度：2023")
-_STATED_YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]|(?:评价|自评|预算|考核|项目)年度\s*[:：]\s*(\d{4})")
-# else the year said most (a date — 2024年3月 — and a next year's 预算 are none)
-_A_TITLE = re.compile(r"报告|自评表|评价表|决算|结果公开|情况说明|(?:自评|评价)(?:结果|情况)$")
-_A_YEAR = re.compile(r"(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?!度?预算)")
 
 
 def read_facts(report: ReportText) -> Facts:
     document = Document(report.text)
     # a rule or a form's instructions ("注：执行率低于90%的须说明原因") states no figure of the report
     facts = Facts(report, [n for n in numbers(report.text) if not document.is_rule(n.start)], document=document)
-    # the title's year first ("…局2023年…项目绩效自评总结报告"): a short line near the top naming a report
-    head = "\n".join(line for line in report.text.split("\n")[:6] if len(line) <= 80 and _A_TITLE.search(line))
-    # else "（2023年度）", else the year the report says most (an earlier year's — "2022年度该项目自评得分
-    # 为…" — may come first; a date, 2024年3月, and a next year's 预算 are no year evaluated)
-    year = _TITLE_YEAR.search(head) or _STATED_YEAR.search(report.text[:3000])
-    said = collections.Counter(int(m.group(1)) for m in _A_YEAR.finditer(report.text) if 2000 < int(m.group(1)) < 2100)
-    facts.fiscal_year = int(next(g for g in year.groups() if g)) if year else said.most_common(1)[0][0] if said else None
+    facts.fiscal_year = fiscal_year(report.text)
     forms = read_forms(report.text, facts.numbers)      # tables first
     used = forms.used
     for n in facts.numbers:
@@ -99,25 +62,10 @@ def read_facts(report: ReportText) -> Facts:
     if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence
     report_grade(facts, totals)
-    dept = _DEPT.search(report.text)
-    heads = [_NAMED_TITLE.sub("", line) for line in report.text.split("\n")[:5]]
-    title = next((_TITLE.match(line) for line in heads if _TITLE.match(line)), None)
-    titled = next(g for g in title.groups() if g).strip() if title else None
-    # "部门整体支出…", "部门预算项目支出…", "2023年度项目支出…" name no department
-    titled = titled if titled and len(titled) >= 3 and not re.search(r"^\d|(?:预算|部门|单位|年度)$", titled) else None
-    signed = [m.group(1) for m in _SIGNED.finditer(report.text[-300:])]
-    supervisor, opening = _SUPERVISOR.search(report.text), _OPENING.search(report.text[:1500])
-    source = _SOURCE.search(report.text[:800])
-    named = [re.sub(r"\((?:公章|盖章)\)$", "", dept.group(1).strip()) if dept else None, titled,
-             signed[-1] if signed else None, supervisor.group(1) if supervisor else None,
-             opening.group(1) if opening else None, source.group(1) if source else None]
-    named = [re.sub(r"^\d+\s*[-－—]\s*", "", name) if name else None for name in named]   # "231001-泾川县…": its code
-    facts.dept_name = next((name for name in named if name and not _NOT_A_NAME.search(name)), None)
+    facts.dept_name = department(report.text)
     return facts
 
 
-# a page's breadcrumb (首页 > 政务公开 > …), a table of contents (第一部分…), a clause ("…委托第三方机构对我局")
-_NOT_A_NAME = re.compile(r"[>|＞]|第[一二三四五六七八九十\d]+部分|委托|对我|根据|关于|^\d")
 
 
 # ------------------------------------------------------------------ 其中 lists (sums.py)

@@ -1017,6 +1017,35 @@ def test_no_breadcrumb_or_code_in_the_departments_name(tmp_path, head, name):
     assert read(tmp_path, head + "一、预算执行\n全年预算100.00万元，全年执行98.00万元，预算执行率98.00%。\n").facts.dept_name == name
 
 
+@pytest.mark.parametrize("head, name", [
+    # the title's organisation before the form's 实施单位 (one of its units)
+    ("白岭县交通运输局2024年度农村客运补助项目绩效自评结果公开\n项目支出绩效自评表\n主管部门\t白岭县交通运输局\t实施单位\t白岭县客运服务中心\n",
+     "白岭县交通运输局"),
+    ("青崖县教育局学生资助资金绩效自评表\n主管部门 | 青崖县教育局 | 实施单位 | 青崖县学生资助管理中心 |\n", "青崖县教育局"),
+    # a title naming a project: the byline under it, the form's 项目单位 or 实施单位, the signature
+    ("沙溪县2024年度高标准农田建设项目绩效自评报告\n沙溪县农业农村局  沙溪县财政局\n（2025年4月）\n", "沙溪县农业农村局"),
+    ("城乡医疗救助资金自评报告\n项目单位        沙溪县医疗保障事务中心主管部门         沙溪县医疗保障局\n", "沙溪县医疗保障事务中心"),
+    ("种苗推广项目绩效自评表 项目实施单位/项目负责人 西岭区农技推广中心/马某 主管部门 农业农村厅\n", "西岭区农技推广中心"),
+    # a portal's name above the title is no byline; the page's 来源 is
+    ("沙溪县人民政府\n2024年度基本公共卫生服务补助资金项目绩效自评报告\n发布时间：2025-04-26　来源：沙溪县卫生健康委员会\n",
+     "沙溪县卫生健康委员会"),
+    # an organisation in a project's name ("…第二人民医院迁建工程") is not the title's department
+    ("沙溪区第二人民医院迁建工程2024年度专项债券项目资金绩效自评报告\n发布时间：2025-06-21　信息来源：沙溪区卫生健康局\n",
+     "沙溪区卫生健康局"),
+])
+def test_the_department_reporting_before_its_unit(tmp_path, head, name):
+    """The department is the one the title names, before a form's 实施单位; a title naming only a project
+    leaves it to the line under the title, the form's unit, the signature or the page's 来源."""
+    assert read(tmp_path, head + "一、预算执行\n全年预算100.00万元，全年执行98.00万元，预算执行率98.00%。\n").facts.dept_name == name
+
+
+def test_the_signature_dated_by_month(tmp_path):
+    """A report signed with a month only ("2025年5月") is signed."""
+    text = ("某省专项债券项目绩效自评价报告（沙溪区实验学校新建工程）\n一、预算执行\n全年预算100.00万元，全年执行98.00万元，"
+            "预算执行率98.00%。\n\n沙溪区教育局\n2025年5月\n")
+    assert read(tmp_path, text).facts.dept_name == "沙溪区教育局"
+
+
 @pytest.mark.parametrize("said, budget", [
     ("2023年省财政下达我区中央专项彩票公益金支持地方社会公益事业项目资金485万元，实际支出470.00万元。", 485),
     ("2023年预算安排3,186.42万元，财政下达预算指标2,964.18万元，决算支出2,817.50万元。", 2964.18),
