@@ -200,7 +200,18 @@ class Facts:
             return True
         # … or the heading of its section, a line or two above ("（二）部门整体支出绩效自评情况")
         above = self.text[:self.text.rfind("\n", 0, n.start) + 1].split("\n")[-3:]
-        return any(HEADING.match(line) and _WHOLE_SAID.search(line) for line in above)
+        if any(HEADING.match(line) and _WHOLE_SAID.search(line) for line in above):
+            return True
+        # … or a section it stands in ("三、部门整体支出绩效自评结果" over "（二）预算执行情况"), unless a
+        # section within that names a project ("（三）重点项目情况")
+        section = self.document.section_at(n.start) if self.document else None
+        while section is not None:
+            if _WHOLE_SAID.search(section.title):
+                return True
+            if "项目" in section.title:
+                return False
+            section = section.parent
+        return False
 
     def _first_of_each(self, keys: dict, wanted) -> dict[str, Number]:
         """The first figure of each key; a figure said of the 财政资金 — or, in a 项目支出 report, of

@@ -16,6 +16,7 @@ from .numbers import Number
 from .placing import DIRECTION_CELL, goes_on, marks_only, rejoined, row_name, row_shift, sign_apart
 from .plain import IN_WAN, IN_YUAN, kind_stated
 from .tables import table_lines
+from .text import CELL
 from .vocabulary import column_of, form_header, key as _key, vocabulary, words
 
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
@@ -178,7 +179,8 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 elif block == "funds" and not n.unit and column in AMOUNT_COLUMNS:
                     unitless.append(n)
                 by_column.setdefault(column, []).append(n)
-        if block == "funds" and not in_yuan and any(_YUAN_CELL.fullmatch(c.strip()) for c in cells):
+        if block == "funds" and not in_yuan and (any(_YUAN_CELL.fullmatch(c.strip()) for c in cells)
+                                                 or unitless and _yuan_stated_above(text, unitless[0].start)):
             in_yuan = True                # 项目资金 over （元） in a merged cell left of the rows: the
             for n in unitless:            # block's amounts so far are in 元 too
                 n.unit = "元"
@@ -351,6 +353,17 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
                         text_of.get("rule", "").strip(), _one(by_column, "completion"))
     row.form = len(forms.funds_tables)
     forms.indicators.append(row)
+
+
+_UNIT_YUAN = re.compile(r"(?:金额)?单位\s*[:：]\s*元(?![\u4e00-\u9fff])")   # "单位：元" (not 万元, 元/人)
+
+
+def _yuan_stated_above(text: str, at: int) -> bool:
+    """Whether the table a funds row at `at` stands in is said to be in 元 on the line above its
+    header ("…自评表（2023年度）　　单位：元"): the nearest line above that is not one of its rows."""
+    above = text[:at].split("\n")[-8:-1]
+    prose = next((line for line in reversed(above) if CELL not in line and line.strip()), "")
+    return bool(_UNIT_YUAN.search(prose))
 
 
 def _unit(cell: str) -> str:

@@ -685,6 +685,17 @@ def test_a_funds_table_in_yuan(tmp_path):
     assert read(tmp_path, form).findings == []
 
 
+@pytest.mark.parametrize("unit, budget", [("单位：元", 312.6), ("金额单位：元", 312.6), ("单位：万元", 3126000.0)])
+def test_a_funds_table_said_in_yuan_on_the_line_above(tmp_path, unit, budget):
+    """"…自评表（2023年度）　　单位：元" over the table: its bare amounts are in 元 (an amount said in
+    万元 stays as it is)."""
+    form = (f"财政项目支出绩效自评表（2023年度）　　　　{unit}\n\n"
+            "| 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| 年度资金总额 | 3,000,000.00 | 3,126,000.00 | 2,984,300.00 | 10 | 95.47% | 9.55 |\n")
+    facts = read(tmp_path, form).facts
+    assert facts.amount(facts.keyed_amounts()["budget_total"]) == budget
+
+
 def test_rows_that_lost_their_first_cells_are_read_from_the_right(tmp_path):
     """A row under the same 一级指标 with that cell left out (fewer cells, still ending with its
     得分) is read from the right; one that lost its empty last cell (a 偏差原因) from the left."""

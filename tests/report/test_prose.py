@@ -1039,6 +1039,19 @@ def test_the_department_reporting_before_its_unit(tmp_path, head, name):
     assert read(tmp_path, head + "一、预算执行\n全年预算100.00万元，全年执行98.00万元，预算执行率98.00%。\n").facts.dept_name == name
 
 
+def test_a_figure_in_a_subsection_of_the_whole(tmp_path):
+    """"三、部门整体支出绩效自评结果" over "（二）预算执行情况": the spending said there is the 部门整体's,
+    before a project's said earlier in the 决算; a project's section under it is the project's."""
+    text = ("某县市场监管局2024年度部门决算\n第四部分 预算绩效情况说明\n二、项目绩效自评结果\n"
+            "抽检经费项目全年预算186.00万元，实际支出182.36万元，项目自评得分96.20分。\n"
+            "三、部门整体支出绩效自评结果\n（一）预算安排\n年初预算1,526.80万元，调整后全年预算1,794.65万元。\n"
+            "（二）预算执行情况\n全年实际支出1,752.18万元，预算执行率97.63%。\n"
+            "（三）重点项目情况\n检验设备项目全年预算90.00万元，实际支出88.00万元。\n")
+    facts = read(tmp_path, text).facts
+    assert {k: facts.amount(n) for k, n in facts.keyed_amounts().items() if k in ("budget_total", "spend_total")} == {
+        "budget_total": 1794.65, "spend_total": 1752.18}
+
+
 def test_the_signature_dated_by_month(tmp_path):
     """A report signed with a month only ("2025年5月") is signed."""
     text = ("某省专项债券项目绩效自评价报告（沙溪区实验学校新建工程）\n一、预算执行\n全年预算100.00万元，全年执行98.00万元，"
