@@ -22,7 +22,8 @@ from .vocabulary import column_of, form_header, key as _key, vocabulary, words
 _DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
 AMOUNT_COLUMNS = ("budget_initial", "budget_total", "spend_total")
 _YUAN_CELL = re.compile(r"[^\d]{0,8}" + IN_YUAN.pattern)   # a funds block's cell "（元）", "项目资金（元）"
-_AMOUNT_CELL = re.compile(r"\s*[-+]?[\d,]*\.?\d+\s*(?:万元|元)?\s*")
+_AMOUNT_CELL = re.compile(r"\s*[-+]?[\d,]*\.?\d+\s*(?:万元|万|元)?\s*")
+_WAN_CELL = re.compile(r"\s*[\d,]*\.?\d+\s*万\s*")
 _POINTS_IN_HEADER = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分")
 _PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
 
@@ -171,7 +172,10 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         for index, n in placed:
             column = columns.get(index - shift)
             if column:
-                if index - shift in in_percent and not n.unit:
+                if block == "funds" and not n.unit and column in AMOUNT_COLUMNS \
+                        and _WAN_CELL.fullmatch(cells[index]):
+                    n.unit = "万元"        # "4862.50万" in a funds table: 万元, as its header says
+                elif index - shift in in_percent and not n.unit:
                     n.unit = "%"          # a bare figure under 执行率（%）: a rate, as its header says
                 elif in_yuan and not n.unit and column in AMOUNT_COLUMNS \
                         and (yuan_columns is None or index - shift in yuan_columns):

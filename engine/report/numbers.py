@@ -89,6 +89,7 @@ def numbers(text: str) -> list[Number]:
     out: list[Number] = []
     sentence = paragraph = position = 0
     scope, scoped_by_adjustment = "whole", False   # (a scope an adjustment named: 追加项目资金…)
+    outside: str | None = None      # the scope before an aside opened ("…追加213.50万元（其中：…专项经费…）")
     for match in _NUMBER.finditer(text):
         between = text[position:match.start()]
         breaks = list(SENTENCE_END.finditer(between))
@@ -97,8 +98,13 @@ def numbers(text: str) -> list[Number]:
             sentence += len(breaks)
             paragraph += between.count("\n")
             label_start = position + breaks[-1].end()
-            scope, scoped_by_adjustment = "whole", False
+            scope, scoped_by_adjustment, outside = "whole", False, None
         label_text = text[label_start:match.start()]
+        closing = max(label_text.rfind(")"), label_text.rfind("）"))
+        if outside is not None and closing > max(label_text.rfind("("), label_text.rfind("（")):
+            scope, outside = outside, None    # the aside closed: its scope was its own, not the sentence's
+        elif outside is None and max(label_text.rfind("("), label_text.rfind("（")) > closing:
+            outside = scope
         position = match.end()
         unit = match.group(2) or ""
         if unit in ("年度", "月", "日", "号") or unit == "年" and 1900 <= float(match.group(1).replace(",", "")) <= 2100:

@@ -696,6 +696,14 @@ def test_a_funds_table_said_in_yuan_on_the_line_above(tmp_path, unit, budget):
     assert facts.amount(facts.keyed_amounts()["budget_total"]) == budget
 
 
+def test_a_funds_table_whose_amounts_end_in_wan(tmp_path):
+    """"4862.50万" in a funds table (资金投入情况（万元）) is 万元."""
+    form = ("| 资金投入情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) |\n"
+            "| 年度资金总额: | 4862.50万 | 4790.36万 | 98.52% |\n")
+    facts = read(tmp_path, form).facts
+    assert {k: facts.amount(n) for k, n in facts.keyed_amounts().items()} == {"budget_total": 4862.5, "spend_total": 4790.36}
+
+
 def test_rows_that_lost_their_first_cells_are_read_from_the_right(tmp_path):
     """A row under the same 一级指标 with that cell left out (fewer cells, still ending with its
     得分) is read from the right; one that lost its empty last cell (a 偏差原因) from the left."""

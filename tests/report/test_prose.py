@@ -389,6 +389,15 @@ def test_a_scope_said_aside_in_brackets_and_an_item_weighed_otherwise_than_the_f
     assert [f.code for f in result.findings if f.code == "SCORE_MISMATCH"] == []   # 20 × 95% = 19, not the framework's 10
 
 
+def test_a_scope_said_in_an_aside_with_figures_ends_with_it(tmp_path):
+    """"年中追加213.50万元（其中：食品安全专项经费156.00万元，…57.50万元），全年预算2,059.70万元": the 专项
+    named inside the brackets is the aside's, the 全年预算 after them the whole's."""
+    text = ("某县市场监管局2024年度部门整体支出绩效自评报告\n一、预算情况\n2024年年初预算1,846.20万元，年中追加213.50万元"
+            "（其中：食品安全专项经费156.00万元，知识产权资助资金57.50万元），全年预算2,059.70万元。全年支出1,987.36万元。\n")
+    amounts = {k: n.value for k, n in read(tmp_path, text).facts.keyed_amounts().items()}
+    assert (amounts["budget_total"], amounts["spend_total"]) == (2059.70, 1987.36)
+
+
 def test_last_years_total_is_not_this_years(tmp_path):
     text = """某县农业农村局2023年度部门整体支出绩效自评报告
 一、上年绩效自评结果应用
@@ -774,6 +783,13 @@ def test_transfer_funds_said_down_and_indicators_after_their_name_and_a_comma(tm
     assert result.findings == [], [f.message for f in result.findings]
     short = read(tmp_path, TRANSFER_FUNDS.replace("市级资金150.00", "市级资金105.00")).findings   # (a list of levels
     assert [(f.code, f.severity) for f in short] == [("SUM_MISMATCH", "warning")]              # may leave one out)
+
+
+def test_spending_said_as_executed_in_all(tmp_path):
+    """"两个支出方向合计实际执行1579.988275万元" is the spending (six decimals of 万元 as written)."""
+    text = ("某州应急管理局2024年度中央自然灾害救灾资金绩效自评报告\n一、资金情况\n全州共安排救灾资金全年预算1706万元。"
+            "截至2024年12月31日，两个支出方向合计实际执行1579.988275万元，资金执行率92.61%。\n")
+    assert amounts(read(tmp_path, text))["spend_total"] == 1579.988275
 
 
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
