@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..core.parsing import text_key
 from .document import Document
 from .forms import Forms
-from .numbers import Number, compared_with, quote, sentence_bounds
+from .numbers import Number, compared_with, direction_before, quote, sentence_bounds
 from .plain import HEADING, kind_stated
 from .tables import AmountTable
 from .text import ReportText
@@ -152,7 +152,9 @@ class Facts:
 
     def keyed_rates(self) -> dict[str, Number]:
         """The first stated rate of each SPEC rate (exec_rate, adjust_rate, …): a form's first."""
-        return {**self._first_of_each(RATE_KEYS, lambda n: n.is_rate and not self._monitoring(n) and not compared_with(n.label)),
+        # (a target — "预算执行率≥90%" — or a line measured against — "未达到90%" — is none)
+        return {**self._first_of_each(RATE_KEYS, lambda n: n.is_rate and not self._monitoring(n) and not compared_with(n.label)
+                                      and not direction_before(n.label)),
                 **self.form_rates}
 
     def number_at(self, offset: int) -> Number | None:

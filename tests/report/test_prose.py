@@ -792,6 +792,13 @@ def test_spending_said_as_executed_in_all(tmp_path):
     assert amounts(read(tmp_path, text))["spend_total"] == 1579.988275
 
 
+def test_a_rate_set_as_a_target_is_not_the_rate_achieved(tmp_path):
+    """"年度绩效目标为：…预算执行率≥90%" before "…执行率96.60%": the target is no execution rate."""
+    text = ("某街道办事处2024年度部门整体支出绩效自评报告\n一、绩效目标\n年度绩效目标为：居民满意度≥90%；预算执行率≥90%。\n"
+            "二、预算执行\n全年预算500.00万元，全年支出483.00万元，预算执行率96.60%。\n")
+    assert read(tmp_path, text).facts.keyed_rates()["exec_rate"].value == 96.60
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
