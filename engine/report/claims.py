@@ -13,7 +13,7 @@ from .facts import Facts, Indicator, PartsList, named_already
 from .forms import Forms, read_forms
 from .goals import goal_result_pairs
 from .items import read_items
-from .lists import counted_lists, detailed_lists
+from .lists import composed_lists, counted_lists, detailed_lists
 from .masthead import department, fiscal_year
 from .numbers import Number, direction_before, numbers, sentence_bounds
 from .sums import rates_after_parts, read_sums
@@ -46,7 +46,8 @@ def read_facts(report: ReportText) -> Facts:
     facts.tables = amount_tables(report.text, facts.numbers)   # each row of amounts against itself
     read_sums(facts)
     rates_after_parts(facts)
-    listed = counted_lists(document, facts.numbers) + detailed_lists(report.text, facts.numbers)
+    listed = counted_lists(document, facts.numbers) + detailed_lists(report.text, facts.numbers) \
+        + composed_lists(report.text, facts.numbers)
     for whole, parts in listed:      # "共有4个项目，预算合计…" and its items; "…共到位…。具体…如下：…；…"
         for n in parts:
             n.part = True

@@ -6,7 +6,10 @@
   figure of the same measure — exactly as many items as the count says, or nothing is read;
 * a list announced as the detail of a whole ("项目资金共到位982.98万元 … 具体到位情况如下：A到位
   资金412.00万元；B到位资金268.30万元；…"): the whole the last figure said of 共/合计/总 before
-  it in the paragraph, the parts the list's figures, one each between its ；.
+  it in the paragraph, the parts the list's figures, one each between its ；;
+* a whole said to be made of parts in the sentence after it ("实际完成投资83.42万元。实际完成投资由
+  建安工程费…、监理费…、设计费…三部分组成"): the whole the last amount in the paragraph so far
+  (or the one before) whose label ends with the name before 由, the parts the amounts between 由 and 组成/构成.
 
 The parts are not of the whole's own statement: check.py says so (a warning)."""
 from __future__ import annotations
@@ -90,5 +93,24 @@ def detailed_lists(text: str, numbers: list[Number]) -> list[tuple[Number, list[
             if text.find("。", inside[0].end, item_end) >= 0:
                 break                         # the list ends with its sentence
         if len(parts) >= 2:
+            out.append((wholes[-1], parts))
+    return out
+
+
+_COMPOSED = re.compile(r"([^\d,，;；。:：、\s]{2,16}?)(?:主要)?由([^。;；\n]{4,200}?)(?:[两二三四五六七八九十\d]+(?:个)?(?:部分|项|方面))?(?:组成|构成)")
+
+
+def composed_lists(text: str, numbers: list[Number]) -> list[tuple[Number, list[Number]]]:
+    """(whole, parts) of each "X由A…、B…、C…组成" whose X is an amount said just before it."""
+    out = []
+    for match in _COMPOSED.finditer(text):
+        name = match.group(1)
+        paragraph = text.rfind("\n", 0, match.start())
+        paragraph = text.rfind("\n", 0, paragraph) + 1 if paragraph > 0 else 0   # (its paragraph or the one before)
+        wholes = [n for n in numbers if paragraph <= n.start < match.start() and n.is_amount
+                  and n.label.endswith(name)]
+        parts = [n for n in numbers if match.start(2) <= n.start < match.end(2)]
+        if wholes and len(parts) >= 2 and all(n.is_amount for n in parts) \
+                and not re.search(r"等|其他|主要|部分(?!组成)", text[match.start(2):match.end(2)]):
             out.append((wholes[-1], parts))
     return out

@@ -799,6 +799,18 @@ def test_a_rate_set_as_a_target_is_not_the_rate_achieved(tmp_path):
     assert read(tmp_path, text).facts.keyed_rates()["exec_rate"].value == 96.60
 
 
+def test_a_whole_said_to_be_made_of_parts_in_the_next_line(tmp_path):
+    """"实际完成投资83.42万元" then "实际完成投资由A…、B…、C…三部分组成": the parts of that whole, a warning
+    when they do not add up (they are not of the whole's own sentence); nothing when they do."""
+    text = ("某县公路安全生命防护工程2024年度绩效自评报告\n（一）资金投入情况。该项目下达资金86万元，实际完成投资83.42万元。\n"
+            "实际完成投资由建安工程费76.15万元、监理费3.12万元、设计费4.15万元三部分组成。\n")
+    assert [(f.code, f.severity) for f in read(tmp_path, text).findings] == []
+    short = read(tmp_path, text.replace("设计费4.15", "设计费2.65")).findings
+    assert [(f.code, f.severity) for f in short] == [("SUM_MISMATCH", "warning")]
+    some = read(tmp_path, text.replace("设计费4.15万元三部分", "设计费2.65万元等")).findings   # "等": some of them
+    assert [f.code for f in some] == []
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
