@@ -194,15 +194,19 @@ def _achieved_unsaid(text: str, ind: Indicator, inside: list) -> Number | None:
 # "不动产登记发证年度指标≥6000件，实际完成6418件": a target with its direction, then what was
 # achieved, one clause after the other (or both in brackets after the name: "…以内（年度指标≤12万元，…")
 _FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"    # 6,184 or 12.5
-_PAIRED = re.compile(r"(?P<name>(?:[^,，;；。:：\n()（）]|[(（][^()（）\n]{1,10}[)）]){2,30}?)\s*(?:[:：,，]\s*(?=年度|计划|目标|指标))?[(（]?\s*"
+_PAIRED = re.compile(r"(?P<name>(?:[^,，;；。:：\n()（）]|[(（][^()（）\n]{1,10}[)）]){2,30}?)"
+                     # "馆藏档案数字化页数8分，目标…": its points after its name
+                     r"(?:\s*(?:分值|权重)?\s*(?P<points>\d+(?:\.\d+)?)\s*分)?"
+                     r"\s*(?:[:：,，]\s*(?=年度|计划|目标|指标))?[(（]?\s*"
                      r"(?:(?:绩效)?(?:年度指标值?|年度计划|年度目标|计划|目标值?|指标值?)?\s*(?:为|是)?\s*"
                      r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于|>|<)|(?:绩效)?(?:年度指标值?|年度目标值?|目标值?)\s*(?:为|是)?)\s*"
                      rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,6}}?)\s*[,，]\s*"
                      rf"(?:[^\d,，;；。\n]{{0,6}}?)实际[^\d,，;；。\n]{{0,8}}?(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,6}})"
                      r"(?:\s*[,，]\s*(?:目标)?(?:完成率|完成比例)\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?"
-                     # "…，得3.70分（分值4分）": its score and points after it, in its sentence
-                     r"(?:[^。；;\n]{0,40}?[,，]\s*得\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*[(（]\s*(?:分值|权重|满分)\s*"
-                     r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）])?")
+                     # "…，得3.70分（分值4分）": its score and points after it, in its sentence (or the points
+                     # before: "…8分，目标…，实际…，得6.97分")
+                     r"(?:[^。；;\n]{0,40}?[,，]\s*得\s*(?P<score>\d+(?:\.\d+)?)\s*分(?:\s*[(（]\s*(?:分值|权重|满分)\s*"
+                     r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]|(?=[;；。]|$)))?")
 # "村道硬化计划2.4公里，已完成2.16公里，完成率92%": a plan, what was done, and (maybe) the rate
 _PLANNED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*(?:年度|全年)?计划\s*(?:为|是|达到)?\s*"
                       rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*(?:以上|及以上)?\s*[,，]\s*(?:已|实际|共)\s*(?:完成|为|达到)\s*"
@@ -263,8 +267,11 @@ def _paired_indicators(facts: Facts) -> None:
             ("<=" if "下" in within or "内" in within else ">=") if within else "="
         if match.re is _TARGET_SAID and words()["cost"].search(name):
             direction = "<="     # (… a cost's a ceiling)
-        weight, score = (facts.number_at(match.start(g)) if g in match.re.groupindex and match.group(g) else None
-                         for g in ("weight", "score"))
+        weight, score, points = (facts.number_at(match.start(g)) if g in match.re.groupindex and match.group(g) else None
+                                 for g in ("weight", "score", "points"))
+        weight = weight or points
+        if (weight is None) != (score is None):
+            weight = score = None      # a score without its points, or points without a score: neither read
         facts.indicators.append(Indicator(len(facts.indicators) + 1, name, match.start(), "", direction, target,
                                           actual, completion=completion,   # its sentence, not the next ones
                                           weight=weight, self_score=score,

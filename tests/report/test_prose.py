@@ -811,6 +811,15 @@ def test_a_whole_said_to_be_made_of_parts_in_the_next_line(tmp_path):
     assert [f.code for f in some] == []
 
 
+def test_an_indicator_with_its_points_after_its_name(tmp_path):
+    """"馆藏档案数字化页数8分，目标120万页，实际完成104.6万页，得6.97分": 8 is its points, not its name's."""
+    text = ("某市档案馆2024年度部门整体支出绩效自评报告\n3.3 产出（12分，得10.97分）。馆藏档案数字化页数8分，目标120万页，"
+            "实际完成104.6万页，得6.97分；接收档案进馆4分，目标不少于3,000卷，实际3,412卷，得4分。\n")
+    read_ = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+             for i in read(tmp_path, text).facts.indicators]
+    assert read_ == [("馆藏档案数字化页数", 120, 104.6, 8, 6.97), ("接收档案进馆", 3000, 3412, 4, 4)]
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
