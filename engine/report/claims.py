@@ -59,6 +59,7 @@ def read_facts(report: ReportText) -> Facts:
     labelled_results(facts)
     _form_indicators(facts, forms)
     read_items(facts)
+    _scored_items_joined(facts)
     totals = total_and_grade(facts)
     if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence
@@ -276,6 +277,29 @@ def _paired_indicators(facts: Facts) -> None:
                                           actual, completion=completion,   # its sentence, not the next ones
                                           weight=weight, self_score=score,
                                           end=sentence_bounds(facts.text, match.end())[1]))
+
+
+def _scored_items_joined(facts: Facts) -> None:
+    """An indicator said in prose without its points and score ("碘盐覆盖率目标≥95%，实际97.8%") and one
+    row of a 评分表 scoring it by name ("| 碘盐覆盖率 | 6 | 6 |"): one indicator, with its points and score."""
+    items = [(text_key(i.name), i) for i in facts.items if i.weight is not None and len(text_key(i.name)) >= 4]
+    for indicator in facts.indicators:
+        name = text_key(indicator.name)
+        if indicator.weight is not None or indicator.self_score is not None or len(name) < 4:
+            continue
+        scoring = {id(i): i for k, i in items if _same_name(name, k)}
+        named = [i for i in facts.indicators if i is not indicator
+                 and any(_same_name(text_key(i.name), k) for k, j in items if id(j) in scoring)]
+        if len(scoring) == 1 and not named:        # one row, naming no other indicator: the same indicator
+            item = next(iter(scoring.values()))
+            indicator.weight, indicator.self_score, indicator.scored_apart = item.weight, item.score, True
+
+
+def _same_name(one: str, other: str) -> bool:
+    """One name holds the other, and most of it ("重点人群尿碘检测" and "…检测份数"; not "绩效指标" and
+    "绩效指标扣分主要在…指标")."""
+    shorter, longer = sorted((one, other), key=len)
+    return len(shorter) >= 4 and shorter in longer and len(shorter) >= 0.6 * len(longer)
 
 
 @functools.lru_cache(maxsize=1)

@@ -78,6 +78,8 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate:
             # a row with a scoring rule of its own we could not read: a warning that says so
             say, own = (report.warning, f"（该行另有评分标准：{ind.own_rule[:40]}）") if ind.own_rule else (report.error, "")
+            if ind.scored_apart:    # (two statements joined by the indicator's name: a warning that says so)
+                say, own = report.warning, own + "（目标与实际值取自正文，分值与得分取自评分表）"
             say("SCORE_MISMATCH", facts.where(ind.self_score.start),
                 f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
                 f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{quoted(facts, ind.self_score)}")

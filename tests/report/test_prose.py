@@ -820,6 +820,34 @@ def test_an_indicator_with_its_points_after_its_name(tmp_path):
     assert read_ == [("馆藏档案数字化页数", 120, 104.6, 8, 6.97), ("接收档案进馆", 3000, 3412, 4, 4)]
 
 
+INDICATORS_SAID_SCORED_IN_A_TABLE = """某县疾病预防控制中心2024年度地方病防治项目绩效自评报告
+一、项目资金情况
+项目全年预算80.00万元，全年支出76.24万元，预算执行率95.30%。
+二、绩效目标完成情况
+重点人群尿碘检测目标≥400份，实际完成389份；碘盐覆盖率目标≥95%，实际97.8%。扣分主要在“监测工作”指标，目标≥40%，实际36.2%。
+三、自评得分
+| 指标 | 分值 | 得分 |
+| 预算执行率 | 10 | 9.53 |
+| 重点人群尿碘检测份数 | 45 | 43.76 |
+| 碘盐覆盖率 | 45 | 45 |
+| 合计 | 100 | 98.29 |
+"""
+
+
+def test_indicators_said_in_prose_and_scored_in_a_table(tmp_path):
+    """An indicator said in a sentence and scored by name in a 评分表's row (the one name holding most of
+    the other) is one indicator; a score that does not follow is a warning saying where each figure
+    came from (two statements joined)."""
+    result = read(tmp_path, INDICATORS_SAID_SCORED_IN_A_TABLE)
+    joined = [(i.name, i.weight.value, i.self_score.value) for i in result.facts.indicators if i.weight]
+    assert joined == [("重点人群尿碘检测", 45, 43.76), ("碘盐覆盖率", 45, 45)]
+    assert result.findings == [], [f.message for f in result.findings]
+    slipped = read(tmp_path, INDICATORS_SAID_SCORED_IN_A_TABLE.replace("| 45 | 43.76 |", "| 45 | 42.76 |")
+                   .replace("98.29", "97.29")).findings
+    assert [(f.code, f.severity) for f in slipped] == [("SCORE_MISMATCH", "warning")]
+    assert "取自评分表" in slipped[0].message
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
