@@ -16,7 +16,7 @@ import json
 import re
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,18 +111,20 @@ def measure(case: Path, verbose: bool) -> dict:
     if result is None:
         out = {"planted": len(planted), "found": 0, "false_errors": 0, "false_warnings": 0,
                "figures": 0, "figures_right": 0, "indicators": len(label["indicators"]), "indicators_whole": 0,
-               "nothing_read": 1, "layouts": label["layout"]}
+               "nothing_read": 1, "layouts": label["layout"], "false_codes": [], "missed_codes": planted}
         if verbose:
             print(f"  {case.name}: unreadable ({why})")
         return out
     left = list(planted)
     found = false_errors = false_warnings = 0
+    false_codes: list[str] = []
     for f in result.findings:
         if f.code in left:
             left.remove(f.code)
             found += 1
         elif f.severity == "error":
             false_errors += 1
+            false_codes.append(f.code)
         else:
             false_warnings += 1
     figures = headline_read(result, label["figures"])
@@ -134,14 +136,19 @@ def measure(case: Path, verbose: bool) -> dict:
               f" (not {missed}), indicators {sum(whole)}/{len(whole)}, read {len(result.coverage.read)}")
     return {"planted": len(planted), "found": found, "false_errors": false_errors, "false_warnings": false_warnings,
             "figures": len(figures), "figures_right": sum(figures.values()), "indicators": len(whole),
-            "indicators_whole": sum(whole), "nothing_read": int(not result.checkable), "layouts": label["layout"]}
+            "indicators_whole": sum(whole), "nothing_read": int(not result.checkable), "layouts": label["layout"],
+            "false_codes": false_codes, "missed_codes": left}
 
 
 def report(name: str, cases: list[Path], verbose: bool) -> dict:
     print(f"\n{name}: {len(cases)} cases")
     rows: dict[str, dict] = defaultdict(lambda: defaultdict(int))
+    false_codes: Counter = Counter()
+    missed_codes: Counter = Counter()
     for case in cases:
         m = measure(case, verbose)
+        false_codes.update(m.pop("false_codes"))
+        missed_codes.update(m.pop("missed_codes"))
         for layout in [*m.pop("layouts"), "total"]:
             rows[layout]["cases"] += 1
             for k, v in m.items():
@@ -152,6 +159,8 @@ def report(name: str, cases: list[Path], verbose: bool) -> dict:
         r = rows[layout]
         print(f"{layout:<16}{r['cases']:>6}{r['found']:>8}/{r['planted']:<5}{r['false_errors']:>10}{r['false_warnings']:>11}"
               f"{r['figures_right']:>7}/{r['figures']:<4}{r['indicators_whole']:>8}/{r['indicators']:<4}{r['nothing_read']:>13}")
+    # by check, no case named: which checks raise the false errors and which planted errors are missed
+    print(f"false errors by check: {dict(false_codes) or '-'}; planted errors missed by check: {dict(missed_codes) or '-'}")
     return rows["total"]
 
 
