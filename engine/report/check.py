@@ -19,7 +19,7 @@ from .facts import RATE_KEYS, Facts
 from .coverage import HEADLINE, Coverage, coverage, report_kind
 from .forms import AMOUNT_COLUMNS
 from .extract import assign_items, claims_of, data_of, infer_rule_set
-from .gradescale import stated_grade_bands
+from .gradescale import grade_scale_said, stated_grade_bands
 from .indicator_checks import check_indicator
 from .numbers import Number, compared_with, direction_before, sentence_bounds
 from .plain import kind_stated, sub_level
@@ -262,24 +262,30 @@ def _form_total(facts: Facts, report: FindingList) -> None:
         return
 
 
+_GRADE_ORDER = ("优", "良", "中", "差")
+
+
 def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, given: bool) -> float | None:
     total = facts.total
     told = any(f.code == "TOTAL_MISMATCH" for f in report.findings)   # by the form's own rows
     # the framework given (a workbook's, --rule-set) grades by its bands; else a scale the report
     # states for itself ("85分（含）以上为优…") before an inferred framework's
     bands = rs.grade_bands if rs and given else stated_grade_bands(facts.text) or (rs.grade_bands if rs else None)
-    if total is not None and facts.grade is not None:
-        expected = perf_grade(total.value, bands)
-        if expected != facts.grade[0]:
-            report.error("GRADE_MISMATCH", facts.where(facts.grade[1]),
-                         f"综合得分 {total.value:g} 分应评为“{expected}”，报告写“{facts.grade[0]}”{quoted(facts, total)}")
-    for score, grade, offset in facts.graded:    # a project's total and grade, in one sentence
-        if score is total or (facts.grade and offset == facts.grade[1]):
-            continue
+    # a scale the report does not state (nor the framework given): the usual one's grade a band away is
+    # a warning that says so — provinces draw their bands differently; two bands away, wrong by any
+    scale_known = bool(rs and given) or grade_scale_said(facts.text)
+    graded = [(total, facts.grade[0], facts.grade[1], "综合得分")] if total is not None and facts.grade is not None else []
+    graded += [(score, grade, offset, "自评得分") for score, grade, offset in facts.graded    # a project's, in one sentence
+               if score is not total and not (facts.grade and offset == facts.grade[1])]
+    for score, grade, offset, called in graded:
         expected = perf_grade(score.value, bands)
         if expected != grade:
-            report.error("GRADE_MISMATCH", facts.where(offset),
-                         f"自评得分 {score.value:g} 分应评为“{expected}”，报告写“{grade}”{quoted(facts, score)}")
+            certain = scale_known or (expected in _GRADE_ORDER and grade in _GRADE_ORDER
+                                      and abs(_GRADE_ORDER.index(expected) - _GRADE_ORDER.index(grade)) >= 2)
+            (report.error if certain else report.warning)(
+                "GRADE_MISMATCH", facts.where(offset),
+                f"{called} {score.value:g} 分应评为“{expected}”{'' if certain else '（报告未写明等级划分，按90/80/60分划分）'}，"
+                f"报告写“{grade}”{quoted(facts, score)}")
     if rs is None:
         return None
     stated, weighed = _stated_sum(facts, rs) or (None, None)

@@ -36,3 +36,8 @@ def stated_grade_bands(text: str) -> tuple[Tier, ...] | None:
     if not scale["优"] > scale["良"] > scale["中"]:
         return None                      # bounds out of order: not read right
     return tuple(Tier(">=", scale[g], g) for g in ("优", "良", "中")) + (Tier("else", 0.0, "差"),)
+
+
+def grade_scale_said(text: str) -> bool:
+    """Whether the report states a grade scale at all (the usual one included)."""
+    return bool(_BOUND_FIRST.search(text) or _GRADE_FIRST.search(text))

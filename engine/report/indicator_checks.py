@@ -14,6 +14,8 @@ from ..core.rates import completion_rate, deviation_rate
 from .bands import band_score
 from .facts import Facts, Indicator
 from .stated import at_stated, quoted
+from .text import CELL
+from .vocabulary import words
 
 
 def indicator_completion(ind: Indicator, reverse_method: str = "ratio") -> float | None:
@@ -80,12 +82,24 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             say, own = (report.warning, f"（该行另有评分标准：{ind.own_rule[:40]}）") if ind.own_rule else (report.error, "")
             if ind.scored_apart:    # (two statements joined by the indicator's name: a warning that says so)
                 say, own = report.warning, own + "（目标与实际值取自正文，分值与得分取自评分表）"
+            elif not _in_a_table(facts, ind) and not _PROPORTIONAL.search(facts.text):
+                # a sentence's indicator, in a report that does not say its shortfalls score in
+                # proportion (it may deduct by steps): the usual rule's score, a warning that says so
+                say, own = report.warning, own + "（报告未写明按完成比例计分）"
             say("SCORE_MISMATCH", facts.where(ind.self_score.start),
                 f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
                 f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{quoted(facts, ind.self_score)}")
 
 
 _EXECUTION = re.compile(r"(?:预算|资金|支出)执行率$|^执行率$")
+_PROPORTIONAL = words()["proportional_rule"]
+
+
+def _in_a_table(facts: Facts, ind: Indicator) -> bool:
+    """Whether the indicator is a row of a table (a form's, whose 填表说明 sets the proportional rule)."""
+    start = facts.text.rfind("\n", 0, ind.start) + 1
+    end = facts.text.find("\n", ind.start)
+    return CELL in facts.text[start:end if end >= 0 else len(facts.text)]
 _PER_UNIT = re.compile(r"每.{0,12}扣")
 
 

@@ -248,8 +248,15 @@ def test_each_projects_total_against_the_grade_its_sentence_gives(tmp_path):
             "（二）乙项目绩效自评综述\n根据年初设定的绩效目标，项目自评得分86.5分，自评等级为“优”。\n")
     result = read(tmp_path, text)
     assert result.facts.total.value == 95.2
-    errors = [f for f in result.findings if f.severity == "error"]
+    # no scale stated: a band away by the usual 90/80/60 is a warning that says so
+    assert [(f.code, f.severity) for f in result.findings] == [("GRADE_MISMATCH", "warning")]
+    assert "86.5" in result.findings[0].message and "未写明等级划分" in result.findings[0].message
+    scaled = read(tmp_path, text + "评分等级：90分（含）以上为优，80分（含）至90分为良，60分（含）至80分为中，60分以下为差。\n")
+    errors = [f for f in scaled.findings if f.severity == "error"]
     assert [f.code for f in errors] == ["GRADE_MISMATCH"] and "86.5" in errors[0].message
+    # two bands away: wrong by any scale
+    far = read(tmp_path, text.replace("86.5分", "72.5分"))
+    assert [(f.code, f.severity) for f in far.findings] == [("GRADE_MISMATCH", "error")]
 
 
 def test_a_list_after_a_sentence_of_several_amounts_names_no_whole(tmp_path):
@@ -870,7 +877,11 @@ def test_items_and_indicators_scored_section_by_section(tmp_path):
         "新增残疾人就业": (8, 8), "托养照护服务": (4, 3.7)}
     assert result.findings == [], [f.message for f in result.findings]
     wrong = SCORED_SECTION_BY_SECTION.replace("得3.70分（分值4分）", "得3.80分（分值4分）")
-    assert error_codes(read(tmp_path, wrong)) == ["SCORE_MISMATCH"]
+    # the report does not say a shortfall scores in proportion (it may deduct by steps): a warning saying so
+    assert [(f.code, f.severity) for f in read(tmp_path, wrong).findings] == [("SCORE_MISMATCH", "warning")]
+    assert "未写明按完成比例计分" in read(tmp_path, wrong).findings[0].message
+    for rule in ("未达到目标的按实际值/目标值×分值计分。", "未完成的按完成比例计分。", "得分=完成率×分值。"):
+        assert error_codes(read(tmp_path, wrong + rule + "\n")) == ["SCORE_MISMATCH"], rule
 
 
 BOND_PROJECT = """某区人民医院迁建工程2024年度地方政府专项债券项目资金绩效自评报告
