@@ -24,7 +24,7 @@ from .indicator_checks import check_indicator
 from .numbers import Number, compared_with, direction_before, sentence_bounds
 from .plain import kind_stated, sub_level
 from .said_formula import (OWN_EXECUTION_RULE, VERB_RATE, check_row_execution, check_said_execution, check_said_points_rate,
-                           check_said_share, check_said_total)
+                           check_said_share, check_said_total, points_times, rate_slack)
 from .stated import EPS, amount_text, at_stated, quoted
 from .sum_checks import check_budget_equation, check_sums, latest
 from .vocabulary import key
@@ -239,10 +239,14 @@ def _form_execution(facts: Facts, report: FindingList, kind: str) -> None:
     except CellError:
         return
     if abs(expected - score.value) >= SCORE_TOLERANCE:
-        (report.error if kind == "项目支出" else report.warning)(
+        if stated is not None and abs(points_times(stated, weight.value) - score.value) < rate_slack(stated, weight.value):
+            return    # the score follows the rate the form states: a rate said wrong is the finding, not its score
+        own_rule = OWN_EXECUTION_RULE.search(facts.text)    # "执行率每低1个百分点扣0.5分": scored otherwise
+        (report.error if kind == "项目支出" and not own_rule else report.warning)(
             "SCORE_MISMATCH", facts.where(score.start),
             f"预算执行率 {amount_text(facts.amount(spent))}÷{amount_text(facts.amount(budget))} = {rate * 100:.2f}%，× 分值 "
-            f"{weight.value:g} = {expected:.2f} 分，表中写 {score.value:g} 分{quoted(facts, score)}")
+            f"{weight.value:g} = {expected:.2f} 分，表中写 {score.value:g} 分{'（报告另写有执行率评分规则）' if own_rule else ''}"
+            f"{quoted(facts, score)}")
 
 
 def _form_total(facts: Facts, report: FindingList) -> None:

@@ -13,6 +13,7 @@ from ..core.parsing import DIRECTION_SYMBOLS
 from ..core.rates import completion_rate, deviation_rate
 from .bands import band_score
 from .facts import Facts, Indicator
+from .said_formula import rate_slack
 from .stated import at_stated, quoted
 from .text import CELL
 from .vocabulary import words
@@ -77,7 +78,11 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         by_rate = _EXECUTION.search(ind.name or "") and ind.actual is not None and ind.actual.is_rate \
             and (rate_score := _score(ind.actual.value / 100, ind.weight.value)) is not None \
             and abs(rate_score - ind.self_score.value) < SCORE_TOLERANCE
-        if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate:
+        # a score that follows the completion the report states (itself said wrong, or right by a rounding
+        # of its own): the completion is the finding, if any
+        by_stated = ind.completion is not None and (stated := _score(ind.completion.value / 100, ind.weight.value)) is not None \
+            and abs(stated - ind.self_score.value) < rate_slack(ind.completion, ind.weight.value)
+        if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate and not by_stated:
             # a row with a scoring rule of its own we could not read: a warning that says so
             say, own = (report.warning, f"（该行另有评分标准：{ind.own_rule[:40]}）") if ind.own_rule else (report.error, "")
             if ind.scored_apart:    # (two statements joined by the indicator's name: a warning that says so)

@@ -18,12 +18,12 @@ _FORMULA = re.compile(r"(\d+(?:\.\d+)?)\s*分\s*[×xX*＊]\s*(?:预算|资金)?�
 _SCORED = re.compile(r"得分?\s*(?:为|了)?\s*$")
 
 
-def _points_times(rate: Number, points: float) -> float:
+def points_times(rate: Number, points: float) -> float:
     """分值 × 执行率, capped at the 分值 (the core's ratio_score)."""
     return ratio_score(rate.value / 100, points)
 
 
-def _slack(rate: Number, points: float) -> float:
+def rate_slack(rate: Number, points: float) -> float:
     """How far a score may stand from 分值 × 执行率 for the rate as stated: ± half its last digit,
     times the points, and the scores' own tolerance."""
     return points * 0.5 * 10 ** -rate.decimals / 100 + SCORE_TOLERANCE
@@ -42,8 +42,8 @@ def check_said_execution(facts: Facts, report: FindingList) -> None:
                       and _SCORED.search(text[max(start, n.start - 6):n.start])), None)
         if score is None or score.value > points:
             continue
-        expected = _points_times(rate, points)
-        if abs(expected - score.value) >= _slack(rate, points) and not report.names(facts.where(score.start)):
+        expected = points_times(rate, points)
+        if abs(expected - score.value) >= rate_slack(rate, points) and not report.names(facts.where(score.start)):
             report.error("SCORE_MISMATCH", facts.where(score.start),
                          f"按同一句所写“{points:g}分×执行率”，{points:g} × {rate.value:g}% = {expected:.2f} 分，"
                          f"报告写 {score.value:g} 分{quoted(facts, score)}")
@@ -63,8 +63,8 @@ def check_row_execution(facts: Facts, report: FindingList) -> None:
             continue      # (a table's row: its one rate; a sentence is said_formula's above; a group's row
             # whose note scores the rate itself — "预算执行 | 30 | 28.9 | 预算执行率96.88%，得9.69分" — is no rate's)
         rate, points = rates[0], item.weight.value
-        expected = _points_times(rate, points)
-        if abs(expected - item.score.value) >= _slack(rate, points):
+        expected = points_times(rate, points)
+        if abs(expected - item.score.value) >= rate_slack(rate, points):
             report.warning("SCORE_MISMATCH", facts.where(item.score.start),
                            f"「预算执行率」按 分值 {points:g} × 执行率 {rate.value:g}% 应得 {expected:.2f} 分，表中写 "
                            f"{item.score.value:g} 分（如按分档等其他评分标准计分，请核对）{quoted(facts, item.score)}")
@@ -165,8 +165,8 @@ def check_said_points_rate(facts: Facts, report: FindingList) -> None:
         if item.weight is not None and item.weight.sentence != item.score.sentence or len(rates) != 1:
             continue
         rate, points = rates[0], item.weight.value if item.weight is not None else rule_points
-        expected = _points_times(rate, points)
-        if abs(expected - item.score.value) >= _slack(rate, points):
+        expected = points_times(rate, points)
+        if abs(expected - item.score.value) >= rate_slack(rate, points):
             (report.error if rule else report.warning)(
                 "SCORE_MISMATCH", facts.where(item.score.start),
                 f"「预算执行率」分值 {points:g} × 执行率 {rate.value:g}% = {expected:.2f} 分，报告写 {item.score.value:g} 分"
@@ -183,8 +183,8 @@ def _projects_by_rule(facts: Facts, report: FindingList, rule: re.Match, points:
             continue
         rates = [n for n in facts.numbers if n.sentence == score.sentence and n.start < score.start and n.is_rate
                  and n.measure == "exec_rate"]
-        if rates and abs(_points_times(rates[-1], points) - score.value) >= _slack(rates[-1], points) \
+        if rates and abs(points_times(rates[-1], points) - score.value) >= rate_slack(rates[-1], points) \
                 and not report.names(facts.where(score.start)):
             report.error("SCORE_MISMATCH", facts.where(score.start),
                          f"按报告所写“{rule.group(0)}”，{points:g} × {rates[-1].value:g}% = "
-                         f"{_points_times(rates[-1], points):.2f} 分，报告写 {score.value:g} 分{quoted(facts, score)}")
+                         f"{points_times(rates[-1], points):.2f} 分，报告写 {score.value:g} 分{quoted(facts, score)}")

@@ -704,6 +704,24 @@ def test_a_funds_table_whose_amounts_end_in_wan(tmp_path):
     assert {k: facts.amount(n) for k, n in facts.keyed_amounts().items()} == {"budget_total": 4862.5, "spend_total": 4790.36}
 
 
+EXECUTION_ROW = ("项目支出绩效自评表\n（2024年度）\n"
+                 "| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+                 "| 年度资金总额 | 444.50 | 444.50 | 421.37 | 10 | 94.80% | 9.48 |\n")
+
+
+def test_an_execution_score_that_follows_the_rate_the_form_states(tmp_path):
+    """A rate said wrong (95.80% for 421.37 ÷ 444.50 = 94.80%) and the score that follows it (9.58):
+    the rate is the finding, not its score; a score that follows neither is found; a report with an
+    execution rule of its own ("每低1个百分点扣…") gets a warning, not an error."""
+    assert read(tmp_path, EXECUTION_ROW).findings == []
+    rate_wrong = read(tmp_path, EXECUTION_ROW.replace("94.80% | 9.48", "95.80% | 9.58")).findings
+    assert [f.code for f in rate_wrong] == ["STATED_RATE_MISMATCH"]
+    score_wrong = read(tmp_path, EXECUTION_ROW.replace("| 9.48 |", "| 9.84 |")).findings
+    assert [(f.code, f.severity) for f in score_wrong] == [("SCORE_MISMATCH", "error")]
+    own = read(tmp_path, EXECUTION_ROW.replace("| 9.48 |", "| 9.84 |") + "评分规则：预算执行率每低1个百分点扣0.5分。\n").findings
+    assert [(f.code, f.severity) for f in own] == [("SCORE_MISMATCH", "warning")]
+
+
 def test_rows_that_lost_their_first_cells_are_read_from_the_right(tmp_path):
     """A row under the same 一级指标 with that cell left out (fewer cells, still ending with its
     得分) is read from the right; one that lost its empty last cell (a 偏差原因) from the left."""
