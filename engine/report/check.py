@@ -239,14 +239,16 @@ def _form_execution(facts: Facts, report: FindingList, kind: str) -> None:
     except CellError:
         return
     if abs(expected - score.value) >= SCORE_TOLERANCE:
-        if stated is not None and abs(points_times(stated, weight.value) - score.value) < rate_slack(stated, weight.value):
-            return    # the score follows the rate the form states: a rate said wrong is the finding, not its score
-        own_rule = OWN_EXECUTION_RULE.search(facts.text)    # "执行率每低1个百分点扣0.5分": scored otherwise
-        (report.error if kind == "项目支出" and not own_rule else report.warning)(
+        # the score follows the rate the form states (said wrong: that is the error), or the report has an
+        # execution rule of its own ("执行率每低1个百分点扣0.5分"): a warning that says so
+        follows = stated is not None and abs(points_times(stated, weight.value) - score.value) < rate_slack(stated, weight.value)
+        own_rule = OWN_EXECUTION_RULE.search(facts.text)
+        note = f"（得分与表中执行率 {stated.value:g}% 一致，随该执行率有误）" if follows else \
+            "（报告另写有执行率评分规则）" if own_rule else ""
+        (report.error if kind == "项目支出" and not note else report.warning)(
             "SCORE_MISMATCH", facts.where(score.start),
             f"预算执行率 {amount_text(facts.amount(spent))}÷{amount_text(facts.amount(budget))} = {rate * 100:.2f}%，× 分值 "
-            f"{weight.value:g} = {expected:.2f} 分，表中写 {score.value:g} 分{'（报告另写有执行率评分规则）' if own_rule else ''}"
-            f"{quoted(facts, score)}")
+            f"{weight.value:g} = {expected:.2f} 分，表中写 {score.value:g} 分{note}{quoted(facts, score)}")
 
 
 def _form_total(facts: Facts, report: FindingList) -> None:

@@ -78,15 +78,17 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         by_rate = _EXECUTION.search(ind.name or "") and ind.actual is not None and ind.actual.is_rate \
             and (rate_score := _score(ind.actual.value / 100, ind.weight.value)) is not None \
             and abs(rate_score - ind.self_score.value) < SCORE_TOLERANCE
-        # a score that follows the completion the report states (itself said wrong, or right by a rounding
-        # of its own): the completion is the finding, if any
+        # a score that follows the completion the report states (said wrong): the completion is the error,
+        # the score a warning that says it follows
         by_stated = ind.completion is not None and (stated := _score(ind.completion.value / 100, ind.weight.value)) is not None \
             and abs(stated - ind.self_score.value) < rate_slack(ind.completion, ind.weight.value)
-        if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate and not by_stated:
+        if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate:
             # a row with a scoring rule of its own we could not read: a warning that says so
             say, own = (report.warning, f"（该行另有评分标准：{ind.own_rule[:40]}）") if ind.own_rule else (report.error, "")
             if ind.scored_apart:    # (two statements joined by the indicator's name: a warning that says so)
                 say, own = report.warning, own + "（目标与实际值取自正文，分值与得分取自评分表）"
+            elif by_stated:         # the completion said wrong is the error; its score follows it
+                say, own = report.warning, own + f"（得分与报告所写完成率 {ind.completion.value:g}% 一致，随该完成率有误）"
             elif not _in_a_table(facts, ind) and not _PROPORTIONAL.search(facts.text):
                 # a sentence's indicator, in a report that does not say its shortfalls score in
                 # proportion (it may deduct by steps): the usual rule's score, a warning that says so

@@ -711,11 +711,12 @@ EXECUTION_ROW = ("项目支出绩效自评表\n（2024年度）\n"
 
 def test_an_execution_score_that_follows_the_rate_the_form_states(tmp_path):
     """A rate said wrong (95.80% for 421.37 ÷ 444.50 = 94.80%) and the score that follows it (9.58):
-    the rate is the finding, not its score; a score that follows neither is found; a report with an
-    execution rule of its own ("每低1个百分点扣…") gets a warning, not an error."""
+    the rate is the error, its score a warning saying it follows; a score that follows neither is an
+    error; a report with an execution rule of its own ("每低1个百分点扣…") gets a warning."""
     assert read(tmp_path, EXECUTION_ROW).findings == []
     rate_wrong = read(tmp_path, EXECUTION_ROW.replace("94.80% | 9.48", "95.80% | 9.58")).findings
-    assert [f.code for f in rate_wrong] == ["STATED_RATE_MISMATCH"]
+    assert [f.code for f in rate_wrong] == ["STATED_RATE_MISMATCH", "SCORE_MISMATCH"] and rate_wrong[1].severity == "warning"
+    assert "随该执行率有误" in rate_wrong[1].message
     score_wrong = read(tmp_path, EXECUTION_ROW.replace("| 9.48 |", "| 9.84 |")).findings
     assert [(f.code, f.severity) for f in score_wrong] == [("SCORE_MISMATCH", "error")]
     own = read(tmp_path, EXECUTION_ROW.replace("| 9.48 |", "| 9.84 |") + "评分规则：预算执行率每低1个百分点扣0.5分。\n").findings

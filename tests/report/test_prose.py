@@ -886,10 +886,12 @@ def test_items_and_indicators_scored_section_by_section(tmp_path):
 
 def test_a_score_that_follows_a_completion_said_wrong(tmp_path):
     """"目标不低于2,400人次，实际2,220人次，完成率93.50%，得3.74分（分值4分）": the completion is said wrong
-    (92.50%) and the score follows it — one finding, the completion's."""
+    (92.50%) and the score follows it — the completion is the error, its score a warning saying so."""
     wrong = SCORED_SECTION_BY_SECTION.replace("完成率92.50%，得3.70分", "完成率93.50%，得3.74分") \
         + "未达到目标的按实际值/目标值×分值计分。\n"
-    assert [f.code for f in read(tmp_path, wrong).findings] == ["COMPLETION_MISMATCH"]
+    found = read(tmp_path, wrong).findings
+    assert [(f.code, f.severity) for f in found] == [("COMPLETION_MISMATCH", "error"), ("SCORE_MISMATCH", "warning")]
+    assert "随该完成率有误" in found[1].message
 
 
 BOND_PROJECT = """某区人民医院迁建工程2024年度地方政府专项债券项目资金绩效自评报告
