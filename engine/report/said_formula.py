@@ -72,15 +72,18 @@ def check_row_execution(facts: Facts, report: FindingList) -> None:
 
 # "其中：项目立项6分，绩效目标5分，…，服务对象满意度15分，总得分98.5", "综上，资金保障14分、…、加分1分，
 # 综合得分99.51分": the items' scores, then their total
-_LISTED_TOTAL = re.compile(r"(?:其中|综上|汇总)\s*[:：,，]?(?P<items>(?:[^\d,，;；。()（）]{2,16}\d+(?:\.\d+)?\s*分\s*[,，、;；]\s*){3,})"
-                           r"(?:总得分|总分|合计得分|合计|自评总分|综合得分)\s*(?:为|:|：)?\s*(?P<total>\d+(?:\.\d+)?)")
+_LISTED_TOTAL = re.compile(r"(?:(?:其中|综上|汇总)\s*[:：,，]?(?P<items>(?:[^\d,，;；。()（）]{2,16}\d+(?:\.\d+)?\s*分\s*[,，、;；]\s*){3,})"
+                           # … or each item named with its 得分 ("…预算执行得分9.70分、产出指标得分54.45分、…，自评得分…")
+                           r"|(?<![^,，;；。:：\n])(?P<scored>(?:[^,，;；。()（）、]{2,30}?得分\s*(?:为)?\s*\d+(?:\.\d+)?\s*分\s*[,，、;；]\s*){3,}))"
+                           r"(?:总得分|总分|合计得分|合计|自评总分|综合得分|自评得分)\s*(?:为|:|：)?\s*(?P<total>\d+(?:\.\d+)?)")
 
 
 def check_said_total(facts: Facts, report: FindingList) -> None:
     """A sentence listing every item's score and then the total: the total against their sum —
     unless the list read another way adds up (a group's score and its own parts)."""
     for match in _LISTED_TOTAL.finditer(facts.text):
-        scores = [n for n in facts.numbers if match.start("items") <= n.start < match.end("items") and n.unit == "分"]
+        items = "items" if match.group("items") else "scored"
+        scores = [n for n in facts.numbers if match.start(items) <= n.start < match.end(items) and n.unit == "分"]
         total = facts.number_at(match.start("total"))
         if total is None or len(scores) < 3 or report.names(facts.where(total.start)):
             continue

@@ -79,9 +79,9 @@ def total_and_grade(facts) -> list:
         if _ITEM_SCORE.search(clause) and not STRONG_TOTAL.search(clause) \
                 and not re.search(r"项目自评得分\s*(?:为|:)?\s*$", clause):
             continue   # "预算执行率得分9.75分": an item's score, not the total
-        if "分别" in clause or "其中" in clause or re.match(r"\s*分?\s*、\s*\d", text[n.end:n.end + 5]):
-            continue   # "各项目自评得分分别为100分、96分", "自评得分情况为：其中：项目立项6分": the scores of
-            # several or a part's, not the total
+        if "分别" in clause or "其中" in clause or re.match(r"\s*分?\s*、\s*(?:\d|[^\d，,。；;、]{1,12}得分)", text[n.end:n.end + 20]):
+            continue   # "各项目自评得分分别为100分、96分", "自评得分情况为：其中：项目立项6分", "…得分9.70分、产出
+            # 指标得分54.45分": the scores of several or a part's, not the total
         if _OTHER_EVALUATION.search(text[start:n.start]):
             continue   # "委托第三方机构开展部门评价，评价得分88.5分": another evaluation's score, not the self-evaluation's
         if _RULE_WORDS.search(clause + text[n.end:n.end + 4]):

@@ -123,3 +123,15 @@ def test_a_projects_execution_score_by_the_rule_the_report_states(tmp_path):
     assert [(f.code, f.severity) for f in checked(tmp_path, wrong).findings] == [("SCORE_MISMATCH", "error")]
     unsaid = wrong.replace("，得分=预算执行率×10", "")
     assert checked(tmp_path, unsaid).findings == []
+
+
+def test_a_sentence_naming_each_items_score_then_the_total(tmp_path):
+    """"…部门整体支出预算执行得分9.70分、产出指标得分54.45分、效益指标得分25分、满意度指标得分10分，自评得分99.51分":
+    the first score, said of the 部门整体's execution, is an item's, not the total; the total is checked
+    against the items listed before it in its sentence."""
+    text = ("某区农业农村委员会2024年度部门整体支出绩效自评报告\n三、自评结论\n经自评，我委2024年度部门整体支出预算执行得分9.70分、"
+            "产出指标得分54.45分、效益指标得分25分、满意度指标得分10分，自评得分{total}分，自评等级为“优”。\n")
+    right = checked(tmp_path, text.format(total="99.15"))
+    assert right.facts.total.value == 99.15 and right.findings == []
+    slipped = checked(tmp_path, text.format(total="99.51"))
+    assert [(f.code, f.severity) for f in slipped.findings] == [("TOTAL_MISMATCH", "error")]
