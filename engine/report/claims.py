@@ -234,6 +234,13 @@ _TARGET_SAID = re.compile(r"(?P<name>[^\d,，;；。:：\n()（）]{2,30}?)\s*(?
                           rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*[,，]\s*实际(?:完成值?|达到)?\s*(?:为|是)?\s*"
                           rf"(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}}?)"
                           r"(?:\s*[,，]\s*(?:目标)?完成率\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?(?=[,，;；。\s]|$)")
+# "1.新建高标准农田。年度目标不少于3.2万亩，实际建成3.36万亩…。该指标分值10分，得分10分。": a numbered
+# paragraph titled by the indicator's name, its target and what was achieved after the title
+_TITLED = re.compile(r"^[^\S\n]*(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*(?P<name>[^。\n,，:：;；\d]{2,30}?)\s*[。:：]\s*"
+                    r"(?:年度|全年)?(?:目标值?|指标值|计划)\s*(?:为|是)?\s*"
+                    r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于)?\s*"
+                    rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,6}}?)\s*(?:以上|以内)?\s*[,，；;]\s*"
+                    rf"[^。\n\d]{{0,30}}?实际[^\d。\n]{{0,12}}?(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,6}})", re.M)
 _NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当年|该指标|本指标)|(?:年度计划|年度|计划|预期)$")
 
 
@@ -244,7 +251,7 @@ def _paired_indicators(facts: Facts) -> None:
     # length so that every offset holds: a name and the spaces around it would backtrack without end)
     text = re.sub(r"[ \u3000]{3,}", lambda m: "。" * len(m.group()), facts.text)
     matches = [*_PAIRED.finditer(text), *_PLANNED.finditer(text), *_PLANNED_NAME.finditer(text),
-               *_ACHIEVED_FIRST.finditer(text), *_TARGET_SAID.finditer(text)]
+               *_ACHIEVED_FIRST.finditer(text), *_TARGET_SAID.finditer(text), *_TITLED.finditer(text)]
     for match in sorted(matches, key=lambda m: m.start()):
         if any(a <= match.start() < b for a, b in spans):
             continue   # inside an indicator's own paragraph: its figures are read there
@@ -271,6 +278,8 @@ def _paired_indicators(facts: Facts) -> None:
         weight, score, points = (facts.number_at(match.start(g)) if g in match.re.groupindex and match.group(g) else None
                                  for g in ("weight", "score", "points"))
         weight = weight or points
+        if weight is None and score is None:
+            weight, score = _points_and_score_after(facts, match.end(), whole_paragraph=match.re is _TITLED)
         if (weight is None) != (score is None):
             weight = score = None      # a score without its points, or points without a score: neither read
         facts.indicators.append(Indicator(len(facts.indicators) + 1, name, match.start(), "", direction, target,
@@ -293,6 +302,31 @@ def _scored_items_joined(facts: Facts) -> None:
         if len(scoring) == 1 and not named:        # one row, naming no other indicator: the same indicator
             item = next(iter(scoring.values()))
             indicator.weight, indicator.self_score, indicator.scored_apart = item.weight, item.score, True
+
+
+# "…，目标不少于120处，该指标分值15分，得分15分": its points and score later in its sentence
+_POINTS_THEN_SCORE = re.compile(r"(?:该指标|该项指标|该项)?\s*(?:分值|权重)\s*(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
+                                r"(?:自评)?(?:得分|得)\s*(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+_COMPLETION_SAID = re.compile(r"完成率\s*(?:为|达)?\s*\d+(?:\.\d+)?\s*%")
+
+
+def _points_and_score_after(facts: Facts, offset: int, whole_paragraph: bool = False) -> tuple:
+    """The points and score said after an indicator's figures in its sentence, no other figure between
+    (a completion and a reason may stand there) — or, in a paragraph titled by the indicator, once in
+    the rest of its paragraph."""
+    text = facts.text
+    if whole_paragraph:
+        end = text.find("\n", offset)
+        end = len(text) if end < 0 else end
+        said = list(_POINTS_THEN_SCORE.finditer(text, offset, end))
+        if len(said) != 1:
+            return None, None
+        return facts.number_at(said[0].start("weight")), facts.number_at(said[0].start("score"))
+    end = sentence_bounds(text, offset)[1]
+    said = _POINTS_THEN_SCORE.search(text, offset, end)
+    if said is None or re.search(r"\d", _COMPLETION_SAID.sub("", text[offset:said.start()])):
+        return None, None
+    return facts.number_at(said.start("weight")), facts.number_at(said.start("score"))
 
 
 def _same_name(one: str, other: str) -> bool:

@@ -855,6 +855,29 @@ def test_indicators_said_in_prose_and_scored_in_a_table(tmp_path):
     assert "取自评分表" in slipped[0].message
 
 
+INDICATOR_PARAGRAPHS_WITH_POINTS = """某区农业农村委员会2024年度部门整体支出绩效自评报告
+三、绩效指标完成情况
+定量指标未达到目标的按“实际值÷目标值×分值”计分。
+1.新建高标准农田。年度目标不少于3.2万亩，实际建成3.36万亩，亩均财政投入按不低于1,500元的标准安排。该指标分值10分，得分10分。
+2.粮食播种面积。年度目标不少于52万亩，统计部门反馈实际播种51.6万亩。该指标分值10分，得分9.92分。
+3.数量指标。全年维修养护农村供水工程134处，目标不少于120处，该指标分值15分，得分15分。更换改造老旧管网41.6公里，目标不少于45公里，完成率92.44%，未完成原因是道路施工推迟，该指标分值10分，得分9.24分。
+"""
+
+
+def test_indicators_with_their_points_and_score_said_after_them(tmp_path):
+    """A numbered paragraph titled by the indicator ("1.新建高标准农田。年度目标…，实际…") and its points and
+    score once in the paragraph ("该指标分值10分，得分10分"); an indicator said achieved-first with its
+    points and score later in its sentence, no other figure but a completion between."""
+    result = read(tmp_path, INDICATOR_PARAGRAPHS_WITH_POINTS)
+    got = [(i.name, i.target.value, i.actual.value, i.weight and i.weight.value, i.self_score and i.self_score.value)
+           for i in result.facts.indicators]
+    assert got == [("新建高标准农田", 3.2, 3.36, 10, 10), ("粮食播种面积", 52, 51.6, 10, 9.92),
+                   ("维修养护农村供水工程", 120, 134, 15, 15), ("更换改造老旧管网", 45, 41.6, 10, 9.24)]
+    assert result.findings == [], [f.message for f in result.findings]
+    slipped = read(tmp_path, INDICATOR_PARAGRAPHS_WITH_POINTS.replace("得分9.92分", "得分9.29分")).findings
+    assert [(f.code, f.severity) for f in slipped] == [("SCORE_MISMATCH", "error")]
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
