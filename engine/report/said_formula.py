@@ -125,14 +125,30 @@ VERB_RATE = re.compile(rf"(?P<whole>{_FIGURE})\s*(?P<unit>万元|元)\s*[,，]\s
                        rf"(?P=verb)率\s*(?:为|达)?\s*{_RATE}")
 
 
+# "不合格样品64批次，…，其中…处置到位61批次，核查处置率96.88%": a count, the part of it the 其中 names in
+# the same unit, and the rate said right after — the part over the count
+_COUNTED_RATE = re.compile(rf"(?P<whole>{_FIGURE})\s*(?P<unit>批次|人次|户|人|家|件|起|项|个|所|座|处|份|宗|辆|台)"
+                           r"[^。；;\d]{0,40}?其中(?P<said>[^。；;\d]{0,24}?)"
+                           rf"(?P<part>{_FIGURE})\s*(?P=unit)\s*[,，]\s*(?P<rate>[^。；;\d,，]{{0,12}})率\s*(?:为|达)?\s*{_RATE}")
+
+
+def _rate_of_the_part(match: re.Match) -> bool:
+    """The rate names what the part did ("核查处置到位61批次，核查处置率…"), not another measure of the whole
+    ("其中经营管理型108人，培训合格率…")."""
+    said, rate = match.group("said"), match.group("rate")
+    return any(rate[i:i + 2] in said for i in range(len(rate) - 1))
+
+
 def check_said_share(facts: Facts, report: FindingList) -> None:
     """A stated share of an amount said with it, a rate worked out in words, a rate of a grant paid
-    out (SPEC 8: a stated rate — a warning)."""
-    for match in (*_SHARE_OF.finditer(facts.text), *_DIVIDED.finditer(facts.text), *VERB_RATE.finditer(facts.text)):
+    out, a rate of the part of a count (SPEC 8: a stated rate — a warning)."""
+    for match in (*_SHARE_OF.finditer(facts.text), *_DIVIDED.finditer(facts.text), *VERB_RATE.finditer(facts.text),
+                  *_COUNTED_RATE.finditer(facts.text)):
         part, whole, share = (facts.number_at(match.start(g)) for g in ("part", "whole", "share"))
-        if part is None or whole is None or share is None or not whole.value or not share.is_rate:
+        if part is None or whole is None or share is None or not whole.value or not share.is_rate \
+                or match.re is _COUNTED_RATE and not _rate_of_the_part(match):
             continue
-        value = facts.amount(part) / facts.amount(whole)
+        value = facts.amount(part) / facts.amount(whole) if match.re is not _COUNTED_RATE else part.value / whole.value
         if not at_stated(value, share):
             said = f"{match.group('verb')}率" if match.re is VERB_RATE else "占比" if match.re is _SHARE_OF else "比率"
             report.warning("STATED_RATE_MISMATCH", facts.where(share.start),

@@ -135,3 +135,16 @@ def test_a_sentence_naming_each_items_score_then_the_total(tmp_path):
     assert right.facts.total.value == 99.15 and right.findings == []
     slipped = checked(tmp_path, text.format(total="99.51"))
     assert [(f.code, f.severity) for f in slipped.findings] == [("TOTAL_MISMATCH", "error")]
+
+
+@pytest.mark.parametrize("said, found", [
+    ("抽检发现不合格样品64批次，已全部立案核查，其中年内核查处置到位61批次，核查处置率95.31%。", []),
+    ("抽检发现不合格样品64批次，已全部立案核查，其中年内核查处置到位61批次，核查处置率96.88%。", [("STATED_RATE_MISMATCH", "warning")]),
+    # a rate of another measure of the whole, not of the part the 其中 names
+    ("培育高素质农民512人，其中经营管理型108人，培训合格率97.2%。", []),
+])
+def test_a_rate_of_the_part_of_a_count(tmp_path, said, found):
+    """"…64批次，…其中…处置到位61批次，核查处置率96.88%": the part over the count (61 ÷ 64 = 95.31%) — a
+    warning, as every stated rate of words; none where the rate names another measure."""
+    text = "某县市场监督管理局2024年度部门整体支出绩效自评报告\n一、产出\n" + said + "\n"
+    assert [(f.code, f.severity) for f in checked(tmp_path, text).findings] == found
