@@ -278,6 +278,9 @@ def _paired_indicators(facts: Facts) -> None:
         weight, score, points = (facts.number_at(match.start(g)) if g in match.re.groupindex and match.group(g) else None
                                  for g in ("weight", "score", "points"))
         weight = weight or points
+        if weight is None and score is not None:    # "…，分值8分，得8分": its points just before its score
+            before = list(re.finditer(r"(?:分值|权重)\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*分", facts.text[actual.end:score.start]))
+            weight = facts.number_at(actual.end + before[0].start(1)) if len(before) == 1 else None
         if weight is None and score is None:
             weight, score = _points_and_score_after(facts, match.end(), whole_paragraph=match.re is _TITLED)
         if (weight is None) != (score is None):

@@ -861,6 +861,7 @@ INDICATOR_PARAGRAPHS_WITH_POINTS = """某区农业农村委员会2024年度部�
 1.新建高标准农田。年度目标不少于3.2万亩，实际建成3.36万亩，亩均财政投入按不低于1,500元的标准安排。该指标分值10分，得分10分。
 2.粮食播种面积。年度目标不少于52万亩，统计部门反馈实际播种51.6万亩。该指标分值10分，得分9.92分。
 3.数量指标。全年维修养护农村供水工程134处，目标不少于120处，该指标分值15分，得分15分。更换改造老旧管网41.6公里，目标不少于45公里，完成率92.44%，未完成原因是道路施工推迟，该指标分值10分，得分9.24分。
+4.食品安全监督抽检批次：目标≥2,400批次，实际完成2,586批次，分值8分，得8分。
 """
 
 
@@ -872,7 +873,8 @@ def test_indicators_with_their_points_and_score_said_after_them(tmp_path):
     got = [(i.name, i.target.value, i.actual.value, i.weight and i.weight.value, i.self_score and i.self_score.value)
            for i in result.facts.indicators]
     assert got == [("新建高标准农田", 3.2, 3.36, 10, 10), ("粮食播种面积", 52, 51.6, 10, 9.92),
-                   ("维修养护农村供水工程", 120, 134, 15, 15), ("更换改造老旧管网", 45, 41.6, 10, 9.24)]
+                   ("维修养护农村供水工程", 120, 134, 15, 15), ("更换改造老旧管网", 45, 41.6, 10, 9.24),
+                   ("食品安全监督抽检批次", 2400, 2586, 8, 8)]
     assert result.findings == [], [f.message for f in result.findings]
     slipped = read(tmp_path, INDICATOR_PARAGRAPHS_WITH_POINTS.replace("得分9.92分", "得分9.29分")).findings
     assert [(f.code, f.severity) for f in slipped] == [("SCORE_MISMATCH", "error")]
