@@ -24,7 +24,7 @@ from .indicator_checks import check_indicator
 from .numbers import Number, compared_with, direction_before, sentence_bounds
 from .plain import kind_stated, sub_level
 from .said_formula import (OWN_EXECUTION_RULE, VERB_RATE, check_row_execution, check_said_execution, check_said_points_rate,
-                           check_said_share, check_said_total, points_times, rate_slack)
+                           check_said_rate_rule, check_said_share, check_said_total, points_times, rate_slack)
 from .stated import EPS, amount_text, at_stated, quoted
 from .sum_checks import check_budget_equation, check_sums, latest
 from .vocabulary import key
@@ -90,6 +90,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_said_total(facts, report)
     check_said_share(facts, report)
     check_said_points_rate(facts, report)
+    check_said_rate_rule(facts, report)
     _form_total(facts, report)
     result.computed_total = _totals(facts, rule_set, report, given)
     result.findings = report.findings

@@ -8,6 +8,7 @@ import re
 
 from ..core.arithmetic import perf_total, ratio_score
 from ..core.findings import SCORE_TOLERANCE, FindingList
+from ..core.parsing import text_key
 from .facts import Facts
 from .numbers import Number, sentence_bounds
 from .plain import A_SCORE
@@ -132,6 +133,14 @@ _COUNTED_RATE = re.compile(rf"(?P<whole>{_FIGURE})\s*(?P<unit>批次|人次|户|
                            rf"(?P<part>{_FIGURE})\s*(?P=unit)\s*[,，]\s*(?P<rate>[^。；;\d,，]{{0,12}})率\s*(?:为|达)?\s*{_RATE}")
 
 
+# "较上年3,017.25万元增加231.42万元，增长7.76%": last year's figure, the change and its rate
+_CHANGE_RATE = re.compile(rf"较上年(?:同期)?(?:的)?\s*(?P<whole>{_FIGURE})\s*(?P<unit>万元|元)\s*(?:增加|减少|下降|增长|上升|提高|降低)(?:了)?\s*"
+                          rf"(?P<part>{_FIGURE})\s*(?P=unit)\s*[,，]\s*(?:同比)?(?:增长|下降|增幅|降幅|减少|上升|提高|降低)(?:了)?(?:率)?\s*(?:为)?\s*{_RATE}")
+# "核定编制96名，年末实有在职人员91人，在职人员控制率94.97%": staff over posts
+_STAFF_RATE = re.compile(rf"编制(?:数)?\s*(?:为)?\s*(?P<whole>\d+)\s*(?:名|人)[^。；;]{{0,30}}?(?:实有|在职|在编)[^。；;\d]{{0,8}}?"
+                         rf"(?P<part>\d+)\s*(?:名|人)[^。；;\d]{{0,12}}?控制率\s*(?:为)?\s*{_RATE}")
+
+
 def _rate_of_the_part(match: re.Match) -> bool:
     """The rate names what the part did ("核查处置到位61批次，核查处置率…"), not another measure of the whole
     ("其中经营管理型108人，培训合格率…")."""
@@ -141,16 +150,18 @@ def _rate_of_the_part(match: re.Match) -> bool:
 
 def check_said_share(facts: Facts, report: FindingList) -> None:
     """A stated share of an amount said with it, a rate worked out in words, a rate of a grant paid
-    out, a rate of the part of a count (SPEC 8: a stated rate — a warning)."""
+    out, a rate of the part of a count, a change on last year, staff over posts (SPEC 8: a stated
+    rate — a warning)."""
     for match in (*_SHARE_OF.finditer(facts.text), *_DIVIDED.finditer(facts.text), *VERB_RATE.finditer(facts.text),
-                  *_COUNTED_RATE.finditer(facts.text)):
+                  *_COUNTED_RATE.finditer(facts.text), *_CHANGE_RATE.finditer(facts.text), *_STAFF_RATE.finditer(facts.text)):
         part, whole, share = (facts.number_at(match.start(g)) for g in ("part", "whole", "share"))
         if part is None or whole is None or share is None or not whole.value or not share.is_rate \
                 or match.re is _COUNTED_RATE and not _rate_of_the_part(match):
             continue
-        value = facts.amount(part) / facts.amount(whole) if match.re is not _COUNTED_RATE else part.value / whole.value
+        value = part.value / whole.value if match.re in (_COUNTED_RATE, _STAFF_RATE) else facts.amount(part) / facts.amount(whole)
         if not at_stated(value, share):
-            said = f"{match.group('verb')}率" if match.re is VERB_RATE else "占比" if match.re is _SHARE_OF else "比率"
+            said = f"{match.group('verb')}率" if match.re is VERB_RATE else "占比" if match.re is _SHARE_OF else \
+                "变动率" if match.re is _CHANGE_RATE else "在职人员控制率" if match.re is _STAFF_RATE else "比率"
             report.warning("STATED_RATE_MISMATCH", facts.where(share.start),
                            f"报告写{said} {share.value:g}%，按 {amount_text(facts.amount(part))}÷{amount_text(facts.amount(whole))} "
                            f"应为 {value * 100:.2f}%{quoted(facts, share)}")
@@ -207,3 +218,32 @@ def _projects_by_rule(facts: Facts, report: FindingList, rule: re.Match, points:
             report.error("SCORE_MISMATCH", facts.where(score.start),
                          f"按报告所写“{rule.group(0)}”，{points:g} × {rates[-1].value:g}% = "
                          f"{points_times(rates[-1], points):.2f} 分，报告写 {score.value:g} 分{quoted(facts, score)}")
+
+
+# the rates a report says are scored 实际比率 × 分值 ("计分规则为：预算完成率、政府采购执行率按“实际比率×分值”计分")
+_RATES_TIMES_POINTS = re.compile(r"(?P<names>[^。；;:：]{2,60}?)按\s*[“\"「]?\s*(?:实际)?(?:比率|比例|完成率|执行率|该率|指标值)\s*[×xX*＊]\s*(?:该指标)?分值")
+# "5.政府采购执行率95.00%，该指标分值3分，得分2.58分": such a rate, its points and its score
+_RATE_POINTS_SCORE = re.compile(rf"(?P<name>[^\d，,。；;:：、]{{2,20}}率)\s*(?:为|达)?\s*(?P<rate>{_FIGURE})\s*%\s*[,，]\s*"
+                                rf"(?:该指标|该项)?(?:分值|权重)\s*(?P<points>{_FIGURE})\s*分\s*[,，]\s*(?:得分|得)\s*(?:为)?\s*(?P<score>{_FIGURE})\s*分")
+
+
+def check_said_rate_rule(facts: Facts, report: FindingList) -> None:
+    """A rate the report says is scored 实际比率 × 分值, said with its points and score in one sentence:
+    the score against points × rate (capped at the points) — an error, the rule and every operand being
+    the report's own."""
+    named = {text_key(name) for rule in _RATES_TIMES_POINTS.finditer(facts.text)
+             for name in re.split(r"[、，,和及与]", rule.group("names")) if name.strip().endswith("率")}
+    named = {re.sub(r"^.*?[:：为]", "", n) for n in named}
+    if not named:
+        return
+    for said in _RATE_POINTS_SCORE.finditer(facts.text):
+        name = re.sub(r"^\d+\s*[.、．]\s*", "", said.group("name")).strip()
+        rate, points, score = (facts.number_at(said.start(g)) for g in ("rate", "points", "score"))
+        if rate is None or points is None or score is None or not any(text_key(name).endswith(n) for n in named if n) \
+                or report.names(facts.where(score.start)):
+            continue
+        expected = points_times(rate, points.value)
+        if abs(expected - score.value) >= rate_slack(rate, points.value):
+            report.error("SCORE_MISMATCH", facts.where(score.start),
+                         f"「{name}」按报告所写“比率×分值”计分：{points.value:g} 分 × {rate.value:g}% = {expected:.2f} 分，"
+                         f"报告写 {score.value:g} 分{quoted(facts, score)}")

@@ -148,3 +148,33 @@ def test_a_rate_of_the_part_of_a_count(tmp_path, said, found):
     warning, as every stated rate of words; none where the rate names another measure."""
     text = "某县市场监督管理局2024年度部门整体支出绩效自评报告\n一、产出\n" + said + "\n"
     assert [(f.code, f.severity) for f in checked(tmp_path, text).findings] == found
+
+
+@pytest.mark.parametrize("said, found", [
+    ("全年支出较上年3,017.25万元增加231.42万元，增长7.67%。", []),
+    ("全年支出较上年3,017.25万元增加231.42万元，增长7.76%。", [("STATED_RATE_MISMATCH", "warning")]),
+    ("局机关核定编制96名，年末实有在职人员91人，在职人员控制率94.79%。", []),
+    ("局机关核定编制96名，年末实有在职人员91人，在职人员控制率94.97%。", [("STATED_RATE_MISMATCH", "warning")]),
+])
+def test_a_change_on_last_year_and_staff_over_posts(tmp_path, said, found):
+    """"较上年A增加D，增长R%" (R = D ÷ A) and "编制N名，实有在职M人，在职人员控制率R%" (R = M ÷ N): warnings."""
+    text = "某县文化广电旅游局2024年度部门整体支出绩效自评报告\n一、基本情况\n" + said + "\n"
+    assert [(f.code, f.severity) for f in checked(tmp_path, text).findings] == found
+
+
+RATES_SCORED_BY_THEIR_OWN_RULE = """某县文化广电旅游局2024年度部门整体支出绩效自评报告
+三、评分
+计分规则为：预算完成率、政府采购执行率按“实际比率×分值”计分；定量指标达到目标值的得满分。
+1.预算完成率96.53%，该指标分值6分，得分5.79分。
+2.政府采购执行率95.00%，该指标分值3分，得分{score}分。
+3.公用经费控制率94.36%，该指标分值3分，得分3分。
+"""
+
+
+def test_rates_the_report_scores_rate_times_points(tmp_path):
+    """"预算完成率、政府采购执行率按“实际比率×分值”计分" and "政府采购执行率95.00%，该指标分值3分，得分2.58分":
+    3 × 95% = 2.85 — an error (the rule and every operand the report's); a rate the rule does not name
+    (公用经费控制率, full marks under 100%) is not checked by it."""
+    assert checked(tmp_path, RATES_SCORED_BY_THEIR_OWN_RULE.format(score="2.85")).findings == []
+    wrong = checked(tmp_path, RATES_SCORED_BY_THEIR_OWN_RULE.format(score="2.58")).findings
+    assert [(f.code, f.severity) for f in wrong] == [("SCORE_MISMATCH", "error")] and "政府采购执行率" in wrong[0].message
