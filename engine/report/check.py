@@ -103,12 +103,13 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
     figures = facts.figures()
     project = kind_stated(facts.text) == "项目支出"
     said_rates = {m.start("share") for m in VERB_RATE.finditer(facts.text)}
+    parts_rates = _rates_of_parts(facts)
     for i, rate in enumerate(figures):
         key = RATE_KEYS.get((rate.measure, rate.scope))
         if not rate.is_rate or key is None or direction_before(rate.label) or compared_with(rate.label) \
-                or rate.start in said_rates:
+                or rate.start in said_rates or id(rate) in parts_rates:
             continue   # "资金支出率≥98%", "执行率未达到100%": a target or a line, not a stated rate (a grant's
-            # "…34.18万元，已兑现28.35万元，兑现率…" is said_formula's)
+            # "…34.18万元，已兑现28.35万元，兑现率…" is said_formula's; a 其中 part's own rate is its part's)
         # (in a 项目支出 report the project's own figures are its whole: 下达预算…，项目预算执行率97.3%)
         alike = {"whole", "project", "fiscal"} if project and rate.scope in ("whole", "project", "fiscal") else {rate.scope}
         near = [n for n in figures[:i] if n.is_amount and n.scope in alike and n.paragraph == rate.paragraph
@@ -140,6 +141,28 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
             report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),   # SPEC 8: a warning
                          f"报告写{RATE_LABELS[key]} {rate.value:g}%，按 {amount_text(a)}÷{amount_text(b)} 应为 "
                          f"{excel_round(value * 100, max(rate.decimals, 2)):.{max(rate.decimals, 2)}f}%{quoted(facts, rate)}")
+
+
+_A_SOURCE = re.compile(r"其中|中央|省级|市级|县级|区级|本级|配套|上级|自筹|单位资金|其他资金")
+_OF_ALL = re.compile(r"整体|总体|综合|全部|项目|预算执行率")
+
+
+def _rates_of_parts(facts: Facts) -> set[int]:
+    """The rates said right after a part of a 其中 list, of that part ("其中中央衔接资金支出276.50万元，执行率
+    92.17%；县级配套资金支出54.78万元，执行率91.30%") — not the one after the last part of a list whose
+    parts have none, the whole's ("…项目支出1,100.21万元，预算执行率94.86%")."""
+    out = set()
+    following = {id(a): b for a, b in zip(facts.numbers, facts.numbers[1:])}
+    for said, rate in zip(facts.numbers, facts.numbers[1:]):   # "其中中央衔接资金支出276.50万元，执行率92.17%":
+        if said.is_amount and rate.is_rate and rate.sentence == said.sentence and _A_SOURCE.search(said.label) \
+                and not re.search(r"[。；;]", facts.text[said.end:rate.start]) and not _OF_ALL.search(rate.label):
+            out.add(id(rate))     # a source's own rate
+    for listed in facts.sums:
+        rated = [following.get(id(p)) for p in listed.parts]
+        rated = [r if r is not None and r.is_rate and r.sentence == p.sentence else None for r, p in zip(rated, listed.parts)]
+        if any(r is not None for r in rated[:-1]):
+            out.update(id(r) for r in rated if r is not None)
+    return out
 
 
 def _own_amounts(facts: Facts, rate: Number, alike: set[str], since: int) -> tuple[Number, Number] | None:

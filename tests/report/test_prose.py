@@ -880,6 +880,15 @@ def test_indicators_with_their_points_and_score_said_after_them(tmp_path):
     assert [(f.code, f.severity) for f in slipped] == [("SCORE_MISMATCH", "error")]
 
 
+def test_each_source_with_its_own_rate(tmp_path):
+    """"…实际支出331.28万元，预算执行率92.02%。其中中央衔接资金支出276.50万元，执行率92.17%；县级配套…，执行率
+    91.30%": each source's rate is its own (its budget unsaid), not the whole's."""
+    text = ("某县农业农村局2024年度茶叶初制所改造项目绩效自评报告\n一、资金\n项目年度预算360.00万元，截至2024年12月31日实际支出"
+            "331.28万元，预算执行率92.02%。其中中央衔接资金支出276.50万元，执行率92.17%；县级配套资金支出54.78万元，执行率91.30%。\n")
+    assert read(tmp_path, text).findings == []
+    assert [f.code for f in read(tmp_path, text.replace("92.02%", "92.20%")).findings] == ["STATED_RATE_MISMATCH"]
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
