@@ -889,6 +889,24 @@ def test_each_source_with_its_own_rate(tmp_path):
     assert [f.code for f in read(tmp_path, text.replace("92.02%", "92.20%")).findings] == ["STATED_RATE_MISMATCH"]
 
 
+UNMET_GOALS_SECTION = """某镇人民政府2024年度茶叶初制所改造项目绩效自评报告
+一、自评结论
+3.未完成的绩效目标。项目按期完工率87.5%，未达到90%的目标值，1个初制所因电力增容审批延误。
+二、绩效目标完成情况
+（1）数量指标。带动茶农户数目标≥1,200户，实际带动1,286户，完成目标的{said}%。
+"""
+
+
+def test_a_section_of_unmet_goals_states_results_and_a_completion_said_of_the_target(tmp_path):
+    """"未完成的绩效目标" is a section of results (its 87.5% is no target); "…，完成目标的107.17%" is the
+    completion said (1,286 ÷ 1,200), checked."""
+    result = read(tmp_path, UNMET_GOALS_SECTION.format(said="107.17"))
+    assert [(i.name, i.target.value, i.actual.value, i.completion.value) for i in result.facts.indicators] == [
+        ("带动茶农户数", 1200, 1286, 107.17)]
+    assert result.findings == []
+    assert [f.code for f in read(tmp_path, UNMET_GOALS_SECTION.format(said="107.71")).findings] == ["COMPLETION_MISMATCH"]
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
