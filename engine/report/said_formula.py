@@ -190,8 +190,9 @@ def check_said_points_rate(facts: Facts, report: FindingList) -> None:
             continue      # (its points unsaid: "…执行率94.76%，预算执行率得分9.67分" with "得分=预算执行率×10" said)
         start = sentence_bounds(facts.text, item.score.start)[0]
         after = item.weight.start if item.weight is not None else start
-        rates = [n for n in facts.numbers if start <= n.start < item.score.start and n.is_rate
-                 and n.measure == "exec_rate" and n.start >= after]
+        rates = [n for n in facts.numbers if start <= n.start < item.score.start and n.is_rate and n.measure == "exec_rate"]
+        # (the rate after the points, else before them: "…执行率93.26%，该项分值15分，得13.89分")
+        rates = [n for n in rates if n.start >= after] or rates
         if item.weight is not None and item.weight.sentence != item.score.sentence or len(rates) != 1:
             continue
         rate, points = rates[0], item.weight.value if item.weight is not None else rule_points

@@ -90,6 +90,14 @@ def test_the_execution_points_rate_and_score_of_one_sentence(tmp_path):
     assert checked(tmp_path, own).findings == []
 
 
+def test_the_execution_rate_said_before_its_points(tmp_path):
+    """"全年预算执行率93.26%，该项分值15分，得13.89分" with "预算执行率得分=执行率×分值" said: 15 × 93.26% = 13.99."""
+    text = ("某县水利局2024年度部门整体支出绩效自评报告\n评分规则：预算执行率得分=执行率×分值。\n"
+            "1.预算执行率。全年预算执行率93.26%，该项分值15分，得{score}分。\n")
+    assert checked(tmp_path, text.format(score="13.99")).findings == []
+    assert [(f.code, f.severity) for f in checked(tmp_path, text.format(score="13.89")).findings] == [("SCORE_MISMATCH", "error")]
+
+
 def test_parts_summed_up_then_the_total(tmp_path):
     """"综上，资金保障14分、项目管理24分、使用成效59.51分、加分1分，综合得分99.51分": the total against
     the sum of the parts the sentence lists."""
