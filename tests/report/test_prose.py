@@ -907,6 +907,15 @@ def test_a_section_of_unmet_goals_states_results_and_a_completion_said_of_the_ta
     assert [f.code for f in read(tmp_path, UNMET_GOALS_SECTION.format(said="107.71")).findings] == ["COMPLETION_MISMATCH"]
 
 
+def test_an_adjustment_described_in_brackets_is_no_other_move_of_the_budget(tmp_path):
+    """"年初预算…，年中追加2,197.35万元（主要为中央水利发展资金1,860.00万元…），加上年初结转和结余379.18万元，
+    全年预算数…": the amount in brackets describes the 追加, the 结转 added is a move of the budget — they add up."""
+    text = ("某县水务局2024年度部门决算\n第四部分 预算绩效情况说明\n2024年年初预算3,960.80万元，年中追加2,197.35万元（主要为中央"
+            "水利发展资金1,860.00万元及省级水土保持补助资金），加上年初结转和结余379.18万元，全年预算数{total}万元。\n")
+    assert read(tmp_path, text.format(total="6,537.33")).findings == []
+    assert [(f.code, f.severity) for f in read(tmp_path, text.format(total="6,573.33")).findings] == [("SUM_MISMATCH", "warning")]
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
