@@ -24,7 +24,7 @@ from .indicator_checks import check_indicator
 from .numbers import Number, compared_with, direction_before, sentence_bounds
 from .plain import kind_stated, sub_level
 from .said_formula import (OWN_EXECUTION_RULE, VERB_RATE, check_row_execution, check_said_execution, check_said_points_rate,
-                           check_said_rate_rule, check_said_share, check_said_total, points_times, rate_slack)
+                           check_said_rate_rule, check_said_share, check_said_total, follows_rate)
 from .stated import EPS, amount_text, at_stated, quoted
 from .sum_checks import check_budget_equation, check_sums, latest
 from .vocabulary import key
@@ -137,6 +137,9 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
         if b == 0 and a != 0:
             continue   # x / 0: the rate is undefined; nothing to compare it with
         value = a / b if b else 0.0   # nothing planned, nothing spent: 0 (SPEC 3)
+        whole_year = facts.keyed_amounts().get("budget_total") if den.measure == "initial" and key == "exec_rate" else None
+        if whole_year is not None and facts.amount(whole_year) and at_stated(a / facts.amount(whole_year), rate):
+            continue      # (the 年初 said near it, the rate of the 全年预算 said elsewhere — a form's: as it should be)
         if not at_stated(value, rate):
             report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),   # SPEC 8: a warning
                          f"报告写{RATE_LABELS[key]} {rate.value:g}%，按 {amount_text(a)}÷{amount_text(b)} 应为 "
@@ -265,7 +268,9 @@ def _form_execution(facts: Facts, report: FindingList, kind: str) -> None:
     if abs(expected - score.value) >= SCORE_TOLERANCE:
         # the score follows the rate the form states (said wrong: that is the error), or the report has an
         # execution rule of its own ("执行率每低1个百分点扣0.5分"): a warning that says so
-        follows = stated is not None and abs(points_times(stated, weight.value) - score.value) < rate_slack(stated, weight.value)
+        follows = stated is not None and follows_rate(stated, weight.value, score.value)
+        if follows and at_stated(rate, stated):
+            return    # 分值 × the rate as the form states it (rounded right): 9.66 for 96.55% of 96.546%
         own_rule = OWN_EXECUTION_RULE.search(facts.text)
         note = f"（得分与表中执行率 {stated.value:g}% 一致，随该执行率有误）" if follows else \
             "（报告另写有执行率评分规则）" if own_rule else ""

@@ -13,7 +13,7 @@ from ..core.parsing import DIRECTION_SYMBOLS
 from ..core.rates import completion_rate, deviation_rate
 from .bands import band_score
 from .facts import Facts, Indicator
-from .said_formula import rate_slack
+from .said_formula import follows_rate
 from .stated import at_stated, quoted
 from .text import CELL
 from .vocabulary import words
@@ -80,8 +80,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             and abs(rate_score - ind.self_score.value) < SCORE_TOLERANCE
         # a score that follows the completion the report states (said wrong): the completion is the error,
         # the score a warning that says it follows
-        by_stated = ind.completion is not None and (stated := _score(ind.completion.value / 100, ind.weight.value)) is not None \
-            and abs(stated - ind.self_score.value) < rate_slack(ind.completion, ind.weight.value)
+        by_stated = ind.completion is not None and follows_rate(ind.completion, ind.weight.value, ind.self_score.value)
         if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate:
             # a row with a scoring rule of its own we could not read: a warning that says so
             say, own = (report.warning, f"（该行另有评分标准：{ind.own_rule[:40]}）") if ind.own_rule else (report.error, "")

@@ -24,10 +24,12 @@ def points_times(rate: Number, points: float) -> float:
     return ratio_score(rate.value / 100, points)
 
 
-def rate_slack(rate: Number, points: float) -> float:
-    """How far a score may stand from 分值 × 执行率 for the rate as stated: ± half its last digit,
-    times the points, and the scores' own tolerance."""
-    return points * 0.5 * 10 ** -rate.decimals / 100 + SCORE_TOLERANCE
+def follows_rate(rate: Number, points: float, score: float) -> bool:
+    """Whether a score is 分值 × a rate that the stated one rounds from (± half its last digit: 96.55% may
+    be 96.5463%, whose score is 9.65), within the scores' own tolerance."""
+    half = 0.5 * 10 ** -rate.decimals
+    low, high = (ratio_score((rate.value + d) / 100, points) for d in (-half, half))
+    return low - SCORE_TOLERANCE < score < high + SCORE_TOLERANCE
 
 
 def check_said_execution(facts: Facts, report: FindingList) -> None:
@@ -44,7 +46,7 @@ def check_said_execution(facts: Facts, report: FindingList) -> None:
         if score is None or score.value > points:
             continue
         expected = points_times(rate, points)
-        if abs(expected - score.value) >= rate_slack(rate, points) and not report.names(facts.where(score.start)):
+        if not follows_rate(rate, points, score.value) and not report.names(facts.where(score.start)):
             report.error("SCORE_MISMATCH", facts.where(score.start),
                          f"按同一句所写“{points:g}分×执行率”，{points:g} × {rate.value:g}% = {expected:.2f} 分，"
                          f"报告写 {score.value:g} 分{quoted(facts, score)}")
@@ -65,7 +67,7 @@ def check_row_execution(facts: Facts, report: FindingList) -> None:
             # whose note scores the rate itself — "预算执行 | 30 | 28.9 | 预算执行率96.88%，得9.69分" — is no rate's)
         rate, points = rates[0], item.weight.value
         expected = points_times(rate, points)
-        if abs(expected - item.score.value) >= rate_slack(rate, points):
+        if not follows_rate(rate, points, item.score.value):
             report.warning("SCORE_MISMATCH", facts.where(item.score.start),
                            f"「预算执行率」按 分值 {points:g} × 执行率 {rate.value:g}% 应得 {expected:.2f} 分，表中写 "
                            f"{item.score.value:g} 分（如按分档等其他评分标准计分，请核对）{quoted(facts, item.score)}")
@@ -197,7 +199,7 @@ def check_said_points_rate(facts: Facts, report: FindingList) -> None:
             continue
         rate, points = rates[0], item.weight.value if item.weight is not None else rule_points
         expected = points_times(rate, points)
-        if abs(expected - item.score.value) >= rate_slack(rate, points):
+        if not follows_rate(rate, points, item.score.value):
             (report.error if rule else report.warning)(
                 "SCORE_MISMATCH", facts.where(item.score.start),
                 f"「预算执行率」分值 {points:g} × 执行率 {rate.value:g}% = {expected:.2f} 分，报告写 {item.score.value:g} 分"
@@ -214,7 +216,7 @@ def _projects_by_rule(facts: Facts, report: FindingList, rule: re.Match, points:
             continue
         rates = [n for n in facts.numbers if n.sentence == score.sentence and n.start < score.start and n.is_rate
                  and n.measure == "exec_rate"]
-        if rates and abs(points_times(rates[-1], points) - score.value) >= rate_slack(rates[-1], points) \
+        if rates and not follows_rate(rates[-1], points, score.value) \
                 and not report.names(facts.where(score.start)):
             report.error("SCORE_MISMATCH", facts.where(score.start),
                          f"按报告所写“{rule.group(0)}”，{points:g} × {rates[-1].value:g}% = "
@@ -244,7 +246,7 @@ def check_said_rate_rule(facts: Facts, report: FindingList) -> None:
                 or report.names(facts.where(score.start)):
             continue
         expected = points_times(rate, points.value)
-        if abs(expected - score.value) >= rate_slack(rate, points.value):
+        if not follows_rate(rate, points.value, score.value):
             report.error("SCORE_MISMATCH", facts.where(score.start),
                          f"「{name}」按报告所写“比率×分值”计分：{points.value:g} 分 × {rate.value:g}% = {expected:.2f} 分，"
                          f"报告写 {score.value:g} 分{quoted(facts, score)}")

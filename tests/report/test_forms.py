@@ -723,6 +723,17 @@ def test_an_execution_score_that_follows_the_rate_the_form_states(tmp_path):
     assert [(f.code, f.severity) for f in own] == [("SCORE_MISMATCH", "warning")]
 
 
+@pytest.mark.parametrize("score, found", [("9.65", []), ("9.66", []), ("9.63", ["SCORE_MISMATCH"])])
+def test_an_execution_score_of_the_rate_before_its_rounding(tmp_path, score, found):
+    """398.35 ÷ 412.60 = 96.546%, said 96.55%: 9.65 (of the rate unrounded) and 9.66 (of the rate said) both
+    follow; a rate said before its prose — "全年实际支出398.35万元，执行率96.55%" beside a 年初 of 360 — is of
+    the form's 全年预算数."""
+    form = ("某县林业和草原局2024年度森林防火项目绩效自评报告\n一、资金\n年初预算360.00万元。全年实际支出398.35万元，执行率96.55%。\n"
+            "项目支出绩效自评表\n| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            f"| 年度资金总额 | 360.00 | 412.60 | 398.35 | 10 | 96.55% | {score} |\n")
+    assert [f.code for f in read(tmp_path, form).findings] == found
+
+
 def test_rows_that_lost_their_first_cells_are_read_from_the_right(tmp_path):
     """A row under the same 一级指标 with that cell left out (fewer cells, still ending with its
     得分) is read from the right; one that lost its empty last cell (a 偏差原因) from the left."""
