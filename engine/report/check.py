@@ -27,6 +27,7 @@ from .said_formula import (OWN_EXECUTION_RULE, VERB_RATE, check_row_execution, c
                            check_said_rate_rule, check_said_share, check_said_total, follows_rate)
 from .stated import EPS, amount_text, at_stated, quoted
 from .sum_checks import check_budget_equation, check_sums, latest
+from .totals import STRONG_TOTAL
 from .vocabulary import key
 
 RATE_LABELS = {"exec_rate": "预算执行率", "basic_exec_rate": "基本支出执行率", "project_exec_rate": "项目支出执行率",
@@ -298,6 +299,7 @@ def _form_total(facts: Facts, report: FindingList) -> None:
 
 
 _GRADE_ORDER = ("优", "良", "中", "差")
+_A_TOTALS_NAME = re.compile(r"自评得分|评价得分|绩效得分|自评分")
 
 
 def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, given: bool) -> float | None:
@@ -317,6 +319,11 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
         if expected != grade:
             certain = scale_known or (expected in _GRADE_ORDER and grade in _GRADE_ORDER
                                       and abs(_GRADE_ORDER.index(expected) - _GRADE_ORDER.index(grade)) >= 2)
+            # a total not named as one (a bare "得分…", not 综合得分 / 总分 / a form's 总分 row) may be an item's:
+            # its grade is checked, a warning
+            named = re.split(r"[,，;；(（]", score.label)[-1]
+            certain = certain and (STRONG_TOTAL.search(named) is not None or _A_TOTALS_NAME.search(named) is not None
+                                   or facts.forms is not None and score is facts.forms.total)
             (report.error if certain else report.warning)(
                 "GRADE_MISMATCH", facts.where(offset),
                 f"{called} {score.value:g} 分应评为“{expected}”{'' if certain else '（报告未写明等级划分，按90/80/60分划分）'}，"

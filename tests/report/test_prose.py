@@ -257,6 +257,9 @@ def test_each_projects_total_against_the_grade_its_sentence_gives(tmp_path):
     # two bands away: wrong by any scale
     far = read(tmp_path, text.replace("86.5分", "72.5分"))
     assert [(f.code, f.severity) for f in far.findings] == [("GRADE_MISMATCH", "error")]
+    # a total not named as one ("本部门得分…"): maybe an item's score, its grade checked as a warning
+    bare = read(tmp_path, "某街道2024年度部门整体支出绩效自评报告\n经综合评价，本部门得分72.5分，自评等级为“优”。\n")
+    assert [(f.code, f.severity) for f in bare.findings] == [("GRADE_MISMATCH", "warning")]
 
 
 def test_a_list_after_a_sentence_of_several_amounts_names_no_whole(tmp_path):
