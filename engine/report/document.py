@@ -26,6 +26,15 @@ _BARE = re.compile(r"\s*[-+]?\d+(?:\.\d+)?\s*%?\s*")
 _TITLE_LIMIT = 30       # a heading's title is short; the words after it are its first paragraph
 
 
+_CLAIM_OPENS = re.compile(r"[。；;]\s*(?=经(?:综合)?(?:自评|评价|评定|核算|测算)|自评结果|评价结果|综上)")
+
+
+def _claims_from(text: str, start: int, end: int) -> int:
+    """Where the report's own sentences start in a paragraph of rules (its end if they do not)."""
+    said = _CLAIM_OPENS.search(text, start, end)
+    return said.end() if said else end
+
+
 def kind_of_title(title: str) -> str | None:
     return next((kind for kind, pattern in section_words()[0] if pattern.search(title)), None)
 
@@ -143,7 +152,9 @@ class Document:
         the sections so titled."""
         opening = section_words()[1]
         rules_column, formula, scoring_rule = cell_words()
-        spans = [(b.start, b.end) for b in self.blocks if b.kind != "row" and opening.match(self.text[b.start:b.end])]
+        # (… up to a sentence of the report's own in that paragraph: "评分方法：…。经自评，本项目总分89.44分")
+        spans = [(b.start, _claims_from(self.text, b.start, b.end)) for b in self.blocks
+                 if b.kind != "row" and opening.match(self.text[b.start:b.end])]
         spans += [(s.start, s.end) for s in self.sections if s.kind == "instructions"]
         for table in self.tables:     # the cells under a header of rules (评分标准, 指标解释 …)
             columns: set[int] = set()

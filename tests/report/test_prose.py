@@ -919,6 +919,17 @@ def test_an_adjustment_described_in_brackets_is_no_other_move_of_the_budget(tmp_
     assert [(f.code, f.severity) for f in read(tmp_path, text.format(total="6,573.33")).findings] == [("SUM_MISMATCH", "warning")]
 
 
+def test_the_reports_own_sentence_after_rules_in_one_paragraph(tmp_path):
+    """"评分方法：…×10；…。经自评，本项目总分89.44分，自评等级为“优”。…90分（含）以上为优，80分（含）—90分为良…":
+    the sentence after the rules is the report's — its total is read, its grade checked by the scale stated."""
+    text = ("某区林业管理站2024年度生态公益林养护项目绩效自评报告\n四、自评结论\n评分方法：执行率得分=执行率×10；定量指标未达目标的"
+            "按“实际完成值÷年度指标值×分值”计分。经自评，本项目总分89.44分，自评等级为“优”。区财政局等级划分标准：90分（含）以上为优，"
+            "80分（含）—90分为良，60分（含）—80分为中，60分以下为差。\n")
+    result = read(tmp_path, text)
+    assert result.facts.total.value == 89.44
+    assert [(f.code, f.severity) for f in result.findings] == [("GRADE_MISMATCH", "error")]
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
