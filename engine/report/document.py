@@ -26,7 +26,9 @@ _BARE = re.compile(r"\s*[-+]?\d+(?:\.\d+)?\s*%?\s*")
 _TITLE_LIMIT = 30       # a heading's title is short; the words after it are its first paragraph
 
 
-_CLAIM_OPENS = re.compile(r"[。；;]\s*(?=经(?:综合)?(?:自评|评价|评定|核算|测算)|自评结果|评价结果|综上)")
+_RULES_SAID = re.compile(r"(?:评分|计分|评价)(?:规则|标准|办法|方法|细则)(?:为|是|如下)?\s*[:：]")
+_CLAIM_OPENS = re.compile(r"[。；;]\s*(?=经(?:综合)?(?:自评|评价|评定|核算|测算)|自评结果|评价结果|综上|"
+                          r"(?:本项目|本部门|本单位|该项目|我局|我单位|我委|我中心)[^。；;]{0,12}(?:得分|总分|等级|评为))")
 
 
 def _claims_from(text: str, start: int, end: int) -> int:
@@ -169,6 +171,11 @@ class Document:
                     words = len(cells) == width and i in columns and not _BARE.fullmatch(cells[i])
                     if words or formula.search(self.text[start:end]):   # (a bare figure there is a
                         spans.append((start, end))                      # row's whose cells moved left)
+        for block in self.blocks:     # rules announced inside a paragraph ("…共14项指标。评分规则为：…")
+            if block.kind == "row":
+                continue
+            for match in _RULES_SAID.finditer(self.text, block.start, block.end):
+                spans.append((match.start(), _claims_from(self.text, match.end(), block.end)))
         for block in self.blocks:     # a formula in words, a scoring rule: the clauses they stand in
             for match in formula.finditer(self.text, block.start, block.end):
                 spans.append(self.clause_at(match.start()))

@@ -930,6 +930,17 @@ def test_the_reports_own_sentence_after_rules_in_one_paragraph(tmp_path):
     assert [(f.code, f.severity) for f in result.findings] == [("GRADE_MISMATCH", "error")]
 
 
+def test_rules_announced_inside_a_paragraph_and_the_budgets_completion_rate(tmp_path):
+    """"…共14项指标。评分规则为：预算完成率以100%为满分基准…；…按“执行率÷95%×分值”计分。本项目自评得分…": the
+    figures of the rules are none of the report's, its own sentence after them is; 预算完成率 is the execution rate."""
+    text = ("某区人力资源和社会保障局2024年度部门整体支出绩效自评报告\n一、预算执行\n全年支出9,486.71万元，预算完成率96.58%。\n"
+            "二、评分\n本次自评设三部分共14项指标。评分规则为：预算完成率以100%为满分基准，每低1个百分点扣0.5分；90%（含）—95%的按"
+            "“执行率÷95%×分值”计分。本项目自评得分92.35分，自评等级为“优”。\n")
+    facts = read(tmp_path, text).facts
+    assert facts.keyed_rates()["exec_rate"].value == 96.58
+    assert (facts.total.value, facts.grade[0]) == (92.35, "优")
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
