@@ -21,6 +21,14 @@ _TOP_HEADING = re.compile(r"\n[一二三四五六七八九十]+、")
 _MONITORING = words()["monitoring"]
 _ANEW = re.compile(r"^\s*(?:年度|全年|本年|当年|今年)")    # a clause of the year's own figure
 _ACCOUNTS = re.compile(r"收\s*[、,，和及与]?\s*支\s*(?:总计|合计|总决算)")
+_NAMED_BUDGET = re.compile(r"全年预算|调整后|调整为|预算总额|总预算|预算数")
+
+
+def _named_budget(n: Number) -> bool:
+    """A 全年预算 named as one ("项目全年预算调整为…"), not a sum said 下达 or 安排 ("转下达…专项资金350.00万元")."""
+    return bool(_NAMED_BUDGET.search(re.split(r"[,，;；]", n.label)[-1]))
+
+
 _WHOLE_SAID = re.compile(r"(?:部门|单位)整体(?!绩效目标)")
 _PROJECTS_TOTALLED = re.compile(r"\d+个项目[^，,；;。]{0,8}(?:全年)?预算数?(?:合计|共计|总计)")   # 4个项目全年预算数合计
 _YEAR_SAID = re.compile(r"(\d{4})\s*年")
@@ -224,8 +232,14 @@ class Facts:
         standing: dict[str, Number] = {}
         whole_said: dict[str, Number] = {}
         # (a report that does not say it is a 部门整体 one — "…专项经费绩效自评报告" — is of its project)
-        stands_for_whole = ("fiscal",) if kind_stated(self.text) == "部门整体" else ("fiscal", "project")
+        kind = kind_stated(self.text)
+        stands_for_whole = ("fiscal",) if kind == "部门整体" else ("fiscal", "project")
         accounts: dict[str, Number] = {}
+
+        def first(key: str, n: Number) -> None:      # the first; a 全年预算 named as such before a sum 下达 said first
+            if key not in out or _named_budget(n) and not _named_budget(out[key]) \
+                    and out[key].measure == n.measure == "total_budget":
+                out[key] = n
         for n in self.figures():
             if self.earlier_year(n):
                 continue
@@ -233,8 +247,10 @@ class Facts:
             if key and self._of_the_accounts(n):
                 accounts.setdefault(key, n)   # (收、支总计…支出包括本年支出…: the 决算's, after any other)
                 continue
-            if key and key not in out and wanted(n):
-                out[key] = n
+            if key and wanted(n):
+                first(key, n)
+                if kind == "项目支出" and n.scope == "project" and (whole := keys.get((n.measure, "whole"))):
+                    first(whole, n)    # (a 项目支出 report's 项目全年预算 is its whole's)
             whole_key = keys.get((n.measure, "whole")) if n.scope in ("whole", "project") else None
             if whole_key and whole_key not in whole_said and wanted(n) and (
                     n.scope == "whole" and self._said_of_whole(n) or self._projects_totalled(n)):

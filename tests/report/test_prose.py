@@ -941,6 +941,14 @@ def test_rules_announced_inside_a_paragraph_and_the_budgets_completion_rate(tmp_
     assert (facts.total.value, facts.grade[0]) == (92.35, "优")
 
 
+def test_a_project_reports_budget_named_before_a_sum_said_down(tmp_path):
+    """"项目年初预算1,268.40万元。…区财政局转下达市级专项资金350.00万元，项目全年预算调整为1,618.40万元": in a
+    项目支出 report the 项目全年预算 is the whole's, named as a 全年预算 before the sum said 下达."""
+    text = ("某街道办事处2024年度背街小巷整治项目绩效自评报告\n一、项目资金\n项目年初预算1,268.40万元，全部为区级资金。2024年7月，"
+            "区财政局转下达市级专项资金350.00万元，项目全年预算调整为1,618.40万元。\n")
+    assert amounts(read(tmp_path, text))["budget_total"] == 1618.40
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
