@@ -60,6 +60,7 @@ def read_facts(report: ReportText) -> Facts:
     _form_indicators(facts, forms)
     read_items(facts)
     _scored_items_joined(facts)
+    _scored_together(facts)
     totals = total_and_grade(facts)
     if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence
@@ -330,6 +331,27 @@ def _points_and_score_after(facts: Facts, offset: int, whole_paragraph: bool = F
     if said is None or re.search(r"\d", _COMPLETION_SAID.sub("", text[offset:said.start()])):
         return None, None
     return facts.number_at(said.start("weight")), facts.number_at(said.start("score"))
+
+
+# "…参保率97.6%，高于97%的目标。以上4项各8分，均得满分": the points and full marks of the indicators before
+_TOGETHER = re.compile(r"以上\s*(?P<count>\d|[两二三四五六七八九])\s*项(?:指标)?\s*(?:各|分值均为|均为|各为)\s*(?P<points>\d+(?:\.\d+)?)\s*分"
+                       r"\s*[,，]?\s*(?:均|全部|都)\s*得满分")
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _scored_together(facts: Facts) -> None:
+    """"以上4项各8分，均得满分": each of the N indicators said just before (in its section, none scored yet)
+    has those points and scores them in full."""
+    for said in _TOGETHER.finditer(facts.text):
+        count = int(said.group("count")) if said.group("count").isdigit() else _COUNTS[said.group("count")]
+        section = facts.document.section_at(said.start()) if facts.document else None
+        begin = section.start if section else 0
+        before = [i for i in facts.indicators if begin <= i.start < said.start()]
+        points = facts.number_at(said.start("points"))
+        if points is None or len(before) < count or any(i.weight or i.self_score for i in before[-count:]):
+            continue
+        for ind in before[-count:]:
+            ind.weight = ind.self_score = points
 
 
 def _same_name(one: str, other: str) -> bool:

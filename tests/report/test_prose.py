@@ -949,6 +949,17 @@ def test_a_project_reports_budget_named_before_a_sum_said_down(tmp_path):
     assert amounts(read(tmp_path, text))["budget_total"] == 1618.40
 
 
+def test_indicators_scored_together_after_them(tmp_path):
+    """"…。以上2项各10分，均得满分": each of the two indicators said just before has 10 points and scores 10; a
+    count that does not match the indicators read gives nothing (which ones are meant is not known)."""
+    text = ("某镇人民政府2024年度部门整体支出绩效自评报告\n（三）效益指标\n农村生活垃圾有效治理率100%（目标≥95%）；"
+            "城乡居民医保参保率97.6%（目标≥97%）。以上{n}项各10分，均得满分，本类得分20分。\n")
+    got = [(i.name, i.weight and i.weight.value, i.self_score and i.self_score.value)
+           for i in read(tmp_path, text.format(n="2")).facts.indicators]
+    assert got == [("农村生活垃圾有效治理率", 10, 10), ("城乡居民医保参保率", 10, 10)]
+    assert all(i.weight is None for i in read(tmp_path, text.format(n="3")).facts.indicators)
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
