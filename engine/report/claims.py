@@ -237,6 +237,11 @@ _TARGET_SAID = re.compile(r"(?P<name>[^\d,，;；。:：\n()（）]{2,30}?)\s*(?
                           r"(?:\s*[,，]\s*(?:目标)?完成率\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?(?=[,，;；。\s]|$)")
 # "1.新建高标准农田。年度目标不少于3.2万亩，实际建成3.36万亩…。该指标分值10分，得分10分。": a numbered
 # paragraph titled by the indicator's name, its target and what was achieved after the title
+# "执法案件办结率98.5%，高于95%的目标", "森林火灾受害率0.12‰，低于0.9‰的控制目标": achieved first, then the
+# target it is compared with (a 控制 target is a ceiling, else a floor)
+_ACHIEVED_AGAINST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}}?)\s*(?:为|达到|达)?\s*(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s()（）]{{0,4}}?)\s*[,，]\s*"
+                               rf"(?:高于|超过|优于|达到|低于|未达到|未达)\s*(?:年度)?(?:目标值?)?\s*(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s()（）的]{{0,4}}?)\s*"
+                               r"的\s*(?:年度)?(?P<ceiling>控制)?(?:目标值?|目标要求|要求)(?=[)）,，;；。]|$)")
 _TITLED = re.compile(r"^[^\S\n]*(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*(?P<name>[^。\n,，:：;；\d]{2,30}?)\s*[。:：]\s*"
                     r"(?:年度|全年)?(?:目标值?|指标值|计划)\s*(?:为|是)?\s*"
                     r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于)?\s*"
@@ -252,7 +257,8 @@ def _paired_indicators(facts: Facts) -> None:
     # length so that every offset holds: a name and the spaces around it would backtrack without end)
     text = re.sub(r"[ \u3000]{3,}", lambda m: "。" * len(m.group()), facts.text)
     matches = [*_PAIRED.finditer(text), *_PLANNED.finditer(text), *_PLANNED_NAME.finditer(text),
-               *_ACHIEVED_FIRST.finditer(text), *_TARGET_SAID.finditer(text), *_TITLED.finditer(text)]
+               *_ACHIEVED_FIRST.finditer(text), *_TARGET_SAID.finditer(text), *_TITLED.finditer(text),
+               *_ACHIEVED_AGAINST.finditer(text)]
     for match in sorted(matches, key=lambda m: m.start()):
         if any(a <= match.start() < b for a, b in spans):
             continue   # inside an indicator's own paragraph: its figures are read there
@@ -262,8 +268,8 @@ def _paired_indicators(facts: Facts) -> None:
         nought = actual.value == 0 and not actual.unit and not match.group("unit2")   # 辍学率为0: in any unit
         if not nought and (target.unit != actual.unit or (match.group("unit") or "")[:1] != (match.group("unit2") or "")[:1]):
             continue   # 12万元 against 98600元: not compared (precision first)
-        name = _NAME_NOISE.sub("", _NAME_PREFIX.sub("", match.group("name").strip())).strip()
-        if match.re is _ACHIEVED_FIRST:    # "2023年场馆免费开放…", "…1个、镇街…服务点": the name's own words
+        name = _NAME_NOISE.sub("", _NAME_PREFIX.sub("", match.group("name").strip().lstrip(".、．"))).strip()
+        if match.re in (_ACHIEVED_FIRST, _ACHIEVED_AGAINST):    # "2023年场馆免费开放…": the name's own words
             name = re.sub(r"^[年月日个项次件]+", "", name.split("、")[-1]).strip()
         if len(name) < 2 or named_already(name, known):
             continue
@@ -272,8 +278,11 @@ def _paired_indicators(facts: Facts) -> None:
         completion = facts.number_at(match.start("completion")) \
             if "completion" in match.re.groupindex and match.group("completion") else None
         within = match.group("within") if "within" in match.re.groupindex else None
-        direction = ">=" if planned else DIRECTIONS[match.group("dir")] if match.group("dir") else \
-            ("<=" if "下" in within or "内" in within else ">=") if within else "="
+        if match.re is _ACHIEVED_AGAINST:
+            direction = "<=" if match.group("ceiling") else ">="
+        else:
+            direction = ">=" if planned else DIRECTIONS[match.group("dir")] if match.group("dir") else \
+                ("<=" if "下" in within or "内" in within else ">=") if within else "="
         if match.re is _TARGET_SAID and words()["cost"].search(name):
             direction = "<="     # (… a cost's a ceiling)
         weight, score, points = (facts.number_at(match.start(g)) if g in match.re.groupindex and match.group(g) else None
@@ -310,7 +319,10 @@ def _scored_items_joined(facts: Facts) -> None:
 
 # "…，目标不少于120处，该指标分值15分，得分15分": its points and score later in its sentence
 _POINTS_THEN_SCORE = re.compile(r"(?:该指标|该项指标|该项)?\s*(?:分值|权重)\s*(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
-                                r"(?:自评)?(?:得分|得)\s*(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+                                r"(?:自评)?(?:得分|得)\s*(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分"
+                                # … or the score, its points in brackets ("，得8分（分值8分）")
+                                r"|(?:该指标|该项指标|该项)?\s*(?:自评)?(?:得分|得)\s*(?:为)?\s*(?P<score2>\d+(?:\.\d+)?)\s*分\s*"
+                                r"[(（]\s*(?:分值|权重|满分)\s*(?P<weight2>\d+(?:\.\d+)?)\s*分\s*[)）]")
 _COMPLETION_SAID = re.compile(r"完成率\s*(?:为|达)?\s*\d+(?:\.\d+)?\s*%")
 
 
@@ -325,12 +337,17 @@ def _points_and_score_after(facts: Facts, offset: int, whole_paragraph: bool = F
         said = list(_POINTS_THEN_SCORE.finditer(text, offset, end))
         if len(said) != 1:
             return None, None
-        return facts.number_at(said[0].start("weight")), facts.number_at(said[0].start("score"))
+        return _points_and_score(facts, said[0])
     end = sentence_bounds(text, offset)[1]
     said = _POINTS_THEN_SCORE.search(text, offset, end)
     if said is None or re.search(r"\d", _COMPLETION_SAID.sub("", text[offset:said.start()])):
         return None, None
-    return facts.number_at(said.start("weight")), facts.number_at(said.start("score"))
+    return _points_and_score(facts, said)
+
+
+def _points_and_score(facts: Facts, said: re.Match) -> tuple:
+    weight, score = ("weight", "score") if said.group("weight") else ("weight2", "score2")
+    return facts.number_at(said.start(weight)), facts.number_at(said.start(score))
 
 
 # "…参保率97.6%，高于97%的目标。以上4项各8分，均得满分": the points and full marks of the indicators before

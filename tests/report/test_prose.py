@@ -960,6 +960,30 @@ def test_indicators_scored_together_after_them(tmp_path):
     assert all(i.weight is None for i in read(tmp_path, text.format(n="3")).facts.indicators)
 
 
+INDICATORS_SAID_FIVE_WAYS = """某县自然资源局2024年度部门整体支出绩效自评报告
+三、绩效指标完成情况
+定量指标未达到目标的按“实际值÷目标值×分值”计分。
+（三）产出（40分，得38.86分）
+1.不动产登记办结率（分值8分）：目标≥98%，实际99.2%，得8分。
+2.耕地保护目标任务完成数：目标14个，实际完成12个，完成率85.71%，得6.86分（分值8分）。
+3.地质灾害隐患点巡查次数目标≥48次，实际52次，该指标分值8分，得分8分。
+4.执法案件办结率98.5%，高于95%的目标，得8分（分值8分）。
+5.森林火灾受害率0.12‰，低于0.9‰的控制目标，得8分（分值8分）。
+"""
+
+
+def test_indicators_said_five_ways_with_their_points_and_scores(tmp_path):
+    """Points in brackets after the name, score and points in brackets at the end, points then score, and
+    what was achieved compared with the target after it ("…，高于95%的目标", "…，低于0.9‰的控制目标": a ceiling)."""
+    result = read(tmp_path, INDICATORS_SAID_FIVE_WAYS)
+    got = {i.name: (i.direction, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+           for i in result.facts.indicators}
+    assert got == {"不动产登记办结率": (">=", 98, 99.2, 8, 8), "耕地保护目标任务完成数": ("=", 14, 12, 8, 6.86),
+                   "地质灾害隐患点巡查次数": (">=", 48, 52, 8, 8), "执法案件办结率": (">=", 95, 98.5, 8, 8),
+                   "森林火灾受害率": ("<=", 0.9, 0.12, 8, 8)}
+    assert result.findings == [], [f.message for f in result.findings]
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
