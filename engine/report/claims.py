@@ -269,7 +269,7 @@ def _paired_indicators(facts: Facts) -> None:
         if not nought and (target.unit != actual.unit or (match.group("unit") or "")[:1] != (match.group("unit2") or "")[:1]):
             continue   # 12万元 against 98600元: not compared (precision first)
         name = _NAME_NOISE.sub("", _NAME_PREFIX.sub("", match.group("name").strip().lstrip(".、．"))).strip()
-        if match.re in (_ACHIEVED_FIRST, _ACHIEVED_AGAINST):    # "2023年场馆免费开放…": the name's own words
+        if match.re is _ACHIEVED_FIRST:    # "2023年场馆免费开放…", "…1个、镇街…服务点": the name's own words
             name = re.sub(r"^[年月日个项次件]+", "", name.split("、")[-1]).strip()
         if len(name) < 2 or named_already(name, known):
             continue

@@ -901,11 +901,11 @@ UNMET_GOALS_SECTION = """某镇人民政府2024年度茶叶初制所改造项目
 
 
 def test_a_section_of_unmet_goals_states_results_and_a_completion_said_of_the_target(tmp_path):
-    """"未完成的绩效目标" is a section of results (its 87.5% is no target); "…，完成目标的107.17%" is the
-    completion said (1,286 ÷ 1,200), checked."""
+    """"未完成的绩效目标" is a section of results (its 87.5% is no target, the 90% after it is); "…，完成目标的
+    107.17%" is the completion said (1,286 ÷ 1,200), checked."""
     result = read(tmp_path, UNMET_GOALS_SECTION.format(said="107.17"))
-    assert [(i.name, i.target.value, i.actual.value, i.completion.value) for i in result.facts.indicators] == [
-        ("带动茶农户数", 1200, 1286, 107.17)]
+    assert [(i.name, i.target.value, i.actual.value, i.completion and i.completion.value) for i in result.facts.indicators] == [
+        ("项目按期完工率", 90, 87.5, None), ("带动茶农户数", 1200, 1286, 107.17)]
     assert result.findings == []
     assert [f.code for f in read(tmp_path, UNMET_GOALS_SECTION.format(said="107.71")).findings] == ["COMPLETION_MISMATCH"]
 
