@@ -734,6 +734,18 @@ def test_an_execution_score_of_the_rate_before_its_rounding(tmp_path, score, fou
     assert [f.code for f in read(tmp_path, form).findings] == found
 
 
+def test_a_part_row_that_lost_an_empty_cell_is_no_certain_excess(tmp_path):
+    """A PDF's spaces lose the 上年结转 row's empty 年初 cell: its 42.60 may be read under 年初预算数, where the
+    parts would exceed the whole — which column it stands in is not certain: a warning, no error."""
+    form = "\n".join([
+        '项目支出绩效自评表',
+        '项目资金（万元）                                                                                                                                                 年初预算数          全年预算数              全年执行数   分值                                                                                                                                                    执行率   得分',
+        '                  年度资金总额：                                                                                                                                            1380.00                 1452.60      1436.28                                                                                                                                                      10   98.88%   9.89',
+        '                  其中：本年财政拨款                                                                                                                                        1380.00                 1410.00      1393.68  —                                                                                                                                                        98.84%  —',
+        '                  上年结转资金                                                                                                                                                                        42.60        42.60  —                                                                                                                                                       100.00%  —']) + "\n"
+    assert [(f.code, f.severity) for f in read(tmp_path, form).findings if f.code == "SUM_MISMATCH"] == [("SUM_MISMATCH", "warning")]
+
+
 def test_rows_that_lost_their_first_cells_are_read_from_the_right(tmp_path):
     """A row under the same 一级指标 with that cell left out (fewer cells, still ending with its
     得分) is read from the right; one that lost its empty last cell (a 偏差原因) from the left."""
