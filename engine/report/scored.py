@@ -1,0 +1,87 @@
+"""The points and scores said with a report's indicators, wherever they are said: after an indicator's
+figures in its sentence or its paragraph ("…，该指标分值15分，得分15分", "，得8分（分值8分）"), several at once
+after them ("以上2项各10分，均得满分"), in a 评分表 row that names it, or in a statement of its own
+("在职人员控制率93.48%，…该项分值5分，得5分", "绩效目标合理性，该指标分值4分，得分4分")."""
+from __future__ import annotations
+
+import re
+
+from ..core.parsing import text_key
+from .facts import Facts
+from .numbers import sentence_bounds
+
+def scored_items_joined(facts: Facts) -> None:
+    """An indicator said in prose without its points and score ("碘盐覆盖率目标≥95%，实际97.8%") and one
+    row of a 评分表 scoring it by name ("| 碘盐覆盖率 | 6 | 6 |"): one indicator, with its points and score."""
+    items = [(text_key(i.name), i) for i in facts.items if i.weight is not None and len(text_key(i.name)) >= 4]
+    for indicator in facts.indicators:
+        name = text_key(indicator.name)
+        if indicator.weight is not None or indicator.self_score is not None or len(name) < 4:
+            continue
+        scoring = {id(i): i for k, i in items if _same_name(name, k)}
+        named = [i for i in facts.indicators if i is not indicator
+                 and any(_same_name(text_key(i.name), k) for k, j in items if id(j) in scoring)]
+        if len(scoring) == 1 and not named:        # one row, naming no other indicator: the same indicator
+            item = next(iter(scoring.values()))
+            indicator.weight, indicator.self_score, indicator.scored_apart = item.weight, item.score, True
+
+
+# "…，目标不少于120处，该指标分值15分，得分15分": its points and score later in its sentence
+_POINTS_THEN_SCORE = re.compile(r"(?:该指标|该项指标|该项)?\s*(?:分值|权重)\s*(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
+                                r"(?:自评)?(?:得分|得)\s*(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分"
+                                # … or the score, its points in brackets ("，得8分（分值8分）")
+                                r"|(?:该指标|该项指标|该项)?\s*(?:自评)?(?:得分|得)\s*(?:为)?\s*(?P<score2>\d+(?:\.\d+)?)\s*分\s*"
+                                r"[(（]\s*(?:分值|权重|满分)\s*(?P<weight2>\d+(?:\.\d+)?)\s*分\s*[)）]")
+_COMPLETION_SAID = re.compile(r"完成率\s*(?:为|达)?\s*\d+(?:\.\d+)?\s*%")
+
+
+def points_and_score_after(facts: Facts, offset: int, whole_paragraph: bool = False) -> tuple:
+    """The points and score said after an indicator's figures in its sentence, no other figure between
+    (a completion and a reason may stand there) — or, in a paragraph titled by the indicator, once in
+    the rest of its paragraph."""
+    text = facts.text
+    if whole_paragraph:
+        end = text.find("\n", offset)
+        end = len(text) if end < 0 else end
+        said = list(_POINTS_THEN_SCORE.finditer(text, offset, end))
+        if len(said) != 1:
+            return None, None
+        return _points_and_score(facts, said[0])
+    end = sentence_bounds(text, offset)[1]
+    said = _POINTS_THEN_SCORE.search(text, offset, end)
+    if said is None or re.search(r"\d", _COMPLETION_SAID.sub("", text[offset:said.start()])):
+        return None, None
+    return _points_and_score(facts, said)
+
+
+def _points_and_score(facts: Facts, said: re.Match) -> tuple:
+    weight, score = ("weight", "score") if said.group("weight") else ("weight2", "score2")
+    return facts.number_at(said.start(weight)), facts.number_at(said.start(score))
+
+
+# "…参保率97.6%，高于97%的目标。以上4项各8分，均得满分": the points and full marks of the indicators before
+_TOGETHER = re.compile(r"以上\s*(?P<count>\d|[两二三四五六七八九])\s*项(?:指标)?\s*(?:各|分值均为|均为|各为)\s*(?P<points>\d+(?:\.\d+)?)\s*分"
+                       r"\s*[,，]?\s*(?:均|全部|都)\s*得满分")
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def scored_together(facts: Facts) -> None:
+    """"以上4项各8分，均得满分": each of the N indicators said just before (in its section, none scored yet)
+    has those points and scores them in full."""
+    for said in _TOGETHER.finditer(facts.text):
+        count = int(said.group("count")) if said.group("count").isdigit() else _COUNTS[said.group("count")]
+        section = facts.document.section_at(said.start()) if facts.document else None
+        begin = section.start if section else 0
+        before = [i for i in facts.indicators if begin <= i.start < said.start()]
+        points = facts.number_at(said.start("points"))
+        if points is None or len(before) < count or any(i.weight or i.self_score for i in before[-count:]):
+            continue
+        for ind in before[-count:]:
+            ind.weight = ind.self_score = points
+
+
+def _same_name(one: str, other: str) -> bool:
+    """One name holds the other, and most of it ("重点人群尿碘检测" and "…检测份数"; not "绩效指标" and
+    "绩效指标扣分主要在…指标")."""
+    shorter, longer = sorted((one, other), key=len)
+    return len(shorter) >= 4 and shorter in longer and len(shorter) >= 0.6 * len(longer)
