@@ -16,7 +16,7 @@ from .items import read_items
 from .lists import composed_lists, counted_lists, detailed_lists
 from .masthead import department, fiscal_year
 from .numbers import Number, direction_before, numbers, sentence_bounds
-from .scored import points_and_score_after, scored_items_joined, scored_together
+from .scored import points_and_score_after, scored_items_joined, scored_statements, scored_together
 from .sums import rates_after_parts, read_sums
 from .tables import amount_tables
 from .text import CELL, ReportText
@@ -62,6 +62,7 @@ def read_facts(report: ReportText) -> Facts:
     read_items(facts)
     scored_items_joined(facts)
     scored_together(facts)
+    scored_statements(facts)
     totals = total_and_grade(facts)
     if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..core.parsing import text_key
-from .facts import Facts
+from .facts import Facts, Indicator, StatedItem, named_already
 from .numbers import sentence_bounds
 
 def scored_items_joined(facts: Facts) -> None:
@@ -85,3 +85,36 @@ def _same_name(one: str, other: str) -> bool:
     "绩效指标扣分主要在…指标")."""
     shorter, longer = sorted((one, other), key=len)
     return len(shorter) >= 4 and shorter in longer and len(shorter) >= 0.6 * len(longer)
+
+
+# the subject of a statement scored on its own: its name, and the figure said of it right after, if any
+_SUBJECT = re.compile(r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
+                      r"(?P<name>[^，,。；;:：\d()（）“”\"]{2,30}?)\s*(?:为|达到|达)?\s*(?=\d|[,，])")
+_NO_SUBJECT = re.compile(r"该指标|该项|本类|本项|以上|其中|合计|小计|总分|得分|扣")
+
+
+def scored_statements(facts: Facts) -> None:
+    """A statement of its own scored by its points ("在职人员控制率93.48%，未超编，该项分值5分，得5分"; "绩效目标
+    合理性，该指标分值4分，得分4分"): an indicator with what it achieved (no target said), or an item."""
+    text = facts.text
+    taken = {id(n) for i in facts.indicators for n in (i.weight, i.self_score) if n} | \
+        {id(n) for i in facts.items for n in (i.weight, i.score) if n}
+    known = [text_key(i.name) for i in facts.indicators] + [text_key(i.name) for i in facts.items]
+    for said in _POINTS_THEN_SCORE.finditer(text):
+        weight, score = _points_and_score(facts, said)
+        if weight is None or score is None or id(weight) in taken or id(score) in taken:
+            continue
+        start = max(text.rfind(c, 0, said.start()) for c in "。；;\n") + 1
+        subject = _SUBJECT.match(text, start, said.start())
+        if subject is None or _NO_SUBJECT.search(subject.group("name")):
+            continue
+        name = subject.group("name").strip()
+        if len(text_key(name)) < 2 or named_already(name, known):
+            continue
+        known.append(text_key(name))
+        figure = facts.number_at(subject.end())
+        if figure is not None and (figure.is_rate or figure.unit) and figure.end <= said.start():
+            facts.indicators.append(Indicator(len(facts.indicators) + 1, name, start, "", None, None, figure,
+                                              weight=weight, self_score=score, end=said.end()))
+        else:
+            facts.items.append(StatedItem(name, score, weight))

@@ -984,6 +984,17 @@ def test_indicators_said_five_ways_with_their_points_and_scores(tmp_path):
     assert result.findings == [], [f.message for f in result.findings]
 
 
+def test_statements_scored_on_their_own(tmp_path):
+    """"在职人员控制率为93.48%（…），未超编，该项分值5分，得5分": an indicator with what it achieved (no target
+    said); "绩效目标合理性，该指标分值4分，得分4分": an item; "本类得分…" names no subject."""
+    text = ("某县市场监督管理局2024年度部门整体支出绩效自评报告\n（一）投入情况\n绩效目标合理性，该指标分值4分，得分4分。"
+            "在职人员控制率为93.48%（实有在职86人÷核定编制92名），未超编，该项分值5分，得5分。本类得分9分。\n")
+    facts = read(tmp_path, text).facts
+    assert [(i.name, i.target, i.actual.value, i.weight.value, i.self_score.value) for i in facts.indicators] == [
+        ("在职人员控制率", None, 93.48, 5, 5)]
+    assert [(i.name, i.weight.value, i.score.value) for i in facts.items] == [("绩效目标合理性", 4, 4)]
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
