@@ -65,8 +65,9 @@ def _project_rows(facts: Facts) -> None:
 
 # "1.投入管理（20分）：得19分" — an item of a 评分表 written as a list: its name, its points, its score
 _LISTED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?:其中)?\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*"
-                          r"([^\s(（:：,，。;；\d]{2,16})\s*[(（]\s*(?:满分|分值|权重)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]"
-                          r"\s*[:：,，]?\s*(?:自评)?(?:得分|得)\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")
+                          r"([^\s(（:：,，。;；\d]{2,16})\s*[(（]\s*(?:满分|分值|权重)?\s*(\d+(?:\.\d+)?)\s*分\s*"
+                          # "…（20分）：得18分", or both in one bracket: "投入情况（分值20分，得分19.5分）"
+                          r"(?:[)）]\s*[:：,，]?|[,，；;])\s*(?:自评)?(?:得分|得)\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")
 
 
 # "1.投入指标：分值15分，得分14.2分", "资金到位率本项目满分3分，得3分" — its points and its score said
@@ -212,6 +213,8 @@ def _shifted_item(cells: list[str], placed: list) -> StatedItem | None:
 
 
 def _item(name: str, score, weight) -> StatedItem:
-    """A stated item; the one named 预算执行率 is the execution item of every framework."""
+    """A stated item (its name without 情况 / 方面: "投入情况" is 投入); the one named 预算执行率 is the
+    execution item of every framework."""
+    name = re.sub(r"(?<=..)(?:情况|方面)$", "", name.strip())
     execution = re.sub(r"^其中[:：\s]*", "", text_key(name)) in ("预算执行率", "执行率", "资金执行率", "预算执行率指标", "预算执行")
     return StatedItem(name, score, weight, row_id="budget_execution" if execution else None)

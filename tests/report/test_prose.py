@@ -995,6 +995,14 @@ def test_statements_scored_on_their_own(tmp_path):
     assert [(i.name, i.weight.value, i.score.value) for i in facts.items] == [("绩效目标合理性", 4, 4)]
 
 
+def test_an_item_with_its_points_and_score_in_one_bracket(tmp_path):
+    """"（一）投入情况（分值20分，得分19.5分）": the item 投入 (情况 is no part of its name), 20 points, 19.5."""
+    text = ("某县文化广电旅游局2024年度部门整体支出绩效自评报告\n（一）投入情况（分值20分，得分19.5分）\n"
+            "（二）过程情况（分值30分，得分27.87分）\n")
+    assert [(i.name, i.weight.value, i.score.value) for i in read(tmp_path, text).facts.items] == [
+        ("投入", 20, 19.5), ("过程", 30, 27.87)]
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
