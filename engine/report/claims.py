@@ -60,8 +60,8 @@ def read_facts(report: ReportText) -> Facts:
     labelled_results(facts)
     _form_indicators(facts, forms)
     read_items(facts)
-    scored_items_joined(facts)
     scored_together(facts)
+    scored_items_joined(facts)
     scored_statements(facts)
     totals = total_and_grade(facts)
     if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):

@@ -65,6 +65,11 @@ _TOGETHER = re.compile(r"以上\s*(?P<count>\d|[两二三四五六七八九])\s*
 _COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+# "…中初制所数量、加工设备数量、验收合格率各10分均得满分": each named, its points, scored in full
+_EACH_IN_FULL = re.compile(r"(?:^|(?<=[，,；;。：:中]))(?P<names>[^，,；;。：:\d、]{2,16}(?:、[^，,；;。：:\d、]{2,16})+)\s*"
+                           r"(?:各|分值均为|均为|各为)\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[,，]?\s*(?:均|全部|都)\s*得满分")
+
+
 def scored_together(facts: Facts) -> None:
     """"以上4项各8分，均得满分": each of the N indicators said just before (in its section, none scored yet)
     has those points and scores them in full."""
@@ -78,13 +83,19 @@ def scored_together(facts: Facts) -> None:
             continue
         for ind in before[-count:]:
             ind.weight = ind.self_score = points
+    for said in _EACH_IN_FULL.finditer(facts.text):     # named: each an item, joined to its indicator below
+        points = facts.number_at(said.start("points"))
+        if points is not None:
+            names = said.group("names").split("、")
+            names[0] = re.sub(r"^.*?(?:指标|类)中", "", names[0])     # ("产出指标中演出场次": 演出场次)
+            facts.items.extend(StatedItem(name.strip(), points, points) for name in names)
 
 
 def _same_name(one: str, other: str) -> bool:
-    """One name holds the other, and most of it ("重点人群尿碘检测" and "…检测份数"; not "绩效指标" and
+    """One name holds the other, and half of it or more ("演出场次" and "送戏下乡演出场次"; not "绩效指标" and
     "绩效指标扣分主要在…指标")."""
     shorter, longer = sorted((one, other), key=len)
-    return len(shorter) >= 4 and shorter in longer and len(shorter) >= 0.6 * len(longer)
+    return len(shorter) >= 4 and shorter in longer and len(shorter) >= 0.5 * len(longer)
 
 
 # the subject of a statement scored on its own: its name, and the figure said of it right after, if any

@@ -1003,6 +1003,15 @@ def test_an_item_with_its_points_and_score_in_one_bracket(tmp_path):
         ("投入", 20, 19.5), ("过程", 30, 27.87)]
 
 
+def test_indicators_named_together_in_the_scores_summary(tmp_path):
+    """"…产出指标中演出场次、覆盖行政村、群众评议合格率各10分均得满分": each named one is scored 10 of 10, and
+    joined by its name to the indicator said earlier ("送戏下乡演出场次目标≥360场，实际完成366场")."""
+    text = ("某市文化旅游局2024年度送戏下乡项目绩效自评报告\n二、绩效目标完成情况\n送戏下乡演出场次目标≥360场，实际完成366场；"
+            "群众评议合格率目标≥95%，实际97.8%。\n三、自评得分\n经自评，产出指标中演出场次、覆盖行政村、群众评议合格率各10分均得满分。\n")
+    got = {i.name: (i.weight and i.weight.value, i.self_score and i.self_score.value) for i in read(tmp_path, text).facts.indicators}
+    assert got == {"送戏下乡演出场次": (10, 10), "群众评议合格率": (10, 10)}
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
