@@ -16,6 +16,7 @@ from .items import read_items
 from .lists import composed_lists, counted_lists, detailed_lists
 from .masthead import department, fiscal_year
 from .numbers import Number, direction_before, numbers, sentence_bounds
+from .plain import LIST_MARK
 from .scored import points_and_score_after, scored_items_joined, scored_statements, scored_together
 from .sums import rates_after_parts, read_sums
 from .tables import amount_tables
@@ -237,14 +238,14 @@ _TARGET_SAID = re.compile(r"(?P<name>[^\d,，;；。:：\n()（）]{2,30}?)\s*(?
                           rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*[,，]\s*实际(?:完成值?|达到)?\s*(?:为|是)?\s*"
                           rf"(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}}?)"
                           r"(?:\s*[,，]\s*(?:目标)?完成率\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?(?=[,，;；。\s]|$)")
-# "1.新建高标准农田。年度目标不少于3.2万亩，实际建成3.36万亩…。该指标分值10分，得分10分。": a numbered
-# paragraph titled by the indicator's name, its target and what was achieved after the title
 # "执法案件办结率98.5%，高于95%的目标", "森林火灾受害率0.12‰，低于0.9‰的控制目标": achieved first, then the
 # target it is compared with (a 控制 target is a ceiling, else a floor)
 _ACHIEVED_AGAINST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}}?)\s*(?:为|达到|达)?\s*(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s()（）]{{0,4}}?)\s*[,，]\s*"
                                rf"(?:高于|超过|优于|达到|低于|未达到|未达)\s*(?:年度)?(?:目标值?)?\s*(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s()（）的]{{0,4}}?)\s*"
                                r"的\s*(?:年度)?(?P<ceiling>控制)?(?:目标值?|目标要求|要求)(?=[)）,，;；。]|$)")
-_TITLED = re.compile(r"^[^\S\n]*(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*(?P<name>[^。\n,，:：;；\d]{2,30}?)\s*[。:：]\s*"
+# "1.新建高标准农田。年度目标不少于3.2万亩，实际建成3.36万亩…。该指标分值10分，得分10分。": a numbered
+# paragraph titled by the indicator's name, its target and what was achieved after the title
+_TITLED = re.compile(r"^[^\S\n]*" + LIST_MARK + r"\s*(?P<name>[^。\n,，:：;；\d]{2,30}?)\s*[。:：]\s*"
                     r"(?:年度|全年)?(?:目标值?|指标值|计划)\s*(?:为|是)?\s*"
                     r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于)?\s*"
                     rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,6}}?)\s*(?:以上|以内)?\s*[,，；;]\s*"

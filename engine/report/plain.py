@@ -24,6 +24,7 @@ def words_only(cells) -> bool:
 
 DASHES = re.compile(r"[—–\-/／]+")   # a cell of "——" or "/": left empty on purpose (fullmatch)
 SIGN = "[≥≤<>=＞＜≧≦]"                  # a target's sign, as a character class
+LIST_MARK = r"(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])"   # a numbered item's mark: 1. （一）
 
 
 IN_YUAN = re.compile(r"[(（]\s*元\s*[)）]")   # "（元）": a table's amounts are in 元

@@ -9,6 +9,7 @@ import re
 from ..core.parsing import text_key
 from .facts import Facts, Indicator, StatedItem, named_already
 from .numbers import sentence_bounds
+from .plain import LIST_MARK
 
 def scored_items_joined(facts: Facts) -> None:
     """An indicator said in prose without its points and score ("碘盐覆盖率目标≥95%，实际97.8%") and one
@@ -99,7 +100,7 @@ def _same_name(one: str, other: str) -> bool:
 
 
 # the subject of a statement scored on its own: its name, and the figure said of it right after, if any
-_SUBJECT = re.compile(r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
+_SUBJECT = re.compile(r"\s*" + LIST_MARK + r"?\s*"
                       r"(?P<name>[^，,。；;:：\d()（）“”\"]{2,30}?)\s*(?:为|达到|达)?\s*(?=\d|[,，])")
 _NO_SUBJECT = re.compile(r"该指标|该项|本类|本项|以上|其中|合计|小计|总分|得分|扣")
 
