@@ -56,17 +56,20 @@ def weighted_indicators(facts: Facts) -> None:
         target = facts.number_at(target_at.end()) if target_at else None
         actual_at = _ACTUAL.search(facts.text, start, end)
         actual = facts.number_at(actual_at.end()) if actual_at else next(
-            (n for n in reversed(figures) if n is not target and n.unit != "分"), None)   # (扣2分 is no result)
+            (n for n in reversed(figures) if n is not target and n.unit != "分"      # (扣2分 is no result, nor a
+             and n.measure not in ("completion", "deviation")), None)                # 完成率94.00% one achieved)
+        completion = next((n for n in figures if n.measure == "completion" and n.is_rate), None)
         if target is not None and (actual is None or actual.unit != target.unit):
             target = actual = None         # 目标5栋 against 实际5栋 only: no unit read alike, nothing compared
         direction = DIRECTIONS[target_at.group("dir")] if target_at and target_at.group("dir") else "="
-        for n in (weight, score, target, actual):
+        for n in (weight, score, target, actual, completion):
             if n is not None:
                 n.part = True              # an indicator's figures, not the department's
         known.append(text_key(name))
         rule = _DEDUCTED.search(match.group("body"))     # "评价办法规定每少1所扣1分": its own rule
         facts.indicators.append(Indicator(len(facts.indicators) + 1, name, match.start(), "", direction if target else None,
-                                          target, actual, weight=weight, self_score=score, end=match.end(),
+                                          target, actual, completion=completion if target else None,
+                                          weight=weight, self_score=score, end=match.end(),
                                           own_rule=rule.group(0) if rule else ""))
 
 

@@ -1012,6 +1012,17 @@ def test_indicators_named_together_in_the_scores_summary(tmp_path):
     assert got == {"送戏下乡演出场次": (10, 10), "群众评议合格率": (10, 10)}
 
 
+def test_a_weighted_indicators_completion_is_not_what_it_achieved(tmp_path):
+    """"服务对象满意度（6分）：目标不低于90%，问卷调查结果84.6%，完成率94.00%，得5.64分": achieved 84.6%, its
+    completion said 94.00% (checked), its score 6 × 94% = 5.64 — no finding; 112.5% said 121.5% is found."""
+    text = ("某县自然资源和规划局2024年度部门整体支出绩效自评报告\n（四）效益指标（20分）\n4.服务对象满意度（6分）：目标不低于90%，"
+            "问卷调查结果84.6%，完成率{said}%，得5.64分。\n")
+    result = read(tmp_path, text.format(said="94.00"))
+    assert [(i.actual.value, i.completion.value) for i in result.facts.indicators] == [(84.6, 94.0)]
+    assert result.findings == []
+    assert [f.code for f in read(tmp_path, text.format(said="96.00")).findings if f.severity == "error"] == ["COMPLETION_MISMATCH"]
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
