@@ -28,10 +28,10 @@ def scored_items_joined(facts: Facts) -> None:
 
 
 # "…，目标不少于120处，该指标分值15分，得分15分": its points and score later in its sentence
-_POINTS_THEN_SCORE = re.compile(r"(?:该指标|该项指标|该项)?\s*(?:分值|权重)\s*(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
-                                r"(?:自评)?(?:得分|得)\s*(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分"
+_POINTS_THEN_SCORE = re.compile(r"(?:该指标|该项指标|该项)?\s*(?:分值|权重|满分)\s*(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
+                                r"(?:自评)?(?:得分|实得|得)\s*(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分"
                                 # … or the score, its points in brackets ("，得8分（分值8分）")
-                                r"|(?:该指标|该项指标|该项)?\s*(?:自评)?(?:得分|得)\s*(?:为)?\s*(?P<score2>\d+(?:\.\d+)?)\s*分\s*"
+                                r"|(?:该指标|该项指标|该项)?\s*(?:自评)?(?:得分|实得|得)\s*(?:为)?\s*(?P<score2>\d+(?:\.\d+)?)\s*分\s*"
                                 r"[(（]\s*(?:分值|权重|满分)\s*(?P<weight2>\d+(?:\.\d+)?)\s*分\s*[)）]")
 _COMPLETION_SAID = re.compile(r"完成率\s*(?:为|达)?\s*\d+(?:\.\d+)?\s*%")
 
@@ -102,6 +102,7 @@ def _same_name(one: str, other: str) -> bool:
 # the subject of a statement scored on its own: its name, and the figure said of it right after, if any
 _SUBJECT = re.compile(r"\s*" + LIST_MARK + r"?\s*"
                       r"(?P<name>[^，,。；;:：\d()（）“”\"]{2,30}?)\s*(?:为|达到|达)?\s*(?=\d|[,，])")
+_POINTS_CLOSED = re.compile(r"分\s*[)）]")
 _NO_SUBJECT = re.compile(r"该指标|该项|本类|本项|以上|其中|合计|小计|总分|得分|扣")
 
 
@@ -117,6 +118,8 @@ def scored_statements(facts: Facts) -> None:
         if weight is None or score is None or id(weight) in taken or id(score) in taken:
             continue
         start = max(text.rfind(c, 0, said.start()) for c in "。；;\n") + 1
+        heading = list(_POINTS_CLOSED.finditer(text, start, said.start()))   # "（一）投入情况（满分20分，实得19.6分）"
+        start = heading[-1].end() if heading else start                      # run on with the line under it
         subject = _SUBJECT.match(text, start, said.start())
         if subject is None or _NO_SUBJECT.search(subject.group("name")):
             continue

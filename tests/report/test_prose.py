@@ -1023,6 +1023,18 @@ def test_a_weighted_indicators_completion_is_not_what_it_achieved(tmp_path):
     assert [f.code for f in read(tmp_path, text.format(said="96.00")).findings if f.severity == "error"] == ["COMPLETION_MISMATCH"]
 
 
+def test_points_said_as_full_marks_and_scores_as_actually_got(tmp_path):
+    """"（一）投入情况（满分20分，实得19.6分）", "部门预算资金到位率100%，满分4分，实得4分", "…目标不低于95%，实际96.1%，
+    满分7分，实得7分": 满分 is the points, 实得 the score."""
+    text = ("某区医疗保障局2024年度部门整体支出绩效自评报告\n（一）投入情况（满分20分，实得19.6分）\n"
+            "部门预算资金到位率100%，满分4分，实得4分；绩效目标合理性，该项满分4分，实得4分。\n"
+            "1.基本医疗保险参保率目标不低于95%，实际96.1%，满分7分，实得7分。\n")
+    facts = read(tmp_path, text).facts
+    assert {i.name: (i.weight.value, i.self_score.value) for i in facts.indicators} == {
+        "部门预算资金到位率": (4, 4), "基本医疗保险参保率": (7, 7)}
+    assert {i.name: (i.weight.value, i.score.value) for i in facts.items} == {"投入": (20, 19.6), "绩效目标合理性": (4, 4)}
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
