@@ -230,7 +230,7 @@ _ACHIEVED_FIRST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}}?
                              r"\s*(?:[(（]\s*(?:年度)?目标(?:值)?(?:为)?|[(（]\s*控制在|[,，]\s*(?:完成|达到|超过|高于|优于|低于|未达到)(?:了)?(?:年度)?目标\s*[(（]"
                              r"|[,，]\s*(?:年度)?目标(?:值)?(?:为)?)\s*"
                              r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于)?\s*"
-                             rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s()（）]{{0,4}}?)\s*(?P<within>以内|以下|及以下|以上|及以上)?\s*(?=[)）,，;；。]|$)"
+                             rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s()（）]{{0,4}}?)\s*(?P<within>以内|以下|及以下|以上|及以上)?\s*(?=[)）,，;；。]|[(（]\s*(?:分值|权重|满分)|$)"
                              # "…6,184台件，年度目标6,500台件，完成率95.41%": and the completion stated after
                              r"(?:[)）]?\s*[,，]\s*完成率\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?")
 # "开展科普培训场次绩效目标值是40场，实际完成值为52场，目标完成率为130%": a target said as such, no sign
@@ -271,7 +271,7 @@ def _paired_indicators(facts: Facts) -> None:
         nought = actual.value == 0 and not actual.unit and not match.group("unit2")   # 辍学率为0: in any unit
         if not nought and (target.unit != actual.unit or (match.group("unit") or "")[:1] != (match.group("unit2") or "")[:1]):
             continue   # 12万元 against 98600元: not compared (precision first)
-        name = _NAME_NOISE.sub("", _NAME_PREFIX.sub("", match.group("name").strip().lstrip(".、．"))).strip()
+        name = _NAME_NOISE.sub("", _NAME_PREFIX.sub("", match.group("name").strip().lstrip(".、．—-"))).strip()
         if match.re is _ACHIEVED_FIRST:    # "2023年场馆免费开放…", "…1个、镇街…服务点": the name's own words
             name = re.sub(r"^[年月日个项次件]+", "", name.split("、")[-1]).strip()
         if len(name) < 2 or named_already(name, known):

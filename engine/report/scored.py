@@ -123,7 +123,7 @@ def scored_statements(facts: Facts) -> None:
         subject = _SUBJECT.match(text, start, said.start())
         if subject is None or _NO_SUBJECT.search(subject.group("name")):
             continue
-        name = subject.group("name").strip()
+        name = subject.group("name").strip().lstrip("—-")
         if len(text_key(name)) < 2 or named_already(name, known):
             continue
         known.append(text_key(name))

@@ -1035,6 +1035,14 @@ def test_points_said_as_full_marks_and_scores_as_actually_got(tmp_path):
     assert {i.name: (i.weight.value, i.score.value) for i in facts.items} == {"投入": (20, 19.6), "绩效目标合理性": (4, 4)}
 
 
+def test_achieved_then_target_then_points_and_score_in_brackets(tmp_path):
+    """"——新改建农村公路126.4公里，目标120公里（分值8分，得8分）": the dash is no part of the name; the bracket
+    of points and score after the target is its."""
+    text = ("某县交通运输局2024年度部门整体支出绩效自评报告\n（三）产出指标\n——新改建农村公路126.4公里，目标120公里（分值8分，得8分）。\n")
+    assert [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in read(tmp_path, text).facts.indicators] == [("新改建农村公路", 120, 126.4, 8, 8)]
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
