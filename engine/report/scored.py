@@ -50,7 +50,12 @@ def points_and_score_after(facts: Facts, offset: int, whole_paragraph: bool = Fa
         return _points_and_score(facts, said[0])
     end = sentence_bounds(text, offset)[1]
     said = _POINTS_THEN_SCORE.search(text, offset, end)
-    if said is None or re.search(r"\d", _COMPLETION_SAID.sub("", text[offset:said.start()])):
+    if said is None:
+        return None, None
+    # other figures between: its points and score only as the bracket that closes its statement
+    # ("…16座，目标18座，2座因…实施（分值8分，得7.11分）。")
+    closing = text[said.start() - 1:said.start()] in "(（" and re.match(r"\s*[)）]\s*(?:[。；;\n]|$)", text[said.end():])
+    if re.search(r"\d", _COMPLETION_SAID.sub("", text[offset:said.start()])) and not closing:
         return None, None
     return _points_and_score(facts, said)
 
@@ -106,6 +111,27 @@ _POINTS_CLOSED = re.compile(r"分\s*[)）]")
 _NO_SUBJECT = re.compile(r"该指标|该项|本类|本项|以上|其中|合计|小计|总分|得分|扣")
 
 
+def _subject(text: str, start: int, end: int) -> re.Match | None:
+    """The statement's subject: its last clause that names a figure ("本级压减调整2,006.30万元，预算调整率
+    12.79%，" is of 预算调整率), else its first clause (an item's name: "绩效目标合理性，")."""
+    clauses = [start] + [start + m.end() for m in re.finditer(r"[,，]", text[start:end])]
+    for at in reversed(clauses):
+        said = _SUBJECT.match(text, at, end)
+        if said is not None and text[said.end():said.end() + 1].isdigit():
+            return said
+    return _SUBJECT.match(text, start, end)
+
+
+# "预算编制合理性（分值3分），部分项目…较大，得2.7分": points in brackets after the name, the score at the end
+_POINTS_THEN_WORDS = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?P<name>[^，,。；;:：\d()（）“”\"]{2,20}?)\s*[(（]\s*(?:分值|权重|满分)\s*"
+                                r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[,，][^。；;()（）\d]{2,60}?[,，]\s*(?:该项|该指标)?"
+                                r"(?:得分|实得|得)\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+# "政府采购执行率（分值3分）、资产管理（分值3分）均得满分": each its points, scored in full
+_EACH_BRACKETED_IN_FULL = re.compile(r"(?P<list>(?:[^，,。；;:：\d()（）、]{2,20}[(（]\s*(?:分值|权重|满分)\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*[、和及]\s*)+"
+                                     r"[^，,。；;:：\d()（）、]{2,20}[(（]\s*(?:分值|权重|满分)\s*\d+(?:\.\d+)?\s*分\s*[)）])\s*(?:均|都|全部)得满分")
+_BRACKETED = re.compile(r"(?P<name>[^，,。；;:：\d()（）、]{2,20})[(（]\s*(?:分值|权重|满分)\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]")
+
+
 def scored_statements(facts: Facts) -> None:
     """A statement of its own scored by its points ("在职人员控制率93.48%，未超编，该项分值5分，得5分"; "绩效目标
     合理性，该指标分值4分，得分4分"): an indicator with what it achieved (no target said), or an item."""
@@ -120,7 +146,7 @@ def scored_statements(facts: Facts) -> None:
         start = max(text.rfind(c, 0, said.start()) for c in "。；;\n") + 1
         heading = list(_POINTS_CLOSED.finditer(text, start, said.start()))   # "（一）投入情况（满分20分，实得19.6分）"
         start = heading[-1].end() if heading else start                      # run on with the line under it
-        subject = _SUBJECT.match(text, start, said.start())
+        subject = _subject(text, start, said.start())
         if subject is None or _NO_SUBJECT.search(subject.group("name")):
             continue
         name = subject.group("name").strip().lstrip("—-")
@@ -133,3 +159,16 @@ def scored_statements(facts: Facts) -> None:
                                               weight=weight, self_score=score, end=said.end()))
         else:
             facts.items.append(StatedItem(name, score, weight))
+    for said in _POINTS_THEN_WORDS.finditer(text):
+        weight, score = facts.number_at(said.start("weight")), facts.number_at(said.start("score"))
+        name = said.group("name").strip().lstrip("—-")
+        if weight is None or score is None or id(score) in taken or named_already(name, known) or _NO_SUBJECT.search(name):
+            continue
+        known.append(text_key(name))
+        facts.items.append(StatedItem(name, score, weight))
+    for said in _EACH_BRACKETED_IN_FULL.finditer(text):
+        for each in _BRACKETED.finditer(text, said.start("list"), said.end("list")):
+            points, name = facts.number_at(each.start("points")), each.group("name").strip().lstrip("、和及")
+            if points is not None and not named_already(name, known):
+                known.append(text_key(name))
+                facts.items.append(StatedItem(name, points, points))

@@ -1043,6 +1043,26 @@ def test_achieved_then_target_then_points_and_score_in_brackets(tmp_path):
             for i in read(tmp_path, text).facts.indicators] == [("新改建农村公路", 120, 126.4, 8, 8)]
 
 
+SCORED_IN_ONE_PARAGRAPH = """某县交通运输局2024年度部门整体支出绩效自评报告
+（一）决策指标。目标设定（分值3分），得3分；预算编制合理性（分值3分），部分项目年中调整幅度较大，得2.7分。
+（二）过程指标。本级压减调整2,006.30万元，预算调整率12.79%，分值3分，得3分；政府采购执行率（分值3分）、资产管理（分值3分）均得满分。
+（三）产出指标。——完成危桥改造16座，目标18座，2座因跨河施工需待枯水期实施（分值8分，得7.11分）。
+"""
+
+
+def test_scores_said_in_one_paragraph_several_ways(tmp_path):
+    """Points in brackets after the name and the score after words ("预算编制合理性（分值3分），…，得2.7分"); a
+    statement's subject is its last clause naming a figure ("本级压减调整2,006.30万元，预算调整率12.79%，分值3分，
+    得3分" is of 预算调整率); several in brackets scored in full; a bracket of points and score closing an
+    indicator's statement, other figures before it."""
+    facts = read(tmp_path, SCORED_IN_ONE_PARAGRAPH).facts
+    items = {i.name: (i.weight.value, i.score.value) for i in facts.items}
+    assert {k: items[k] for k in ("目标设定", "预算编制合理性", "政府采购执行率", "资产管理")} == {
+        "目标设定": (3, 3), "预算编制合理性": (3, 2.7), "政府采购执行率": (3, 3), "资产管理": (3, 3)}
+    got = {i.name: (i.target and i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in facts.indicators}
+    assert got == {"预算调整率": (None, 12.79, 3, 3), "完成危桥改造": (18, 16, 8, 7.11)}
+
+
 SCORED_SECTION_BY_SECTION = """泺川市残疾人联合会2024年度部门整体支出绩效自评报告
 
 三、综合评价结论
