@@ -186,3 +186,11 @@ def test_rates_the_report_scores_rate_times_points(tmp_path):
     assert checked(tmp_path, RATES_SCORED_BY_THEIR_OWN_RULE.format(score="2.85")).findings == []
     wrong = checked(tmp_path, RATES_SCORED_BY_THEIR_OWN_RULE.format(score="2.58")).findings
     assert [(f.code, f.severity) for f in wrong] == [("SCORE_MISMATCH", "error")] and "政府采购执行率" in wrong[0].message
+
+
+@pytest.mark.parametrize("rate, found", [("89.53", []), ("95.53", [("STATED_RATE_MISMATCH", "warning")])])
+def test_a_sources_budget_spending_and_execution_rate(tmp_path, rate, found):
+    """"县级资金95.50万元，支出85.50万元，执行率95.53%": a source's own rate of what it spent (85.50 ÷ 95.50 = 89.53%)."""
+    text = ("某县水利局2024年度农村供水工程维修养护项目绩效自评报告\n二、资金执行\n分资金来源看，中央资金186.00万元全部支出；"
+            f"县级资金95.50万元，支出85.50万元，执行率{rate}%。\n")
+    assert [(f.code, f.severity) for f in checked(tmp_path, text).findings] == found
