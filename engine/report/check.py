@@ -20,7 +20,7 @@ from .coverage import HEADLINE, Coverage, coverage, report_kind
 from .forms import AMOUNT_COLUMNS
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
-from .indicator_checks import check_indicator
+from .indicator_checks import check_completions_said_apart, check_indicator
 from .numbers import Number, compared_with, direction_before, sentence_bounds
 from .plain import kind_stated, sub_level
 from .said_formula import (OWN_EXECUTION_RULE, VERB_RATE, check_row_execution, check_said_execution, check_said_points_rate,
@@ -84,6 +84,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     _funds_part_rates(facts, report)
     for ind in facts.indicators:
         check_indicator(facts, ind, report, reverse_method, either_reverse_method=not given)
+    check_completions_said_apart(facts, report, reverse_method)
     result.kind = report_kind(facts, result.rule_set)
     _form_execution(facts, report, result.kind)
     check_said_execution(facts, report)

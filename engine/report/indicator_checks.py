@@ -16,7 +16,7 @@ from .facts import Facts, Indicator
 from .said_formula import follows_rate
 from .stated import at_stated, quoted
 from .text import CELL
-from .vocabulary import words
+from .vocabulary import key as _key, words
 
 
 def indicator_completion(ind: Indicator, reverse_method: str = "ratio") -> float | None:
@@ -95,6 +95,30 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             say("SCORE_MISMATCH", facts.where(ind.self_score.start),
                 f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
                 f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{quoted(facts, ind.self_score)}")
+
+
+# "改造二次供水泵房36座，完成年度目标的94.47%": what was achieved and its completion, said apart from the target
+_COMPLETION_OF = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s]{0,4}?)\s*[,，]\s*"
+                            r"完成(?:年度)?(?:目标|计划)值?的\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+
+
+def check_completions_said_apart(facts: Facts, report: FindingList, reverse_method: str = "ratio") -> None:
+    """A completion said of what was achieved ("…36座，完成年度目标的94.47%") whose target the report states
+    elsewhere (a form's row, an indicator's sentence): against that indicator's own figures — found by its
+    name and the same figure achieved — a warning, two statements joined."""
+    indicators = [(_key(i.name), i) for i in facts.indicators if i.target is not None and i.actual is not None]
+    for said in _COMPLETION_OF.finditer(facts.text):
+        name = _key(re.sub(r"^(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])", "", said.group("name")))
+        actual, rate = facts.number_at(said.start("actual")), facts.number_at(said.start("rate"))
+        same = [i for k, i in indicators if len(k) >= 4 and len(name) >= 4 and (k in name or name in k)
+                and actual is not None and i.actual.value == actual.value and i.completion is not rate]
+        if rate is None or not rate.is_rate or len(same) != 1 or report.names(facts.where(rate.start)):
+            continue
+        completion = indicator_completion(same[0], reverse_method)
+        if completion is not None and not at_stated(completion, rate) and not (completion > 1 and at_stated(1.0, rate)):
+            report.warning("COMPLETION_MISMATCH", facts.where(rate.start),
+                           f"指标「{same[0].name}」目标 {_dir(same[0])}{same[0].target.value:g}、实际 {actual.value:g}，完成率应为 "
+                           f"{completion * 100:.2f}%，报告写 {rate.value:g}%（目标取自报告另处）{quoted(facts, rate)}")
 
 
 _EXECUTION = re.compile(r"(?:预算|资金|支出)执行率$|^执行率$")

@@ -746,6 +746,16 @@ def test_a_part_row_that_lost_an_empty_cell_is_no_certain_excess(tmp_path):
     assert [(f.code, f.severity) for f in read(tmp_path, form).findings if f.code == "SUM_MISMATCH"] == [("SUM_MISMATCH", "warning")]
 
 
+@pytest.mark.parametrize("said, found", [("94.74", []), ("94.47", [("COMPLETION_MISMATCH", "warning")])])
+def test_a_completion_said_in_prose_of_a_forms_indicator(tmp_path, said, found):
+    """"改造二次供水泵房36座，完成年度目标的94.47%" with the form's row "二次供水泵房改造 | ≥38座 | 36座": the
+    completion against that row's target (36 ÷ 38 = 94.74%) — a warning, two statements joined."""
+    text = ("项目支出绩效自评表\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 改造二次供水泵房 | ≥38座 | 36座 | 10 | 9.47 |\n\n"
+            f"二、绩效分析\n数量指标：改造二次供水泵房36座，完成年度目标的{said}%，2座泵房因产权移交未实施。\n")
+    assert [(f.code, f.severity) for f in read(tmp_path, text).findings] == found
+
+
 def test_rows_that_lost_their_first_cells_are_read_from_the_right(tmp_path):
     """A row under the same 一级指标 with that cell left out (fewer cells, still ending with its
     得分) is read from the right; one that lost its empty last cell (a 偏差原因) from the left."""
