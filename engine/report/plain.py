@@ -24,6 +24,11 @@ def words_only(cells) -> bool:
 
 DASHES = re.compile(r"[—–\-/／]+")   # a cell of "——" or "/": left empty on purpose (fullmatch)
 SIGN = "[≥≤<>=＞＜≧≦]"                  # a target's sign, as a character class
+def opens_bracket(text: str) -> bool:
+    """More brackets opened than closed in `text`: what follows stands inside an aside."""
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
 LIST_MARK = r"(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])"   # a numbered item's mark: 1. （一）
 
 

@@ -8,6 +8,7 @@ import re
 from ..core.findings import FindingList
 from .facts import Facts
 from .numbers import Number
+from .plain import opens_bracket
 from .stated import EPS, amount_text, quoted
 from .vocabulary import partitions
 
@@ -113,7 +114,7 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
     # other amounts said between them ("…安排上年结转资金12.00万元，同时追加…"): moves of the budget not
     # named as adjustments, maybe — with them it adds up: no finding; else a warning, not an error
     others = [n for n in numbers if n.is_amount and initial.start < n.start < total.start and n not in adjustments
-              and not _in_brackets(facts.text, initial.start, n.start)]   # (…（主要为中央资金1,860.00万元…）: an aside)
+              and not opens_bracket(facts.text[initial.start:n.start])]   # (…（主要为中央资金1,860.00万元…）: an aside)
     if others and abs(expected + sum(facts.amount(n) for n in others) - facts.amount(total)) <= \
             slack + sum(facts.half_cent(n) for n in others) + EPS:
         return True
@@ -125,9 +126,3 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
             f"年初预算 {amount_text(facts.amount(initial))}{steps} = {amount_text(expected)} 万元，报告写调整后 "
             f"{amount_text(facts.amount(total))} 万元{apart}{quoted(facts, total)}")
     return True
-
-
-def _in_brackets(text: str, start: int, at: int) -> bool:
-    """Whether `at` stands inside brackets opened since `start`."""
-    between = text[start:at]
-    return between.count("(") + between.count("（") > between.count(")") + between.count("）")

@@ -7,6 +7,7 @@ import re
 
 from .facts import Facts, PartsList
 from .numbers import Number, scope_named, sentence_bounds, stop_parts
+from .plain import opens_bracket
 
 _CLAUSE_END = re.compile(r"[;；]")
 _SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成")   # not 支出: 基本支出 and 项目支出 are parts of a budget
@@ -35,7 +36,7 @@ def read_sums(facts: Facts) -> None:
         parts = []
         spent_whole = bool(before) and bool(_SPENDING.search(before[-1].label))
         opened = text[start:match.start()]
-        if opened.count("(") + opened.count("（") > opened.count(")") + opened.count("）"):
+        if opens_bracket(opened):
             closing = re.search(r"[)）]", text[match.end():end])   # "…耗材156.30万元（其中…合同148.60万元），…":
             end = match.end() + closing.start() if closing else end   # a list in brackets ends with them
         following = text.find("其中", match.end(), end)    # "…；全年实际支出…，其中…": another whole and
@@ -47,7 +48,7 @@ def read_sums(facts: Facts) -> None:
                 if stop_parts(n.label) or (not spent_whole and _SPENDING.search(n.label)) or _WHOLE.search(n.label):
                     break   # "其中省级补助…、县级配套…，实际拨付使用…": the sources end where spending starts
                 between = text[match.end():n.start]
-                if n.is_amount and between.count("(") + between.count("（") <= between.count(")") + between.count("）"):
+                if n.is_amount and not opens_bracket(between):
                     parts.append(n)   # (a part's own parts in brackets after it are not the whole's)
         if not before or len(parts) < 2 or _item_without_amount(facts, parts, end) \
                 or _INCOME_AND_SPENDING.search(before[-1].label) or _SOME_OF.match(text, parts[-1].end):

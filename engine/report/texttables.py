@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from .onespace import names_anew, one_space_rows
-from .plain import BARE_NUMBER, DASHES, SIGNED_FIGURE, figured, words_only
+from .plain import BARE_NUMBER, DASHES, SIGNED_FIGURE, figured, opens_bracket, words_only
 from .vocabulary import cell_words, column_of, form_header, vocabulary
 
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
@@ -51,7 +51,7 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
               if n not in rows and line.strip() and (_COLUMN_GAP.search(line.strip()) or _INDENTED.match(line))}
     for n, line in enumerate(lines):     # a bracket's close wrapped alone onto a line ("（20分" / "）")
         if n - 1 in spaced and n + 1 in spaced and n not in rows and 0 < len(line.strip()) <= _WRAPPED_CELL \
-                and re.search(r"[)）]$", line.strip()) and _open_bracket(lines[n - 1]):
+                and re.search(r"[)）]$", line.strip()) and opens_bracket(lines[n - 1]):
             spaced[n] = [line.strip()]
     block: list[int] = []
     for n in sorted(spaced) + [-2]:
@@ -414,13 +414,9 @@ def flattened(line: str) -> list[str]:
         return [line]       # (a long line in columns set apart by runs of spaces is a row, not a form run together)
     words: list[str] = []
     for word in line.split():       # a bracket a space apart ("年初目标值 （A）", "得分 （20 分*执行率）") is its word's
-        if words and (word[0] in "(（" or _open_bracket(words[-1])):
+        if words and (word[0] in "(（" or opens_bracket(words[-1])):
             words[-1] += word
         else:
             words.append(word)
     headers = sum(1 for w in words if column_of(w, "funds") or column_of(w, "indicators"))
     return words if headers >= 4 else [line]
-
-
-def _open_bracket(word: str) -> bool:
-    return word.count("(") + word.count("（") > word.count(")") + word.count("）")
