@@ -106,6 +106,7 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
     project = kind_stated(facts.text) == "项目支出"
     said_rates = {m.start("share") for m in VERB_RATE.finditer(facts.text)}
     parts_rates = _rates_of_parts(facts)
+    whole_year = facts.keyed_amounts().get("budget_total")    # (the 全年预算, wherever said: read once)
     for i, rate in enumerate(figures):
         key = RATE_KEYS.get((rate.measure, rate.scope))
         if not rate.is_rate or key is None or direction_before(rate.label) or compared_with(rate.label) \
@@ -139,8 +140,8 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
         if b == 0 and a != 0:
             continue   # x / 0: the rate is undefined; nothing to compare it with
         value = a / b if b else 0.0   # nothing planned, nothing spent: 0 (SPEC 3)
-        whole_year = facts.keyed_amounts().get("budget_total") if den.measure == "initial" and key == "exec_rate" else None
-        if whole_year is not None and facts.amount(whole_year) and at_stated(a / facts.amount(whole_year), rate):
+        if den.measure == "initial" and key == "exec_rate" and whole_year is not None and facts.amount(whole_year) \
+                and at_stated(a / facts.amount(whole_year), rate):
             continue      # (the 年初 said near it, the rate of the 全年预算 said elsewhere — a form's: as it should be)
         if not at_stated(value, rate):
             report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),   # SPEC 8: a warning
@@ -157,8 +158,9 @@ def _rates_of_parts(facts: Facts) -> set[int]:
     92.17%；县级配套资金支出54.78万元，执行率91.30%") — not the one after the last part of a list whose
     parts have none, the whole's ("…项目支出1,100.21万元，预算执行率94.86%")."""
     out = set()
-    following = {id(a): b for a, b in zip(facts.numbers, facts.numbers[1:])}
-    for said, rate in zip(facts.numbers, facts.numbers[1:]):   # "其中中央衔接资金支出276.50万元，执行率92.17%":
+    pairs = list(zip(facts.numbers, facts.numbers[1:]))
+    following = {id(a): b for a, b in pairs}
+    for said, rate in pairs:   # "其中中央衔接资金支出276.50万元，执行率92.17%":
         if said.is_amount and rate.is_rate and rate.sentence == said.sentence and _A_SOURCE.search(said.label) \
                 and not re.search(r"[。；;]", facts.text[said.end:rate.start]) and not _OF_ALL.search(rate.label):
             out.add(id(rate))     # a source's own rate

@@ -108,7 +108,7 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
     name and the same figure achieved — a warning, two statements joined."""
     indicators = [(_key(i.name), i) for i in facts.indicators if i.target is not None and i.actual is not None]
     for said in _COMPLETION_OF.finditer(facts.text):
-        name = _key(re.sub(r"^(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])", "", said.group("name")))
+        name = _key(said.group("name"))    # ("2.学员…": the mark's dot is no part of the key)
         actual, rate = facts.number_at(said.start("actual")), facts.number_at(said.start("rate"))
         same = [i for k, i in indicators if len(k) >= 4 and len(name) >= 4 and (k in name or name in k)
                 and actual is not None and i.actual.value == actual.value and i.completion is not rate]

@@ -64,13 +64,13 @@ def fiscal_year(text: str) -> int | None:
 def department(text: str) -> str | None:
     """The department whose report it is."""
     dept = _DEPT.search(text)
-    heads = [_NAMED_TITLE.sub("", line) for line in text.split("\n")[:5]]
+    lines = text.split("\n", 6)[:6]
+    heads = [_NAMED_TITLE.sub("", line) for line in lines[:5]]
     title = next((_TITLE.match(line) for line in heads if _TITLE.match(line)), None)
     titled = next(g for g in title.groups() if g).strip() if title else None
     # "部门整体支出…", "部门预算项目支出…", "2023年度项目支出…" name no department
     titled = titled if titled and len(titled) >= 3 and not re.search(r"^\d|(?:预算|部门|单位|年度)$", titled) else None
     signed = [m.group(1) for m in _SIGNED.finditer(text[-300:])]
-    lines = text.split("\n")[:6]
     # the line under the title (or run on after it): not a portal's name above it
     byline = next((m.group(1) for i, line in enumerate(lines) if (m := _BYLINE.match(line))
                    and (re.match(r".*?(?:报告|自评表|评价表)", line) or i and _A_TITLE.search(lines[i - 1]))), None)

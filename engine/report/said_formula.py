@@ -150,23 +150,32 @@ def _rate_of_the_part(match: re.Match) -> bool:
     return any(rate[i:i + 2] in said for i in range(len(rate) - 1))
 
 
+# each kind of stated rate: its pattern, what the finding calls it (None: its verb's 率), and whether its
+# figures are counts (divided as they stand) rather than amounts (in 万元)
+_SAID_RATES = ((_SHARE_OF, "占比", False), (_DIVIDED, "比率", False), (VERB_RATE, None, False),
+               (_COUNTED_RATE, "比率", True), (_CHANGE_RATE, "变动率", False), (_STAFF_RATE, "在职人员控制率", True))
+
+
 def check_said_share(facts: Facts, report: FindingList) -> None:
     """A stated share of an amount said with it, a rate worked out in words, a rate of a grant paid
     out, a rate of the part of a count, a change on last year, staff over posts (SPEC 8: a stated
     rate — a warning)."""
-    for match in (*_SHARE_OF.finditer(facts.text), *_DIVIDED.finditer(facts.text), *VERB_RATE.finditer(facts.text),
-                  *_COUNTED_RATE.finditer(facts.text), *_CHANGE_RATE.finditer(facts.text), *_STAFF_RATE.finditer(facts.text)):
-        part, whole, share = (facts.number_at(match.start(g)) for g in ("part", "whole", "share"))
-        if part is None or whole is None or share is None or not whole.value or not share.is_rate \
-                or match.re is _COUNTED_RATE and not _rate_of_the_part(match):
-            continue
-        value = part.value / whole.value if match.re in (_COUNTED_RATE, _STAFF_RATE) else facts.amount(part) / facts.amount(whole)
-        if not at_stated(value, share):
-            said = f"{match.group('verb')}率" if match.re is VERB_RATE else "占比" if match.re is _SHARE_OF else \
-                "变动率" if match.re is _CHANGE_RATE else "在职人员控制率" if match.re is _STAFF_RATE else "比率"
-            report.warning("STATED_RATE_MISMATCH", facts.where(share.start),
-                           f"报告写{said} {share.value:g}%，按 {amount_text(facts.amount(part))}÷{amount_text(facts.amount(whole))} "
-                           f"应为 {value * 100:.2f}%{quoted(facts, share)}")
+    for pattern, called, counted in _SAID_RATES:
+        for match in pattern.finditer(facts.text):
+            part, whole, share = (facts.number_at(match.start(g)) for g in ("part", "whole", "share"))
+            if part is None or whole is None or share is None or not whole.value or not share.is_rate \
+                    or pattern is _COUNTED_RATE and not _rate_of_the_part(match):
+                continue
+            value = part.value / whole.value if counted else facts.amount(part) / facts.amount(whole)
+            if not at_stated(value, share):
+                _say_rate(facts, report, called or f"{match.group('verb')}率", part, whole, share, value)
+
+
+def _say_rate(facts: Facts, report: FindingList, said: str, part: Number, whole: Number, share: Number,
+              value: float) -> None:
+    report.warning("STATED_RATE_MISMATCH", facts.where(share.start),
+                   f"报告写{said} {share.value:g}%，按 {amount_text(facts.amount(part))}÷{amount_text(facts.amount(whole))} "
+                   f"应为 {value * 100:.2f}%{quoted(facts, share)}")
 
 
 _RATE_SCORED = re.compile(r"执行率得分?\s*(?:为)?\s*$")

@@ -11,6 +11,7 @@ from .facts import Facts, Indicator, StatedItem, named_already
 from .numbers import sentence_bounds
 from .plain import LIST_MARK
 
+
 def scored_items_joined(facts: Facts) -> None:
     """An indicator said in prose without its points and score ("碘盐覆盖率目标≥95%，实际97.8%") and one
     row of a 评分表 scoring it by name ("| 碘盐覆盖率 | 6 | 6 |"): one indicator, with its points and score."""
@@ -78,7 +79,8 @@ _EACH_IN_FULL = re.compile(r"(?:^|(?<=[，,；;。：:中]))(?P<names>[^，,；;
 
 def scored_together(facts: Facts) -> None:
     """"以上4项各8分，均得满分": each of the N indicators said just before (in its section, none scored yet)
-    has those points and scores them in full."""
+    has those points and scores them in full; "A、B、C各10分均得满分": each named is an item scored in full
+    (joined to its indicator by scored_items_joined)."""
     for said in _TOGETHER.finditer(facts.text):
         count = int(said.group("count")) if said.group("count").isdigit() else _COUNTS[said.group("count")]
         section = facts.document.section_at(said.start()) if facts.document else None
