@@ -72,8 +72,6 @@ def read_facts(report: ReportText) -> Facts:
     return facts
 
 
-
-
 # ------------------------------------------------------------------ 其中 lists (sums.py)
 _CLAUSE_END = re.compile(r"[;；]")
 _NUMBERED_LINE = re.compile(r"\n\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])")
