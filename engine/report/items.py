@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from ..core.parsing import text_key
-from .facts import Facts, StatedItem
+from .declared import read_declared
+from .facts import Facts, StatedItem, stated_item
 from .forms import AMOUNT_COLUMNS
 from .numbers import sentence_bounds
 from .plain import BARE_NUMBER
@@ -48,6 +49,7 @@ def read_items(facts: Facts) -> None:
         facts.items.append(StatedItem("预算执行率", execution["score"], execution["weight"], row_id="budget_execution"))
     _listed_items(facts)
     _declared_then_scored(facts)
+    read_declared(facts)
     _table_items(facts)
     _project_rows(facts)
 
@@ -122,7 +124,7 @@ def _listed_items(facts: Facts) -> None:
         if said is not None:       # "资金执行率分值10分，执行率93.63%，得分9.63分": the execution item's points
             said.weight = said.weight or weight
             continue
-        facts.items.append(_item(match.group(1) if match.re is not _EXECUTION_SAID else "预算执行率", score, weight))
+        facts.items.append(stated_item(match.group(1) if match.re is not _EXECUTION_SAID else "预算执行率", score, weight))
 
 
 # "按照决策（15分）、过程（25分）、产出（35分）、效益（25分）四个方面评分" — each item's points, declared
@@ -152,7 +154,7 @@ def _declared_then_scored(facts: Facts) -> None:
                     or any(text_key(i.name) == text_key(name) for i in facts.items):
                 continue
             score.part = True
-            facts.items.append(_item(name, score, weight))
+            facts.items.append(stated_item(name, score, weight))
 
 
 def _table_items(facts: Facts) -> None:
@@ -191,7 +193,7 @@ def _aligned_item(cells: list[str], placed: list, columns: tuple[int, int]) -> S
     names = [c for c in cells[:columns[0]] if c and not re.fullmatch(r"[\d.%]+", c)]
     if score is None or not names or (weight is not None and score.value > weight.value):
         return None
-    return _item(names[-1], score, weight)
+    return stated_item(names[-1], score, weight)
 
 
 def _shifted_item(cells: list[str], placed: list) -> StatedItem | None:
@@ -209,12 +211,4 @@ def _shifted_item(cells: list[str], placed: list) -> StatedItem | None:
         return None
     for _, n in placed:
         n.part = True
-    return _item(cells[bare[0] - 1].strip(), score, weight)
-
-
-def _item(name: str, score, weight) -> StatedItem:
-    """A stated item (a group's name without 情况 / 方面: "投入情况" is 投入); the one named 预算执行率 is the
-    execution item of every framework."""
-    name = re.sub(r"^(.{2,3})(?:情况|方面)$", r"\1", name.strip())   # (a group's: 投入情况; not 政府采购执行情况)
-    execution = re.sub(r"^其中[:：\s]*", "", text_key(name)) in ("预算执行率", "执行率", "资金执行率", "预算执行率指标", "预算执行")
-    return StatedItem(name, score, weight, row_id="budget_execution" if execution else None)
+    return stated_item(cells[bare[0] - 1].strip(), score, weight)
