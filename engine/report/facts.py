@@ -95,8 +95,9 @@ class StatedItem:
 def stated_item(name: str, score, weight) -> StatedItem:
     """A stated item (a group's name without 情况 / 方面: "投入情况" is 投入); the one named 预算执行率 is the
     execution item of every framework."""
-    name = re.sub(r"^(.{2,3})(?:情况|方面)$", r"\1", name.strip())   # (a group's: 投入情况; not 政府采购执行情况)
-    execution = re.sub(r"^其中[:：\s]*", "", text_key(name)) in ("预算执行率", "执行率", "资金执行率", "预算执行率指标", "预算执行")
+    name = re.sub(r"^(?:其中|本资金|本项目|本部门|本单位)[:：\s]*(?=..)", "", name.strip())   # (本资金资金执行率)
+    name = re.sub(r"^(.{2,3})(?:情况|方面)$", r"\1", name)   # (a group's: 投入情况; not 政府采购执行情况)
+    execution = text_key(name) in ("预算执行率", "执行率", "资金执行率", "预算执行率指标", "预算执行")
     return StatedItem(name, score, weight, row_id="budget_execution" if execution else None)
 
 

@@ -12,7 +12,7 @@ from .declared import read_declared
 from .facts import Facts, StatedItem, stated_item
 from .forms import AMOUNT_COLUMNS
 from .numbers import sentence_bounds
-from .plain import BARE_NUMBER
+from .plain import BARE_NUMBER, LIST_MARK
 from .tables import table_lines
 from .vocabulary import column_of, grade_words
 
@@ -75,13 +75,16 @@ _LISTED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?:其中)?\s*(?:\d
 # "1.投入指标：分值15分，得分14.2分", "资金到位率本项目满分3分，得3分" — its points and its score said
 # one after the other
 _POINTS_THEN_SCORE = re.compile(r"(?:^|(?<=[\n，,；;。]))\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
-                                r"([^\s(（:：,，。;；\d]{2,16})\s*(?:[:：]\s*|(?=本项目|本指标|该指标|该项))(?:本项目|本指标|该指标|该项)?"
+                                r"(?!该|本项|本指标)([^\s(（:：,，。;；\d]{2,16}?)\s*(?:[:：]\s*|(?=本项目|本指标|该指标|该项|分值|满分|权重))(?:本项目|本指标|该指标|该项)?"
                                 r"(?:分值|满分|权重)\s*(\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
-                                r"(?:自评)?得分?\s*(\d+(?:\.\d+)?)\s*分")
+                                r"(?:自评|实)?得分?\s*(\d+(?:\.\d+)?)\s*分")
 
-# "其中，决策指标10分，得9.20分；过程指标20分，得18.56分" — its points bare, then its score
-_BARE_POINTS_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：,，]))\s*([^\s(（:：,，。;；\d]{2,16}?指标)\s*(?:分值|满分|权重)?\s*(\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
-                                r"(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")
+# "其中，决策指标10分，得9.20分；过程指标20分，得18.56分", "；管理制度健全性10分，得9分" — its points bare,
+# then its score (a name not ending in 指标 only at a statement's start: "…，分值5分，得5分" names none)
+_BARE_POINTS_SCORE = re.compile(r"(?:(?:^|(?<=[\n;；。:：]))\s*" + LIST_MARK + r"?"
+                                r"|(?<=[,，])(?=\s*[^\s(（:：,，。;；\d]{2,16}?指标\s*(?:分值|满分|权重)?\s*\d))"
+                                r"\s*(?!分值|满分|权重|合计|小计|其中|该|本项|本指标)([^\s(（:：,，。;；\d]{2,16}?)\s*(?:分值|满分|权重)?\s*"
+                                r"(\d+(?:\.\d+)?)\s*分\s*[,，]\s*(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")
 
 # "资金使用合规性分值5分，资金支付均按合同办理，得5分；" — its points, what was done, its score: one clause
 _POINTS_SAID_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：,，]))\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"

@@ -129,9 +129,10 @@ _POINTS_THEN_WORDS = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?P<name>[^�
                                 r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[,，][^。；;()（）\d]{2,60}?[,，]\s*(?:该项|该指标)?"
                                 r"(?:得分|实得|得)\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 # "政府采购执行率（分值3分）、资产管理（分值3分）均得满分": each its points, scored in full
-_EACH_BRACKETED_IN_FULL = re.compile(r"(?P<list>(?:[^，,。；;:：\d()（）、]{2,20}[(（]\s*(?:分值|权重|满分)\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*[、和及]\s*)+"
-                                     r"[^，,。；;:：\d()（）、]{2,20}[(（]\s*(?:分值|权重|满分)\s*\d+(?:\.\d+)?\s*分\s*[)）])\s*(?:均|都|全部)得满分")
-_BRACKETED = re.compile(r"(?P<name>[^，,。；;:：\d()（）、]{2,20})[(（]\s*(?:分值|权重|满分)\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]")
+_EACH_BRACKETED_IN_FULL = re.compile(r"(?P<list>(?:[^，,。；;:：\d()（）、]{2,20}[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*[、和及]\s*)+"
+                                     r"[^，,。；;:：\d()（）、]{2,20}[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）])"
+                                     r"\s*[,，:：]?\s*(?:均|都|全部)得满分")   # ("…（3分）、…（2分）：均得满分")
+_BRACKETED = re.compile(r"(?P<name>[^，,。；;:：\d()（）、]{2,20})[(（]\s*(?:分值|权重|满分)?\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]")
 
 
 def scored_statements(facts: Facts) -> None:
@@ -170,7 +171,7 @@ def scored_statements(facts: Facts) -> None:
         facts.items.append(StatedItem(name, score, weight))
     for said in _EACH_BRACKETED_IN_FULL.finditer(text):
         for each in _BRACKETED.finditer(text, said.start("list"), said.end("list")):
-            points, name = facts.number_at(each.start("points")), each.group("name").strip().lstrip("、和及")
+            points, name = facts.number_at(each.start("points")), re.sub(r"^[\s.．、和及]+", "", each.group("name"))
             if points is not None and not named_already(name, known):
                 known.append(text_key(name))
                 facts.items.append(StatedItem(name, points, points))

@@ -73,3 +73,30 @@ def test_the_declared_points_themselves_are_no_score(tmp_path):
 决策10分，过程20分。
 """
     assert _items(checked(tmp_path, text)) == {}
+
+
+def test_items_with_bare_points_then_their_score_at_each_statements_start(tmp_path):
+    """"；管理制度健全性8分，得7分" (no 指标 in its name, at a statement's start), "政府采购执行率满分2分，
+    实得2分"; "，该指标分值4分，得分4分" names no item of its own."""
+    text = """（三）过程（分值30分，得28.5分）。
+政府采购执行率满分2分，实得2分；管理制度健全性8分，得7分；资金使用合规性10分，得10分。
+绩效目标合理性：目标与职能相符，该指标分值4分，得分4分。
+"""
+    items = _items(checked(tmp_path, text))
+    assert items["政府采购执行率"] == (2, 2) and items["管理制度健全性"] == (8, 7) and items["资金使用合规性"] == (10, 10)
+    assert "该指标" not in items and "资金执行率" not in items
+
+
+def test_items_each_with_its_points_in_brackets_all_scored_in_full(tmp_path):
+    text = """4.资产管理安全性（3分）、预决算信息公开（2分）、资金使用合规性（4分）：均得满分。
+5.政府采购执行率（分值3分）、管理制度健全性（分值2分），均得满分。
+"""
+    items = _items(checked(tmp_path, text))
+    assert items["资产管理安全性"] == (3, 3) and items["预决算信息公开"] == (2, 2) and items["资金使用合规性"] == (4, 4)
+    assert items["政府采购执行率"] == (3, 3) and items["管理制度健全性"] == (2, 2)
+
+
+def test_the_execution_item_of_a_fund_said_as_its_own(tmp_path):
+    text = "经自评，本资金资金执行率分值10分，得9.12分；产出指标分值50分，得50分。\n"
+    result = checked(tmp_path, text)
+    assert next(i for i in result.facts.items if i.row_id == "budget_execution").name == "资金执行率"
