@@ -51,9 +51,10 @@ def read_sums(facts: Facts) -> None:
                 if n.is_amount and not opens_bracket(between):
                     parts.append(n)   # (a part's own parts in brackets after it are not the whole's)
         if not before or len(parts) < 2 or _item_without_amount(facts, parts, end) \
-                or _INCOME_AND_SPENDING.search(before[-1].label) or _SOME_OF.match(text, parts[-1].end):
+                or _INCOME_AND_SPENDING.search(before[-1].label) or any(_SOME_OF.match(text, p.end) for p in parts):
             continue   # (收、支总计…其中，年初结转…，本年收入…；本年支出…，年末结转…: two lists, one each side;
-            # "…74.80万元等": some of the parts, said so)
+            # "…74.80万元等": some of the parts, said so — "…180.00万元等；上年结转318.62万元" too: the
+            # list ended at its 等, what follows is no part of it)
         groups: dict[str | None, list[Number]] = {}
         for n in parts:
             groups.setdefault(n.measure, []).append(n)

@@ -746,6 +746,14 @@ def test_a_list_that_says_it_names_some_parts(tmp_path):
     assert read(tmp_path, text).findings == []
 
 
+def test_a_list_whose_parts_end_at_its_etc_and_what_follows_its_semicolon(tmp_path):
+    """"其中A…、B…、C180.00万元等；上年结转资金318.62万元": the list ends at its 等, the carry-over after
+    the ； is no part of it — some parts, nothing to add up."""
+    text = ("某县发展和改革局2024年度部门整体支出绩效自评报告\n年内追加以工代赈资金等1,520.00万元，其中直补资金640.00万元、"
+            "项目资金700.00万元、以工代赈资金150.00万元等；上年结转资金260.40万元，主要为工程尾款。\n")
+    assert [f.code for f in read(tmp_path, text).findings] == []
+
+
 YEAR_END_AFTER_NOVEMBER = """石河县农业农村局2024年设施农业补助资金项目绩效自评总结报告
 
 一、资金执行情况
