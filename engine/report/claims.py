@@ -23,6 +23,7 @@ from .tables import amount_tables
 from .text import CELL, ReportText
 from .totals import STRONG_TOTAL, report_grade, total_and_grade
 from .vocabulary import words
+from .statements import scored_sentences
 from .weighted import labelled_results, weighted_indicators
 
 _TARGET = words()["target"]
@@ -64,6 +65,7 @@ def read_facts(report: ReportText) -> Facts:
     scored_together(facts)
     scored_items_joined(facts)
     scored_statements(facts)
+    scored_sentences(facts)
     totals = total_and_grade(facts)
     if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence

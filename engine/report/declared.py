@@ -28,7 +28,7 @@ _RESPECTIVELY = re.compile(rf"(?P<names>{_NAME}(?:、{_NAME})+)\s*(?:等)?\s*(?:
 _HEADING = re.compile(rf"^\s*(?:{LIST_MARK}|[一二三四五六七八九十]{{1,3}}、)\s*(?P<name>{_NAME}?)\s*[(（]\s*(?:分值|满分|权重)?\s*"
                       rf"(?P<points>{_POINTS})\s*[)）]\s*(?:[。.:：]|$)", re.M)
 _LEADING = re.compile(r"^.*?(?:其中|设置?|按照|按|从|围绕|包括|分为|分别是|分别为)")   # words before a list's first name
-_GROUP_SUFFIX = re.compile(r"(?:类)?(?:指标)?(?:情况|方面|部分)?$")
+_GROUP_SUFFIX = re.compile(r"(?:类)?(?:指标)?(?:自评)?(?:情况|方面|部分)?$")
 _NOT_A_NAME = re.compile(r"满分|总分|合计|扣|得|每|共|以上|以下|低于|高于")
 
 

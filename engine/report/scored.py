@@ -69,12 +69,46 @@ def _points_and_score(facts: Facts, said: re.Match) -> tuple:
 # "…参保率97.6%，高于97%的目标。以上4项各8分，均得满分": the points and full marks of the indicators before
 _TOGETHER = re.compile(r"以上\s*(?P<count>\d|[两二三四五六七八九])\s*项(?:指标)?\s*(?:各|分值均为|均为|各为)\s*(?P<points>\d+(?:\.\d+)?)\s*分"
                        r"\s*[,，]?\s*(?:均|全部|都)\s*得满分")
-_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 # "…中初制所数量、加工设备数量、验收合格率各10分均得满分": each named, its points, scored in full
 _EACH_IN_FULL = re.compile(r"(?:^|(?<=[，,；;。：:中]))(?P<names>[^，,；;。：:\d、]{2,16}(?:、[^，,；;。：:\d、]{2,16})+)\s*"
                            r"(?:各|分值均为|均为|各为)\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[,，]?\s*(?:均|全部|都)\s*得满分")
+
+
+# "设置6项指标，每项5分：A，目标100%，实际100%，得5分；B，…，按完成比例75%计3.75分；…": the points of the
+# N indicators said after it, each statement ending with its score
+_EACH_AFTER = re.compile(r"(?P<count>\d{1,2}|[两二三四五六七八九十])\s*项(?:指标)?\s*[,，]?\s*(?:每项|各)\s*(?:分值)?\s*"
+                         r"(?P<points>\d+(?:\.\d+)?)\s*分\s*[:：]")
+_LAST_SCORE = re.compile(r"(?:得|计)\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*$")
+
+
+def _scored_after(facts: Facts) -> None:
+    text = facts.text
+    for said in _EACH_AFTER.finditer(text):
+        count = int(said.group("count")) if said.group("count").isdigit() else _COUNTS.get(said.group("count"), 10)
+        points = facts.number_at(said.start("points"))
+        line_end = text.find("\n", said.end())
+        line_end = len(text) if line_end < 0 else line_end
+        statements = re.split(r"(?<=[;；。])", text[said.end():line_end])
+        if points is None or len([s for s in statements if s.strip()]) < count:
+            continue
+        at, scored = said.end(), []
+        for statement in statements[:count]:
+            body = statement.rstrip("；;。 ")
+            own = [i for i in facts.indicators if at <= i.start < at + len(body)]
+            last = _LAST_SCORE.search(body)
+            score = facts.number_at(at + last.start("score")) if last else None
+            if len(own) > 1 or score is None or score.value > points.value or any(i.weight or i.self_score for i in own):
+                break
+            scored.append((own[0] if own else None, score))     # (a 定性 one, no figure read: its score only)
+            at += len(statement)
+        if len(scored) == count:       # every one of them scored: else none (the list is not what it said)
+            for indicator, score in scored:
+                if indicator is not None:
+                    indicator.weight, indicator.self_score = points, score
+                    score.part = True
 
 
 def scored_together(facts: Facts) -> None:
@@ -91,6 +125,7 @@ def scored_together(facts: Facts) -> None:
             continue
         for ind in before[-count:]:
             ind.weight = ind.self_score = points
+    _scored_after(facts)
     for said in _EACH_IN_FULL.finditer(facts.text):     # named: each an item, joined to its indicator below
         points = facts.number_at(said.start("points"))
         if points is not None:
@@ -144,8 +179,8 @@ def scored_statements(facts: Facts) -> None:
     known = [text_key(i.name) for i in facts.indicators] + [text_key(i.name) for i in facts.items]
     for said in _POINTS_THEN_SCORE.finditer(text):
         weight, score = _points_and_score(facts, said)
-        if weight is None or score is None or id(weight) in taken or id(score) in taken:
-            continue
+        if weight is None or score is None or id(weight) in taken or id(score) in taken or score.value > weight.value:
+            continue      # (a score above its points is not this statement's: "…分值10分、…分值10分，得18分")
         start = max(text.rfind(c, 0, said.start()) for c in "。；;\n") + 1
         heading = list(_POINTS_CLOSED.finditer(text, start, said.start()))   # "（一）投入情况（满分20分，实得19.6分）"
         start = heading[-1].end() if heading else start                      # run on with the line under it

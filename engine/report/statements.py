@@ -1,0 +1,95 @@
+"""An indicator said in one statement of its own, in whatever order: its name first, then its target,
+what was achieved, its points and its score — "秸秆还田面积指标（目标≥6万亩），本项满分10分，实际6万亩，
+不扣分，得10分。", "结转结余率2.06%，满分3分，实得3分；". Read last, from the statements no other reader
+took: a statement with one 分值 and one score (the last 得N分; 扣N分 is none), its subject the name it
+opens with. With a target or an achieved figure it is an indicator, else an item."""
+from __future__ import annotations
+
+import re
+
+from ..core.parsing import DIRECTIONS, text_key
+from .facts import Facts, Indicator, named_already, stated_item
+from .plain import LIST_MARK
+from .vocabulary import words
+
+_WORDS = words()
+_DIRECTION = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
+_FIGURE = r"(?=\d)"
+_POINTS = re.compile(rf"(?:{_WORDS['statement_points'].pattern})\s*(?:为|是)?\s*{_FIGURE}")
+_SCORE = re.compile(rf"(?<!扣)(?:自评得分|得分|实得|得)\s*(?:为|了)?\s*{_FIGURE}")
+_GOAL = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?P<dir>{_DIRECTION})?\s*{_FIGURE}")
+_ACHIEVED = re.compile(rf"(?<![少未超多])(?:{_WORDS['statement_achieved'].pattern})\s*(?:为|了|[:：])?\s*{_FIGURE}")
+# the subject: a list mark, then the name up to its 指标, a bracket, a colon, a comma or its first figure
+_SUBJECT = re.compile(r"\s*" + LIST_MARK + r"?\s*(?P<name>[^，,。；;:：()（）\d“”\"]{2,30}?)\s*(?:指标)?\s*"
+                      r"(?=[(（:：,，]|\d|(?:" + _WORDS['statement_points'].pattern + "))")
+_NO_SUBJECT = re.compile(r"^(?:该|本项|本指标|此项|以上|其中|合计|小计|总分|经自评|综上)|得分|扣分|满分|分值|权重")
+_STATEMENT_END = re.compile(r"[。；;\n]")
+
+
+def _statements(text: str):
+    start = 0
+    for end in _STATEMENT_END.finditer(text):
+        yield start, end.start()
+        start = end.end()
+    yield start, len(text)
+
+
+def scored_sentences(facts: Facts) -> None:
+    text = facts.text
+    taken = {id(n) for i in facts.indicators for n in (i.target, i.actual, i.weight, i.self_score) if n} | \
+        {id(n) for i in facts.items for n in (i.weight, i.score) if n}
+    for start, end in _statements(text):
+        points = [facts.number_at(m.end()) for m in _POINTS.finditer(text, start, end)]
+        scores = [facts.number_at(m.end()) for m in _SCORE.finditer(text, start, end)]
+        if len(points) != 1 or not scores or None in points or scores[-1] is None:
+            continue
+        weight, score = points[0], scores[-1]
+        if weight.unit != "分" or score.unit != "分" or score.start < weight.start or score.value > weight.value \
+                or id(weight) in taken or id(score) in taken or weight.part or score.part:
+            continue
+        subject = _SUBJECT.match(text, start, end)
+        if subject is None or _NO_SUBJECT.search(subject.group("name")) or facts.document.is_rule(start):
+            continue
+        name = re.sub(r"指标$", "", subject.group("name").strip()).strip()
+        if len(text_key(name)) < 2:
+            continue
+        target, direction, actual = _goal_and_achieved(facts, subject.end(), end)
+        if target is None and actual is None:
+            actual = _figure_after_name(facts, subject.end())
+        weight.part = score.part = True
+        taken |= {id(weight), id(score)}
+        same = next((i for i in facts.indicators if named_already(name, [text_key(i.name)])
+                     and i.weight is None and i.self_score is None), None)
+        if same is not None:          # said before with its figures: its points and score here
+            same.weight, same.self_score = weight, score
+        elif target is not None or actual is not None:
+            for n in (target, actual):
+                if n is not None:
+                    n.part = True
+            facts.indicators.append(Indicator(len(facts.indicators) + 1, name, start, "", direction if target else None,
+                                              target, actual, weight=weight, self_score=score, end=end))
+        elif not named_already(name, [text_key(i.name) for i in facts.items]):
+            facts.items.append(stated_item(name, score, weight))
+
+
+def _goal_and_achieved(facts: Facts, start: int, end: int) -> tuple:
+    """The target (and its direction) and what was achieved, each said once in the statement with its
+    cue word ("目标≥6万亩", "实际6万亩"; 完成率 is no achieved figure: no digit right after 完成)."""
+    text = facts.text
+    goals = list(_GOAL.finditer(text, start, end))
+    achieved = list(_ACHIEVED.finditer(text, start, end))
+    target = facts.number_at(goals[0].end()) if len(goals) == 1 else None
+    actual = facts.number_at(achieved[0].end()) if len(achieved) == 1 else None
+    for n in (target, actual):
+        if n is not None and (n.unit == "分" or n.part):
+            return None, None, None
+    if target is not None and actual is not None and target.unit != actual.unit:
+        return None, None, None      # 目标12万亩 against 实际11.68 (no unit): nothing compared
+    direction = DIRECTIONS[goals[0].group("dir")] if target is not None and goals[0].group("dir") else "="
+    return target, direction, actual
+
+
+def _figure_after_name(facts: Facts, at: int):
+    """"结转结余率2.06%，满分3分": the figure right after the subject's name is what was achieved."""
+    n = facts.number_at(at)
+    return n if n is not None and n.unit not in ("分", "万元", "元") and not n.part else None

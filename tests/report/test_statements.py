@@ -1,0 +1,54 @@
+"""An indicator said in one statement of its own, in whatever order (name, target, achieved, points,
+score), and the points of several said before them ("设置4项指标，每项5分：…")."""
+from __future__ import annotations
+
+from reading import checked, indicator_values
+
+DEDUCTIONS = """某县2024年耕地地力提升项目绩效自评报告
+四、自评得分情况
+本次自评采取“满分减扣分”方式，实施面积每少1000亩扣0.1分。
+面积指标（目标≥8万亩），本项满分15分，少完成2,400亩，扣0.24分，得14.76分。
+深松整地面积指标（目标≥3万亩），本项满分10分，实际3.2万亩，不扣分，得10分。
+结转结余率1.86%，满分5分，实得5分；
+资金管理规范性指标，本项满分10分，抽查发现1处票据不全，扣0.5分，得9.5分。
+"""
+
+
+def test_one_statement_each_in_whatever_order(tmp_path):
+    result = checked(tmp_path, DEDUCTIONS)
+    values = indicator_values(result)
+    # "少完成2,400亩" is a shortfall, not what was achieved
+    assert values["面积"] == (8, None, 15, 14.76)
+    assert values["深松整地面积"] == (3, 3.2, 10, 10)
+    assert values["结转结余率"] == (None, 1.86, 5, 5)
+    items = {i.name: (i.weight.value, i.score.value) for i in result.facts.items}
+    assert items["资金管理规范性"] == (10, 9.5)       # no target nor figure achieved: an item
+    assert "本项" not in items
+
+
+def test_a_rule_or_a_statement_with_two_points_is_no_indicators(tmp_path):
+    text = """评分说明：预算执行率分值10分，得分=执行率×10分，执行率低于60%的得0分。
+培训人次目标500人次，实际完成520人次，数量指标分值10分、质量指标分值10分，得18分。
+"""
+    result = checked(tmp_path, text)
+    assert all(i.weight is None and i.self_score is None for i in result.facts.indicators)
+    assert result.facts.items == []
+
+
+def test_the_points_of_several_said_before_them_each_statement_ending_with_its_score(tmp_path):
+    text = """某市退役军人事务局2024年度部门整体支出绩效自评报告
+（一）履职目标完成（分值20分，自评18.75分）。设置4项指标，每项5分：抚恤金按时发放率，目标100%，实际100%，得5分；适应性培训人数，目标不少于200人，实际培训214人，得5分；纪念设施维修数量，目标4处，实际完成3处，按完成比例75%计3.75分；服务平台建设，目标年内上线，实际已上线运行，得5分。
+"""
+    result = checked(tmp_path, text)
+    values = indicator_values(result)
+    assert values["抚恤金按时发放率"] == (100, 100, 5, 5)
+    assert values["纪念设施维修数量"] == (4, 3, 5, 3.75)
+    items = {i.name: (i.weight.value, i.score.value) for i in result.facts.items}
+    assert items["履职目标完成"] == (20, 18.75)       # "（分值20分，自评18.75分）"
+
+
+def test_points_said_before_a_list_that_is_not_what_it_said_are_no_ones(tmp_path):
+    text = ("设置3项指标，每项5分：抚恤金按时发放率，目标100%，实际100%，得5分；适应性培训人数，目标不少于200人，"
+            "实际培训214人，得6分；纪念设施维修数量，目标4处，实际完成3处，得3.75分。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert all(v[2] is None and v[3] is None for v in values.values())      # 6 > 5: the list is no such list
