@@ -12,7 +12,7 @@ from .vocabulary import cues, words
 UNITS = ("万元", "元", "%", "分", "个", "件", "次", "篇", "场", "份", "项", "人", "名", "条", "期", "天", "家", "户",
          "处", "台", "辆", "套", "本", "所", "个百分点")
 # a decimal point a PDF's line join left a space after ("28. 6万元") is still one, before a unit
-_NUMBER = re.compile(r"(?<![\d.,])(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|\.\s(?=\d+\s*(?:万元|元|%))\d+)?)[ \t\u3000]*(个百分点|万元|元|%|年度|年|月|日|号|"
+_NUMBER = re.compile(r"(?<![\d.])(?<!\d,)(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|\.\s(?=\d+\s*(?:万元|元|%))\d+)?)[ \t\u3000]*(个百分点|万元|元|%|年度|年|月|日|号|"
                      + "|".join(u for u in UNITS if u not in ("万元", "元", "%", "个百分点")) + ")?")
 _LIST_MARK = re.compile(r"[ \u3000]*(?:[(（]\s*\d{1,2}\s*(?=[)）])|\d{1,2}(?=\s*[.、．](?!\d)))")
 _WHOLE_AGAIN = re.compile(r"\s*(?:全年预算|调整后(?:全年)?预算|年初预算|全年支出|全年执行|全年实际支出)")

@@ -15,13 +15,17 @@ from .vocabulary import words
 _WORDS = words()
 _DIRECTION = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
 _FIGURE = r"(?=\d)"
-_POINTS = re.compile(rf"(?:{_WORDS['statement_points'].pattern})\s*(?:为|是)?\s*{_FIGURE}")
+_POINTS = re.compile(rf"(?:{_WORDS['statement_points'].pattern})\s*(?:为|是)?\s*{_FIGURE}"
+                     # … or bare, right before its score: "…，6分，得5.65分", "（8分，得8分）"
+                     r"|(?<=[,，(（])\s*(?=\d+(?:\.\d+)?\s*分\s*[,，]\s*(?:自评)?(?:得分|实得|得))")
 _SCORE = re.compile(rf"(?<!扣)(?:自评得分|得分|实得|得)\s*(?:为|了)?\s*{_FIGURE}")
 _GOAL = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?P<dir>{_DIRECTION})?\s*{_FIGURE}")
 _ACHIEVED = re.compile(rf"(?<![少未超多])(?:{_WORDS['statement_achieved'].pattern})\s*(?:为|了|[:：])?\s*{_FIGURE}")
 # the subject: a list mark, then the name up to its 指标, a bracket, a colon, a comma or its first figure
 _SUBJECT = re.compile(r"\s*" + LIST_MARK + r"?\s*(?P<name>[^，,。；;:：()（）\d“”\"]{2,30}?)\s*(?:指标)?\s*"
                       r"(?=[(（:：,，]|\d|(?:" + _WORDS['statement_points'].pattern + "))")
+_GROUP_LABEL = re.compile(rf"\s*(?:{_WORDS['indicator_group'].pattern})(?:指标)?\s*[:：]")   # "（1）数量指标：…"
+_GOAL_WORDS = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是)?\s*(?:{_DIRECTION})?\s*$")
 _NO_SUBJECT = re.compile(r"^(?:该|本项|本指标|此项|以上|其中|合计|小计|总分|经自评|综上)|得分|扣分|满分|分值|权重")
 _STATEMENT_END = re.compile(r"[。；;\n]")
 
@@ -47,10 +51,11 @@ def scored_sentences(facts: Facts) -> None:
         if weight.unit != "分" or score.unit != "分" or score.start < weight.start or score.value > weight.value \
                 or id(weight) in taken or id(score) in taken or weight.part or score.part:
             continue
-        subject = _SUBJECT.match(text, start, end)
+        label = _GROUP_LABEL.match(text, start + len(re.match(r"\s*" + LIST_MARK + "?", text[start:end]).group()), end)
+        subject = _SUBJECT.match(text, label.end() if label else start, end)
         if subject is None or _NO_SUBJECT.search(subject.group("name")) or facts.document.is_rule(start):
             continue
-        name = re.sub(r"指标$", "", subject.group("name").strip()).strip()
+        name = re.sub(r"指标$", "", _GOAL_WORDS.sub("", subject.group("name").strip())).strip()   # (…面积目标不少于)
         if len(text_key(name)) < 2:
             continue
         target, direction, actual = _goal_and_achieved(facts, subject.end(), end)

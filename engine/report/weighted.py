@@ -12,6 +12,7 @@ from .facts import Facts, Indicator, StatedItem, named_already
 from .numbers import measure_of
 from .plain import A_SCORE
 from .text import CELL
+from .vocabulary import words
 
 _DIRECTION = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
 _WEIGHTED = re.compile(r"(?P<name>[^,，;；。:：\n()（）\d|]{2,30}?)\s*[(（]\s*(?:分值|权重|满分)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[:：。]"
@@ -75,7 +76,7 @@ def weighted_indicators(facts: Facts) -> None:
 
 # "②质量指标：资助对象认定准确率100%。": a group's name and a colon, then clauses of a name and one
 # figure — in a section of results (among the goals such a figure is a target)
-_LABELLED = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标\s*[:：](?P<body>[^。\n]*)")
+_LABELLED = re.compile(rf"(?:{words()['indicator_group'].pattern})指标\s*[:：](?P<body>[^。\n]*)")
 _NOT_A_RESULT = re.compile(rf"目标|计划|指标值|预期|(?:{_DIRECTION})\s*$")   # a goal's figure, not a result
 _SAID = re.compile(r"^(?:全年|年度|实际|共)?(?P<name>[^\d]{2,20}?)\s*(?:为|达到|达)?\s*$")
 

@@ -52,3 +52,25 @@ def test_points_said_before_a_list_that_is_not_what_it_said_are_no_ones(tmp_path
             "实际培训214人，得6分；纪念设施维修数量，目标4处，实际完成3处，得3.75分。\n")
     values = indicator_values(checked(tmp_path, text))
     assert all(v[2] is None and v[3] is None for v in values.values())      # 6 > 5: the list is no such list
+
+
+def test_bare_points_before_the_score_a_groups_label_and_a_figure_right_after_a_comma(tmp_path):
+    """"…，完成率97.17%，6分，得5.65分" (6 right after a comma is a figure), "（8分，得8分）", and "（1）数量指标：" a
+    group's label before the indicator's name; "目标不少于" is no part of a name."""
+    text = """4.履职产出（20分，得19.65分）。
+农田建设面积目标1.2万亩，实际建成1.13万亩，完成率94.17%，6分，得5.65分。
+项目开工率目标不低于95%，实际100%（8分，得8分）。
+（1）数量指标：新建养殖棚圈88座，目标90座，该指标分值6分，得分5.87分。
+"""
+    values = indicator_values(checked(tmp_path, text))
+    assert values["农田建设面积"] == (1.2, 1.13, 6, 5.65)
+    assert values["项目开工率"] == (95, 100, 8, 8)
+    assert values["新建养殖棚圈"] == (90, 88, 6, 5.87)
+
+
+def test_a_reason_with_a_figure_is_no_subject(tmp_path):
+    text = ("更换改造老旧管网41.6公里，目标不少于45公里，完成率92.44%，未完成原因是2处管网改造因道路施工推迟，"
+            "该指标分值10分，得分9.24分。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["更换改造老旧管网"] == (45, 41.6, 10, 9.24)
+    assert not any(name.startswith("未完成") for name in values)
