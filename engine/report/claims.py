@@ -115,6 +115,8 @@ def _indicators(facts: Facts) -> None:
         start, end = sentence_bounds(text, match.start())
         if CELL in text[start:end]:
             continue   # a table's header, not an indicator's sentence
+        if re.match(r"\s*的", text[match.end():]) and re.search(r"(?:达到|完成|为|占)\s*$", text[start:match.start()]):
+            continue   # "…，达到目标值的94.00%": a completion, said of the indicator before it
         if len(_TARGET_SAID.findall(text, start, end)) >= 2:
             continue   # several indicators in one sentence, each its target and actual: read one by one below
         clause = None

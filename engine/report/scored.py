@@ -146,8 +146,10 @@ def _same_name(one: str, other: str) -> bool:
 _SUBJECT = re.compile(r"\s*" + LIST_MARK + r"?\s*"
                       r"(?P<name>[^，,。；;:：\d()（）“”\"]{2,30}?)\s*(?:为|达到|达)?\s*(?=\d|[,，])")
 _POINTS_CLOSED = re.compile(r"分\s*[)）]")
-_GOAL_CLAUSE = re.compile(rf"(?:{words()['statement_goal'].pattern})")   # "目标不少于45公里": its target, no subject
-_REASON = re.compile(r"(?:未完成|未达到|未达标|主要)?原因|因|由于|主要是")   # "未完成原因是2处…": a reason, no subject
+# a clause that names no subject: its target ("目标不少于45公里"), what was achieved ("实际56.4%"), a share
+# ("达到目标值的94.00%") or a reason ("未完成原因是2处…")
+_NOT_ITS_NAME = re.compile(rf"(?:{words()['statement_goal'].pattern})|(?:{words()['statement_achieved'].pattern})\s*$|.*的\s*$"
+                           r"|(?:未完成|未达到|未达标|主要)?原因|因|由于|主要是")
 _NO_SUBJECT = re.compile(r"该指标|该项|本类|本项|以上|其中|合计|小计|总分|得分|扣")
 
 
@@ -157,10 +159,9 @@ def _subject(text: str, start: int, end: int) -> re.Match | None:
     clauses = [start] + [start + m.end() for m in re.finditer(r"[,，]", text[start:end])]
     for at in reversed(clauses):
         said = _SUBJECT.match(text, at, end)
-        if said is not None and text[said.end():said.end() + 1].isdigit() and not _REASON.match(said.group("name")) \
-                and measure_of(said.group("name")) not in ("completion", "deviation", "share") \
-                and not _GOAL_CLAUSE.match(said.group("name")):
-            return said      # (nor is "完成率92.44%": the indicator's completion, said after its figures)
+        if said is not None and text[said.end():said.end() + 1].isdigit() and not _NOT_ITS_NAME.match(said.group("name")) \
+                and measure_of(said.group("name")) not in ("completion", "deviation", "share"):
+            return said      # (nor is "完成率92.44%", "达到目标值的94.00%": the indicator's completion, said after)
     return _SUBJECT.match(text, start, end)
 
 

@@ -74,3 +74,10 @@ def test_a_reason_with_a_figure_is_no_subject(tmp_path):
     values = indicator_values(checked(tmp_path, text))
     assert values["更换改造老旧管网"] == (45, 41.6, 10, 9.24)
     assert not any(name.startswith("未完成") for name in values)
+
+
+def test_what_it_reached_of_its_target_is_no_target_nor_a_name(tmp_path):
+    """"…，实际56.4%，达到目标值的94.00%，满分6分，实得5.64分": 94.00% is its completion; neither "达到" nor
+    "实际" is an indicator of its own."""
+    text = "6.医保电子凭证激活率目标不低于60%，实际56.4%，达到目标值的94.00%，满分6分，实得5.64分。\n"
+    assert indicator_values(checked(tmp_path, text)) == {"医保电子凭证激活率": (60, 56.4, 6, 5.64)}
