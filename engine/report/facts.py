@@ -61,6 +61,7 @@ class PartsList:
     whole: Number
     parts: list[Number]
     one_statement: bool = True      # False: the parts are items listed after the whole (lists.py)
+    every_part: bool = False        # the list says it names them all ("…万元，即：A…、B…")
 
 
 @dataclass

@@ -33,7 +33,7 @@ def check_sums(facts: Facts, report: FindingList) -> None:
             # precision first: parts read from items listed after the whole, not from its own
             # statement, make a warning that says so; so do parts that fall short of it (a 其中 list
             # need not name every part: "其中：工资福利支出…，商品和服务支出…" leaves 对个人和家庭的补助 out)
-            whole_named = total > facts.amount(s.whole) or _every_part_named(s.parts)
+            whole_named = total > facts.amount(s.whole) or s.every_part or _every_part_named(s.parts)
             say, listed = (report.error, "") if s.one_statement and whole_named else \
                 (report.warning, "（分项取自其后逐条列出的各项，请核对）") if not s.one_statement else \
                 (report.warning, "（其中所列分项少于合计，可能未列全，请核对）")

@@ -20,7 +20,7 @@ _INCOME_AND_SPENDING = re.compile(r"收入?\s*[、,，和及与]?\s*支出?\s*(?
 def read_sums(facts: Facts) -> None:
     """The 其中 lists of the report: each whole and the parts said after it."""
     text = facts.text
-    for match in re.finditer(r"其中(?:[:：\s]*其中)*", text):   # "其中：其中：" is one list
+    for match in re.finditer(r"其中(?:[:：\s]*其中)*|即\s*[:：]", text):   # "其中：其中：" is one list; "即：" names them all
         start, end = sentence_bounds(text, match.start())
         before = [n for n in facts.numbers if start <= n.start < match.start() and n.is_amount]
         before = [n for n in before if not stop_parts(n.label)]   # "同比增加44.20万元" is no whole
@@ -70,7 +70,7 @@ def read_sums(facts: Facts) -> None:
             if whole is not None and len(group) >= 2:
                 for n in group:
                     n.part = True
-                facts.sums.append(PartsList(whole, group))
+                facts.sums.append(PartsList(whole, group, every_part=match.group().startswith("即")))
 
 
 def _item_without_amount(facts: Facts, parts: list[Number], end: int) -> bool:

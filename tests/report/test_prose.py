@@ -754,6 +754,14 @@ def test_a_list_whose_parts_end_at_its_etc_and_what_follows_its_semicolon(tmp_pa
     assert [f.code for f in read(tmp_path, text).findings] == []
 
 
+def test_a_list_said_with_namely_names_every_part(tmp_path):
+    """"安排项目3个，预算资金612.40万元，即：A…、B…、C…": the parts of the whole, all of them."""
+    text = ("某州粮食和物资储备局2024年度项目支出绩效自评报告\n本年安排项目3个，预算资金612.40万元，即：储备粮利费补贴"
+            "{a}万元、救灾物资采购经费180.00万元、粮库运维费12.40万元。\n")
+    assert [f.code for f in read(tmp_path, text.format(a="420.00")).findings] == []
+    assert [(f.code, f.severity) for f in read(tmp_path, text.format(a="402.00")).findings] == [("SUM_MISMATCH", "error")]
+
+
 YEAR_END_AFTER_NOVEMBER = """石河县农业农村局2024年设施农业补助资金项目绩效自评总结报告
 
 一、资金执行情况
