@@ -18,6 +18,7 @@ from ..core.rounding import excel_round
 from .facts import RATE_KEYS, Facts
 from .coverage import HEADLINE, Coverage, coverage, report_kind
 from .forms import AMOUNT_COLUMNS
+from .source_rates import check_source_rates
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
 from .indicator_checks import check_completions_said_apart, check_indicator
@@ -91,6 +92,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_row_execution(facts, report)
     check_said_total(facts, report)
     check_said_share(facts, report)
+    check_source_rates(facts, report)
     check_said_points_rate(facts, report)
     check_said_rate_rule(facts, report)
     _form_total(facts, report)

@@ -168,10 +168,10 @@ def check_said_share(facts: Facts, report: FindingList) -> None:
                 continue
             value = part.value / whole.value if counted else facts.amount(part) / facts.amount(whole)
             if not at_stated(value, share):
-                _say_rate(facts, report, called or f"{match.group('verb')}率", part, whole, share, value)
+                say_rate(facts, report, called or f"{match.group('verb')}率", part, whole, share, value)
 
 
-def _say_rate(facts: Facts, report: FindingList, said: str, part: Number, whole: Number, share: Number,
+def say_rate(facts: Facts, report: FindingList, said: str, part: Number, whole: Number, share: Number,
               value: float) -> None:
     report.warning("STATED_RATE_MISMATCH", facts.where(share.start),
                    f"报告写{said} {share.value:g}%，按 {amount_text(facts.amount(part))}÷{amount_text(facts.amount(whole))} "

@@ -194,3 +194,20 @@ def test_a_sources_budget_spending_and_execution_rate(tmp_path, rate, found):
     text = ("某县水利局2024年度农村供水工程维修养护项目绩效自评报告\n二、资金执行\n分资金来源看，中央资金186.00万元全部支出；"
             f"县级资金95.50万元，支出85.50万元，执行率{rate}%。\n")
     assert [(f.code, f.severity) for f in checked(tmp_path, text).findings] == found
+
+
+SOURCE = ("某县人社局2023年度公益性岗位补贴项目支出绩效自评报告\n"
+          "资金来源为中央就业补助资金900.0000万元、省级就业补助资金600.0000万元、县级财政资金842.5000万元。\n"
+          "分资金来源看，中央和省级资金全部支出完毕；县级资金支出801.3400万元，县级资金执行率为{rate}。\n")
+
+
+def test_a_sources_own_rate_against_its_budget_said_elsewhere(tmp_path):
+    # 801.34 / 842.50 = 95.11%
+    assert [(f.code, f.severity) for f in checked(tmp_path, SOURCE.format(rate="95.11%")).findings] == []
+    assert [(f.code, f.severity) for f in checked(tmp_path, SOURCE.format(rate="91.51%")).findings] == \
+        [("STATED_RATE_MISMATCH", "warning")]
+
+
+def test_a_source_with_two_budgets_is_not_checked(tmp_path):
+    text = SOURCE.format(rate="91.51%") + "年中追加后县级财政资金调整为860.0000万元。\n"
+    assert [f.code for f in checked(tmp_path, text).findings] == []

@@ -1,0 +1,49 @@
+"""A rate of one source of the funds said with what that source spent, its budget said elsewhere:
+"县级资金支出1,187.0560万元，县级资金执行率为94.39%" against "…县级财政资金1,269.6760万元" — a warning
+(the figures are not one statement's), and only where the report gives that source one budget."""
+from __future__ import annotations
+
+import re
+
+from ..core.findings import FindingList
+from .facts import Facts
+from .numbers import sentence_bounds
+from .said_formula import say_rate
+from .stated import at_stated
+
+_SOURCE = r"中央|省级|市级|州级|县级|区级|乡级|镇级"
+_SOURCE_RATE = re.compile(rf"(?P<source>{_SOURCE})(?:财政)?(?:衔接|补助|配套|专项)?资金(?:的)?\s*(?:执行率|支出率|使用率)\s*"
+                          r"(?:为|达|是)?\s*(?=\d+(?:\.\d+)?\s*%)")
+_SPENT = re.compile(r"支出|使用|拨付|执行|兑付")
+
+
+def check_source_rates(facts: Facts, report: FindingList) -> None:
+    text = facts.text
+    for said in _SOURCE_RATE.finditer(text):
+        rate, source = facts.number_at(said.end()), said.group("source")
+        if rate is None or not rate.is_rate:
+            continue
+        start, _ = sentence_bounds(text, said.start())
+        spent = [n for n in facts.numbers if start <= n.start < said.start() and n.is_amount
+                 and source in _last_clause(n.label) and _SPENT.search(_last_clause(n.label))]
+        budgets = {facts.amount(n): n for n in facts.numbers if n.is_amount and _of_the_source(n.label, source)}
+        if len(spent) != 1 or len(budgets) != 1:
+            continue       # (no spending of its own said with it, or several budgets of that source: which?)
+        budget = next(iter(budgets.values()))
+        if facts.amount(budget) <= 0 or facts.amount(spent[0]) > facts.amount(budget):
+            continue
+        value = facts.amount(spent[0]) / facts.amount(budget)
+        if not at_stated(value, rate):
+            say_rate(facts, report, f"{source}资金执行率", spent[0], budget, rate, value)
+
+
+def _last_clause(label: str) -> str:
+    return re.split(r"[,，;；、]", label)[-1]
+
+
+def _of_the_source(label: str, source: str) -> bool:
+    """"…、县级财政资金1,269.6760万元": an amount the source put in, named by its own clause (not what it
+    spent, nor a rate's)."""
+    clause = _last_clause(label)
+    return bool(re.search(rf"(?:{source})(?:财政)?(?:衔接|补助|配套|专项)?(?:资金|预算)[^\d]{{0,6}}$", clause)) \
+        and not _SPENT.search(clause)
