@@ -1,6 +1,7 @@
 """A rate of one source of the funds said with what that source spent, its budget said elsewhere:
-"县级资金支出1,187.0560万元，县级资金执行率为94.39%" against "…县级财政资金1,269.6760万元" — a warning
-(the figures are not one statement's), and only where the report gives that source one budget."""
+"县级资金支出1,187.0560万元，县级资金执行率为94.39%" against "…县级财政资金1,269.6760万元"; a share of a
+source's funds ("…产业发展项目5,849.37万元，占中央衔接资金的61.08%" against "其中：中央资金9,465万元") — a
+warning (the figures are not one statement's), and only where the report gives that source one amount."""
 from __future__ import annotations
 
 import re
@@ -14,6 +15,8 @@ from .stated import at_stated
 _SOURCE = r"中央|省级|市级|州级|县级|区级|乡级|镇级"
 _SOURCE_RATE = re.compile(rf"(?P<source>{_SOURCE})(?:财政)?(?:衔接|补助|配套|专项)?资金(?:的)?\s*(?:执行率|支出率|使用率)\s*"
                           r"(?:为|达|是)?\s*(?=\d+(?:\.\d+)?\s*%)")
+_SHARE_OF_SOURCE = re.compile(rf"(?P<part>\d[\d,]*(?:\.\d+)?)\s*(?:万元|元)\s*[,，]?\s*占(?:全年|全部)?(?P<source>{_SOURCE})"
+                              r"(?:财政)?(?:衔接|补助|配套|专项)?资金(?:总额|总量)?的?\s*(?=\d+(?:\.\d+)?\s*%)")
 _SPENT = re.compile(r"支出|使用|拨付|执行|兑付")
 
 
@@ -29,12 +32,20 @@ def check_source_rates(facts: Facts, report: FindingList) -> None:
         budgets = {facts.amount(n): n for n in facts.numbers if n.is_amount and _of_the_source(n.label, source)}
         if len(spent) != 1 or len(budgets) != 1:
             continue       # (no spending of its own said with it, or several budgets of that source: which?)
-        budget = next(iter(budgets.values()))
-        if facts.amount(budget) <= 0 or facts.amount(spent[0]) > facts.amount(budget):
-            continue
-        value = facts.amount(spent[0]) / facts.amount(budget)
-        if not at_stated(value, rate):
-            say_rate(facts, report, f"{source}资金执行率", spent[0], budget, rate, value)
+        _check(facts, report, f"{source}资金执行率", spent[0], next(iter(budgets.values())), rate)
+    for said in _SHARE_OF_SOURCE.finditer(text):
+        part, share, source = facts.number_at(said.start("part")), facts.number_at(said.end()), said.group("source")
+        wholes = {facts.amount(n): n for n in facts.numbers if n.is_amount and _of_the_source(n.label, source)}
+        if part is not None and share is not None and share.is_rate and len(wholes) == 1:
+            _check(facts, report, "占比", part, next(iter(wholes.values())), share)
+
+
+def _check(facts: Facts, report: FindingList, called: str, part, whole, rate) -> None:
+    if facts.amount(whole) <= 0 or facts.amount(part) > facts.amount(whole):
+        return
+    value = facts.amount(part) / facts.amount(whole)
+    if not at_stated(value, rate):
+        say_rate(facts, report, called, part, whole, rate, value)
 
 
 def _last_clause(label: str) -> str:

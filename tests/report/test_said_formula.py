@@ -211,3 +211,12 @@ def test_a_sources_own_rate_against_its_budget_said_elsewhere(tmp_path):
 def test_a_source_with_two_budgets_is_not_checked(tmp_path):
     text = SOURCE.format(rate="91.51%") + "年中追加后县级财政资金调整为860.0000万元。\n"
     assert [f.code for f in checked(tmp_path, text).findings] == []
+
+
+def test_a_share_of_a_sources_funds_said_elsewhere(tmp_path):
+    text = ("全县共安排衔接资金12,000万元，其中：中央资金6,400万元、省级资金2,600万元、县本级资金3,000万元。\n"
+            "全年中央衔接资金用于产业发展项目3,712.00万元，占中央衔接资金的{share}。\n")
+    # 3,712 / 6,400 = 58.00%
+    assert [f.code for f in checked(tmp_path, text.format(share="58.00%")).findings] == []
+    assert [(f.code, f.severity) for f in checked(tmp_path, text.format(share="85.00%")).findings] == \
+        [("STATED_RATE_MISMATCH", "warning")]
