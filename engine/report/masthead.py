@@ -45,7 +45,7 @@ _STATED_YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]|(?:评价|自评
 _A_TITLE = re.compile(r"报告|自评表|评价表|决算|结果公开|情况说明|(?:自评|评价)(?:结果|情况)$")
 _A_YEAR = re.compile(r"(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?!度?预算)")
 # a page's breadcrumb (首页 > 政务公开 > …), a table of contents (第一部分…), a clause ("…委托第三方机构对我局")
-_NOT_A_NAME = re.compile(r"[>|＞:：]|第[一二三四五六七八九十\d]+部分|委托|对我|根据|关于|^\d")
+_NOT_A_NAME = re.compile(r"[>|＞:：]|第[一二三四五六七八九十\d]+部分|委托|对我|根据|关于|^\d|^(?:按照|依据|为了|为)")
 
 
 def fiscal_year(text: str) -> int | None:

@@ -220,6 +220,22 @@ def test_the_department_signing_at_the_end(tmp_path):
     assert read(tmp_path, text).facts.dept_name == "某县青山镇人民政府"
 
 
+def test_an_opening_that_names_the_province_asking_is_no_department(tmp_path):
+    """"按照省农业农村厅、省财政厅关于开展…绩效自评的要求" names who asked, not whose report it is."""
+    text = ("某县2023年黑土地保护利用项目绩效自评报告\n按照省农业农村厅、省财政厅关于开展2023年转移支付资金绩效自评的要求，"
+            "县农业农村局对本年度项目开展了自评。\n全年到位资金100万元。\n\n某县农业农村局\n2024年4月12日\n")
+    assert read(tmp_path, text).facts.dept_name == "某县农业农村局"
+
+
+def test_a_fields_initial_budget_of_the_whole_and_spent_by_the_year_end(tmp_path):
+    """"资金总额年初预算数：0元" is the initial budget, not the total; "截至12月31日，已支出…元" is spent."""
+    text = ("某县农业农村局2023年度病害防控项目支出绩效自评报告\n资金总额年初预算数：0元；资金总额全年预算数：2,400,000.00元。\n"
+            "项目资金2,400,000.00元；截至2023年12月31日，已支出2,280,000.00元；预算执行率为95.00%。\n")
+    facts = read(tmp_path, text).facts
+    keyed = {k: round(facts.amount(n), 2) for k, n in facts.keyed_amounts().items()}
+    assert (keyed["budget_initial"], keyed["budget_total"], keyed["spend_total"]) == (0, 240, 228)
+
+
 def test_initial_adjustment_and_total_sentences_apart(tmp_path):
     """年初 + 调整 = 调整后 stated in one paragraph's sentences: checked, a warning that says so."""
     text = ("某县科协2024年度部门整体支出绩效自评报告\n"
