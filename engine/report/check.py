@@ -18,6 +18,7 @@ from ..core.rounding import excel_round
 from .facts import RATE_KEYS, Facts
 from .coverage import HEADLINE, Coverage, coverage, report_kind
 from .forms import AMOUNT_COLUMNS
+from .declared import check_declared_total
 from .source_rates import check_source_rates
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
@@ -96,6 +97,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_said_points_rate(facts, report)
     check_said_rate_rule(facts, report)
     _form_total(facts, report)
+    check_declared_total(facts, report)
     result.computed_total = _totals(facts, rule_set, report, given)
     result.findings = report.findings
     result.coverage = coverage(facts, len(rule_set.rows) if rule_set else 0)

@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 
 from ..core.parsing import text_key
+from ..core.arithmetic import perf_total
+from ..core.findings import SCORE_TOLERANCE, FindingList
 from .facts import Facts, stated_item
 from .numbers import Number, sentence_bounds
 from .plain import LIST_MARK
+from .stated import quoted
 
 _NAME = r"[^\s、,，。;；:：()（）\d]{2,10}"
 _POINTS = r"\d+(?:\.\d+)?\s*分"
@@ -49,35 +52,52 @@ def _points_at(facts: Facts, at: int) -> Number:
     return said
 
 
-def _declared(facts: Facts) -> dict[str, tuple[str, object]]:
-    """Each declared name's key → (its name, its points)."""
-    text, out = facts.text, {}
-
-    def declare(name: str, at: int) -> None:
-        name = name.strip()
-        points = _points_at(facts, at)
-        if len(text_key(name)) >= 2 and not _NOT_A_NAME.search(name):
-            out.setdefault(_key(name), (name, points))
-
+def _full_mark_lists(facts: Facts) -> list[list[tuple[str, Number]]]:
+    """The declared lists whose points make up the full mark (100): each its (name, points)."""
+    text, out = facts.text, []
     for listed in _LISTED.finditer(text):
         entries = list(_ENTRY.finditer(text, listed.start(), listed.end()))
         points = [_points_at(facts, e.start("b") if e.group("b") else e.start("p")) for e in entries]
         if abs(sum(p.value for p in points) - 100) >= 0.005:
             continue      # a list of points that make up the full mark, not any "A5分、B3分"
-        for i, (entry, p) in enumerate(zip(entries, points)):
-            name = entry.group("name")
-            if i == 0:
-                name = _LEADING.sub("", name) if len(_LEADING.sub("", name)) >= 2 else name
-            declare(name, p.start)
+        names = [e.group("name") for e in entries]
+        out.append(list(zip(_first_named(names), points)))
     for said in _RESPECTIVELY.finditer(text):
         names = said.group("names").split("、")
-        names[0] = _LEADING.sub("", names[0]) if len(_LEADING.sub("", names[0])) >= 2 else names[0]
+        points = [_points_at(facts, said.start("points") + m.start())
+                  for m in re.finditer(r"\d+(?:\.\d+)?", said.group("points"))]
+        if len(points) == len(names) and abs(sum(p.value for p in points) - 100) < 0.005:
+            out.append(list(zip(_first_named(names), points)))
+    return out
+
+
+def _first_named(names: list[str]) -> list[str]:
+    """A list's names, the words before its first one gone ("本次自评设决策" is 决策)."""
+    first = _LEADING.sub("", names[0])
+    return [first if len(first) >= 2 else names[0], *names[1:]]
+
+
+def _declared(facts: Facts) -> dict[str, tuple[str, Number]]:
+    """Each declared name's key → (its name, its points): the full mark's lists, then 分别为 lists of any
+    sum, then headings."""
+    text, out = facts.text, {}
+
+    def declare(name: str, points: Number) -> None:
+        name = name.strip()
+        if len(text_key(name)) >= 2 and not _NOT_A_NAME.search(name):
+            out.setdefault(_key(name), (name, points))
+
+    for listed in _full_mark_lists(facts):
+        for name, points in listed:
+            declare(name, points)
+    for said in _RESPECTIVELY.finditer(text):
+        names = _first_named(said.group("names").split("、"))
         points = [m.start() for m in re.finditer(r"\d+(?:\.\d+)?", said.group("points"))]
         if len(points) == len(names):
             for name, at in zip(names, points):
-                declare(name, said.start("points") + at)
+                declare(name, _points_at(facts, said.start("points") + at))
     for heading in _HEADING.finditer(text):
-        declare(heading.group("name"), heading.start("points"))
+        declare(heading.group("name"), _points_at(facts, heading.start("points")))
     return out
 
 
@@ -118,3 +138,26 @@ def read_declared(facts: Facts) -> None:
         weight.part = True
         facts.items.append(stated_item(name, scores[0], weight))
         known.add(key)
+
+
+_BONUS = re.compile(r"加分|减分|扣分项|附加分")
+
+
+def check_declared_total(facts: Facts, report: FindingList) -> None:
+    """The total against the scores of a declared list that makes up the full mark, each scored by name:
+    an error where the report scores no bonus or deduction beside them, else a warning that says so."""
+    total = facts.total
+    if total is None or report.names(facts.where(total.start)):
+        return
+    for listed in _full_mark_lists(facts):
+        scored = [next((i for i in facts.items if i.weight is points), None) for _, points in listed]
+        if None in scored:
+            continue
+        added = perf_total([i.score.value for i in scored])
+        if abs(added - total.value) >= SCORE_TOLERANCE:
+            bonus = _BONUS.search(facts.text)
+            (report.warning if bonus else report.error)(
+                "TOTAL_MISMATCH", facts.where(total.start),
+                f"各项得分之和 {added:.2f} 分（{'、'.join(i.name for i in scored)}，分值合计100分），报告写综合得分 "
+                f"{total.value:g} 分{'（报告另有加分或扣分项，请核对）' if bonus else ''}{quoted(facts, total)}")
+        return

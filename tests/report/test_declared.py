@@ -100,3 +100,22 @@ def test_the_execution_item_of_a_fund_said_as_its_own(tmp_path):
     text = "经自评，本资金资金执行率分值10分，得9.12分；产出指标分值50分，得50分。\n"
     result = checked(tmp_path, text)
     assert next(i for i in result.facts.items if i.row_id == "budget_execution").name == "资金执行率"
+
+
+HEADINGS_AND_TOTAL = """某区卫生健康局2023年度专项债券项目绩效自评报告
+一、自评结论
+经自评，该项目绩效自评得分{total}分，等级为“优”。其中决策得13分，管理得23分，产出得32分，效益得23分。
+二、评价情况
+自评满分100分，其中决策15分、管理25分、产出35分、效益25分。{bonus}
+"""
+
+
+def test_a_total_against_the_scores_of_a_declared_full_mark(tmp_path):
+    assert [f.code for f in checked(tmp_path, HEADINGS_AND_TOTAL.format(total="91", bonus="")).findings] == []
+    wrong = checked(tmp_path, HEADINGS_AND_TOTAL.format(total="92", bonus="")).findings
+    assert [(f.code, f.severity) for f in wrong] == [("TOTAL_MISMATCH", "error")]
+
+
+def test_a_total_with_a_bonus_beside_its_declared_items_is_a_warning(tmp_path):
+    text = HEADINGS_AND_TOTAL.format(total="92", bonus="另设加分项，最高加2分，本项目加1分。")
+    assert [(f.code, f.severity) for f in checked(tmp_path, text).findings] == [("TOTAL_MISMATCH", "warning")]
