@@ -112,6 +112,31 @@ def _scored_after(facts: Facts) -> None:
                     score.part = True
 
 
+# "人均成本、培训人次、…10项指标，分值依次为10、8、…、5分，得分依次为10、8、…、5分": each name, in turn, its
+# points and its score
+_IN_TURN = re.compile(r"(?P<names>[^，,。；;:：\d、]{2,20}(?:、[^，,。；;:：\d、]{2,20})+)\s*(?:等)?\s*(?:\d{1,2}\s*项(?:指标)?)?\s*[,，]\s*"
+                      r"(?:分值|权重)(?:依次|分别)(?:为|是)\s*(?P<points>\d+(?:\.\d+)?(?:\s*分)?(?:\s*、\s*\d+(?:\.\d+)?(?:\s*分)?)+)\s*[,，]\s*"
+                      r"(?:自评)?得分(?:依次|分别)(?:为|是)\s*(?P<scores>\d+(?:\.\d+)?(?:\s*分)?(?:\s*、\s*\d+(?:\.\d+)?(?:\s*分)?)+)")
+
+
+def _scored_in_turn(facts: Facts) -> None:
+    for said in _IN_TURN.finditer(facts.text):
+        names = [re.sub(r"^(?:上述指标中|其中|以上)\s*", "", n).strip() for n in said.group("names").split("、")]
+        points = [facts.number_at(said.start("points") + m.start()) for m in re.finditer(r"\d+(?:\.\d+)?", said.group("points"))]
+        scores = [facts.number_at(said.start("scores") + m.start()) for m in re.finditer(r"\d+(?:\.\d+)?", said.group("scores"))]
+        if not len(names) == len(points) == len(scores) or None in points or None in scores \
+                or any(s.value > p.value for s, p in zip(scores, points)):
+            continue
+        for name, weight, score in zip(names, points, scores):
+            weight.part = score.part = True
+            key = text_key(name)
+            own = [i for i in facts.indicators if i.weight is None and i.self_score is None and _same_name(key, text_key(i.name))]
+            if len(own) == 1:
+                own[0].weight, own[0].self_score = weight, score
+            else:       # an item of that name (joined to its indicator by scored_items_joined, if one is said)
+                facts.items.append(StatedItem(name, score, weight))
+
+
 def scored_together(facts: Facts) -> None:
     """"以上4项各8分，均得满分": each of the N indicators said just before (in its section, none scored yet)
     has those points and scores them in full; "A、B、C各10分均得满分": each named is an item scored in full
@@ -127,6 +152,7 @@ def scored_together(facts: Facts) -> None:
         for ind in before[-count:]:
             ind.weight = ind.self_score = points
     _scored_after(facts)
+    _scored_in_turn(facts)
     for said in _EACH_IN_FULL.finditer(facts.text):     # named: each an item, joined to its indicator below
         points = facts.number_at(said.start("points"))
         if points is not None:

@@ -81,3 +81,14 @@ def test_what_it_reached_of_its_target_is_no_target_nor_a_name(tmp_path):
     "实际" is an indicator of its own."""
     text = "6.医保电子凭证激活率目标不低于60%，实际56.4%，达到目标值的94.00%，满分6分，实得5.64分。\n"
     assert indicator_values(checked(tmp_path, text)) == {"医保电子凭证激活率": (60, 56.4, 6, 5.64)}
+
+
+def test_points_and_scores_listed_in_turn_after_the_names(tmp_path):
+    text = ("全年开展职业技能培训6,412人次，目标6,000人次；新增高技能人才152人，目标150人。\n"
+            "上述指标中，职业技能培训、高技能人才、学员满意度3项指标，分值依次为8、7、5分，得分依次为8、7、4.6分。\n")
+    result = checked(tmp_path, text)
+    values = indicator_values(result)
+    assert values["开展职业技能培训"][2:] == (8, 8) and values["新增高技能人才"][2:] == (7, 7)
+    assert {i.name: (i.weight.value, i.score.value) for i in result.facts.items}["学员满意度"] == (5, 4.6)
+    mismatched = checked(tmp_path, text.replace("得分依次为8、7、4.6分", "得分依次为8、7分"))
+    assert all(v[2] is None for v in indicator_values(mismatched).values())   # two scores for three: none read
