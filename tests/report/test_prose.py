@@ -236,6 +236,15 @@ def test_a_fields_initial_budget_of_the_whole_and_spent_by_the_year_end(tmp_path
     assert (keyed["budget_initial"], keyed["budget_total"], keyed["spend_total"]) == (0, 240, 228)
 
 
+def test_funds_arranged_for_the_year_and_a_grant_of_funds_handed_down_are_the_budget(tmp_path):
+    """"2023年度安排衔接资金1,862万元", "共安排财政衔接推进乡村振兴补助资金21,683万元", "市财政下达我局…建设经费348万元"."""
+    for said, budget in (("2023年度安排衔接资金1,862万元，其中中央资金1,200万元、县级资金662万元。", 1862),
+                         ("全县共安排财政衔接推进乡村振兴补助资金2,168万元。", 2168),
+                         ("市财政下达我局站前枢纽配套建设经费348万元，到位率100%。", 348)):
+        text = f"某县2023年度衔接资金项目绩效自评报告\n{said}\n"
+        assert amounts(read(tmp_path, text)).get("budget_total") == budget, said
+
+
 def test_initial_adjustment_and_total_sentences_apart(tmp_path):
     """年初 + 调整 = 调整后 stated in one paragraph's sentences: checked, a warning that says so."""
     text = ("某县科协2024年度部门整体支出绩效自评报告\n"
