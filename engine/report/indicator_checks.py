@@ -29,6 +29,22 @@ def indicator_completion(ind: Indicator, reverse_method: str = "ratio") -> float
         return None
 
 
+def _from_unrounded(ind: Indicator, reverse_method: str) -> bool:
+    """The stated completion worked out from the achieved rate before it was rounded: "12个中完工率85.71%，目标90%，
+    完成率95.24%" (85.714 ÷ 90; 85.71 ÷ 90 is 95.23%). A rate with decimals stands for any value that rounds to
+    it. Only an achieved rate worked out from counts is so rounded: a target is a plan's figure, a count is exact."""
+    actual = ind.actual
+    half = actual.half_unit if actual.is_rate and actual.decimals else 0.0
+    try:
+        corners = [completion_rate(ind.direction, ind.target.value, a, reverse_method)
+                   for a in (actual.value - half, actual.value + half) if a > 0]
+    except CellError:
+        return False
+    said = ind.completion
+    low, high = said.value - said.half_unit, said.value + said.half_unit
+    return bool(corners) and min(corners) * 100 <= high and max(corners) * 100 >= low
+
+
 def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_method: str = "ratio",
                     either_reverse_method: bool = False) -> None:
     """Each figure recomputed by the core's own functions (rates, arithmetic): one rule.
@@ -54,7 +70,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             and at_stated(ind.actual.value / ind.target.value, ind.completion)
         other = _other_method(ind, reverse_method) if either_reverse_method else None   # a ceiling exceeded
         by_other = other is not None and at_stated(other, ind.completion)
-        if not capped and not share_of_ceiling and not by_other:   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
+        if not capped and not share_of_ceiling and not by_other and not _from_unrounded(ind, reverse_method):   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
             report.error("COMPLETION_MISMATCH", facts.where(ind.completion.start),
                          f"指标「{name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
                          f"{completion * 100:.2f}%，报告写 {ind.completion.value:g}%{quoted(facts, ind.completion)}")

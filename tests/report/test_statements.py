@@ -92,3 +92,14 @@ def test_points_and_scores_listed_in_turn_after_the_names(tmp_path):
     assert {i.name: (i.weight.value, i.score.value) for i in result.facts.items}["学员满意度"] == (5, 4.6)
     mismatched = checked(tmp_path, text.replace("得分依次为8、7、4.6分", "得分依次为8、7分"))
     assert all(v[2] is None for v in indicator_values(mismatched).values())   # two scores for three: none read
+
+
+def test_a_completion_worked_out_from_the_achieved_rate_before_it_was_rounded(tmp_path):
+    """12 of 14: 85.714…% → "85.71%"; 85.714 ÷ 90 = 95.24%, though 85.71 ÷ 90 = 95.23%: no error. A count or a
+    target is no rounded figure: 1.13万亩 of 1.2万亩 is 94.17%, not 97.17%."""
+    said = "14个村中12个按期完工，完工及时率85.71%，目标90%，完成率{rate}。\n"
+    assert [f.code for f in checked(tmp_path, said.format(rate="95.24%")).findings] == []
+    assert [f.code for f in checked(tmp_path, said.format(rate="95.23%")).findings] == []
+    assert [f.code for f in checked(tmp_path, said.format(rate="96.24%")).findings] == ["COMPLETION_MISMATCH"]
+    area = "高标准农田建设面积目标1.2万亩，实际建成1.13万亩，完成率97.17%。\n"
+    assert [f.code for f in checked(tmp_path, area).findings] == ["COMPLETION_MISMATCH"]
