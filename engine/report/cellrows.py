@@ -21,6 +21,7 @@ _NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，](?!\d{3}).*[,，](?!\d{3})") 
 # a page number ("— 5 —", "第5页") or a table's title again on the next page ("…（续）", "续表")
 PAGE_FURNITURE = re.compile(rf"^(?:[-—–]\s*\d{{1,4}}\s*[-—–]|{PAGE_OF}|.{{0,60}}[(（]续[)）]|续表\s*\d*)$")
 _FIGURE = re.compile(r"^[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?$")
+_SUM_ROW = re.compile(r"(?:小计|合计|总计)$")   # a row of sums, which has no 序号
 
 
 def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
@@ -357,18 +358,24 @@ def _even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> 
             if len(shape) < width or not any(shape):
                 continue
             starts, k = [], width
-            while k + width <= len(body):
+            while k + width - 1 <= len(body):
                 chunk = body[k:k + width]
                 if chunk == header:
                     k += width
                     continue
-                if [bool(_FIGURE.match(c)) for c in chunk] != shape:
+                if len(chunk) == width and [bool(_FIGURE.match(c)) for c in chunk] == shape:
+                    starts.append((k, chunk))
+                    k += width
+                    continue
+                # a 小计 or 合计 row under a 序号 column: no number of its own, one cell fewer
+                short = body[k:k + width - 1]
+                if not (shape[0] and _SUM_ROW.search(short[0]) and [bool(_FIGURE.match(c)) for c in short] == shape[1:]):
                     break
-                starts.append(k)
-                k += width
+                starts.append((k, ["", *short]))
+                k += width - 1
             if len(starts) >= 2 or starts and k == len(body):     # one row alone: the whole run
                 rows[at[0]] = header
-                for first in starts:
-                    rows[at[first]] = body[first:first + width]
-                return set(at[:k]) - {at[0]} - {at[first] for first in starts}
+                for first, row in starts:
+                    rows[at[first]] = row
+                return set(at[:k]) - {at[0]} - {at[first] for first, _ in starts}
     return set()

@@ -404,3 +404,22 @@ def test_labels_with_their_unit_on_a_line_of_its_own_and_blank_lines_between(tmp
                                            "结余（万元）", "31.46"]) + "\n"
     keyed = result_of(tmp_path, text).facts.keyed_amounts()
     assert (keyed["budget_total"].value, keyed["budget_total"].unit, keyed["spend_total"].value) == (1184.36, "万元", 1152.9)
+
+
+def test_a_table_of_units_with_subtotal_and_total_rows_that_have_no_number(tmp_path):
+    """A table of the fund's units, one cell a line, its 小计 and 合计 rows without a 序号: the 合计 row is the
+    fund's whole; a unit's rate off its own figures is said."""
+    cells = ["序号", "单位名称", "全年预算数", "全年执行数", "预算执行率",
+             "1", "市体育运动学校", "180.00", "171.00", "95.00%",
+             "2", "市健身中心", "120.00", "120.00", "100.00%",
+             "市直小计", "300.00", "291.00", "97.00%",
+             "3", "东河县", "200.00", "{spent}", "{rate}",
+             "县区小计", "200.00", "{spent}", "{rate}",
+             "合计", "500.00", "{total}", "{total_rate}"]
+    text = "某市体彩公益金2023年度绩效自评报告\n单位：万元\n" + "\n".join(cells) + "\n"
+    good = result_of(tmp_path, text.format(spent="180.00", rate="90.00%", total="471.00", total_rate="94.20%"))
+    keyed = {k: n.value for k, n in good.facts.keyed_amounts().items()}
+    assert (keyed["budget_total"], keyed["spend_total"]) == (500, 471)
+    assert error_codes(good) == []
+    slipped = result_of(tmp_path, text.format(spent="180.00", rate="90.00%", total="471.00", total_rate="92.40%"))
+    assert "STATED_RATE_MISMATCH" in [f.code for f in slipped.findings]
