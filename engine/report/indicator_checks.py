@@ -98,8 +98,10 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         # the score a warning that says it follows
         by_stated = ind.completion is not None and follows_rate(ind.completion, ind.weight.value, ind.self_score.value)
         if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate:
-            # a row with a scoring rule of its own we could not read: a warning that says so
-            say, own = (report.warning, f"（该行另有评分标准：{ind.own_rule[:40]}）") if ind.own_rule else (report.error, "")
+            # a row with a scoring rule of its own we could not read: a warning that says so — the row's
+            # 评分标准 cell, or a rule the report states for it by name ("造林成活率按分档计分，…得分值的一半")
+            own_rule = ind.own_rule or _rule_said_for(facts, ind)
+            say, own = (report.warning, f"（该指标另有评分标准：{own_rule[:40]}）") if own_rule else (report.error, "")
             if ind.scored_apart:    # (two statements joined by the indicator's name: a warning that says so)
                 say, own = report.warning, own + "（目标与实际值取自正文，分值与得分取自评分表）"
             elif by_stated:         # the completion said wrong is the error; its score follows it
@@ -111,6 +113,23 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             say("SCORE_MISMATCH", facts.where(ind.self_score.start),
                 f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
                 f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{quoted(facts, ind.self_score)}")
+
+
+_OWN_BANDS = re.compile(r"分档|区间|得满分|不得分|得分值的|每(?:少|低|超|多)|扣\s*\d")
+
+
+def _rule_said_for(facts: Facts, ind: Indicator) -> str:
+    """A rule the report states for this indicator by its name (four characters of its name's end at
+    least) in a statement of its own: its words, else ""."""
+    name = _key(ind.name or "")
+    own = ind.self_score.start if ind.self_score else -1
+    for statement in re.finditer(r"[^。；;\n]+", facts.text):
+        if statement.start() <= own < statement.end() or not _OWN_BANDS.search(statement.group()):
+            continue
+        words = _key(statement.group())
+        if any(name[k:] in words for k in range(0, max(len(name) - 3, 0))):
+            return statement.group().strip()
+    return ""
 
 
 # "改造二次供水泵房36座，完成年度目标的94.47%": what was achieved and its completion, said apart from the target

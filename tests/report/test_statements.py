@@ -103,3 +103,12 @@ def test_a_completion_worked_out_from_the_achieved_rate_before_it_was_rounded(tm
     assert [f.code for f in checked(tmp_path, said.format(rate="96.24%")).findings] == ["COMPLETION_MISMATCH"]
     area = "高标准农田建设面积目标1.2万亩，实际建成1.13万亩，完成率97.17%。\n"
     assert [f.code for f in checked(tmp_path, area).findings] == ["COMPLETION_MISMATCH"]
+
+
+def test_a_score_by_a_rule_the_report_states_for_that_indicator_by_name_is_a_warning(tmp_path):
+    text = ("评分办法：定量指标按完成率乘以分值计分；造林成活率按分档计分，达到85%得满分，80%（含）至85%得分值的一半，80%以下不得分。\n"
+            "| 一级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 当年造林成活率 | ≥85% | 83.6% | 8 | 4 |\n")
+    assert [(f.code, f.severity) for f in checked(tmp_path, text).findings] == [("SCORE_MISMATCH", "warning")]
+    no_rule = text.replace("造林成活率按分档计分，达到85%得满分，80%（含）至85%得分值的一半，80%以下不得分。", "")
+    assert [(f.code, f.severity) for f in checked(tmp_path, no_rule).findings] == [("SCORE_MISMATCH", "error")]
