@@ -97,7 +97,10 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         # a score that follows the completion the report states (said wrong): the completion is the error,
         # the score a warning that says it follows
         by_stated = ind.completion is not None and follows_rate(ind.completion, ind.weight.value, ind.self_score.value)
-        if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate:
+        floor = _FLOOR.search(facts.text)    # "完成率低于60%的不得分": a shortfall below it scores nothing
+        under_floor = floor is not None and completion * 100 < float(floor.group(1)) and ind.self_score.value == 0
+        if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate \
+                and not under_floor:
             # a row with a scoring rule of its own we could not read: a warning that says so — the row's
             # 评分标准 cell, or a rule the report states for it by name ("造林成活率按分档计分，…得分值的一半")
             own_rule = ind.own_rule or _rule_said_for(facts, ind)
@@ -106,6 +109,8 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                 say, own = report.warning, own + "（目标与实际值取自正文，分值与得分取自评分表）"
             elif by_stated:         # the completion said wrong is the error; its score follows it
                 say, own = report.warning, own + f"（得分与报告所写完成率 {ind.completion.value:g}% 一致，随该完成率有误）"
+            elif _COMPLETION_BANDS.search(facts.text):   # scored by the completion's bands the report states
+                say, own = report.warning, own + f"（报告按完成率分档计分：{_COMPLETION_BANDS.search(facts.text).group(0)[:30]}）"
             elif not _in_a_table(facts, ind) and not _PROPORTIONAL.search(facts.text):
                 # a sentence's indicator, in a report that does not say its shortfalls score in
                 # proportion (it may deduct by steps): the usual rule's score, a warning that says so
@@ -158,6 +163,8 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
 
 _EXECUTION = re.compile(r"(?:预算|资金|支出)执行率$|^执行率$")
 _PROPORTIONAL = words()["proportional_rule"]
+_FLOOR = words()["score_floor"]
+_COMPLETION_BANDS = words()["completion_bands"]
 
 
 def _in_a_table(facts: Facts, ind: Indicator) -> bool:

@@ -112,3 +112,14 @@ def test_a_score_by_a_rule_the_report_states_for_that_indicator_by_name_is_a_war
     assert [(f.code, f.severity) for f in checked(tmp_path, text).findings] == [("SCORE_MISMATCH", "warning")]
     no_rule = text.replace("造林成活率按分档计分，达到85%得满分，80%（含）至85%得分值的一半，80%以下不得分。", "")
     assert [(f.code, f.severity) for f in checked(tmp_path, no_rule).findings] == [("SCORE_MISMATCH", "error")]
+
+
+def test_a_floor_below_which_nothing_is_scored_and_a_rule_of_completion_bands(tmp_path):
+    form = ("某县2023年度项目支出绩效自评报告\n| 指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 项目完工数 | ≥10个 | {done}个 | 10 | {score} |\n注：{rule}\n")
+    floor = "定量指标按完成比例计分，完成率低于60%的不得分。"
+    assert [f.code for f in checked(tmp_path, form.format(done=5, score=0, rule=floor)).findings] == []
+    assert [f.code for f in checked(tmp_path, form.format(done=7, score=0, rule=floor)).findings] == ["SCORE_MISMATCH"]
+    bands = "完成率90%（含）以上得满分，完成率60%-90%得分值的60%。"
+    assert [(f.code, f.severity) for f in checked(tmp_path, form.format(done=8, score=6, rule=bands)).findings] == \
+        [("SCORE_MISMATCH", "warning")]
