@@ -73,7 +73,7 @@ def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> se
     run, cells, joined = _broken_words(run, cells)
     # a form's header words first; rows of even width for the tables of no form (a 评分表 …)
     found = _indicator_rows(run, cells, rows) | _funds_rows(run, cells, rows) or _levelled_rows(run, cells, rows) \
-        or _even_rows(run, cells, rows)
+        or _even_rows(run, cells, rows) or _grouped_rows(run, cells, rows)
     return found | joined if found else found
 
 
@@ -116,6 +116,43 @@ def _levelled_rows(run: list[int], cells: list[str], rows: dict[int, list[str]])
     for first, row in found:
         rows[first] = row
     return set(run[start:end + 1 + i]) - {header_at} - {first for first, _ in found}
+
+
+_NAME_COLUMN = re.compile(r"指标|名称|项目|内容")
+
+
+def _grouped_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """A 评分表 one cell a line whose group names stand once, on their first row (merged cells): a header
+    of name columns and then 分值 and 得分 (either order), then rows of one to three names and two
+    figures — read as rows of the last name and its two figures; the 合计 row ends it."""
+    start = next((j for j in range(1, len(cells) - 1)
+                  if {column_of(cells[j], "scores"), column_of(cells[j + 1], "scores")} == {"weight", "score"}
+                  and _NAME_COLUMN.search(cells[j - 1])), None)
+    if start is None:
+        return set()
+    first = start - 1
+    while first > 0 and start - first < 3 and _NAME_COLUMN.search(cells[first - 1]) and not _FIGURE.match(cells[first - 1]):
+        first -= 1
+    data, at = cells[start + 2:], run[start + 2:]
+    found: list[tuple[int, list[str]]] = []
+    i = 0
+    while i < len(data):
+        names = 0
+        while i + names < len(data) and not _FIGURE.match(data[i + names]) and data[i + names]:
+            names += 1
+        figures = data[i + names:i + names + 2]
+        if not 1 <= names <= 3 or len(figures) < 2 or not all(BARE_NUMBER.fullmatch(c) for c in figures):
+            break
+        found.append((at[i + names - 1], [data[i + names - 1], *figures]))
+        i += names + 2
+        if key(data[i - 3]) in vocabulary()["scores"]["total_rows"]:
+            break
+    if len(found) < 3:
+        return set()
+    rows[run[first]] = [cells[start - 1], cells[start], cells[start + 1]]
+    for line, row in found:
+        rows[line] = row
+    return set(run[first:start + 2 + i]) - {run[first]} - {line for line, _ in found}
 
 
 def _broken_words(run: list[int], cells: list[str]) -> tuple[list[int], list[str], set[int]]:
@@ -355,8 +392,9 @@ def _even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> 
         for width in range(first_figure, 1, -1):
             header, at = body[:width], run[skip:]
             shape = [bool(_FIGURE.match(c)) for c in body[width:2 * width]]
-            if len(shape) < width or not any(shape):
-                continue
+            if len(shape) < width or not any(shape) or any(
+                    column_of(h, "scores") in ("weight", "score") and not f for h, f in zip(header, shape)):
+                continue     # (a 分值 or 得分 column over words: the rows are not this wide)
             starts, k = [], width
             while k + width - 1 <= len(body):
                 chunk = body[k:k + width]

@@ -423,3 +423,16 @@ def test_a_table_of_units_with_subtotal_and_total_rows_that_have_no_number(tmp_p
     assert error_codes(good) == []
     slipped = result_of(tmp_path, text.format(spent="180.00", rate="90.00%", total="471.00", total_rate="92.40%"))
     assert "STATED_RATE_MISMATCH" in [f.code for f in slipped.findings]
+
+
+def test_a_score_table_whose_groups_stand_once_and_whose_score_comes_before_its_points(tmp_path):
+    cells = ["表1 绩效评价指标得分汇总表", "一级指标", "二级指标", "得分", "分值",
+             "决策", "项目立项", "5", "5", "绩效目标", "4", "5", "小计", "9", "10",
+             "过程", "资金管理", "9.5", "10", "组织实施", "9", "10", "小计", "18.5", "20",
+             "产出", "产出数量", "{score}", "40", "产出质量", "30", "30", "小计", "{subtotal}", "70",
+             "合计", "{total}", "100", "", "二、绩效分析"]
+    text = "某街道2023年度加装电梯补贴项目绩效自评报告\n" + "\n".join(cells) + "\n"
+    result = result_of(tmp_path, text.format(score="38.5", subtotal="68.5", total="96"))
+    items = {i.name: (i.weight.value, i.score.value) for i in result.facts.items}
+    assert items["项目立项"] == (5, 5) and items["绩效目标"] == (5, 4) and items["产出数量"] == (40, 38.5)
+    assert error_codes(result) == []
