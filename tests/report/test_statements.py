@@ -123,3 +123,9 @@ def test_a_floor_below_which_nothing_is_scored_and_a_rule_of_completion_bands(tm
     bands = "完成率90%（含）以上得满分，完成率60%-90%得分值的60%。"
     assert [(f.code, f.severity) for f in checked(tmp_path, form.format(done=8, score=6, rule=bands)).findings] == \
         [("SCORE_MISMATCH", "warning")]
+
+
+def test_named_indicators_counted_then_each_given_its_points_in_full(tmp_path):
+    text = "（四）效益（分值10分，得分10分）。事故死亡人数、应急救援到达时间2项指标各5分，均得满分。\n"
+    items = {i.name: (i.weight.value, i.score.value) for i in checked(tmp_path, text).facts.items}
+    assert items["事故死亡人数"] == (5, 5) and items["应急救援到达时间"] == (5, 5)
