@@ -82,7 +82,9 @@ class Indicator:
     coefficient: Number | None = None
     end: int | None = None          # where its own words end, when they are not a block of their own
     own_rule: str = ""              # the scoring rule its form's row states (评分标准)
-    scored_apart: bool = False      # its points and score from a 评分表's row, its figures from a sentence
+    # where its points and score were said apart from its figures (a 评分表's row, a list of points said
+    # before or after it, a statement read by its cue words): said in a warning — "" when one statement
+    scored_apart: str = ""
 
 
 @dataclass

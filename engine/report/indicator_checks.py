@@ -105,8 +105,8 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             # 评分标准 cell, or a rule the report states for it by name ("造林成活率按分档计分，…得分值的一半")
             own_rule = ind.own_rule or _rule_said_for(facts, ind)
             say, own = (report.warning, f"（该指标另有评分标准：{own_rule[:40]}）") if own_rule else (report.error, "")
-            if ind.scored_apart:    # (two statements joined by the indicator's name: a warning that says so)
-                say, own = report.warning, own + "（目标与实际值取自正文，分值与得分取自评分表）"
+            if ind.scored_apart:    # (statements joined, or figures read by cue words: a warning that says so)
+                say, own = report.warning, own + f"（{ind.scored_apart}）"
             elif by_stated:         # the completion said wrong is the error; its score follows it
                 say, own = report.warning, own + f"（得分与报告所写完成率 {ind.completion.value:g}% 一致，随该完成率有误）"
             elif _COMPLETION_BANDS.search(facts.text):   # scored by the completion's bands the report states

@@ -26,7 +26,8 @@ def scored_items_joined(facts: Facts) -> None:
                  and any(_same_name(text_key(i.name), k) for k, j in items if id(j) in scoring)]
         if len(scoring) == 1 and not named:        # one row, naming no other indicator: the same indicator
             item = next(iter(scoring.values()))
-            indicator.weight, indicator.self_score, indicator.scored_apart = item.weight, item.score, True
+            indicator.weight, indicator.self_score = item.weight, item.score
+            indicator.scored_apart = "目标与实际值取自正文，分值与得分取自评分表"
 
 
 # "…，目标不少于120处，该指标分值15分，得分15分": its points and score later in its sentence
@@ -110,6 +111,7 @@ def _scored_after(facts: Facts) -> None:
             for indicator, score in scored:
                 if indicator is not None:
                     indicator.weight, indicator.self_score = points, score
+                    indicator.scored_apart = "分值取自列出各项分值的语句"
                     score.part = True
 
 
@@ -134,6 +136,7 @@ def _scored_in_turn(facts: Facts) -> None:
             own = [i for i in facts.indicators if i.weight is None and i.self_score is None and _same_name(key, text_key(i.name))]
             if len(own) == 1:
                 own[0].weight, own[0].self_score = weight, score
+                own[0].scored_apart = "分值与得分取自依次列出的语句"
             else:       # an item of that name (joined to its indicator by scored_items_joined, if one is said)
                 facts.items.append(StatedItem(name, score, weight))
 

@@ -67,12 +67,14 @@ def scored_sentences(facts: Facts) -> None:
                      and i.weight is None and i.self_score is None), None)
         if same is not None:          # said before with its figures: its points and score here
             same.weight, same.self_score = weight, score
+            same.scored_apart = "分值与得分取自另一语句"
         elif target is not None or actual is not None:
             for n in (target, actual):
                 if n is not None:
                     n.part = True
             facts.indicators.append(Indicator(len(facts.indicators) + 1, name, start, "", direction if target else None,
-                                              target, actual, weight=weight, self_score=score, end=end))
+                                              target, actual, weight=weight, self_score=score, end=end,
+                                              scored_apart="目标、实际值按提示词取自同一语句"))
         elif not named_already(name, [text_key(i.name) for i in facts.items]):
             facts.items.append(stated_item(name, score, weight))
 
