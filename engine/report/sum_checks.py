@@ -13,6 +13,8 @@ from .stated import EPS, amount_text, quoted
 from .vocabulary import partitions
 
 
+_NOTED = re.compile(r"\s*(?:万元|元)?\s*[(（][^)）]{0,30}含")
+_INSIDE_THE_LAST = re.compile(r"\s*(?:其中)?(?:含|包括|内含)")
 _SUMMED = re.compile(r"(?:全年|累计|共|合计|共计)(?:追加|调增)")
 
 
@@ -34,7 +36,12 @@ def check_sums(facts: Facts, report: FindingList) -> None:
             # statement, make a warning that says so; so do parts that fall short of it (a 其中 list
             # need not name every part: "其中：工资福利支出…，商品和服务支出…" leaves 对个人和家庭的补助 out)
             whole_named = total > facts.amount(s.whole) or s.every_part or _every_part_named(s.parts)
-            say, listed = (report.error, "") if s.one_statement and whole_named else \
+            # a part with a note of what it holds ("…180万元（含上年结转80万元）") or one said to be inside the
+            # part before it ("…、含安装调试费120万元"): which figures make up the whole is not certain
+            noted = any(_NOTED.match(facts.text, p.end) or _INSIDE_THE_LAST.match(re.split(r"[,，、;；]", p.label)[-1])
+                        for p in s.parts)
+            say, listed = (report.warning, "（分项另注所含内容，口径可能与合计不同，请核对）") if s.one_statement and noted else \
+                (report.error, "") if s.one_statement and whole_named else \
                 (report.warning, "（分项取自其后逐条列出的各项，请核对）") if not s.one_statement else \
                 (report.warning, "（其中所列分项少于合计，可能未列全，请核对）")
             say("SUM_MISMATCH", facts.where(s.whole.start),

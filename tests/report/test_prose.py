@@ -779,6 +779,14 @@ def test_a_list_whose_parts_end_at_its_etc_and_what_follows_its_semicolon(tmp_pa
     assert [f.code for f in read(tmp_path, text).findings] == []
 
 
+def test_a_list_whose_parts_say_what_they_hold_is_checked_in_a_warning(tmp_path):
+    """"…180万元（含上年结转80万元）", "…、含安装调试费120万元": which figures make up the whole is not certain."""
+    head = "某县2023年度项目支出绩效自评报告\n"
+    for said in ("下达资金1,000.00万元，其中A镇300.00万元、B镇350.00万元、C镇400.00万元（C镇含上年结转50.00万元）。",
+                 "项目支出800.00万元，其中设备购置420.00万元、含安装调试费120.00万元，工程建设380.00万元。"):
+        assert [(f.code, f.severity) for f in read(tmp_path, head + said + "\n").findings] == [("SUM_MISMATCH", "warning")]
+
+
 def test_a_list_said_with_namely_names_every_part(tmp_path):
     """"安排项目3个，预算资金612.40万元，即：A…、B…、C…": the parts of the whole, all of them."""
     text = ("某州粮食和物资储备局2024年度项目支出绩效自评报告\n本年安排项目3个，预算资金612.40万元，即：储备粮利费补贴"
