@@ -68,6 +68,9 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         # 完成率80%"): another convention, not an error
         share_of_ceiling = ind.direction == "<=" and ind.target.value and ind.actual.value <= ind.target.value \
             and at_stated(ind.actual.value / ind.target.value, ind.completion)
+        # … or the ceiling over what was achieved, uncapped ("≤5件，实际3件，完成率166.67%"): a convention too
+        share_of_ceiling = share_of_ceiling or ind.direction in ("<=", "<") and ind.actual.value > 0 \
+            and at_stated(ind.target.value / ind.actual.value, ind.completion)
         other = _other_method(ind, reverse_method) if either_reverse_method else None   # a ceiling exceeded
         by_other = other is not None and at_stated(other, ind.completion)
         if not capped and not share_of_ceiling and not by_other and not _from_unrounded(ind, reverse_method):   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention

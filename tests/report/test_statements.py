@@ -129,3 +129,10 @@ def test_named_indicators_counted_then_each_given_its_points_in_full(tmp_path):
     text = "（四）效益（分值10分，得分10分）。事故死亡人数、应急救援到达时间2项指标各5分，均得满分。\n"
     items = {i.name: (i.weight.value, i.score.value) for i in checked(tmp_path, text).facts.items}
     assert items["事故死亡人数"] == (5, 5) and items["应急救援到达时间"] == (5, 5)
+
+
+def test_a_ceiling_kept_under_whose_completion_is_the_ceiling_over_what_was_achieved(tmp_path):
+    said = "信访投诉件数目标不超过5件，实际3件，完成率{rate}。\n"
+    assert [f.code for f in checked(tmp_path, said.format(rate="166.67%")).findings] == []     # 5 ÷ 3
+    assert [f.code for f in checked(tmp_path, said.format(rate="100%")).findings] == []
+    assert [f.code for f in checked(tmp_path, said.format(rate="176.67%")).findings] == ["COMPLETION_MISMATCH"]
