@@ -84,7 +84,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     _amount_tables(facts, report)
     _funds_parts(facts, report)
     _funds_part_rates(facts, report)
-    for ind in facts.indicators:
+    for ind in facts.indicators + facts.restated:
         check_indicator(facts, ind, report, reverse_method, either_reverse_method=not given)
     check_completions_said_apart(facts, report, reverse_method)
     result.kind = report_kind(facts, result.rule_set)

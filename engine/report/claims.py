@@ -4,6 +4,7 @@ the grade — each with the sentence it came from.  Patterns follow the structur
 share (a labelled number, 其中 lists, one paragraph per indicator), not their wording."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -103,9 +104,21 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
             ind.coefficient = f.actual if f.actual is not None and f.actual.is_rate and alone else None
             ind.actual = None if ind.coefficient is not None else f.actual
         read.append(ind)
+    dropped = [i for i in facts.indicators if i not in prose]
+    facts.restated = [r for i in dropped if i.completion is not None and (r := _restated(i, read)) is not None]
     facts.indicators = read + prose
     for row, ind in enumerate(facts.indicators, 1):
         ind.row = row
+
+
+def _restated(said: Indicator, rows: list[Indicator]) -> Indicator | None:
+    """The sentence's indicator as the form's row that states its target and actual (its direction
+    the row's, "≥80场" where the sentence says "目标80场"), with the sentence's own completion — for that
+    completion to be checked; None: no row states its figures."""
+    row = next((r for r in rows if said.target is not None and said.actual is not None and r.target is not None
+                and r.actual is not None and r.target.value == said.target.value and r.actual.value == said.actual.value
+                and said.direction in (r.direction, None, "=")), None)
+    return dataclasses.replace(said, direction=row.direction, weight=None, self_score=None) if row else None
 
 
 def _indicators(facts: Facts) -> None:

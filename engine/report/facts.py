@@ -110,6 +110,9 @@ class Facts:
     numbers: list[Number]
     sums: list[PartsList] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    # a sentence restating a form's indicator with a completion of its own ("…目标80场，实际完成72场，完成率
+    # 80.00%" beside the form's row): not another indicator, but its completion is checked as said
+    restated: list[Indicator] = field(default_factory=list)
     items: list[StatedItem] = field(default_factory=list)
     tables: list[AmountTable] = field(default_factory=list)
     total: Number | None = None

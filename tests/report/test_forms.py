@@ -1306,3 +1306,17 @@ def test_a_funds_block_with_a_second_breakdown_and_a_group_row_scoring_its_rate(
     table = ("部门整体支出绩效评分表\n| 一级指标 | 分值 | 得分 | 说明 |\n"
              "| 预算执行 | 30 | 28.9 | 预算执行率96.88%，得9.69分；年内两次调整 |\n| 产出 | 70 | 70 | |\n| 合计 | 100 | 98.9 | |\n")
     assert checked(tmp_path, table).findings == []
+
+
+def test_a_sentence_restating_a_forms_indicator_with_a_completion_of_its_own(tmp_path):
+    """"送戏下乡演出年度目标80场，实际完成72场，完成率80.00%" beside the form's row "≥80场 | 72场 | 90.00%": one
+    indicator (the row's), but the sentence's completion is checked as said."""
+    from reading import checked
+    text = ("某县文化馆2023年度部门整体支出绩效自评报告\n"
+            "送戏下乡演出年度目标80场，实际完成72场，完成率{rate}。\n"
+            "| 三级指标 | 年度指标值 | 实际完成值 | 完成率 | 分值 | 得分 |\n"
+            "| 送戏下乡演出场次 | ≥80场 | 72场 | 90.00% | 10 | 9.00 |\n")
+    assert [f.code for f in checked(tmp_path, text.format(rate="90.00%")).findings] == []
+    wrong = checked(tmp_path, text.format(rate="80.00%"))
+    assert [f.code for f in wrong.findings] == ["COMPLETION_MISMATCH"]
+    assert len(wrong.facts.indicators) == 1
