@@ -1312,7 +1312,7 @@ def test_a_sentence_restating_a_forms_indicator_with_a_completion_of_its_own(tmp
     """"送戏下乡演出年度目标80场，实际完成72场，完成率80.00%" beside the form's row "≥80场 | 72场 | 90.00%": one
     indicator (the row's), but the sentence's completion is checked as said."""
     from reading import checked
-    text = ("某县文化馆2023年度部门整体支出绩效自评报告\n"
+    text = ("某县文化馆2023年度部门整体支出绩效自评报告\n\n一、绩效目标完成情况\n"
             "送戏下乡演出年度目标80场，实际完成72场，完成率{rate}。\n"
             "| 三级指标 | 年度指标值 | 实际完成值 | 完成率 | 分值 | 得分 |\n"
             "| 送戏下乡演出场次 | ≥80场 | 72场 | 90.00% | 10 | 9.00 |\n")
