@@ -10,6 +10,7 @@ from ..core.parsing import text_key
 from .facts import Facts, Indicator, StatedItem, named_already
 from .numbers import measure_of, sentence_bounds
 from .plain import LIST_MARK
+from .statements import GOAL_AT_END
 from .vocabulary import words
 
 
@@ -221,8 +222,8 @@ def scored_statements(facts: Facts) -> None:
         heading = list(_POINTS_CLOSED.finditer(text, start, said.start()))   # "（一）投入情况（满分20分，实得19.6分）"
         start = heading[-1].end() if heading else start                      # run on with the line under it
         subject = _subject(text, start, said.start())
-        if subject is None or _NO_SUBJECT.search(subject.group("name")):
-            continue
+        if subject is None or _NO_SUBJECT.search(subject.group("name")) or GOAL_AT_END.search(subject.group("name")):
+            continue     # (…"森林抚育面积目标3.2万亩": the figure after it is its target — statements.py reads it)
         name = subject.group("name").strip().lstrip("—-")
         if len(text_key(name)) < 2 or named_already(name, known):
             continue

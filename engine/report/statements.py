@@ -25,7 +25,7 @@ _ACHIEVED = re.compile(rf"(?<![少未超多])(?:{_WORDS['statement_achieved'].pa
 _SUBJECT = re.compile(r"\s*" + LIST_MARK + r"?\s*(?P<name>[^，,。；;:：()（）\d“”\"]{2,30}?)\s*(?:指标)?\s*"
                       r"(?=[(（:：,，]|\d|(?:" + _WORDS['statement_points'].pattern + "))")
 _GROUP_LABEL = re.compile(rf"\s*(?:{_WORDS['indicator_group'].pattern})(?:指标)?\s*[:：]")   # "（1）数量指标：…"
-_GOAL_WORDS = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是)?\s*(?:{_DIRECTION})?\s*$")
+GOAL_AT_END = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是)?\s*(?:{_DIRECTION})?\s*$")
 _NO_SUBJECT = re.compile(r"^(?:该|本项|本指标|此项|以上|其中|合计|小计|总分|经自评|综上)|得分|扣分|满分|分值|权重")
 _STATEMENT_END = re.compile(r"[。；;\n]")
 
@@ -55,16 +55,18 @@ def scored_sentences(facts: Facts) -> None:
         subject = _SUBJECT.match(text, label.end() if label else start, end)
         if subject is None or _NO_SUBJECT.search(subject.group("name")) or facts.document.is_rule(start):
             continue
-        name = re.sub(r"指标$", "", _GOAL_WORDS.sub("", subject.group("name").strip())).strip()   # (…面积目标不少于)
+        name = re.sub(r"指标$", "", GOAL_AT_END.sub("", subject.group("name").strip())).strip()   # (…面积目标不少于)
         if len(text_key(name)) < 2:
             continue
-        target, direction, actual = _goal_and_achieved(facts, subject.end(), end)
-        if target is None and actual is None:
-            actual = _figure_after_name(facts, subject.end())
+        target, direction, actual = _goal_and_achieved(facts, subject.start("name"), end)   # (its 目标 may close its name)
+        if target is None and actual is None and not GOAL_AT_END.search(subject.group("name")):
+            actual = _figure_after_name(facts, subject.end())      # (not after "…目标": that is its target)
         weight.part = score.part = True
         taken |= {id(weight), id(score)}
-        same = next((i for i in facts.indicators if named_already(name, [text_key(i.name)])
-                     and i.weight is None and i.self_score is None), None)
+        named = [i for i in facts.indicators if _same_name(name, i.name or "")]
+        same = next((i for i in named if i.weight is None and i.self_score is None), None)
+        if named and same is None:
+            continue                  # (a form's row said again in a sentence: one indicator, read once)
         if same is not None:          # said before with its figures: its points and score here
             same.weight, same.self_score = weight, score
             same.scored_apart = "分值与得分取自另一语句"
@@ -79,6 +81,13 @@ def scored_sentences(facts: Facts) -> None:
             facts.items.append(stated_item(name, score, weight))
 
 
+def _same_name(one: str, other: str) -> bool:
+    """One indicator's name: the same words, or one holding the other and most of it ("作业及时率" and "飞防
+    作业及时率"; not "面积" and "深松整地面积")."""
+    shorter, longer = sorted((text_key(one), text_key(other)), key=len)
+    return shorter == longer or len(shorter) >= 4 and shorter in longer and len(shorter) >= 0.6 * len(longer)
+
+
 def _goal_and_achieved(facts: Facts, start: int, end: int) -> tuple:
     """The target (and its direction) and what was achieved, each said once in the statement with its
     cue word ("目标≥6万亩", "实际6万亩"; 完成率 is no achieved figure: no digit right after 完成)."""
@@ -88,7 +97,7 @@ def _goal_and_achieved(facts: Facts, start: int, end: int) -> tuple:
     target = facts.number_at(goals[0].end()) if len(goals) == 1 else None
     actual = facts.number_at(achieved[0].end()) if len(achieved) == 1 else None
     for n in (target, actual):
-        if n is not None and (n.unit == "分" or n.part):
+        if n is not None and n.unit == "分":
             return None, None, None
     if target is not None and actual is not None and target.unit != actual.unit:
         return None, None, None      # 目标12万亩 against 实际11.68 (no unit): nothing compared

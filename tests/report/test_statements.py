@@ -136,3 +136,14 @@ def test_a_ceiling_kept_under_whose_completion_is_the_ceiling_over_what_was_achi
     assert [f.code for f in checked(tmp_path, said.format(rate="166.67%")).findings] == []     # 5 ÷ 3
     assert [f.code for f in checked(tmp_path, said.format(rate="100%")).findings] == []
     assert [f.code for f in checked(tmp_path, said.format(rate="176.67%")).findings] == ["COMPLETION_MISMATCH"]
+
+
+def test_a_group_label_then_an_indicator_whose_target_closes_its_name(tmp_path):
+    """"数量指标：森林抚育面积目标3.2万亩，完成3.05万亩，完成率95.31%，分值6分，得5.27分" (6 × 95.31% = 5.72)."""
+    text = ("（三）产出\n数量指标：森林抚育面积目标3.2万亩，完成3.05万亩，完成率95.31%，分值6分，得{score}分。\n"
+            "| 指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n| 新造林成活率 | ≥85% | 91.3% | 5 | 5 |\n")
+    result = checked(tmp_path, text.format(score="5.72"))
+    assert indicator_values(result)["森林抚育面积"] == (3.2, 3.05, 6, 5.72) and result.findings == []
+    assert [f.code for f in checked(tmp_path, text.format(score="5.27")).findings] == ["SCORE_MISMATCH"]
+    again = text.format(score="5.72") + "新造林成活率目标≥85%，实际91.3%，分值5分，得5分。\n"
+    assert len(checked(tmp_path, again).facts.indicators) == 2     # the form's row said again: read once
