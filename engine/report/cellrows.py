@@ -10,7 +10,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from .plain import BARE_NUMBER, DASHES, HEADING, IN_YUAN, PAGE_OF, normalise
+from .cellgrids import even_rows, grouped_rows, levelled_rows
+from .plain import BARE_NUMBER, DASHES, FIGURE_CELL, HEADING, IN_YUAN, PAGE_OF, normalise
 from .vocabulary import column_of, key, vocabulary
 
 _ENDS_CELL = re.compile(r"[|｜]\s*$")
@@ -20,8 +21,6 @@ _SENTENCE_CELL = {"reason": 60, "rule": 80, "explanation": 40}
 _NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，](?!\d{3}).*[,，](?!\d{3})")   # … and is no sentence (3,126,000.00 is a figure)
 # a page number ("— 5 —", "第5页") or a table's title again on the next page ("…（续）", "续表")
 PAGE_FURNITURE = re.compile(rf"^(?:[-—–]\s*\d{{1,4}}\s*[-—–]|{PAGE_OF}|.{{0,60}}[(（]续[)）]|续表\s*\d*)$")
-_FIGURE = re.compile(r"^[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?$")
-_SUM_ROW = re.compile(r"(?:小计|合计|总计)$")   # a row of sums, which has no 序号
 
 
 def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
@@ -72,87 +71,9 @@ def _one_cell(line: str) -> str:
 def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
     run, cells, joined = _broken_words(run, cells)
     # a form's header words first; rows of even width for the tables of no form (a 评分表 …)
-    found = _indicator_rows(run, cells, rows) | _funds_rows(run, cells, rows) or _levelled_rows(run, cells, rows) \
-        or _even_rows(run, cells, rows) or _grouped_rows(run, cells, rows)
+    found = _indicator_rows(run, cells, rows) | _funds_rows(run, cells, rows) or levelled_rows(run, cells, rows) \
+        or even_rows(run, cells, rows) or grouped_rows(run, cells, rows)
     return found | joined if found else found
-
-
-_LEVEL = re.compile(r"^[一二三四]级指标$")
-
-
-def _levelled_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
-    """A 评分表 of levels one cell a line, each level with its 分值 and the last one scored
-    (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分), merged cells left out: a name with
-    one figure after it is a group, a name with two is an item (its 分值 and 得分); the 合计 row
-    ends it.  Read as rows of the last level: 三级指标 | 分值 | 得分."""
-    start = next((i for i in range(len(cells) - 4) if _LEVEL.match(cells[i]) and cells[i + 1] == "分值"), None)
-    if start is None:
-        return set()
-    end = start
-    while end + 1 < len(cells) and _LEVEL.match(cells[end]) and cells[end + 1] == "分值":
-        end += 2
-    if end - start < 4 or end >= len(cells) or column_of(cells[end], "scores") != "score":
-        return set()
-    header_at, data, at = run[start], cells[end + 1:], run[end + 1:]
-    found: list[tuple[int, list[str]]] = []
-    i = 0
-    while i < len(data):
-        name = data[i]
-        if key(name) in vocabulary()["scores"]["total_rows"]:
-            figures = [c for c in data[i + 1:i + 3] if BARE_NUMBER.fullmatch(c)]
-            found.append((at[i], [name, *figures]))
-            i += 1 + len(figures)
-            break
-        if BARE_NUMBER.fullmatch(name) or i + 1 >= len(data) or not BARE_NUMBER.fullmatch(data[i + 1]):
-            break
-        if i + 2 < len(data) and BARE_NUMBER.fullmatch(data[i + 2]):
-            found.append((at[i], [name, data[i + 1], data[i + 2]]))    # an item: its 分值 and 得分
-            i += 3
-        else:
-            i += 2                                                     # a group and its 分值
-    if len(found) < 2:
-        return set()
-    rows[header_at] = [cells[end - 2], "分值", cells[end]]
-    for first, row in found:
-        rows[first] = row
-    return set(run[start:end + 1 + i]) - {header_at} - {first for first, _ in found}
-
-
-_NAME_COLUMN = re.compile(r"指标|名称|项目|内容")
-
-
-def _grouped_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
-    """A 评分表 one cell a line whose group names stand once, on their first row (merged cells): a header
-    of name columns and then 分值 and 得分 (either order), then rows of one to three names and two
-    figures — read as rows of the last name and its two figures; the 合计 row ends it."""
-    start = next((j for j in range(1, len(cells) - 1)
-                  if {column_of(cells[j], "scores"), column_of(cells[j + 1], "scores")} == {"weight", "score"}
-                  and _NAME_COLUMN.search(cells[j - 1])), None)
-    if start is None:
-        return set()
-    first = start - 1
-    while first > 0 and start - first < 3 and _NAME_COLUMN.search(cells[first - 1]) and not _FIGURE.match(cells[first - 1]):
-        first -= 1
-    data, at = cells[start + 2:], run[start + 2:]
-    found: list[tuple[int, list[str]]] = []
-    i = 0
-    while i < len(data):
-        names = 0
-        while i + names < len(data) and not _FIGURE.match(data[i + names]) and data[i + names]:
-            names += 1
-        figures = data[i + names:i + names + 2]
-        if not 1 <= names <= 3 or len(figures) < 2 or not all(BARE_NUMBER.fullmatch(c) for c in figures):
-            break
-        found.append((at[i + names - 1], [data[i + names - 1], *figures]))
-        i += names + 2
-        if key(data[i - 3]) in vocabulary()["scores"]["total_rows"]:
-            break
-    if len(found) < 3:
-        return set()
-    rows[run[first]] = [cells[start - 1], cells[start], cells[start + 1]]
-    for line, row in found:
-        rows[line] = row
-    return set(run[first:start + 2 + i]) - {run[first]} - {line for line, _ in found}
 
 
 def _broken_words(run: list[int], cells: list[str]) -> tuple[list[int], list[str], set[int]]:
@@ -164,7 +85,7 @@ def _broken_words(run: list[int], cells: list[str]) -> tuple[list[int], list[str
     i = 0
     while i < len(cells):
         if i + 1 < len(cells) and key(cells[i]) and cells[i + 1] and not header_word(cells[i]) \
-                and not _FIGURE.match(cells[i]) and header_word(cells[i] + cells[i + 1]):
+                and not FIGURE_CELL.match(cells[i]) and header_word(cells[i] + cells[i + 1]):
             out_run.append(run[i])
             out_cells.append(cells[i] + cells[i + 1])
             joined.add(run[i + 1])
@@ -186,31 +107,31 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
     end = start
     while end < len(cells) and column_of(cells[end], "funds"):
         end += 1
-    if start and not _FIGURE.match(cells[start - 1]) and not column_of(cells[start - 1], "funds"):
+    if start and not FIGURE_CELL.match(cells[start - 1]) and not column_of(cells[start - 1], "funds"):
         start -= 1                       # 项目资金（万元）: the header of the rows' names
     header = ([] if start < end and not column_of(cells[start], "funds") else [""]) + cells[start:end]
     if any(IN_YUAN.search(c) for c in cells[max(start - 3, 0):start]) and not IN_YUAN.search(header[0]):
         header[0] += "（元）"           # 预算执行情况（元） just above: the table's amounts are in 元
     found: list[tuple[int, list[str]]] = []
     i = end
-    if i < len(cells) and _FIGURE.match(cells[i]) and key(header[0]) in vocabulary()["funds"]["total_rows"]:
+    if i < len(cells) and FIGURE_CELL.match(cells[i]) and key(header[0]) in vocabulary()["funds"]["total_rows"]:
         # the total row's name in the header's first cell (年度财政资金总额, a cell merged down): its
         # figures straight after the header
-        figures = [c for c in cells[i:i + len(header) - 1] if _FIGURE.match(c)]
+        figures = [c for c in cells[i:i + len(header) - 1] if FIGURE_CELL.match(c)]
         found.append((run[i], [header[0], *figures]))
         header[0] = ""
         i += len(figures)
-    while i < len(cells) and not _FIGURE.match(cells[i]) and not DASHES.fullmatch(cells[i]):
-        if not cells[i] and i + 1 < len(cells) and cells[i + 1] and not _FIGURE.match(cells[i + 1]):
+    while i < len(cells) and not FIGURE_CELL.match(cells[i]) and not DASHES.fullmatch(cells[i]):
+        if not cells[i] and i + 1 < len(cells) and cells[i + 1] and not FIGURE_CELL.match(cells[i + 1]):
             i += 1          # an empty cell before the row's name (under a merged 项目资金 cell)
             continue
         figures = []
         k = i + 1
         # a "——" between the figures is the row's empty cell (其中 rows leave 分值 and 得分 so), kept
         # in its place: the figure after it is the next column's, not another row's
-        while k < len(cells) and (_FIGURE.match(cells[k]) or DASHES.fullmatch(cells[k])) \
+        while k < len(cells) and (FIGURE_CELL.match(cells[k]) or DASHES.fullmatch(cells[k])) \
                 and len(figures) < len(header) - 1:
-            figures.append(cells[k] if _FIGURE.match(cells[k]) else "")
+            figures.append(cells[k] if FIGURE_CELL.match(cells[k]) else "")
             k += 1
         if not any(figures):
             break
@@ -291,7 +212,7 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
     rest = data[previous:]
     total_at = next((k for k, c in enumerate(rest[:3]) if key(c) in vocabulary()["indicators"]["total_rows"]), None)
     if total_at is not None:
-        figures = [c for c in rest[total_at + 1:total_at + 3] if _FIGURE.match(c)]
+        figures = [c for c in rest[total_at + 1:total_at + 3] if FIGURE_CELL.match(c)]
         row = [rest[total_at]] + [""] * (len(header) - 1)
         for column, value in zip(("weight", "score"), figures if "score" in columns else []):
             if column in columns:
@@ -378,42 +299,3 @@ def _names(cells: list[str]) -> list[str]:
         else:
             names.append(cell)
     return names
-
-
-def _even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
-    """A table of no form (a 评分表 …) one cell a line: a header of words, then rows as wide with
-    their figures in the same columns — the header again after a page break is passed over, and
-    the rows end at the first cells that do not fall into one (a "自评等级 | 优" below stays text)."""
-    for skip in range(0, min(3, len(cells))):         # a table's title may come first
-        body = cells[skip:]
-        first_figure = next((i for i, c in enumerate(body) if _FIGURE.match(c)), None)
-        if first_figure is None:
-            return set()
-        for width in range(first_figure, 1, -1):
-            header, at = body[:width], run[skip:]
-            shape = [bool(_FIGURE.match(c)) for c in body[width:2 * width]]
-            if len(shape) < width or not any(shape) or any(
-                    column_of(h, "scores") in ("weight", "score") and not f for h, f in zip(header, shape)):
-                continue     # (a 分值 or 得分 column over words: the rows are not this wide)
-            starts, k = [], width
-            while k + width - 1 <= len(body):
-                chunk = body[k:k + width]
-                if chunk == header:
-                    k += width
-                    continue
-                if len(chunk) == width and [bool(_FIGURE.match(c)) for c in chunk] == shape:
-                    starts.append((k, chunk))
-                    k += width
-                    continue
-                # a 小计 or 合计 row under a 序号 column: no number of its own, one cell fewer
-                short = body[k:k + width - 1]
-                if not (shape[0] and _SUM_ROW.search(short[0]) and [bool(_FIGURE.match(c)) for c in short] == shape[1:]):
-                    break
-                starts.append((k, ["", *short]))
-                k += width - 1
-            if len(starts) >= 2 or starts and k == len(body):     # one row alone: the whole run
-                rows[at[0]] = header
-                for first, row in starts:
-                    rows[at[first]] = row
-                return set(at[:k]) - {at[0]} - {at[first] for first, _ in starts}
-    return set()

@@ -1,0 +1,127 @@
+"""Tables of no form written one cell a line (a 评分表 copied out of Word or a PDF): its levels each with
+their 分值, rows as wide as their header (小计 and 合计 rows one cell short under a 序号 column), and groups
+whose names stand once on their first row; engine/report/cellrows.py finds the runs of cells."""
+from __future__ import annotations
+
+import re
+
+from .plain import BARE_NUMBER, FIGURE_CELL
+from .vocabulary import column_of, key, vocabulary
+
+_SUM_ROW = re.compile(r"(?:小计|合计|总计)$")   # a row of sums, which has no 序号
+
+_LEVEL = re.compile(r"^[一二三四]级指标$")
+
+
+def levelled_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """A 评分表 of levels one cell a line, each level with its 分值 and the last one scored
+    (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分), merged cells left out: a name with
+    one figure after it is a group, a name with two is an item (its 分值 and 得分); the 合计 row
+    ends it.  Read as rows of the last level: 三级指标 | 分值 | 得分."""
+    start = next((i for i in range(len(cells) - 4) if _LEVEL.match(cells[i]) and cells[i + 1] == "分值"), None)
+    if start is None:
+        return set()
+    end = start
+    while end + 1 < len(cells) and _LEVEL.match(cells[end]) and cells[end + 1] == "分值":
+        end += 2
+    if end - start < 4 or end >= len(cells) or column_of(cells[end], "scores") != "score":
+        return set()
+    header_at, data, at = run[start], cells[end + 1:], run[end + 1:]
+    found: list[tuple[int, list[str]]] = []
+    i = 0
+    while i < len(data):
+        name = data[i]
+        if key(name) in vocabulary()["scores"]["total_rows"]:
+            figures = [c for c in data[i + 1:i + 3] if BARE_NUMBER.fullmatch(c)]
+            found.append((at[i], [name, *figures]))
+            i += 1 + len(figures)
+            break
+        if BARE_NUMBER.fullmatch(name) or i + 1 >= len(data) or not BARE_NUMBER.fullmatch(data[i + 1]):
+            break
+        if i + 2 < len(data) and BARE_NUMBER.fullmatch(data[i + 2]):
+            found.append((at[i], [name, data[i + 1], data[i + 2]]))    # an item: its 分值 and 得分
+            i += 3
+        else:
+            i += 2                                                     # a group and its 分值
+    if len(found) < 2:
+        return set()
+    rows[header_at] = [cells[end - 2], "分值", cells[end]]
+    for first, row in found:
+        rows[first] = row
+    return set(run[start:end + 1 + i]) - {header_at} - {first for first, _ in found}
+
+
+_NAME_COLUMN = re.compile(r"指标|名称|项目|内容")
+
+
+def grouped_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """A 评分表 one cell a line whose group names stand once, on their first row (merged cells): a header
+    of name columns and then 分值 and 得分 (either order), then rows of one to three names and two
+    figures — read as rows of the last name and its two figures; the 合计 row ends it."""
+    start = next((j for j in range(1, len(cells) - 1)
+                  if {column_of(cells[j], "scores"), column_of(cells[j + 1], "scores")} == {"weight", "score"}
+                  and _NAME_COLUMN.search(cells[j - 1])), None)
+    if start is None:
+        return set()
+    first = start - 1
+    while first > 0 and start - first < 3 and _NAME_COLUMN.search(cells[first - 1]) and not FIGURE_CELL.match(cells[first - 1]):
+        first -= 1
+    data, at = cells[start + 2:], run[start + 2:]
+    found: list[tuple[int, list[str]]] = []
+    i = 0
+    while i < len(data):
+        names = 0
+        while i + names < len(data) and not FIGURE_CELL.match(data[i + names]) and data[i + names]:
+            names += 1
+        figures = data[i + names:i + names + 2]
+        if not 1 <= names <= 3 or len(figures) < 2 or not all(BARE_NUMBER.fullmatch(c) for c in figures):
+            break
+        found.append((at[i + names - 1], [data[i + names - 1], *figures]))
+        i += names + 2
+        if key(data[i - 3]) in vocabulary()["scores"]["total_rows"]:
+            break
+    if len(found) < 3:
+        return set()
+    rows[run[first]] = [cells[start - 1], cells[start], cells[start + 1]]
+    for line, row in found:
+        rows[line] = row
+    return set(run[first:start + 2 + i]) - {run[first]} - {line for line, _ in found}
+
+
+def even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """A table of no form (a 评分表 …) one cell a line: a header of words, then rows as wide with
+    their figures in the same columns — the header again after a page break is passed over, and
+    the rows end at the first cells that do not fall into one (a "自评等级 | 优" below stays text)."""
+    for skip in range(0, min(3, len(cells))):         # a table's title may come first
+        body = cells[skip:]
+        first_figure = next((i for i, c in enumerate(body) if FIGURE_CELL.match(c)), None)
+        if first_figure is None:
+            return set()
+        for width in range(first_figure, 1, -1):
+            header, at = body[:width], run[skip:]
+            shape = [bool(FIGURE_CELL.match(c)) for c in body[width:2 * width]]
+            if len(shape) < width or not any(shape) or any(
+                    column_of(h, "scores") in ("weight", "score") and not f for h, f in zip(header, shape)):
+                continue     # (a 分值 or 得分 column over words: the rows are not this wide)
+            starts, k = [], width
+            while k + width - 1 <= len(body):
+                chunk = body[k:k + width]
+                if chunk == header:
+                    k += width
+                    continue
+                if len(chunk) == width and [bool(FIGURE_CELL.match(c)) for c in chunk] == shape:
+                    starts.append((k, chunk))
+                    k += width
+                    continue
+                # a 小计 or 合计 row under a 序号 column: no number of its own, one cell fewer
+                short = body[k:k + width - 1]
+                if not (shape[0] and _SUM_ROW.search(short[0]) and [bool(FIGURE_CELL.match(c)) for c in short] == shape[1:]):
+                    break
+                starts.append((k, ["", *short]))
+                k += width - 1
+            if len(starts) >= 2 or starts and k == len(body):     # one row alone: the whole run
+                rows[at[0]] = header
+                for first, row in starts:
+                    rows[at[first]] = row
+                return set(at[:k]) - {at[0]} - {at[first] for first, _ in starts}
+    return set()
