@@ -67,6 +67,7 @@ def read_facts(report: ReportText) -> Facts:
     scored_items_joined(facts)
     scored_statements(facts)
     scored_sentences(facts)
+    scored_items_joined(facts)     # (the items those two read: "A（15分）、B（10分）均得满分")
     totals = total_and_grade(facts)
     if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence

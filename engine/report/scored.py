@@ -244,6 +244,11 @@ def scored_statements(facts: Facts) -> None:
     for said in _EACH_BRACKETED_IN_FULL.finditer(text):
         for each in _BRACKETED.finditer(text, said.start("list"), said.end("list")):
             points, name = facts.number_at(each.start("points")), re.sub(r"^[\s.．、和及]+", "", each.group("name"))
-            if points is not None and not named_already(name, known):
+            said_before = [i for i in facts.indicators if text_key(i.name) == text_key(name)]
+            if points is not None and len(said_before) == 1 and said_before[0].weight is None \
+                    and said_before[0].self_score is None:     # its figures said before: scored here in full
+                said_before[0].weight = said_before[0].self_score = points
+                said_before[0].scored_apart = "分值与得分取自列出各项均得满分的语句"
+            elif points is not None and not named_already(name, known):
                 known.append(text_key(name))
                 facts.items.append(StatedItem(name, points, points))

@@ -147,3 +147,10 @@ def test_a_group_label_then_an_indicator_whose_target_closes_its_name(tmp_path):
     assert [f.code for f in checked(tmp_path, text.format(score="5.27")).findings] == ["SCORE_MISMATCH"]
     again = text.format(score="5.72") + "新造林成活率目标≥85%，实际91.3%，分值5分，得5分。\n"
     assert len(checked(tmp_path, again).facts.indicators) == 2     # the form's row said again: read once
+
+
+def test_indicators_said_with_their_figures_then_listed_with_their_points_all_in_full(tmp_path):
+    text = ("二、绩效目标完成情况\n新增认证产品数目标15个，实际17个；带动农户数目标1500户，实际1,624户。\n"
+            "三、自评得分情况\n本项目新增认证产品数（15分）、带动农户数（10分）均得满分。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["新增认证产品数"] == (15, 17, 15, 15) and values["带动农户数"] == (1500, 1624, 10, 10)
