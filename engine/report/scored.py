@@ -201,10 +201,10 @@ _POINTS_THEN_WORDS = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?P<name>[^�
                                 r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[,，][^。；;()（）\d]{2,60}?[,，]\s*(?:该项|该指标)?"
                                 r"(?:得分|实得|得)\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 # "政府采购执行率（分值3分）、资产管理（分值3分）均得满分": each its points, scored in full
-_EACH_BRACKETED_IN_FULL = re.compile(r"(?P<list>(?:[^，,。；;:：\d()（）、]{2,20}[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*[、和及]\s*)+"
-                                     r"[^，,。；;:：\d()（）、]{2,20}[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）])"
+_EACH_BRACKETED_IN_FULL = re.compile(r"(?P<list>(?:[^，,。；;:：\d()（）、\n]{2,20}[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*[、和及]\s*)+"
+                                     r"[^，,。；;:：\d()（）、\n]{2,20}[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）])"
                                      r"\s*[,，:：]?\s*(?:均|都|全部)得满分")   # ("…（3分）、…（2分）：均得满分")
-_BRACKETED = re.compile(r"(?P<name>[^，,。；;:：\d()（）、]{2,20})[(（]\s*(?:分值|权重|满分)?\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]")
+_BRACKETED = re.compile(r"(?P<name>[^，,。；;:：\d()（）、\n]{2,20})[(（]\s*(?:分值|权重|满分)?\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]")
 
 
 def scored_statements(facts: Facts) -> None:
@@ -243,7 +243,8 @@ def scored_statements(facts: Facts) -> None:
         facts.items.append(StatedItem(name, score, weight))
     for said in _EACH_BRACKETED_IN_FULL.finditer(text):
         for each in _BRACKETED.finditer(text, said.start("list"), said.end("list")):
-            points, name = facts.number_at(each.start("points")), re.sub(r"^[\s.．、和及]+", "", each.group("name"))
+            name = re.sub(r"^[\s.．、和及]+|^(?:其中|本资金|本项目|本部门|本单位)[:：,，\s]*", "", each.group("name"))
+            points = facts.number_at(each.start("points"))
             said_before = [i for i in facts.indicators if text_key(i.name) == text_key(name)]
             if points is not None and len(said_before) == 1 and said_before[0].weight is None \
                     and said_before[0].self_score is None:     # its figures said before: scored here in full
