@@ -142,6 +142,9 @@ def _indicators(facts: Facts) -> None:
             start = before[-1] if before else start
             ends = _CLAUSE_END.search(text, match.end(), end)
             clause = ends.start() if ends else end
+        closed = [m for m in re.finditer(r"[(（][^()（）]*分[^()（）]*[)）]", text[start:match.start()])]
+        if closed:       # "（二）产出指标（分值50分，得49.5分）小型水库…，指标值为77座": the group's points are not its own
+            start += closed[-1].end()
         if starts and starts[-1][0] == start:
             continue
         starts.append((start, match, clause))
@@ -343,6 +346,7 @@ def _direction_after(text: str, n: Number) -> str | None:
 def _indicator_name(before: str) -> str:
     clauses = [c.strip() for c in re.split(r"[,，:：;；]", before)]
     for clause in reversed(clauses):
+        clause = re.sub(r"^[^(（]*[)）]", "", clause)   # ("…（分值50分，得49.5分）小型水库…": a heading's bracket closed before it)
         clause = re.sub(r"该指标|预期|本指标|绩效$", "", clause)   # ("…数量绩效目标值": the name, not 绩效)
         clause = re.sub(r"(?:分值|满分|权重)\s*\d+(?:\.\d+)?\s*分$", "", clause)   # "资金到位率分值5分，年度目标值…"
         clause = re.sub(r"^(?:为|是)|(?:为|是)$", "", clause.strip(" 　"))   # "该指标为": no name

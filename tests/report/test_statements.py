@@ -154,3 +154,13 @@ def test_indicators_said_with_their_figures_then_listed_with_their_points_all_in
             "三、自评得分情况\n本项目新增认证产品数（15分）、带动农户数（10分）均得满分。\n")
     values = indicator_values(checked(tmp_path, text))
     assert values["新增认证产品数"] == (15, 17, 15, 15) and values["带动农户数"] == (1500, 1624, 10, 10)
+
+
+def test_a_groups_points_in_its_heading_are_not_its_first_indicators(tmp_path):
+    """"（二）产出指标（分值50分，得49.5分）小型水库维修养护座数，指标值为77座，实际完成77座，该项分值10分，自评得10分"."""
+    text = ("按照评分规则：数量指标完成率100%（含）以上得满分，95%（含）至100%之间扣0.5分。\n"
+            "（二）产出指标（分值50分，得49.5分）小型水库维修养护座数，指标值为77座，实际完成77座，该项分值10分，自评得10分。"
+            "供水工程维修处数，指标值为不少于186处，实际完成179处，完成率96.24%，该项分值10分，扣0.5分，得9.5分。\n")
+    result = checked(tmp_path, text)
+    assert indicator_values(result)["小型水库维修养护座数"] == (77, 77, 10, 10)
+    assert [(f.code, f.severity) for f in result.findings] == [("SCORE_MISMATCH", "warning")]   # by its bands
