@@ -19,7 +19,7 @@ from .facts import RATE_KEYS, Facts
 from .coverage import HEADLINE, Coverage, coverage, report_kind
 from .forms import AMOUNT_COLUMNS
 from .declared import check_declared_total
-from .source_rates import check_source_rates
+from .source_rates import check_scope_rates, check_source_rates
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
 from .indicator_checks import check_completions_said_apart, check_indicator
@@ -94,6 +94,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_said_total(facts, report)
     check_said_share(facts, report)
     check_source_rates(facts, report)
+    check_scope_rates(facts, report)
     check_said_points_rate(facts, report)
     check_said_rate_rule(facts, report)
     _form_total(facts, report)

@@ -1,4 +1,5 @@
-"""A rate of one source of the funds said with what that source spent, its budget said elsewhere:
+"""A rate of one part of the funds said with what it spent, its budget said elsewhere: a scope's ("全年预算…，
+其中基本支出…、项目支出2,244.73万元" then "全年实际支出…，其中…项目支出2,142.86万元，执行率95.64%");
 "县级资金支出1,187.0560万元，县级资金执行率为94.39%" against "…县级财政资金1,269.6760万元"; a share of a
 source's funds ("…产业发展项目5,849.37万元，占中央衔接资金的61.08%" against "其中：中央资金9,465万元") — a
 warning (the figures are not one statement's), and only where the report gives that source one amount."""
@@ -38,6 +39,24 @@ def check_source_rates(facts: Facts, report: FindingList) -> None:
         wholes = {facts.amount(n): n for n in facts.numbers if n.is_amount and _of_the_source(n.label, source)}
         if part is not None and share is not None and share.is_rate and len(wholes) == 1:
             _check(facts, report, "占比", part, next(iter(wholes.values())), share)
+
+
+def check_scope_rates(facts: Facts, report: FindingList) -> None:
+    """Each scope's (基本支出, 项目支出) rate said right after its spending in the 其中 list of the year's
+    spending, against its part of the 其中 list of the year's budget."""
+    budget_parts = [p for s in facts.sums if s.whole.measure == "total_budget" and s.one_statement for p in s.parts]
+    for listed in (s for s in facts.sums if s.whole.measure == "spend" and s.one_statement):
+        for spent in listed.parts:
+            rate = next((n for n in facts.numbers if n.start > spent.end), None)
+            if rate is None or not rate.is_rate or rate.measure != "exec_rate" or rate.scope != spent.scope \
+                    or rate.sentence != spent.sentence or spent.scope in ("whole", None):
+                continue
+            budgets = {facts.amount(p): p for p in budget_parts if p.scope == spent.scope}
+            if len(budgets) == 1:
+                _check(facts, report, f"{_SCOPE_NAMES.get(spent.scope, '')}执行率", spent, next(iter(budgets.values())), rate)
+
+
+_SCOPE_NAMES = {"basic": "基本支出", "project": "项目支出"}
 
 
 def _check(facts: Facts, report: FindingList, called: str, part, whole, rate) -> None:

@@ -220,3 +220,12 @@ def test_a_share_of_a_sources_funds_said_elsewhere(tmp_path):
     assert [f.code for f in checked(tmp_path, text.format(share="58.00%")).findings] == []
     assert [(f.code, f.severity) for f in checked(tmp_path, text.format(share="85.00%")).findings] == \
         [("STATED_RATE_MISMATCH", "warning")]
+
+
+def test_a_scopes_rate_after_its_spending_against_its_part_of_the_budget(tmp_path):
+    text = ("某局2023年度部门整体支出绩效自评报告\n一、预算情况\n全年预算4,247.83万元，其中基本支出2,003.10万元、项目支出2,244.73万元。\n"
+            "全年实际支出4,129.06万元，预算执行率97.20%。其中基本支出1,986.20万元，执行率99.16%；项目支出2,142.86万元，执行率{rate}。\n")
+    # 2,142.86 / 2,244.73 = 95.46%
+    assert [f.code for f in checked(tmp_path, text.format(rate="95.46%")).findings] == []
+    assert [(f.code, f.severity) for f in checked(tmp_path, text.format(rate="95.64%")).findings] == \
+        [("STATED_RATE_MISMATCH", "warning")]
