@@ -13,6 +13,7 @@ from .facts import Facts
 from .numbers import Number, sentence_bounds
 from .plain import A_SCORE
 from .stated import amount_text, at_stated, quoted
+from .vocabulary import partitions
 
 # "20分×执行率", "20分*预算执行率", "执行率×20分"
 _FORMULA = re.compile(r"(\d+(?:\.\d+)?)\s*分\s*[×xX*＊]\s*(?:预算|资金)?执行率|(?:预算|资金)?执行率\s*[×xX*＊]\s*(\d+(?:\.\d+)?)\s*分")
@@ -96,6 +97,34 @@ def check_said_total(facts: Facts, report: FindingList) -> None:
             report.error("TOTAL_MISMATCH", facts.where(total.start),
                          f"同一句所列各项得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{quoted(facts, total)}")
     _items_after_total(facts, report)
+    _groups_after_total(facts, report)
+
+
+# "自评总分97.15分，其中投入14.5分、过程23.9分、产出34.65分、效果24分": the total, then its groups' scores
+_GROUPS_AFTER = re.compile(r"\s*分?\s*[,，]\s*其中\s*[:：]?\s*(?P<list>(?:[^\d,，;；。、()（）]{2,8}?(?:得分?|为)?\s*\d+(?:\.\d+)?\s*分\s*[、,，;；]\s*)+"
+                           r"[^\d,，;；。、()（）]{2,8}?(?:得分?|为)?\s*\d+(?:\.\d+)?\s*分)")
+_GROUP_SCORE = re.compile(r"(?P<name>[^\d,，;；。、()（）]{2,8}?)(?:得分?|为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+
+
+def _groups_after_total(facts: Facts, report: FindingList) -> None:
+    """The total, then the scores of all its framework's 一级指标 groups (决策/过程/产出/效益, each once): their
+    sum is the total."""
+    total = facts.total
+    if total is None or report.names(facts.where(total.start)):
+        return
+    listed = _GROUPS_AFTER.match(facts.text, total.end)
+    if listed is None:
+        return
+    said = [(m.group("name").strip(), facts.number_at(listed.start("list") + m.start("score")))
+            for m in _GROUP_SCORE.finditer(listed.group("list"))]
+    if any(n is None for _, n in said) or not any(
+            len(members) == len(said) and all(sum(1 for m in members if m.search(name)) == 1 for name, _ in said)
+            and all(any(m.search(name) for name, _ in said) for m in members) for members in partitions()):
+        return
+    added = perf_total([n.value for _, n in said])
+    if abs(added - total.value) >= SCORE_TOLERANCE:
+        report.error("TOTAL_MISMATCH", facts.where(total.start),
+                     f"同一句所列各一级指标得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{quoted(facts, total)}")
 
 
 def _items_after_total(facts: Facts, report: FindingList) -> None:

@@ -229,3 +229,11 @@ def test_a_scopes_rate_after_its_spending_against_its_part_of_the_budget(tmp_pat
     assert [f.code for f in checked(tmp_path, text.format(rate="95.46%")).findings] == []
     assert [(f.code, f.severity) for f in checked(tmp_path, text.format(rate="95.64%")).findings] == \
         [("STATED_RATE_MISMATCH", "warning")]
+
+
+def test_a_total_then_the_scores_of_all_its_groups(tmp_path):
+    said = "经自评，2023年度我局部门整体支出绩效自评总分{total}分，其中投入14.5分、过程23.9分、产出34.65分、效果24分，等级为“优秀”。\n"
+    assert [f.code for f in checked(tmp_path, said.format(total="97.05")).findings] == []
+    assert [(f.code, f.severity) for f in checked(tmp_path, said.format(total="97.15")).findings] == [("TOTAL_MISMATCH", "error")]
+    some = "经自评，我局部门整体支出绩效自评总分97.15分，其中产出34.65分、效果24分，等级为“优秀”。\n"   # not all its groups
+    assert [f.code for f in checked(tmp_path, some).findings] == []
