@@ -23,6 +23,10 @@ _TITLE = re.compile(r"^\s*(\S(?:(?!绩效).)*?)\s*(?:部门|单位)?\s*(?:\d{4}\
                     # a placed organisation before a project's name ("滏阳县教育局学前教育幼儿资助资金绩效自评表")
                     r"^\s*([^\s\d]{1,12}?(?:省|市|县|区|州|旗|盟)[^\s\d]{1,20}?(?:局|委员会|委|办公室|中心|政府|办事处|厅|联合会))"
                     r"(?=\S{2,40}?绩效\s*(?:自评|评价))")
+# a portal's header naming the department without its place ("索引号：… | 部门： | 农业农村局 |"): the place the
+# title opens with comes before it ("洮渭县2023年度…" → 洮渭县农业农村局)
+_PORTAL_DEPT = re.compile(r"(?:^|\|)\s*部门\s*[:：]\s*\|?\s*([^\s|:：]{2,30}?" + _ORGANISATION + r")\s*(?=\||$)", re.M)
+_PLACE = re.compile(r"^\s*([^\s\d]{1,8}?(?:省|市|县|区|州|旗|盟))")
 # a web page's header cell naming the document ("名称: | …局2023年度部门决算情况说明 |")
 _NAMED_TITLE = re.compile(r"^\s*(?:名称|标题)\s*[:：]\s*\|?\s*")
 # the page's source, the last resort ("来源：岷溪县林业局" — not 发布机构, often the finance bureau)
@@ -77,6 +81,10 @@ def department(text: str) -> str | None:
     supervisor, opening = _SUPERVISOR.search(text), _OPENING.search(text[:1500])
     source = _SOURCE.search(text[:800])
     field = re.sub(r"\((?:公章|盖章)\)$", "", dept.group(1).strip()) if dept else None
+    portal = _PORTAL_DEPT.search(text[:800])
+    if field is None and portal is not None:
+        place = next((m.group(1) for line in lines[:3] if (m := _PLACE.match(line)) and _A_TITLE.search(line)), "")
+        field = portal.group(1) if _PLACE.match(portal.group(1)) else place + portal.group(1)
     # a title naming an organisation ("…农业农村局2023年度…项目绩效自评") is the department reporting, before
     # a form's 实施单位 (one of its units); a title naming a project only comes after the form's field
     organisation = titled and re.search(_ORGANISATION + r"$", titled)

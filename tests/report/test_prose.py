@@ -220,6 +220,12 @@ def test_the_department_signing_at_the_end(tmp_path):
     assert read(tmp_path, text).facts.dept_name == "某县青山镇人民政府"
 
 
+def test_a_portals_department_field_without_its_place_takes_the_titles_place(tmp_path):
+    text = ("洮渭县2023年度农机购置补贴资金绩效自评报告\n索引号： | GS6127/2024-03317 | 部门： | 农业农村局 |\n"
+            "---|---|---|---|\n\n一、基本情况\n全年到位资金612万元。\n")
+    assert read(tmp_path, text).facts.dept_name == "洮渭县农业农村局"
+
+
 def test_an_opening_that_names_the_province_asking_is_no_department(tmp_path):
     """"按照省农业农村厅、省财政厅关于开展…绩效自评的要求" names who asked, not whose report it is."""
     text = ("某县2023年黑土地保护利用项目绩效自评报告\n按照省农业农村厅、省财政厅关于开展2023年转移支付资金绩效自评的要求，"
