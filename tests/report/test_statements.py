@@ -164,3 +164,8 @@ def test_a_groups_points_in_its_heading_are_not_its_first_indicators(tmp_path):
     result = checked(tmp_path, text)
     assert indicator_values(result)["小型水库维修养护座数"] == (77, 77, 10, 10)
     assert [(f.code, f.severity) for f in result.findings] == [("SCORE_MISMATCH", "warning")]   # by its bands
+
+
+def test_points_said_as_this_items_bare_before_what_it_earned(tmp_path):
+    text = "助餐服务人次目标为不少于3.6万人次，全年实际3.38万人次，完成率93.89%，该项10分，实得9.39分。\n"
+    assert indicator_values(checked(tmp_path, text))["助餐服务人次"] == (3.6, 3.38, 10, 9.39)
