@@ -28,6 +28,7 @@ _GROUP_LABEL = re.compile(rf"\s*(?:{_WORDS['indicator_group'].pattern})(?:指标
 GOAL_AT_END = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是)?\s*(?:{_DIRECTION})?\s*$")
 _NO_SUBJECT = re.compile(r"^(?:该|本项|本指标|此项|以上|其中|合计|小计|总分|经自评|综上)|得分|扣分|满分|分值|权重")
 _STATEMENT_END = re.compile(r"[。；;\n]")
+_FIGURE_FIRST = re.compile(r"\s*(?P<figure>\d[\d,]*(?:\.\d+)?)\s*[^\d\s，,。；;—-]{0,4}\s*(?:——|—|--)\s*")
 
 
 def _statements(text: str):
@@ -48,17 +49,23 @@ def scored_sentences(facts: Facts) -> None:
         if len(points) != 1 or not scores or None in points or scores[-1] is None:
             continue
         weight, score = points[0], scores[-1]
-        if weight.unit != "分" or score.unit != "分" or score.start < weight.start or score.value > weight.value \
-                or id(weight) in taken or id(score) in taken or weight.part or score.part:
+        # its score before its points only as "得6分（满分6分）"
+        bracketed = score.end <= weight.start and re.fullmatch(r"分?\s*[(（]\s*(?:满分|分值|权重)\s*", text[score.end:weight.start])
+        if weight.unit != "分" or score.unit != "分" or score.start < weight.start and not bracketed \
+                or score.value > weight.value or id(weight) in taken or id(score) in taken or weight.part or score.part:
             continue
+        # "312天——全年公共文化场馆免费开放天数（目标≥300天），得6分（满分6分）": what was achieved first, a dash, its name
+        first = _FIGURE_FIRST.match(text, start, end)
         label = _GROUP_LABEL.match(text, start + len(re.match(r"\s*" + LIST_MARK + "?", text[start:end]).group()), end)
-        subject = _SUBJECT.match(text, label.end() if label else start, end)
+        subject = _SUBJECT.match(text, first.end() if first else label.end() if label else start, end)
         if subject is None or _NO_SUBJECT.search(subject.group("name")) or facts.document.is_rule(start):
             continue
         name = re.sub(r"指标$", "", GOAL_AT_END.sub("", subject.group("name").strip())).strip()   # (…面积目标不少于)
         if len(text_key(name)) < 2:
             continue
         target, direction, actual = _goal_and_achieved(facts, subject.start("name"), end)   # (its 目标 may close its name)
+        if first is not None and actual is None:
+            actual = facts.number_at(first.start("figure"))
         if target is None and actual is None and not GOAL_AT_END.search(subject.group("name")):
             actual = _figure_after_name(facts, subject.end())      # (not after "…目标": that is its target)
         weight.part = score.part = True

@@ -169,3 +169,11 @@ def test_a_groups_points_in_its_heading_are_not_its_first_indicators(tmp_path):
 def test_points_said_as_this_items_bare_before_what_it_earned(tmp_path):
     text = "助餐服务人次目标为不少于3.6万人次，全年实际3.38万人次，完成率93.89%，该项10分，实得9.39分。\n"
     assert indicator_values(checked(tmp_path, text))["助餐服务人次"] == (3.6, 3.38, 10, 9.39)
+
+
+def test_what_was_achieved_first_then_a_dash_and_the_name_scored_before_its_points(tmp_path):
+    text = ("（三）产出（12分，得11.6分）。\n312天——全年公共文化场馆免费开放天数（目标≥300天），得6分（满分6分）；\n"
+            "1.08万册——县图书馆新增藏书（目标≥1.2万册），完成率90%，得5.6分（满分6分）。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["全年公共文化场馆免费开放天数"] == (300, 312, 6, 6)
+    assert values["县图书馆新增藏书"] == (1.2, 1.08, 6, 5.6)
