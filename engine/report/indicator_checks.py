@@ -14,7 +14,7 @@ from ..core.rates import completion_rate, deviation_rate
 from .bands import band_score
 from .facts import Facts, Indicator
 from .said_formula import follows_rate
-from .stated import at_stated, quoted
+from .stated import at_stated, quoted, truncated_to
 from .text import CELL
 from .vocabulary import key as _key, words
 
@@ -66,14 +66,17 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         capped = completion > 1 and at_stated(1.0, ind.completion)
         # a ceiling kept under, its completion said as the share of the ceiling used ("≤20万元，实际16万元，
         # 完成率80%"): another convention, not an error
-        share_of_ceiling = ind.direction == "<=" and ind.target.value and ind.actual.value <= ind.target.value \
+        # (… kept under or not: "≤3万元，实际3.2万元，完成率106.67%" — the share used, another convention)
+        share_of_ceiling = ind.direction in ("<=", "<") and ind.target.value \
             and at_stated(ind.actual.value / ind.target.value, ind.completion)
         # … or the ceiling over what was achieved, uncapped ("≤5件，实际3件，完成率166.67%"): a convention too
         share_of_ceiling = share_of_ceiling or ind.direction in ("<=", "<") and ind.actual.value > 0 \
             and at_stated(ind.target.value / ind.actual.value, ind.completion)
         other = _other_method(ind, reverse_method) if either_reverse_method else None   # a ceiling exceeded
         by_other = other is not None and at_stated(other, ind.completion)
-        if not capped and not share_of_ceiling and not by_other and not _from_unrounded(ind, reverse_method):   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
+        truncated = _TRUNCATES.search(facts.text) is not None and truncated_to(completion, ind.completion)
+        if not capped and not share_of_ceiling and not by_other and not truncated \
+                and not _from_unrounded(ind, reverse_method):   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
             report.error("COMPLETION_MISMATCH", facts.where(ind.completion.start),
                          f"指标「{name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
                          f"{completion * 100:.2f}%，报告写 {ind.completion.value:g}%{quoted(facts, ind.completion)}")
@@ -167,6 +170,7 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
 _EXECUTION = re.compile(r"(?:预算|资金|支出)执行率$|^执行率$")
 _PROPORTIONAL = words()["proportional_rule"]
 _FLOOR = words()["score_floor"]
+_TRUNCATES = words()["truncation"]      # the report says its rates are cut, not rounded ("第三位起舍去")
 _COMPLETION_BANDS = words()["completion_bands"]
 
 

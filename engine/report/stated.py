@@ -3,6 +3,8 @@ report would, and whether a computed rate is what a stated one says at the decim
 to (precision: "100%" is right for 99.99%, "100.00%" is not)."""
 from __future__ import annotations
 
+import math
+
 from ..core.rounding import excel_round
 from .facts import Facts
 from .numbers import Number
@@ -16,6 +18,13 @@ def quoted(facts: Facts, n: Number) -> str:
 
 def amount_text(x: float, decimals: int = 2) -> str:
     return f"{x:,.{decimals}f}"
+
+
+def truncated_to(value: float, stated: Number) -> bool:
+    """`value` (a fraction) cut, not rounded, at the decimals `stated` (a percentage) is given to is what it says
+    (96.6286% written 96.62% by a report whose rule cuts its rates)."""
+    scale = 10 ** stated.decimals
+    return abs(math.floor(value * 100 * scale + EPS) / scale - stated.value) < EPS
 
 
 def at_stated(value: float, stated: Number) -> bool:

@@ -177,3 +177,13 @@ def test_what_was_achieved_first_then_a_dash_and_the_name_scored_before_its_poin
     values = indicator_values(checked(tmp_path, text))
     assert values["全年公共文化场馆免费开放天数"] == (300, 312, 6, 6)
     assert values["县图书馆新增藏书"] == (1.2, 1.08, 6, 5.6)
+
+
+def test_a_completion_cut_by_the_reports_own_rule_and_a_ceilings_share_used(tmp_path):
+    cut = "（本报告比率保留两位小数，第三位起舍去。）\n培训人次目标300人次，实际完成296人次，完成率{rate}。\n"
+    assert [f.code for f in checked(tmp_path, cut.format(rate="98.66%")).findings] == []        # 98.666… cut
+    assert [f.code for f in checked(tmp_path, cut.format(rate="98.56%")).findings] == ["COMPLETION_MISMATCH"]
+    no_rule = "培训人次目标300人次，实际完成296人次，完成率98.66%。\n"
+    assert [f.code for f in checked(tmp_path, no_rule).findings] == ["COMPLETION_MISMATCH"]
+    share = "单位成本目标不超过3万元，实际3.2万元，完成率106.67%。\n"      # 3.2 ÷ 3: the share of the ceiling used
+    assert [f.code for f in checked(tmp_path, share).findings] == []
