@@ -117,6 +117,8 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                 say, own = report.warning, own + f"（得分与报告所写完成率 {ind.completion.value:g}% 一致，随该完成率有误）"
             elif _COMPLETION_BANDS.search(facts.text):   # scored by the completion's bands the report states
                 say, own = report.warning, own + f"（报告按完成率分档计分：{_COMPLETION_BANDS.search(facts.text).group(0)[:30]}）"
+            elif (deducted := _deduction_rule(facts.text)) is not None:   # "定量指标每低于目标1个百分点扣0.5分"
+                say, own = report.warning, own + f"（报告另有扣分规则：{deducted[:30]}）"
             elif not _in_a_table(facts, ind) and not _PROPORTIONAL.search(facts.text):
                 # a sentence's indicator, in a report that does not say its shortfalls score in
                 # proportion (it may deduct by steps): the usual rule's score, a warning that says so
@@ -127,6 +129,19 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
 
 
 _OWN_BANDS = re.compile(r"分档|区间|得满分|不得分|得分值的|每(?:少|低|超|多)|扣\s*\d")
+
+
+_DEDUCTION = re.compile(r"每(?:少|低|降低|减少|超过?|多|下降|低于)[^，,；;。]{0,14}?扣\s*\d+(?:\.\d+)?\s*分")
+
+
+def _deduction_rule(text: str) -> str | None:
+    """A rule of deductions the report states for its indicators — not the execution rate's own
+    ("预算执行率每低1个百分点扣0.5分" is the execution item's): its words, else None."""
+    for rule in _DEDUCTION.finditer(text):
+        before = text[max(text.rfind("。", 0, rule.start()), text.rfind("；", 0, rule.start()), text.rfind("，", 0, rule.start()), 0):rule.start()]
+        if "执行率" not in before and "进度" not in before:
+            return rule.group(0)
+    return None
 
 
 def _rule_said_for(facts: Facts, ind: Indicator) -> str:
