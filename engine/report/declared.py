@@ -140,7 +140,7 @@ def read_declared(facts: Facts) -> None:
         known.add(key)
 
 
-_BONUS = re.compile(r"加分|减分|扣分项|附加分")
+_BONUS = re.compile(r"加分|减分|扣分项|附加分|(?<![增追])加\s*\d+(?:\.\d+)?\s*分")   # ("另获省级表彰加1分"; not 追加)
 
 
 def check_declared_total(facts: Facts, report: FindingList) -> None:

@@ -119,3 +119,8 @@ def test_a_total_against_the_scores_of_a_declared_full_mark(tmp_path):
 def test_a_total_with_a_bonus_beside_its_declared_items_is_a_warning(tmp_path):
     text = HEADINGS_AND_TOTAL.format(total="92", bonus="另设加分项，最高加2分，本项目加1分。")
     assert [(f.code, f.severity) for f in checked(tmp_path, text).findings] == [("TOTAL_MISMATCH", "warning")]
+
+
+def test_a_bonus_said_as_points_added_makes_the_declared_total_a_warning(tmp_path):
+    text = HEADINGS_AND_TOTAL.format(total="92", bonus="另获省级表彰加1分。")
+    assert [(f.code, f.severity) for f in checked(tmp_path, text).findings] == [("TOTAL_MISMATCH", "warning")]
