@@ -40,7 +40,10 @@ def check_sums(facts: Facts, report: FindingList) -> None:
             # part before it ("…、含安装调试费120万元"): which figures make up the whole is not certain
             noted = any(_NOTED.match(facts.text, p.end) or _INSIDE_THE_LAST.match(re.split(r"[,，、;；]", p.label)[-1])
                         for p in s.parts)
+            # off by no more than a cent a part: rounded otherwise than half up (each part to balance) — a warning
+            cents = abs(total - facts.amount(s.whole)) <= 2 * slack + EPS
             say, listed = (report.warning, "（分项另注所含内容，口径可能与合计不同，请核对）") if s.one_statement and noted else \
+                (report.warning, "（差额不超过每项一分，可能是尾数处理，请核对）") if s.one_statement and cents else \
                 (report.error, "") if s.one_statement and whole_named else \
                 (report.warning, "（分项取自其后逐条列出的各项，请核对）") if not s.one_statement else \
                 (report.warning, "（其中所列分项少于合计，可能未列全，请核对）")

@@ -793,6 +793,14 @@ def test_a_list_whose_parts_say_what_they_hold_is_checked_in_a_warning(tmp_path)
         assert [(f.code, f.severity) for f in read(tmp_path, head + said + "\n").findings] == [("SUM_MISMATCH", "warning")]
 
 
+def test_parts_off_their_whole_by_no_more_than_a_cent_each_are_a_warning(tmp_path):
+    head = "某县2023年度项目支出绩效自评报告\n\n一、资金情况\n"
+    off = read(tmp_path, head + "全年支出100.00万元，其中A 33.34万元、B 33.34万元、C 33.34万元。\n").findings
+    assert [(f.code, f.severity) for f in off] == [("SUM_MISMATCH", "warning")] and "尾数" in off[0].message
+    more = read(tmp_path, head + "全年支出100.00万元，其中A 33.34万元、B 33.34万元、C 33.43万元。\n").findings
+    assert [(f.code, f.severity) for f in more] == [("SUM_MISMATCH", "error")]
+
+
 def test_a_list_said_with_namely_names_every_part(tmp_path):
     """"安排项目3个，预算资金612.40万元，即：A…、B…、C…": the parts of the whole, all of them."""
     text = ("某州粮食和物资储备局2024年度项目支出绩效自评报告\n本年安排项目3个，预算资金612.40万元，即：储备粮利费补贴"
