@@ -88,6 +88,24 @@ def scored_sentences(facts: Facts) -> None:
             facts.items.append(stated_item(name, score, weight))
 
 
+def scores_alone(facts: Facts) -> None:
+    """"场馆每周开放时长目标不少于35小时，实际平均42小时，得6分；": the one indicator of a statement, read already
+    with its target, its statement ending with its score and no points — its score (no points: nothing to
+    check it against, but read)."""
+    text = facts.text
+    for start, end in _statements(text):
+        own = [i for i in facts.indicators if start <= (i.start or 0) < end]
+        if len(own) != 1 or own[0].self_score is not None or own[0].weight is not None or own[0].target is None:
+            continue
+        at = own[0].start       # (from the indicator on: a heading run on before it has points of its own)
+        said = re.search(r"(?<!扣)(?:得分|实得|得)\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*分\s*$", text[at:end])
+        if said is None or _POINTS.search(text, at, end) or len(_SCORE.findall(text, at, end)) != 1:
+            continue
+        score = facts.number_at(at + said.start(1))
+        if score is not None and not score.part:
+            own[0].self_score, score.part = score, True
+
+
 def _same_name(one: str, other: str) -> bool:
     """One indicator's name: the same words, or one holding the other and most of it ("作业及时率" and "飞防
     作业及时率"; not "面积" and "深松整地面积")."""

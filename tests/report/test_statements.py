@@ -51,7 +51,7 @@ def test_points_said_before_a_list_that_is_not_what_it_said_are_no_ones(tmp_path
     text = ("设置3项指标，每项5分：抚恤金按时发放率，目标100%，实际100%，得5分；适应性培训人数，目标不少于200人，"
             "实际培训214人，得6分；纪念设施维修数量，目标4处，实际完成3处，得3.75分。\n")
     values = indicator_values(checked(tmp_path, text))
-    assert all(v[2] is None and v[3] is None for v in values.values())      # 6 > 5: the list is no such list
+    assert all(v[2] is None for v in values.values())      # 6 > 5: the list is no such list (each score alone is read)
 
 
 def test_bare_points_before_the_score_a_groups_label_and_a_figure_right_after_a_comma(tmp_path):
@@ -195,3 +195,13 @@ def test_a_score_in_a_report_with_a_deduction_rule_for_its_indicators_is_a_warni
     assert [(f.code, f.severity) for f in checked(tmp_path, ruled).findings] == [("SCORE_MISMATCH", "warning")]
     execution_only = "评分规则：预算执行率每低1个百分点扣0.5分；定量指标按完成比例计分。\n" + table
     assert [(f.code, f.severity) for f in checked(tmp_path, execution_only).findings] == [("SCORE_MISMATCH", "error")]
+
+
+def test_a_score_alone_at_the_end_of_an_indicators_statement(tmp_path):
+    text = ("（三）产出（分值12分，得11.65分）\n场馆每周开放时长目标不少于35小时，实际平均42小时，得6分；"
+            "全民健身赛事活动目标不少于120场，实际举办113场，完成率94.17%，得5.65分（分值6分）。\n")
+    result = checked(tmp_path, text)
+    values = indicator_values(result)
+    assert values["场馆每周开放时长"] == (35, 42, None, 6)           # a score with no points: read, not checked
+    assert values["全民健身赛事活动"] == (120, 113, 6, 5.65)
+    assert result.findings == []
