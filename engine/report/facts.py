@@ -40,6 +40,13 @@ def named_already(name: str, known: list[str]) -> bool:
     return any(name in other or other in name for other in known if other)
 
 
+def same_name(one: str, other: str, most: float = 0.5) -> bool:
+    """Two names (as text_key gives them) of one thing: one holds the other, four characters at least and
+    `most` of it or more ("演出场次" and "送戏下乡演出场次"; not "绩效指标" and "绩效指标扣分主要在…指标")."""
+    shorter, longer = sorted((one, other), key=len)
+    return len(shorter) >= 4 and shorter in longer and len(shorter) >= most * len(longer)
+
+
 RATE_KEYS = {("exec_rate", "whole"): "exec_rate", ("exec_rate", "basic"): "basic_exec_rate",
              ("exec_rate", "project"): "project_exec_rate", ("exec_rate", "procurement"): "procurement_rate",
              ("control_rate", "sangong"): "sangong_control_rate", ("control_rate", "public"): "public_control_rate",

@@ -103,10 +103,8 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         # a score that follows the completion the report states (said wrong): the completion is the error,
         # the score a warning that says it follows
         by_stated = ind.completion is not None and follows_rate(ind.completion, ind.weight.value, ind.self_score.value)
-        floor = _FLOOR.search(facts.text)    # "完成率低于60%的不得分": a shortfall below it scores nothing
-        under_floor = floor is not None and completion * 100 < float(floor.group(1)) and ind.self_score.value == 0
         if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate \
-                and not under_floor:
+                and not _under_floor(facts, completion, ind.self_score.value):
             # a row with a scoring rule of its own we could not read: a warning that says so — the row's
             # 评分标准 cell, or a rule the report states for it by name ("造林成活率按分档计分，…得分值的一半")
             own_rule = ind.own_rule or _rule_said_for(facts, ind)
@@ -115,8 +113,8 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                 say, own = report.warning, own + f"（{ind.scored_apart}）"
             elif by_stated:         # the completion said wrong is the error; its score follows it
                 say, own = report.warning, own + f"（得分与报告所写完成率 {ind.completion.value:g}% 一致，随该完成率有误）"
-            elif _COMPLETION_BANDS.search(facts.text):   # scored by the completion's bands the report states
-                say, own = report.warning, own + f"（报告按完成率分档计分：{_COMPLETION_BANDS.search(facts.text).group(0)[:30]}）"
+            elif (bands := _COMPLETION_BANDS.search(facts.text)) is not None:   # scored by bands the report states
+                say, own = report.warning, own + f"（报告按完成率分档计分：{bands.group(0)[:30]}）"
             elif (deducted := _deduction_rule(facts.text)) is not None:   # "定量指标每低于目标1个百分点扣0.5分"
                 say, own = report.warning, own + f"（报告另有扣分规则：{deducted[:30]}）"
             elif not _in_a_table(facts, ind) and not _PROPORTIONAL.search(facts.text):
@@ -126,6 +124,12 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             say("SCORE_MISMATCH", facts.where(ind.self_score.start),
                 f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
                 f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{quoted(facts, ind.self_score)}")
+
+
+def _under_floor(facts: Facts, completion: float, score: float) -> bool:
+    """"完成率低于60%的不得分": a score of nought for a completion under the floor the report states."""
+    floor = _FLOOR.search(facts.text) if score == 0 else None
+    return floor is not None and completion * 100 < float(floor.group(1))
 
 
 _OWN_BANDS = re.compile(r"分档|区间|得满分|不得分|得分值的|每(?:少|低|超|多)|扣\s*\d")

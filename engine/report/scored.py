@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..core.parsing import text_key
-from .facts import Facts, Indicator, StatedItem, named_already
+from .facts import Facts, Indicator, StatedItem, named_already, same_name
 from .numbers import measure_of, sentence_bounds
 from .plain import LIST_MARK
 from .statements import GOAL_AT_END
@@ -22,9 +22,9 @@ def scored_items_joined(facts: Facts) -> None:
         name = text_key(indicator.name)
         if indicator.weight is not None or indicator.self_score is not None or len(name) < 4:
             continue
-        scoring = {id(i): i for k, i in items if _same_name(name, k)}
+        scoring = {id(i): i for k, i in items if same_name(name, k)}
         named = [i for i in facts.indicators if i is not indicator
-                 and any(_same_name(text_key(i.name), k) for k, j in items if id(j) in scoring)]
+                 and any(same_name(text_key(i.name), k) for k, j in items if id(j) in scoring)]
         if len(scoring) == 1 and not named:        # one row, naming no other indicator: the same indicator
             item = next(iter(scoring.values()))
             indicator.weight, indicator.self_score = item.weight, item.score
@@ -134,7 +134,7 @@ def _scored_in_turn(facts: Facts) -> None:
         for name, weight, score in zip(names, points, scores):
             weight.part = score.part = True
             key = text_key(name)
-            own = [i for i in facts.indicators if i.weight is None and i.self_score is None and _same_name(key, text_key(i.name))]
+            own = [i for i in facts.indicators if i.weight is None and i.self_score is None and same_name(key, text_key(i.name))]
             if len(own) == 1:
                 own[0].weight, own[0].self_score = weight, score
                 own[0].scored_apart = "分值与得分取自依次列出的语句"
@@ -165,12 +165,6 @@ def scored_together(facts: Facts) -> None:
             names[0] = re.sub(r"^.*?(?:指标|类)中", "", names[0])     # ("产出指标中演出场次": 演出场次)
             facts.items.extend(StatedItem(name.strip(), points, points) for name in names)
 
-
-def _same_name(one: str, other: str) -> bool:
-    """One name holds the other, and half of it or more ("演出场次" and "送戏下乡演出场次"; not "绩效指标" and
-    "绩效指标扣分主要在…指标")."""
-    shorter, longer = sorted((one, other), key=len)
-    return len(shorter) >= 4 and shorter in longer and len(shorter) >= 0.5 * len(longer)
 
 
 # the subject of a statement scored on its own: its name, and the figure said of it right after, if any

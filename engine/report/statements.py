@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..core.parsing import DIRECTIONS, text_key
-from .facts import Facts, Indicator, named_already, stated_item
+from .facts import Facts, Indicator, named_already, same_name, stated_item
 from .plain import LIST_MARK
 from .vocabulary import words
 
@@ -107,10 +107,10 @@ def scores_alone(facts: Facts) -> None:
 
 
 def _same_name(one: str, other: str) -> bool:
-    """One indicator's name: the same words, or one holding the other and most of it ("作业及时率" and "飞防
-    作业及时率"; not "面积" and "深松整地面积")."""
-    shorter, longer = sorted((text_key(one), text_key(other)), key=len)
-    return shorter == longer or len(shorter) >= 4 and shorter in longer and len(shorter) >= 0.6 * len(longer)
+    """One indicator's name: the same words, or one holding most of the other ("作业及时率" and "飞防作业及时率";
+    not "面积" and "深松整地面积")."""
+    one, other = text_key(one), text_key(other)
+    return one == other or same_name(one, other, most=0.6)
 
 
 def _goal_and_achieved(facts: Facts, start: int, end: int) -> tuple:
