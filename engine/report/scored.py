@@ -17,18 +17,43 @@ from .vocabulary import words
 def scored_items_joined(facts: Facts) -> None:
     """An indicator said in prose without its points and score ("碘盐覆盖率目标≥95%，实际97.8%") and one
     row of a 评分表 scoring it by name ("| 碘盐覆盖率 | 6 | 6 |"): one indicator, with its points and score."""
-    items = [(text_key(i.name), i) for i in facts.items if i.weight is not None and len(text_key(i.name)) >= 4]
+    items = [(text_key(i.name), i) for i in facts.items if i.weight is not None and len(text_key(i.name)) >= 3]
     for indicator in facts.indicators:
         name = text_key(indicator.name)
-        if indicator.weight is not None or indicator.self_score is not None or len(name) < 4:
+        if indicator.weight is not None or len(name) < 3:
             continue
-        scoring = {id(i): i for k, i in items if same_name(name, k)}
+        scoring = {id(i): i for k, i in items if _one_thing(name, k)}
         named = [i for i in facts.indicators if i is not indicator
-                 and any(same_name(text_key(i.name), k) for k, j in items if id(j) in scoring)]
-        if len(scoring) == 1 and not named:        # one row, naming no other indicator: the same indicator
-            item = next(iter(scoring.values()))
+                 and any(_one_thing(text_key(i.name), k) for k, j in items if id(j) in scoring)]
+        item = next(iter(scoring.values()), None)
+        if len(scoring) == 1 and not named and (indicator.self_score is None or indicator.self_score.value == item.score.value):
+            # one row, naming no other indicator: the same indicator (its score, if said with it, the row's)
             indicator.weight, indicator.self_score = item.weight, item.score
+            if indicator.direction not in ("<", "<=") and _said_reverse(facts.text, (indicator.name, item.name)):
+                indicator.direction = "<="
             indicator.scored_apart = "目标与实际值取自正文，分值与得分取自评分表"
+
+
+_GROUP = re.compile(rf"(?:{words()['indicator_group'].pattern})(?:指标)?")
+
+
+def _one_thing(one: str, other: str) -> bool:
+    """Two names of one indicator, as a report and its 评分 say them: one holds the other ("取证率" ending
+    "培训取证率"), or both share a core of four characters or more, most of the shorter ("开展安全生产执法检查"
+    and "执法检查企业")."""
+    shorter, longer = sorted((one, other), key=len)
+    if shorter.endswith("指标") or _GROUP.fullmatch(shorter):
+        return False     # (a group's heading: "绩效指标", "产出指标", "满意度" — not "家长满意度")
+    if same_name(one, other) or len(shorter) == 3 and longer.endswith(shorter):
+        return True
+    core = max((shorter[i:j] for i in range(len(shorter)) for j in range(i + 4, len(shorter) + 1) if shorter[i:j] in longer),
+               key=len, default="")
+    return len(core) >= 4 and 2 * len(core) >= len(shorter)
+
+
+def _said_reverse(text: str, names: tuple[str, ...]) -> bool:
+    """"其中审核拨付时限为逆向指标": the report says, by either name, that less is better."""
+    return any(re.search(re.escape(name) + r"\s*(?:为|是|属于?)\s*(?:逆向|反向)指标", text) for name in names if name)
 
 
 # "…，目标不少于120处，该指标分值15分，得分15分": its points and score later in its sentence
@@ -194,11 +219,13 @@ def _subject(text: str, start: int, end: int) -> re.Match | None:
 _POINTS_THEN_WORDS = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?P<name>[^，,。；;:：\d()（）“”\"]{2,20}?)\s*[(（]\s*(?:分值|权重|满分)\s*"
                                 r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[,，][^。；;()（）\d]{2,60}?[,，]\s*(?:该项|该指标)?"
                                 r"(?:得分|实得|得)\s*(?P<score>\d+(?:\.\d+)?)\s*分")
-# "政府采购执行率（分值3分）、资产管理（分值3分）均得满分": each its points, scored in full
-_EACH_BRACKETED_IN_FULL = re.compile(r"(?P<list>(?:[^，,。；;:：\d()（）、\n]{2,20}[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*[、和及]\s*)+"
-                                     r"[^，,。；;:：\d()（）、\n]{2,20}[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）])"
+# "政府采购执行率（分值3分）、资产管理（分值3分）均得满分": each its points, scored in full — the points in
+# brackets or right after the name ("产出指标中补贴培训人数15分、培训取证率10分，均得满分")
+_NAME_AND_POINTS = r"[^，,。；;:：\d()（）、\n]{2,20}(?:[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]|\d+(?:\.\d+)?\s*分)"
+_EACH_BRACKETED_IN_FULL = re.compile(rf"(?P<list>(?:{_NAME_AND_POINTS}\s*[、和及]\s*)+{_NAME_AND_POINTS})"
                                      r"\s*[,，:：]?\s*(?:均|都|全部)得满分")   # ("…（3分）、…（2分）：均得满分")
-_BRACKETED = re.compile(r"(?P<name>[^，,。；;:：\d()（）、\n]{2,20})[(（]\s*(?:分值|权重|满分)?\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]")
+_BRACKETED = re.compile(r"(?P<name>[^，,。；;:：\d()（）、\n]{2,20}?)(?:[(（]\s*(?:分值|权重|满分)?\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]"
+                        r"|\s*(?P<bare>\d+(?:\.\d+)?)\s*分)")
 
 
 def scored_statements(facts: Facts) -> None:
@@ -237,8 +264,8 @@ def scored_statements(facts: Facts) -> None:
         facts.items.append(StatedItem(name, score, weight))
     for said in _EACH_BRACKETED_IN_FULL.finditer(text):
         for each in _BRACKETED.finditer(text, said.start("list"), said.end("list")):
-            name = re.sub(r"^[\s.．、和及]+|^(?:其中|本资金|本项目|本部门|本单位)[:：,，\s]*", "", each.group("name"))
-            points = facts.number_at(each.start("points"))
+            name = re.sub(r"^[\s.．、和及]+|^(?:其中|本资金|本项目|本部门|本单位)[:：,，\s]*|^.*?(?:指标|类)中", "", each.group("name"))
+            points = facts.number_at(each.start("points") if each.group("points") else each.start("bare"))
             said_before = [i for i in facts.indicators if text_key(i.name) == text_key(name)]
             if points is not None and len(said_before) == 1 and said_before[0].weight is None \
                     and said_before[0].self_score is None:     # its figures said before: scored here in full

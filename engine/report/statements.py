@@ -34,9 +34,28 @@ _FIGURE_FIRST = re.compile(r"\s*(?P<figure>\d[\d,]*(?:\.\d+)?)\s*[^\d\s，,。�
 def _statements(text: str):
     start = 0
     for end in _STATEMENT_END.finditer(text):
-        yield start, end.start()
+        yield from _each_scored(text, start, end.start())
         start = end.end()
-    yield start, len(text)
+    yield from _each_scored(text, start, len(text))
+
+
+def _each_scored(text: str, start: int, end: int):
+    """A statement, or the clauses of one that scores several in turn ("…就业率分值20分得19.57分，政策知晓率
+    分值10分得10分"): each its points then its score, each part from the comma after the score before."""
+    points = [m.start() for m in _POINTS.finditer(text, start, end)]
+    scores = [m.start() for m in _SCORE.finditer(text, start, end)]
+    if len(points) < 2 or len(points) != len(scores) \
+            or not all(p < s for p, s in zip(points, scores)) or not all(s < p for s, p in zip(scores, points[1:])):
+        yield start, end
+        return
+    for score, following in zip(scores, points[1:]):
+        comma = max(text.rfind("，", score, following), text.rfind(",", score, following))
+        if comma < 0:
+            yield start, end
+            return
+    bounds = [start] + [max(text.rfind("，", s, p), text.rfind(",", s, p)) + 1 for s, p in zip(scores, points[1:])] + [end + 1]
+    for begin, finish in zip(bounds, bounds[1:]):
+        yield begin, finish - 1
 
 
 def scored_sentences(facts: Facts) -> None:
@@ -60,7 +79,7 @@ def scored_sentences(facts: Facts) -> None:
         subject = _SUBJECT.match(text, first.end() if first else label.end() if label else start, end)
         if subject is None or _NO_SUBJECT.search(subject.group("name")) or facts.document.is_rule(start):
             continue
-        name = re.sub(r"指标$", "", GOAL_AT_END.sub("", subject.group("name").strip())).strip()   # (…面积目标不少于)
+        name = re.sub(r"指标$|^.*?(?:指标|类)中", "", GOAL_AT_END.sub("", subject.group("name").strip())).strip()   # (…面积目标不少于; 效益指标中…)
         if len(text_key(name)) < 2:
             continue
         target, direction, actual = _goal_and_achieved(facts, subject.start("name"), end)   # (its 目标 may close its name)

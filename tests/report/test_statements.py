@@ -205,3 +205,43 @@ def test_a_score_alone_at_the_end_of_an_indicators_statement(tmp_path):
     assert values["场馆每周开放时长"] == (35, 42, None, 6)           # a score with no points: read, not checked
     assert values["全民健身赛事活动"] == (120, 113, 6, 5.65)
     assert result.findings == []
+
+
+SCORED_APART_UNBRACKETED = """某市2024年度技工培训补助项目绩效自评报告
+二、绩效目标完成情况
+（一）产出。培训人数目标不少于1500人，实际培训1620人；证书取得率目标≥80%，实际86%。
+（二）效益。培训后上岗率目标≥60%，实际57.6%。
+三、自评得分
+经自评，产出指标中培训人数12分、证书取得率8分，均得满分；效益指标中培训后上岗率分值20分得19.2分。
+"""
+
+
+def test_points_said_right_after_each_name_and_a_score_right_after_its_points(tmp_path):
+    """"A12分、B8分，均得满分" (no brackets) and "上岗率分值20分得19.2分" (no comma): each indicator said
+    before gets its points and score — from a statement apart, so only warnings may come of them."""
+    result = checked(tmp_path, SCORED_APART_UNBRACKETED)
+    values = indicator_values(result)
+    assert values["培训人数"] == (1500, 1620, 12, 12)
+    assert values["证书取得率"] == (80, 86, 8, 8)
+    assert values["培训后上岗率"] == (60, 57.6, 20, 19.2)
+    assert not [f for f in result.findings if f.severity == "error"]
+
+
+JOINED_BY_CORE = """某县2024年度市场监管局部门整体支出绩效自评报告
+三、绩效目标完成情况
+全年开展食品安全监督抽检1,260批次（目标不少于1,200批次）；投诉举报办结平均用时6.5个工作日（目标不超过5个工作日）；证照取得率96%（目标95%）。
+四、自评得分情况
+监督抽检批次（6分）得6分；取得率（4分）得4分；举报办结用时（5分）得3.85分，其中举报办结用时为逆向指标，按目标值÷实际值计分。
+"""
+
+
+def test_an_indicator_and_its_score_said_apart_under_a_shorter_name(tmp_path):
+    """The 评分 names each indicator shortly ("监督抽检批次", "举报办结用时", "取得率"): each is joined to the one indicator
+    whose name it shares a core with, and one said to be 逆向 is scored so — the score 5×5÷6.5 = 3.85 agrees."""
+    result = checked(tmp_path, JOINED_BY_CORE)
+    values = indicator_values(result)
+    assert values["开展食品安全监督抽检"][2:] == (6, 6)
+    assert values["证照取得率"][2:] == (4, 4)
+    reverse = next(i for i in result.facts.indicators if "办结平均用时" in i.name)
+    assert (reverse.weight.value, reverse.self_score.value, reverse.direction) == (5, 3.85, "<=")
+    assert not [f for f in result.findings if f.code == "SCORE_MISMATCH"]
