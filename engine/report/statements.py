@@ -125,6 +125,51 @@ def scores_alone(facts: Facts) -> None:
             own[0].self_score, score.part = score, True
 
 
+# a statement's target said without a goal word, by the bound after it ("群众满意度达到95%以上，实际97%") or the
+# plan it was ("原定2000平方米"), and what was achieved said with a word or two between ("实际达标率93.4%",
+# "问卷调查结果为93%")
+_BOUND_GOAL = re.compile(rf"(?:(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|达到|[:：])?\s*(?P<dir>{_DIRECTION})?\s*"
+                         r"|(?:原定|原计划|要求)\s*(?:为|达到)?\s*|(?:达到|实现|控制在)\s*(?=[\d,.]+\s*[^\d,，;；。\s]{0,4}?\s*(?:以上|以内|以下)))"
+                         rf"(?=\d)")
+_ACHIEVED_LOOSE = re.compile(r"(?:实际(?:完成|达到|为)?|(?:调查|测评|评价|抽查|回访)结果(?:为|是)|全年(?:共)?完成|实际[^\d，,；;。（(]{1,6}?(?:为|达)?)\s*(?=\d)")
+_BOUND_AFTER = re.compile(r"\s*[^\d,，;；。\s]{0,4}?\s*(以上|及以上|以内|以下|及以下)")
+_NOT_THE_YEAR = re.compile(r"年中|监控|截至|上半年|前三季度|季度|上年|去年|同期")
+
+
+def goals_in_statements(facts: Facts) -> None:
+    """The indicator of a statement that says its target and what was achieved, no points nor score, and no
+    other reader took ("群众满意度达到95%以上，实际97%"; "受益农户满意度年度目标≥95%，问卷调查结果为93%"): one
+    target, one achieved figure after it, in one unit, of the name the statement opens with. Its points and
+    score may be said elsewhere (scored_items_joined)."""
+    text = facts.text
+    taken = {id(n) for i in facts.indicators for n in (i.target, i.actual, i.weight, i.self_score) if n}
+    known = [text_key(i.name) for i in facts.indicators]
+    for start, end in _statements(text):
+        goals = list(_BOUND_GOAL.finditer(text, start, end))
+        achieved = list(_ACHIEVED_LOOSE.finditer(text, start, end))
+        if len(goals) != 1 or len(achieved) != 1 or achieved[0].start() < goals[0].end() \
+                or facts.document.is_rule(start) or _NOT_THE_YEAR.search(text, start, end) or _POINTS.search(text, start, end):
+            continue
+        target, actual = facts.number_at(goals[0].end()), facts.number_at(achieved[0].end())
+        if target is None or actual is None or id(target) in taken or id(actual) in taken or target.part or actual.part \
+                or target.unit != actual.unit or target.unit in ("分", "万元", "元") or target.measure == "share":
+            continue
+        label = _GROUP_LABEL.match(text, start + len(re.match(r"\s*" + LIST_MARK + "?", text[start:end]).group()), end)
+        opening = text[label.end() if label else start:goals[0].start()]     # the name, up to its target
+        name = re.sub(r"^\s*" + LIST_MARK + r"?\s*|指标$|^.*?(?:指标|类)中|(?:年度|全年)$", "", GOAL_AT_END.sub("", opening.strip())).strip()
+        if not re.fullmatch(r"[^，,。；;:：()（）\d“”\"]{2,30}", name) or _NO_SUBJECT.search(name) \
+                or len(text_key(name)) < 2 or named_already(name, known):
+            continue
+        bound = _BOUND_AFTER.match(text, target.end)
+        direction = DIRECTIONS[goals[0].group("dir")] if goals[0].group("dir") else \
+            ("<=" if bound.group(1) in ("以内", "以下", "及以下") else ">=") if bound else \
+            "<=" if goals[0].group(0).startswith("控制在") else "="
+        target.part = actual.part = True
+        known.append(text_key(name))
+        facts.indicators.append(Indicator(len(facts.indicators) + 1, name, start, "", direction, target, actual,
+                                          end=end, scored_apart="目标、实际值按提示词取自同一语句"))
+
+
 def _same_name(one: str, other: str) -> bool:
     """One indicator's name: the same words, or one holding most of the other ("作业及时率" and "飞防作业及时率";
     not "面积" and "深松整地面积")."""

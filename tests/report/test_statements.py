@@ -245,3 +245,28 @@ def test_an_indicator_and_its_score_said_apart_under_a_shorter_name(tmp_path):
     reverse = next(i for i in result.facts.indicators if "办结平均用时" in i.name)
     assert (reverse.weight.value, reverse.self_score.value, reverse.direction) == (5, 3.85, "<=")
     assert not [f for f in result.findings if f.code == "SCORE_MISMATCH"]
+
+
+UNSCORED_STATEMENTS = """某县2024年度教育局部门整体支出绩效自评报告
+三、绩效目标完成情况
+群众满意度达到95%以上，实际97%；受益家庭满意度年度目标≥90%，问卷调查结果为88.5%；
+学生近视筛查覆盖率计划达到98%以上，实际覆盖率99.2%。
+校舍维修面积原定2000平方米，实际完成2150平方米。婴儿死亡率控制在5‰以下，实际3.1‰。
+截至9月底，政策知晓率达到80%以上，实际76%。
+"""
+
+
+def test_a_target_and_what_was_achieved_in_one_statement_without_points(tmp_path):
+    """One target and what was achieved after it, however the two are worded, no points: an indicator of the
+    name the statement opens with — its direction from the bound said after the target; a 9月底 figure is not
+    the year's."""
+    result = checked(tmp_path, UNSCORED_STATEMENTS)
+    values = indicator_values(result)
+    assert values["群众满意度"] == (95, 97, None, None)
+    assert values["受益家庭满意度"] == (90, 88.5, None, None)
+    assert values["学生近视筛查覆盖率"] == (98, 99.2, None, None)
+    assert values["校舍维修面积"] == (2000, 2150, None, None)
+    assert values["婴儿死亡率"] == (5, 3.1, None, None)
+    directions = {i.name: i.direction for i in result.facts.indicators}
+    assert directions["婴儿死亡率"] == "<=" and directions["群众满意度"] == ">="
+    assert not any("知晓率" in name for name in values)
