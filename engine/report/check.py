@@ -34,7 +34,7 @@ from .vocabulary import key
 
 RATE_LABELS = {"exec_rate": "预算执行率", "basic_exec_rate": "基本支出执行率", "project_exec_rate": "项目支出执行率",
                "procurement_rate": "政府采购执行率", "sangong_control_rate": "“三公”经费控制率",
-               "public_control_rate": "日常公用经费控制率", "adjust_rate": "预算调整率"}
+               "public_control_rate": "日常公用经费控制率", "adjust_rate": "预算调整率", "project_adjust_rate": "项目预算调整率"}
 
 
 @dataclass
@@ -131,6 +131,8 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
         near, said_with = [n for n in near if n.start >= since_rate], [n for n in near if n.start >= since]
         if rate.measure == "adjust_rate":
             num, den = latest(said_with, "adjust"), latest(near, "initial")
+            if den is not None and _adjusted_by_difference(facts, report, rate, den, said_with):
+                continue   # (the 年初 and the 全年 in its sentence: their difference — every 追加 and 调减 between)
         else:
             num, den = latest(said_with, "spend"), latest(near, "total_budget", "budget", "initial")
             if num is not None and den is None and rate.scope in ("whole", "project") and facts.forms \
@@ -139,6 +141,8 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
         own = _own_amounts(facts, rate, alike, since)
         if rate.measure != "adjust_rate" and own is not None:
             num, den = own
+        if rate.measure != "adjust_rate" and (num is None or den is None):
+            num, den = _explained_after(facts, rate, alike) or (num, den)
         if num is None or den is None or num.start < den.start and num.sentence != den.sentence:
             continue   # (a spending said a sentence before the budget it would be divided by: another's)
         a, b = facts.amount(num), facts.amount(den)
@@ -152,6 +156,36 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
             report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),   # SPEC 8: a warning
                          f"报告写{RATE_LABELS[key]} {rate.value:g}%，按 {amount_text(a)}÷{amount_text(b)} 应为 "
                          f"{excel_round(value * 100, max(rate.decimals, 2)):.{max(rate.decimals, 2)}f}%{quoted(facts, rate)}")
+
+
+def _explained_after(facts: Facts, rate: Number, alike: set[str]) -> tuple[Number, Number] | None:
+    """"执行率为95.75%，即全年实际支出1,472.18万元占全年预算数1,540.35万元的比重": the rate first, its spending and
+    its budget after it in its sentence, said to be what it is (即 / 也就是)."""
+    end = sentence_bounds(facts.text, rate.start)[1]
+    said = re.match(r"\s*[,，]?\s*(?:即|也就是|也即)", facts.text[rate.end:end])
+    if said is None:
+        return None
+    after = [n for n in facts.numbers if rate.end < n.start < end and n.is_amount and n.scope in alike]
+    spent, budget = latest(after, "spend"), latest(after, "total_budget", "budget")
+    if spent is None or budget is None or len(after) != 2:
+        return None
+    return spent, budget
+
+
+def _adjusted_by_difference(facts: Facts, report: FindingList, rate: Number, initial: Number, said_with: list) -> bool:
+    """"年初预算安排6,702.40万元，全年预算数7,905.33万元，预算调剂比例17.59%": the two budgets in the rate's own
+    sentence — the rate is their difference over the 年初 (a warning, as any stated rate); whether they were."""
+    whole = latest([n for n in said_with if n.sentence == rate.sentence and initial.start < n.start], "total_budget")
+    if whole is None or initial.sentence != rate.sentence or not facts.amount(initial):
+        return False
+    a, b = facts.amount(whole) - facts.amount(initial), facts.amount(initial)
+    value = abs(a) / b
+    if not at_stated(value, rate):
+        decimals = max(rate.decimals, 2)
+        report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
+                       f"报告写{RATE_LABELS[RATE_KEYS[(rate.measure, rate.scope)]]} {rate.value:g}%，按（{amount_text(facts.amount(whole))}"
+                       f"−{amount_text(b)}）÷{amount_text(b)} 应为 {excel_round(value * 100, decimals):.{decimals}f}%{quoted(facts, rate)}")
+    return True
 
 
 _A_SOURCE = re.compile(r"其中|中央|省级|市级|县级|区级|本级|配套|上级|自筹|单位资金|其他资金")

@@ -123,7 +123,9 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
     slack = facts.half_cent(initial) + sum(facts.half_cent(n) for n in adjustments)
     # other amounts said between them ("…安排上年结转资金12.00万元，同时追加…"): moves of the budget not
     # named as adjustments, maybe — with them it adds up: no finding; else a warning, not an error
-    others = [n for n in numbers if n.is_amount and initial.start < n.start < total.start and n not in adjustments
+    # (of any scope: "…追加…专项资金184.60万元，加上年初结转87.75万元" — the 专项 named holds on, but a carry-over
+    # said between them is the whole's)
+    others = [n for n in facts.figures() if n.is_amount and initial.start < n.start < total.start and n not in adjustments
               and not opens_bracket(facts.text[initial.start:n.start])]   # (…（主要为中央资金1,860.00万元…）: an aside)
     if others and abs(expected + sum(facts.amount(n) for n in others) - facts.amount(total)) <= \
             slack + sum(facts.half_cent(n) for n in others) + EPS:

@@ -51,10 +51,12 @@ def read_sums(facts: Facts) -> None:
                 if n.is_amount and not opens_bracket(between):
                     parts.append(n)   # (a part's own parts in brackets after it are not the whole's)
         if not before or len(parts) < 2 or _item_without_amount(facts, parts, end) \
-                or _INCOME_AND_SPENDING.search(before[-1].label) or any(_SOME_OF.match(text, p.end) for p in parts):
+                or _INCOME_AND_SPENDING.search(before[-1].label) or any(_SOME_OF.match(text, p.end) for p in parts) \
+                or any(_EACH.search(p.label) for p in parts):
             continue   # (收、支总计…其中，年初结转…，本年收入…；本年支出…，年末结转…: two lists, one each side;
             # "…74.80万元等": some of the parts, said so — "…180.00万元等；上年结转318.62万元" too: the
-            # list ended at its 等, what follows is no part of it)
+            # list ended at its 等, what follows is no part of it; "A、B各20万元，8个站每站1万元": amounts each,
+            # not parts)
         groups: dict[str | None, list[Number]] = {}
         for n in parts:
             groups.setdefault(n.measure, []).append(n)
@@ -67,10 +69,16 @@ def read_sums(facts: Facts) -> None:
                       and abs(sum(facts.amount(p) for p in group) - facts.amount(n)) <= 0.005 * len(group) + 1e-9]
             if measure is None and nearer:   # "…执行172.38万元，…资金用于A128.60万元、B31.28万元、C12.50万元":
                 whole = nearer[-1]          # the spending said in the list is their whole, not the list's
+            if whole is not None and measure is not None and whole.measure == measure \
+                    and re.search(r"[;；]", text[match.end():group[0].start]):
+                continue   # "追加…48.00万元，其中…；追加…120.00万元，…；调减…35.60万元": the whole's siblings, not its parts
             if whole is not None and len(group) >= 2:
                 for n in group:
                     n.part = True
                 facts.sums.append(PartsList(whole, group, every_part=match.group().startswith("即")))
+
+
+_EACH = re.compile(r"(?:各|每[^\d，,；;。、]{0,4})\s*$")
 
 
 def _item_without_amount(facts: Facts, parts: list[Number], end: int) -> bool:

@@ -271,3 +271,37 @@ def test_an_exceeded_ceiling_by_either_convention_when_no_framework_is_given(tmp
     assert codes(check_file(report)) == []
     report.write_text(text.replace("完成率 80%", "完成率 90%"), encoding="utf-8")
     assert codes(check_file(report)) == ["COMPLETION_MISMATCH"]
+
+
+@pytest.mark.parametrize("rate, wrong", [("96.15%", False), ("96.51%", True)])
+def test_a_rate_said_first_and_its_amounts_after_it(tmp_path, rate, wrong):
+    """"执行率为96.51%，即全年支出…占全年预算…的比重": the two amounts after 即 are its operands."""
+    text = f"全年预算数1,250.00万元。部门预算执行率为{rate}，即全年实际支出1,201.88万元占全年预算数1,250.00万元的比重。\n"
+    found = [f for f in checked(tmp_path, text).findings if f.code == "STATED_RATE_MISMATCH"]
+    assert bool(found) == wrong and all(f.severity == "warning" for f in found)
+
+
+@pytest.mark.parametrize("rate, wrong", [("16.99%", False), ("19.96%", True)])
+def test_an_adjustment_rate_is_the_difference_of_the_two_budgets_in_its_sentence(tmp_path, rate, wrong):
+    """年初 3,862.40, 追加 812.56 and 调减 156.20 to 4,518.76: the rate is (4,518.76 − 3,862.40) ÷ 3,862.40 =
+    16.99% — not the 追加 alone over the 年初 (21.04%)."""
+    text = (f"年初预算3,862.40万元，年中追加配套资金812.56万元，调减公用经费156.20万元，全年预算为4,518.76万元，"
+            f"预算调整幅度为{rate}。\n")
+    found = [f for f in checked(tmp_path, text).findings if f.code == "STATED_RATE_MISMATCH"]
+    assert bool(found) == wrong
+
+
+def test_amounts_each_and_an_adjustment_after_a_list_are_no_parts(tmp_path):
+    """"…追加…48.00万元，其中A、B各20万元，8个站每站1万元；追加…120.00万元…；调减…35.60万元": the 其中 list is
+    amounts each (20 × 2 + 1 × 8 = 48), and the 追加 and 调减 after its ； are the first 追加's siblings."""
+    text = ("年初预算1,524.36万元。年中追加免费开放补助资金48.00万元，其中县文化馆、县图书馆各20万元，8个乡镇文化站每站1万元；"
+            "追加文物保护专项资金120.00万元，用于修缮；调减节会经费35.60万元。调整后全年预算1,656.76万元。\n")
+    assert not [f for f in checked(tmp_path, text).findings if f.code == "SUM_MISMATCH"]
+
+
+def test_a_carry_over_said_after_a_project_adjustment_is_the_budgets(tmp_path):
+    """"…追加…专项…184.60万元，加上年初结转87.75万元，全年预算数1,540.35万元": the 专项 named holds on to the
+    carry-over, but it is said between the 年初 and the 全年: 1,268.00 + 184.60 + 87.75 = 1,540.35."""
+    text = ("2023年年初预算1,268.00万元，年中追加市级素质提升专项和消防改造资金184.60万元，加上年初结转87.75万元，"
+            "全年预算数1,540.35万元。\n")
+    assert not [f for f in checked(tmp_path, text).findings if f.code == "SUM_MISMATCH"]
