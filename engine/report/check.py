@@ -19,6 +19,7 @@ from .facts import RATE_KEYS, Facts
 from .coverage import HEADLINE, Coverage, coverage, report_kind
 from .forms import AMOUNT_COLUMNS
 from .declared import check_declared_total
+from .total_twice import check_totals_said_twice
 from .source_rates import check_scope_rates, check_source_rates
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
@@ -99,6 +100,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_said_rate_rule(facts, report)
     _form_total(facts, report)
     check_declared_total(facts, report)
+    check_totals_said_twice(facts, report)
     result.computed_total = _totals(facts, rule_set, report, given)
     result.findings = report.findings
     result.coverage = coverage(facts, len(rule_set.rows) if rule_set else 0)

@@ -125,6 +125,7 @@ class Facts:
     total: Number | None = None
     grade: tuple[str, int] | None = None     # (优/良/中/差, offset)
     graded: list[tuple[Number, str, int]] = field(default_factory=list)   # each total and its sentence's grade
+    totals_said: list[Number] = field(default_factory=list)   # every figure named as the total (综合得分, 总分 …)
     dept_name: str | None = None
     fiscal_year: int | None = None
     form_amounts: dict[str, Number] = field(default_factory=dict)   # read from a 自评表 (forms)

@@ -95,6 +95,7 @@ def total_and_grade(facts) -> list:
         candidates = [c for c in candidates if c not in full] or candidates
     if candidates:   # a total named as one (综合得分, 总分 …) before a bare 得分
         facts.total = min(candidates, key=lambda c: (*c[0], c[1].start))[1]
+    facts.totals_said = [n for (weak, _), n in candidates if not weak]
     is_rule = facts.document.is_rule if facts.document else (lambda offset: False)
     for _, n in candidates:    # each total with the grade its own sentence gives it (a project's too)
         end = sentence_bounds(text, n.start)[1]

@@ -1,0 +1,87 @@
+"""The total said twice, two values ("摘要：…自评得分96.42分" and "综上，…自评得分96.24分", the 评分表's 合计 row
+96.24): one of them is wrong. The one the items' scores add up to is right — the other an error; where the
+items do not say which, a warning naming both."""
+from __future__ import annotations
+
+import re
+
+from ..core.arithmetic import perf_total
+from ..core.findings import SCORE_TOLERANCE, FindingList
+from ..core.parsing import text_key
+from .facts import Facts
+from .numbers import Number, sentence_bounds
+from .plain import kind_stated
+from .stated import quoted
+from .vocabulary import words
+
+
+_GROUP = words()["level1_group"]
+# a bonus or a deduction said with its points ("加分1分", "加1分", "扣0.5分")
+_BONUS = re.compile(r"(?:加分|减分|扣分|(?<![增追])加|扣)\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def _sums_of_items(facts: Facts) -> list[float]:
+    """What the report's item scores add up to, of those whose 分值 make up the full mark: all of them, its 一级
+    groups', or its other rows' (a 评分表 of 一级 and 二级 rows)."""
+    groups = [i for i in facts.items if _GROUP.fullmatch(text_key(i.name))]
+    rows = [i for i in facts.items if i not in groups]
+    sums = []
+    for listed in (facts.items, groups, rows):
+        weights = [i.weight.value for i in listed if i.weight is not None]
+        if len(listed) >= 2 and len(weights) == len(listed) and abs(sum(weights) - 100) < SCORE_TOLERANCE:
+            sums.append(perf_total([i.score.value for i in listed]))
+    return sums
+
+
+def _of_another(facts: Facts, n: Number) -> bool:
+    """A total of something else: a project's in a 部门整体 report ("该项目自评得分为96.4分"), or the full mark
+    (100: "总分最高不超过100分")."""
+    begin = sentence_bounds(facts.text, n.start)[0]
+    return n.value == 100 or kind_stated(facts.text) != "项目支出" and "项目" in facts.text[begin:n.start]
+
+
+def _form_total(facts: Facts) -> Number | None:
+    """The 自评表's 总分 / 合计 row, when the row says it is of the full mark (100 before it): not a part's
+    合计 ("合计 | 80 | 78.73")."""
+    total = facts.forms.total if facts.forms is not None else None
+    if total is None:
+        return None
+    line = facts.text[facts.text.rfind("\n", 0, total.start) + 1:total.start]
+    return total if re.search(r"(?<![\d.])100(?:\.0+)?(?![\d.])", line) else None
+
+
+def check_totals_said_twice(facts: Facts, report: FindingList) -> None:
+    said = [n for n in facts.totals_said if not _of_another(facts, n)]
+    form = _form_total(facts)
+    values = sorted({round(n.value, 2) for n in said + ([form] if form else [])})
+    if len(values) != 2 or any(v <= 0 or v > 120 for v in values):
+        return
+    gap = abs(values[1] - values[0])
+    if any(abs(float(m.group(1)) - gap) < SCORE_TOLERANCE for m in _BONUS.finditer(facts.text)):
+        return      # "总分97.81分（其中指标得分96.81分、加分1分）": the total and the items' sum, a bonus apart
+    said += [form] if form else []
+    added = [v for v in values if any(abs(s - v) < SCORE_TOLERANCE for s in _sums_of_items(facts))]
+    if len(added) == 1:
+        right = added[0]
+        if facts.total is not None and round(facts.total.value, 2) != right:
+            facts.total = next(n for n in said if round(n.value, 2) == right)   # the report's: its items' sum
+        for n in (n for n in said if round(n.value, 2) != right):
+            if not report.names(facts.where(n.start)):
+                report.error("TOTAL_MISMATCH", facts.where(n.start),
+                             f"报告两处写总分不一致：此处 {n.value:g} 分，另处 {right:g} 分；各项得分之和为 {right:g} 分"
+                             f"{quoted(facts, n)}")
+        return
+    if form is not None and len({round(n.value, 2) for n in said if n is not form}) < 2:
+        return      # (a form's 总分 may be one project's of several: said apart from the items, not certain enough)
+    first, other = _first_of_each(said, values)
+    if not report.names(facts.where(first.start)):
+        report.warning("TOTAL_MISMATCH", facts.where(first.start),
+                       f"报告两处写总分不一致：{first.value:g} 分与 {other.value:g} 分（{facts.where(other.start)}），"
+                       f"各项得分未能读全，请核对哪一处有误{quoted(facts, first)}")
+
+
+def _first_of_each(said: list[Number], values: list[float]) -> tuple[Number, Number]:
+    """The one said fewer times first (the odd one out), else the one said first."""
+    by_value = {v: [n for n in said if round(n.value, 2) == v] for v in values}
+    one, two = sorted(by_value.values(), key=lambda ns: (len(ns), ns[0].start))
+    return one[0], two[0]

@@ -1,0 +1,54 @@
+"""The total said twice with two values: the one the item scores add up to is right, the other an error;
+a bonus between them, a project's total or the full mark are no second total."""
+from __future__ import annotations
+
+from reading import checked
+
+SCORED = """某县2024年度水利局部门整体支出绩效自评报告
+摘要：经自评，2024年度部门整体支出绩效自评得分为{first}分，评价等级为“优”。
+四、评分情况
+| 一级指标 | 分值 | 得分 |
+| 决策 | 20 | 18.5 |
+| 过程 | 30 | 28.33 |
+| 产出 | 30 | 29.7 |
+| 效益 | 20 | 19.71 |
+| 合计 | 100 | 96.24 |
+五、结论
+经自评，我局2024年度部门整体支出绩效自评得分96.24分，评价等级为“优”。
+"""
+
+
+def totals(result):
+    return [f for f in result.findings if f.code == "TOTAL_MISMATCH"]
+
+
+def test_the_summary_says_another_total_than_the_items_add_up_to(tmp_path):
+    result = checked(tmp_path, SCORED.format(first="96.42"))
+    found = totals(result)
+    assert [(f.severity, f.where) for f in found] == [("error", "第2行")]
+    assert "96.42" in found[0].message and "96.24" in found[0].message
+    assert result.facts.total.value == 96.24          # the report's total: the one its items add up to
+
+
+def test_the_same_total_said_twice_is_no_finding(tmp_path):
+    assert totals(checked(tmp_path, SCORED.format(first="96.24"))) == []
+
+
+def test_a_bonus_between_the_two_is_no_second_total(tmp_path):
+    text = ("综上，我馆2024年度部门整体支出绩效自评总分为97.81分（其中指标得分96.81分、加分1分），评价等级为“优”。\n"
+            "经自评，我馆2024年度部门整体支出绩效自评得分96.81分，评价等级为“优”。\n")
+    assert totals(checked(tmp_path, text)) == []
+
+
+def test_a_projects_total_in_a_departments_report_is_not_the_departments(tmp_path):
+    text = ("某区城管局2024年度部门整体支出绩效自评报告\n"
+            "本部门在决算中反映垃圾分类运维项目绩效自评结果。该项目自评得分为96.4分，评价等级为“优”。\n"
+            "经自评，本部门2024年度部门整体支出绩效自评得分99.12分，评价等级为“优”。\n")
+    assert totals(checked(tmp_path, text)) == []
+
+
+def test_two_totals_and_no_items_to_tell_which_is_a_warning(tmp_path):
+    text = ("摘要：经自评，2024年度部门整体支出绩效自评得分97.14分，评价等级为“优”。\n"
+            "综上，2024年度部门整体支出绩效自评得分97.41分，评价等级为“优”。\n")
+    found = totals(checked(tmp_path, text))
+    assert [f.severity for f in found] == ["warning"]
