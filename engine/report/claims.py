@@ -19,7 +19,7 @@ from .masthead import department, fiscal_year
 from .numbers import Number, direction_before, numbers, sentence_bounds
 from .plain import LIST_MARK
 from .scored import points_and_score_after, scored_items_joined, scored_statements, scored_together
-from .sums import rates_after_parts, read_sums
+from .sums import rates_after_parts, read_sums, sums_said_after
 from .tables import amount_tables
 from .text import CELL, ReportText
 from .totals import STRONG_TOTAL, report_grade, total_and_grade
@@ -49,6 +49,7 @@ def read_facts(report: ReportText) -> Facts:
     facts.form_amounts, facts.form_rates, facts.forms = forms.amounts, forms.rates, forms
     facts.tables = amount_tables(report.text, facts.numbers)   # each row of amounts against itself
     read_sums(facts)
+    sums_said_after(facts)
     rates_after_parts(facts)
     listed = counted_lists(document, facts.numbers) + detailed_lists(report.text, facts.numbers) \
         + composed_lists(report.text, facts.numbers)

@@ -305,3 +305,19 @@ def test_a_carry_over_said_after_a_project_adjustment_is_the_budgets(tmp_path):
     text = ("2023年年初预算1,268.00万元，年中追加市级素质提升专项和消防改造资金184.60万元，加上年初结转87.75万元，"
             "全年预算数1,540.35万元。\n")
     assert not [f for f in checked(tmp_path, text).findings if f.code == "SUM_MISMATCH"]
+
+
+@pytest.mark.parametrize("whole, wrong", [("170.03", False), ("171.03", True)])
+def test_parts_listed_first_and_their_whole_after_them(tmp_path, whole, wrong):
+    """"A86.40万元、B32.75万元、C41.28万元、D9.60万元，合计…": the 合计 says they are all its parts."""
+    text = f"（三）支出构成。巡查管护劳务86.40万元、白蚁防治32.75万元、监测设施维护41.28万元、防汛物资9.60万元，合计{whole}万元。\n"
+    found = [f for f in checked(tmp_path, text).findings if f.code == "SUM_MISMATCH"]
+    assert [f.severity for f in found] == (["error"] if wrong else [])
+
+
+def test_a_total_after_figures_that_are_no_list_is_no_sum(tmp_path):
+    """Amounts each ("每户1,500元、每座600元，合计…"), a count between the amounts, or a 其中 before them: no list."""
+    text = ("补助标准为每户1,500元、每座600元，合计120.00万元。\n"
+            "改造户厕718户补助107.70万元、公厕205座12.30万元，合计125.00万元。\n"
+            "全年支出300.00万元，其中设备100.00万元、工程150.00万元，合计260.00万元。\n")
+    assert [f for f in checked(tmp_path, text).findings if f.code == "SUM_MISMATCH" and f.severity == "error"] == []
