@@ -83,6 +83,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_sums(facts, report)
     check_budget_equation(facts, report)
     _amount_tables(facts, report)
+    _column_sums(facts, report)
     _funds_parts(facts, report)
     _funds_part_rates(facts, report)
     for ind in facts.indicators + facts.restated:
@@ -293,6 +294,17 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
             if abs(added - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS:
                 report.error("SUM_MISMATCH", facts.where(whole.start),
                              f"表中各行{word}之和 {amount_text(added)}，与合计行 {amount_text(facts.amount(whole))} 不符{quoted(facts, whole)}")
+
+
+def _column_sums(facts: Facts, report: FindingList) -> None:
+    """A table's column of amounts against its 合计 row at the foot (the rows none of them a part of another)."""
+    for column in facts.column_sums:
+        added = sum(facts.amount(p) for p in column.parts)
+        if abs(added - facts.amount(column.whole)) > sum(facts.half_cent(p) for p in column.parts) + facts.half_cent(column.whole) + EPS \
+                and not report.names(facts.where(column.whole.start)):
+            report.error("SUM_MISMATCH", facts.where(column.whole.start),
+                         f"表中「{column.header}」一列各行之和 {amount_text(added)} 万元，与合计行 "
+                         f"{amount_text(facts.amount(column.whole))} 万元不符{quoted(facts, column.whole)}")
 
 
 def _form_execution(facts: Facts, report: FindingList, kind: str) -> None:

@@ -20,7 +20,7 @@ from .numbers import Number, direction_before, numbers, sentence_bounds
 from .plain import LIST_MARK
 from .scored import points_and_score_after, scored_items_joined, scored_statements, scored_together
 from .sums import rates_after_parts, read_sums, sums_said_after
-from .tables import amount_tables
+from .tables import amount_tables, column_sums
 from .text import CELL, ReportText
 from .totals import STRONG_TOTAL, report_grade, total_and_grade
 from .vocabulary import words
@@ -48,6 +48,7 @@ def read_facts(report: ReportText) -> Facts:
             n.part = True                               # a form's figure, not a sentence's
     facts.form_amounts, facts.form_rates, facts.forms = forms.amounts, forms.rates, forms
     facts.tables = amount_tables(report.text, facts.numbers)   # each row of amounts against itself
+    facts.column_sums = column_sums(report.text, facts.numbers, facts.tables)   # each column against its 合计 row
     read_sums(facts)
     sums_said_after(facts)
     rates_after_parts(facts)

@@ -13,7 +13,7 @@ from .document import Document
 from .forms import Forms
 from .numbers import Number, compared_with, direction_before, quote, sentence_bounds
 from .plain import HEADING, kind_stated
-from .tables import AmountTable
+from .tables import AmountTable, ColumnSum
 from .text import ReportText
 from .vocabulary import words
 
@@ -122,6 +122,7 @@ class Facts:
     restated: list[Indicator] = field(default_factory=list)
     items: list[StatedItem] = field(default_factory=list)
     tables: list[AmountTable] = field(default_factory=list)
+    column_sums: list[ColumnSum] = field(default_factory=list)     # a table's columns of amounts and 合计 row
     total: Number | None = None
     grade: tuple[str, int] | None = None     # (优/良/中/差, offset)
     graded: list[tuple[Number, str, int]] = field(default_factory=list)   # each total and its sentence's grade

@@ -8,12 +8,13 @@ from typing import Iterator
 
 from ..core.parsing import text_key
 from .numbers import Number, measure_of
-from .plain import IN_YUAN, figured, sub_level, words_only
+from .plain import IN_WAN, IN_YUAN, figured, sub_level, words_only
 from .text import CELL
 from .vocabulary import column_of, form_header, vocabulary
 
 TOTAL_ROWS = ("合计", "总计", "小计", "总额")
 _SUB_ROW = re.compile(r"^(?:其中|[(（]?\d+[)）.、]|[(（][一二三四五六七八九十]+[)）]|\s)")
+_TOTAL_ROW = re.compile(r".{0,6}(?:合计|总计)")      # 支出合计, 资金总计
 _COLUMNS = {"total_budget": "budget", "budget": "budget", "spend": "spend", "exec_rate": "rate",
             "control_rate": "rate"}
 
@@ -147,8 +148,63 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
                 row.cells[kind] = n
             n.part = True
         if row.cells:
-            (tables[-1].totals if text_key(row.name) in TOTAL_ROWS else tables[-1].rows).append(row)
+            total = text_key(row.name) in TOTAL_ROWS or _TOTAL_ROW.fullmatch(text_key(row.name))   # (支出合计)
+            (tables[-1].totals if total else tables[-1].rows).append(row)
     for table in tables:
         for k in sub_level([row.name for row in table.rows]):
             table.rows[k].numbered_under = True     # 1, 2 under 一: a part of the row above
     return tables
+
+
+@dataclass
+class ColumnSum:
+    """A column of amounts (its header says 万元 or 元) whose rows a 合计 row at the table's foot adds up."""
+    header: str
+    parts: list[Number]
+    whole: Number
+
+
+def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> list[ColumnSum]:
+    """Every table (none of the budget-and-spending ones read already) with one 合计 / 总计 row at its foot and
+    rows that are none of them parts of another: each column of amounts, its rows against that row."""
+    done = {id(n) for t in read for row in t.rows + t.totals for n in row.cells.values()}
+    out: list[ColumnSum] = []
+    header: list[str] | None = None
+    rows: list[tuple[str, dict[int, Number]]] = []
+
+    def close() -> None:
+        if header is None or len(rows) < 3 or not _TOTAL_ROW.fullmatch(text_key(rows[-1][0])):
+            return
+        body, (_, total) = rows[:-1], rows[-1]
+        names = [name for name, _ in body]
+        if any(_SUB_ROW.match(n) or _TOTAL_ROW.fullmatch(text_key(n)) or "小计" in n or not n.strip() for n in names) \
+                or sub_level(names):
+            return      # (其中…, （1）…, a 小计, a row without its name: which rows are parts is not said)
+        for column, whole in total.items():
+            title = header[column] if column < len(header) else ""
+            money = "元" if IN_YUAN.search(title) else "万元" if IN_WAN.search(title) else None
+            parts = [cells.get(column) for _, cells in body]
+            if money is None or None in parts or id(whole) in done or any(id(p) in done for p in parts) \
+                    or any(n.unit not in ("", money) for n in parts + [whole]):
+                continue
+            for n in parts + [whole]:
+                n.unit = money
+            out.append(ColumnSum(title, parts, whole))
+
+    for line in table_lines(text, figures):
+        if line is None:
+            close()
+            header, rows = None, []
+            continue
+        cells, placed = line
+        if re.fullmatch(r"[-:—\s]*", "".join(cells)):
+            continue       # (a Markdown rule under the header)
+        if words_only(cells) and not placed:
+            close()
+            header, rows = cells, []
+        elif header is not None:
+            rows.append((cells[0] if cells else "", {column: n for column, n in placed}))
+    close()
+    return out
+
+

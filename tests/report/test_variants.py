@@ -321,3 +321,35 @@ def test_a_total_after_figures_that_are_no_list_is_no_sum(tmp_path):
             "改造户厕718户补助107.70万元、公厕205座12.30万元，合计125.00万元。\n"
             "全年支出300.00万元，其中设备100.00万元、工程150.00万元，合计260.00万元。\n")
     assert [f for f in checked(tmp_path, text).findings if f.code == "SUM_MISMATCH" and f.severity == "error"] == []
+
+
+COLUMN_TABLE = """二、分村补助情况
+| 村名 | 改建户厕（户） | 补助资金（元） |
+|---|---|---|
+| 柳湾村 | 112 | 192,000 |
+| 东岗村 | 96 | 165,000 |
+| 西岗村 | 88 | 145,200 |
+| 合计 | 296 | {whole} |
+"""
+
+
+@pytest.mark.parametrize("whole, wrong", [("502,200", False), ("520,200", True)])
+def test_a_column_of_amounts_against_its_total_row(tmp_path, whole, wrong):
+    """A table's column in 元 (its header says so) against the 合计 row at its foot; the count column is no
+    amount."""
+    found = [f for f in checked(tmp_path, COLUMN_TABLE.format(whole=whole)).findings if f.code == "SUM_MISMATCH"]
+    assert [(f.severity, f.where) for f in found] == ([("error", "第7行")] if wrong else [])
+
+
+def test_a_column_with_a_part_row_or_a_subtotal_is_not_added_up(tmp_path):
+    text = COLUMN_TABLE.format(whole="520,200").replace("| 西岗村 |", "| 其中：西岗村 |")
+    assert not [f for f in checked(tmp_path, text).findings if f.code == "SUM_MISMATCH"]
+    text = COLUMN_TABLE.format(whole="520,200").replace("| 东岗村 |", "| 小计 |")
+    assert not [f for f in checked(tmp_path, text).findings if f.code == "SUM_MISMATCH"]
+
+
+def test_a_spending_table_whose_total_row_is_named_for_what_it_adds(tmp_path):
+    text = ("| 支出内容 | 计划支出数（万元） | 实际支出数（万元） |\n| 培训补助 | 38.00 | 36.42 |\n"
+            "| 场地建设 | 180.00 | 171.55 |\n| 设施维护 | 80.00 | 58.50 |\n| 支出合计 | 298.00 | 263.77 |\n")
+    found = [f for f in checked(tmp_path, text).findings if f.code == "SUM_MISMATCH"]
+    assert [f.where for f in found] == ["第5行"]      # 36.42 + 171.55 + 58.50 = 266.47, not 263.77
