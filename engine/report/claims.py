@@ -110,7 +110,8 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
             ind.actual = None if ind.coefficient is not None else f.actual
         read.append(ind)
     dropped = [i for i in facts.indicators if i not in prose]
-    facts.restated = [r for i in dropped if i.completion is not None and (r := _restated(i, read)) is not None]
+    facts.restated = [r for i in dropped if (r := _restated(i, read)) is not None
+                      and (r.completion is not None or r.self_score is not None)]
     facts.indicators = read + prose
     for row, ind in enumerate(facts.indicators, 1):
         ind.row = row
@@ -119,11 +120,18 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
 def _restated(said: Indicator, rows: list[Indicator]) -> Indicator | None:
     """The sentence's indicator as the form's row that states its target and actual (its direction
     the row's, "≥80场" where the sentence says "目标80场"), with the sentence's own completion — for that
-    completion to be checked; None: no row states its figures."""
+    completion to be checked — and its own points and score where its score is not the row's ("…实际63.5%，
+    得4.5分（分值5分）" beside the row's 5); None: no row states its figures."""
     row = next((r for r in rows if said.target is not None and said.actual is not None and r.target is not None
                 and r.actual is not None and r.target.value == said.target.value and r.actual.value == said.actual.value
                 and said.direction in (r.direction, None, "=")), None)
-    return dataclasses.replace(said, direction=row.direction, weight=None, self_score=None) if row else None
+    if row is None:
+        return None
+    scored_otherwise = said.weight is not None and said.self_score is not None and row.self_score is not None \
+        and said.self_score.value != row.self_score.value and (row.weight is None or said.weight.value == row.weight.value)
+    return dataclasses.replace(said, direction=row.direction, own_rule=row.own_rule,
+                               weight=said.weight if scored_otherwise else None,
+                               self_score=said.self_score if scored_otherwise else None)
 
 
 def _indicators(facts: Facts) -> None:
@@ -186,7 +194,7 @@ def _indicators(facts: Facts) -> None:
             elif _ACTUAL.search(n.label) and not _MIDYEAR.search(n.label):
                 ind.actual = n   # the last one: 自评/本次评价 完成值 after 年中 完成值
         if ind.actual is None and ind.target is not None:
-            ind.actual = _achieved_unsaid(text, ind, inside)
+            ind.actual = _achieved_first(facts, ind, target_at.start()) or _achieved_unsaid(text, ind, inside)
         stated = ind.actual or ind.completion or ind.self_score or ind.coefficient
         if ind.target is None and not ind.tier or stated is None:   # "指标值" in prose about indicators
             facts.indicators.remove(ind)
@@ -201,6 +209,22 @@ def _indicators(facts: Facts) -> None:
         found = [m for m in re.finditer("|".join(map(re.escape, levels)), text[previous:ind.start])] if levels else []
         ind.level1 = found[-1].group(0) if found else (facts.indicators[row - 2].level1 if row > 1 else "")
         previous = ind.start
+
+
+def _achieved_first(facts: Facts, ind: Indicator, target_at: int) -> Number | None:
+    """"80岁以上老年人助餐覆盖率57%，指标值60%，…": what was achieved said right after the name, before its
+    target — the name's own clause ends with it (the name then loses it)."""
+    before = [n for n in facts.numbers if ind.start <= n.start < target_at]
+    if not before or not re.fullmatch(r"\s*[,，]\s*", facts.text[before[-1].end:target_at]):
+        return None
+    said = before[-1]
+    if said.unit != ind.target.unit or said.measure in ("share", "completion", "weight", "score") \
+            or _NOT_ACHIEVED.search(said.label) or _MIDYEAR.search(said.label):
+        return None
+    figure = facts.text[said.start:said.end]
+    if ind.name.endswith(figure):
+        ind.name = ind.name[:-len(figure)].strip()
+    return said
 
 
 _NOT_ACHIEVED = re.compile(r"目标|计划|指标值|预期|上年|去年|同期|以前|标准|要求|未完成|剩余|尚余|尚有|差额|缺口")
@@ -251,7 +275,7 @@ _PLANNED_NAME = re.compile(rf"计划(?:{_PLAN_VERB})(?P<name>[^\d,，;；。:：
 # what was achieved first, the target after it
 _ACHIEVED_FIRST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}}?)\s*(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s()（）]{{0,4}}?)"
                              r"\s*(?:[(（]\s*(?:年度)?目标(?:值)?(?:为)?|[(（]\s*控制在|[,，]\s*(?:完成|达到|超过|高于|优于|低于|未达到)(?:了)?(?:年度)?目标\s*[(（]"
-                             r"|[,，]\s*(?:年度)?目标(?:值)?(?:为)?)\s*"
+                             r"|[,，]\s*(?:年度)?(?:目标(?:值)?|指标值)(?:为)?)\s*"
                              r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于)?\s*"
                              rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s()（）]{{0,4}}?)\s*(?P<within>以内|以下|及以下|以上|及以上)?\s*(?=[)）,，;；。]|[(（]\s*(?:分值|权重|满分)|$)"
                              # "…6,184台件，年度目标6,500台件，完成率95.41%": and the completion stated after

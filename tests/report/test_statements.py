@@ -2,6 +2,8 @@
 score), and the points of several said before them ("设置4项指标，每项5分：…")."""
 from __future__ import annotations
 
+import pytest
+
 from reading import checked, indicator_values
 
 DEDUCTIONS = """某县2024年耕地地力提升项目绩效自评报告
@@ -270,3 +272,27 @@ def test_a_target_and_what_was_achieved_in_one_statement_without_points(tmp_path
     directions = {i.name: i.direction for i in result.facts.indicators}
     assert directions["婴儿死亡率"] == "<=" and directions["群众满意度"] == ">="
     assert not any("知晓率" in name for name in values)
+
+
+def test_what_was_achieved_said_before_the_target_word(tmp_path):
+    """"助餐覆盖率57%，指标值60%，得5.7分（分值10分）": the figure closing the name's clause is what was achieved."""
+    text = "（二）效益目标。高龄老人助餐覆盖率57%，指标值60%，得5.7分（分值10分），主要是居住分散。\n"
+    values = indicator_values(checked(tmp_path, text))
+    assert values["高龄老人助餐覆盖率"] == (60, 57, 10, 5.7)
+
+
+FORM_AND_SENTENCE = """某旗2024年基础母牛扩群项目绩效自评表
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 效益指标 | 社会效益 | 母牛受胎率 | ≥60% | 63.5% | 5 | 5 |
+| 产出指标 | 数量指标 | 扩群母牛头数 | ≥1200头 | 1260头 | 10 | 10 |
+三、绩效目标完成情况
+母牛受胎率目标≥60%，抽查实际63.5%，得{score}分（分值5分）。
+"""
+
+
+@pytest.mark.parametrize("score, wrong", [("5", False), ("4.5", True)])
+def test_a_sentence_restating_a_forms_row_with_a_score_of_its_own(tmp_path, score, wrong):
+    """The sentence restates the form's row (same target and actual) but scores it otherwise: its score is
+    checked as it says it (63.5% ≥ 60%: full marks); the same score as the row's is no second finding."""
+    found = [f for f in checked(tmp_path, FORM_AND_SENTENCE.format(score=score)).findings if f.code == "SCORE_MISMATCH"]
+    assert [f.where for f in found] == (["第6行"] if wrong else [])
