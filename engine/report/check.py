@@ -15,7 +15,7 @@ from ..book.scoredata import evaluate
 from ..core.findings import SCORE_TOLERANCE, Finding, FindingList
 from ..core.rates import exec_rate
 from ..core.rounding import excel_round
-from .facts import RATE_KEYS, Facts
+from .facts import AMOUNT_KEYS, RATE_KEYS, Facts
 from .coverage import HEADLINE, Coverage, coverage, report_kind
 from .forms import AMOUNT_COLUMNS
 from .declared import check_declared_total
@@ -141,6 +141,8 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
             if num is not None and den is None and rate.scope in ("whole", "project") and facts.forms \
                     and "budget_total" in facts.forms.amounts and num.sentence == rate.sentence:
                 den = facts.forms.amounts["budget_total"]   # "实际支出298.43万元，执行率95.74%": of the form's 全年预算数
+            if num is not None and den is None and num.sentence == rate.sentence:
+                den = _budget_of_the_spending(facts, num, rate.scope)
         own = _own_amounts(facts, rate, alike, since)
         if rate.measure != "adjust_rate" and own is not None:
             num, den = own
@@ -159,6 +161,27 @@ def _stated_rates(facts: Facts, report: FindingList) -> None:
             report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),   # SPEC 8: a warning
                          f"报告写{RATE_LABELS[key]} {rate.value:g}%，按 {amount_text(a)}÷{amount_text(b)} 应为 "
                          f"{excel_round(value * 100, max(rate.decimals, 2)):.{max(rate.decimals, 2)}f}%{quoted(facts, rate)}")
+
+
+def _budget_of_the_spending(facts: Facts, spent: Number, scope: str) -> Number | None:
+    """"项目实际支出1,836,420.00元，执行率96.85%，结余63,580.00元", the budget said paragraphs before: the budget
+    read as the spending's own scope's, when the spending is the one read as that scope's and either the scope is
+    named (“三公”经费, 公用经费) or the sentence's 结余 is that budget less the spending."""
+    keyed = facts.keyed_amounts()
+    spend_key, budget_key = AMOUNT_KEYS.get(("spend", scope)), AMOUNT_KEYS.get(("total_budget", scope))
+    if not (spend_key and budget_key and keyed.get(spend_key) is spent and budget_key in keyed):
+        return None
+    budget = keyed[budget_key]
+    if scope in ("sangong", "public"):
+        return budget
+    end = sentence_bounds(facts.text, spent.start)[1]
+    left = [n for n in facts.numbers if spent.end <= n.start < end and n.is_amount and _LEFT_OVER.search(n.label)]
+    gap = facts.amount(budget) - facts.amount(spent)
+    return budget if any(abs(facts.amount(n) - gap) <= facts.half_cent(n) + facts.half_cent(budget) + facts.half_cent(spent) + EPS
+                         for n in left) else None
+
+
+_LEFT_OVER = re.compile(r"结余|结存|余额|未支出|未支付|剩余|尚余")
 
 
 def _explained_after(facts: Facts, rate: Number, alike: set[str]) -> tuple[Number, Number] | None:

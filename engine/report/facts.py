@@ -49,6 +49,7 @@ def same_name(one: str, other: str, most: float = 0.5) -> bool:
 
 RATE_KEYS = {("exec_rate", "whole"): "exec_rate", ("exec_rate", "basic"): "basic_exec_rate",
              ("exec_rate", "project"): "project_exec_rate", ("exec_rate", "procurement"): "procurement_rate",
+             ("exec_rate", "sangong"): "sangong_control_rate",     # ("三公"…支出…，完成预算的87.04%)
              ("control_rate", "sangong"): "sangong_control_rate", ("control_rate", "public"): "public_control_rate",
              ("adjust_rate", "whole"): "adjust_rate", ("adjust_rate", "project"): "project_adjust_rate"}
 AMOUNT_KEYS = {("initial", "whole"): "budget_initial", ("adjust", "whole"): "budget_adjust",

@@ -353,3 +353,21 @@ def test_a_spending_table_whose_total_row_is_named_for_what_it_adds(tmp_path):
             "| 场地建设 | 180.00 | 171.55 |\n| 设施维护 | 80.00 | 58.50 |\n| 支出合计 | 298.00 | 263.77 |\n")
     found = [f for f in checked(tmp_path, text).findings if f.code == "SUM_MISMATCH"]
     assert [f.where for f in found] == ["第5行"]      # 36.42 + 171.55 + 58.50 = 266.47, not 263.77
+
+
+@pytest.mark.parametrize("rate, wrong", [("96.65%", False), ("96.85%", True)])
+def test_a_rate_whose_budget_was_said_paragraphs_before(tmp_path, rate, wrong):
+    """The project's budget said in its own paragraph, the spending and the rate later with a 结余 that is the
+    budget less the spending (1,900,000 − 1,836,420 = 63,580): the rate is of that budget."""
+    text = ("（一）资金来源。2023年本项目资金共计1,900,000.00元，全部为财政资金。\n\n"
+            f"截至2023年12月31日，项目实际支出1,836,420.00元，执行率{rate}，结余63,580.00元收回统筹使用。\n")
+    found = [f for f in checked(tmp_path, text).findings if f.code == "STATED_RATE_MISMATCH"]
+    assert bool(found) == wrong
+
+
+@pytest.mark.parametrize("rate, wrong", [("87.40%", False), ("87.04%", True)])
+def test_the_sangong_spending_against_its_budget_in_the_paragraph_before(tmp_path, rate, wrong):
+    text = ("2022年度“三公”经费财政拨款预算为213,300.00元，其中公务用车购置及运行维护费186,000.00元，公务接待费27,300.00元。\n\n"
+            f"2022年度“三公”经费财政拨款支出决算为186,420.00元，完成预算的{rate}，较上年减少15,140.00元。\n")
+    found = [f for f in checked(tmp_path, text).findings if f.code == "STATED_RATE_MISMATCH"]
+    assert bool(found) == wrong
