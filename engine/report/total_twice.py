@@ -1,6 +1,6 @@
 """The total said twice, two values ("摘要：…自评得分96.42分" and "综上，…自评得分96.24分", the 评分表's 合计 row
-96.24): one of them is wrong. The one the items' scores add up to is right — the other an error; where the
-items do not say which, a warning naming both."""
+96.24): one of them is wrong, or one is of something else (a bonus or a deduction said in words not read, another
+unit's). A warning: at the one the items' scores do not add up to, else naming both."""
 from __future__ import annotations
 
 import re
@@ -67,7 +67,7 @@ def check_totals_said_twice(facts: Facts, report: FindingList) -> None:
             facts.total = next(n for n in said if round(n.value, 2) == right)   # the report's: its items' sum
         for n in (n for n in said if round(n.value, 2) != right):
             if not report.names(facts.where(n.start)):
-                report.error("TOTAL_MISMATCH", facts.where(n.start),
+                report.warning("TOTAL_MISMATCH", facts.where(n.start),
                              f"报告两处写总分不一致：此处 {n.value:g} 分，另处 {right:g} 分；各项得分之和为 {right:g} 分"
                              f"{quoted(facts, n)}")
         return

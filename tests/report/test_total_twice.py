@@ -1,4 +1,4 @@
-"""The total said twice with two values: the one the item scores add up to is right, the other an error;
+"""The total said twice with two values: a warning at the one the item scores do not add up to;
 a bonus between them, a project's total or the full mark are no second total."""
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def totals(result):
 def test_the_summary_says_another_total_than_the_items_add_up_to(tmp_path):
     result = checked(tmp_path, SCORED.format(first="96.42"))
     found = totals(result)
-    assert [(f.severity, f.where) for f in found] == [("error", "第2行")]
+    assert [(f.severity, f.where) for f in found] == [("warning", "第2行")]
     assert "96.42" in found[0].message and "96.24" in found[0].message
     assert result.facts.total.value == 96.24          # the report's total: the one its items add up to
 
