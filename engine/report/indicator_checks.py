@@ -11,6 +11,7 @@ from ..core.errors import CellError
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import DIRECTION_SYMBOLS
 from ..core.rates import completion_rate, deviation_rate
+from ..core.slips import a_slip
 from .bands import band_score
 from .facts import Facts, Indicator
 from .said_formula import follows_rate
@@ -77,9 +78,13 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         truncated = _TRUNCATES.search(facts.text) is not None and truncated_to(completion, ind.completion)
         if not capped and not share_of_ceiling and not by_other and not truncated \
                 and not _from_unrounded(ind, reverse_method):   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
-            report.error("COMPLETION_MISMATCH", facts.where(ind.completion.start),
-                         f"指标「{name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
-                         f"{completion * 100:.2f}%，报告写 {ind.completion.value:g}%{quoted(facts, ind.completion)}")
+            # a difference of no slip's shape: the target and the figure read may be another indicator's
+            slip = a_slip(ind.completion.value, completion * 100, ind.completion.decimals)
+            (report.error if slip else report.warning)(
+                "COMPLETION_MISMATCH", facts.where(ind.completion.start),
+                f"指标「{name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
+                f"{completion * 100:.2f}%，报告写 {ind.completion.value:g}%"
+                f"{'' if slip else '（差额不似笔误，所读目标与实际值未必是它的，请核对）'}{quoted(facts, ind.completion)}")
     if ind.deviation is not None and ind.target.value:
         deviation = deviation_rate(ind.actual.value, ind.target.value)
         if not (at_stated(deviation, ind.deviation) or at_stated(abs(deviation), ind.deviation)):

@@ -658,8 +658,10 @@ def test_a_completion_column_is_checked_and_a_capped_one_is_not_an_error(tmp_pat
     result = read(tmp_path, form)
     assert [(i.name, i.completion.value) for i in result.facts.indicators] == [("建议被采纳数", 66.67), ("数据差错率", 100)]
     assert result.findings == [], [f.message for f in result.findings]
-    wrong = read(tmp_path, form.replace("66.67% | 6.67", "80.00% | 6.67"))
+    wrong = read(tmp_path, form.replace("66.67% | 6.67", "66.76% | 6.67"))       # two digits swapped: a slip
     assert "COMPLETION_MISMATCH" in [f.code for f in wrong.findings if f.severity == "error"]
+    other = read(tmp_path, form.replace("66.67% | 6.67", "80.00% | 6.67"))       # of no slip's shape: a warning
+    assert [(f.code, f.severity) for f in other.findings if f.code == "COMPLETION_MISMATCH"] == [("COMPLETION_MISMATCH", "warning")]
 
 
 def test_a_score_table_of_levels_one_cell_a_line(tmp_path):

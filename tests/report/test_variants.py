@@ -371,3 +371,13 @@ def test_the_sangong_spending_against_its_budget_in_the_paragraph_before(tmp_pat
             f"2022年度“三公”经费财政拨款支出决算为186,420.00元，完成预算的{rate}，较上年减少15,140.00元。\n")
     found = [f for f in checked(tmp_path, text).findings if f.code == "STATED_RATE_MISMATCH"]
     assert bool(found) == wrong
+
+
+def test_a_sum_off_by_no_slips_shape_is_a_warning(tmp_path):
+    """1,000.00 said, its parts 300.00 + 412.77 = 712.77: no slip of the hand gives that — the figures read may
+    not be the whole and its parts. A warning that says so, not an error."""
+    text = "全年支出1,000.00万元，其中基本支出300.00万元、项目支出412.77万元。\n"
+    found = [f for f in checked(tmp_path, text).findings if f.code == "SUM_MISMATCH"]
+    assert [f.severity for f in found] == ["warning"] and "不似笔误" in found[0].message
+    text = "全年支出1,000.00万元，其中基本支出300.00万元、项目支出700.10万元。\n"
+    assert [f.severity for f in checked(tmp_path, text).findings if f.code == "SUM_MISMATCH"] == ["error"]
