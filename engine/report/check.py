@@ -28,7 +28,7 @@ from .numbers import Number, compared_with, direction_before, sentence_bounds
 from .plain import kind_stated, sub_level
 from .said_formula import (OWN_EXECUTION_RULE, VERB_RATE, check_row_execution, check_said_execution, check_said_points_rate,
                            check_said_rate_rule, check_said_share, check_said_total, follows_rate)
-from .stated import EPS, amount_text, at_stated, quoted
+from .stated import EPS, amount_text, at_stated, by_shape, quoted
 from .sum_checks import check_budget_equation, check_sums, latest, NO_SLIP, slip_of
 from .totals import STRONG_TOTAL
 from .vocabulary import key
@@ -381,9 +381,10 @@ def _form_total(facts: Facts, report: FindingList) -> None:
             continue
         stated = perf_total([s.value for s in scores])
         if abs(stated - forms.total.value) >= SCORE_TOLERANCE:
-            report.error("TOTAL_MISMATCH", facts.where(forms.total.start),
-                         f"{table}各行得分合计 {stated:.2f} 分（分值合计 {forms.total_weight.value:g} 分），"
-                         f"总分行写 {forms.total.value:g} 分{quoted(facts, forms.total)}")
+            say, why = by_shape(report, forms.total, stated, tuple(s.value for s in scores))
+            say("TOTAL_MISMATCH", facts.where(forms.total.start),
+                f"{table}各行得分合计 {stated:.2f} 分（分值合计 {forms.total_weight.value:g} 分），"
+                f"总分行写 {forms.total.value:g} 分{why}{quoted(facts, forms.total)}")
         return
 
 
@@ -429,10 +430,10 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
     whole = weighed is not None and abs(weighed - 100) < EPS
     if total is not None and stated is not None and abs(stated - total.value) >= SCORE_TOLERANCE and not told \
             and not added_up:
-        (report.error if given or whole else report.warning)(
-            "TOTAL_MISMATCH", facts.where(total.start),
+        say, why = (report.error, "") if given else by_shape(report, total, stated) if whole else (report.warning, "")
+        say("TOTAL_MISMATCH", facts.where(total.start),
             f"各项自评得分合计 {stated:.2f} 分{'' if given or whole else f'（按由报告推断的评分框架 {rs.id} 归项）'}，"
-            f"报告写综合得分 {total.value:g} 分{quoted(facts, total)}")
+            f"报告写综合得分 {total.value:g} 分{why}{quoted(facts, total)}")
     evaluation = evaluate(data_of(facts, rs), rule_set=rs)
     computed = evaluation.total
     for item in evaluation.items:

@@ -15,7 +15,7 @@ from ..core.findings import SCORE_TOLERANCE, FindingList
 from .facts import Facts, stated_item
 from .numbers import Number, sentence_bounds
 from .plain import LIST_MARK
-from .stated import quoted
+from .stated import by_shape, quoted
 
 _NAME = r"[^\s、,，。;；:：()（）\d]{2,10}"
 _POINTS = r"\d+(?:\.\d+)?\s*分"
@@ -156,8 +156,9 @@ def check_declared_total(facts: Facts, report: FindingList) -> None:
         added = perf_total([i.score.value for i in scored])
         if abs(added - total.value) >= SCORE_TOLERANCE:
             bonus = _BONUS.search(facts.text)
-            (report.warning if bonus else report.error)(
-                "TOTAL_MISMATCH", facts.where(total.start),
+            say, why = (report.warning, "（报告另有加分或扣分项，请核对）") if bonus else \
+                by_shape(report, total, added, tuple(i.score.value for i in scored))
+            say("TOTAL_MISMATCH", facts.where(total.start),
                 f"各项得分之和 {added:.2f} 分（{'、'.join(i.name for i in scored)}，分值合计100分），报告写综合得分 "
-                f"{total.value:g} 分{'（报告另有加分或扣分项，请核对）' if bonus else ''}{quoted(facts, total)}")
+                f"{total.value:g} 分{why}{quoted(facts, total)}")
         return

@@ -12,7 +12,7 @@ from ..core.parsing import text_key
 from .facts import Facts
 from .numbers import Number, sentence_bounds
 from .plain import A_SCORE
-from .stated import amount_text, at_stated, quoted
+from .stated import amount_text, at_stated, by_shape, quoted
 from .vocabulary import partitions
 
 # "20分×执行率", "20分*预算执行率", "执行率×20分"
@@ -94,8 +94,9 @@ def check_said_total(facts: Facts, report: FindingList) -> None:
         added = perf_total([n.value for n in scores])
         if abs(added - total.value) >= SCORE_TOLERANCE and not any(
                 abs(perf_total([n.value for n in scores[:k]]) - total.value) < SCORE_TOLERANCE for k in range(2, len(scores))):
-            report.error("TOTAL_MISMATCH", facts.where(total.start),
-                         f"同一句所列各项得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{quoted(facts, total)}")
+            say, why = by_shape(report, total, added, tuple(n.value for n in scores))
+            say("TOTAL_MISMATCH", facts.where(total.start),
+                f"同一句所列各项得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{why}{quoted(facts, total)}")
     _items_after_total(facts, report)
     _groups_after_total(facts, report)
 
@@ -123,8 +124,9 @@ def _groups_after_total(facts: Facts, report: FindingList) -> None:
         return
     added = perf_total([n.value for _, n in said])
     if abs(added - total.value) >= SCORE_TOLERANCE:
-        report.error("TOTAL_MISMATCH", facts.where(total.start),
-                     f"同一句所列各一级指标得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{quoted(facts, total)}")
+        say, why = by_shape(report, total, added, tuple(n.value for _, n in said))
+        say("TOTAL_MISMATCH", facts.where(total.start),
+            f"同一句所列各一级指标得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{why}{quoted(facts, total)}")
 
 
 def _items_after_total(facts: Facts, report: FindingList) -> None:
@@ -138,8 +140,9 @@ def _items_after_total(facts: Facts, report: FindingList) -> None:
         return
     added = perf_total([i.score.value for i in items])
     if abs(added - total.value) >= SCORE_TOLERANCE:
-        report.error("TOTAL_MISMATCH", facts.where(total.start),
-                     f"同一句所列各项得分之和 {added:.2f} 分（分值合计100分），报告写总得分 {total.value:g} 分{quoted(facts, total)}")
+        say, why = by_shape(report, total, added, tuple(i.score.value for i in items))
+        say("TOTAL_MISMATCH", facts.where(total.start),
+            f"同一句所列各项得分之和 {added:.2f} 分（分值合计100分），报告写总得分 {total.value:g} 分{why}{quoted(facts, total)}")
 
 
 _FIGURE = r"\d[\d,]*(?:\.\d+)?"

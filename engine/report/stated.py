@@ -4,8 +4,11 @@ to (precision: "100%" is right for 99.99%, "100.00%" is not)."""
 from __future__ import annotations
 
 import math
+from typing import Callable
 
+from ..core.findings import FindingList
 from ..core.rounding import excel_round
+from ..core.slips import a_slip
 from .facts import Facts
 from .numbers import Number
 
@@ -30,3 +33,16 @@ def truncated_to(value: float, stated: Number) -> bool:
 def at_stated(value: float, stated: Number) -> bool:
     """`value` (a fraction) is what `stated` (a percentage) says, at the decimals it is given to."""
     return abs(excel_round(value * 100, stated.decimals) - stated.value) < EPS
+
+
+# a difference of no slip's shape (engine/core/slips.py): the figures read together may not belong together
+NOT_A_SLIP = "（差额不似笔误，所读数字未必相互对应，请核对）"
+
+
+def by_shape(report: FindingList, stated: Number, computed: float, parts: tuple[float, ...] = ()) \
+        -> tuple[Callable[[str, str, str], None], str]:
+    """How to say a sum said otherwise than its parts give: an error when the difference has a slip's shape,
+    else a warning and the words that say why (a bonus, a deduction or a part read that is none)."""
+    if a_slip(stated.value, computed, max(stated.decimals, 2), parts):
+        return report.error, ""
+    return report.warning, NOT_A_SLIP

@@ -1018,8 +1018,9 @@ def test_a_header_broken_over_two_rows_and_one_run_together_from_the_left(tmp_pa
     assert [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
             for i in collapsed.facts.indicators] == \
         [("65岁及以上老年人体检人数", 5000, 5120, 50, 50), ("2型糖尿病患者规范管理率", 60, 54, 50, 50)]
-    # 54/60 × 50 = 45, scored 50; the 总分 99.00 is not the rows' 100
-    assert sorted(f.code for f in collapsed.findings if f.severity == "error") == ["SCORE_MISMATCH", "TOTAL_MISMATCH"]
+    # 54/60 × 50 = 45, scored 50; the 总分 99.00 is not the rows' 100 — a point off, no slip's shape (a deduction
+    # said elsewhere may make it): a warning
+    assert sorted((f.code, f.severity) for f in collapsed.findings) == [("SCORE_MISMATCH", "error"), ("TOTAL_MISMATCH", "warning")]
 
 
 def test_a_cell_of_a_figure_and_its_parts_in_brackets_after_it(tmp_path):
