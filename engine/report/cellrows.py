@@ -214,9 +214,10 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
     if total_at is not None:
         figures = [c for c in rest[total_at + 1:total_at + 3] if FIGURE_CELL.match(c)]
         row = [rest[total_at]] + [""] * (len(header) - 1)
-        for column, value in zip(("weight", "score"), figures if "score" in columns else []):
-            if column in columns:
-                row[columns.index(column)] = value
+        # (in the header's order: a form may put its 得分 before its 分值)
+        ordered = sorted((c for c in ("weight", "score") if c in columns), key=columns.index)
+        for column, value in zip(ordered, figures if "score" in columns else []):
+            row[columns.index(column)] = value
         found.append((at[previous + total_at], row))
         previous += total_at + 1 + len(figures)
     rows[run[start]] = header

@@ -436,3 +436,20 @@ def test_a_score_table_whose_groups_stand_once_and_whose_score_comes_before_its_
     items = {i.name: (i.weight.value, i.score.value) for i in result.facts.items}
     assert items["项目立项"] == (5, 5) and items["绩效目标"] == (5, 4) and items["产出数量"] == (40, 38.5)
     assert error_codes(result) == []
+
+
+def test_scores_before_points_and_a_total_row_whose_empty_cells_were_left_out(tmp_path):
+    """得分 before 分值 in the header, and a 总分 row whose empty cells the copy left out ("总分 / 96.5 / 100"):
+    its figures in the header's order, the rows above read whole."""
+    cells = ["一级指标", "三级指标", "指标值", "实际完成值", "得分", "分值",
+             "产出指标", "新建村级书屋数", "12家", "11家", "9.17", "10",
+             "产出指标", "送书下乡场次", "≥40场", "42场", "10", "10",
+             "产出指标", "管理员培训人次", "≥300人次", "282人次", "5.64", "6",
+             "满意度指标", "村民满意度", "≥90%", "94.6%", "10", "10",
+             "总分", "", "", "34.81", "36", "", "五、自评结论", "经自评，本项目得分34.81分。"]
+    result = result_of(tmp_path, "四、自评评分情况\n" + "\n".join(cells) + "\n")
+    values = indicator_values(result)
+    assert values["新建村级书屋数"] == (12, 11, 10, 9.17)
+    assert values["管理员培训人次"] == (300, 282, 6, 5.64)
+    assert values["村民满意度"] == (90, 94.6, 10, 10)
+    assert error_codes(result) == []
