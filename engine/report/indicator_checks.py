@@ -168,8 +168,13 @@ def _rule_said_for(facts: Facts, ind: Indicator) -> str:
 
 
 # "改造二次供水泵房36座，完成年度目标的94.47%": what was achieved and its completion, said apart from the target
-_COMPLETION_OF = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s]{0,4}?)\s*[,，]\s*"
-                            r"完成(?:年度)?(?:目标|计划)值?的\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+_COMPLETION_OF = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*[,，(（]\s*"
+                            r"完成(?:年度)?(?:目标|计划)值?的\s*(?P<rate>\d+(?:\.\d+)?)\s*%")   # (or in brackets: "33.12万人次（完成年度目标的93%）")
+
+
+def _core(one: str, other: str) -> int:
+    """The longest run of characters the two names share."""
+    return max((j - i for i in range(len(one)) for j in range(i + 1, len(one) + 1) if one[i:j] in other), default=0)
 
 
 def check_completions_said_apart(facts: Facts, report: FindingList, reverse_method: str = "ratio") -> None:
@@ -180,8 +185,11 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
     for said in _COMPLETION_OF.finditer(facts.text):
         name = _key(said.group("name"))    # ("2.学员…": the mark's dot is no part of the key)
         actual, rate = facts.number_at(said.start("actual")), facts.number_at(said.start("rate"))
-        same = [i for k, i in indicators if len(k) >= 4 and len(name) >= 4 and (k in name or name in k)
-                and actual is not None and i.actual.value == actual.value and i.completion is not rate]
+        # (the same figure achieved, the names one holding the other or sharing a core of three characters:
+        # "全年提供老年助餐服务" and the row's "助餐服务人次")
+        same = [i for k, i in indicators if len(k) >= 4 and len(name) >= 4 and (k in name or name in k or _core(k, name) >= 3)
+                and actual is not None and i.actual.value == actual.value and i.actual.unit == actual.unit
+                and i.completion is not rate]
         if rate is None or not rate.is_rate or len(same) != 1 or report.names(facts.where(rate.start)):
             continue
         completion = indicator_completion(same[0], reverse_method)

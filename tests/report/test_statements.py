@@ -296,3 +296,14 @@ def test_a_sentence_restating_a_forms_row_with_a_score_of_its_own(tmp_path, scor
     checked as it says it (63.5% ≥ 60%: full marks); the same score as the row's is no second finding."""
     found = [f for f in checked(tmp_path, FORM_AND_SENTENCE.format(score=score)).findings if f.code == "SCORE_MISMATCH"]
     assert [f.where for f in found] == (["第6行"] if wrong else [])
+
+
+@pytest.mark.parametrize("rate, wrong", [("92%", False), ("93%", True)])
+def test_a_completion_in_brackets_of_a_figure_whose_target_the_form_states(tmp_path, rate, wrong):
+    """"全年提供老年助餐服务33.12万人次（完成年度目标的93%）": the form's row 助餐服务人次 (≥36万人次, 33.12万人次)
+    is the same indicator — the same figure achieved, a name sharing its core — so 33.12 ÷ 36 = 92%."""
+    text = ("| 一级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 助餐服务人次 | ≥36万人次 | 33.12万人次 | 10 | 9.2 |\n"
+            f"三、绩效目标完成情况\n全年提供老年助餐服务33.12万人次（完成年度目标的{rate}），未完成的原因是厨房改造停业。\n")
+    found = [f for f in checked(tmp_path, text).findings if f.code == "COMPLETION_MISMATCH"]
+    assert [f.severity for f in found] == (["warning"] if wrong else [])
