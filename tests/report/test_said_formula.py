@@ -111,6 +111,7 @@ def test_parts_summed_up_then_the_total(tmp_path):
     ("| 预算完成率 | 10 | 全年支出4,552.68万元/全年预算4,661.50万元=97.67% | 9.77 |", "=97.76%"),
     ("退耕还林补助34.18万元，已兑现28.35万元，兑现率82.94%，尚余5.83万元结转。", "兑现率84.94%"),
     ("森林防火专项资金批复1,862,000.00元，实际支出1,801,460.00元，执行率96.75%。", "执行率97.75%"),
+    ("企业应承担资金2,870.40万元，实际到位2,612.00万元，到位率91.00%，差额正在协调。", "到位率90.10%"),
 ])
 def test_rates_worked_out_or_said_of_a_grant(tmp_path, said, wrong):
     """A rate worked out in words (A/B=C%), a 兑现率 of what was paid out of a grant, a rate of a 批复
