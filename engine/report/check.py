@@ -188,9 +188,13 @@ def _explained_after(facts: Facts, rate: Number, alike: set[str]) -> tuple[Numbe
     """"执行率为95.75%，即全年实际支出1,472.18万元占全年预算数1,540.35万元的比重": the rate first, its spending and
     its budget after it in its sentence, said to be what it is (即 / 也就是)."""
     end = sentence_bounds(facts.text, rate.start)[1]
-    said = re.match(r"\s*[,，]?\s*(?:即|也就是|也即)", facts.text[rate.end:end])
+    # (or in brackets right after it: "执行率97.30%（全年支出…万元/全年预算…万元）")
+    said = re.match(r"\s*(?:[,，]?\s*(?:即|也就是|也即)|[(（])", facts.text[rate.end:end])
     if said is None:
         return None
+    if said.group().strip().endswith(("(", "（")):
+        closing = re.search(r"[)）]", facts.text[rate.end:end])
+        end = rate.end + closing.start() if closing else end
     after = [n for n in facts.numbers if rate.end < n.start < end and n.is_amount and n.scope in alike]
     spent, budget = latest(after, "spend"), latest(after, "total_budget", "budget")
     if spent is None or budget is None or len(after) != 2:

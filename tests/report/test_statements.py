@@ -307,3 +307,12 @@ def test_a_completion_in_brackets_of_a_figure_whose_target_the_form_states(tmp_p
             f"三、绩效目标完成情况\n全年提供老年助餐服务33.12万人次（完成年度目标的{rate}），未完成的原因是厨房改造停业。\n")
     found = [f for f in checked(tmp_path, text).findings if f.code == "COMPLETION_MISMATCH"]
     assert [f.severity for f in found] == (["warning"] if wrong else [])
+
+
+@pytest.mark.parametrize("rate, wrong", [("107.67%", False), ("107.76%", True)])
+def test_a_completion_rate_in_brackets_of_a_figure_whose_target_the_form_states(tmp_path, rate, wrong):
+    text = ("| 一级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 食品抽检批次 | ≥1200批次 | 1292批次 | 10 | 10 |\n"
+            f"1.数量指标。全年完成食品抽检1,292批次（完成率{rate}），其中抽检合格1,270批次。\n")
+    found = [f for f in checked(tmp_path, text).findings if f.code == "COMPLETION_MISMATCH"]
+    assert bool(found) == wrong

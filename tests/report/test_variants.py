@@ -381,3 +381,10 @@ def test_a_sum_off_by_no_slips_shape_is_a_warning(tmp_path):
     assert [f.severity for f in found] == ["warning"] and "不似笔误" in found[0].message
     text = "全年支出1,000.00万元，其中基本支出300.00万元、项目支出700.10万元。\n"
     assert [f.severity for f in checked(tmp_path, text).findings if f.code == "SUM_MISMATCH"] == ["error"]
+
+
+@pytest.mark.parametrize("rate, wrong", [("96.15%", False), ("96.51%", True)])
+def test_a_rate_with_its_two_amounts_in_brackets_after_it(tmp_path, rate, wrong):
+    text = f"全年预算数1,250.00万元。部门预算执行率{rate}（全年实际支出1,201.88万元/全年预算数1,250.00万元）。\n"
+    found = [f for f in checked(tmp_path, text).findings if f.code == "STATED_RATE_MISMATCH"]
+    assert bool(found) == wrong
