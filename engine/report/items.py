@@ -109,6 +109,9 @@ _EXECUTION_SAID = re.compile(r"(?:预算|资金)?执行率(?:指标)?\s*(?:(?:�
                              r"(?:满分|分值)\s*(?P<w2>\d+(?:\.\d+)?)\s*分)")
 
 
+_A_REASON = re.compile(r"主要是|主要原因|原因|由于|因为|因")
+
+
 def _listed_items(facts: Facts) -> None:
     found = [(m, m.start(2), m.start(3)) for m in (*_LISTED_ITEM.finditer(facts.text), *_POINTS_THEN_SCORE.finditer(facts.text),
                                                    *_POINTS_SAID_SCORE.finditer(facts.text), *_BARE_POINTS_SCORE.finditer(facts.text),
@@ -120,8 +123,9 @@ def _listed_items(facts: Facts) -> None:
                   for m in _EXECUTION_SAID.finditer(facts.text)]
     for match, weight_at, score_at in found:
         weight, score = facts.number_at(weight_at), facts.number_at(score_at)
-        if weight is None or score is None or weight.part or score.part:
-            continue
+        if weight is None or score is None or weight.part or score.part \
+                or match.re is not _EXECUTION_SAID and _A_REASON.match(match.group(1)):
+            continue      # ("…，主要是两家机构资质到期（分值7分，得分6.47分）": the statement's indicator's, not a reason's)
         weight.part = score.part = True
         said = next((i for i in facts.items if i.score is score), None)
         if said is not None:       # "资金执行率分值10分，执行率93.63%，得分9.63分": the execution item's points

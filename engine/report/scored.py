@@ -198,7 +198,8 @@ _SUBJECT = re.compile(r"\s*" + LIST_MARK + r"?\s*"
 _POINTS_CLOSED = re.compile(r"分\s*[)）]")
 # a clause that names no subject: its target ("目标不少于45公里"), what was achieved ("实际56.4%"), a share
 # ("达到目标值的94.00%") or a reason ("未完成原因是2处…")
-_NOT_ITS_NAME = re.compile(rf"(?:{words()['statement_goal'].pattern})|(?:{words()['statement_achieved'].pattern})\s*$|.*的\s*$"
+_NOT_ITS_NAME = re.compile(rf"(?:{words()['statement_goal'].pattern})|.*(?:{words()['statement_achieved'].pattern})\s*$|.*的\s*$"
+                           r"|.*(?:控制在|不超过|不高于|不低于|不少于|低于|高于|超过)\s*$"   # ("全年完成", "控制在": no name)
                            r"|(?:未完成|未达到|未达标|主要)?原因|因|由于|主要是")
 _NO_SUBJECT = re.compile(r"该指标|该项|本类|本项|以上|其中|合计|小计|总分|得分|扣")
 
@@ -213,6 +214,24 @@ def _subject(text: str, start: int, end: int) -> re.Match | None:
                 and measure_of(said.group("name")) not in ("completion", "deviation", "share"):
             return said      # (nor is "完成率92.44%", "达到目标值的94.00%": the indicator's completion, said after)
     return _SUBJECT.match(text, start, end)
+
+
+# what was achieved, then the bound it kept ("失业率2.6%，控制在3%以内", "控制率95.31%，不超过100%", "…，目标95%以上")
+_BOUND = re.compile(r"\s*[,，]\s*(?P<word>控制在|不超过|不高于|低于|不低于|不少于|高于|超过|达到|优于|(?:年度)?目标(?:值)?(?:为)?)\s*"
+                    r"(?P<figure>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*(?P<end>以内|以下|及以下|以上|及以上)?"
+                    r"\s*(?:的(?:目标|要求|控制目标))?\s*(?=[,，;；。(（]|$)")
+
+
+def _bound_after(facts: Facts, achieved, before: int) -> tuple:
+    """The target said right after what was achieved, and its direction from its words; (None, None) if none."""
+    bound = _BOUND.match(facts.text, achieved.end, before)
+    target = facts.number_at(bound.start("figure")) if bound else None
+    if target is None or target.unit != achieved.unit:
+        return None, None
+    word, end = bound.group("word"), bound.group("end") or ""
+    if word in ("控制在", "不超过", "不高于", "低于") or end in ("以内", "以下", "及以下"):
+        return "<=", target
+    return (">=", target) if word in ("不低于", "不少于", "高于", "超过", "达到", "优于") or end else ("=", target)
 
 
 # "预算编制合理性（分值3分），部分项目…较大，得2.7分": points in brackets after the name, the score at the end
@@ -232,7 +251,7 @@ def scored_statements(facts: Facts) -> None:
     """A statement of its own scored by its points ("在职人员控制率93.48%，未超编，该项分值5分，得5分"; "绩效目标
     合理性，该指标分值4分，得分4分"): an indicator with what it achieved (no target said), or an item."""
     text = facts.text
-    taken = {id(n) for i in facts.indicators for n in (i.weight, i.self_score) if n} | \
+    taken = {id(n) for i in facts.indicators + facts.restated for n in (i.weight, i.self_score) if n} | \
         {id(n) for i in facts.items for n in (i.weight, i.score) if n}
     known = [text_key(i.name) for i in facts.indicators] + [text_key(i.name) for i in facts.items]
     for said in _POINTS_THEN_SCORE.finditer(text):
@@ -251,7 +270,8 @@ def scored_statements(facts: Facts) -> None:
         known.append(text_key(name))
         figure = facts.number_at(subject.end())
         if figure is not None and (figure.is_rate or figure.unit) and figure.end <= said.start():
-            facts.indicators.append(Indicator(len(facts.indicators) + 1, name, start, "", None, None, figure,
+            direction, target = _bound_after(facts, figure, said.start())
+            facts.indicators.append(Indicator(len(facts.indicators) + 1, name, start, "", direction, target, figure,
                                               weight=weight, self_score=score, end=said.end()))
         else:
             facts.items.append(StatedItem(name, score, weight))

@@ -60,7 +60,7 @@ def _each_scored(text: str, start: int, end: int):
 
 def scored_sentences(facts: Facts) -> None:
     text = facts.text
-    taken = {id(n) for i in facts.indicators for n in (i.target, i.actual, i.weight, i.self_score) if n} | \
+    taken = {id(n) for i in facts.indicators + facts.restated for n in (i.target, i.actual, i.weight, i.self_score) if n} | \
         {id(n) for i in facts.items for n in (i.weight, i.score) if n}
     for start, end in _statements(text):
         points = [facts.number_at(m.end()) for m in _POINTS.finditer(text, start, end)]
@@ -142,7 +142,7 @@ def goals_in_statements(facts: Facts) -> None:
     target, one achieved figure after it, in one unit, of the name the statement opens with. Its points and
     score may be said elsewhere (scored_items_joined)."""
     text = facts.text
-    taken = {id(n) for i in facts.indicators for n in (i.target, i.actual, i.weight, i.self_score) if n}
+    taken = {id(n) for i in facts.indicators + facts.restated for n in (i.target, i.actual, i.weight, i.self_score) if n}
     known = [text_key(i.name) for i in facts.indicators]
     for start, end in _statements(text):
         goals = list(_BOUND_GOAL.finditer(text, start, end))

@@ -316,3 +316,26 @@ def test_a_completion_rate_in_brackets_of_a_figure_whose_target_the_form_states(
             f"1.数量指标。全年完成食品抽检1,292批次（完成率{rate}），其中抽检合格1,270批次。\n")
     found = [f for f in checked(tmp_path, text).findings if f.code == "COMPLETION_MISMATCH"]
     assert bool(found) == wrong
+
+
+ACHIEVED_THEN_BOUND = """三、履职效果
+补贴性职业技能培训目标15,000人次，全年完成13,860人次，完成率92.40%，主要是两家机构资质到期（分值7分，得分6.47分）。
+年末城镇登记失业率2.6%，控制在3%以内（分值7分，得分7分）。
+4.公用经费控制率。公用经费预算560.00万元、实际支出533.74万元，控制率95.31%，不超过100%（分值5分，得分5分）。
+劳动保障监察案件结案率97.8%，目标95%以上（分值7分，得分7分）。
+"""
+
+
+def test_what_was_achieved_then_the_bound_it_kept_and_no_name_of_achieved_words(tmp_path):
+    """"失业率2.6%，控制在3%以内（分值7分，得分7分）": the bound after what was achieved is its target, its
+    direction from its words; "全年完成13,860人次" names no indicator — the statement's opening name does."""
+    result = checked(tmp_path, ACHIEVED_THEN_BOUND)
+    values = indicator_values(result)
+    assert values["补贴性职业技能培训"] == (15000, 13860, 7, 6.47)
+    assert values["年末城镇登记失业率"] == (3, 2.6, 7, 7)
+    assert values["劳动保障监察案件结案率"] == (95, 97.8, 7, 7)
+    assert values["控制率"] == (100, 95.31, 5, 5)
+    directions = {i.name: i.direction for i in result.facts.indicators}
+    assert directions["年末城镇登记失业率"] == "<=" and directions["劳动保障监察案件结案率"] == ">="
+    assert not any(name in values for name in ("全年完成", "控制在", "不超过"))
+    assert [f for f in result.findings if f.severity == "error"] == []
