@@ -84,6 +84,9 @@ def points_and_score_after(facts: Facts, offset: int, whole_paragraph: bool = Fa
     # other figures between: its points and score only as the bracket that closes its statement
     # ("…16座，目标18座，2座因…实施（分值8分，得7.11分）。")
     closing = text[said.start() - 1:said.start()] in "(（" and re.match(r"\s*[)）]\s*(?:[。；;\n]|$)", text[said.end():])
+    # … or as the clause that ends it, its score then its points in brackets ("…暂缓施工，该项得7.64分（分值8分）。")
+    closing = closing or said.group("score2") is not None and re.match(r"\s*(?:[。；;\n]|$)", text[said.end():]) \
+        and re.search(r"[,，]\s*$", text[:said.start()]) is not None
     if re.search(r"\d", _COMPLETION_SAID.sub("", text[offset:said.start()])) and not closing:
         return None, None
     return _points_and_score(facts, said)

@@ -339,3 +339,11 @@ def test_what_was_achieved_then_the_bound_it_kept_and_no_name_of_achieved_words(
     assert directions["年末城镇登记失业率"] == "<=" and directions["劳动保障监察案件结案率"] == ">="
     assert not any(name in values for name in ("全年完成", "控制在", "不超过"))
     assert [f for f in result.findings if f.severity == "error"] == []
+
+
+def test_a_score_then_its_points_closing_a_statement_with_other_figures_in_it(tmp_path):
+    """"…目标420户，实际完成401户，…兑付补助120.30万元，未完成的19户…，该项得7.64分（分值8分）。": the clause
+    that ends the statement scores its indicator, whatever figures stand between."""
+    text = ("（二）产出指标。农村户厕改造目标420户，实际完成401户，完成率95.48%，按户均3000元标准兑付补助120.30万元，"
+            "未完成的19户因农户外出务工暂缓施工，该项得7.64分（分值8分）。\n")
+    assert indicator_values(checked(tmp_path, text))["农村户厕改造"] == (420, 401, 8, 7.64)
