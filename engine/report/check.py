@@ -28,8 +28,8 @@ from .numbers import Number, compared_with, direction_before, sentence_bounds
 from .plain import kind_stated, sub_level
 from .said_formula import (OWN_EXECUTION_RULE, VERB_RATE, check_row_execution, check_said_execution, check_said_points_rate,
                            check_said_rate_rule, check_said_share, check_said_total, follows_rate)
-from .stated import EPS, amount_text, at_stated, by_shape, quoted
-from .sum_checks import check_budget_equation, check_sums, latest, NO_SLIP, slip_of
+from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, at_stated, by_shape, quoted
+from .sum_checks import check_budget_equation, check_sums, latest
 from .totals import STRONG_TOTAL
 from .vocabulary import key
 
@@ -271,11 +271,11 @@ def _funds_parts(facts: Facts, report: FindingList) -> None:
                 # a 其中 row with fewer amounts than the whole's (an empty cell lost, as a PDF's spaces lose it): which
                 # column its figures stand in is not certain — a warning that says so
                 short = [name for name, row in table.parts if column in row and len(row) < len(table.total)]
-                slip = slip_of(facts, whole, added, [n for _, n in parts])
+                slip = a_slip_of(facts, whole, added, [n for _, n in parts])
                 (report.warning if short or not slip else report.error)(
                     "SUM_MISMATCH", facts.where(whole.start),
                     f"自评表{word}：其中各行 {listed} = {amount_text(added)}，多于总额行的 {amount_text(whole.value)}"
-                    f"{'（有其中行的金额少于总额行，所在列未必读对，请核对）' if short else '' if slip else NO_SLIP}{quoted(facts, whole)}")
+                    f"{'（有其中行的金额少于总额行，所在列未必读对，请核对）' if short else '' if slip else NOT_A_SLIP}{quoted(facts, whole)}")
                 break
 
 
@@ -320,11 +320,11 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
                 continue
             added = sum(facts.amount(p) for p in parts)
             if abs(added - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS:
-                slip = slip_of(facts, whole, added, parts)
+                slip = a_slip_of(facts, whole, added, parts)
                 (report.error if slip else report.warning)(
                     "SUM_MISMATCH", facts.where(whole.start),
                     f"表中各行{word}之和 {amount_text(added)}，与合计行 {amount_text(facts.amount(whole))} 不符"
-                    f"{'' if slip else NO_SLIP}{quoted(facts, whole)}")
+                    f"{'' if slip else NOT_A_SLIP}{quoted(facts, whole)}")
 
 
 def _column_sums(facts: Facts, report: FindingList) -> None:
@@ -333,11 +333,11 @@ def _column_sums(facts: Facts, report: FindingList) -> None:
         added = sum(facts.amount(p) for p in column.parts)
         if abs(added - facts.amount(column.whole)) > sum(facts.half_cent(p) for p in column.parts) + facts.half_cent(column.whole) + EPS \
                 and not report.names(facts.where(column.whole.start)):
-            slip = slip_of(facts, column.whole, added, column.parts)
+            slip = a_slip_of(facts, column.whole, added, column.parts)
             (report.error if slip else report.warning)(
                 "SUM_MISMATCH", facts.where(column.whole.start),
                 f"表中「{column.header}」一列各行之和 {amount_text(added)} 万元，与合计行 "
-                f"{amount_text(facts.amount(column.whole))} 万元不符{'' if slip else NO_SLIP}{quoted(facts, column.whole)}")
+                f"{amount_text(facts.amount(column.whole))} 万元不符{'' if slip else NOT_A_SLIP}{quoted(facts, column.whole)}")
 
 
 def _form_execution(facts: Facts, report: FindingList, kind: str) -> None:
@@ -385,7 +385,7 @@ def _form_total(facts: Facts, report: FindingList) -> None:
             continue
         stated = perf_total([s.value for s in scores])
         if abs(stated - forms.total.value) >= SCORE_TOLERANCE:
-            say, why = by_shape(report, forms.total, stated, tuple(s.value for s in scores))
+            say, why = by_shape(report, facts, forms.total, stated, tuple(scores))
             say("TOTAL_MISMATCH", facts.where(forms.total.start),
                 f"{table}各行得分合计 {stated:.2f} 分（分值合计 {forms.total_weight.value:g} 分），"
                 f"总分行写 {forms.total.value:g} 分{why}{quoted(facts, forms.total)}")
@@ -434,7 +434,7 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
     whole = weighed is not None and abs(weighed - 100) < EPS
     if total is not None and stated is not None and abs(stated - total.value) >= SCORE_TOLERANCE and not told \
             and not added_up:
-        say, why = (report.error, "") if given else by_shape(report, total, stated) if whole else (report.warning, "")
+        say, why = (report.error, "") if given else by_shape(report, facts, total, stated) if whole else (report.warning, "")
         say("TOTAL_MISMATCH", facts.where(total.start),
             f"各项自评得分合计 {stated:.2f} 分{'' if given or whole else f'（按由报告推断的评分框架 {rs.id} 归项）'}，"
             f"报告写综合得分 {total.value:g} 分{why}{quoted(facts, total)}")

@@ -157,7 +157,7 @@ def check_declared_total(facts: Facts, report: FindingList) -> None:
         if abs(added - total.value) >= SCORE_TOLERANCE:
             bonus = _BONUS.search(facts.text)
             say, why = (report.warning, "（报告另有加分或扣分项，请核对）") if bonus else \
-                by_shape(report, total, added, tuple(i.score.value for i in scored))
+                by_shape(report, facts, total, added, tuple(i.score for i in scored))
             say("TOTAL_MISMATCH", facts.where(total.start),
                 f"各项得分之和 {added:.2f} 分（{'、'.join(i.name for i in scored)}，分值合计100分），报告写综合得分 "
                 f"{total.value:g} 分{why}{quoted(facts, total)}")

@@ -47,6 +47,11 @@ def same_name(one: str, other: str, most: float = 0.5) -> bool:
     return len(shorter) >= 4 and shorter in longer and len(shorter) >= most * len(longer)
 
 
+def shared_core(one: str, other: str) -> int:
+    """The length of the longest run of characters two names share ("开展安全生产执法检查" and "执法检查企业": 4)."""
+    return max((j - i for i in range(len(one)) for j in range(i + 1, len(one) + 1) if one[i:j] in other), default=0)
+
+
 RATE_KEYS = {("exec_rate", "whole"): "exec_rate", ("exec_rate", "basic"): "basic_exec_rate",
              ("exec_rate", "project"): "project_exec_rate", ("exec_rate", "procurement"): "procurement_rate",
              ("exec_rate", "sangong"): "sangong_control_rate",     # ("三公"…支出…，完成预算的87.04%)

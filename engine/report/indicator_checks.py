@@ -11,11 +11,10 @@ from ..core.errors import CellError
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import DIRECTION_SYMBOLS
 from ..core.rates import completion_rate, deviation_rate
-from ..core.slips import a_slip
 from .bands import band_score
-from .facts import Facts, Indicator
+from .facts import Facts, Indicator, shared_core
 from .said_formula import follows_rate
-from .stated import at_stated, quoted, truncated_to
+from .stated import at_stated, by_shape, quoted, truncated_to
 from .text import CELL
 from .vocabulary import key as _key, words
 
@@ -79,12 +78,10 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         if not capped and not share_of_ceiling and not by_other and not truncated \
                 and not _from_unrounded(ind, reverse_method):   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
             # a difference of no slip's shape: the target and the figure read may be another indicator's
-            slip = a_slip(ind.completion.value, completion * 100, ind.completion.decimals)
-            (report.error if slip else report.warning)(
-                "COMPLETION_MISMATCH", facts.where(ind.completion.start),
+            say, why = by_shape(report, facts, ind.completion, completion * 100)
+            say("COMPLETION_MISMATCH", facts.where(ind.completion.start),
                 f"指标「{name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
-                f"{completion * 100:.2f}%，报告写 {ind.completion.value:g}%"
-                f"{'' if slip else '（差额不似笔误，所读目标与实际值未必是它的，请核对）'}{quoted(facts, ind.completion)}")
+                f"{completion * 100:.2f}%，报告写 {ind.completion.value:g}%{why}{quoted(facts, ind.completion)}")
     if ind.deviation is not None and ind.target.value:
         deviation = deviation_rate(ind.actual.value, ind.target.value)
         if not (at_stated(deviation, ind.deviation) or at_stated(abs(deviation), ind.deviation)):
@@ -173,11 +170,6 @@ _COMPLETION_OF = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?
 # (or in brackets: "33.12万人次（完成年度目标的93%）", "1,292批次（完成率107.71%）")
 
 
-def _core(one: str, other: str) -> int:
-    """The longest run of characters the two names share."""
-    return max((j - i for i in range(len(one)) for j in range(i + 1, len(one) + 1) if one[i:j] in other), default=0)
-
-
 def check_completions_said_apart(facts: Facts, report: FindingList, reverse_method: str = "ratio") -> None:
     """A completion said of what was achieved ("…36座，完成年度目标的94.47%") whose target the report states
     elsewhere (a form's row, an indicator's sentence): against that indicator's own figures — found by its
@@ -188,7 +180,7 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
         actual, rate = facts.number_at(said.start("actual")), facts.number_at(said.start("rate"))
         # (the same figure achieved, the names one holding the other or sharing a core of three characters:
         # "全年提供老年助餐服务" and the row's "助餐服务人次")
-        same = [i for k, i in indicators if len(k) >= 4 and len(name) >= 4 and (k in name or name in k or _core(k, name) >= 3)
+        same = [i for k, i in indicators if len(k) >= 4 and len(name) >= 4 and (k in name or name in k or shared_core(k, name) >= 3)
                 and actual is not None and i.actual.value == actual.value and i.actual.unit == actual.unit
                 and i.completion is not rate]
         if rate is None or not rate.is_rate or len(same) != 1 or report.names(facts.where(rate.start)):

@@ -94,7 +94,7 @@ def check_said_total(facts: Facts, report: FindingList) -> None:
         added = perf_total([n.value for n in scores])
         if abs(added - total.value) >= SCORE_TOLERANCE and not any(
                 abs(perf_total([n.value for n in scores[:k]]) - total.value) < SCORE_TOLERANCE for k in range(2, len(scores))):
-            say, why = by_shape(report, total, added, tuple(n.value for n in scores))
+            say, why = by_shape(report, facts, total, added, tuple(scores))
             say("TOTAL_MISMATCH", facts.where(total.start),
                 f"同一句所列各项得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{why}{quoted(facts, total)}")
     _items_after_total(facts, report)
@@ -124,7 +124,7 @@ def _groups_after_total(facts: Facts, report: FindingList) -> None:
         return
     added = perf_total([n.value for _, n in said])
     if abs(added - total.value) >= SCORE_TOLERANCE:
-        say, why = by_shape(report, total, added, tuple(n.value for _, n in said))
+        say, why = by_shape(report, facts, total, added, tuple(n for _, n in said))
         say("TOTAL_MISMATCH", facts.where(total.start),
             f"同一句所列各一级指标得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{why}{quoted(facts, total)}")
 
@@ -140,7 +140,7 @@ def _items_after_total(facts: Facts, report: FindingList) -> None:
         return
     added = perf_total([i.score.value for i in items])
     if abs(added - total.value) >= SCORE_TOLERANCE:
-        say, why = by_shape(report, total, added, tuple(i.score.value for i in items))
+        say, why = by_shape(report, facts, total, added, tuple(i.score for i in items))
         say("TOTAL_MISMATCH", facts.where(total.start),
             f"同一句所列各项得分之和 {added:.2f} 分（分值合计100分），报告写总得分 {total.value:g} 分{why}{quoted(facts, total)}")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..core.parsing import text_key
-from .facts import Facts, Indicator, StatedItem, named_already, same_name
+from .facts import Facts, Indicator, StatedItem, named_already, same_name, shared_core
 from .numbers import measure_of, sentence_bounds
 from .plain import LIST_MARK
 from .statements import GOAL_AT_END
@@ -46,9 +46,8 @@ def _one_thing(one: str, other: str) -> bool:
         return False     # (a group's heading: "绩效指标", "产出指标", "满意度" — not "家长满意度")
     if same_name(one, other) or len(shorter) == 3 and longer.endswith(shorter):
         return True
-    core = max((shorter[i:j] for i in range(len(shorter)) for j in range(i + 4, len(shorter) + 1) if shorter[i:j] in longer),
-               key=len, default="")
-    return len(core) >= 4 and 2 * len(core) >= len(shorter)
+    core = shared_core(shorter, longer)
+    return core >= 4 and 2 * core >= len(shorter)
 
 
 def _said_reverse(text: str, names: tuple[str, ...]) -> bool:

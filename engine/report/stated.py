@@ -39,10 +39,16 @@ def at_stated(value: float, stated: Number) -> bool:
 NOT_A_SLIP = "（差额不似笔误，所读数字未必相互对应，请核对）"
 
 
-def by_shape(report: FindingList, stated: Number, computed: float, parts: tuple[float, ...] = ()) \
+def a_slip_of(facts: Facts, stated: Number, computed: float, parts: tuple = ()) -> bool:
+    """Whether `stated` is off `computed` (in 万元 for an amount) as a slip of the hand is, at the places it is
+    written to (two at least); `parts`, figures or values, those a sum added."""
+    decimals = max(stated.decimals, 2) + (4 if stated.unit == "元" else 0)
+    values = tuple(facts.amount(p) if isinstance(p, Number) else p for p in parts)
+    return a_slip(facts.amount(stated), computed, decimals, values)
+
+
+def by_shape(report: FindingList, facts: Facts, stated: Number, computed: float, parts: tuple = ()) \
         -> tuple[Callable[[str, str, str], None], str]:
-    """How to say a sum said otherwise than its parts give: an error when the difference has a slip's shape,
-    else a warning and the words that say why (a bonus, a deduction or a part read that is none)."""
-    if a_slip(stated.value, computed, max(stated.decimals, 2), parts):
-        return report.error, ""
-    return report.warning, NOT_A_SLIP
+    """How to say a figure said otherwise than its operands give: an error when the difference has a slip's
+    shape, else a warning and the words that say why (a bonus, a deduction or a part read that is none)."""
+    return (report.error, "") if a_slip_of(facts, stated, computed, parts) else (report.warning, NOT_A_SLIP)

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 from ..core.findings import FindingList
-from ..core.slips import a_slip
 from .facts import Facts
 from .numbers import Number
 from .plain import opens_bracket
-from .stated import EPS, amount_text, quoted
+from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, quoted
 from .vocabulary import partitions
 
 
@@ -45,24 +44,13 @@ def check_sums(facts: Facts, report: FindingList) -> None:
             cents = abs(total - facts.amount(s.whole)) <= 2 * slack + EPS
             say, listed = (report.warning, "（分项另注所含内容，口径可能与合计不同，请核对）") if s.one_statement and noted else \
                 (report.warning, "（差额不超过每项一分，可能是尾数处理，请核对）") if s.one_statement and cents else \
-                (report.warning, NO_SLIP) if s.one_statement and whole_named and not slip_of(facts, s.whole, total, s.parts) else \
+                (report.warning, NOT_A_SLIP) if s.one_statement and whole_named and not a_slip_of(facts, s.whole, total, s.parts) else \
                 (report.error, "") if s.one_statement and whole_named else \
                 (report.warning, "（分项取自其后逐条列出的各项，请核对）") if not s.one_statement else \
                 (report.warning, "（其中所列分项少于合计，可能未列全，请核对）")
             say("SUM_MISMATCH", facts.where(s.whole.start),
                 f"分项之和 {parts} = {amount_text(total)} 万元，与所写合计 {amount_text(facts.amount(s.whole))} 万元不符{listed}"
                 f"{quoted(facts, s.parts[0] if s.one_statement else s.whole)}")
-
-
-# a difference of no slip's shape (engine/core/slips.py): the figures read may not be the whole and its parts
-NO_SLIP = "（差额不似笔误，所读数字未必是合计与它的分项，请核对）"
-
-
-def slip_of(facts: Facts, whole: Number, added: float, parts: list[Number] = ()) -> bool:
-    """Whether the whole (in 万元, `added` from its parts) differs from their sum as a slip of the hand does, at
-    the places the whole is written to."""
-    decimals = whole.decimals + (4 if whole.unit == "元" else 0)
-    return a_slip(facts.amount(whole), added, decimals, tuple(facts.amount(p) for p in parts))
 
 
 def _every_part_named(parts: list[Number]) -> bool:
@@ -145,8 +133,8 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
         return True
     if abs(expected - facts.amount(total)) > slack + EPS:
         steps = "".join(f" {'−' if x < 0 else '+'} {amount_text(abs(x))}" for x in signed)
-        say, apart = (report.error, "") if one_sentence and not others and slip_of(facts, total, expected, [initial, *adjustments]) else \
-            (report.warning, NO_SLIP) if one_sentence and not others else \
+        say, apart = (report.error, "") if one_sentence and not others and a_slip_of(facts, total, expected, [initial, *adjustments]) else \
+            (report.warning, NOT_A_SLIP) if one_sentence and not others else \
             (report.warning, "（其间另有金额，请核对）") if others else (report.warning, "（三者写在同一段的不同句中，请核对）")
         say("SUM_MISMATCH", facts.where(total.start),
             f"年初预算 {amount_text(facts.amount(initial))}{steps} = {amount_text(expected)} 万元，报告写调整后 "
