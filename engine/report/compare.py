@@ -8,7 +8,7 @@ from ..core.errors import CellError
 from ..core.evaluation import Evaluation
 from ..core.findings import Finding, FindingList
 from ..core.rounding import excel_round
-from .check import RATE_LABELS
+from .rate_checks import RATE_LABELS
 from .facts import Facts
 
 _EPS = 1e-9

@@ -1,0 +1,160 @@
+"""A report's stated rates against their own amounts (SPEC 8: a warning each): the 执行率 of the whole, of a
+scope (基本支出, 项目支出, “三公”经费 …) and of an adjustment, with the spending and the budget its sentence states
+— said before it, after it ("即…"), or paragraphs before (the scope's budget read, a 结余 that confirms it)."""
+from __future__ import annotations
+
+import re
+
+from ..core.findings import FindingList
+from ..core.rounding import excel_round
+from .facts import AMOUNT_KEYS, RATE_KEYS, Facts
+from .numbers import Number, compared_with, direction_before, sentence_bounds
+from .plain import kind_stated
+from .said_formula import VERB_RATE
+from .stated import EPS, amount_text, at_stated, quoted
+from .sum_checks import latest
+
+RATE_LABELS = {"exec_rate": "预算执行率", "basic_exec_rate": "基本支出执行率", "project_exec_rate": "项目支出执行率",
+               "procurement_rate": "政府采购执行率", "sangong_control_rate": "“三公”经费控制率",
+               "public_control_rate": "日常公用经费控制率", "adjust_rate": "预算调整率", "project_adjust_rate": "项目预算调整率"}
+
+
+def check_stated_rates(facts: Facts, report: FindingList) -> None:
+    figures = facts.figures()
+    project = kind_stated(facts.text) == "项目支出"
+    said_rates = {m.start("share") for m in VERB_RATE.finditer(facts.text)}
+    parts_rates = _rates_of_parts(facts)
+    whole_year = facts.keyed_amounts().get("budget_total")    # (the 全年预算, wherever said: read once)
+    for i, rate in enumerate(figures):
+        key = RATE_KEYS.get((rate.measure, rate.scope))
+        if not rate.is_rate or key is None or direction_before(rate.label) or compared_with(rate.label) \
+                or rate.start in said_rates or id(rate) in parts_rates:
+            continue   # "资金支出率≥98%", "执行率未达到100%": a target or a line, not a stated rate (a grant's
+            # "…34.18万元，已兑现28.35万元，兑现率…" is said_formula's; a 其中 part's own rate is its part's)
+        # (in a 项目支出 report the project's own figures are its whole: 下达预算…，项目预算执行率97.3%)
+        alike = {"whole", "project", "fiscal"} if project and rate.scope in ("whole", "project", "fiscal") else {rate.scope}
+        near = [n for n in figures[:i] if n.is_amount and n.scope in alike and n.paragraph == rate.paragraph
+                and rate.sentence - n.sentence <= 1]
+        # the amounts said since the one before it in its sentence are its own ("…拨付1,086.40万元，执行率
+        # 86.22%；…累计拨付1,218.75万元，执行率96.73%"); a 运行监控 rate's, those said with it ("…（年中
+        # 运行监控时执行率为46.72%）" has none)
+        since_rate = max([n.end for n in figures[:i] if n.is_rate and n.sentence == rate.sentence and
+                          RATE_KEYS.get((n.measure, n.scope)) == key] + [0])
+        since = max(since_rate, facts.monitoring_from(rate) or 0)    # (the year's budget may come before)
+        near, said_with = [n for n in near if n.start >= since_rate], [n for n in near if n.start >= since]
+        if rate.measure == "adjust_rate":
+            num, den = latest(said_with, "adjust"), latest(near, "initial")
+            if den is not None and _adjusted_by_difference(facts, report, rate, den, said_with):
+                continue   # (the 年初 and the 全年 in its sentence: their difference — every 追加 and 调减 between)
+        else:
+            num, den = latest(said_with, "spend"), latest(near, "total_budget", "budget", "initial")
+            if num is not None and den is None and rate.scope in ("whole", "project") and facts.forms \
+                    and "budget_total" in facts.forms.amounts and num.sentence == rate.sentence:
+                den = facts.forms.amounts["budget_total"]   # "实际支出298.43万元，执行率95.74%": of the form's 全年预算数
+            if num is not None and den is None and num.sentence == rate.sentence:
+                den = _budget_of_the_spending(facts, num, rate.scope)
+        own = _own_amounts(facts, rate, alike, since)
+        if rate.measure != "adjust_rate" and own is not None:
+            num, den = own
+        if rate.measure != "adjust_rate" and (num is None or den is None):
+            num, den = _explained_after(facts, rate, alike) or (num, den)
+        if num is None or den is None or num.start < den.start and num.sentence != den.sentence:
+            continue   # (a spending said a sentence before the budget it would be divided by: another's)
+        a, b = facts.amount(num), facts.amount(den)
+        if b == 0 and a != 0:
+            continue   # x / 0: the rate is undefined; nothing to compare it with
+        value = a / b if b else 0.0   # nothing planned, nothing spent: 0 (SPEC 3)
+        if den.measure == "initial" and key == "exec_rate" and whole_year is not None and facts.amount(whole_year) \
+                and at_stated(a / facts.amount(whole_year), rate):
+            continue      # (the 年初 said near it, the rate of the 全年预算 said elsewhere — a form's: as it should be)
+        if not at_stated(value, rate):
+            report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),   # SPEC 8: a warning
+                         f"报告写{RATE_LABELS[key]} {rate.value:g}%，按 {amount_text(a)}÷{amount_text(b)} 应为 "
+                         f"{excel_round(value * 100, max(rate.decimals, 2)):.{max(rate.decimals, 2)}f}%{quoted(facts, rate)}")
+
+
+def _budget_of_the_spending(facts: Facts, spent: Number, scope: str) -> Number | None:
+    """"项目实际支出1,836,420.00元，执行率96.85%，结余63,580.00元", the budget said paragraphs before: the budget
+    read as the spending's own scope's, when the spending is the one read as that scope's and either the scope is
+    named (“三公”经费, 公用经费) or the sentence's 结余 is that budget less the spending."""
+    keyed = facts.keyed_amounts()
+    spend_key, budget_key = AMOUNT_KEYS.get(("spend", scope)), AMOUNT_KEYS.get(("total_budget", scope))
+    if not (spend_key and budget_key and keyed.get(spend_key) is spent and budget_key in keyed):
+        return None
+    budget = keyed[budget_key]
+    if scope in ("sangong", "public"):
+        return budget
+    end = sentence_bounds(facts.text, spent.start)[1]
+    left = [n for n in facts.numbers if spent.end <= n.start < end and n.is_amount and _LEFT_OVER.search(n.label)]
+    gap = facts.amount(budget) - facts.amount(spent)
+    return budget if any(abs(facts.amount(n) - gap) <= facts.half_cent(n) + facts.half_cent(budget) + facts.half_cent(spent) + EPS
+                         for n in left) else None
+
+
+_LEFT_OVER = re.compile(r"结余|结存|余额|未支出|未支付|剩余|尚余")
+
+
+def _explained_after(facts: Facts, rate: Number, alike: set[str]) -> tuple[Number, Number] | None:
+    """"执行率为95.75%，即全年实际支出1,472.18万元占全年预算数1,540.35万元的比重": the rate first, its spending and
+    its budget after it in its sentence, said to be what it is (即 / 也就是)."""
+    end = sentence_bounds(facts.text, rate.start)[1]
+    # (or in brackets right after it: "执行率97.30%（全年支出…万元/全年预算…万元）")
+    said = re.match(r"\s*(?:[,，]?\s*(?:即|也就是|也即)|[(（])", facts.text[rate.end:end])
+    if said is None:
+        return None
+    if said.group().strip().endswith(("(", "（")):
+        closing = re.search(r"[)）]", facts.text[rate.end:end])
+        end = rate.end + closing.start() if closing else end
+    after = [n for n in facts.numbers if rate.end < n.start < end and n.is_amount and n.scope in alike]
+    spent, budget = latest(after, "spend"), latest(after, "total_budget", "budget")
+    if spent is None or budget is None or len(after) != 2:
+        return None
+    return spent, budget
+
+
+def _adjusted_by_difference(facts: Facts, report: FindingList, rate: Number, initial: Number, said_with: list) -> bool:
+    """"年初预算安排6,702.40万元，全年预算数7,905.33万元，预算调剂比例17.59%": the two budgets in the rate's own
+    sentence — the rate is their difference over the 年初 (a warning, as any stated rate); whether they were."""
+    whole = latest([n for n in said_with if n.sentence == rate.sentence and initial.start < n.start], "total_budget")
+    if whole is None or initial.sentence != rate.sentence or not facts.amount(initial):
+        return False
+    a, b = facts.amount(whole) - facts.amount(initial), facts.amount(initial)
+    value = abs(a) / b
+    if not at_stated(value, rate):
+        decimals = max(rate.decimals, 2)
+        report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
+                       f"报告写{RATE_LABELS[RATE_KEYS[(rate.measure, rate.scope)]]} {rate.value:g}%，按（{amount_text(facts.amount(whole))}"
+                       f"−{amount_text(b)}）÷{amount_text(b)} 应为 {excel_round(value * 100, decimals):.{decimals}f}%{quoted(facts, rate)}")
+    return True
+
+
+_A_SOURCE = re.compile(r"其中|中央|省级|市级|县级|区级|本级|配套|上级|自筹|单位资金|其他资金")
+_OF_ALL = re.compile(r"整体|总体|综合|全部|项目|预算执行率")
+
+
+def _rates_of_parts(facts: Facts) -> set[int]:
+    """The rates said right after a part of a 其中 list, of that part ("其中中央衔接资金支出276.50万元，执行率
+    92.17%；县级配套资金支出54.78万元，执行率91.30%") — not the one after the last part of a list whose
+    parts have none, the whole's ("…项目支出1,100.21万元，预算执行率94.86%")."""
+    out = set()
+    pairs = list(zip(facts.numbers, facts.numbers[1:]))
+    following = {id(a): b for a, b in pairs}
+    for said, rate in pairs:   # "其中中央衔接资金支出276.50万元，执行率92.17%":
+        if said.is_amount and rate.is_rate and rate.sentence == said.sentence and _A_SOURCE.search(said.label) \
+                and not re.search(r"[。；;]", facts.text[said.end:rate.start]) and not _OF_ALL.search(rate.label):
+            out.add(id(rate))     # a source's own rate
+    for listed in facts.sums:
+        rated = [following.get(id(p)) for p in listed.parts]
+        rated = [r if r is not None and r.is_rate and r.sentence == p.sentence else None for r, p in zip(rated, listed.parts)]
+        if any(r is not None for r in rated[:-1]):
+            out.update(id(r) for r in rated if r is not None)
+    return out
+
+
+def _own_amounts(facts: Facts, rate: Number, alike: set[str], since: int) -> tuple[Number, Number] | None:
+    """The spending and the budget its own clause states before it, of its scope, listed or not
+    ("…。其中财政拨款预算726.58万元，支出714.52万元，执行率98.34%"): its operands; None if not both."""
+    start = max(since, sentence_bounds(facts.text, rate.start)[0], *(facts.text.rfind(c, 0, rate.start) + 1 for c in ";；"))
+    own = [n for n in facts.numbers if start <= n.start < rate.start and n.is_amount and n.scope in alike]
+    spent, budget = latest(own, "spend"), latest(own, "total_budget", "budget", "initial")
+    return (spent, budget) if spent is not None and budget is not None else None
