@@ -29,7 +29,7 @@ from .numbers import Number
 from .plain import sub_level
 from .said_formula import (OWN_EXECUTION_RULE, check_row_execution, check_said_execution, check_said_points_rate,
                            check_said_rate_rule, check_said_share, check_said_total, follows_rate)
-from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, at_stated, by_shape, quoted
+from .stated import EPS, amount_text, at_stated, by_shape, quoted
 from .sum_checks import check_budget_equation, check_sums
 from .totals import STRONG_TOTAL
 from .vocabulary import key
@@ -127,11 +127,11 @@ def _funds_parts(facts: Facts, report: FindingList) -> None:
                 # a 其中 row with fewer amounts than the whole's (an empty cell lost, as a PDF's spaces lose it): which
                 # column its figures stand in is not certain — a warning that says so
                 short = [name for name, row in table.parts if column in row and len(row) < len(table.total)]
-                slip = a_slip_of(facts, whole, added, [n for _, n in parts])
-                (report.warning if short or not slip else report.error)(
-                    "SUM_MISMATCH", facts.where(whole.start),
+                say, why = (report.warning, "（有其中行的金额少于总额行，所在列未必读对，请核对）") if short else \
+                    by_shape(report, facts, whole, added, tuple(n for _, n in parts))
+                say("SUM_MISMATCH", facts.where(whole.start),
                     f"自评表{word}：其中各行 {listed} = {amount_text(added)}，多于总额行的 {amount_text(whole.value)}"
-                    f"{'（有其中行的金额少于总额行，所在列未必读对，请核对）' if short else '' if slip else NOT_A_SLIP}{quoted(facts, whole)}")
+                    f"{why}{quoted(facts, whole)}")
                 break
 
 
@@ -176,11 +176,9 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
                 continue
             added = sum(facts.amount(p) for p in parts)
             if abs(added - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS:
-                slip = a_slip_of(facts, whole, added, parts)
-                (report.error if slip else report.warning)(
-                    "SUM_MISMATCH", facts.where(whole.start),
-                    f"表中各行{word}之和 {amount_text(added)}，与合计行 {amount_text(facts.amount(whole))} 不符"
-                    f"{'' if slip else NOT_A_SLIP}{quoted(facts, whole)}")
+                say, why = by_shape(report, facts, whole, added, tuple(parts))
+                say("SUM_MISMATCH", facts.where(whole.start),
+                    f"表中各行{word}之和 {amount_text(added)}，与合计行 {amount_text(facts.amount(whole))} 不符{why}{quoted(facts, whole)}")
 
 
 def _column_sums(facts: Facts, report: FindingList) -> None:
@@ -189,11 +187,10 @@ def _column_sums(facts: Facts, report: FindingList) -> None:
         added = sum(facts.amount(p) for p in column.parts)
         if abs(added - facts.amount(column.whole)) > sum(facts.half_cent(p) for p in column.parts) + facts.half_cent(column.whole) + EPS \
                 and not report.names(facts.where(column.whole.start)):
-            slip = a_slip_of(facts, column.whole, added, column.parts)
-            (report.error if slip else report.warning)(
-                "SUM_MISMATCH", facts.where(column.whole.start),
+            say, why = by_shape(report, facts, column.whole, added, tuple(column.parts))
+            say("SUM_MISMATCH", facts.where(column.whole.start),
                 f"表中「{column.header}」一列各行之和 {amount_text(added)} 万元，与合计行 "
-                f"{amount_text(facts.amount(column.whole))} 万元不符{'' if slip else NOT_A_SLIP}{quoted(facts, column.whole)}")
+                f"{amount_text(facts.amount(column.whole))} 万元不符{why}{quoted(facts, column.whole)}")
 
 
 def _form_execution(facts: Facts, report: FindingList, kind: str) -> None:
