@@ -128,7 +128,7 @@ def _funds_parts(facts: Facts, report: FindingList) -> None:
                 # column its figures stand in is not certain — a warning that says so
                 short = [name for name, row in table.parts if column in row and len(row) < len(table.total)]
                 say, why = (report.warning, "（有其中行的金额少于总额行，所在列未必读对，请核对）") if short else \
-                    by_shape(report, facts, whole, added, tuple(n for _, n in parts))
+                    by_shape(report, facts, whole, sum(facts.amount(n) for _, n in parts), tuple(n for _, n in parts))
                 say("SUM_MISMATCH", facts.where(whole.start),
                     f"自评表{word}：其中各行 {listed} = {amount_text(added)}，多于总额行的 {amount_text(whole.value)}"
                     f"{why}{quoted(facts, whole)}")

@@ -1323,3 +1323,14 @@ def test_a_sentence_restating_a_forms_indicator_with_a_completion_of_its_own(tmp
     wrong = checked(tmp_path, text.format(rate="80.00%"))
     assert [f.code for f in wrong.findings] == ["COMPLETION_MISMATCH"]
     assert len(wrong.facts.indicators) == 1
+
+
+def test_parts_over_a_funds_tables_whole_in_yuan_by_a_slip_are_an_error(tmp_path):
+    """The funds block in 元: 850,000 + 60,000 = 910,000 over the whole's 900,000 — one digit off, a slip, an error
+    as it is in 万元 (the slip is judged in one unit: the parts' sum and the whole both in 万元)."""
+    text = ("项目支出绩效自评表\n| 项目资金（元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| 年度资金总额 | 800,000.00 | 900,000.00 | 864,000.00 | 10 | 96% | 9.6 |\n"
+            "| 其中：当年财政拨款 | 800,000.00 | 850,000.00 | 816,000.00 | — | — | — |\n"
+            "| 上年结转资金 | 0 | 60,000.00 | 48,000.00 | — | — | — |\n")
+    found = [(f.code, f.severity) for f in read(tmp_path, text).findings if f.code == "SUM_MISMATCH"]
+    assert found == [("SUM_MISMATCH", "error")]
