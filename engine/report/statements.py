@@ -48,12 +48,11 @@ def _each_scored(text: str, start: int, end: int):
             or not all(p < s for p, s in zip(points, scores)) or not all(s < p for s, p in zip(scores, points[1:])):
         yield start, end
         return
-    for score, following in zip(scores, points[1:]):
-        comma = max(text.rfind("，", score, following), text.rfind(",", score, following))
-        if comma < 0:
-            yield start, end
-            return
-    bounds = [start] + [max(text.rfind("，", s, p), text.rfind(",", s, p)) + 1 for s, p in zip(scores, points[1:])] + [end + 1]
+    commas = [max(text.rfind("，", s, p), text.rfind(",", s, p)) for s, p in zip(scores, points[1:])]
+    if min(commas) < 0:
+        yield start, end
+        return
+    bounds = [start] + [comma + 1 for comma in commas] + [end + 1]
     for begin, finish in zip(bounds, bounds[1:]):
         yield begin, finish - 1
 
