@@ -60,7 +60,8 @@ def check_totals_said_twice(facts: Facts, report: FindingList) -> None:
     if any(abs(float(m.group(1)) - gap) < SCORE_TOLERANCE for m in _BONUS.finditer(facts.text)):
         return      # "总分97.81分（其中指标得分96.81分、加分1分）": the total and the items' sum, a bonus apart
     said += [form] if form else []
-    added = [v for v in values if any(abs(s - v) < SCORE_TOLERANCE for s in _sums_of_items(facts))]
+    sums = _sums_of_items(facts)
+    added = [v for v in values if any(abs(s - v) < SCORE_TOLERANCE for s in sums)]
     if len(added) == 1:
         right = added[0]
         if facts.total is not None and round(facts.total.value, 2) != right:
