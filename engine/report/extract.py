@@ -114,6 +114,8 @@ def claims_of(facts: Facts) -> list[dict]:
                 claim(f"indicators[{ind.row}].{key}", _number(facts, n) if n.unit == "%" else n.value, n.start)
         if ind.direction:
             claim(f"indicators[{ind.row}].direction", DIRECTION_SYMBOLS[ind.direction], ind.start)
+        if ind.scored_as:
+            claim(f"indicators[{ind.row}].scored_as", ind.scored_as, ind.start)
     for item in facts.items:
         name = item.row_id or re.sub(r"\s+", "", item.name)
         claim(f"self_scores.{name}", item.score.value, item.score.start)

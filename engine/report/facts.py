@@ -98,6 +98,7 @@ class Indicator:
     # where its points and score were said apart from its figures (a 评分表's row, a list of points said
     # before or after it, a statement read by its cue words): said in a warning — "" when one statement
     scored_apart: str = ""
+    scored_as: str = ""             # the name its 评分表 row or scored statement gives it, when another
 
 
 @dataclass

@@ -16,22 +16,34 @@ from .vocabulary import words
 
 def scored_items_joined(facts: Facts) -> None:
     """An indicator said in prose without its points and score ("碘盐覆盖率目标≥95%，实际97.8%") and one
-    row of a 评分表 scoring it by name ("| 碘盐覆盖率 | 6 | 6 |"): one indicator, with its points and score."""
+    row of a 评分表 scoring it by name ("| 碘盐覆盖率 | 6 | 6 |"): one indicator, with its points and score.
+    The closest names are joined first ("国民体质监测合格率" its row of that name, then "完成国民体质监测" the
+    row "国民体质监测人数"); an indicator scored already keeps the row of its name from any other; two rows
+    as close to one indicator (or two indicators to one row) join neither."""
     items = [(text_key(i.name), i) for i in facts.items if i.weight is not None and len(text_key(i.name)) >= 3]
+    pairs = []
     for indicator in facts.indicators:
         name = text_key(indicator.name)
-        if indicator.weight is not None or len(name) < 3:
+        for key, item in items:
+            if len(name) >= 3 and _one_thing(name, key):
+                pairs.append(((name == key, shared_core(name, key)), indicator, item))
+    joined: set[int] = set()
+    for closeness, indicator, item in sorted(pairs, key=lambda p: p[0], reverse=True):
+        if id(indicator) in joined or id(item) in joined:
             continue
-        scoring = {id(i): i for k, i in items if _one_thing(name, k)}
-        named = [i for i in facts.indicators if i is not indicator
-                 and any(_one_thing(text_key(i.name), k) for k, j in items if id(j) in scoring)]
-        item = next(iter(scoring.values()), None)
-        if len(scoring) == 1 and not named and (indicator.self_score is None or indicator.self_score.value == item.score.value):
-            # one row, naming no other indicator: the same indicator (its score, if said with it, the row's)
-            indicator.weight, indicator.self_score = item.weight, item.score
-            if indicator.direction not in ("<", "<=") and _said_reverse(facts.text, (indicator.name, item.name)):
-                indicator.direction = "<="
-            indicator.scored_apart = "目标与实际值取自正文，分值与得分取自评分表"
+        rivals = [p for p in pairs if p[0] == closeness and (p[1] is indicator) != (p[2] is item)
+                  and id(p[1]) not in joined and id(p[2]) not in joined]
+        joined |= {id(indicator), id(item)}
+        if rivals or indicator.weight is not None \
+                or indicator.self_score is not None and indicator.self_score.value != item.score.value:
+            joined |= {id(p[1]) for p in rivals} | {id(p[2]) for p in rivals}
+            continue
+        # one row, as close to no other indicator: the same indicator (its score, if said with it, the row's)
+        indicator.weight, indicator.self_score = item.weight, item.score
+        if indicator.direction not in ("<", "<=") and _said_reverse(facts.text, (indicator.name, item.name)):
+            indicator.direction = "<="
+        indicator.scored_apart = "目标与实际值取自正文，分值与得分取自评分表"
+        indicator.scored_as = _another_name(indicator, item.name)
 
 
 _GROUP = re.compile(rf"(?:{words()['indicator_group'].pattern})(?:指标)?")
@@ -48,6 +60,12 @@ def _one_thing(one: str, other: str) -> bool:
         return True
     core = shared_core(shorter, longer)
     return core >= 4 and 2 * core >= len(shorter)
+
+
+def _another_name(indicator: Indicator, name: str) -> str:
+    """The name its 评分 gives it, when not the name it was read by ("培训社会体育指导员" scored as
+    "社会体育指导员培训人数")."""
+    return name.strip() if text_key(name) != text_key(indicator.name) else ""
 
 
 def _said_reverse(text: str, names: tuple[str, ...]) -> bool:
@@ -165,6 +183,7 @@ def _scored_in_turn(facts: Facts) -> None:
             if len(own) == 1:
                 own[0].weight, own[0].self_score = weight, score
                 own[0].scored_apart = "分值与得分取自依次列出的语句"
+                own[0].scored_as = _another_name(own[0], name)
             else:       # an item of that name (joined to its indicator by scored_items_joined, if one is said)
                 facts.items.append(StatedItem(name, score, weight))
 
@@ -288,11 +307,13 @@ def scored_statements(facts: Facts) -> None:
         for each in _BRACKETED.finditer(text, said.start("list"), said.end("list")):
             name = re.sub(r"^[\s.．、和及]+|^(?:其中|本资金|本项目|本部门|本单位)[:：,，\s]*|^.*?(?:指标|类)中", "", each.group("name"))
             points = facts.number_at(each.start("points") if each.group("points") else each.start("bare"))
-            said_before = [i for i in facts.indicators if text_key(i.name) == text_key(name)]
+            said_before = [i for i in facts.indicators if text_key(i.name) == text_key(name)] \
+                or [i for i in facts.indicators if _one_thing(text_key(i.name), text_key(name))]
             if points is not None and len(said_before) == 1 and said_before[0].weight is None \
                     and said_before[0].self_score is None:     # its figures said before: scored here in full
                 said_before[0].weight = said_before[0].self_score = points
                 said_before[0].scored_apart = "分值与得分取自列出各项均得满分的语句"
+                said_before[0].scored_as = _another_name(said_before[0], name)
             elif points is not None and not named_already(name, known):
                 known.append(text_key(name))
                 facts.items.append(StatedItem(name, points, points))

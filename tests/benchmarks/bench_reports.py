@@ -76,7 +76,8 @@ def headline_read(result, figures: dict) -> dict[str, bool]:
 
 def indicators_read(result, indicators: list[dict]) -> list[bool]:
     """Each stated indicator: read whole (its name, and every number it states) or not."""
-    read = [(key(i.name), i) for i in result.facts.indicators if i.name]
+    # an indicator by the name it was read by or the one its 评分表 row gives it (labels use either)
+    read = [(key(n), i) for i in result.facts.indicators for n in (i.name, i.scored_as) if n]
     items = [(key(i.name), i) for i in result.facts.items if i.name]
     out = []
     for want in indicators:

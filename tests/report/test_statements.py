@@ -244,6 +244,9 @@ def test_an_indicator_and_its_score_said_apart_under_a_shorter_name(tmp_path):
     values = indicator_values(result)
     assert values["开展食品安全监督抽检"][2:] == (6, 6)
     assert values["证照取得率"][2:] == (4, 4)
+    # the name its 评分 gives it is kept beside the one it was read by (and said in --json)
+    named = {i.name: i.scored_as for i in result.facts.indicators}
+    assert named["开展食品安全监督抽检"] == "监督抽检批次" and named["证照取得率"] == "取得率"
     reverse = next(i for i in result.facts.indicators if "办结平均用时" in i.name)
     assert (reverse.weight.value, reverse.self_score.value, reverse.direction) == (5, 3.85, "<=")
     assert not [f for f in result.findings if f.code == "SCORE_MISMATCH"]
