@@ -10,7 +10,9 @@ import re
 
 from ..core.parsing import DIRECTIONS, text_key
 from .document import Document
+from .facts import shared_core
 from .numbers import Number, direction_before, measure_of
+from .vocabulary import goals_paragraph_words
 
 _NOISE = re.compile(r"(?:为|是|达到|达|[:：])\s*$")
 _MIN_SHARED = 4
@@ -28,7 +30,7 @@ def _stated(document: Document, numbers: list[Number], kind: str) -> list[tuple[
     paragraph of a section of `kind` (its innermost kind)."""
     out = []
     for n in numbers:
-        if n.part or document.kinds_at(n.start)[:1] != [kind]:
+        if n.part or document.kinds_at(n.start)[:1] != [kind] and not (kind == "goals" and _goals_paragraph(document, n)):
             continue
         block = document.block_at(n.start)
         if block is None or block.kind == "row":
@@ -44,6 +46,19 @@ def _stated(document: Document, numbers: list[Number], kind: str) -> list[tuple[
         if len(text_key(words)) >= 2 and unit_of(document.text, n):
             out.append((words, n))
     return out
+
+
+_GOALS_OPEN = goals_paragraph_words()     # "年度整体绩效目标为：…", "2023年度部门整体绩效目标："
+
+
+def _goals_paragraph(document: Document, n: Number) -> bool:
+    """The figure stands in a sentence that opens by saying it lists the goals, in no section of results
+    or scoring."""
+    block = document.block_at(n.start)
+    if block is None or block.kind != "paragraph" or set(document.kinds_at(n.start)[:1]) & {"results", "scoring"}:
+        return False
+    sentence = max(block.start, document.text.rfind("。", block.start, n.start) + 1)     # (its own sentence)
+    return _GOALS_OPEN.match(document.text, sentence, n.start) is not None
 
 
 def _shared_end(a: str, b: str) -> str:
@@ -83,9 +98,47 @@ def goal_result_pairs(document: Document, numbers: list[Number], known: list[str
             continue
         used.add(k)
         known.append(name)
-        direction = direction_before(document.text[document.clause_at(target.start)[0]:target.start]) or "="
-        out.append((name, direction, target, results[k][1]))
+        out.append((name, _direction(document, target), target, results[k][1]))
+    paired = {id(n) for *_, t, a in out for n in (t, a)}
+    return out + _by_their_unit(document, goals, results, paired, known)
+
+
+_NO_OWN_UNIT = {"", "%", "万元", "元", "亿元", "分", "个百分点"}
+
+
+def _by_their_unit(document: Document, goals: list, results: list, paired: set[int], known: list[str]) -> list:
+    """A goal and a result not paired by name, each the only one of its unit on its side ("接收进馆档案
+    不少于12,000卷" and "全年接收…到期档案13,286卷"), their words sharing two characters or more: one
+    indicator."""
+    unit = lambda n: unit_of(document.text, n)     # noqa: E731
+    out = []
+    for words, target in goals:
+        mine = unit(target)
+        results_of_it = [(said, actual) for said, actual in results if unit(actual) == mine]
+        if mine in _NO_OWN_UNIT or id(target) in paired or sum(unit(t) == mine for _, t in goals) != 1 \
+                or len(results_of_it) != 1 or id(results_of_it[0][1]) in paired:
+            continue
+        said, actual = results_of_it[0]
+        words = _BARE_VERB.sub("", words)
+        name = text_key(words)
+        if len(name) < 2 or shared_core(name, text_key(said)) < 2 or any(name in other or other in name for other in known if other):
+            continue
+        known.append(name)
+        out.append((words, _direction(document, target), target, actual))
     return out
+
+
+_BARE_VERB = re.compile(r"^(?:全年|年度|当年)?(?:完成|实现)?|(?:控制在|保持在)$")   # "全年完成…", "…控制在": no name
+_BOUND_AFTER = re.compile(r"[^\d\s,，;；。、]{0,6}?(?P<end>以内|以下|及以下|以上|及以上)")
+
+
+def _direction(document: Document, target: Number) -> str:
+    """The target's direction from the words before it ("不少于"), else after it ("控制在6.5‰以内")."""
+    before = direction_before(document.text[document.clause_at(target.start)[0]:target.start])
+    after = _BOUND_AFTER.match(document.text, target.end)
+    if before or after is None:
+        return before or "="
+    return ">=" if after.group("end").endswith("以上") else "<="
 
 
 def _segment(document: Document, n: Number) -> str:

@@ -97,6 +97,12 @@ def section_words() -> tuple[tuple[tuple[str, re.Pattern], ...], re.Pattern]:
 
 
 @functools.lru_cache(maxsize=1)
+def goals_paragraph_words() -> re.Pattern:
+    """The opening of a paragraph that lists the goals ("年度整体绩效目标为："): templates/_report_sections.toml."""
+    return re.compile(load_toml(SECTIONS)["paragraphs"]["goals"])
+
+
+@functools.lru_cache(maxsize=1)
 def cell_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(a rules column's header, a formula in words, a scoring rule's clause)."""
     raw = load_toml(SECTIONS)["cells"]

@@ -119,3 +119,22 @@ def test_results_that_end_alike_told_apart_by_their_sentence(tmp_path):
     assert [(i.name, i.weight.value, i.score.value, i.row_id) for i in read.items][2] == ("预算执行率", 10, 9.8, "budget_execution")
     assert len(read.items) == 5 and read.dept_name == "某县人民法院"
     assert check(read).findings == []
+
+
+BY_THEIR_UNIT = """某县档案馆2024年度部门整体支出绩效自评报告
+一、部门基本情况
+本馆负责全县档案收集和利用。年度整体绩效目标为：全年接收进馆档案不少于9,000卷，馆藏档案数字化不少于80万页，婴儿死亡率控制在6.5‰以内，修缮库房2处。
+二、绩效目标实现情况
+全年接收县直单位到期档案9,412卷；完成馆藏数字化86.2万页，其中外包加工80万页；全县婴儿死亡率4.8‰；修缮库房2处，新建阅览室1处。
+"""
+
+
+def test_a_paragraph_of_goals_and_a_goal_paired_by_the_unit_said_once_on_each_side(tmp_path):
+    """Goals listed in a paragraph that says so ("年度整体绩效目标为："), under a heading of another kind; a goal
+    and a result whose names end otherwise, each the only figure of its unit on its side, their words sharing
+    two characters: one indicator, its name without "全年"/"控制在", its direction from "以内" after the figure.
+    Two results in 万页 (one a part of the other) pair nothing by their unit; 修缮库房 is paired by its name."""
+    pairs = {i.name: (i.direction, i.target.value, i.actual.value) for i in facts(tmp_path, BY_THEIR_UNIT).indicators}
+    assert pairs == {"接收进馆档案": (">=", 9000, 9412), "婴儿死亡率": ("<=", 6.5, 4.8), "修缮库房": ("=", 2, 2)}
+    heading = BY_THEIR_UNIT.replace("年度整体绩效目标为：", "年度整体工作情况：")
+    assert facts(tmp_path, heading).indicators == []        # (no paragraph of goals: its figures are no targets)
