@@ -11,7 +11,7 @@ import re
 from ..core.parsing import DIRECTIONS, text_key
 from .document import Document
 from .facts import shared_core
-from .numbers import Number, direction_before, measure_of
+from .numbers import Number, direction_after, direction_before, measure_of
 from .vocabulary import goals_paragraph_words
 
 _NOISE = re.compile(r"(?:为|是|达到|达|[:：])\s*$")
@@ -129,16 +129,12 @@ def _by_their_unit(document: Document, goals: list, results: list, paired: set[i
 
 
 _BARE_VERB = re.compile(r"^(?:全年|年度|当年)?(?:完成|实现)?|(?:控制在|保持在)$")   # "全年完成…", "…控制在": no name
-_BOUND_AFTER = re.compile(r"[^\d\s,，;；。、]{0,6}?(?P<end>以内|以下|及以下|以上|及以上)")
 
 
 def _direction(document: Document, target: Number) -> str:
     """The target's direction from the words before it ("不少于"), else after it ("控制在6.5‰以内")."""
-    before = direction_before(document.text[document.clause_at(target.start)[0]:target.start])
-    after = _BOUND_AFTER.match(document.text, target.end)
-    if before or after is None:
-        return before or "="
-    return ">=" if after.group("end").endswith("以上") else "<="
+    return direction_before(document.text[document.clause_at(target.start)[0]:target.start]) \
+        or direction_after(document.text, target.end) or "="
 
 
 def _segment(document: Document, n: Number) -> str:

@@ -75,6 +75,15 @@ def direction_before(label: str) -> str | None:
     return None
 
 
+_BOUND_AFTER = re.compile(r"\s*[^\d,，;；。、\s]{0,6}?\s*(以上|及以上|以内|以下|及以下)")
+
+
+def direction_after(text: str, end: int) -> str | None:
+    """The direction a target's words after it give ("6.5‰以内": ≤; "95%以上": ≥), None if none."""
+    bound = _BOUND_AFTER.match(text, end)
+    return None if bound is None else ">=" if bound.group(1).endswith("以上") else "<="
+
+
 _COMPARED = re.compile(r"(?:未达到|未达|没有达到|达到|超过|低于|高于|不足|不到)\s*$")
 
 

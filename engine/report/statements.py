@@ -9,6 +9,7 @@ import re
 
 from ..core.parsing import DIRECTIONS, text_key
 from .facts import Facts, Indicator, named_already, same_name, stated_item
+from .numbers import direction_after
 from .plain import LIST_MARK
 from .vocabulary import words
 
@@ -131,7 +132,6 @@ _BOUND_GOAL = re.compile(rf"(?:(?:{_WORDS['statement_goal'].pattern})\s*(?:为|�
                          r"|(?:原定|原计划|要求)\s*(?:为|达到)?\s*|(?:达到|实现|控制在)\s*(?=[\d,.]+\s*[^\d,，;；。\s]{0,4}?\s*(?:以上|以内|以下)))"
                          rf"(?=\d)")
 _ACHIEVED_LOOSE = re.compile(r"(?:实际(?:完成|达到|为)?|(?:调查|测评|评价|抽查|回访)结果(?:为|是)|全年(?:共)?完成|实际[^\d，,；;。（(]{1,6}?(?:为|达)?)\s*(?=\d)")
-_BOUND_AFTER = re.compile(r"\s*[^\d,，;；。\s]{0,4}?\s*(以上|及以上|以内|以下|及以下)")
 _NOT_THE_YEAR = re.compile(r"年中|监控|截至|上半年|前三季度|季度|上年|去年|同期")
 
 
@@ -159,10 +159,8 @@ def goals_in_statements(facts: Facts) -> None:
         if not re.fullmatch(r"[^，,。；;:：()（）\d“”\"]{2,30}", name) or _NO_SUBJECT.search(name) \
                 or len(text_key(name)) < 2 or named_already(name, known):
             continue
-        bound = _BOUND_AFTER.match(text, target.end)
         direction = DIRECTIONS[goals[0].group("dir")] if goals[0].group("dir") else \
-            ("<=" if bound.group(1) in ("以内", "以下", "及以下") else ">=") if bound else \
-            "<=" if goals[0].group(0).startswith("控制在") else "="
+            direction_after(text, target.end) or ("<=" if goals[0].group(0).startswith("控制在") else "=")
         target.part = actual.part = True
         known.append(text_key(name))
         facts.indicators.append(Indicator(len(facts.indicators) + 1, name, start, "", direction, target, actual,
