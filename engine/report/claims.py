@@ -12,7 +12,7 @@ from ..core.parsing import DIRECTIONS, text_key
 from .document import Document
 from .facts import Facts, Indicator, PartsList, named_already
 from .forms import Forms, read_forms
-from .goals import goal_result_pairs
+from .goals import goal_result_pairs, goal_targets
 from .items import read_items
 from .lists import composed_lists, counted_lists, detailed_lists
 from .masthead import department, fiscal_year
@@ -71,6 +71,7 @@ def read_facts(report: ReportText) -> Facts:
     scored_sentences(facts)
     scores_alone(facts)
     goals_in_statements(facts)
+    _targets_from_goals(facts)
     scored_items_joined(facts)     # (the items those two read: "A（15分）、B（10分）均得满分")
     totals = total_and_grade(facts)
     if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):
@@ -382,6 +383,16 @@ def _indicator_name(before: str) -> str:
         if clause:
             return clause[:60]
     return ""
+
+
+def _targets_from_goals(facts: Facts) -> None:
+    """An indicator read with what it achieved and its target among the goals, said apart (goals.py)."""
+    for indicator, direction, target in goal_targets(facts.document, facts.numbers, facts.indicators):
+        if target.part:
+            continue        # (another indicator's)
+        target.part = True
+        indicator.target, indicator.direction = target, indicator.direction or direction
+        indicator.scored_apart = indicator.scored_apart or "目标取自绩效目标，实际值取自完成情况"
 
 
 def _goals_and_results(facts: Facts) -> None:

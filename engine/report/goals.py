@@ -79,9 +79,8 @@ def goal_result_pairs(document: Document, numbers: list[Number], known: list[str
         for k, (said, actual) in enumerate(results):
             if unit_of(document.text, actual) != unit_of(document.text, target):
                 continue         # (a result used by another goal still makes a tie: see below)
-            shared = _shared_end(text_key(words), text_key(said))
-            whole = len(shared) >= 3 and shared in (text_key(words), text_key(said)) and not measure_of(shared)
-            if len(shared) >= _MIN_SHARED or whole:     # "完成率" alone names no indicator
+            if _names_one(text_key(words), text_key(said)):     # ("完成率" alone names no indicator)
+                shared = _shared_end(text_key(words), text_key(said))
                 matches.append((len(shared), k, shared))
         if not matches:
             continue
@@ -135,6 +134,37 @@ def _direction(document: Document, target: Number) -> str:
     """The target's direction from the words before it ("不少于"), else after it ("控制在6.5‰以内")."""
     return direction_before(document.text[document.clause_at(target.start)[0]:target.start]) \
         or direction_after(document.text, target.end) or "="
+
+
+def goal_targets(document: Document, numbers: list[Number], indicators: list) -> list[tuple]:
+    """(indicator, direction, target) for each indicator read with what it achieved but no target, whose
+    target the goals state under its name, in its unit ("绩效目标为：…公路列养率100%…" and "公路列养率
+    100%（分值6分，得6分）"): the one goal ending most like its name, else none."""
+    goals = _stated(document, numbers, "goals")
+    out = []
+    for indicator in indicators:
+        if indicator.target is not None or indicator.actual is None or indicator.direction == "定性":
+            continue
+        name = text_key(indicator.name)
+        unit = unit_of(document.text, indicator.actual)
+        if indicator.actual.unit in _NO_OWN_UNIT - {"%"} or _CUT_SHORT.search(name):
+            continue       # (an amount or points; a name cut at a bound "…收入超过10万元的村": its figure no actual)
+        named = [(len(_shared_end(text_key(words), name)), t) for words, t in goals
+                 if unit_of(document.text, t) == unit and t is not indicator.actual and _names_one(text_key(words), name)]
+        closest = [t for shared, t in named if shared == max(named, key=lambda m: m[0])[0]]
+        if len(closest) == 1:       # (the goal that names it most closely, if one does)
+            out.append((indicator, _direction(document, closest[0]), closest[0]))
+    return out
+
+
+_CUT_SHORT = re.compile(r"(?:超过|达到|不少于|不低于|高于|低于|以上|以下)$")
+
+
+def _names_one(goal: str, name: str) -> bool:
+    """A goal's words and an indicator's name end alike in four characters or more, or one is the whole
+    of the other (not a measure's word alone: "完成率")."""
+    shared = _shared_end(goal, name)
+    return len(shared) >= _MIN_SHARED or len(shared) >= 3 and shared in (goal, name) and not measure_of(shared)
 
 
 def _segment(document: Document, n: Number) -> str:

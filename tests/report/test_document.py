@@ -138,3 +138,29 @@ def test_a_paragraph_of_goals_and_a_goal_paired_by_the_unit_said_once_on_each_si
     assert pairs == {"接收进馆档案": (">=", 9000, 9412), "婴儿死亡率": ("<=", 6.5, 4.8), "修缮库房": ("=", 2, 2)}
     heading = BY_THEIR_UNIT.replace("年度整体绩效目标为：", "年度整体工作情况：")
     assert facts(tmp_path, heading).indicators == []        # (no paragraph of goals: its figures are no targets)
+
+
+TARGET_AMONG_THE_GOALS = """某县交通运输局2024年度部门整体支出绩效自评报告
+一、基本情况
+2024年部门整体绩效目标为：公路列养率100%，农村物流服务站点覆盖率不低于90%，群众满意度不低于90%，村集体收入超过10万元。
+二、绩效目标完成情况
+公路列养率100%（分值6分，得6分）；农村物流服务站点覆盖率93.4%（分值7分，得7分）。
+委托第三方调查，群众满意度92.5%，分值8分，得8分。
+"""
+
+
+def test_an_indicator_read_with_its_score_takes_its_target_from_the_goals_of_its_name(tmp_path):
+    """Each indicator read with what it achieved and its score but no target: the one goal of its name and
+    unit is its target, direction from the goal's words; said apart, so a score is checked as a warning.
+    "村集体收入超过10万元" is an amount: no goal of an indicator here."""
+    read = facts(tmp_path, TARGET_AMONG_THE_GOALS)
+    rows = {i.name: (i.direction, i.target and i.target.value, i.actual.value) for i in read.indicators}
+    assert rows["公路列养率"] == ("=", 100, 100)
+    assert rows["农村物流服务站点覆盖率"] == (">=", 90, 93.4) and rows["群众满意度"] == (">=", 90, 92.5)
+    assert all(i.scored_apart for i in read.indicators if i.name != "群众满意度")   # (that one: a goal and its result)
+    own = TARGET_AMONG_THE_GOALS.replace("农村物流服务站点覆盖率不低于90%", "农村物流服务站点覆盖率不低于90%，城区物流服务站点覆盖率不低于95%")
+    rows = {i.name: i.target for i in facts(tmp_path, own).indicators}
+    assert rows["农村物流服务站点覆盖率"].value == 90       # (the goal of its whole name)
+    two = TARGET_AMONG_THE_GOALS.replace("农村物流服务站点覆盖率不低于90%", "乡镇物流服务站点覆盖率不低于90%，城区物流服务站点覆盖率不低于95%")
+    rows = {i.name: i.target for i in facts(tmp_path, two).indicators}
+    assert rows["农村物流服务站点覆盖率"] is None       # (two goals end alike as closely — neither is taken)
