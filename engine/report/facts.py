@@ -99,6 +99,9 @@ class Indicator:
     # before or after it, a statement read by its cue words): said in a warning — "" when one statement
     scored_apart: str = ""
     scored_as: str = ""             # the name its 评分表 row or scored statement gives it, when another
+    # its target the line a scoring rule draws ("结转结余率不超过5%的得满分"): full marks when it is met; a
+    # shortfall is scored by the rule's own method, which that rule does not state
+    rule_line: bool = False
 
 
 @dataclass

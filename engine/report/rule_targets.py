@@ -1,0 +1,63 @@
+"""The line a scoring rule draws for a rate that states no target of its own ("预算调整率（上级追加不计入）
+不超过15%的得满分"; "结转结余率不超过5%、在职人员控制率和公用经费控制率不超过100%的得满分"): the
+target, and its direction, of the indicator of that name read with what it achieved but no target.
+Said apart from the indicator, so its score is checked as a warning only, and only where the line is
+met (full marks, as the rule says): a shortfall is scored as the rule goes on to say, not by completion."""
+from __future__ import annotations
+
+import re
+
+from ..core.parsing import text_key
+from .facts import Facts, same_name
+from .numbers import numbers
+
+# the clauses before "…的得满分": each names one rate or several (joined by 、 和 及) and its line
+_FULL_MARKS = re.compile(r"的?\s*(?:即)?(?:得|计|为)满分")
+_LINE = re.compile(r"(?P<names>[^、，,；;。:：\d%()（）]{2,40}?)\s*(?:[(（][^()（）]{0,30}[)）])?\s*"
+                   r"(?P<word>不超过|不高于|不大于|低于|小于|控制在|不低于|不少于|达到|大于|高于|≤|<=|≥|>=)?\s*"
+                   r"(?P<figure>\d+(?:\.\d+)?)\s*%\s*(?P<end>[(（]含[)）]|及以上|以上|以内|以下|及以下)?")
+_CEILING = {"不超过", "不高于", "不大于", "低于", "小于", "控制在", "≤", "<="}
+_FLOOR = {"不低于", "不少于", "达到", "大于", "高于", "≥", ">="}
+_NOT_A_NAME = re.compile(r"^(?:其中|且|或|评分说明|评分规则|计分规则|评分办法|评分标准)")
+
+
+def rule_lines(text: str) -> list[tuple[str, str, int]]:
+    """(a rate's name, its direction, where its line's figure stands) of each rule that gives full marks
+    at a line."""
+    out = []
+    for full in _FULL_MARKS.finditer(text):
+        start = max(text.rfind(c, 0, full.start()) for c in "；;。:：\n") + 1
+        segment = text[start:full.start()]
+        lines = list(_LINE.finditer(segment))
+        if not lines or segment[lines[-1].end():].strip():
+            continue        # (the full marks follow no line: "…按比例计分，完成的得满分")
+        for line in lines:
+            word, end = line.group("word") or "", line.group("end") or ""
+            direction = "<=" if word in _CEILING or end in ("以内", "以下", "及以下") else \
+                ">=" if word in _FLOOR or "以上" in end else None
+            if direction is None:
+                continue
+            for name in re.split(r"[、和及]", line.group("names")):
+                name = _NOT_A_NAME.sub("", name.strip(" 　、"))
+                if len(text_key(name)) >= 3:
+                    out.append((name, direction, start + line.start("figure")))
+    return out
+
+
+def rule_targets(facts: Facts) -> None:
+    """Each indicator of a rate read with what it achieved and no target: the line a rule draws for it by
+    name (one rule naming it, or none is taken)."""
+    wanting = [i for i in facts.indicators if i.target is None and i.actual is not None and i.actual.is_rate
+               and i.direction != "定性"]
+    if not wanting:
+        return
+    lines = rule_lines(facts.text)
+    figures = {n.start: n for n in numbers(facts.text)}
+    for indicator in wanting:
+        name = text_key(indicator.name)
+        named = [(d, at) for rule_name, d, at in lines if name == text_key(rule_name) or same_name(name, text_key(rule_name))]
+        if len({at for _, at in named}) != 1 or figures.get(named[0][1]) is None:
+            continue
+        direction, at = named[0]
+        indicator.target, indicator.direction = figures[at], direction
+        indicator.scored_apart, indicator.rule_line = indicator.scored_apart or "目标取自评分规则", True

@@ -1,0 +1,46 @@
+"""The line a scoring rule draws for a rate ("结转结余率不超过5%的得满分") as the target of the indicator of
+that name read with what it achieved and no target (engine/report/rule_targets.py)."""
+from __future__ import annotations
+
+from reading import checked, indicator_values
+
+RULES = """某县2024年度部门整体支出绩效自评报告
+四、自评得分情况
+评分说明：预算执行率达到95%（含）的得满分；预算调整率（上级追加不计入）不超过15%的得满分，每超过1个百分点扣0.3分；结转结余率不超过5%、在职人员控制率和公用经费控制率不超过100%的得满分；定量指标完成的得满分。
+本级压减调整2,006.30万元，预算调整率{adjust}，分值3分，得{adjust_score}分；结转结余率3.52%，分值3分，得{carry_score}分。
+公用经费控制率96.37%，分值6分，得6分。
+"""
+
+
+def _read(tmp_path, adjust="12.79%", adjust_score="3", carry_score="3"):
+    return checked(tmp_path, RULES.format(adjust=adjust, adjust_score=adjust_score, carry_score=carry_score))
+
+
+def test_each_rate_named_by_a_rule_takes_its_line_as_target_and_direction(tmp_path):
+    result = _read(tmp_path)
+    values = indicator_values(result)
+    assert values["预算调整率"] == (15, 12.79, 3, 3) and values["结转结余率"] == (5, 3.52, 3, 3)
+    assert values["公用经费控制率"] == (100, 96.37, 6, 6)     # (two names joined by 和 under one line)
+    assert {i.direction for i in result.facts.indicators} == {"<="}
+    assert not result.findings
+
+
+def test_full_marks_where_the_line_is_met_are_checked_as_a_warning(tmp_path):
+    found = [f for f in _read(tmp_path, carry_score="2.5").findings if f.code == "SCORE_MISMATCH"]
+    assert [f.severity for f in found] == ["warning"] and "目标取自评分规则" in found[0].message
+
+
+def test_a_line_missed_is_scored_by_the_rule_not_by_completion(tmp_path):
+    """19.96% over a 15% line, 0.3 deducted per point over: the rule's own method, no finding."""
+    result = _read(tmp_path, adjust="19.96%", adjust_score="1.5")
+    assert indicator_values(result)["预算调整率"] == (15, 19.96, 3, 1.5)
+    assert not [f for f in result.findings if f.code == "SCORE_MISMATCH"]
+
+
+def test_no_line_or_two_lines_for_one_name_give_no_target(tmp_path):
+    two = RULES.replace("定量指标完成的得满分", "结转结余率不超过3%的得满分")
+    values = indicator_values(checked(tmp_path, two.format(adjust="12.79%", adjust_score="3", carry_score="3")))
+    assert values["结转结余率"][0] is None
+    none = RULES.replace("评分说明：", "说明：按完成的得满分。另").replace("的得满分", "时计分")
+    values = indicator_values(checked(tmp_path, none.format(adjust="12.79%", adjust_score="3", carry_score="3")))
+    assert all(target is None for target, *_ in values.values())
