@@ -34,10 +34,15 @@ _PROJECTS_TOTALLED = re.compile(r"\d+个项目[^，,；;。]{0,8}(?:全年)?预�
 _YEAR_SAID = re.compile(r"(\d{4})\s*年")
 
 
+GROUP_WORD = re.compile(rf"(?:{words()['indicator_group'].pattern})(?:指标)?")   # "满意度", "数量指标"
+
+
 def named_already(name: str, known: list[str]) -> bool:
-    """An indicator's name one of `known` (names as text_key gives them) holds, or that holds one."""
+    """An indicator's name one of `known` (names as text_key gives them) holds, or that holds one — a group's
+    word alone ("满意度", read as an indicator's name) holding only itself, not "服务对象满意度"."""
     name = text_key(name)
-    return any(name in other or other in name for other in known if other)
+    return any(name in other or other in name and (other == name or not GROUP_WORD.fullmatch(other))
+               for other in known if other)
 
 
 def same_name(one: str, other: str, most: float = 0.5) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..core.parsing import text_key
-from .facts import Facts, Indicator, StatedItem, named_already, same_name, shared_core
+from .facts import GROUP_WORD, Facts, Indicator, StatedItem, named_already, same_name, shared_core
 from .numbers import measure_of, sentence_bounds
 from .plain import LIST_MARK
 from .statements import GOAL_AT_END
@@ -25,7 +25,7 @@ def scored_items_joined(facts: Facts) -> None:
     for indicator in facts.indicators:
         name = text_key(indicator.name)
         for key, item in items:
-            if len(name) >= 3 and _one_thing(name, key):
+            if len(name) >= 3 and _one_thing(name, key) or _named_by_its_group(name, key):
                 pairs.append(((name == key, shared_core(name, key)), indicator, item))
     joined: set[int] = set()
     for closeness, indicator, item in sorted(pairs, key=lambda p: p[0], reverse=True):
@@ -46,15 +46,23 @@ def scored_items_joined(facts: Facts) -> None:
         indicator.scored_as = _another_name(indicator, item.name)
 
 
-_GROUP = re.compile(rf"(?:{words()['indicator_group'].pattern})(?:指标)?")
+
+
+
+def _named_by_its_group(name: str, key: str) -> bool:
+    """An indicator read under its group's word ("满意度91.3%（目标≥90%）") and a row naming one indicator
+    of that kind ("群众满意度"), not the group's own row ("满意度指标")."""
+    return bool(GROUP_WORD.fullmatch(name)) and key.endswith(name) and key != name and not GROUP_WORD.fullmatch(key)
 
 
 def _one_thing(one: str, other: str) -> bool:
     """Two names of one indicator, as a report and its 评分 say them: one holds the other ("取证率" ending
     "培训取证率"), or both share a core of four characters or more, most of the shorter ("开展安全生产执法检查"
     and "执法检查企业")."""
+    if one == other:
+        return True      # (even a group's word: "服务对象满意度" is a row's name as often as a group's)
     shorter, longer = sorted((one, other), key=len)
-    if shorter.endswith("指标") or _GROUP.fullmatch(shorter):
+    if shorter.endswith("指标") or GROUP_WORD.fullmatch(shorter):
         return False     # (a group's heading: "绩效指标", "产出指标", "满意度" — not "家长满意度")
     if same_name(one, other) or len(shorter) == 3 and longer.endswith(shorter):
         return True

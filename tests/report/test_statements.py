@@ -350,3 +350,24 @@ def test_a_score_then_its_points_closing_a_statement_with_other_figures_in_it(tm
     text = ("（二）产出指标。农村户厕改造目标420户，实际完成401户，完成率95.48%，按户均3000元标准兑付补助120.30万元，"
             "未完成的19户因农户外出务工暂缓施工，该项得7.64分（分值8分）。\n")
     assert indicator_values(checked(tmp_path, text))["农村户厕改造"] == (420, 401, 8, 7.64)
+
+
+GROUP_WORDS = """某县2024年全民健身项目绩效自评报告
+三、绩效目标完成情况
+委托第三方随机调查群众312人，满意度91.3%（目标≥90%）。
+服务对象满意度目标≥95%，实际96.2%。
+四、评分结果
+| 一级指标 | 三级指标 | 分值 | 得分 |
+| 效益 | {row} | 12 | 12 |
+| | 服务对象满意度 | 8 | 8 |
+"""
+
+
+@pytest.mark.parametrize("row, joined", [("群众满意度", True), ("满意度指标", False)])
+def test_an_indicator_read_under_its_groups_word_joins_a_row_of_one_indicator_of_it(tmp_path, row, joined):
+    """"满意度91.3%" joins the row "群众满意度" (one indicator of that kind), not the group's own row
+    "满意度指标"; a row named exactly as an indicator joins it even when the name is a group's word
+    ("服务对象满意度")."""
+    values = indicator_values(checked(tmp_path, GROUP_WORDS.format(row=row)))
+    assert values["满意度"] == (90, 91.3) + ((12, 12) if joined else (None, None))
+    assert values["服务对象满意度"] == (95, 96.2, 8, 8)
