@@ -46,9 +46,6 @@ def scored_items_joined(facts: Facts) -> None:
         indicator.scored_as = _another_name(indicator, item.name)
 
 
-
-
-
 def _named_by_its_group(name: str, key: str) -> bool:
     """An indicator read under its group's word ("满意度91.3%（目标≥90%）") and a row naming one indicator
     of that kind ("群众满意度"), not the group's own row ("满意度指标")."""
