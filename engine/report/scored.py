@@ -80,6 +80,7 @@ def _said_reverse(text: str, names: tuple[str, ...]) -> bool:
 
 # "…，目标不少于120处，该指标分值15分，得分15分": its points and score later in its sentence
 _POINTS_THEN_SCORE = re.compile(r"(?:该指标|该项指标|该项)?\s*(?:分值|权重|满分)\s*(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
+                                r"(?:按(?:完成|实际)?(?:比例|比率|完成率)(?:计算|计分)?\s*)?"   # ("分值10分，按完成比例得8.33分")
                                 r"(?:自评)?(?:得分|实得|得)\s*(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分"
                                 # … or the score, its points in brackets ("，得8分（分值8分）")
                                 r"|(?:该指标|该项指标|该项)?\s*(?:自评)?(?:得分|实得|得)\s*(?:为)?\s*(?P<score2>\d+(?:\.\d+)?)\s*分\s*"
@@ -230,10 +231,16 @@ _NOT_ITS_NAME = re.compile(rf"(?:{words()['statement_goal'].pattern})|.*(?:{word
 _NO_SUBJECT = re.compile(r"该指标|该项|本类|本项|以上|其中|合计|小计|总分|得分|扣")
 
 
+_NAME_THEN_POINTS = re.compile(r"\s*(?P<name>[^，,。；;:：\d()（）“”\"、]{2,20})\s*$")
+
+
 def _subject(text: str, start: int, end: int) -> re.Match | None:
     """The statement's subject: its last clause that names a figure ("本级压减调整2,006.30万元，预算调整率
     12.79%，" is of 预算调整率), else its first clause (an item's name: "绩效目标合理性，")."""
     clauses = [start] + [start + m.end() for m in re.finditer(r"[,，]", text[start:end])]
+    alone = _NAME_THEN_POINTS.match(text, clauses[-1], end)
+    if alone is not None and len(clauses) > 1 and not _NOT_ITS_NAME.match(alone.group("name")):
+        return alone     # ("…各10分均得满分，新创小戏小品分值10分，…": the name right before its points)
     for at in reversed(clauses):
         said = _SUBJECT.match(text, at, end)
         if said is not None and text[said.end():said.end() + 1].isdigit() and not _NOT_ITS_NAME.match(said.group("name")) \
@@ -273,6 +280,21 @@ _BRACKETED = re.compile(r"(?P<name>[^，,。；;:：\d()（）、\n]{2,20}?)(?:[
                         r"|\s*(?P<bare>\d+(?:\.\d+)?)\s*分)")
 
 
+def _scored_by_name(facts: Facts, name: str, weight, score, why: str = "分值与得分取自另一语句") -> bool:
+    """A statement that scores an indicator read before, by its name ("新创小戏小品分值10分，按完成比例得8.33分";
+    "A（3分）、B（2分）均得满分"): the one indicator of that name (else the one sharing a core with it), not
+    scored yet, takes its points and score; whether one did."""
+    key = text_key(name)
+    named = [i for i in facts.indicators if text_key(i.name) == key] or \
+        [i for i in facts.indicators if _one_thing(text_key(i.name), key)]
+    if len(named) != 1 or named[0].weight is not None or named[0].self_score is not None or score.value > weight.value:
+        return False
+    named[0].weight, named[0].self_score = weight, score
+    named[0].scored_apart = named[0].scored_apart or why
+    named[0].scored_as = named[0].scored_as or _another_name(named[0], name)
+    return True
+
+
 def scored_statements(facts: Facts) -> None:
     """A statement of its own scored by its points ("在职人员控制率93.48%，未超编，该项分值5分，得5分"; "绩效目标
     合理性，该指标分值4分，得分4分"): an indicator with what it achieved (no target said), or an item."""
@@ -291,7 +313,10 @@ def scored_statements(facts: Facts) -> None:
         if subject is None or _NO_SUBJECT.search(subject.group("name")) or GOAL_AT_END.search(subject.group("name")):
             continue     # (…"森林抚育面积目标3.2万亩": the figure after it is its target — statements.py reads it)
         name = subject.group("name").strip().lstrip("—-")
-        if len(text_key(name)) < 2 or named_already(name, known):
+        if len(text_key(name)) < 2:
+            continue
+        if named_already(name, known):
+            _scored_by_name(facts, name, weight, score)     # (its figures said before, by that name)
             continue
         known.append(text_key(name))
         figure = facts.number_at(subject.end())
@@ -312,13 +337,8 @@ def scored_statements(facts: Facts) -> None:
         for each in _BRACKETED.finditer(text, said.start("list"), said.end("list")):
             name = re.sub(r"^[\s.．、和及]+|^(?:其中|本资金|本项目|本部门|本单位)[:：,，\s]*|^.*?(?:指标|类)中", "", each.group("name"))
             points = facts.number_at(each.start("points") if each.group("points") else each.start("bare"))
-            said_before = [i for i in facts.indicators if text_key(i.name) == text_key(name)] \
-                or [i for i in facts.indicators if _one_thing(text_key(i.name), text_key(name))]
-            if points is not None and len(said_before) == 1 and said_before[0].weight is None \
-                    and said_before[0].self_score is None:     # its figures said before: scored here in full
-                said_before[0].weight = said_before[0].self_score = points
-                said_before[0].scored_apart = "分值与得分取自列出各项均得满分的语句"
-                said_before[0].scored_as = _another_name(said_before[0], name)
-            elif points is not None and not named_already(name, known):
+            if points is None or _scored_by_name(facts, name, points, points, "分值与得分取自列出各项均得满分的语句"):
+                continue        # (its figures said before: scored here in full)
+            if not named_already(name, known):
                 known.append(text_key(name))
                 facts.items.append(StatedItem(name, points, points))

@@ -371,3 +371,15 @@ def test_an_indicator_read_under_its_groups_word_joins_a_row_of_one_indicator_of
     values = indicator_values(checked(tmp_path, GROUP_WORDS.format(row=row)))
     assert values["满意度"] == (90, 91.3) + ((12, 12) if joined else (None, None))
     assert values["服务对象满意度"] == (95, 96.2, 8, 8)
+
+
+def test_a_statement_scoring_an_indicator_read_before_by_its_name(tmp_path):
+    """"…各10分均得满分，新创小戏小品分值10分，按完成比例得8.33分": the name right before its points is the
+    statement's subject (not the list before it), and the indicator of that name read before takes them."""
+    text = """三、绩效目标完成情况
+新创小戏小品目标≥6个，实际完成5个；覆盖行政村目标≥300个，实际覆盖318个。
+四、自评得分
+产出指标中演出场次、覆盖行政村各10分均得满分，新创小戏小品分值10分，按完成比例得8.33分。
+"""
+    values = indicator_values(checked(tmp_path, text))
+    assert values["新创小戏小品"] == (6, 5, 10, 8.33)
