@@ -12,6 +12,7 @@ from ..core.parsing import DIRECTIONS, text_key
 from .document import Document
 from .facts import Facts, Indicator, PartsList, named_already
 from .forms import Forms, read_forms
+from .execution_points import execution_points
 from .goals import goal_result_pairs, goal_targets
 from .items import read_items
 from .lists import composed_lists, counted_lists, detailed_lists
@@ -66,6 +67,7 @@ def read_facts(report: ReportText) -> Facts:
     labelled_results(facts)
     _form_indicators(facts, forms)
     read_items(facts)
+    execution_points(facts)
     scored_together(facts)
     scored_items_joined(facts)
     scored_statements(facts)

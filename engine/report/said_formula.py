@@ -9,6 +9,7 @@ import re
 from ..core.arithmetic import perf_total, ratio_score
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import text_key
+from .execution_points import TIMES_RULE
 from .facts import Facts
 from .numbers import Number, sentence_bounds
 from .plain import A_SCORE
@@ -214,9 +215,6 @@ _RATE_SCORED = re.compile(r"执行率得分?\s*(?:为)?\s*$")
 # the report's own rule for the execution's score, other than 分值 × 执行率 ("每低1个百分点扣0.5分",
 # "执行率≥95%的得满分", "按区间计分")
 OWN_EXECUTION_RULE = re.compile(r"执行率[^。]{0,40}?(?:每低|每降低|每下降|按区间|区间计分|分档|(?:以上|≥\s*\d+(?:\.\d+)?%?)的?得满分)")
-# … or 分值 × 执行率 said as the rule ("按10分×资金执行率计分", "得分=预算执行率×分值")
-_TIMES_RULE = re.compile(r"执行率\s*[×xX*＊]\s*(?:该指标)?(?:分值|(?P<after>\d+(?:\.\d+)?)\s*分?)|"
-                         r"(?:分值|(?P<before>\d+(?:\.\d+)?)\s*分)\s*[×xX*＊]\s*(?:预算|资金)?执行率")
 
 
 def check_said_points_rate(facts: Facts, report: FindingList) -> None:
@@ -225,7 +223,7 @@ def check_said_points_rate(facts: Facts, report: FindingList) -> None:
     else a warning; nothing where it states a rule of its own."""
     if OWN_EXECUTION_RULE.search(facts.text):
         return
-    rule = _TIMES_RULE.search(facts.text)
+    rule = TIMES_RULE.search(facts.text)     # (… or 分值 × 执行率 said as the rule)
     rule_points = float(rule.group("after") or rule.group("before")) if rule and (rule.group("after") or rule.group("before")) else None
     said = [item for item in facts.items if item.row_id == "budget_execution"]
     for item in said:
@@ -236,7 +234,8 @@ def check_said_points_rate(facts: Facts, report: FindingList) -> None:
         rates = [n for n in facts.numbers if start <= n.start < item.score.start and n.is_rate and n.measure == "exec_rate"]
         # (the rate after the points, else before them: "…执行率93.26%，该项分值15分，得13.89分")
         rates = [n for n in rates if n.start >= after] or rates
-        if item.weight is not None and item.weight.sentence != item.score.sentence or len(rates) != 1:
+        in_the_rule = rule is not None and item.weight is not None and rule.start() <= item.weight.start < rule.end()
+        if item.weight is not None and item.weight.sentence != item.score.sentence and not in_the_rule or len(rates) != 1:
             continue
         rate, points = rates[0], item.weight.value if item.weight is not None else rule_points
         expected = points_times(rate, points)

@@ -1,0 +1,62 @@
+"""The 预算执行率 item's points and score said apart: its points where the report sets out how it scores
+("预算执行率分值10分，得分=执行率×10分", "按10分×资金执行率计分", "预算执行率10分、产出指标50分…") — a rule, so
+read from the whole text — and its score said alone ("经自评，本项目预算执行率得9.52分") — a claim.
+Read only when the report states one value of each."""
+from __future__ import annotations
+
+import re
+
+from .facts import Facts, StatedItem
+from .numbers import numbers, sentence_bounds
+
+_POINTS_NAMED = re.compile(r"(?:预算|资金)?执行率(?:指标)?\s*[(（]?\s*(?:分值|权重|满分)?\s*(?:为)?\s*(?P<points>\d+(?:\.\d+)?)\s*分(?!\s*[×*xX])")
+# 分值 × 执行率 said as the rule ("按10分×资金执行率计分", "得分=预算执行率×分值"): its points, if a figure
+TIMES_RULE = re.compile(r"执行率\s*[×xX*＊]\s*(?:该指标)?(?:分值|(?P<after>\d+(?:\.\d+)?)\s*分?)|"
+                        r"(?:分值|(?P<before>\d+(?:\.\d+)?)\s*分)\s*[×xX*＊]\s*(?:预算|资金)?执行率")
+_SCORE_SAID = re.compile(r"(?:预算|资金)?执行率(?:指标)?\s*(?:自评)?得分?\s*(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分"
+                         r"|执行率\s*[×*xX]\s*\d+(?:\.\d+)?\s*分?\s*=\s*(?P<computed>\d+(?:\.\d+)?)\s*分")
+
+
+def execution_points(facts: Facts) -> None:
+    """The execution item's points from how the report scores it, where the item was read without them
+    (or not read, its score said alone)."""
+    execution = next((i for i in facts.items if i.row_id == "budget_execution"), None)
+    if execution is not None and execution.weight is not None:
+        return
+    text = facts.text
+    every = {n.start: n for n in numbers(text)}
+    points = {every[m.start(g)].value: every[m.start(g)] for pattern in (_POINTS_NAMED, TIMES_RULE)
+              for m in pattern.finditer(text) for g in ("points", "after", "before") if g in m.groupdict()
+              and m.group(g) and m.start(g) in every}
+    if len(points) != 1:
+        return          # (none said, or two: "执行率10分" for one project and 5分 for another)
+    weight = next(iter(points.values()))
+    if execution is None:
+        headline = facts.keyed_rates().get("exec_rate")
+        scores = {n.value: n for m in _SCORE_SAID.finditer(text)
+                  for g in ("score", "computed") if m.group(g) and (n := facts.number_at(m.start(g))) is not None}
+        if headline is None or len(scores) != 1 or _of_another_rate(facts, next(iter(scores.values())), headline) \
+                or not _where_it_scores(facts, next(iter(scores.values()))):
+            return      # (the score may be a project's, as its sentence's rate, or said among its figures)
+        score = next(iter(scores.values()))
+        if score.value <= weight.value:
+            facts.items.append(StatedItem("预算执行率", score, weight, row_id="budget_execution"))
+    elif execution.score.value <= weight.value:
+        execution.weight = weight
+
+
+def _of_another_rate(facts: Facts, score, headline) -> bool:
+    """The score's sentence states an execution rate other than the report's ("…水质监测项目…执行率94.76%，预算
+    执行率得分9.48分"): a project's score, not the report's item."""
+    return any(n.sentence == score.sentence and n.measure == "exec_rate" and n.is_rate and n.value != headline.value
+               for n in facts.numbers)
+
+
+_SCORING_SAID = re.compile(r"自评|评分|评价|得分情况")
+
+
+def _where_it_scores(facts: Facts, score) -> bool:
+    """The score stands where the report scores itself: a section of scoring, or a sentence that says so
+    ("经自评，本项目预算执行率得9.52分") — not among a project's figures ("…执行数176.25万元，…得分9.48分")."""
+    start, end = sentence_bounds(facts.text, score.start)
+    return "scoring" in facts.document.kinds_at(score.start) or bool(_SCORING_SAID.search(facts.text, start, score.start))

@@ -1,0 +1,38 @@
+"""The 预算执行率 item's points read from how the report scores it, its score said alone
+(engine/report/execution_points.py)."""
+from __future__ import annotations
+
+import pytest
+
+from reading import checked, execution
+
+REPORT = """某县2024年送戏下乡项目支出绩效自评报告
+二、预算执行情况
+全年预算180.00万元，实际支出171.36万元，预算执行率95.20%。
+四、自评结论
+{rule}
+经自评，本项目预算执行率得{score}分；产出指标得48.33分；效益指标得30分；满意度指标得10分。
+"""
+
+
+@pytest.mark.parametrize("rule", ["按照评分办法，预算执行率分值10分，得分=执行率×10分。",
+                                  "按照评分规则，资金执行率按10分×资金执行率计分。",
+                                  "各项分值为预算执行率10分、产出指标50分、效益指标30分、满意度指标10分。"])
+def test_the_points_said_in_the_rule_and_the_score_said_alone(tmp_path, rule):
+    assert execution(checked(tmp_path, REPORT.format(rule=rule, score="9.52"))) == (10, 9.52)
+
+
+def test_a_score_off_the_rule_is_checked_against_the_rate(tmp_path):
+    """10 × 95.20% = 9.52, not 9.25: said (a warning, by the framework the report's figures suggest)."""
+    result = checked(tmp_path, REPORT.format(rule="预算执行率分值10分，得分=执行率×10分。", score="9.25"))
+    assert [(f.code, f.severity) for f in result.findings] == [("SCORE_MISMATCH", "warning")]
+    assert "9.52" in result.findings[0].message
+
+
+def test_two_points_or_none_said_give_no_item(tmp_path):
+    two = "预算执行率分值10分，得分=执行率×10分；子项目资金执行率5分。"
+    assert not [i for i in checked(tmp_path, REPORT.format(rule=two, score="9.52")).facts.items
+                if i.row_id == "budget_execution"]
+    none = "预算执行率按比例计分。"
+    assert not [i for i in checked(tmp_path, REPORT.format(rule=none, score="9.52")).facts.items
+                if i.row_id == "budget_execution"]
