@@ -17,7 +17,7 @@ from .goals import goal_result_pairs, goal_targets
 from .items import read_items
 from .lists import composed_lists, counted_lists, detailed_lists
 from .masthead import department, fiscal_year
-from .numbers import Number, direction_before, numbers, sentence_bounds
+from .numbers import Number, direction_after, direction_before, numbers, sentence_bounds
 from .plain import LIST_MARK
 from .scored import points_and_score_after, scored_items_joined, scored_statements, scored_together
 from .sums import rates_after_parts, read_sums, sums_said_after
@@ -34,7 +34,6 @@ _TIER = re.compile(r"档次(?:为|是)?[:：]?\s*[“\"「]([^”\"」]{2,20})[�
 _ACTUAL = words()["actual"]
 _MIDYEAR = words()["midyear"]
 _SELF_SCORE = words()["self_score"]
-_AFTER_TARGET = re.compile(r"^\s*(以上|以下|以内|及以上|及以下)")
 _NAME_PREFIX = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?\s*)?(?:指标\s*[①-⑳\d一二三四五六七八九十]*)?\s*[:：]?")
 
 
@@ -181,7 +180,7 @@ def _indicators(facts: Facts) -> None:
             ind.coefficient = next((n for n in inside if "系数" in n.label and n.is_rate), None)
         elif after and not re.search(r"[,，;；。\n]", text[target_at.end():after[0].start]):
             ind.target = after[0]
-            ind.direction = direction_before(after[0].label) or _direction_after(text, after[0]) or "="
+            ind.direction = direction_before(after[0].label) or direction_after(text, after[0].end) or "="
         for n in inside:
             if n is ind.target or n is ind.coefficient:
                 continue
@@ -367,13 +366,6 @@ def _level1_names() -> list[str]:
             # the full names only ("产出指标"): a bare "产出" is too common in a paragraph's prose
             names.update(n for n in ([spellings] if isinstance(spellings, str) else spellings) if "指标" in n)
     return sorted(names, key=len, reverse=True)
-
-
-def _direction_after(text: str, n: Number) -> str | None:
-    match = _AFTER_TARGET.match(text[n.end:n.end + 6])
-    if not match:
-        return None
-    return ">=" if "上" in match.group(1) else "<="
 
 
 def _indicator_name(before: str) -> str:

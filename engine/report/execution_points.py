@@ -52,7 +52,7 @@ def _of_another_rate(facts: Facts, score, headline) -> bool:
                for n in facts.numbers)
 
 
-_SCORING_SAID = re.compile(r"自评|评分|评价|得分情况")
+_SCORING_SAID = re.compile(r"自评|评分|评价|得分情况|计算|计分")
 
 
 def _where_it_scores(facts: Facts, score) -> bool:

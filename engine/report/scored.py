@@ -250,7 +250,8 @@ def _subject(text: str, start: int, end: int) -> re.Match | None:
 
 
 # what was achieved, then the bound it kept ("失业率2.6%，控制在3%以内", "控制率95.31%，不超过100%", "…，目标95%以上")
-_BOUND = re.compile(r"\s*[,，]\s*(?P<word>控制在|不超过|不高于|低于|不低于|不少于|高于|超过|达到|优于|(?:年度)?目标(?:值)?(?:为)?)\s*"
+_BOUND = re.compile(r"\s*[,，]\s*(?:(?:年度)?目标(?:值)?(?:为)?\s*)?"      # ("…92.7%，目标不低于90%")
+                    r"(?P<word>控制在|不超过|不高于|低于|不低于|不少于|高于|超过|达到|优于|(?:年度)?目标(?:值)?(?:为)?)\s*"
                     r"(?P<figure>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*(?P<end>以内|以下|及以下|以上|及以上)?"
                     r"\s*(?:的(?:目标|要求|控制目标))?\s*(?=[,，;；。(（]|$)")
 
@@ -295,6 +296,15 @@ def _scored_by_name(facts: Facts, name: str, weight, score, why: str = "分值�
     return True
 
 
+def _scored_in_the_paragraph(facts: Facts, start: int, weight, score) -> None:
+    """"该指标分值10分，得分10分" said as a sentence of its own: the one indicator said before it in its paragraph,
+    not scored yet, takes its points and score."""
+    paragraph = facts.text.rfind("\n", 0, start) + 1
+    before = [i for i in facts.indicators if paragraph <= i.start < start]
+    if len(before) == 1 and before[0].weight is None and before[0].self_score is None and score.value <= weight.value:
+        before[0].weight, before[0].self_score = weight, score
+
+
 def scored_statements(facts: Facts) -> None:
     """A statement of its own scored by its points ("在职人员控制率93.48%，未超编，该项分值5分，得5分"; "绩效目标
     合理性，该指标分值4分，得分4分"): an indicator with what it achieved (no target said), or an item."""
@@ -310,6 +320,9 @@ def scored_statements(facts: Facts) -> None:
         heading = list(_POINTS_CLOSED.finditer(text, start, said.start()))   # "（一）投入情况（满分20分，实得19.6分）"
         start = heading[-1].end() if heading else start                      # run on with the line under it
         subject = _subject(text, start, said.start())
+        if re.match(r"\s*(?:该指标|该项指标|该项)", text[start:said.end()]):
+            _scored_in_the_paragraph(facts, start, weight, score)     # ("…92.7%，目标不低于90%。该指标分值10分，得分10分。")
+            continue
         if subject is None or _NO_SUBJECT.search(subject.group("name")) or GOAL_AT_END.search(subject.group("name")):
             continue     # (…"森林抚育面积目标3.2万亩": the figure after it is its target — statements.py reads it)
         name = subject.group("name").strip().lstrip("—-")

@@ -383,3 +383,13 @@ def test_a_statement_scoring_an_indicator_read_before_by_its_name(tmp_path):
 """
     values = indicator_values(checked(tmp_path, text))
     assert values["新创小戏小品"] == (6, 5, 10, 8.33)
+
+
+def test_its_points_and_score_in_a_sentence_of_their_own_after_it(tmp_path):
+    """"…受益群众满意度92.7%，目标不低于90%。该指标分值10分，得分10分。": the one indicator said before it in
+    its paragraph takes them; a paragraph of two indicators gives them to neither."""
+    one = "（四）满意度指标。委托第三方调查860户，受益群众满意度92.7%，目标不低于90%。该指标分值10分，得分10分。\n"
+    assert indicator_values(checked(tmp_path, one))["受益群众满意度"] == (90, 92.7, 10, 10)
+    two = one.replace("目标不低于90%。", "目标不低于90%；群众知晓率86%，目标不低于85%。")
+    values = indicator_values(checked(tmp_path, two))
+    assert values["受益群众满意度"][2:] == (None, None)
