@@ -74,6 +74,9 @@ def headline_read(result, figures: dict) -> dict[str, bool]:
     return out
 
 
+_EXECUTION_NAMES = ("执行率", "预算执行率", "预算执行", "资金执行率")
+
+
 def indicators_read(result, indicators: list[dict]) -> list[bool]:
     """Each stated indicator: read whole (its name, and every number it states) or not."""
     # an indicator by the name it was read by or the one its 评分表 row gives it (labels use either)
@@ -86,13 +89,16 @@ def indicators_read(result, indicators: list[dict]) -> list[bool]:
         numbers = {f: v for f, v in numbers.items() if v is not None}
         found = next((i for k, i in read if name and (name in k or k in name)), None)
         execution = next((i for i in result.facts.items if i.row_id == "budget_execution"), None)
+        if name in _EXECUTION_NAMES and execution is not None and found is not None \
+                and name not in (key(found.name), key(found.scored_as)):
+            found = None        # ("执行率" is the budget's row, not the indicator "政府采购执行率")
         scores_only = not {"target", "actual"} & set(numbers)
         own_item = next((i for k, i in items if k == name), None)     # (a row of that very name first)
         if found is not None:
             got = {f: getattr(found, INDICATOR_FIELDS[f]) for f in numbers}
         elif scores_only and own_item is not None:
             got = {"weight": own_item.weight, "score": own_item.score}
-        elif name in ("执行率", "预算执行率", "预算执行", "资金执行率") and execution is not None:
+        elif name in _EXECUTION_NAMES and execution is not None:
             # the 预算执行率 row: read as its item (分值, 得分) and the headline 执行率 (its 实际)
             got = {"weight": execution.weight, "score": execution.score,
                    "actual": result.facts.keyed_rates().get("exec_rate")}
