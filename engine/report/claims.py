@@ -322,6 +322,8 @@ def _paired_indicators(facts: Facts) -> None:
         nought = actual.value == 0 and not actual.unit and not match.group("unit2")   # 辍学率为0: in any unit
         if not nought and (target.unit != actual.unit or (match.group("unit") or "")[:1] != (match.group("unit2") or "")[:1]):
             continue   # 12万元 against 98600元: not compared (precision first)
+        if re.match(r"\s*[%‰]", match.group("name")):
+            continue   # ("…由上年的86.7%提高到89.2%": a name cut from a figure's unit names nothing)
         name = _NAME_NOISE.sub("", _NAME_PREFIX.sub("", match.group("name").strip().lstrip(".、．—-"))).strip()
         if match.re is _ACHIEVED_FIRST:    # "2023年场馆免费开放…", "…1个、镇街…服务点": the name's own words
             name = re.sub(r"^[年月日个项次件]+", "", name.split("、")[-1]).strip()

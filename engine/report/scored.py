@@ -10,7 +10,7 @@ from ..core.parsing import text_key
 from .facts import GROUP_WORD, Facts, Indicator, StatedItem, named_already, same_name, shared_core
 from .numbers import measure_of, sentence_bounds
 from .plain import LIST_MARK
-from .statements import GOAL_AT_END
+from .statements import FROM_BEFORE, GOAL_AT_END, risen_to
 from .vocabulary import words
 
 
@@ -227,7 +227,7 @@ _POINTS_CLOSED = re.compile(r"分\s*[)）]")
 # ("达到目标值的94.00%") or a reason ("未完成原因是2处…")
 _NOT_ITS_NAME = re.compile(rf"(?:{words()['statement_goal'].pattern})|.*(?:{words()['statement_achieved'].pattern})\s*$|.*的\s*$"
                            r"|.*(?:控制在|不超过|不高于|不低于|不少于|低于|高于|超过)\s*$"   # ("全年完成", "控制在": no name)
-                           r"|(?:未完成|未达到|未达标|主要)?原因|因|由于|主要是")
+                           r"|(?:未完成|未达到|未达标|主要)?原因|因|由于|主要是|但|.*未\s*$")   # ("但未达到85%的目标")
 _NO_SUBJECT = re.compile(r"该指标|该项|本类|本项|以上|其中|合计|小计|总分|得分|扣")
 
 
@@ -243,15 +243,17 @@ def _subject(text: str, start: int, end: int) -> re.Match | None:
         return alone     # ("…各10分均得满分，新创小戏小品分值10分，…": the name right before its points)
     for at in reversed(clauses):
         said = _SUBJECT.match(text, at, end)
-        if said is not None and text[said.end():said.end() + 1].isdigit() and not _NOT_ITS_NAME.match(said.group("name")) \
+        if said is not None and text[said.end():said.end() + 1].isdigit() \
+                and not _NOT_ITS_NAME.match(FROM_BEFORE.sub("", said.group("name"))) \
                 and measure_of(said.group("name")) not in ("completion", "deviation", "share"):
             return said      # (nor is "完成率92.44%", "达到目标值的94.00%": the indicator's completion, said after)
-    return _SUBJECT.match(text, start, end)
+    first = _SUBJECT.match(text, start, end)
+    return None if first is None or re.search(r"\d", text[first.end():clauses[1] if len(clauses) > 1 else end]) else first
 
 
 # what was achieved, then the bound it kept ("失业率2.6%，控制在3%以内", "控制率95.31%，不超过100%", "…，目标95%以上")
-_BOUND = re.compile(r"\s*[,，]\s*(?:(?:年度)?目标(?:值)?(?:为)?\s*)?"      # ("…92.7%，目标不低于90%")
-                    r"(?P<word>控制在|不超过|不高于|低于|不低于|不少于|高于|超过|达到|优于|(?:年度)?目标(?:值)?(?:为)?)\s*"
+_BOUND = re.compile(r"\s*[,，]\s*(?:但)?(?:(?:年度)?目标(?:值)?(?:为)?\s*)?"      # ("…92.7%，目标不低于90%")
+                    r"(?P<word>控制在|不超过|不高于|低于|不低于|不少于|高于|超过|未达到|未达|达到|优于|(?:年度)?目标(?:值)?(?:为)?)\s*"
                     r"(?P<figure>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*(?P<end>以内|以下|及以下|以上|及以上)?"
                     r"\s*(?:的(?:目标|要求|控制目标))?\s*(?=[,，;；。(（]|$)")
 
@@ -265,7 +267,7 @@ def _bound_after(facts: Facts, achieved, before: int) -> tuple:
     word, end = bound.group("word"), bound.group("end") or ""
     if word in ("控制在", "不超过", "不高于", "低于") or end in ("以内", "以下", "及以下"):
         return "<=", target
-    return (">=", target) if word in ("不低于", "不少于", "高于", "超过", "达到", "优于") or end else ("=", target)
+    return (">=", target) if word in ("不低于", "不少于", "高于", "超过", "未达到", "未达", "达到", "优于") or end else ("=", target)
 
 
 # "预算编制合理性（分值3分），部分项目…较大，得2.7分": points in brackets after the name, the score at the end
@@ -326,13 +328,15 @@ def scored_statements(facts: Facts) -> None:
         if subject is None or _NO_SUBJECT.search(subject.group("name")) or GOAL_AT_END.search(subject.group("name")):
             continue     # (…"森林抚育面积目标3.2万亩": the figure after it is its target — statements.py reads it)
         name = subject.group("name").strip().lstrip("—-")
+        figure = facts.number_at(subject.end())
+        if FROM_BEFORE.search(name):      # "普及率由上年的86.7%提高到89.2%": the figure risen to
+            name, figure = FROM_BEFORE.sub("", name), risen_to(facts, subject.end())
         if len(text_key(name)) < 2:
             continue
         if named_already(name, known):
             _scored_by_name(facts, name, weight, score)     # (its figures said before, by that name)
             continue
         known.append(text_key(name))
-        figure = facts.number_at(subject.end())
         if figure is not None and (figure.is_rate or figure.unit) and figure.end <= said.start():
             direction, target = _bound_after(facts, figure, said.start())
             facts.indicators.append(Indicator(len(facts.indicators) + 1, name, start, "", direction, target, figure,

@@ -32,6 +32,18 @@ _STATEMENT_END = re.compile(r"[。；;\n]")
 _FIGURE_FIRST = re.compile(r"\s*(?P<figure>\d[\d,]*(?:\.\d+)?)\s*[^\d\s，,。；;—-]{0,4}\s*(?:——|—|--)\s*")
 
 
+# "…普及率由上年的86.7%提高到89.2%": the earlier figure after the name, what was achieved after the verb
+FROM_BEFORE = re.compile(r"由(?:上年|去年|年初|实施前|上一年度|\d{4}年)?(?:的|末)?\s*$")
+_RISEN_TO = re.compile(r"\s*(?:提高|提升|增加|增长|上升|下降|降低|减少)(?:到|至)\s*(?=\d)")
+
+
+def risen_to(facts: Facts, at: int):
+    """The figure said after "提高到" that follows the figure at `at` (None if the words are otherwise)."""
+    before = facts.number_at(at)
+    risen = _RISEN_TO.match(facts.text, before.end) if before is not None else None
+    return facts.number_at(risen.end()) if risen else None
+
+
 def _statements(text: str):
     start = 0
     for end in _STATEMENT_END.finditer(text):
@@ -83,6 +95,8 @@ def scored_sentences(facts: Facts) -> None:
         if len(text_key(name)) < 2:
             continue
         target, direction, actual = _goal_and_achieved(facts, subject.start("name"), end)   # (its 目标 may close its name)
+        if FROM_BEFORE.search(name):      # "普及率由上年的86.7%提高到89.2%": the figure it rose to
+            name, actual = FROM_BEFORE.sub("", name), actual or risen_to(facts, subject.end())
         if first is not None and actual is None:
             actual = facts.number_at(first.start("figure"))
         if target is None and actual is None and not GOAL_AT_END.search(subject.group("name")):

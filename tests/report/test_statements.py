@@ -393,3 +393,13 @@ def test_its_points_and_score_in_a_sentence_of_their_own_after_it(tmp_path):
     two = one.replace("目标不低于90%。", "目标不低于90%；群众知晓率86%，目标不低于85%。")
     values = indicator_values(checked(tmp_path, two))
     assert values["受益群众满意度"][2:] == (None, None)
+
+
+def test_what_was_achieved_said_as_a_rise_from_last_years_figure(tmp_path):
+    """"普及率由上年的86.7%提高到89.2%，目标88%以上": 89.2% is what was achieved, 86.7% last year's, and the name
+    is the words before 由; "…，但未达到85%的目标" is a bound, no name."""
+    text = ("三、绩效目标完成情况\n全县农村自来水普及率由上年的86.7%提高到89.2%，目标88%以上，该指标分值10分，得分10分。\n"
+            "视频监控覆盖率由上年的76%提高到82%，但未达到85%的目标，该指标分值5分，得分4.82分。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["全县农村自来水普及率"] == (88, 89.2, 10, 10)
+    assert values["视频监控覆盖率"] == (85, 82, 5, 4.82)
