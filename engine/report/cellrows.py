@@ -76,15 +76,22 @@ def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> se
     return found | joined if found else found
 
 
+# the last character of an indicator's name left alone on the next line ("林业有害生物巡查次" / "数")
+_NAME_ENDINGS = {"率", "数", "额", "比", "量"}
+
+
 def _broken_words(run: list[int], cells: list[str]) -> tuple[list[int], list[str], set[int]]:
     """A header word broken over two lines ("年初" / "预算数") joined again: two cells that are
-    a form's header word together, the first not one alone.  The second line is returned as used."""
+    a form's header word together, the first not one alone; and an indicator's name whose last
+    character stands alone on the next line.  The second line is returned as used."""
     def header_word(text: str) -> bool:
         return any(column_of(text, block) for block in vocabulary())
     out_run, out_cells, joined = [], [], set()
     i = 0
     while i < len(cells):
-        if i + 1 < len(cells) and key(cells[i]) and cells[i + 1] and not header_word(cells[i]) \
+        broken_name = i + 1 < len(cells) and cells[i + 1] in _NAME_ENDINGS and len(key(cells[i])) >= 4 \
+            and not FIGURE_CELL.match(cells[i]) and not header_word(cells[i]) and not cells[i].endswith("指标")
+        if broken_name or i + 1 < len(cells) and key(cells[i]) and cells[i + 1] and not header_word(cells[i]) \
                 and not FIGURE_CELL.match(cells[i]) and header_word(cells[i] + cells[i + 1]):
             out_run.append(run[i])
             out_cells.append(cells[i] + cells[i + 1])

@@ -190,7 +190,9 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 n.unit = "元"
         text_of = {column: cells[i + shift] for i, column in columns.items() if 0 <= i + shift < len(cells)}
         totals = vocabulary()[block]["total_rows"]
-        name = next((c.strip() for c in cells[:2] if _key(c) in totals), None) or row_name(cells, columns, shift)
+        # (a 总分 row whose cells shifted — a reason cell of the row above carried into it — is the total still)
+        name = next((c.strip() for c in (cells if block == "indicators" else cells[:2]) if _key(c) in totals), None) \
+            or row_name(cells, columns, shift)
         if block == "funds":
             for column in AMOUNT_COLUMNS:     # an amount is its cell's whole text ("4.2万平方米物业服务" is none)
                 if column in by_column and not _AMOUNT_CELL.fullmatch(text_of.get(column, "")):

@@ -87,7 +87,7 @@ def indicators_read(result, indicators: list[dict]) -> list[bool]:
         name = key(want.get("name") or "")
         numbers = {f: first_number(want.get(f)) for f in INDICATOR_FIELDS if want.get(f) not in (None, "")}
         numbers = {f: v for f, v in numbers.items() if v is not None}
-        found = next((i for k, i in read if name and (name in k or k in name)), None)
+        found = next((i for k, i in read if name and (name in k or len(k) >= 2 and k in name)), None)
         execution = next((i for i in result.facts.items if i.row_id == "budget_execution"), None)
         if name in _EXECUTION_NAMES and execution is not None and found is not None \
                 and name not in (key(found.name), key(found.scored_as)):

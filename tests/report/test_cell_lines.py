@@ -453,3 +453,52 @@ def test_scores_before_points_and_a_total_row_whose_empty_cells_were_left_out(tm
     assert values["管理员培训人次"] == (300, 282, 6, 5.64)
     assert values["村民满意度"] == (90, 94.6, 10, 10)
     assert error_codes(result) == []
+
+
+# the national project form copied cell by cell out of a PDF: a name's last character on a line of its own,
+# a reason cell that (its row's last) the copy carried into the 总分 row, a cost's target "<=300元/亩"
+BROKEN_NAMES = "\n".join("""一级指标
+二级指标
+三级指标
+年度
+指标值
+实际
+完成值
+分值
+得分
+偏差原因分析及
+改进措施
+产出指标
+数量指标
+护林巡查次
+数
+>=48次
+40次
+10
+8.33
+高温期间暂停巡查
+成本指标
+亩均养护成本
+<=300元/亩
+293.80元/亩
+10
+10
+满意度指标
+服务对象满意度指标
+周边居民满意度
+>=90%
+81.0%
+10
+9.00
+投诉增多
+总分
+100
+89.44""".split("\n")) + "\n"
+
+
+def test_a_names_last_character_alone_and_a_reason_carried_into_the_total_row(tmp_path):
+    values = indicator_values(result_of(tmp_path, BROKEN_NAMES))
+    assert values["护林巡查次数"] == (48, 40, 10, 8.33)
+    assert values["亩均养护成本"] == (300, 293.8, 10, 10)       # ("=300元/亩" is no formula A=B/C)
+    assert values["周边居民满意度"] == (90, 81, 10, 9)
+    assert "数" not in values
