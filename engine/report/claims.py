@@ -219,7 +219,7 @@ def _achieved_first(facts: Facts, ind: Indicator, target_at: int) -> Number | No
     """"80岁以上老年人助餐覆盖率57%，指标值60%，…": what was achieved said right after the name, before its
     target — the name's own clause ends with it (the name then loses it)."""
     before = [n for n in facts.numbers if ind.start <= n.start < target_at]
-    if not before or not re.fullmatch(r"\s*[,，]\s*", facts.text[before[-1].end:target_at]):
+    if not before or not re.fullmatch(rf"\s*[,，]\s*(?:{_BOUND_WORDS})?\s*", facts.text[before[-1].end:target_at]):
         return None
     said = before[-1]
     if said.unit != ind.target.unit or said.measure in ("share", "completion", "weight", "score") \
@@ -370,8 +370,14 @@ def _level1_names() -> list[str]:
     return sorted(names, key=len, reverse=True)
 
 
+# the words of a bound alone in the target's clause ("森林覆盖率78.62%，稳定在目标值78.5%以上"): no name
+_BOUND_WORDS = r"稳定在|保持在|控制在|达到|高于|超过|低于|不低于|不少于|优于"
+
+
 def _indicator_name(before: str) -> str:
     clauses = [c.strip() for c in re.split(r"[,，:：;；]", before)]
+    if len(clauses) > 1 and re.fullmatch(_BOUND_WORDS, clauses[-1]):     # the name before what was achieved
+        clauses = clauses[:-2] + [re.sub(r"\s*\d[\d,]*(?:\.\d+)?\s*\S{0,4}$", "", clauses[-2])]
     for clause in reversed(clauses):
         clause = re.sub(r"^[^(（]*[)）]", "", clause)   # ("…（分值50分，得49.5分）小型水库…": a heading's bracket closed before it)
         clause = re.sub(r"该指标|预期|本指标|绩效$", "", clause)   # ("…数量绩效目标值": the name, not 绩效)

@@ -10,7 +10,7 @@ from ..core.parsing import DIRECTIONS
 from .vocabulary import cues, words
 
 UNITS = ("万元", "元", "%", "分", "个", "件", "次", "篇", "场", "份", "项", "人", "名", "条", "期", "天", "家", "户",
-         "处", "台", "辆", "套", "本", "所", "个百分点")
+         "处", "台", "辆", "套", "本", "所", "‰", "个百分点")
 # a decimal point a PDF's line join left a space after ("28. 6万元") is still one, before a unit
 _NUMBER = re.compile(r"(?<![\d.])(?<!\d,)(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|\.\s(?=\d+\s*(?:万元|元|%))\d+)?)[ \t\u3000]*(个百分点|万元|元|%|年度|年|月|日|号|"
                      + "|".join(u for u in UNITS if u not in ("万元", "元", "%", "个百分点")) + ")?")

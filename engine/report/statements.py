@@ -99,8 +99,11 @@ def scored_sentences(facts: Facts) -> None:
             name, actual = FROM_BEFORE.sub("", name), actual or risen_to(facts, subject.end())
         if first is not None and actual is None:
             actual = facts.number_at(first.start("figure"))
-        if target is None and actual is None and not GOAL_AT_END.search(subject.group("name")):
-            actual = _figure_after_name(facts, subject.end())      # (not after "…目标": that is its target)
+        if actual is None and not GOAL_AT_END.search(subject.group("name")):
+            # (not after "…目标": that is its target) — before its target too: "林农满意度94.1%（目标90%以上）"
+            after = _figure_after_name(facts, subject.end())
+            actual = after if target is None or after is not None and after.start < target.start \
+                and after.unit == target.unit else None
         weight.part = score.part = True
         taken |= {id(weight), id(score)}
         named = [i for i in facts.indicators if _same_name(name, i.name or "")]

@@ -403,3 +403,15 @@ def test_what_was_achieved_said_as_a_rise_from_last_years_figure(tmp_path):
     values = indicator_values(checked(tmp_path, text))
     assert values["全县农村自来水普及率"] == (88, 89.2, 10, 10)
     assert values["视频监控覆盖率"] == (85, 82, 5, 4.82)
+
+
+def test_what_was_achieved_before_its_target_in_brackets_or_before_a_bound_word(tmp_path):
+    """"林农满意度94.1%（目标90%以上）", "森林覆盖率78.62%，稳定在目标值78.5%以上", "…受害率0.05‰，控制在0.8‰以内": the
+    figure after the name is what was achieved (‰ a unit of its own), the bound word names nothing."""
+    text = ("三、绩效目标完成情况\n生态效益：森林覆盖率78.62%，稳定在目标值78.5%以上，分值6分，得6分；森林火灾受害率0.05‰，"
+            "控制在0.8‰以内，分值5分，得5分。满意度：林农满意度94.1%（目标90%以上），分值5分，得5分。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["森林覆盖率"] == (78.5, 78.62, 6, 6)
+    assert values["森林火灾受害率"] == (0.8, 0.05, 5, 5)
+    assert values["林农满意度"] == (90, 94.1, 5, 5)
+    assert "稳定在" not in values
