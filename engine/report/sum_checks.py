@@ -1,6 +1,6 @@
 """Sums a report states in its sentences: a 其中 list against its whole (an error only when the list
 names every part or comes to more; a warning where it may leave parts unsaid or was read from items
-after the whole), and 年初 + 调整 = 调整后 (SPEC 8)."""
+after the whole), a sum written out (A+B+C=D), and 年初 + 调整 = 调整后 (SPEC 8)."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,8 @@ from ..core.findings import FindingList
 from .facts import Facts
 from .numbers import Number
 from .plain import opens_bracket
-from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, quoted
+from ..core.arithmetic import excel_round
+from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, quoted
 from .vocabulary import partitions
 
 
@@ -140,3 +141,26 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
             f"年初预算 {amount_text(facts.amount(initial))}{steps} = {amount_text(expected)} 万元，报告写调整后 "
             f"{amount_text(facts.amount(total))} 万元{apart}{quoted(facts, total)}")
     return True
+
+
+# "自评得分为：9.76+47.5+30+10=97.26分", "386.00+120.00=506.00万元": the parts and their sum, one unit
+_WRITTEN_OUT = re.compile(r"(?<![\d.×*/÷])\d+(?:\.\d+)?\s*(?P<unit>万元|元|分)?(?:\s*[+＋]\s*\d+(?:\.\d+)?\s*(?P=unit)?)+"
+                          r"\s*[=＝]\s*\d+(?:\.\d+)?(?!\s*[×*/÷+＋\d])")
+
+
+def check_written_sums(facts: Facts, report: FindingList) -> None:
+    """A sum written out in a sentence against its parts, at the places it is written to: an error when it is
+    off as a hand slips, else a warning; the total's is a TOTAL_MISMATCH."""
+    for said in _WRITTEN_OUT.finditer(facts.text):
+        figures = [n for n in facts.numbers if said.start() <= n.start < said.end()]
+        if len(figures) < 3 or len({n.unit for n in figures} - {""}) > 1:
+            continue
+        *parts, whole = figures
+        total = sum(p.value for p in parts)
+        if abs(excel_round(total, whole.decimals) - whole.value) < EPS:
+            continue
+        code = "TOTAL_MISMATCH" if whole is facts.total else "SUM_MISMATCH"
+        say, why = by_shape(report, facts, whole, total / 10000 if whole.unit == "元" else total, tuple(parts))
+        say(code, facts.where(whole.start),
+            f"所写算式 {' + '.join(f'{p.value:g}' for p in parts)} = {total:.{max(whole.decimals, 2)}f}，"
+            f"报告写 {whole.value:g}{why}{quoted(facts, whole)}")

@@ -20,6 +20,9 @@ _FULL_MARK = re.compile(r"(?<!得)总分\s*(?:为|是)?\s*$|满分\s*(?:为|是)
 _A_BOUND = re.compile(r"\s*分?\s*(?:[(（]含[)）])?\s*(?:及?以上|及?以下|[—\-~至]|为)")
 _SELF = re.compile(r"本项目|本单位|本部门|本馆|本中心|我局|我单位|我部门|我校|我镇|我县|我区|我委|我中心|该项目")
 _CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
+# a total worked out in the sentence ("自评得分为：9.76+47.5+30+10=97.26分"): the parts, then the sum
+_PLUS_AFTER = re.compile(r"\s*分?\s*[+＋]\s*\d")
+_SUM_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?\s*分?\s*[+＋]\s*)+\d+(?:\.\d+)?\s*分?\s*[=＝]\s*$")
 
 
 def _stated_grade(text: str, start: int, is_rule=lambda offset: False) -> re.Match | None:
@@ -76,6 +79,12 @@ def total_and_grade(facts) -> list:
             clause = naming
         else:
             clause = re.split(r"[,，;；(（]", n.label)[-1]
+            if _PLUS_AFTER.match(text, n.end):
+                continue   # "自评得分为：9.76+47.5+30+10=97.26分": the first of the parts, not the total …
+            written_out = _SUM_BEFORE.search(text, start, n.start)
+            first = facts.number_at(written_out.start()) if written_out else None
+            if first is not None:
+                clause = re.split(r"[,，;；(（]", first.label)[-1]   # … the sum is, named as the first part was
         if _ITEM_SCORE.search(clause) and not STRONG_TOTAL.search(clause) \
                 and not re.search(r"项目自评得分\s*(?:为|:)?\s*$", clause):
             continue   # "预算执行率得分9.75分": an item's score, not the total

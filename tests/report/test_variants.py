@@ -388,3 +388,24 @@ def test_a_rate_with_its_two_amounts_in_brackets_after_it(tmp_path, rate, wrong)
     text = f"全年预算数1,250.00万元。部门预算执行率{rate}（全年实际支出1,201.88万元/全年预算数1,250.00万元）。\n"
     found = [f for f in checked(tmp_path, text).findings if f.code == "STATED_RATE_MISMATCH"]
     assert bool(found) == wrong
+
+
+@pytest.mark.parametrize("total, wrong", [("97.26", False), ("97.62", True)])
+def test_a_total_worked_out_in_its_sentence(tmp_path, total, wrong):
+    """"自评得分为：9.76＋47.5＋30＋10＝97.26分": the total is the sum, not its first part; written as a slip
+    (97.62) it is checked against the items as any total."""
+    text = ("四、自评结论\n预算执行率得9.76分；产出指标（分值50分，得47.5分）；效益指标（分值30分，得30分）；满意度指标（分值10分，得10分）。\n"
+            f"以上四部分合计，本项目2024年度自评得分为：9.76＋47.5＋30＋10＝{total}分。\n")
+    result = checked(tmp_path, text)
+    assert result.facts.total.value == float(total)
+    assert [f.code for f in result.findings if f.severity == "error"] == (["TOTAL_MISMATCH"] if wrong else [])
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("全年预算为386.00+120.00=506.00万元。", []),
+    ("全年预算为386.00+120.00=560.00万元。", [("SUM_MISMATCH", "error")]),          # two digits swapped
+    ("全年预算为386.00+120.00=526.30万元。", [("SUM_MISMATCH", "warning")]),        # no slip's shape
+    ("得分=执行率×10=9.76分，合计=9.76+47.5+30+10=97.26分。", []),
+])
+def test_a_sum_written_out_against_its_parts(tmp_path, sentence, found):
+    assert [(f.code, f.severity) for f in checked(tmp_path, sentence + "\n").findings if "SUM" in f.code] == found
