@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..core.parsing import DIRECTIONS
 from .numbers import Number
 from .placing import DIRECTION_CELL, goes_on, marks_only, rejoined, row_name, row_shift, sign_apart
-from .plain import IN_WAN, IN_YUAN, kind_stated
+from .plain import BARE_NUMBER, IN_WAN, IN_YUAN, kind_stated
 from .tables import table_lines
 from .text import CELL
 from .vocabulary import column_of, form_header, key as _key, vocabulary, words
@@ -190,9 +190,8 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 n.unit = "元"
         text_of = {column: cells[i + shift] for i, column in columns.items() if 0 <= i + shift < len(cells)}
         totals = vocabulary()[block]["total_rows"]
-        # (a 总分 row whose cells shifted — a reason cell of the row above carried into it — is the total still)
-        name = next((c.strip() for c in (cells if block == "indicators" else cells[:2]) if _key(c) in totals), None) \
-            or row_name(cells, columns, shift)
+        name = next((c.strip() for c in cells[:2] if _key(c) in totals), None) \
+            or (_shifted_total(cells, totals) if block == "indicators" else None) or row_name(cells, columns, shift)
         if block == "funds":
             for column in AMOUNT_COLUMNS:     # an amount is its cell's whole text ("4.2万平方米物业服务" is none)
                 if column in by_column and not _AMOUNT_CELL.fullmatch(text_of.get(column, "")):
@@ -231,6 +230,16 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         forms.execution.clear()
         forms.total = forms.total_weight = None
     return forms
+
+
+def _shifted_total(cells: list[str], totals) -> str | None:
+    """A 总分 row whose cells shifted — a reason cell of the row above carried into it ("| | | 投诉增多 | 总分 | 100 |
+    89.44"): its total word after one cell of words at most, only figures after it."""
+    at = next((i for i, c in enumerate(cells) if _key(c) in totals), None)
+    if at is None or sum(1 for c in cells[:at] if c.strip()) > 1 \
+            or any(c.strip() and not BARE_NUMBER.fullmatch(c.strip()) for c in cells[at + 1:]):
+        return None
+    return cells[at].strip()
 
 
 def _two_lines(upper: dict[int, str], lower: dict[int, str]) -> dict[int, str]:
