@@ -11,8 +11,9 @@ from ..core.errors import CellError
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import DIRECTION_SYMBOLS
 from ..core.rates import completion_rate, deviation_rate
-from .bands import band_score
+from .bands import band_score, share_score
 from .facts import Facts, Indicator, shared_core
+from .numbers import sentence_bounds
 from .said_formula import follows_rate
 from .stated import at_stated, by_shape, quoted, truncated_to
 from .text import CELL
@@ -108,7 +109,8 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         # the score a warning that says it follows
         by_stated = ind.completion is not None and follows_rate(ind.completion, ind.weight.value, ind.self_score.value)
         if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate \
-                and not _under_floor(facts, completion, ind.self_score.value):
+                and not _under_floor(facts, completion, ind.self_score.value) \
+                and not _by_stated_bands(facts, completion, ind.weight.value, ind.self_score.value):
             # a row with a scoring rule of its own we could not read: a warning that says so — the row's
             # 评分标准 cell, or a rule the report states for it by name ("造林成活率按分档计分，…得分值的一半")
             own_rule = ind.own_rule or _rule_said_for(facts, ind)
@@ -128,6 +130,17 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             say("SCORE_MISMATCH", facts.where(ind.self_score.start),
                 f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
                 f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{quoted(facts, ind.self_score)}")
+
+
+def _by_stated_bands(facts: Facts, completion: float, weight: float, score: float) -> bool:
+    """The score the report's own completion bands give ("…90%（含）—100%之间的得该项分值的80%…"), recomputed by
+    the core's TIER_SCORE: a score that follows them is no finding."""
+    bands = _COMPLETION_BANDS.search(facts.text)
+    if bands is None:
+        return False
+    start, end = sentence_bounds(facts.text, bands.start())
+    banded = share_score(facts.text[start:end], completion * 100, weight)
+    return banded is not None and abs(banded - score) < SCORE_TOLERANCE
 
 
 def _under_floor(facts: Facts, completion: float, score: float) -> bool:

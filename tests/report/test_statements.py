@@ -122,8 +122,11 @@ def test_a_floor_below_which_nothing_is_scored_and_a_rule_of_completion_bands(tm
     floor = "定量指标按完成比例计分，完成率低于60%的不得分。"
     assert [f.code for f in checked(tmp_path, form.format(done=5, score=0, rule=floor)).findings] == []
     assert [f.code for f in checked(tmp_path, form.format(done=7, score=0, rule=floor)).findings] == ["SCORE_MISMATCH"]
-    bands = "完成率90%（含）以上得满分，完成率60%-90%得分值的60%。"
-    assert [(f.code, f.severity) for f in checked(tmp_path, form.format(done=8, score=6, rule=bands)).findings] == \
+    # the report's own bands, each a share of the points: 80% → 60% of 10 = 6, recomputed by TIER_SCORE; a score
+    # off them is a warning that says the report scores by bands
+    bands = "完成率90%（含）以上得满分，完成率60%-90%得分值的60%，60%以下不得分。"
+    assert [(f.code, f.severity) for f in checked(tmp_path, form.format(done=8, score=6, rule=bands)).findings] == []
+    assert [(f.code, f.severity) for f in checked(tmp_path, form.format(done=8, score=7, rule=bands)).findings] == \
         [("SCORE_MISMATCH", "warning")]
 
 
