@@ -149,6 +149,8 @@ def _indicators(facts: Facts) -> None:
             continue   # "…，达到目标值的94.00%": a completion, said of the indicator before it
         if len(_TARGET_SAID.findall(text, start, end)) >= 2:
             continue   # several indicators in one sentence, each its target and actual: read one by one below
+        if re.match(r"\s*[÷/×*]", text[match.end():]) or re.search(r"[÷/×*]\s*$", text[start:match.start()]):
+            continue   # "按逆向指标“目标值÷实际值”计算": a formula's words, no target
         clause = None
         if len(_TARGET.findall(text, start, end)) >= 2 and _CLAUSE_END.search(text, start, end):
             # "…年度目标值≥1,800批次，实际完成1,862批次，分值8分，得8分；…年度目标值≥6,000批次…": several
@@ -333,6 +335,11 @@ def _paired_indicators(facts: Facts) -> None:
         planned = match.re in (_PLANNED, _PLANNED_NAME, _TARGET_SAID)   # (a plan's figure is a floor …)
         completion = facts.number_at(match.start("completion")) \
             if "completion" in match.re.groupindex and match.group("completion") else None
+        if completion is None:     # said later in its sentence ("…，未达目标，按…计算完成率为87.51%，该项分值10分…")
+            end = sentence_bounds(facts.text, actual.end)[1]
+            after = [n for n in facts.numbers if actual.end <= n.start < end]
+            completion = after[0] if after and after[0].measure == "completion" and after[0].is_rate \
+                and not after[0].part else None     # (the next figure, words only between: no other's)
         within = match.group("within") if "within" in match.re.groupindex else None
         if match.re is _ACHIEVED_AGAINST:
             direction = "<=" if match.group("ceiling") else ">="
@@ -341,6 +348,8 @@ def _paired_indicators(facts: Facts) -> None:
                 ("<=" if "下" in within or "内" in within else ">=") if within else "="
         if match.re is _TARGET_SAID and words()["cost"].search(name):
             direction = "<="     # (… a cost's a ceiling)
+        if completion is not None and re.search(r"反向|逆向", facts.text[actual.end:completion.start]):
+            direction = "<="     # ("…，按反向指标计算完成率113.64%": a ceiling, whatever sign its target had)
         weight, score, points = (facts.number_at(match.start(g)) if g in match.re.groupindex and match.group(g) else None
                                  for g in ("weight", "score", "points"))
         weight = weight or points

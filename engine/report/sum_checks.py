@@ -144,7 +144,8 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
 
 
 # "自评得分为：9.76+47.5+30+10=97.26分", "386.00+120.00=506.00万元": the parts and their sum, one unit
-_WRITTEN_OUT = re.compile(r"(?<![\d.×*/÷])\d+(?:\.\d+)?\s*(?P<unit>万元|元|分)?(?:\s*[+＋]\s*\d+(?:\.\d+)?\s*(?P=unit)?)+"
+_WRITTEN_OUT = re.compile(r"(?<![\d.×*/÷])\d+(?:\.\d+)?\s*(?P<unit>万元|元|分)?"
+                          r"(?:\s*[+＋]\s*[\u4e00-\u9fff“”\"]{0,8}\s*\d+(?:\.\d+)?\s*(?P=unit)?)+"   # ("投入18.6分+过程17.74分+…")
                           r"\s*[=＝]\s*\d+(?:\.\d+)?(?!\s*[×*/÷+＋\d])")
 
 

@@ -21,8 +21,9 @@ _A_BOUND = re.compile(r"\s*分?\s*(?:[(（]含[)）])?\s*(?:及?以上|及?以�
 _SELF = re.compile(r"本项目|本单位|本部门|本馆|本中心|我局|我单位|我部门|我校|我镇|我县|我区|我委|我中心|该项目")
 _CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
 # a total worked out in the sentence ("自评得分为：9.76+47.5+30+10=97.26分"): the parts, then the sum
-_PLUS_AFTER = re.compile(r"\s*分?\s*[+＋]\s*\d")
-_SUM_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?\s*分?\s*[+＋]\s*)+\d+(?:\.\d+)?\s*分?\s*[=＝]\s*$")
+_TERM_NAME = r"[\u4e00-\u9fff“”\"]{0,8}"     # ("投入18.6分+过程17.74分+…=95.64分": each part's name before it)
+_PLUS_AFTER = re.compile(rf"\s*分?\s*[+＋]\s*{_TERM_NAME}\s*\d")
+_SUM_BEFORE = re.compile(rf"(?:\d+(?:\.\d+)?\s*分?\s*[+＋]\s*{_TERM_NAME}\s*)+\d+(?:\.\d+)?\s*分?\s*[=＝]\s*$")
 
 
 def _stated_grade(text: str, start: int, is_rule=lambda offset: False) -> re.Match | None:
@@ -69,6 +70,7 @@ def total_and_grade(facts) -> list:
         if id(n) in inside or id(n) in items or n.unit not in ("分", "") or facts.earlier_year(n):
             continue     # (…2022年度…自评得分为94.85分: last year's total, not this one's)
         start, end = sentence_bounds(text, n.start)
+        label = n.label
         if "|" in n.label:     # a figure in a table's row: the total only in the cell right beside
             cells = n.label.split("|")     # one naming it ("自评总分（分） | 96.05"); the form readers take
             naming = cells[-2] if len(cells) >= 2 and not cells[-1].strip() else cells[-1]   # a 总分 row's
@@ -84,7 +86,8 @@ def total_and_grade(facts) -> list:
             written_out = _SUM_BEFORE.search(text, start, n.start)
             first = facts.number_at(written_out.start()) if written_out else None
             if first is not None:
-                clause = re.split(r"[,，;；(（]", first.label)[-1]   # … the sum is, named as the first part was
+                label = first.label                                 # … the sum is, named as the first part was
+                clause = re.split(r"[,，;；(（]", label)[-1]
         if _ITEM_SCORE.search(clause) and not STRONG_TOTAL.search(clause) \
                 and not re.search(r"项目自评得分\s*(?:为|:)?\s*$", clause):
             continue   # "预算执行率得分9.75分": an item's score, not the total
@@ -95,8 +98,8 @@ def total_and_grade(facts) -> list:
             continue   # "委托第三方机构开展部门评价，评价得分88.5分": another evaluation's score, not the self-evaluation's
         if _RULE_WORDS.search(clause + text[n.end:n.end + 4]):
             continue   # "得分低于60分的": a rule, not a score
-        if STRONG_TOTAL.search(clause) or _TOTAL_LABEL.search(n.label) and (
-                _TOTAL_CONTEXT.search(text[start:end]) or "综合" in n.label):
+        if STRONG_TOTAL.search(clause) or _TOTAL_LABEL.search(label) and (
+                _TOTAL_CONTEXT.search(text[start:end]) or "综合" in label):
             # (a total said of the whole — 单位整体支出绩效自评得分 — before the projects' ones said earlier)
             candidates.append(((not STRONG_TOTAL.search(clause), "整体" not in clause), n))
     if len(candidates) > 1:   # "评价总分100分，分四个等级": the full mark, not a total

@@ -418,3 +418,16 @@ def test_what_was_achieved_before_its_target_in_brackets_or_before_a_bound_word(
     assert values["森林火灾受害率"] == (0.8, 0.05, 5, 5)
     assert values["林农满意度"] == (90, 94.1, 5, 5)
     assert "稳定在" not in values
+
+
+@pytest.mark.parametrize("said, wrong", [("85.71%", False), ("87.51%", True)])
+def test_a_completion_said_later_in_its_sentence_by_a_formula_in_words(tmp_path, said, wrong):
+    """"…目标≤48小时，实际平均56小时，未达目标，按逆向指标“目标值÷实际值”计算完成率为87.51%": the formula's words are
+    no target; the completion, the next figure after what was achieved, is checked (48 ÷ 56 = 85.71%)."""
+    text = ("三、绩效目标完成情况\n机电井故障平均修复时间目标≤48小时，实际平均56小时，未达目标，按逆向指标“目标值÷实际值”"
+            f"计算完成率为{said}，该项分值10分，得8.57分。\n")
+    result = checked(tmp_path, text)
+    assert indicator_values(result) == {"机电井故障平均修复时间": (48, 56, 10, 8.57)}
+    assert [(f.code, f.severity) for f in result.findings] == ([("COMPLETION_MISMATCH", "error")] if wrong else [])
+    reverse = "“三公”经费年度控制目标12.00万元，实际支出10.56万元，按反向指标计算完成率113.64%。\n"
+    assert checked(tmp_path, reverse).findings == []      # (反向: a ceiling, 12 ÷ 10.56)

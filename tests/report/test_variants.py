@@ -409,3 +409,12 @@ def test_a_total_worked_out_in_its_sentence(tmp_path, total, wrong):
 ])
 def test_a_sum_written_out_against_its_parts(tmp_path, sentence, found):
     assert [(f.code, f.severity) for f in checked(tmp_path, sentence + "\n").findings if "SUM" in f.code] == found
+
+
+def test_a_total_worked_out_from_named_parts(tmp_path):
+    """"得分为：投入18.6分+过程17.74分+产出29.90分+效果28.4分=95.64分": the total is the sum (not 18.6, which would
+    make a false grade), and the sum said is off its parts by one digit: an error at the total."""
+    text = "五、评价结论\n我局部门整体支出绩效评价得分为：投入18.6分+过程17.74分+产出29.90分+效果28.4分=95.64分，评价等级为“优”。\n"
+    result = checked(tmp_path, text)
+    assert result.facts.total.value == 95.64
+    assert [(f.code, f.severity) for f in result.findings] == [("TOTAL_MISMATCH", "error")]
