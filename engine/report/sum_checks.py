@@ -7,8 +7,9 @@ import re
 
 from ..core.findings import FindingList
 from .facts import Facts
-from .numbers import Number
+from .numbers import Number, sentence_bounds
 from .plain import opens_bracket
+from .sums import NEXT_PART, TOTALLED
 from ..core.arithmetic import excel_round
 from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, quoted
 from .vocabulary import partitions
@@ -165,3 +166,31 @@ def check_written_sums(facts: Facts, report: FindingList) -> None:
         say(code, facts.where(whole.start),
             f"所写算式 {' + '.join(f'{p.value:g}' for p in parts)} = {total:.{max(whole.decimals, 2)}f}，"
             f"报告写 {whole.value:g}{why}{quoted(facts, whole)}")
+
+
+_A_TOTAL_SAID = re.compile(r"自评|综合|总分|评价得分")
+
+
+def check_listed_scores(facts: Facts, report: FindingList) -> None:
+    """Scores listed first and their 合计 last ("投入18.49分、过程19.5分、产出39.94分、效益19分，合计96.39分"): the 合计
+    against the parts, at the places it is written to — the total's (said in a sentence of the self-evaluation)
+    a TOTAL_MISMATCH, a group's a SUM_MISMATCH; an error for a slip's shape, else a warning."""
+    text = facts.text
+    for said in TOTALLED.finditer(text):
+        whole = facts.number_at(said.end())
+        if whole is None or whole.unit != "分":
+            continue
+        start, end = sentence_bounds(text, said.start())
+        start = max([start] + [text.rfind(c, start, said.start()) + 1 for c in ":：;；"])
+        parts = [n for n in facts.numbers if start <= n.start < said.start()]
+        if len(parts) < 2 or any(n.unit != "分" for n in parts) or "其中" in text[start:said.start()] \
+                or not all(NEXT_PART.fullmatch(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
+            continue
+        total = sum(p.value for p in parts)
+        if abs(excel_round(total, whole.decimals) - whole.value) < EPS:
+            continue
+        code = "TOTAL_MISMATCH" if _A_TOTAL_SAID.search(text, sentence_bounds(text, said.start())[0], end) else "SUM_MISMATCH"
+        say, why = by_shape(report, facts, whole, total, tuple(parts))
+        say(code, facts.where(whole.start),
+            f"所列各项得分 {' + '.join(f'{p.value:g}' for p in parts)} = {total:.{max(whole.decimals, 2)}f} 分，"
+            f"报告写合计 {whole.value:g} 分{why}{quoted(facts, whole)}")

@@ -418,3 +418,16 @@ def test_a_total_worked_out_from_named_parts(tmp_path):
     result = checked(tmp_path, text)
     assert result.facts.total.value == 95.64
     assert [(f.code, f.severity) for f in result.findings] == [("TOTAL_MISMATCH", "error")]
+
+
+@pytest.mark.parametrize("whole, found", [("96.93", []), ("96.39", [("TOTAL_MISMATCH", "error")])])
+def test_scores_listed_then_their_total(tmp_path, whole, found):
+    """"经自评，…投入18.49分、过程19.5分、产出39.94分、效益19分，合计96.39分": the 合计 against its parts."""
+    text = f"五、自评结论\n经自评，县档案馆2023年度投入18.49分、过程19.5分、产出39.94分、效益19分，合计{whole}分。\n"
+    assert [(f.code, f.severity) for f in checked(tmp_path, text).findings if f.code != "GRADE_MISMATCH"] == found
+
+
+def test_a_rate_in_brackets_after_the_spending_said_as_支出数(tmp_path):
+    text = "二、预算执行情况\n2023年度全年预算数4,122.96万元，支出数3,795.18万元（执行率93.05%）。\n"
+    assert [f.code for f in checked(tmp_path, text).findings] == ["STATED_RATE_MISMATCH"]
+    assert checked(tmp_path, text.replace("93.05%", "92.05%")).findings == []
