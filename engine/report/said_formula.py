@@ -156,8 +156,8 @@ _SHARE_OF = re.compile(rf"(?P<part>{_FIGURE})\s*(?P<unit>万元|元)\s*[,，]?\s
 _DIVIDED = re.compile(rf"(?P<part>{_FIGURE})\s*(?P<unit>万元|元)?\s*[/÷]\s*[^\d/÷=＝。；;]{{0,10}}?"
                       rf"(?P<whole>{_FIGURE})\s*(?P=unit)?\s*[=＝]\s*{_RATE}")
 # "退耕还林补助34.18万元，已兑现28.35万元，兑现率82.94%": a grant, what of it was paid out, and the rate
-VERB_RATE = re.compile(rf"(?P<whole>{_FIGURE})\s*(?P<unit>万元|元)\s*[,，]\s*(?:已|实际|累计)?\s*"
-                       rf"(?P<verb>兑现|拨付|支付|发放|使用|支出|执行|到位)(?:了)?\s*(?P<part>{_FIGURE})\s*(?P=unit)\s*[,，]\s*"
+VERB_RATE = re.compile(rf"(?P<whole>{_FIGURE})\s*(?P<unit>万元|元)\s*[,，]\s*(?:已|实际|累计|全年)?\s*"
+                       rf"(?P<verb>兑现|拨付|支付|发放|使用|支出|执行|到位)(?:了)?\s*(?P<part>{_FIGURE})\s*(?P=unit)\s*[,，(（]\s*"
                        rf"(?:(?P=verb)|执行)率\s*(?:为|达)?\s*{_RATE}")   # (…，支出85.50万元，执行率…: the same)
 
 
@@ -197,8 +197,9 @@ def check_said_share(facts: Facts, report: FindingList) -> None:
         for match in pattern.finditer(facts.text):
             part, whole, share = (facts.number_at(match.start(g)) for g in ("part", "whole", "share"))
             if part is None or whole is None or share is None or not whole.value or not share.is_rate \
-                    or pattern is _COUNTED_RATE and not _rate_of_the_part(match):
-                continue
+                    or pattern is _COUNTED_RATE and not _rate_of_the_part(match) \
+                    or pattern is VERB_RATE and part.value > whole.value:
+                continue      # (…第四季度拨付58.40万元，全年执行229.62万元: no grant of which that was paid out)
             value = part.value / whole.value if counted else facts.amount(part) / facts.amount(whole)
             if not at_stated(value, share):
                 say_rate(facts, report, called or f"{match.group('verb')}率", part, whole, share, value)

@@ -238,3 +238,13 @@ def test_a_total_then_the_scores_of_all_its_groups(tmp_path):
     assert [(f.code, f.severity) for f in checked(tmp_path, said.format(total="97.15")).findings] == [("TOTAL_MISMATCH", "error")]
     some = "经自评，我局部门整体支出绩效自评总分97.15分，其中产出34.65分、效果24分，等级为“优秀”。\n"   # not all its groups
     assert [f.code for f in checked(tmp_path, some).findings] == []
+
+
+@pytest.mark.parametrize("said, found", [("（执行率97.03%）", []), ("（执行率97.30%）", ["STATED_RATE_MISMATCH"])])
+def test_a_funds_rate_in_brackets_after_its_spending(tmp_path, said, found):
+    """"惠民演出补助资金156.00万元，全年支出151.37万元（执行率97.30%）": 151.37 ÷ 156.00 = 97.03%; a quarter's
+    payment then the year's ("第四季度拨付58.40万元，全年执行229.62万元，执行率…") is no grant paid out."""
+    text = f"项目支出中，惠民演出补助资金156.00万元，全年支出151.37万元{said}。\n"
+    assert [f.code for f in checked(tmp_path, text).findings] == found
+    quarter = "1—3季度累计拨付171.22万元，第四季度拨付58.40万元，全年执行229.62万元，执行率96.97%。\n"
+    assert checked(tmp_path, quarter).findings == []
