@@ -10,6 +10,7 @@ from .numbers import Number, scope_named, sentence_bounds, stop_parts
 from .plain import opens_bracket
 
 _CLAUSE_END = re.compile(r"[;；]")
+_MADE_OF = r"由(?:以下|下列)?\s*(?:[两二三四五六七八九十]|\d{1,2})?\s*(?:项|部分|个方面)?\s*(?:构成|组成)\s*[:：]"
 _SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成")   # not 支出: 基本支出 and 项目支出 are parts of a budget
 _WHOLE = re.compile(r"合计|总计|总额|小计")     # a part that is itself a whole ends the list
 _SUMMING = re.compile(r"共|合计|总计|涉及|安排|分解|用于")
@@ -20,7 +21,8 @@ _INCOME_AND_SPENDING = re.compile(r"收入?\s*[、,，和及与]?\s*支出?\s*(?
 def read_sums(facts: Facts) -> None:
     """The 其中 lists of the report: each whole and the parts said after it."""
     text = facts.text
-    for match in re.finditer(r"其中(?:[:：\s]*其中)*|即\s*[:：]", text):   # "其中：其中：" is one list; "即：" names them all
+    for match in re.finditer(r"其中(?:[:：\s]*其中)*|即\s*[:：]|" + _MADE_OF, text):   # "其中：其中：" is one list; "即："
+        # (and "由以下四项构成：") names them all
         start, end = sentence_bounds(text, match.start())
         before = [n for n in facts.numbers if start <= n.start < match.start() and n.is_amount]
         before = [n for n in before if not stop_parts(n.label)]   # "同比增加44.20万元" is no whole
@@ -75,7 +77,7 @@ def read_sums(facts: Facts) -> None:
             if whole is not None and len(group) >= 2:
                 for n in group:
                     n.part = True
-                facts.sums.append(PartsList(whole, group, every_part=match.group().startswith("即")))
+                facts.sums.append(PartsList(whole, group, every_part=not match.group().startswith("其中")))
 
 
 _EACH = re.compile(r"(?:各|每[^\d，,；;。、]{0,4})\s*$")
