@@ -114,11 +114,27 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
             ind.actual = None if ind.coefficient is not None else f.actual
         read.append(ind)
     dropped = [i for i in facts.indicators if i not in prose]
+    for said in dropped:     # a row without its target, a sentence stating it ("| 故障平均修复时间 | 10 | 56小时 | 8.57 |"
+        _target_said_of_row(said, read)     # and "…修复时间目标≤48小时，实际平均56小时，…完成率…")
     facts.restated = [r for i in dropped if (r := _restated(i, read)) is not None
                       and (r.completion is not None or r.self_score is not None)]
     facts.indicators = read + prose
     for row, ind in enumerate(facts.indicators, 1):
         ind.row = row
+
+
+def _target_said_of_row(said: Indicator, rows: list[Indicator]) -> None:
+    """The one row of the sentence's name stating what it achieved but no target: the sentence's target and
+    direction are the row's (said apart: its score a warning); the sentence's completion is checked as it
+    restates the row (_restated)."""
+    if said.target is None or said.actual is None:
+        return
+    named = [r for r in rows if r.target is None and r.actual is not None and r.actual.value == said.actual.value
+             and r.direction != "定性" and (text_key(r.name) in text_key(said.name) or text_key(said.name) in text_key(r.name))]
+    if len(named) == 1:
+        row = named[0]
+        row.target, row.direction = said.target, said.direction or row.direction
+        row.scored_apart = row.scored_apart or "目标取自正文，实际值与得分取自表格"
 
 
 def _restated(said: Indicator, rows: list[Indicator]) -> Indicator | None:

@@ -1334,3 +1334,15 @@ def test_parts_over_a_funds_tables_whole_in_yuan_by_a_slip_are_an_error(tmp_path
             "| 上年结转资金 | 0 | 60,000.00 | 48,000.00 | — | — | — |\n")
     found = [(f.code, f.severity) for f in read(tmp_path, text).findings if f.code == "SUM_MISMATCH"]
     assert found == [("SUM_MISMATCH", "error")]
+
+
+def test_a_rows_target_said_in_a_sentence_and_its_completion_checked_once(tmp_path):
+    """"| 故障平均修复时间 | 10 | 56小时 | 8.57 |" states no target; the sentence "…修复时间目标≤48小时，实际平均56小时，…
+    完成率为87.51%" does: the row takes it (a ceiling), and 48 ÷ 56 = 85.71% is said wrong once."""
+    from reading import checked as read_checked, indicator_values as values_of
+    text = ("三、绩效目标完成情况\n机电井故障平均修复时间目标≤48小时，实际平均56小时，未达目标，按逆向指标“目标值÷实际值”"
+            "计算完成率为87.51%，该项分值10分，得8.57分。\n四、评分\n| 序号 | 三级指标 | 分值 | 实际完成值 | 得分 |\n"
+            "| 1 | 故障平均修复时间 | 10 | 56小时 | 8.57 |\n")
+    result = read_checked(tmp_path, text)
+    assert values_of(result)["故障平均修复时间"] == (48, 56, 10, 8.57)
+    assert [(f.code, f.severity) for f in result.findings] == [("COMPLETION_MISMATCH", "error")]
