@@ -443,3 +443,13 @@ def test_a_list_said_to_make_up_its_whole_and_a_department_total_said_twice(tmp_
              "| 一级指标 | 二级指标 | 分值 | 得分 |\n| 决策 | 目标设定 | 20 | 19 |\n| 过程 | 资金管理 | 30 | 28.9 |\n"
              "| 产出 | 任务完成 | 50 | 46 |\n| 合计 | | 100 | 93.90 |\n")
     assert ("TOTAL_MISMATCH", "warning") in [(f.code, f.severity) for f in checked(tmp_path, twice).findings]
+
+
+@pytest.mark.parametrize("taken, score, found", [("1.8", "8.2", []), ("1.6", "8.4", [("SCORE_MISMATCH", "error")])])
+def test_a_deduction_said_for_a_shortfall_under_the_reports_rule(tmp_path, taken, score, found):
+    """"每低1个百分点扣0.5分" and "完工率91.4%，较目标低3.6个百分点，按评分规则扣1.6分": 3.6 × 0.5 = 1.8."""
+    text = ("评分规则：时效、质量类指标未达目标值的，每低1个百分点扣0.5分。\n"
+            f"实际完工39.85公里，完工率91.4%，较目标低3.6个百分点，按评分规则扣{taken}分，该项得{score}分（分值10分）。\n")
+    assert [(f.code, f.severity) for f in checked(tmp_path, text).findings if f.code == "SCORE_MISMATCH"] == found
+    counted_up = text.replace("扣0.5分。", "扣0.5分，不足1个百分点的按1个百分点计。")
+    assert [f for f in checked(tmp_path, counted_up).findings if "应扣" in f.message] == []   # (by how many: unsaid)
