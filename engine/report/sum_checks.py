@@ -172,9 +172,9 @@ _A_TOTAL_SAID = re.compile(r"自评|综合|总分|评价得分")
 
 
 def check_listed_scores(facts: Facts, report: FindingList) -> None:
-    """Scores listed first and their 合计 last ("投入18.49分、过程19.5分、产出39.94分、效益19分，合计96.39分"): the 合计
-    against the parts, at the places it is written to — the total's (said in a sentence of the self-evaluation)
-    a TOTAL_MISMATCH, a group's a SUM_MISMATCH; an error for a slip's shape, else a warning."""
+    """Scores listed first and their 合计 last ("经自评，…投入18.49分、过程19.5分、产出39.94分、效益19分，合计96.39分"):
+    the total's 合计 (its sentence one of the self-evaluation) against the parts, at the places it is written
+    to — an error for a slip's shape, else a warning; a group's 合计 is not checked so."""
     text = facts.text
     for said in TOTALLED.finditer(text):
         whole = facts.number_at(said.end())
@@ -189,8 +189,9 @@ def check_listed_scores(facts: Facts, report: FindingList) -> None:
         total = sum(p.value for p in parts)
         if abs(excel_round(total, whole.decimals) - whole.value) < EPS:
             continue
-        code = "TOTAL_MISMATCH" if _A_TOTAL_SAID.search(text, sentence_bounds(text, said.start())[0], end) else "SUM_MISMATCH"
+        if not _A_TOTAL_SAID.search(text, sentence_bounds(text, said.start())[0], end):
+            continue      # (a group's 合计 may hold items its sentence does not list)
         say, why = by_shape(report, facts, whole, total, tuple(parts))
-        say(code, facts.where(whole.start),
+        say("TOTAL_MISMATCH", facts.where(whole.start),
             f"所列各项得分 {' + '.join(f'{p.value:g}' for p in parts)} = {total:.{max(whole.decimals, 2)}f} 分，"
             f"报告写合计 {whole.value:g} 分{why}{quoted(facts, whole)}")
