@@ -177,13 +177,18 @@ def _indicators(facts: Facts) -> None:
             ends = _CLAUSE_END.search(text, match.end(), end)
             clause = ends.start() if ends else end
         closed = [m for m in re.finditer(r"[(（][^()（）]*分[^()（）]*[)）]", text[start:match.start()])]
-        if closed:       # "（二）产出指标（分值50分，得49.5分）小型水库…，指标值为77座": the group's points are not its own
-            start += closed[-1].end()
+        if closed and re.search(r"[\u4e00-\u9fff]{2}", text[start + closed[-1].end():match.start()]):
+            start += closed[-1].end()   # "（二）产出指标（分值50分，得49.5分）小型水库…，指标值为77座": the group's
+            # points are not its own — but "统计数据差错率（7分），目标值≤0.5%": its own, its name before them
         if starts and starts[-1][0] == start:
             continue
         starts.append((start, match, clause))
     for row, (start, match, clause) in enumerate(starts, 1):   # renumbered below
-        facts.indicators.append(Indicator(row, _indicator_name(text[start:match.start()]), start, end=clause))
+        before = text[start:match.start()]
+        own = _OWN_POINTS.search(before)       # "统计数据差错率（7分），目标值…": its points after its name
+        ind = Indicator(row, _indicator_name(_OWN_POINTS.sub("", before) if own else before), start, end=clause)
+        ind.weight = facts.number_at(start + own.start("points")) if own else None
+        facts.indicators.append(ind)
     for ind in list(facts.indicators):
         # its lines up to the next numbered one's ("3.…验收合格率…100%。\n该项合计…\n（四）…得10分": not theirs)
         following = _NUMBERED_LINE.search(text, ind.start + 1)
@@ -393,6 +398,9 @@ def _level1_names() -> list[str]:
             # the full names only ("产出指标"): a bare "产出" is too common in a paragraph's prose
             names.update(n for n in ([spellings] if isinstance(spellings, str) else spellings) if "指标" in n)
     return sorted(names, key=len, reverse=True)
+
+
+_OWN_POINTS = re.compile(r"[(（]\s*(?:分值|权重|满分)?\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[,，:：]?\s*$")
 
 
 # the words of a bound alone in the target's clause ("森林覆盖率78.62%，稳定在目标值78.5%以上"): no name

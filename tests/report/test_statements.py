@@ -431,3 +431,13 @@ def test_a_completion_said_later_in_its_sentence_by_a_formula_in_words(tmp_path,
     assert [(f.code, f.severity) for f in result.findings] == ([("COMPLETION_MISMATCH", "error")] if wrong else [])
     reverse = "“三公”经费年度控制目标12.00万元，实际支出10.56万元，按反向指标计算完成率113.64%。\n"
     assert checked(tmp_path, reverse).findings == []      # (反向: a ceiling, 12 ÷ 10.56)
+
+
+def test_its_points_in_brackets_after_its_name_then_its_target(tmp_path):
+    """"统计数据差错率（7分），目标值≤0.5%，…差错率0.21%，优于目标，得7分": the bracket is its own points (not a
+    group's, which stands before a name of its own), its name the words before it."""
+    text = ("3.3产出\n产出类指标满分30分，自评得29.90分。统计数据差错率（7分），目标值≤0.5%，全年经市局审核差错率0.21%，"
+            "优于目标，得7分；统计数据按时上报率（7分），目标值100%，全年按时上报率98.6%，按完成比例得6.90分。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["统计数据差错率"] == (0.5, 0.21, 7, 7)
+    assert values["统计数据按时上报率"] == (100, 98.6, 7, 6.9)
