@@ -146,9 +146,12 @@ def scores_alone(facts: Facts) -> None:
 # plan it was ("原定2000平方米"), and what was achieved said with a word or two between ("实际达标率93.4%",
 # "问卷调查结果为93%")
 _BOUND_GOAL = re.compile(rf"(?:(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|达到|[:：])?\s*(?P<dir>{_DIRECTION})?\s*"
-                         r"|(?:原定|原计划|要求)\s*(?:为|达到)?\s*|(?:达到|实现|控制在)\s*(?=[\d,.]+\s*[^\d,，;；。\s]{0,4}?\s*(?:以上|以内|以下)))"
+                         r"|(?:原定|原计划|要求)\s*(?:为|达到)?\s*|(?:达到|实现|控制在)\s*(?=[\d,.]+\s*[^\d,，;；。\s]{0,4}?\s*(?:以上|以内|以下))"
+                         # (a figure with its bound after it, said before what was achieved: "完成森林抚育5,000亩以上，实际抚育5,120亩")
+                         r"|(?<=[\u4e00-\u9fff])(?=[\d,.]+\s*[^\d,，;；。\s]{0,4}?\s*(?:以上|以内|以下)\s*[,，]\s*实际))"
                          rf"(?=\d)")
-_ACHIEVED_LOOSE = re.compile(r"(?:实际(?:完成|达到|为)?|(?:调查|测评|评价|抽查|回访)结果(?:为|是)|全年(?:共)?完成|实际[^\d，,；;。（(]{1,6}?(?:为|达)?)\s*(?=\d)")
+_ACHIEVED_LOOSE = re.compile(r"(?:实际(?:完成|达到|为)?|(?:调查|测评|评价|抽查|回访)结果(?:为|是)|全年(?:共)?完成|实际[^\d，,；;。（(]{1,6}?(?:为|达)?"
+                             r"|(?:年末|年底)(?:达到|为)|(?<=[,，])\s*[\u4e00-\u9fff]{1,4}率\s*为)\s*(?=\d)")   # ("…，成活率为88.6%")
 _NOT_THE_YEAR = re.compile(r"年中|监控|截至|上半年|前三季度|季度|上年|去年|同期")
 
 
@@ -161,7 +164,10 @@ def goals_in_statements(facts: Facts) -> None:
     taken = {id(n) for i in facts.indicators + facts.restated for n in (i.target, i.actual, i.weight, i.self_score) if n}
     known = [text_key(i.name) for i in facts.indicators]
     for start, end in _statements(text):
-        goals = list(_BOUND_GOAL.finditer(text, start, end))
+        goals: dict[int, re.Match] = {}
+        for said in _BOUND_GOAL.finditer(text, start, end):
+            goals.setdefault(said.end(), said)      # (one figure, one goal: "达到95%以上" by its cue word)
+        goals = list(goals.values())
         achieved = list(_ACHIEVED_LOOSE.finditer(text, start, end))
         if len(goals) != 1 or len(achieved) != 1 or achieved[0].start() < goals[0].end() \
                 or facts.document.is_rule(start) or _NOT_THE_YEAR.search(text, start, end) or _POINTS.search(text, start, end):

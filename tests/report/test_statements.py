@@ -441,3 +441,13 @@ def test_its_points_in_brackets_after_its_name_then_its_target(tmp_path):
     values = indicator_values(checked(tmp_path, text))
     assert values["统计数据差错率"] == (0.5, 0.21, 7, 7)
     assert values["统计数据按时上报率"] == (100, 98.6, 7, 6.9)
+
+
+def test_a_target_with_its_bound_after_it_then_what_was_achieved(tmp_path):
+    """"完成森林抚育5,000亩以上，实际抚育5,120亩" (the bound after the figure, no cue before it) and "…成活率要求达到
+    85%以上，经秋季核查，成活率为88.6%" (what was achieved under its measure's word again)."""
+    text = ("二、绩效目标完成情况\n完成森林抚育5,000亩以上，实际抚育5,120亩。\n"
+            "新造林苗木成活率要求达到85%以上，经秋季核查，成活率为88.6%。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["完成森林抚育"] == (5000, 5120, None, None)
+    assert values["新造林苗木成活率"] == (85, 88.6, None, None)
