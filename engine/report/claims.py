@@ -242,15 +242,16 @@ def _achieved_first(facts: Facts, ind: Indicator, target_at: int) -> Number | No
     """"80岁以上老年人助餐覆盖率57%，指标值60%，…": what was achieved said right after the name, before its
     target — the name's own clause ends with it (the name then loses it)."""
     before = [n for n in facts.numbers if ind.start <= n.start < target_at]
-    if not before or not re.fullmatch(rf"\s*[,，]\s*(?:{_BOUND_WORDS})?\s*", facts.text[before[-1].end:target_at]):
-        return None
+    if not before or not re.fullmatch(rf"\s*[^\d,，;；。\s]{{0,4}}\s*[,，]\s*(?:{_BOUND_WORDS})?\s*", facts.text[before[-1].end:target_at]):
+        return None     # (its unit may stand after it: "全年改造供热管网43.6公里，指标值为不少于42公里")
     said = before[-1]
     if said.unit != ind.target.unit or said.measure in ("share", "completion", "weight", "score") \
             or _NOT_ACHIEVED.search(said.label) or _MIDYEAR.search(said.label):
         return None
     figure = facts.text[said.start:said.end]
-    if ind.name.endswith(figure):
-        ind.name = ind.name[:-len(figure)].strip()
+    with_unit = re.search(re.escape(figure) + r"\s*[^\d,，;；。\s]{0,4}$", ind.name)
+    if with_unit:
+        ind.name = ind.name[:with_unit.start()].strip()
     return said
 
 

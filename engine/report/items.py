@@ -110,6 +110,7 @@ _EXECUTION_SAID = re.compile(r"(?:预算|资金)?执行率(?:指标)?\s*(?:(?:�
 
 
 _A_REASON = re.compile(r"主要是|主要原因|原因|由于|因为|因")
+AS_TARGETED = re.compile(r"与[^，,]{0,6}(?:持平|一致|相同)")   # "与目标持平": a comparison, no name
 
 
 def _listed_items(facts: Facts) -> None:
@@ -124,8 +125,9 @@ def _listed_items(facts: Facts) -> None:
     for match, weight_at, score_at in found:
         weight, score = facts.number_at(weight_at), facts.number_at(score_at)
         if weight is None or score is None or weight.part or score.part \
-                or match.re is not _EXECUTION_SAID and _A_REASON.match(match.group(1)):
-            continue      # ("…，主要是两家机构资质到期（分值7分，得分6.47分）": the statement's indicator's, not a reason's)
+                or match.re is not _EXECUTION_SAID and (_A_REASON.match(match.group(1)) or AS_TARGETED.match(match.group(1))):
+            continue      # ("…，主要是两家机构资质到期（分值7分，得分6.47分）", "…6座，与目标持平（分值10分，得10分）": the
+            # statement's indicator's, not a reason's or a comparison's)
         weight.part = score.part = True
         said = next((i for i in facts.items if i.score is score), None)
         if said is not None:       # "资金执行率分值10分，执行率93.63%，得分9.63分": the execution item's points

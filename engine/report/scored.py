@@ -8,6 +8,7 @@ import re
 
 from ..core.parsing import text_key
 from .facts import GROUP_WORD, Facts, Indicator, StatedItem, named_already, same_name, shared_core
+from .items import AS_TARGETED
 from .numbers import measure_of, sentence_bounds
 from .plain import LIST_MARK
 from .statements import FROM_BEFORE, GOAL_AT_END, risen_to
@@ -227,7 +228,8 @@ _POINTS_CLOSED = re.compile(r"分\s*[)）]")
 # ("达到目标值的94.00%") or a reason ("未完成原因是2处…")
 _NOT_ITS_NAME = re.compile(rf"(?:{words()['statement_goal'].pattern})|.*(?:{words()['statement_achieved'].pattern})\s*$|.*的\s*$"
                            r"|.*(?:控制在|不超过|不高于|不低于|不少于|低于|高于|超过)\s*$"   # ("全年完成", "控制在": no name)
-                           r"|(?:未完成|未达到|未达标|主要)?原因|因|由于|主要是|但|.*未\s*$")   # ("但未达到85%的目标")
+                           r"|(?:未完成|未达到|未达标|主要)?原因|因|由于|主要是|但|.*未\s*$"   # ("但未达到85%的目标")
+                           rf"|{AS_TARGETED.pattern}")     # ("…6座，与目标持平（分值10分…": no name)
 _NO_SUBJECT = re.compile(r"该指标|该项|本类|本项|以上|其中|合计|小计|总分|得分|扣")
 
 

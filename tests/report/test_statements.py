@@ -451,3 +451,13 @@ def test_a_target_with_its_bound_after_it_then_what_was_achieved(tmp_path):
     values = indicator_values(checked(tmp_path, text))
     assert values["完成森林抚育"] == (5000, 5120, None, None)
     assert values["新造林苗木成活率"] == (85, 88.6, None, None)
+
+
+def test_what_was_achieved_with_its_unit_before_the_target_and_a_comparison_named_nothing(tmp_path):
+    """"全年改造供热管网43.6公里，指标值为不少于42公里，…该项分值15分，自评得15分": 43.6公里 is what was achieved, not part
+    of the name; "新建改造换热站6座，与目标持平（分值10分，得10分）": the points are the indicator's, 与目标持平 no item."""
+    text = ("三、绩效目标完成情况\n数量方面，全年改造供热管网43.6公里，指标值为不少于42公里，完成目标，该项分值15分，自评得15分。\n")
+    assert indicator_values(checked(tmp_path, text))["全年改造供热管网"] == (42, 43.6, 15, 15)
+    same = "一、绩效目标\n新建改造换热站6座。\n二、绩效目标完成情况\n新建改造换热站6座，与目标持平（分值10分，得10分）。\n"
+    result = checked(tmp_path, same)
+    assert not [i for i in result.facts.items if "持平" in i.name]
