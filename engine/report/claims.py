@@ -348,6 +348,8 @@ def _paired_indicators(facts: Facts) -> None:
             continue   # 12万元 against 98600元: not compared (precision first)
         if re.match(r"\s*[%‰]", match.group("name")):
             continue   # ("…由上年的86.7%提高到89.2%": a name cut from a figure's unit names nothing)
+        if match.re is _ACHIEVED_FIRST and "其中" in facts.text[sentence_bounds(facts.text, actual.start)[0]:actual.start]:
+            continue   # ("开展惠民演出136场，其中…98场，…社区38场，年度目标为120场以上": a part of what was achieved)
         name = _NAME_NOISE.sub("", _NAME_PREFIX.sub("", match.group("name").strip().lstrip(".、．—-"))).strip()
         if match.re is _ACHIEVED_FIRST:    # "2023年场馆免费开放…", "…1个、镇街…服务点": the name's own words
             name = re.sub(r"^[年月日个项次件]+", "", name.split("、")[-1]).strip()

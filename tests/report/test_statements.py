@@ -461,3 +461,10 @@ def test_what_was_achieved_with_its_unit_before_the_target_and_a_comparison_name
     same = "一、绩效目标\n新建改造换热站6座。\n二、绩效目标完成情况\n新建改造换热站6座，与目标持平（分值10分，得10分）。\n"
     result = checked(tmp_path, same)
     assert not [i for i in result.facts.items if "持平" in i.name]
+
+
+def test_a_part_of_what_was_achieved_is_not_the_achieved_figure(tmp_path):
+    """"开展惠民演出136场，其中苏木镇、嘎查98场，旗内社区及广场38场，年度目标为120场以上": 38 is a part, not what
+    was achieved against the 120."""
+    text = "二、绩效目标完成情况\n全年开展惠民演出136场，其中苏木镇、嘎查98场，旗内社区及广场38场，年度目标为120场以上。\n"
+    assert all(actual != 38 for _, actual, _, _ in indicator_values(checked(tmp_path, text)).values())
