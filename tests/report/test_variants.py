@@ -461,3 +461,9 @@ def test_more_words_for_the_years_spending(tmp_path, spent):
     result = checked(tmp_path, text)
     assert {k: n.value for k, n in result.facts.keyed_amounts().items()}.get("spend_total") == 1900.0
     assert checked(tmp_path, text.replace("95.00%", "59.00%")).findings != []
+
+
+def test_a_total_said_as_自评得(tmp_path):
+    text = "四、自评结论\n本项目自评得96.5分，评价等级为优。\n"
+    assert checked(tmp_path, text).facts.total.value == 96.5
+    assert [f.code for f in checked(tmp_path, text.replace("96.5分", "86.5分")).findings] == ["GRADE_MISMATCH"]
