@@ -14,6 +14,9 @@ _TOTAL_CONTEXT = words()["total_context"]
 GRADE_WORDS = grade_words()
 _GRADE = re.compile(f"(?:{words()['grade_label'].pattern})" + r"\s*(?:均为|为|是|:)?\s*(?:\|\s*)?[\"“”'‘’「」『』]?\s*"
                     "(" + "|".join(sorted(GRADE_WORDS, key=len, reverse=True)) + ")")
+# … or the grade word before the word for a grade ("属于“优”等级", "达到优秀等次")
+_GRADE_THEN_WORD = re.compile(r"(?:属于|达到|评为|评定为|确定为)\s*[\"“”'‘’]?\s*("
+                              + "|".join(sorted(GRADE_WORDS, key=len, reverse=True)) + r")\s*[\"“”'‘’]?\s*(?:等级|等次|档次)")
 _RULE_WORDS = words()["rule"]
 _OTHER_EVALUATION = re.compile(r"部门评价|第三方|财政评价|财政重点评价|重点绩效评价|复核")
 _FULL_MARK = re.compile(r"(?<!得)总分\s*(?:为|是)?\s*$|满分\s*(?:为|是)?\s*$")
@@ -29,7 +32,7 @@ _SUM_BEFORE = re.compile(rf"(?:\d+(?:\.\d+)?\s*分?\s*[+＋]\s*{_TERM_NAME}\s*)+
 def _stated_grade(text: str, start: int, is_rule=lambda offset: False) -> re.Match | None:
     """The first grade word from `start` that states the report's grade — not one of a rule
     ("…低于60分的，评价结果为差", "结果为差的，得0分", "90分以上为优", a 评分标准 paragraph)."""
-    for match in _GRADE.finditer(text, start):
+    for match in sorted([*_GRADE.finditer(text, start), *_GRADE_THEN_WORD.finditer(text, start)], key=lambda m: m.start(1)):
         clause_of = max((m.end() for m in _CLAUSE_END.finditer(text, max(match.start() - 60, 0), match.start())), default=0)
         if is_rule(match.start()) and not _SELF.search(text, clause_of, match.start()):
             continue      # (a 评分说明's "…，本项目自评等级为优" is the report's own, not a rule's)
@@ -37,7 +40,7 @@ def _stated_grade(text: str, start: int, is_rule=lambda offset: False) -> re.Mat
         window = max(match.start() - 200, 0)
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, window, match.start())), default=window)
         earlier_clause = text[window:clause_start].rstrip("，,；; ")
-        if after in ("的", "档", "等", "或", "、") or _RULE_WORDS.search(text[clause_start:match.start()]) \
+        if match.re is _GRADE and after in ("的", "档", "等", "或", "、") or _RULE_WORDS.search(text[clause_start:match.start()]) \
                 or earlier_clause.endswith("的"):
             continue
         return match

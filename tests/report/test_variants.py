@@ -467,3 +467,12 @@ def test_a_total_said_as_自评得(tmp_path):
     text = "四、自评结论\n本项目自评得96.5分，评价等级为优。\n"
     assert checked(tmp_path, text).facts.total.value == 96.5
     assert [f.code for f in checked(tmp_path, text.replace("96.5分", "86.5分")).findings] == ["GRADE_MISMATCH"]
+
+
+@pytest.mark.parametrize("said", ["属于“优”等级", "评为优秀等次"])
+def test_a_grade_word_before_the_word_for_a_grade(tmp_path, said):
+    text = f"四、自评结论\n本项目自评得分96.5分，{said}。\n"
+    assert checked(tmp_path, text).facts.grade[0] == "优"
+    assert [f.code for f in checked(tmp_path, text.replace("96.5分", "86.5分")).findings] == ["GRADE_MISMATCH"]
+    rule = "四、自评结论\n得分90分以上的评为“优”等级。本项目自评得分86.5分。\n"
+    assert checked(tmp_path, rule).facts.grade is None      # (a rule's, not the report's)
