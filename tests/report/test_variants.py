@@ -455,7 +455,7 @@ def test_a_deduction_said_for_a_shortfall_under_the_reports_rule(tmp_path, taken
     assert [f for f in checked(tmp_path, counted_up).findings if "应扣" in f.message] == []   # (by how many: unsaid)
 
 
-@pytest.mark.parametrize("spent", ["年度支出", "支出总额", "已执行", "支出数"])
+@pytest.mark.parametrize("spent", ["年度支出", "支出总额", "已执行", "支出数", "全年共支出", "全年发放两项补贴"])
 def test_more_words_for_the_years_spending(tmp_path, spent):
     text = f"二、预算执行情况\n2023年全年预算2,000.00万元，{spent}1,900.00万元，预算执行率95.00%。\n"
     result = checked(tmp_path, text)
