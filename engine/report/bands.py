@@ -55,7 +55,11 @@ def _points(match: re.Match) -> float:
 
 def band_score(rule: str, value: float) -> float | None:
     """The points the stated bands give `value` (a percentage as written), or None."""
-    tiers = stated_tiers(rule)
+    return _tiers_give(stated_tiers(rule), value)
+
+
+def _tiers_give(tiers: tuple[Tier, ...] | None, value: float) -> float | None:
+    """What TIER_SCORE gives `value` under `tiers` (None: no tiers, or none that holds)."""
     if tiers is None:
         return None
     try:
@@ -102,11 +106,5 @@ def _share(match: re.Match) -> float:
 
 def share_score(rule: str, completion: float, weight: float) -> float | None:
     """The points the report's completion bands give (`completion` a percentage), or None."""
-    tiers = completion_shares(rule)
-    if tiers is None:
-        return None
-    try:
-        share = tier_score(completion, tiers)
-    except CellError:
-        return None
-    return round(weight * share, 2) if isinstance(share, (int, float)) else None
+    share = _tiers_give(completion_shares(rule), completion)
+    return None if share is None else round(weight * share, 2)
