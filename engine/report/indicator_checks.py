@@ -68,7 +68,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         # a ceiling kept under, its completion said as the share of the ceiling used ("≤20万元，实际16万元，
         # 完成率80%"): another convention, not an error
         # (… kept under or not: "≤3万元，实际3.2万元，完成率106.67%" — the share used, another convention)
-        share_of_ceiling = ind.direction in ("<=", "<") and ind.target.value \
+        share_of_ceiling = ind.direction in ("<=", "<") and ind.target.value and not _REVERSE_SAID.search(facts.text) \
             and at_stated(ind.actual.value / ind.target.value, ind.completion)
         # … or the ceiling over what was achieved, uncapped ("≤5件，实际3件，完成率166.67%"): a convention too
         share_of_ceiling = share_of_ceiling or ind.direction in ("<=", "<") and ind.actual.value > 0 \
@@ -130,6 +130,11 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             say("SCORE_MISMATCH", facts.where(ind.self_score.start),
                 f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
                 f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{quoted(facts, ind.self_score)}")
+
+
+# the report says a ceiling's completion is its target over what was achieved ("反向指标…完成进度=目标值÷实际值×100%"):
+# the share of the ceiling used is then no convention of its
+_REVERSE_SAID = re.compile(r"(?:反向|逆向)指标[^。；;]{0,20}?(?:完成率|完成进度|完成比例)?\s*[=＝]\s*目标值?\s*[÷/]\s*实际")
 
 
 def _by_stated_bands(facts: Facts, completion: float, weight: float, score: float) -> bool:

@@ -468,3 +468,12 @@ def test_a_part_of_what_was_achieved_is_not_the_achieved_figure(tmp_path):
     was achieved against the 120."""
     text = "二、绩效目标完成情况\n全年开展惠民演出136场，其中苏木镇、嘎查98场，旗内社区及广场38场，年度目标为120场以上。\n"
     assert all(actual != 38 for _, actual, _, _ in indicator_values(checked(tmp_path, text)).values())
+
+
+def test_a_ceilings_completion_by_the_reports_own_reverse_rule(tmp_path):
+    """"≤10%，实际8.0%，完成进度80.00%" is the share of the ceiling used — a convention — unless the report says a
+    reverse indicator's completion is 目标值÷实际值 (10 ÷ 8 = 125%): then 80% is said otherwise than its rule."""
+    said = "设施非正常运行率绩效目标值≤10%，实际8.0%，完成进度80.00%。\n"
+    assert checked(tmp_path, said).findings == []
+    rule = "评分说明：反向指标（越小越好）完成进度=目标值÷实际值×100%。\n"
+    assert [f.code for f in checked(tmp_path, rule + said).findings] == ["COMPLETION_MISMATCH"]
