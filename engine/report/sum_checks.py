@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 from ..core.findings import FindingList
+from ..core.rounding import excel_round
 from .facts import Facts
 from .numbers import Number, sentence_bounds
 from .plain import opens_bracket
-from .sums import NEXT_PART, TOTALLED
-from ..core.arithmetic import excel_round
+from .sums import listed_then_totalled
 from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, quoted
 from .vocabulary import partitions
 
@@ -175,21 +175,12 @@ def check_listed_scores(facts: Facts, report: FindingList) -> None:
     """Scores listed first and their 合计 last ("经自评，…投入18.49分、过程19.5分、产出39.94分、效益19分，合计96.39分"):
     the total's 合计 (its sentence one of the self-evaluation) against the parts, at the places it is written
     to — an error for a slip's shape, else a warning; a group's 合计 is not checked so."""
-    text = facts.text
-    for said in TOTALLED.finditer(text):
-        whole = facts.number_at(said.end())
-        if whole is None or whole.unit != "分":
-            continue
-        start, end = sentence_bounds(text, said.start())
-        start = max([start] + [text.rfind(c, start, said.start()) + 1 for c in ":：;；"])
-        parts = [n for n in facts.numbers if start <= n.start < said.start()]
-        if len(parts) < 2 or any(n.unit != "分" for n in parts) or "其中" in text[start:said.start()] \
-                or not all(NEXT_PART.fullmatch(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
+    for whole, parts in listed_then_totalled(facts):
+        if whole.unit != "分" or any(n.unit != "分" for n in parts):
             continue
         total = sum(p.value for p in parts)
-        if abs(excel_round(total, whole.decimals) - whole.value) < EPS:
-            continue
-        if not _A_TOTAL_SAID.search(text, sentence_bounds(text, said.start())[0], end):
+        start, end = sentence_bounds(facts.text, whole.start)
+        if abs(excel_round(total, whole.decimals) - whole.value) < EPS or not _A_TOTAL_SAID.search(facts.text, start, end):
             continue      # (a group's 合计 may hold items its sentence does not list)
         say, why = by_shape(report, facts, whole, total, tuple(parts))
         say("TOTAL_MISMATCH", facts.where(whole.start),

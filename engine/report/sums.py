@@ -119,27 +119,34 @@ def _own_pair(facts: Facts, rate: Number) -> bool:
 
 
 # "…，合计171.03万元", "…，以上4项共计…", "…，两项合计…": the whole said after its parts
-TOTALLED = re.compile(r"[,，]\s*(?:以上|上述)?\s*(?:[两二三四五六七八九十]|\d{1,2})?\s*(?:项|类)?\s*(?:合计|共计|总计|共)\s*"
+_TOTALLED = re.compile(r"[,，]\s*(?:以上|上述)?\s*(?:[两二三四五六七八九十]|\d{1,2})?\s*(?:项|类)?\s*(?:合计|共计|总计|共)\s*"
                        r"(?:为|是|达|支出|安排)?\s*(?=\d)")
 # between two parts: a 、 or a comma, then the next part's name (no figure, no bracket)
-NEXT_PART = re.compile(r"\s*[、，,]\s*[^\d，,。；;：:、()（）]{1,24}\s*")
+_NEXT_PART = re.compile(r"\s*[、，,]\s*[^\d，,。；;：:、()（）]{1,24}\s*")
 
 
-def sums_said_after(facts: Facts) -> None:
-    """"巡查管护劳务86.40万元、白蚁防治32.75万元、…，合计171.03万元": the parts listed first, their whole last —
-    every figure of the statement (since its start or its colon) one of the list, each after its name. The
-    合计 says they are all its parts."""
+def listed_then_totalled(facts: Facts):
+    """Each "…，合计N" whose statement (since its start or its colon) lists figures before it, each after its
+    name, no 其中 among them: (the 合计's figure, the figures listed) — the caller says which units count."""
     text = facts.text
-    for said in TOTALLED.finditer(text):
+    for said in _TOTALLED.finditer(text):
         whole = facts.number_at(said.end())
-        if whole is None or not whole.is_amount or whole.part:
+        if whole is None:
             continue
         start = sentence_bounds(text, said.start())[0]
         start = max([start] + [text.rfind(c, start, said.start()) + 1 for c in ":：;；"])
         parts = [n for n in facts.numbers if start <= n.start < said.start()]
-        joined = all(NEXT_PART.fullmatch(text, a.end, b.start) for a, b in zip(parts, parts[1:]))
-        if len(parts) < 2 or not joined or not all(n.is_amount and not n.part for n in parts) \
-                or any(_EACH.search(n.label) for n in parts) or "其中" in text[start:said.start()]:
+        if len(parts) >= 2 and "其中" not in text[start:said.start()] \
+                and all(_NEXT_PART.fullmatch(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
+            yield whole, parts
+
+
+def sums_said_after(facts: Facts) -> None:
+    """"巡查管护劳务86.40万元、白蚁防治32.75万元、…，合计171.03万元": the parts listed first, their whole last —
+    every figure of the statement one of the list. The 合计 says they are all its parts."""
+    for whole, parts in listed_then_totalled(facts):
+        if not whole.is_amount or whole.part or not all(n.is_amount and not n.part for n in parts) \
+                or any(_EACH.search(n.label) for n in parts):
             continue
         for n in parts:
             n.part = True
