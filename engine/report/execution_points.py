@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .facts import Facts, StatedItem
-from .numbers import numbers, sentence_bounds
+from .numbers import sentence_bounds
 
 _POINTS_NAMED = re.compile(r"(?:预算|资金)?执行率(?:指标)?\s*[(（]?\s*(?:分值|权重|满分)?\s*(?:为)?\s*(?P<points>\d+(?:\.\d+)?)\s*分(?!\s*[×*xX])")
 # 分值 × 执行率 said as the rule ("按10分×资金执行率计分", "得分=预算执行率×分值"): its points, if a figure
@@ -24,10 +24,9 @@ def execution_points(facts: Facts) -> None:
     if execution is not None and execution.weight is not None:
         return
     text = facts.text
-    every = {n.start: n for n in numbers(text)}
-    points = {every[m.start(g)].value: every[m.start(g)] for pattern in (_POINTS_NAMED, TIMES_RULE)
-              for m in pattern.finditer(text) for g in ("points", "after", "before") if g in m.groupdict()
-              and m.group(g) and m.start(g) in every}
+    points = {n.value: n for pattern in (_POINTS_NAMED, TIMES_RULE) for m in pattern.finditer(text)
+              for g in ("points", "after", "before") if g in m.groupdict() and m.group(g)
+              and (n := facts.rule_number_at(m.start(g))) is not None}
     if len(points) != 1:
         return          # (none said, or two: "执行率10分" for one project and 5分 for another)
     weight = next(iter(points.values()))
@@ -58,5 +57,5 @@ _SCORING_SAID = re.compile(r"自评|评分|评价|得分情况|计算|计分")
 def _where_it_scores(facts: Facts, score) -> bool:
     """The score stands where the report scores itself: a section of scoring, or a sentence that says so
     ("经自评，本项目预算执行率得9.52分") — not among a project's figures ("…执行数176.25万元，…得分9.48分")."""
-    start, end = sentence_bounds(facts.text, score.start)
+    start = sentence_bounds(facts.text, score.start)[0]
     return "scoring" in facts.document.kinds_at(score.start) or bool(_SCORING_SAID.search(facts.text, start, score.start))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..core.parsing import text_key
 from .document import Document
 from .forms import Forms
-from .numbers import Number, compared_with, direction_before, quote, sentence_bounds
+from .numbers import Number, compared_with, direction_before, numbers, quote, sentence_bounds
 from .plain import HEADING, kind_stated
 from .tables import AmountTable, ColumnSum
 from .text import ReportText
@@ -208,6 +208,15 @@ class Facts:
     def number_at(self, offset: int) -> Number | None:
         """The number that starts at `offset` of the text (None: none does)."""
         return self._by_start.get(offset)
+
+    def rule_number_at(self, offset: int) -> Number | None:
+        """The number that starts at `offset`, a rule's too (the figures of 评分标准 text are no claims, so not
+        among `numbers`; a rule's line or points is read from them): parsed once, when first asked."""
+        return self._every_by_start.get(offset)
+
+    @functools.cached_property
+    def _every_by_start(self) -> dict[int, Number]:
+        return {n.start: n for n in numbers(self.text)}
 
     @functools.cached_property
     def _by_start(self) -> dict[int, Number]:

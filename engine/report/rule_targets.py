@@ -9,7 +9,6 @@ import re
 
 from ..core.parsing import text_key
 from .facts import Facts, same_name
-from .numbers import numbers
 
 # the clauses before "…的得满分": each names one rate or several (joined by 、 和 及) and its line
 _FULL_MARKS = re.compile(r"的?\s*(?:即)?(?:得|计|为)满分")
@@ -52,12 +51,11 @@ def rule_targets(facts: Facts) -> None:
     if not wanting:
         return
     lines = rule_lines(facts.text)
-    figures = {n.start: n for n in numbers(facts.text)}
     for indicator in wanting:
         name = text_key(indicator.name)
         named = [(d, at) for rule_name, d, at in lines if name == text_key(rule_name) or same_name(name, text_key(rule_name))]
-        if len({at for _, at in named}) != 1 or figures.get(named[0][1]) is None:
+        if len({at for _, at in named}) != 1 or facts.rule_number_at(named[0][1]) is None:
             continue
         direction, at = named[0]
-        indicator.target, indicator.direction = figures[at], direction
+        indicator.target, indicator.direction = facts.rule_number_at(at), direction
         indicator.scored_apart, indicator.rule_line = indicator.scored_apart or "目标取自评分规则", True
