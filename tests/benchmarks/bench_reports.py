@@ -4,6 +4,7 @@ own words after real reports, tests/report/corpus.md).
     make bench-reports                  # dev cases, then the held-out ones
     python tests/benchmarks/bench_reports.py heldout -v
     python tests/benchmarks/bench_reports.py heldout --numbers=302-325   # one round's cases only
+    python tests/benchmarks/bench_reports.py dev --numbers=21,24,80-86   # a list of cases and spans
 
 Per layout and in total: planted errors found / planted, false errors (an error-severity
 finding no planted error explains) and false warnings, headline figures read right / stated,
@@ -193,13 +194,23 @@ def report(name: str, cases: list[Path], verbose: bool) -> dict:
     return rows["total"]
 
 
+def numbers_in(span: str) -> set[int]:
+    """'302-325' or '21,24,80-86': the case numbers a run is limited to."""
+    wanted: set[int] = set()
+    for part in span.split(","):
+        low, _, high = part.partition("-")
+        wanted.update(range(int(low), int(high or low) + 1))
+    return wanted
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     sets = [a for a in argv if not a.startswith("-")] or ["dev", "heldout"]
     span = next((a.split("=", 1)[1] for a in argv if a.startswith("--numbers=")), None)
-    low, high = (int(x) for x in span.split("-")) if span else (0, 10 ** 6)
+    wanted = numbers_in(span) if span else None
     for name in sets:
-        cases = [c for c in sorted((CASES / name).glob("*.txt")) if low <= int(c.name.split("-", 1)[0]) <= high]
+        cases = [c for c in sorted((CASES / name).glob("*.txt"))
+                 if wanted is None or int(c.name.split("-", 1)[0]) in wanted]
         unlabelled = [c for c in cases if not c.with_suffix(".json").exists()]
         if unlabelled:      # a case being written: measured once its label is there
             print(f"\n{name}: {len(unlabelled)} case(s) with no label yet, not measured")
