@@ -103,7 +103,9 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_said_rate_rule(facts, report)
     _form_total(facts, report)
     check_declared_total(facts, report)
-    check_totals_said_twice(facts, report)
+    # (the items' sum by the framework's rows, where their 分值 make up 100: one more sum the totals may be)
+    framed = _stated_sum(facts, rule_set) if rule_set else None
+    check_totals_said_twice(facts, report, [framed[0]] if framed and framed[1] is not None and abs(framed[1] - 100) < EPS else [])
     result.computed_total = _totals(facts, rule_set, report, given)
     result.findings = report.findings
     result.coverage = coverage(facts, len(rule_set.rows) if rule_set else 0)

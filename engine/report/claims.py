@@ -14,6 +14,7 @@ from .facts import Facts, Indicator, PartsList, named_already
 from .forms import Forms, read_forms
 from .execution_points import execution_points
 from .goals import goal_result_pairs, goal_targets
+from .headed import headed_indicators
 from .items import read_items
 from .lists import composed_lists, counted_lists, detailed_lists
 from .masthead import department, fiscal_year
@@ -67,6 +68,7 @@ def read_facts(report: ReportText) -> Facts:
     _form_indicators(facts, forms)
     read_items(facts)
     execution_points(facts)
+    headed_indicators(facts)
     scored_together(facts)
     scored_items_joined(facts)
     scored_statements(facts)

@@ -8,6 +8,8 @@ import re
 from ..core.rounding import excel_round
 from ..core.findings import FindingList
 from .facts import Facts
+from .numbers import sentence_bounds
+from .plain import A_SCORE, LIST_MARK
 from .stated import EPS, by_shape, quoted
 
 # the rule: points taken for each percentage point short ("每低1个百分点扣0.5分", "每降低1个百分点扣1分")
@@ -18,7 +20,56 @@ _TAKEN = re.compile(r"低\s*(?P<gap>\d+(?:\.\d+)?)\s*个百分点[^。；;\d]{0,
                     r"[^。；;\d]{0,12}?扣\s*(?P<taken>\d+(?:\.\d+)?)\s*分")
 
 
+# "扣3.17分，得6.83分": the one deduction of a sentence, then the score it left
+_TAKEN_THEN_SCORE = re.compile(r"扣(?:除|减)?\s*(?P<taken>\d+(?:\.\d+)?)\s*分\s*[,，]?\s*(?:该项|本项|该指标)?(?:实?得|得分为?|最终得)\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+
+
 def check_said_deductions(facts: Facts, report: FindingList) -> None:
+    _check_per_point(facts, report)
+    _check_points_left(facts, report)
+
+
+def _check_points_left(facts: Facts, report: FindingList) -> None:
+    """The score left after the one deduction its sentence says is the points less what was taken, where
+    the score is an indicator's or an item's read with its points ("（10分）…扣3.17分，得6.38分": 6.83)."""
+    scored = {id(i.self_score): i.weight for i in facts.indicators if i.self_score is not None and i.weight is not None}
+    scored |= {id(i.score): i.weight for i in facts.items if i.weight is not None}
+    for said in _TAKEN_THEN_SCORE.finditer(facts.text):
+        taken, score = facts.number_at(said.start("taken")), facts.number_at(said.start("score"))
+        weight = scored.get(id(score)) if score is not None else None
+        weight = weight or (_heading_points(facts, score.start) if score is not None else None)
+        if taken is None or weight is None or score.value > weight.value:
+            continue
+        start, end = sentence_bounds(facts.text, taken.start)
+        if len(re.findall(r"扣(?:除|减)?\s*\d", facts.text[start:end])) != 1 or "加" in facts.text[start:end]:
+            continue      # (two deductions, or points added back: not one subtraction)
+        expected = excel_round(weight.value - taken.value, max(taken.decimals, score.decimals))
+        if abs(expected - score.value) < EPS:
+            continue
+        say, why = by_shape(report, facts, score, expected)
+        say("SCORE_MISMATCH", facts.where(score.start),
+            f"分值 {weight.value:g} 分扣 {taken.value:g} 分应得 {expected:g} 分，报告写得 {score.value:g} 分{why}"
+            f"{quoted(facts, score)}")
+
+
+_HEADING = re.compile(r"[ \t\u3000]*" + LIST_MARK + r"?\s*[^\d\n，,。；;]{2,20}?[(（]\s*(?:分值|满分|权重)?\s*(?:为)?\s*"
+                      r"(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]\s*\n")
+
+
+def _heading_points(facts: Facts, at: int):
+    """The points of the heading right above a paragraph that scores one thing ("（四）预算执行率（10分）" over
+    "…扣3.17分，得6.38分。"), None if the line above is no such heading or the paragraph scores several."""
+    text = facts.text
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    above = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+    heading = _HEADING.fullmatch(text, above, line_start) if line_start else None
+    if heading is None or len(A_SCORE.findall(text, line_start, line_end if line_end >= 0 else len(text))) != 1:
+        return None
+    return facts.number_at(heading.start("points"))
+
+
+def _check_per_point(facts: Facts, report: FindingList) -> None:
     """Each deduction said for a shortfall against the one per-point rule the report states (none checked
     where it states two, or counts part of a point as one and the sentence does not say by how many)."""
     rules = {float(m.group("points")) for m in _PER_POINT.finditer(facts.text)}

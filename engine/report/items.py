@@ -16,7 +16,7 @@ from .plain import BARE_NUMBER, LIST_MARK
 from .tables import table_lines
 from .vocabulary import column_of, grade_words
 
-_EXECUTION_POINTS = re.compile(r"执行率(?:指标)?\s*[(（]\s*(?:分值|权重|满分)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_EXECUTION_POINTS = re.compile(r"执行率?(?:情况|指标)?\s*[(（]\s*(?:分值|权重|满分)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _A_TOTAL = re.compile(r"自评得分|综合|总分|总得分")   # "执行率100%，自评得分98.5分": a project's total, not the rate's
 
 
@@ -31,12 +31,13 @@ def read_items(facts: Facts) -> None:
             facts.items.append(StatedItem("预算执行率", c, b, row_id="budget_execution"))
             break
     headline = facts.keyed_rates().get("exec_rate")
-    for a, b in zip(numbers_, numbers_[1:]):
+    for at, a in enumerate(numbers_):
         if any(i.row_id == "budget_execution" for i in facts.items):
             break
         if headline is not None and a.value != headline.value:
             continue      # (a project's "执行率98.10%，执行率得分9.81分" is not the report's execution item)
-        if a.is_rate and a.measure == "exec_rate" and a.scope == "whole" and b.sentence == a.sentence \
+        b = _score_after(numbers_[at + 1:])
+        if b is not None and a.is_rate and a.measure == "exec_rate" and a.scope == "whole" and b.sentence == a.sentence \
                 and b.measure == "score" and b.unit in ("分", "") and not _A_TOTAL.search(b.label):
             heading = None    # "1.预算执行率（分值5分）。全年预算…，执行率96.98%，得4.85分": its points before
             for heading in _EXECUTION_POINTS.finditer(facts.text, max(facts.text.rfind("\n", 0, a.start), 0), a.start):
@@ -52,6 +53,18 @@ def read_items(facts: Facts) -> None:
     read_declared(facts)
     _table_items(facts)
     _project_rows(facts)
+
+
+_SHORTFALL = re.compile(r"比|低|差|扣|减")
+
+
+def _score_after(following: list):
+    """The figure scoring a rate: the next one, or the next past how far the rate fell short and what that
+    cost ("预算执行率97.09%，比100%低2.91个百分点，扣0.58分，得9.42分")."""
+    for n in following[:4]:
+        if n.measure is not None or not _SHORTFALL.search(n.label[-2:]):
+            return n
+    return None
 
 
 def _project_rows(facts: Facts) -> None:

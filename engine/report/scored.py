@@ -222,13 +222,15 @@ def scored_together(facts: Facts) -> None:
 
 # the subject of a statement scored on its own: its name, and the figure said of it right after, if any
 _SUBJECT = re.compile(r"\s*" + LIST_MARK + r"?\s*"
-                      r"(?P<name>[^，,。；;:：\d()（）“”\"]{2,30}?)\s*(?:为|达到|达)?\s*(?=\d|[,，])")
+                      r"(?P<name>[^，,。；;:：\d()（）“”\"≥≤<>=⩾⩽≧≦]{2,30}?)\s*(?:为|达到|达)?\s*(?=\d|[,，])")   # (not "比例≥90%": a target)
 _POINTS_CLOSED = re.compile(r"分\s*[)）]")
 # a clause that names no subject: its target ("目标不少于45公里"), what was achieved ("实际56.4%"), a share
 # ("达到目标值的94.00%") or a reason ("未完成原因是2处…")
 _NOT_ITS_NAME = re.compile(rf"(?:{words()['statement_goal'].pattern})|.*(?:{words()['statement_achieved'].pattern})\s*$|.*的\s*$"
                            r"|.*(?:控制在|不超过|不高于|不低于|不少于|低于|高于|超过)\s*$"   # ("全年完成", "控制在": no name)
                            r"|(?:未完成|未达到|未达标|主要)?原因|因|由于|主要是|但|.*未\s*$"   # ("但未达到85%的目标")
+                           r"|(?:提高|提升|增加|增长|上升|下降|降低|减少)了?\s*$"   # ("…提高到57.9%，提高0.6个百分点": a change, no name)
+                           r"|经?(?:抽样|问卷|实地|现场|第三方)?(?:调查|测评|抽查|测算|核查|统计|评估)(?:结果)?(?:为|显示)?\s*$"   # ("经抽样调查为88.2%")
                            rf"|{AS_TARGETED.pattern}")     # ("…6座，与目标持平（分值10分…": no name)
 _NO_SUBJECT = re.compile(r"该指标|该项|本类|本项|以上|其中|合计|小计|总分|得分|扣")
 

@@ -20,11 +20,14 @@ _POINTS = re.compile(rf"(?:{_WORDS['statement_points'].pattern})\s*(?:为|是)?\
                      # … or bare, right before its score: "…，6分，得5.65分", "（8分，得8分）"
                      r"|(?<=[,，(（])\s*(?=\d+(?:\.\d+)?\s*分\s*[,，]\s*(?:自评)?(?:得分|实得|得))")
 _SCORE = re.compile(rf"(?<!扣)(?:自评得分|得分|实得|得)\s*(?:为|了)?\s*{_FIGURE}")
-_GOAL = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?P<dir>{_DIRECTION})?\s*{_FIGURE}")
+_SYMBOL = r"≥|≤|>=|<=|⩾|⩽|≧|≦"
+# its target by its word ("目标≥6万亩"), or by a direction's sign right after its name ("虫害防治面积≥20万亩")
+_GOAL = re.compile(rf"(?:(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?P<dir>{_DIRECTION})?"
+                   rf"|(?<=[\u4e00-\u9fff）)])\s*(?P<sign>{_SYMBOL}))\s*{_FIGURE}")
 _ACHIEVED = re.compile(rf"(?<![少未超多])(?:{_WORDS['statement_achieved'].pattern})\s*(?:为|了|[:：])?\s*{_FIGURE}")
 # the subject: a list mark, then the name up to its 指标, a bracket, a colon, a comma or its first figure
-_SUBJECT = re.compile(r"\s*" + LIST_MARK + r"?\s*(?P<name>[^，,。；;:：()（）\d“”\"]{2,30}?)\s*(?:指标)?\s*"
-                      r"(?=[(（:：,，]|\d|(?:" + _WORDS['statement_points'].pattern + "))")
+_SUBJECT = re.compile(r"\s*" + LIST_MARK + r"?\s*(?P<name>[^，,。；;:：()（）\d“”\"≥≤<>=⩾⩽≧≦]{2,30}?)\s*(?:指标)?\s*"
+                      r"(?=[(（:：,，≥≤<>⩾⩽≧≦]|\d|(?:" + _WORDS['statement_points'].pattern + "))")
 _GROUP_LABEL = re.compile(rf"\s*(?:{_WORDS['indicator_group'].pattern})(?:指标)?\s*[:：]")   # "（1）数量指标：…"
 GOAL_AT_END = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是)?\s*(?:{_DIRECTION})?\s*$")
 _NO_SUBJECT = re.compile(r"^(?:该|本项|本指标|此项|以上|其中|合计|小计|总分|经自评|综上)|得分|扣分|满分|分值|权重")
@@ -210,7 +213,8 @@ def _goal_and_achieved(facts: Facts, start: int, end: int) -> tuple:
             return None, None, None
     if target is not None and actual is not None and target.unit != actual.unit:
         return None, None, None      # 目标12万亩 against 实际11.68 (no unit): nothing compared
-    direction = DIRECTIONS[goals[0].group("dir")] if target is not None and goals[0].group("dir") else "="
+    sign = goals[0].group("dir") or goals[0].group("sign") if target is not None else None
+    direction = DIRECTIONS[sign] if sign else "="
     return target, direction, actual
 
 

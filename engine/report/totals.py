@@ -99,6 +99,8 @@ def total_and_grade(facts) -> list:
             # 指标得分54.45分": the scores of several or a part's, not the total
         if _OTHER_EVALUATION.search(text[start:n.start]):
             continue   # "委托第三方机构开展部门评价，评价得分88.5分": another evaluation's score, not the self-evaluation's
+        if re.search(r"(?:扣|扣除|减|减去)\s*$", clause):
+            continue   # "每个问题在总分中扣0.5分": what is taken off a total, not one
         if _RULE_WORDS.search(clause + text[n.end:n.end + 4]):
             continue   # "得分低于60分的": a rule, not a score
         if STRONG_TOTAL.search(clause) or _TOTAL_LABEL.search(label) and (
@@ -117,6 +119,8 @@ def total_and_grade(facts) -> list:
         said = _stated_grade(text, n.end, is_rule)
         if said and said.start() < end:
             facts.graded.append((n, GRADE_WORDS[said.group(1)], said.start(1)))
+            if n not in facts.totals_said and "分别" not in text[sentence_bounds(text, n.start)[0]:end]:
+                facts.totals_said.append(n)   # ("…，项目自评得分97.38分，评价等级为“优”": a score given its grade)
     return [n for _, n in candidates]
 
 

@@ -22,7 +22,7 @@ _ACTUAL = re.compile(r"实际(?:完成|达到|为)?\s*(?=\d)")
 _POINTS = re.compile(r"[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 _PART_TOTAL = re.compile(r"(?:本部分|本项|该部分|该项|小计)(?:合计)?(?:共)?得分?\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
 _DEDUCTED = re.compile(r"每(?:少|低|降低|减少|超过?|多|下降)[^，,；;。]{0,12}?扣\s*\d+(?:\.\d+)?\s*分")
-_EXECUTION = re.compile(r"^(?:预算|资金)?执行率(?:指标)?$")
+_EXECUTION = re.compile(r"^(?:预算|资金)?执行(?:率|情况)?(?:指标)?$")
 _GROUP = re.compile(r"指标$")          # 过程指标（30分）: a group's points, not an indicator's
 # (nor is "投入管理（20分）：得20分" — nothing said between its points and its score: an item's)
 

@@ -1,0 +1,92 @@
+"""An indicator whose paragraph is headed by its name, its figures in the sentences after it:
+"1.法律援助案件办理。目标不少于900件，全年办理864件，其中….该项分值8分，按完成比例计得7.86分。",
+"3.再犯罪率。目标控制在0.2%以内，实际0.11%，6分全得。" — a numbered heading of a name alone (no figure,
+no bracket), then, up to the paragraph's end, one target with its goal word, what was achieved (said
+with its word, else the first figure after the target in the target's unit, no 其中 part of it), and
+its points and score (one of each; "N分全得" and "按满分N分计" score it in full)."""
+from __future__ import annotations
+
+import re
+
+from ..core.parsing import DIRECTIONS, text_key
+from .facts import Facts, Indicator, named_already
+from .numbers import direction_after
+from .plain import LIST_MARK
+from .vocabulary import words
+
+_WORDS = words()
+_DIRECTION = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
+_HEADED = re.compile(r"^[ \t\u3000]*" + LIST_MARK + r"\s*(?P<name>[^，,。；;:：()（）\d“”\"\n%、]{2,30}?)\s*[。:：]"
+                     r"(?P<body>[^\n]+)$", re.M)
+_GOAL = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?P<ceiling>控制在)?\s*"
+                   rf"(?P<dir>{_DIRECTION})?\s*(?=\d)")
+_ACHIEVED = re.compile(rf"(?<![少未超多])(?:{_WORDS['statement_achieved'].pattern})\s*(?:为|了|[:：])?\s*(?=\d)")
+_POINTS = re.compile(rf"(?:{_WORDS['statement_points'].pattern})\s*(?:为|是)?\s*(?=\d)"
+                     r"|(?<=[(（])\s*(?=\d+(?:\.\d+)?\s*分\s*[,，]\s*得)")
+_SCORE = re.compile(r"(?<!扣)(?:自评得分|得分|实得|计得|得)\s*(?:为)?\s*(?=\d)")
+_IN_FULL = re.compile(r"(?P<points>\d+(?:\.\d+)?)\s*分\s*(?:全得|全部得分)|按满分\s*(?P<full>\d+(?:\.\d+)?)\s*分\s*计")
+_NOT_ACHIEVED = re.compile(r"目标|计划|指标值|预期|上年|去年|同期|其中|含|年中|监控|截至")
+_NOT_A_NAME = re.compile(rf"^(?:{_WORDS['indicator_group'].pattern}|产出|效益|决策|过程|管理|预算执行)(?:指标|情况)?$"
+                         r"|^(?:该|本项|以上|其中|合计|小计|总分|经自评|综上)|得分|扣分|满分|分值|权重|问题|措施|原因|情况$")
+
+
+def headed_indicators(facts: Facts) -> None:
+    text = facts.text
+    known = [text_key(i.name) for i in facts.indicators]
+    for match in _HEADED.finditer(text):
+        name, start, end = match.group("name").strip(), match.start("body"), match.end("body")
+        if _NOT_A_NAME.search(name) or named_already(name, known) or facts.document.is_rule(start):
+            continue
+        goals = list(_GOAL.finditer(text, start, end))
+        target = facts.number_at(goals[0].end()) if len(goals) == 1 else None
+        weight, score = _points_and_score(facts, start, end)
+        if target is None or target.part or target.unit == "分" or weight is None or score is None:
+            continue
+        actual, said = _achieved(facts, target, start, end)
+        if actual is None:
+            continue
+        direction = DIRECTIONS[goals[0].group("dir")] if goals[0].group("dir") else \
+            direction_after(text, target.end) or ("<=" if goals[0].group("ceiling") else "=")
+        completion = next((n for n in facts.numbers if start <= n.start < end and n.measure == "completion"
+                           and n.is_rate and not n.part), None)
+        for n in (target, actual, weight, score, completion):
+            if n is not None:
+                n.part = True
+        known.append(text_key(name))
+        # its figures its paragraph's, what was achieved said with its word or in the clause right after the
+        # target's: one statement; else what was achieved is the reader's guess, its score checked as a warning
+        next_clause = re.fullmatch(r"[^,，;；。]*[,，][^,，;；。]*", text[target.end:actual.start])
+        facts.indicators.append(Indicator(len(facts.indicators) + 1, name, match.start(), "", direction, target, actual,
+                                          completion=completion, weight=weight, self_score=score, end=end,
+                                          scored_apart="" if said or next_clause else "实际值按单位取自目标之后的数字"))
+
+
+def _points_and_score(facts: Facts, start: int, end: int) -> tuple:
+    """Its one 分值 and its score (the last 得N分), or the points it was scored in full."""
+    text = facts.text
+    full = list(_IN_FULL.finditer(text, start, end))
+    points = [facts.number_at(m.end()) for m in _POINTS.finditer(text, start, end)]
+    scores = [facts.number_at(m.end()) for m in _SCORE.finditer(text, start, end)]
+    if len(full) == 1 and not scores and len(points) <= 1:
+        said = facts.number_at(full[0].start("points") if full[0].group("points") else full[0].start("full"))
+        return said, said
+    if len(points) != 1 or not scores or None in points or scores[-1] is None:
+        return None, None
+    weight, score = points[0], scores[-1]
+    if weight.unit != "分" or score.unit != "分" or score.value > weight.value or weight.part or score.part:
+        return None, None
+    return weight, score
+
+
+def _achieved(facts: Facts, target, start: int, end: int):
+    """What was achieved (and whether a word said so): the one figure said with its word after the target,
+    else the first figure in the target's unit after it (not a part of it, not a goal's, not another
+    period's)."""
+    said = [facts.number_at(m.end()) for m in _ACHIEVED.finditer(facts.text, target.end, end)]
+    said = [n for n in said if n is not None]
+    if len(said) == 1 and said[0].unit == target.unit:
+        return said[0], True
+    after = [n for n in facts.numbers if target.end <= n.start < end and n.unit == target.unit and not n.part
+             and n.measure not in ("share", "completion", "deviation", "weight", "score")]
+    first = after[0] if after else None
+    return (first if first is not None and not _NOT_ACHIEVED.search(first.label) else None), False
