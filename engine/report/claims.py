@@ -209,14 +209,16 @@ def _indicators(facts: Facts) -> None:
         for n in inside:
             if n is ind.target or n is ind.coefficient:
                 continue
-            if ind.self_score is not None and _CLAUSE_END.search(text, ind.self_score.end, n.start):
-                break     # "…得5分；预算执行率…实际执行率96.52%…": once scored, the next clause is another's
+            if ind.self_score is not None and (_CLAUSE_END.search(text, ind.self_score.end, n.start)
+                                               or "\n" in text[ind.self_score.end:n.start]):
+                break     # "…得5分；预算执行率…实际执行率96.52%…": once scored, the next clause (or paragraph) is another's
             if n.measure == "completion" and ind.completion is None and n.is_rate:
                 ind.completion = n        # ("按完成比例计得8.51分" is a score, no completion)
             elif n.measure == "deviation" and ind.deviation is None:
                 ind.deviation = n
-            elif n.measure == "weight" and ind.weight is None:
-                ind.weight = n
+            elif ind.weight is None and (n.measure == "weight" or n.unit == "分" and n.measure is None
+                                         and _POINTS_THEN_ITS_SCORE.match(text, n.start - 1)):
+                ind.weight = n        # ("…平均响应时间31小时（5分，得5分）": its points in brackets before its score)
             elif n.unit in ("分", "") and (n.measure == "score" or _SELF_SCORE.search(n.label)) \
                     and ind.self_score is None and not re.search(r"合计|小计|共计", n.label):   # (a group's sum)
                 ind.self_score = n
@@ -257,6 +259,7 @@ def _achieved_first(facts: Facts, ind: Indicator, target_at: int) -> Number | No
     return said
 
 
+_POINTS_THEN_ITS_SCORE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[,，]\s*(?:自评)?(?:得分|实得|得)")
 _NOT_ACHIEVED = re.compile(r"目标|计划|指标值|预期|上年|去年|同期|以前|标准|要求|未完成|剩余|尚余|尚有|差额|缺口")
 
 

@@ -20,6 +20,7 @@ from .vocabulary import words
 _GROUP = words()["level1_group"]
 # a bonus or a deduction said with its points ("加分1分", "加1分", "扣0.5分")
 _BONUS = re.compile(r"(?:加分|减分|扣分|(?<![增追])加|扣)\s*(\d+(?:\.\d+)?)\s*分")
+_PER_UNIT = re.compile(r"每[^，,。；;]*$")    # ("每低1个百分点扣1分": a rule's points, no bonus)
 # a total adjusted by points said in words ("加分项", "扣除…分"): the two totals may both be the report's
 _OF_ANOTHER_UNIT = re.compile(r"项目[一二三四五六七八九十\d]|另|所属|下属|二级单位|附件|附表")
 _ADJUSTED = re.compile(r"加分|减分|扣分项|扣除|奖励分|加减分")
@@ -27,7 +28,7 @@ _ADJUSTED = re.compile(r"加分|减分|扣分项|扣除|奖励分|加减分")
 
 def _sums_of_items(facts: Facts) -> list[float]:
     """What the report's item scores add up to, of those whose 分值 make up the full mark: all of them, its 一级
-    groups', or its other rows' (a 评分表 of 一级 and 二级 rows)."""
+    groups', or its other rows' (a 评分表 of 一级 and 二级 rows) — or its indicators' scores."""
     groups = [i for i in facts.items if _GROUP.fullmatch(text_key(i.name))]
     rows = [i for i in facts.items if i not in groups]
     sums = []
@@ -35,6 +36,10 @@ def _sums_of_items(facts: Facts) -> list[float]:
         weights = [i.weight.value for i in listed if i.weight is not None]
         if len(listed) >= 2 and len(weights) == len(listed) and abs(sum(weights) - 100) < SCORE_TOLERANCE:
             sums.append(perf_total([i.score.value for i in listed]))
+    scored = [i for i in facts.indicators if i.weight is not None and i.self_score is not None]
+    if len(scored) >= 2 and len(scored) == len(facts.indicators) \
+            and abs(sum(i.weight.value for i in scored) - 100) < SCORE_TOLERANCE:
+        sums.append(perf_total([i.self_score.value for i in scored]))    # (the indicators' own, where they are all)
     return sums
 
 
@@ -64,7 +69,8 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
     if len(values) != 2 or any(v <= 0 or v > 120 for v in values):
         return
     gap = abs(values[1] - values[0])
-    if any(abs(float(m.group(1)) - gap) < SCORE_TOLERANCE for m in _BONUS.finditer(facts.text)):
+    if any(abs(float(m.group(1)) - gap) < SCORE_TOLERANCE and not _PER_UNIT.search(facts.text, max(m.start() - 16, 0), m.start())
+           for m in _BONUS.finditer(facts.text)):
         return      # "总分97.81分（其中指标得分96.81分、加分1分）": the total and the items' sum, a bonus apart
     said += [form] if form else []
     sums = _sums_of_items(facts) + list(framed)

@@ -36,8 +36,6 @@ def weighted_indicators(facts: Facts) -> None:
                 or not re.sub(r"[\s,，]", "", match.group("body")) \
                 or named_already(name, known):
             continue
-        if _EXECUTION.search(name):
-            continue     # "1.预算执行率（分值5分）。…，得4.85分": the execution item's (items.py), no indicator
         sentence_end = facts.text.find("。", match.end())
         again = A_SCORE.search(facts.text, match.end(), sentence_end if sentence_end >= 0 else len(facts.text))
         if again and not _POINTS.search(facts.text, match.end(), again.start()):
@@ -51,6 +49,8 @@ def weighted_indicators(facts: Facts) -> None:
                 weight.part = total.part = True
                 facts.items.append(StatedItem(name, total, weight))
             continue
+        if _EXECUTION.search(name):
+            continue     # "1.预算执行率（分值5分）。…，得4.85分": the execution item's (items.py), no indicator
         start, end = match.start("body"), match.end("body")
         figures = [n for n in facts.numbers if start <= n.start < end]
         target_at = _TARGET.search(facts.text, start, end)

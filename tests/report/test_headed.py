@@ -1,0 +1,51 @@
+"""An indicator headed by its name in a numbered paragraph, its figures in the sentences after; a target
+given by a direction's sign right after the name; the score a deduction leaves."""
+from __future__ import annotations
+
+from reading import checked, indicator_values
+
+HEADED = """三、绩效指标完成情况
+1.河道保洁里程。目标不少于320公里，全年保洁{actual}公里，其中干流210公里、支流98公里。该项分值10分，按完成比例计得{score}分。
+2.水质达标率。目标控制在5%以内，实际3.2%，8分全得。
+"""
+
+
+def test_a_paragraph_headed_by_its_name_is_one_indicator(tmp_path):
+    result = checked(tmp_path, HEADED.format(actual="308", score="9.63"))
+    values = indicator_values(result)
+    assert values["河道保洁里程"] == (320.0, 308.0, 10.0, 9.63)    # (not 210: a part of what was achieved)
+    assert values["水质达标率"] == (5.0, 3.2, 8.0, 8.0)           # scored in full: "8分全得"
+    assert [f for f in result.findings if f.severity == "error"] == []
+
+
+def test_its_score_checked_against_its_completion(tmp_path):
+    found = checked(tmp_path, HEADED.format(actual="308", score="9.36")).findings
+    assert [(f.code, f.severity) for f in found if f.code == "SCORE_MISMATCH"] == [("SCORE_MISMATCH", "error")]
+
+
+def test_a_heading_of_a_group_is_no_indicator(tmp_path):
+    text = "（二）产出指标。目标不少于320公里，全年保洁308公里。该项分值10分，得9.63分。\n"
+    assert "产出指标" not in indicator_values(checked(tmp_path, text))
+
+
+def test_a_target_by_the_sign_after_its_name(tmp_path):
+    text = ("四、绩效指标完成情况\n防控面积年度指标值≥60万亩，实际62.4万亩，分值15分，得15分；"
+            "生物制剂使用比例≥90%，实际100%，分值10分，得10分；亩均防治成本≤5元，实际3.86元，分值10分，得10分。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["生物制剂使用比例"] == (90.0, 100.0, 10.0, 10.0)
+    assert values["亩均防治成本"] == (5.0, 3.86, 10.0, 10.0)
+
+
+def test_the_score_a_deduction_leaves(tmp_path):
+    text = ("（四）预算执行率（10分）\n根据评分办法，每低1个百分点扣0.5分。本项目执行率93.66%，低于100%共6.34个百分点，"
+            "扣3.17分，得{score}分。\n")
+    assert [f.code for f in checked(tmp_path, text.format(score="6.83")).findings if f.severity == "error"] == []
+    found = [f for f in checked(tmp_path, text.format(score="6.38")).findings if f.code == "SCORE_MISMATCH"]
+    assert [f.severity for f in found] == ["error"] and "6.83" in found[0].message
+
+
+def test_the_execution_item_past_its_shortfall(tmp_path):
+    text = ("二、预算执行\n全年预算3565.23万元，全年支出3461.35万元，预算执行率97.09%。\n三、评分\n"
+            "（一）预算执行（分值10分）。预算执行率97.09%，比100%低2.91个百分点，扣0.58分，得9.42分。\n")
+    items = [(i.name, i.weight.value, i.score.value) for i in checked(tmp_path, text).facts.items]
+    assert items == [("预算执行率", 10.0, 9.42)]
