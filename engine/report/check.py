@@ -23,7 +23,7 @@ from .total_twice import check_totals_said_twice
 from .source_rates import check_scope_rates, check_source_rates
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
-from .indicator_checks import check_completions_said_apart, check_indicator
+from .indicator_checks import REVERSE_SAID, check_completions_said_apart, check_indicator
 from .rate_checks import check_stated_rates
 from .numbers import Number
 from .plain import sub_level
@@ -88,8 +88,11 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     _column_sums(facts, report)
     _funds_parts(facts, report)
     _funds_part_rates(facts, report)
+    # a report that states its reverse indicators' completion as 目标值÷实际值 is scored by that one method
+    said_reverse = not given and REVERSE_SAID.search(facts.text) is not None
+    reverse_method = "ratio" if said_reverse else reverse_method
     for ind in facts.indicators + facts.restated:
-        check_indicator(facts, ind, report, reverse_method, either_reverse_method=not given)
+        check_indicator(facts, ind, report, reverse_method, either_reverse_method=not given and not said_reverse)
     check_completions_said_apart(facts, report, reverse_method)
     result.kind = report_kind(facts, result.rule_set)
     _form_execution(facts, report, result.kind)

@@ -276,6 +276,13 @@ def _stated(by_column: dict[str, list[Number]], column: str, cell: str) -> Numbe
     return _one(by_column, column)
 
 
+def _completion_in(by_column: dict[str, list[Number]], cell: str) -> Number | None:
+    """The completion said in brackets after what was achieved ("1265吨（完成率94.58%）"), its rate."""
+    found = by_column.get("actual") or []
+    said = re.search(r"[(（]\s*(?:完成率|完成比例)\s*(?:为)?\s*[\d.]+\s*%\s*[)）]", cell)
+    return found[1] if said and len(found) == 2 and found[1].is_rate else None
+
+
 def _one(by_column: dict[str, list[Number]], column: str) -> Number | None:
     found = by_column.get(column) or []
     return found[0] if len(found) == 1 else None   # two figures in one cell: not read as one
@@ -365,7 +372,7 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     row = FormIndicator(name, (placed[0][1].start if placed else 0), level1, direction,
                         target, target_text, actual, actual_text,
                         _one(by_column, "weight"), _one(by_column, "score"), text_of.get("reason", "").strip(),
-                        text_of.get("rule", "").strip(), _one(by_column, "completion"))
+                        text_of.get("rule", "").strip(), _one(by_column, "completion") or _completion_in(by_column, actual_text))
     row.form = len(forms.funds_tables)
     forms.indicators.append(row)
 

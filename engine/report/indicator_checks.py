@@ -68,7 +68,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         # a ceiling kept under, its completion said as the share of the ceiling used ("≤20万元，实际16万元，
         # 完成率80%"): another convention, not an error
         # (… kept under or not: "≤3万元，实际3.2万元，完成率106.67%" — the share used, another convention)
-        share_of_ceiling = ind.direction in ("<=", "<") and ind.target.value and not _REVERSE_SAID.search(facts.text) \
+        share_of_ceiling = ind.direction in ("<=", "<") and ind.target.value and not REVERSE_SAID.search(facts.text) \
             and at_stated(ind.actual.value / ind.target.value, ind.completion)
         # … or the ceiling over what was achieved, uncapped ("≤5件，实际3件，完成率166.67%"): a convention too
         share_of_ceiling = share_of_ceiling or ind.direction in ("<=", "<") and ind.actual.value > 0 \
@@ -134,7 +134,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
 
 # the report says a ceiling's completion is its target over what was achieved ("反向指标…完成进度=目标值÷实际值×100%"):
 # the share of the ceiling used is then no convention of its
-_REVERSE_SAID = re.compile(r"(?:反向|逆向)指标[^。；;]{0,20}?(?:完成率|完成进度|完成比例)?\s*[=＝]\s*目标值?\s*[÷/]\s*实际")
+REVERSE_SAID = re.compile(r"(?:反向|逆向)指标[^。；;]{0,20}?(?:完成率|完成进度|完成比例)?\s*[=＝]\s*目标值?\s*[÷/]\s*实际")
 
 
 def _by_stated_bands(facts: Facts, completion: float, weight: float, score: float) -> bool:
@@ -188,6 +188,7 @@ def _rule_said_for(facts: Facts, ind: Indicator) -> str:
 _COMPLETION_OF = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*[,，(（]\s*"
                             r"(?:完成(?:年度)?(?:目标|计划)值?的|(?:目标)?完成率|完成比例)\s*(?:为|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 # (or in brackets: "33.12万人次（完成年度目标的93%）", "1,292批次（完成率107.71%）")
+_ITS_COMPLETION = re.compile(r"(?:该项|该指标|本项|此项)(?:指标)?(?:的)?\s*完成率\s*(?:为|是|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 
 
 def check_completions_said_apart(facts: Facts, report: FindingList, reverse_method: str = "ratio") -> None:
@@ -205,11 +206,28 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
                 and i.completion is not rate]
         if rate is None or not rate.is_rate or len(same) != 1 or report.names(facts.where(rate.start)):
             continue
-        completion = indicator_completion(same[0], reverse_method)
-        if completion is not None and not at_stated(completion, rate) and not (completion > 1 and at_stated(1.0, rate)):
-            report.warning("COMPLETION_MISMATCH", facts.where(rate.start),
-                           f"指标「{same[0].name}」目标 {_dir(same[0])}{same[0].target.value:g}、实际 {actual.value:g}，完成率应为 "
-                           f"{completion * 100:.2f}%，报告写 {rate.value:g}%（目标取自报告另处）{quoted(facts, rate)}")
+        _said_apart(facts, report, same[0], actual, rate, reverse_method)
+    for said in _ITS_COMPLETION.finditer(facts.text):
+        # "…损失率为5.4%，超出不高于5%的控制目标。按…，该项完成率为92.95%": of the indicator whose achieved figure
+        # its paragraph said last, by name
+        rate = facts.number_at(said.start("rate"))
+        paragraph = facts.text.rfind("\n", 0, said.start()) + 1
+        before = [n for n in facts.numbers if paragraph <= n.start < said.start()]
+        named = [(n, i) for n in before for k, i in indicators if i.actual.value == n.value and i.actual.unit == n.unit
+                 and len(k) >= 4 and k in _key(facts.text[paragraph:n.start])]
+        if rate is None or not rate.is_rate or not named or report.names(facts.where(rate.start)):
+            continue
+        actual, ind = named[-1]
+        if sum(1 for n, _ in named if n is actual) == 1 and ind.completion is not rate:
+            _said_apart(facts, report, ind, actual, rate, reverse_method)
+
+
+def _said_apart(facts: Facts, report: FindingList, ind: Indicator, actual, rate, reverse_method: str) -> None:
+    completion = indicator_completion(ind, reverse_method)
+    if completion is not None and not at_stated(completion, rate) and not (completion > 1 and at_stated(1.0, rate)):
+        report.warning("COMPLETION_MISMATCH", facts.where(rate.start),
+                       f"指标「{ind.name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {actual.value:g}，完成率应为 "
+                       f"{completion * 100:.2f}%，报告写 {rate.value:g}%（目标取自报告另处）{quoted(facts, rate)}")
 
 
 _EXECUTION = re.compile(r"(?:预算|资金|支出)执行率$|^执行率$")

@@ -36,7 +36,7 @@ def read_sums(facts: Facts) -> None:
             if len([n for n in before if n.start >= clause]) == 1:   # "…截至11月30日…；截至12月31日，累计
                 before = [n for n in before if n.start >= clause]     # 拨付1,241.60万元…。其中：…": its last clause's
         parts = []
-        spent_whole = bool(before) and bool(_SPENDING.search(before[-1].label))
+        spent_whole = bool(before) and (bool(_SPENDING.search(before[-1].label)) or before[-1].measure == "spend")
         opened = text[start:match.start()]
         if opens_bracket(opened):
             closing = re.search(r"[)）]", text[match.end():end])   # "…耗材156.30万元（其中…合同148.60万元），…":

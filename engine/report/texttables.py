@@ -290,6 +290,8 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
         row = [""] * len(starts)
         for start, text in cells:
             column = _column_of_cell(start, start + _width(text), starts, extents)
+            if row[column] and column + 1 < len(starts) and not row[column + 1] and start + 2 >= starts[column + 1]:
+                column += 1     # ("1.86万亩       15": the column before is taken — the figure is the next one's)
             row[column] = f"{row[column]} {text}".strip()
         if n > header_at and last is not None and _wrapped([text for k, text in enumerate(row) if text and k not in rules]):
             out[last] = [a + b for a, b in zip(out[last], row)]   # a wrapped line: the row above goes on

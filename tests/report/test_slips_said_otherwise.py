@@ -1,0 +1,66 @@
+"""Slips written in the shapes reports use: a list in 元 that makes up a spending in 万元, a sum written out
+with thousands separators and long names, a deduction under a rule worded "每低于目标值1个百分点", a
+completion in brackets beside what was achieved, "该项完成率" said a sentence after the indicator's figures,
+and a figure set right under a space-aligned 得分 column."""
+from __future__ import annotations
+
+from reading import checked
+
+
+def errors(result, code):
+    return [f for f in result.findings if f.code == code]
+
+
+def test_a_spending_made_of_parts_paid_out(tmp_path):
+    text = ("中央资金全年支出921.66万元，由以下四部分组成：向3个实施主体拨付奖补资金7,710,000元，品牌推广费用{x}元，"
+            "技术培训费用338,000元，监理及验收费用245,000元。\n")
+    assert errors(checked(tmp_path, text.format(x="923,600")), "SUM_MISMATCH") == []
+    assert [f.severity for f in errors(checked(tmp_path, text.format(x="932,600")), "SUM_MISMATCH")] == ["error"]
+
+
+def test_a_sum_written_out_with_separators_and_long_names(tmp_path):
+    text = ("项目支出按明细核对如下：优抚对象抚恤和生活补助1,062.45万元＋自主就业退役士兵一次性经济补助117.80万元＋"
+            "光荣院运行经费{x}万元＝1,276.73万元。\n")
+    assert errors(checked(tmp_path, text.format(x="96.48")), "SUM_MISMATCH") == []
+    assert [f.severity for f in errors(checked(tmp_path, text.format(x="96.84")), "SUM_MISMATCH")] == ["error"]
+
+
+def test_a_deduction_under_a_rule_said_against_the_target(tmp_path):
+    text = ("评分规则：定量指标未达到的每低于目标值1个百分点扣0.5分，不足1个百分点的按比例扣分。\n"
+            "参保率低于目标值1.8个百分点，按规则扣{x}分，得{y}分。\n")
+    assert errors(checked(tmp_path, text.format(x="0.9", y="9.1")), "SCORE_MISMATCH") == []
+    assert [f.severity for f in errors(checked(tmp_path, text.format(x="0.6", y="9.4")), "SCORE_MISMATCH")] == ["error"]
+
+
+REVERSE = """评分办法：逆向指标实际值超过目标值的，完成率=目标值÷实际值，得分=完成率×分值。
+指标名称              年度指标值       实际完成值                分值   得分
+融雪剂使用量          ≤1200吨          1265吨（完成率{x}%）    5      4.74
+清雪作业面积          ≥420万平方米     436.5万平方米             10     10
+"""
+
+
+def test_a_completion_in_brackets_by_the_reports_reverse_rule(tmp_path):
+    assert errors(checked(tmp_path, REVERSE.format(x="94.86")), "COMPLETION_MISMATCH") == []
+    # (94.58% is 2 − 1265÷1200, another convention — not the one the report states)
+    assert len(errors(checked(tmp_path, REVERSE.format(x="94.58")), "COMPLETION_MISMATCH")) == 1
+
+
+TABLE = """按县评分办法，逆向指标完成率=目标值÷实际值。
+序号  指标名称                         分值    年度指标值       实际完成值      得分
+ 1    标准化种植基地面积                15     ≥1.8万亩        1.86万亩       15
+ 2    病虫害损失率                      10     ≤5%             5.4%           9.26
+      合计                              25                                    24.26
+三、绩效目标完成情况
+全县辣椒病虫害损失率为5.4%，超出不高于5%的控制目标，该项完成率为{x}%。
+"""
+
+
+def test_its_completion_said_after_its_figures(tmp_path):
+    assert errors(checked(tmp_path, TABLE.format(x="92.59")), "COMPLETION_MISMATCH") == []
+    assert len(errors(checked(tmp_path, TABLE.format(x="92.95")), "COMPLETION_MISMATCH")) == 1
+
+
+def test_a_score_set_right_under_its_column(tmp_path):
+    found = {i.name: (i.actual.value, i.self_score.value) for i in checked(tmp_path, TABLE.format(x="92.59")).facts.indicators
+             if i.actual is not None and i.self_score is not None}
+    assert found["标准化种植基地面积"] == (1.86, 15.0)
