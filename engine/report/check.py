@@ -23,7 +23,7 @@ from .total_twice import check_totals_said_twice
 from .source_rates import check_scope_rates, check_source_rates
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
-from .indicator_checks import REVERSE_SAID, check_completions_said_apart, check_indicator
+from .indicator_checks import REVERSE_SAID, check_completions_said_apart, check_indicator, check_shares_of_targets
 from .rate_checks import check_stated_rates
 from .numbers import Number
 from .plain import sub_level
@@ -94,6 +94,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     for ind in facts.indicators + facts.restated:
         check_indicator(facts, ind, report, reverse_method, either_reverse_method=not given and not said_reverse)
     check_completions_said_apart(facts, report, reverse_method)
+    check_shares_of_targets(facts, report)
     result.kind = report_kind(facts, result.rule_set)
     _form_execution(facts, report, result.kind)
     check_said_execution(facts, report)

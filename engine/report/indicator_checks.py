@@ -222,6 +222,27 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
             _said_apart(facts, report, ind, actual, rate, reverse_method)
 
 
+# "全年累计提供助餐服务45.10万人次，完成年度目标48万人次的95.93%": what was achieved, then the target with its rate
+_SHARE_OF_TARGET = re.compile(r"(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{1,4}?)\s*[,，]\s*完成(?:了)?(?:年度|全年)?"
+                              r"(?:目标|计划)(?:任务|数)?\s*(?P<target>\d[\d,]*(?:\.\d+)?)\s*(?P<unit2>[^\d,，;；。\s()（）]{1,4}?)\s*的\s*"
+                              r"(?P<rate>\d+(?:\.\d+)?)\s*%")
+
+
+def check_shares_of_targets(facts: Facts, report: FindingList) -> None:
+    """What was achieved as the share of the target its statement names, all three figures said together."""
+    for said in _SHARE_OF_TARGET.finditer(facts.text):
+        actual, target, rate = (facts.number_at(said.start(g)) for g in ("actual", "target", "rate"))
+        if said.group("unit") != said.group("unit2") or None in (actual, target, rate) or not target.value \
+                or not rate.is_rate or report.names(facts.where(rate.start)):
+            continue
+        share = actual.value / target.value
+        if not at_stated(share, rate):
+            say, why = by_shape(report, facts, rate, share * 100)
+            say("COMPLETION_MISMATCH", facts.where(rate.start),
+                f"实际 {actual.value:g}{said.group('unit')} ÷ 目标 {target.value:g}{said.group('unit')} = {share * 100:.2f}%，"
+                f"报告写 {rate.value:g}%{why}{quoted(facts, rate)}")
+
+
 def _said_apart(facts: Facts, report: FindingList, ind: Indicator, actual, rate, reverse_method: str) -> None:
     completion = indicator_completion(ind, reverse_method)
     if completion is not None and not at_stated(completion, rate) and not (completion > 1 and at_stated(1.0, rate)):

@@ -10,7 +10,7 @@ from ..core.rounding import excel_round
 from .facts import Facts
 from .numbers import Number, sentence_bounds
 from .plain import opens_bracket
-from .sums import listed_then_totalled
+from .sums import listed_then_totalled, totalled_then_listed
 from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, quoted
 from .vocabulary import partitions
 
@@ -174,10 +174,11 @@ _A_TOTAL_SAID = re.compile(r"自评|综合|总分|评价得分")
 
 
 def check_listed_scores(facts: Facts, report: FindingList) -> None:
-    """Scores listed first and their 合计 last ("经自评，…投入18.49分、过程19.5分、产出39.94分、效益19分，合计96.39分"):
+    """Scores listed first and their 合计 last ("经自评，…投入18.49分、过程19.5分、产出39.94分、效益19分，合计96.39分"),
+    or the total first and its parts in brackets ("综合得分95.46分（投入19.5分、过程27.65分、…）"):
     the total's 合计 (its sentence one of the self-evaluation) against the parts, at the places it is written
     to — an error for a slip's shape, else a warning; a group's 合计 is not checked so."""
-    for whole, parts in listed_then_totalled(facts):
+    for whole, parts in [*listed_then_totalled(facts), *totalled_then_listed(facts)]:
         if whole.unit != "分" or any(n.unit != "分" for n in parts):
             continue
         total = sum(p.value for p in parts)

@@ -62,6 +62,9 @@ def read_sums(facts: Facts) -> None:
         groups: dict[str | None, list[Number]] = {}
         for n in parts:
             groups.setdefault(n.measure, []).append(n)
+        if _INCOME_WHOLE.search(before[-1].label):
+            groups = {None: parts}   # "本年收入合计…，其中一般公共预算财政拨款收入…、其他收入…": sources of income, one list
+            # (a 预算 in a source's name makes it no budget)
         for measure, group in groups.items():
             if measure is None and from_previous and len(before) > 1:
                 continue   # "实际支出298.43万元，…结余14.17万元。其中：展会补贴…": which is the whole?
@@ -80,6 +83,7 @@ def read_sums(facts: Facts) -> None:
                 facts.sums.append(PartsList(whole, group, every_part=not match.group().startswith("其中")))
 
 
+_INCOME_WHOLE = re.compile(r"收入(?:合计|总计|总额)\s*(?:为|是)?\s*$")
 _EACH = re.compile(r"(?:各|每[^\d，,；;。、]{0,4})\s*$")
 
 
@@ -139,6 +143,23 @@ def listed_then_totalled(facts: Facts):
         if len(parts) >= 2 and "其中" not in text[start:said.start()] \
                 and all(_NEXT_PART.fullmatch(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
             yield whole, parts
+
+
+_BRACKETED_PARTS = re.compile(r"分\s*[(（]\s*(?:其中)?\s*[:：]?\s*(?P<list>[^()（）]{4,120}?)\s*[)）]")
+
+
+def totalled_then_listed(facts: Facts):
+    """Each score followed by its parts in brackets, each after its name ("综合得分95.46分（投入19.5分、过程27.65分、
+    产出28.84分、效果19.65分）"): (the score, the parts) — none a bonus or a deduction (加分, 扣分: not added)."""
+    text = facts.text
+    for said in _BRACKETED_PARTS.finditer(text):
+        whole = next((n for n in facts.numbers if n.end == said.start() + 1 and n.unit == "分"), None)
+        parts = [n for n in facts.numbers if said.start("list") <= n.start < said.end("list")]
+        if whole is None or len(parts) < 2 or re.search(r"加|扣|减|[×*÷/=＝%]", said.group("list")) \
+                or not all(_NEXT_PART.fullmatch(text, a.end, b.start) for a, b in zip(parts, parts[1:])) \
+                or not re.fullmatch(r"[^\d]{1,12}", text[said.start("list"):parts[0].start]):
+            continue
+        yield whole, parts
 
 
 def sums_said_after(facts: Facts) -> None:

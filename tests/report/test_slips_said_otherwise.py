@@ -64,3 +64,25 @@ def test_a_score_set_right_under_its_column(tmp_path):
     found = {i.name: (i.actual.value, i.self_score.value) for i in checked(tmp_path, TABLE.format(x="92.59")).facts.indicators
              if i.actual is not None and i.self_score is not None}
     assert found["标准化种植基地面积"] == (1.86, 15.0)
+
+
+def test_an_income_total_and_its_sources(tmp_path):
+    """"…预算财政拨款收入" is a source of income, not a budget: the list is one."""
+    text = ("2023年度本年收入合计6,842.37万元，其中一般公共预算财政拨款收入5,918.64万元、政府性基金预算财政拨款收入600.00万元、"
+            "其他收入{x}万元。\n")
+    assert errors(checked(tmp_path, text.format(x="323.73")), "SUM_MISMATCH") == []
+    assert [f.severity for f in errors(checked(tmp_path, text.format(x="332.73")), "SUM_MISMATCH")] == ["error"]
+
+
+def test_a_total_then_its_parts_in_brackets(tmp_path):
+    text = "综上，我局2023年度部门整体支出绩效综合得分{x}分（投入19.5分、过程27.65分、产出28.84分、效果19.65分），评价等级为“优”。\n"
+    assert errors(checked(tmp_path, text.format(x="95.64")), "TOTAL_MISMATCH") == []
+    assert [f.severity for f in errors(checked(tmp_path, text.format(x="95.46")), "TOTAL_MISMATCH")] == ["error"]
+    bonus = "综合得分97.81分（其中指标得分96.81分、加分1分），评价等级为“优”。\n"
+    assert errors(checked(tmp_path, bonus), "TOTAL_MISMATCH") == []
+
+
+def test_a_share_of_the_target_it_names(tmp_path):
+    text = "全年累计提供助餐服务45.12万人次，完成年度目标48万人次的{x}%，其中普通老年人41.25万人次。\n"
+    assert errors(checked(tmp_path, text.format(x="94.00")), "COMPLETION_MISMATCH") == []
+    assert len(errors(checked(tmp_path, text.format(x="94.30")), "COMPLETION_MISMATCH")) == 1
