@@ -9,7 +9,7 @@ import re
 from ..core.parsing import text_key
 from .facts import GROUP_WORD, Facts, Indicator, StatedItem, named_already, same_name, shared_core
 from .items import AS_TARGETED
-from .numbers import measure_of, sentence_bounds
+from .numbers import direction_after, measure_of, sentence_bounds
 from .plain import LIST_MARK
 from .statements import FROM_BEFORE, GOAL_AT_END, risen_to
 from .vocabulary import words
@@ -262,6 +262,21 @@ _BOUND = re.compile(r"\s*[,，]\s*(?:但)?(?:(?:年度)?目标(?:值)?(?:为)?\s
                     r"\s*(?:的(?:目标|要求|控制目标))?\s*(?=[,，;；。(（]|$)")
 
 
+def _named_with_its_target(facts: Facts, start: int, end: int, name: str, achieved) -> tuple | None:
+    """The statement's first clause naming the indicator in full — its name ending with the short one — and
+    its target ("牦牛冷配受胎率目标不低于60%"): (the full name, the direction, the target), in the unit achieved."""
+    opening = re.match(r"\s*(?P<full>[^，,。；;:：\d()（）“”\"]{0,16}" + re.escape(name) + r")\s*(?:(?:年度)?(?:目标|指标值)(?:值)?\s*(?:为|是)?\s*"
+                       r"(?P<word>不低于|不少于|不高于|不超过|控制在|达到|≥|≤|>=|<=)?|(?P<bare>不低于|不少于|不高于|不超过|控制在))"
+                       r"\s*(?=\d)", facts.text[start:end])
+    target = facts.number_at(start + opening.end()) if opening else None
+    if target is None or target.unit != achieved.unit or target.part:
+        return None
+    word = opening.group("word") or opening.group("bare") or ""
+    bound = direction_after(facts.text, target.end)
+    direction = "<=" if word in ("不高于", "不超过", "控制在", "≤", "<=") else ">=" if word else bound or "="
+    return opening.group("full").strip(), direction, target
+
+
 def _bound_after(facts: Facts, achieved, before: int) -> tuple:
     """The target said right after what was achieved, and its direction from its words; (None, None) if none."""
     bound = _BOUND.match(facts.text, achieved.end, before)
@@ -343,6 +358,8 @@ def scored_statements(facts: Facts) -> None:
         known.append(text_key(name))
         if figure is not None and (figure.is_rate or figure.unit) and figure.end <= said.start():
             direction, target = _bound_after(facts, figure, said.start())
+            if target is None:       # "牦牛冷配受胎率目标不低于60%，…，受胎率45.0%，…得7.5分": named in full with its target before
+                name, direction, target = _named_with_its_target(facts, start, subject.start(), name, figure) or (name, None, None)
             facts.indicators.append(Indicator(len(facts.indicators) + 1, name, start, "", direction, target, figure,
                                               weight=weight, self_score=score, end=said.end()))
         else:

@@ -49,3 +49,11 @@ def test_the_execution_item_past_its_shortfall(tmp_path):
             "（一）预算执行（分值10分）。预算执行率97.09%，比100%低2.91个百分点，扣0.58分，得9.42分。\n")
     items = [(i.name, i.weight.value, i.score.value) for i in checked(tmp_path, text).facts.items]
     assert items == [("预算执行率", 10.0, 9.42)]
+
+
+def test_an_indicator_named_in_full_with_its_target_then_by_its_short_name(tmp_path):
+    text = ("二、绩效指标完成情况\n牦牛冷配受胎率目标不低于60%，经妊娠检查受胎945头，受胎率45.0%，低于目标，该项分值10分，得7.5分。"
+            "种畜调运后死亡率控制在2%以内，实际死亡种公羊24只，死亡率1.14%，得5分（分值5分）。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["牦牛冷配受胎率"] == (60.0, 45.0, 10.0, 7.5)
+    assert values["种畜调运后死亡率"] == (2.0, 1.14, 5.0, 5.0)
