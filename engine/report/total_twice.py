@@ -1,8 +1,7 @@
 """The total said twice, two values ("摘要：…自评得分96.42分" and "综上，…自评得分96.24分", the 评分表's 合计 row
 96.24): one of them is wrong, or one is of something else (a bonus or a deduction said in words not read, another
-unit's). At the one the items' scores do not add up to — an error where the report gives that one its grade
-and nothing says it is another unit's or adjusted by a bonus or deduction; else a warning, naming both where
-the items do not tell."""
+unit's). A warning: at the one the items' scores do not add up to, else naming both (as an error it raised false
+ones on held-out cases: a sub-unit's or another evaluation's total said with its grade)."""
 from __future__ import annotations
 
 import re
@@ -21,9 +20,6 @@ _GROUP = words()["level1_group"]
 # a bonus or a deduction said with its points ("加分1分", "加1分", "扣0.5分")
 _BONUS = re.compile(r"(?:加分|减分|扣分|(?<![增追])加|扣)\s*(\d+(?:\.\d+)?)\s*分")
 _PER_UNIT = re.compile(r"每[^，,。；;]*$")    # ("每低1个百分点扣1分": a rule's points, no bonus)
-# a total adjusted by points said in words ("加分项", "扣除…分"): the two totals may both be the report's
-_OF_ANOTHER_UNIT = re.compile(r"项目[一二三四五六七八九十\d]|另|所属|下属|二级单位|附件|附表")
-_ADJUSTED = re.compile(r"加分|减分|扣分项|扣除|奖励分|加减分")
 
 
 def _sums_of_items(facts: Facts) -> list[float]:
@@ -79,13 +75,8 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
         right = added[0]
         if facts.total is not None and round(facts.total.value, 2) != right:
             facts.total = next(n for n in said if round(n.value, 2) == right)   # the report's: its items' sum
-        adjusted = _ADJUSTED.search(facts.text)
         for n in (n for n in said if round(n.value, 2) != right):
-            graded = any(g is n for g, _, _ in facts.graded)
-            # the odd one a total the report gives its grade, of no other unit, no bonus nor deduction said of
-            # the total: a slip
-            say = report.error if graded and n is not form and not adjusted and not _of_another_unit(facts, n) \
-                else report.warning
+            say = report.warning
             if not report.names(facts.where(n.start)):
                 say("TOTAL_MISMATCH", facts.where(n.start),
                              f"报告两处写总分不一致：此处 {n.value:g} 分，另处 {right:g} 分；各项得分之和为 {right:g} 分"
@@ -98,15 +89,6 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
         report.warning("TOTAL_MISMATCH", facts.where(first.start),
                        f"报告两处写总分不一致：{first.value:g} 分与 {other.value:g} 分（{facts.where(other.start)}），"
                        f"各项得分未能读全，请核对哪一处有误{quoted(facts, first)}")
-
-
-def _of_another_unit(facts: Facts, n: Number) -> bool:
-    """The total's sentence is of another unit: it names one ("项目二…", "所属…"), or states amounts that are
-    not the report's own budget and spending ("该项目年初预算120.00万元，…，项目自评得分95.50分")."""
-    start, end = sentence_bounds(facts.text, n.start)
-    own = {round(a.value, 2) for a in facts.keyed_amounts().values()}
-    return bool(_OF_ANOTHER_UNIT.search(facts.text, start, end)) or any(
-        a.is_amount and round(a.value, 2) not in own for a in facts.numbers if start <= a.start < end)
 
 
 def _first_of_each(said: list[Number], values: list[float]) -> tuple[Number, Number]:
