@@ -27,10 +27,11 @@ NOT_AS_WORD = ("069",)
 # into the next line, which is not read as a table
 # 111: pdfplumber finds no rule between two of its rows in LibreOffice's PDF and gives them as one
 # row, each cell's two lines run together (分值 6 and 4 as "64"): the form is then left unread as
-# misread (no finding) — a known gap, not hidden: the text and Word readings of it are compared
+# misread (no finding) — a known gap, not hidden: the text and Word readings of it are compared; 527 the same
+# (its rows 幸福院正常运营率 and 缓解…就餐难 as one: "108 | 1010")
 # 325: one cell per line, its blank cells empty lines — a PDF of those paragraphs drops the empty lines, and
 # the last indicator's row runs into the 总分 row: its form is left unread from the PDF (its text reads whole)
-NOT_AS_PDF = ("096", "103", "111", "325")
+NOT_AS_PDF = ("096", "103", "111", "325", "527")
 WITH_TABLES = [p for p in DEV if not p.name.startswith(NOT_AS_WORD) and sum(line.lstrip().startswith("|") and line.count("|") >= 3 and bool(re.search(r"[^|\s]", line))
                                      for line in p.read_text(encoding="utf-8").splitlines()) >= 3]
 
