@@ -26,8 +26,8 @@ _POINTS = re.compile(rf"(?:{_WORDS['statement_points'].pattern})\s*(?:为|是)?\
 _SCORE = re.compile(r"(?<!扣)(?:自评得分|得分|实得|计得|得)\s*(?:为)?\s*(?=\d)")
 _IN_FULL = re.compile(r"(?P<points>\d+(?:\.\d+)?)\s*分\s*(?:全得|全部得分)|按满分\s*(?P<full>\d+(?:\.\d+)?)\s*分\s*计")
 _NOT_ACHIEVED = re.compile(r"目标|计划|指标值|预期|上年|去年|同期|其中|含|年中|监控|截至")
-_NOT_A_NAME = re.compile(rf"^(?:{_WORDS['indicator_group'].pattern}|产出|效益|决策|过程|管理|预算执行)(?:指标|情况)?$"
-                         r"|^(?:该|本项|以上|其中|合计|小计|总分|经自评|综上)|得分|扣分|满分|分值|权重|问题|措施|原因|情况$")
+_NOT_A_NAME = re.compile(rf"^(?:{_WORDS['indicator_group'].pattern}|产出|效益|决策|过程|管理|预算执行)(?:指标|情况|方面)?$"
+                         r"|^(?:该|本项|以上|其中|合计|小计|总分|经自评|综上)|得分|扣分|满分|分值|权重|问题|措施|原因|情况$|方面$|分析$|目标$|指标")   # (a group's heading)
 
 
 def headed_indicators(facts: Facts) -> None:
@@ -40,9 +40,13 @@ def headed_indicators(facts: Facts) -> None:
         goals = list(_GOAL.finditer(text, start, end))
         target = facts.number_at(goals[0].end()) if len(goals) == 1 else None
         weight, score = _points_and_score(facts, start, end)
-        if target is None or target.part or target.unit == "分" or weight is None or score is None:
+        if target is not None and (target.part or any(i.target is target for i in facts.indicators)):
+            continue      # (read already from its sentences: one indicator, read once)
+        if target is None or target.unit == "分":
             continue
         actual, said = _achieved(facts, target, start, end)
+        if actual is None:       # "1.残疾儿童康复救助。全年救助…338人，年度目标≥320人，完成目标。"
+            actual, said = _achieved_before(facts, target, start), weight is None
         if actual is None:
             continue
         direction = DIRECTIONS[goals[0].group("dir")] if goals[0].group("dir") else \
@@ -55,7 +59,7 @@ def headed_indicators(facts: Facts) -> None:
         known.append(text_key(name))
         # its figures its paragraph's, what was achieved said with its word or in the clause right after the
         # target's: one statement; else what was achieved is the reader's guess, its score checked as a warning
-        next_clause = re.fullmatch(r"[^,，;；。]*[,，][^,，;；。]*", text[target.end:actual.start])
+        next_clause = actual.start > target.start and re.fullmatch(r"[^,，;；。]*[,，][^,，;；。]*", text[target.end:actual.start])
         facts.indicators.append(Indicator(len(facts.indicators) + 1, name, match.start(), "", direction, target, actual,
                                           completion=completion, weight=weight, self_score=score, end=end,
                                           scored_apart="" if said or next_clause else "实际值按单位取自目标之后的数字"))
@@ -78,6 +82,14 @@ def _points_and_score(facts: Facts, start: int, end: int) -> tuple:
     return weight, score
 
 
+def _achieved_before(facts: Facts, target, start: int):
+    """What was achieved said first, with no points nor score in the paragraph: the one figure in the target's
+    unit before it (none: not read)."""
+    before = [n for n in facts.numbers if start <= n.start < target.start and n.unit == target.unit and not n.part
+              and n.measure is None and not _NOT_ACHIEVED.search(n.label)]
+    return before[0] if len(before) == 1 and target.unit else None
+
+
 def _achieved(facts: Facts, target, start: int, end: int):
     """What was achieved (and whether a word said so): the one figure said with its word after the target,
     else the first figure in the target's unit after it (not a part of it, not a goal's, not another
@@ -89,4 +101,6 @@ def _achieved(facts: Facts, target, start: int, end: int):
     after = [n for n in facts.numbers if target.end <= n.start < end and n.unit == target.unit and not n.part
              and n.measure not in ("share", "completion", "deviation", "weight", "score")]
     first = after[0] if after else None
-    return (first if first is not None and not _NOT_ACHIEVED.search(first.label) else None), False
+    if first is None or _NOT_ACHIEVED.search(first.label) or re.search(r"[。；;]", facts.text[target.end:first.start]):
+        return None, False      # (a figure of the next sentence is another's: "…完成率107.75%。…不合格样品64批次")
+    return first, False

@@ -57,3 +57,14 @@ def test_an_indicator_named_in_full_with_its_target_then_by_its_short_name(tmp_p
     values = indicator_values(checked(tmp_path, text))
     assert values["牦牛冷配受胎率"] == (60.0, 45.0, 10.0, 7.5)
     assert values["种畜调运后死亡率"] == (2.0, 1.14, 5.0, 5.0)
+
+
+def test_a_headed_paragraph_saying_what_was_achieved_first(tmp_path):
+    text = ("三、绩效目标完成情况\n1.残疾儿童康复救助。全年救助0-6岁残疾儿童338人，年度目标≥320人，完成目标。\n"
+            "2.食品安全监督抽检。全年完成抽检2,586批次，目标为不少于2,400批次，完成率107.75%。抽检发现不合格样品64批次。\n"
+            "（二）效益指标完成情况分析。受益群众1680人，目标1500人。\n")
+    indicators = checked(tmp_path, text).facts.indicators
+    by_target = {i.target.value: (i.actual.value, i.name) for i in indicators}
+    assert by_target[320.0][0] == 338.0 and by_target[2400.0][0] == 2586.0   # (not 64: the next sentence's)
+    assert len([i for i in indicators if i.target.value in (320.0, 2400.0)]) == 2   # (each read once)
+    assert not any("效益" in i.name for i in indicators)                              # (a group's heading names none)
