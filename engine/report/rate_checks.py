@@ -91,7 +91,7 @@ def _budget_of_the_spending(facts: Facts, spent: Number, scope: str) -> Number |
                          for n in left) else None
 
 
-_LEFT_OVER = re.compile(r"结余|结存|余额|未支出|未支付|剩余|尚余")
+_LEFT_OVER = re.compile(r"结余|结存|余额|未支出|未支付|未执行|未使用|未拨付|剩余|尚余")
 
 
 def _explained_after(facts: Facts, rate: Number, alike: set[str]) -> tuple[Number, Number] | None:
