@@ -31,7 +31,7 @@ from .said_formula import (OWN_EXECUTION_RULE, check_row_execution, check_said_e
                            check_said_rate_rule, check_said_share, check_said_total, follows_rate)
 from .stated import EPS, amount_text, at_stated, by_shape, quoted
 from .deductions import check_said_deductions
-from .sum_checks import check_budget_equation, check_listed_scores, check_sums, check_written_sums
+from .sum_checks import check_budget_equation, check_group_scores, check_listed_scores, check_sums, check_written_sums
 from .totals import STRONG_TOTAL
 from .vocabulary import key
 
@@ -82,6 +82,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_sums(facts, report)
     check_written_sums(facts, report)
     check_listed_scores(facts, report)
+    check_group_scores(facts, report)
     check_said_deductions(facts, report)
     check_budget_equation(facts, report)
     _amount_tables(facts, report)

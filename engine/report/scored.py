@@ -297,7 +297,9 @@ _POINTS_THEN_WORDS = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?P<name>[^�
 # brackets or right after the name ("产出指标中补贴培训人数15分、培训取证率10分，均得满分")
 _NAME_AND_POINTS = r"[^，,。；;:：\d()（）、\n]{2,20}(?:[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]|\d+(?:\.\d+)?\s*分)"
 _EACH_BRACKETED_IN_FULL = re.compile(rf"(?P<list>(?:{_NAME_AND_POINTS}\s*[、和及]\s*)+{_NAME_AND_POINTS})"
-                                     r"\s*[,，:：]?\s*(?:均|都|全部)得满分")   # ("…（3分）、…（2分）：均得满分")
+                                     r"\s*[,，:：]?\s*(?:(?:均|都|全部)得满分"   # ("…（3分）、…（2分）：均得满分")
+                                     # ("A（分值6分）、B（分值6分）均达到目标，各得6分": each its points)
+                                     r"|(?:均|都)[^，,。；;\d]{0,10}[,，]\s*各得\s*(?P<each>\d+(?:\.\d+)?)\s*分)")
 _BRACKETED = re.compile(r"(?P<name>[^，,。；;:：\d()（）、\n]{2,20}?)(?:[(（]\s*(?:分值|权重|满分)?\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]"
                         r"|\s*(?P<bare>\d+(?:\.\d+)?)\s*分)")
 
@@ -372,7 +374,11 @@ def scored_statements(facts: Facts) -> None:
         known.append(text_key(name))
         facts.items.append(StatedItem(name, score, weight))
     for said in _EACH_BRACKETED_IN_FULL.finditer(text):
-        for each in _BRACKETED.finditer(text, said.start("list"), said.end("list")):
+        listed = list(_BRACKETED.finditer(text, said.start("list"), said.end("list")))
+        if said.group("each") and any(float(each.group("points") or each.group("bare")) != float(said.group("each"))
+                                      for each in listed):
+            continue      # ("各得6分" of items of other points: not each in full)
+        for each in listed:
             name = re.sub(r"^[\s.．、和及]+|^(?:其中|本资金|本项目|本部门|本单位)[:：,，\s]*|^.*?(?:指标|类)中", "", each.group("name"))
             points = facts.number_at(each.start("points") if each.group("points") else each.start("bare"))
             if points is None or _scored_by_name(facts, name, points, points, "分值与得分取自列出各项均得满分的语句"):

@@ -166,8 +166,13 @@ def check_written_sums(facts: Facts, report: FindingList) -> None:
         code = "TOTAL_MISMATCH" if whole is facts.total else "SUM_MISMATCH"
         say, why = by_shape(report, facts, whole, total / 10000 if whole.unit == "元" else total, tuple(parts))
         say(code, facts.where(whole.start),
-            f"所写算式 {' + '.join(f'{p.value:g}' for p in parts)} = {total:.{max(whole.decimals, 2)}f}，"
-            f"报告写 {whole.value:g}{why}{quoted(facts, whole)}")
+            f"所写算式 {' + '.join(_figure(p.value, p.decimals) for p in parts)} = {_figure(total, max(whole.decimals, *(p.decimals for p in parts)))}，"
+            f"报告写 {_figure(whole.value, whole.decimals)}{why}{quoted(facts, whole)}")
+
+
+def _figure(value: float, decimals: int) -> str:
+    """A figure as the report writes it: its decimals, thousands apart (2,186,400 not 2.1864e+06)."""
+    return f"{value:,.{decimals}f}"
 
 
 _A_TOTAL_SAID = re.compile(r"自评|综合|总分|评价得分")
@@ -189,3 +194,34 @@ def check_listed_scores(facts: Facts, report: FindingList) -> None:
         say("TOTAL_MISMATCH", facts.where(whole.start),
             f"所列各项得分 {' + '.join(f'{p.value:g}' for p in parts)} = {total:.{max(whole.decimals, 2)}f} 分，"
             f"报告写合计 {whole.value:g} 分{why}{quoted(facts, whole)}")
+
+
+# "（三）过程指标（25分），得23.97分" over the paragraph scoring its items one by one, each with its points
+_GROUP_SCORED = re.compile(r"^[ \t\u3000]*[(（][一二三四五六七八九十]{1,3}[)）]\s*[^\n，,。()（）\d]{2,12}?\s*[(（]\s*(?:分值|满分|权重)?\s*"
+                           r"(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[,，:：]?\s*(?:得分|实得|得)\s*(?P<score>\d+(?:\.\d+)?)\s*分(?![)）])", re.M)
+_NEXT_GROUP = re.compile(r"^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)", re.M)
+_ITEM_SCORED = re.compile(r"得\s*(?P<s1>\d+(?:\.\d+)?)\s*分\s*[(（]\s*(?:分值|满分|权重)\s*(?P<w1>\d+(?:\.\d+)?)\s*分"
+                          r"|(?:分值|满分|权重)\s*(?P<w2>\d+(?:\.\d+)?)\s*分\s*[,，]\s*(?:自评)?(?:得分|实得|得)\s*(?P<s2>\d+(?:\.\d+)?)\s*分")
+
+
+def check_group_scores(facts: Facts, report: FindingList) -> None:
+    """A group's score in its heading against the items its paragraphs score one by one, where their points make
+    up the group's exactly (then they are all of it): "（三）过程指标（25分），得23.97分" over 7.77 + 2 + 3 + 3 + 2 + 3 + 3."""
+    text = facts.text
+    for heading in _GROUP_SCORED.finditer(text):
+        following = _NEXT_GROUP.search(text, heading.end())
+        end = following.start() if following else len(text)
+        pairs = [(float(m.group("w1") or m.group("w2")), facts.number_at(m.start("s1") if m.group("s1") else m.start("s2")))
+                 for m in _ITEM_SCORED.finditer(text, heading.end(), end)]
+        points, said = float(heading.group("points")), facts.number_at(heading.start("score"))
+        if len(pairs) < 2 or None in [n for _, n in pairs] or said is None \
+                or abs(sum(w for w, _ in pairs) - points) >= EPS or re.search(r"加分|扣分项", text[heading.end():end]):
+            continue
+        total = sum(n.value for _, n in pairs)
+        if abs(excel_round(total, said.decimals) - said.value) < EPS:
+            continue
+        say, why = by_shape(report, facts, said, total, tuple(n for _, n in pairs))
+        say("TOTAL_MISMATCH", facts.where(said.start),
+            f"所列各项得分 {' + '.join(f'{n.value:g}' for _, n in pairs)} = {total:.{max(said.decimals, 2)}f} 分（分值合计 "
+            f"{points:g} 分），标题写得 {said.value:g} 分{why}{quoted(facts, said)}")
+

@@ -32,10 +32,12 @@ def _sums_of_items(facts: Facts) -> list[float]:
         weights = [i.weight.value for i in listed if i.weight is not None]
         if len(listed) >= 2 and len(weights) == len(listed) and abs(sum(weights) - 100) < SCORE_TOLERANCE:
             sums.append(perf_total([i.score.value for i in listed]))
-    scored = [i for i in facts.indicators if i.weight is not None and i.self_score is not None]
-    if len(scored) >= 2 and len(scored) == len(facts.indicators) \
-            and abs(sum(i.weight.value for i in scored) - 100) < SCORE_TOLERANCE:
-        sums.append(perf_total([i.self_score.value for i in scored]))    # (the indicators' own, where they are all)
+    scored = [(i.weight, i.self_score) for i in facts.indicators if i.weight is not None and i.self_score is not None]
+    execution = [(i.weight, i.score) for i in facts.items if i.row_id == "budget_execution" and i.weight is not None]
+    # (the indicators' own, where they are all — with the 预算执行率 item where a form gives it apart)
+    for rows in [scored] + ([scored + execution[:1]] if execution else []):   # (their 分值 making 100: all of them)
+        if len(rows) >= 2 and abs(sum(w.value for w, _ in rows) - 100) < SCORE_TOLERANCE:
+            sums.append(perf_total([score.value for _, score in rows]))
     return sums
 
 

@@ -86,3 +86,30 @@ def test_a_share_of_the_target_it_names(tmp_path):
     text = "全年累计提供助餐服务45.12万人次，完成年度目标48万人次的{x}%，其中普通老年人41.25万人次。\n"
     assert errors(checked(tmp_path, text.format(x="94.00")), "COMPLETION_MISMATCH") == []
     assert len(errors(checked(tmp_path, text.format(x="94.30")), "COMPLETION_MISMATCH")) == 1
+
+
+def test_a_groups_score_against_the_items_its_paragraph_scores(tmp_path):
+    text = ("（三）过程指标（25分），得{x}分\n\n预算执行率97.07%，得7.77分（分值8分）。预算调整率14.60%，按分档标准得2分（分值3分，"
+            "10%以内得3分）。结转结余率2.93%，得3分（分值3分）。政府采购执行率100%，得2分（分值2分）。管理制度健全性得3分（分值3分）。"
+            "资金使用合规性得3分（分值3分）。“三公”经费控制率92.78%，得3分（分值3分）。\n（四）产出指标（35分），得34分\n")
+    assert errors(checked(tmp_path, text.format(x="23.77")), "TOTAL_MISMATCH") == []
+    found = errors(checked(tmp_path, text.format(x="23.97")), "TOTAL_MISMATCH")
+    assert [f.severity for f in found] == ["error"] and "23.77" in found[0].message
+
+
+def test_a_sum_in_yuan_written_as_the_report_writes_it(tmp_path):
+    text = "日常养护费2,186,400元＋路面病害处治费806,500元＋桥梁定期检测费186,000元＝3,187,900元。\n"
+    found = errors(checked(tmp_path, text), "SUM_MISMATCH")
+    assert len(found) == 1 and "2,186,400 + 806,500 + 186,000 = 3,178,900" in found[0].message
+
+
+def test_what_is_still_to_come_is_no_part(tmp_path):
+    text = "截至12月底，项目资金实际到位3,426,800元，占下达资金3,500,000元的97.91%，其中县级配套资金1,266,800元，尚有73,200元未到位。\n"
+    assert errors(checked(tmp_path, text), "SUM_MISMATCH") == []
+
+
+def test_items_scored_each_their_points(tmp_path):
+    text = "四、评分\n抢修及时率（分值6分）、安全事故控制（分值6分）、单位面积运行成本（分值5分）均达到目标，各得{x}分。\n"
+    assert checked(tmp_path, text.format(x="6")).facts.items == []          # (not each its points: read as none)
+    same = text.replace("（分值5分）", "（分值6分）").format(x="6")
+    assert [(i.name, i.weight.value, i.score.value) for i in checked(tmp_path, same).facts.items][0] == ("抢修及时率", 6.0, 6.0)

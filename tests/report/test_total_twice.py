@@ -52,3 +52,12 @@ def test_two_totals_and_no_items_to_tell_which_is_a_warning(tmp_path):
             "综上，2024年度部门整体支出绩效自评得分97.41分，评价等级为“优”。\n")
     found = totals(checked(tmp_path, text))
     assert [f.severity for f in found] == ["warning"]
+
+
+def test_the_indicators_and_the_execution_item_are_one_more_sum(tmp_path):
+    """Indicators scored one by one whose 分值 make 100 with the 预算执行率 item: their scores are a sum a total may be."""
+    from engine.report.total_twice import _sums_of_items
+    text = ("二、绩效指标完成情况\n1.预算执行率（分值10分）。预算执行率97.20%，得9.72分。\n"
+            "培训场次目标≥10场，实际10场，分值45分，得45分；受训人数目标≥200人，实际230人，分值45分，得{x}分。\n")
+    assert 99.72 in _sums_of_items(checked(tmp_path, text.format(x="45")).facts)
+    assert _sums_of_items(checked(tmp_path, text.format(x="45").replace("分值45分，得45分；", "分值40分，得40分；")).facts) == []
