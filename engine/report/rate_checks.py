@@ -60,6 +60,9 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
             num, den = _explained_after(facts, rate, alike) or (num, den)
         if num is None or den is None or num.start < den.start and num.sentence != den.sentence:
             continue   # (a spending said a sentence before the budget it would be divided by: another's)
+        if re.search(r"[;；]", facts.text[den.end:rate.start]) and any(
+                n.is_rate and den.end < n.start < rate.start for n in figures):
+            continue   # ("…占当时可用预算2,133.12万元的23.16%；截至9月底累计支付…，支付进度71.04%": that clause's base)
         a, b = facts.amount(num), facts.amount(den)
         if b == 0 and a != 0:
             continue   # x / 0: the rate is undefined; nothing to compare it with

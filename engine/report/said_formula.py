@@ -156,7 +156,7 @@ _SHARE_OF = re.compile(rf"(?P<part>{_FIGURE})\s*(?P<unit>万元|元)\s*[,，]?\s
 _DIVIDED = re.compile(rf"(?P<part>{_FIGURE})\s*(?P<unit>万元|元)?\s*[/÷]\s*[^\d/÷=＝。；;]{{0,10}}?"
                       rf"(?P<whole>{_FIGURE})\s*(?P=unit)?\s*[=＝]\s*{_RATE}")
 # "退耕还林补助34.18万元，已兑现28.35万元，兑现率82.94%": a grant, what of it was paid out, and the rate
-VERB_RATE = re.compile(rf"(?P<whole>{_FIGURE})\s*(?P<unit>万元|元)\s*[,，]\s*(?:已|实际|累计|全年)?\s*"
+VERB_RATE = re.compile(rf"(?P<whole>{_FIGURE})\s*(?P<unit>万元|元)\s*[,，]\s*(?:当年|本年|全年|年内)?(?:已|实际|累计)?\s*"
                        rf"(?P<verb>兑现|拨付|支付|发放|使用|支出|执行|到位)(?:了)?\s*(?P<part>{_FIGURE})\s*(?P=unit)\s*[,，(（]\s*"
                        rf"(?:(?P=verb)|执行)率\s*(?:为|达)?\s*{_RATE}")   # (…，支出85.50万元，执行率…: the same)
 

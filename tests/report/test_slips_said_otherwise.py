@@ -113,3 +113,18 @@ def test_items_scored_each_their_points(tmp_path):
     assert checked(tmp_path, text.format(x="6")).facts.items == []          # (not each its points: read as none)
     same = text.replace("（分值5分）", "（分值6分）").format(x="6")
     assert [(i.name, i.weight.value, i.score.value) for i in checked(tmp_path, same).facts.items][0] == ("抢修及时率", 6.0, 6.0)
+
+
+def test_rates_said_as_payments_and_arrivals(tmp_path):
+    """"支付进度…即累计支付…占实际到位资金…的比例", "…实际缴纳…元，电费支付进度…", "共下达…，当年实际到位…，到位率…"."""
+    text = ("二、资金情况\n全年预算706.00万元。从资金到位口径看，支付进度为{a}%，即累计支付681.35万元占实际到位资金698.40万元的比例。\n"
+            "路灯电费年度预算2,950,000元，全年实际缴纳2,864,700元，电费支付进度{b}%，12月份电费次年缴纳。\n"
+            "中央和省级补助资金2023年共下达64,158.87万元，当年实际到位63,812.41万元，到位率{c}%。\n")
+    assert errors(checked(tmp_path, text.format(a="97.56", b="97.11", c="99.46")), "STATED_RATE_MISMATCH") == []
+    assert len(errors(checked(tmp_path, text.format(a="97.65", b="97.71", c="99.64")), "STATED_RATE_MISMATCH")) == 3
+
+
+def test_a_rate_is_not_of_a_base_another_clause_rated(tmp_path):
+    text = ("支付进度率（5分）：一季度末累计支付494.03万元，占当时可用预算2,133.12万元的23.16%；截至9月底累计支付1,647.08万元，"
+            "支付进度71.04%，低于全县三季度末75%的要求，扣0.5分，得4.5分。\n")
+    assert errors(checked(tmp_path, text), "STATED_RATE_MISMATCH") == []
