@@ -54,12 +54,16 @@ def read_facts(report: ReportText) -> Facts:
     read_sums(facts)
     sums_said_after(facts)
     rates_after_parts(facts)
-    listed = counted_lists(document, facts.numbers) + detailed_lists(report.text, facts.numbers) \
-        + composed_lists(report.text, facts.numbers)
+    listed = counted_lists(document, facts.numbers) + detailed_lists(report.text, facts.numbers)
     for whole, parts in listed:      # "共有4个项目，预算合计…" and its items; "…共到位…。具体…如下：…；…"
         for n in parts:
             n.part = True
         facts.sums.append(PartsList(whole, parts, one_statement=False))
+    for whole, parts in composed_lists(report.text, facts.numbers):   # "X由A…、B…组成": every part, named
+        for n in parts:
+            n.part = n.part or n.measure is None   # (a part that is a headline figure — 年初预算… — stays one)
+        together = whole.sentence == parts[-1].sentence
+        facts.sums.append(PartsList(whole, parts, one_statement=together, every_part=together))
     _indicators(facts)
     weighted_indicators(facts)
     _paired_indicators(facts)

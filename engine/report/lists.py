@@ -113,4 +113,13 @@ def composed_lists(text: str, numbers: list[Number]) -> list[tuple[Number, list[
         if wholes and len(parts) >= 2 and all(n.is_amount for n in parts) \
                 and not re.search(r"等|其他|主要|部分(?!组成)", text[match.start(2):match.end(2)]):
             out.append((wholes[-1], parts))
+    for match in _COMPOSED_AFTER.finditer(text):     # "项目支出1,012.76万元，由A…元、B…元…五项组成"
+        whole = next((n for n in numbers if n.end == match.start("comma") and n.is_amount), None)
+        parts = [n for n in numbers if match.start("list") <= n.start < match.end("list")]
+        if whole is not None and len(parts) >= 2 and all(n.is_amount for n in parts) \
+                and not re.search(r"等|其他|主要|部分(?!组成)", match.group("list")):
+            out.append((whole, parts))
     return out
+
+
+_COMPOSED_AFTER = re.compile(r"(?P<comma>\s*[,，])\s*由(?P<list>[^。;；\n]{4,200}?)(?:[两二三四五六七八九十\d]+(?:个)?(?:部分|项|方面))?(?:组成|构成)")

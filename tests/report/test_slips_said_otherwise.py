@@ -128,3 +128,21 @@ def test_a_rate_is_not_of_a_base_another_clause_rated(tmp_path):
     text = ("支付进度率（5分）：一季度末累计支付494.03万元，占当时可用预算2,133.12万元的23.16%；截至9月底累计支付1,647.08万元，"
             "支付进度71.04%，低于全县三季度末75%的要求，扣0.5分，得4.5分。\n")
     assert errors(checked(tmp_path, text), "STATED_RATE_MISMATCH") == []
+
+
+def test_an_amount_then_what_it_is_made_of(tmp_path):
+    """"项目支出1,012.76万元，由A…元、B…元…五项组成": every part named, in one statement; a headline figure among the
+    parts (年初预算) stays the report's."""
+    text = ("项目支出{x}万元，由村级组织运转经费1,284,000元、农村人居环境整治经费2,652,300元、防汛抗旱经费516,800元、"
+            "公益性岗位补贴1,172,600元和美丽乡村建设以奖代补资金4,491,900元五项组成。\n")
+    assert errors(checked(tmp_path, text.format(x="1,011.76")), "SUM_MISMATCH") == []
+    assert [f.severity for f in errors(checked(tmp_path, text.format(x="1,012.76")), "SUM_MISMATCH")] == ["error"]
+    budget = "2023年全年预算2,263.22万元，由结转预算86.42万元、年初预算1,864.30万元和调整预算312.50万元三部分组成。\n"
+    result = checked(tmp_path, budget)
+    assert result.facts.keyed_amounts()["budget_initial"].value == 1864.30 and errors(result, "SUM_MISMATCH") == []
+
+
+def test_scores_listed_then_the_overall_score(tmp_path):
+    text = "综上，预算编制19分、执行管理39.13分、完成结果29分、结果应用9.5分，综合评价得分{x}分，评价等次为“优”。\n"
+    assert errors(checked(tmp_path, text.format(x="96.63")), "TOTAL_MISMATCH") == []
+    assert [f.severity for f in errors(checked(tmp_path, text.format(x="96.36")), "TOTAL_MISMATCH")] == ["error"]
