@@ -164,6 +164,9 @@ class ColumnSum:
     whole: Number
 
 
+_SERIAL = re.compile(r"\s*\d{1,3}\s*|\s*")      # a 序号 cell, or the empty one of a 合计 row under it
+
+
 def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> list[ColumnSum]:
     """Every table (none of the budget-and-spending ones read already) with one 合计 / 总计 row at its foot and
     rows that are none of them parts of another: each column of amounts, its rows against that row."""
@@ -202,8 +205,10 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
         if words_only(cells) and not placed:
             close()
             header, rows = cells, []
-        elif header is not None:
-            rows.append((cells[0] if cells else "", {column: n for column, n in placed}))
+        elif header is not None:   # (its name: the first cell that is no 序号 — "| 1 | 岜浪镇…", "| | 合计 |")
+            numbered = bool(cells) and _SERIAL.fullmatch(cells[0]) is not None
+            name = next((c for c in cells[1 if numbered else 0:] if c.strip()), "")
+            rows.append((name, {column: n for column, n in placed if not (numbered and column == 0)}))
     close()
     return out
 

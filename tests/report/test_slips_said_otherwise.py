@@ -146,3 +146,10 @@ def test_scores_listed_then_the_overall_score(tmp_path):
     text = "综上，预算编制19分、执行管理39.13分、完成结果29分、结果应用9.5分，综合评价得分{x}分，评价等次为“优”。\n"
     assert errors(checked(tmp_path, text.format(x="96.63")), "TOTAL_MISMATCH") == []
     assert [f.severity for f in errors(checked(tmp_path, text.format(x="96.36")), "TOTAL_MISMATCH")] == ["error"]
+
+
+def test_a_numbered_table_of_projects_and_its_total_row(tmp_path):
+    text = ("| 序号 | 项目名称 | 下达资金（万元） | 已支付（万元） |\n|---|---|---|---|\n| 1 | 教学楼维修加固 | 180.00 | 176.40 |\n"
+            "| 2 | 学生宿舍改造 | 220.00 | 208.62 |\n| 3 | 食堂改造 | 95.00 | 95.00 |\n| | 合计 | 495.00 | {x} |\n")
+    assert errors(checked(tmp_path, text.format(x="480.02")), "SUM_MISMATCH") == []
+    assert [f.severity for f in errors(checked(tmp_path, text.format(x="480.20")), "SUM_MISMATCH")] == ["error"]
