@@ -19,7 +19,7 @@ from .facts import Facts
 from .coverage import HEADLINE, Coverage, coverage, report_kind
 from .forms import AMOUNT_COLUMNS
 from .declared import check_declared_total
-from .total_twice import check_totals_said_twice
+from .total_twice import check_total_by_indicators, check_totals_said_twice
 from .source_rates import check_scope_rates, check_source_rates
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
@@ -112,6 +112,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     framed = _stated_sum(facts, rule_set) if rule_set else None
     check_totals_said_twice(facts, report, [framed[0]] if framed and framed[1] is not None and abs(framed[1] - 100) < EPS else [])
     result.computed_total = _totals(facts, rule_set, report, given)
+    check_total_by_indicators(facts, report)
     result.findings = report.findings
     result.coverage = coverage(facts, len(rule_set.rows) if rule_set else 0)
     return result

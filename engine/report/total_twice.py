@@ -12,7 +12,7 @@ from ..core.parsing import text_key
 from .facts import Facts
 from .numbers import Number, sentence_bounds
 from .plain import kind_stated
-from .stated import quoted
+from .stated import by_shape, quoted
 from .vocabulary import words
 
 
@@ -32,13 +32,36 @@ def _sums_of_items(facts: Facts) -> list[float]:
         weights = [i.weight.value for i in listed if i.weight is not None]
         if len(listed) >= 2 and len(weights) == len(listed) and abs(sum(weights) - 100) < SCORE_TOLERANCE:
             sums.append(perf_total([i.score.value for i in listed]))
+    return sums + _sums_of_indicators(facts)
+
+
+def _sums_of_indicators(facts: Facts) -> list[float]:
+    """The indicators' own scores, where their 分值 make up the full mark (then they are all of them) — with the
+    预算执行率 item where a form gives it apart."""
     scored = [(i.weight, i.self_score) for i in facts.indicators if i.weight is not None and i.self_score is not None]
     execution = [(i.weight, i.score) for i in facts.items if i.row_id == "budget_execution" and i.weight is not None]
-    # (the indicators' own, where they are all — with the 预算执行率 item where a form gives it apart)
-    for rows in [scored] + ([scored + execution[:1]] if execution else []):   # (their 分值 making 100: all of them)
-        if len(rows) >= 2 and abs(sum(w.value for w, _ in rows) - 100) < SCORE_TOLERANCE:
-            sums.append(perf_total([score.value for _, score in rows]))
-    return sums
+    return [perf_total([score.value for _, score in rows]) for rows in [scored] + ([scored + execution[:1]] if execution else [])
+            if len(rows) >= 2 and abs(sum(w.value for w, _ in rows) - 100) < SCORE_TOLERANCE]
+
+
+def check_total_by_indicators(facts: Facts, report: FindingList) -> None:
+    """The total of a 项目支出 report (one project: a 部门整体 one may score several, each its own indicators), said
+    once, against the indicators' scores whose 分值 make up 100, where nothing else was checked against it (no items
+    read): an error for a slip's shape, else a warning; a warning where the report speaks of
+    points added or taken off the total."""
+    total = facts.total
+    sums = _sums_of_indicators(facts)
+    if total is None or len(sums) != 1 or kind_stated(facts.text) != "项目支出" \
+            or facts.items and any(i.row_id != "budget_execution" for i in facts.items) \
+            or report.names(facts.where(total.start)) or any(f.code == "TOTAL_MISMATCH" for f in report.findings):
+        return
+    if abs(sums[0] - total.value) < SCORE_TOLERANCE:
+        return
+    say, why = by_shape(report, facts, total, sums[0])
+    if re.search(r"加分|扣分项|减分|扣除", facts.text):
+        say, why = report.warning, "（报告另有加减分，请核对）"
+    say("TOTAL_MISMATCH", facts.where(total.start),
+        f"各指标得分合计 {sums[0]:.2f} 分（分值合计100分），报告写总分 {total.value:g} 分{why}{quoted(facts, total)}")
 
 
 def _of_another(facts: Facts, n: Number) -> bool:

@@ -61,3 +61,13 @@ def test_the_indicators_and_the_execution_item_are_one_more_sum(tmp_path):
             "培训场次目标≥10场，实际10场，分值45分，得45分；受训人数目标≥200人，实际230人，分值45分，得{x}分。\n")
     assert 99.72 in _sums_of_items(checked(tmp_path, text.format(x="45")).facts)
     assert _sums_of_items(checked(tmp_path, text.format(x="45").replace("分值45分，得45分；", "分值40分，得40分；")).facts) == []
+
+
+def test_a_projects_total_against_its_indicators(tmp_path):
+    """A 项目支出 report's one total against its indicators' scores whose 分值 make 100 (no items read)."""
+    text = ("某县农村公路日常养护项目支出绩效自评报告\n经评价组按评分表逐项打分，本项目自评得分{x}分。\n"
+            "| 一级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n| --- | --- | --- | --- | --- | --- |\n"
+            "| 产出指标 | 县乡道养护里程 | ≥650公里 | 651.5公里 | 40 | 40 |\n| 产出指标 | 水毁抢修及时率 | ≥95% | 92% | 30 | 29.05 |\n"
+            "| 满意度指标 | 沿线群众满意度 | ≥90% | 93.2% | 20 | 20 |\n| 预算执行 | 预算执行率 | 100% | 96.51% | 10 | 9.65 |\n")
+    assert totals(checked(tmp_path, text.format(x="98.70"))) == []
+    assert [f.severity for f in totals(checked(tmp_path, text.format(x="98.07")))] == ["error"]
