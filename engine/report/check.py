@@ -178,7 +178,7 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
             if budget and spend and rate and budget.value:
                 _table_rate(facts, report, f"表中「{row.name}」", rate, facts.amount(spend), facts.amount(budget))
         rows = [r for r in table.rows if not r.numbered_under]      # (1, 2 under 一: parts of the row above)
-        if len(table.totals) != 1 or len(rows) < 2 or any(r.sub_row for r in rows):
+        if len(table.totals) != 1 or len(rows) < 2 or any(r.sub_row or "小计" in r.name + r.named for r in rows):
             continue      # (其中…, （1）…: which rows after it are parts too is not said)
         total = table.totals[0]
         for kind, word in (("budget", "预算"), ("spend", "支出")):

@@ -25,6 +25,7 @@ class AmountRow:
     cells: dict[str, Number]   # "budget", "spend", "rate" → the figure in that column
     sub_row: bool = False      # "其中：…", "（1）…": a part of a row above
     numbered_under: bool = False   # 1, 2 under 一: a part of the row numbered above it
+    named: str = ""            # its words after an empty or numbered 序号 cell ("| | 县（市、区）小计 |")
 
 
 @dataclass
@@ -120,6 +121,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
     tables: list[AmountTable] = []
     columns: dict[int, str] | None = None
     in_yuan: set[int] = set()
+    numbered = False
     for line in table_lines(text, figures):
         if line is None:
             columns = None
@@ -135,11 +137,12 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
                 if kind not in columns.values():
                     columns[i] = kind
             in_yuan = {i for i in columns if IN_YUAN.search(cells[i])}   # 执行数（元） beside 预算数（万元）
+            numbered = _NUMBERED_BY.fullmatch(text_key(cells[0])) is not None if cells else False
             tables.append(AmountTable())
             continue
         if columns is None:
             continue
-        row = AmountRow(cells[0], {}, bool(_SUB_ROW.match(cells[0])))
+        row = AmountRow(cells[0], {}, bool(_SUB_ROW.match(cells[0])), named=row_name(cells, numbered))
         for column, n in placed:
             kind = columns.get(column)
             if column in in_yuan and not n.unit:
@@ -148,7 +151,8 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
                 row.cells[kind] = n
             n.part = True
         if row.cells:
-            total = text_key(row.name) in TOTAL_ROWS or _TOTAL_ROW.fullmatch(text_key(row.name))   # (支出合计)
+            # (支出合计; in a table numbered by 序号, "| | 合计 |": its name after the empty 序号 cell)
+            total = any(text_key(name) in TOTAL_ROWS or _TOTAL_ROW.fullmatch(text_key(name)) for name in {row.name, row.named})
             (tables[-1].totals if total else tables[-1].rows).append(row)
     for table in tables:
         for k in sub_level([row.name for row in table.rows]):
@@ -164,7 +168,16 @@ class ColumnSum:
     whole: Number
 
 
-_SERIAL = re.compile(r"\s*\d{1,3}\s*|\s*")      # a 序号 cell, or the empty one of a 合计 row under it
+_UNIT_SAID = re.compile(r"单位\s*[:：]\s*(万元|元)\s*[)）]?")
+_NUMBERED_BY = re.compile(r"序号|编号|序")          # a table whose first column numbers its rows
+
+
+def row_name(cells: list[str], numbered: bool) -> str:
+    """A row's name: its first cell, or in a table numbered by 序号 the first one after it with words ("| 1 | 岜浪镇…",
+    "| | 合计 |")."""
+    if not numbered or not cells or not re.fullmatch(r"\s*\d{0,3}\s*", cells[0]):
+        return cells[0] if cells else ""    # ("| 合计 | | 951.30 |": the 合计 in the 序号 column)
+    return next((c for c in cells[1:] if c.strip()), "")
 
 
 def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> list[ColumnSum]:
@@ -179,13 +192,17 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
         if header is None or len(rows) < 3 or not _TOTAL_ROW.fullmatch(text_key(rows[-1][0])):
             return
         body, (_, total) = rows[:-1], rows[-1]
+        first = min((n.start for _, cells in body for n in cells.values()), default=None)
+        unit_said = _UNIT_SAID.search(text[max(0, text.rfind("\n", 0, text.rfind("\n", 0, first or 0)) - 120):first or 0]) \
+            if first is not None else None    # "…见下表（单位：万元）：" over its header
         names = [name for name, _ in body]
         if any(_SUB_ROW.match(n) or _TOTAL_ROW.fullmatch(text_key(n)) or "小计" in n or not n.strip() for n in names) \
                 or sub_level(names):
             return      # (其中…, （1）…, a 小计, a row without its name: which rows are parts is not said)
         for column, whole in total.items():
             title = header[column] if column < len(header) else ""
-            money = "元" if IN_YUAN.search(title) else "万元" if IN_WAN.search(title) else None
+            money = "元" if IN_YUAN.search(title) else "万元" if IN_WAN.search(title) else \
+                unit_said.group(1) if unit_said and not re.search(r"率|%|比|数量|人|个|户", title) else None
             parts = [cells.get(column) for _, cells in body]
             if money is None or None in parts or id(whole) in done or any(id(p) in done for p in parts) \
                     or any(n.unit not in ("", money) for n in parts + [whole]):
@@ -205,10 +222,10 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
         if words_only(cells) and not placed:
             close()
             header, rows = cells, []
-        elif header is not None:   # (its name: the first cell that is no 序号 — "| 1 | 岜浪镇…", "| | 合计 |")
-            numbered = bool(cells) and _SERIAL.fullmatch(cells[0]) is not None
-            name = next((c for c in cells[1 if numbered else 0:] if c.strip()), "")
-            rows.append((name, {column: n for column, n in placed if not (numbered and column == 0)}))
+        elif header is not None:
+            numbered = bool(header) and _NUMBERED_BY.fullmatch(text_key(header[0])) is not None
+            name = row_name(cells, numbered)
+            rows.append((name, {column: n for column, n in placed if not (column == 0 and name != (cells[0] if cells else ""))}))
     close()
     return out
 

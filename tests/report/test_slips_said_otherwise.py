@@ -153,3 +153,14 @@ def test_a_numbered_table_of_projects_and_its_total_row(tmp_path):
             "| 2 | 学生宿舍改造 | 220.00 | 208.62 |\n| 3 | 食堂改造 | 95.00 | 95.00 |\n| | 合计 | 495.00 | {x} |\n")
     assert errors(checked(tmp_path, text.format(x="480.02")), "SUM_MISMATCH") == []
     assert [f.severity for f in errors(checked(tmp_path, text.format(x="480.20")), "SUM_MISMATCH")] == ["error"]
+
+
+def test_a_numbered_table_of_budgets_and_spending_in_the_unit_said_over_it(tmp_path):
+    text = ("主要项目预算执行情况见下表（单位：万元）：\n| 序号 | 项目名称 | 全年预算 | 实际支出 | 执行率 |\n"
+            "| 1 | 城乡最低生活保障金 | 2,986.40 | 2,951.18 | 98.82% |\n| 2 | 特困人员救助供养 | 1,124.60 | 1,098.35 | 97.67% |\n"
+            "| 3 | 临时救助 | 286.00 | 254.73 | 89.07% |\n| | 合计 | 4,397.00 | {x} | 98.30% |\n")
+    assert errors(checked(tmp_path, text.format(x="4,304.26")), "SUM_MISMATCH") == []
+    assert [f.severity for f in errors(checked(tmp_path, text.format(x="4,314.26")), "SUM_MISMATCH")] == ["error"]
+    subtotals = text.replace("| 3 | 临时救助 | 286.00 | 254.73 | 89.07% |\n", "| 3 | 临时救助 | 286.00 | 254.73 | 89.07% |\n"
+                             "| | 小计 | 4,397.00 | 4,304.26 | 97.89% |\n")
+    assert errors(checked(tmp_path, subtotals.format(x="4,304.26")), "SUM_MISMATCH") == []   # (a 小计 among its rows)
