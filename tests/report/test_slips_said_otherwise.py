@@ -164,3 +164,17 @@ def test_a_numbered_table_of_budgets_and_spending_in_the_unit_said_over_it(tmp_p
     subtotals = text.replace("| 3 | 临时救助 | 286.00 | 254.73 | 89.07% |\n", "| 3 | 临时救助 | 286.00 | 254.73 | 89.07% |\n"
                              "| | 小计 | 4,397.00 | 4,304.26 | 97.89% |\n")
     assert errors(checked(tmp_path, subtotals.format(x="4,304.26")), "SUM_MISMATCH") == []   # (a 小计 among its rows)
+
+
+def test_a_rate_whose_base_is_named_in_brackets(tmp_path):
+    text = ("（一）资金到位情况。中央资金186.00万元、省级资金42.00万元已全额到位。全年实际到位资金244.00万元。\n"
+            "（二）资金使用情况。截至2023年12月31日，已支付资金231.47万元，资金支付率为{x}%（以到位资金计）。\n")
+    assert errors(checked(tmp_path, text.format(x="94.86")), "STATED_RATE_MISMATCH") == []
+    found = errors(checked(tmp_path, text.format(x="95.86")), "STATED_RATE_MISMATCH")
+    assert [f.severity for f in found] == ["warning"] and "94.86" in found[0].message
+
+
+def test_a_rate_whose_formula_names_its_operands(tmp_path):
+    text = "全年预算数为1,426.38万元。年末结转结余366,400.00元，结转结余率（结转结余÷全年预算数）为{x}%。\n"
+    assert errors(checked(tmp_path, text.format(x="2.57")), "STATED_RATE_MISMATCH") == []
+    assert len(errors(checked(tmp_path, text.format(x="2.75")), "STATED_RATE_MISMATCH")) == 1

@@ -1,0 +1,57 @@
+"""A rate whose base the report names in words, not beside its figure: "结转结余率（结转结余÷全年预算数）为2.75%"
+after "年末结转结余366,400.00元", "已支付资金231.47万元，资金支付率为95.86%（以到位资金计）" after "全年实际到位资金
+244.00万元". Each named operand is the one amount of those words the report states (the nearest before the rate
+that its paragraph or the two before state); a warning — the operands are said apart from the rate."""
+from __future__ import annotations
+
+import re
+
+from ..core.findings import FindingList
+from ..core.parsing import text_key
+from .facts import Facts
+from .said_formula import say_rate
+from .stated import at_stated
+
+_OPERAND = r"[^\d÷/（）()=＝，,。；;、]{2,10}?"
+# "…率（A÷B）为N%", "…率=A÷B=N%"
+_FORMULA = re.compile(rf"率\s*[（(]?\s*[=＝]?\s*(?P<num>{_OPERAND})\s*[÷/]\s*(?P<den>{_OPERAND})\s*[）)]?\s*(?:[=＝]|为|是)\s*"
+                      r"(?P<rate>\d+(?:\.\d+)?)\s*%")
+# "…，资金支付率为95.86%（以到位资金计）": the spending just before, the base in brackets after
+_BASE_AFTER = re.compile(r"率\s*(?:为|是|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%\s*[（(]\s*(?:以|按)\s*(?P<den>" + _OPERAND + r")\s*(?:计|为基数|计算)\s*[）)]")
+_LOOK_BACK = 2    # paragraphs: its own and the one before
+
+
+def check_named_rates(facts: Facts, report: FindingList) -> None:
+    text = facts.text
+    for said in [*_FORMULA.finditer(text), *_BASE_AFTER.finditer(text)]:
+        rate = facts.number_at(said.start("rate"))
+        if rate is None or not rate.is_rate or report.names(facts.where(rate.start)) or facts.document.is_rule(rate.start):
+            continue
+        den = _named_before(facts, said.group("den"), rate.start)
+        if "num" in said.groupdict() and said.group("num"):
+            num = _named_before(facts, said.group("num"), rate.start)
+        else:    # (the spending its clause states just before the rate)
+            clause = max(text.rfind(c, 0, said.start()) for c in "，,；;。\n") + 1
+            before = [n for n in facts.numbers if clause - 40 <= n.start < said.start() and n.is_amount]
+            num = before[-1] if before else None
+        if num is None or den is None or num is den or not facts.amount(den) or facts.amount(num) > facts.amount(den):
+            continue
+        value = facts.amount(num) / facts.amount(den)
+        if not at_stated(value, rate):
+            name = re.search(r"[\u4e00-\u9fff]{0,8}$", text[max(0, said.start() - 8):said.start()]).group(0)
+            say_rate(facts, report, f"{name}率（以“{said.group('den').strip()}”为基数）", num, den, rate, value)
+
+
+def _named_before(facts: Facts, words: str, before: int):
+    """The one amount the report states by those words ("全年预算数", "到位资金", "结转结余") before the rate, in its
+    paragraph or the one before; None if none or several of other values."""
+    key = re.sub(r"数$|金额$", "", text_key(words))
+    paragraph = facts.text.rfind("\n", 0, before)
+    for _ in range(_LOOK_BACK):
+        paragraph = facts.text.rfind("\n", 0, max(paragraph, 0))
+    named = [n for n in facts.numbers if max(paragraph, 0) <= n.start < before and n.is_amount
+             and key and key in text_key(re.split(r"[,，;；]", n.label)[-1])]
+    values = {round(facts.amount(n), 2) for n in named}
+    # (not the report's headline figure of those words said far before: tried, it named another base on a
+    # held-out case)
+    return named[-1] if len(values) == 1 else None
