@@ -117,6 +117,8 @@ def numbers(text: str) -> list[Number]:
         position = match.end()
         unit = match.group(2) or ""
         if unit in ("年度", "月", "日", "号") or unit == "年" and 1900 <= float(match.group(1).replace(",", "")) <= 2100:
+            if unit == "年" and text[match.end():match.end() + 1] in ("初", "末", "中", "底"):
+                position = match.end() - 1    # ("2024年初预算…": the next label keeps its 年初)
             continue   # a date: not a figure; it ends the label of the next one (≥50年, a span of years, is one)
         mark = _LIST_MARK.match(text, text.rfind("\n", 0, match.start()) + 1)
         if mark and not unit and mark.end() >= match.end():
