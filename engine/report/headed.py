@@ -12,6 +12,7 @@ from ..core.parsing import DIRECTIONS, text_key
 from .facts import Facts, Indicator, named_already
 from .numbers import direction_after
 from .plain import LIST_MARK
+from .statements import ACHIEVED_SAID
 from .vocabulary import words
 
 _WORDS = words()
@@ -20,7 +21,6 @@ _HEADED = re.compile(r"^[ \t\u3000]*" + LIST_MARK + r"\s*(?P<name>[^，,。；;:
                      r"(?P<body>[^\n]+)$", re.M)
 _GOAL = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?P<ceiling>控制在)?\s*"
                    rf"(?P<dir>{_DIRECTION})?\s*(?=\d)")
-_ACHIEVED = re.compile(rf"(?<![少未超多])(?:{_WORDS['statement_achieved'].pattern})\s*(?:为|了|[:：])?\s*(?=\d)")
 _POINTS = re.compile(rf"(?:{_WORDS['statement_points'].pattern})\s*(?:为|是)?\s*(?=\d)"
                      r"|(?<=[(（])\s*(?=\d+(?:\.\d+)?\s*分\s*[,，]\s*得)")
 _SCORE = re.compile(r"(?<!扣)(?:自评得分|得分|实得|计得|得)\s*(?:为)?\s*(?=\d)")
@@ -94,7 +94,7 @@ def _achieved(facts: Facts, target, start: int, end: int):
     """What was achieved (and whether a word said so): the one figure said with its word after the target,
     else the first figure in the target's unit after it (not a part of it, not a goal's, not another
     period's)."""
-    said = [facts.number_at(m.end()) for m in _ACHIEVED.finditer(facts.text, target.end, end)]
+    said = [facts.number_at(m.end()) for m in ACHIEVED_SAID.finditer(facts.text, target.end, end)]
     said = [n for n in said if n is not None]
     if len(said) == 1 and said[0].unit == target.unit:
         return said[0], True

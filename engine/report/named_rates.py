@@ -18,7 +18,7 @@ _FORMULA = re.compile(rf"率\s*[（(]?\s*[=＝]?\s*(?P<num>{_OPERAND})\s*[÷/]\s
                       r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 # "…，资金支付率为95.86%（以到位资金计）": the spending just before, the base in brackets after
 _BASE_AFTER = re.compile(r"率\s*(?:为|是|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%\s*[（(]\s*(?:以|按)\s*(?P<den>" + _OPERAND + r")\s*(?:计|为基数|计算)\s*[）)]")
-_LOOK_BACK = 2    # paragraphs: its own and the one before
+_LOOK_BACK = 2    # paragraphs before its own
 
 
 def check_named_rates(facts: Facts, report: FindingList) -> None:
@@ -44,7 +44,7 @@ def check_named_rates(facts: Facts, report: FindingList) -> None:
 
 def _named_before(facts: Facts, words: str, before: int):
     """The one amount the report states by those words ("全年预算数", "到位资金", "结转结余") before the rate, in its
-    paragraph or the one before; None if none or several of other values."""
+    paragraph or the two before; None if none or several of other values."""
     key = re.sub(r"数$|金额$", "", text_key(words))
     paragraph = facts.text.rfind("\n", 0, before)
     for _ in range(_LOOK_BACK):

@@ -24,7 +24,8 @@ _SYMBOL = r"≥|≤|>=|<=|⩾|⩽|≧|≦"
 # its target by its word ("目标≥6万亩"), or by a direction's sign right after its name ("虫害防治面积≥20万亩")
 _GOAL = re.compile(rf"(?:(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?P<dir>{_DIRECTION})?"
                    rf"|(?<=[\u4e00-\u9fff）)])\s*(?P<sign>{_SYMBOL}))\s*{_FIGURE}")
-_ACHIEVED = re.compile(rf"(?<![少未超多])(?:{_WORDS['statement_achieved'].pattern})\s*(?:为|了|[:：])?\s*{_FIGURE}")
+# what was achieved, by its word right before the figure ("实际6万亩", "完成值：…"): statements' and headed paragraphs'
+ACHIEVED_SAID = re.compile(rf"(?<![少未超多])(?:{_WORDS['statement_achieved'].pattern})\s*(?:为|了|[:：])?\s*{_FIGURE}")
 # the subject: a list mark, then the name up to its 指标, a bracket, a colon, a comma or its first figure
 _SUBJECT = re.compile(r"\s*" + LIST_MARK + r"?\s*(?P<name>[^，,。；;:：()（）\d“”\"≥≤<>=⩾⩽≧≦]{2,30}?)\s*(?:指标)?\s*"
                       r"(?=[(（:：,，≥≤<>⩾⩽≧≦]|\d|(?:" + _WORDS['statement_points'].pattern + "))")
@@ -205,7 +206,7 @@ def _goal_and_achieved(facts: Facts, start: int, end: int) -> tuple:
     cue word ("目标≥6万亩", "实际6万亩"; 完成率 is no achieved figure: no digit right after 完成)."""
     text = facts.text
     goals = list(_GOAL.finditer(text, start, end))
-    achieved = list(_ACHIEVED.finditer(text, start, end))
+    achieved = list(ACHIEVED_SAID.finditer(text, start, end))
     target = facts.number_at(goals[0].end()) if len(goals) == 1 else None
     actual = facts.number_at(achieved[0].end()) if len(achieved) == 1 else None
     for n in (target, actual):

@@ -186,14 +186,21 @@ def check_listed_scores(facts: Facts, report: FindingList) -> None:
     for whole, parts in [*listed_then_totalled(facts), *totalled_then_listed(facts)]:
         if whole.unit != "分" or any(n.unit != "分" for n in parts):
             continue
-        total = sum(p.value for p in parts)
         start, end = sentence_bounds(facts.text, whole.start)
-        if abs(excel_round(total, whole.decimals) - whole.value) < EPS or not _A_TOTAL_SAID.search(facts.text, start, end):
-            continue      # (a group's 合计 may hold items its sentence does not list)
-        say, why = by_shape(report, facts, whole, total, tuple(parts))
-        say("TOTAL_MISMATCH", facts.where(whole.start),
-            f"所列各项得分 {' + '.join(f'{p.value:g}' for p in parts)} = {total:.{max(whole.decimals, 2)}f} 分，"
-            f"报告写合计 {whole.value:g} 分{why}{quoted(facts, whole)}")
+        if _A_TOTAL_SAID.search(facts.text, start, end):     # (a group's 合计 may hold items its sentence does not list)
+            _scores_off(facts, report, whole, parts, "，报告写合计")
+
+
+def _scores_off(facts: Facts, report: FindingList, whole: Number, parts: list[Number], said_as: str) -> None:
+    """Scores listed against the one said for them all: a TOTAL_MISMATCH where they do not add up to it — an
+    error for a slip's shape, else a warning."""
+    total = sum(p.value for p in parts)
+    if abs(excel_round(total, whole.decimals) - whole.value) < EPS:
+        return
+    say, why = by_shape(report, facts, whole, total, tuple(parts))
+    say("TOTAL_MISMATCH", facts.where(whole.start),
+        f"所列各项得分 {' + '.join(f'{p.value:g}' for p in parts)} = {total:.{max(whole.decimals, 2)}f} 分{said_as} "
+        f"{whole.value:g} 分{why}{quoted(facts, whole)}")
 
 
 # "（三）过程指标（25分），得23.97分" over the paragraph scoring its items one by one, each with its points
@@ -217,11 +224,5 @@ def check_group_scores(facts: Facts, report: FindingList) -> None:
         if len(pairs) < 2 or None in [n for _, n in pairs] or said is None \
                 or abs(sum(w for w, _ in pairs) - points) >= EPS or re.search(r"加分|扣分项", text[heading.end():end]):
             continue
-        total = sum(n.value for _, n in pairs)
-        if abs(excel_round(total, said.decimals) - said.value) < EPS:
-            continue
-        say, why = by_shape(report, facts, said, total, tuple(n for _, n in pairs))
-        say("TOTAL_MISMATCH", facts.where(said.start),
-            f"所列各项得分 {' + '.join(f'{n.value:g}' for _, n in pairs)} = {total:.{max(said.decimals, 2)}f} 分（分值合计 "
-            f"{points:g} 分），标题写得 {said.value:g} 分{why}{quoted(facts, said)}")
+        _scores_off(facts, report, said, [n for _, n in pairs], f"（分值合计 {points:g} 分），标题写得")
 

@@ -180,12 +180,20 @@ def row_name(cells: list[str], numbered: bool) -> str:
     return next((c for c in cells[1:] if c.strip()), "")
 
 
+def _unit_said_over(text: str, first: int) -> re.Match | None:
+    """The unit a table's lead-in says ("…见下表（单位：万元）："): in the lines over its first row's figure (its
+    header's and the one before)."""
+    header_line = text.rfind("\n", 0, text.rfind("\n", 0, first))
+    return _UNIT_SAID.search(text, max(0, header_line - 120), first)
+
+
 def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> list[ColumnSum]:
     """Every table (none of the budget-and-spending ones read already) with one 合计 / 总计 row at its foot and
     rows that are none of them parts of another: each column of amounts, its rows against that row."""
     done = {id(n) for t in read for row in t.rows + t.totals for n in row.cells.values()}
     out: list[ColumnSum] = []
     header: list[str] | None = None
+    numbered = False
     rows: list[tuple[str, dict[int, Number]]] = []
 
     def close() -> None:
@@ -193,8 +201,7 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
             return
         body, (_, total) = rows[:-1], rows[-1]
         first = min((n.start for _, cells in body for n in cells.values()), default=None)
-        unit_said = _UNIT_SAID.search(text[max(0, text.rfind("\n", 0, text.rfind("\n", 0, first or 0)) - 120):first or 0]) \
-            if first is not None else None    # "…见下表（单位：万元）：" over its header
+        unit_said = _unit_said_over(text, first) if first is not None else None
         names = [name for name, _ in body]
         if any(_SUB_ROW.match(n) or _TOTAL_ROW.fullmatch(text_key(n)) or "小计" in n or not n.strip() for n in names) \
                 or sub_level(names):
@@ -222,10 +229,11 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
         if words_only(cells) and not placed:
             close()
             header, rows = cells, []
-        elif header is not None:
             numbered = bool(header) and _NUMBERED_BY.fullmatch(text_key(header[0])) is not None
+        elif header is not None:
             name = row_name(cells, numbered)
-            rows.append((name, {column: n for column, n in placed if not (column == 0 and name != (cells[0] if cells else ""))}))
+            serial = bool(cells) and name != cells[0]      # (its first cell a 序号: no figure of the row's)
+            rows.append((name, {column: n for column, n in placed if not (serial and column == 0)}))
     close()
     return out
 

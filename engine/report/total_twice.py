@@ -101,9 +101,8 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
         if facts.total is not None and round(facts.total.value, 2) != right:
             facts.total = next(n for n in said if round(n.value, 2) == right)   # the report's: its items' sum
         for n in (n for n in said if round(n.value, 2) != right):
-            say = report.warning
             if not report.names(facts.where(n.start)):
-                say("TOTAL_MISMATCH", facts.where(n.start),
+                report.warning("TOTAL_MISMATCH", facts.where(n.start),
                              f"报告两处写总分不一致：此处 {n.value:g} 分，另处 {right:g} 分；各项得分之和为 {right:g} 分"
                              f"{quoted(facts, n)}")
         return
