@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.parsing import text_key
+from ..core.parsing import DIRECTIONS, text_key
 from .facts import GROUP_WORD, Facts, Indicator, StatedItem, named_already, same_name, shared_core
 from .items import AS_TARGETED
 from .numbers import direction_after, measure_of, sentence_bounds
@@ -272,8 +272,8 @@ def _named_with_its_target(facts: Facts, start: int, end: int, name: str, achiev
     if target is None or target.unit != achieved.unit or target.part:
         return None
     word = opening.group("word") or opening.group("bare") or ""
-    bound = direction_after(facts.text, target.end)
-    direction = "<=" if word in ("不高于", "不超过", "控制在", "≤", "<=") else ">=" if word else bound or "="
+    # (the signs and words core.parsing knows, and the two it does not: 控制在 a ceiling, 达到 a floor)
+    direction = DIRECTIONS.get(word) or {"控制在": "<=", "达到": ">="}.get(word) or direction_after(facts.text, target.end) or "="
     return opening.group("full").strip(), direction, target
 
 
