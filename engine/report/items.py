@@ -39,11 +39,7 @@ def read_items(facts: Facts) -> None:
         b = _score_after(numbers_[at + 1:])
         if b is not None and a.is_rate and a.measure == "exec_rate" and a.scope == "whole" and b.sentence == a.sentence \
                 and b.measure == "score" and b.unit in ("分", "") and not _A_TOTAL.search(b.label):
-            heading = None    # "1.预算执行率（分值5分）。全年预算…，执行率96.98%，得4.85分": its points before
-            for heading in _EXECUTION_POINTS.finditer(facts.text, max(facts.text.rfind("\n", 0, a.start), 0), a.start):
-                pass
-            weight = facts.number_at(heading.start(1)) if heading else None
-            facts.items.append(StatedItem("预算执行率", b, weight, row_id="budget_execution"))
+            facts.items.append(StatedItem("预算执行率", b, _execution_weight(facts, a, b, numbers_), row_id="budget_execution"))
     execution = facts.forms.execution if facts.forms else {}
     if {"weight", "score"} <= set(execution) and not any(i.row_id == "budget_execution" for i in facts.items):
         # the funds block's 分值 and 得分: the 预算执行率 item of the form (its rate is the headline's)
@@ -56,6 +52,28 @@ def read_items(facts: Facts) -> None:
 
 
 _SHORTFALL = re.compile(r"比|低|差|扣|减")
+
+
+def _execution_weight(facts: Facts, rate, score, numbers_: list):
+    """The execution item's points: in a heading before its rate ("1.预算执行率（分值5分）。…，执行率96.98%，
+    得4.85分"), or the one 分值 of the score's own sentence ("按执行率×分值计分，分值10分，执行率93.86%，得9.39分",
+    "预算执行率97.07%，得7.77分（分值8分）")."""
+    heading = None
+    for heading in _EXECUTION_POINTS.finditer(facts.text, max(facts.text.rfind("\n", 0, rate.start), 0), rate.start):
+        pass
+    if heading:
+        return facts.number_at(heading.start(1))
+    for n in numbers_:
+        if n.measure != "weight" or n.part or n.unit != "分" or n.value < score.value:
+            continue
+        if 0 < rate.start - n.end <= 8 and _POINTS_BEFORE.fullmatch(facts.text, n.end, rate.start) \
+                or 0 < n.start - score.end <= 8 and _POINTS_AFTER.fullmatch(facts.text, score.end, n.start):
+            return n
+    return None
+
+
+_POINTS_BEFORE = re.compile(r"\s*分?\s*[,，]\s*(?:预算|资金)?执行率\s*(?:为|是)?\s*")     # "分值10分，执行率93.86%"
+_POINTS_AFTER = re.compile(r"\s*分?\s*[(（]\s*(?:分值|满分|权重)\s*")                        # "得7.77分（分值8分）"
 
 
 def _score_after(following: list):

@@ -68,3 +68,21 @@ def test_a_headed_paragraph_saying_what_was_achieved_first(tmp_path):
     assert by_target[320.0][0] == 338.0 and by_target[2400.0][0] == 2586.0   # (not 64: the next sentence's)
     assert len([i for i in indicators if i.target.value in (320.0, 2400.0)]) == 2   # (each read once)
     assert not any("效益" in i.name for i in indicators)                              # (a group's heading names none)
+
+
+def test_the_execution_items_points_said_beside_its_rate_or_after_its_score(tmp_path):
+    before = ("二、预算执行\n全年预算261.40万元，实际支出245.41万元，预算执行率93.88%。\n三、评分\n"
+              "预算执行率按“执行率×分值”计分，分值10分，执行率93.88%，得9.39分。\n")
+    after = ("二、预算执行\n全年预算2854.96万元，全年支出2771.35万元，预算执行率97.07%。\n三、评分\n"
+             "预算执行率97.07%，得7.77分（分值8分）。政府采购规范，得3分。\n")
+    items = [(i.name, i.weight.value, i.score.value) for i in checked(tmp_path, before).facts.items]
+    assert items == [("预算执行率", 10.0, 9.39)]
+    item = next(i for i in checked(tmp_path, after).facts.items if i.row_id == "budget_execution")
+    assert (item.weight.value, item.score.value) == (8.0, 7.77)
+
+
+def test_the_years_tasks_are_its_goals(tmp_path):
+    text = ("（三）年度主要工作任务\n一是做实人民调解，调解成功率不低于96%；二是做好法律援助，全年办结法律援助案件不少于420件。\n"
+            "三、绩效目标完成情况\n受理矛盾纠纷3,902件，调解成功3,816件，调解成功率97.80%；办结法律援助案件468件。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["调解成功率"][:2] == (96.0, 97.8)
