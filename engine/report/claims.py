@@ -325,8 +325,10 @@ _TARGET_SAID = re.compile(r"(?P<name>[^\d,，;；。:：\n()（）]{2,30}?)\s*(?
 # "执法案件办结率98.5%，高于95%的目标", "森林火灾受害率0.12‰，低于0.9‰的控制目标": achieved first, then the
 # target it is compared with (a 控制 target is a ceiling, else a floor)
 _ACHIEVED_AGAINST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}}?)\s*(?:为|达到|达)?\s*(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s()（）]{{0,4}}?)\s*[,，]\s*"
-                               rf"(?:高于|超过|优于|达到|低于|未达到|未达)\s*(?:年度)?(?:目标值?)?\s*(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s()（）的]{{0,4}}?)\s*"
-                               r"的\s*(?:年度)?(?P<ceiling>控制)?(?:目标值?|目标要求|要求)(?=[)）,，;；。]|$)")
+                               r"(?:高于|超过|优于|达到|低于|未达到|未达)\s*(?:年度)?(?:目标值?)?\s*(?P<dir>不低于|不少于|不高于|不超过)?\s*"
+                               rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s()（）的]{{0,4}}?)\s*"
+                               # ("…达到不低于67.5%的目标", "…低于3.3‰的控制指标2.5个千分点": the sign said, the margin after)
+                               r"的\s*(?:年度)?(?P<ceiling>控制)?(?:目标值?|目标要求|要求|指标)(?=[)）,，;；。]|$|\d[\d.]*\s*个(?:百分点|千分点))")
 # "1.新建高标准农田。年度目标不少于3.2万亩，实际建成3.36万亩…。该指标分值10分，得分10分。": a numbered
 # paragraph titled by the indicator's name, its target and what was achieved after the title
 _TITLED = re.compile(r"^[^\S\n]*" + LIST_MARK + r"\s*(?P<name>[^。\n,，:：;；\d]{2,30}?)\s*[。:：]\s*"
@@ -375,7 +377,7 @@ def _paired_indicators(facts: Facts) -> None:
                 and not after[0].part else None     # (the next figure, words only between: no other's)
         within = match.group("within") if "within" in match.re.groupindex else None
         if match.re is _ACHIEVED_AGAINST:
-            direction = "<=" if match.group("ceiling") else ">="
+            direction = DIRECTIONS[match.group("dir")] if match.group("dir") else "<=" if match.group("ceiling") else ">="
         else:
             direction = ">=" if planned else DIRECTIONS[match.group("dir")] if match.group("dir") else \
                 ("<=" if "下" in within or "内" in within else ">=") if within else "="

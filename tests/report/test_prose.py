@@ -1050,6 +1050,14 @@ def test_indicators_said_five_ways_with_their_points_and_scores(tmp_path):
     assert result.findings == [], [f.message for f in result.findings]
 
 
+def test_achieved_against_a_target_said_with_its_sign_or_its_margin(tmp_path):
+    """"…，达到不低于67.5%的目标": the sign said with the target; "…，低于3.3‰的控制指标2.5个千分点": the margin after."""
+    text = ("三、绩效目标完成情况\n（1）生态效益：森林覆盖率67.86%，达到不低于67.5%的目标；"
+            "林业有害生物成灾率0.8‰，低于3.3‰的控制指标2.5个千分点。\n")
+    got = {i.name: (i.direction, i.target.value, i.actual.value) for i in read(tmp_path, text).facts.indicators}
+    assert got == {"森林覆盖率": (">=", 67.5, 67.86), "林业有害生物成灾率": ("<=", 3.3, 0.8)}
+
+
 def test_statements_scored_on_their_own(tmp_path):
     """"在职人员控制率为93.48%（…），未超编，该项分值5分，得5分": an indicator with what it achieved (no target
     said); "绩效目标合理性，该指标分值4分，得分4分": an item; "本类得分…" names no subject."""
