@@ -275,7 +275,7 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
         aligned = sum(_under_one(cell, extents) for cell in placed)
     else:          # a row of figures taken for one: its cells' starts are all there is
         aligned = sum(any(abs(start - s) <= 1 for s in starts) for start, _ in placed)
-    if aligned < 0.8 * len(placed):
+    if aligned < 0.8 * len(placed) or _one_gap(block, lines):
         # not set in columns (cells one after another, a run of spaces between): as they come
         return {n: [c for c in _COLUMN_GAP.split(lines[n].strip()) if c] for n in block
                 if len(_COLUMN_GAP.split(lines[n].strip())) >= 3}
@@ -288,11 +288,17 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
             continue
         cells = _split_at_columns(cells_of[n], starts)
         row = [""] * len(starts)
+        doubled = False
         for start, text in cells:
             column = _column_of_cell(start, start + _width(text), starts, extents)
             if row[column] and column + 1 < len(starts) and not row[column + 1] and start + 2 >= starts[column + 1]:
                 column += 1     # ("1.86万亩       15": the column before is taken — the figure is the next one's)
+            doubled = doubled or bool(row[column])
             row[column] = f"{row[column]} {text}".strip()
+        if doubled and n > header_at and len(cells_of[n]) == len(starts):
+            # two cells under one header, a cell for each column given: the cells one after another, a gap
+            # between (a table typed with spaces, not set in columns) — as they come
+            row = [text for _, text in cells_of[n]]
         if n > header_at and last is not None and _wrapped([text for k, text in enumerate(row) if text and k not in rules]):
             out[last] = [a + b for a, b in zip(out[last], row)]   # a wrapped line: the row above goes on
             out[n] = []
@@ -300,6 +306,13 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
         out[n] = row
         last = n
     return out
+
+
+def _one_gap(block: list[int], lines: list[str]) -> bool:
+    """Every gap between cells the same run of spaces (four, as a tab turned into spaces): cells typed one
+    after another, not set under their headers."""
+    gaps = {gap.group() for n in block for gap in _COLUMN_GAP.finditer(lines[n].strip())}
+    return len(gaps) == 1 and len(next(iter(gaps))) >= 2 and len(block) >= 2
 
 
 def _column_of_cell(start: int, end: int, starts: list[int], extents: list[tuple[int, int]]) -> int:

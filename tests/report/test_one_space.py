@@ -95,3 +95,15 @@ def test_a_short_score_table_one_space_apart(tmp_path):
     assert {i.name: (i.weight.value, i.score.value) for i in result.facts.items} == {
         "决策": (15, 15), "过程": (20, 19.33), "产出": (40, 39.4), "效益": (25, 24.68)}
     assert result.findings == []
+
+
+def test_a_table_typed_with_one_run_of_spaces_between_cells_read_as_the_cells_come():
+    """Cells typed one after another, four spaces between (a tab turned into spaces), not set under their
+    headers: a row giving a cell for each column is read as it comes, not by where its cells stand."""
+    from engine.report.texttables import table_rows
+    lines = ["一级指标    二级指标    三级指标    指标值    实际完成值    分值    得分",
+             "产出指标    数量指标    公益性岗位安置人数    ≥85人    89人    10    10",
+             "产出指标    质量指标    农村生活垃圾无害化处理率    ≥95%    97.2%    10    9.8"]
+    rows = table_rows(lines)
+    assert rows[1] == ["产出指标", "数量指标", "公益性岗位安置人数", "≥85人", "89人", "10", "10"]
+    assert rows[2] == ["产出指标", "质量指标", "农村生活垃圾无害化处理率", "≥95%", "97.2%", "10", "9.8"]
