@@ -14,7 +14,7 @@ from .forms import AMOUNT_COLUMNS
 from .numbers import sentence_bounds
 from .plain import BARE_NUMBER, LIST_MARK
 from .tables import table_lines
-from .vocabulary import column_of, grade_words
+from .vocabulary import cell_words, column_of, grade_words
 
 _EXECUTION_POINTS = re.compile(r"执行率?(?:情况|指标)?\s*[(（]\s*(?:分值|权重|满分)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _A_TOTAL = re.compile(r"自评得分|综合|总分|总得分")   # "执行率100%，自评得分98.5分": a project's total, not the rate's
@@ -198,7 +198,7 @@ def _declared_then_scored(facts: Facts) -> None:
 
 
 def _table_items(facts: Facts) -> None:
-    headers: dict[int, tuple[int, int]] = {}   # cells in a row → (weight, score) columns: a table
+    headers: dict[int, tuple[int, int, set[int]]] = {}   # cells in a row → (weight, score, rules) columns: a table
     for line in table_lines(facts.text, facts.numbers):   # continued on the next page has no header row
         if line is None:
             continue
@@ -209,14 +209,15 @@ def _table_items(facts: Facts) -> None:
         if weight_col is not None and score_col is not None:
             form = {column_of(c, "indicators") for c in cells} >= {"target", "actual"} \
                 or sum(1 for c in cells if column_of(c, "funds") in AMOUNT_COLUMNS) >= 2
-            headers[len(cells)] = None if form else (weight_col, score_col)
+            rules = {i for i, c in enumerate(cells) if cell_words()[0].search(c)}   # 评价标准: no name
+            headers[len(cells)] = None if form else (weight_col, score_col, rules)
             continue      # a form's rows are its indicators and its funds (read by forms), not a 评分表's items
         if columns is None:
             columns = next(iter(headers.values()), None) if len(headers) == 1 else None
             shifted = True          # a row whose merged cells were left out: read by its figures
         else:
             shifted = False
-        if columns is None or (not shifted and len(cells) <= max(columns)):
+        if columns is None or (not shifted and len(cells) <= max(columns[:2])):
             continue
         item = None if shifted else _aligned_item(cells, placed, columns)
         item = item or _shifted_item(cells, placed)    # merged cells left out: the row is shorter
@@ -224,13 +225,13 @@ def _table_items(facts: Facts) -> None:
             facts.items.append(item)
 
 
-def _aligned_item(cells: list[str], placed: list, columns: tuple[int, int]) -> StatedItem | None:
+def _aligned_item(cells: list[str], placed: list, columns: tuple[int, int, set[int]]) -> StatedItem | None:
     in_column = {}   # column → its first number
     for column, n in placed:
         in_column.setdefault(column, n)
         n.part = True     # a table's figures are not a sentence's
     weight, score = in_column.get(columns[0]), in_column.get(columns[1])
-    names = [c for c in cells[:columns[0]] if c and not re.fullmatch(r"[\d.%]+", c)]
+    names = [c for k, c in enumerate(cells[:columns[0]]) if c and k not in columns[2] and not re.fullmatch(r"[\d.%]+", c)]
     if score is None or not names or (weight is not None and score.value > weight.value):
         return None
     return stated_item(names[-1], score, weight)

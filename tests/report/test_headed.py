@@ -86,3 +86,11 @@ def test_the_years_tasks_are_its_goals(tmp_path):
             "三、绩效目标完成情况\n受理矛盾纠纷3,902件，调解成功3,816件，调解成功率97.80%；办结法律援助案件468件。\n")
     values = indicator_values(checked(tmp_path, text))
     assert values["调解成功率"][:2] == (96.0, 97.8)
+
+
+def test_a_score_table_row_named_by_its_indicator_not_by_its_rule(tmp_path):
+    text = ("五、评分情况\n| 一级指标 | 三级指标 | 评价标准 | 分值 | 自评得分 |\n"
+            "| 产出 | 审计报告按时出具率 | 100%；按完成比例计分 | 6 | 5.84 |\n"
+            "| 效果 | 推动建章立制 | 好得满分，较好得分值的80% | 6 | 4.8 |\n")
+    items = [(i.name, i.weight.value, i.score.value) for i in checked(tmp_path, text).facts.items]
+    assert items == [("审计报告按时出具率", 6.0, 5.84), ("推动建章立制", 6.0, 4.8)]
