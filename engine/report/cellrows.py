@@ -271,6 +271,9 @@ def _rows_in_order(data: list[str], order: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+_SUMS = re.compile(r"(?:小计|合计|总计|总分)$")
+
+
 def _rows_by_scores(data: list[str], reasons: bool) -> list[tuple[int, int]]:
     """Each row's figures by the run of bare figures it ends with: 分值 and 得分 (two), 实际完成值 too
     (three: the target is the words before, "≥6公里"), 年度指标值 too (four), and a fifth, a
@@ -289,7 +292,10 @@ def _rows_by_scores(data: list[str], reasons: bool) -> list[tuple[int, int]]:
             length, k = 2, k - 1     # 消除 | 消除 | 20 | 20 | 0: the 0 is the 偏差原因, not the 得分
         if 2 <= length <= 5:
             first = i - {2: 2, 3: 1}.get(length, 0)
-            if first >= 0 and all(not _SENTENCE.search(c) for c in data[first:i]):
+            # (the two before a 分值 and 得分 are the row's target and actual, words: not the figures of the row
+            # above nor a 小计 or 总分 row's name — "…| 5 | 管理效率小计 | 50 | 47 | 总分 | 100 | 95.45")
+            if first >= 0 and all(not _SENTENCE.search(c) and not BARE_NUMBER.fullmatch(c) and not _SUMS.search(c)
+                                  for c in data[first:i]):
                 spans.append((first, k - 1))
         i = k
     return spans

@@ -114,6 +114,10 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             # a row with a scoring rule of its own we could not read: a warning that says so — the row's
             # 评分标准 cell, or a rule the report states for it by name ("造林成活率按分档计分，…得分值的一半")
             own_rule = ind.own_rule or _rule_said_for(facts, ind)
+            if own_rule and ind.actual.is_rate and any(
+                    banded is not None and abs(banded - ind.self_score.value) < SCORE_TOLERANCE
+                    for banded in (band_score(own_rule, ind.actual.value), share_score(own_rule, ind.actual.value, ind.weight.value))):
+                return      # scored by the bands the report states for it by name ("预算执行率≥95%得满分，90%（含）至95%得分值的80%")
             say, own = (report.warning, f"（该指标另有评分标准：{own_rule[:40]}）") if own_rule else (report.error, "")
             if ind.scored_apart:    # (statements joined, or figures read by cue words: a warning that says so)
                 say, own = report.warning, own + f"（{ind.scored_apart}）"

@@ -9,6 +9,7 @@ import re
 from ..core.arithmetic import perf_total
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import text_key
+from ..core.rounding import excel_round
 from .facts import Facts
 from .numbers import Number, sentence_bounds
 from .plain import kind_stated
@@ -94,6 +95,10 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
            for m in _BONUS.finditer(facts.text)):
         return      # "总分97.81分（其中指标得分96.81分、加分1分）": the total and the items' sum, a bonus apart
     said += [form] if form else []
+    if _rounded_apart(said):
+        # "自评得分95.5分" and the table's 95.45: the same total, one said to fewer places — the total the finer one
+        facts.total = max(said, key=lambda n: n.decimals)
+        return
     sums = _sums_of_items(facts) + list(framed)
     added = [v for v in values if any(abs(s - v) < SCORE_TOLERANCE for s in sums)]
     if len(added) == 1:
@@ -113,6 +118,14 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
         report.warning("TOTAL_MISMATCH", facts.where(first.start),
                        f"报告两处写总分不一致：{first.value:g} 分与 {other.value:g} 分（{facts.where(other.start)}），"
                        f"各项得分未能读全，请核对哪一处有误{quoted(facts, first)}")
+
+
+def _rounded_apart(said: list[Number]) -> bool:
+    """The two totals one figure written to fewer decimal places: the other rounded to them."""
+    fewer = min(said, key=lambda n: n.decimals)
+    return all(excel_round(n.value, fewer.decimals) == fewer.value for n in said if n.decimals > fewer.decimals) \
+        and any(n.decimals > fewer.decimals for n in said) \
+        and all(n.value == fewer.value for n in said if n.decimals == fewer.decimals)
 
 
 def _first_of_each(said: list[Number], values: list[float]) -> tuple[Number, Number]:

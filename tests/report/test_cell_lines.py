@@ -502,3 +502,60 @@ def test_a_names_last_character_alone_and_a_reason_carried_into_the_total_row(tm
     assert values["亩均养护成本"] == (300, 293.8, 10, 10)       # ("=300元/亩" is no formula A=B/C)
     assert values["周边居民满意度"] == (90, 81, 10, 9)
     assert "数" not in values
+
+
+# one cell a line, groups named once on their first row, a 小计 row, the 总分 row and the grade after it
+SUBTOTALLED = "\n".join("""部门整体支出绩效自评表
+一级指标
+二级指标
+三级指标
+指标值
+实际完成值
+分值
+得分
+履职效能
+产出
+法律援助案件办理数
+≥520件
+563件
+6
+6
+普法宣传活动场次
+≥120场
+113场
+6
+5.65
+履职效能小计
+12
+11.65
+管理效率
+预算执行
+预算执行率
+≥95%
+93.40%
+10
+8
+结转结余率
+≤10%
+6.60%
+5
+5
+管理效率小计
+15
+13
+总分
+27
+24.65
+评价等级
+优""".splitlines()) + "\n"
+
+
+def test_a_subtotal_row_and_the_total_row_after_it_are_no_indicators_row(tmp_path):
+    banded = result_of(tmp_path, "评分标准：预算执行率≥95%得满分，90%（含）至95%得分值的80%，90%以下不得分。\n" + SUBTOTALLED)
+    values = indicator_values(banded)
+    assert values["法律援助案件办理数"] == (520.0, 563.0, 6.0, 6.0)
+    assert values["结转结余率"] == (10.0, 6.6, 5.0, 5.0)
+    assert set(values) == {"法律援助案件办理数", "普法宣传活动场次", "预算执行率", "结转结余率"}   # (no row of "15 | 13 | 总分")
+    # 93.40% scored 8 of 10: the bands the report states for the 预算执行率 by name, not its completion's share
+    assert error_codes(banded) == [] and [f.code for f in banded.findings] == []
+    assert error_codes(result_of(tmp_path, SUBTOTALLED)) == ["SCORE_MISMATCH"]

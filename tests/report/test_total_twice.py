@@ -34,6 +34,13 @@ def test_the_same_total_said_twice_is_no_finding(tmp_path):
     assert totals(checked(tmp_path, SCORED.format(first="96.24"))) == []
 
 
+def test_the_same_total_said_to_fewer_places_is_no_finding(tmp_path):
+    """"得分96.2分" and the table's 96.24: one total, rounded; the finer one is the report's total."""
+    result = checked(tmp_path, SCORED.format(first="96.2"))
+    assert totals(result) == [] and result.facts.total.value == 96.24
+    assert [f.severity for f in totals(checked(tmp_path, SCORED.format(first="96.3")))] == ["warning"]
+
+
 def test_a_bonus_between_the_two_is_no_second_total(tmp_path):
     text = ("综上，我馆2024年度部门整体支出绩效自评总分为97.81分（其中指标得分96.81分、加分1分），评价等级为“优”。\n"
             "经自评，我馆2024年度部门整体支出绩效自评得分96.81分，评价等级为“优”。\n")
