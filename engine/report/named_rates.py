@@ -10,7 +10,8 @@ from ..core.findings import FindingList
 from ..core.parsing import text_key
 from .facts import Facts
 from .said_formula import say_rate
-from .stated import at_stated
+from .numbers import sentence_bounds
+from .stated import amount_text, at_stated, quoted
 
 _OPERAND = r"[^\d÷/（）()=＝，,。；;、]{2,10}?"
 # "…率（A÷B）为N%", "…率=A÷B=N%"
@@ -40,6 +41,33 @@ def check_named_rates(facts: Facts, report: FindingList) -> None:
         if not at_stated(value, rate):
             name = re.search(r"[\u4e00-\u9fff]{0,8}$", text[max(0, said.start() - 8):said.start()]).group(0)
             say_rate(facts, report, f"{name}率（以“{said.group('den').strip()}”为基数）", num, den, rate, value)
+
+
+# "共已支付452.37万元（支付率93.98%），尚有33.63万元…未支付": the rate of what was paid, its base what was paid and
+# what is left unpaid, both in its sentence
+_LEFT = re.compile(r"(?:尚有|尚余|剩余|余下|另有)\s*$")
+_NOT_PAID = re.compile(r"未支付|未拨付|未支出|未使用|未执行|结转|结余")
+
+
+def check_paid_and_left(facts: Facts, report: FindingList) -> None:
+    for rate in facts.numbers:
+        if not rate.is_rate or rate.measure != "exec_rate" or report.names(facts.where(rate.start)) \
+                or facts.document.is_rule(rate.start):
+            continue
+        start, end = sentence_bounds(facts.text, rate.start)
+        before = [n for n in facts.numbers if start <= n.start < rate.start and n.is_amount]
+        after = [n for n in facts.numbers if rate.end <= n.start < end and n.is_amount]
+        if not before or before[-1].measure != "spend" or len(after) != 1 or not _LEFT.search(after[0].label):
+            continue
+        spent, left = before[-1], after[0]
+        if not _NOT_PAID.search(facts.text[left.end:end]) or re.search(r"[,，；;]", facts.text[spent.end:rate.start].strip("（( ")):
+            continue     # (the rate right after what was paid, in its clause or its brackets)
+        whole = facts.amount(spent) + facts.amount(left)
+        if whole and not at_stated(facts.amount(spent) / whole, rate):
+            report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
+                           f"报告写{rate.label[-6:]} {rate.value:g}%，按已支付 {amount_text(facts.amount(spent))}÷（已支付＋尚未支付 "
+                           f"{amount_text(facts.amount(left))}）{amount_text(whole)} 应为 {facts.amount(spent) / whole * 100:.2f}%"
+                           f"{quoted(facts, rate)}")
 
 
 def _named_before(facts: Facts, words: str, before: int):

@@ -186,3 +186,11 @@ def test_the_years_opening_budget_after_its_year(tmp_path):
     result = checked(tmp_path, text.format(x="1,853.40"))
     assert result.facts.keyed_amounts()["budget_initial"].value == 1520.0 and errors(result, "SUM_MISMATCH") == []
     assert [f.severity for f in errors(checked(tmp_path, text.format(x="1,862.40")), "SUM_MISMATCH")] == ["error"]
+
+
+def test_a_payment_rate_against_what_was_paid_and_what_is_left_unpaid(tmp_path):
+    text = ("（二）镇级补助。486.00万元已全部拨付各镇。各镇共已支付452.37万元（支付率{x}%），"
+            "尚有33.63万元因考核结果次年才确认而未支付。\n")
+    assert [f.code for f in checked(tmp_path, text.format(x="93.08")).findings] == []
+    found = checked(tmp_path, text.format(x="93.98")).findings
+    assert [(f.code, f.severity) for f in found] == [("STATED_RATE_MISMATCH", "warning")] and "93.08%" in found[0].message
