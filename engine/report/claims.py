@@ -20,7 +20,7 @@ from .lists import composed_lists, counted_lists, detailed_lists
 from .masthead import department, fiscal_year
 from .numbers import Number, direction_after, direction_before, numbers, sentence_bounds
 from .plain import LIST_MARK
-from .scored import points_and_score_after, scored_items_joined, scored_statements, scored_together
+from .scored import points_and_score_after, scored_items_joined, scored_statements, scored_together, targets_joined
 from .sums import rates_after_parts, read_sums, sums_said_after
 from .tables import amount_tables, column_sums
 from .text import CELL, ReportText
@@ -82,6 +82,7 @@ def read_facts(report: ReportText) -> Facts:
     _targets_from_goals(facts)
     rule_targets(facts)
     scored_items_joined(facts)     # (the items those two read: "A（15分）、B（10分）均得满分")
+    targets_joined(facts)
     totals = total_and_grade(facts)
     if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..core.parsing import DIRECTIONS, text_key
+from .goals import unit_of
 from .facts import GROUP_WORD, Facts, Indicator, StatedItem, named_already, same_name, shared_core
 from .items import AS_TARGETED
 from .numbers import direction_after, measure_of, sentence_bounds
@@ -45,6 +46,38 @@ def scored_items_joined(facts: Facts) -> None:
             indicator.direction = "<="
         indicator.scored_apart = "目标与实际值取自正文，分值与得分取自评分表"
         indicator.scored_as = _another_name(indicator, item.name)
+
+
+def targets_joined(facts: Facts) -> None:
+    """A goals table's row (its target alone: "| 新增馆藏图书 | ≥12000册 |") and the indicator a 评分表 or
+    the results read with what it achieved and no target ("新增馆藏图书 | 10 | 12860册 | 10"): one indicator,
+    where their names are one thing and the figures one unit — the closest names first, none where two are as
+    close."""
+    goals = [i for i in facts.indicators if i.target is not None and i.actual is None and i.self_score is None]
+    results = [i for i in facts.indicators if i.target is None and i.actual is not None]
+    pairs = [((text_key(g.name) == text_key(r.name), shared_core(text_key(g.name), text_key(r.name))), g, r)
+             for g in goals for r in results
+             if _one_thing(text_key(g.name), text_key(r.name)) and _one_unit(facts, g.target, r.actual)]
+    joined: set[int] = set()
+    for closeness, goal, result in sorted(pairs, key=lambda p: p[0], reverse=True):
+        if id(goal) in joined or id(result) in joined:
+            continue
+        rivals = [p for p in pairs if p[0] == closeness and (p[1] is goal) != (p[2] is result)
+                  and id(p[1]) not in joined and id(p[2]) not in joined]
+        joined |= {id(goal), id(result)}
+        if rivals:
+            joined |= {id(p[1]) for p in rivals} | {id(p[2]) for p in rivals}
+            continue
+        result.target, result.direction = goal.target, result.direction or goal.direction
+        result.scored_apart = result.scored_apart or "目标取自绩效目标表，实际值与得分取自他处"
+        facts.indicators.remove(goal)
+
+
+def _one_unit(facts: Facts, target, actual) -> bool:
+    """Two figures of one measure: both rates, or the same unit after them ("12000册" and "12860册")."""
+    if target.is_rate or actual.is_rate:
+        return target.is_rate and actual.is_rate
+    return bool(unit_of(facts.text, target)) and unit_of(facts.text, target)[:1] == unit_of(facts.text, actual)[:1]
 
 
 def _named_by_its_group(name: str, key: str) -> bool:

@@ -94,3 +94,18 @@ def test_a_score_table_row_named_by_its_indicator_not_by_its_rule(tmp_path):
             "| 效果 | 推动建章立制 | 好得满分，较好得分值的80% | 6 | 4.8 |\n")
     items = [(i.name, i.weight.value, i.score.value) for i in checked(tmp_path, text).facts.items]
     assert items == [("审计报告按时出具率", 6.0, 5.84), ("推动建章立制", 6.0, 4.8)]
+
+
+def test_a_goals_tables_target_joins_the_score_tables_row_of_its_name(tmp_path):
+    text = ("（三）项目绩效目标\n| 一级指标 | 三级指标 | 年度指标值 |\n| 产出指标 | 新增馆藏图书 | ≥12000册 |\n"
+            "| 产出指标 | 举办阅读推广活动场次 | ≥160场 |\n| 满意度指标 | 读者满意度 | ≥90% |\n"
+            "三、完成情况\n全年新增馆藏图书12,860册。\n四、自评得分\n"
+            "指标                    分值     实际完成          得分\n"
+            "新增馆藏图书             10      12860册           10\n"
+            "阅读推广活动场次         10      180场             10\n"
+            "读者满意度               15      95.6%             15\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["新增馆藏图书"] == (12000.0, 12860.0, 10.0, 10.0)
+    assert values["阅读推广活动场次"] == (160.0, 180.0, 10.0, 10.0)
+    assert values["读者满意度"] == (90.0, 95.6, 15.0, 15.0)
+    assert "举办阅读推广活动场次" not in values        # (one indicator, not a goal's row beside its score's)
