@@ -103,8 +103,8 @@ def to_number(v: object) -> float | XlError:
         return 0.0
     if isinstance(v, XlError):
         return v
-    if isinstance(v, str) and _PLAIN_NUMBER.match(v):
-        return float(v)
+    if isinstance(v, str) and _PLAIN_NUMBER.match(v) and math.isfinite(float(v)):
+        return float(v)      # (text beyond the largest number — "2.8E+310" — is no number: #VALUE!)
     return XlError(VALUE)
 
 

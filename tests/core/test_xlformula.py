@@ -3,7 +3,7 @@ and the parser and printer round trip."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from engine.book.xlparse import FormulaSyntaxError, parse_formula
 from engine.core.xlcompile import compile_formula
@@ -101,6 +101,7 @@ def expressions(draw, depth=3):
 
 
 @given(expressions())
+@example("ROUND(0,5^45+0&0)")     # (text past the largest number as ROUND's digits: #VALUE!, not a crash)
 def test_printing_a_parsed_formula_gives_the_same_formula_back(text):
     node = parse_formula("=" + text)
     assert parse_formula("=" + to_formula(node)) == node
@@ -128,3 +129,8 @@ def test_only_the_branch_taken_is_computed():
     assert compile_formula(node, "S", lambda name: None)(Watch()) == 14.0
     node = parse_formula("=IFERROR(C1/1,Other!A1)")
     assert compile_formula(node, "S", lambda name: None)(Watch()) == 7.0
+
+
+def test_text_beyond_the_largest_number_is_no_number():
+    assert calc('=ROUND(1,"2.8E+310")') == "#VALUE!"
+    assert calc('=ROUND(1.26,"1")') == 1.3
