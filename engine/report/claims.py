@@ -74,6 +74,7 @@ def read_facts(report: ReportText) -> Facts:
     execution_points(facts)
     headed_indicators(facts)
     scored_together(facts)
+    _names_tidied(facts)
     scored_items_joined(facts)
     scored_statements(facts)
     scored_sentences(facts)
@@ -83,6 +84,7 @@ def read_facts(report: ReportText) -> Facts:
     rule_targets(facts)
     scored_items_joined(facts)     # (the items those two read: "A（15分）、B（10分）均得满分")
     targets_joined(facts)
+    _names_tidied(facts)
     totals = total_and_grade(facts)
     if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence
@@ -435,6 +437,27 @@ def _indicator_name(before: str) -> str:
         if clause:
             return clause[:60]
     return ""
+
+
+# "违法用地图斑整改率（6分）": its points in brackets after its name; "服务对象满意度年初指标值为…": a period's word
+_POINTS_AFTER_NAME = re.compile(r"\s*[(（]\s*(?:分值|满分|权重)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
+_PERIOD_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{4})(?:年初|年度|全年|本年)$")
+
+
+def _names_tidied(facts: Facts) -> None:
+    """An indicator's name without the points in brackets after it (its 分值, where none was read) or the
+    period's word a clause ran on with."""
+    for ind in facts.indicators:
+        points = _POINTS_AFTER_NAME.search(ind.name)
+        if points is not None and len(ind.name[:points.start()].strip()) >= 2:
+            said = re.search(re.escape(ind.name[:points.start()].strip()) + r"\s*[(（]\s*(?:分值|满分|权重)?\s*(?=\d)",
+                             facts.text[ind.start:])
+            weight = facts.number_at(ind.start + said.end()) if said else None
+            if ind.weight is None and weight is not None and weight.unit == "分" and \
+                    (ind.self_score is None or ind.self_score.value <= weight.value):
+                ind.weight = weight
+            ind.name = ind.name[:points.start()].strip()
+        ind.name = _PERIOD_AFTER_NAME.sub("", ind.name)
 
 
 def _targets_from_goals(facts: Facts) -> None:

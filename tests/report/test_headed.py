@@ -109,3 +109,11 @@ def test_a_goals_tables_target_joins_the_score_tables_row_of_its_name(tmp_path):
     assert values["阅读推广活动场次"] == (160.0, 180.0, 10.0, 10.0)
     assert values["读者满意度"] == (90.0, 95.6, 15.0, 15.0)
     assert "举办阅读推广活动场次" not in values        # (one indicator, not a goal's row beside its score's)
+
+
+def test_an_indicators_name_without_its_points_or_a_periods_word(tmp_path):
+    text = ("三、绩效目标完成情况\n4.违法用地图斑整改率（6分）：目标不低于95%，实际78.2%，完成率82.32%，低于85%，该项不得分。\n"
+            "5.满意度指标：服务对象满意度年初指标值为不低于90%，实际完成值95.6%。\n")
+    indicators = {i.name: i for i in checked(tmp_path, text).facts.indicators}
+    assert indicators["违法用地图斑整改率"].weight.value == 6.0
+    assert indicators["服务对象满意度"].actual.value == 95.6
