@@ -54,6 +54,11 @@ def form_header(cells: list[str]) -> tuple[str, dict[int, str]] | None:
             column = column_of(cell, block)
             if column and column not in found.values():
                 found[i] = column
+        loose = next((i for i, column in found.items() if column == "loose_name"), None)
+        if loose is not None:   # "指标" names the rows only in a header of no other name column
+            del found[loose]
+            if "name" not in found.values():
+                found[loose] = "name"
         if len(found) >= 3 and set(columns["identified_by"]) & set(found.values()) \
                 and (best is None or len(found) > len(best[1])):
             best = (block, found)

@@ -117,3 +117,16 @@ def test_an_indicators_name_without_its_points_or_a_periods_word(tmp_path):
     indicators = {i.name: i for i in checked(tmp_path, text).facts.indicators}
     assert indicators["违法用地图斑整改率"].weight.value == 6.0
     assert indicators["服务对象满意度"].actual.value == 95.6
+
+
+def test_a_table_whose_name_column_is_headed_just_指标(tmp_path):
+    text = ("年初设定的部门整体绩效指标及全年完成情况如下：\n| 指标 | 目标值 | 完成值 |\n|---|---|---|\n"
+            "| 居民电子健康档案建档率 | ≥90% | 92.4% |\n| 孕产妇死亡率 | ≤15/10万 | 0 |\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["居民电子健康档案建档率"][:2] == (90.0, 92.4)
+
+
+def test_指标_is_no_name_column_beside_another():
+    from engine.report.vocabulary import form_header
+    block, columns = form_header(["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"])
+    assert block == "indicators" and columns[3] == "name" and 0 not in columns
