@@ -195,7 +195,11 @@ def _indicators(facts: Facts) -> None:
     for row, (start, match, clause) in enumerate(starts, 1):   # renumbered below
         before = text[start:match.start()]
         own = _OWN_POINTS.search(before)       # "统计数据差错率（7分），目标值…": its points after its name
-        ind = Indicator(row, _indicator_name(_OWN_POINTS.sub("", before) if own else before), start, end=clause)
+        name = _indicator_name(_OWN_POINTS.sub("", before) if own else before)
+        if not name:       # "4.托养照护。年度指标值为…": the sentence opens after its heading, which names it
+            heading = _HEADING_NAME.search(text, text.rfind("\n", 0, start) + 1, start)
+            name = heading.group("name") if heading else ""
+        ind = Indicator(row, name, start, end=clause)
         ind.weight = facts.number_at(start + own.start("points")) if own else None
         facts.indicators.append(ind)
     for ind in list(facts.indicators):
@@ -422,6 +426,9 @@ _OWN_POINTS = re.compile(r"[(（]\s*(?:分值|权重|满分)?\s*(?P<points>\d+(?
 
 # the words of a bound alone in the target's clause ("森林覆盖率78.62%，稳定在目标值78.5%以上"): no name
 _BOUND_WORDS = r"稳定在|保持在|控制在|达到|高于|超过|低于|不低于|不少于|优于"
+
+
+_HEADING_NAME = re.compile(r"^[^\S\n]*" + LIST_MARK + r"\s*(?P<name>[^。\n,，:：;；\d]{2,30}?)\s*[。:：]\s*$", re.M)
 
 
 def _indicator_name(before: str) -> str:

@@ -101,6 +101,20 @@ def _achieved(facts: Facts, target, start: int, end: int):
     after = [n for n in facts.numbers if target.end <= n.start < end and n.unit == target.unit and not n.part
              and n.measure not in ("share", "completion", "deviation", "weight", "score")]
     first = after[0] if after else None
-    if first is None or _NOT_ACHIEVED.search(first.label) or re.search(r"[。；;]", facts.text[target.end:first.start]):
-        return None, False      # (a figure of the next sentence is another's: "…完成率107.75%。…不合格样品64批次")
+    if first is None or _NOT_ACHIEVED.search(first.label):
+        return None, False
+    ends = re.findall(r"[。；;]", facts.text[target.end:first.start])
+    # (a figure of the next sentence is another's: "…完成率107.75%。…不合格样品64批次" — unless the target's sentence
+    # said the target alone: "2.残疾儿童康复救助。目标为150名以上。全年对163名…实施康复救助")
+    if ends and (len(ends) > 1 or not _TARGET_ALONE.fullmatch(facts.text, _sentence_start(facts.text, target.start),
+                                                                target.start)):
+        return None, False
     return first, False
+
+
+_TARGET_ALONE = re.compile(rf"\s*(?:年度|全年)?(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?:控制在)?\s*"
+                           rf"(?:{_DIRECTION})?\s*")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(c, 0, at) for c in "。；;\n") + 1

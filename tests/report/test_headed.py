@@ -130,3 +130,13 @@ def test_指标_is_no_name_column_beside_another():
     from engine.report.vocabulary import form_header
     block, columns = form_header(["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"])
     assert block == "indicators" and columns[3] == "name" and 0 not in columns
+
+
+def test_a_numbered_headings_name_for_the_sentences_after_it(tmp_path):
+    text = ("三、绩效目标完成情况\n4.托养照护。年度指标值为不少于1,200人次，实际1,146人次，完成率95.5%。该项分值6分，得5.4分。\n"
+            "2.残疾儿童康复救助。目标为150名以上。全年对163名0—6岁残疾儿童实施康复救助，按每名每年12,000元标准拨付定点康复机构"
+            "1,956,000元（分值8分，得8分）。\n")
+    indicators = checked(tmp_path, text).facts.indicators
+    assert sorted(i.name for i in indicators) == ["托养照护", "残疾儿童康复救助"]      # (none named "" or "按每名每年")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["托养照护"] == (1200.0, 1146.0, 6.0, 5.4) and values["残疾儿童康复救助"] == (150.0, 163.0, 8.0, 8.0)
