@@ -254,6 +254,10 @@ def _read_docx(path: Path) -> ReportText:
     return report
 
 
+# a cell of one value: a figure, its sign and its unit ("10", "≥15万人次", "98.2%") — a whole cell, not a wrapped one's end
+_A_VALUE = re.compile(r"[≥≤<>=＞＜]?\s*[-+]?[\d,]*\.?\d+\s*[%‰]?[^\d\s,，。;；]{0,4}")
+
+
 def _continues_row(held: list[str], first: list[str]) -> bool:
     """Whether a page's first table row is the rest of the previous page's last row (a row cut
     by the page): as wide, its first cell empty, and not figures under a header of words — or
@@ -264,7 +268,7 @@ def _continues_row(held: list[str], first: list[str]) -> bool:
         filled = [k for k, c in enumerate(first) if c.strip()]   # cells of the row, fewer, no figure alone
         return all(held[k].strip() for k in filled) and len(filled) < sum(1 for c in held if c.strip()) \
             and not any(SIGNED_FIGURE.fullmatch(first[k].strip()) for k in filled)
-    figures = [{k for k, c in enumerate(row) if SIGNED_FIGURE.fullmatch(c.strip())} for row in (held, first)]
+    figures = [{k for k, c in enumerate(row) if _A_VALUE.fullmatch(c.strip())} for row in (held, first)]
     if figures[0] and figures[0] <= figures[1]:
         return False      # a whole row of its own under merged 一级 cells (its figures where the row above has
         # its own: 分值, 得分), not the rest of the row above

@@ -384,3 +384,10 @@ def test_tab_rows_a_cell_of_which_the_copy_broke_over_two_lines(tmp_path):
     assert indicator_values(result) == {"道路清扫保洁面积": (1260, 1282, 40, 40), "城市管理案件按期结案率": (95, 92.6, 30, 29.24),
                                         "市政设施维修及时率": (95, 97.8, 30, 30)}
     assert error_codes(result) == []
+
+
+def test_a_goals_row_under_merged_cells_overleaf_is_a_row_of_its_own():
+    """A page's first row of a goals table under merged 一级/二级 cells, its target a value with its unit in the
+    column where the row above has its own ("≥15万人次" over "≥8万册次"): a row, not the rest of the one above."""
+    from engine.report.text import _continues_row
+    assert not _continues_row(["效益指标", "社会效益指标", "年接待读者人次", "≥15万人次"], ["", "", "图书借阅量", "≥8万册次"])
