@@ -17,7 +17,7 @@ from .vocabulary import words
 
 _WORDS = words()
 _DIRECTION = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
-_HEADED = re.compile(r"^[ \t\u3000]*" + LIST_MARK + r"\s*(?P<name>[^，,。；;:：()（）\d“”\"\n%、]{2,30}?)\s*[。:：]"
+_HEADED = re.compile(r"^[ \t\u3000]*" + LIST_MARK + r"\s*(?P<name>[^，,。；;:：()（）\d\n%、]{2,30}?)\s*[。:：]"
                      r"(?P<body>[^\n]+)$", re.M)
 _GOAL = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?P<ceiling>控制在)?\s*"
                    rf"(?P<dir>{_DIRECTION})?\s*(?=\d)")
@@ -27,7 +27,7 @@ _SCORE = re.compile(r"(?<!扣)(?:自评得分|得分|实得|计得|得)\s*(?:为
 _IN_FULL = re.compile(r"(?P<points>\d+(?:\.\d+)?)\s*分\s*(?:全得|全部得分)|按满分\s*(?P<full>\d+(?:\.\d+)?)\s*分\s*计")
 _NOT_ACHIEVED = re.compile(r"目标|计划|指标值|预期|上年|去年|同期|其中|含|年中|监控|截至")
 _NOT_A_NAME = re.compile(rf"^(?:{_WORDS['indicator_group'].pattern}|产出|效益|决策|过程|管理|预算执行)(?:指标|情况|方面)?$"
-                         r"|^(?:该|本项|以上|其中|合计|小计|总分|经自评|综上)|得分|扣分|满分|分值|权重|问题|措施|原因|情况$|方面$|分析$|目标$|指标")   # (a group's heading)
+                         r"|^(?:该|本项|以上|其中|合计|小计|总分|经自评|综上)|得分|扣分|满分|分值|权重|问题(?!整改|办结|解决|处置|销号)|措施|原因|情况$|方面$|分析$|目标$|指标")   # (a group's heading)
 
 
 def headed_indicators(facts: Facts) -> None:

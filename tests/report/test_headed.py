@@ -140,3 +140,8 @@ def test_a_numbered_headings_name_for_the_sentences_after_it(tmp_path):
     assert sorted(i.name for i in indicators) == ["托养照护", "残疾儿童康复救助"]      # (none named "" or "按每名每年")
     values = indicator_values(checked(tmp_path, text))
     assert values["托养照护"] == (1200.0, 1146.0, 6.0, 5.4) and values["残疾儿童康复救助"] == (150.0, 163.0, 8.0, 8.0)
+
+
+def test_a_headed_name_in_quotes_and_of_problems_put_right(tmp_path):
+    text = "三、绩效目标完成情况\n3.河湖“清四乱”问题整改率：目标100%，全年排查问题46个，整改46个，整改率100%，分值10分，得10分。\n"
+    assert indicator_values(checked(tmp_path, text))["河湖“清四乱”问题整改率"] == (100.0, 100.0, 10.0, 10.0)
