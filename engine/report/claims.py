@@ -332,10 +332,10 @@ _TARGET_SAID = re.compile(r"(?P<name>[^\d,，;；。:：\n()（）]{2,30}?)\s*(?
 # "执法案件办结率98.5%，高于95%的目标", "森林火灾受害率0.12‰，低于0.9‰的控制目标": achieved first, then the
 # target it is compared with (a 控制 target is a ceiling, else a floor)
 _ACHIEVED_AGAINST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}}?)\s*(?:为|达到|达)?\s*(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s()（）]{{0,4}}?)\s*[,，]\s*"
-                               r"(?:高于|超过|优于|达到|低于|未达到|未达)\s*(?:年度)?(?:目标值?)?\s*(?P<dir>不低于|不少于|不高于|不超过)?\s*"
+                               r"(?P<cmp>高于|超过|优于|达到|低于|未达到|未达)\s*(?:年度)?(?:目标值?)?\s*(?P<dir>不低于|不少于|不高于|不超过)?\s*"
                                rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s()（）的]{{0,4}}?)\s*"
                                # ("…达到不低于67.5%的目标", "…低于3.3‰的控制指标2.5个千分点": the sign said, the margin after)
-                               r"的\s*(?:年度)?(?P<ceiling>控制)?(?:目标值?|目标要求|要求|指标)(?=[)）,，;；。]|$|\d[\d.]*\s*个(?:百分点|千分点))")
+                               r"的\s*(?:年度)?(?P<ceiling>控制)?(?:目标值?|目标要求|要求|指标)(?=[)）(（,，;；。]|$|\d[\d.]*\s*个(?:百分点|千分点))")
 # "1.新建高标准农田。年度目标不少于3.2万亩，实际建成3.36万亩…。该指标分值10分，得分10分。": a numbered
 # paragraph titled by the indicator's name, its target and what was achieved after the title
 _TITLED = re.compile(r"^[^\S\n]*" + LIST_MARK + r"\s*(?P<name>[^。\n,，:：;；\d]{2,30}?)\s*[。:：]\s*"
@@ -344,6 +344,9 @@ _TITLED = re.compile(r"^[^\S\n]*" + LIST_MARK + r"\s*(?P<name>[^。\n,，:：;�
                     rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,6}}?)\s*(?:以上|以内)?\s*[,，；;]\s*"
                     rf"[^。\n\d]{{0,30}}?实际[^\d。\n]{{0,12}}?(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,6}})", re.M)
 _NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当年|该指标|本指标)|(?:年度计划|年度|计划|预期)$")
+
+
+_COMPLETION_BRACKETED = re.compile(r"[^,，;；。(（]*[(（]\s*(?:完成率|完成比例)\s*(?:为)?\s*")
 
 
 def _paired_indicators(facts: Facts) -> None:
@@ -382,9 +385,13 @@ def _paired_indicators(facts: Facts) -> None:
             after = [n for n in facts.numbers if actual.end <= n.start < end]
             completion = after[0] if after and after[0].measure == "completion" and after[0].is_rate \
                 and not after[0].part else None     # (the next figure, words only between: no other's)
+            if match.re is _ACHIEVED_AGAINST and after and after[0] is target and len(after) > 1 \
+                    and _COMPLETION_BRACKETED.fullmatch(facts.text, target.end, after[1].start) and after[1].is_rate:
+                completion = after[1]    # "…，优于48小时的目标（完成率125%）": in brackets after its target
         within = match.group("within") if "within" in match.re.groupindex else None
         if match.re is _ACHIEVED_AGAINST:
-            direction = DIRECTIONS[match.group("dir")] if match.group("dir") else "<=" if match.group("ceiling") else ">="
+            direction = DIRECTIONS[match.group("dir")] if match.group("dir") else "<=" if match.group("ceiling") \
+                or match.group("cmp") == "优于" and actual.value < target.value else ">="   # (优于48小时: less is better)
         else:
             direction = ">=" if planned else DIRECTIONS[match.group("dir")] if match.group("dir") else \
                 ("<=" if "下" in within or "内" in within else ">=") if within else "="

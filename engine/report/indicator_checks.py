@@ -63,8 +63,13 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
     completion = indicator_completion(ind, reverse_method)
     if completion is None:
         return
-    if ind.completion is not None and not at_stated(completion, ind.completion):
-        capped = completion > 1 and at_stated(1.0, ind.completion)
+    said = completion
+    if ind.direction in ("<=", "<") and ind.actual.value > 0 and REVERSE_SAID.search(facts.text):
+        # the report's own formula for a ceiling, kept under or not ("逆向指标完成率按“指标值÷实际值”计算": 48 ÷ 40 =
+        # 120%): the core's share of the one in the other, uncapped
+        said = completion_rate(">=", ind.actual.value, ind.target.value)
+    if ind.completion is not None and not at_stated(said, ind.completion):
+        capped = said > 1 and at_stated(1.0, ind.completion)
         # a ceiling kept under, its completion said as the share of the ceiling used ("≤20万元，实际16万元，
         # 完成率80%"): another convention, not an error
         # (… kept under or not: "≤3万元，实际3.2万元，完成率106.67%" — the share used, another convention)
@@ -75,14 +80,14 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             and at_stated(ind.target.value / ind.actual.value, ind.completion)
         other = _other_method(ind, reverse_method) if either_reverse_method else None   # a ceiling exceeded
         by_other = other is not None and at_stated(other, ind.completion)
-        truncated = _TRUNCATES.search(facts.text) is not None and truncated_to(completion, ind.completion)
+        truncated = _TRUNCATES.search(facts.text) is not None and truncated_to(said, ind.completion)
         if not capped and not share_of_ceiling and not by_other and not truncated \
                 and not _from_unrounded(ind, reverse_method):   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
             # a difference of no slip's shape: the target and the figure read may be another indicator's
-            say, why = by_shape(report, facts, ind.completion, completion * 100)
+            say, why = by_shape(report, facts, ind.completion, said * 100)
             say("COMPLETION_MISMATCH", facts.where(ind.completion.start),
                 f"指标「{name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
-                f"{completion * 100:.2f}%，报告写 {ind.completion.value:g}%{why}{quoted(facts, ind.completion)}")
+                f"{said * 100:.2f}%，报告写 {ind.completion.value:g}%{why}{quoted(facts, ind.completion)}")
     if ind.deviation is not None and ind.target.value:
         deviation = deviation_rate(ind.actual.value, ind.target.value)
         if not (at_stated(deviation, ind.deviation) or at_stated(abs(deviation), ind.deviation)):
@@ -138,7 +143,8 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
 
 # the report says a ceiling's completion is its target over what was achieved ("反向指标…完成进度=目标值÷实际值×100%"):
 # the share of the ceiling used is then no convention of its
-REVERSE_SAID = re.compile(r"(?:反向|逆向)指标[^。；;]{0,20}?(?:完成率|完成进度|完成比例)?\s*[=＝]\s*目标值?\s*[÷/]\s*实际")
+REVERSE_SAID = re.compile(r"(?:反向|逆向)指标[^。；;]{0,20}?(?:完成率|完成进度|完成比例)?\s*(?:[=＝]|按\s*[“\"]?)\s*(?:目标值?|指标值)"
+                          r"\s*[÷/]\s*实际")   # ("…=目标值÷实际值", "逆向指标完成率按“指标值÷实际值”计算")
 
 
 def _by_stated_bands(facts: Facts, completion: float, weight: float, score: float) -> bool:

@@ -194,3 +194,15 @@ def test_a_payment_rate_against_what_was_paid_and_what_is_left_unpaid(tmp_path):
     assert [f.code for f in checked(tmp_path, text.format(x="93.08")).findings] == []
     found = checked(tmp_path, text.format(x="93.98")).findings
     assert [(f.code, f.severity) for f in found] == [("STATED_RATE_MISMATCH", "warning")] and "93.08%" in found[0].message
+
+
+def test_a_ceilings_completion_by_the_formula_the_report_states(tmp_path):
+    """"…平均修复时长40小时，优于48小时的目标（完成率N%）。逆向指标完成率按“指标值÷实际值”计算": less is better
+    (优于), its completion 48 ÷ 40 = 120% as the report says it works it out."""
+    text = ("三、绩效目标完成情况\n5.故障修复时长。全年发生设施故障612起，平均修复时长40小时，优于48小时的目标（完成率{x}）。"
+            "逆向指标完成率按“指标值÷实际值”计算。\n")
+    assert checked(tmp_path, text.format(x="120%")).findings == []
+    found = checked(tmp_path, text.format(x="125%")).findings
+    assert [(f.code, f.severity) for f in found] == [("COMPLETION_MISMATCH", "error")] and "120.00%" in found[0].message
+    indicator = checked(tmp_path, text.format(x="120%")).facts.indicators[0]
+    assert (indicator.direction, indicator.target.value, indicator.actual.value) == ("<=", 48.0, 40.0)
