@@ -11,6 +11,8 @@ from .plain import opens_bracket
 
 _CLAUSE_END = re.compile(r"[;；]")
 _MADE_OF = r"由(?:以下|下列)?\s*(?:[两二三四五六七八九十]|\d{1,2})?\s*(?:项|部分|个方面)?\s*(?:构成|组成)\s*[:：]"
+# "项目支出2,146.38万元，分别为A…元、B…元、C…元": right after the whole, its parts each named (not "A、B分别为X、Y")
+_RESPECTIVELY = r"(?<=元[,，])\s*分别(?:为|是)\s*[:：]?(?=[^\d,，。;；]{2})"
 _SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成")   # not 支出: 基本支出 and 项目支出 are parts of a budget
 _WHOLE = re.compile(r"合计|总计|总额|小计")     # a part that is itself a whole ends the list
 _SUMMING = re.compile(r"共|合计|总计|涉及|安排|分解|用于")
@@ -21,8 +23,8 @@ _INCOME_AND_SPENDING = re.compile(r"收入?\s*[、,，和及与]?\s*支出?\s*(?
 def read_sums(facts: Facts) -> None:
     """The 其中 lists of the report: each whole and the parts said after it."""
     text = facts.text
-    for match in re.finditer(r"其中(?:[:：\s]*其中)*|即\s*[:：]|" + _MADE_OF, text):   # "其中：其中：" is one list; "即："
-        # (and "由以下四项构成：") names them all
+    for match in re.finditer(r"其中(?:[:：\s]*其中)*|即\s*[:：]|" + _MADE_OF + "|" + _RESPECTIVELY, text):   # "其中：其中：" is
+        # one list; "即：", "由以下四项构成：" and an amount's "，分别为…" name them all
         start, end = sentence_bounds(text, match.start())
         before = [n for n in facts.numbers if start <= n.start < match.start() and n.is_amount]
         before = [n for n in before if not stop_parts(n.label)]   # "同比增加44.20万元" is no whole
@@ -62,6 +64,8 @@ def read_sums(facts: Facts) -> None:
         groups: dict[str | None, list[Number]] = {}
         for n in parts:
             groups.setdefault(n.measure, []).append(n)
+        if match.group().strip().startswith("分别") and len(groups) > 1:
+            continue   # ("追加412.30万元，分别为省级…120.00万元、县级防汛救灾追加207.30万元…": parts read as of other kinds)
         if _INCOME_WHOLE.search(before[-1].label):
             groups = {None: parts}   # "本年收入合计…，其中一般公共预算财政拨款收入…、其他收入…": sources of income, one list
             # (a 预算 in a source's name makes it no budget)

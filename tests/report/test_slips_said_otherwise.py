@@ -206,3 +206,15 @@ def test_a_ceilings_completion_by_the_formula_the_report_states(tmp_path):
     assert [(f.code, f.severity) for f in found] == [("COMPLETION_MISMATCH", "error")] and "120.00%" in found[0].message
     indicator = checked(tmp_path, text.format(x="120%")).facts.indicators[0]
     assert (indicator.direction, indicator.target.value, indicator.actual.value) == ("<=", 48.0, 40.0)
+
+
+def test_an_amount_and_its_parts_said_respectively(tmp_path):
+    """"项目支出X万元，分别为A…元、B…元、C…元": every part, named — against the whole; "A、B分别为…" and parts
+    read as of other kinds (追加) are no such list."""
+    text = ("二、支出情况\n项目支出{whole}万元，分别为道路清扫保洁服务费12,806,400元、生活垃圾转运处置费6,127,800元、"
+            "路灯电费及维护费2,539,600元。\n")
+    assert checked(tmp_path, text.format(whole="2,147.38")).findings == []
+    found = checked(tmp_path, text.format(whole="2,146.38")).findings
+    assert [(f.code, f.severity) for f in found] == [("SUM_MISMATCH", "error")]
+    other = "二、预算\n年度中追加412.30万元，分别为省级专项资金120.00万元、县级防汛救灾追加207.30万元、物资储备库改造资金85.00万元。\n"
+    assert [f.code for f in checked(tmp_path, other).findings] == []
