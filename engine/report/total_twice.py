@@ -19,7 +19,8 @@ from .vocabulary import words
 
 _GROUP = words()["level1_group"]
 # a bonus or a deduction said with its points ("加分1分", "加1分", "扣0.5分")
-_BONUS = re.compile(r"(?:加分|减分|扣分|(?<![增追])加|扣)\s*(\d+(?:\.\d+)?)\s*分")
+_BONUS = re.compile(r"(?:加分项?|减分项?|扣分项?|扣除(?:扣分项|减分项)?|(?<![增追])加)\s*(\d+(?:\.\d+)?)\s*分")   # (a total's bonus or
+# penalty — "扣除扣分项1分后" —, not an item's "扣1分": in its score)
 _PER_UNIT = re.compile(r"每[^，,。；;]*$")    # ("每低1个百分点扣1分": a rule's points, no bonus)
 
 
