@@ -23,7 +23,8 @@ from .total_twice import check_total_by_indicators, check_totals_said_twice
 from .source_rates import check_scope_rates, check_source_rates
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
-from .indicator_checks import REVERSE_SAID, check_completions_said_apart, check_indicator, check_shares_of_targets
+from .indicator_checks import (REVERSE_SAID, check_completions_said_apart, check_indicator, check_scores_of_completions,
+                               check_shares_of_targets)
 from .named_rates import check_named_rates, check_paid_and_left
 from .rate_checks import check_stated_rates
 from .numbers import Number
@@ -99,6 +100,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
         check_indicator(facts, ind, report, reverse_method, either_reverse_method=not given and not said_reverse)
     check_completions_said_apart(facts, report, reverse_method)
     check_shares_of_targets(facts, report)
+    check_scores_of_completions(facts, report)
     result.kind = report_kind(facts, result.rule_set)
     _form_execution(facts, report, result.kind)
     check_said_execution(facts, report)

@@ -253,6 +253,31 @@ def check_shares_of_targets(facts: Facts, report: FindingList) -> None:
                 f"报告写 {rate.value:g}%{why}{quoted(facts, rate)}")
 
 
+# "年接待读者人次完成目标的92%，按评分办法该项得9.6分（分值10分）": a completion, then its item's score and points
+_COMPLETION_SAID = re.compile(r"(?:完成(?:年度)?(?:目标|计划)(?:值)?的|完成率\s*(?:为|达)?)\s*$")
+
+
+def check_scores_of_completions(facts: Facts, report: FindingList) -> None:
+    """An item's score against the completion said in its clauses before it, where the report states that a
+    shortfall scores in proportion (and no bands of its own)."""
+    if not _PROPORTIONAL.search(facts.text) or _COMPLETION_BANDS.search(facts.text):
+        return
+    for item in facts.items:
+        if item.weight is None or report.names(facts.where(item.score.start)):
+            continue
+        start = max(sentence_bounds(facts.text, item.score.start)[0],
+                    max((m.end() for m in re.finditer(r"[;；]", facts.text[:item.score.start])), default=0))
+        said = [n for n in facts.numbers if start <= n.start < item.score.start and n.is_rate]
+        if len(said) != 1 or not _COMPLETION_SAID.search(said[0].label) or said[0].value > 100:
+            continue
+        expected = _score(said[0].value / 100, item.weight.value)
+        if expected is not None and abs(expected - item.score.value) >= SCORE_TOLERANCE:
+            say, why = by_shape(report, facts, item.score, expected)
+            say("SCORE_MISMATCH", facts.where(item.score.start),
+                f"报告写完成率 {said[0].value:g}%，按完成比例计分：分值 {item.weight.value:g} × {said[0].value:g}% = "
+                f"{expected:.2f} 分，报告写 {item.score.value:g} 分{why}{quoted(facts, item.score)}")
+
+
 def _said_apart(facts: Facts, report: FindingList, ind: Indicator, actual, rate, reverse_method: str) -> None:
     completion = indicator_completion(ind, reverse_method)
     if completion is not None and not at_stated(completion, rate) and not (completion > 1 and at_stated(1.0, rate)):

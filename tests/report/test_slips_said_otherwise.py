@@ -218,3 +218,14 @@ def test_an_amount_and_its_parts_said_respectively(tmp_path):
     assert [(f.code, f.severity) for f in found] == [("SUM_MISMATCH", "error")]
     other = "二、预算\n年度中追加412.30万元，分别为省级专项资金120.00万元、县级防汛救灾追加207.30万元、物资储备库改造资金85.00万元。\n"
     assert [f.code for f in checked(tmp_path, other).findings] == []
+
+
+def test_an_items_score_against_the_completion_said_before_it(tmp_path):
+    """"…完成目标的92%，按评分办法该项得N分（分值10分）" in a report that scores a shortfall in proportion."""
+    text = ("二、评分\n评分办法：定量指标未达到的按“实际值÷指标值×分值”计分。\n"
+            "年接待读者人次完成目标的92%，按评分办法该项得{x}分（分值10分）；书房运营管护机制“基本健全”，得6分（分值10分）。\n")
+    assert checked(tmp_path, text.format(x="9.2")).findings == []
+    found = checked(tmp_path, text.format(x="9.6")).findings
+    assert [(f.code, f.severity) for f in found] == [("SCORE_MISMATCH", "error")] and "9.20" in found[0].message
+    banded = text.replace("定量指标未达到的", "完成率90%（含）—100%的得分值的90%，定量指标未达到的")
+    assert [f.code for f in checked(tmp_path, banded.format(x="9.6")).findings if f.severity == "error"] == []
