@@ -19,6 +19,7 @@ from .items import read_items
 from .lists import composed_lists, counted_lists, detailed_lists
 from .masthead import department, fiscal_year
 from .numbers import Number, direction_after, direction_before, numbers, sentence_bounds
+from .names import BOUND_WORDS, HEADING_NAME, NAME_PREFIX, indicator_name, names_tidied
 from .plain import LIST_MARK
 from .scored import points_and_score_after, scored_items_joined, scored_statements, scored_together, targets_joined
 from .sums import rates_after_parts, read_sums, sums_said_after
@@ -35,7 +36,6 @@ _TIER = re.compile(r"档次(?:为|是)?[:：]?\s*[“\"「]([^”\"」]{2,20})[�
 _ACTUAL = words()["actual"]
 _MIDYEAR = words()["midyear"]
 _SELF_SCORE = words()["self_score"]
-_NAME_PREFIX = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?\s*)?(?:指标\s*[①-⑳\d一二三四五六七八九十]*)?\s*[:：]?")
 
 
 def read_facts(report: ReportText) -> Facts:
@@ -74,7 +74,7 @@ def read_facts(report: ReportText) -> Facts:
     execution_points(facts)
     headed_indicators(facts)
     scored_together(facts)
-    _names_tidied(facts)
+    names_tidied(facts)
     scored_items_joined(facts)
     scored_statements(facts)
     scored_sentences(facts)
@@ -84,7 +84,7 @@ def read_facts(report: ReportText) -> Facts:
     rule_targets(facts)
     scored_items_joined(facts)     # (the items those two read: "A（15分）、B（10分）均得满分")
     targets_joined(facts)
-    _names_tidied(facts)
+    names_tidied(facts)
     totals = total_and_grade(facts)
     if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence
@@ -195,9 +195,9 @@ def _indicators(facts: Facts) -> None:
     for row, (start, match, clause) in enumerate(starts, 1):   # renumbered below
         before = text[start:match.start()]
         own = _OWN_POINTS.search(before)       # "统计数据差错率（7分），目标值…": its points after its name
-        name = _indicator_name(_OWN_POINTS.sub("", before) if own else before)
+        name = indicator_name(_OWN_POINTS.sub("", before) if own else before)
         if not name:       # "4.托养照护。年度指标值为…": the sentence opens after its heading, which names it
-            heading = _HEADING_NAME.search(text, text.rfind("\n", 0, start) + 1, start)
+            heading = HEADING_NAME.search(text, text.rfind("\n", 0, start) + 1, start)
             name = heading.group("name") if heading else ""
         ind = Indicator(row, name, start, end=clause)
         ind.weight = facts.number_at(start + own.start("points")) if own else None
@@ -257,7 +257,7 @@ def _achieved_first(facts: Facts, ind: Indicator, target_at: int) -> Number | No
     """"80岁以上老年人助餐覆盖率57%，指标值60%，…": what was achieved said right after the name, before its
     target — the name's own clause ends with it (the name then loses it)."""
     before = [n for n in facts.numbers if ind.start <= n.start < target_at]
-    if not before or not re.fullmatch(rf"\s*[^\d,，;；。\s]{{0,4}}\s*[,，]\s*(?:{_BOUND_WORDS})?\s*", facts.text[before[-1].end:target_at]):
+    if not before or not re.fullmatch(rf"\s*[^\d,，;；。\s]{{0,4}}\s*[,，]\s*(?:{BOUND_WORDS})?\s*", facts.text[before[-1].end:target_at]):
         return None     # (its unit may stand after it: "全年改造供热管网43.6公里，指标值为不少于42公里")
     said = before[-1]
     if said.unit != ind.target.unit or said.measure in ("share", "completion", "weight", "score") \
@@ -371,7 +371,7 @@ def _paired_indicators(facts: Facts) -> None:
             continue   # ("…由上年的86.7%提高到89.2%": a name cut from a figure's unit names nothing)
         if match.re is _ACHIEVED_FIRST and "其中" in facts.text[sentence_bounds(facts.text, actual.start)[0]:actual.start]:
             continue   # ("开展惠民演出136场，其中…98场，…社区38场，年度目标为120场以上": a part of what was achieved)
-        name = _NAME_NOISE.sub("", _NAME_PREFIX.sub("", match.group("name").strip().lstrip(".、．—-"))).strip()
+        name = _NAME_NOISE.sub("", NAME_PREFIX.sub("", match.group("name").strip().lstrip(".、．—-"))).strip()
         if match.re is _ACHIEVED_FIRST:    # "2023年场馆免费开放…", "…1个、镇街…服务点": the name's own words
             name = re.sub(r"^[年月日个项次件]+", "", name.split("、")[-1]).strip()
         if len(name) < 2 or named_already(name, known):
@@ -429,49 +429,6 @@ def _level1_names() -> list[str]:
 
 
 _OWN_POINTS = re.compile(r"[(（]\s*(?:分值|权重|满分)?\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[,，:：]?\s*$")
-
-
-# the words of a bound alone in the target's clause ("森林覆盖率78.62%，稳定在目标值78.5%以上"): no name
-_BOUND_WORDS = r"稳定在|保持在|控制在|达到|高于|超过|低于|不低于|不少于|优于"
-
-
-_HEADING_NAME = re.compile(r"^[^\S\n]*" + LIST_MARK + r"\s*(?P<name>[^。\n,，:：;；\d]{2,30}?)\s*[。:：]\s*$", re.M)
-
-
-def _indicator_name(before: str) -> str:
-    clauses = [c.strip() for c in re.split(r"[,，:：;；]", before)]
-    if len(clauses) > 1 and re.fullmatch(_BOUND_WORDS, clauses[-1]):     # the name before what was achieved
-        clauses = clauses[:-2] + [re.sub(r"\s*\d[\d,]*(?:\.\d+)?\s*\S{0,4}$", "", clauses[-2])]
-    for clause in reversed(clauses):
-        clause = re.sub(r"^[^(（]*[)）]", "", clause)   # ("…（分值50分，得49.5分）小型水库…": a heading's bracket closed before it)
-        clause = re.sub(r"该指标|预期|本指标|绩效$", "", clause)   # ("…数量绩效目标值": the name, not 绩效)
-        clause = re.sub(r"(?:分值|满分|权重)\s*\d+(?:\.\d+)?\s*分$", "", clause)   # "资金到位率分值5分，年度目标值…"
-        clause = re.sub(r"^(?:为|是)|(?:为|是)$", "", clause.strip(" 　"))   # "该指标为": no name
-        clause = _NAME_PREFIX.sub("", clause).strip(" 　")
-        if clause:
-            return clause[:60]
-    return ""
-
-
-# "违法用地图斑整改率（6分）": its points in brackets after its name; "服务对象满意度年初指标值为…": a period's word
-_POINTS_AFTER_NAME = re.compile(r"\s*[(（]\s*(?:分值|满分|权重)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
-_PERIOD_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{4})(?:年初|年度|全年|本年)$")
-
-
-def _names_tidied(facts: Facts) -> None:
-    """An indicator's name without the points in brackets after it (its 分值, where none was read) or the
-    period's word a clause ran on with."""
-    for ind in facts.indicators:
-        points = _POINTS_AFTER_NAME.search(ind.name)
-        if points is not None and len(ind.name[:points.start()].strip()) >= 2:
-            said = re.search(re.escape(ind.name[:points.start()].strip()) + r"\s*[(（]\s*(?:分值|满分|权重)?\s*(?=\d)",
-                             facts.text[ind.start:])
-            weight = facts.number_at(ind.start + said.end()) if said else None
-            if ind.weight is None and weight is not None and weight.unit == "分" and \
-                    (ind.self_score is None or ind.self_score.value <= weight.value):
-                ind.weight = weight
-            ind.name = ind.name[:points.start()].strip()
-        ind.name = _PERIOD_AFTER_NAME.sub("", ind.name)
 
 
 def _targets_from_goals(facts: Facts) -> None:
