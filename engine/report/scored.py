@@ -29,17 +29,11 @@ def scored_items_joined(facts: Facts) -> None:
         for key, item in items:
             if len(name) >= 3 and _one_thing(name, key) or _named_by_its_group(name, key):
                 pairs.append(((name == key, shared_core(name, key)), indicator, item))
-    joined: set[int] = set()
-    for closeness, indicator, item in sorted(pairs, key=lambda p: p[0], reverse=True):
-        if id(indicator) in joined or id(item) in joined:
-            continue
-        rivals = [p for p in pairs if p[0] == closeness and (p[1] is indicator) != (p[2] is item)
-                  and id(p[1]) not in joined and id(p[2]) not in joined]
-        joined |= {id(indicator), id(item)}
-        if rivals or indicator.weight is not None \
-                or indicator.self_score is not None and indicator.self_score.value != item.score.value:
-            joined |= {id(p[1]) for p in rivals} | {id(p[2]) for p in rivals}
-            continue
+    def scored_otherwise(indicator: Indicator, item: StatedItem) -> bool:
+        return indicator.weight is not None \
+            or indicator.self_score is not None and indicator.self_score.value != item.score.value
+
+    for indicator, item in _one_to_one(pairs, scored_otherwise):
         # one row, as close to no other indicator: the same indicator (its score, if said with it, the row's)
         indicator.weight, indicator.self_score = item.weight, item.score
         if indicator.direction not in ("<", "<=") and _said_reverse(facts.text, (indicator.name, item.name)):
@@ -58,19 +52,26 @@ def targets_joined(facts: Facts) -> None:
     pairs = [((text_key(g.name) == text_key(r.name), shared_core(text_key(g.name), text_key(r.name))), g, r)
              for g in goals for r in results
              if _one_thing(text_key(g.name), text_key(r.name)) and _one_unit(facts, g.target, r.actual)]
-    joined: set[int] = set()
-    for closeness, goal, result in sorted(pairs, key=lambda p: p[0], reverse=True):
-        if id(goal) in joined or id(result) in joined:
-            continue
-        rivals = [p for p in pairs if p[0] == closeness and (p[1] is goal) != (p[2] is result)
-                  and id(p[1]) not in joined and id(p[2]) not in joined]
-        joined |= {id(goal), id(result)}
-        if rivals:
-            joined |= {id(p[1]) for p in rivals} | {id(p[2]) for p in rivals}
-            continue
+    for goal, result in _one_to_one(pairs):
         result.target, result.direction = goal.target, result.direction or goal.direction
         result.scored_apart = result.scored_apart or "目标取自绩效目标表，实际值与得分取自他处"
         facts.indicators.remove(goal)
+
+
+def _one_to_one(pairs: list, refused=lambda one, other: False):
+    """Of pairs (closeness, one, other), closest first, each whose two are taken by no closer pair and are as close to
+    no other (nor `refused`): (one, other). A pair passed over takes its two and its rivals' out all the same."""
+    joined: set[int] = set()
+    for closeness, one, other in sorted(pairs, key=lambda p: p[0], reverse=True):
+        if id(one) in joined or id(other) in joined:
+            continue
+        rivals = [p for p in pairs if p[0] == closeness and (p[1] is one) != (p[2] is other)
+                  and id(p[1]) not in joined and id(p[2]) not in joined]
+        joined |= {id(one), id(other)}
+        if rivals or refused(one, other):
+            joined |= {id(p[1]) for p in rivals} | {id(p[2]) for p in rivals}
+            continue
+        yield one, other
 
 
 def _one_unit(facts: Facts, target, actual) -> bool:
