@@ -145,3 +145,10 @@ def test_a_numbered_headings_name_for_the_sentences_after_it(tmp_path):
 def test_a_headed_name_in_quotes_and_of_problems_put_right(tmp_path):
     text = "三、绩效目标完成情况\n3.河湖“清四乱”问题整改率：目标100%，全年排查问题46个，整改46个，整改率100%，分值10分，得10分。\n"
     assert indicator_values(checked(tmp_path, text))["河湖“清四乱”问题整改率"] == (100.0, 100.0, 10.0, 10.0)
+
+
+def test_a_goal_kept_under_its_ceiling_pairs_with_its_result(tmp_path):
+    text = ("（一）年度绩效目标。部门整体绩效目标为：新增造林绿化面积不少于1200亩；林木有害生物成灾率控制在0.8‰以内。\n"
+            "（二）目标完成情况。全年新增造林绿化1236亩；林木有害生物成灾率0.5‰。\n")
+    indicator = next(i for i in checked(tmp_path, text).facts.indicators if i.name == "林木有害生物成灾率")
+    assert (indicator.direction, indicator.target.value, indicator.actual.value) == ("<=", 0.8, 0.5)
