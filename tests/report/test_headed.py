@@ -148,7 +148,8 @@ def test_a_headed_name_in_quotes_and_of_problems_put_right(tmp_path):
 
 
 def test_a_goal_kept_under_its_ceiling_pairs_with_its_result(tmp_path):
-    text = ("（一）年度绩效目标。部门整体绩效目标为：新增造林绿化面积不少于1200亩；林木有害生物成灾率控制在0.8‰以内。\n"
-            "（二）目标完成情况。全年新增造林绿化1236亩；林木有害生物成灾率0.5‰。\n")
+    # (two goals in ‰: paired by name, not by their unit)
+    text = ("（一）年度绩效目标。部门整体绩效目标为：新增造林绿化面积不少于1200亩；林木有害生物成灾率控制在0.8‰以内；"
+            "森林火灾受害率控制在0.9‰以内。\n（二）目标完成情况。全年新增造林绿化1236亩；林木有害生物成灾率0.5‰；全年未发生森林火灾。\n")
     indicator = next(i for i in checked(tmp_path, text).facts.indicators if i.name == "林木有害生物成灾率")
     assert (indicator.direction, indicator.target.value, indicator.actual.value) == ("<=", 0.8, 0.5)
