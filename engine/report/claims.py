@@ -186,7 +186,8 @@ def _indicators(facts: Facts) -> None:
             ends = _CLAUSE_END.search(text, match.end(), end)
             clause = ends.start() if ends else end
         closed = [m for m in re.finditer(r"[(（][^()（）]*分[^()（）]*[)）]", text[start:match.start()])]
-        if closed and re.search(r"[\u4e00-\u9fff]{2}", text[start + closed[-1].end():match.start()]):
+        if closed and re.search(r"[\u4e00-\u9fff]{2}", text[start + closed[-1].end():match.start()]) \
+                and not re.match(r"\s*[:：]", text[start + closed[-1].end():]):   # ("养老金领取人数（8分）：全年目标值…": its own)
             start += closed[-1].end()   # "（二）产出指标（分值50分，得49.5分）小型水库…，指标值为77座": the group's
             # points are not its own — but "统计数据差错率（7分），目标值≤0.5%": its own, its name before them
         if starts and starts[-1][0] == start:

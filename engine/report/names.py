@@ -24,7 +24,8 @@ def indicator_name(before: str) -> str:
         clauses = clauses[:-2] + [re.sub(r"\s*\d[\d,]*(?:\.\d+)?\s*\S{0,4}$", "", clauses[-2])]
     for clause in reversed(clauses):
         clause = re.sub(r"^[^(（]*[)）]", "", clause)   # ("…（分值50分，得49.5分）小型水库…": a heading's bracket closed before it)
-        clause = re.sub(r"该指标|预期|本指标|绩效$", "", clause)   # ("…数量绩效目标值": the name, not 绩效)
+        clause = re.sub(r"该指标|预期|本指标|绩效$|^(?:全年|年度|本年度?|当年)$", "", clause)   # ("…数量绩效目标值": the
+        # name, not 绩效; "养老金领取人数（8分）：全年目标值为…": the name, not the year's word)
         clause = re.sub(r"(?:分值|满分|权重)\s*\d+(?:\.\d+)?\s*分$", "", clause)   # "资金到位率分值5分，年度目标值…"
         clause = re.sub(r"^(?:为|是)|(?:为|是)$", "", clause.strip(" 　"))   # "该指标为": no name
         clause = NAME_PREFIX.sub("", clause).strip(" 　")

@@ -153,3 +153,11 @@ def test_a_goal_kept_under_its_ceiling_pairs_with_its_result(tmp_path):
             "森林火灾受害率控制在0.9‰以内。\n（二）目标完成情况。全年新增造林绿化1236亩；林木有害生物成灾率0.5‰；全年未发生森林火灾。\n")
     indicator = next(i for i in checked(tmp_path, text).facts.indicators if i.name == "林木有害生物成灾率")
     assert (indicator.direction, indicator.target.value, indicator.actual.value) == ("<=", 0.8, 0.5)
+
+
+def test_an_indicators_points_in_brackets_right_before_the_colon_are_its_own(tmp_path):
+    text = ("二、完成情况\n数量指标。养老金领取人数（8分）：全年目标值为全年平均不少于16,800人，全年完成值17,036人，得8分。"
+            "全年缴费人数（8分）：全年目标值不少于36,500人，全年完成34,120人，得7.2分。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["养老金领取人数"] == (16800.0, 17036.0, 8.0, 8.0)
+    assert "" not in values and "全年" not in values
