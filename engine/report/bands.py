@@ -92,8 +92,9 @@ def completion_shares(rule: str) -> tuple[Tier, ...] | None:
         elif (m := _SHARE_BELOW.match(clause)) is not None:
             tiers.append(Tier("else", 0.0, _share(m)))
             break
-        else:
+        elif tiers:
             break
+        # (a clause before the first band names the rule: "按完成率分档计分，完成率100%及以上得满分，…")
     bounds = [t.bound for t in tiers if t.op != "else"]
     if len(tiers) < 2 or not any(t.points == 1.0 for t in tiers) or bounds != sorted(bounds, reverse=True):
         return None

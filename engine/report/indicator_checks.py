@@ -113,9 +113,10 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         # a score that follows the completion the report states (said wrong): the completion is the error,
         # the score a warning that says it follows
         by_stated = ind.completion is not None and follows_rate(ind.completion, ind.weight.value, ind.self_score.value)
+        banded = _banded_score(facts, completion, ind.weight.value)
         if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate \
                 and not _under_floor(facts, completion, ind.self_score.value) \
-                and not _by_stated_bands(facts, completion, ind.weight.value, ind.self_score.value):
+                and (banded is None or abs(banded - ind.self_score.value) >= SCORE_TOLERANCE):
             # a row with a scoring rule of its own we could not read: a warning that says so — the row's
             # 评分标准 cell, or a rule the report states for it by name ("造林成活率按分档计分，…得分值的一半")
             own_rule = ind.own_rule or _rule_said_for(facts, ind)
@@ -128,6 +129,12 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                 say, own = report.warning, own + f"（{ind.scored_apart}）"
             elif by_stated:         # the completion said wrong is the error; its score follows it
                 say, own = report.warning, own + f"（得分与报告所写完成率 {ind.completion.value:g}% 一致，随该完成率有误）"
+            elif banded is not None:     # the bands the report states, read whole: the score they give (a warning —
+                # the bands may not be every indicator's: "产出、效益定量指标按完成率分档计分")
+                report.warning("SCORE_MISMATCH", facts.where(ind.self_score.start),
+                               f"指标「{name}」完成率 {completion * 100:.2f}%，按报告所写完成率分档应得 {banded:g} 分，报告自评 "
+                               f"{ind.self_score.value:g} 分{quoted(facts, ind.self_score)}")
+                return
             elif (bands := _COMPLETION_BANDS.search(facts.text)) is not None:   # scored by bands the report states
                 say, own = report.warning, own + f"（报告按完成率分档计分：{bands.group(0)[:30]}）"
             elif (deducted := _deduction_rule(facts.text)) is not None:   # "定量指标每低于目标1个百分点扣0.5分"
@@ -147,15 +154,14 @@ REVERSE_SAID = re.compile(r"(?:反向|逆向)指标[^。；;]{0,20}?(?:完成率
                           r"\s*[÷/]\s*实际")   # ("…=目标值÷实际值", "逆向指标完成率按“指标值÷实际值”计算")
 
 
-def _by_stated_bands(facts: Facts, completion: float, weight: float, score: float) -> bool:
+def _banded_score(facts: Facts, completion: float, weight: float) -> float | None:
     """The score the report's own completion bands give ("…90%（含）—100%之间的得该项分值的80%…"), recomputed by
-    the core's TIER_SCORE: a score that follows them is no finding."""
+    the core's TIER_SCORE (None: no bands read whole)."""
     bands = _COMPLETION_BANDS.search(facts.text)
     if bands is None:
-        return False
+        return None
     start, end = sentence_bounds(facts.text, bands.start())
-    banded = share_score(facts.text[start:end], completion * 100, weight)
-    return banded is not None and abs(banded - score) < SCORE_TOLERANCE
+    return share_score(facts.text[start:end], completion * 100, weight)
 
 
 def _under_floor(facts: Facts, completion: float, score: float) -> bool:

@@ -229,3 +229,16 @@ def test_an_items_score_against_the_completion_said_before_it(tmp_path):
     assert [(f.code, f.severity) for f in found] == [("SCORE_MISMATCH", "error")] and "9.20" in found[0].message
     banded = text.replace("定量指标未达到的", "完成率90%（含）—100%的得分值的90%，定量指标未达到的")
     assert [f.code for f in checked(tmp_path, banded.format(x="9.6")).findings if f.severity == "error"] == []
+
+
+def test_a_score_against_the_completion_bands_the_report_states(tmp_path):
+    """"按完成率分档计分，完成率100%及以上得满分，90%（含）至100%得分值的90%…": the bands read whole (a clause naming the
+    rule before them, 及以上), each row's score the band its completion falls in."""
+    text = ("评分标准：产出、效益定量指标按完成率分档计分，完成率100%及以上得满分，90%（含）至100%得分值的90%，"
+            "80%（含）至90%得分值的80%，80%以下不得分。\n"
+            "| 一级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 低产茶园改造面积 | ≥15000亩 | 13860亩 | 10 | {x} |\n"
+            "| 效益指标 | 带动脱贫户及监测户 | ≥600户 | 571户 | 10 | 9 |\n")
+    assert [f.code for f in checked(tmp_path, text.format(x="9")).findings] == []
+    found = checked(tmp_path, text.format(x="8")).findings
+    assert [(f.code, f.severity) for f in found] == [("SCORE_MISMATCH", "warning")] and "应得 9 分" in found[0].message
