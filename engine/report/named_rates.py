@@ -22,6 +22,12 @@ _BASE_AFTER = re.compile(r"率\s*(?:为|是|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%\
 _LOOK_BACK = 2    # paragraphs before its own
 
 
+# "…执行率为96.84%，即全年支出359.74万元占可用资金372.86万元，…": the rate, then what it is the share of, said
+_SHARE_EXPLAINED = re.compile(r"(?P<rate>\d+(?:\.\d+)?)\s*%\s*[,，]?\s*(?:即|也就是|也即)\s*[^，,。；;\d]{0,16}?"
+                              r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|元)\s*占\s*[^，,。；;\d]{0,16}?"
+                              r"(?P<den>\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|元)")
+
+
 def check_named_rates(facts: Facts, report: FindingList) -> None:
     text = facts.text
     for said in [*_FORMULA.finditer(text), *_BASE_AFTER.finditer(text)]:
@@ -68,6 +74,18 @@ def check_paid_and_left(facts: Facts, report: FindingList) -> None:
                            f"报告写{rate.label[-6:]} {rate.value:g}%，按已支付 {amount_text(facts.amount(spent))}÷（已支付＋尚未支付 "
                            f"{amount_text(facts.amount(left))}）{amount_text(whole)} 应为 {facts.amount(spent) / whole * 100:.2f}%"
                            f"{quoted(facts, rate)}")
+
+
+def check_shares_explained(facts: Facts, report: FindingList) -> None:
+    """A rate said as the share one amount is of another, right after it (即 A 占 B): A ÷ B, whatever their words."""
+    for said in _SHARE_EXPLAINED.finditer(facts.text):
+        rate, num, den = (facts.number_at(said.start(g)) for g in ("rate", "num", "den"))
+        if None in (rate, num, den) or not rate.is_rate or not facts.amount(den) or report.names(facts.where(rate.start)):
+            continue
+        value = facts.amount(num) / facts.amount(den)
+        if not at_stated(value, rate):
+            name = re.search(r"[\u4e00-\u9fff]{0,8}$", re.split(r"[,，;；]", rate.label)[-1]).group(0) or "比率"
+            say_rate(facts, report, name.rstrip("为是达"), num, den, rate, value)
 
 
 def _named_before(facts: Facts, words: str, before: int):

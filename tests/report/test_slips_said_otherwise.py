@@ -242,3 +242,11 @@ def test_a_score_against_the_completion_bands_the_report_states(tmp_path):
     assert [f.code for f in checked(tmp_path, text.format(x="9")).findings] == []
     found = checked(tmp_path, text.format(x="8")).findings
     assert [(f.code, f.severity) for f in found] == [("SCORE_MISMATCH", "warning")] and "应得 9 分" in found[0].message
+
+
+def test_a_rate_then_the_share_it_is_said_to_be(tmp_path):
+    """"执行率为N%，即全年支出A万元占可用资金B万元，其中…": A ÷ B, whatever the words of its base."""
+    text = "2.项目资金执行情况。资金执行率为{x}%，即全年支出359.74万元占可用资金372.86万元，其中发放现金救助326.40万元。\n"
+    assert checked(tmp_path, text.format(x="96.48")).findings == []
+    found = checked(tmp_path, text.format(x="96.84")).findings
+    assert [(f.code, f.severity) for f in found] == [("STATED_RATE_MISMATCH", "warning")] and "96.48%" in found[0].message
