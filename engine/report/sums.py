@@ -12,7 +12,7 @@ from .plain import opens_bracket
 _CLAUSE_END = re.compile(r"[;；]")
 _MADE_OF = r"由(?:以下|下列)?\s*(?:[两二三四五六七八九十]|\d{1,2})?\s*(?:项|部分|个方面)?\s*(?:构成|组成)\s*[:：]"
 # "项目支出2,146.38万元，分别为A…元、B…元、C…元": right after the whole, its parts each named (not "A、B分别为X、Y")
-_RESPECTIVELY = r"(?<=元[,，])\s*分别(?:为|是)\s*[:：]?(?=[^\d,，。;；]{2})"
+_RESPECTIVELY = r"(?:(?<=元)[,，]?|(?<=支出))\s*分别(?:为|是)\s*[:：]?(?=[^\d,，。;；]{2})"
 _SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成")   # not 支出: 基本支出 and 项目支出 are parts of a budget
 _WHOLE = re.compile(r"合计|总计|总额|小计")     # a part that is itself a whole ends the list
 _SUMMING = re.compile(r"共|合计|总计|涉及|安排|分解|用于")
@@ -64,7 +64,7 @@ def read_sums(facts: Facts) -> None:
         groups: dict[str | None, list[Number]] = {}
         for n in parts:
             groups.setdefault(n.measure, []).append(n)
-        if match.group().strip().startswith("分别") and len(groups) > 1:
+        if "分别" in match.group() and len(groups) > 1:
             continue   # ("追加412.30万元，分别为省级…120.00万元、县级防汛救灾追加207.30万元…": parts read as of other kinds)
         if _INCOME_WHOLE.search(before[-1].label):
             groups = {None: parts}   # "本年收入合计…，其中一般公共预算财政拨款收入…、其他收入…": sources of income, one list

@@ -250,3 +250,14 @@ def test_a_rate_then_the_share_it_is_said_to_be(tmp_path):
     assert checked(tmp_path, text.format(x="96.48")).findings == []
     found = checked(tmp_path, text.format(x="96.84")).findings
     assert [(f.code, f.severity) for f in found] == [("STATED_RATE_MISMATCH", "warning")] and "96.48%" in found[0].message
+
+
+def test_parts_said_respectively_after_the_whole_or_its_spending(tmp_path):
+    """"项目支出1,046.38万元分别为：…" (no comma) and "…支出631.48万元…。支出分别为：…" (the whole the sentence before)."""
+    right = ("二、支出\n全年实际支出631.48万元，预算执行率95.68%。支出分别为：清淤工程款5,218,600元、护坡改造823,400元、"
+             "监理及检测费194,500元、前期勘测设计费78,300元。\n")
+    assert checked(tmp_path, right).findings == []
+    wrong = right.replace("78,300元", "88,300元")
+    assert [(f.code, f.severity) for f in checked(tmp_path, wrong).findings] == [("SUM_MISMATCH", "error")]
+    whole = "项目支出1,046.38万元分别为：改造配套4,862,300元、危房改造补助2,135,600元、排水防涝维护1,892,450元、燃气排查1,537,450元。\n"
+    assert [f.code for f in checked(tmp_path, whole).findings] == ["SUM_MISMATCH"]
