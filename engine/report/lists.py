@@ -114,7 +114,11 @@ def composed_lists(text: str, numbers: list[Number]) -> list[tuple[Number, list[
                 and not re.search(r"等|其他|主要|部分(?!组成)", text[match.start(2):match.end(2)]):
             out.append((wholes[-1], parts))
     for match in _COMPOSED_AFTER.finditer(text):     # "项目支出1,012.76万元，由A…元、B…元…五项组成"
-        whole = next((n for n in numbers if n.end == match.start("comma") and n.is_amount), None)
+        before = next((n for n in numbers if n.end == match.start("comma")), None)
+        if before is not None and before.is_rate:    # "全年支出386.52万元，执行率74.33%，由A…元、B…元…三部分组成": the
+            before = next((n for n in reversed(numbers) if n.end <= before.start      # amount before its rate's clause
+                           and re.fullmatch(r"\s*[,，][^\d,，。;；]{1,12}", text[n.end:before.start])), None)
+        whole = before if before is not None and before.is_amount else None
         parts = [n for n in numbers if match.start("list") <= n.start < match.end("list")]
         if whole is not None and len(parts) >= 2 and all(n.is_amount for n in parts) \
                 and not re.search(r"等|其他|主要|部分(?!组成)", match.group("list")):

@@ -261,3 +261,10 @@ def test_parts_said_respectively_after_the_whole_or_its_spending(tmp_path):
     assert [(f.code, f.severity) for f in checked(tmp_path, wrong).findings] == [("SUM_MISMATCH", "error")]
     whole = "项目支出1,046.38万元分别为：改造配套4,862,300元、危房改造补助2,135,600元、排水防涝维护1,892,450元、燃气排查1,537,450元。\n"
     assert [f.code for f in checked(tmp_path, whole).findings] == ["SUM_MISMATCH"]
+
+
+def test_an_amount_made_of_parts_said_after_its_rate(tmp_path):
+    text = ("中央水利发展资金到位520.00万元，全年支出{whole}万元，执行率74.33%，由小型水库维修养护1,425,600元、"
+            "农村供水工程维修养护1,186,300元、河湖管护1,263,900元三部分组成。\n")
+    assert [f.code for f in checked(tmp_path, text.format(whole="387.58")).findings if f.code == "SUM_MISMATCH"] == []
+    assert [f.code for f in checked(tmp_path, text.format(whole="386.52")).findings if f.code == "SUM_MISMATCH"] == ["SUM_MISMATCH"]
