@@ -347,7 +347,7 @@ _TITLED = re.compile(r"^[^\S\n]*" + LIST_MARK + r"\s*(?P<name>[^。\n,，:：;�
 _NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当年|该指标|本指标)|(?:年度计划|年度|计划|预期)$")
 
 
-_COMPLETION_BRACKETED = re.compile(r"[^,，;；。(（]*[(（]\s*(?:完成率|完成比例)\s*(?:为)?\s*")
+_COMPLETION_AFTER_TARGET = re.compile(r"[^,，;；。(（]*(?:[(（]|[,，])\s*(?:完成率|完成比例)\s*(?:为)?\s*")   # (in brackets or the next clause)
 
 
 def _paired_indicators(facts: Facts) -> None:
@@ -387,8 +387,8 @@ def _paired_indicators(facts: Facts) -> None:
             completion = after[0] if after and after[0].measure == "completion" and after[0].is_rate \
                 and not after[0].part else None     # (the next figure, words only between: no other's)
             if match.re is _ACHIEVED_AGAINST and after and after[0] is target and len(after) > 1 \
-                    and _COMPLETION_BRACKETED.fullmatch(facts.text, target.end, after[1].start) and after[1].is_rate:
-                completion = after[1]    # "…，优于48小时的目标（完成率125%）": in brackets after its target
+                    and _COMPLETION_AFTER_TARGET.fullmatch(facts.text, target.end, after[1].start) and after[1].is_rate:
+                completion = after[1]    # "…，优于48小时的目标（完成率125%）", "…的目标，完成率108.33%": right after its target
         within = match.group("within") if "within" in match.re.groupindex else None
         if match.re is _ACHIEVED_AGAINST:
             direction = DIRECTIONS[match.group("dir")] if match.group("dir") else "<=" if match.group("ceiling") \

@@ -268,3 +268,10 @@ def test_an_amount_made_of_parts_said_after_its_rate(tmp_path):
             "农村供水工程维修养护1,186,300元、河湖管护1,263,900元三部分组成。\n")
     assert [f.code for f in checked(tmp_path, text.format(whole="387.58")).findings if f.code == "SUM_MISMATCH"] == []
     assert [f.code for f in checked(tmp_path, text.format(whole="386.52")).findings if f.code == "SUM_MISMATCH"] == ["SUM_MISMATCH"]
+
+
+def test_a_ceilings_completion_in_the_clause_after_its_target(tmp_path):
+    text = ("评分说明：逆向指标完成率=目标值÷实际值。\n公共文化设施报修实行闭环管理，全年受理报修214件，平均响应时长52小时，"
+            "未达到不超过48小时的目标，完成率{x}%。\n")
+    assert [f.code for f in checked(tmp_path, text.format(x="92.31")).findings] == []
+    assert [f.code for f in checked(tmp_path, text.format(x="108.33")).findings] == ["COMPLETION_MISMATCH"]
