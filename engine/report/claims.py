@@ -339,11 +339,11 @@ _ACHIEVED_AGAINST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}
                                r"的\s*(?:年度)?(?P<ceiling>控制)?(?:目标值?|目标要求|要求|指标)(?=[)）(（,，;；。]|$|\d[\d.]*\s*个(?:百分点|千分点))")
 # "1.新建高标准农田。年度目标不少于3.2万亩，实际建成3.36万亩…。该指标分值10分，得分10分。": a numbered
 # paragraph titled by the indicator's name, its target and what was achieved after the title
-_TITLED = re.compile(r"^[^\S\n]*" + LIST_MARK + r"\s*(?P<name>[^。\n,，:：;；\d]{2,30}?)\s*[。:：]\s*"
+_TITLED = re.compile(r"^[^\S\n]*" + LIST_MARK + r"\s*(?P<name>[^。\n,，:：;；\d]{2,30}?)\s*(?:[。:：]|(?=目标))\s*"
                     r"(?:年度|全年)?(?:目标值?|指标值|计划)\s*(?:为|是)?\s*"
                     r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于)?\s*"
                     rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,6}}?)\s*(?:以上|以内)?\s*[,，；;]\s*"
-                    rf"[^。\n\d]{{0,30}}?实际[^\d。\n]{{0,12}}?(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,6}})", re.M)
+                    rf"[^。\n]{{0,30}}?实际[^\d。\n]{{0,12}}?(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,6}})", re.M)
 _NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当年|该指标|本指标)|(?:年度计划|年度|计划|预期)$")
 
 

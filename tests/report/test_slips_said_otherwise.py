@@ -275,3 +275,11 @@ def test_a_ceilings_completion_in_the_clause_after_its_target(tmp_path):
             "未达到不超过48小时的目标，完成率{x}%。\n")
     assert [f.code for f in checked(tmp_path, text.format(x="92.31")).findings] == []
     assert [f.code for f in checked(tmp_path, text.format(x="108.33")).findings] == ["COMPLETION_MISMATCH"]
+
+
+def test_a_numbered_indicator_its_target_right_after_its_name_and_figures_between(tmp_path):
+    text = ("三、绩效目标完成情况\n4.健康档案错漏率目标≤3%，年终抽查档案1,500份，实际错漏率3.6%，按逆向指标完成率=目标值÷实际值计算，"
+            "完成率为{x}%。\n")
+    assert [f.code for f in checked(tmp_path, text.format(x="83.33")).findings] == []
+    found = checked(tmp_path, text.format(x="86.33")).findings
+    assert [(f.code, f.severity) for f in found] == [("COMPLETION_MISMATCH", "error")]
