@@ -176,6 +176,7 @@ def _figure(value: float, decimals: int) -> str:
 
 
 _A_TOTAL_SAID = re.compile(r"自评|综合|总分|评价得分")
+_FRAMEWORK_GROUP = re.compile(r"(?:决策|投入|过程|产出|效益|效果|满意度)(?:指标|类|方面)?(?:得分?|为)?\s*$")
 
 
 def check_listed_scores(facts: Facts, report: FindingList) -> None:
@@ -187,7 +188,10 @@ def check_listed_scores(facts: Facts, report: FindingList) -> None:
         if whole.unit != "分" or any(n.unit != "分" for n in parts):
             continue
         start, end = sentence_bounds(facts.text, whole.start)
-        if _A_TOTAL_SAID.search(facts.text, start, end):     # (a group's 合计 may hold items its sentence does not list)
+        # (a group's 合计 may hold items its sentence does not list — not so when the parts are the framework's
+        # groups, three at least: "以上决策14.5分、过程24.5分、产出39.34分、效益20分，合计98.43分")
+        if _A_TOTAL_SAID.search(facts.text, start, end) or len(parts) >= 3 and all(
+                _FRAMEWORK_GROUP.search(re.split(r"[,，;；、]", p.label)[-1]) for p in parts):
             _scores_off(facts, report, whole, parts, "，报告写合计")
 
 

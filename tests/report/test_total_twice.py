@@ -92,3 +92,13 @@ def test_the_conclusions_total_and_an_items_deduction_of_the_gap(tmp_path):
     penalty = ("各项指标得分合计95.7分，扣除扣分项1分后，2022年度部门整体支出绩效自评得分为94.70分，等级为“优”。\n"
                "摘要：经自评，2022年度部门整体支出绩效自评得分94.70分，等级为“优”。\n")
     assert totals(checked(tmp_path, penalty)) == []
+
+
+def test_the_frameworks_groups_listed_then_their_合计(tmp_path):
+    text = "四、评价结论\n以上决策14.5分、过程24.5分、产出39.34分、效益20分，合计{x}分。\n"
+    assert checked(tmp_path, text.format(x="98.34")).findings == []
+    found = checked(tmp_path, text.format(x="98.43")).findings
+    assert [(f.code, f.severity) for f in found] == [("TOTAL_MISMATCH", "error")]
+    # a group's 合计 of items its sentence may not all list is not checked so
+    part = "（二）过程。其中预算执行8分、资金管理7分，合计19分。\n"
+    assert checked(tmp_path, part).findings == []
