@@ -92,7 +92,7 @@ def total_and_grade(facts) -> list:
                 label = first.label                                 # … the sum is, named as the first part was
                 clause = re.split(r"[,，;；(（]", label)[-1]
         if _ITEM_SCORE.search(clause) and not STRONG_TOTAL.search(clause) \
-                and not re.search(r"项目自评得分?\s*(?:为|:)?\s*$", clause):
+                and not re.search(r"(?:项目自评|[该本]项目)得分?\s*(?:为|:)?\s*$", clause):   # ("经自评，该项目得分99.65分")
             continue   # "预算执行率得分9.75分": an item's score, not the total
         if "分别" in clause or "其中" in clause or re.match(r"\s*分?\s*、\s*(?:\d|[^\d，,。；;、]{1,12}得分)", text[n.end:n.end + 20]):
             continue   # "各项目自评得分分别为100分、96分", "自评得分情况为：其中：项目立项6分", "…得分9.70分、产出

@@ -102,3 +102,11 @@ def test_the_frameworks_groups_listed_then_their_合计(tmp_path):
     # a group's 合计 of items its sentence may not all list is not checked so
     part = "（二）过程。其中预算执行8分、资金管理7分，合计19分。\n"
     assert checked(tmp_path, part).findings == []
+
+
+def test_the_projects_own_total_in_its_report(tmp_path):
+    text = ("某县司法局2023年度法律援助项目支出绩效自评报告\n经自评，该项目得分{x}分，评价等级为“优”。自评表如下：\n"
+            "| 一级指标 | 分值 | 得分 |\n| 决策 | 20 | 19.5 |\n| 过程 | 20 | 19.6 |\n| 产出 | 40 | 40 |\n| 效益 | 20 | 20 |\n"
+            "| 合计 | 100 | 99.1 |\n")
+    assert totals(checked(tmp_path, text.format(x="99.1"))) == []
+    assert [f.where for f in totals(checked(tmp_path, text.format(x="99.9")))] == ["第2行"]
