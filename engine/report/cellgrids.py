@@ -52,6 +52,7 @@ def levelled_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) 
 
 
 _NAME_COLUMN = re.compile(r"指标|名称|项目|内容")
+_SAID_COLUMN = re.compile(r"评分说明|说明|评分依据|自评依据|依据|扣分原因|评分标准|评价标准|评分细则")
 
 
 def grouped_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
@@ -61,31 +62,43 @@ def grouped_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -
     start = next((j for j in range(1, len(cells) - 1)
                   if {column_of(cells[j], "scores"), column_of(cells[j + 1], "scores")} == {"weight", "score"}
                   and _NAME_COLUMN.search(cells[j - 1])), None)
+    said = 0       # a column of words between 分值 and 得分 (评分说明: "实有24人，编制26人，控制率92.31%"), passed over
+    if start is None:
+        start = next((j for j in range(1, len(cells) - 2)
+                      if column_of(cells[j], "scores") == "weight" and column_of(cells[j + 2], "scores") == "score"
+                      and _SAID_COLUMN.search(cells[j + 1]) and _NAME_COLUMN.search(cells[j - 1])), None)
+        said = 1
     if start is None:
         return set()
     first = start - 1
     while first > 0 and start - first < 3 and _NAME_COLUMN.search(cells[first - 1]) and not FIGURE_CELL.match(cells[first - 1]):
         first -= 1
-    data, at = cells[start + 2:], run[start + 2:]
+    data, at = cells[start + 2 + said:], run[start + 2 + said:]
     found: list[tuple[int, list[str]]] = []
     i = 0
     while i < len(data):
         names = 0
         while i + names < len(data) and not FIGURE_CELL.match(data[i + names]) and data[i + names]:
             names += 1
-        figures = data[i + names:i + names + 2]
+        figures = data[i + names:i + names + 2 + said]
+        if said and len(figures) == 3 and not BARE_NUMBER.fullmatch(figures[1]):
+            figures = [figures[0], figures[2]]     # (its 评分说明 between)
+        else:
+            figures = figures[:2]
+        width = names + len(figures) + (said if len(data[i + names:i + names + 2 + said]) == 3
+                                         and not BARE_NUMBER.fullmatch(data[i + names + 1]) else 0)
         if not 1 <= names <= 3 or len(figures) < 2 or not all(BARE_NUMBER.fullmatch(c) for c in figures):
             break
         found.append((at[i + names - 1], [data[i + names - 1], *figures]))
-        i += names + 2
-        if key(data[i - 3]) in vocabulary()["scores"]["total_rows"]:
+        i += width
+        if key(data[i - width + names - 1]) in vocabulary()["scores"]["total_rows"]:
             break
     if len(found) < 3:
         return set()
-    rows[run[first]] = [cells[start - 1], cells[start], cells[start + 1]]
+    rows[run[first]] = [cells[start - 1], cells[start], cells[start + 1 + said]]
     for line, row in found:
         rows[line] = row
-    return set(run[first:start + 2 + i]) - {run[first]} - {line for line, _ in found}
+    return set(run[first:start + 2 + said + i]) - {run[first]} - {line for line, _ in found}
 
 
 def even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:

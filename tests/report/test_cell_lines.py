@@ -559,3 +559,37 @@ def test_a_subtotal_row_and_the_total_row_after_it_are_no_indicators_row(tmp_pat
     # 93.40% scored 8 of 10: the bands the report states for the 预算执行率 by name, not its completion's share
     assert error_codes(banded) == [] and [f.code for f in banded.findings] == []
     assert error_codes(result_of(tmp_path, SUBTOTALLED)) == ["SCORE_MISMATCH"]
+
+
+# a 评分表 one cell a line whose 评分说明 column (sentences, figures in them) stands between its 分值 and its 得分
+SAID_BETWEEN = "\n".join("""一级指标
+二级指标
+三级指标
+分值
+评分说明
+得分
+投入（20分）
+目标设定
+绩效目标合理性
+2
+绩效目标与部门职责、年度计划相符
+2
+绩效指标明确性
+2
+指标细化量化，可衡量
+2
+预算配置
+在职人员控制率
+4
+实有24人，编制26人，控制率92.31%，未超编
+4
+重点支出安排率
+8
+档案数字化58.40万元，占项目支出的67.47%，高于60%
+8""".splitlines()) + "\n"
+
+
+def test_a_score_table_with_its_explanations_between_points_and_score(tmp_path):
+    items = {i.name: (i.weight.value, i.score.value) for i in result_of(tmp_path, SAID_BETWEEN).facts.items}
+    assert items["绩效目标合理性"] == (2.0, 2.0) and items["在职人员控制率"] == (4.0, 4.0)
+    assert items["重点支出安排率"] == (8.0, 8.0)
