@@ -25,7 +25,7 @@ from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
 from .indicator_checks import (REVERSE_SAID, check_completions_said_apart, check_indicator, check_scores_of_completions,
                                check_shares_of_targets)
-from .named_rates import check_named_rates, check_paid_and_left, check_shares_explained
+from .named_rates import check_named_rates, check_paid_and_left, check_shares_explained, check_year_on_year
 from .rate_checks import check_stated_rates
 from .numbers import Number
 from .plain import sub_level
@@ -84,6 +84,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_named_rates(facts, report)
     check_paid_and_left(facts, report)
     check_shares_explained(facts, report)
+    check_year_on_year(facts, report)
     check_sums(facts, report)
     check_written_sums(facts, report)
     check_listed_scores(facts, report)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..core.findings import FindingList
+from ..core.rates import deviation_rate
 from ..core.parsing import text_key
 from .facts import Facts
 from .said_formula import say_rate
@@ -86,6 +87,26 @@ def check_shares_explained(facts: Facts, report: FindingList) -> None:
         if not at_stated(value, rate):
             name = re.search(r"[\u4e00-\u9fff]{0,8}$", re.split(r"[,，;；]", rate.label)[-1]).group(0) or "比率"
             say_rate(facts, report, name.rstrip("为是达"), num, den, rate, value)
+
+
+# "“三公”经费本年决算4.12万元，上年决算4.86万元，变动率-15.32%": this year's against last year's, the change's rate
+_YEAR_ON_YEAR = re.compile(r"本年(?:决算|支出|预算)?(?:数)?\s*(?:为)?\s*(?P<now>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)\s*[,，]\s*"
+                           r"上年(?:决算|支出|预算)?(?:数)?\s*(?:为)?\s*(?P<then>\d[\d,]*(?:\.\d+)?)\s*(?P=unit)\s*[,，]\s*"
+                           r"(?:变动率|变化率|增长率)\s*(?:为)?\s*(?P<rate>-?\d+(?:\.\d+)?)\s*%")
+
+
+def check_year_on_year(facts: Facts, report: FindingList) -> None:
+    """A change's rate said right after this year's and last year's amounts: (this − last) ÷ last (the core's
+    偏差率 of the one on the other)."""
+    for said in _YEAR_ON_YEAR.finditer(facts.text):
+        now, then, rate = (facts.number_at(said.start(g)) for g in ("now", "then", "rate"))
+        if None in (now, then, rate) or not then.value or report.names(facts.where(rate.start)):
+            continue
+        value = deviation_rate(now.value, then.value)
+        if not at_stated(value, rate):
+            report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
+                           f"报告写变动率 {rate.value:g}%，按（本年 {amount_text(now.value)} − 上年 {amount_text(then.value)}）÷ "
+                           f"{amount_text(then.value)} 应为 {value * 100:.2f}%{quoted(facts, rate)}")
 
 
 def _named_before(facts: Facts, words: str, before: int):

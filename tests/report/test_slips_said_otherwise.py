@@ -283,3 +283,10 @@ def test_a_numbered_indicator_its_target_right_after_its_name_and_figures_betwee
     assert [f.code for f in checked(tmp_path, text.format(x="83.33")).findings] == []
     found = checked(tmp_path, text.format(x="86.33")).findings
     assert [(f.code, f.severity) for f in found] == [("COMPLETION_MISMATCH", "error")]
+
+
+def test_a_change_on_last_year_said_after_both_amounts(tmp_path):
+    text = "（二）预算配置\n“三公”经费本年决算4.12万元，上年决算4.86万元，变动率{x}%，控制在0以内。\n"
+    assert checked(tmp_path, text.format(x="-15.23")).findings == []
+    found = checked(tmp_path, text.format(x="-15.32")).findings
+    assert [(f.code, f.severity) for f in found] == [("STATED_RATE_MISMATCH", "warning")] and "-15.23%" in found[0].message
