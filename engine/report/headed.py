@@ -19,12 +19,13 @@ _WORDS = words()
 _DIRECTION = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
 _HEADED = re.compile(r"^[ \t\u3000]*" + LIST_MARK + r"\s*(?P<name>[^，,。；;:：()（）\d\n%、]{2,30}?)\s*[。:：]"
                      r"(?P<body>[^\n]+)$", re.M)
-_GOAL = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?P<ceiling>控制在)?\s*"
-                   rf"(?P<dir>{_DIRECTION})?\s*(?=\d)")
+_GOAL = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?:[^\d,，。；;]{{0,8}}?(?={_DIRECTION}|控制在))?"
+                   rf"\s*(?P<ceiling>控制在)?\s*(?P<dir>{_DIRECTION})?\s*(?=\d)")   # ("年度目标为新增就业不少于260名")
 _POINTS = re.compile(rf"(?:{_WORDS['statement_points'].pattern})\s*(?:为|是)?\s*(?=\d)"
                      r"|(?<=[(（])\s*(?=\d+(?:\.\d+)?\s*分\s*[,，]\s*得)")
 _SCORE = re.compile(r"(?<!扣)(?:自评得分|得分|实得|计得|得)\s*(?:为)?\s*(?=\d)")
-_IN_FULL = re.compile(r"(?P<points>\d+(?:\.\d+)?)\s*分\s*(?:全得|全部得分)|按满分\s*(?P<full>\d+(?:\.\d+)?)\s*分\s*计")
+_IN_FULL = re.compile(r"(?P<points>\d+(?:\.\d+)?)\s*分\s*(?:全得|全部得分)|按满分\s*(?P<full>\d+(?:\.\d+)?)\s*分\s*计"
+                      r"|(?:分值|满分)\s*(?P<valued>\d+(?:\.\d+)?)\s*分\s*[,，]\s*(?:全得|全部得分|得满分)")   # "（分值8分，全得）"
 _NOT_ACHIEVED = re.compile(r"目标|计划|指标值|预期|上年|去年|同期|其中|含|年中|监控|截至")
 _NOT_A_NAME = re.compile(rf"^(?:{_WORDS['indicator_group'].pattern}|产出|效益|决策|过程|管理|预算执行)(?:指标|情况|方面)?$"
                          r"|^(?:该|本项|以上|其中|合计|小计|总分|经自评|综上)|得分|扣分|满分|分值|权重|问题(?!整改|办结|解决|处置|销号)|措施|原因|情况$|方面$|分析$|目标$|指标")   # (a group's heading)
@@ -72,7 +73,7 @@ def _points_and_score(facts: Facts, start: int, end: int) -> tuple:
     points = [facts.number_at(m.end()) for m in _POINTS.finditer(text, start, end)]
     scores = [facts.number_at(m.end()) for m in _SCORE.finditer(text, start, end)]
     if len(full) == 1 and not scores and len(points) <= 1:
-        said = facts.number_at(full[0].start("points") if full[0].group("points") else full[0].start("full"))
+        said = facts.number_at(full[0].start(next(g for g in ("points", "full", "valued") if full[0].group(g))))
         return said, said
     if len(points) != 1 or not scores or None in points or scores[-1] is None:
         return None, None
@@ -112,8 +113,8 @@ def _achieved(facts: Facts, target, start: int, end: int):
     return first, False
 
 
-_TARGET_ALONE = re.compile(rf"\s*(?:年度|全年)?(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?:控制在)?\s*"
-                           rf"(?:{_DIRECTION})?\s*")
+_TARGET_ALONE = re.compile(rf"\s*(?:年度|全年)?(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*[^\d,，。；;]{{0,8}}?"
+                           rf"(?:控制在)?\s*(?:{_DIRECTION})?\s*")   # ("年度目标为新增就业不少于260名。")
 
 
 def _sentence_start(text: str, at: int) -> int:

@@ -161,3 +161,11 @@ def test_an_indicators_points_in_brackets_right_before_the_colon_are_its_own(tmp
     values = indicator_values(checked(tmp_path, text))
     assert values["养老金领取人数"] == (16800.0, 17036.0, 8.0, 8.0)
     assert "" not in values and "全年" not in values
+
+
+def test_a_headed_target_with_words_before_its_sign_and_points_scored_in_full(tmp_path):
+    text = ("三、完成情况\n1.残疾人就业。年度目标为新增就业不少于260名。全年通过多种方式新增残疾人就业287名，同比多31名，"
+            "完成率110.38%（分值8分，得8分）。\n2.辅助器具适配。目标900件以上，全年适配轮椅、助听器等1,032件（分值5分，全得）。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["残疾人就业"] == (260.0, 287.0, 8.0, 8.0)
+    assert values["辅助器具适配"] == (900.0, 1032.0, 5.0, 5.0)
