@@ -33,7 +33,8 @@ from .said_formula import (OWN_EXECUTION_RULE, check_row_execution, check_said_e
                            check_said_rate_rule, check_said_share, check_said_total, follows_rate)
 from .stated import EPS, amount_text, at_stated, by_shape, quoted
 from .deductions import check_said_deductions
-from .sum_checks import check_budget_equation, check_group_scores, check_listed_scores, check_sums, check_written_sums
+from .sum_checks import (check_budget_equation, check_group_scores, check_listed_scores, check_sums, check_table_columns,
+                         check_written_sums)
 from .totals import STRONG_TOTAL
 from .vocabulary import key
 
@@ -115,6 +116,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_said_rate_rule(facts, report)
     _form_total(facts, report)
     check_declared_total(facts, report)
+    check_table_columns(facts, report)     # (last: a column another check said of is not said again)
     # (the items' sum by the framework's rows, where their 分值 make up 100: one more sum the totals may be)
     framed = _stated_sum(facts, rule_set) if rule_set else None
     check_totals_said_twice(facts, report, [framed[0]] if framed and framed[1] is not None and abs(framed[1] - 100) < EPS else [])

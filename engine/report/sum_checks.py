@@ -11,6 +11,7 @@ from .facts import Facts
 from .numbers import Number, sentence_bounds
 from .plain import opens_bracket
 from .sums import listed_then_totalled, totalled_then_listed
+from .tables import table_lines
 from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, quoted
 from .vocabulary import partitions
 
@@ -229,4 +230,47 @@ def check_group_scores(facts: Facts, report: FindingList) -> None:
                 or abs(sum(w for w, _ in pairs) - points) >= EPS or re.search(r"加分|扣分项", text[heading.end():end]):
             continue
         _scores_off(facts, report, said, [n for _, n in pairs], f"（分值合计 {points:g} 分），标题写得")
+
+
+# a column of no sum: rates, standards, averages, unit prices, counts of points
+_NOT_SUMMED = re.compile(r"率|比|%|平均|标准|单价|分值|得分|权重|序号|年份|年度|时间|日期|编号")
+_ROW_OF_PARTS = re.compile(r"^\s*(?:其中|含|小计|[(（]|[-—]|\d+\s*[.、．](?!\d))")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|合\s*计|总\s*计)$")
+
+
+def check_table_columns(facts: Facts, report: FindingList) -> None:
+    """A table's 合计 row against the rows above it, column by column: a column of amounts or counts every row fills
+    (no rate, standard or average by its header; no 其中 or 小计 row among the rows), its sum the 合计's — an error for
+    a slip's shape, else a warning. A budget table's columns are checked by tables.py already."""
+    header: list[str] | None = None
+    rows: list[tuple[list[str], dict[int, Number]]] = []
+    for line in table_lines(facts.text, facts.numbers):
+        if line is None:
+            header, rows = None, []
+            continue
+        cells, placed = line
+        if header is None:
+            header, rows = cells, []
+            continue
+        at = {column: n for column, n in placed}
+        if not _TOTAL_ROW.match(re.sub(r"\s", "", cells[0] if cells else "")):
+            rows.append((cells, at))
+            continue
+        if len(rows) >= 2 and not any(_ROW_OF_PARTS.match(r[0][0] if r[0] else "") or not (r[0] and r[0][0]) for r in rows):
+            for column, whole in at.items():
+                _column_off(facts, report, header, column, whole, [r[1].get(column) for r in rows])
+        header, rows = None, []
+
+
+def _column_off(facts: Facts, report: FindingList, header: list[str], column: int, whole: Number, parts: list) -> None:
+    if column >= len(header) or _NOT_SUMMED.search(header[column]) or None in parts or whole.is_rate \
+            or any(p.is_rate or p.unit != whole.unit for p in parts) or report.names(facts.where(whole.start)):
+        return
+    total = sum(p.value for p in parts)
+    if abs(excel_round(total, whole.decimals) - whole.value) < max(EPS, 0.5 * 10 ** -whole.decimals * len(parts)):
+        return      # (parts each rounded: the 合计 may be off their sum by their roundings)
+    say, why = by_shape(report, facts, whole, total / 10000 if whole.unit == "元" else total, tuple(parts))
+    say("SUM_MISMATCH", facts.where(whole.start),
+        f"「{header[column]}」一列各行之和 {_figure(total, whole.decimals)}，合计行写 {_figure(whole.value, whole.decimals)}"
+        f"{why}{quoted(facts, whole)}")
 

@@ -290,3 +290,14 @@ def test_a_change_on_last_year_said_after_both_amounts(tmp_path):
     assert checked(tmp_path, text.format(x="-15.23")).findings == []
     found = checked(tmp_path, text.format(x="-15.32")).findings
     assert [(f.code, f.severity) for f in found] == [("STATED_RATE_MISMATCH", "warning")] and "-15.23%" in found[0].message
+
+
+def test_a_tables_column_against_its_合计_row(tmp_path):
+    """A table set in columns (counts and an amount in 元) whose 合计 row says a sum of the rows above: each summable
+    column against it; a rate, a standard or an average column is not summed."""
+    text = ("各乡镇发放情况如下：\n\n  乡镇        80-89岁(人)   补贴标准(元/月)   发放金额(元)\n"
+            "  勐岚镇          1598           50         1,282,800\n  曼桂乡          1362           50         1,088,400\n"
+            "  南溪乡          1487           50         1,196,100\n  合计            4447           50         {x}\n")
+    assert checked(tmp_path, text.format(x="3,567,300")).findings == []
+    found = checked(tmp_path, text.format(x="3,567,800")).findings
+    assert [(f.code, f.severity) for f in found] == [("SUM_MISMATCH", "error")] and "发放金额" in found[0].message
