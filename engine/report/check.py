@@ -33,8 +33,8 @@ from .said_formula import (OWN_EXECUTION_RULE, check_row_execution, check_said_e
                            check_said_rate_rule, check_said_share, check_said_total, follows_rate)
 from .stated import EPS, amount_text, at_stated, by_shape, quoted
 from .deductions import check_said_deductions
-from .sum_checks import (check_budget_equation, check_group_scores, check_listed_scores, check_sums, check_table_columns,
-                         check_written_sums)
+from .sum_checks import (check_budget_equation, check_group_rows, check_group_scores, check_listed_scores, check_sums,
+                         check_table_columns, check_written_sums)
 from .totals import STRONG_TOTAL
 from .vocabulary import key
 
@@ -90,6 +90,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_written_sums(facts, report)
     check_listed_scores(facts, report)
     check_group_scores(facts, report)
+    check_group_rows(facts, report)
     check_said_deductions(facts, report)
     check_budget_equation(facts, report)
     _amount_tables(facts, report)

@@ -13,7 +13,7 @@ from .plain import opens_bracket
 from .sums import listed_then_totalled, totalled_then_listed
 from .tables import table_lines
 from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, quoted
-from .vocabulary import partitions
+from .vocabulary import column_of, partitions
 
 
 _NOTED = re.compile(r"\s*(?:万元|元)?\s*[(（][^)）]{0,30}含")
@@ -273,4 +273,44 @@ def _column_off(facts: Facts, report: FindingList, header: list[str], column: in
     say("SUM_MISMATCH", facts.where(whole.start),
         f"「{header[column]}」一列各行之和 {_figure(total, whole.decimals)}，合计行写 {_figure(whole.value, whole.decimals)}"
         f"{why}{quoted(facts, whole)}")
+
+
+def check_group_rows(facts: Facts, report: FindingList) -> None:
+    """A 评分表 of two levels, each group's row its name in the first column and the second empty ("| 产出 |  | 35 |
+    34.4 |"), its rows under it the first empty ("|  | 招商签约项目数 | 10 | 10 |"): where their points make up the
+    group's exactly, their scores its score."""
+    columns: tuple[int, int] | None = None
+    group: tuple[Number, Number] | None = None
+    under: list[tuple[Number, Number]] = []
+
+    def settle() -> None:
+        if group is not None and len(under) >= 2 and abs(sum(w.value for w, _ in under) - group[0].value) < EPS \
+                and not report.names(facts.where(group[1].start)):
+            _scores_off(facts, report, group[1], [s for _, s in under], f"（分值合计 {group[0].value:g} 分），该行写得")
+
+    for line in table_lines(facts.text, facts.numbers):
+        if line is None:
+            settle()
+            columns, group, under = None, None, []
+            continue
+        cells, placed = line
+        weight = next((i for i, c in enumerate(cells) if column_of(c, "scores") == "weight"), None)
+        score = next((i for i, c in enumerate(cells) if column_of(c, "scores") == "score"), None)
+        if weight is not None and score is not None:
+            settle()
+            columns, group, under = (weight, score), None, []
+            continue
+        at = {column: n for column, n in placed}
+        if columns is None or len(cells) < 2 or columns[0] not in at or columns[1] not in at:
+            continue
+        pair = (at[columns[0]], at[columns[1]])
+        if cells[0] and not cells[1]:          # a group's row
+            settle()
+            group, under = pair, []
+        elif not cells[0] and cells[1] and group is not None:
+            under.append(pair)
+        else:
+            settle()
+            group, under = None, []
+    settle()
 

@@ -110,3 +110,16 @@ def test_the_projects_own_total_in_its_report(tmp_path):
             "| 合计 | 100 | 99.1 |\n")
     assert totals(checked(tmp_path, text.format(x="99.1"))) == []
     assert [f.where for f in totals(checked(tmp_path, text.format(x="99.9")))] == ["第2行"]
+
+
+def test_a_group_row_against_the_rows_under_it(tmp_path):
+    """A 评分表 of two levels: the group's row (second cell empty) against its rows (first cell empty) whose points make
+    up its own; sibling rows of one level are no group's."""
+    text = ("| 一级指标 | 二级指标 | 分值 | 得分 |\n| 决策 |  | 15 | 14.5 |\n|  | 目标设定 | 8 | 8 |\n|  | 预算编制 | 7 | 6.5 |\n"
+            "| 产出 |  | 35 | {x} |\n|  | 招商签约项目数 | 10 | 10 |\n|  | 亿元以上项目数 | 8 | 8 |\n"
+            "|  | 标准化厂房建设面积 | 9 | 8.1 |\n|  | 企业服务事项办结率 | 8 | 8 |\n")
+    assert checked(tmp_path, text.format(x="34.1")).findings == []
+    found = checked(tmp_path, text.format(x="34.4")).findings
+    assert [(f.code, f.severity) for f in found] == [("TOTAL_MISMATCH", "error")] and "34.10" in found[0].message
+    siblings = "| 二级指标 | 分值 | 得分 |\n| 预算执行 | 20 | 18.8 |\n| 预算管理 | 10 | 9.5 |\n| 资产管理 | 10 | 9.6 |\n"
+    assert checked(tmp_path, siblings).findings == []
