@@ -263,7 +263,8 @@ def check_table_columns(facts: Facts, report: FindingList) -> None:
 
 
 def _column_off(facts: Facts, report: FindingList, header: list[str], column: int, whole: Number, parts: list) -> None:
-    if column >= len(header) or _NOT_SUMMED.search(header[column]) or None in parts or whole.is_rate \
+    if column >= len(header) or not re.search(r"[\u4e00-\u9fff]", header[column]) or _NOT_SUMMED.search(header[column]) \
+            or None in parts or whole.is_rate \
             or any(p.is_rate or p.unit != whole.unit for p in parts) or report.names(facts.where(whole.start)):
         return
     total = sum(p.value for p in parts)

@@ -301,3 +301,9 @@ def test_a_tables_column_against_its_合计_row(tmp_path):
     assert checked(tmp_path, text.format(x="3,567,300")).findings == []
     found = checked(tmp_path, text.format(x="3,567,800")).findings
     assert [(f.code, f.severity) for f in found] == [("SUM_MISMATCH", "error")] and "发放金额" in found[0].message
+
+
+def test_a_column_with_no_header_of_words_is_not_summed(tmp_path):
+    """A table whose header was lost (a Markdown rule line read in its place): no column of it is summed."""
+    text = "  ---        ---      ---\n  决策        20       19.5\n  过程        80       78.34\n  合计        100      97.48\n"
+    assert [f for f in checked(tmp_path, text).findings if "一列各行之和" in f.message] == []
