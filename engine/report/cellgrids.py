@@ -80,18 +80,15 @@ def grouped_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -
         names = 0
         while i + names < len(data) and not FIGURE_CELL.match(data[i + names]) and data[i + names]:
             names += 1
-        figures = data[i + names:i + names + 2 + said]
-        if said and len(figures) == 3 and not BARE_NUMBER.fullmatch(figures[1]):
-            figures = [figures[0], figures[2]]     # (its 评分说明 between)
-        else:
-            figures = figures[:2]
-        width = names + len(figures) + (said if len(data[i + names:i + names + 2 + said]) == 3
-                                         and not BARE_NUMBER.fullmatch(data[i + names + 1]) else 0)
+        cells_after = data[i + names:i + names + 2 + said]
+        explained = said and len(cells_after) == 3 and not BARE_NUMBER.fullmatch(cells_after[1])   # its 评分说明 between
+        figures = [cells_after[0], cells_after[2]] if explained else cells_after[:2]
         if not 1 <= names <= 3 or len(figures) < 2 or not all(BARE_NUMBER.fullmatch(c) for c in figures):
             break
-        found.append((at[i + names - 1], [data[i + names - 1], *figures]))
-        i += width
-        if key(data[i - width + names - 1]) in vocabulary()["scores"]["total_rows"]:
+        name = data[i + names - 1]
+        found.append((at[i + names - 1], [name, *figures]))
+        i += names + 2 + explained
+        if key(name) in vocabulary()["scores"]["total_rows"]:
             break
     if len(found) < 3:
         return set()

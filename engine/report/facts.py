@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..core.parsing import text_key
 from .document import Document
 from .forms import Forms
-from .numbers import Number, compared_with, direction_before, numbers, quote, sentence_bounds
+from .numbers import Number, compared_with, direction_before, numbers, quote, sentence_bounds, statement_start
 from .plain import HEADING, kind_stated
 from .tables import AmountTable, ColumnSum
 from .text import ReportText
@@ -229,7 +229,7 @@ class Facts:
 
     def monitoring_from(self, n: Number) -> int | None:
         """Where the words saying `n` is the 运行监控's start (None: it is not)."""
-        start = max(sentence_bounds(self.text, n.start)[0], *(self.text.rfind(c, 0, n.start) + 1 for c in ";；"))
+        start = statement_start(self.text, n.start)
         for found in _MONITORING.finditer(self.text, start, n.start):
             year = re.search(r"\d{4}", found.group())
             if year and self.fiscal_year and int(year.group()) > self.fiscal_year:

@@ -13,7 +13,7 @@ from ..core.parsing import DIRECTION_SYMBOLS
 from ..core.rates import completion_rate, deviation_rate
 from .bands import band_score, share_score
 from .facts import Facts, Indicator, shared_core
-from .numbers import sentence_bounds
+from .numbers import sentence_bounds, statement_start
 from .said_formula import follows_rate
 from .stated import at_stated, by_shape, quoted, truncated_to
 from .text import CELL
@@ -121,8 +121,8 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             # 评分标准 cell, or a rule the report states for it by name ("造林成活率按分档计分，…得分值的一半")
             own_rule = ind.own_rule or _rule_said_for(facts, ind)
             if own_rule and ind.actual.is_rate and any(
-                    banded is not None and abs(banded - ind.self_score.value) < SCORE_TOLERANCE
-                    for banded in (band_score(own_rule, ind.actual.value), share_score(own_rule, ind.actual.value, ind.weight.value))):
+                    points is not None and abs(points - ind.self_score.value) < SCORE_TOLERANCE
+                    for points in (band_score(own_rule, ind.actual.value), share_score(own_rule, ind.actual.value, ind.weight.value))):
                 return      # scored by the bands the report states for it by name ("预算执行率≥95%得满分，90%（含）至95%得分值的80%")
             say, own = (report.warning, f"（该指标另有评分标准：{own_rule[:40]}）") if own_rule else (report.error, "")
             if ind.scored_apart:    # (statements joined, or figures read by cue words: a warning that says so)
@@ -271,8 +271,7 @@ def check_scores_of_completions(facts: Facts, report: FindingList) -> None:
     for item in facts.items:
         if item.weight is None or report.names(facts.where(item.score.start)):
             continue
-        start = max(sentence_bounds(facts.text, item.score.start)[0],
-                    max((m.end() for m in re.finditer(r"[;；]", facts.text[:item.score.start])), default=0))
+        start = statement_start(facts.text, item.score.start)
         said = [n for n in facts.numbers if start <= n.start < item.score.start and n.is_rate]
         if len(said) != 1 or not _COMPLETION_SAID.search(said[0].label) or said[0].value > 100:
             continue

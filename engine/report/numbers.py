@@ -147,6 +147,11 @@ def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, (min(ends) + 1 if ends else len(text))
 
 
+def statement_start(text: str, offset: int) -> int:
+    """Where the statement holding `offset` begins: its sentence's start, or a ；after it."""
+    return max(sentence_bounds(text, offset)[0], *(text.rfind(c, 0, offset) + 1 for c in ";；"))
+
+
 def quote(text: str, offset: int, limit: int = 80) -> str:
     """The sentence around `offset`, at most `limit` characters (centred on the offset)."""
     start, end = sentence_bounds(text, offset)

@@ -8,7 +8,7 @@ import re
 from ..core.findings import FindingList
 from ..core.rounding import excel_round
 from .facts import AMOUNT_KEYS, RATE_KEYS, Facts
-from .numbers import Number, compared_with, direction_before, sentence_bounds
+from .numbers import Number, compared_with, direction_before, sentence_bounds, statement_start
 from .plain import kind_stated
 from .said_formula import VERB_RATE
 from .stated import EPS, amount_text, at_stated, quoted
@@ -157,7 +157,7 @@ def _rates_of_parts(facts: Facts) -> set[int]:
 def _own_amounts(facts: Facts, rate: Number, alike: set[str], since: int) -> tuple[Number, Number] | None:
     """The spending and the budget its own clause states before it, of its scope, listed or not
     ("…。其中财政拨款预算726.58万元，支出714.52万元，执行率98.34%"): its operands; None if not both."""
-    start = max(since, sentence_bounds(facts.text, rate.start)[0], *(facts.text.rfind(c, 0, rate.start) + 1 for c in ";；"))
+    start = max(since, statement_start(facts.text, rate.start))
     own = [n for n in facts.numbers if start <= n.start < rate.start and n.is_amount and n.scope in alike]
     spent, budget = latest(own, "spend"), latest(own, "total_budget", "budget", "initial")
     return (spent, budget) if spent is not None and budget is not None else None
