@@ -47,6 +47,7 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
             if sum(1 for c in cells if c) >= 2:
                 rows[n] = cells
     rows.update(_tab_rows_rejoined(lines, rows))
+    rows.update(_header_continued(rows, lines))
     spaced = {n: [c for c in _COLUMN_GAP.split(line.strip()) if c] for n, line in enumerate(lines)
               if n not in rows and line.strip() and (_COLUMN_GAP.search(line.strip()) or _INDENTED.match(line))}
     for n, line in enumerate(lines):     # a bracket's close wrapped alone onto a line ("（20分" / "）")
@@ -106,6 +107,43 @@ def _tab_rows_rejoined(lines: list[str], rows: dict[int, list[str]]) -> dict[int
                     and not (form_header(lower) and not form_header(upper)):   # (a row of fields over a header)
                 out[a], out[b] = upper[:-1] + [upper[-1] + lower[0]] + lower[1:], []
     return out
+
+
+def _header_continued(rows: dict[int, list[str]], lines: list[str]) -> dict[int, list[str]]:
+    """A form's header a copy broke into rows at its cells' edges ("一级指标 | … | 年度 指标值 |",
+    "实际 完成值 |", "分值 | 得分 | 偏差原因分析及改进措施 |"): the rows right under a header whose
+    every cell is a column word of the header's form (none a header of its own; a lone cell with
+    its "|") — one header at its first line, the others empty, so that each column keeps its name."""
+    def cells_of(k: int) -> list[str]:
+        if k in rows or k >= len(lines) or not re.search(r"[|｜]", lines[k]):
+            return rows.get(k, [])
+        return [c for c in _PIPE.split(lines[k].strip()) if c]
+    out: dict[int, list[str]] = {}
+    for n in sorted(rows):
+        if n in out or not rows[n] or not words_only(rows[n]):
+            continue
+        header = form_header(rows[n])
+        if header is None:
+            continue
+        block, cells, k = header[0], list(rows[n]), n + 1
+        while cells_of(k) and k not in out and form_header(cells_of(k)) is None:
+            more = _filled(cells_of(k))
+            if not more or not all(column_of(c, block) for c in more) or re.search(r"\d", "".join(more)):
+                break
+            # (the empty cells after the last line's words kept: the rows under it have them too)
+            cells, k = _filled(cells) + cells_of(k), k + 1
+        if k > n + 1:
+            out[n] = cells
+            out.update({i: [] for i in range(n + 1, k)})
+    return out
+
+
+def _filled(cells: list[str]) -> list[str]:
+    """A row's cells without the empty ones after its last."""
+    cells = list(cells)
+    while cells and not cells[-1].strip():
+        cells.pop()
+    return cells
 
 
 def _header_a_cell_a_line(lines: list[str]) -> dict[int, list[str]]:

@@ -1023,6 +1023,26 @@ def test_a_header_broken_over_two_rows_and_one_run_together_from_the_left(tmp_pa
     assert sorted((f.code, f.severity) for f in collapsed.findings) == [("SCORE_MISMATCH", "error"), ("TOTAL_MISMATCH", "warning")]
 
 
+# a spreadsheet's form saved as text, its header broken into rows at its cells' edges (one cell
+# alone with its "|"), rows that lost their merged cells at the left, empty cells after the last
+HEADER_BROKEN_AT_CELLS = """部门整体支出绩效自评表 | |||||
+绩 效 指 标 |
+一级指标 | 二级指标 | 三级指标 | 年度 指标值 |
+实际 完成值 |
+分值 | 得分 | 偏差原因分析及改进措施 | |||||
+产出指标 | 数量指标 | 指标1:巡回展览场次 | ≥40场 | 44场 | 50 | 50 | |||||
+指标2:馆藏修复件数 | ≥300件 | 270件 | 40 | 38 | 修复师借调 | ||||
+总分 | 90 | 88 | |||||
+"""
+
+
+def test_a_header_broken_into_rows_at_its_cells_edges(tmp_path):
+    result = read(tmp_path, HEADER_BROKEN_AT_CELLS)
+    assert [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in result.facts.indicators] == [("指标1:巡回展览场次", 40, 44, 50, 50), ("指标2:馆藏修复件数", 300, 270, 40, 38)]
+    assert [f.code for f in result.findings if f.severity == "error"] == ["SCORE_MISMATCH"]   # 270/300 × 40 = 36
+
+
 def test_a_cell_of_a_figure_and_its_parts_in_brackets_after_it(tmp_path):
     text = """项目支出绩效自评表
 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
