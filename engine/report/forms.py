@@ -273,7 +273,12 @@ def _stated(by_column: dict[str, list[Number]], column: str, cell: str) -> Numbe
     found = by_column.get(column) or []
     if len(found) > 1 and re.match(r"\s*[≥≤<>=]?\s*[\d.,]+\s*[^\d\s(（]{0,4}\s*[(（]", cell):
         return found[0]
+    if len(found) > 1 and _WORKED.fullmatch(cell.strip()):
+        return found[-1]        # "58/62=93.55%": the share worked out, its result
     return _one(by_column, column)
+
+
+_WORKED = re.compile(r"[\d.,()（）+\-×÷*/\s]+=\s*[\d.,]+\s*%?")
 
 
 def _completion_in(by_column: dict[str, list[Number]], cell: str) -> Number | None:

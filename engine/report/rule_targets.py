@@ -45,9 +45,10 @@ def rule_lines(text: str) -> list[tuple[str, str, int]]:
 
 def rule_targets(facts: Facts) -> None:
     """Each indicator of a rate read with what it achieved and no target: the line a rule draws for it by
-    name (one rule naming it, or none is taken)."""
+    name (one rule naming it, or none is taken); else the line its own row's 评分标准 opens with."""
     wanting = [i for i in facts.indicators if i.target is None and i.actual is not None and i.actual.is_rate
                and i.direction != "定性"]
+    _own_rule_targets(facts)
     if not wanting:
         return
     lines = rule_lines(facts.text)
@@ -59,3 +60,32 @@ def rule_targets(facts: Facts) -> None:
         direction, at = named[0]
         indicator.target, indicator.direction = facts.rule_number_at(at), direction
         indicator.scored_apart, indicator.rule_line = indicator.scored_apart or "目标取自评分规则", True
+
+
+# a 评分表 row's 评分标准 that opens with the line it scores against ("≥90%得满分，每低1个百分点扣0.3分",
+# "≤10个工作日得满分", "在职人员控制率≤100%得满分", "≥12个，按实际/目标×分值计分")
+_OPENING_LINE = re.compile(r"\s*(?P<name>[^\d，,；;。≥≤<>=]{0,20}?)\s*(?P<sign>≥|≤|>=|<=|=|不低于|不少于|不超过|不高于|达到)\s*"
+                           r"(?P<figure>\d+(?:\.\d+)?)\s*(?P<unit>[%％]|[^\d\s，,；;。的得按]{1,4})?\s*(?:的|以上|以内|及以上|及以下)?\s*"
+                           r"(?:得满分|得\d+(?:\.\d+)?分|[，,；;]|$)")
+_SIGNS = {"≥": ">=", ">=": ">=", "不低于": ">=", "不少于": ">=", "达到": ">=",
+          "≤": "<=", "<=": "<=", "不超过": "<=", "不高于": "<=", "=": "="}
+
+
+def _own_rule_targets(facts: Facts) -> None:
+    """An indicator read from a 评分表 row with what it achieved and no target, whose own 评分标准 opens with
+    its line (no other name before it): that line its target — said apart from it, so checked as a
+    warning only, and only where the line is met."""
+    for indicator in facts.indicators:
+        if indicator.target is not None or indicator.actual is None or not indicator.own_rule \
+                or indicator.direction == "定性":
+            continue
+        line = _OPENING_LINE.match(indicator.own_rule)
+        name = text_key(line.group("name")) if line else ""
+        if line is None or name and not (name == text_key(indicator.name) or same_name(name, text_key(indicator.name))):
+            continue
+        cell = facts.text.find(indicator.own_rule, indicator.start)
+        target = facts.rule_number_at(cell + line.start("figure")) if cell >= 0 else None
+        if target is None or target.is_rate != indicator.actual.is_rate:
+            continue
+        indicator.target, indicator.direction = target, _SIGNS[line.group("sign")]
+        indicator.scored_apart, indicator.rule_line = indicator.scored_apart or "目标取自该行评分标准", True

@@ -44,3 +44,33 @@ def test_no_line_or_two_lines_for_one_name_give_no_target(tmp_path):
     none = RULES.replace("评分说明：", "说明：按完成的得满分。另").replace("的得满分", "时计分")
     values = indicator_values(checked(tmp_path, none.format(adjust="12.79%", adjust_score="3", carry_score="3")))
     assert all(target is None for target, *_ in values.values())
+
+
+# a 评分表 whose rows give the rule (评分标准) and what was achieved (自评依据), no 指标值 column
+EVIDENCE_TABLE = """某区2024年度部门整体支出绩效自评表
+| 一级指标 | 二级指标 | 三级指标 | 分值 | 评分标准 | 自评依据 | 自评得分 |
+| 投入 | 预算配置 | 在职人员控制率 | 5 | 在职人员控制率≤100%得满分 | 58/62=93.55% | {share} |
+| | | 重点支出安排率 | 5 | ≥90%得满分，每低1个百分点扣0.3分 | 92.0% | 5 |
+| 产出 | 履职产出 | 养老服务设施新建数量 | 8 | ≥12个，按实际/目标×分值计分 | 11个 | {built} |
+| | | 临时救助平均办理时限 | 7 | ≤10个工作日得满分 | 7个工作日 | 7 |
+| | | 救助政策知晓率 | 5 | 知晓率≥80%得满分 | 86% | 5 |
+"""
+
+
+def test_a_rows_own_rule_opening_with_its_line_gives_its_target(tmp_path):
+    result = checked(tmp_path, EVIDENCE_TABLE.format(share="5", built="7.33"))
+    values = indicator_values(result)
+    assert values["在职人员控制率"] == (100, 93.55, 5, 5)       # (the share worked out: its result)
+    assert values["重点支出安排率"] == (90, 92, 5, 5) and values["养老服务设施新建数量"] == (12, 11, 8, 7.33)
+    assert values["临时救助平均办理时限"] == (10, 7, 7, 7)
+    assert values["救助政策知晓率"][0] is None     # (another name before the line: not taken as this row's)
+    assert [i.direction for i in result.facts.indicators][:4] == ["<=", ">=", ">=", "<="]
+    assert not result.findings
+
+
+def test_a_score_against_its_rows_own_line_is_a_warning(tmp_path):
+    """Full marks where the line is met (93.55% under 100%), scored 4: a warning; a shortfall (11 of 12)
+    is scored by the rule's own words, not checked."""
+    text = EVIDENCE_TABLE.format(share="4", built="8")
+    found = [f for f in checked(tmp_path, text).findings if f.code == "SCORE_MISMATCH"]
+    assert [f.severity for f in found] == ["warning"] and "目标取自该行评分标准" in found[0].message
