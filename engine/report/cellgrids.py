@@ -86,13 +86,15 @@ def grouped_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -
         if not 1 <= names <= 3 or len(figures) < 2 or not all(BARE_NUMBER.fullmatch(c) for c in figures):
             break
         name = data[i + names - 1]
-        found.append((at[i + names - 1], [name, *figures]))
+        found.append((at[i + names - 1], [name, figures[0], cells_after[1], figures[1]] if explained
+                      else [name, figures[0], "", figures[1]] if said else [name, *figures]))
         i += names + 2 + explained
         if key(name) in vocabulary()["scores"]["total_rows"]:
             break
     if len(found) < 3:
         return set()
-    rows[run[first]] = [cells[start - 1], cells[start], cells[start + 1 + said]]
+    rows[run[first]] = [cells[start - 1], cells[start], cells[start + 1], cells[start + 2]] if said \
+        else [cells[start - 1], cells[start], cells[start + 1]]     # (its 评分说明 kept: what was achieved, a rule)
     for line, row in found:
         rows[line] = row
     return set(run[first:start + 2 + said + i]) - {run[first]} - {line for line, _ in found}

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.parsing import DIRECTIONS
+from .evidence import target_and_actual
 from .numbers import Number
 from .placing import DIRECTION_CELL, goes_on, marks_only, rejoined, row_name, row_shift, sign_apart
 from .plain import BARE_NUMBER, IN_WAN, IN_YUAN, kind_stated
@@ -210,6 +211,9 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 forms.total, forms.total_weight = score, weight
             elif weight is not None and score is not None and not (weight.is_rate or score.is_rate):
                 forms.score_rows.append((weight, score))
+                before = [c.strip() for i, c in enumerate(cells) if i < _weight_at(columns, shift) and c.strip()]
+                _said_row(forms, before[-1] if before else name, text_of.get("said", ""), by_column.get("said", []),
+                          weight, score, level1)     # (named by its last name cell: 三级指标's, not 一级's)
         else:
             level1 = text_of.get("level1", "").strip() or level1
             group = " ".join(c for c in cells if c.strip() != name).split(text_of.get("target") or "\0")[0]
@@ -230,6 +234,25 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         forms.execution.clear()
         forms.total = forms.total_weight = None
     return forms
+
+
+_A_RULE = re.compile(r"扣\s*\d|满分|不得分|分档|计分|得分")   # the words state a rule too ("…，按比例计分")
+
+
+def _weight_at(columns: dict[int, str], shift: int) -> int:
+    return next((i + shift for i, c in columns.items() if c == "weight"), 0)
+
+
+def _said_row(forms: Forms, name: str, said: str, figures: list[Number], weight: Number, score: Number,
+              level1: str) -> None:
+    """A 评分表 row whose 评分说明 states its target and what was achieved: an indicator too."""
+    evidence = target_and_actual(said, figures) if name else None
+    if evidence is not None:
+        row = FormIndicator(name, weight.start, level1, _direction(evidence.target_text), evidence.target,
+                            evidence.target_text, evidence.actual, evidence.actual_text, weight, score,
+                            rule=said.strip() if _A_RULE.search(said) else "", completion=evidence.completion)
+        row.form = len(forms.funds_tables)
+        forms.indicators.append(row)
 
 
 def _shifted_total(cells: list[str], totals) -> str | None:

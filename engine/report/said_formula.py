@@ -54,6 +54,9 @@ def check_said_execution(facts: Facts, report: FindingList) -> None:
                          f"报告写 {score.value:g} 分{quoted(facts, score)}")
 
 
+_ROWS_OWN_RULE = re.compile(r"扣\s*\d|得满分|不得分|分档|按[^|]{0,12}计分")
+
+
 def check_row_execution(facts: Facts, report: FindingList) -> None:
     """The 预算执行率 item of a 评分表 whose row states its rate ("其中：预算执行率 | 10 | 93.36% | 9.63"):
     its score against 分值 × 执行率 — a warning, as a framework may score the rate by bands instead."""
@@ -64,9 +67,11 @@ def check_row_execution(facts: Facts, report: FindingList) -> None:
         line_start, line_end = text.rfind("\n", 0, item.score.start) + 1, text.find("\n", item.score.start)
         rates = [n for n in facts.numbers if line_start <= n.start < (line_end if line_end >= 0 else len(text)) and n.is_rate]
         row = text[line_start:line_end if line_end >= 0 else len(text)]
-        if len(rates) != 1 or "|" not in text[line_start:item.score.start] or A_SCORE.search(row):
+        if len(rates) != 1 or "|" not in text[line_start:item.score.start] or A_SCORE.search(row) \
+                or _ROWS_OWN_RULE.search(row):
             continue      # (a table's row: its one rate; a sentence is said_formula's above; a group's row
-            # whose note scores the rate itself — "预算执行 | 30 | 28.9 | 预算执行率96.88%，得9.69分" — is no rate's)
+            # whose note scores the rate itself — "预算执行 | 30 | 28.9 | 预算执行率96.88%，得9.69分" — is no rate's;
+            # a row whose 评分说明 states its own rule — "每低于100%一个百分点扣0.4分" — is scored by it)
         rate, points = rates[0], item.weight.value
         expected = points_times(rate, points)
         if not follows_rate(rate, points, item.score.value):

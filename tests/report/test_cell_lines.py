@@ -593,3 +593,38 @@ def test_a_score_table_with_its_explanations_between_points_and_score(tmp_path):
     items = {i.name: (i.weight.value, i.score.value) for i in result_of(tmp_path, SAID_BETWEEN).facts.items}
     assert items["绩效目标合理性"] == (2.0, 2.0) and items["在职人员控制率"] == (4.0, 4.0)
     assert items["重点支出安排率"] == (8.0, 8.0)
+
+
+# … whose 评分说明 cells state what was achieved against the target, and one row's its own deduction rule
+SAID_ACHIEVED = SAID_BETWEEN + "\n".join("""预算执行
+预算执行率
+8
+执行率98.17%，每低于100%一个百分点扣0.4分
+7.27
+产出（15分）
+职责履行
+接收进馆档案
+5
+目标1.2万卷，实际1.35万卷
+5
+档案数字化
+10
+目标60万页，实际54.6万页，完成{done}%，按比例计分
+{score}
+合计
+43
+42.27""".splitlines()) + "\n"
+
+
+def test_explanations_stating_target_and_achieved_make_the_row_an_indicator(tmp_path):
+    result = result_of(tmp_path, SAID_ACHIEVED.format(done="91.00", score="9.1"))
+    read = {i.name: (i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators}
+    assert read == {"接收进馆档案": (1.2, 1.35, 5, 5), "档案数字化": (60, 54.6, 10, 9.1)}
+    assert [i.completion.value for i in result.facts.indicators if i.completion] == [91]
+    # 8 − (100 − 98.17) × 0.4 = 7.27: scored by its row's own rule, not 分值 × 执行率 (7.85)
+    assert result.findings == []
+
+
+def test_a_completion_said_wrong_in_an_explanation_is_found(tmp_path):
+    result = result_of(tmp_path, SAID_ACHIEVED.format(done="94.00", score="9.1"))   # 54.6 ÷ 60 = 91%
+    assert [(f.code, f.severity) for f in result.findings] == [("COMPLETION_MISMATCH", "error")]

@@ -1366,3 +1366,21 @@ def test_a_rows_target_said_in_a_sentence_and_its_completion_checked_once(tmp_pa
     result = read_checked(tmp_path, text)
     assert values_of(result)["故障平均修复时间"] == (48, 56, 10, 8.57)
     assert [(f.code, f.severity) for f in result.findings] == [("COMPLETION_MISMATCH", "error")]
+
+
+def test_a_score_tables_explanation_stating_target_and_achieved(tmp_path):
+    text = """三、绩效评价指标评分情况
+| 一级指标 | 三级指标 | 分值 | 评分说明 | 得分 |
+| 产出 | 查档利用服务 | 5 | 目标3,000人次，实际3,420人次 | 5 |
+| | 库房温湿度达标率 | 5 | 目标≥95%，实际97.8% | 5 |
+| | 农村供水工程维修 | 8 | 计划45处，完成41处，完成率91.11% | {score} |
+| 合计 | | 18 | | {total} |
+"""
+    result = read(tmp_path, text.format(score="7.29", total="17.29"))
+    assert [(i.name, i.direction, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in result.facts.indicators] == [("查档利用服务", "=", 3000, 3420, 5, 5),
+                                                  ("库房温湿度达标率", ">=", 95, 97.8, 5, 5),
+                                                  ("农村供水工程维修", "=", 45, 41, 8, 7.29)]
+    assert result.findings == []
+    slipped = read(tmp_path, text.format(score="7.92", total="17.92"), "slipped.txt")    # 41/45 × 8 = 7.29
+    assert [f.code for f in slipped.findings if f.severity == "error"] == ["SCORE_MISMATCH"]
