@@ -996,6 +996,26 @@ def test_the_reports_own_sentence_after_rules_in_one_paragraph(tmp_path):
     assert [(f.code, f.severity) for f in result.findings] == [("GRADE_MISMATCH", "error")]
 
 
+@pytest.mark.parametrize("said", ["综合自评得分88.92分", "总得分88.92分", "项目总分为88.92分"])
+def test_the_total_said_right_after_the_rules_without_an_opening_word(tmp_path, said):
+    """"评分方法：…；时效指标每延期一批次扣1分。综合自评得分96.92分，自评等级为“优”（90分以上为优）": no 经自评 before
+    the total, yet the sentence is the report's own."""
+    text = ("某县发展和改革委员会2023年度补贴资金兑付项目绩效自评报告\n四、自评结论\n评分方法：兑付率指标得分=兑付比例×10分；"
+            f"定量指标达到目标的得满分；时效指标每延期一批次扣1分。{said}，自评等级为“优”（90分以上为优）。\n")
+    result = read(tmp_path, text)
+    assert result.facts.total.value == 88.92
+    assert [(f.code, f.severity) for f in result.findings] == [("GRADE_MISMATCH", "error")]
+
+
+def test_a_subsidy_paid_out_is_its_spending_and_its_share_paid_the_rate(tmp_path):
+    text = ("某县2023年度补贴资金兑付项目绩效自评报告\n二、资金兑付情况\n全年预算2,842.34万元，已兑付补贴资金2,818.76万元，"
+            "兑付比例{rate}。\n")
+    right = read(tmp_path, text.format(rate="99.17%"))
+    assert amounts(right)["spend_total"] == 2818.76 and right.facts.keyed_rates()["exec_rate"].value == 99.17
+    assert right.findings == []
+    assert [f.code for f in read(tmp_path, text.format(rate="99.71%"), "slipped.txt").findings] == ["STATED_RATE_MISMATCH"]
+
+
 def test_rules_announced_inside_a_paragraph_and_the_budgets_completion_rate(tmp_path):
     """"…共14项指标。评分规则为：预算完成率以100%为满分基准…；…按“执行率÷95%×分值”计分。本项目自评得分…": the
     figures of the rules are none of the report's, its own sentence after them is; 预算完成率 is the execution rate."""
