@@ -28,7 +28,7 @@ from .text import CELL, ReportText
 from .totals import STRONG_TOTAL, report_grade, total_and_grade
 from .vocabulary import words
 from .rule_targets import rule_targets
-from .statements import goals_in_statements, scored_sentences, scores_alone
+from .statements import falls_signed, goals_in_statements, scored_sentences, scores_alone
 from .weighted import labelled_results, weighted_indicators
 
 _TARGET = words()["target"]
@@ -84,6 +84,7 @@ def read_facts(report: ReportText) -> Facts:
     rule_targets(facts)
     scored_items_joined(facts)     # (the items those two read: "A（15分）、B（10分）均得满分")
     targets_joined(facts)
+    falls_signed(facts)
     names_tidied(facts)
     totals = total_and_grade(facts)
     if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):

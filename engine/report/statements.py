@@ -5,6 +5,7 @@ took: a statement with one 分值 and one score (the last 得N分; 扣N分 is no
 opens with. With a target or an achieved figure it is an indicator, else an item."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..core.parsing import DIRECTIONS, text_key
@@ -223,3 +224,19 @@ def _figure_after_name(facts: Facts, at: int):
     """"结转结余率2.06%，满分3分": the figure right after the subject's name is what was achieved."""
     n = facts.number_at(at)
     return n if n is not None and n.unit not in ("分", "万元", "元") and not n.part else None
+
+
+# a fall said in words before its figure ("实际下降8.61%", "同比减少3.2%"): the change is below nought
+_A_FALL = re.compile(r"(?:下降|减少|降低|压减|降幅)(?:了|为|达)?\s*$")
+
+
+def falls_signed(facts: Facts) -> None:
+    """An indicator of a change held at or under nought ("“三公”经费变动率指标值为不高于0，实际下降8.61%"): what
+    was achieved, said as a fall, is the change below nought (−8.61%), not 8.61% over its ceiling."""
+    for indicator in facts.indicators:
+        actual, target = indicator.actual, indicator.target
+        if actual is None or target is None or target.value != 0 or actual.value <= 0 \
+                or indicator.direction not in ("<=", "<") \
+                or not _A_FALL.search(facts.text[max(0, actual.start - 6):actual.start]):
+            continue
+        indicator.actual = dataclasses.replace(actual, value=-actual.value)

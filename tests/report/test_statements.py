@@ -477,3 +477,12 @@ def test_a_ceilings_completion_by_the_reports_own_reverse_rule(tmp_path):
     assert checked(tmp_path, said).findings == []
     rule = "评分说明：反向指标（越小越好）完成进度=目标值÷实际值×100%。\n"
     assert [f.code for f in checked(tmp_path, rule + said).findings] == ["COMPLETION_MISMATCH"]
+
+
+@pytest.mark.parametrize("said, value", [("实际下降8.61%", -8.61), ("实际为-8.61%", -8.61), ("实际8.61%", 8.61)])
+def test_a_change_held_under_nought_said_as_a_fall(tmp_path, said, value):
+    """"变动率指标值为不高于0，实际下降8.61%": the change achieved is −8.61%, under its ceiling — full marks are right."""
+    text = f"某局2024年度部门整体支出绩效自评报告\n二、投入指标\n“三公”经费变动率指标值为不高于0，{said}，该项分值5分，自评得5分。\n"
+    result = checked(tmp_path, text)
+    assert [(i.name, i.target.value, i.actual.value) for i in result.facts.indicators] == [("“三公”经费变动率", 0, value)]
+    assert [f.code for f in result.findings] == ([] if value < 0 else ["SCORE_MISMATCH"])
