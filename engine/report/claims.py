@@ -123,6 +123,11 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
             ind.coefficient = f.actual if f.actual is not None and f.actual.is_rate and alone else None
             ind.actual = None if ind.coefficient is not None else f.actual
         read.append(ind)
+    # a goals table's row (its target alone) and the 自评表's row of that name below, with its own target: one
+    # indicator, the latter (a row without a target takes the goal's: targets_joined)
+    achieved = {text_key(i.name) for i in read if i.target is not None and (i.actual is not None or i.self_score is not None)}
+    read = [i for i in read if i.actual is not None or i.self_score is not None or i.weight is not None
+            or text_key(i.name) not in achieved]
     dropped = [i for i in facts.indicators if i not in prose]
     for said in dropped:     # a row without its target, a sentence stating it ("| 故障平均修复时间 | 10 | 56小时 | 8.57 |"
         _target_said_of_row(said, read)     # and "…修复时间目标≤48小时，实际平均56小时，…完成率…")

@@ -1384,3 +1384,21 @@ def test_a_score_tables_explanation_stating_target_and_achieved(tmp_path):
     assert result.findings == []
     slipped = read(tmp_path, text.format(score="7.92", total="17.92"), "slipped.txt")    # 41/45 × 8 = 7.29
     assert [f.code for f in slipped.findings if f.severity == "error"] == ["SCORE_MISMATCH"]
+
+
+def test_a_goals_table_and_the_self_evaluation_table_below_give_one_indicator_a_name(tmp_path):
+    text = """某镇2024年度河道养护项目绩效自评报告
+（二）绩效目标
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 |
+| 产出指标 | 数量指标 | 养护河道条数 | ≥126条 |
+| | 质量指标 | 考核断面水质达标率 | ≥85% |
+四、自评表
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 养护河道条数 | ≥126条 | 126条 | 50 | 50 |
+| | 质量指标 | 考核断面水质达标率 | ≥85% | 82.4% | 50 | 48.47 |
+| 总分 | | | | | 100 | 98.47 |
+"""
+    result = read(tmp_path, text)
+    assert [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators] == \
+        [("养护河道条数", 126, 126, 50, 50), ("考核断面水质达标率", 85, 82.4, 50, 48.47)]
+    assert result.findings == []
