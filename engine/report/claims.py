@@ -27,6 +27,7 @@ from .tables import amount_tables, column_sums
 from .text import CELL, ReportText
 from .totals import STRONG_TOTAL, report_grade, total_and_grade
 from .vocabulary import words
+from .each_points import points_for_each
 from .rule_targets import rule_targets
 from .statements import falls_signed, goals_in_statements, scored_sentences, scores_alone
 from .weighted import labelled_results, weighted_indicators
@@ -82,6 +83,7 @@ def read_facts(report: ReportText) -> Facts:
     goals_in_statements(facts)
     _targets_from_goals(facts)
     rule_targets(facts)
+    points_for_each(facts)         # ("…8项，每项5分。A、B…6项均达到目标值，各得5分")
     scored_items_joined(facts)     # (the items those two read: "A（15分）、B（10分）均得满分")
     targets_joined(facts)
     falls_signed(facts)
