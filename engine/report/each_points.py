@@ -30,8 +30,10 @@ def points_for_each(facts: Facts) -> None:
             if score is None or score.value > points.value:
                 continue
             facts.items.extend(StatedItem(name.strip(), score, points) for name in alike.group("names").split("、"))
-        for scored in [*facts.indicators, *facts.items]:
-            score = getattr(scored, "self_score", None) or getattr(scored, "score", None)
-            if scored.weight is None and score is not None and each.end() <= score.start < end \
-                    and score.value <= points.value:
-                scored.weight = points
+        after = [(scored, score) for scored in [*facts.indicators, *facts.items]
+                 if (score := getattr(scored, "self_score", None) or getattr(scored, "score", None)) is not None
+                 and each.end() <= score.start < end]
+        if any(score.value > points.value for _, score in after):
+            continue        # (a score over the points: the paragraph's scores are not of those points)
+        for scored, _ in after:
+            scored.weight = scored.weight or points
