@@ -304,10 +304,14 @@ def _stated(by_column: dict[str, list[Number]], column: str, cell: str) -> Numbe
 _WORKED = re.compile(r"[\d.,()（）+\-×÷*/\s]+=\s*[\d.,]+\s*%?")
 
 
-def _completion_in(by_column: dict[str, list[Number]], cell: str) -> Number | None:
-    """The completion said in brackets after what was achieved ("1265吨（完成率94.58%）"), its rate."""
-    found = by_column.get("actual") or []
-    said = re.search(r"[(（]\s*(?:完成率|完成比例)\s*(?:为)?\s*[\d.]+\s*%\s*[)）]", cell)
+def _completion_in(by_column: dict[str, list[Number]], cell: str, column: str = "actual") -> Number | None:
+    """The completion said in brackets after what was achieved ("1265吨（完成率94.58%）"), its rate; or the
+    偏差原因 cell's, said first ("完成率95.0%，14艘渔船船东…未申领")."""
+    found = by_column.get(column) or []
+    if column == "reason":
+        said = re.match(r"\s*(?:完成率|完成比例)\s*(?:为)?\s*[\d.]+\s*%", cell)
+        return found[0] if said and found and found[0].is_rate and found[0].value > 0 else None
+    said = re.search(r"[(（]\s*(?:完成率|完成比例|完成)\s*(?:为)?\s*[\d.]+\s*%\s*[)）]", cell)
     return found[1] if said and len(found) == 2 and found[1].is_rate else None
 
 
@@ -400,7 +404,8 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     row = FormIndicator(name, (placed[0][1].start if placed else 0), level1, direction,
                         target, target_text, actual, actual_text,
                         _one(by_column, "weight"), _one(by_column, "score"), text_of.get("reason", "").strip(),
-                        text_of.get("rule", "").strip(), _one(by_column, "completion") or _completion_in(by_column, actual_text))
+                        text_of.get("rule", "").strip(), _one(by_column, "completion") or _completion_in(by_column, actual_text)
+                        or _completion_in(by_column, text_of.get("reason", ""), "reason"))
     row.form = len(forms.funds_tables)
     forms.indicators.append(row)
 

@@ -1402,3 +1402,15 @@ def test_a_goals_table_and_the_self_evaluation_table_below_give_one_indicator_a_
     assert [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators] == \
         [("养护河道条数", 126, 126, 50, 50), ("考核断面水质达标率", 85, 82.4, 50, 48.47)]
     assert result.findings == []
+
+
+@pytest.mark.parametrize("actual, reason", [("42处（完成{done}%）", ""), ("42处", "完成率{done}%，3处因村庄搬迁取消")])
+def test_a_completion_said_in_brackets_or_first_in_the_reason(tmp_path, actual, reason):
+    text = """项目支出绩效自评表
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+| 产出指标 | 数量指标 | 维修水源工程处数 | ≥45处 | {actual} | 8 | 7.47 | {reason} |
+"""
+    right = read(tmp_path, text.format(actual=actual, reason=reason).format(done="93.33"))
+    assert [i.completion.value for i in right.facts.indicators] == [93.33] and right.findings == []
+    slipped = read(tmp_path, text.format(actual=actual, reason=reason).format(done="98.33"), "slipped.txt")   # 42 ÷ 45 = 93.33%
+    assert [f.code for f in slipped.findings if f.severity == "error"] == ["COMPLETION_MISMATCH"]
