@@ -202,7 +202,7 @@ def _rule_said_for(facts: Facts, ind: Indicator) -> str:
 
 # "改造二次供水泵房36座，完成年度目标的94.47%": what was achieved and its completion, said apart from the target
 _COMPLETION_OF = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*[,，(（]\s*"
-                            r"(?:完成(?:年度)?(?:目标|计划)值?的|(?:目标)?完成率|完成比例)\s*(?:为|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+                            r"(?:完成(?:年度|全年)?(?:目标|计划|指标|任务)值?的|(?:目标)?完成率|完成比例)\s*(?:为|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 # (or in brackets: "33.12万人次（完成年度目标的93%）", "1,292批次（完成率107.71%）")
 _ITS_COMPLETION = re.compile(r"(?:该项|该指标|本项|此项)(?:指标)?(?:的)?\s*完成率\s*(?:为|是|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 

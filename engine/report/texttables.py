@@ -320,6 +320,8 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     last: int | None = None
     rules = {k for k, text in enumerate(header) if cell_words()[0].search(text)}   # 评价标准 …
+    # (a figure with its unit under 年度指标值, 实际完成值 …: "1426公里" is a row's own, no wrapped end)
+    figured_columns = {k for k, text in enumerate(header) if column_of(text, "indicators") in _FIGURE_COLUMNS}
     for n in block:
         if combined and n <= header_at:
             out[n] = header if n == header_at else []    # a header's upper lines are in its row
@@ -337,7 +339,8 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
             # two cells under one header, a cell for each column given: the cells one after another, a gap
             # between (a table typed with spaces, not set in columns) — as they come
             row = [text for _, text in cells_of[n]]
-        if n > header_at and last is not None and _wrapped([text for k, text in enumerate(row) if text and k not in rules]):
+        if n > header_at and last is not None and _wrapped([text for k, text in enumerate(row) if text and k not in rules]) \
+                and not any(k in figured_columns and _A_FIGURE_FIRST.match(text) for k, text in enumerate(row)):
             out[last] = [a + b for a, b in zip(out[last], row)]   # a wrapped line: the row above goes on
             out[n] = []
             continue
@@ -445,6 +448,10 @@ def _with_names(columns: dict[int, str], block: list[int], header_at: int, cells
 
 
 _WRAPPED_CELL = 6      # the end of a wrapped cell is short ("里", "成率", "指标15分") …
+
+
+_FIGURE_COLUMNS = ("target", "adjusted_target", "actual", "weight", "score", "completion")
+_A_FIGURE_FIRST = re.compile(r"\s*[≥≤<>=]?\s*\d")
 
 
 def _wrapped(cells: list[str]) -> bool:

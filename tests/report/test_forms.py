@@ -748,13 +748,14 @@ def test_a_part_row_that_lost_an_empty_cell_is_no_certain_excess(tmp_path):
     assert [(f.code, f.severity) for f in read(tmp_path, form).findings if f.code == "SUM_MISMATCH"] == [("SUM_MISMATCH", "warning")]
 
 
+@pytest.mark.parametrize("of", ["年度目标", "年度指标", "全年任务"])
 @pytest.mark.parametrize("said, found", [("94.74", []), ("94.47", [("COMPLETION_MISMATCH", "warning")])])
-def test_a_completion_said_in_prose_of_a_forms_indicator(tmp_path, said, found):
+def test_a_completion_said_in_prose_of_a_forms_indicator(tmp_path, said, found, of):
     """"改造二次供水泵房36座，完成年度目标的94.47%" with the form's row "二次供水泵房改造 | ≥38座 | 36座": the
     completion against that row's target (36 ÷ 38 = 94.74%) — a warning, two statements joined."""
     text = ("项目支出绩效自评表\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
             "| 产出指标 | 数量指标 | 改造二次供水泵房 | ≥38座 | 36座 | 10 | 9.47 |\n\n"
-            f"二、绩效分析\n数量指标：改造二次供水泵房36座，完成年度目标的{said}%，2座泵房因产权移交未实施。\n")
+            f"二、绩效分析\n数量指标：改造二次供水泵房36座，完成{of}的{said}%，2座泵房因产权移交未实施。\n")
     assert [(f.code, f.severity) for f in read(tmp_path, text).findings] == found
 
 
@@ -1414,3 +1415,16 @@ def test_a_completion_said_in_brackets_or_first_in_the_reason(tmp_path, actual, 
     assert [i.completion.value for i in right.facts.indicators] == [93.33] and right.findings == []
     slipped = read(tmp_path, text.format(actual=actual, reason=reason).format(done="98.33"), "slipped.txt")   # 42 ÷ 45 = 93.33%
     assert [f.code for f in slipped.findings if f.severity == "error"] == ["COMPLETION_MISMATCH"]
+
+
+def test_a_goals_table_in_space_columns_whose_rows_lost_their_first_cells(tmp_path):
+    """Rows under one 一级指标 set in columns, their first cells left blank, each a target with its unit
+    ("1426公里", "4座"): each a row of its own, not the end of the row above wrapped."""
+    text = "\n".join(["2023年部门整体绩效目标如下：",
+                      "一级指标    二级指标          三级指标                          年度指标值",
+                      "产出指标    数量指标          农村公路新改建里程                ≥85公里",
+                      "                              农村公路养护里程                  1426公里",
+                      "                              危桥改造数量                      4座",
+                      "            质量指标          优良中等路率                      ≥80%", ""])
+    rows = [(i.name, i.target.value) for i in read(tmp_path, text).facts.indicators]
+    assert rows == [("农村公路新改建里程", 85), ("农村公路养护里程", 1426), ("危桥改造数量", 4), ("优良中等路率", 80)]
