@@ -4,6 +4,7 @@ its score — weight × min(completion, 1), a 定性 one's weight × 系数, or 
 states (bands.py) — against the self score (SCORE_MISMATCH)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..core.arithmetic import indicator_score
@@ -220,6 +221,11 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
         same = [i for k, i in indicators if len(k) >= 4 and len(name) >= 4 and (k in name or name in k or shared_core(k, name) >= 3)
                 and actual is not None and i.actual.value == actual.value and i.actual.unit == actual.unit
                 and i.completion is not rate]
+        if not same and actual is not None:   # … or a goal of that name read with its target alone ("…按期完工率≥90%"
+            # in a goals table; "6个按期完工，按期完工率75%，完成年度目标的88.33%" in the results)
+            goals = [i for i in facts.indicators if i.target is not None and i.actual is None and i.target.unit == actual.unit
+                     and len(_key(i.name)) >= 4 and len(name) >= 4 and (_key(i.name) in name or name in _key(i.name))]
+            same = [dataclasses.replace(goals[0], actual=actual)] if len(goals) == 1 else []
         if rate is None or not rate.is_rate or len(same) != 1 or report.names(facts.where(rate.start)):
             continue
         _said_apart(facts, report, same[0], actual, rate, reverse_method)

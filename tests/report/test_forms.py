@@ -1428,3 +1428,12 @@ def test_a_goals_table_in_space_columns_whose_rows_lost_their_first_cells(tmp_pa
                       "            质量指标          优良中等路率                      ≥80%", ""])
     rows = [(i.name, i.target.value) for i in read(tmp_path, text).facts.indicators]
     assert rows == [("农村公路新改建里程", 85), ("农村公路养护里程", 1426), ("危桥改造数量", 4), ("优良中等路率", 80)]
+
+
+@pytest.mark.parametrize("said, found", [("83.33", []), ("88.33", [("COMPLETION_MISMATCH", "warning")])])
+def test_a_completion_said_of_a_goal_read_with_its_target_alone(tmp_path, said, found):
+    """A goals table gives the target ("建设项目按期完工率 | ≥90%"); the results say what was achieved and its
+    completion ("按期完工率75%，完成年度目标的88.33%"): 75 ÷ 90 = 83.33%."""
+    text = ("三、年度绩效目标\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 |\n| 产出指标 | 时效指标 | 建设项目按期完工率 | ≥90% |\n"
+            f"四、绩效目标完成情况\n全年实施建设项目8个，6个按期完工，按期完工率75%，完成年度目标的{said}%。\n")
+    assert [(f.code, f.severity) for f in read(tmp_path, text).findings] == found
