@@ -29,6 +29,7 @@ from .named_rates import check_named_rates, check_paid_and_left, check_shares_ex
 from .rate_checks import check_stated_rates
 from .numbers import Number
 from .plain import sub_level
+from .tier_words import check_tier_scores
 from .said_formula import (OWN_EXECUTION_RULE, check_row_execution, check_said_execution, check_said_points_rate,
                            check_said_rate_rule, check_said_share, check_said_total, follows_rate)
 from .stated import EPS, amount_text, at_stated, by_shape, quoted
@@ -109,6 +110,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     _form_execution(facts, report, result.kind)
     check_said_execution(facts, report)
     check_row_execution(facts, report)
+    check_tier_scores(facts, report)
     check_said_total(facts, report)
     check_said_share(facts, report)
     check_source_rates(facts, report)

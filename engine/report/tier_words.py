@@ -1,0 +1,62 @@
+"""A 定性 indicator's score against the share of its points the report's own rule gives its tier
+("定性指标“好”“较好”“一般”分别按分值的100%、80%、60%计分"; "“好”计100%、“较好”计80%"): a statement
+naming the tier chosen in quotes and its score with its points ("长效管护机制运行评为“较好”，得13.5分（分值
+15分）") is scored points × share by the core's INDICATOR_SCORE — the one definition."""
+from __future__ import annotations
+
+import re
+
+from ..core.arithmetic import indicator_score
+from ..core.findings import SCORE_TOLERANCE, FindingList
+from .facts import Facts
+from .numbers import statement_start
+from .stated import by_shape, quoted
+
+_QUOTED = r"[“\"「]([^”\"」]{1,6})[”\"」]"
+# “好”“较好”“一般”分别按分值的100%、80%、60%计分
+_LISTED = re.compile(rf"(?P<words>(?:{_QUOTED}\s*[、，,和及]?\s*){{2,}})(?:的)?\s*(?:分别)?\s*(?:按|计|得|为)?\s*(?:分值的|满分的)?\s*"
+                     r"(?P<shares>\d+(?:\.\d+)?\s*%(?:\s*[、，,和及]\s*\d+(?:\.\d+)?\s*%)+)(?!\s*[-—~至到\d])")
+# “好”计100%、“较好”计80% / “好”得满分、“较好”得分值的80%
+_PAIRED = re.compile(rf"{_QUOTED}\s*(?:的)?\s*(?:计|按|得|为)\s*(?:分值的|满分的)?\s*(?:(?P<share>\d+(?:\.\d+)?)\s*%(?!\s*[-—~至到\d])|(?P<full>满分))")
+# the tier chosen, then its score: "评为“较好”，得13.5分"
+_CHOSEN = re.compile(rf"(?:评为|评价为|评定为|认定为|结果为|为){_QUOTED}[^。；;“”]{{0,12}}?得\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+_POINTS = re.compile(r"分值\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*分|[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+
+
+def tier_shares(text: str) -> dict[str, float]:
+    """The share of its points each tier word gets, as the report's rule states it (a word given two shares:
+    none)."""
+    said: dict[str, set[float]] = {}
+    for listed in _LISTED.finditer(text):
+        words = re.findall(_QUOTED, listed.group("words"))
+        shares = [float(s) for s in re.findall(r"(\d+(?:\.\d+)?)\s*%", listed.group("shares"))]
+        if len(words) == len(shares):
+            for word, share in zip(words, shares):
+                said.setdefault(word, set()).add(share / 100)
+    for paired in _PAIRED.finditer(text):
+        share = 1.0 if paired.group("full") else float(paired.group("share")) / 100
+        said.setdefault(paired.group(1), set()).add(share)
+    return {word: next(iter(shares)) for word, shares in said.items() if len(shares) == 1 and 0 < next(iter(shares)) <= 1}
+
+
+def check_tier_scores(facts: Facts, report: FindingList) -> None:
+    """Each tier chosen and scored in a statement with its points, against the share its rule gives."""
+    shares = tier_shares(facts.text)
+    if len(shares) < 2:
+        return
+    for chosen in _CHOSEN.finditer(facts.text):
+        share, score = shares.get(chosen.group(1)), facts.number_at(chosen.start("score"))
+        if share is None or score is None or report.names(facts.where(score.start)):
+            continue
+        start = statement_start(facts.text, chosen.start())
+        end = min((i for i in (facts.text.find(c, chosen.end()) for c in "。；;\n") if i >= 0), default=len(facts.text))
+        points = {float(p.group(1) or p.group(2)) for p in _POINTS.finditer(facts.text, start, end)}
+        if len(points) != 1:
+            continue
+        weight = points.pop()
+        expected = indicator_score(share, weight)
+        if score.value <= weight and abs(expected - score.value) >= SCORE_TOLERANCE:
+            say, why = by_shape(report, facts, score, expected)
+            say("SCORE_MISMATCH", facts.where(score.start),
+                f"定性评价“{chosen.group(1)}”按报告所写计分值的 {share:.0%}：{weight:g} × {share:.0%} = {expected:.2f} 分，"
+                f"报告写 {score.value:g} 分{why}{quoted(facts, score)}")
