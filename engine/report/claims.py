@@ -81,6 +81,7 @@ def read_facts(report: ReportText) -> Facts:
     scored_sentences(facts)
     scores_alone(facts)
     goals_in_statements(facts)
+    scores_alone(facts)            # (… and of those it read: "…目标为90%，年末达到88.4%，得9.82分")
     _targets_from_goals(facts)
     rule_targets(facts)
     points_for_each(facts)         # ("…8项，每项5分。A、B…6项均达到目标值，各得5分")

@@ -486,3 +486,14 @@ def test_a_change_held_under_nought_said_as_a_fall(tmp_path, said, value):
     result = checked(tmp_path, text)
     assert [(i.name, i.target.value, i.actual.value) for i in result.facts.indicators] == [("“三公”经费变动率", 0, value)]
     assert [f.code for f in result.findings] == ([] if value < 0 else ["SCORE_MISMATCH"])
+
+
+@pytest.mark.parametrize("said, values", [
+    ("农村自来水普及率目标为90%，年末达到88.4%，得8.84分", (90, 88.4, None, 8.84)),
+    ("农村供水工程水质达标率目标为不低于85%，抽检达标率78.6%，得4.62分", (85, 78.6, None, 4.62)),
+    ("农村供水工程水质达标率目标为不低于85%，完成率92.47%，得4.62分", None),    # (a completion is no figure achieved)
+])
+def test_a_statement_of_target_achieved_and_score_without_points(tmp_path, said, values):
+    text = f"某县水利局2023年度部门整体支出绩效自评报告\n四、评分\n{said}；全年未发生责任事故。\n"
+    read = indicator_values(checked(tmp_path, text))
+    assert (next(iter(read.values())) if read else None) == values
