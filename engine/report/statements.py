@@ -153,10 +153,12 @@ def scores_alone(facts: Facts) -> None:
 _BOUND_GOAL = re.compile(rf"(?:(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|达到|[:：])?\s*(?P<dir>{_DIRECTION})?\s*"
                          r"|(?:原定|原计划|要求)\s*(?:为|达到)?\s*|(?:达到|实现|控制在)\s*(?=[\d,.]+\s*[^\d,，;；。\s]{0,4}?\s*(?:以上|以内|以下))"
                          # (a figure with its bound after it, said before what was achieved: "完成森林抚育5,000亩以上，实际抚育5,120亩")
-                         r"|(?<=[\u4e00-\u9fff])(?=[\d,.]+\s*[^\d,，;；。\s]{0,4}?\s*(?:以上|以内|以下)\s*[,，]\s*实际))"
+                         r"|(?<=[\u4e00-\u9fff])(?=[\d,.]+\s*[^\d,，;；。\s]{0,4}?\s*(?:以上|以内|以下)\s*[,，]\s*实际)"
+                         # (a plan then what was done: "年度计划维修养护小型水库12座，实际完成12座", "计划维修…45处，完成41处")
+                         r"|(?<=[\u4e00-\u9fff])(?<!完成)(?<!实际)(?=[\d,.]+\s*[^\d,，;；。\s]{1,4}?\s*[,，]\s*(?:实际)?完成(?:了)?\s*\d))"
                          rf"(?=\d)")
 _ACHIEVED_LOOSE = re.compile(r"(?:实际(?:完成|达到|为)?|(?:调查|测评|评价|抽查|回访)结果(?:为|是)|全年(?:共)?完成|实际[^\d，,；;。（(]{1,6}?(?:为|达)?"
-                             r"|(?:年末|年底)(?:达到|为)|(?<=[,，])\s*[\u4e00-\u9fff]{1,4}率\s*为"   # ("…，成活率为88.6%")
+                             r"|(?:年末|年底)(?:达到|为)|(?<=[,，])\s*完成(?:了)?(?=\d)|(?<=[,，])\s*[\u4e00-\u9fff]{1,4}率\s*为"   # ("…，成活率为88.6%")
                              # ("…目标为不低于85%，抽检达标率78.6%": a rate named after its target, not a completion's)
                              r"|(?<=[,，])\s*(?:抽检|抽查|检测|监测|调查|测评|实际)[\u4e00-\u9fff]{0,4}(?<!完成)(?<!执行)(?<!偏差)率)\s*(?=\d)")
 _NOT_THE_YEAR = re.compile(r"年中|监控|截至|上半年|前三季度|季度|上年|去年|同期")
@@ -186,6 +188,7 @@ def goals_in_statements(facts: Facts) -> None:
         label = _GROUP_LABEL.match(text, start + len(re.match(r"\s*" + LIST_MARK + "?", text[start:end]).group()), end)
         opening = text[label.end() if label else start:goals[0].start()]     # the name, up to its target
         name = re.sub(r"^\s*" + LIST_MARK + r"?\s*|指标$|^.*?(?:指标|类)中|(?:年度|全年)$", "", GOAL_AT_END.sub("", opening.strip())).strip()
+        name = re.sub(r"^(?:年度|全年)?(?:计划|原计划)", "", name)     # ("年度计划维修养护小型水库": what was planned)
         if not re.fullmatch(r"[^，,。；;:：()（）\d“”\"]{2,30}", name) or _NO_SUBJECT.search(name) \
                 or len(text_key(name)) < 2 or named_already(name, known):
             continue

@@ -497,3 +497,10 @@ def test_a_statement_of_target_achieved_and_score_without_points(tmp_path, said,
     text = f"某县水利局2023年度部门整体支出绩效自评报告\n四、评分\n{said}；全年未发生责任事故。\n"
     read = indicator_values(checked(tmp_path, text))
     assert (next(iter(read.values())) if read else None) == values
+
+
+def test_a_plan_then_what_was_done(tmp_path):
+    text = ("某县水利局2023年度部门整体支出绩效自评报告\n四、评分\n年度计划维修养护小型水库12座，实际完成12座，得8分；"
+            "计划维修农村供水工程45处，完成41处，得{score}分。\n")
+    read = indicator_values(checked(tmp_path, text.format(score="7.29")))
+    assert read == {"维修养护小型水库": (12, 12, None, 8), "维修农村供水工程": (45, 41, None, 7.29)}
