@@ -218,7 +218,10 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
         actual, rate = facts.number_at(said.start("actual")), facts.number_at(said.start("rate"))
         # (the same figure achieved, the names one holding the other or sharing a core of three characters:
         # "全年提供老年助餐服务" and the row's "助餐服务人次")
-        same = [i for k, i in indicators if len(k) >= 4 and len(name) >= 4 and (k in name or name in k or shared_core(k, name) >= 3)
+        # (… or a short name its name ends with: "…14个断面水质达到Ⅳ类及以上，达标率82.4%（完成率97.9%）" of the
+        # indicator "考核断面水质达标率" and 82.4% achieved)
+        same = [i for k, i in indicators if len(k) >= 4 and (len(name) >= 4 and (k in name or name in k or shared_core(k, name) >= 3)
+                                                              or len(name) >= 2 and k.endswith(name))
                 and actual is not None and i.actual.value == actual.value and i.actual.unit == actual.unit
                 and i.completion is not rate]
         if not same and actual is not None:   # … or a goal of that name read with its target alone ("…按期完工率≥90%"

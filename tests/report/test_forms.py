@@ -1437,3 +1437,13 @@ def test_a_completion_said_of_a_goal_read_with_its_target_alone(tmp_path, said, 
     text = ("三、年度绩效目标\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 |\n| 产出指标 | 时效指标 | 建设项目按期完工率 | ≥90% |\n"
             f"四、绩效目标完成情况\n全年实施建设项目8个，6个按期完工，按期完工率75%，完成年度目标的{said}%。\n")
     assert [(f.code, f.severity) for f in read(tmp_path, text).findings] == found
+
+
+@pytest.mark.parametrize("said, found", [("96.9", []), ("97.9", [("COMPLETION_MISMATCH", "warning")])])
+def test_a_completion_said_after_a_short_name_of_a_forms_indicator(tmp_path, said, found):
+    """"…14个断面水质达到Ⅳ类及以上，达标率82.4%（完成率97.9%）" of the row "考核断面水质达标率 | ≥85% | 82.4%": the
+    short name its row's name ends with, the same figure achieved — 82.4 ÷ 85 = 96.94%."""
+    text = ("项目支出绩效自评表\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 质量指标 | 考核断面水质达标率 | ≥85% | 82.4% | 10 | 9.69 |\n\n"
+            f"二、绩效分析\n17个考核断面中，14个断面水质达到Ⅳ类及以上，达标率82.4%（完成率{said}%），3个断面受上游来水影响。\n")
+    assert [(f.code, f.severity) for f in read(tmp_path, text).findings] == found
