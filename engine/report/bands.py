@@ -14,7 +14,8 @@ _INCLUDED = r"\s*[(（]\s*含\s*[)）]"
 _POINTS = r"\s*(?:的)?\s*(?:得\s*(\d+(?:\.\d+)?)\s*分|(不得分|得\s*0\s*分))\s*$"
 _AT_LEAST = re.compile(rf"^(?:≥|>=|大于等于|不低于|达到)\s*{_NUMBER}(?:及?以上)?{_POINTS}|^{_NUMBER}(?:{_INCLUDED})?\s*(及?以上){_POINTS}")
 _AT_MOST = re.compile(rf"^(?:≤|<=|小于等于|不高于|不超过)\s*{_NUMBER}(?:及?以下)?{_POINTS}|^{_NUMBER}(?:{_INCLUDED})?\s*(及?以下){_POINTS}")
-_RANGE = re.compile(rf"^{_NUMBER}(?P<low>{_INCLUDED})?\s*[-—~至到]\s*{_NUMBER}(?P<high>{_INCLUDED})?{_POINTS}")
+_EXCLUDED = r"\s*[(（]\s*不含\s*[)）]"       # ("2%（不含）至5%得2分": the lower bound left out, the upper one in)
+_RANGE = re.compile(rf"^{_NUMBER}(?:(?P<low>{_INCLUDED})|{_EXCLUDED})?\s*[-—~至到]\s*{_NUMBER}(?P<high>{_INCLUDED})?{_POINTS}")
 
 
 def stated_tiers(rule: str) -> tuple[Tier, ...] | None:

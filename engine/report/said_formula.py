@@ -9,9 +9,10 @@ import re
 from ..core.arithmetic import perf_total, ratio_score
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import text_key
+from .bands import band_score
 from .execution_points import TIMES_RULE
 from .facts import Facts
-from .numbers import Number, sentence_bounds
+from .numbers import Number, sentence_bounds, statement_start
 from .plain import A_SCORE
 from .stated import amount_text, at_stated, by_shape, quoted
 from .vocabulary import partitions
@@ -296,3 +297,27 @@ def check_said_rate_rule(facts: Facts, report: FindingList) -> None:
             report.error("SCORE_MISMATCH", facts.where(score.start),
                          f"「{name}」按报告所写“比率×分值”计分：{points.value:g} 分 × {rate.value:g}% = {expected:.2f} 分，"
                          f"报告写 {score.value:g} 分{quoted(facts, score)}")
+
+
+# "结转结余率1.83%，按“≤2%得3分、2%（不含）至5%得2分、5%以上不得分”的标准，得2分": the rate, its bands quoted, the score
+_BANDS_QUOTED = re.compile(r"按\s*[“\"](?P<rule>[^”\"]{6,160})[”\"]\s*(?:的)?\s*(?:评分)?(?:标准|规则|办法)?\s*[,，]?\s*(?:计分\s*[,，]?\s*)?"
+                           r"(?:该项|该指标)?\s*(?:得分|得)\s*(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+
+
+def check_said_bands(facts: Facts, report: FindingList) -> None:
+    """A score a statement gives by bands it quotes, against the band its own rate falls in (the last rate
+    said before the bands in that statement), by the core's TIER_SCORE (bands.py reads the bands whole or not
+    at all)."""
+    text = facts.text
+    for said in _BANDS_QUOTED.finditer(text):
+        score = facts.number_at(said.start("score"))
+        start = statement_start(text, said.start())
+        rates = [n for n in facts.numbers if start <= n.start < said.start() and n.is_rate]
+        if score is None or not rates or report.names(facts.where(score.start)):
+            continue
+        rate = rates[-1]
+        points = band_score(re.sub(r"[、，,]", "；", said.group("rule")), rate.value)
+        if points is not None and abs(points - score.value) >= SCORE_TOLERANCE:
+            report.error("SCORE_MISMATCH", facts.where(score.start),
+                         f"{rate.value:g}% 按同一句所引标准（{said.group('rule')[:40]}）应得 {points:g} 分，报告写 "
+                         f"{score.value:g} 分{quoted(facts, score)}")

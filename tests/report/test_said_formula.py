@@ -248,3 +248,16 @@ def test_a_funds_rate_in_brackets_after_its_spending(tmp_path, said, found):
     assert [f.code for f in checked(tmp_path, text).findings] == found
     quarter = "1—3季度累计拨付171.22万元，第四季度拨付58.40万元，全年执行229.62万元，执行率96.97%。\n"
     assert checked(tmp_path, quarter).findings == []
+
+
+@pytest.mark.parametrize("score, found", [("3", []), ("2", ["SCORE_MISMATCH"])])
+def test_a_score_by_bands_quoted_in_its_own_sentence(tmp_path, score, found):
+    """1.83% falls in "≤2%得3分" — "2%（不含）至5%得2分" is the band above it."""
+    text = ("某县档案馆2023年度部门整体支出绩效自评报告\n三、评分\n结转结余7.57万元，结转结余率1.83%，"
+            f"按“≤2%得3分、2%（不含）至5%得2分、5%以上不得分”的标准，得{score}分。\n")
+    assert [f.code for f in checked(tmp_path, text).findings] == found
+
+
+def test_bands_quoted_but_not_read_whole_check_nothing(tmp_path):
+    text = ("某县档案馆2023年度部门整体支出绩效自评报告\n三、评分\n结转结余率1.83%，按“≤2%得满分，每超1个百分点扣0.5分”的标准，得2分。\n")
+    assert checked(tmp_path, text).findings == []
