@@ -28,6 +28,7 @@ from .text import CELL, ReportText
 from .totals import STRONG_TOTAL, report_grade, total_and_grade
 from .vocabulary import words
 from .each_points import points_for_each
+from .bracketed import bracketed_targets
 from .respectively import respectively_said
 from .rule_targets import rule_targets
 from .statements import falls_signed, goals_in_statements, scored_sentences, scores_alone
@@ -84,6 +85,7 @@ def read_facts(report: ReportText) -> Facts:
     goals_in_statements(facts)
     scores_alone(facts)            # (… and of those it read: "…目标为90%，年末达到88.4%，得9.82分")
     respectively_said(facts)       # ("A、B分别为39.12万亩、12,486户，完成率分别为…")
+    bracketed_targets(facts)       # ("…开放306天（指标值不少于300天）")
     _targets_from_goals(facts)
     rule_targets(facts)
     points_for_each(facts)         # ("…8项，每项5分。A、B…6项均达到目标值，各得5分")
