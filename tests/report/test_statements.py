@@ -113,7 +113,9 @@ def test_a_score_by_a_rule_the_report_states_for_that_indicator_by_name_is_a_war
             "| 产出指标 | 当年造林成活率 | ≥85% | 83.6% | 8 | 4 |\n")
     assert [(f.code, f.severity) for f in checked(tmp_path, text).findings] == [("SCORE_MISMATCH", "warning")]
     no_rule = text.replace("造林成活率按分档计分，达到85%得满分，80%（含）至85%得分值的一半，80%以下不得分。", "")
-    assert [(f.code, f.severity) for f in checked(tmp_path, no_rule).findings] == [("SCORE_MISMATCH", "error")]
+    # without it: 83.6 ÷ 85 × 8 = 7.87, scored 4 — no slip's shape, in a table of no national form: still a warning
+    # ("按完成率乘以分值计分" taken as the report's word for scoring in proportion made false errors on unseen reports)
+    assert [(f.code, f.severity) for f in checked(tmp_path, no_rule).findings] == [("SCORE_MISMATCH", "warning")]
 
 
 def test_a_floor_below_which_nothing_is_scored_and_a_rule_of_completion_bands(tmp_path):
