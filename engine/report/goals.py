@@ -43,11 +43,14 @@ def _stated(document: Document, numbers: list[Number], kind: str) -> list[tuple[
         if direction:
             words = re.sub(r"(?:≥|≤|>=|<=|>|<|=|" + "|".join(map(re.escape, DIRECTIONS)) + r")\s*$", "", words)
         words = _NOISE.sub("", words.strip())
+        if kind == "results" and _PLANNED.search(words):
+            continue        # ("布病免疫计划羊只64万只，实际免疫59.2万只": the plan among the results is no result)
         if len(text_key(words)) >= 2 and unit_of(document.text, n):
             out.append((words, n))
     return out
 
 
+_PLANNED = re.compile(r"计划(?!生育)|目标|指标值|原定|预期")
 _GOALS_OPEN = goals_paragraph_words()     # "年度整体绩效目标为：…", "2023年度部门整体绩效目标："
 
 

@@ -155,7 +155,9 @@ _BOUND_GOAL = re.compile(rf"(?:(?:{_WORDS['statement_goal'].pattern})\s*(?:为|�
                          # (a figure with its bound after it, said before what was achieved: "完成森林抚育5,000亩以上，实际抚育5,120亩")
                          r"|(?<=[\u4e00-\u9fff])(?=[\d,.]+\s*[^\d,，;；。\s]{0,4}?\s*(?:以上|以内|以下)\s*[,，]\s*实际)"
                          # (a plan then what was done: "年度计划维修养护小型水库12座，实际完成12座", "计划维修…45处，完成41处")
-                         r"|(?<=[\u4e00-\u9fff])(?<!完成)(?<!实际)(?=[\d,.]+\s*[^\d,，;；。\s]{1,4}?\s*[,，]\s*(?:实际)?完成(?:了)?\s*\d))"
+                         r"|(?<=[\u4e00-\u9fff])(?<!完成)(?<!实际)(?=[\d,.]+\s*[^\d,，;；。\s]{1,4}?\s*[,，]\s*(?:实际)?完成(?:了)?\s*\d)"
+                         # ("布病免疫计划羊只64万只，实际免疫59.2万只": the plan's word inside the name)
+                         r"|(?<=计划)(?P<planned>[\u4e00-\u9fff]{1,6})(?=[\d,.]+\s*[^\d,，;；。\s]{1,4}?\s*[,，]\s*实际[\u4e00-\u9fff]{1,4}\d))"
                          rf"(?=\d)")
 _ACHIEVED_LOOSE = re.compile(r"(?:实际(?:完成|达到|为)?|(?:调查|测评|评价|抽查|回访)结果(?:为|是)|全年(?:共)?完成|实际[^\d，,；;。（(]{1,6}?(?:为|达)?"
                              r"|(?:年末|年底)(?:达到|为)|(?<=[,，])\s*完成(?:了)?(?=\d)|(?<=[,，])\s*[\u4e00-\u9fff]{1,4}率\s*为"   # ("…，成活率为88.6%")
@@ -189,6 +191,11 @@ def goals_in_statements(facts: Facts) -> None:
         opening = text[label.end() if label else start:goals[0].start()]     # the name, up to its target
         name = re.sub(r"^\s*" + LIST_MARK + r"?\s*|指标$|^.*?(?:指标|类)中|(?:年度|全年)$", "", GOAL_AT_END.sub("", opening.strip())).strip()
         name = re.sub(r"^(?:年度|全年)?(?:计划|原计划)", "", name)     # ("年度计划维修养护小型水库": what was planned)
+        if goals[0].group("planned"):          # (the plan's word inside the name: the
+            name = re.sub(r"计划(?!生育)", "", name + goals[0].group(0))   # words after it are the name's too)
+        # the completion said in brackets or a clause right after what was achieved ("…59.2万只（完成率93.75%）")
+        said = _COMPLETION_AFTER.match(text, actual.end)
+        completion = facts.number_at(said.start("rate")) if said else None
         if not re.fullmatch(r"[^，,。；;:：()（）\d“”\"]{2,30}", name) or _NO_SUBJECT.search(name) \
                 or len(text_key(name)) < 2 or named_already(name, known):
             continue
@@ -197,7 +204,11 @@ def goals_in_statements(facts: Facts) -> None:
         target.part = actual.part = True
         known.append(text_key(name))
         facts.indicators.append(Indicator(len(facts.indicators) + 1, name, start, "", direction, target, actual,
+                                          completion=completion if completion is not None and completion.is_rate else None,
                                           end=end, scored_apart="目标、实际值按提示词取自同一语句"))
+
+
+_COMPLETION_AFTER = re.compile(r"\s*[^\d，,；;。（(]{0,4}?\s*(?:[（(]|[，,])\s*(?:完成率|完成比例)\s*(?:为|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 
 
 def _same_name(one: str, other: str) -> bool:

@@ -261,3 +261,10 @@ def test_a_score_by_bands_quoted_in_its_own_sentence(tmp_path, score, found):
 def test_bands_quoted_but_not_read_whole_check_nothing(tmp_path):
     text = ("某县档案馆2023年度部门整体支出绩效自评报告\n三、评分\n结转结余率1.83%，按“≤2%得满分，每超1个百分点扣0.5分”的标准，得2分。\n")
     assert checked(tmp_path, text).findings == []
+
+
+def test_the_groups_scores_then_the_projects_total(tmp_path):
+    text = ("某旗2023年度动物防疫项目绩效自评报告\n五、评价结论\n综上，预算执行率9.64分、产出指标39.63分、效益指标28分、"
+            "满意度指标10分，项目自评总分{total}分，等级为“良”。\n")
+    assert checked(tmp_path, text.format(total="87.27")).findings == []
+    assert [f.code for f in checked(tmp_path, text.format(total="88.27")).findings] == ["TOTAL_MISMATCH"]

@@ -506,3 +506,14 @@ def test_a_plan_then_what_was_done(tmp_path):
             "计划维修农村供水工程45处，完成41处，得{score}分。\n")
     read = indicator_values(checked(tmp_path, text.format(score="7.29")))
     assert read == {"维修养护小型水库": (12, 12, None, 8), "维修农村供水工程": (45, 41, None, 7.29)}
+
+
+@pytest.mark.parametrize("done, found", [("92.50", []), ("93.75", ["COMPLETION_MISMATCH"])])
+def test_the_plans_word_inside_the_name_and_the_completion_after(tmp_path, done, found):
+    """"布病免疫计划羊只64万只，实际免疫59.2万只（完成率93.75%）": 59.2 ÷ 64 = 92.50%; in the results section, the
+    plan's figure is no result of the goal "布病免疫羊只不少于64万只"."""
+    text = ("某旗2023年度动物防疫项目绩效自评报告\n（三）年度绩效目标\n布病免疫羊只不少于64万只，病死畜无害化处理率100%。\n"
+            f"三、绩效目标完成情况\n布病免疫计划羊只64万只，实际免疫59.2万只（完成率{done}%），部分牧户夏季转场；\n")
+    result = checked(tmp_path, text)
+    assert indicator_values(result)["布病免疫羊只"][:2] == (64, 59.2)
+    assert [f.code for f in result.findings] == found
