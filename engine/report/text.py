@@ -268,6 +268,9 @@ def _continues_row(held: list[str], first: list[str]) -> bool:
         filled = [k for k, c in enumerate(first) if c.strip()]   # cells of the row, fewer, no figure alone
         return all(held[k].strip() for k in filled) and len(filled) < sum(1 for c in held if c.strip()) \
             and not any(SIGNED_FIGURE.fullmatch(first[k].strip()) for k in filled)
+    if any(c.strip() and not held[k].strip() for k, c in enumerate(first)):
+        return False      # a cell where the row above has none ("| | 时效指标 | 建设项目环评审批时限 | 法定时限内 |"
+        # under "| | | 重点污染源…传输率 | ≥90% |"): a row of its own, the rest of no cell
     figures = [{k for k, c in enumerate(row) if _A_VALUE.fullmatch(c.strip())} for row in (held, first)]
     if figures[0] and figures[0] <= figures[1]:
         return False      # a whole row of its own under merged 一级 cells (its figures where the row above has

@@ -349,6 +349,8 @@ def test_a_whole_row_after_a_page_break_is_not_the_rest_of_the_row_above():
     assert not _continues_row(held, ["", "预决算信息公开性", "—", "定性指标", "及时公开", "", "及时公开", "100%", "2", "2", "否"])
     # the rest of a row the page cut: the ends of its cells, no row of its own
     assert _continues_row(["", "保障机构正常运", "无", "机构运转正常，", ""], ["", "转，推进乡村振兴", "", "完成公路养护", ""])
+    # a cell where the row above has none (a 二级指标 of its own): a row of its own, though its value is words
+    assert not _continues_row(["", "", "重点污染源自动监控数据有效传输率", "≥90%"], ["", "时效指标", "建设项目环评审批时限", "法定时限内"])
 
 
 def test_a_table_of_tasks_with_approved_amounts_in_yuan(tmp_path):
