@@ -8,11 +8,11 @@ import re
 import unicodedata
 
 from .onespace import names_anew, one_space_rows
+from .rejoined import PIPE, header_a_cell_a_line, header_continued, rows_broken_over_lines, tab_rows_rejoined
 from .plain import BARE_NUMBER, DASHES, SIGNED_FIGURE, figured, opens_bracket, words_only
 from .vocabulary import cell_words, column_of, form_header, vocabulary
 
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
-_PIPE = re.compile(r"\s*[|｜]\s*")
 _INDENTED = re.compile(r"(?:[ \u3000]{2,}|\t)\S")    # a cell under a column, the ones before it empty
 _COLUMN_GAP = re.compile(r"(?:[ \u3000]{2,}|\t+|\u3000)")
 def table_rows(lines: list[str]) -> dict[int, list[str]]:
@@ -20,8 +20,8 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
     (a cell's edges, as Markdown or a copied form has them), and columns set apart by tabs or
     by runs of spaces — these only where two lines in a row have three cells or more, so that
     a sentence with a double space stays a sentence."""
-    rows: dict[int, list[str]] = _header_a_cell_a_line(lines)
-    joined = _rows_broken_over_lines(lines)
+    rows: dict[int, list[str]] = header_a_cell_a_line(lines)
+    joined = rows_broken_over_lines(lines)
     for n, line in enumerate(lines):
         if n in rows:
             continue
@@ -33,7 +33,7 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
             rows[n] = []          # |---|---|: a Markdown table's line under its header, no row of its own
             continue
         if stripped.count("|") + stripped.count("｜") >= 2 or (stripped.startswith(("|", "｜")) and len(stripped) > 1):
-            cells = _PIPE.split(stripped)
+            cells = PIPE.split(stripped)
             if cells and not cells[0]:
                 cells = cells[1:]
             if cells and not cells[-1]:
@@ -46,8 +46,8 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
                 cells.pop()
             if sum(1 for c in cells if c) >= 2:
                 rows[n] = cells
-    rows.update(_tab_rows_rejoined(lines, rows))
-    rows.update(_header_continued(rows, lines))
+    rows.update(tab_rows_rejoined(lines, rows))
+    rows.update(header_continued(rows, lines))
     spaced = {n: [c for c in _COLUMN_GAP.split(line.strip()) if c] for n, line in enumerate(lines)
               if n not in rows and line.strip() and (_COLUMN_GAP.search(line.strip()) or _INDENTED.match(line))}
     for n, line in enumerate(lines):     # a bracket's close wrapped alone onto a line ("（20分" / "）")
@@ -71,143 +71,6 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
     rows.update(_lone_rows({n: cells for n, cells in spaced.items() if n not in rows}, rows))
     rows.update(one_space_rows(lines, rows))
     return rows
-
-
-_ONE_CELL = re.compile(r"\s*[|｜]\s*([^|｜\d]+?)\s*")   # "| 一级指标": a cell alone after its "|"
-
-
-def _tab_rows_rejoined(lines: list[str], rows: dict[int, list[str]]) -> dict[int, list[str]]:
-    """Tab-separated rows a cell of which the copy broke over two lines ("…\t调整指标值\t全年" and
-    "完成值\t得分系数（%）\t…"; "\t城市管理案件按期" and "结案率\t%\t…"): two lines, neither as
-    wide as the table's rows, that together are — one row again, the cell broken joined."""
-    def cells_of(n: int) -> list[str]:
-        cells = [c.strip() for c in lines[n].strip(" \u3000\r\n").split("\t")]
-        while cells and not cells[-1]:
-            cells.pop()
-        return cells
-    tabbed = [n for n, line in enumerate(lines) if "\t" in line]
-    blocks: list[list[int]] = []
-    for n in tabbed:                                    # runs of tab lines, one table each
-        if blocks and n == blocks[-1][-1] + 1:
-            blocks[-1].append(n)
-        else:
-            blocks.append([n])
-    out: dict[int, list[str]] = {}
-    for block in blocks:
-        widths = [len(rows[n]) for n in block if n in rows]
-        if len(widths) < 3:
-            continue
-        width = max(set(widths), key=widths.count)      # the width most of its rows have
-        for a, b in zip(block, block[1:]):
-            if a in out or b in out:
-                continue
-            upper, lower = cells_of(a), cells_of(b)
-            if len(upper) < width and len(lower) < width and len(upper) + len(lower) - 1 == width \
-                    and upper[-1] and lower[0] and not re.search(r"\d", upper[-1] + lower[0]) \
-                    and not (form_header(lower) and not form_header(upper)):   # (a row of fields over a header)
-                out[a], out[b] = upper[:-1] + [upper[-1] + lower[0]] + lower[1:], []
-    return out
-
-
-def _header_continued(rows: dict[int, list[str]], lines: list[str]) -> dict[int, list[str]]:
-    """A form's header a copy broke into rows at its cells' edges ("一级指标 | … | 年度 指标值 |",
-    "实际 完成值 |", "分值 | 得分 | 偏差原因分析及改进措施 |"): the rows right under a header whose
-    every cell is a column word of the header's form (none a header of its own; a lone cell with
-    its "|") — one header at its first line, the others empty, so that each column keeps its name."""
-    def cells_of(k: int) -> list[str]:
-        if k in rows or k >= len(lines) or not re.search(r"[|｜]", lines[k]):
-            return rows.get(k, [])
-        return [c for c in _PIPE.split(lines[k].strip()) if c]
-    out: dict[int, list[str]] = {}
-    for n in sorted(rows):
-        if n in out or not rows[n] or not words_only(rows[n]):
-            continue
-        header = form_header(rows[n])
-        if header is None:
-            continue
-        block, cells, k = header[0], list(rows[n]), n + 1
-        while cells_of(k) and k not in out and form_header(cells_of(k)) is None:
-            more = _filled(cells_of(k))
-            if not more or not all(column_of(c, block) for c in more) or re.search(r"\d", "".join(more)):
-                break
-            # (the empty cells after the last line's words kept: the rows under it have them too)
-            cells, k = _filled(cells) + cells_of(k), k + 1
-        if k > n + 1:
-            out[n] = cells
-            out.update({i: [] for i in range(n + 1, k)})
-    return out
-
-
-def _filled(cells: list[str]) -> list[str]:
-    """A row's cells without the empty ones after its last."""
-    cells = list(cells)
-    while cells and not cells[-1].strip():
-        cells.pop()
-    return cells
-
-
-def _header_a_cell_a_line(lines: list[str]) -> dict[int, list[str]]:
-    """A form's header the text gave a cell a line, each after its "|" ("| 一级指标", "| 二级指标", …):
-    the run of such lines, four header words of a form or more among them, one row at its first
-    line (the other lines empty)."""
-    rows: dict[int, list[str]] = {}
-    run: list[int] = []
-    for n, line in enumerate([*lines, ""]):
-        cell = _ONE_CELL.fullmatch(line) if n < len(lines) else None
-        if cell:
-            run.append(n)
-            continue
-        cells = [_ONE_CELL.fullmatch(lines[k]).group(1) for k in run]
-        if len(run) >= 4 and form_header(cells) and sum(1 for c in cells if any(column_of(c, b) for b in vocabulary())) >= 4:
-            rows[run[0]] = cells
-            rows.update({k: [] for k in run[1:]})
-        run = []
-    return rows
-
-
-def _rows_broken_over_lines(lines: list[str]) -> dict[int, str]:
-    """A "|" row the text broke over lines ("| 一级指标 | … | 年度" and "指标值 | 实际完成值 | … |", or
-    "| … | ≥1200批次 |" and " 1256批次 | 20 | 20 |"): a line that opens with "|", and the lines after
-    it up to one that closes with "|" without opening with one — joined at its first line (a word
-    broken mid-cell joined again), the lines after it empty."""
-    out: dict[int, str] = {}
-    opening = [line.strip() for line in lines if line.strip().startswith(("|", "｜"))]
-    # a text whose rows do not close with "|" (Markdown lets them): a line opening with "|" is a row
-    closing = sum(line.endswith(("|", "｜")) for line in opening) > len(opening) / 2
-    n = 0
-    while n < len(lines):
-        line = lines[n].strip()
-        cell, rest_of_row = (lines[k].strip() if k < len(lines) else "" for k in (n + 1, n + 2))
-        if line in ("|", "｜") and _bars(cell) == 1 and cell.endswith(("|", "｜")) \
-                and not rest_of_row.startswith(("|", "｜")) and _bars(rest_of_row) >= 2:
-            # "|" / "一级 指标 |" / "二级指标 | 三级指标 | … |": a row whose first cell (merged down the
-            # rows, its words on a line of their own) the copy set between line breaks
-            out[n], out[n + 1], out[n + 2] = line + " " + cell + " " + rest_of_row, "", ""
-            n += 3
-            continue
-        if line.startswith(("|", "｜")) and line.count("|") + line.count("｜") >= 2:
-            rest = []
-            for k in range(n + 1, min(n + 4, len(lines))):
-                following = lines[k].strip()
-                # a row left open goes on whatever the next line opens with, where rows close with "|";
-                # after a closed cell, only a line of cells not opening with "|" goes on with it
-                closed, opens = line.endswith(("|", "｜")), following.startswith(("|", "｜"))
-                if not following or opens and (closed or not closing) \
-                        or closed and "|" not in following and "｜" not in following:
-                    break
-                rest.append(k)
-                if following.endswith(("|", "｜")):
-                    out[n] = line + "".join(lines[i].strip() for i in rest)
-                    out.update({i: "" for i in rest})
-                    break
-            n = max([n + 1, *[r + 1 for r in rest if r in out]])
-            continue
-        n += 1
-    return out
-
-
-def _bars(line: str) -> int:
-    return line.count("|") + line.count("｜")
 
 
 def _by_header(block: list[int], spaced: dict[int, list[str]]) -> list[list[int]]:

@@ -1,0 +1,148 @@
+"""Pipe and tab rows a copy broke apart, joined again: a "|" row broken over lines, a tab row whose cell
+went on on the next line, a form's header given a cell a line or broken into rows at its cells' edges
+(texttables.table_rows reads the rows)."""
+from __future__ import annotations
+
+import re
+
+from .plain import words_only
+from .vocabulary import column_of, form_header, vocabulary
+
+PIPE = re.compile(r"\s*[|｜]\s*")     # a cell's edge
+
+
+_ONE_CELL = re.compile(r"\s*[|｜]\s*([^|｜\d]+?)\s*")   # "| 一级指标": a cell alone after its "|"
+
+
+def tab_rows_rejoined(lines: list[str], rows: dict[int, list[str]]) -> dict[int, list[str]]:
+    """Tab-separated rows a cell of which the copy broke over two lines ("…\t调整指标值\t全年" and
+    "完成值\t得分系数（%）\t…"; "\t城市管理案件按期" and "结案率\t%\t…"): two lines, neither as
+    wide as the table's rows, that together are — one row again, the cell broken joined."""
+    def cells_of(n: int) -> list[str]:
+        cells = [c.strip() for c in lines[n].strip(" \u3000\r\n").split("\t")]
+        while cells and not cells[-1]:
+            cells.pop()
+        return cells
+    tabbed = [n for n, line in enumerate(lines) if "\t" in line]
+    blocks: list[list[int]] = []
+    for n in tabbed:                                    # runs of tab lines, one table each
+        if blocks and n == blocks[-1][-1] + 1:
+            blocks[-1].append(n)
+        else:
+            blocks.append([n])
+    out: dict[int, list[str]] = {}
+    for block in blocks:
+        widths = [len(rows[n]) for n in block if n in rows]
+        if len(widths) < 3:
+            continue
+        width = max(set(widths), key=widths.count)      # the width most of its rows have
+        for a, b in zip(block, block[1:]):
+            if a in out or b in out:
+                continue
+            upper, lower = cells_of(a), cells_of(b)
+            if len(upper) < width and len(lower) < width and len(upper) + len(lower) - 1 == width \
+                    and upper[-1] and lower[0] and not re.search(r"\d", upper[-1] + lower[0]) \
+                    and not (form_header(lower) and not form_header(upper)):   # (a row of fields over a header)
+                out[a], out[b] = upper[:-1] + [upper[-1] + lower[0]] + lower[1:], []
+    return out
+
+
+def header_continued(rows: dict[int, list[str]], lines: list[str]) -> dict[int, list[str]]:
+    """A form's header a copy broke into rows at its cells' edges ("一级指标 | … | 年度 指标值 |",
+    "实际 完成值 |", "分值 | 得分 | 偏差原因分析及改进措施 |"): the rows right under a header whose
+    every cell is a column word of the header's form (none a header of its own; a lone cell with
+    its "|") — one header at its first line, the others empty, so that each column keeps its name."""
+    def cells_of(k: int) -> list[str]:
+        if k in rows or k >= len(lines) or not re.search(r"[|｜]", lines[k]):
+            return rows.get(k, [])
+        return [c for c in PIPE.split(lines[k].strip()) if c]
+    out: dict[int, list[str]] = {}
+    for n in sorted(rows):
+        if n in out or not rows[n] or not words_only(rows[n]):
+            continue
+        header = form_header(rows[n])
+        if header is None:
+            continue
+        block, cells, k = header[0], list(rows[n]), n + 1
+        while cells_of(k) and k not in out and form_header(cells_of(k)) is None:
+            more = _filled(cells_of(k))
+            if not more or not all(column_of(c, block) for c in more) or re.search(r"\d", "".join(more)):
+                break
+            # (the empty cells after the last line's words kept: the rows under it have them too)
+            cells, k = _filled(cells) + cells_of(k), k + 1
+        if k > n + 1:
+            out[n] = cells
+            out.update({i: [] for i in range(n + 1, k)})
+    return out
+
+
+def _filled(cells: list[str]) -> list[str]:
+    """A row's cells without the empty ones after its last."""
+    cells = list(cells)
+    while cells and not cells[-1].strip():
+        cells.pop()
+    return cells
+
+
+def header_a_cell_a_line(lines: list[str]) -> dict[int, list[str]]:
+    """A form's header the text gave a cell a line, each after its "|" ("| 一级指标", "| 二级指标", …):
+    the run of such lines, four header words of a form or more among them, one row at its first
+    line (the other lines empty)."""
+    rows: dict[int, list[str]] = {}
+    run: list[int] = []
+    for n, line in enumerate([*lines, ""]):
+        cell = _ONE_CELL.fullmatch(line) if n < len(lines) else None
+        if cell:
+            run.append(n)
+            continue
+        cells = [_ONE_CELL.fullmatch(lines[k]).group(1) for k in run]
+        if len(run) >= 4 and form_header(cells) and sum(1 for c in cells if any(column_of(c, b) for b in vocabulary())) >= 4:
+            rows[run[0]] = cells
+            rows.update({k: [] for k in run[1:]})
+        run = []
+    return rows
+
+
+def rows_broken_over_lines(lines: list[str]) -> dict[int, str]:
+    """A "|" row the text broke over lines ("| 一级指标 | … | 年度" and "指标值 | 实际完成值 | … |", or
+    "| … | ≥1200批次 |" and " 1256批次 | 20 | 20 |"): a line that opens with "|", and the lines after
+    it up to one that closes with "|" without opening with one — joined at its first line (a word
+    broken mid-cell joined again), the lines after it empty."""
+    out: dict[int, str] = {}
+    opening = [line.strip() for line in lines if line.strip().startswith(("|", "｜"))]
+    # a text whose rows do not close with "|" (Markdown lets them): a line opening with "|" is a row
+    closing = sum(line.endswith(("|", "｜")) for line in opening) > len(opening) / 2
+    n = 0
+    while n < len(lines):
+        line = lines[n].strip()
+        cell, rest_of_row = (lines[k].strip() if k < len(lines) else "" for k in (n + 1, n + 2))
+        if line in ("|", "｜") and _bars(cell) == 1 and cell.endswith(("|", "｜")) \
+                and not rest_of_row.startswith(("|", "｜")) and _bars(rest_of_row) >= 2:
+            # "|" / "一级 指标 |" / "二级指标 | 三级指标 | … |": a row whose first cell (merged down the
+            # rows, its words on a line of their own) the copy set between line breaks
+            out[n], out[n + 1], out[n + 2] = line + " " + cell + " " + rest_of_row, "", ""
+            n += 3
+            continue
+        if line.startswith(("|", "｜")) and line.count("|") + line.count("｜") >= 2:
+            rest = []
+            for k in range(n + 1, min(n + 4, len(lines))):
+                following = lines[k].strip()
+                # a row left open goes on whatever the next line opens with, where rows close with "|";
+                # after a closed cell, only a line of cells not opening with "|" goes on with it
+                closed, opens = line.endswith(("|", "｜")), following.startswith(("|", "｜"))
+                if not following or opens and (closed or not closing) \
+                        or closed and "|" not in following and "｜" not in following:
+                    break
+                rest.append(k)
+                if following.endswith(("|", "｜")):
+                    out[n] = line + "".join(lines[i].strip() for i in rest)
+                    out.update({i: "" for i in rest})
+                    break
+            n = max([n + 1, *[r + 1 for r in rest if r in out]])
+            continue
+        n += 1
+    return out
+
+
+def _bars(line: str) -> int:
+    return line.count("|") + line.count("｜")
