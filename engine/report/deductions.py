@@ -3,6 +3,7 @@
 the report states in one sentence and its rule, so an error where they disagree as a hand slips."""
 from __future__ import annotations
 
+import math
 import re
 
 from ..core.rounding import excel_round
@@ -90,3 +91,13 @@ def _check_per_point(facts: Facts, report: FindingList) -> None:
         say("SCORE_MISMATCH", facts.where(taken.start),
             f"按报告所写“每低1个百分点扣{per_point:g}分”，低 {points:g} 个百分点应扣 {expected:g} 分，"
             f"报告写扣 {taken.value:g} 分{why}{quoted(facts, taken)}")
+
+
+def per_point_score(rule: str, shortfall: float, weight: float) -> float | None:
+    """The points a row's own rule leaves ("达到得7分，每低1个百分点扣0.5分") for a shortfall in percentage points
+    (counted up to whole points where the rule says so), none below nought; None: the rule is no such rule."""
+    said = _PER_POINT.search(rule)
+    if said is None or shortfall < 0:
+        return None
+    gap = math.ceil(shortfall - 1e-9) if _ROUNDED_UP.search(rule) else shortfall
+    return max(excel_round(weight - gap * float(said.group("points")), 2), 0.0)

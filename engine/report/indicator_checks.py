@@ -13,6 +13,7 @@ from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import DIRECTION_SYMBOLS
 from ..core.rates import completion_rate, deviation_rate
 from .bands import band_score, share_score
+from .deductions import per_point_score
 from .facts import Facts, Indicator, shared_core
 from .numbers import sentence_bounds, statement_start
 from .said_formula import follows_rate
@@ -101,6 +102,14 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         if ind.own_rule and _by_own_rule(facts, ind, report, name):
             return
         if _PER_UNIT.search(ind.own_rule or ""):
+            # "达到得7分，每低1个百分点扣0.5分": a rate's row scored by its own deduction per point short
+            points = per_point_score(ind.own_rule, ind.target.value - ind.actual.value, ind.weight.value) \
+                if ind.direction in (">=", ">") and ind.actual.is_rate and ind.target.is_rate else None
+            if points is not None and abs(points - ind.self_score.value) >= SCORE_TOLERANCE:
+                say, why = by_shape(report, facts, ind.self_score, points)
+                say("SCORE_MISMATCH", facts.where(ind.self_score.start),
+                    f"指标「{name}」实际 {ind.actual.value:g}%，目标 {ind.target.value:g}%，按该行评分标准（{ind.own_rule[:40]}）"
+                    f"应得 {points:g} 分，报告自评 {ind.self_score.value:g} 分{why}{quoted(facts, ind.self_score)}")
             return      # "每少1所扣1分": scored by deductions of its own, not by its completion
         expected = _score(completion, ind.weight.value)
         other = _other_method(ind, reverse_method) if either_reverse_method else None

@@ -1447,3 +1447,11 @@ def test_a_completion_said_after_a_short_name_of_a_forms_indicator(tmp_path, sai
             "| 产出指标 | 质量指标 | 考核断面水质达标率 | ≥85% | 82.4% | 10 | 9.69 |\n\n"
             f"二、绩效分析\n17个考核断面中，14个断面水质达到Ⅳ类及以上，达标率82.4%（完成率{said}%），3个断面受上游来水影响。\n")
     assert [(f.code, f.severity) for f in read(tmp_path, text).findings] == found
+
+
+@pytest.mark.parametrize("score, found", [("5.5", []), ("6.5", ["SCORE_MISMATCH"])])
+def test_a_rows_own_deduction_per_point_short(tmp_path, score, found):
+    """"达到得7分，每低1个百分点扣0.5分": 92% against ≥95% leaves 7 − 3 × 0.5 = 5.5."""
+    text = ("部门整体支出绩效评分表\n| 三级指标 | 分值 | 年度指标值 | 实际完成值 | 评分标准 | 得分 |\n"
+            f"| 婚姻家庭纠纷调处办结率 | 7 | ≥95% | 92% | 达到得7分，每低1个百分点扣0.5分 | {score} |\n")
+    assert [f.code for f in read(tmp_path, text).findings] == found
