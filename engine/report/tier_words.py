@@ -15,7 +15,7 @@ from .stated import by_shape, quoted
 _QUOTED = r"[“\"「]([^”\"」]{1,6})[”\"」]"
 # “好”“较好”“一般”分别按分值的100%、80%、60%计分
 _LISTED = re.compile(rf"(?P<words>(?:{_QUOTED}\s*[、，,和及]?\s*){{2,}})(?:的)?\s*(?:分别)?\s*(?:按|计|得|为)?\s*(?:分值的|满分的)?\s*"
-                     r"(?P<shares>\d+(?:\.\d+)?\s*%(?:\s*[、，,和及]\s*\d+(?:\.\d+)?\s*%)+)(?!\s*[-—~至到\d])")
+                     r"(?P<shares>\d+(?:\.\d+)?\s*%(?:\s*[、，,和及]\s*(?:\d+(?:\.\d+)?\s*%|0(?![\d.])))+)(?!\s*[-—~至到\d])")
 # “好”计100%、“较好”计80% / “好”得满分、“较好”得分值的80%
 _PAIRED = re.compile(rf"{_QUOTED}\s*(?:的)?\s*(?:计|按|得|为)\s*(?:分值的|满分的)?\s*(?:(?P<share>\d+(?:\.\d+)?)\s*%(?!\s*[-—~至到\d])|(?P<full>满分))")
 # the tier chosen, then its score: "评为“较好”，得13.5分"
@@ -29,7 +29,7 @@ def tier_shares(text: str) -> dict[str, float]:
     said: dict[str, set[float]] = {}
     for listed in _LISTED.finditer(text):
         words = re.findall(_QUOTED, listed.group("words"))
-        shares = [float(s) for s in re.findall(r"(\d+(?:\.\d+)?)\s*%", listed.group("shares"))]
+        shares = [float(s) for s in re.findall(r"(\d+(?:\.\d+)?)\s*%?", listed.group("shares"))]   # (the last "0": none)
         if len(words) == len(shares):
             for word, share in zip(words, shares):
                 said.setdefault(word, set()).add(share / 100)

@@ -34,3 +34,8 @@ def test_a_tier_scored_otherwise_than_its_rule_gives(tmp_path, score, found):
 def test_no_rule_no_check(tmp_path):
     text = REPORT.format(score="13.5").replace("定性指标“好”“较好”“一般”分别按分值的100%、80%、60%计分。", "")
     assert checked(tmp_path, text).findings == []
+
+
+def test_the_last_tier_said_as_nought():
+    rule = "定性指标按“好”“较好”“一般”“差”分别计分值的100%、80%、60%、0。"
+    assert tier_shares(rule) == {"好": 1.0, "较好": 0.8, "一般": 0.6}
