@@ -274,9 +274,15 @@ _SHARE_OF_TARGET = re.compile(r"(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,�
                               r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 
 
+# "…筛查完成率96.50%（筛查11,460人/目标12,000人）": the completion, then what was achieved over the target in brackets
+_RATE_THEN_SHARE = re.compile(r"完成(?:率|比例)\s*(?:为|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%\s*[（(]\s*[\u4e00-\u9fff]{0,6}?\s*"
+                              r"(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）/÷]{1,4}?)\s*[/÷]\s*(?:年度)?(?:目标|计划|指标值?)\s*"
+                              r"(?P<target>\d[\d,]*(?:\.\d+)?)\s*(?P<unit2>[^\d,，;；。\s()（）]{1,4}?)\s*[)）]")
+
+
 def check_shares_of_targets(facts: Facts, report: FindingList) -> None:
     """What was achieved as the share of the target its statement names, all three figures said together."""
-    for said in _SHARE_OF_TARGET.finditer(facts.text):
+    for said in (*_SHARE_OF_TARGET.finditer(facts.text), *_RATE_THEN_SHARE.finditer(facts.text)):
         actual, target, rate = (facts.number_at(said.start(g)) for g in ("actual", "target", "rate"))
         if said.group("unit") != said.group("unit2") or None in (actual, target, rate) or not target.value \
                 or not rate.is_rate or report.names(facts.where(rate.start)):

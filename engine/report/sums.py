@@ -127,7 +127,9 @@ def _own_pair(facts: Facts, rate: Number) -> bool:
 
 
 # "…，合计171.03万元", "…，以上4项共计…", "…，两项合计…": the whole said after its parts
-_TOTALLED = re.compile(r"[,，]\s*(?:以上|上述)?\s*(?:[两二三四五六七八九十]|\d{1,2})?\s*(?:项|类)?\s*"
+_TOTALLED = re.compile(r"[,，]\s*(?:(?:以上|上述)?\s*(?:[两二三四五六七八九十]|\d{1,2})?\s*(?:项|类)?"
+                       # (… or a count and what they are: "，三处修缮工程合计支出332.87万元")
+                       r"|(?:以上|上述)?\s*(?:[两二三四五六七八九十]|\d{1,2})\s*(?:处|个|笔|部分)[\u4e00-\u9fff]{0,8}?)\s*"
                        r"(?:合计|共计|总计|共|综合(?:评价)?得分|总得分)\s*"
                        r"(?:为|是|达|支出|安排)?\s*(?=\d)")
 # between two parts: a 、 or a comma, then the next part's name (no figure, no bracket)

@@ -1492,3 +1492,17 @@ def test_a_grade_said_after_the_scale_or_as_self_evaluated(tmp_path, said, grade
     """"整体绩效自评为优秀"; "…60分以下为差，本项目自评等级为良" — the report's own grade even in a 评分说明
     paragraph, the scale's bounds no total it is said of."""
     assert read(tmp_path, "某县某局2024年度项目支出绩效自评报告\n\n" + said + "\n").facts.grade[0] == grade
+
+
+@pytest.mark.parametrize("said, found", [("95.50", []), ("96.50", ["COMPLETION_MISMATCH"])])
+def test_a_completion_then_what_was_achieved_over_the_target_in_brackets(tmp_path, said, found):
+    text = ("某县卫生健康委员会2023年度部门整体支出绩效自评报告\n三、产出\n"
+            f"全年包虫病筛查完成率{said}%（筛查11,460人/目标12,000人），部分牧民冬季转场至邻县草场；\n")
+    assert [f.code for f in read(tmp_path, text).findings] == found
+
+
+@pytest.mark.parametrize("said, found", [("331.87", []), ("332.87", ["SUM_MISMATCH"])])
+def test_parts_then_a_count_of_them_and_their_whole(tmp_path, said, found):
+    text = ("某县2023年度革命旧址修缮项目绩效自评报告\n二、资金使用\n按支出内容分：红军医院旧址156.82万元、区苏维埃政府旧址"
+            f"132.45万元、红军标语墙42.60万元，三处修缮工程合计支出{said}万元；勘察设计及工程监理248,600元。\n")
+    assert [f.code for f in read(tmp_path, text).findings] == found
