@@ -86,7 +86,7 @@ def check_row_execution(facts: Facts, report: FindingList) -> None:
 _LISTED_TOTAL = re.compile(r"(?:(?:其中|综上|汇总)\s*[:：,，]?(?P<items>(?:[^\d,，;；。()（）]{2,16}\d+(?:\.\d+)?\s*分\s*[,，、;；]\s*){3,})"
                            # … or each item named with its 得分 ("…预算执行得分9.70分、产出指标得分54.45分、…，自评得分…")
                            r"|(?<![^,，;；。:：\n])(?P<scored>(?:[^,，;；。()（）、]{2,30}?得分\s*(?:为)?\s*\d+(?:\.\d+)?\s*分\s*[,，、;；]\s*){3,}))"
-                           r"(?:项目|部门|整体|本项目|本部门)?(?:总得分|总分|合计得分|合计|自评总分|综合得分|自评得分)\s*(?:为|:|：)?\s*(?P<total>\d+(?:\.\d+)?)")
+                           r"(?:项目|部门|整体|本项目|本部门)?(?:总得分|总分|合计得分|合计|自评总分|综合(?:评价|自评)?得分|自评得分)\s*(?:为|:|：)?\s*(?P<total>\d+(?:\.\d+)?)")
 
 
 def check_said_total(facts: Facts, report: FindingList) -> None:

@@ -268,3 +268,10 @@ def test_the_groups_scores_then_the_projects_total(tmp_path):
             "满意度指标10分，项目自评总分{total}分，等级为“良”。\n")
     assert checked(tmp_path, text.format(total="87.27")).findings == []
     assert [f.code for f in checked(tmp_path, text.format(total="88.27")).findings] == ["TOTAL_MISMATCH"]
+
+
+@pytest.mark.parametrize("said", ["综合评价得分", "综合自评得分"])
+def test_items_then_their_total_said_with_more_words(tmp_path, said):
+    text = f"某县2023年度部门整体支出绩效自评报告\n五、结论\n综上，预算编制19分、执行管理39.13分、完成结果29分、结果应用9.5分，{said}{{total}}分。\n"
+    assert checked(tmp_path, text.format(total="96.63")).findings == []
+    assert [f.code for f in checked(tmp_path, text.format(total="96.36")).findings] == ["TOTAL_MISMATCH"]
