@@ -30,7 +30,7 @@ from .rate_checks import check_stated_rates
 from .numbers import Number
 from .plain import sub_level
 from .tier_words import check_tier_scores
-from .said_formula import (OWN_EXECUTION_RULE, check_row_execution, check_said_bands, check_said_execution, check_said_points_rate,
+from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution, check_said_bands, check_said_execution, check_said_points_rate,
                            check_said_rate_rule, check_said_share, check_said_total, follows_rate)
 from .stated import EPS, amount_text, at_stated, by_shape, quoted
 from .deductions import check_said_deductions
@@ -111,6 +111,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_said_execution(facts, report)
     check_row_execution(facts, report)
     check_said_bands(facts, report)
+    check_execution_deduction(facts, report)
     check_tier_scores(facts, report)
     check_said_total(facts, report)
     check_said_share(facts, report)

@@ -16,7 +16,9 @@ from .stated import EPS, by_shape, quoted
 # the rule: points taken for each percentage point short ("每低1个百分点扣0.5分", "每降低1个百分点扣1分")
 _PER_POINT = re.compile(r"每(?:低于目标值?|低于|低|降低|下降|少)\s*1\s*个?百分点\s*(?:的)?\s*扣\s*(?P<points>\d+(?:\.\d+)?)\s*分")
 # "不足1个百分点的按1个百分点计": the shortfall counted up (not "…的按比例扣分": part of a point counted as such)
-_ROUNDED_UP = re.compile(r"不足\s*1\s*个?百分点(?![^，,。；;]*(?:按比例|按实际))")
+_ROUNDED_UP = re.compile(r"不足\s*1\s*个?百分点(?![^，,。；;]*(?:比例|按实际|不扣|不计))")
+# "不足1个百分点的部分不扣分": the shortfall counted down to whole points
+_ROUNDED_DOWN = re.compile(r"不足\s*1\s*个?百分点的?(?:部分)?\s*不(?:扣分|扣|计)")
 # what a sentence says: the shortfall, the points by which it was counted (if said), the points taken
 _TAKEN = re.compile(r"低(?:于目标值?|于)?\s*(?P<gap>\d+(?:\.\d+)?)\s*个百分点[^。；;\d]{0,12}?(?:按\s*(?P<counted>\d+(?:\.\d+)?)\s*个?百分点)?"
                     r"[^。；;\d]{0,12}?扣\s*(?P<taken>\d+(?:\.\d+)?)\s*分")
@@ -99,5 +101,6 @@ def per_point_score(rule: str, shortfall: float, weight: float) -> float | None:
     said = _PER_POINT.search(rule)
     if said is None or shortfall < 0:
         return None
-    gap = math.ceil(shortfall - 1e-9) if _ROUNDED_UP.search(rule) else shortfall
+    gap = math.ceil(shortfall - 1e-9) if _ROUNDED_UP.search(rule) else \
+        math.floor(shortfall + 1e-9) if _ROUNDED_DOWN.search(rule) else shortfall
     return max(excel_round(weight - gap * float(said.group("points")), 2), 0.0)

@@ -10,6 +10,7 @@ from ..core.arithmetic import perf_total, ratio_score
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import text_key
 from .bands import band_score
+from .deductions import per_point_score
 from .execution_points import TIMES_RULE
 from .facts import Facts
 from .numbers import Number, sentence_bounds, statement_start
@@ -321,3 +322,31 @@ def check_said_bands(facts: Facts, report: FindingList) -> None:
             report.error("SCORE_MISMATCH", facts.where(score.start),
                          f"{rate.value:g}% 按同一句所引标准（{said.group('rule')[:40]}）应得 {points:g} 分，报告写 "
                          f"{score.value:g} 分{quoted(facts, score)}")
+
+
+# "预算执行率满分10分，执行率100%得10分，每降低1个百分点扣0.2分": the execution's line and its deduction per point
+_EXECUTION_PER_POINT = re.compile(r"执行率\s*(?:达到)?\s*(?P<base>\d+(?:\.\d+)?)\s*%\s*(?:（含）|\(含\))?\s*(?:及以上|以上)?\s*(?:的)?\s*"
+                                  r"得\s*(?:满分|\d+(?:\.\d+)?\s*分)\s*[，,；;]\s*(?P<rule>每(?:降低|低于?|下降|少)\s*1\s*个?百分点"
+                                  r"\s*(?:的)?\s*扣\s*\d+(?:\.\d+)?\s*分(?:\s*[，,]\s*不足1个百分点[^，,；;。]{0,12})?)")
+
+
+def check_execution_deduction(facts: Facts, report: FindingList) -> None:
+    """The execution item's score against the one line and deduction per point short the report states for
+    its 执行率 (deductions.per_point_score)."""
+    rules = list(_EXECUTION_PER_POINT.finditer(facts.text))
+    item = next((i for i in facts.items if i.row_id == "budget_execution" and i.weight is not None), None)
+    rate = facts.keyed_rates().get("exec_rate")
+    if len(rules) != 1 or item is None or rate is None or report.names(facts.where(item.score.start)):
+        return
+    # (its points said with the rule — "满分10分，执行率100%得10分" — and the item's the same: a 分值 misread is no slip)
+    full = re.search(r"(?:分值|满分)\s*(\d+(?:\.\d+)?)\s*分[^。；;]{0,12}$", facts.text[max(0, rules[0].start() - 30):rules[0].start()]) \
+        or re.match(r"执行率\s*[\d.]+\s*%[^，,；;]{0,8}得\s*(\d+(?:\.\d+)?)\s*分", rules[0].group(0))
+    if full is None or float(full.group(1)) != item.weight.value:
+        return
+    base = float(rules[0].group("base"))
+    points = per_point_score(rules[0].group("rule"), max(base - rate.value, 0.0), item.weight.value)
+    if points is not None and abs(points - item.score.value) >= SCORE_TOLERANCE:
+        say, why = by_shape(report, facts, item.score, points)
+        say("SCORE_MISMATCH", facts.where(item.score.start),
+            f"执行率 {rate.value:g}%，按报告所写“执行率{base:g}%得满分，{rules[0].group('rule')[:24]}”，{item.weight.value:g} 分应得 "
+            f"{points:g} 分，报告写 {item.score.value:g} 分{why}{quoted(facts, item.score)}")

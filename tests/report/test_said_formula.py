@@ -275,3 +275,19 @@ def test_items_then_their_total_said_with_more_words(tmp_path, said):
     text = f"某县2023年度部门整体支出绩效自评报告\n五、结论\n综上，预算编制19分、执行管理39.13分、完成结果29分、结果应用9.5分，{said}{{total}}分。\n"
     assert checked(tmp_path, text.format(total="96.63")).findings == []
     assert [f.code for f in checked(tmp_path, text.format(total="96.36")).findings] == ["TOTAL_MISMATCH"]
+
+
+@pytest.mark.parametrize("rule, rate, score, found", [
+    ("预算执行率满分10分，执行率100%得10分，每降低1个百分点扣0.2分。", "93.60", "8.72", []),
+    ("预算执行率满分10分，执行率100%得10分，每降低1个百分点扣0.2分。", "93.60", "8.92", ["SCORE_MISMATCH"]),
+    # (part of a point: counted down where the rule says so, in proportion where it says that)
+    ("预算执行率分值8分，执行率达到98%的得满分，每低1个百分点扣0.5分，不足1个百分点的部分不扣分。", "94.19", "6.5", []),
+    ("预算执行率分值10分，执行率100%得满分，每低1个百分点扣0.2分，不足1个百分点的按差额比例扣减。", "97.09", "9.42", []),
+    # (the rule's points not the item's as read: nothing said)
+    ("执行率达到100%的得满分，每低1个百分点扣0.5分。", "97.56", "5.00", []),
+])
+def test_the_execution_items_score_by_the_deduction_its_rule_states(tmp_path, rule, rate, score, found):
+    text = (f"某县2023年度部门整体支出绩效自评报告\n一、评分方法\n评分规则：{rule}\n二、预算执行\n全年预算1,000.00万元，"
+            f"全年支出{float(rate) * 10:.2f}万元，预算执行率{rate}%。\n三、评分\n过程类指标30分：预算执行率{rate}%，按上述规则，"
+            f"得{score}分；“三公”经费未超预算，得5分。\n")
+    assert [f.code for f in checked(tmp_path, text).findings] == found
