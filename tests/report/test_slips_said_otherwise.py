@@ -180,6 +180,14 @@ def test_a_rate_whose_formula_names_its_operands(tmp_path):
     assert len(errors(checked(tmp_path, text.format(x="2.75")), "STATED_RATE_MISMATCH")) == 1
 
 
+def test_a_rate_whose_formula_names_a_base_said_paragraphs_before(tmp_path):
+    text = ("二、预算情况\n年初预算1,212.50万元，追加175.68万元，加上年结转38.20万元，全年预算数为1,426.38万元。\n"
+            "三、支出情况\n全年支出1,389.74万元。\n基本支出1,046.52万元。\n项目支出343.22万元。\n"
+            "四、结转结余\n年末结转结余366,400.00元，结转结余率（结转结余÷全年预算数）为{x}%。\n")
+    assert errors(checked(tmp_path, text.format(x="2.57")), "STATED_RATE_MISMATCH") == []
+    assert len(errors(checked(tmp_path, text.format(x="2.75")), "STATED_RATE_MISMATCH")) == 1
+
+
 def test_the_years_opening_budget_after_its_year(tmp_path):
     """"2024年初预算…": the year is a date, 年初 stays the budget's word — the budget equation then checks."""
     text = "2024年初预算1,520.00万元，年中追加389.60万元，调减56.20万元，调整后全年预算{x}万元，全年执行1,545.20万元。\n"
