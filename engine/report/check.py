@@ -26,7 +26,7 @@ from .gradescale import grade_scale_said, stated_grade_bands
 from .indicator_checks import (REVERSE_SAID, check_completions_said_apart, check_indicator, check_scores_of_completions,
                                check_shares_of_targets)
 from .named_rates import check_named_rates, check_paid_and_left, check_shares_explained, check_year_on_year
-from .rate_checks import check_stated_rates
+from .rate_checks import check_headline_rate, check_stated_rates
 from .numbers import Number
 from .plain import sub_level
 from .tier_words import check_tier_scores
@@ -83,6 +83,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     reverse_method = rule_set.reverse_method if rule_set else "ratio"
     assign_items(facts, rule_set)
     check_stated_rates(facts, report)
+    check_headline_rate(facts, report)
     check_named_rates(facts, report)
     check_paid_and_left(facts, report)
     check_shares_explained(facts, report)

@@ -11,7 +11,7 @@ from .facts import AMOUNT_KEYS, RATE_KEYS, Facts
 from .numbers import Number, compared_with, direction_before, sentence_bounds, statement_start
 from .plain import kind_stated
 from .said_formula import VERB_RATE
-from .stated import EPS, amount_text, at_stated, quoted
+from .stated import EPS, a_slip_of, amount_text, at_stated, quoted
 from .sum_checks import latest
 
 RATE_LABELS = {"exec_rate": "预算执行率", "basic_exec_rate": "基本支出执行率", "project_exec_rate": "项目支出执行率",
@@ -161,3 +161,20 @@ def _own_amounts(facts: Facts, rate: Number, alike: set[str], since: int) -> tup
     own = [n for n in facts.numbers if start <= n.start < rate.start and n.is_amount and n.scope in alike]
     spent, budget = latest(own, "spend"), latest(own, "total_budget", "budget", "initial")
     return (spent, budget) if spent is not None and budget is not None else None
+
+
+def check_headline_rate(facts: Facts, report: FindingList) -> None:
+    """The one 预算执行率 a report states for the whole (in its 摘要, say), its amounts sections away (全年支出 ÷
+    全年预算, as read for the report): a warning where they give another rate the way a hand slips (96.57% said
+    96.75%) — the amounts are the report's headline ones, read apart from the rate."""
+    rate, amounts = facts.keyed_rates().get("exec_rate"), facts.keyed_amounts()
+    spent, budget = amounts.get("spend_total"), amounts.get("budget_total")
+    if rate is None or spent is None or budget is None or not facts.amount(budget) or report.names(facts.where(rate.start)) \
+            or rate.paragraph in (spent.paragraph, budget.paragraph):
+        return      # (said with its amounts: check_stated_rates')
+    value = facts.amount(spent) / facts.amount(budget)
+    if at_stated(value, rate) or not a_slip_of(facts, rate, value * 100):
+        return      # (a difference no slip makes: another base, not checked)
+    report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
+                   f"报告写预算执行率 {rate.value:g}%，按报告所写全年支出 {amount_text(facts.amount(spent))}÷全年预算 "
+                   f"{amount_text(facts.amount(budget))} 应为 {value * 100:.2f}%（支出与预算见报告另处）{quoted(facts, rate)}")

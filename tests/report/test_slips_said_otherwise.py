@@ -4,6 +4,8 @@ completion in brackets beside what was achieved, "该项完成率" said a senten
 and a figure set right under a space-aligned 得分 column."""
 from __future__ import annotations
 
+import pytest
+
 from reading import checked
 
 
@@ -315,3 +317,14 @@ def test_a_column_with_no_header_of_words_is_not_summed(tmp_path):
     """A table whose header was lost (a Markdown rule line read in its place): no column of it is summed."""
     text = "  ---        ---      ---\n  决策        20       19.5\n  过程        80       78.34\n  合计        100      97.48\n"
     assert [f for f in checked(tmp_path, text).findings if "一列各行之和" in f.message] == []
+
+
+@pytest.mark.parametrize("said, found", [("96.57", []), ("96.75", ["STATED_RATE_MISMATCH"]), ("94.10", [])])
+def test_the_summarys_rate_against_the_amounts_said_sections_later(tmp_path, said, found):
+    """2073.36 ÷ 2147.08 = 96.57%: 96.75% is two digits swapped (a warning); 94.10% no slip's shape — another base."""
+    text = (f"某县文化广电旅游体育局2023年度部门整体支出绩效自评报告\n摘要：2023年度我局部门整体支出预算执行率为{said}%，"
+            "自评等级为“优”。\n一、部门概况\n我局内设机构6个。\n二、预算情况\n（一）预算安排。年初预算1846.50万元，年中追加"
+            "300.58万元，调整后全年预算2147.08万元。\n（二）预算执行。全年支出2073.36万元，年末结余73.72万元。\n")
+    result = checked(tmp_path, text)
+    assert [f.code for f in result.findings] == found
+    assert all(f.severity == "warning" for f in result.findings)
