@@ -80,10 +80,11 @@ def _check_per_point(facts: Facts, report: FindingList) -> None:
     if len(rules) != 1:
         return
     per_point = rules.pop()
-    rounded_up = _ROUNDED_UP.search(facts.text) is not None
+    # (part of a point counted up or down: only a sentence that says how many points it counted is checked)
+    whole_points = _ROUNDED_UP.search(facts.text) is not None or _ROUNDED_DOWN.search(facts.text) is not None
     for said in _TAKEN.finditer(facts.text):
         taken = facts.number_at(said.start("taken"))
-        if taken is None or rounded_up and not said.group("counted"):
+        if taken is None or whole_points and not said.group("counted"):
             continue
         points = float(said.group("counted") or said.group("gap"))
         expected = excel_round(points * per_point, max(taken.decimals, 2))
@@ -97,10 +98,18 @@ def _check_per_point(facts: Facts, report: FindingList) -> None:
 
 def per_point_score(rule: str, shortfall: float, weight: float) -> float | None:
     """The points a row's own rule leaves ("达到得7分，每低1个百分点扣0.5分") for a shortfall in percentage points
-    (counted up to whole points where the rule says so), none below nought; None: the rule is no such rule."""
+    (counted as the rule counts it), none below nought; None: the rule is no such rule."""
     said = _PER_POINT.search(rule)
     if said is None or shortfall < 0:
         return None
-    gap = math.ceil(shortfall - 1e-9) if _ROUNDED_UP.search(rule) else \
-        math.floor(shortfall + 1e-9) if _ROUNDED_DOWN.search(rule) else shortfall
-    return max(excel_round(weight - gap * float(said.group("points")), 2), 0.0)
+    return max(excel_round(weight - _counted(shortfall, rule) * float(said.group("points")), 2), 0.0)
+
+
+def _counted(shortfall: float, rule: str) -> float:
+    """The shortfall in percentage points as the rule counts it: up to whole points ("不足1个百分点的按1个百分点计"),
+    down ("不足1个百分点的部分不扣分"), or as it is."""
+    if _ROUNDED_UP.search(rule):
+        return math.ceil(shortfall - 1e-9)
+    if _ROUNDED_DOWN.search(rule):
+        return math.floor(shortfall + 1e-9)
+    return shortfall
