@@ -30,8 +30,9 @@ from .rate_checks import check_headline_rate, check_stated_rates
 from .numbers import Number
 from .plain import sub_level
 from .tier_words import check_tier_scores
-from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution, check_said_bands, check_said_execution, check_said_points_rate,
-                           check_said_rate_rule, check_said_share, check_said_total, follows_rate)
+from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution, check_said_bands,
+                           check_said_execution, check_said_points_rate, check_said_rate_rule, check_said_share,
+                           check_said_total, follows_rate)
 from .stated import EPS, amount_text, at_stated, by_shape, quoted
 from .deductions import check_said_deductions
 from .sum_checks import (check_budget_equation, check_group_rows, check_group_scores, check_listed_scores, check_sums,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.parsing import text_key
+from ..core.parsing import DIRECTIONS, text_key
 from .facts import Facts, same_name
 
 # the clauses before "…的得满分": each names one rate or several (joined by 、 和 及) and its line
@@ -67,8 +67,6 @@ def rule_targets(facts: Facts) -> None:
 _OPENING_LINE = re.compile(r"\s*(?P<name>[^\d，,；;。≥≤<>=]{0,20}?)\s*(?P<sign>≥|≤|>=|<=|=|不低于|不少于|不超过|不高于|达到)\s*"
                            r"(?P<figure>\d+(?:\.\d+)?)\s*(?P<unit>[%％]|[^\d\s，,；;。的得按]{1,4})?\s*(?:的|以上|以内|及以上|及以下)?\s*"
                            r"(?:得满分|得\d+(?:\.\d+)?分|[，,；;]|$)")
-_SIGNS = {"≥": ">=", ">=": ">=", "不低于": ">=", "不少于": ">=", "达到": ">=",
-          "≤": "<=", "<=": "<=", "不超过": "<=", "不高于": "<=", "=": "="}
 
 
 def _own_rule_targets(facts: Facts) -> None:
@@ -87,5 +85,5 @@ def _own_rule_targets(facts: Facts) -> None:
         target = facts.rule_number_at(cell + line.start("figure")) if cell >= 0 else None
         if target is None or target.is_rate != indicator.actual.is_rate:
             continue
-        indicator.target, indicator.direction = target, _SIGNS[line.group("sign")]
+        indicator.target, indicator.direction = target, DIRECTIONS.get(line.group("sign"), ">=")   # (达到: a floor)
         indicator.scored_apart, indicator.rule_line = indicator.scored_apart or "目标取自该行评分标准", True
