@@ -13,7 +13,7 @@ from .document import Document
 from .facts import Facts, Indicator, PartsList, named_already
 from .forms import Forms, read_forms
 from .execution_points import execution_points
-from .goals import goal_result_pairs, goal_targets
+from .goals import goal_result_pairs, goal_results, goal_targets
 from .headed import headed_indicators
 from .items import read_items
 from .lists import composed_lists, counted_lists, detailed_lists
@@ -27,7 +27,7 @@ from .tables import amount_tables, column_sums
 from .text import CELL, ReportText
 from .totals import STRONG_TOTAL, report_grade, total_and_grade
 from .vocabulary import words
-from .each_points import points_for_each
+from .each_points import points_for_each, rest_in_full
 from .bracketed import bracketed_targets
 from .respectively import respectively_said
 from .rule_targets import rule_targets
@@ -88,8 +88,11 @@ def read_facts(report: ReportText) -> Facts:
     _targets_from_goals(facts)
     rule_targets(facts)
     points_for_each(facts)         # ("…8项，每项5分。A、B…6项均达到目标值，各得5分")
+    rest_in_full(facts)            # ("A 8分、B 6分…。除B一项…得5.5分外，其余6项均得满分")
     scored_items_joined(facts)     # (the items those two read: "A（15分）、B（10分）均得满分")
     targets_joined(facts)
+    _results_of_goals(facts)       # (a goal no row or statement took: its result said alone, by its name)
+    scored_items_joined(facts)     # (by the goals' names those two gave)
     falls_signed(facts)
     names_tidied(facts)
     totals = total_and_grade(facts)
@@ -451,6 +454,14 @@ def _targets_from_goals(facts: Facts) -> None:
             continue        # (another indicator's)
         target.part = True
         indicator.target, indicator.direction = target, indicator.direction or direction
+        indicator.scored_apart = indicator.scored_apart or "目标取自绩效目标，实际值取自完成情况"
+
+
+def _results_of_goals(facts: Facts) -> None:
+    """An indicator read with its target alone and its result among the results, said apart (goals.py)."""
+    for indicator, actual in goal_results(facts.document, facts.numbers, facts.indicators):
+        actual.part = True
+        indicator.actual = actual
         indicator.scored_apart = indicator.scored_apart or "目标取自绩效目标，实际值取自完成情况"
 
 

@@ -160,6 +160,24 @@ def goal_targets(document: Document, numbers: list[Number], indicators: list) ->
     return out
 
 
+def goal_results(document: Document, numbers: list[Number], indicators: list) -> list[tuple]:
+    """(indicator, actual) for each indicator read with its target alone (a goals table's row "| 参训学员满意度
+    | ≥90% |"), whose result the results state alone in its clause under its name, in its unit ("…，参训学员
+    满意度96.2%"): the one result ending most like its name, used by no other, else none."""
+    results = [(words, n) for words, n in _stated(document, numbers, "results") if n.unit not in _NO_OWN_UNIT - {"%"}]
+    found = []
+    for indicator in indicators:
+        if indicator.target is None or indicator.actual is not None or indicator.direction == "定性":
+            continue
+        name, unit = text_key(indicator.name), unit_of(document.text, indicator.target)
+        named = [(len(_shared_end(text_key(words), name)), n) for words, n in results
+                 if unit_of(document.text, n) == unit and n is not indicator.target and _names_one(text_key(words), name)]
+        closest = [n for shared, n in named if shared == max(named, key=lambda m: m[0])[0]]
+        if len(closest) == 1:
+            found.append((indicator, closest[0]))
+    return [(indicator, actual) for indicator, actual in found if sum(a is actual for _, a in found) == 1]
+
+
 _CUT_SHORT = re.compile(r"(?:超过|达到|不少于|不低于|高于|低于|以上|以下)$")
 
 

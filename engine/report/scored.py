@@ -12,6 +12,7 @@ from .facts import GROUP_WORD, Facts, Indicator, StatedItem, named_already, same
 from .items import AS_TARGETED
 from .numbers import direction_after, measure_of, sentence_bounds
 from .plain import LIST_MARK
+from .text import CELL
 from .statements import FROM_BEFORE, GOAL_AT_END, risen_to
 from .vocabulary import words
 
@@ -47,15 +48,37 @@ def targets_joined(facts: Facts) -> None:
     the results read with what it achieved and no target ("新增馆藏图书 | 10 | 12860册 | 10"): one indicator,
     where their names are one thing and the figures one unit — the closest names first, none where two are as
     close."""
-    goals = [i for i in facts.indicators if i.target is not None and i.actual is None and i.self_score is None]
-    results = [i for i in facts.indicators if i.target is None and i.actual is not None]
+    goals = [i for i in facts.indicators if i.target is not None and i.actual is None]
+    # (a result read with the very target the goal states — "培育高素质农民、…分别为628人、…" against the goal
+    # "≥600人" said again in the goals' paragraph — is that goal's too: its name the goals table's)
+    results = [i for i in facts.indicators if i.actual is not None and (i.target is None or any(
+        _same_target(facts, g.target, i.target) for g in goals))]
     pairs = [((text_key(g.name) == text_key(r.name), shared_core(text_key(g.name), text_key(r.name))), g, r)
              for g in goals for r in results
-             if _one_thing(text_key(g.name), text_key(r.name)) and _one_unit(facts, g.target, r.actual)]
+             if _one_thing(text_key(g.name), text_key(r.name)) and _one_unit(facts, g.target, r.actual)
+             and (r.target is None or _same_target(facts, g.target, r.target))
+             and (g.self_score is None or r.self_score is None and r.weight is None)]
     for goal, result in _one_to_one(pairs):
+        if not _in_a_row(facts, result):     # (a sentence's words for it: the goals table's name is its own)
+            result.scored_as = result.scored_as or _another_name(goal, result.name)
+            result.name = goal.name
         result.target, result.direction = goal.target, result.direction or goal.direction
+        if goal.self_score is not None:    # (its points and score said of the goal's name: "收入增长率（10分）…均得满分")
+            result.weight, result.self_score = goal.weight, goal.self_score
         result.scored_apart = result.scored_apart or "目标取自绩效目标表，实际值与得分取自他处"
         facts.indicators.remove(goal)
+
+
+def _in_a_row(facts: Facts, indicator: Indicator) -> bool:
+    line_start = facts.text.rfind("\n", 0, indicator.start) + 1
+    line_end = facts.text.find("\n", indicator.start)
+    return CELL in facts.text[line_start:line_end if line_end >= 0 else len(facts.text)]
+
+
+def _same_target(facts: Facts, one, other) -> bool:
+    """The same target said twice (a goals table's "≥600人" and its paragraph's "600人以上")."""
+    return one is not other and one.value == other.value and one.is_rate == other.is_rate \
+        and unit_of(facts.text, one)[:1] == unit_of(facts.text, other)[:1]
 
 
 def _one_to_one(pairs: list, refused=lambda one, other: False):
@@ -98,6 +121,9 @@ def _one_thing(one: str, other: str) -> bool:
         return False     # (a group's heading: "绩效指标", "产出指标", "满意度" — not "家长满意度")
     if same_name(one, other) or len(shorter) == 3 and longer.endswith(shorter):
         return True
+    if len(shorter) >= 4 and any(longer.startswith(shorter[:k]) and longer.endswith(shorter[k:])
+                                 for k in range(2, len(shorter) - 1)):
+        return True      # its head and its tail ("培育人数" of "培育高素质农民人数")
     core = shared_core(shorter, longer)
     return core >= 4 and 2 * core >= len(shorter)
 

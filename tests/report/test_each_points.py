@@ -29,3 +29,39 @@ def test_scores_above_the_points_said_are_not_given_them(tmp_path):
     text = REPORT.format(target="70").replace("各得5分", "各得6分")
     values = indicator_values(checked(tmp_path, text))
     assert values["居民电子健康档案建档率"] == (90, 92.4, None, None)
+
+
+# a goals table, results said under other names, and points listed once then "其余N项均得满分"
+GROUP_REPORT = """某县农业农村局2023年度农民培训项目绩效自评报告
+一、项目基本情况
+（一）年度绩效目标
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 |
+| 产出指标 | 数量指标 | 培训农民人数 | ≥500人 |
+| | | 实训基地数量 | ≥6个 |
+| | 质量指标 | 学员考核合格率 | ≥95% |
+| | | 学员信息建档率 | 100% |
+二、绩效目标完成情况
+全年培训农民、建设实训基地分别为520人、7个，均完成年度目标。
+全部学员录入信息系统，学员信息建档率100%。考核合格率{rate}%。
+三、自评得分
+产出指标共4项，分值30分：培训人数8分、实训基地数6分、考核合格率8分、建档率8分。除考核合格率一项按{rate}÷95×8计得{score}分外，其余{rest}项均得满分。
+"""
+
+
+def test_points_listed_then_the_rest_in_full(tmp_path):
+    values = indicator_values(checked(tmp_path, GROUP_REPORT.format(rate="94.5", score="7.96", rest="3")))
+    assert values["培训农民人数"] == (500, 520, 8, 8)          # results "培训农民…520人": the goals row's
+    assert values["实训基地数量"] == (6, 7, 6, 6)
+    assert values["学员信息建档率"] == (100, 100, 8, 8)         # its result said alone, by its name
+
+
+def test_the_rest_counted_otherwise_reads_no_points(tmp_path):
+    values = indicator_values(checked(tmp_path, GROUP_REPORT.format(rate="94.5", score="7.96", rest="2")))
+    assert values["培训农民人数"][2:] == (None, None)     # four named, one scored apart, "其余2项": not the report's count
+
+
+def test_a_score_said_again_by_name_is_checked(tmp_path):
+    result = checked(tmp_path, GROUP_REPORT.format(rate="94.5", score="7.69", rest="3"))    # 94.5 ÷ 95 × 8 = 7.96
+    # (a warning: target and actual from the text, points and score from the 评分 said apart)
+    assert [(f.code, f.severity) for f in result.findings] == [("SCORE_MISMATCH", "warning")]
+    assert "学员考核合格率" in result.findings[0].message
