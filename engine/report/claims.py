@@ -236,9 +236,12 @@ def _indicators(facts: Facts) -> None:
         for n in inside:
             if n is ind.target or n is ind.coefficient:
                 continue
-            if ind.self_score is not None and (_CLAUSE_END.search(text, ind.self_score.end, n.start)
-                                               or "\n" in text[ind.self_score.end:n.start]):
+            if ind.self_score is not None and re.search(r"[;；\n]", text[ind.self_score.end:n.start]):
                 break     # "…得5分；预算执行率…实际执行率96.52%…": once scored, the next clause (or paragraph) is another's
+            if ind.self_score is not None and ind.actual is not None and _ACTUAL.search(n.label) \
+                    and "。" in text[ind.self_score.end:n.start] \
+                    and _ANOTHER_NAMED.match(text, sentence_bounds(text, n.start)[0]):
+                continue  # ("…实际完成16座，…得6.22分。水土流失治理面积目标…，实际12.4平方公里": another's)
             if n.measure == "completion" and ind.completion is None and n.is_rate:
                 ind.completion = n        # ("按完成比例计得8.51分" is a score, no completion)
             elif n.measure == "deviation" and ind.deviation is None:
@@ -286,6 +289,8 @@ def _achieved_first(facts: Facts, ind: Indicator, target_at: int) -> Number | No
     return said
 
 
+# a sentence that opens with another indicator's name and its target ("水土流失治理面积目标12平方公里，…")
+_ANOTHER_NAMED = re.compile(r"\s*(?!该|其|本|经|全年|实际|完成|年度|此)[\u4e00-\u9fff“”\"]{2,20}?(?:年度)?(?:目标|指标值)")
 _POINTS_THEN_ITS_SCORE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[,，]\s*(?:自评)?(?:得分|实得|得)")
 _NOT_ACHIEVED = re.compile(r"目标|计划|指标值|预期|上年|去年|同期|以前|标准|要求|未完成|剩余|尚余|尚有|差额|缺口")
 

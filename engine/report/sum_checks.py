@@ -33,6 +33,8 @@ def check_sums(facts: Facts, report: FindingList) -> None:
     for s in facts.sums:
         total = sum(facts.amount(p) for p in s.parts)
         slack = sum(facts.half_cent(p) for p in s.parts)   # n parts, each rounded: n × 0.005 万元
+        if facts.half_cent(s.whole) > max(facts.half_cent(p) for p in s.parts):
+            slack += facts.half_cent(s.whole)    # (a whole rounded coarser than its parts: 12,480元 + 86,350元 "合计9.88万元")
         if abs(total - facts.amount(s.whole)) > slack + EPS and not _other_reading(facts, s.parts, s.whole):
             parts = " + ".join(amount_text(facts.amount(p)) for p in s.parts)
             # precision first: parts read from items listed after the whole, not from its own

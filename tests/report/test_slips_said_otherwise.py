@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from reading import checked
+from reading import checked, error_codes, indicator_values
 
 
 def errors(result, code):
@@ -328,3 +328,18 @@ def test_the_summarys_rate_against_the_amounts_said_sections_later(tmp_path, sai
     result = checked(tmp_path, text)
     assert [f.code for f in result.findings] == found
     assert all(f.severity == "warning" for f in result.findings)
+
+
+def test_parts_in_yuan_against_a_whole_rounded_to_the_cent_of_wanyuan(tmp_path):
+    text = ("2023年“三公”经费支出中，因公出国（境）费0元，公务接待费12,480元，公务用车运行维护费86,350元，"
+            "合计{whole}万元，较上年下降13.3%。\n")
+    assert checked(tmp_path, text.format(whole="9.88")).findings == []    # 98,830元 = 9.883万元: 9.88 to the cent
+    assert error_codes(checked(tmp_path, text.format(whole="9.98"))) == ["SUM_MISMATCH"]
+
+
+def test_a_scored_sentences_next_sentence_is_another_indicators(tmp_path):
+    text = ("四、绩效目标完成情况\n小型水库安全鉴定指标值为不少于18座，实际完成16座，完成88.89%，按比例得6.22分（分值7分），"
+            "其余2座延至2024年。水土流失治理面积目标12平方公里，实际12.4平方公里，得6分（分值6分）。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["小型水库安全鉴定"] == (18, 16, 7, 6.22)       # (not the next sentence's 12.4)
+    assert checked(tmp_path, text).findings == []
