@@ -84,17 +84,21 @@ def check_row_execution(facts: Facts, report: FindingList) -> None:
 
 # "其中：项目立项6分，绩效目标5分，…，服务对象满意度15分，总得分98.5", "综上，资金保障14分、…、加分1分，
 # 综合得分99.51分": the items' scores, then their total
-_LISTED_TOTAL = re.compile(r"(?:(?:其中|综上|汇总)\s*[:：,，]?(?P<items>(?:[^\d,，;；。()（）]{2,16}\d+(?:\.\d+)?\s*分\s*[,，、;；]\s*){3,})"
+_LISTED_TOTAL = re.compile(r"(?:(?:其中|综上|汇总|(?:一级指标)?得分(?:情况)?[:：])\s*[:：,，]?(?P<items>(?:[^\d,，;；。()（）:：]{2,16}\d+(?:\.\d+)?\s*分\s*[,，、;；]\s*){3,})"
                            # … or each item named with its 得分 ("…预算执行得分9.70分、产出指标得分54.45分、…，自评得分…")
-                           r"|(?<![^,，;；。:：\n])(?P<scored>(?:[^,，;；。()（）、]{2,30}?得分\s*(?:为)?\s*\d+(?:\.\d+)?\s*分\s*[,，、;；]\s*){3,}))"
-                           r"(?:项目|部门|整体|本项目|本部门)?(?:总得分|总分|合计得分|合计|自评总分|综合(?:评价|自评)?得分|自评得分)\s*(?:为|:|：)?\s*(?P<total>\d+(?:\.\d+)?)")
+                           r"|(?<![^,，;；。:：\n])(?P<scored>(?:[^,，;；。()（）、]{2,30}?得分\s*(?:为)?\s*\d+(?:\.\d+)?\s*分\s*[,，、;；]\s*){3,})"
+                           # … or the items named, then their scores respectively ("决策、过程、产出、效益分别得14分、24.5分、…")
+                           r"|(?<=[、])[^\d,，;；。、()（）]{2,16}分别(?:得分?|为)?\s*(?P<respectively>(?:\d+(?:\.\d+)?\s*分\s*[、,，]\s*){2,}"
+                           r"\d+(?:\.\d+)?\s*分\s*[,，]\s*))"
+                           r"(?:项目|部门|整体|本项目|本部门|一级指标|各项|以上各项)?(?:总得分|总分|合计得分|合计|自评总分|综合(?:评价|自评)?得分|自评得分)"
+                           r"\s*(?:为|:|：)?\s*(?P<total>\d+(?:\.\d+)?)")
 
 
 def check_said_total(facts: Facts, report: FindingList) -> None:
     """A sentence listing every item's score and then the total: the total against their sum —
     unless the list read another way adds up (a group's score and its own parts)."""
     for match in _LISTED_TOTAL.finditer(facts.text):
-        items = "items" if match.group("items") else "scored"
+        items = next(g for g in ("items", "scored", "respectively") if match.group(g))
         scores = [n for n in facts.numbers if match.start(items) <= n.start < match.end(items) and n.unit == "分"]
         total = facts.number_at(match.start("total"))
         if total is None or len(scores) < 3 or report.names(facts.where(total.start)):
@@ -107,6 +111,28 @@ def check_said_total(facts: Facts, report: FindingList) -> None:
                 f"同一句所列各项得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{why}{quoted(facts, total)}")
     _items_after_total(facts, report)
     _groups_after_total(facts, report)
+    _total_adjusted(facts, report)
+
+
+# "一级指标合计97.22分，扣除审计发现问题扣分1分后，最终自评得分96.22分": a sum, a deduction or a bonus, the total after it
+_ADJUSTED = re.compile(r"(?:合计|小计|共计|得分|总分)\s*(?:为)?\s*(?P<sum>\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
+                       r"(?P<op>扣除|扣减|减去|加上)[^，,。；;\d]{0,20}?(?P<by>\d+(?:\.\d+)?)\s*分\s*后?\s*[,，]?\s*"
+                       r"(?:最终|综合|项目|部门|本项目|本部门)?(?:自评)?(?:得分|总分|总得分)\s*(?:为)?\s*(?P<total>\d+(?:\.\d+)?)\s*分")
+
+
+def _total_adjusted(facts: Facts, report: FindingList) -> None:
+    """A sum, then what is taken off or added, then the total after it, one sentence: the total against the sum
+    adjusted."""
+    for said in _ADJUSTED.finditer(facts.text):
+        whole, by, total = (facts.number_at(said.start(g)) for g in ("sum", "by", "total"))
+        if whole is None or by is None or total is None or report.names(facts.where(total.start)):
+            continue
+        expected = perf_total([whole.value, -by.value if said.group("op") != "加上" else by.value])
+        if abs(expected - total.value) >= SCORE_TOLERANCE:
+            say, why = by_shape(report, facts, total, expected, (whole, by))
+            say("TOTAL_MISMATCH", facts.where(total.start),
+                f"{whole.value:g} 分{said.group('op')} {by.value:g} 分后应为 {expected:.2f} 分，报告写 {total.value:g} 分"
+                f"{why}{quoted(facts, total)}")
 
 
 # "自评总分97.15分，其中投入14.5分、过程23.9分、产出34.65分、效果24分": the total, then its groups' scores

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from reading import checked
+from reading import checked, error_codes
 
 SAID = ("关于2024年度河口镇污水管网运维项目绩效自评情况的报告\n"
         "一、预算执行情况\n"
@@ -291,3 +291,22 @@ def test_the_execution_items_score_by_the_deduction_its_rule_states(tmp_path, ru
             f"全年支出{float(rate) * 10:.2f}万元，预算执行率{rate}%。\n三、评分\n过程类指标30分：预算执行率{rate}%，按上述规则，"
             f"得{score}分；“三公”经费未超预算，得5分。\n")
     assert [f.code for f in checked(tmp_path, text).findings] == found
+
+
+@pytest.mark.parametrize("total, found", [("97.1", ["TOTAL_MISMATCH"]), ("98.1", [])])
+def test_groups_named_then_their_scores_respectively_then_the_total(tmp_path, total, found):
+    text = f"（五）总体得分。决策、过程、产出、效益分别得14分、24.5分、39.6分、20分，合计{total}分。\n"
+    assert error_codes(checked(tmp_path, text)) == found        # 14 + 24.5 + 39.6 + 20 = 98.1
+
+
+@pytest.mark.parametrize("final, found", [("95.22", ["TOTAL_MISMATCH"]), ("96.22", [])])
+def test_a_sum_then_a_deduction_then_the_total_after_it(tmp_path, final, found):
+    text = (f"一级指标得分：决策14分、过程19.82分、产出40分、效益23.4分，一级指标合计97.22分，"
+            f"扣除审计发现问题扣分1分后，最终自评得分{final}分，等级为“优”。\n")
+    assert error_codes(checked(tmp_path, text)) == found        # 97.22 − 1 = 96.22
+
+
+def test_a_bonus_added_to_the_sum(tmp_path):
+    text = "各项得分合计93.40分，加上获评省级示范加分1分后，综合得分{}分。\n"
+    assert error_codes(checked(tmp_path, text.format("94.40"))) == []
+    assert error_codes(checked(tmp_path, text.format("94.04"))) == ["TOTAL_MISMATCH"]
