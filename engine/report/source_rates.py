@@ -19,6 +19,13 @@ _SOURCE_RATE = re.compile(rf"(?P<source>{_SOURCE})(?:财政)?(?:衔接|补助|�
 _SHARE_OF_SOURCE = re.compile(rf"(?P<part>\d[\d,]*(?:\.\d+)?)\s*(?:万元|元)\s*[,，]?\s*占(?:全年|全部)?(?P<source>{_SOURCE})"
                               r"(?:财政)?(?:衔接|补助|配套|专项)?资金(?:总额|总量)?的?\s*(?=\d+(?:\.\d+)?\s*%)")
 _SPENT = re.compile(r"支出|使用|拨付|执行|兑付")
+# "市级补助资金24,480,000元已全额到位，已拨付24,080,000元，支出进度为98.73%": a source's funds, what of them was
+# paid out, and the rate, one statement
+_FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SOURCE_PAID = re.compile(rf"(?P<source>{_SOURCE})(?:财政)?(?:衔接|补助|配套|专项)?资金\s*(?P<whole>{_FIGURE})\s*(?:万元|元)"
+                          r"[^，,;；。\d]{0,10}[,，]\s*(?:已|实际|累计)?\s*(?:拨付|支出|使用|兑付)(?:资金)?\s*"
+                          rf"(?P<part>{_FIGURE})\s*(?:万元|元)\s*[,，]\s*(?:支出进度|执行率|拨付率|支出率|使用率|兑付率)\s*"
+                          r"(?:为|达|是)?\s*(?=\d+(?:\.\d+)?\s*%)")
 
 
 def check_source_rates(facts: Facts, report: FindingList) -> None:
@@ -34,6 +41,10 @@ def check_source_rates(facts: Facts, report: FindingList) -> None:
         if len(spent) != 1 or len(budgets) != 1:
             continue       # (no spending of its own said with it, or several budgets of that source: which?)
         _check(facts, report, f"{source}资金执行率", spent[0], next(iter(budgets.values())), rate)
+    for said in _SOURCE_PAID.finditer(text):
+        part, whole, rate = facts.number_at(said.start("part")), facts.number_at(said.start("whole")), facts.number_at(said.end())
+        if None not in (part, whole, rate) and rate.is_rate and not report.names(facts.where(rate.start)):
+            _check(facts, report, f"{said.group('source')}资金支出进度", part, whole, rate)
     for said in _SHARE_OF_SOURCE.finditer(text):
         part, share, source = facts.number_at(said.start("part")), facts.number_at(said.end()), said.group("source")
         wholes = {facts.amount(n): n for n in facts.numbers if n.is_amount and _of_the_source(n.label, source)}

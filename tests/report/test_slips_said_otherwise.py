@@ -343,3 +343,9 @@ def test_a_scored_sentences_next_sentence_is_another_indicators(tmp_path):
     values = indicator_values(checked(tmp_path, text))
     assert values["小型水库安全鉴定"] == (18, 16, 7, 6.22)       # (not the next sentence's 12.4)
     assert checked(tmp_path, text).findings == []
+
+
+@pytest.mark.parametrize("rate, found", [("98.73%", ["STATED_RATE_MISMATCH"]), ("98.37%", [])])
+def test_a_sources_funds_in_yuan_what_was_paid_and_its_rate(tmp_path, rate, found):
+    text = f"市级补助资金24,480,000元已全额到位，已拨付24,080,000元，支出进度为{rate}；区级资金拨付3,580.00万元。\n"
+    assert [f.code for f in checked(tmp_path, text).findings] == found      # 24,080,000 ÷ 24,480,000 = 98.37%
