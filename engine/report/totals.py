@@ -91,7 +91,9 @@ def total_and_grade(facts) -> list:
             if first is not None:
                 label = first.label                                 # … the sum is, named as the first part was
                 clause = re.split(r"[,，;；(（]", label)[-1]
-        if _ITEM_SCORE.search(clause) and not STRONG_TOTAL.search(clause) \
+        project_scored = re.fullmatch(r"\s*项目(?:自评)?得分\s*(?:为|:|：)?\s*", clause) \
+            and re.search(r"(?:经|通过)(?:综合)?(?:自评|评价|评定)\s*[,，]\s*$", text[start:n.start - len(clause)])   # ("经自评，项目得分92.86分")
+        if _ITEM_SCORE.search(clause) and not STRONG_TOTAL.search(clause) and not project_scored \
                 and not re.search(r"(?:项目自评|[该本]项目)得分?\s*(?:为|:)?\s*$", clause):   # ("经自评，该项目得分99.65分")
             continue   # "预算执行率得分9.75分": an item's score, not the total
         if "分别" in clause or "其中" in clause or re.match(r"\s*分?\s*、\s*(?:\d|[^\d，,。；;、]{1,12}得分)", text[n.end:n.end + 20]):
@@ -106,13 +108,14 @@ def total_and_grade(facts) -> list:
         if STRONG_TOTAL.search(clause) or _TOTAL_LABEL.search(label) and (
                 _TOTAL_CONTEXT.search(text[start:end]) or "综合" in label):
             # (a total said of the whole — 单位整体支出绩效自评得分 — before the projects' ones said earlier)
-            candidates.append(((not STRONG_TOTAL.search(clause), "整体" not in clause), n))
+            # (… and "经自评，项目得分…" after any other: the words of a summary, said again where it is worked out)
+            candidates.append(((not STRONG_TOTAL.search(clause), "整体" not in clause, bool(project_scored)), n))
     if len(candidates) > 1:   # "评价总分100分，分四个等级": the full mark, not a total
         full = [c for c in candidates if c[1].value == 100 and _FULL_MARK.search(re.split(r"[,，;；(（]", c[1].label)[-1])]
         candidates = [c for c in candidates if c not in full] or candidates
     if candidates:   # a total named as one (综合得分, 总分 …) before a bare 得分
         facts.total = min(candidates, key=lambda c: (*c[0], c[1].start))[1]
-    facts.totals_said = [n for (weak, _), n in candidates if not weak]
+    facts.totals_said = [n for (weak, *_), n in candidates if not weak]
     is_rule = facts.document.is_rule if facts.document else (lambda offset: False)
     for _, n in candidates:    # each total with the grade its own sentence gives it (a project's too)
         end = sentence_bounds(text, n.start)[1]

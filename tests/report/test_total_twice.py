@@ -123,3 +123,23 @@ def test_a_group_row_against_the_rows_under_it(tmp_path):
     assert [(f.code, f.severity) for f in found] == [("TOTAL_MISMATCH", "error")] and "34.10" in found[0].message
     siblings = "| 二级指标 | 分值 | 得分 |\n| 预算执行 | 20 | 18.8 |\n| 预算管理 | 10 | 9.5 |\n| 资产管理 | 10 | 9.6 |\n"
     assert checked(tmp_path, siblings).findings == []
+
+
+PROJECT = """某县林业局2023年度松材线虫病防治项目支出绩效自评报告
+【摘要】全年预算270.00万元，实际支出260.78万元。经自评，项目得分{first}分，评价等级为“优”。
+四、评分情况
+| 一级指标 | 分值 | 得分 |
+| 决策 | 15 | 15 |
+| 过程 | 25 | 24.66 |
+| 产出 | 40 | 38 |
+| 效益 | 20 | 15 |
+五、结论
+经综合评定，该县林业局2023年度松材线虫病防治项目自评得分92.66分，评价等级为“优”。
+"""
+
+
+def test_a_project_summarys_score_after_its_evaluation_said(tmp_path):
+    result = checked(tmp_path, PROJECT.format(first="92.86"))      # 15 + 24.66 + 38 + 15 = 92.66
+    assert [(f.severity, f.where) for f in totals(result)] == [("warning", "第2行")]
+    assert result.facts.total.value == 92.66
+    assert totals(checked(tmp_path, PROJECT.format(first="92.66"))) == []
