@@ -28,7 +28,14 @@ _BORDER = 1.5    # points: a line of text may start this far inside a table's bo
 _ENDS = tuple("。！!？?")
 _FIELD = re.compile(r"^[^\s:：,，。;；]{2,14}[:：]")   # a form's field: its label and a colon
 SHORT_LINE = 16   # a title, a heading, the last line of a paragraph: the next line starts afresh
-_PAGE_NUMBER = re.compile(rf"^\s*(?:[-—–]?\s*\d{{1,4}}\s*[-—–]?|{PAGE_OF})\s*$")
+_PAGE_NUMBER = re.compile(rf"^\s*(?:[-—–]?\s*(?P<number>\d{{1,4}})\s*[-—–]?|{PAGE_OF})\s*$")
+
+
+def _page_number(line: str, page: int) -> bool:
+    """A page's number at its foot or head: "第3页", or a bare figure that could be the page's number (counted
+    from a cover or a few unnumbered pages) — not a cell's figure a page break left alone ("10")."""
+    said = _PAGE_NUMBER.match(line)
+    return said is not None and (said.group("number") is None or page - 6 <= int(said.group("number")) <= page + 1)
 
 
 class UnreadableReport(Exception):
@@ -312,7 +319,7 @@ def _read_pdf(path: Path) -> ReportText:
                 edges = {min(line["top"] for line in said), max(line["top"] for line in said)} if said else set()
                 # a page's number is a bare figure at its foot or head — not one among the cells ("186")
                 items = [(line["top"], None, line["text"]) for line in said
-                         if not (line["top"] in edges and _PAGE_NUMBER.match(normalise(line["text"])))]
+                         if not (line["top"] in edges and _page_number(normalise(line["text"]), n))]
                 for t, of_table in enumerate(rows):
                     items += [(top, (t, r), cells) for r, (top, cells) in enumerate(of_table)]
                 last = max(((t, len(of_table) - 1) for t, of_table in enumerate(rows) if of_table), default=None)

@@ -630,3 +630,10 @@ def test_explanations_stating_target_and_achieved_make_the_row_an_indicator(tmp_
 def test_a_completion_said_wrong_in_an_explanation_is_found(tmp_path):
     result = result_of(tmp_path, SAID_ACHIEVED.format(done="94.00", score="9.1"))   # 54.6 ÷ 60 = 91%
     assert [(f.code, f.severity) for f in result.findings] == [("COMPLETION_MISMATCH", "error")]
+
+
+def test_a_cells_figure_alone_at_a_pdf_pages_foot_is_no_page_number():
+    from engine.report.text import _page_number
+    # "10" ending page 3 and "10" opening page 4: a 评分表 row's 分值 and 得分 cut by the page, not its number
+    assert not _page_number("10", 3) and not _page_number("10", 4)
+    assert _page_number("3", 3) and _page_number("- 2 -", 5) and _page_number("第12页 共40页", 3)
