@@ -13,7 +13,7 @@ from .document import Document
 from .facts import Facts, Indicator, PartsList, named_already
 from .forms import Forms, read_forms
 from .execution_points import execution_points
-from .goals import goal_result_pairs, goal_results, goal_targets
+from .goals import bracketed_completion, goal_result_pairs, goal_results, goal_targets
 from .headed import headed_indicators
 from .items import read_items
 from .lists import composed_lists, counted_lists, detailed_lists
@@ -475,5 +475,7 @@ def _goals_and_results(facts: Facts) -> None:
     known = [text_key(i.name) for i in facts.indicators]
     for name, direction, target, actual in goal_result_pairs(facts.document, facts.numbers, known):
         target.part = actual.part = True    # an indicator's figures, not the department's
+        following = next((n for n in facts.numbers if n.start > actual.end), None)
+        completion = following if following is not None and bracketed_completion(facts.text, actual, following) else None
         facts.indicators.append(Indicator(len(facts.indicators) + 1, name, target.start, "", direction, target,
-                                          actual, end=target.end))
+                                          actual, completion, end=target.end))

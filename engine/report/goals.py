@@ -36,8 +36,8 @@ def _stated(document: Document, numbers: list[Number], kind: str) -> list[tuple[
         if block is None or block.kind == "row":
             continue
         start, end = document.clause_at(n.start)
-        if sum(1 for m in numbers if start <= m.start < end) != 1:
-            continue
+        if any(m is not n and start <= m.start < end and not bracketed_completion(document.text, n, m) for m in numbers):
+            continue     # (one figure in its clause, or its completion in brackets after it: "…77.32万亩（完成目标的101.07%）")
         words = _NOISE.sub("", re.split(r"[:：]", document.text[start:n.start])[-1].strip())   # after "目标为："
         direction = direction_before(words)
         if direction:
@@ -51,6 +51,12 @@ def _stated(document: Document, numbers: list[Number], kind: str) -> list[tuple[
 
 
 _PLANNED = re.compile(r"计划(?!生育)|目标|指标值|原定|预期")
+_BRACKETED_COMPLETION = re.compile(r"\s*[^\d()（）,，;；。]{0,6}[(（]\s*(?:完成(?:年度)?(?:目标|计划)?(?:值)?的|完成率(?:为)?)\s*$")
+
+
+def bracketed_completion(text: str, n: Number, m: Number) -> bool:
+    """`m` is the completion said in brackets right after `n` ("77.32万亩（完成目标的101.07%）")."""
+    return m.start > n.end and m.is_rate and _BRACKETED_COMPLETION.fullmatch(text, n.end, m.start) is not None
 _GOALS_OPEN = goals_paragraph_words()     # "年度整体绩效目标为：…", "2023年度部门整体绩效目标："
 
 
@@ -116,7 +122,8 @@ def _by_their_unit(document: Document, goals: list, results: list, paired: set[i
     out = []
     for words, target in goals:
         mine = unit(target)
-        results_of_it = [(said, actual) for said, actual in results if unit(actual) == mine]
+        # (a part of a result is none: "…77.32万亩（…），其中财政补助面积76.50万亩")
+        results_of_it = [(said, actual) for said, actual in results if unit(actual) == mine and "其中" not in said]
         if mine in _NO_OWN_UNIT or id(target) in paired or sum(unit(t) == mine for _, t in goals) != 1 \
                 or len(results_of_it) != 1 or id(results_of_it[0][1]) in paired:
             continue

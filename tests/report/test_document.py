@@ -8,6 +8,7 @@ from engine.report.check import check
 from engine.report.claims import read_facts
 from engine.report.document import Document, kind_of_title
 from engine.report.text import CELL, read_report
+from reading import checked, indicator_values
 
 REPORT = """某县文化馆2024年度部门整体支出绩效自评报告
 一、基本情况
@@ -133,9 +134,12 @@ def test_a_paragraph_of_goals_and_a_goal_paired_by_the_unit_said_once_on_each_si
     """Goals listed in a paragraph that says so ("年度整体绩效目标为："), under a heading of another kind; a goal
     and a result whose names end otherwise, each the only figure of its unit on its side, their words sharing
     two characters: one indicator, its name without "全年"/"控制在", its direction from "以内" after the figure.
-    Two results in 万页 (one a part of the other) pair nothing by their unit; 修缮库房 is paired by its name."""
+    Of two results in 万页 the one a part of the other ("其中外包加工80万页") is none; 修缮库房 is paired by its name."""
     pairs = {i.name: (i.direction, i.target.value, i.actual.value) for i in facts(tmp_path, BY_THEIR_UNIT).indicators}
-    assert pairs == {"接收进馆档案": (">=", 9000, 9412), "婴儿死亡率": ("<=", 6.5, 4.8), "修缮库房": ("=", 2, 2)}
+    assert pairs == {"接收进馆档案": (">=", 9000, 9412), "婴儿死亡率": ("<=", 6.5, 4.8), "修缮库房": ("=", 2, 2),
+                     "馆藏档案数字化": (">=", 80, 86.2)}
+    part_only = BY_THEIR_UNIT.replace("完成馆藏数字化86.2万页，其中外包加工80万页", "其中外包加工80万页")
+    assert "馆藏档案数字化" not in {i.name for i in facts(tmp_path, part_only).indicators}   # (a part alone: no result)
     heading = BY_THEIR_UNIT.replace("年度整体绩效目标为：", "年度整体工作情况：")
     assert facts(tmp_path, heading).indicators == []        # (no paragraph of goals: its figures are no targets)
 
@@ -164,3 +168,23 @@ def test_an_indicator_read_with_its_score_takes_its_target_from_the_goals_of_its
     two = TARGET_AMONG_THE_GOALS.replace("农村物流服务站点覆盖率不低于90%", "乡镇物流服务站点覆盖率不低于90%，城区物流服务站点覆盖率不低于95%")
     rows = {i.name: i.target for i in facts(tmp_path, two).indicators}
     assert rows["农村物流服务站点覆盖率"] is None       # (two goals end alike as closely — neither is taken)
+
+
+GOALS_THEN_BRACKETS = ("二、绩效目标\n主要目标为：完成小麦统防统治作业面积76.5万亩以上，统防统治覆盖率达到60%以上，"
+                       "挽回小麦产量损失2.8万吨以上。\n三、绩效目标完成情况\n"
+                       "全县实际完成统防统治作业77.32万亩（完成目标的101.07%），其中财政补助面积76.50万亩。"
+                       "统防统治覆盖率58.2%（完成目标的{share}），较上年提高4.6个百分点。经测算挽回小麦产量损失2.96万吨（完成目标的105.71%）。\n")
+
+
+def test_results_with_their_completions_in_brackets_pair_with_their_goals(tmp_path):
+    result = checked(tmp_path, GOALS_THEN_BRACKETS.format(share="97.00%"))
+    values = indicator_values(result)
+    assert values["统防统治覆盖率"] == (60, 58.2, None, None)
+    assert values["小麦统防统治作业面积"][:2] == (76.5, 77.32)     # (not the part "其中…76.50万亩" by its unit)
+    assert values["挽回小麦产量损失"][:2] == (2.8, 2.96)
+    assert result.findings == []
+
+
+def test_a_completion_in_brackets_after_a_result_paired_with_its_goal_is_checked(tmp_path):
+    result = checked(tmp_path, GOALS_THEN_BRACKETS.format(share="96.00%"))     # 58.2 ÷ 60 = 97.00%
+    assert [f.code for f in result.findings] == ["COMPLETION_MISMATCH"]
