@@ -153,12 +153,12 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                 # a sentence's indicator, in a report that does not say its shortfalls score in
                 # proportion (it may deduct by steps): the usual rule's score, a warning that says so
                 say, own = report.warning, own + "（报告未写明按完成比例计分）"
-            elif not _PROPORTIONAL.search(facts.text) and not _a_national_form(facts) \
-                    and ind.self_score.value < ind.weight.value and not a_slip_of(facts, ind.self_score, expected):
+            elif _in_a_table(facts, ind) and ind.self_score.value < ind.weight.value \
+                    and not a_slip_of(facts, ind.self_score, expected):
                 # a table's row scored below its points otherwise than in proportion, by a difference of no slip's
-                # shape, in a report that does not say its shortfalls score in proportion (it may score them by steps
-                # or bands of its own) and carries no national form: a warning (full marks for a shortfall stay an error)
-                say, own = report.warning, own + "（报告未写明按完成比例计分，差额不似笔误）"
+                # shape: the row may be scored by steps or bands of its own — or by the report's proportion, its
+                # figures read from another row. A warning (full marks for a shortfall stays an error)
+                say, own = report.warning, own + "（差额不似笔误，该行可能另有评分标准或所读数字不对应，请核对）"
             say("SCORE_MISMATCH", facts.where(ind.self_score.start),
                 f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
                 f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{quoted(facts, ind.self_score)}")
@@ -178,12 +178,6 @@ def _banded_score(facts: Facts, completion: float, weight: float) -> float | Non
         return None
     start, end = sentence_bounds(facts.text, bands.start())
     return share_score(facts.text[start:end], completion * 100, weight)
-
-
-def _a_national_form(facts: Facts) -> bool:
-    """The report carries a 自评表 of the national form (its 项目资金 block above its indicators), whose shortfalls
-    score in proportion (财预〔2020〕10号)."""
-    return bool(facts.forms and facts.forms.funds_tables)
 
 
 def _under_floor(facts: Facts, completion: float, score: float) -> bool:
