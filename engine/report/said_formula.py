@@ -274,10 +274,12 @@ def check_said_points_rate(facts: Facts, report: FindingList) -> None:
         rate, points = rates[0], item.weight.value if item.weight is not None else rule_points
         expected = points_times(rate, points)
         if not follows_rate(rate, points, item.score.value):
-            (report.error if rule else report.warning)(
-                "SCORE_MISMATCH", facts.where(item.score.start),
+            # (the rule said: an error where the difference has a slip's shape — else the rate read may be another's)
+            say, why = by_shape(report, facts, item.score, expected) if rule else \
+                (report.warning, "（按 分值×执行率 计；如另有评分标准，请核对）")
+            say("SCORE_MISMATCH", facts.where(item.score.start),
                 f"「预算执行率」分值 {points:g} × 执行率 {rate.value:g}% = {expected:.2f} 分，报告写 {item.score.value:g} 分"
-                f"{'' if rule else '（按 分值×执行率 计；如另有评分标准，请核对）'}{quoted(facts, item.score)}")
+                f"{why}{quoted(facts, item.score)}")
     if rule_points is not None:
         _projects_by_rule(facts, report, rule, rule_points, [item.score for item in said])
 
@@ -292,9 +294,10 @@ def _projects_by_rule(facts: Facts, report: FindingList, rule: re.Match, points:
                  and n.measure == "exec_rate"]
         if rates and not follows_rate(rates[-1], points, score.value) \
                 and not report.names(facts.where(score.start)):
-            report.error("SCORE_MISMATCH", facts.where(score.start),
-                         f"按报告所写“{rule.group(0)}”，{points:g} × {rates[-1].value:g}% = "
-                         f"{points_times(rates[-1], points):.2f} 分，报告写 {score.value:g} 分{quoted(facts, score)}")
+            say, why = by_shape(report, facts, score, points_times(rates[-1], points))
+            say("SCORE_MISMATCH", facts.where(score.start),
+                f"按报告所写“{rule.group(0)}”，{points:g} × {rates[-1].value:g}% = "
+                f"{points_times(rates[-1], points):.2f} 分，报告写 {score.value:g} 分{why}{quoted(facts, score)}")
 
 
 # the rates a report says are scored 实际比率 × 分值 ("计分规则为：预算完成率、政府采购执行率按“实际比率×分值”计分")

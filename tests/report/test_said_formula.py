@@ -128,8 +128,10 @@ def test_a_projects_execution_score_by_the_rule_the_report_states(tmp_path):
     text = ("某区生态环境局2024年度部门决算\n\n项目自评满分100分，其中预算执行率指标10分，得分=预算执行率×10；绩效指标90分。\n"
             "（一）水质监测项目。全年预算数186.00万元，执行数176.25万元，预算执行率94.76%，预算执行率得分9.48分。\n")
     assert checked(tmp_path, text).findings == []
-    wrong = text.replace("得分9.48分", "得分9.67分")
-    assert [(f.code, f.severity) for f in checked(tmp_path, wrong).findings] == [("SCORE_MISMATCH", "error")]
+    slip = text.replace("得分9.48分", "得分9.84分")       # (two figures swapped: an error)
+    assert [(f.code, f.severity) for f in checked(tmp_path, slip).findings] == [("SCORE_MISMATCH", "error")]
+    wrong = text.replace("得分9.48分", "得分9.67分")      # (of no slip's shape: the rate read may be another's)
+    assert [(f.code, f.severity) for f in checked(tmp_path, wrong).findings] == [("SCORE_MISMATCH", "warning")]
     unsaid = wrong.replace("，得分=预算执行率×10", "")
     assert checked(tmp_path, unsaid).findings == []
 
