@@ -339,7 +339,7 @@ _PLANNED_NAME = re.compile(rf"计划(?:{_PLAN_VERB})(?P<name>[^\d,，;；。:：
 # "场馆免费开放306天（目标不少于300天）", "群众满意度97.1%，达到年度目标（≥90%）", "…路径24套，目标20套":
 # what was achieved first, the target after it
 _ACHIEVED_FIRST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}}?)\s*(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s()（）]{{0,4}}?)"
-                             r"\s*(?:[(（]\s*(?:年度)?目标(?:值)?(?:为)?|[(（]\s*控制在|[,，]\s*(?:完成|达到|超过|高于|优于|低于|未达到)(?:了)?(?:年度)?目标\s*[(（]"
+                             r"\s*(?:[(（]\s*(?:年度)?目标(?:值)?(?:为)?|[(（,，]\s*控制在|[,，]\s*(?:完成|达到|超过|高于|优于|低于|未达到)(?:了)?(?:年度)?目标\s*[(（]"
                              r"|[,，]\s*(?:年度)?(?:目标(?:值)?|指标值)(?:为)?)\s*"
                              r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于)?\s*"
                              rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s()（）]{{0,4}}?)\s*(?P<within>以内|以下|及以下|以上|及以上)?\s*(?=[)）,，;；。]|[(（]\s*(?:分值|权重|满分)|$)"
@@ -364,6 +364,7 @@ _TITLED = re.compile(r"^[^\S\n]*" + LIST_MARK + r"\s*(?P<name>[^。\n,，:：;�
                     r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于)?\s*"
                     rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,6}}?)\s*(?:以上|以内)?\s*[,，；;]\s*"
                     rf"[^。\n]{{0,30}}?实际[^\d。\n]{{0,12}}?(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,6}})", re.M)
+_FUNDS_NAME = re.compile(r"^(?:项目|基本|全年|本年|年度|部门|整体)?(?:支出|预算数?|执行数|拨款|资金|收入)$")   # (not "“三公”经费支出")
 _NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当年|该指标|本指标)|(?:年度计划|年度|计划|预期)$")
 
 
@@ -394,9 +395,10 @@ def _paired_indicators(facts: Facts) -> None:
             continue   # ("开展惠民演出136场，其中…98场，…社区38场，年度目标为120场以上": a part of what was achieved)
         name = _NAME_NOISE.sub("", NAME_PREFIX.sub("", match.group("name").strip().lstrip(".、．—-"))).strip()
         if match.re is _ACHIEVED_FIRST:    # "2023年场馆免费开放…", "…1个、镇街…服务点": the name's own words
-            name = re.sub(r"^[年月日个项次件]+", "", name.split("、")[-1]).strip()
-        if len(name) < 2 or named_already(name, known):
-            continue
+            name = name.split("、")[-1]     # (a unit cut from a figure before it: not "年末城镇登记失业率"'s 年)
+            name = (re.sub(r"^[年月日个项次件]+", "", name) if re.search(r"\d\s*$", text[:match.start("name")]) else name).strip()
+        if len(name) < 2 or named_already(name, known) or actual.unit in ("万元", "元") and _FUNDS_NAME.search(name):
+            continue   # (… "项目支出86.40万元（目标90万元）": the funds, no indicator)
         known.append(text_key(name))
         planned = match.re in (_PLANNED, _PLANNED_NAME, _TARGET_SAID)   # (a plan's figure is a floor …)
         completion = facts.number_at(match.start("completion")) \

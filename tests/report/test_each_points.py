@@ -65,3 +65,14 @@ def test_a_score_said_again_by_name_is_checked(tmp_path):
     # (a warning: target and actual from the text, points and score from the 评分 said apart)
     assert [(f.code, f.severity) for f in result.findings] == [("SCORE_MISMATCH", "warning")]
     assert "学员考核合格率" in result.findings[0].message
+
+
+def test_points_for_each_then_the_ones_before_all_in_full(tmp_path):
+    text = ("（三）产出。产出指标4项，每项5分。全年开展执法检查652家次，目标为不少于600家次；森林火灾受害率0.2‰，"
+            "控制在0.9‰以内；灾情信息报送及时率100%，目标100%。以上{n}项均得满分。安全生产培训目标3,000人次，"
+            "实际完成2,760人次，完成率92%，得4.6分。\n")
+    values = indicator_values(checked(tmp_path, text.format(n="3")))
+    assert values["森林火灾受害率"] == (0.9, 0.2, 5, 5)          # (achieved, then "控制在…以内": its ceiling)
+    assert values["开展执法检查"] == (600, 652, 5, 5)
+    assert values["安全生产培训"] == (3000, 2760, 5, 4.6)
+    assert indicator_values(checked(tmp_path, text.format(n="2")))["森林火灾受害率"][2:] == (None, None)   # (not its count)
