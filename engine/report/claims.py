@@ -9,6 +9,7 @@ import functools
 import re
 
 from ..core.parsing import DIRECTIONS, text_key
+from .deductions import states_per_point
 from .document import Document
 from .facts import Facts, Indicator, PartsList, named_already
 from .forms import Forms, read_forms
@@ -119,8 +120,10 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
              and not any(text_key(i.name) in n or n in text_key(i.name) for n in names)]
     read = []
     for f in forms.indicators:
+        # (a rule the row states in its 偏差原因 cell — "…；按每低1个百分点扣1分计分" — is its own as well)
+        rule = f.rule or (f.reason if f.reason and states_per_point(f.reason) else "")
         ind = Indicator(0, f.name, f.start, f.level1, f.direction, f.target, f.actual, weight=f.weight,
-                        self_score=f.score, deviation_reason=f.reason, own_rule=f.rule,
+                        self_score=f.score, deviation_reason=f.reason, own_rule=rule,
                         completion=f.completion if f.completion is not None and f.completion.is_rate else None)
         row_end = facts.text.find("\n", f.start)
         ind.end = row_end if row_end >= 0 else len(facts.text)   # a form's indicator is its row, no more
@@ -187,6 +190,8 @@ def _indicators(facts: Facts) -> None:
             continue   # a table's header, not an indicator's sentence
         if re.match(r"\s*的", text[match.end():]) and re.search(r"(?:达到|完成|为|占)\s*$", text[start:match.start()]):
             continue   # "…，达到目标值的94.00%": a completion, said of the indicator before it
+        if re.search(r"(?:低于|高于|超过|未达到?|优于)\s*\d+(?:\.\d+)?\s*[%‰]?\s*的\s*$", text[start:match.start()]):
+            continue   # "…72.42%，低于75%的指标值2.58个百分点": a comparison with its target, no indicator's opening
         if len(_TARGET_SAID.findall(text, start, end)) >= 2:
             continue   # several indicators in one sentence, each its target and actual: read one by one below
         if re.match(r"\s*[÷/×*]", text[match.end():]) or re.search(r"[÷/×*]\s*$", text[start:match.start()]):

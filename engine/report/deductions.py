@@ -15,6 +15,13 @@ from .stated import EPS, by_shape, quoted
 
 # the rule: points taken for each percentage point short ("每低1个百分点扣0.5分", "每降低1个百分点扣1分")
 _PER_POINT = re.compile(r"每(?:低于目标值?|低于|低|降低|下降|少)\s*1\s*个?百分点\s*(?:的)?\s*扣\s*(?P<points>\d+(?:\.\d+)?)\s*分")
+
+
+def states_per_point(text: str) -> bool:
+    """The text states points taken for each percentage point short ("按每低1个百分点扣1分计分")."""
+    return _PER_POINT.search(text) is not None
+
+
 # "不足1个百分点的按1个百分点计": the shortfall counted up (not "…的按比例扣分": part of a point counted as such)
 _ROUNDED_UP = re.compile(r"不足\s*1\s*个?百分点(?![^，,。；;]*(?:比例|按实际|不扣|不计))")
 # "不足1个百分点的部分不扣分": the shortfall counted down to whole points

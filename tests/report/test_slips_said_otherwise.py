@@ -349,3 +349,18 @@ def test_a_scored_sentences_next_sentence_is_another_indicators(tmp_path):
 def test_a_sources_funds_in_yuan_what_was_paid_and_its_rate(tmp_path, rate, found):
     text = f"市级补助资金24,480,000元已全额到位，已拨付24,080,000元，支出进度为{rate}；区级资金拨付3,580.00万元。\n"
     assert [f.code for f in checked(tmp_path, text).findings] == found      # 24,080,000 ÷ 24,480,000 = 98.37%
+
+
+def test_a_rows_own_deduction_in_its_reason_cell(tmp_path):
+    text = ("| 二级指标 | 三级指标 | 分值 | 年度指标值 | 实际完成值 | 得分 | 偏差原因 |\n"
+            "| 时效指标 | 按时足额发放率 | 10 | ≥98% | 97.0% | {score} | 资格确认滞后，已补发；按每低1个百分点扣1分计分 |\n")
+    assert checked(tmp_path, text.format(score="9")).findings == []          # 1 point short: 1 point taken
+    assert [f.code for f in checked(tmp_path, text.format(score="8")).findings] == ["SCORE_MISMATCH"]
+
+
+def test_a_rate_below_its_target_said_by_the_margin_names_no_indicator(tmp_path):
+    text = ("支付进度率（分值4分）：截至9月末支付3,712.85万元，支付进度72.42%，低于75%的指标值2.58个百分点，"
+            "按3个百分点扣1.5分，得2.5分。\n")
+    result = checked(tmp_path, text)
+    assert not any("低于" in i.name for i in result.facts.indicators)
+    assert [f for f in result.findings if f.severity == "error"] == []
