@@ -22,7 +22,7 @@ from .masthead import department, fiscal_year
 from .numbers import Number, direction_after, direction_before, numbers, sentence_bounds
 from .names import BOUND_WORDS, HEADING_NAME, NAME_PREFIX, indicator_name, names_tidied
 from .plain import LIST_MARK
-from .scored import points_and_score_after, scored_items_joined, scored_statements, scored_together, targets_joined
+from .scored import achieved_joined, points_and_score_after, scored_items_joined, scored_statements, scored_together, targets_joined
 from .sums import rates_after_parts, read_sums, sums_said_after
 from .tables import amount_tables, column_sums
 from .text import CELL, ReportText
@@ -93,6 +93,7 @@ def read_facts(report: ReportText) -> Facts:
     scored_items_joined(facts)     # (the items those two read: "A（15分）、B（10分）均得满分")
     targets_joined(facts)
     _results_of_goals(facts)       # (a goal no row or statement took: its result said alone, by its name)
+    achieved_joined(facts)         # (a row unscored, a statement of what it achieved scored: "应急演练完成38场，…得4.5分")
     scored_items_joined(facts)     # (by the goals' names those two gave)
     falls_signed(facts)
     names_tidied(facts)

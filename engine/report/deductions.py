@@ -112,6 +112,20 @@ def per_point_score(rule: str, shortfall: float, weight: float) -> float | None:
     return max(excel_round(weight - _counted(shortfall, rule) * float(said.group("points")), 2), 0.0)
 
 
+# "每少1户扣1分", "每少一处扣2分": points taken for each unit short of a count
+_PER_UNIT_SHORT = re.compile(r"每(?:少|缺|减少|未完成)\s*(?P<each>\d+|一)?\s*(?P<unit>[户个人座处所次场项件家名辆台套])\s*扣\s*(?P<points>\d+(?:\.\d+)?)\s*分")
+
+
+def per_unit_score(rule: str, shortfall: float, weight: float) -> float | None:
+    """The points a rule leaves ("搬迁避让户数每少1户扣1分") for a count short by `shortfall` units (each begun unit
+    counted), none below nought; None: the rule is no such rule."""
+    said = _PER_UNIT_SHORT.search(rule)
+    if said is None or shortfall < 0:
+        return None
+    each = float(said.group("each")) if said.group("each") and said.group("each").isdigit() else 1.0
+    return max(excel_round(weight - math.ceil(shortfall / each - 1e-9) * float(said.group("points")), 2), 0.0)
+
+
 def _counted(shortfall: float, rule: str) -> float:
     """The shortfall in percentage points as the rule counts it: up to whole points ("不足1个百分点的按1个百分点计"),
     down ("不足1个百分点的部分不扣分"), or as it is."""

@@ -13,7 +13,7 @@ from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import DIRECTION_SYMBOLS
 from ..core.rates import completion_rate, deviation_rate
 from .bands import band_score, share_score
-from .deductions import per_point_score
+from .deductions import per_point_score, per_unit_score
 from .facts import Facts, Indicator, shared_core
 from .numbers import sentence_bounds, statement_start
 from .said_formula import follows_rate
@@ -134,6 +134,10 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                     points is not None and abs(points - ind.self_score.value) < SCORE_TOLERANCE
                     for points in (band_score(own_rule, ind.actual.value), share_score(own_rule, ind.actual.value, ind.weight.value))):
                 return      # scored by the bands the report states for it by name ("预算执行率≥95%得满分，90%（含）至95%得分值的80%")
+            if own_rule and not ind.actual.is_rate and ind.direction in (">=", ">", "=") and (points := per_unit_score(
+                    own_rule, ind.target.value - ind.actual.value, ind.weight.value)) is not None \
+                    and abs(points - ind.self_score.value) < SCORE_TOLERANCE:
+                return      # a count short, scored by the deduction per unit the report states for it ("每少1户扣1分")
             say, own = (report.warning, f"（该指标另有评分标准：{own_rule[:40]}）") if own_rule else (report.error, "")
             if ind.scored_apart:    # (statements joined, or figures read by cue words: a warning that says so)
                 say, own = report.warning, own + f"（{ind.scored_apart}）"

@@ -69,6 +69,26 @@ def targets_joined(facts: Facts) -> None:
         facts.indicators.remove(goal)
 
 
+def achieved_joined(facts: Facts) -> None:
+    """An indicator read with its target and what it achieved but no score (a table's "| 应急演练场次 | ≥40场 | 38场 |")
+    and one scored with what it achieved but no target ("应急演练完成38场，完成率95%，得4.5分（分值5分）"): one
+    indicator, where what they achieved is one figure in one unit and their names one thing."""
+    unscored = [i for i in facts.indicators if i.target is not None and i.actual is not None
+                and i.weight is None and i.self_score is None]
+    scored = [i for i in facts.indicators if i.target is None and i.actual is not None
+              and i.weight is not None and i.self_score is not None]
+    pairs = [((text_key(u.name) == text_key(s.name), shared_core(text_key(u.name), text_key(s.name))), u, s)
+             for u in unscored for s in scored
+             if u.actual.value == s.actual.value and _one_unit(facts, u.actual, s.actual)
+             and _one_thing(text_key(u.name), text_key(s.name))]
+    for row, said in _one_to_one(pairs):
+        row.weight, row.self_score = said.weight, said.self_score
+        row.completion = row.completion or said.completion
+        row.scored_as = row.scored_as or _another_name(row, said.name)
+        row.scored_apart = row.scored_apart or "目标与实际值取自一处，分值与得分取自他处"
+        facts.indicators.remove(said)
+
+
 def _in_a_row(facts: Facts, indicator: Indicator) -> bool:
     line_start = facts.text.rfind("\n", 0, indicator.start) + 1
     line_end = facts.text.find("\n", indicator.start)

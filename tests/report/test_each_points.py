@@ -76,3 +76,21 @@ def test_points_for_each_then_the_ones_before_all_in_full(tmp_path):
     assert values["开展执法检查"] == (600, 652, 5, 5)
     assert values["安全生产培训"] == (3000, 2760, 5, 4.6)
     assert indicator_values(checked(tmp_path, text.format(n="2")))["森林火灾受害率"][2:] == (None, None)   # (not its count)
+
+
+SCORED_APART = ("三、绩效目标完成情况\n| 一级指标 | 三级指标 | 年度指标值 | 实际完成值 | 完成率 |\n"
+                "| 产出指标 | 应急演练场次 | ≥40场 | 38场 | 95.00% |\n| 产出指标 | 搬迁避让户数 | ≥8户 | 7户 | 87.50% |\n"
+                "四、自评得分情况\n评分规则：定量指标按完成率×分值计分；搬迁避让户数每少1户扣1分。\n"
+                "搬迁避让完成7户，少1户，得{moved}分（分值5分）。\n应急演练完成38场，完成率95%，得{drills}分（分值5分）。\n")
+
+
+def test_a_rows_result_scored_in_a_statement_of_its_own(tmp_path):
+    result = checked(tmp_path, SCORED_APART.format(moved="4", drills="4.75"))
+    values = indicator_values(result)
+    assert values["应急演练场次"] == (40, 38, 5, 4.75) and values["搬迁避让户数"] == (8, 7, 5, 4)
+    assert result.findings == []                           # (搬迁避让: 8 − 7 = 1户 short, 1 point taken)
+
+
+def test_a_score_off_the_rows_completion_or_its_own_deduction_per_unit(tmp_path):
+    result = checked(tmp_path, SCORED_APART.format(moved="3", drills="4.5"))    # 5 × 95% = 4.75; 5 − 1 = 4
+    assert sorted((f.code, f.where) for f in result.findings) == [("SCORE_MISMATCH", "第7行"), ("SCORE_MISMATCH", "第8行")]
