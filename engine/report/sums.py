@@ -169,10 +169,36 @@ def totalled_then_listed(facts: Facts):
         yield whole, parts
 
 
+# "以上三项扶助金合计879.37万元": a sentence opening with the count of the figures the sentence before listed
+_THOSE_TOTALLED = re.compile(r"(?:以上|上述)\s*(?P<count>[两二三四五六七八九十]|\d{1,2})\s*(?:项|笔|类)[^，,。；;\d]{0,12}?"
+                            r"(?:合计|共计|总计)\s*(?:为|是|支出|发放|安排)?\s*(?=\d)")
+_COUNTED = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def listed_then_those_totalled(facts: Facts):
+    """Each sentence "以上三项…合计N" whose sentence before lists just that many figures (after its colon, if it
+    has one), each after its name: (N's figure, the figures listed)."""
+    text = facts.text
+    for said in _THOSE_TOTALLED.finditer(text):
+        whole = facts.number_at(said.end())
+        start = sentence_bounds(text, said.start())[0]
+        if whole is None or text[start:said.start()].strip():
+            continue        # (at its sentence's opening only)
+        last = len(text[:start].rstrip()) - 1          # (the sentence before: its closing 。 and the line's end passed)
+        begin = sentence_bounds(text, max(last - 1, 0))[0]
+        begin = max([begin] + [text.rfind(c, begin, start) + 1 for c in ":："])
+        parts = [n for n in facts.numbers if begin <= n.start < start]
+        count = int(said.group("count")) if said.group("count").isdigit() else _COUNTED[said.group("count")]
+        if len(parts) == count >= 2 and "其中" not in text[begin:start] \
+                and all(_NEXT_PART.fullmatch(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
+            yield whole, parts
+
+
 def sums_said_after(facts: Facts) -> None:
     """"巡查管护劳务86.40万元、白蚁防治32.75万元、…，合计171.03万元": the parts listed first, their whole last —
-    every figure of the statement one of the list. The 合计 says they are all its parts."""
-    for whole, parts in listed_then_totalled(facts):
+    every figure of the statement one of the list. The 合计 says they are all its parts. So does "以上三项…合计"
+    opening the next sentence."""
+    for whole, parts in [*listed_then_totalled(facts), *listed_then_those_totalled(facts)]:
         if not whole.is_amount or whole.part or not all(n.is_amount and not n.part for n in parts) \
                 or any(_EACH.search(n.label) for n in parts):
             continue

@@ -364,3 +364,12 @@ def test_a_rate_below_its_target_said_by_the_margin_names_no_indicator(tmp_path)
     result = checked(tmp_path, text)
     assert not any("低于" in i.name for i in result.facts.indicators)
     assert [f for f in result.findings if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize("whole, found", [("879.37", ["SUM_MISMATCH"]), ("897.37", [])])
+def test_the_figures_of_a_sentence_totalled_by_the_next_one_opening_with_their_count(tmp_path, whole, found):
+    text = ("扶助金发放情况为：奖励扶助6,754,320元，伤残家庭特别扶助1,138,320元，死亡家庭特别扶助1,081,080元。\n"
+            f"以上三项扶助金合计{whole}万元，全部按标准发放到人。\n")
+    assert [f.code for f in checked(tmp_path, text).findings] == found     # 8,973,720元 = 897.37万元
+    four = text.replace("以上三项", "以上四项")
+    assert checked(tmp_path, four).findings == []                          # (not the count of the figures before)
