@@ -19,6 +19,7 @@ from .facts import Facts
 from .coverage import HEADLINE, Coverage, coverage, report_kind
 from .forms import AMOUNT_COLUMNS
 from .declared import check_declared_total
+from .group_totals import check_group_totals_said_before
 from .total_twice import check_total_by_indicators, check_totals_said_twice
 from .source_rates import check_scope_rates, check_source_rates
 from .extract import assign_items, claims_of, data_of, infer_rule_set
@@ -116,6 +117,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_execution_deduction(facts, report)
     check_tier_scores(facts, report)
     check_said_total(facts, report)
+    check_group_totals_said_before(facts, report)
     check_said_share(facts, report)
     check_source_rates(facts, report)
     check_scope_rates(facts, report)
