@@ -168,7 +168,8 @@ class ColumnSum:
     whole: Number
 
 
-_UNIT_SAID = re.compile(r"单位\s*[:：]\s*(万元|元)\s*[)）]?")
+# (… among the units of other columns: "单位：亩、元")
+_UNIT_SAID = re.compile(r"单位\s*[:：]\s*(?P<others>[^\n)）:：\d]{0,10}?[、,，/]\s*)?(?P<unit>万元|元)")
 _NUMBERED_BY = re.compile(r"序号|编号|序")          # a table whose first column numbers its rows
 
 
@@ -209,7 +210,8 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
         for column, whole in total.items():
             title = header[column] if column < len(header) else ""
             money = "元" if IN_YUAN.search(title) else "万元" if IN_WAN.search(title) else \
-                unit_said.group(1) if unit_said and not re.search(r"率|%|比|数量|人|个|户", title) else None
+                unit_said.group("unit") if unit_said and not re.search(r"率|%|比|数量|人|个|户", title) \
+                and not (unit_said.group("others") and re.search(r"面积|亩|公里|吨", title)) else None
             parts = [cells.get(column) for _, cells in body]
             if money is None or None in parts or id(whole) in done or any(id(p) in done for p in parts) \
                     or any(n.unit not in ("", money) for n in parts + [whole]):

@@ -373,3 +373,16 @@ def test_the_figures_of_a_sentence_totalled_by_the_next_one_opening_with_their_c
     assert [f.code for f in checked(tmp_path, text).findings] == found     # 8,973,720元 = 897.37万元
     four = text.replace("以上三项", "以上四项")
     assert checked(tmp_path, four).findings == []                          # (not the count of the figures before)
+
+
+TOWNS = ("附表1　补偿资金分乡（镇）兑付情况表\n                                  单位：亩、元\n"
+         "乡（镇）        补偿面积        应兑付资金          已兑付资金\n"
+         "鹿箐镇            48,320          761,040.00          761,040.00\n"
+         "白岩乡            52,680          829,710.00          826,560.00\n"
+         "龙场镇            61,240          964,530.00          958,230.00\n"
+         "合计             162,240        2,555,280.00        {paid}\n")
+
+
+@pytest.mark.parametrize("paid, found", [("2,545,830.00", []), ("2,554,830.00", ["SUM_MISMATCH"])])
+def test_a_column_in_yuan_under_a_unit_line_of_several_units(tmp_path, paid, found):
+    assert [f.code for f in checked(tmp_path, TOWNS.format(paid=paid)).findings] == found    # 2,545,830
