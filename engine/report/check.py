@@ -13,6 +13,7 @@ from ..core.arithmetic import perf_grade, perf_total, ratio_score
 from ..core.errors import CellError
 from ..book.scoredata import evaluate
 from ..core.findings import SCORE_TOLERANCE, Finding, FindingList
+from ..core.parsing import text_key
 from ..core.rates import exec_rate
 from ..core.rounding import excel_round
 from .facts import Facts
@@ -30,6 +31,7 @@ from .named_rates import check_named_rates, check_paid_and_left, check_shares_ex
 from .rate_checks import check_headline_rate, check_stated_rates
 from .numbers import Number
 from .plain import sub_level
+from .tables import subtotalled
 from .tier_words import check_tier_scores
 from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution, check_said_bands,
                            check_said_execution, check_said_points_rate, check_said_rate_rule, check_said_share,
@@ -195,20 +197,28 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
             budget, spend, rate = (row.cells.get(k) for k in ("budget", "spend", "rate"))
             if budget and spend and rate and budget.value:
                 _table_rate(facts, report, f"表中「{row.name}」", rate, facts.amount(spend), facts.amount(budget))
-        rows = [r for r in table.rows if not r.numbered_under]      # (1, 2 under 一: parts of the row above)
-        if len(table.totals) != 1 or len(rows) < 2 or any(r.sub_row or "小计" in r.name + r.named for r in rows):
+        subtotal = lambda r: text_key(r.name) == "小计"      # noqa: E731
+        # the rows in their order, 小计 rows among them (each adds up the rows since the one before it)
+        ordered = sorted([r for r in table.rows if not r.numbered_under] + [t for t in table.totals if subtotal(t)],
+                         key=lambda r: min(n.start for n in r.cells.values()))    # (1, 2 under 一: parts of the row above)
+        totals = [t for t in table.totals if not subtotal(t)]
+        groups = subtotalled([(r.name, r) for r in ordered])
+        details = [r for r in ordered if not subtotal(r)]
+        if len(totals) != 1 or len(details) < 2 or groups is None \
+                or any(r.sub_row or "小计" in r.name + r.named for r in details):
             continue      # (其中…, （1）…: which rows after it are parts too is not said)
-        total = table.totals[0]
         for kind, word in (("budget", "预算"), ("spend", "支出")):
-            parts = [r.cells[kind] for r in rows if kind in r.cells]
-            whole = total.cells.get(kind)
-            if whole is None or len(parts) != len(rows):
-                continue
-            added = sum(facts.amount(p) for p in parts)
-            if abs(added - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS:
-                say, why = by_shape(report, facts, whole, added, tuple(parts))
-                say("SUM_MISMATCH", facts.where(whole.start),
-                    f"表中各行{word}之和 {amount_text(added)}，与合计行 {amount_text(facts.amount(whole))} 不符{why}{quoted(facts, whole)}")
+            for parts_of, whole_row, which in [(details, totals[0], "合计行"), *((g, s, "小计行") for g, s in groups)]:
+                parts = [r.cells[kind] for r in parts_of if kind in r.cells]
+                whole = whole_row.cells.get(kind)
+                if whole is None or len(parts) != len(parts_of):
+                    continue
+                added = sum(facts.amount(p) for p in parts)
+                if abs(added - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS:
+                    say, why = by_shape(report, facts, whole, added, tuple(parts))
+                    say("SUM_MISMATCH", facts.where(whole.start),
+                        f"表中各行{word}之和 {amount_text(added)}，与{which} {amount_text(facts.amount(whole))} 不符{why}"
+                        f"{quoted(facts, whole)}")
 
 
 def _column_sums(facts: Facts, report: FindingList) -> None:

@@ -188,6 +188,21 @@ def _unit_said_over(text: str, first: int) -> re.Match | None:
     return _UNIT_SAID.search(text, max(0, header_line - 120), first)
 
 
+def subtotalled(body: list[tuple[str, object]]) -> list[tuple[list, object]] | None:
+    """Each 小计 row of a table's body (name, row) and the rows it adds up (those since the 小计 before it, two at
+    least); None where a 小计 adds up fewer (it may stand above its rows)."""
+    groups, since = [], []
+    for name, cells in body:
+        if text_key(name) != "小计":
+            since.append(cells)
+            continue
+        if len(since) < 2:
+            return None
+        groups.append((since, cells))
+        since = []
+    return groups
+
+
 def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> list[ColumnSum]:
     """Every table (none of the budget-and-spending ones read already) with one 合计 / 总计 row at its foot and
     rows that are none of them parts of another: each column of amounts, its rows against that row."""
@@ -203,22 +218,26 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
         body, (_, total) = rows[:-1], rows[-1]
         first = min((n.start for _, cells in body for n in cells.values()), default=None)
         unit_said = _unit_said_over(text, first) if first is not None else None
-        names = [name for name, _ in body]
-        if any(_SUB_ROW.match(n) or _TOTAL_ROW.fullmatch(text_key(n)) or "小计" in n or not n.strip() for n in names) \
-                or sub_level(names):
-            return      # (其中…, （1）…, a 小计, a row without its name: which rows are parts is not said)
+        groups = subtotalled(body)
+        names = [name for name, _ in body if text_key(name) != "小计"]
+        if groups is None or any(_SUB_ROW.match(n) or _TOTAL_ROW.fullmatch(text_key(n)) or "小计" in n or not n.strip()
+                                 for n in names) or sub_level(names):
+            return      # (其中…, （1）…, a 小计 before its rows, a row without its name: which rows are parts is not said)
+        details = [cells for name, cells in body if text_key(name) != "小计"]
         for column, whole in total.items():
             title = header[column] if column < len(header) else ""
             money = "元" if IN_YUAN.search(title) else "万元" if IN_WAN.search(title) else \
                 unit_said.group("unit") if unit_said and not re.search(r"率|%|比|数量|人|个|户", title) \
                 and not (unit_said.group("others") and re.search(r"面积|亩|公里|吨", title)) else None
-            parts = [cells.get(column) for _, cells in body]
-            if money is None or None in parts or id(whole) in done or any(id(p) in done for p in parts) \
-                    or any(n.unit not in ("", money) for n in parts + [whole]):
+            # the 合计 against every row not a 小计; each 小计 against the rows since the one before
+            sums = [(details, whole)] + [(rows_of, subtotal.get(column)) for rows_of, subtotal in groups]
+            figures = [n for cells, of in sums for n in [of, *(c.get(column) for c in cells)]]
+            if money is None or None in figures or any(id(n) in done for n in figures) \
+                    or any(n.unit not in ("", money) for n in figures):
                 continue
-            for n in parts + [whole]:
+            for n in figures:
                 n.unit = money
-            out.append(ColumnSum(title, parts, whole))
+            out.extend(ColumnSum(title, [c[column] for c in cells], of) for cells, of in sums)
 
     for line in table_lines(text, figures):
         if line is None:
