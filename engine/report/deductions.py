@@ -14,7 +14,7 @@ from .plain import A_SCORE, LIST_MARK
 from .stated import EPS, by_shape, quoted
 
 # the rule: points taken for each percentage point short ("每低1个百分点扣0.5分", "每降低1个百分点扣1分")
-_PER_POINT = re.compile(r"每(?:低于目标值?|低于|低|降低|下降|少)\s*1\s*个?百分点\s*(?:的)?\s*扣\s*(?P<points>\d+(?:\.\d+)?)\s*分")
+_PER_POINT = re.compile(r"每(?:低于(?:目标|指标)值?|低于|低|降低|下降|少)\s*1\s*个?百分点\s*(?:的)?\s*扣\s*(?P<points>\d+(?:\.\d+)?)\s*分")
 
 
 def states_per_point(text: str) -> bool:
@@ -87,6 +87,7 @@ def _check_per_point(facts: Facts, report: FindingList) -> None:
     if len(rules) != 1:
         return
     per_point = rules.pop()
+    _check_shortfall_scored(facts, report, _PER_POINT.search(facts.text))
     # (part of a point counted up or down: only a sentence that says how many points it counted is checked)
     whole_points = _ROUNDED_UP.search(facts.text) is not None or _ROUNDED_DOWN.search(facts.text) is not None
     for said in _TAKEN.finditer(facts.text):
@@ -101,6 +102,26 @@ def _check_per_point(facts: Facts, report: FindingList) -> None:
         say("SCORE_MISMATCH", facts.where(taken.start),
             f"按报告所写“每低1个百分点扣{per_point:g}分”，低 {points:g} 个百分点应扣 {expected:g} 分，"
             f"报告写扣 {taken.value:g} 分{why}{quoted(facts, taken)}")
+
+
+# "…低于指标值3.4个百分点，得4.5分（分值8分）": the shortfall, then the score and its points
+_SHORT_THEN_SCORED = re.compile(r"低(?:于(?:目标|指标)值?|于)?\s*(?P<gap>\d+(?:\.\d+)?)\s*个百分点\s*[,，]\s*(?:该项)?(?:实?得|得分)\s*"
+                                r"(?P<score>\d+(?:\.\d+)?)\s*分\s*[(（]\s*(?:分值|满分)\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]")
+
+
+def _check_shortfall_scored(facts: Facts, report: FindingList, rule: re.Match) -> None:
+    """Each shortfall said with the score it left and its points, against the report's one per-point rule (its
+    sentence says how part of a point counts)."""
+    start, end = sentence_bounds(facts.text, rule.start())
+    for said in _SHORT_THEN_SCORED.finditer(facts.text):
+        score, weight = facts.number_at(said.start("score")), facts.number_at(said.start("weight"))
+        expected = per_point_score(facts.text[start:end], float(said.group("gap")), weight.value) if weight else None
+        if score is None or expected is None or abs(expected - score.value) < EPS or report.names(facts.where(score.start)):
+            continue
+        say, why = by_shape(report, facts, score, expected)
+        say("SCORE_MISMATCH", facts.where(score.start),
+            f"按报告所写“{rule.group(0)}”，低 {said.group('gap')} 个百分点、分值 {weight.value:g} 分应得 {expected:g} 分，"
+            f"报告写得 {score.value:g} 分{why}{quoted(facts, score)}")
 
 
 def per_point_score(rule: str, shortfall: float, weight: float) -> float | None:
