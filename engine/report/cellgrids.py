@@ -21,6 +21,8 @@ def levelled_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) 
     start = next((i for i in range(len(cells) - 4) if _LEVEL.match(cells[i]) and cells[i + 1] == "分值"), None)
     if start is None:
         return set()
+    if column_of(cells[start + 2], "scores") == "score":
+        return _scored_levels(run, cells, rows, start)
     end = start
     while end + 1 < len(cells) and _LEVEL.match(cells[end]) and cells[end + 1] == "分值":
         end += 2
@@ -49,6 +51,32 @@ def levelled_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) 
     for first, row in found:
         rows[first] = row
     return set(run[start:end + 1 + i]) - {header_at} - {first for first, _ in found}
+
+
+def _scored_levels(run: list[int], cells: list[str], rows: dict[int, list[str]], start: int) -> set[int]:
+    """A 评分表 whose levels each have their 分值 and 得分 (一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分), merged
+    cells left out: every name with two figures after it a row of its own (a group's and an item's alike)."""
+    end = start
+    while end + 2 < len(cells) and _LEVEL.match(cells[end]) and cells[end + 1] == "分值" \
+            and column_of(cells[end + 2], "scores") == "score":
+        end += 3
+    if end - start < 6:
+        return set()       # (two levels at least)
+    header_at, data, at = run[start], cells[end:], run[end:]
+    found: list[tuple[int, list[str]]] = []
+    i = 0
+    while i + 2 < len(data) and not BARE_NUMBER.fullmatch(data[i]) \
+            and BARE_NUMBER.fullmatch(data[i + 1]) and BARE_NUMBER.fullmatch(data[i + 2]):
+        found.append((at[i], [data[i], data[i + 1], data[i + 2]]))
+        i += 3
+        if key(found[-1][1][0]) in vocabulary()["scores"]["total_rows"]:
+            break
+    if len(found) < 3:
+        return set()
+    rows[header_at] = [cells[end - 3], "分值", cells[end - 1]]
+    for first, row in found:
+        rows[first] = row
+    return set(run[start:end + i]) - {header_at} - {first for first, _ in found}
 
 
 _NAME_COLUMN = re.compile(r"指标|名称|项目|内容")

@@ -637,3 +637,14 @@ def test_a_cells_figure_alone_at_a_pdf_pages_foot_is_no_page_number():
     # "10" ending page 3 and "10" opening page 4: a 评分表 row's 分值 and 得分 cut by the page, not its number
     assert not _page_number("10", 3) and not _page_number("10", 4)
     assert _page_number("3", 3) and _page_number("- 2 -", 5) and _page_number("第12页 共40页", 3)
+
+
+def test_a_score_table_of_levels_each_with_its_points_and_score_one_cell_a_line(tmp_path):
+    """"一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分" copied out of a PDF, merged cells left out: each name and its
+    two figures a row (the groups' and the items')."""
+    cells = ["附件", "某县市场监督管理局2023年度部门整体支出绩效自评评分表", "一级指标", "分值", "得分", "二级指标", "分值",
+             "得分", "决策", "15", "14.5", "目标设定", "8", "8", "预算编制", "7", "6.5", "过程", "27", "25.5", "预算执行率",
+             "10", "9", "结转结余率", "5", "5", "政府采购", "3", "3", "资产管理", "9", "8.5", "合计", "42", "40"]
+    items = {i.name: (i.weight.value, i.score.value) for i in result_of(tmp_path, "\n".join(cells) + "\n").facts.items}
+    assert items["目标设定"] == (8, 8) and items["预算编制"] == (7, 6.5) and items["结转结余率"] == (5, 5)
+    assert items["资产管理"] == (9, 8.5)

@@ -386,3 +386,31 @@ TOWNS = ("附表1　补偿资金分乡（镇）兑付情况表\n                
 @pytest.mark.parametrize("paid, found", [("2,545,830.00", []), ("2,554,830.00", ["SUM_MISMATCH"])])
 def test_a_column_in_yuan_under_a_unit_line_of_several_units(tmp_path, paid, found):
     assert [f.code for f in checked(tmp_path, TOWNS.format(paid=paid)).findings] == found    # 2,545,830
+
+
+SUBTOTALLED = ("分类别预算及执行情况如下（单位：万元）：\n"
+               "补贴类别              预算数      执行数      执行率\n"
+               "城区公交              286.00      286.00     100.00%\n"
+               "城乡公交              318.40      309.62      97.24%\n"
+               "　小计                604.40      595.62      98.55%\n"
+               "农村客运班线          270.00      242.10      89.67%\n"
+               "预约响应线路           45.00       36.90      82.00%\n"
+               "　小计                315.00      {sub}      {rate}\n"
+               "站亭及候车设施维护     60.00       57.16      95.27%\n"
+               "合计                 979.40      {whole}      {total_rate}\n")
+
+
+def test_subtotal_rows_each_against_the_rows_since_the_one_before(tmp_path):
+    right = SUBTOTALLED.format(sub="279.00", rate="88.57%", whole="931.78", total_rate="95.14%")
+    assert checked(tmp_path, right).findings == []
+    slip = SUBTOTALLED.format(sub="297.00", rate="94.29%", whole="931.78", total_rate="95.14%")   # 242.10 + 36.90 = 279.00
+    assert [(f.code, f.where) for f in checked(tmp_path, slip).findings] == [("SUM_MISMATCH", "第8行")]
+    total_slip = SUBTOTALLED.format(sub="279.00", rate="88.57%", whole="913.78", total_rate="95.14%")
+    assert [f.code for f in checked(tmp_path, total_slip).findings if f.severity == "error"] == ["SUM_MISMATCH"]
+
+
+@pytest.mark.parametrize("score, found", [("4.5", ["SCORE_MISMATCH"]), ("4", [])])
+def test_a_shortfall_said_with_the_score_it_left_under_the_one_per_point_rule(tmp_path, score, found):
+    text = ("评分办法：定量指标每低于指标值1个百分点扣1分，不足1个百分点的按1个百分点计。\n"
+            f"3.产出指标：县道优良路率得8分（分值8分）；乡道优良路率低于指标值3.4个百分点，得{score}分（分值8分）。\n")
+    assert [f.code for f in checked(tmp_path, text).findings] == found      # 3.4 counted as 4: 8 − 4 = 4
