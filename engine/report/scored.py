@@ -202,7 +202,7 @@ def _points_and_score(facts: Facts, said: re.Match) -> tuple:
 
 
 # "…参保率97.6%，高于97%的目标。以上4项各8分，均得满分": the points and full marks of the indicators before
-_TOGETHER = re.compile(r"以上\s*(?P<count>\d|[两二三四五六七八九])\s*项(?:指标)?\s*(?:各|分值均为|均为|各为)\s*(?P<points>\d+(?:\.\d+)?)\s*分"
+_TOGETHER = re.compile(r"以上\s*(?P<count>\d|[两二三四五六七八九])\s*项(?:指标)?\s*(?:各|分值均为|分值各为?|均为|各为)\s*(?P<points>\d+(?:\.\d+)?)\s*分"
                        r"\s*[,，]?\s*(?:均|全部|都)\s*得满分")
 _COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 

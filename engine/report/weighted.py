@@ -23,6 +23,10 @@ _POINTS = re.compile(r"[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\
 _PART_TOTAL = re.compile(r"(?:本部分|本项|该部分|该项|小计)(?:合计)?(?:共)?得分?\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
 _DEDUCTED = re.compile(r"每(?:少|低|降低|减少|超过?|多|下降)[^，,；;。]{0,12}?扣\s*\d+(?:\.\d+)?\s*分")
 _EXECUTION = re.compile(r"^(?:预算|资金)?执行(?:率|情况)?(?:指标)?$")
+_REACHED = re.compile(r"\s*的\s*(?:年度)?(?:目标|指标)")
+# a bound kept: a ceiling ("，未超过10%") or a line reached ("，达到95%的指标值") — not 低于 / 高于 / 超过, which say
+# nothing of which side the target keeps
+_BOUND_BEFORE = re.compile(r"[,，]\s*(未超过|不超过|没有超过|控制在|达到)\s*$")
 _GROUP = re.compile(r"指标$")          # 过程指标（30分）: a group's points, not an indicator's
 # (nor is "投入管理（20分）：得20分" — nothing said between its points and its score: an item's)
 
@@ -55,6 +59,15 @@ def weighted_indicators(facts: Facts) -> None:
         figures = [n for n in facts.numbers if start <= n.start < end]
         target_at = _TARGET.search(facts.text, start, end)
         target = facts.number_at(target_at.end()) if target_at else None
+        bounds = [] if target_at else [(n, b) for n in figures
+                                         if (b := _BOUND_BEFORE.search(facts.text, max(start, n.start - 8), n.start))
+                                         and (b.group(1) != "达到" or _REACHED.match(facts.text, n.end))]
+        bound_direction = None
+        if len(bounds) == 1 and not _ACTUAL.search(facts.text, start, end):
+            # ("…调整率9.54%，未超过10%，得4分", "…执行率95.99%，达到95%的指标值，得5分": the bound it kept is its target)
+            target, said = bounds[0]
+            bound_direction = ">=" if said.group(1) == "达到" else "<="
+            figures = [n for n in figures if n is not target]
         actual_at = _ACTUAL.search(facts.text, start, end)
         actual = facts.number_at(actual_at.end()) if actual_at else next(
             (n for n in reversed(figures) if n is not target and n.unit != "分"      # (扣2分 is no result, nor a
@@ -62,7 +75,7 @@ def weighted_indicators(facts: Facts) -> None:
         completion = next((n for n in figures if n.measure == "completion" and n.is_rate), None)
         if target is not None and (actual is None or actual.unit != target.unit):
             target = actual = None         # 目标5栋 against 实际5栋 only: no unit read alike, nothing compared
-        direction = DIRECTIONS[target_at.group("dir")] if target_at and target_at.group("dir") else "="
+        direction = DIRECTIONS[target_at.group("dir")] if target_at and target_at.group("dir") else bound_direction or "="
         for n in (weight, score, target, actual, completion):
             if n is not None:
                 n.part = True              # an indicator's figures, not the department's

@@ -94,3 +94,15 @@ def test_a_rows_result_scored_in_a_statement_of_its_own(tmp_path):
 def test_a_score_off_the_rows_completion_or_its_own_deduction_per_unit(tmp_path):
     result = checked(tmp_path, SCORED_APART.format(moved="3", drills="4.5"))    # 5 × 95% = 4.75; 5 − 1 = 4
     assert sorted((f.code, f.where) for f in result.findings) == [("SCORE_MISMATCH", "第7行"), ("SCORE_MISMATCH", "第8行")]
+
+
+def test_a_bound_kept_said_after_what_was_achieved_is_its_target(tmp_path):
+    text = ("1.预算执行。预算完成率（分值5分）：预算执行率95.99%，达到95%的指标值，得5分。预算调整率（分值4分）："
+            "调整后全年预算比年初预算增加446.40万元，调整率9.54%，未超过10%，得4分。结转结余率（2分）：结转结余率3.78%，"
+            "低于5%，得2分。\n（四）产出情况\n学业水平合格性考试合格率目标不低于95%，实际97.8%；教师培训目标360人次，实际完成402人次。"
+            "以上2项分值各5分，均得满分。\n")
+    result = checked(tmp_path, text)
+    values = indicator_values(result)
+    assert values["预算完成率"] == (95, 95.99, 5, 5) and values["预算调整率"] == (10, 9.54, 4, 4)
+    assert values["学业水平合格性考试合格率"] == (95, 97.8, 5, 5) and values["教师培训"] == (360, 402, 5, 5)
+    assert result.findings == []       # (低于5%: which side the target keeps is not said — not read as one)
