@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .facts import Facts, StatedItem
+from .plain import COUNT, count_of
 
 _EACH = re.compile(r"(?:\d{1,2}|[两二三四五六七八九十])\s*项[^，,；;。]{0,6}?[，,]?\s*每项(?:指标)?(?:分值|权重)?\s*(?:为)?\s*"
                    r"(?P<points>\d+(?:\.\d+)?)\s*分")
@@ -15,9 +16,8 @@ _EACH = re.compile(r"(?:\d{1,2}|[两二三四五六七八九十])\s*项[^，,；
 _LISTED = re.compile(r"(?:^|(?<=[，,；;。：:]))\s*(?P<list>[^，,；;。：:\d、()（）]{2,16}?\s*\d+(?:\.\d+)?\s*分"
                      r"(?:、[^，,；;。：:\d、()（）]{2,16}?\s*\d+(?:\.\d+)?\s*分){2,})(?=[，,；;。]|$)")
 _ONE_LISTED = re.compile(r"(?P<name>[^、\d]{2,16}?)\s*(?P<points>\d+(?:\.\d+)?)\s*分")
-_REST_IN_FULL = re.compile(r"其余\s*(?P<count>\d{1,2}|[两二三四五六七八九十])\s*项(?:指标)?\s*(?:均|全部|都)?\s*(?:得|为|获得?)满分")
-_ALL_IN_FULL = re.compile(r"以上\s*(?P<count>\d{1,2}|[两二三四五六七八九十])\s*项(?:指标)?\s*(?:均|全部|都)\s*(?:得|为|获得?)满分")
-_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_REST_IN_FULL = re.compile(rf"其余\s*(?P<count>{COUNT})\s*项(?:指标)?\s*(?:均|全部|都)?\s*(?:得|为|获得?)满分")
+_ALL_IN_FULL = re.compile(rf"以上\s*(?P<count>{COUNT})\s*项(?:指标)?\s*(?:均|全部|都)\s*(?:得|为|获得?)满分")
 _SCORED_ALIKE = re.compile(r"(?:^|(?<=[，,；;。：:]))\s*(?P<names>[^，,；;。：:\d、]{2,24}(?:、[^，,；;。：:\d、]{2,24})+?)\s*"
                            r"(?:\d{1,2}\s*项(?:指标)?)?\s*(?:均|全部|都)?(?:已)?(?:达到|完成|实现)[^，,；;。]{0,10}[，,]\s*"
                            r"各得\s*(?P<score>\d+(?:\.\d+)?)\s*分")
@@ -41,7 +41,7 @@ def points_for_each(facts: Facts) -> None:
         together = _ALL_IN_FULL.search(text, each.end(), end)     # "以上7项均得满分": the N read just before it
         unscored = [i for i in facts.indicators if each.end() <= i.start < (together.start() if together else 0)
                     and i.weight is None and i.self_score is None]
-        if together and len(unscored) == _count(together.group("count")) \
+        if together and len(unscored) == count_of(together.group("count")) \
                 and not any(each.end() <= i.start < together.start() and i.self_score is not None for i in facts.indicators):
             for indicator in unscored:
                 indicator.weight = indicator.self_score = points
@@ -65,7 +65,7 @@ def rest_in_full(facts: Facts) -> None:
         rest = _REST_IN_FULL.search(text, listed.end(), end)
         if rest is None:
             continue
-        count = _count(rest.group("count"))
+        count = count_of(rest.group("count"))
         named = [(m.group("name").strip(), facts.rule_number_at(listed.start("list") + m.start("points")))
                  for m in _ONE_LISTED.finditer(listed.group("list"))]
         scored = {}
@@ -81,7 +81,3 @@ def rest_in_full(facts: Facts) -> None:
             score = scored.get(name, points)
             if score.value <= points.value:
                 facts.items.append(StatedItem(name, score, points))
-
-
-def _count(said: str) -> int:
-    return int(said) if said.isdigit() else _COUNTS[said]

@@ -23,6 +23,15 @@ def words_only(cells) -> bool:
     return not figured(re.sub(r"[(（][^)）]*[)）]?", "", c) for c in cells)
 
 
+_COUNT_WORDS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+COUNT = r"\d{1,2}|[两二三四五六七八九十]"     # a count as reports write it: "8项", "三项"
+
+
+def count_of(said: str) -> int:
+    """The count a report writes in digits or one Chinese numeral ("3", "三", "两")."""
+    return int(said) if said.isdigit() else _COUNT_WORDS[said]
+
+
 DASHES = re.compile(r"[—–\-/／]+")   # a cell of "——" or "/": left empty on purpose (fullmatch)
 SIGN = "[≥≤<>=＞＜≧≦]"                  # a target's sign, as a character class
 def opens_bracket(text: str) -> bool:

@@ -11,7 +11,7 @@ from .goals import unit_of
 from .facts import GROUP_WORD, Facts, Indicator, StatedItem, named_already, same_name, shared_core
 from .items import AS_TARGETED
 from .numbers import direction_after, measure_of, sentence_bounds
-from .plain import LIST_MARK
+from .plain import LIST_MARK, count_of
 from .text import CELL
 from .statements import FROM_BEFORE, GOAL_AT_END, risen_to
 from .vocabulary import words
@@ -204,7 +204,6 @@ def _points_and_score(facts: Facts, said: re.Match) -> tuple:
 # "…参保率97.6%，高于97%的目标。以上4项各8分，均得满分": the points and full marks of the indicators before
 _TOGETHER = re.compile(r"以上\s*(?P<count>\d|[两二三四五六七八九])\s*项(?:指标)?\s*(?:各|分值均为|分值各为?|均为|各为)\s*(?P<points>\d+(?:\.\d+)?)\s*分"
                        r"\s*[,，]?\s*(?:均|全部|都)\s*得满分")
-_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 # "…中初制所数量、加工设备数量、验收合格率各10分均得满分": each named, its points, scored in full
@@ -223,7 +222,7 @@ _LAST_SCORE = re.compile(r"(?:得|计)\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*$")
 def _scored_after(facts: Facts) -> None:
     text = facts.text
     for said in _EACH_AFTER.finditer(text):
-        count = int(said.group("count")) if said.group("count").isdigit() else _COUNTS.get(said.group("count"), 10)
+        count = count_of(said.group("count"))
         points = facts.number_at(said.start("points"))
         line_end = text.find("\n", said.end())
         line_end = len(text) if line_end < 0 else line_end
@@ -280,7 +279,7 @@ def scored_together(facts: Facts) -> None:
     has those points and scores them in full; "A、B、C各10分均得满分": each named is an item scored in full
     (joined to its indicator by scored_items_joined)."""
     for said in _TOGETHER.finditer(facts.text):
-        count = int(said.group("count")) if said.group("count").isdigit() else _COUNTS[said.group("count")]
+        count = count_of(said.group("count"))
         section = facts.document.section_at(said.start()) if facts.document else None
         begin = section.start if section else 0
         before = [i for i in facts.indicators if begin <= i.start < said.start()]

@@ -7,7 +7,7 @@ import re
 
 from .facts import Facts, PartsList
 from .numbers import Number, scope_named, sentence_bounds, stop_parts
-from .plain import opens_bracket
+from .plain import COUNT, count_of, opens_bracket
 
 _CLAUSE_END = re.compile(r"[;；]")
 _MADE_OF = r"由(?:以下|下列)?\s*(?:[两二三四五六七八九十]|\d{1,2})?\s*(?:项|部分|个方面)?\s*(?:构成|组成)\s*[:：]"
@@ -170,9 +170,8 @@ def totalled_then_listed(facts: Facts):
 
 
 # "以上三项扶助金合计879.37万元": a sentence opening with the count of the figures the sentence before listed
-_THOSE_TOTALLED = re.compile(r"(?:以上|上述)\s*(?P<count>[两二三四五六七八九十]|\d{1,2})\s*(?:项|笔|类)[^，,。；;\d]{0,12}?"
+_THOSE_TOTALLED = re.compile(rf"(?:以上|上述)\s*(?P<count>{COUNT})\s*(?:项|笔|类)[^，,。；;\d]{{0,12}}?"
                             r"(?:合计|共计|总计)\s*(?:为|是|支出|发放|安排)?\s*(?=\d)")
-_COUNTED = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def listed_then_those_totalled(facts: Facts):
@@ -188,7 +187,7 @@ def listed_then_those_totalled(facts: Facts):
         begin = sentence_bounds(text, max(last - 1, 0))[0]
         begin = max([begin] + [text.rfind(c, begin, start) + 1 for c in ":："])
         parts = [n for n in facts.numbers if begin <= n.start < start]
-        count = int(said.group("count")) if said.group("count").isdigit() else _COUNTED[said.group("count")]
+        count = count_of(said.group("count"))
         if len(parts) == count >= 2 and "其中" not in text[begin:start] \
                 and all(_NEXT_PART.fullmatch(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
             yield whole, parts
