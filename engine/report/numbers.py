@@ -112,8 +112,10 @@ def numbers(text: str) -> list[Number]:
         closing = max(label_text.rfind(")"), label_text.rfind("）"))
         if outside is not None and closing > max(label_text.rfind("("), label_text.rfind("（")):
             scope, outside = outside, None    # the aside closed: its scope was its own, not the sentence's
-        elif outside is None and max(label_text.rfind("("), label_text.rfind("（")) > closing:
-            outside = scope
+        elif outside is None and (opening := max(label_text.rfind("("), label_text.rfind("（"))) > closing:
+            # (… the scope named before the bracket opened is the sentence's: "“三公”经费控制率（3分），年初预算…")
+            named_before = list(_SCOPE_RE.finditer(_ASIDE.sub("", label_text[:opening])))
+            outside = named_before[-1].lastgroup if named_before else scope
         position = match.end()
         unit = match.group(2) or ""
         if unit in ("年度", "月", "日", "号") or unit == "年" and 1900 <= float(match.group(1).replace(",", "")) <= 2100:

@@ -1506,3 +1506,11 @@ def test_parts_then_a_count_of_them_and_their_whole(tmp_path, said, found):
     text = ("某县2023年度革命旧址修缮项目绩效自评报告\n二、资金使用\n按支出内容分：红军医院旧址156.82万元、区苏维埃政府旧址"
             f"132.45万元、红军标语墙42.60万元，三处修缮工程合计支出{said}万元；勘察设计及工程监理248,600元。\n")
     assert [f.code for f in read(tmp_path, text).findings] == found
+
+
+def test_a_scope_named_before_a_bracket_of_points_holds_after_it(tmp_path):
+    text = ("全年预算4,127.80万元，全年支出3,902.16万元，预算执行率94.53%。\n"
+            "“三公”经费控制率（3分），年初预算12.60万元，实际支出10.89万元，控制率86.43%，得3分。\n")
+    said = amounts(checked(tmp_path, text))
+    assert (said["budget_total"], said["spend_total"]) == (4127.8, 3902.16) and "budget_initial" not in said
+    assert said["sangong_spend"] == 10.89      # (the 三公 one, as such)
