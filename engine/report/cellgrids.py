@@ -165,3 +165,48 @@ def even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> s
                     rows[at[first]] = row
                 return set(at[:k]) - {at[0]} - {at[first] for first, _ in starts}
     return set()
+
+
+def rows_without_last(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """A header whose last column is of words (评价等级, 备注) that only the total row fills, under a cover's or a
+    title's lines: rows one cell short of it, then that row whole ("评价准则 | 指标分值 | 评价得分 | 评价等级",
+    "决策 | 15.00 | 13.50", …, "综合绩效 | 100.00 | 95.37 | 优")."""
+    for start in range(len(cells) - 6):
+        header, width = _words_header(cells, start)
+        if width < 3 or column_of(header[-1], "scores") in ("weight", "score"):
+            continue
+        body, at = cells[start + width:], run[start + width:]
+        shape = [bool(FIGURE_CELL.match(c)) for c in body[:width - 1]]
+        if len(shape) < width - 1 or shape[0] or not any(shape) or any(
+                column_of(h, "scores") in ("weight", "score") and not f for h, f in zip(header, shape)):
+            continue
+        starts, k = [], 0
+        while k + width - 1 <= len(body):
+            chunk = body[k:k + width - 1]
+            if [bool(FIGURE_CELL.match(c)) for c in chunk] != shape:
+                break
+            last = body[k + width - 1] if k + width - 1 < len(body) else ""
+            if _TOTAL_NAME.search(chunk[0]) and last and not FIGURE_CELL.match(last):
+                starts.append((k, [*chunk, last]))     # the total row, its last cell filled
+                k += width
+                break
+            starts.append((k, [*chunk, ""]))
+            k += width - 1
+        if len(starts) >= 3 and _TOTAL_NAME.search(starts[-1][1][0]):
+            rows[run[start]] = header
+            for first, row in starts:
+                rows[at[first]] = row
+            return set(run[start:start + width]) - {run[start]} | set(at[:k]) - {at[first] for first, _ in starts}
+    return set()
+
+
+_TOTAL_NAME = re.compile(r"合计|总分|总计|综合得分|综合绩效|综合评价")
+
+
+def _words_header(cells: list[str], start: int) -> tuple[list[str], int]:
+    """The header of words from `start` to the first cell before a figure (the first row's name): its cells, how many."""
+    first_figure = next((i for i in range(start, len(cells)) if FIGURE_CELL.match(cells[i])), None)
+    if first_figure is None or first_figure - start < 4:
+        return [], 0
+    header = cells[start:first_figure - 1]
+    return (header, len(header)) if any(column_of(h, "scores") in ("weight", "score") for h in header) else ([], 0)

@@ -14,7 +14,7 @@ from .facts import Facts
 from .numbers import Number, sentence_bounds
 from .plain import kind_stated
 from .stated import by_shape, quoted
-from .vocabulary import words
+from .vocabulary import vocabulary, words
 
 
 _GROUP = words()["level1_group"]
@@ -27,10 +27,13 @@ _PER_UNIT = re.compile(r"每[^，,。；;]*$")    # ("每低1个百分点扣1分
 def _sums_of_items(facts: Facts) -> list[float]:
     """What the report's item scores add up to, of those whose 分值 make up the full mark: all of them, its 一级
     groups', or its other rows' (a 评分表 of 一级 and 二级 rows) — or its indicators' scores."""
-    groups = [i for i in facts.items if _GROUP.fullmatch(text_key(i.name))]
-    rows = [i for i in facts.items if i not in groups]
+    # (each item once — a table's rows and the sentences saying them again read alike —, no total row among them)
+    once = list({(text_key(i.name), i.weight and i.weight.value, i.score.value): i for i in facts.items
+                 if text_key(i.name) not in vocabulary()["scores"]["total_rows"]}.values())
+    groups = [i for i in once if _GROUP.fullmatch(text_key(i.name))]
+    rows = [i for i in once if i not in groups]
     sums = []
-    for listed in (facts.items, groups, rows):
+    for listed in (once, groups, rows):
         weights = [i.weight.value for i in listed if i.weight is not None]
         if len(listed) >= 2 and len(weights) == len(listed) and abs(sum(weights) - 100) < SCORE_TOLERANCE:
             sums.append(perf_total([i.score.value for i in listed]))

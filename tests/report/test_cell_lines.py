@@ -648,3 +648,18 @@ def test_a_score_table_of_levels_each_with_its_points_and_score_one_cell_a_line(
     items = {i.name: (i.weight.value, i.score.value) for i in result_of(tmp_path, "\n".join(cells) + "\n").facts.items}
     assert items["目标设定"] == (8, 8) and items["预算编制"] == (7, 6.5) and items["结转结余率"] == (5, 5)
     assert items["资产管理"] == (9, 8.5)
+
+
+COVER_RESULT = ["某县某镇人民政府", "2023年度部门整体支出", "绩效自评报告", "评价方式      部门自评", "上报时间:2024年5月",
+                "绩效评价结果", "评价准则", "指标分值", "评价得分", "评价等级", "决策", "15.00", "13.50", "管理", "20.00",
+                "18.70", "产出", "35.00", "33.17", "效益", "30.00", "30.00", "综合绩效", "100.00", "95.37", "优"]
+
+
+def test_a_cover_table_whose_last_column_only_its_total_row_fills(tmp_path):
+    """"评价准则 | 指标分值 | 评价得分 | 评价等级" one cell a line under a cover's lines, the grade only on the
+    综合绩效 row: its rows read, its total the items' sum — a summary saying another total is told."""
+    text = "\n".join(COVER_RESULT) + "\n摘要\n经自评，综合得分{total}分，等级为“优”。\n"
+    result = result_of(tmp_path, text.format(total="95.73"))      # 13.5 + 18.7 + 33.17 + 30 = 95.37
+    assert [(f.code, f.severity) for f in result.findings] == [("TOTAL_MISMATCH", "warning")]
+    assert result.facts.total.value == 95.37
+    assert result_of(tmp_path, text.format(total="95.37")).findings == []
