@@ -14,7 +14,7 @@ from .document import Document
 from .facts import Facts, Indicator, PartsList, named_already
 from .forms import Forms, read_forms
 from .execution_points import execution_points
-from .goals import bracketed_completion, goal_result_pairs, goal_results, goal_targets
+from .apart import goals_and_results, results_of_goals, targets_from_goals
 from .headed import headed_indicators
 from .items import read_items
 from .lists import composed_lists, counted_lists, detailed_lists
@@ -22,7 +22,8 @@ from .masthead import department, fiscal_year
 from .numbers import Number, direction_after, direction_before, numbers, sentence_bounds
 from .names import BOUND_WORDS, HEADING_NAME, NAME_PREFIX, indicator_name, names_tidied
 from .plain import LIST_MARK
-from .scored import achieved_joined, points_and_score_after, scored_items_joined, scored_statements, scored_together, targets_joined
+from .joined import achieved_joined, scored_items_joined, targets_joined
+from .scored import points_and_score_after, scored_statements, scored_together
 from .sums import rates_after_parts, read_sums, sums_said_after
 from .tables import amount_tables, column_sums
 from .text import CELL, ReportText
@@ -71,7 +72,7 @@ def read_facts(report: ReportText) -> Facts:
     _indicators(facts)
     weighted_indicators(facts)
     _paired_indicators(facts)
-    _goals_and_results(facts)
+    goals_and_results(facts)
     labelled_results(facts)
     _form_indicators(facts, forms)
     read_items(facts)
@@ -86,13 +87,13 @@ def read_facts(report: ReportText) -> Facts:
     scores_alone(facts)            # (of the indicators read so far, those too: "…目标为90%，年末达到88.4%，得9.82分")
     respectively_said(facts)       # ("A、B分别为39.12万亩、12,486户，完成率分别为…")
     bracketed_targets(facts)       # ("…开放306天（指标值不少于300天）")
-    _targets_from_goals(facts)
+    targets_from_goals(facts)
     rule_targets(facts)
     points_for_each(facts)         # ("…8项，每项5分。A、B…6项均达到目标值，各得5分")
     rest_in_full(facts)            # ("A 8分、B 6分…。除B一项…得5.5分外，其余6项均得满分")
     scored_items_joined(facts)     # (the items those two read: "A（15分）、B（10分）均得满分")
     targets_joined(facts)
-    _results_of_goals(facts)       # (a goal no row or statement took: its result said alone, by its name)
+    results_of_goals(facts)       # (a goal no row or statement took: its result said alone, by its name)
     achieved_joined(facts)         # (a row unscored, a statement of what it achieved scored: "应急演练完成38场，…得4.5分")
     scored_items_joined(facts)     # (by the goals' names those two gave)
     falls_signed(facts)
@@ -460,32 +461,3 @@ def _level1_names() -> list[str]:
 
 
 _OWN_POINTS = re.compile(r"[(（]\s*(?:分值|权重|满分)?\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[,，:：]?\s*$")
-
-
-def _targets_from_goals(facts: Facts) -> None:
-    """An indicator read with what it achieved and its target among the goals, said apart (goals.py)."""
-    for indicator, direction, target in goal_targets(facts.document, facts.numbers, facts.indicators):
-        if target.part:
-            continue        # (another indicator's)
-        target.part = True
-        indicator.target, indicator.direction = target, indicator.direction or direction
-        indicator.scored_apart = indicator.scored_apart or "目标取自绩效目标，实际值取自完成情况"
-
-
-def _results_of_goals(facts: Facts) -> None:
-    """An indicator read with its target alone and its result among the results, said apart (goals.py)."""
-    for indicator, actual in goal_results(facts.document, facts.numbers, facts.indicators):
-        actual.part = True
-        indicator.actual = actual
-        indicator.scored_apart = indicator.scored_apart or "目标取自绩效目标，实际值取自完成情况"
-
-
-def _goals_and_results(facts: Facts) -> None:
-    """A target among the goals and its result among the results, sections apart (goals.py)."""
-    known = [text_key(i.name) for i in facts.indicators]
-    for name, direction, target, actual in goal_result_pairs(facts.document, facts.numbers, known):
-        target.part = actual.part = True    # an indicator's figures, not the department's
-        following = next((n for n in facts.numbers if n.start > actual.end), None)
-        completion = following if following is not None and bracketed_completion(facts.text, actual, following) else None
-        facts.indicators.append(Indicator(len(facts.indicators) + 1, name, target.start, "", direction, target,
-                                          actual, completion, end=target.end))
