@@ -196,13 +196,13 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
         for row in table.rows + table.totals:
             budget, spend, rate = (row.cells.get(k) for k in ("budget", "spend", "rate"))
             if budget and spend and rate and budget.value:
-                _table_rate(facts, report, f"表中「{row.name}」", rate, facts.amount(spend), facts.amount(budget))
-        subtotal = lambda r: text_key(r.name) == "小计"      # noqa: E731
+                _table_rate(facts, report, f"表中「{row.named or row.name}」", rate, facts.amount(spend), facts.amount(budget))
+        subtotal = lambda r: "小计" in (text_key(r.name), text_key(r.named))      # noqa: E731 (under a group's cell)
         # the rows in their order, 小计 rows among them (each adds up the rows since the one before it)
         ordered = sorted([r for r in table.rows if not r.numbered_under] + [t for t in table.totals if subtotal(t)],
                          key=lambda r: min(n.start for n in r.cells.values()))    # (1, 2 under 一: parts of the row above)
         totals = [t for t in table.totals if not subtotal(t)]
-        groups = subtotalled([(r.name, r) for r in ordered])
+        groups = subtotalled([("小计" if subtotal(r) else r.name, r) for r in ordered])
         details = [r for r in ordered if not subtotal(r)]
         if len(totals) != 1 or len(details) < 2 or groups is None \
                 or any(r.sub_row or "小计" in r.name + r.named for r in details):

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..core.parsing import text_key
 from .numbers import Number, measure_of
-from .plain import IN_WAN, IN_YUAN, figured, sub_level, words_only
+from .plain import FIGURE_CELL, IN_WAN, IN_YUAN, figured, sub_level, words_only
 from .text import CELL
 from .vocabulary import column_of, form_header, vocabulary
 
@@ -142,7 +142,8 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
             continue
         if columns is None:
             continue
-        row = AmountRow(cells[0], {}, bool(_SUB_ROW.match(cells[0])), named=row_name(cells, numbered))
+        named = row_name(cells, numbered)
+        row = AmountRow(cells[0], {}, bool(_SUB_ROW.match(cells[0]) or _SUB_ROW.match(named)), named=named)
         for column, n in placed:
             kind = columns.get(column)
             if column in in_yuan and not n.unit:
@@ -176,6 +177,9 @@ _NUMBERED_BY = re.compile(r"序号|编号|序")          # a table whose first c
 def row_name(cells: list[str], numbered: bool) -> str:
     """A row's name: its first cell, or in a table numbered by 序号 the first one after it with words ("| 1 | 岜浪镇…",
     "| | 合计 |")."""
+    first_words = next((c for c in cells[1:] if c.strip() and not FIGURE_CELL.match(c.strip())), "") if cells else ""
+    if cells and not cells[0].strip() and text_key(first_words) == "小计":
+        return first_words                  # (a group's cell merged over its rows: "| | 小计 | 621.70 |")
     if not numbered or not cells or not re.fullmatch(r"\s*\d{0,3}\s*", cells[0]):
         return cells[0] if cells else ""    # ("| 合计 | | 951.30 |": the 合计 in the 序号 column)
     return next((c for c in cells[1:] if c.strip()), "")

@@ -414,3 +414,17 @@ def test_a_shortfall_said_with_the_score_it_left_under_the_one_per_point_rule(tm
     text = ("评分办法：定量指标每低于指标值1个百分点扣1分，不足1个百分点的按1个百分点计。\n"
             f"3.产出指标：县道优良路率得8分（分值8分）；乡道优良路率低于指标值3.4个百分点，得{score}分（分值8分）。\n")
     assert [f.code for f in checked(tmp_path, text).findings] == found      # 3.4 counted as 4: 8 − 4 = 4
+
+
+GROUPED = ("| 资金来源 | 子项名称 | 全年预算数 | 全年执行数 | 执行率 |\n|---|---|---|---|---|\n"
+           "| 市级体育彩票公益金 | 室外健身器材更新 | 386.00 | 379.52 | 98.32% |\n"
+           "| | 多功能运动场地维修 | 214.50 | 198.36 | 92.48% |\n| | 小计 | 600.50 | 577.88 | 96.23% |\n"
+           "| 区级财政资金 | 健身设施巡检维护服务 | 368.70 | 366.90 | 99.51% |\n"
+           "| | 智慧健身驿站运行 | 253.00 | 241.64 | 95.51% |\n| | 小计 | 621.70 | {sub} | 97.88% |\n"
+           "| 合计 | | 1,222.20 | 1,186.42 | 97.07% |\n")
+
+
+def test_subtotals_under_a_group_column(tmp_path):
+    assert checked(tmp_path, GROUPED.format(sub="608.54")).findings == []     # 366.90 + 241.64 = 608.54
+    slip = checked(tmp_path, GROUPED.format(sub="608.45")).findings
+    assert [(f.code, f.severity, f.where) for f in slip if f.code == "SUM_MISMATCH"] == [("SUM_MISMATCH", "error", "第7行")]
