@@ -427,4 +427,4 @@ GROUPED = ("| 资金来源 | 子项名称 | 全年预算数 | 全年执行数 | 
 def test_subtotals_under_a_group_column(tmp_path):
     assert checked(tmp_path, GROUPED.format(sub="608.54")).findings == []     # 366.90 + 241.64 = 608.54
     slip = checked(tmp_path, GROUPED.format(sub="608.45")).findings
-    assert [(f.code, f.severity, f.where) for f in slip if f.code == "SUM_MISMATCH"] == [("SUM_MISMATCH", "error", "第7行")]
+    assert [(f.code, f.severity, f.where) for f in slip if f.code == "SUM_MISMATCH"] == [("SUM_MISMATCH", "error", "第8行")]
