@@ -131,7 +131,7 @@ _POINTS_AND_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：,，]))\s*(?:[(（]?\d{1
 _SCORED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：、]))\s*(?:其中)?\s*([^\s(（:：,，。;；\d]{2,16}?)\s*(?:自评)?得分?\s*[:：为]?\s*"
                           r"(\d+(?:\.\d+)?)\s*分\s*[(（]\s*(?:满分|分值|权重|权重分值|总分)?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分"
                           r"\s*(?:[,，;；][^)）]{0,60})?[)）]")   # (满分30分，其中…)
-_NOT_AN_ITEM = re.compile(r"综合|总|整体|自评$|平均")
+_NOT_AN_ITEM = re.compile(r"综合|总|整体|自评$|平均|^按(?:完成|实际)?(?:比例|完成率)")   # ("…，按完成比例得4.5分（分值5分）": a method)
 
 # "其中预算执行率指标分值5分，得分4.73分", "其中预算执行率指标得4.72分，满分5分": the execution's score
 # said inside its group's (no colon, no brackets: only the 执行率 is read so)

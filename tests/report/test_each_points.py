@@ -106,3 +106,13 @@ def test_a_bound_kept_said_after_what_was_achieved_is_its_target(tmp_path):
     assert values["预算完成率"] == (95, 95.99, 5, 5) and values["预算调整率"] == (10, 9.54, 4, 4)
     assert values["学业水平合格性考试合格率"] == (95, 97.8, 5, 5) and values["教师培训"] == (360, 402, 5, 5)
     assert result.findings == []       # (低于5%: which side the target keeps is not said — not read as one)
+
+
+def test_a_score_said_with_the_words_of_its_method_is_its_indicators(tmp_path):
+    text = ("二、绩效目标\n年初设定的绩效目标为：村卫生室运行补助覆盖率100%，乡村医生培训不少于800人次。\n三、绩效目标完成情况\n"
+            "全县205个村卫生室中198个通过年度考核并拨付运行补助，覆盖率96.59%，7个暂缓拨付；培训836人次。\n四、自评得分\n"
+            "产出指标（50分）：乡村医生培训人次（7分）得7分。村卫生室运行补助覆盖率96.59%，按完成比例得{score}分（分值5分）。\n")
+    result = checked(tmp_path, text.format(score="4.83"))
+    assert indicator_values(result)["覆盖率"] == (100, 96.59, 5, 4.83)      # ("按完成比例" names no item)
+    assert result.findings == []
+    assert [f.code for f in checked(tmp_path, text.format(score="4.5")).findings] == ["SCORE_MISMATCH"]
