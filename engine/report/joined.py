@@ -75,13 +75,22 @@ def achieved_joined(facts: Facts) -> None:
     pairs = [((text_key(u.name) == text_key(s.name), shared_core(text_key(u.name), text_key(s.name))), u, s)
              for u in unscored for s in scored
              if u.actual.value == s.actual.value and _one_unit(facts, u.actual, s.actual)
-             and one_thing(text_key(u.name), text_key(s.name))]
+             and (one_thing(text_key(u.name), text_key(s.name)) or _counted_alike(facts, u, s))]
     for row, said in _one_to_one(pairs):
         row.weight, row.self_score = said.weight, said.self_score
         row.completion = row.completion or said.completion
         row.scored_as = row.scored_as or another_name(row, said.name)
         row.scored_apart = row.scored_apart or "目标与实际值取自一处，分值与得分取自他处"
         facts.indicators.remove(said)
+
+
+def _counted_alike(facts: Facts, one: Indicator, other: Indicator) -> bool:
+    """Two names sharing two characters or more ("维修多功能运动场地" and "场地维修完成") for one count in a unit of its
+    own ("16片"), achieved by no other indicator."""
+    unit = unit_of(facts.text, one.actual)
+    return shared_core(text_key(one.name), text_key(other.name)) >= 2 and bool(unit) and not one.actual.is_rate \
+        and unit not in ("万元", "元", "分") and sum(1 for i in facts.indicators if i.actual is not None
+                                                     and i.actual.value == one.actual.value) == 2
 
 
 def _in_a_row(facts: Facts, indicator: Indicator) -> bool:

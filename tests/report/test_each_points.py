@@ -116,3 +116,13 @@ def test_a_score_said_with_the_words_of_its_method_is_its_indicators(tmp_path):
     assert indicator_values(result)["覆盖率"] == (100, 96.59, 5, 4.83)      # ("按完成比例" names no item)
     assert result.findings == []
     assert [f.code for f in checked(tmp_path, text.format(score="4.5")).findings] == ["SCORE_MISMATCH"]
+
+
+def test_a_count_achieved_twice_under_names_sharing_little_is_one_indicator(tmp_path):
+    text = ("一、绩效目标\n年度总体目标：全年更新室外健身器材不少于1,200件；维修多功能运动场地18片。\n二、绩效目标完成情况\n"
+            "全年更新室外健身器材1,236件。完成多功能运动场地维修16片，另有2片顺延至次年。\n三、自评得分\n"
+            "经自评，除场地维修1项外其余指标均得满分；场地维修完成16片，按完成比例计得{score}分（分值10分）。\n")
+    result = checked(tmp_path, text.format(score="8.89"))
+    assert indicator_values(result)["维修多功能运动场地"] == (18, 16, 10, 8.89)     # (16片 achieved by it alone)
+    assert result.findings == []
+    assert [f.code for f in checked(tmp_path, text.format(score="8.98")).findings] == ["SCORE_MISMATCH"]
