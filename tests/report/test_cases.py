@@ -31,7 +31,9 @@ NOT_AS_WORD = ("069",)
 # (its rows 幸福院正常运营率 and 缓解…就餐难 as one: "108 | 1010")
 # 325: one cell per line, its blank cells empty lines — a PDF of those paragraphs drops the empty lines, and
 # the last indicator's row runs into the 总分 row: its form is left unread from the PDF (its text reads whole)
-NOT_AS_PDF = ("096", "103", "111", "325", "527")
+# 799: LibreOffice's PDF breaks its rules paragraph inside the word 评分规则 ("…评分" / "规则:预算执行率…"), the
+# line is not joined again, and "预算调整率5%以内得满分" is then no rule but a stated 调整率 — a known gap
+NOT_AS_PDF = ("096", "103", "111", "325", "527", "799")
 WITH_TABLES = [p for p in DEV if not p.name.startswith(NOT_AS_WORD) and sum(line.lstrip().startswith("|") and line.count("|") >= 3 and bool(re.search(r"[^|\s]", line))
                                      for line in p.read_text(encoding="utf-8").splitlines()) >= 3]
 
@@ -65,6 +67,7 @@ def as_word(case: Path, target: Path) -> Path:
                 for cell, text in zip(table.add_row().cells, cells + [""] * (width - len(cells))):
                     cell.text = text
             rows.clear()
+            document.add_paragraph("")      # (Word keeps a paragraph after a table: two tables never touch)
     for line in case.read_text(encoding="utf-8").splitlines():
         if line.strip().startswith("|") and line.count("|") >= 2:
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
