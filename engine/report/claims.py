@@ -21,7 +21,7 @@ from .lists import composed_lists, counted_lists, detailed_lists
 from .masthead import department, fiscal_year
 from .numbers import Number, direction_after, direction_before, numbers, sentence_bounds
 from .names import BOUND_WORDS, HEADING_NAME, NAME_PREFIX, indicator_name, names_tidied
-from .plain import LIST_MARK
+from .plain import FIGURE, LIST_MARK
 from .joined import achieved_joined, scored_items_joined, targets_joined
 from .scored import points_and_score_after, scored_statements, scored_together
 from .sums import rates_after_parts, read_sums, sums_said_after
@@ -317,17 +317,16 @@ def _achieved_unsaid(text: str, ind: Indicator, inside: list) -> Number | None:
 
 # "不动产登记发证年度指标≥6000件，实际完成6418件": a target with its direction, then what was
 # achieved, one clause after the other (or both in brackets after the name: "…以内（年度指标≤12万元，…")
-_FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"    # 6,184 or 12.5
 _PAIRED = re.compile(r"(?P<name>(?:[^,，;；。:：\n()（）]|[(（][^()（）\n]{1,10}[)）]){2,30}?)"
                      # "馆藏档案数字化页数8分，目标…": its points after its name
                      r"(?:\s*(?:分值|权重)?\s*(?P<points>\d+(?:\.\d+)?)\s*分)?"
                      r"\s*(?:[:：,，]\s*(?=年度|计划|目标|指标))?[(（]?\s*"
                      r"(?:(?:绩效)?(?:年度指标值?|年度计划|年度目标|计划|目标值?|指标值?)?\s*(?:为|是)?\s*"
                      r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于|>|<)|(?:绩效)?(?:年度指标值?|年度目标值?|目标值?)\s*(?:为|是)?)\s*"
-                     rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,6}}?)\s*[,，]\s*"
+                     rf"(?P<target>{FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,6}}?)\s*[,，]\s*"
                      # (… "实际…", or "全年完成…")
                      rf"(?:[^\d,，;；。\n]{{0,6}}?)(?:实际|全年完成(?!率|比例))[^\d,，;；。\n]{{0,8}}?"
-                     rf"(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,6}})"
+                     rf"(?P<actual>{FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,6}})"
                      r"(?:\s*[,，]\s*(?:(?:目标)?(?:完成率|完成比例)|完成(?:年度)?(?:目标|计划)值?的)\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?"
                      # "…，得3.70分（分值4分）": its score and points after it, in its sentence (or the points
                      # before: "…8分，目标…，实际…，得6.97分")
@@ -335,35 +334,35 @@ _PAIRED = re.compile(r"(?P<name>(?:[^,，;；。:：\n()（）]|[(（][^()（）
                      r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]|(?=[;；。]|$)))?")
 # "村道硬化计划2.4公里，已完成2.16公里，完成率92%": a plan, what was done, and (maybe) the rate
 _PLANNED = re.compile(r"(?P<name>[^,，;；。:：\n()（）]{2,30}?)\s*(?:年度|全年)?计划\s*(?:为|是|达到)?\s*"
-                      rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*(?:以上|及以上)?\s*[,，]\s*(?:已|实际|共)\s*(?:完成|为|达到)\s*"
-                      rf"(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}}?)"
+                      rf"(?P<target>{FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*(?:以上|及以上)?\s*[,，]\s*(?:已|实际|共)\s*(?:完成|为|达到)\s*"
+                      rf"(?P<actual>{FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}}?)"
                       r"(?:\s*[,，]\s*完成率\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?(?=[,，;；。\s]|$)")
 # "计划完成粪肥还田面积10万亩，实际完成10.36万亩", "计划建设贮存池40座，实际建成38座，完成计划的95%":
 # the plan's verb before the name, what was done after
 _PLAN_VERB = "完成|培育|建设|新建|建成|开展|举办|实施|改造|培训|发放|组织"
-_PLANNED_NAME = re.compile(rf"计划(?:{_PLAN_VERB})(?P<name>[^\d,，;；。:：\n()（）]{{2,20}}?)\s*(?P<target>{_FIGURE})\s*"
+_PLANNED_NAME = re.compile(rf"计划(?:{_PLAN_VERB})(?P<name>[^\d,，;；。:：\n()（）]{{2,20}}?)\s*(?P<target>{FIGURE})\s*"
                            r"(?P<unit>[^\d,，;；。\s]{0,4}?)\s*[,，]\s*(?:已|实际|共)\s*(?:" + _PLAN_VERB + r")?\s*"
-                           rf"(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}}?)"
+                           rf"(?P<actual>{FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}}?)"
                            r"(?:\s*[,，]\s*完成(?:计划|目标)?的?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?(?=[,，;；。\s]|$)")
 # "场馆免费开放306天（目标不少于300天）", "群众满意度97.1%，达到年度目标（≥90%）", "…路径24套，目标20套":
 # what was achieved first, the target after it
-_ACHIEVED_FIRST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}}?)\s*(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s()（）]{{0,4}}?)"
+_ACHIEVED_FIRST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}}?)\s*(?P<actual>{FIGURE})\s*(?P<unit2>[^\d,，;；。\s()（）]{{0,4}}?)"
                              r"\s*(?:[(（]\s*(?:年度)?目标(?:值)?(?:为)?|[(（,，]\s*控制在|[,，]\s*(?:完成|达到|超过|高于|优于|低于|未达到)(?:了)?(?:年度)?目标\s*[(（]"
                              r"|[,，]\s*(?:年度)?(?:目标(?:值)?|指标值)(?:为)?)\s*"
                              r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于)?\s*"
-                             rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s()（）]{{0,4}}?)\s*(?P<within>以内|以下|及以下|以上|及以上)?\s*(?=[)）,，;；。]|[(（]\s*(?:分值|权重|满分)|$)"
+                             rf"(?P<target>{FIGURE})\s*(?P<unit>[^\d,，;；。\s()（）]{{0,4}}?)\s*(?P<within>以内|以下|及以下|以上|及以上)?\s*(?=[)）,，;；。]|[(（]\s*(?:分值|权重|满分)|$)"
                              # "…6,184台件，年度目标6,500台件，完成率95.41%": and the completion stated after
                              r"(?:[)）]?\s*[,，]\s*完成率\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?")
 # "开展科普培训场次绩效目标值是40场，实际完成值为52场，目标完成率为130%": a target said as such, no sign
 _TARGET_SAID = re.compile(r"(?P<name>[^\d,，;；。:：\n()（）]{2,30}?)\s*(?:绩效)?(?:年度)?(?:目标值|指标值)\s*(?:是|为)\s*"
-                          rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*[,，]\s*实际(?:完成值?|达到)?\s*(?:为|是)?\s*"
-                          rf"(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}}?)"
+                          rf"(?P<target>{FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,4}}?)\s*[,，]\s*实际(?:完成值?|达到)?\s*(?:为|是)?\s*"
+                          rf"(?P<actual>{FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,4}}?)"
                           r"(?:\s*[,，]\s*(?:目标)?完成率\s*(?:为|达)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?(?=[,，;；。\s]|$)")
 # "执法案件办结率98.5%，高于95%的目标", "森林火灾受害率0.12‰，低于0.9‰的控制目标": achieved first, then the
 # target it is compared with (a 控制 target is a ceiling, else a floor)
-_ACHIEVED_AGAINST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}}?)\s*(?:为|达到|达)?\s*(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s()（）]{{0,4}}?)\s*[,，]\s*"
+_ACHIEVED_AGAINST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}}?)\s*(?:为|达到|达)?\s*(?P<actual>{FIGURE})\s*(?P<unit2>[^\d,，;；。\s()（）]{{0,4}}?)\s*[,，]\s*"
                                r"(?P<cmp>高于|超过|优于|达到|低于|未达到|未达)\s*(?:年度)?(?:目标值?)?\s*(?P<dir>不低于|不少于|不高于|不超过)?\s*"
-                               rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s()（）的]{{0,4}}?)\s*"
+                               rf"(?P<target>{FIGURE})\s*(?P<unit>[^\d,，;；。\s()（）的]{{0,4}}?)\s*"
                                # ("…达到不低于67.5%的目标", "…低于3.3‰的控制指标2.5个千分点": the sign said, the margin after)
                                r"的\s*(?:年度)?(?P<ceiling>控制)?(?:目标值?|目标要求|要求|指标)(?=[)）(（,，;；。]|$|\d[\d.]*\s*个(?:百分点|千分点))")
 # "1.新建高标准农田。年度目标不少于3.2万亩，实际建成3.36万亩…。该指标分值10分，得分10分。": a numbered
@@ -371,8 +370,8 @@ _ACHIEVED_AGAINST = re.compile(rf"(?P<name>[^,，;；。:：\n()（）\d]{{2,30}
 _TITLED = re.compile(r"^[^\S\n]*" + LIST_MARK + r"\s*(?P<name>[^。\n,，:：;；\d]{2,30}?)\s*(?:[。:：]|(?=目标))\s*"
                     r"(?:年度|全年)?(?:目标值?|指标值|计划)\s*(?:为|是)?\s*"
                     r"(?P<dir>≥|≤|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于)?\s*"
-                    rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,6}}?)\s*(?:以上|以内)?\s*[,，；;]\s*"
-                    rf"[^。\n]{{0,30}}?实际[^\d。\n]{{0,12}}?(?P<actual>{_FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,6}})", re.M)
+                    rf"(?P<target>{FIGURE})\s*(?P<unit>[^\d,，;；。\s]{{0,6}}?)\s*(?:以上|以内)?\s*[,，；;]\s*"
+                    rf"[^。\n]{{0,30}}?实际[^\d。\n]{{0,12}}?(?P<actual>{FIGURE})\s*(?P<unit2>[^\d,，;；。\s]{{0,6}})", re.M)
 _FUNDS_NAME = re.compile(r"^(?:项目|基本|全年|本年|年度|部门|整体)?(?:支出|预算数?|执行数|拨款|资金|收入)$")   # (not "“三公”经费支出")
 _NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当年|该指标|本指标)|(?:年度计划|年度|计划|预期)$")
 

@@ -10,7 +10,7 @@ import re
 from .facts import Facts, StatedItem
 from .plain import COUNT, count_of
 
-_EACH = re.compile(r"(?:\d{1,2}|[两二三四五六七八九十])\s*项[^，,；;。]{0,6}?[，,]?\s*每项(?:指标)?(?:分值|权重)?\s*(?:为)?\s*"
+_EACH = re.compile(rf"(?:{COUNT})\s*项[^，,；;。]{{0,6}}?[，,]?\s*每项(?:指标)?(?:分值|权重)?\s*(?:为)?\s*"
                    r"(?P<points>\d+(?:\.\d+)?)\s*分")
 # "培育人数8分、覆盖乡镇数6分、实训基地数6分": three or more, each named with its points
 _LISTED = re.compile(r"(?:^|(?<=[，,；;。：:]))\s*(?P<list>[^，,；;。：:\d、()（）]{2,16}?\s*\d+(?:\.\d+)?\s*分"

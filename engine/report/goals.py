@@ -57,6 +57,8 @@ _BRACKETED_COMPLETION = re.compile(r"\s*[^\d()（）,，;；。]{0,6}[(（]\s*(?
 def bracketed_completion(text: str, n: Number, m: Number) -> bool:
     """`m` is the completion said in brackets right after `n` ("77.32万亩（完成目标的101.07%）")."""
     return m.start > n.end and m.is_rate and _BRACKETED_COMPLETION.fullmatch(text, n.end, m.start) is not None
+
+
 _GOALS_OPEN = goals_paragraph_words()     # "年度整体绩效目标为：…", "2023年度部门整体绩效目标："
 
 

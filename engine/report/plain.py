@@ -25,6 +25,7 @@ def words_only(cells) -> bool:
 
 _COUNT_WORDS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 COUNT = r"\d{1,2}|[两二三四五六七八九十]"     # a count as reports write it: "8项", "三项"
+FIGURE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"      # a figure as written: 6,184, 1,062.45 or 12.5
 
 
 def count_of(said: str) -> int:

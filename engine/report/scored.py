@@ -11,7 +11,7 @@ from .facts import Facts, Indicator, StatedItem, named_already, same_name
 from .items import AS_TARGETED
 from .joined import another_name, one_thing
 from .numbers import direction_after, measure_of, sentence_bounds
-from .plain import LIST_MARK, count_of
+from .plain import COUNT, LIST_MARK, count_of
 from .statements import FROM_BEFORE, GOAL_AT_END, risen_to
 from .vocabulary import words
 
@@ -71,7 +71,7 @@ _EACH_IN_FULL = re.compile(r"(?:^|(?<=[，,；;。：:中]))(?P<names>[^，,；;
 
 # "设置6项指标，每项5分：A，目标100%，实际100%，得5分；B，…，按完成比例75%计3.75分；…": the points of the
 # N indicators said after it, each statement ending with its score
-_EACH_AFTER = re.compile(r"(?P<count>\d{1,2}|[两二三四五六七八九十])\s*项(?:指标)?\s*[,，]?\s*(?:每项|各)\s*(?:分值)?\s*"
+_EACH_AFTER = re.compile(rf"(?P<count>{COUNT})\s*项(?:指标)?\s*[,，]?\s*(?:每项|各)\s*(?:分值)?\s*"
                          r"(?P<points>\d+(?:\.\d+)?)\s*分\s*[:：]")
 _LAST_SCORE = re.compile(r"(?:得|计)\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*$")
 

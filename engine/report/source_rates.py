@@ -10,6 +10,7 @@ import re
 from ..core.findings import FindingList
 from .facts import Facts
 from .numbers import sentence_bounds
+from .plain import FIGURE
 from .said_formula import say_rate
 from .stated import at_stated
 
@@ -21,10 +22,9 @@ _SHARE_OF_SOURCE = re.compile(rf"(?P<part>\d[\d,]*(?:\.\d+)?)\s*(?:万元|元)\s
 _SPENT = re.compile(r"支出|使用|拨付|执行|兑付")
 # "市级补助资金24,480,000元已全额到位，已拨付24,080,000元，支出进度为98.73%": a source's funds, what of them was
 # paid out, and the rate, one statement
-_FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SOURCE_PAID = re.compile(rf"(?P<source>{_SOURCE})(?:财政)?(?:衔接|补助|配套|专项)?资金\s*(?P<whole>{_FIGURE})\s*(?:万元|元)"
+_SOURCE_PAID = re.compile(rf"(?P<source>{_SOURCE})(?:财政)?(?:衔接|补助|配套|专项)?资金\s*(?P<whole>{FIGURE})\s*(?:万元|元)"
                           r"[^，,;；。\d]{0,10}[,，]\s*(?:已|实际|累计)?\s*(?:拨付|支出|使用|兑付)(?:资金)?\s*"
-                          rf"(?P<part>{_FIGURE})\s*(?:万元|元)\s*[,，]\s*(?:支出进度|执行率|拨付率|支出率|使用率|兑付率)\s*"
+                          rf"(?P<part>{FIGURE})\s*(?:万元|元)\s*[,，]\s*(?:支出进度|执行率|拨付率|支出率|使用率|兑付率)\s*"
                           r"(?:为|达|是)?\s*(?=\d+(?:\.\d+)?\s*%)")
 
 

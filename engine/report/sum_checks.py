@@ -9,7 +9,7 @@ from ..core.findings import FindingList
 from ..core.rounding import excel_round
 from .facts import Facts
 from .numbers import Number, sentence_bounds
-from .plain import opens_bracket
+from .plain import FIGURE, opens_bracket
 from .sums import listed_then_totalled, totalled_then_listed
 from .tables import table_lines
 from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, quoted
@@ -148,11 +148,10 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
 
 
 # "自评得分为：9.76+47.5+30+10=97.26分", "386.00+120.00=506.00万元": the parts and their sum, one unit
-_FIGURE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"      # (1,062.45 or 97.26)
-_WRITTEN_OUT = re.compile(rf"(?<![\d.,×*/÷]){_FIGURE}\s*(?P<unit>万元|元|分)?"
+_WRITTEN_OUT = re.compile(rf"(?<![\d.,×*/÷]){FIGURE}\s*(?P<unit>万元|元|分)?"
                           # ("投入18.6分+过程17.74分+…", "…补助1,062.45万元＋自主就业退役士兵一次性经济补助117.80万元＋…")
-                          rf"(?:\s*[+＋]\s*[\u4e00-\u9fff“”\"（）()]{{0,24}}\s*{_FIGURE}\s*(?P=unit)?)+"
-                          rf"\s*[=＝]\s*{_FIGURE}(?!\s*[×*/÷+＋\d])")
+                          rf"(?:\s*[+＋]\s*[\u4e00-\u9fff“”\"（）()]{{0,24}}\s*{FIGURE}\s*(?P=unit)?)+"
+                          rf"\s*[=＝]\s*{FIGURE}(?!\s*[×*/÷+＋\d])")
 
 
 def check_written_sums(facts: Facts, report: FindingList) -> None:

@@ -177,9 +177,10 @@ _NUMBERED_BY = re.compile(r"序号|编号|序")          # a table whose first c
 def row_name(cells: list[str], numbered: bool) -> str:
     """A row's name: its first cell, or in a table numbered by 序号 the first one after it with words ("| 1 | 岜浪镇…",
     "| | 合计 |")."""
-    first_words = next((c for c in cells[1:] if c.strip() and not FIGURE_CELL.match(c.strip())), "") if cells else ""
-    if cells and not cells[0].strip() and text_key(first_words) == "小计":
-        return first_words                  # (a group's cell merged over its rows: "| | 小计 | 621.70 |")
+    if cells and not cells[0].strip():    # (a group's cell merged over its rows: "| | 小计 | 621.70 |")
+        words = next((c for c in cells[1:] if c.strip() and not FIGURE_CELL.match(c.strip())), "")
+        if text_key(words) == "小计":
+            return words
     if not numbered or not cells or not re.fullmatch(r"\s*\d{0,3}\s*", cells[0]):
         return cells[0] if cells else ""    # ("| 合计 | | 951.30 |": the 合计 in the 序号 column)
     return next((c for c in cells[1:] if c.strip()), "")

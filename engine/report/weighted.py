@@ -59,16 +59,16 @@ def weighted_indicators(facts: Facts) -> None:
         figures = [n for n in facts.numbers if start <= n.start < end]
         target_at = _TARGET.search(facts.text, start, end)
         target = facts.number_at(target_at.end()) if target_at else None
+        actual_at = _ACTUAL.search(facts.text, start, end)
         bounds = [] if target_at else [(n, b) for n in figures
                                          if (b := _BOUND_BEFORE.search(facts.text, max(start, n.start - 8), n.start))
                                          and (b.group(1) != "达到" or _REACHED.match(facts.text, n.end))]
         bound_direction = None
-        if len(bounds) == 1 and not _ACTUAL.search(facts.text, start, end):
+        if len(bounds) == 1 and not actual_at:
             # ("…调整率9.54%，未超过10%，得4分", "…执行率95.99%，达到95%的指标值，得5分": the bound it kept is its target)
             target, said = bounds[0]
             bound_direction = ">=" if said.group(1) == "达到" else "<="
             figures = [n for n in figures if n is not target]
-        actual_at = _ACTUAL.search(facts.text, start, end)
         actual = facts.number_at(actual_at.end()) if actual_at else next(
             (n for n in reversed(figures) if n is not target and n.unit != "分"      # (扣2分 is no result, nor a
              and n.measure not in ("completion", "deviation")), None)                # 完成率94.00% one achieved)
