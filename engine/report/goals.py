@@ -184,7 +184,26 @@ def goal_results(document: Document, numbers: list[Number], indicators: list) ->
         closest = [n for shared, n in named if shared == max(named, key=lambda m: m[0])[0]]
         if len(closest) == 1:
             found.append((indicator, closest[0]))
+        elif not named:
+            found += _result_by_its_unit(document, indicator, indicators, results)
     return [(indicator, actual) for indicator, actual in found if sum(a is actual for _, a in found) == 1]
+
+
+_BOUND_AFTER = re.compile(r"[^\d,，;；。]{0,5}(?:以内|内|前)")     # ("均在季度结束后15个工作日内拨付": a bound kept)
+
+
+def _result_by_its_unit(document: Document, indicator, indicators: list, results: list) -> list[tuple]:
+    """An indicator's target the only one of its own unit, and the one result of that unit among the results
+    (not a part of another), their words sharing two characters or more ("值班律师派驻工作日 | ≥400人天" and
+    "…共派驻值班律师420人天（完成率105.00%）"): that result."""
+    unit = lambda n: unit_of(document.text, n)     # noqa: E731
+    mine = unit(indicator.target)
+    if mine in _NO_OWN_UNIT or sum(i.target is not None and unit(i.target) == mine for i in indicators) != 1:
+        return []
+    of_it = [(said, n) for said, n in results if unit(n) == mine and "其中" not in said]
+    if len(of_it) != 1 or _BOUND_AFTER.match(document.text, of_it[0][1].end) or shared_core(text_key(indicator.name), text_key(of_it[0][0])) < 2:
+        return []
+    return [(indicator, of_it[0][1])]
 
 
 _CUT_SHORT = re.compile(r"(?:超过|达到|不少于|不低于|高于|低于|以上|以下)$")

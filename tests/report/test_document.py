@@ -188,3 +188,27 @@ def test_results_with_their_completions_in_brackets_pair_with_their_goals(tmp_pa
 def test_a_completion_in_brackets_after_a_result_paired_with_its_goal_is_checked(tmp_path):
     result = checked(tmp_path, GOALS_THEN_BRACKETS.format(share="96.00%"))     # 58.2 ÷ 60 = 97.00%
     assert [f.code for f in result.findings] == ["COMPLETION_MISMATCH"]
+
+
+GOALS_TABLE_THEN_RESULT_BY_UNIT = """某县法律援助中心2024年度法律援助专项资金绩效自评报告
+一、绩效目标
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 值班律师派驻工作日 | ≥400人天 |
+| | 时效指标 | 补助发放时限 | 季度结束后15个工作日内 |
+二、绩效目标完成情况
+公共法律服务中心和看守所共派驻值班律师420人天（完成率{share}），为群众提供法律帮助1,167人次。补助均在季度结束后15个工作日内发放。
+"""
+
+
+def test_a_goals_row_and_the_one_result_of_its_own_unit_said_otherwise_are_one_indicator(tmp_path):
+    """A goals table's row names "值班律师派驻工作日", the results say "…派驻值班律师420人天": no ending shared, but the
+    target is the only one in 人天 and the result the only one in it, their words sharing two characters — its result,
+    the completion in brackets after it checked.  A figure the results keep as a bound ("…15个工作日内发放") is no
+    result."""
+    result = checked(tmp_path, GOALS_TABLE_THEN_RESULT_BY_UNIT.format(share="105.00%"))
+    values = indicator_values(result)
+    assert values["值班律师派驻工作日"][:2] == (400, 420)
+    assert values["补助发放时限"][1] is None
+    assert result.findings == []
+    wrong = checked(tmp_path, GOALS_TABLE_THEN_RESULT_BY_UNIT.format(share="150.00%"))
+    assert [f.code for f in wrong.findings] == ["COMPLETION_MISMATCH"]
