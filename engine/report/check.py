@@ -309,11 +309,12 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
             # a total not named as one (a bare "得分…", not 综合得分 / 总分 / a form's 总分 row) may be an item's:
             # its grade is checked, a warning
             named = re.split(r"[,，;；(（]", score.label)[-1]
-            certain = certain and (STRONG_TOTAL.search(named) is not None or _A_TOTALS_NAME.search(named) is not None
-                                   or facts.forms is not None and score is facts.forms.total)
-            (report.error if certain else report.warning)(
+            a_total = STRONG_TOTAL.search(named) is not None or _A_TOTALS_NAME.search(named) is not None \
+                or facts.forms is not None and score is facts.forms.total
+            why = "" if certain and a_total else "（报告未写明等级划分，按90/80/60分划分）" if not certain else "（未写明此分数是总分）"
+            (report.error if certain and a_total else report.warning)(
                 "GRADE_MISMATCH", facts.where(offset),
-                f"{called} {score.value:g} 分应评为“{expected}”{'' if certain else '（报告未写明等级划分，按90/80/60分划分）'}，"
+                f"{called} {score.value:g} 分应评为“{expected}”{why}，"
                 f"报告写“{grade}”{quoted(facts, score)}")
     if rs is None:
         return None

@@ -29,6 +29,21 @@ _PLUS_AFTER = re.compile(rf"\s*分?\s*[+＋]\s*{_TERM_NAME}\s*\d")
 _SUM_BEFORE = re.compile(rf"(?:\d+(?:\.\d+)?\s*分?\s*[+＋]\s*{_TERM_NAME}\s*)+\d+(?:\.\d+)?\s*分?\s*[=＝]\s*$")
 
 
+_IN_A_LIST = re.compile(r"\d\s*分\s*、\s*[^\d，,。；;、]{0,12}$")     # ("…产出得分18.90分、效果得分18.80分": a later part)
+_LIST_SUM = re.compile(r"\s*(?:合计|共计|总计|合计得分|共得|总计得分)\s*(?:为|:|：)?\s*")
+
+
+def _listed_before(facts, start: int, n):
+    """The first of the parts' scores a sentence lists before its 合计 ("综合得分：资金执行率9.43分、产出指标
+    47分…，合计96.22分"), each after a 、: the sum is named as that first one was."""
+    before = [m for m in facts.figures() if start <= m.start < n.start]
+    if len(before) < 2 or any(m.unit != "分" for m in before):
+        return None
+    joined = all(re.fullmatch(r"\s*分?\s*、\s*[^\d，,。；;、]{0,12}", facts.text[a.end:b.start])
+                 for a, b in zip(before, before[1:]))
+    return before[0] if joined else None
+
+
 def _stated_grade(text: str, start: int, is_rule=lambda offset: False) -> re.Match | None:
     """The first grade word from `start` that states the report's grade — not one of a rule
     ("…低于60分的，评价结果为差", "结果为差的，得0分", "90分以上为优", a 评分标准 paragraph)."""
@@ -88,6 +103,8 @@ def total_and_grade(facts) -> list:
                 continue   # "自评得分为：9.76+47.5+30+10=97.26分": the first of the parts, not the total …
             written_out = _SUM_BEFORE.search(text, start, n.start)
             first = facts.number_at(written_out.start()) if written_out else None
+            if first is None and _LIST_SUM.fullmatch(clause):
+                first = _listed_before(facts, start, n)
             if first is not None:
                 label = first.label                                 # … the sum is, named as the first part was
                 clause = re.split(r"[,，;；(（]", label)[-1]
@@ -96,9 +113,10 @@ def total_and_grade(facts) -> list:
         if _ITEM_SCORE.search(clause) and not STRONG_TOTAL.search(clause) and not project_scored \
                 and not re.search(r"(?:项目自评|[该本]项目)得分?\s*(?:为|:)?\s*$", clause):   # ("经自评，该项目得分99.65分")
             continue   # "预算执行率得分9.75分": an item's score, not the total
-        if "分别" in clause or "其中" in clause or re.match(r"\s*分?\s*、\s*(?:\d|[^\d，,。；;、]{1,12}得分)", text[n.end:n.end + 20]):
+        if "分别" in clause or "其中" in clause or _IN_A_LIST.search(text, start, n.start) or re.match(r"\s*分?\s*、\s*(?:\d|[^\d，,。；;、]{1,12}(?:得分|\d+(?:\.\d+)?\s*分))", text[n.end:n.end + 24]):
             continue   # "各项目自评得分分别为100分、96分", "自评得分情况为：其中：项目立项6分", "…得分9.70分、产出
-            # 指标得分54.45分": the scores of several or a part's, not the total
+            # 指标得分54.45分", "综合得分：资金执行率9.43分、产出指标47分…合计96.22分": the scores of several
+            # or a part's, not the total
         if _OTHER_EVALUATION.search(text[start:n.start]):
             continue   # "委托第三方机构开展部门评价，评价得分88.5分": another evaluation's score, not the self-evaluation's
         if re.search(r"(?:扣|扣除|减|减去)\s*$", clause):

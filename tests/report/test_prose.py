@@ -1514,3 +1514,18 @@ def test_a_scope_named_before_a_bracket_of_points_holds_after_it(tmp_path):
     said = amounts(checked(tmp_path, text))
     assert (said["budget_total"], said["spend_total"]) == (4127.8, 3902.16) and "budget_initial" not in said
     assert said["sangong_spend"] == 10.89      # (the 三公 one, as such)
+
+
+@pytest.mark.parametrize("named", ["本项目自评综合得分：资金执行率", "自评得分为决策"])
+def test_the_totals_words_before_a_list_of_parts_scores_name_their_sum(tmp_path, named):
+    """"综合得分：资金执行率9.43分、产出指标47分…合计96.22分，等级为“优”": the first part's score follows the
+    total's words but a list goes on after it — the total is the sum the sentence closes with, graded alone."""
+    text = (f"某县水利局2023年度农村供水工程维修养护项目绩效自评报告\n一、自评结论\n{named}9.43分、产出指标47分、"
+            "效益指标29.79分、满意度指标10分，合计96.22分，等级为“优”（90分以上为优）。\n")
+    result = read(tmp_path, text)
+    assert result.facts.total.value == 96.22
+    assert result.findings == [], [f.message for f in result.findings]
+    wrong = read(tmp_path, text.replace("等级为“优”", "等级为“良”"))
+    # (the sum is named 合计 alone: graded as a total may be, a warning that says why)
+    assert [(f.severity, f.code) for f in wrong.findings] == [("warning", "GRADE_MISMATCH")]
+    assert "96.22" in wrong.findings[0].message and "未写明此分数是总分" in wrong.findings[0].message
