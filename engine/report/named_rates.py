@@ -20,6 +20,11 @@ _FORMULA = re.compile(rf"率\s*[（(]?\s*[=＝]?\s*(?P<num>{_OPERAND})\s*[÷/]\s
                       r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 # "…，资金支付率为95.86%（以到位资金计）": the spending just before, the base in brackets after
 _BASE_AFTER = re.compile(r"率\s*(?:为|是|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%\s*[（(]\s*(?:以|按)\s*(?P<den>" + _OPERAND + r")\s*(?:计|为基数|计算)\s*[）)]")
+# "年末结转结余资金87.36万元，占全年预算的2.39%": an amount, then the share it is of a base named in words
+_SHARE_OF_NAMED = re.compile(r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|元)\s*[,，]?\s*占\s*(?P<den>" + _OPERAND +
+                             r")\s*的\s*(?:比例|比重)?\s*(?:为|是)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+_HEADLINE_NAMED = {"全年预算": "budget_total", "全年预算数": "budget_total", "调整后预算": "budget_total",
+                   "年初预算": "budget_initial", "年初预算数": "budget_initial"}
 _LOOK_BACK = 8    # paragraphs before its own (a budget said in the 预算 section, its 结转结余率 a few paragraphs on)
 
 
@@ -31,12 +36,16 @@ _SHARE_EXPLAINED = re.compile(r"(?P<rate>\d+(?:\.\d+)?)\s*%\s*[,，]?\s*(?:即|�
 
 def check_named_rates(facts: Facts, report: FindingList) -> None:
     text = facts.text
-    for said in [*_FORMULA.finditer(text), *_BASE_AFTER.finditer(text)]:
+    for said in [*_FORMULA.finditer(text), *_BASE_AFTER.finditer(text), *_SHARE_OF_NAMED.finditer(text)]:
         rate = facts.number_at(said.start("rate"))
         if rate is None or not rate.is_rate or report.names(facts.where(rate.start)) or facts.document.is_rule(rate.start):
             continue
         den = _named_before(facts, said.group("den"), rate.start)
-        if "num" in said.groupdict() and said.group("num"):
+        if "amount" in said.groupdict():      # (of the year's headline budget or spending only, not a monitoring's)
+            headline = _HEADLINE_NAMED.get(text_key(said.group("den")))
+            den = facts.keyed_amounts().get(headline) if headline and facts.monitoring_from(rate) is None else None
+            num = facts.number_at(said.start("amount"))
+        elif "num" in said.groupdict() and said.group("num"):
             num = _named_before(facts, said.group("num"), rate.start)
         else:    # (the spending its clause states just before the rate)
             clause = max(text.rfind(c, 0, said.start()) for c in "，,；;。\n") + 1
@@ -47,7 +56,9 @@ def check_named_rates(facts: Facts, report: FindingList) -> None:
         value = facts.amount(num) / facts.amount(den)
         if not at_stated(value, rate):
             name = re.search(r"[\u4e00-\u9fff]{0,8}$", text[max(0, said.start() - 8):said.start()]).group(0)
-            say_rate(facts, report, f"{name}率（以“{said.group('den').strip()}”为基数）", num, den, rate, value)
+            called = f"{name}占{said.group('den').strip()}的比例" if "amount" in said.groupdict() \
+                else f"{name}率（以“{said.group('den').strip()}”为基数）"
+            say_rate(facts, report, called, num, den, rate, value)
 
 
 # "共已支付452.37万元（支付率93.98%），尚有33.63万元…未支付": the rate of what was paid, its base what was paid and

@@ -200,6 +200,12 @@ _COUNTED_RATE = re.compile(rf"(?P<whole>{_FIGURE})\s*(?P<unit>批次|人次|户|
                            r"[^。；;\d]{0,40}?其中(?P<said>[^。；;\d]{0,24}?)"
                            rf"(?P<part>{_FIGURE})\s*(?P=unit)\s*[,，]\s*(?P<rate>[^。；;\d,，]{{0,12}})率\s*(?:为|达)?\s*{_RATE}")
 
+# "全县应参保人数38,417人，实际参保37,529人，参保率96.79%": what should be, what was, and their rate (named as
+# what should be: the part over the whole)
+_SHOULD_RATE = re.compile(rf"应(?P<said>[^。；;\d,，]{{1,10}}?)(?:人数|户数|数)?\s*(?:为)?\s*(?P<whole>{_FIGURE})\s*"
+                          r"(?P<unit>批次|人次|户|人|家|件|起|项|个|所|座|处|份|宗|辆|台)\s*[,，]\s*(?:实际|已)[^。；;\d,，]{0,10}?"
+                          rf"(?P<part>{_FIGURE})\s*(?P=unit)\s*[,，]\s*(?P<rate>[^。；;\d,，]{{0,12}})率\s*(?:为|达)?\s*{_RATE}")
+
 
 # "较上年3,017.25万元增加231.42万元，增长7.76%": last year's figure, the change and its rate
 _CHANGE_RATE = re.compile(rf"较上年(?:同期)?(?:的)?\s*(?P<whole>{_FIGURE})\s*(?P<unit>万元|元)\s*(?:增加|减少|下降|增长|上升|提高|降低)(?:了)?\s*"
@@ -216,10 +222,10 @@ def _rate_of_the_part(match: re.Match) -> bool:
     return any(rate[i:i + 2] in said for i in range(len(rate) - 1))
 
 
-# each kind of stated rate: its pattern, what the finding calls it (None: its verb's 率), and whether its
+# each kind of stated rate: its pattern, what the finding calls it (unless it names its 率 or verb), and whether its
 # figures are counts (divided as they stand) rather than amounts (in 万元)
-_SAID_RATES = ((_SHARE_OF, "占比", False), (_DIVIDED, "比率", False), (VERB_RATE, None, False),
-               (_COUNTED_RATE, "比率", True), (_CHANGE_RATE, "变动率", False), (_STAFF_RATE, "在职人员控制率", True))
+_SAID_RATES = ((_SHARE_OF, "占比", False), (_DIVIDED, "比率", False), (VERB_RATE, "比率", False),
+               (_COUNTED_RATE, "比率", True), (_SHOULD_RATE, "比率", True), (_CHANGE_RATE, "变动率", False), (_STAFF_RATE, "在职人员控制率", True))
 
 
 def check_said_share(facts: Facts, report: FindingList) -> None:
@@ -230,18 +236,21 @@ def check_said_share(facts: Facts, report: FindingList) -> None:
         for match in pattern.finditer(facts.text):
             part, whole, share = (facts.number_at(match.start(g)) for g in ("part", "whole", "share"))
             if part is None or whole is None or share is None or not whole.value or not share.is_rate \
-                    or pattern is _COUNTED_RATE and not _rate_of_the_part(match) \
+                    or pattern in (_COUNTED_RATE, _SHOULD_RATE) and not _rate_of_the_part(match) \
                     or pattern is VERB_RATE and part.value > whole.value:
                 continue      # (…第四季度拨付58.40万元，全年执行229.62万元: no grant of which that was paid out)
             value = part.value / whole.value if counted else facts.amount(part) / facts.amount(whole)
             if not at_stated(value, share):
-                say_rate(facts, report, called or f"{match.group('verb')}率", part, whole, share, value)
+                named = match.groupdict().get("rate") or match.groupdict().get("verb")
+                say_rate(facts, report, f"{named.strip()}率" if named and named.strip() else called, part, whole, share,
+                         value, counted)
 
 
 def say_rate(facts: Facts, report: FindingList, said: str, part: Number, whole: Number, share: Number,
-              value: float) -> None:
+              value: float, counted: bool = False) -> None:
+    figure = (lambda n: f"{n.value:,g}{n.unit}") if counted else (lambda n: amount_text(facts.amount(n)))
     report.warning("STATED_RATE_MISMATCH", facts.where(share.start),
-                   f"报告写{said} {share.value:g}%，按 {amount_text(facts.amount(part))}÷{amount_text(facts.amount(whole))} "
+                   f"报告写{said} {share.value:g}%，按 {figure(part)}÷{figure(whole)} "
                    f"应为 {value * 100:.2f}%{quoted(facts, share)}")
 
 

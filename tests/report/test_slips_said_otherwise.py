@@ -190,6 +190,29 @@ def test_a_rate_whose_formula_names_a_base_said_paragraphs_before(tmp_path):
     assert len(errors(checked(tmp_path, text.format(x="2.75")), "STATED_RATE_MISMATCH")) == 1
 
 
+def test_an_amount_and_its_share_of_the_years_budget_named_in_words(tmp_path):
+    """"年末结转结余资金87.36万元，占全年预算的2.39%": the base is the 全年预算 the report states (paragraphs before);
+    a share of the budget said in a mid-year monitoring ("截至9月30日…累计支出…占年初预算的…") is not checked
+    against the year's budget."""
+    text = ("二、预算情况\n年初预算2,916.84万元，追加781.20万元，上年结转44.46万元，全年预算合计3,742.50万元。\n"
+            "三、结转结余\n年末结转结余资金87.36万元，占全年预算的{x}%，主要是冬季无法施药的防治资金。\n")
+    assert errors(checked(tmp_path, text.format(x="2.33")), "STATED_RATE_MISMATCH") == []
+    found = errors(checked(tmp_path, text.format(x="2.39")), "STATED_RATE_MISMATCH")
+    assert [f.severity for f in found] == ["warning"] and "2.33" in found[0].message
+    monitored = text.format(x="2.33") + "四、年中监控\n截至9月30日，项目累计支出2,386.41万元，占年初预算的71.67%。\n"
+    assert errors(checked(tmp_path, monitored), "STATED_RATE_MISMATCH") == []
+
+
+def test_what_should_be_what_was_and_their_rate(tmp_path):
+    """"应参保人数38,417人，实际参保37,529人，参保率96.79%": the part over the whole, counts as they stand, the
+    finding named by the report's own 率; a rate naming something else ("…，覆盖率…") is not theirs."""
+    text = "城乡居民基本养老保险方面，全县应参保人数38,417人，实际参保37,529人，{rate}{x}%，覆盖了全部9个乡（镇）。\n"
+    assert errors(checked(tmp_path, text.format(rate="参保率", x="97.69")), "STATED_RATE_MISMATCH") == []
+    found = errors(checked(tmp_path, text.format(rate="参保率", x="96.79")), "STATED_RATE_MISMATCH")
+    assert [f.severity for f in found] == ["warning"] and "参保率" in found[0].message and "97.69" in found[0].message
+    assert errors(checked(tmp_path, text.format(rate="乡镇覆盖率", x="96.79")), "STATED_RATE_MISMATCH") == []
+
+
 def test_the_years_opening_budget_after_its_year(tmp_path):
     """"2024年初预算…": the year is a date, 年初 stays the budget's word — the budget equation then checks."""
     text = "2024年初预算1,520.00万元，年中追加389.60万元，调减56.20万元，调整后全年预算{x}万元，全年执行1,545.20万元。\n"
