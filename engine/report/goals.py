@@ -51,7 +51,7 @@ def _stated(document: Document, numbers: list[Number], kind: str) -> list[tuple[
 
 
 _PLANNED = re.compile(r"计划(?!生育)|目标|指标值|原定|预期")
-_BRACKETED_COMPLETION = re.compile(r"\s*[^\d()（）,，;；。]{0,6}[(（]\s*(?:完成(?:年度)?(?:目标|计划)?(?:值)?的|完成率(?:为)?)\s*$")
+_BRACKETED_COMPLETION = re.compile(r"\s*[^\d()（）,，;；。]{0,6}[(（，,]\s*(?:完成(?:年度)?(?:目标|计划)?(?:任务)?(?:值)?的|完成率(?:为)?)\s*$")
 
 
 def bracketed_completion(text: str, n: Number, m: Number) -> bool:
@@ -91,7 +91,7 @@ def goal_result_pairs(document: Document, numbers: list[Number], known: list[str
             if unit_of(document.text, actual) != unit_of(document.text, target):
                 continue         # (a result used by another goal still makes a tie: see below)
             if _names_one(text_key(words), text_key(said)):     # ("完成率" alone names no indicator)
-                shared = _shared_end(text_key(words), text_key(said))
+                shared = _shared_name(text_key(words), text_key(said))
                 matches.append((len(shared), k, shared))
         if not matches:
             continue
@@ -209,9 +209,27 @@ def _result_by_its_unit(document: Document, indicator, indicators: list, results
 _CUT_SHORT = re.compile(r"(?:超过|达到|不少于|不低于|高于|低于|以上|以下)$")
 
 
+_COUNTED = re.compile(r"(?:人|户|个|次)?数(?:量)?$")      # ("城镇新增就业人数" and "…实现城镇新增就业": one name)
+
+
+def _shared_name(goal: str, said: str) -> str:
+    """The words a goal and its result end with, what is counted left aside if that shares more ("城镇新增就业
+    人数" and "全年实现城镇新增就业": 城镇新增就业人数)."""
+    shared = _shared_end(goal, said)
+    bare = _shared_end(_COUNTED.sub("", goal), _COUNTED.sub("", said))
+    if len(bare) >= _MIN_SHARED and len(bare) > len(shared):
+        counted = _COUNTED.search(goal)
+        return bare + (counted.group(0) if counted else "")
+    return shared
+
+
 def _names_one(goal: str, name: str) -> bool:
-    """A goal's words and an indicator's name end alike in four characters or more, or one is the whole
-    of the other (not a measure's word alone: "完成率")."""
+    """A goal's words and an indicator's name end alike in four characters or more (one of them ending in what
+    is counted, "…人数", or not), or one is the whole of the other (not a measure's word alone: "完成率")."""
+    if _COUNTED.search(goal) or _COUNTED.search(name):
+        bare = _shared_end(_COUNTED.sub("", goal), _COUNTED.sub("", name))
+        if len(bare) >= _MIN_SHARED:
+            return True
     shared = _shared_end(goal, name)
     return len(shared) >= _MIN_SHARED or len(shared) >= 3 and shared in (goal, name) and not measure_of(shared)
 

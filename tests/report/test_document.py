@@ -212,3 +212,18 @@ def test_a_goals_row_and_the_one_result_of_its_own_unit_said_otherwise_are_one_i
     assert result.findings == []
     wrong = checked(tmp_path, GOALS_TABLE_THEN_RESULT_BY_UNIT.format(share="150.00%"))
     assert [f.code for f in wrong.findings] == ["COMPLETION_MISMATCH"]
+
+
+COUNTED_GOAL_THEN_COMPLETION = ("二、年度绩效目标\n1.全年城镇新增就业人数不少于2,000人；\n2.农牧民职业技能培训不少于1,200人次。\n"
+                                "三、绩效目标完成情况\n全年实现城镇新增就业1,846人，完成年度目标任务的{share}，较上年增加136人。\n")
+
+
+def test_a_goal_naming_what_it_counts_and_its_result_with_the_completion_after_a_comma(tmp_path):
+    """"城镇新增就业人数不少于2,000人" and "全年实现城镇新增就业1,846人": their names end alike once what is counted
+    (人数) is left aside — one indicator under the goal's name; the completion said in the next clause
+    ("，完成年度目标任务的92.3%") is checked as one in brackets is."""
+    result = checked(tmp_path, COUNTED_GOAL_THEN_COMPLETION.format(share="92.3%"))
+    assert indicator_values(result)["城镇新增就业人数"][:2] == (2000, 1846)
+    assert result.findings == []
+    wrong = checked(tmp_path, COUNTED_GOAL_THEN_COMPLETION.format(share="93.2%"))
+    assert [f.code for f in wrong.findings] == ["COMPLETION_MISMATCH"] and "92.30" in wrong.findings[0].message
