@@ -15,6 +15,7 @@ from .facts import Facts, Indicator, PartsList, named_already
 from .forms import Forms, read_forms
 from .execution_points import execution_points
 from .apart import goals_and_results, results_of_goals, targets_from_goals
+from .group_rest import rest_of_a_group_in_full
 from .headed import headed_indicators
 from .items import read_items
 from .lists import composed_lists, counted_lists, detailed_lists
@@ -91,6 +92,7 @@ def read_facts(report: ReportText) -> Facts:
     rule_targets(facts)
     points_for_each(facts)         # ("…8项，每项5分。A、B…6项均达到目标值，各得5分")
     rest_in_full(facts)            # ("A 8分、B 6分…。除B一项…得5.5分外，其余6项均得满分")
+    rest_of_a_group_in_full(facts)  # ("产出指标除A一项…得7.57分外，其余5项均得满分": a table's group)
     scored_items_joined(facts)     # (the items those two read: "A（15分）、B（10分）均得满分")
     targets_joined(facts)
     results_of_goals(facts)       # (a goal no row or statement took: its result said alone, by its name)
