@@ -27,7 +27,8 @@ from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
 from .indicator_checks import (REVERSE_SAID, check_completions_said_apart, check_indicator, check_scores_of_completions,
                                check_shares_of_targets)
-from .named_rates import check_named_rates, check_paid_and_left, check_shares_explained, check_year_on_year
+from .named_rates import (check_against_the_plan, check_named_rates, check_paid_and_left, check_shares_explained,
+                          check_year_on_year)
 from .rate_checks import check_headline_rate, check_stated_rates
 from .numbers import Number
 from .plain import sub_level
@@ -92,6 +93,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_paid_and_left(facts, report)
     check_shares_explained(facts, report)
     check_year_on_year(facts, report)
+    check_against_the_plan(facts, report)
     check_sums(facts, report)
     check_written_sums(facts, report)
     check_listed_scores(facts, report)

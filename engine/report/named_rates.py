@@ -120,6 +120,31 @@ def check_year_on_year(facts: Facts, report: FindingList) -> None:
                            f"{amount_text(then.value)} 应为 {value * 100:.2f}%{quoted(facts, rate)}")
 
 
+# "全年完成改造任务1,135户，较计划少65户，完成计划的95.48%": what was done, how far it fell short of (or went past)
+# the plan, and the completion — the plan is the one and the other together
+_AGAINST_PLAN = re.compile(r"(?P<done>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s，,。；;（）()%]{1,3})\s*[,，]\s*"
+                           r"(?:较|比)(?:年度)?(?P<plan>计划|目标|任务)(?:数)?\s*(?P<way>少|减少|差|多|超|超出|增加)(?:了)?\s*"
+                           r"(?P<by>\d[\d,]*(?:\.\d+)?)\s*(?P=unit)\s*[,，]\s*完成(?:年度)?(?:计划|目标|任务)(?:任务)?(?:的)?\s*"
+                           r"(?P<rate>\d+(?:\.\d+)?)\s*%")
+
+
+def check_against_the_plan(facts: Facts, report: FindingList) -> None:
+    """The completion said after what was done and how far it fell short of the plan: done ÷ (done ± short)."""
+    for said in _AGAINST_PLAN.finditer(facts.text):
+        done, by, rate = (facts.number_at(said.start(g)) for g in ("done", "by", "rate"))
+        if None in (done, by, rate) or not rate.is_rate or report.names(facts.where(rate.start)):
+            continue
+        short = said.group("way") in ("少", "减少", "差")
+        plan = done.value + by.value if short else done.value - by.value
+        if plan <= 0:
+            continue
+        if not at_stated(done.value / plan, rate):
+            report.error("COMPLETION_MISMATCH", facts.where(rate.start),
+                         f"报告写完成{said.group('plan')}的 {rate.value:g}%，按完成 {done.value:,g} ÷ {said.group('plan')} "
+                         f"{plan:,g}（{done.value:,g} {'+' if short else '−'} {by.value:,g}）应为 "
+                         f"{done.value / plan * 100:.2f}%{quoted(facts, rate)}")
+
+
 def _named_before(facts: Facts, words: str, before: int):
     """The one amount the report states by those words ("全年预算数", "到位资金", "结转结余") before the rate, in its
     paragraph or the eight before; None if none or several of other values."""

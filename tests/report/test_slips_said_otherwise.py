@@ -213,6 +213,19 @@ def test_what_should_be_what_was_and_their_rate(tmp_path):
     assert errors(checked(tmp_path, text.format(rate="乡镇覆盖率", x="96.79")), "STATED_RATE_MISMATCH") == []
 
 
+@pytest.mark.parametrize("way, by, right", [("少", "65", "94.58"), ("超", "65", "106.07")])
+def test_what_was_done_how_far_from_the_plan_and_the_completion(tmp_path, way, by, right):
+    """"完成改造任务1,135户，较计划少65户，完成计划的95.48%": the plan is 1,135 + 65 (or − what went past it), the
+    completion 1,135 ÷ 1,200 — every figure in the sentence: an error."""
+    text = "全年完成改造任务1,135户，较计划{way}{by}户，完成计划的{x}%，少完成的主要是部分农户外出务工。\n"
+    assert error_codes(checked(tmp_path, text.format(way=way, by=by, x=right))) == []
+    wrong = checked(tmp_path, text.format(way=way, by=by, x="95.48" if way == "少" else "106.70"))
+    assert [(f.severity, f.code) for f in wrong.findings] == [("error", "COMPLETION_MISMATCH")]
+    assert right in wrong.findings[0].message
+    last_year = text.replace("较计划", "较上年").format(way=way, by=by, x="95.48")
+    assert checked(tmp_path, last_year).findings == []      # (what last year did is no plan)
+
+
 def test_the_years_opening_budget_after_its_year(tmp_path):
     """"2024年初预算…": the year is a date, 年初 stays the budget's word — the budget equation then checks."""
     text = "2024年初预算1,520.00万元，年中追加389.60万元，调减56.20万元，调整后全年预算{x}万元，全年执行1,545.20万元。\n"
