@@ -144,7 +144,9 @@ def _labelled(label: str, value: str) -> bool:
             or not _VALUE_LINE.fullmatch(normalise(value)):
         return False
     measure = measure_of(label)
-    return measure in ("total_budget", "initial", "spend", "exec_rate") or measure == "budget" and re.search("预算|安排", label) \
+    # (a budget named as one — "…预算数", "…安排资金" —, not an indicator's name: "预算编制科学性 | 5")
+    return measure in ("total_budget", "initial", "spend", "exec_rate") \
+        or measure == "budget" and re.search(r"(?:预算|安排)(?:数|资金|金额)?\s*(?:[(（][^)）]*[)）])?$", label) \
         or bool(_TOTAL_LABEL.fullmatch(label))
 
 

@@ -1455,3 +1455,23 @@ def test_a_rows_own_deduction_per_point_short(tmp_path, score, found):
     text = ("部门整体支出绩效评分表\n| 三级指标 | 分值 | 年度指标值 | 实际完成值 | 评分标准 | 得分 |\n"
             f"| 婚姻家庭纠纷调处办结率 | 7 | ≥95% | 92% | 达到得7分，每低1个百分点扣0.5分 | {score} |\n")
     assert [f.code for f in read(tmp_path, text).findings] == found
+
+
+SCORE_TABLE_BUDGET_NAMES = """附表：2023年度部门整体支出绩效自评评分表
+| 一级指标 | 二级指标 | 三级指标 | 分值 | 实际完成 | 得分 | 扣分原因 |
+|---|---|---|---|---|---|---|
+| 预算编制（10分） | 预算编制 | 预算编制科学性 | 5 | 按零基预算编制 | 5 | |
+| | | 绩效目标合理性 | 5 | 2个项目指标未量化 | 4 | 指标量化不足 |
+| 履职效能（90分） | 产出 | 永久基本农田保护面积 | 90 | 48.62万亩 | 90 | |
+| 合计 | | | 100 | | {total} | |
+"""
+
+
+def test_a_row_whose_names_hold_the_word_budget_stays_a_row(tmp_path):
+    """"预算编制科学性 | 5 | 按零基预算编制 | 5": an indicator's row, not labels each with its budget (预算 in a name
+    that does not end as a budget's); every row read, the 合计 checked against them."""
+    right = checked(tmp_path, SCORE_TABLE_BUDGET_NAMES.format(total="99"))
+    assert [i.name for i in right.facts.indicators] == ["预算编制科学性", "绩效目标合理性", "永久基本农田保护面积"]
+    assert right.findings == []
+    wrong = checked(tmp_path, SCORE_TABLE_BUDGET_NAMES.format(total="98"))
+    assert [(f.severity, f.code) for f in wrong.findings] == [("error", "TOTAL_MISMATCH")]
