@@ -54,6 +54,10 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
         if n - 1 in spaced and n + 1 in spaced and n not in rows and 0 < len(line.strip()) <= _WRAPPED_CELL \
                 and re.search(r"[)）]$", line.strip()) and opens_bracket(lines[n - 1]):
             spaced[n] = [line.strip()]
+    for n, line in enumerate(lines):     # a header's stacked word alone on the line under it ("绩效" / "指标")
+        if n - 1 in spaced and n not in spaced and n not in rows and form_header(spaced[n - 1]) \
+                and 0 < len(line.strip()) <= _WRAPPED_CELL and not re.search(r"\d", line):
+            spaced[n] = [line.strip()]
     block: list[int] = []
     for n in sorted(spaced) + [-2]:
         if block and n > 0 and not any(lines[k].strip() for k in range(block[-1] + 1, n)) \
@@ -73,13 +77,18 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
     return rows
 
 
+_MASTHEAD = re.compile(r"\s*(?:项目名称|主管部门|实施单位|预算单位|部门名称|单位名称|项目单位|项目负责人|主管单位)")
+
+
 def _by_header(block: list[int], spaced: dict[int, list[str]]) -> list[list[int]]:
     """A block of lines cut before each form's header below a row of figures (a funds table and
     an indicator table one under the other: each its own columns; a header of two lines stays one)."""
     parts: list[list[int]] = [[]]
     for n in block:
-        if any(figured(spaced[i]) for i in parts[-1]) and form_header(spaced[n]) and words_only(spaced[n]):
-            parts.append([])
+        if form_header(spaced[n]) and words_only(spaced[n]) and (
+                any(figured(spaced[i]) for i in parts[-1])
+                or parts[-1] and all(_MASTHEAD.match(spaced[i][0]) for i in parts[-1])):
+            parts.append([])      # (… or below the form's 项目名称 / 主管部门 lines: no header of its rows)
         parts[-1].append(n)
     return parts
 

@@ -1475,3 +1475,44 @@ def test_a_row_whose_names_hold_the_word_budget_stays_a_row(tmp_path):
     assert right.findings == []
     wrong = checked(tmp_path, SCORE_TABLE_BUDGET_NAMES.format(total="98"))
     assert [(f.severity, f.code) for f in wrong.findings] == [("error", "TOTAL_MISMATCH")]
+
+
+def _in_columns(rows: list[list[str]], starts: list[int]) -> str:
+    """Rows set by spaces, each cell from its display column (a Chinese character two columns wide)."""
+    def width(text: str) -> int:
+        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    lines = []
+    for row in rows:
+        line = ""
+        for start, cell in zip(starts, row):
+            if cell:
+                line += " " * max(start - width(line), 2 if line else 0) + cell
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def test_a_space_set_form_under_its_masthead_and_a_stacked_header_word(tmp_path):
+    """A form set by spaces: 项目名称 / 主管部门 lines right over the funds header, whose words start right of
+    the rows' names (no header of the rows, so not the first line with three cells); the indicators' header
+    with "绩效" over "指标" stacked in its first column — the word alone on the next line belongs to the header.
+    Every row is read, the 总分 row checked against them."""
+    funds = _in_columns([["项目名称", "城区公厕提升改造"], ["主管部门", "县城管局", "", "", "实施单位", "县环卫所"],
+                         ["", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+                         ["项目资金", "年度资金总额", "150.00", "160.00", "152.00", "10", "95.00%", "9.50"],
+                         ["（万元）", "其中：财政拨款", "150.00", "160.00", "152.00", "—"]],
+                        [1, 16, 34, 48, 62, 76, 84, 96])
+    indicators = _in_columns([["绩效", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                              [" 指标"],
+                              ["", "产出指标", "数量指标", "公厕改造座数", "≥24座", "22座", "30", "27.5"],
+                              ["", "", "质量指标", "验收合格率", "=100%", "100%", "30", "30"],
+                              ["", "满意度指标", "满意度", "市民满意度", "≥90%", "93%", "30", "30"],
+                              ["", "", "", "总分", "", "", "100", "{total}"]],
+                             [1, 8, 20, 32, 50, 64, 78, 86])
+    text = "县城管局2024年度项目支出绩效自评报告\n附件\n" + funds + "\n\n" + indicators + "\n"
+    right = checked(tmp_path, text.replace("{total}", "97"))
+    assert right.facts.keyed_amounts()["budget_total"].value == 160
+    assert [(i.name, i.weight.value, i.self_score.value) for i in right.facts.indicators] == \
+        [("公厕改造座数", 30, 27.5), ("验收合格率", 30, 30), ("市民满意度", 30, 30)]
+    assert right.findings == []
+    wrong = checked(tmp_path, text.replace("{total}", "97.5"))
+    assert [(f.severity, f.code) for f in wrong.findings] == [("error", "TOTAL_MISMATCH")]
