@@ -275,6 +275,12 @@ def _form_total(facts: Facts, report: FindingList) -> None:
     forms = facts.forms
     if forms is None:
         return
+    for total, scores in forms.each_form_adding_up() if forms.total is None else ():   # (a form for each project)
+        stated = perf_total([s.value for s in scores])
+        if abs(stated - total.value) >= SCORE_TOLERANCE:
+            say, why = by_shape(report, facts, total, stated, tuple(scores))
+            say("TOTAL_MISMATCH", facts.where(total.start),
+                f"自评表各行得分合计 {stated:.2f} 分，总分行写 {total.value:g} 分{why}{quoted(facts, total)}")
     for scores, table in ((forms.rows_adding_up(), "自评表"), (forms.score_rows_adding_up(), "评分表")):
         if scores is None:
             continue

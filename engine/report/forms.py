@@ -54,6 +54,7 @@ class FundsTable:
     marks: list[str] = field(default_factory=list)     # each 其中 row's first cell (its 序号: 一, 1 …)
     listing: bool = False      # its first column names projects (项目名称): a list of them …
     listed: int = 0            # … and how many rows it lists
+    execution: dict[str, Number] = field(default_factory=dict)   # its total row's 分值 and 得分 (the 执行率 item)
 
 
 @dataclass
@@ -69,6 +70,8 @@ class Forms:
     funds_tables: list[FundsTable] = field(default_factory=list)   # each funds table, in order
     headline_table: FundsTable | None = None                    # the one the headline figures came from
     projects: list[tuple[str, Number, str]] = field(default_factory=list)   # a listing's rows: name, 得分, 等级
+    form_totals: list[tuple[int, Number, Number | None]] = field(default_factory=list)   # each form's 总分 row:
+    # the form (the count of funds tables above it), its 得分 and its 分值
 
     @property
     def funds_totals(self) -> int:
@@ -96,6 +99,22 @@ class Forms:
         if abs(sum(w.value for w, _ in rows) - self.total_weight.value) >= 0.005:
             return None
         return [s for _, s in rows]
+
+    def each_form_adding_up(self) -> list[tuple[Number, list[Number]]]:
+        """(总分, the scores it adds up) of each form of several — its 执行率 row's and its indicators' —
+        whose rows' 分值 add up to its 总分 row's (or to 100)."""
+        out = []
+        for form, total, weight in self.form_totals if len(self.form_totals) > 1 else ():
+            table = self.funds_tables[form - 1] if 0 < form <= len(self.funds_tables) else None
+            rows = [(table.execution.get("weight"), table.execution.get("score"))] if table and table.execution else []
+            # (a line of a wrapped cell read as a row of its own scores nothing: not one of its rows)
+            rows += [(i.weight, i.score) for i in self.indicators if i.form == form and (i.weight or i.score)]
+            if len(rows) < 2 or any(w is None or s is None for w, s in rows):
+                continue
+            whole = weight.value if weight is not None else 100.0
+            if abs(sum(w.value for w, _ in rows) - whole) < 0.005:
+                out.append((total, [s for _, s in rows]))
+        return out
 
     @property
     def used(self) -> set[int]:
@@ -334,6 +353,7 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark
             table = FundsTable()
             forms.funds_tables.append(table)
         table.total = amounts
+        table.execution = {c: n for c in ("weight", "score") if (n := _one(by_column, c)) is not None and not n.is_rate}
     elif table.total:           # a 其中 row under its table's total: a part of it (with its own 执行率)
         if amounts:
             rate = _one(by_column, "exec_rate")
@@ -382,6 +402,7 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
             weight = placed[0][1]     # "总分 | 100 | 98.22", its cells run together from the left: 分值, 得分
         if score is not None:
             forms.total, forms.total_weight = score, weight
+            forms.form_totals.append((len(forms.funds_tables), score, weight))
         return
     target_text, actual_text = text_of.get("target", "").strip(), text_of.get("actual", "").strip()
     if not name or not (target_text or actual_text):

@@ -1516,3 +1516,30 @@ def test_a_space_set_form_under_its_masthead_and_a_stacked_header_word(tmp_path)
     assert right.findings == []
     wrong = checked(tmp_path, text.replace("{total}", "97.5"))
     assert [(f.severity, f.code) for f in wrong.findings] == [("error", "TOTAL_MISMATCH")]
+
+
+TWO_FORMS = """附件1
+| 项目名称 | 农村改厕奖补 | | | | | |
+| 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| 年度资金总额 | 300.00 | 386.50 | 372.84 | 10 | 96.47% | 9.65 |
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 改厕户数 | ≥1200户 | 1146户 | 45 | 42.98 |
+| 满意度指标 | 满意度 | 受益群众满意度 | ≥90% | 93% | 45 | 45 |
+| 总分 | | | | | 100 | 97.63 |
+附件2
+| 项目名称 | 动物疫病强制免疫补助 | | | | | |
+| 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| 年度资金总额 | 64.00 | 71.20 | 69.96 | 10 | 98.26% | 9.83 |
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 应免畜禽数量 | ≥52万头 | 53.6万头 | 45 | 45 |
+| 效益指标 | 可持续影响 | 防疫队伍稳定 | 稳定 | 基本稳定 | 45 | 43.5 |
+| 总分 | | | | | 100 | {total} |
+"""
+
+
+def test_each_of_several_forms_against_its_own_rows(tmp_path):
+    """A form for each project: no total of the report, but each form's 总分 row against its own 执行率 row and
+    indicator rows (whose 分值 make its 100)."""
+    assert checked(tmp_path, TWO_FORMS.format(total="98.33")).findings == []
+    wrong = checked(tmp_path, TWO_FORMS.format(total="99.83"))
+    assert [f.code for f in wrong.findings] == ["TOTAL_MISMATCH"] and "98.33" in wrong.findings[0].message
