@@ -104,6 +104,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     _amount_tables(facts, report)
     _column_sums(facts, report)
     _funds_parts(facts, report)
+    _funds_subtotals(facts, report)
     _funds_part_rates(facts, report)
     # a report that states its reverse indicators' completion as 目标值÷实际值 is scored by that one method
     said_reverse = not given and REVERSE_SAID.search(facts.text) is not None
@@ -167,6 +168,25 @@ def _funds_parts(facts: Facts, report: FindingList) -> None:
                     f"自评表{word}：其中各行 {listed} = {amount_text(added)}，多于总额行的 {amount_text(whole.value)}"
                     f"{why}{quoted(facts, whole)}")
                 break
+
+
+def _funds_subtotals(facts: Facts, report: FindingList) -> None:
+    """A 自评表's 小计 row among its 其中 rows against the rows since the one before it (中央 / 省级 / 市级 / 县级,
+    小计), column by column — when another column of it adds up, so that those rows are the ones it sums."""
+    for table in (facts.forms.funds_tables if facts.forms else []):
+        for rows, subtotal in subtotalled(list(table.parts)) or ():
+            checked = [(column, [r[column] for r in rows], subtotal[column]) for column in AMOUNT_COLUMNS
+                       if column in subtotal and all(column in r for r in rows)]
+            off = [(column, parts, whole) for column, parts, whole in checked
+                   if abs(sum(facts.amount(p) for p in parts) - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS]
+            if not off or len(off) == len(checked):
+                continue     # (every column off: those rows may not be the ones it adds up)
+            for column, parts, whole in off:
+                added = sum(facts.amount(p) for p in parts)
+                say, why = by_shape(report, facts, whole, added, tuple(parts))
+                say("SUM_MISMATCH", facts.where(whole.start),
+                    f"自评表{dict(HEADLINE)[column]}：小计行以上各行之和 {amount_text(added)}，与小计行 "
+                    f"{amount_text(facts.amount(whole))} 不符{why}{quoted(facts, whole)}")
 
 
 def _funds_part_rates(facts: Facts, report: FindingList) -> None:

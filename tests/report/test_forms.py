@@ -1543,3 +1543,25 @@ def test_each_of_several_forms_against_its_own_rows(tmp_path):
     assert checked(tmp_path, TWO_FORMS.format(total="98.33")).findings == []
     wrong = checked(tmp_path, TWO_FORMS.format(total="99.83"))
     assert [f.code for f in wrong.findings] == ["TOTAL_MISMATCH"] and "98.33" in wrong.findings[0].message
+
+
+FUNDS_BY_LEVEL = """| 项目资金 | 资金来源 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| 年度资金总额 | | 420.00 | 478.60 | 460.47 | 10 | 96.21% | 9.62 |
+| 其中：当年财政拨款 | 中央 | 0.00 | 186.40 | 186.40 | — | | |
+| | 省级 | 150.00 | 150.00 | 142.75 | — | | |
+| | 市级 | 36.00 | 36.00 | 36.00 | — | | |
+| | 县级 | 234.00 | 106.20 | 95.32 | — | | |
+| | 小计 | 420.00 | {budget} | {spent} | — | | |
+| 其他资金 | | 0.00 | 0.00 | 0.00 | — | | |
+"""
+
+
+def test_a_funds_subtotal_against_the_levels_above_it(tmp_path):
+    """中央 / 省级 / 市级 / 县级 then 小计: each column of the 小计 against those rows — an error where one column is
+    off while another adds up (the rows are the ones it sums); every column off: nothing said."""
+    assert checked(tmp_path, FUNDS_BY_LEVEL.format(budget="478.60", spent="460.47")).findings == []
+    wrong = checked(tmp_path, FUNDS_BY_LEVEL.format(budget="478.60", spent="424.47"))
+    assert [(f.severity, f.code) for f in wrong.findings] == [("error", "SUM_MISMATCH")]
+    assert "460.47" in wrong.findings[0].message
+    all_off = FUNDS_BY_LEVEL.replace("| 小计 | 420.00 |", "| 小计 | 410.00 |").format(budget="400.00", spent="424.47")
+    assert checked(tmp_path, all_off).findings == []
