@@ -223,24 +223,39 @@ def _amount_tables(facts: Facts, report: FindingList) -> None:
         # the rows in their order, 小计 rows among them (each adds up the rows since the one before it)
         ordered = sorted([r for r in table.rows if not r.numbered_under] + [t for t in table.totals if subtotal(t)],
                          key=lambda r: min(n.start for n in r.cells.values()))    # (1, 2 under 一: parts of the row above)
-        totals = [t for t in table.totals if not subtotal(t)]
-        groups = subtotalled([("小计" if subtotal(r) else r.name, r) for r in ordered])
-        details = [r for r in ordered if not subtotal(r)]
-        if len(totals) != 1 or len(details) < 2 or groups is None \
-                or any(r.sub_row or "小计" in r.name + r.named for r in details):
-            continue      # (其中…, （1）…: which rows after it are parts too is not said)
-        for kind, word in (("budget", "预算"), ("spend", "支出")):
-            for parts_of, whole_row, which in [(details, totals[0], "合计行"), *((g, s, "小计行") for g, s in groups)]:
-                parts = [r.cells[kind] for r in parts_of if kind in r.cells]
-                whole = whole_row.cells.get(kind)
-                if whole is None or len(parts) != len(parts_of):
-                    continue
-                added = sum(facts.amount(p) for p in parts)
-                if abs(added - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS:
-                    say, why = by_shape(report, facts, whole, added, tuple(parts))
-                    say("SUM_MISMATCH", facts.where(whole.start),
-                        f"表中各行{word}之和 {amount_text(added)}，与{which} {amount_text(facts.amount(whole))} 不符{why}"
-                        f"{quoted(facts, whole)}")
+        totals = sorted((t for t in table.totals if not subtotal(t)), key=lambda r: min(n.start for n in r.cells.values()))
+        if len(totals) > 1:     # two breakdowns, each closed by its 合计 (按资金来源 …合计, 按支出性质 …合计): each its own
+            if any(min(n.start for n in r.cells.values()) > min(n.start for n in totals[-1].cells.values()) for r in ordered):
+                continue        # (rows after the last 合计: which rows each adds up is not said)
+            ends = [min(n.start for n in t.cells.values()) for t in totals]
+            segments = [([r for r in ordered if (ends[k - 1] if k else -1) < min(n.start for n in r.cells.values()) < end], t)
+                        for k, (end, t) in enumerate(zip(ends, totals))]
+            # (every row with the columns of its 合计: a row short of one may have its figures under the wrong ones)
+            segments = [(rows, t) for rows, t in segments if all(set(r.cells) == set(t.cells) for r in rows)]
+        else:
+            segments = [(ordered, totals[0])] if totals else []
+        for rows, total in segments:
+            _sums_of_rows(facts, report, rows, total, subtotal)
+
+
+def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subtotal) -> None:
+    """A 合计 row against the rows over it (a 小计 among them against those since the one before it)."""
+    groups = subtotalled([("小计" if subtotal(r) else r.name, r) for r in ordered])
+    details = [r for r in ordered if not subtotal(r)]
+    if len(details) < 2 or groups is None or any(r.sub_row or "小计" in r.name + r.named for r in details):
+        return      # (其中…, （1）…: which rows after it are parts too is not said)
+    for kind, word in (("budget", "预算"), ("spend", "支出")):
+        for parts_of, whole_row, which in [(details, total, "合计行"), *((g, s, "小计行") for g, s in groups)]:
+            parts = [r.cells[kind] for r in parts_of if kind in r.cells]
+            whole = whole_row.cells.get(kind)
+            if whole is None or len(parts) != len(parts_of):
+                continue
+            added = sum(facts.amount(p) for p in parts)
+            if abs(added - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS:
+                say, why = by_shape(report, facts, whole, added, tuple(parts))
+                say("SUM_MISMATCH", facts.where(whole.start),
+                    f"表中各行{word}之和 {amount_text(added)}，与{which} {amount_text(facts.amount(whole))} 不符{why}"
+                    f"{quoted(facts, whole)}")
 
 
 def _column_sums(facts: Facts, report: FindingList) -> None:

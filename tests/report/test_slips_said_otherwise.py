@@ -464,3 +464,22 @@ def test_subtotals_under_a_group_column(tmp_path):
     assert checked(tmp_path, GROUPED.format(sub="608.54")).findings == []     # 366.90 + 241.64 = 608.54
     slip = checked(tmp_path, GROUPED.format(sub="608.45")).findings
     assert [(f.code, f.severity, f.where) for f in slip if f.code == "SUM_MISMATCH"] == [("SUM_MISMATCH", "error", "第8行")]
+
+
+TWO_BREAKDOWNS = """年度部门整体支出规模（单位：万元）
+| 分类 | 项目 | 全年预算数 | 支出数 |
+| 按资金来源 | 一般公共预算 | 3,218.46 | 3,556.73 |
+| | 政府性基金 | 420.00 | 812.40 |
+| | 其他资金 | 56.00 | 45.12 |
+| | 合计 | 3,694.46 | 4,414.25 |
+| 按支出性质 | 基本支出 | 1,286.54 | 1,306.19 |
+| | 项目支出 | 2,407.92 | 3,108.06 |
+| | 合计 | 3,694.46 | {x} |
+"""
+
+
+def test_a_table_of_two_breakdowns_each_closed_by_its_total(tmp_path):
+    """按资金来源 rows then their 合计, 按支出性质 rows then theirs: each 合计 against the rows since the one before."""
+    assert error_codes(checked(tmp_path, TWO_BREAKDOWNS.format(x="4,414.25"))) == []
+    found = errors(checked(tmp_path, TWO_BREAKDOWNS.format(x="4,441.25")), "SUM_MISMATCH")
+    assert [f.severity for f in found] == ["error"] and "4,414.25" in found[0].message
