@@ -9,7 +9,7 @@ import unicodedata
 
 from .onespace import names_anew, one_space_rows
 from .rejoined import PIPE, header_a_cell_a_line, header_continued, rows_broken_over_lines, tab_rows_rejoined
-from .plain import BARE_NUMBER, DASHES, SIGNED_FIGURE, figured, opens_bracket, words_only
+from .plain import BARE_NUMBER, DASHES, FIGURE_CELL, SIGNED_FIGURE, figured, opens_bracket, words_only
 from .vocabulary import cell_words, column_of, form_header, vocabulary
 
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
@@ -186,9 +186,11 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     else:          # a row of figures taken for one: its cells' starts are all there is
         aligned = sum(any(abs(start - s) <= 1 for s in starts) for start, _ in placed)
     if aligned < 0.8 * len(placed) or _one_gap(block, lines):
-        # not set in columns (cells one after another, a run of spaces between): as they come
-        return {n: [c for c in _COLUMN_GAP.split(lines[n].strip()) if c] for n in block
-                if len(_COLUMN_GAP.split(lines[n].strip())) >= 3}
+        # not set in columns (cells one after another, a run of spaces between): as they come — or, under a
+        # header of words, figures set right past its words' ends: each row's last figures under its words
+        return _figures_under_words(block, header_at, header, cells_of) or \
+            {n: [c for c in _COLUMN_GAP.split(lines[n].strip()) if c] for n in block
+             if len(_COLUMN_GAP.split(lines[n].strip())) >= 3}
     out: dict[int, list[str]] = {}
     last: int | None = None
     rules = {k for k, text in enumerate(header) if cell_words()[0].search(text)}   # 评价标准 …
@@ -218,6 +220,24 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
             continue
         out[n] = row
         last = n
+    return out
+
+
+def _figures_under_words(block: list[int], header_at: int, header: list[str], cells_of: dict) -> dict[int, list[str]] | None:
+    """A header of amount words alone (年初预算数 | 调整后预算数 | 支出数) over rows that each end with as many
+    figures, names before them in one cell or two (财政拨款 / 一般公共预算, 小计): each row's names one cell, its
+    figures under the header's words in order — where every row below it is so, else None."""
+    words = [w for w in header if w]
+    if any(len(cells_of[n]) > 1 for n in block if n < header_at) or len(words) < 2 or header[-len(words):] != words \
+            or not words_only(words):      # (the header's words, then the columns of names it leaves empty at the left)
+        return None         # (a title over the header, a cell alone, is no row)
+    out = {header_at: ["", *words]}
+    for n in (n for n in block if n > header_at):
+        texts = [text for _, text in cells_of[n]]
+        figures = texts[-len(words):]
+        if len(texts) <= len(words) or len(texts) > len(words) + 2 or not all(FIGURE_CELL.match(f) for f in figures):
+            return None
+        out[n] = [" ".join(texts[:-len(words)]), *figures]
     return out
 
 

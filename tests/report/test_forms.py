@@ -1565,3 +1565,25 @@ def test_a_funds_subtotal_against_the_levels_above_it(tmp_path):
     assert "460.47" in wrong.findings[0].message
     all_off = FUNDS_BY_LEVEL.replace("| 小计 | 420.00 |", "| 小计 | 410.00 |").format(budget="400.00", spent="424.47")
     assert checked(tmp_path, all_off).findings == []
+
+
+SPENDING_SET_RIGHT = """                              年度部门整体支出规模（单位：万元）
+                                           年初预算数        调整后预算数        支出数
+                  财政拨款   一般公共预算      3,218.46            3,684.20          3,556.73
+ 按资金来源                  政府性基金          420.00              865.00            812.40
+                             小计              3,638.46            4,549.20          4,369.13
+                  其他资金                        56.00               48.30             45.12
+                  合计                         3,694.46            4,597.50          4,414.25
+ 按支出性质       基本支出                     1,286.54            1,312.87          1,306.19
+                  项目支出                     2,407.92            3,284.63          3,108.06
+                  合计                         3,694.46            4,597.50          {x}
+"""
+
+
+def test_figures_set_right_past_their_header_words_ends(tmp_path):
+    """Each column's figures end two to six places right of its header word, names in one cell or two at the left:
+    each row's last three figures under the three words — the 小计 and both 合计 rows then checked."""
+    assert checked(tmp_path, SPENDING_SET_RIGHT.format(x="4,414.25")).findings == []
+    wrong = checked(tmp_path, SPENDING_SET_RIGHT.format(x="4,441.25"))
+    assert [(f.severity, f.code) for f in wrong.findings] == [("error", "SUM_MISMATCH")]
+    assert "4,414.25" in wrong.findings[0].message
