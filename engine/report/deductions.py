@@ -8,7 +8,8 @@ import re
 
 from ..core.rounding import excel_round
 from ..core.findings import FindingList
-from .facts import Facts
+from ..core.parsing import text_key
+from .facts import Facts, shared_core
 from .numbers import sentence_bounds
 from .plain import A_SCORE, LIST_MARK
 from .stated import EPS, by_shape, quoted
@@ -84,15 +85,20 @@ def _check_per_point(facts: Facts, report: FindingList) -> None:
     """Each deduction said for a shortfall against the one per-point rule the report states (none checked
     where it states two, or counts part of a point as one and the sentence does not say by how many)."""
     rules = {float(m.group("points")) for m in _PER_POINT.finditer(facts.text)}
-    if len(rules) != 1:
+    if not rules:
         return
-    per_point = rules.pop()
-    _check_shortfall_scored(facts, report, _PER_POINT.search(facts.text))
+    one_rule = len(rules) == 1
+    if one_rule:
+        _check_shortfall_scored(facts, report, _PER_POINT.search(facts.text))
     # (part of a point counted up or down: only a sentence that says how many points it counted is checked)
     whole_points = _ROUNDED_UP.search(facts.text) is not None or _ROUNDED_DOWN.search(facts.text) is not None
     for said in _TAKEN.finditer(facts.text):
         taken = facts.number_at(said.start("taken"))
-        if taken is None or whole_points and not said.group("counted"):
+        per_point = next(iter(rules)) if one_rule else _rule_of(facts.text, said.start())
+        start, end = sentence_bounds(facts.text, said.start())
+        if not one_rule and any(i.self_score is not None and start <= i.self_score.start < end for i in facts.indicators):
+            continue      # (an indicator scored there: checked by its completion, under the rule found for it)
+        if taken is None or per_point is None or whole_points and not said.group("counted"):
             continue
         points = float(said.group("counted") or said.group("gap"))
         expected = excel_round(points * per_point, max(taken.decimals, 2))
@@ -102,6 +108,30 @@ def _check_per_point(facts: Facts, report: FindingList) -> None:
         say("SCORE_MISMATCH", facts.where(taken.start),
             f"按报告所写“每低1个百分点扣{per_point:g}分”，低 {points:g} 个百分点应扣 {expected:g} 分，"
             f"报告写扣 {taken.value:g} 分{why}{quoted(facts, taken)}")
+
+
+_OF_A_KIND = re.compile(r"类|其他|其余|各项|其它")    # a rule for a kind of indicator ("比率类指标…"), not one named
+
+
+def _rule_of(text: str, at: int) -> float | None:
+    """Of several per-point rules the report states, the one for the indicator a sentence scores: the rule naming
+    it ("支付进度率低于75%的，每低1个百分点扣0.2分") if one does, else the one rule for a kind ("产出指标中比率类指标
+    未达到目标值的，每低1个百分点扣0.5分") if there is one; else None."""
+    start = sentence_bounds(text, at)[0]
+    said = text_key(text[max(text.rfind("\n", 0, at), start - 60, 0):at])
+    named, kinds = set(), set()
+    for rule in _PER_POINT.finditer(text):
+        clause = text[max(text.rfind(c, 0, rule.start()) for c in "；;。:：\n") + 1:rule.start()]
+        subject = text_key(re.split(r"低于|高于|超过|未达到|未完成|达不到|不足", clause)[0])
+        if _OF_A_KIND.search(clause):
+            kinds.add(float(rule.group("points")))
+        elif len(subject) >= 3 and shared_core(subject, said) >= 3:
+            named.add(float(rule.group("points")))
+        elif len(subject) >= 2 and shared_core(subject, said) >= 2:
+            return None         # (a rule for something that shares words with the sentence: which one is not sure)
+    if named:
+        return named.pop() if len(named) == 1 else None
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 # "…低于指标值3.4个百分点，得4.5分（分值8分）": the shortfall, then the score and its points

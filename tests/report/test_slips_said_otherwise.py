@@ -483,3 +483,19 @@ def test_a_table_of_two_breakdowns_each_closed_by_its_total(tmp_path):
     assert error_codes(checked(tmp_path, TWO_BREAKDOWNS.format(x="4,414.25"))) == []
     found = errors(checked(tmp_path, TWO_BREAKDOWNS.format(x="4,441.25")), "SUM_MISMATCH")
     assert [f.severity for f in found] == ["error"] and "4,414.25" in found[0].message
+
+
+SEVERAL_RULES = ("扣分规则为：支付进度率低于75%的，每低1个百分点扣0.2分；产出指标中比率类指标未达到目标值的，每低1个百分点扣0.5分，"
+                 "不足1个百分点的按比例扣减。\n"
+                 "3.疫木除治率：年度目标100%，已除治12,860株，除治率96.5%，低于目标3.5个百分点，扣{taken}分。\n")
+
+
+def test_a_deduction_under_the_one_of_several_rules_for_its_kind(tmp_path):
+    """Two per-point rules: one names 支付进度率, one a kind (比率类指标) — a 除治率 sentence is scored by the rule for its
+    kind, 3.5 × 0.5 = 1.75; a sentence naming the 支付进度率 by its own."""
+    assert error_codes(checked(tmp_path, SEVERAL_RULES.format(taken="1.75"))) == []
+    found = errors(checked(tmp_path, SEVERAL_RULES.format(taken="1.5")), "SCORE_MISMATCH")
+    assert len(found) == 1 and "1.75" in found[0].message
+    paid = SEVERAL_RULES.format(taken="1.75") + "4.支付进度率：68.5%，比75%的要求低6.5个百分点，扣{taken}分。\n"
+    assert errors(checked(tmp_path, paid.format(taken="1.3")), "SCORE_MISMATCH") == []
+    assert len(errors(checked(tmp_path, paid.format(taken="3.25")), "SCORE_MISMATCH")) == 1
