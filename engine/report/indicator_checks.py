@@ -83,7 +83,10 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         other = _other_method(ind, reverse_method) if either_reverse_method else None   # a ceiling exceeded
         by_other = other is not None and at_stated(other, ind.completion)
         truncated = _TRUNCATES.search(facts.text) is not None and truncated_to(said, ind.completion)
-        if not capped and not share_of_ceiling and not by_other and not truncated \
+        # (the very completion said of already: an indicator read twice, under two names)
+        told = any(f.code == "COMPLETION_MISMATCH" and f.where == facts.where(ind.completion.start)
+                   and f"报告写 {ind.completion.value:g}%" in f.message for f in report.findings)
+        if not capped and not share_of_ceiling and not by_other and not truncated and not told \
                 and not _from_unrounded(ind, reverse_method):   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
             # a difference of no slip's shape: the target and the figure read may be another indicator's
             say, why = by_shape(report, facts, ind.completion, said * 100)

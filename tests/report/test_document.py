@@ -227,3 +227,11 @@ def test_a_goal_naming_what_it_counts_and_its_result_with_the_completion_after_a
     assert result.findings == []
     wrong = checked(tmp_path, COUNTED_GOAL_THEN_COMPLETION.format(share="93.2%"))
     assert [f.code for f in wrong.findings] == ["COMPLETION_MISMATCH"] and "92.30" in wrong.findings[0].message
+
+
+def test_a_completion_said_once_is_said_of_once(tmp_path):
+    """An indicator read in its sentence ("专业监测设备安装目标≥30套，实际安装28套，完成率95.33%") and again from the
+    goals under another name ("安装专业监测设备30套"): the one wrong completion is one finding."""
+    text = ("二、绩效目标\n年度绩效目标为：安装专业监测设备30套。\n三、绩效目标完成情况\n"
+            "专业监测设备安装目标≥30套，实际安装28套，完成率95.33%，2套因点位塌方延至下年安装。\n")
+    assert [f.code for f in checked(tmp_path, text).findings] == ["COMPLETION_MISMATCH"]
