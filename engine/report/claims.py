@@ -15,6 +15,7 @@ from .facts import Facts, Indicator, PartsList, named_already
 from .forms import Forms, read_forms
 from .execution_points import execution_points
 from .apart import goals_and_results, results_of_goals, targets_from_goals
+from .bracket_led import bracket_led_items
 from .group_rest import rest_of_a_group_in_full
 from .headed import headed_indicators
 from .items import read_items
@@ -77,6 +78,7 @@ def read_facts(report: ReportText) -> Facts:
     labelled_results(facts)
     _form_indicators(facts, forms)
     read_items(facts)
+    bracket_led_items(facts)       # ("绩效目标合理性（5分），…扣0.5分，得4.5分。")
     execution_points(facts)
     headed_indicators(facts)
     scored_together(facts)

@@ -1529,3 +1529,19 @@ def test_the_totals_words_before_a_list_of_parts_scores_name_their_sum(tmp_path,
     # (the sum is named 合计 alone: graded as a total may be, a warning that says why)
     assert [(f.severity, f.code) for f in wrong.findings] == [("warning", "GRADE_MISMATCH")]
     assert "96.22" in wrong.findings[0].message and "未写明此分数是总分" in wrong.findings[0].message
+
+
+BRACKET_LED = ("二、绩效评价指标分析\n（一）决策（15分，得13.50分）\n"
+               "绩效目标合理性（5分），部门整体目标与年度工作要点相符，但部分产出指标未细化量化，扣0.5分，得4.5分。"
+               "预算编制科学性（5分），追加资金占全年预算的39.76%，扣1分，得4分。资金分配合理性（5分），资金向民生倾斜，得5分。\n"
+               "（二）管理（20分，得18.70分）\n预算执行率（6分），全年预算执行率94.53%，按“执行率×分值”计算得5.67分。"
+               "资产管理（3分）：采购执行率93.04%，得2.79分；报废车辆未及时处置，扣0.5分，得2.5分。\n")
+
+
+def test_a_sentence_led_by_a_name_and_its_points_scored_at_its_end(tmp_path):
+    """"绩效目标合理性（5分），…，扣0.5分，得4.5分。": an item of those points and that score, also after a heading
+    its line runs on from; a sentence scoring two things (得2.79分；…得2.5分) gives no item of its points."""
+    items = {i.name: (i.weight.value, i.score.value) for i in read(tmp_path, BRACKET_LED).facts.items}
+    assert items["绩效目标合理性"] == (5, 4.5) and items["预算编制科学性"] == (5, 4) and items["资金分配合理性"] == (5, 5)
+    assert items["预算执行率"] == (6, 5.67)
+    assert "资产管理" not in items
