@@ -19,6 +19,13 @@ def quoted(facts: Facts, n: Number) -> str:
     return f"：「{facts.quote(n.start)}」"
 
 
+def said_of(facts: Facts, report, n: Number) -> bool:
+    """A finding already says of the statement `n` stands in — its place and its quote (a PDF's place is a page:
+    two statements of one page are not one)."""
+    where, quote = facts.where(n.start), quoted(facts, n)
+    return any(f.where == where and quote in f.message for f in report.findings)
+
+
 def amount_text(x: float, decimals: int = 2) -> str:
     return f"{x:,.{decimals}f}"
 

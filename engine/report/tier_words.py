@@ -10,7 +10,7 @@ from ..core.arithmetic import indicator_score
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from .facts import Facts
 from .numbers import statement_start
-from .stated import by_shape, quoted
+from .stated import by_shape, quoted, said_of
 
 _QUOTED = r"[“\"「]([^”\"」]{1,6})[”\"」]"
 # “好”“较好”“一般”分别按分值的100%、80%、60%计分
@@ -46,7 +46,7 @@ def check_tier_scores(facts: Facts, report: FindingList) -> None:
         return
     for chosen in _CHOSEN.finditer(facts.text):
         share, score = shares.get(chosen.group(1)), facts.number_at(chosen.start("score"))
-        if share is None or score is None or report.names(facts.where(score.start)):
+        if share is None or score is None or said_of(facts, report, score):
             continue
         start = statement_start(facts.text, chosen.start())
         end = min((i for i in (facts.text.find(c, chosen.end()) for c in "。；;\n") if i >= 0), default=len(facts.text))
