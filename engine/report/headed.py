@@ -31,6 +31,9 @@ _NOT_A_NAME = re.compile(rf"^(?:{_WORDS['indicator_group'].pattern}|产出|效�
                          r"|^(?:该|本项|以上|其中|合计|小计|总分|经自评|综上)|得分|扣分|满分|分值|权重|问题(?!整改|办结|解决|处置|销号)|措施|原因|情况$|方面$|分析$|目标$|指标")   # (a group's heading)
 
 
+_CUT = re.compile(r"^(?:.{0,2}$|[岁个户人名年月日次元件项])")    # words cut short after a figure ("0-6岁残疾儿童")
+
+
 def headed_indicators(facts: Facts) -> None:
     text = facts.text
     known = [text_key(i.name) for i in facts.indicators]
@@ -41,7 +44,11 @@ def headed_indicators(facts: Facts) -> None:
         goals = list(_GOAL.finditer(text, start, end))
         target = facts.number_at(goals[0].end()) if len(goals) == 1 else None
         weight, score = _points_and_score(facts, start, end)
-        if target is not None and (target.part or any(i.target is target for i in facts.indicators)):
+        read = next((i for i in facts.indicators if target is not None and i.target is target), None)
+        if read is not None and read.start >= start - len(name) - 4 and _CUT.match(text_key(read.name) or "岁"):
+            read.name = name       # (read from its sentence under words cut short — "岁残疾儿童" of "0-6岁残疾儿童" —:
+            known.append(text_key(name))    # the heading over its one target names it)
+        if target is not None and (target.part or read is not None):
             continue      # (read already from its sentences: one indicator, read once)
         if target is None or target.unit == "分":
             continue

@@ -169,3 +169,12 @@ def test_a_headed_target_with_words_before_its_sign_and_points_scored_in_full(tm
     values = indicator_values(checked(tmp_path, text))
     assert values["残疾人就业"] == (260.0, 287.0, 8.0, 8.0)
     assert values["辅助器具适配"] == (900.0, 1032.0, 5.0, 5.0)
+
+
+def test_the_heading_names_an_indicator_its_sentence_read_under_words_cut_short(tmp_path):
+    """"1.残疾儿童康复救助。全年救助0-6岁残疾儿童338人，年度目标≥320人": the sentence's own reading names it by the
+    words after the figure "6" ("岁残疾儿童"); the heading over its one target names it."""
+    text = ("某县残联2023年度部门整体支出绩效自评报告\n四、绩效目标完成情况\n"
+            "1.残疾儿童康复救助。全年救助0-6岁残疾儿童338人，年度目标≥320人，完成目标。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["残疾儿童康复救助"][:2] == (320, 338)
