@@ -14,7 +14,7 @@ from .facts import shared_core
 from .numbers import Number, direction_after, direction_before, measure_of
 from .vocabulary import goals_paragraph_words
 
-_NOISE = re.compile(r"(?:为|是|达到|达|控制在|保持在|稳定在|[:：])\s*$")   # ("…成灾率控制在0.8‰以内": the name before)
+_NOISE = re.compile(r"(?:为|是|达到|达|控制在|保持在|稳定在|保持|维持在|维持|[:：])\s*$")   # ("…成灾率控制在0.8‰以内": the name before)
 _MIN_SHARED = 4
 _UNIT_AFTER = re.compile(r"[^\d\s,，;；。、:：()（）|]{0,4}")
 

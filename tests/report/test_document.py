@@ -235,3 +235,11 @@ def test_a_completion_said_once_is_said_of_once(tmp_path):
     text = ("二、绩效目标\n年度绩效目标为：安装专业监测设备30套。\n三、绩效目标完成情况\n"
             "专业监测设备安装目标≥30套，实际安装28套，完成率95.33%，2套因点位塌方延至下年安装。\n")
     assert [f.code for f in checked(tmp_path, text).findings] == ["COMPLETION_MISMATCH"]
+
+
+def test_a_goal_kept_at_its_level_names_its_indicator_without_the_verb(tmp_path):
+    """"建制村通客车率保持100%": 保持 is no word of the name — the target of "建制村通客车率100%（分值6分，得6分）"."""
+    text = ("某县交通运输局2024年度部门整体支出绩效自评报告\n一、基本情况\n2024年部门整体绩效目标为：建制村通客车率保持100%，"
+            "公路列养率维持在98%。\n二、绩效目标完成情况\n建制村通客车率100%（分值6分，得6分）；公路列养率98.5%（分值6分，得6分）。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["建制村通客车率"][:2] == (100, 100) and values["公路列养率"][:2] == (98, 98.5)
