@@ -90,9 +90,8 @@ def check_paid_and_left(facts: Facts, report: FindingList) -> None:
 
 def check_shares_explained(facts: Facts, report: FindingList) -> None:
     """A rate said as the share one amount is of another, right after it (即 A 占 B): A ÷ B, whatever their words."""
-    for said in _SHARE_EXPLAINED.finditer(facts.text):
-        rate, num, den = (facts.number_at(said.start(g)) for g in ("rate", "num", "den"))
-        if None in (rate, num, den) or not rate.is_rate or not facts.amount(den) or report.names(facts.where(rate.start)):
+    for said, (rate, num, den) in _rates_said(facts, report, _SHARE_EXPLAINED, ("rate", "num", "den")):
+        if not facts.amount(den):
             continue
         value = facts.amount(num) / facts.amount(den)
         if not at_stated(value, rate):
@@ -109,9 +108,8 @@ _YEAR_ON_YEAR = re.compile(r"本年(?:决算|支出|预算)?(?:数)?\s*(?:为)?\
 def check_year_on_year(facts: Facts, report: FindingList) -> None:
     """A change's rate said right after this year's and last year's amounts: (this − last) ÷ last (the core's
     偏差率 of the one on the other)."""
-    for said in _YEAR_ON_YEAR.finditer(facts.text):
-        now, then, rate = (facts.number_at(said.start(g)) for g in ("now", "then", "rate"))
-        if None in (now, then, rate) or not then.value or report.names(facts.where(rate.start)):
+    for said, (rate, now, then) in _rates_said(facts, report, _YEAR_ON_YEAR, ("rate", "now", "then")):
+        if not then.value:
             continue
         value = deviation_rate(now.value, then.value)
         if not at_stated(value, rate):
@@ -130,10 +128,7 @@ _AGAINST_PLAN = re.compile(r"(?P<done>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s，,�
 
 def check_against_the_plan(facts: Facts, report: FindingList) -> None:
     """The completion said after what was done and how far it fell short of the plan: done ÷ (done ± short)."""
-    for said in _AGAINST_PLAN.finditer(facts.text):
-        done, by, rate = (facts.number_at(said.start(g)) for g in ("done", "by", "rate"))
-        if None in (done, by, rate) or not rate.is_rate or report.names(facts.where(rate.start)):
-            continue
+    for said, (rate, done, by) in _rates_said(facts, report, _AGAINST_PLAN, ("rate", "done", "by")):
         short = said.group("way") in ("少", "减少", "差")
         plan = done.value + by.value if short else done.value - by.value
         if plan <= 0:
@@ -143,6 +138,15 @@ def check_against_the_plan(facts: Facts, report: FindingList) -> None:
                          f"报告写完成{said.group('plan')}的 {rate.value:g}%，按完成 {done.value:,g} ÷ {said.group('plan')} "
                          f"{plan:,g}（{done.value:,g} {'+' if short else '−'} {by.value:,g}）应为 "
                          f"{done.value / plan * 100:.2f}%{quoted(facts, rate)}")
+
+
+def _rates_said(facts: Facts, report: FindingList, pattern: re.Pattern, groups: tuple[str, ...]):
+    """Each statement of the pattern with its figures (the rate first), each read, the rate a rate and not said of
+    already."""
+    for said in pattern.finditer(facts.text):
+        figures = tuple(facts.number_at(said.start(g)) for g in groups)
+        if None not in figures and figures[0].is_rate and not report.names(facts.where(figures[0].start)):
+            yield said, figures
 
 
 def _named_before(facts: Facts, words: str, before: int):

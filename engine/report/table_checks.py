@@ -1,0 +1,147 @@
+"""A report's tables of amounts against themselves (SPEC 8): a 自评表's 其中 rows and 小计 rows against its 年度资金总额 and
+against each other, each row's 执行率 against its 预算 and 支出, a table's 合计 and 小计 rows and its columns against the
+rows they add up."""
+from __future__ import annotations
+
+import re
+
+from ..core.findings import FindingList
+from ..core.parsing import text_key
+from ..core.rounding import excel_round
+from .coverage import HEADLINE
+from .facts import Facts
+from .forms import AMOUNT_COLUMNS
+from .numbers import Number
+from .plain import sub_level
+from .stated import EPS, amount_text, at_stated, by_shape, quoted
+from .tables import subtotalled
+from .vocabulary import key
+
+
+_NOT_FLAT = re.compile(r"小计|合计|总计|^按.{1,8}分|明细")   # (支出明细：… rows: a second breakdown)
+
+
+def check_funds_parts(facts: Facts, report: FindingList) -> None:
+    """A 自评表's 其中 rows against its own 年度资金总额 row, column by column: the parts cannot come to
+    more than the whole (a form may leave a source out, so less is no finding)."""
+    words = dict(HEADLINE)
+    for table in (facts.forms.funds_tables if facts.forms else []):
+        for column in AMOUNT_COLUMNS:
+            whole, word = (table.total or {}).get(column), words[column]
+            under = sub_level(table.marks)       # rows numbered under others (1, 2 under 一): not summed
+            parts = [(name, row[column]) for k, (name, row) in enumerate(table.parts) if column in row and k not in under]
+            if whole is None or not parts or any(_NOT_FLAT.search(key(name)) for name, _ in table.parts):
+                continue      # a 小计 of rows above it, or two breakdowns (按收入性质分 / 按支出性质分): no flat list
+            added = sum(n.value for _, n in parts)
+            if added - whole.value > sum(facts.half_cent(n) for _, n in parts) + facts.half_cent(whole) + EPS \
+                    and not report.names(facts.where(whole.start)):     # (said already of the table's 合计 row)
+                listed = " + ".join(f"{name.removeprefix('其中').strip(':：')} {amount_text(n.value)}" for name, n in parts)
+                # a 其中 row with fewer amounts than the whole's (an empty cell lost, as a PDF's spaces lose it): which
+                # column its figures stand in is not certain — a warning that says so
+                short = [name for name, row in table.parts if column in row and len(row) < len(table.total)]
+                say, why = (report.warning, "（有其中行的金额少于总额行，所在列未必读对，请核对）") if short else \
+                    by_shape(report, facts, whole, sum(facts.amount(n) for _, n in parts), tuple(n for _, n in parts))
+                say("SUM_MISMATCH", facts.where(whole.start),
+                    f"自评表{word}：其中各行 {listed} = {amount_text(added)}，多于总额行的 {amount_text(whole.value)}"
+                    f"{why}{quoted(facts, whole)}")
+                break
+
+
+def check_funds_subtotals(facts: Facts, report: FindingList) -> None:
+    """A 自评表's 小计 row among its 其中 rows against the rows since the one before it (中央 / 省级 / 市级 / 县级,
+    小计), column by column — when another column of it adds up, so that those rows are the ones it sums."""
+    for table in (facts.forms.funds_tables if facts.forms else []):
+        for rows, subtotal in subtotalled(list(table.parts)) or ():
+            checked = [(column, [r[column] for r in rows], subtotal[column]) for column in AMOUNT_COLUMNS
+                       if column in subtotal and all(column in r for r in rows)]
+            off = [(column, parts, whole) for column, parts, whole in checked
+                   if abs(sum(facts.amount(p) for p in parts) - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS]
+            if not off or len(off) == len(checked):
+                continue     # (every column off: those rows may not be the ones it adds up)
+            for column, parts, whole in off:
+                added = sum(facts.amount(p) for p in parts)
+                say, why = by_shape(report, facts, whole, added, tuple(parts))
+                say("SUM_MISMATCH", facts.where(whole.start),
+                    f"自评表{dict(HEADLINE)[column]}：小计行以上各行之和 {amount_text(added)}，与小计行 "
+                    f"{amount_text(facts.amount(whole))} 不符{why}{quoted(facts, whole)}")
+
+
+def check_funds_part_rates(facts: Facts, report: FindingList) -> None:
+    """Each 其中 row's own 执行率 against its 全年执行数 ÷ 全年预算数 (a warning, as any stated rate)."""
+    for table in (facts.forms.funds_tables if facts.forms else []):
+        for name, row in table.parts:
+            budget, spent, stated = row.get("budget_total"), row.get("spend_total"), row.get("exec_rate")
+            if budget is None or spent is None or stated is None or not budget.value \
+                    or report.names(facts.where(stated.start)):
+                continue
+            table_rate(facts, report, f"表中「{name}」", stated, facts.amount(spent), facts.amount(budget))
+
+
+def table_rate(facts: Facts, report: FindingList, said: str, stated: Number, spent: float, budget: float,
+                words: tuple[str, str] = ("", "")) -> None:
+    """A table's stated 执行率 against its own 执行数 ÷ 预算数 (SPEC 8: a warning, as any stated rate);
+    `words` name the two operands in the message when the row does not (全年执行数, 全年预算数)."""
+    value = spent / budget
+    if not at_stated(value, stated):
+        report.warning("STATED_RATE_MISMATCH", facts.where(stated.start),
+                       f"{said}执行率写 {stated.value:g}%，按{words[0]} {amount_text(spent)}÷{words[1]}{amount_text(budget)} "
+                       f"应为 {excel_round(value * 100, 2):.2f}%{quoted(facts, stated)}")
+
+
+def check_amount_tables(facts: Facts, report: FindingList) -> None:
+    """Each row's 执行率 against its 预算 and 支出 columns; a 合计 row against the rows that are no
+    part of another row."""
+    for table in facts.tables:
+        for row in table.rows + table.totals:
+            budget, spend, rate = (row.cells.get(k) for k in ("budget", "spend", "rate"))
+            if budget and spend and rate and budget.value:
+                table_rate(facts, report, f"表中「{row.named or row.name}」", rate, facts.amount(spend), facts.amount(budget))
+        subtotal = lambda r: "小计" in (text_key(r.name), text_key(r.named))      # noqa: E731 (under a group's cell)
+        # the rows in their order, 小计 rows among them (each adds up the rows since the one before it)
+        ordered = sorted([r for r in table.rows if not r.numbered_under] + [t for t in table.totals if subtotal(t)],
+                         key=lambda r: min(n.start for n in r.cells.values()))    # (1, 2 under 一: parts of the row above)
+        totals = sorted((t for t in table.totals if not subtotal(t)), key=lambda r: min(n.start for n in r.cells.values()))
+        if len(totals) > 1:     # two breakdowns, each closed by its 合计 (按资金来源 …合计, 按支出性质 …合计): each its own
+            if any(min(n.start for n in r.cells.values()) > min(n.start for n in totals[-1].cells.values()) for r in ordered):
+                continue        # (rows after the last 合计: which rows each adds up is not said)
+            ends = [min(n.start for n in t.cells.values()) for t in totals]
+            segments = [([r for r in ordered if (ends[k - 1] if k else -1) < min(n.start for n in r.cells.values()) < end], t)
+                        for k, (end, t) in enumerate(zip(ends, totals))]
+            # (every row with the columns of its 合计: a row short of one may have its figures under the wrong ones)
+            segments = [(rows, t) for rows, t in segments if all(set(r.cells) == set(t.cells) for r in rows)]
+        else:
+            segments = [(ordered, totals[0])] if totals else []
+        for rows, total in segments:
+            _sums_of_rows(facts, report, rows, total, subtotal)
+
+
+def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subtotal) -> None:
+    """A 合计 row against the rows over it (a 小计 among them against those since the one before it)."""
+    groups = subtotalled([("小计" if subtotal(r) else r.name, r) for r in ordered])
+    details = [r for r in ordered if not subtotal(r)]
+    if len(details) < 2 or groups is None or any(r.sub_row or "小计" in r.name + r.named for r in details):
+        return      # (其中…, （1）…: which rows after it are parts too is not said)
+    for kind, word in (("budget", "预算"), ("spend", "支出")):
+        for parts_of, whole_row, which in [(details, total, "合计行"), *((g, s, "小计行") for g, s in groups)]:
+            parts = [r.cells[kind] for r in parts_of if kind in r.cells]
+            whole = whole_row.cells.get(kind)
+            if whole is None or len(parts) != len(parts_of):
+                continue
+            added = sum(facts.amount(p) for p in parts)
+            if abs(added - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS:
+                say, why = by_shape(report, facts, whole, added, tuple(parts))
+                say("SUM_MISMATCH", facts.where(whole.start),
+                    f"表中各行{word}之和 {amount_text(added)}，与{which} {amount_text(facts.amount(whole))} 不符{why}"
+                    f"{quoted(facts, whole)}")
+
+
+def check_column_sums(facts: Facts, report: FindingList) -> None:
+    """A table's column of amounts against its 合计 row at the foot (the rows none of them a part of another)."""
+    for column in facts.column_sums:
+        added = sum(facts.amount(p) for p in column.parts)
+        if abs(added - facts.amount(column.whole)) > sum(facts.half_cent(p) for p in column.parts) + facts.half_cent(column.whole) + EPS \
+                and not report.names(facts.where(column.whole.start)):
+            say, why = by_shape(report, facts, column.whole, added, tuple(column.parts))
+            say("SUM_MISMATCH", facts.where(column.whole.start),
+                f"表中「{column.header}」一列各行之和 {amount_text(added)} 万元，与合计行 "
+                f"{amount_text(facts.amount(column.whole))} 万元不符{why}{quoted(facts, column.whole)}")
