@@ -71,14 +71,20 @@ def _every_part_named(parts: list[Number]) -> bool:
 def _other_reading(facts: Facts, parts: list[Number], whole: Number) -> bool:
     """The list read another way adds up, so which figures are the whole's parts is not known
     (precision first): its first parts come to the whole and the rest is another clause's
-    ("其中中央资金120万元、省级资金36万元；…经费上年结转8.50万元"), or a part is itself the sum of
-    the parts after it (a project's spending, then what it was spent on)."""
+    ("其中中央资金120万元、省级资金36万元；…经费上年结转8.50万元"), or they make another amount said before the
+    whole in its sentence, or a part is itself the sum of the parts after it (a project's spending, then what it
+    was spent on)."""
     amounts = [facts.amount(p) for p in parts]
 
     def adds_up(run: list[Number], to: float, of: Number) -> bool:
         slack = sum(facts.half_cent(p) for p in run) + facts.half_cent(of) + EPS
         return abs(sum(facts.amount(p) for p in run) - to) <= slack
     if any(adds_up(parts[:k], facts.amount(whole), whole) for k in range(2, len(parts))):
+        return True
+    # (… or they add up to another amount its sentence said before the whole: "调整后全年预算1,912.58万元，比年初增加
+    # 426.38万元，…其中基本支出1,040.20万元、项目支出872.38万元" — the list is the budget's, not the increase's)
+    earlier = [n for n in facts.figures() if n.is_amount and n.sentence == whole.sentence and n.start < whole.start]
+    if any(adds_up(parts, facts.amount(n), n) for n in earlier):
         return True
     return any(adds_up(parts[i + 1:j], amounts[i], parts[i]) for i in range(len(parts)) for j in range(i + 3, len(parts) + 1))
 

@@ -499,3 +499,11 @@ def test_a_deduction_under_the_one_of_several_rules_for_its_kind(tmp_path):
     paid = SEVERAL_RULES.format(taken="1.75") + "4.支付进度率：68.5%，比75%的要求低6.5个百分点，扣{taken}分。\n"
     assert errors(checked(tmp_path, paid.format(taken="1.3")), "SCORE_MISMATCH") == []
     assert len(errors(checked(tmp_path, paid.format(taken="3.25")), "SCORE_MISMATCH")) == 1
+
+
+@pytest.mark.parametrize("said", ["“三公”经费支出15.62万元，比预算数18.00万元下降13.22%，其中公务用车运行维护费12.40万元、公务接待费3.22万元。",
+                                  "调整后全年预算1,912.58万元，比年初增加426.38万元，其中基本支出1,040.20万元、项目支出872.38万元。"])
+def test_a_list_that_makes_another_amount_its_sentence_said_before(tmp_path, said):
+    """The 其中 parts add up to the amount said first (what was spent, the year's budget), not to the one just before
+    them (the budget it was under, the increase): nothing to say."""
+    assert errors(checked(tmp_path, said + "\n"), "SUM_MISMATCH") == []
