@@ -17,6 +17,7 @@ from .vocabulary import column_of, partitions
 
 
 _NOTED = re.compile(r"\s*(?:万元|元)?\s*[(（][^)）]{0,30}含")
+_SAID_PARTIAL = re.compile(r"\s*(?:万元|元)?\s*(?:[(（][^)）]{0,40}[)）])?\s*(?:等|[,，;；]\s*(?:其余|其他|另有|剩余|余下|此外))")
 _INSIDE_THE_LAST = re.compile(r"\s*(?:其中)?(?:含|包括|内含)")
 _SUMMED = re.compile(r"(?:全年|累计|共|合计|共计)(?:追加|调增)")
 
@@ -35,6 +36,8 @@ def check_sums(facts: Facts, report: FindingList) -> None:
         slack = sum(facts.half_cent(p) for p in s.parts)   # n parts, each rounded: n × 0.005 万元
         if facts.half_cent(s.whole) > max(facts.half_cent(p) for p in s.parts):
             slack += facts.half_cent(s.whole)    # (a whole rounded coarser than its parts: 12,480元 + 86,350元 "合计9.88万元")
+        if total < facts.amount(s.whole) and _SAID_PARTIAL.match(facts.text, s.parts[-1].end):
+            continue     # ("…96.85万元，其余用于防火隔离带建设": the list says it is not all of it)
         if abs(total - facts.amount(s.whole)) > slack + EPS and not _other_reading(facts, s.parts, s.whole):
             parts = " + ".join(amount_text(facts.amount(p)) for p in s.parts)
             # precision first: parts read from items listed after the whole, not from its own

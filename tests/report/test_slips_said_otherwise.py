@@ -507,3 +507,12 @@ def test_a_list_that_makes_another_amount_its_sentence_said_before(tmp_path, sai
     """The 其中 parts add up to the amount said first (what was spent, the year's budget), not to the one just before
     them (the budget it was under, the increase): nothing to say."""
     assert errors(checked(tmp_path, said + "\n"), "SUM_MISMATCH") == []
+
+
+@pytest.mark.parametrize("after", ["，其余用于防火隔离带建设和宣传教育。", "等。"])
+def test_a_list_said_to_be_part_of_its_whole(tmp_path, after):
+    """"项目支出668.37万元，其中:A 268.32万元，B 152.40万元，C 96.85万元，其余用于…": the list says it is not all of
+    the whole — that its parts fall short is nothing to say; a list that says nothing of the kind is (a warning)."""
+    text = "项目支出668.37万元，其中：专业扑火队伍工资补助268.32万元，防火物资装备采购152.40万元，瞭望塔运维96.85万元{after}\n"
+    assert errors(checked(tmp_path, text.format(after=after)), "SUM_MISMATCH") == []
+    assert [f.severity for f in errors(checked(tmp_path, text.format(after="。")), "SUM_MISMATCH")] == ["warning"]
