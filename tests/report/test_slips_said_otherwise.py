@@ -516,3 +516,13 @@ def test_a_list_said_to_be_part_of_its_whole(tmp_path, after):
     text = "项目支出668.37万元，其中：专业扑火队伍工资补助268.32万元，防火物资装备采购152.40万元，瞭望塔运维96.85万元{after}\n"
     assert errors(checked(tmp_path, text.format(after=after)), "SUM_MISMATCH") == []
     assert [f.severity for f in errors(checked(tmp_path, text.format(after="。")), "SUM_MISMATCH")] == ["warning"]
+
+
+def test_a_budget_equation_across_sentences_with_other_amounts_between(tmp_path):
+    """年初, an increase, then other amounts sentences apart (a carry-over, a source's money), then 调整后: which of
+    them moved the budget is not said — nothing to say; the three in one sentence are still checked."""
+    apart = ("年初预算1,220.00万元。年中将上年结转资金36.48万元纳入本年预算，其中学前教育资助12.00万元。"
+             "12月下旬省级追加秋季学期清算资金22.30万元，调整后全年预算1,288.78万元。\n")
+    assert errors(checked(tmp_path, apart), "SUM_MISMATCH") == []
+    together = "年初预算1,220.00万元，追加22.30万元，调整后全年预算1,252.30万元。\n"
+    assert [f.severity for f in errors(checked(tmp_path, together), "SUM_MISMATCH")] == ["error"]
