@@ -253,6 +253,13 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
         # (an execution scored by a rule the report states — "每低1个百分点扣0.5分" —: not the framework's)
         weighed_otherwise = weighed_otherwise or (said and not given and item["id"] == "budget_execution"
                                                   and OWN_EXECUTION_RULE.search(facts.text))
+        # (… or scored 分值 × the 执行率 it states, "预算执行率97.15%，得9.72分": the report's own convention, where
+        # the framework inferred gives full marks above a line or works from the amounts unrounded)
+        stated_rate = facts.keyed_rates().get("exec_rate")
+        weighed_otherwise = weighed_otherwise or (said and not given and item["id"] == "budget_execution"
+                                                  and stated_rate is not None and follows_rate(
+                                                      stated_rate, (said.weight.value if said.weight else item["weight"]),
+                                                      said.score.value))
         if said and not repeated and not weighed_otherwise and item["score"] is not None and abs(item["score"] - said.score.value) >= SCORE_TOLERANCE:
             (report.error if given else report.warning)(   # by an inferred framework: a warning that says so
                 "SCORE_MISMATCH", facts.where(said.score.start),

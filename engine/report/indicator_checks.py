@@ -310,6 +310,8 @@ def check_scores_of_completions(facts: Facts, report: FindingList) -> None:
             continue
         start = statement_start(facts.text, item.score.start)
         said = [n for n in facts.numbers if start <= n.start < item.score.start and n.is_rate]
+        # (what was achieved may be a rate said before its completion: "转移就业率66.59%，完成目标的95.13%，得…")
+        said = [n for n in said if _COMPLETION_SAID.search(n.label)] if len(said) == 2 else said
         if len(said) != 1 or not _COMPLETION_SAID.search(said[0].label) or said[0].value > 100:
             continue
         expected = _score(said[0].value / 100, item.weight.value)

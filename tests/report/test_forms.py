@@ -1587,3 +1587,20 @@ def test_figures_set_right_past_their_header_words_ends(tmp_path):
     wrong = checked(tmp_path, SPENDING_SET_RIGHT.format(x="4,441.25"))
     assert [(f.severity, f.code) for f in wrong.findings] == [("error", "SUM_MISMATCH")]
     assert "4,414.25" in wrong.findings[0].message
+
+
+EXECUTION_BY_ITS_RATE = """某县水务局2023年度农村饮水项目支出绩效自评报告
+| 项目资金 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| 年度财政资金总额 | 648.40 | 640.92 | 10 | 98.85% | {score} |
+二、自评得分情况
+预算执行率10分、产出指标50分、效益指标30分、满意度指标10分。产出指标得50分，效益指标得30分，满意度指标得10分。
+项目自评总分{total}分，评价等级为“优”。
+"""
+
+
+def test_the_execution_scored_by_the_rate_the_report_states(tmp_path):
+    """640.92 ÷ 648.40 = 98.846%, said 98.85%: 9.89 is 分值 × the rate it states (the framework inferred, from the
+    amounts unrounded, gives 9.88) — the report's own convention, nothing to say; 9.98 is off both."""
+    assert checked(tmp_path, EXECUTION_BY_ITS_RATE.format(score="9.89", total="99.89")).findings == []
+    wrong = checked(tmp_path, EXECUTION_BY_ITS_RATE.format(score="9.98", total="99.98"))
+    assert "SCORE_MISMATCH" in [f.code for f in wrong.findings]

@@ -526,3 +526,12 @@ def test_a_budget_equation_across_sentences_with_other_amounts_between(tmp_path)
     assert errors(checked(tmp_path, apart), "SUM_MISMATCH") == []
     together = "年初预算1,220.00万元，追加22.30万元，调整后全年预算1,252.30万元。\n"
     assert [f.severity for f in errors(checked(tmp_path, together), "SUM_MISMATCH")] == ["error"]
+
+
+def test_a_score_after_a_rate_achieved_and_its_completion(tmp_path):
+    """"转移就业率66.59%，完成目标的95.13%，得19.30分（分值20分）" under the report's proportional rule: of the two rates
+    the completion is the one scored — 20 × 95.13% = 19.03."""
+    text = ("评分办法：定量指标未达到指标值的，按实际值÷指标值×分值计分。\n"
+            "（三）效益指标：转移就业率66.59%，完成目标的95.13%，得{score}分（分值20分）。\n")
+    assert errors(checked(tmp_path, text.format(score="19.03")), "SCORE_MISMATCH") == []
+    assert len(errors(checked(tmp_path, text.format(score="19.30")), "SCORE_MISMATCH")) == 1
