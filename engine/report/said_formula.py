@@ -32,7 +32,7 @@ def follows_rate(rate: Number, points: float, score: float) -> bool:
     """Whether a score is 分值 × a rate that the stated one rounds from (± half its last digit: 96.55% may
     be 96.5463%, whose score is 9.65), within the scores' own tolerance."""
     half = 0.5 * 10 ** -rate.decimals
-    low, high = (ratio_score((rate.value + d) / 100, points) for d in (-half, half))
+    low, high = (ratio_score(max(rate.value + d, 0.0) / 100, points) for d in (-half, half))   # (a rate of 0%: none below)
     return low - SCORE_TOLERANCE < score < high + SCORE_TOLERANCE
 
 
