@@ -27,6 +27,7 @@ from .indicator_checks import (REVERSE_SAID, check_completions_said_apart, check
 from .named_rates import (check_against_the_plan, check_named_rates, check_paid_and_left, check_shares_explained,
                           check_year_on_year)
 from .rate_checks import check_headline_rate, check_stated_rates
+from .numbers import Number
 from .tier_words import check_tier_scores
 from .table_checks import (check_amount_tables, check_column_sums, check_funds_part_rates, check_funds_parts,
                            check_funds_subtotals, table_rate)
@@ -178,21 +179,21 @@ def _form_total(facts: Facts, report: FindingList) -> None:
     if forms is None:
         return
     for total, scores in forms.each_form_adding_up() if forms.total is None else ():   # (a form for each project)
-        stated = perf_total([s.value for s in scores])
-        if abs(stated - total.value) >= SCORE_TOLERANCE:
-            say, why = by_shape(report, facts, total, stated, tuple(scores))
-            say("TOTAL_MISMATCH", facts.where(total.start),
-                f"自评表各行得分合计 {stated:.2f} 分，总分行写 {total.value:g} 分{why}{quoted(facts, total)}")
+        _total_of_rows(facts, report, total, scores, "自评表各行得分合计")
     for scores, table in ((forms.rows_adding_up(), "自评表"), (forms.score_rows_adding_up(), "评分表")):
         if scores is None:
             continue
-        stated = perf_total([s.value for s in scores])
-        if abs(stated - forms.total.value) >= SCORE_TOLERANCE:
-            say, why = by_shape(report, facts, forms.total, stated, tuple(scores))
-            say("TOTAL_MISMATCH", facts.where(forms.total.start),
-                f"{table}各行得分合计 {stated:.2f} 分（分值合计 {forms.total_weight.value:g} 分），"
-                f"总分行写 {forms.total.value:g} 分{why}{quoted(facts, forms.total)}")
+        _total_of_rows(facts, report, forms.total, scores, f"{table}各行得分合计", f"（分值合计 {forms.total_weight.value:g} 分）")
         return
+
+
+def _total_of_rows(facts: Facts, report: FindingList, total: Number, scores: list[Number], called: str,
+                   weighed: str = "") -> None:
+    stated = perf_total([s.value for s in scores])
+    if abs(stated - total.value) >= SCORE_TOLERANCE:
+        say, why = by_shape(report, facts, total, stated, tuple(scores))
+        say("TOTAL_MISMATCH", facts.where(total.start),
+            f"{called} {stated:.2f} 分{weighed}，总分行写 {total.value:g} 分{why}{quoted(facts, total)}")
 
 
 _GRADE_ORDER = ("优", "良", "中", "差")

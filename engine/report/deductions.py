@@ -94,10 +94,12 @@ def _check_per_point(facts: Facts, report: FindingList) -> None:
     whole_points = _ROUNDED_UP.search(facts.text) is not None or _ROUNDED_DOWN.search(facts.text) is not None
     for said in _TAKEN.finditer(facts.text):
         taken = facts.number_at(said.start("taken"))
-        per_point = next(iter(rules)) if one_rule else _rule_of(facts.text, said.start())
-        start, end = sentence_bounds(facts.text, said.start())
-        if not one_rule and any(i.self_score is not None and start <= i.self_score.start < end for i in facts.indicators):
-            continue      # (an indicator scored there: checked by its completion, under the rule found for it)
+        per_point = next(iter(rules))
+        if not one_rule:
+            per_point = _rule_of(facts.text, said.start())
+            start, end = sentence_bounds(facts.text, said.start())
+            if any(i.self_score is not None and start <= i.self_score.start < end for i in facts.indicators):
+                continue      # (an indicator scored there: checked by its completion, under the rule found for it)
         if taken is None or per_point is None or whole_points and not said.group("counted"):
             continue
         points = float(said.group("counted") or said.group("gap"))

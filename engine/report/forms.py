@@ -83,9 +83,7 @@ class Forms:
         itself says they are its parts: a table of 一级 and 二级 rows adds up to twice as much)."""
         if self.total is None or self.total_weight is None or len(self.score_rows) < 2:
             return None
-        if abs(sum(w.value for w, _ in self.score_rows) - self.total_weight.value) >= 0.005:
-            return None
-        return [s for _, s in self.score_rows]
+        return _adding_up(self.score_rows, self.total_weight.value)
 
     def rows_adding_up(self) -> list[Number] | None:
         """The scores the 总分 row adds up — the 执行率 row's and every indicator's — when their
@@ -94,11 +92,7 @@ class Forms:
             return None
         rows = [(self.execution.get("weight"), self.execution.get("score"))] if self.execution else []
         rows += [(i.weight, i.score) for i in self.indicators]
-        if not rows or any(w is None or s is None for w, s in rows):
-            return None
-        if abs(sum(w.value for w, _ in rows) - self.total_weight.value) >= 0.005:
-            return None
-        return [s for _, s in rows]
+        return _adding_up(rows, self.total_weight.value)
 
     def each_form_adding_up(self) -> list[tuple[Number, list[Number]]]:
         """(总分, the scores it adds up) of each form of several — its 执行率 row's and its indicators' —
@@ -109,11 +103,9 @@ class Forms:
             rows = [(table.execution.get("weight"), table.execution.get("score"))] if table and table.execution else []
             # (a line of a wrapped cell read as a row of its own scores nothing: not one of its rows)
             rows += [(i.weight, i.score) for i in self.indicators if i.form == form and (i.weight or i.score)]
-            if len(rows) < 2 or any(w is None or s is None for w, s in rows):
-                continue
-            whole = weight.value if weight is not None else 100.0
-            if abs(sum(w.value for w, _ in rows) - whole) < 0.005:
-                out.append((total, [s for _, s in rows]))
+            scores = _adding_up(rows, weight.value if weight is not None else 100.0) if len(rows) >= 2 else None
+            if scores is not None:
+                out.append((total, scores))
         return out
 
     @property
@@ -124,6 +116,13 @@ class Forms:
         for row in self.indicators:
             given += [row.target, row.actual, row.weight, row.score]
         return {id(n) for n in given if n is not None}
+
+
+def _adding_up(rows: list[tuple[Number | None, Number | None]], whole: float) -> list[Number] | None:
+    """The scores of rows (分值, 得分), each with both, whose 分值 add up to `whole`; else None."""
+    if not rows or any(w is None or s is None for w, s in rows) or abs(sum(w.value for w, _ in rows) - whole) >= 0.005:
+        return None
+    return [s for _, s in rows]
 
 
 def read_forms(text: str, figures: list[Number]) -> Forms:

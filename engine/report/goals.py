@@ -226,12 +226,10 @@ def _shared_name(goal: str, said: str) -> str:
 def _names_one(goal: str, name: str) -> bool:
     """A goal's words and an indicator's name end alike in four characters or more (one of them ending in what
     is counted, "…人数", or not), or one is the whole of the other (not a measure's word alone: "完成率")."""
-    if _COUNTED.search(goal) or _COUNTED.search(name):
-        bare = _shared_end(_COUNTED.sub("", goal), _COUNTED.sub("", name))
-        if len(bare) >= _MIN_SHARED:
-            return True
+    if len(_shared_name(goal, name)) >= _MIN_SHARED:
+        return True
     shared = _shared_end(goal, name)
-    return len(shared) >= _MIN_SHARED or len(shared) >= 3 and shared in (goal, name) and not measure_of(shared)
+    return len(shared) >= 3 and shared in (goal, name) and not measure_of(shared)
 
 
 def _segment(document: Document, n: Number) -> str:

@@ -18,6 +18,7 @@ _SCORED = re.compile(r"得\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 # "效益指标3项和满意度指标均达到目标值，得满分": groups named, then all in full
 _GROUPS_IN_FULL = re.compile(rf"(?P<groups>(?:(?:{_GROUPS})(?:指标)?\s*(?:(?P<n>{COUNT})\s*项)?\s*(?:和|、|及|与)?\s*)+?)"
                              r"(?:均|全部|都)\s*(?:达到(?:了)?(?:年度)?(?:目标值|目标|指标值)\s*[,，]?\s*)?(?:均)?(?:得|为)满分")
+_ONE_GROUP = re.compile(rf"(?P<group>{_GROUPS})(?:指标)?\s*(?:(?P<n>{COUNT})\s*项)?")
 _APART = "得分取自自评得分说明（未逐项写出的按满分计）"
 
 
@@ -48,21 +49,25 @@ def rest_of_a_group_in_full(facts: Facts) -> None:
             continue
         for indicator, score in zip(sorted(named, key=lambda i: _first_said(i.name, said)), scores):
             if indicator.self_score is None and score.value <= indicator.weight.value:
-                indicator.self_score, indicator.scored_apart = score, indicator.scored_apart or _APART
+                _scored(indicator, score)
         for indicator in rest_of:
             if indicator.self_score is None:
-                indicator.self_score, indicator.scored_apart = indicator.weight, indicator.scored_apart or _APART
+                _scored(indicator, indicator.weight)
     _groups_scored_whole(facts)
     for whole in _GROUPS_IN_FULL.finditer(text):
         said = whole.group("groups")
-        for one in re.finditer(rf"(?P<group>{_GROUPS})(?:指标)?\s*(?:(?P<n>{COUNT})\s*项)?", said):
+        for one in _ONE_GROUP.finditer(said):
             members = _members(facts, one.group("group"))
             if not members or any(i.weight is None for i in members) \
                     or one.group("n") and count_of(one.group("n")) != len(members):
                 continue
             for indicator in members:
                 if indicator.self_score is None:
-                    indicator.self_score, indicator.scored_apart = indicator.weight, indicator.scored_apart or _APART
+                    _scored(indicator, indicator.weight)
+
+
+def _scored(indicator, score) -> None:
+    indicator.self_score, indicator.scored_apart = score, indicator.scored_apart or _APART
 
 
 def _members(facts: Facts, group: str) -> list:
@@ -127,4 +132,4 @@ def _groups_scored_whole(facts: Facts) -> None:
                 _points_of_each(facts, group, members)
                 for indicator in members:
                     if indicator.self_score is None and indicator.weight is not None:
-                        indicator.self_score, indicator.scored_apart = indicator.weight, indicator.scored_apart or _APART
+                        _scored(indicator, indicator.weight)

@@ -45,7 +45,7 @@ def headed_indicators(facts: Facts) -> None:
         target = facts.number_at(goals[0].end()) if len(goals) == 1 else None
         weight, score = _points_and_score(facts, start, end)
         read = next((i for i in facts.indicators if target is not None and i.target is target), None)
-        if read is not None and read.start >= start - len(name) - 4 and _CUT.match(text_key(read.name) or "岁"):
+        if read is not None and read.start >= start - len(name) - 4 and _CUT.match(text_key(read.name)):
             read.name = name       # (read from its sentence under words cut short — "岁残疾儿童" of "0-6岁残疾儿童" —:
             known.append(text_key(name))    # the heading over its one target names it)
         if target is not None and (target.part or read is not None):

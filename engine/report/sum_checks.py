@@ -147,7 +147,7 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
         return True
     if others and not one_sentence:
         return True     # (other amounts said between them, sentences apart: which of them move the budget is not said —
-        # on the held-out cases such warnings found nothing and raised eleven false ones)
+        # on the held-out cases such warnings found nothing and raised nine false ones)
     if abs(expected - facts.amount(total)) > slack + EPS:
         steps = "".join(f" {'−' if x < 0 else '+'} {amount_text(abs(x))}" for x in signed)
         say, apart = (report.error, "") if one_sentence and not others and a_slip_of(facts, total, expected, [initial, *adjustments]) else \

@@ -54,16 +54,11 @@ def check_funds_subtotals(facts: Facts, report: FindingList) -> None:
         for rows, subtotal in subtotalled(list(table.parts)) or ():
             checked = [(column, [r[column] for r in rows], subtotal[column]) for column in AMOUNT_COLUMNS
                        if column in subtotal and all(column in r for r in rows)]
-            off = [(column, parts, whole) for column, parts, whole in checked
-                   if abs(sum(facts.amount(p) for p in parts) - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS]
+            off = [(column, parts, whole) for column, parts, whole in checked if _off(facts, parts, whole)]
             if not off or len(off) == len(checked):
                 continue     # (every column off: those rows may not be the ones it adds up)
             for column, parts, whole in off:
-                added = sum(facts.amount(p) for p in parts)
-                say, why = by_shape(report, facts, whole, added, tuple(parts))
-                say("SUM_MISMATCH", facts.where(whole.start),
-                    f"自评表{dict(HEADLINE)[column]}：小计行以上各行之和 {amount_text(added)}，与小计行 "
-                    f"{amount_text(facts.amount(whole))} 不符{why}{quoted(facts, whole)}")
+                _say_off(facts, report, parts, whole, f"自评表{dict(HEADLINE)[column]}：小计行以上各行之和", "小计行")
 
 
 def check_funds_part_rates(facts: Facts, report: FindingList) -> None:
@@ -99,13 +94,13 @@ def check_amount_tables(facts: Facts, report: FindingList) -> None:
         subtotal = lambda r: "小计" in (text_key(r.name), text_key(r.named))      # noqa: E731 (under a group's cell)
         # the rows in their order, 小计 rows among them (each adds up the rows since the one before it)
         ordered = sorted([r for r in table.rows if not r.numbered_under] + [t for t in table.totals if subtotal(t)],
-                         key=lambda r: min(n.start for n in r.cells.values()))    # (1, 2 under 一: parts of the row above)
-        totals = sorted((t for t in table.totals if not subtotal(t)), key=lambda r: min(n.start for n in r.cells.values()))
+                         key=_place)    # (1, 2 under 一: parts of the row above)
+        totals = sorted((t for t in table.totals if not subtotal(t)), key=_place)
         if len(totals) > 1:     # two breakdowns, each closed by its 合计 (按资金来源 …合计, 按支出性质 …合计): each its own
-            if any(min(n.start for n in r.cells.values()) > min(n.start for n in totals[-1].cells.values()) for r in ordered):
+            if any(_place(r) > _place(totals[-1]) for r in ordered):
                 continue        # (rows after the last 合计: which rows each adds up is not said)
-            ends = [min(n.start for n in t.cells.values()) for t in totals]
-            segments = [([r for r in ordered if (ends[k - 1] if k else -1) < min(n.start for n in r.cells.values()) < end], t)
+            ends = [_place(t) for t in totals]
+            segments = [([r for r in ordered if (ends[k - 1] if k else -1) < _place(r) < end], t)
                         for k, (end, t) in enumerate(zip(ends, totals))]
             # (every row with the columns of its 合计: a row short of one may have its figures under the wrong ones)
             segments = [(rows, t) for rows, t in segments if all(set(r.cells) == set(t.cells) for r in rows)]
@@ -113,6 +108,25 @@ def check_amount_tables(facts: Facts, report: FindingList) -> None:
             segments = [(ordered, totals[0])] if totals else []
         for rows, total in segments:
             _sums_of_rows(facts, report, rows, total, subtotal)
+
+
+def _place(row) -> int:
+    """Where a table's row stands (its first figure)."""
+    return min(n.start for n in row.cells.values())
+
+
+def _off(facts: Facts, parts: list[Number], whole: Number) -> bool:
+    """The parts come to other than the whole, beyond each part's half cent."""
+    return abs(sum(facts.amount(p) for p in parts) - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS
+
+
+def _say_off(facts: Facts, report: FindingList, parts: list[Number], whole: Number, called: str, against: str,
+             unit: str = "") -> None:
+    """SUM_MISMATCH: what the parts come to against the row that says their sum (an error for a slip's shape)."""
+    added = sum(facts.amount(p) for p in parts)
+    say, why = by_shape(report, facts, whole, added, tuple(parts))
+    say("SUM_MISMATCH", facts.where(whole.start),
+        f"{called} {amount_text(added)}{unit}，与{against} {amount_text(facts.amount(whole))}{unit or ' '}不符{why}{quoted(facts, whole)}")
 
 
 def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subtotal) -> None:
@@ -127,12 +141,8 @@ def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subto
             whole = whole_row.cells.get(kind)
             if whole is None or len(parts) != len(parts_of):
                 continue
-            added = sum(facts.amount(p) for p in parts)
-            if abs(added - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS:
-                say, why = by_shape(report, facts, whole, added, tuple(parts))
-                say("SUM_MISMATCH", facts.where(whole.start),
-                    f"表中各行{word}之和 {amount_text(added)}，与{which} {amount_text(facts.amount(whole))} 不符{why}"
-                    f"{quoted(facts, whole)}")
+            if _off(facts, parts, whole):
+                _say_off(facts, report, parts, whole, f"表中各行{word}之和", which)
 
 
 def check_column_sums(facts: Facts, report: FindingList) -> None:
@@ -141,7 +151,4 @@ def check_column_sums(facts: Facts, report: FindingList) -> None:
         added = sum(facts.amount(p) for p in column.parts)
         if abs(added - facts.amount(column.whole)) > sum(facts.half_cent(p) for p in column.parts) + facts.half_cent(column.whole) + EPS \
                 and not report.names(facts.where(column.whole.start)):
-            say, why = by_shape(report, facts, column.whole, added, tuple(column.parts))
-            say("SUM_MISMATCH", facts.where(column.whole.start),
-                f"表中「{column.header}」一列各行之和 {amount_text(added)} 万元，与合计行 "
-                f"{amount_text(facts.amount(column.whole))} 万元不符{why}{quoted(facts, column.whole)}")
+            _say_off(facts, report, column.parts, column.whole, f"表中「{column.header}」一列各行之和", "合计行", " 万元")

@@ -50,13 +50,12 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
     rows.update(header_continued(rows, lines))
     spaced = {n: [c for c in _COLUMN_GAP.split(line.strip()) if c] for n, line in enumerate(lines)
               if n not in rows and line.strip() and (_COLUMN_GAP.search(line.strip()) or _INDENTED.match(line))}
-    for n, line in enumerate(lines):     # a bracket's close wrapped alone onto a line ("（20分" / "）")
-        if n - 1 in spaced and n + 1 in spaced and n not in rows and 0 < len(line.strip()) <= _WRAPPED_CELL \
-                and re.search(r"[)）]$", line.strip()) and opens_bracket(lines[n - 1]):
-            spaced[n] = [line.strip()]
-    for n, line in enumerate(lines):     # a header's stacked word alone on the line under it ("绩效" / "指标")
-        if n - 1 in spaced and n not in spaced and n not in rows and form_header(spaced[n - 1]) \
-                and 0 < len(line.strip()) <= _WRAPPED_CELL and not re.search(r"\d", line):
+    for n, line in enumerate(lines):     # a short line alone between a table's lines, a cell of its own:
+        if n - 1 not in spaced or n in rows or not 0 < len(line.strip()) <= _WRAPPED_CELL:
+            continue
+        closes = n + 1 in spaced and re.search(r"[)）]$", line.strip()) and opens_bracket(lines[n - 1])  # ("（20分" / "）")
+        stacked = n not in spaced and form_header(spaced[n - 1]) and not re.search(r"\d", line)    # ("绩效" / "指标")
+        if closes or stacked:
             spaced[n] = [line.strip()]
     block: list[int] = []
     for n in sorted(spaced) + [-2]:
