@@ -44,11 +44,20 @@ def read_sums(facts: Facts) -> None:
             closing = re.search(r"[)）]", text[match.end():end])   # "…耗材156.30万元（其中…合同148.60万元），…":
             end = match.end() + closing.start() if closing else end   # a list in brackets ends with them
         following = text.find("其中", match.end(), end)    # "…；全年实际支出…，其中…": another whole and
-        if following >= 0:                                 # its list: this one ends at the ； before it
+        nested = None                                      # its list: this one ends at the ； before it
+        if following >= 0:
             semicolons = [m.start() for m in re.finditer(r"[;；]", text[match.end():following])]
             end = match.end() + semicolons[-1] if semicolons else end
+            if not semicolons:     # "其中：人员经费…，其中工资福利…、对个人和家庭的补助…；公用经费…": a part's own
+                closed = _CLAUSE_END.search(text, following, end)     # list, to its ；, is not this one's
+                nested = (following, closed.start() if closed else end)
+        if _inside_a_part(text, start, match.start()):
+            closed = _CLAUSE_END.search(text, match.end(), end)   # (that part's list: to its ；, else not known)
+            if closed is None:
+                continue
+            end = closed.start()
         for n in facts.numbers:
-            if match.end() <= n.start < end:
+            if match.end() <= n.start < end and not (nested and nested[0] <= n.start < nested[1]):
                 if stop_parts(n.label) or (not spent_whole and _SPENDING.search(n.label)) or _WHOLE.search(n.label):
                     break   # "其中省级补助…、县级配套…，实际拨付使用…": the sources end where spending starts
                 between = text[match.end():n.start]
@@ -85,6 +94,13 @@ def read_sums(facts: Facts) -> None:
                 for n in group:
                     n.part = True
                 facts.sums.append(PartsList(whole, group, every_part=not match.group().startswith("其中")))
+
+
+def _inside_a_part(text: str, start: int, at: int) -> bool:
+    """The 其中 at `at` lists a part's own parts: another 其中 opened its sentence's list before it, with no ；
+    between ("其中：人员经费…，其中…")."""
+    earlier = text.rfind("其中", start, at)
+    return earlier >= 0 and not re.search(r"[;；)）]", text[earlier:at]) and not opens_bracket(text[earlier:at])
 
 
 _INCOME_WHOLE = re.compile(r"收入(?:合计|总计|总额)\s*(?:为|是)?\s*$")

@@ -1,0 +1,37 @@
+"""A 其中 list whose part has a 其中 list of its own: each list against its own whole."""
+from __future__ import annotations
+
+from reading import checked
+
+HEAD = "某县林业局2023年度部门整体支出绩效自评报告\n"
+# 1,018.73 + 108.73 = 1,127.46; 956.15 + 62.58 = 1,018.73
+NESTED = ("2023年基本支出1,127.46万元，其中：人员经费1,018.73万元，其中工资福利支出956.15万元、"
+          "对个人和家庭的补助62.58万元，主要用于工资和津补贴；公用经费108.73万元，主要用于办公费和水电费。\n")
+
+
+def findings(tmp_path, text: str) -> list[tuple[str, str]]:
+    return [(f.code, f.severity) for f in checked(tmp_path, HEAD + text).findings]
+
+
+def test_a_part_with_its_own_list_adds_up_both_ways(tmp_path):
+    assert findings(tmp_path, NESTED) == []
+
+
+def test_the_inner_list_off_its_part_is_an_error_of_that_part(tmp_path):
+    wrong = NESTED.replace("62.58万元", "65.28万元")     # 956.15 + 65.28 = 1,021.43 ≠ 1,018.73
+    found = checked(tmp_path, HEAD + wrong).findings
+    assert [(f.code, f.severity) for f in found] == [("SUM_MISMATCH", "error")]
+    assert "1,021.43" in found[0].message and "1,018.73" in found[0].message
+
+
+def test_the_outer_list_off_its_whole_is_an_error_of_the_whole(tmp_path):
+    wrong = NESTED.replace("公用经费108.73", "公用经费118.73")    # 1,018.73 + 118.73 = 1,137.46 ≠ 1,127.46
+    found = checked(tmp_path, HEAD + wrong).findings
+    assert [(f.code, f.severity) for f in found] == [("SUM_MISMATCH", "error")]
+    assert "1,137.46" in found[0].message and "1,127.46" in found[0].message
+
+
+def test_a_part_list_not_closed_by_a_semicolon_is_not_checked(tmp_path):
+    # where the part's list ends is not said: neither list is known
+    loose = NESTED.replace("主要用于工资和津补贴；", "").replace("62.58万元", "65.28万元")
+    assert findings(tmp_path, loose) == []
