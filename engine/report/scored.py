@@ -165,6 +165,7 @@ _POINTS_CLOSED = re.compile(r"分\s*[)）]")
 _NOT_ITS_NAME = re.compile(rf"(?:{words()['statement_goal'].pattern})|.*(?:{words()['statement_achieved'].pattern})\s*$|.*的\s*$"
                            r"|.*(?:控制在|不超过|不高于|不低于|不少于|低于|高于|超过)\s*$"   # ("全年完成", "控制在": no name)
                            r"|(?:未完成|未达到|未达标|主要)?原因|因|由于|主要是|但|.*未\s*$"   # ("但未达到85%的目标")
+                           r"|即|亦即|也就是"    # ("控制率93.48%，即年末实有在职86人占…的比例": the figure before, explained)
                            r"|(?:提高|提升|增加|增长|上升|下降|降低|减少)了?\s*$"   # ("…提高到57.9%，提高0.6个百分点": a change, no name)
                            r"|经?(?:抽样|问卷|实地|现场|第三方)?(?:调查|测评|抽查|测算|核查|统计|评估)(?:结果)?(?:为|显示)?\s*$"   # ("经抽样调查为88.2%")
                            r"|按(?:每|照|标准|评分|规定|规则|办法|(?:完成|实际)?(?:比例|完成率))|依据|根据"     # ("按每名每年12,000元标准拨付…": a standard, no name)
@@ -194,9 +195,12 @@ def _subject(text: str, start: int, end: int) -> re.Match | None:
 
 # what was achieved, then the bound it kept ("失业率2.6%，控制在3%以内", "控制率95.31%，不超过100%", "…，目标95%以上")
 _BOUND = re.compile(r"\s*[,，]\s*(?:但)?(?:(?:年度)?目标(?:值)?(?:为)?\s*)?"      # ("…92.7%，目标不低于90%")
-                    r"(?P<word>控制在|不超过|不高于|低于|不低于|不少于|高于|超过|未达到|未达|达到|优于|(?:年度)?目标(?:值)?(?:为)?)\s*"
+                    r"(?P<word>控制在|不超过|未超过|未超出|不高于|低于|不低于|不少于|高于|超过|未达到|未达|达到|优于|(?:年度)?目标(?:值)?(?:为)?)\s*"
                     r"(?P<figure>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*(?P<end>以内|以下|及以下|以上|及以上)?"
                     r"\s*(?:的(?:目标|要求|控制目标))?\s*(?=[,，;；。(（]|$)")
+
+
+_EXPLAINED = re.compile(r"\s*[,，]\s*(?:即|亦即|也就是)[^,，。；;]*(?=[,，])")
 
 
 def _named_with_its_target(facts: Facts, start: int, end: int, name: str, achieved) -> tuple | None:
@@ -216,12 +220,13 @@ def _named_with_its_target(facts: Facts, start: int, end: int, name: str, achiev
 
 def _bound_after(facts: Facts, achieved, before: int) -> tuple:
     """The target said right after what was achieved, and its direction from its words; (None, None) if none."""
-    bound = _BOUND.match(facts.text, achieved.end, before)
+    explained = _EXPLAINED.match(facts.text, achieved.end, before)    # (past "，即…占…的比例")
+    bound = _BOUND.match(facts.text, explained.end() if explained else achieved.end, before)
     target = facts.number_at(bound.start("figure")) if bound else None
     if target is None or target.unit != achieved.unit:
         return None, None
     word, end = bound.group("word"), bound.group("end") or ""
-    if word in ("控制在", "不超过", "不高于", "低于") or end in ("以内", "以下", "及以下"):
+    if word in ("控制在", "不超过", "未超过", "未超出", "不高于", "低于") or end in ("以内", "以下", "及以下"):
         return "<=", target
     return (">=", target) if word in ("不低于", "不少于", "高于", "超过", "未达到", "未达", "达到", "优于") or end else ("=", target)
 
