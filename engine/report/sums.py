@@ -48,7 +48,7 @@ def read_sums(facts: Facts) -> None:
         if following >= 0:
             semicolons = [m.start() for m in re.finditer(r"[;；]", text[match.end():following])]
             end = match.end() + semicolons[-1] if semicolons else end
-            if not semicolons:     # "其中：人员经费…，其中工资福利…、对个人和家庭的补助…；公用经费…": a part's own
+            if not semicolons and not opens_bracket(text[match.end():following]):     # "其中：人员经费…，其中工资福利…、对个人和家庭的补助…；公用经费…": a part's own
                 closed = _CLAUSE_END.search(text, following, end)     # list, to its ；, is not this one's
                 nested = (following, closed.start() if closed else end)
         if _inside_a_part(text, start, match.start()):
