@@ -12,6 +12,7 @@ from ..core.parsing import DIRECTIONS, text_key
 from .document import Document
 from .facts import shared_core
 from .numbers import Number, direction_after, direction_before, measure_of
+from .plain import LIST_MARK
 from .vocabulary import goals_paragraph_words
 
 _NOISE = re.compile(r"(?:为|是|达到|达|控制在|保持在|稳定在|保持|维持在|维持|[:：])\s*$")   # ("…成灾率控制在0.8‰以内": the name before)
@@ -39,6 +40,7 @@ def _stated(document: Document, numbers: list[Number], kind: str) -> list[tuple[
         if any(m is not n and start <= m.start < end and not bracketed_completion(document.text, n, m) for m in numbers):
             continue     # (one figure in its clause, or its completion in brackets after it: "…77.32万亩（完成目标的101.07%）")
         words = _NOISE.sub("", re.split(r"[:：]", document.text[start:n.start])[-1].strip())   # after "目标为："
+        words = re.sub(r"^" + LIST_MARK + r"\s*", "", words)      # ("5.节日走访慰问优抚对象不少于1,400户": no "5.")
         direction = direction_before(words)
         if direction:
             words = re.sub(r"(?:≥|≤|>=|<=|>|<|=|" + "|".join(map(re.escape, DIRECTIONS)) + r")\s*$", "", words)
@@ -110,7 +112,9 @@ def goal_result_pairs(document: Document, numbers: list[Number], known: list[str
         known.append(name)
         out.append((name, _direction(document, target), target, results[k][1]))
     paired = {id(n) for *_, t, a in out for n in (t, a)}
-    return out + _by_their_unit(document, goals, results, paired, known)
+    out += _by_their_unit(document, goals, results, paired, known)
+    paired = {id(n) for *_, t, a in out for n in (t, a)}
+    return out + _measured_against_a_goal(document, goals, results, paired, known)
 
 
 _NO_OWN_UNIT = {"", "%", "万元", "元", "亿元", "分", "个百分点"}
@@ -136,6 +140,35 @@ def _by_their_unit(document: Document, goals: list, results: list, paired: set[i
             continue
         known.append(name)
         out.append((words, _direction(document, target), target, actual))
+    return out
+
+
+# a result measured against its goal in the clause after it ("…，参训236人，完成年度目标的98.3%")
+_AGAINST_ITS_GOAL = re.compile(r"\s*[,，]\s*(?:完成(?:了)?(?:年度|全年)?(?:目标|计划)(?:任务)?(?:值)?的|完成率(?:为|达)?)\s*\d")
+
+
+def _measured_against_a_goal(document: Document, goals: list, results: list, paired: set[int], known: list[str]) -> list:
+    """A result its sentence measures against its goal ("全年组织退役军人适应性培训3期，参训236人，完成年度目标的
+    98.3%") and the one goal of its unit, not paired yet, whose words share four characters or more with that
+    sentence ("退役士兵适应性培训人数不少于250人"), sharing them with no other result so measured: one indicator."""
+    unit = lambda n: unit_of(document.text, n)     # noqa: E731
+    measured = [(said, actual) for said, actual in results if id(actual) not in paired and unit(actual) not in _NO_OWN_UNIT
+                and "其中" not in said and _AGAINST_ITS_GOAL.match(document.text, actual.end)]
+    out = []
+    for said, actual in measured:
+        sentence = text_key(_segment(document, actual))
+        near = [(words, target) for words, target in goals if id(target) not in paired and unit(target) == unit(actual)
+                and shared_core(_BARE_VERB.sub("", text_key(words)), sentence) >= _MIN_SHARED]
+        if len(near) != 1:
+            continue
+        words, target = near[0]
+        name = _BARE_VERB.sub("", words)
+        if any(other is not actual and shared_core(text_key(name), text_key(_segment(document, other))) >= _MIN_SHARED
+               for _, other in measured) or any(text_key(name) in k or k in text_key(name) for k in known if k):
+            continue
+        known.append(text_key(name))
+        paired |= {id(target), id(actual)}
+        out.append((name, _direction(document, target), target, actual))
     return out
 
 

@@ -243,3 +243,24 @@ def test_a_goal_kept_at_its_level_names_its_indicator_without_the_verb(tmp_path)
             "公路列养率维持在98%。\n二、绩效目标完成情况\n建制村通客车率100%（分值6分，得6分）；公路列养率98.5%（分值6分，得6分）。\n")
     values = indicator_values(checked(tmp_path, text))
     assert values["建制村通客车率"][:2] == (100, 100) and values["公路列养率"][:2] == (98, 98.5)
+
+
+MEASURED_AGAINST_ITS_GOAL = ("某县退役军人事务局2023年度部门整体支出绩效自评报告\n二、部门整体绩效目标\n"
+                             "1.优抚对象定期抚恤补助发放人数不少于1,150人；\n2.退役士兵适应性培训人数不少于250人。\n"
+                             "三、绩效目标完成情况\n全年为1,163名重点优抚对象按月发放定期抚恤补助。\n"
+                             "全年组织退役军人适应性培训3期，参训{trained}人，完成年度目标的{share}。\n")
+
+
+def test_a_result_measured_against_its_goal_pairs_with_the_goal_sharing_its_words(tmp_path):
+    """"…适应性培训3期，参训236人，完成年度目标的94.4%": its sentence says it is measured against a goal, and one goal
+    of its unit (人, of two) shares its words (适应性培训) — one indicator, its completion checked."""
+    result = checked(tmp_path, MEASURED_AGAINST_ITS_GOAL.format(trained=236, share="94.4%"))
+    assert indicator_values(result)["退役士兵适应性培训人数"][:2] == (250, 236)
+    assert result.findings == []
+    wrong = checked(tmp_path, MEASURED_AGAINST_ITS_GOAL.format(trained=236, share="98.3%"))
+    assert [f.code for f in wrong.findings] == ["COMPLETION_MISMATCH"] and "94.40" in wrong.findings[0].message
+
+
+def test_a_result_not_measured_against_a_goal_is_not_paired_by_shared_words(tmp_path):
+    text = MEASURED_AGAINST_ITS_GOAL.format(trained=236, share="98.3%").replace("，完成年度目标的98.3%", "")
+    assert "退役士兵适应性培训人数" not in indicator_values(checked(tmp_path, text))
