@@ -32,20 +32,37 @@ def indicator_completion(ind: Indicator, reverse_method: str = "ratio") -> float
         return None
 
 
+def _unrounded_completions(ind: Indicator, reverse_method: str) -> list[float]:
+    """The completions an achieved rate stated with decimals stands for, at either end of what rounds to it (85.71%
+    for 12个中完工…: 85.705–85.715). Only an achieved rate worked out from counts is so rounded: a target is a plan's
+    figure, a count is exact — none for them."""
+    actual = ind.actual
+    if not (actual.is_rate and actual.decimals):
+        return []
+    try:
+        return [completion_rate(ind.direction, ind.target.value, a, reverse_method)
+                for a in (actual.value - actual.half_unit, actual.value + actual.half_unit) if a > 0]
+    except CellError:
+        return []
+
+
 def _from_unrounded(ind: Indicator, reverse_method: str) -> bool:
     """The stated completion worked out from the achieved rate before it was rounded: "12个中完工率85.71%，目标90%，
-    完成率95.24%" (85.714 ÷ 90; 85.71 ÷ 90 is 95.23%). A rate with decimals stands for any value that rounds to
-    it. Only an achieved rate worked out from counts is so rounded: a target is a plan's figure, a count is exact."""
-    actual = ind.actual
-    half = actual.half_unit if actual.is_rate and actual.decimals else 0.0
-    try:
-        corners = [completion_rate(ind.direction, ind.target.value, a, reverse_method)
-                   for a in (actual.value - half, actual.value + half) if a > 0]
-    except CellError:
-        return False
+    完成率95.24%" (85.714 ÷ 90; 85.71 ÷ 90 is 95.23%)."""
+    corners = _unrounded_completions(ind, reverse_method)
     said = ind.completion
     low, high = said.value - said.half_unit, said.value + said.half_unit
     return bool(corners) and min(corners) * 100 <= high and max(corners) * 100 >= low
+
+
+def _scored_unrounded(ind: Indicator, reverse_method: str) -> bool:
+    """The score worked out from the achieved rate before it was rounded: "完工率88.89%，目标≥90%，满分15分，得14.81分"
+    (8 ÷ 9 = 88.889%: 15 × 98.77% = 14.81; from 88.89% it is 14.82)."""
+    if ind.actual.decimals < 2:
+        return False     # (one decimal stands for too wide a span: a slip of 0.01 would pass in it)
+    scores = [_score(min(c, 1), ind.weight.value) for c in _unrounded_completions(ind, reverse_method)]
+    scores = [x for x in scores if x is not None]
+    return bool(scores) and min(scores) - SCORE_TOLERANCE < ind.self_score.value < max(scores) + SCORE_TOLERANCE
 
 
 def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_method: str = "ratio",
@@ -128,7 +145,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         by_stated = ind.completion is not None and follows_rate(ind.completion, ind.weight.value, ind.self_score.value)
         banded = _banded_score(facts, completion, ind.weight.value)
         if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate \
-                and not _under_floor(facts, completion, ind.self_score.value) \
+                and not _under_floor(facts, completion, ind.self_score.value) and not _scored_unrounded(ind, reverse_method) \
                 and (banded is None or abs(banded - ind.self_score.value) >= SCORE_TOLERANCE):
             # a row with a scoring rule of its own we could not read: a warning that says so — the row's
             # 评分标准 cell, or a rule the report states for it by name ("造林成活率按分档计分，…得分值的一半")

@@ -247,7 +247,7 @@ def check_group_scores(facts: Facts, report: FindingList) -> None:
 
 # a column of no sum: rates, standards, averages, unit prices, counts of points
 _NOT_SUMMED = re.compile(r"率|比|%|平均|标准|单价|分值|得分|权重|序号|年份|年度|时间|日期|编号")
-_ROW_OF_PARTS = re.compile(r"^\s*(?:其中|含|小计|[(（]|[-—]|\d+\s*[.、．](?!\d))")
+_ROW_OF_PARTS = re.compile(r"^\s*(?:其中|含|小计|[(（]|[-—]|\d+\s*[.、．](?!\d))|^.*小计\s*$")   # (and "竹岭乡小计")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计)$")     # (its cell's spaces taken out first: "合  计")
 
 

@@ -35,3 +35,22 @@ def test_a_part_list_not_closed_by_a_semicolon_is_not_checked(tmp_path):
     # where the part's list ends is not said: neither list is known
     loose = NESTED.replace("主要用于工资和津补贴；", "").replace("62.58万元", "65.28万元")
     assert findings(tmp_path, loose) == []
+
+
+SUBTOTALLED = """某县民宗局2023年度项目支出绩效自评报告
+2023年少数民族发展专项资金安排表
+| 单位名称 | 合计 | 基础设施类 | 产业发展类 |
+| 竹岭乡小计 | 70 | 40 | 30 |
+| 后垄村茶园产业道路硬化 | 40 | 40 | |
+| 半岭村白茶加工厂房提升 | 30 | | 30 |
+| 溪口镇小计 | 63 | 35 | 28 |
+| 坑源村人饮工程 | 35 | 35 | |
+| 坑源村百香果种植基地 | 28 | | 28 |
+| 县民宗局 | 20 | 20 | |
+| 合计 | {total} | 95 | 58 |
+"""
+
+
+def test_a_column_whose_rows_hold_their_own_subtotals_is_not_summed_whole(tmp_path):
+    # 70 + 63 + 20 = 153: the 小计 rows and the one row under none; every row summed would double the projects
+    assert findings(tmp_path, SUBTOTALLED.format(total=153).split("\n", 1)[1]) == []
