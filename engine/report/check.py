@@ -31,9 +31,9 @@ from .numbers import Number
 from .tier_words import check_tier_scores
 from .table_checks import (check_amount_tables, check_column_sums, check_funds_part_rates, check_funds_parts,
                            check_funds_subtotals, table_rate)
-from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution, check_said_bands,
-                           check_said_execution, check_said_points_rate, check_said_rate_rule, check_said_share,
-                           check_said_total, follows_rate)
+from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution,
+                           check_said_bands, check_said_execution, check_said_points_rate, check_said_rate_rule,
+                           check_said_share, check_said_total, follows_rate)
 from .stated import EPS, amount_text, at_stated, by_shape, quoted
 from .deductions import check_said_deductions
 from .sum_checks import (check_budget_equation, check_group_rows, check_group_scores, check_listed_scores, check_sums,

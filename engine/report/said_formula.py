@@ -208,7 +208,8 @@ _SHOULD_RATE = re.compile(rf"应(?P<said>[^。；;\d,，]{{1,10}}?)(?:人数|户
 
 
 # "较上年3,017.25万元增加231.42万元，增长7.76%": last year's figure, the change and its rate
-_CHANGE_RATE = re.compile(rf"较上年(?:同期)?(?:的)?\s*(?P<whole>{_FIGURE})\s*(?P<unit>万元|元)\s*(?:增加|减少|下降|增长|上升|提高|降低)(?:了)?\s*"
+_LAST_YEAR = r"(?:较|比)上年(?:同期|度)?(?:决算|支出|预算)?(?:数)?(?:的)?\s*"
+_CHANGE_RATE = re.compile(rf"{_LAST_YEAR}(?P<whole>{_FIGURE})\s*(?P<unit>万元|元)\s*(?:增加|减少|下降|增长|上升|提高|降低)(?:了)?\s*"
                           rf"(?P<part>{_FIGURE})\s*(?P=unit)\s*[,，]\s*(?:同比)?(?:增长|下降|增幅|降幅|减少|上升|提高|降低)(?:了)?(?:率)?\s*(?:为)?\s*{_RATE}")
 # "核定编制96名，年末实有在职人员91人，在职人员控制率94.97%": staff over posts
 _STAFF_RATE = re.compile(rf"编制(?:数)?\s*(?:为)?\s*(?P<whole>\d+)\s*(?:名|人)[^。；;]{{0,30}}?(?:实有|在职|在编)[^。；;\d]{{0,8}}?"

@@ -33,6 +33,12 @@ def check_funds_parts(facts: Facts, report: FindingList) -> None:
             if whole is None or not parts or any(_NOT_FLAT.search(key(name)) for name, _ in table.parts):
                 continue      # a 小计 of rows above it, or two breakdowns (按收入性质分 / 按支出性质分): no flat list
             added = sum(n.value for _, n in parts)
+            if whole.value - added > sum(facts.half_cent(n) for _, n in parts) + facts.half_cent(whole) + EPS \
+                    and _another_column_adds_up(facts, table, column, under) and not report.names(facts.where(whole.start)):
+                # less than the whole, where the very rows add up to it in another column: no source left out
+                listed = " + ".join(f"{name.removeprefix('其中').strip(':：')} {amount_text(n.value)}" for name, n in parts)
+                _say_off(facts, report, [n for _, n in parts], whole, f"自评表{word}：其中各行 {listed} =", "总额行")
+                break
             if added - whole.value > sum(facts.half_cent(n) for _, n in parts) + facts.half_cent(whole) + EPS \
                     and not report.names(facts.where(whole.start)):     # (said already of the table's 合计 row)
                 listed = " + ".join(f"{name.removeprefix('其中').strip(':：')} {amount_text(n.value)}" for name, n in parts)
@@ -45,6 +51,19 @@ def check_funds_parts(facts: Facts, report: FindingList) -> None:
                     f"自评表{word}：其中各行 {listed} = {amount_text(added)}，多于总额行的 {amount_text(whole.value)}"
                     f"{why}{quoted(facts, whole)}")
                 break
+
+
+def _another_column_adds_up(facts: Facts, table, column: str, under: set) -> bool:
+    """In another amount column the very 其中 rows that fill `column` (and no other) come to the 总额 row's figure:
+    they are the whole's every part ("全年预算数 1,986.48 + 150.00 + 70.00 = 2,206.48")."""
+    rows = [k for k, (_, row) in enumerate(table.parts) if column in row and k not in under]
+    for other in AMOUNT_COLUMNS:
+        whole = (table.total or {}).get(other)
+        filled = [k for k, (_, row) in enumerate(table.parts) if other in row and k not in under]
+        if other != column and whole is not None and filled == rows and len(rows) >= 2 \
+                and not _off(facts, [table.parts[k][1][other] for k in rows], whole):
+            return True
+    return False
 
 
 def check_funds_subtotals(facts: Facts, report: FindingList) -> None:

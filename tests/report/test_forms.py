@@ -535,6 +535,17 @@ def test_funds_parts_against_the_total_row(tmp_path):
     assert [f.code for f in errors] == ["SUM_MISMATCH"] and "523.00" in errors[0].message and "513.00" in errors[0].message
 
 
+def test_funds_parts_short_of_the_whole_where_the_same_rows_add_up_in_another_column(tmp_path):
+    """Less than the whole is no finding where a source may be left out — but where the very rows come to the whole in
+    another column (年初预算数, 全年预算数: 480 + 20 = 500, 510 + 30 = 540), none was: 486 + 17 ≠ 513 is a slip."""
+    short = FUNDS_NO_NAME_COLUMN.replace("| 20.00 | 30.00 | 27.00", "| 20.00 | 30.00 | 17.00")
+    errors = [f for f in read(tmp_path, short).findings if f.severity == "error"]
+    assert [f.code for f in errors] == ["SUM_MISMATCH"] and "503.00" in errors[0].message and "513.00" in errors[0].message
+    # the rows filling that column do not add up in any other: a source may be left out
+    loose = short.replace("| 480.00 | 510.00 |", "| 470.00 | 500.00 |")
+    assert [f.code for f in read(tmp_path, loose).findings if f.severity == "error"] == []
+
+
 def test_a_word_table_whose_total_row_is_merged_across_columns(tmp_path):
     """A Word form's 总分 cell merged over the columns before 分值: each figure keeps its column."""
     import docx

@@ -164,6 +164,9 @@ def test_a_rate_of_the_part_of_a_count(tmp_path, said, found):
 @pytest.mark.parametrize("said, found", [
     ("全年支出较上年3,017.25万元增加231.42万元，增长7.67%。", []),
     ("全年支出较上年3,017.25万元增加231.42万元，增长7.76%。", [("STATED_RATE_MISMATCH", "warning")]),
+    # (last year's 决算 said with the change: the rate on last year's figure, not this year's 9.86)
+    ("“三公”经费支出决算9.86万元，比上年决算11.42万元减少1.56万元，下降13.66%。", []),
+    ("“三公”经费支出决算9.86万元，比上年决算11.42万元减少1.56万元，下降15.82%。", [("STATED_RATE_MISMATCH", "warning")]),
     ("局机关核定编制96名，年末实有在职人员91人，在职人员控制率94.79%。", []),
     ("局机关核定编制96名，年末实有在职人员91人，在职人员控制率94.97%。", [("STATED_RATE_MISMATCH", "warning")]),
 ])
