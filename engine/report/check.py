@@ -29,6 +29,7 @@ from .named_rates import (check_against_the_plan, check_named_rates, check_paid_
 from .rate_checks import check_headline_rate, check_stated_rates
 from .numbers import Number
 from .tier_words import check_tier_scores
+from .two_sided import check_two_sided_tables
 from .table_checks import (check_amount_tables, check_column_sums, check_funds_part_rates, check_funds_parts,
                            check_funds_subtotals, table_rate)
 from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution,
@@ -126,6 +127,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_said_rate_rule(facts, report)
     _form_total(facts, report)
     check_declared_total(facts, report)
+    check_two_sided_tables(facts, report)
     check_table_columns(facts, report)     # (last: a column another check said of is not said again)
     # (the items' sum by the framework's rows, where their 分值 make up 100: one more sum the totals may be)
     framed = _stated_sum(facts, rule_set) if rule_set else None
