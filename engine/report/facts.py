@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from ..core.parsing import text_key
 from .document import Document
 from .forms import Forms
-from .numbers import Number, compared_with, direction_before, numbers, quote, sentence_bounds, statement_start
+from .numbers import (Number, compared_with, direction_before, measure_of, numbers, quote, sentence_bounds,
+                      statement_start)
 from .plain import HEADING, kind_stated
 from .tables import AmountTable, ColumnSum
 from .text import ReportText
@@ -117,12 +118,17 @@ class StatedItem:
     row_id: str | None = None
 
 
+_EXECUTION_NAMES = ("预算执行率", "执行率", "资金执行率", "预算执行率指标", "预算执行")
+# the department's own rates, when an indicator of that very name is scored (预算执行率 96.71%, 得9.67分)
+_HEADLINE_RATE_NAMES = ("预算执行率", "执行率", "资金执行率", "部门预算执行率", "预算调整率", "调整率")
+
+
 def stated_item(name: str, score, weight) -> StatedItem:
     """A stated item (a group's name without 情况 / 方面: "投入情况" is 投入); the one named 预算执行率 is the
     execution item of every framework."""
     name = re.sub(r"^(?:其中|本资金|本项目|本部门|本单位)[:：\s]*(?=..)", "", name.strip())   # (本资金资金执行率)
     name = re.sub(r"^(.{2,3})(?:情况|方面)$", r"\1", name)   # (a group's: 投入情况; not 政府采购执行情况)
-    execution = text_key(name) in ("预算执行率", "执行率", "资金执行率", "预算执行率指标", "预算执行")
+    execution = text_key(name) in _EXECUTION_NAMES
     return StatedItem(name, score, weight, row_id="budget_execution" if execution else None)
 
 
@@ -172,7 +178,11 @@ class Facts:
     def figures(self) -> list[Number]:
         """Numbers stated for the department (not a part of a 其中 list, not in an indicator)."""
         blocks = [(i.start, self._end_of(i)) for i in self.indicators]
-        return [n for n in self.numbers if not n.part and not any(a <= n.start < b for a, b in blocks)]
+        # (… but a budget's rate scored as an indicator, "预算调整率11.28%，…得4分", is the department's rate)
+        headline = {id(i.actual) for i in self.indicators if i.actual is not None and i.actual.is_rate
+                    and i.actual.measure in ("exec_rate", "adjust_rate") and measure_of(i.name) == i.actual.measure
+                    and text_key(i.name) in _HEADLINE_RATE_NAMES}
+        return [n for n in self.numbers if not n.part and (id(n) in headline or not any(a <= n.start < b for a, b in blocks))]
 
     def _end_of(self, indicator: Indicator) -> int:
         if indicator.end is not None:

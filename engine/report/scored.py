@@ -302,9 +302,11 @@ def scored_statements(facts: Facts) -> None:
         known.append(text_key(name))
         if figure is not None and (figure.is_rate or figure.unit) and figure.end <= said.start():
             direction, target = _bound_after(facts, figure, said.start())
-            if target is None:       # "牦牛冷配受胎率目标不低于60%，…，受胎率45.0%，…得7.5分": named in full with its target before
-                name, direction, target = _named_with_its_target(facts, start, subject.start(), name, figure) or (name, None, None)
-            facts.indicators.append(Indicator(len(facts.indicators) + 1, name, start, "", direction, target, figure,
+            begins = subject.start()     # (the clauses before its own are not of it: "年初预算…，预算调整率11.28%，…得4分")
+            if target is None and (named := _named_with_its_target(facts, start, subject.start(), name, figure)):
+                name, direction, target = named     # "牦牛冷配受胎率目标不低于60%，…，受胎率45.0%，…得7.5分": named in full
+                begins = start                      # with its target before
+            facts.indicators.append(Indicator(len(facts.indicators) + 1, name, begins, "", direction, target, figure,
                                               weight=weight, self_score=score, end=said.end()))
         else:
             facts.items.append(StatedItem(name, score, weight))

@@ -1,0 +1,31 @@
+"""The budget's figures said in the sentence that scores its rate ("年初预算…，调整后全年预算…，预算调整率11.28%，…得4分"):
+the department's figures, read and checked as anywhere else."""
+from __future__ import annotations
+
+from reading import amounts, checked
+
+HEAD = "某县卫生健康局2023年度部门整体支出绩效自评报告\n五、自评得分\n"
+SCORED = ("（2）管理效率。2023年年初预算2,846.30万元，年中追加预算361.86万元，调整后全年预算3,208.16万元，预算调整率{rate}，"
+          "调整幅度超过10%，扣1分，得4分（分值5分）。全年财政拨款支出3,102.47万元，预算执行率96.71%，按“执行率×10”得9.67分"
+          "（分值10分）。\n")
+
+
+def test_the_figures_before_a_scored_rate_are_the_departments(tmp_path):
+    result = checked(tmp_path, HEAD + SCORED.format(rate="12.71%"))
+    assert amounts(result) == {"budget_initial": 2846.30, "budget_adjust": 361.86, "budget_total": 3208.16,
+                               "spend_total": 3102.47}
+    assert result.facts.keyed_rates()["exec_rate"].value == 96.71 and result.facts.keyed_rates()["adjust_rate"].value == 12.71
+    assert result.findings == []
+    assert {i.name for i in result.facts.indicators} >= {"预算调整率", "预算执行率"}    # (still scored as indicators)
+
+
+def test_a_scored_rate_off_its_own_amounts(tmp_path):
+    found = checked(tmp_path, HEAD + SCORED.format(rate="11.28%")).findings    # (361.86 ÷ 3,208.16: the wrong base)
+    assert [(f.code, f.severity) for f in found] == [("STATED_RATE_MISMATCH", "warning")] and "12.71%" in found[0].message
+
+
+def test_the_three_public_expenses_spending_of_the_fiscal_grant_stays_theirs(tmp_path):
+    text = ("某县司法局2022年度部门决算\n“三公”经费财政拨款预算为21.33万元。\n"
+            "2022年度“三公”经费财政拨款支出决算为18.64万元，完成预算的87.04%。\n")
+    found = checked(tmp_path, text).findings          # 18.64 ÷ 21.33 = 87.39%
+    assert [f.code for f in found] == ["STATED_RATE_MISMATCH"] and "87.39%" in found[0].message
