@@ -190,7 +190,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
 
 # the report says a ceiling's completion is its target over what was achieved ("反向指标…完成进度=目标值÷实际值×100%"):
 # the share of the ceiling used is then no convention of its
-REVERSE_SAID = re.compile(r"(?:反向|逆向)指标[^。；;]{0,20}?(?:完成率|完成进度|完成比例)?\s*(?:[=＝]|按\s*[“\"]?)\s*(?:目标值?|指标值)"
+REVERSE_SAID = re.compile(r"(?:反向|逆向)指标[^。；;]{0,20}?(?:完成率|完成进度|完成比例)?\s*(?:[=＝]|按\s*[“\"]?)\s*(?:年度)?(?:目标值?|指标值)"
                           r"\s*[÷/]\s*实际")   # ("…=目标值÷实际值", "逆向指标完成率按“指标值÷实际值”计算")
 
 
@@ -244,6 +244,9 @@ def _rule_said_for(facts: Facts, ind: Indicator) -> str:
 _COMPLETION_OF = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*[,，(（]\s*"
                             r"(?:完成(?:年度|全年)?(?:目标|计划|指标|任务)值?的|(?:目标)?完成率|完成比例)\s*(?:为|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 # (or in brackets: "33.12万人次（完成年度目标的93%）", "1,292批次（完成率107.71%）")
+# "…培训538人次，超额完成年度目标17.6%": what was achieved beyond its target, as a share of the target
+_BEYOND_TARGET = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*"
+                            r"[,，]\s*超额完成(?:了)?(?:年度|全年)?(?:目标|计划|任务)(?:任务)?(?:的)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 _ITS_COMPLETION = re.compile(r"(?:该项|该指标|本项|此项)(?:指标)?(?:的)?\s*完成率\s*(?:为|是|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 
 
@@ -253,24 +256,23 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
     name and the same figure achieved — a warning, two statements joined."""
     indicators = [(_key(i.name), i) for i in facts.indicators if i.target is not None and i.actual is not None]
     for said in _COMPLETION_OF.finditer(facts.text):
-        name = _key(said.group("name"))    # ("2.学员…": the mark's dot is no part of the key)
         actual, rate = facts.number_at(said.start("actual")), facts.number_at(said.start("rate"))
-        # (the same figure achieved, the names one holding the other or sharing a core of three characters:
-        # "全年提供老年助餐服务" and the row's "助餐服务人次")
-        # (… or a short name its name ends with: "…14个断面水质达到Ⅳ类及以上，达标率82.4%（完成率97.9%）" of the
-        # indicator "考核断面水质达标率" and 82.4% achieved)
-        same = [i for k, i in indicators if len(k) >= 4 and (len(name) >= 4 and (k in name or name in k or shared_core(k, name) >= 3)
-                                                              or len(name) >= 2 and k.endswith(name))
-                and actual is not None and i.actual.value == actual.value and i.actual.unit == actual.unit
-                and i.completion is not rate]
-        if not same and actual is not None:   # … or a goal of that name read with its target alone ("…按期完工率≥90%"
-            # in a goals table; "6个按期完工，按期完工率75%，完成年度目标的88.33%" in the results)
-            goals = [i for i in facts.indicators if i.target is not None and i.actual is None and i.target.unit == actual.unit
-                     and len(_key(i.name)) >= 4 and len(name) >= 4 and (_key(i.name) in name or name in _key(i.name))]
-            same = [dataclasses.replace(goals[0], actual=actual)] if len(goals) == 1 else []
+        same = _of_the_indicator(facts, indicators, _key(said.group("name")), actual, rate)
         if rate is None or not rate.is_rate or len(same) != 1 or report.names(facts.where(rate.start)):
             continue
         _said_apart(facts, report, same[0], actual, rate, reverse_method)
+    for said in _BEYOND_TARGET.finditer(facts.text):
+        actual, rate = facts.number_at(said.start("actual")), facts.number_at(said.start("rate"))
+        same = _of_the_indicator(facts, indicators, _key(said.group("name")), actual, rate)
+        if rate is None or not rate.is_rate or len(same) != 1 or same[0].direction not in (">=", ">") \
+                or not same[0].target.value or report.names(facts.where(rate.start)):
+            continue
+        beyond = actual.value / same[0].target.value - 1
+        if beyond > 0 and not at_stated(beyond, rate):
+            report.warning("COMPLETION_MISMATCH", facts.where(rate.start),
+                           f"指标「{same[0].name}」目标 {_dir(same[0])}{same[0].target.value:g}、实际 {actual.value:g}，超额比例应为 "
+                           f"{actual.value:g}÷{same[0].target.value:g}−1 = {beyond * 100:.2f}%，报告写超额完成 {rate.value:g}%"
+                           f"{quoted(facts, rate)}")
     for said in _ITS_COMPLETION.finditer(facts.text):
         # "…损失率为5.4%，超出不高于5%的控制目标。按…，该项完成率为92.95%": of the indicator whose achieved figure
         # its paragraph said last, by name
@@ -337,6 +339,25 @@ def check_scores_of_completions(facts: Facts, report: FindingList) -> None:
             say("SCORE_MISMATCH", facts.where(item.score.start),
                 f"报告写完成率 {said[0].value:g}%，按完成比例计分：分值 {item.weight.value:g} × {said[0].value:g}% = "
                 f"{expected:.2f} 分，报告写 {item.score.value:g} 分{why}{quoted(facts, item.score)}")
+
+
+def _of_the_indicator(facts: Facts, indicators: list, name: str, actual, rate) -> list[Indicator]:
+    """The indicators a statement of what was achieved under `name` ("2.学员…": its key) is of: the same figure achieved,
+    the names one holding the other or sharing a core of three characters ("全年提供老年助餐服务" and the row's
+    "助餐服务人次"), or a short name its name ends with ("…达标率82.4%（完成率97.9%）" of "考核断面水质达标率")."""
+    if actual is None:
+        return []
+    same = [i for k, i in indicators if len(k) >= 4 and (len(name) >= 4 and (k in name or name in k or shared_core(k, name) >= 3)
+                                                          or len(name) >= 2 and k.endswith(name))
+            and i.actual.value == actual.value and i.actual.unit == actual.unit and i.completion is not rate]
+    if same:      # (one read twice, under two names, its figures the same: "牧民技能培训人次" and "开展牧民技能培训")
+        return [i for k, i in enumerate(same) if all((i.target.value, i.direction) != (j.target.value, j.direction)
+                                                     for j in same[:k])]
+    # … or a goal of that name read with its target alone ("…按期完工率≥90%" in a goals table; "6个按期完工，按期完工率75%，
+    # 完成年度目标的88.33%" in the results)
+    goals = [i for i in facts.indicators if i.target is not None and i.actual is None and i.target.unit == actual.unit
+             and len(_key(i.name)) >= 4 and len(name) >= 4 and (_key(i.name) in name or name in _key(i.name))]
+    return [dataclasses.replace(goals[0], actual=actual)] if len(goals) == 1 else []
 
 
 def _said_apart(facts: Facts, report: FindingList, ind: Indicator, actual, rate, reverse_method: str) -> None:

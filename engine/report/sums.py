@@ -63,6 +63,7 @@ def read_sums(facts: Facts) -> None:
                 between = text[match.end():n.start]
                 if n.is_amount and not opens_bracket(between):
                     parts.append(n)   # (a part's own parts in brackets after it are not the whole's)
+        parts = _subtotals_folded(facts, parts)
         if not before or len(parts) < 2 or _item_without_amount(facts, parts, end) \
                 or _INCOME_AND_SPENDING.search(before[-1].label) or any(_SOME_OF.match(text, p.end) for p in parts) \
                 or any(_EACH.search(p.label) for p in parts):
@@ -101,6 +102,21 @@ def _inside_a_part(text: str, start: int, at: int) -> bool:
     between ("其中：人员经费…，其中…")."""
     earlier = text.rfind("其中", start, at)
     return earlier >= 0 and not re.search(r"[;；)）]", text[earlier:at]) and not opens_bracket(text[earlier:at])
+
+
+_SUBTOTAL_SAID = re.compile(r"(?:以上|上述|前述)\s*(?:[两二三四五六七八九十]|\d{1,2})?\s*(?:项|笔|部分)?(?:资金)?\s*(?:共计?|合计|小计|总计)\s*(?:为)?\s*$")
+
+
+def _subtotals_folded(facts: Facts, parts: list[Number]) -> list[Number]:
+    """A part that adds up the parts before it ("禁牧补助289.50万元…，草畜平衡奖励131.00万元…，以上两项共420.50万元…；
+    绩效评价奖励资金60.00万元"): one part in their stead, where they do add up to it; else no list (empty)."""
+    for k, part in enumerate(parts):
+        if k >= 2 and _SUBTOTAL_SAID.search(facts.text[parts[k - 1].end:part.start]):
+            added = sum(facts.amount(p) for p in parts[:k])
+            if abs(added - facts.amount(part)) > sum(facts.half_cent(p) for p in parts[:k]) + 1e-9:
+                return []
+            return [part] + _subtotals_folded(facts, parts[k + 1:])
+    return parts
 
 
 _INCOME_WHOLE = re.compile(r"收入(?:合计|总计|总额)\s*(?:为|是)?\s*$")

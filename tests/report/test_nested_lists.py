@@ -54,3 +54,10 @@ SUBTOTALLED = """某县民宗局2023年度项目支出绩效自评报告
 def test_a_column_whose_rows_hold_their_own_subtotals_is_not_summed_whole(tmp_path):
     # 70 + 63 + 20 = 153: the 小计 rows and the one row under none; every row summed would double the projects
     assert findings(tmp_path, SUBTOTALLED.format(total=153).split("\n", 1)[1]) == []
+
+
+def test_a_part_that_adds_up_the_parts_before_it_stands_for_them(tmp_path):
+    said = ("2023年中央财政下达草原生态保护补助奖励资金480.50万元。其中：禁牧补助289.50万元（38.6万亩×7.5元），"
+            "草畜平衡奖励131.00万元（52.4万亩×2.5元），以上两项共420.50万元于1月提前下达；绩效评价奖励资金{last}万元于8月下达。\n")
+    assert findings(tmp_path, said.format(last="60.00")) == []
+    assert findings(tmp_path, said.format(last="70.00")) == [("SUM_MISMATCH", "error")]    # 420.50 + 70 ≠ 480.50

@@ -1,0 +1,29 @@
+"""Completions said in words of their own: beyond the target ("超额完成年度目标17.6%"), and a ceiling's completion by the
+formula the report states for it (反向指标…完成率=年度目标值÷实际完成值)."""
+from __future__ import annotations
+
+from reading import checked
+
+BEYOND = ("某县草原站2023年度项目支出绩效自评报告\n二、绩效目标\n年度目标：开展牧民技能培训不少于500人次。\n"
+          "三、绩效目标完成情况\n牧民技能培训人次：目标≥500人次，实际538人次，得5分（分值5分）。\n"
+          "完成人工种草2,460亩；开展牧民技能培训538人次，超额完成年度目标{beyond}。\n")
+
+
+def test_beyond_the_target_by_its_share(tmp_path):
+    assert checked(tmp_path, BEYOND.format(beyond="7.6%")).findings == []
+    found = checked(tmp_path, BEYOND.format(beyond="17.6%")).findings      # 538 ÷ 500 − 1 = 7.6%
+    assert [(f.code, f.severity) for f in found] == [("COMPLETION_MISMATCH", "warning")] and "7.60%" in found[0].message
+
+
+CEILING = ("某县卫生健康局2023年度部门整体支出绩效自评表\n"
+           "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 完成率 | 分值 | 得分 |\n"
+           "| 效益指标 | 经济效益 | 乡镇卫生院次均住院费用 | ≤2300元 | 2116元 | {share} | 6 | 6 |\n"
+           "注：1.正向指标完成率=实际完成值÷年度目标值×100%；反向指标（目标值为“≤”的指标）完成率=年度目标值÷实际完成值×100%。\n")
+
+
+def test_a_ceilings_completion_by_the_formula_the_report_states(tmp_path):
+    assert checked(tmp_path, CEILING.format(share="108.70%")).findings == []
+    found = checked(tmp_path, CEILING.format(share="92.00%")).findings      # 2,116 ÷ 2,300: the formula turned about
+    assert [f.code for f in found] == ["COMPLETION_MISMATCH"] and "108.70%" in found[0].message
+    # no formula stated: the share of the ceiling used is a convention of its own
+    assert checked(tmp_path, CEILING.format(share="92.00%").rsplit("注：", 1)[0]).findings == []
