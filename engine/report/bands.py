@@ -11,20 +11,27 @@ from ..core.errors import CellError
 
 _NUMBER = r"(\d+(?:\.\d+)?)\s*%?"
 _INCLUDED = r"\s*[(（]\s*含\s*[)）]"
-_POINTS = r"\s*(?:的)?\s*(?:得\s*(\d+(?:\.\d+)?)\s*分|(不得分|得\s*0\s*分))\s*$"
+_POINTS = r"\s*(?:的)?\s*(?:得\s*(\d+(?:\.\d+)?)\s*分|(不得分|得\s*0\s*分|得满分))\s*$"
 _AT_LEAST = re.compile(rf"^(?:≥|>=|大于等于|不低于|达到)\s*{_NUMBER}(?:及?以上)?{_POINTS}|^{_NUMBER}(?:{_INCLUDED})?\s*(及?以上){_POINTS}")
 _AT_MOST = re.compile(rf"^(?:≤|<=|小于等于|不高于|不超过)\s*{_NUMBER}(?:及?以下)?{_POINTS}|^{_NUMBER}(?:{_INCLUDED})?\s*(及?以下){_POINTS}")
+_BELOW = re.compile(rf"^(?:<|低于|小于|不足)\s*{_NUMBER}{_POINTS}")      # ("低于80%不得分": the last band, the line left out)
+# "90%≤执行率<95%得8分": the measure between its two bounds
+_BETWEEN = re.compile(rf"^{_NUMBER}\s*(?P<low_op>≤|<=|<)\s*(?:完成率|执行率|完成比例)\s*(?P<high_op><|≤|<=)\s*{_NUMBER}{_POINTS}")
+_SUBJECT = re.compile(r"^(?:预算执行率|执行率|完成率|完成比例)\s*(?=≥|>=|≤|<=|大于等于|不低于|达到|不高于|不超过|<|低于|小于)")
 _EXCLUDED = r"\s*[(（]\s*不含\s*[)）]"       # ("2%（不含）至5%得2分": the lower bound left out, the upper one in)
 _RANGE = re.compile(rf"^{_NUMBER}(?:(?P<low>{_INCLUDED})|{_EXCLUDED})?\s*[-—~至到]\s*{_NUMBER}(?P<high>{_INCLUDED})?{_POINTS}")
 
 
-def stated_tiers(rule: str) -> tuple[Tier, ...] | None:
-    """The tiers a rule's text states, top to bottom; None: not every band could be read."""
-    bands = [b.strip() for b in re.split(r"[;；。]", rule) if b.strip()]
+def stated_tiers(rule: str, full: float | None = None) -> tuple[Tier, ...] | None:
+    """The tiers a rule's text states, top to bottom; None: not every band could be read (`full`: the row's points,
+    what 得满分 gives — none known, a band of full marks is not read)."""
+    bands = [_SUBJECT.sub("", b.strip()) for b in re.split(r"[;；。]", rule) if b.strip()]
     tiers: list[Tier] = []
     ascending: bool | None = None        # ≤ bands first (a reverse indicator) or ≥ bands first
     for band in bands:
-        tier = _band(band, ascending)
+        if "满分" in band and full is None:
+            return None
+        tier = _band(band, ascending, full)
         if tier is None:
             return None
         tiers.append(tier[0])
@@ -32,31 +39,40 @@ def stated_tiers(rule: str) -> tuple[Tier, ...] | None:
     return tuple(tiers) if len(tiers) >= 2 else None
 
 
-def _band(band: str, ascending: bool | None) -> tuple[Tier, bool | None] | None:
+def _band(band: str, ascending: bool | None, full: float | None = None) -> tuple[Tier, bool | None] | None:
     if (m := _AT_LEAST.match(band)) is not None:
         groups = [g for g in m.groups() if g is not None]
-        bound, points = float(groups[0]), _points(m)
+        bound, points = float(groups[0]), _points(m, full)
         return Tier(">=", bound, points), False
     if (m := _AT_MOST.match(band)) is not None:
         groups = [g for g in m.groups() if g is not None]
         op = "<" if "以下" in band and "及以下" not in band and ascending is False else "<="
-        return Tier(op, float(groups[0]), _points(m)), True
+        return Tier(op, float(groups[0]), _points(m, full)), True
+    if (m := _BELOW.match(band)) is not None and ascending is False:
+        return Tier("<", float(m.group(1)), _points(m, full)), None
+    if (m := _BETWEEN.match(band)) is not None and ascending is not None:
+        low, high = float(m.group(1)), float(m.group(4))
+        if ascending:
+            return Tier("<=" if "≤" in m.group("high_op") or "=" in m.group("high_op") else "<", high, _points(m, full)), None
+        return Tier(">=" if "≤" in m.group("low_op") or "=" in m.group("low_op") else ">", low, _points(m, full)), None
     if (m := _RANGE.match(band)) is not None and ascending is not None:
         low, high = float(m.group(1)), float(m.group(3))
         if ascending:        # bands rise: each range by its upper bound, included unless the lower is
-            return Tier("<" if m.group("low") and not m.group("high") else "<=", high, _points(m)), None
-        return Tier(">" if m.group("high") and not m.group("low") else ">=", low, _points(m)), None
+            return Tier("<" if m.group("low") and not m.group("high") else "<=", high, _points(m, full)), None
+        return Tier(">" if m.group("high") and not m.group("low") else ">=", low, _points(m, full)), None
     return None
 
 
-def _points(match: re.Match) -> float:
+def _points(match: re.Match, full: float | None = None) -> float:
     earned = re.search(r"得\s*(\d+(?:\.\d+)?)\s*分", match.group(0))
+    if "满分" in match.group(0) and full is not None:
+        return full
     return float(earned.group(1)) if earned else 0.0      # 不得分
 
 
-def band_score(rule: str, value: float) -> float | None:
-    """The points the stated bands give `value` (a percentage as written), or None."""
-    return _tiers_give(stated_tiers(rule), value)
+def band_score(rule: str, value: float, full: float | None = None) -> float | None:
+    """The points the stated bands give `value` (a percentage as written), or None (`full`: the row's points)."""
+    return _tiers_give(stated_tiers(rule, full), value)
 
 
 def _tiers_give(tiers: tuple[Tier, ...] | None, value: float) -> float | None:

@@ -152,7 +152,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             own_rule = ind.own_rule or _rule_said_for(facts, ind)
             if own_rule and ind.actual.is_rate and any(
                     points is not None and abs(points - ind.self_score.value) < SCORE_TOLERANCE
-                    for points in (band_score(own_rule, ind.actual.value), share_score(own_rule, ind.actual.value, ind.weight.value))):
+                    for points in (band_score(own_rule, ind.actual.value, ind.weight.value), share_score(own_rule, ind.actual.value, ind.weight.value))):
                 return      # scored by the bands the report states for it by name ("预算执行率≥95%得满分，90%（含）至95%得分值的80%")
             if own_rule and not ind.actual.is_rate and ind.direction in (">=", ">", "=") and (points := per_unit_score(
                     own_rule, ind.target.value - ind.actual.value, ind.weight.value)) is not None \
@@ -400,7 +400,7 @@ def _by_own_rule(facts: Facts, ind: Indicator, report: FindingList, name: str) -
     recomputed by the core's TIER_SCORE; whether the bands could be read."""
     if ind.actual is None or not ind.actual.is_rate:
         return False
-    points = band_score(ind.own_rule, ind.actual.value)
+    points = band_score(ind.own_rule, ind.actual.value, ind.weight.value)
     if points is None:
         return False
     if abs(points - ind.self_score.value) >= SCORE_TOLERANCE:

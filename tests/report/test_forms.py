@@ -652,6 +652,18 @@ def test_a_row_scored_by_its_own_bands(tmp_path):
     assert [(f.code, f.severity) for f in unread.findings] == [("SCORE_MISMATCH", "warning")]
 
 
+def test_bands_naming_their_measure_between_bounds_and_full_marks(tmp_path):
+    """"执行率≥95%得满分；90%≤执行率<95%得8分；…；低于80%不得分": the measure named in each band, bounds either side
+    of it, full marks the row's points — the row scored 分值 × 执行率 (9.36) against bands that give 8 is wrong."""
+    rule = "执行率≥95%得满分；90%≤执行率<95%得8分；80%≤执行率<90%得6分；低于80%不得分"
+    banded = BANDED.replace("≥95%得10分；90%（含）-95%得8分；85%以下不得分", rule)
+    assert read(tmp_path, banded).findings == []
+    wrong = read(tmp_path, banded.replace("| 93.5% | 8 |", "| 93.5% | 9.35 |").replace("| 94 |", "| 95.35 |"))
+    assert [f.code for f in wrong.findings if f.severity == "error"] == ["SCORE_MISMATCH"] and "应得 8 分" in wrong.findings[0].message
+    full = read(tmp_path, banded.replace("| 93.5% | 8 |", "| 96.5% | 10 |").replace("| 94 |", "| 96 |"))
+    assert full.findings == []
+
+
 def test_a_form_for_each_project_gives_no_headline(tmp_path):
     one = PROJECT_FORM
     two = PROJECT_FORM.replace("| 年度资金总额 | 80.00 | 90.00 | 86.40 |", "| 年度资金总额 | 50.00 | 60.00 | 57.60 |").replace(
