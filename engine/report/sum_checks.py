@@ -118,7 +118,9 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
     if not (initial and total) or not initial.start < total.start:
         return False
     # 年中追加 100 万元，追减 20 万元: every adjustment between the two, each with its sign
-    adjustments = [n for n in numbers if n.measure == "adjust" and initial.start < n.start < total.start]
+    # (not one in brackets after another: "追加318.20万元（中央…追加245.60万元，省级…72.60万元）" — its parts)
+    adjustments = [n for n in numbers if n.measure == "adjust" and initial.start < n.start < total.start
+                   and not opens_bracket(facts.text[initial.start:n.start])]
     if not adjustments:
         return False
     signed = [(-1 if any(w in n.label for w in ("调减", "减少", "追减", "核减", "收回", "压减", "调出")) else 1) * facts.amount(n)

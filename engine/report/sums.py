@@ -92,6 +92,7 @@ def read_sums(facts: Facts) -> None:
                     and re.search(r"[;；]", text[match.end():group[0].start]):
                 continue   # "追加…48.00万元，其中…；追加…120.00万元，…；调减…35.60万元": the whole's siblings, not its parts
             if whole is not None and len(group) >= 2:
+                group = _up_to_a_clause_that_adds_up(facts, group, whole) if whole.measure == "adjust" else group
                 for n in group:
                     n.part = True
                 facts.sums.append(PartsList(whole, group, every_part=not match.group().startswith("其中")))
@@ -105,6 +106,19 @@ def _inside_a_part(text: str, start: int, at: int) -> bool:
 
 
 _SUBTOTAL_SAID = re.compile(r"(?:以上|上述|前述)\s*(?:[两二三四五六七八九十]|\d{1,2})?\s*(?:项|笔|部分)?(?:资金)?\s*(?:共计?|合计|小计|总计)\s*(?:为)?\s*$")
+
+
+_CARRIED = re.compile(r"(?:上年|年初|以前年度)结转|结余")
+
+
+def _up_to_a_clause_that_adds_up(facts: Facts, group: list[Number], whole: Number) -> list[Number]:
+    """The parts said before a ； that come to the whole, a carry-over after it: the list ends there ("年中追加1,362.37万元，其中…386.00万元、…
+    620.00万元、…356.37万元；上年结转110.00万元" — the carry-over is the budget's, no part of the 追加)."""
+    for k in range(2, len(group)):
+        if _CLAUSE_END.search(facts.text, group[k - 1].end, group[k].start) and _CARRIED.search(group[k].label) and abs(
+                sum(facts.amount(p) for p in group[:k]) - facts.amount(whole)) <= sum(facts.half_cent(p) for p in group[:k]) + 1e-9:
+            return group[:k]
+    return group
 
 
 def _subtotals_folded(facts: Facts, parts: list[Number]) -> list[Number]:

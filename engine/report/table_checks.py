@@ -40,6 +40,7 @@ def check_funds_parts(facts: Facts, report: FindingList) -> None:
                 _say_off(facts, report, [n for _, n in parts], whole, f"自评表{word}：其中各行 {listed} =", "总额行")
                 break
             if added - whole.value > sum(facts.half_cent(n) for _, n in parts) + facts.half_cent(whole) + EPS \
+                    and not _two_breakdowns(facts, [n for _, n in parts], whole) \
                     and not report.names(facts.where(whole.start)):     # (said already of the table's 合计 row)
                 listed = " + ".join(f"{name.removeprefix('其中').strip(':：')} {amount_text(n.value)}" for name, n in parts)
                 # a 其中 row with fewer amounts than the whole's (an empty cell lost, as a PDF's spaces lose it): which
@@ -51,6 +52,12 @@ def check_funds_parts(facts: Facts, report: FindingList) -> None:
                     f"自评表{word}：其中各行 {listed} = {amount_text(added)}，多于总额行的 {amount_text(whole.value)}"
                     f"{why}{quoted(facts, whole)}")
                 break
+
+
+def _two_breakdowns(facts: Facts, parts: list[Number], whole: Number) -> bool:
+    """The rows are two lists one after the other, each coming to the whole (一般公共预算 + 政府性基金预算, then 基本支出
+    + 项目支出): two breakdowns, no list that comes to more."""
+    return any(not _off(facts, parts[:k], whole) and not _off(facts, parts[k:], whole) for k in range(2, len(parts) - 1))
 
 
 def _another_column_adds_up(facts: Facts, table, column: str, under: set) -> bool:

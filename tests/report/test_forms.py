@@ -535,6 +535,13 @@ def test_funds_parts_against_the_total_row(tmp_path):
     assert [f.code for f in errors] == ["SUM_MISMATCH"] and "523.00" in errors[0].message and "513.00" in errors[0].message
 
 
+def test_funds_rows_of_two_breakdowns_each_adding_up(tmp_path):
+    """其中 rows of two lists, one after the other (by source, then by kind), each coming to the whole: no sum of more."""
+    two = FUNDS_NO_NAME_COLUMN.replace("其他资金 | 0.00 | 0.00 | 0.00\n",
+                                       "基本支出 | 300.00 | 320.00 | 310.00\n项目支出 | 200.00 | 220.00 | 203.00\n")
+    assert [f.code for f in read(tmp_path, two).findings if f.code == "SUM_MISMATCH"] == []
+
+
 def test_funds_parts_short_of_the_whole_where_the_same_rows_add_up_in_another_column(tmp_path):
     """Less than the whole is no finding where a source may be left out — but where the very rows come to the whole in
     another column (年初预算数, 全年预算数: 480 + 20 = 500, 510 + 30 = 540), none was: 486 + 17 ≠ 513 is a slip."""

@@ -528,6 +528,21 @@ def test_a_budget_equation_across_sentences_with_other_amounts_between(tmp_path)
     assert [f.severity for f in errors(checked(tmp_path, together), "SUM_MISMATCH")] == ["error"]
 
 
+def test_an_increase_listed_then_a_carry_over_after_its_list(tmp_path):
+    """"年中追加1,362.37万元，其中A…、B…、C…；上年结转110.00万元": the carry-over after the ； is the budget's (the
+    追加's parts already come to it), not a part of the 追加 — 2,846.35 + 1,362.37 + 110.00 = 4,318.72, nothing to say."""
+    said = ("2023年年初预算2,846.35万元。年中追加1,362.37万元，其中中央补助资金386.00万元、自治区资金620.00万元、"
+            "县级经费356.37万元；上年结转110.00万元。全年预算4,318.72万元。\n")
+    assert checked(tmp_path, said).findings == []
+
+
+def test_an_increase_whose_parts_are_said_in_brackets_is_counted_once(tmp_path):
+    said = ("2023年年初预算1,236.48万元。年中追加318.20万元（中央医疗救助补助资金追加245.60万元，省级补助资金72.60万元），"
+            "因部分站点场地未落实调减42.10万元，全年预算调整为{total}万元。\n")
+    assert checked(tmp_path, said.format(total="1,512.58")).findings == []      # 1,236.48 + 318.20 − 42.10
+    assert errors(checked(tmp_path, said.format(total="1,521.58")), "SUM_MISMATCH") != []
+
+
 def test_a_score_after_a_rate_achieved_and_its_completion(tmp_path):
     """"转移就业率66.59%，完成目标的95.13%，得19.30分（分值20分）" under the report's proportional rule: of the two rates
     the completion is the one scored — 20 × 95.13% = 19.03."""
