@@ -11,7 +11,7 @@ from .facts import Facts
 from .numbers import Number, sentence_bounds
 from .plain import FIGURE, opens_bracket
 from .sums import listed_then_totalled, totalled_then_listed
-from .tables import table_lines
+from .tables import subtotalled, table_lines
 from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, quoted
 from .vocabulary import column_of, partitions
 
@@ -274,7 +274,37 @@ def check_table_columns(facts: Facts, report: FindingList) -> None:
         if len(rows) >= 2 and not any(_ROW_OF_PARTS.match(r[0][0] if r[0] else "") or not (r[0] and r[0][0]) for r in rows):
             for column, whole in at.items():
                 _column_off(facts, report, header, column, whole, [r[1].get(column) for r in rows])
+        elif (grouped := _under_subtotals(facts, rows)) is not None:
+            top, groups = grouped
+            for column, whole in at.items():
+                if all(all(column in r for r in group) and column in subtotal
+                       and not _off_by_cents(facts, [r[column] for r in group], subtotal[column]) for group, subtotal in groups):
+                    # (a 小计 off its own rows in this column: that 小计's slip — the 合计 is not said of)
+                    _column_off(facts, report, header, column, whole, [r.get(column) for r in top])
         header, rows = None, []
+
+
+def _under_subtotals(facts: Facts, rows: list) -> tuple[list[dict], list] | None:
+    """The rows a 合计 adds up where 小计 rows stand after their own ("省级补助 | 市级补助 | 上级资金小计 | 县级配套 | …"): each
+    小计 for the rows since the one before it — where, in some column, they do come to it — and the rows after the last
+    (with the groups: each 小计's rows and the 小计); None: no such table (a 小计 over its rows, a row of another kind)."""
+    named = [("小计" if re.sub(r"\s", "", r[0][0]).endswith("小计") else r[0][0], r[1]) for r in rows if r[0] and r[0][0]]
+    if len(named) != len(rows) or not any(name == "小计" for name, _ in named) \
+            or any(_ROW_OF_PARTS.match(name) for name, _ in named if name != "小计"):
+        return None
+    groups = subtotalled(named)
+    if not groups:
+        return None
+    for group, subtotal in groups:
+        if not any(all(column in r for r in group) and not _off_by_cents(facts, [r[column] for r in group], whole)
+                   for column, whole in subtotal.items()):
+            return None     # (no column where its rows come to it: those rows may not be its)
+    last = max(k for k, (name, _) in enumerate(named) if name == "小计")
+    return [cells for name, cells in named[:last + 1] if name == "小计"] + [cells for _, cells in named[last + 1:]], groups
+
+
+def _off_by_cents(facts: Facts, parts: list[Number], whole: Number) -> bool:
+    return abs(sum(facts.amount(p) for p in parts) - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS
 
 
 def _column_off(facts: Facts, report: FindingList, header: list[str], column: int, whole: Number, parts: list) -> None:

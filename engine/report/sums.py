@@ -10,7 +10,7 @@ from .numbers import Number, scope_named, sentence_bounds, stop_parts
 from .plain import COUNT, count_of, opens_bracket
 
 _CLAUSE_END = re.compile(r"[;；]")
-_MADE_OF = r"由(?:以下|下列)?\s*(?:[两二三四五六七八九十]|\d{1,2})?\s*(?:项|部分|个方面)?\s*(?:构成|组成)\s*[:：]"
+_MADE_OF = r"由(?:以下|下列)?\s*(?:[两二三四五六七八九十]|\d{1,2})?\s*(?:项|部分|个方面|类|个|笔)?\s*(?:构成|组成)\s*[:：]"
 # "项目支出2,146.38万元，分别为A…元、B…元、C…元": right after the whole, its parts each named (not "A、B分别为X、Y")
 _RESPECTIVELY = r"(?:(?<=元)[,，]?|(?<=支出))\s*分别(?:为|是)\s*[:：]?(?=[^\d,，。;；]{2})"
 _SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成")   # not 支出: 基本支出 and 项目支出 are parts of a budget

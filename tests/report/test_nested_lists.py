@@ -1,4 +1,5 @@
-"""A 其中 list whose part has a 其中 list of its own: each list against its own whole."""
+"""Parts and their wholes said in layers: a 其中 list whose part has its own list, a part adding up the parts before it,
+a whole said to be made of its kinds, and a table's 小计 rows among the rows its 合计 adds up."""
 from __future__ import annotations
 
 from reading import checked
@@ -61,3 +62,28 @@ def test_a_part_that_adds_up_the_parts_before_it_stands_for_them(tmp_path):
             "草畜平衡奖励131.00万元（52.4万亩×2.5元），以上两项共420.50万元于1月提前下达；绩效评价奖励资金{last}万元于8月下达。\n")
     assert findings(tmp_path, said.format(last="60.00")) == []
     assert findings(tmp_path, said.format(last="70.00")) == [("SUM_MISMATCH", "error")]    # 420.50 + 70 ≠ 480.50
+
+
+SUBTOTALS_AFTER_THEIR_ROWS = """| 资金来源 | 预算数（万元） | 执行数（万元） | 执行率 | 结余（万元） |
+|---|---|---|---|---|
+| 省级补助 | 150.00 | 146.28 | 97.52% | 3.72 |
+| 市级补助 | 60.00 | 60.00 | 100.00% | 0.00 |
+| 上级资金小计 | 210.00 | 206.28 | 98.23% | 3.72 |
+| 县级配套 | 210.00 | 196.02 | 93.34% | 13.98 |
+| 福彩公益金 | 40.00 | 37.56 | 93.90% | 2.44 |
+| 合计 | 460.00 | 439.86 | 95.62% | {left} |
+"""
+
+
+def test_a_column_with_subtotals_after_their_rows_against_its_total(tmp_path):
+    """Each 小计 stands for the rows since the one before it (they come to it): the 合计 is the 小计 and the rows after."""
+    assert findings(tmp_path, SUBTOTALS_AFTER_THEIR_ROWS.format(left="20.14")) == []     # 3.72 + 13.98 + 2.44
+    found = checked(tmp_path, HEAD + SUBTOTALS_AFTER_THEIR_ROWS.format(left="20.41")).findings
+    assert [(f.code, f.severity) for f in found] == [("SUM_MISMATCH", "error")] and "20.14" in found[0].message
+
+
+def test_a_whole_said_to_be_made_of_its_kinds(tmp_path):
+    said = ("按支出功能分类，全年支出2,577.12万元由以下五类构成：一般公共服务支出612.48万元、农林水支出{farm}万元、"
+            "社会保障和就业支出297.36万元、城乡社区支出214.80万元、卫生健康支出65.53万元。\n")
+    assert findings(tmp_path, said.format(farm="1,386.95")) == []
+    assert findings(tmp_path, said.format(farm="1,396.95")) == [("SUM_MISMATCH", "error")]
