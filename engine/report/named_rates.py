@@ -25,6 +25,7 @@ _SHARE_OF_NAMED = re.compile(r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元
                              r")\s*的\s*(?:比例|比重)?\s*(?:为|是)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 _HEADLINE_NAMED = {"全年预算": "budget_total", "全年预算数": "budget_total", "调整后预算": "budget_total",
                    "年初预算": "budget_initial", "年初预算数": "budget_initial"}
+_SPENDING_NAMED = ("项目支出", "基本支出", "全年支出", "总支出")
 _LOOK_BACK = 8    # paragraphs before its own (a budget said in the 预算 section, its 结转结余率 a few paragraphs on)
 
 
@@ -42,9 +43,12 @@ def check_named_rates(facts: Facts, report: FindingList) -> None:
             continue
         den = _named_before(facts, said.group("den"), rate.start)
         if "amount" in said.groupdict():      # (of the year's headline budget or spending only, not a monitoring's)
+            num = facts.number_at(said.start("amount"))
             headline = _HEADLINE_NAMED.get(text_key(said.group("den")))
             den = facts.keyed_amounts().get(headline) if headline and facts.monitoring_from(rate) is None else None
-            num = facts.number_at(said.start("amount"))
+            if text_key(said.group("den")) in _SPENDING_NAMED and num is not None and num.measure == "spend":
+                den = _named_before(facts, said.group("den"), num.start, ending=True)    # (what was spent, of the spending it names
+                # by those words before it: "…全年支出2,951.18万元，占项目支出的53.71%")
         elif "num" in said.groupdict() and said.group("num"):
             num = _named_before(facts, said.group("num"), rate.start)
         else:    # (the spending its clause states just before the rate)
@@ -149,15 +153,16 @@ def _rates_said(facts: Facts, report: FindingList, pattern: re.Pattern, groups: 
             yield said, figures
 
 
-def _named_before(facts: Facts, words: str, before: int):
+def _named_before(facts: Facts, words: str, before: int, ending: bool = False):
     """The one amount the report states by those words ("全年预算数", "到位资金", "结转结余") before the rate, in its
-    paragraph or the eight before; None if none or several of other values."""
+    paragraph or the eight before; None if none or several of other values (`ending`: named by words that end with
+    them — "项目支出", not "项目支出预算")."""
     key = re.sub(r"数$|金额$", "", text_key(words))
     paragraph = facts.text.rfind("\n", 0, before)
     for _ in range(_LOOK_BACK):
         paragraph = facts.text.rfind("\n", 0, max(paragraph, 0))
-    named = [n for n in facts.numbers if max(paragraph, 0) <= n.start < before and n.is_amount
-             and key and key in text_key(re.split(r"[,，;；]", n.label)[-1])]
+    named = [n for n in facts.numbers if max(paragraph, 0) <= n.start < before and n.is_amount and key
+             and (text_key(re.split(r"[,，;；]", n.label)[-1]).endswith(key) if ending else key in text_key(re.split(r"[,，;；]", n.label)[-1]))]
     values = {round(facts.amount(n), 2) for n in named}
     # (not the report's headline figure of those words said anywhere before: tried, it named another base on a
     # held-out case; eight paragraphs back named none wrongly on 279 held-out cases)

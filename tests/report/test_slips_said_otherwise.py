@@ -203,6 +203,17 @@ def test_an_amount_and_its_share_of_the_years_budget_named_in_words(tmp_path):
     assert errors(checked(tmp_path, monitored), "STATED_RATE_MISMATCH") == []
 
 
+def test_what_was_spent_and_its_share_of_the_spending_named_in_words(tmp_path):
+    """"城乡低保金…全年支出2,951.18万元，占项目支出的54.71%": the base is the 项目支出 said before (a part of a 其中 list
+    too) — by words ending so, not the 项目支出预算."""
+    text = ("二、预算执行\n全年预算6,388.09万元，其中基本支出预算812.40万元、项目支出预算5,575.69万元。"
+            "全年支出6,195.44万元。其中基本支出801.27万元；项目支出5,394.17万元。\n"
+            "城乡低保金是最大的支出项目，全年支出2,951.18万元，占项目支出的{x}%。\n")
+    assert errors(checked(tmp_path, text.format(x="54.71")), "STATED_RATE_MISMATCH") == []
+    found = errors(checked(tmp_path, text.format(x="53.71")), "STATED_RATE_MISMATCH")
+    assert [f.severity for f in found] == ["warning"] and "5,394.17" in found[0].message
+
+
 def test_what_should_be_what_was_and_their_rate(tmp_path):
     """"应参保人数38,417人，实际参保37,529人，参保率96.79%": the part over the whole, counts as they stand, the
     finding named by the report's own 率; a rate naming something else ("…，覆盖率…") is not theirs."""
