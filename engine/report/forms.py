@@ -244,8 +244,8 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         forms.amounts.clear()     # a 部门整体 report's (or a 决算's) table of its projects: their 合计 is no headline
         forms.rates.clear()
         forms.execution.clear()
-    totals = {tuple(sorted((c, n.value) for c, n in t.total.items())) for t in forms.funds_tables if t.total is not None}
-    if len(totals) > 1:      # a form for each project: none of their totals is the report's (one total
+    totals = [{c: n.value for c, n in t.total.items()} for t in forms.funds_tables if t.total is not None]
+    if any(not _one_total(a, b) for a in totals for b in totals):   # a form for each project: none of their totals is the report's (one total
         # said twice — a table of sub-projects' 合计, then the form's 年度资金总额 — is one)
         forms.amounts.clear()
         forms.rates.clear()
@@ -359,9 +359,12 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark
             table.parts.append((name, {**amounts, **({"exec_rate": rate} if rate is not None and rate.is_rate else {})}))
             table.marks.append(mark)
         return
-    if forms.funds_row == "total" and total_row and not forms.execution \
+    if forms.funds_row == "total" and total_row \
             and all(c in amounts and amounts[c].value == forms.amounts[c].value for c in forms.amounts):
-        _execution(forms, by_column)   # the form's own total row after a table of the same amounts: its 分值 and 得分
+        # the form's own total row after a table of the same amounts: its 分值 and 得分, and the columns that table had not
+        forms.amounts.update({c: n for c, n in amounts.items() if c not in forms.amounts})
+        if not forms.execution:
+            _execution(forms, by_column)
     if forms.funds_row == "total" or (forms.funds_row and not total_row) or _key(name).startswith("其中"):
         return        # (a 其中 row is a part, never the whole, even with no total row read)
     forms.funds_row = "total" if total_row else "first"
@@ -377,6 +380,13 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark
     if rate is not None and rate.is_rate:
         forms.rates["exec_rate"] = rate
     _execution(forms, by_column)
+
+
+def _one_total(one: dict, other: dict) -> bool:
+    """Two tables' total rows say one total: the columns of one are the other's, each with its value (a table of the
+    sources' 预算数 and 执行数, then the form's 年初预算数, 全年预算数 and 全年执行数)."""
+    small, large = sorted((one, other), key=len)
+    return all(large.get(c) == v for c, v in small.items())
 
 
 def _execution(forms: Forms, by_column: dict[str, list[Number]]) -> None:

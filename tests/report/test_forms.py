@@ -671,6 +671,20 @@ def test_bands_naming_their_measure_between_bounds_and_full_marks(tmp_path):
     assert full.findings == []
 
 
+def test_a_table_of_the_sources_before_the_form_says_the_same_total(tmp_path):
+    """A table of the sources (预算数 | 执行数 | 合计 90.00 | 86.40) before the form: one total said twice, not a form for
+    each project — the form's figures and its execution row are the report's."""
+    sources = ("二、项目资金使用情况\n| 资金来源 | 预算数（万元） | 执行数（万元） | 执行率 |\n"
+               "| 当年财政拨款 | 85.00 | 81.60 | 96.00% |\n| 上年结转资金 | 5.00 | 4.80 | 96.00% |\n"
+               "| 合计 | 90.00 | 86.40 | 96.00% |\n")
+    result = read(tmp_path, sources + PROJECT_FORM)
+    assert {k: n.value for k, n in result.facts.keyed_amounts().items()} == \
+        {"budget_initial": 80, "budget_total": 90, "spend_total": 86.40}
+    assert [(i.weight.value, i.score.value) for i in result.facts.items if i.row_id == "budget_execution"] == [(10, 9.60)]
+    other = sources.replace("| 合计 | 90.00 | 86.40 |", "| 合计 | 95.00 | 86.40 |").replace("| 5.00 | 4.80 |", "| 10.00 | 4.80 |")
+    assert read(tmp_path, other + PROJECT_FORM).facts.keyed_amounts() == {}     # (another total: whose is not said)
+
+
 def test_a_form_for_each_project_gives_no_headline(tmp_path):
     one = PROJECT_FORM
     two = PROJECT_FORM.replace("| 年度资金总额 | 80.00 | 90.00 | 86.40 |", "| 年度资金总额 | 50.00 | 60.00 | 57.60 |").replace(
