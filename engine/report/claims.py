@@ -22,7 +22,7 @@ from .items import read_items
 from .lists import composed_lists, counted_lists, detailed_lists
 from .masthead import department, fiscal_year
 from .numbers import Number, direction_after, direction_before, numbers, sentence_bounds
-from .names import BOUND_WORDS, HEADING_NAME, NAME_PREFIX, indicator_name, names_tidied
+from .names import items_said_twice, BOUND_WORDS, HEADING_NAME, NAME_PREFIX, indicator_name, names_tidied
 from .plain import FIGURE, LIST_MARK
 from .joined import achieved_joined, scored_items_joined, targets_joined
 from .scored import points_and_score_after, scored_statements, scored_together
@@ -83,6 +83,7 @@ def read_facts(report: ReportText) -> Facts:
     headed_indicators(facts)
     scored_together(facts)
     names_tidied(facts)
+    items_said_twice(facts)
     scored_items_joined(facts)
     scored_statements(facts)
     scored_sentences(facts)
@@ -102,6 +103,7 @@ def read_facts(report: ReportText) -> Facts:
     scored_items_joined(facts)     # (by the goals' names those two gave)
     falls_signed(facts)
     names_tidied(facts)
+    items_said_twice(facts)
     totals = total_and_grade(facts)
     if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):
         facts.total = forms.total   # a form's 总分 row before a bare "得分" of a sentence

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..core.parsing import text_key
 from .facts import Facts
 from .plain import LIST_MARK
 
@@ -53,3 +54,17 @@ def names_tidied(facts: Facts) -> None:
                 ind.weight = weight
             ind.name = ind.name[:points.start()].strip()
         ind.name = _PERIOD_AFTER_NAME.sub("", ind.name)
+
+
+def items_said_twice(facts: Facts) -> None:
+    """An item read twice, from a table's row and a sentence, its name and score the same ("| 预算执行率 | 10 | 9.41 |"
+    and "预算执行率94.08%，得9.41分"): one item, with the points one of them gives."""
+    kept: list = []
+    for item in facts.items:
+        same = next((k for k, other in enumerate(kept) if text_key(other.name) == text_key(item.name)
+                     and other.score.value == item.score.value and (other.weight is None) != (item.weight is None)), None)
+        if same is None:
+            kept.append(item)
+        elif kept[same].weight is None:
+            kept[same] = item       # (the one with its points, where it stands: a table's row is checked as one)
+    facts.items[:] = kept

@@ -29,3 +29,11 @@ def test_the_three_public_expenses_spending_of_the_fiscal_grant_stays_theirs(tmp
             "2022年度“三公”经费财政拨款支出决算为18.64万元，完成预算的87.04%。\n")
     found = checked(tmp_path, text).findings          # 18.64 ÷ 21.33 = 87.39%
     assert [f.code for f in found] == ["STATED_RATE_MISMATCH"] and "87.39%" in found[0].message
+
+
+def test_an_item_in_a_table_and_a_sentence_is_one_item_with_its_points(tmp_path):
+    """"| 预算执行率 | 10 | 9.41 |" and "预算执行率94.08%，得9.41分": one execution item, its points the row's."""
+    text = ("某县体育局2023年度部门整体支出绩效自评报告\n| 一级指标 | 三级指标 | 分值 | 得分 |\n| 过程 | 预算执行率 | 10 | 9.41 |\n"
+            "扣分说明：预算执行率94.08%，得9.41分。\n")
+    items = [(i.name, i.weight.value, i.score.value) for i in checked(tmp_path, text).facts.items if i.row_id == "budget_execution"]
+    assert items == [("预算执行率", 10, 9.41)]
