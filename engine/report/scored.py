@@ -233,8 +233,8 @@ def _bound_after(facts: Facts, achieved, before: int) -> tuple:
 
 # "预算编制合理性（分值3分），部分项目…较大，得2.7分": points in brackets after the name, the score at the end
 _POINTS_THEN_WORDS = re.compile(r"(?:^|(?<=[\n，,；;。:：]))\s*(?P<name>[^，,。；;:：\d()（）“”\"]{2,20}?)\s*[(（]\s*(?:分值|权重|满分)\s*"
-                                r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[,，][^。；;()（）\d]{2,60}?[,，]\s*(?:该项|该指标)?"
-                                r"(?:得分|实得|得)\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+                                r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]\s*(?:[,，][^。；;()（）\d]{2,60}?[,，]|按[^。；;()（）\d,，]{2,20}?计分)"
+                                r"\s*(?:该项|该指标)?(?:得分|实得|得)\s*(?P<score>\d+(?:\.\d+)?)\s*分")   # ("…（分值5分）按“执行率×分值”计分得4.89分")
 # "政府采购执行率（分值3分）、资产管理（分值3分）均得满分": each its points, scored in full — the points in
 # brackets or right after the name ("产出指标中补贴培训人数15分、培训取证率10分，均得满分")
 _NAME_AND_POINTS = r"[^，,。；;:：\d()（）、\n]{2,20}(?:[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]|\d+(?:\.\d+)?\s*分)"
@@ -312,7 +312,7 @@ def scored_statements(facts: Facts) -> None:
             facts.items.append(StatedItem(name, score, weight))
     for said in _POINTS_THEN_WORDS.finditer(text):
         weight, score = facts.number_at(said.start("weight")), facts.number_at(said.start("score"))
-        name = said.group("name").strip().lstrip("—-")
+        name = re.sub(r"^其中[:：]?", "", said.group("name").strip().lstrip("—-"))    # ("…，其中预算执行率（分值5分）…")
         if weight is None or score is None or id(score) in taken or named_already(name, known) or _NO_SUBJECT.search(name):
             continue
         known.append(text_key(name))

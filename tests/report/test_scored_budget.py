@@ -37,3 +37,10 @@ def test_an_item_in_a_table_and_a_sentence_is_one_item_with_its_points(tmp_path)
             "扣分说明：预算执行率94.08%，得9.41分。\n")
     items = [(i.name, i.weight.value, i.score.value) for i in checked(tmp_path, text).facts.items if i.row_id == "budget_execution"]
     assert items == [("预算执行率", 10, 9.41)]
+
+
+def test_an_item_named_after_其中_its_points_in_brackets_scored_by_its_rule(tmp_path):
+    text = ("某县农业农村局2023年度部门整体支出绩效自评报告\n"
+            "过程指标分值20分，得18.9分，其中预算执行率（分值5分）按“执行率×分值”计分得4.89分；\n")
+    items = {i.name: (i.weight.value, i.score.value) for i in checked(tmp_path, text).facts.items}
+    assert items["预算执行率"] == (5, 4.89)
