@@ -33,7 +33,9 @@ NOT_AS_WORD = ("069",)
 # the last indicator's row runs into the 总分 row: its form is left unread from the PDF (its text reads whole)
 # 799: LibreOffice's PDF breaks its rules paragraph inside the word 评分规则 ("…评分" / "规则:预算执行率…"), the
 # line is not joined again, and "预算调整率5%以内得满分" is then no rule but a stated 调整率 — a known gap
-NOT_AS_PDF = ("096", "103", "111", "325", "527", "799")
+# 842: pdfplumber finds no table on the page of its 绩效指标 rows (read as text lines), and one row's 得分 wraps onto the
+# line below ("…| 18.6万人 | 10" / "10 | | |"): that indicator's score is not read from the PDF — a known gap
+NOT_AS_PDF = ("096", "103", "111", "325", "527", "799", "842")
 WITH_TABLES = [p for p in DEV if not p.name.startswith(NOT_AS_WORD) and sum(line.lstrip().startswith("|") and line.count("|") >= 3 and bool(re.search(r"[^|\s]", line))
                                      for line in p.read_text(encoding="utf-8").splitlines()) >= 3]
 
