@@ -54,6 +54,11 @@ def a_slip_of(facts: Facts, stated: Number, computed: float, parts: tuple = ()) 
     return a_slip(facts.amount(stated), computed, decimals, values)
 
 
+def parts_off(facts: Facts, parts: list[Number], whole: Number) -> bool:
+    """The parts come to other than the whole, beyond each part's half cent."""
+    return abs(sum(facts.amount(p) for p in parts) - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS
+
+
 def by_shape(report: FindingList, facts: Facts, stated: Number, computed: float, parts: tuple = ()) \
         -> tuple[Callable[[str, str, str], None], str]:
     """How to say a figure said otherwise than its operands give: an error when the difference has a slip's

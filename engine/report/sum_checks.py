@@ -12,7 +12,7 @@ from .numbers import Number, sentence_bounds
 from .plain import FIGURE, opens_bracket
 from .sums import listed_then_totalled, totalled_then_listed
 from .tables import subtotalled, table_lines
-from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, quoted
+from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, parts_off, quoted
 from .vocabulary import column_of, partitions
 
 
@@ -278,7 +278,7 @@ def check_table_columns(facts: Facts, report: FindingList) -> None:
             top, groups = grouped
             for column, whole in at.items():
                 if all(all(column in r for r in group) and column in subtotal
-                       and not _off_by_cents(facts, [r[column] for r in group], subtotal[column]) for group, subtotal in groups):
+                       and not parts_off(facts, [r[column] for r in group], subtotal[column]) for group, subtotal in groups):
                     # (a 小计 off its own rows in this column: that 小计's slip — the 合计 is not said of)
                     _column_off(facts, report, header, column, whole, [r.get(column) for r in top])
         header, rows = None, []
@@ -296,15 +296,11 @@ def _under_subtotals(facts: Facts, rows: list) -> tuple[list[dict], list] | None
     if not groups:
         return None
     for group, subtotal in groups:
-        if not any(all(column in r for r in group) and not _off_by_cents(facts, [r[column] for r in group], whole)
+        if not any(all(column in r for r in group) and not parts_off(facts, [r[column] for r in group], whole)
                    for column, whole in subtotal.items()):
             return None     # (no column where its rows come to it: those rows may not be its)
     last = max(k for k, (name, _) in enumerate(named) if name == "小计")
     return [cells for name, cells in named[:last + 1] if name == "小计"] + [cells for _, cells in named[last + 1:]], groups
-
-
-def _off_by_cents(facts: Facts, parts: list[Number], whole: Number) -> bool:
-    return abs(sum(facts.amount(p) for p in parts) - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS
 
 
 def _column_off(facts: Facts, report: FindingList, header: list[str], column: int, whole: Number, parts: list) -> None:

@@ -8,6 +8,7 @@ import re
 from .facts import Facts, PartsList
 from .numbers import Number, scope_named, sentence_bounds, stop_parts
 from .plain import COUNT, count_of, opens_bracket
+from .stated import parts_off
 
 _CLAUSE_END = re.compile(r"[;；]")
 _MADE_OF = r"由(?:以下|下列)?\s*(?:[两二三四五六七八九十]|\d{1,2})?\s*(?:项|部分|个方面|类|个|笔)?\s*(?:构成|组成)\s*[:：]"
@@ -115,8 +116,8 @@ def _up_to_a_clause_that_adds_up(facts: Facts, group: list[Number], whole: Numbe
     """The parts said before a ； that come to the whole, a carry-over after it: the list ends there ("年中追加1,362.37万元，其中…386.00万元、…
     620.00万元、…356.37万元；上年结转110.00万元" — the carry-over is the budget's, no part of the 追加)."""
     for k in range(2, len(group)):
-        if _CLAUSE_END.search(facts.text, group[k - 1].end, group[k].start) and _CARRIED.search(group[k].label) and abs(
-                sum(facts.amount(p) for p in group[:k]) - facts.amount(whole)) <= sum(facts.half_cent(p) for p in group[:k]) + 1e-9:
+        if _CLAUSE_END.search(facts.text, group[k - 1].end, group[k].start) and _CARRIED.search(group[k].label) \
+                and not parts_off(facts, group[:k], whole):
             return group[:k]
     return group
 
@@ -126,8 +127,7 @@ def _subtotals_folded(facts: Facts, parts: list[Number]) -> list[Number]:
     绩效评价奖励资金60.00万元"): one part in their stead, where they do add up to it; else no list (empty)."""
     for k, part in enumerate(parts):
         if k >= 2 and _SUBTOTAL_SAID.search(facts.text[parts[k - 1].end:part.start]):
-            added = sum(facts.amount(p) for p in parts[:k])
-            if abs(added - facts.amount(part)) > sum(facts.half_cent(p) for p in parts[:k]) + 1e-9:
+            if parts_off(facts, parts[:k], part):
                 return []
             return [part] + _subtotals_folded(facts, parts[k + 1:])
     return parts

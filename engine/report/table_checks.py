@@ -13,7 +13,7 @@ from .facts import Facts
 from .forms import AMOUNT_COLUMNS
 from .numbers import Number
 from .plain import sub_level
-from .stated import EPS, amount_text, at_stated, by_shape, quoted
+from .stated import EPS, amount_text, at_stated, by_shape, parts_off, quoted
 from .tables import subtotalled
 from .vocabulary import key
 
@@ -57,7 +57,7 @@ def check_funds_parts(facts: Facts, report: FindingList) -> None:
 def _two_breakdowns(facts: Facts, parts: list[Number], whole: Number) -> bool:
     """The rows are two lists one after the other, each coming to the whole (一般公共预算 + 政府性基金预算, then 基本支出
     + 项目支出): two breakdowns, no list that comes to more."""
-    return any(not _off(facts, parts[:k], whole) and not _off(facts, parts[k:], whole) for k in range(2, len(parts) - 1))
+    return any(not parts_off(facts, parts[:k], whole) and not parts_off(facts, parts[k:], whole) for k in range(2, len(parts) - 1))
 
 
 def _another_column_adds_up(facts: Facts, table, column: str, under: set) -> bool:
@@ -68,7 +68,7 @@ def _another_column_adds_up(facts: Facts, table, column: str, under: set) -> boo
         whole = (table.total or {}).get(other)
         filled = [k for k, (_, row) in enumerate(table.parts) if other in row and k not in under]
         if other != column and whole is not None and filled == rows and len(rows) >= 2 \
-                and not _off(facts, [table.parts[k][1][other] for k in rows], whole):
+                and not parts_off(facts, [table.parts[k][1][other] for k in rows], whole):
             return True
     return False
 
@@ -80,7 +80,7 @@ def check_funds_subtotals(facts: Facts, report: FindingList) -> None:
         for rows, subtotal in subtotalled(list(table.parts)) or ():
             checked = [(column, [r[column] for r in rows], subtotal[column]) for column in AMOUNT_COLUMNS
                        if column in subtotal and all(column in r for r in rows)]
-            off = [(column, parts, whole) for column, parts, whole in checked if _off(facts, parts, whole)]
+            off = [(column, parts, whole) for column, parts, whole in checked if parts_off(facts, parts, whole)]
             if not off or len(off) == len(checked):
                 continue     # (every column off: those rows may not be the ones it adds up)
             for column, parts, whole in off:
@@ -141,11 +141,6 @@ def _place(row) -> int:
     return min(n.start for n in row.cells.values())
 
 
-def _off(facts: Facts, parts: list[Number], whole: Number) -> bool:
-    """The parts come to other than the whole, beyond each part's half cent."""
-    return abs(sum(facts.amount(p) for p in parts) - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS
-
-
 def _say_off(facts: Facts, report: FindingList, parts: list[Number], whole: Number, called: str, against: str,
              unit: str = "") -> None:
     """SUM_MISMATCH: what the parts come to against the row that says their sum (an error for a slip's shape)."""
@@ -167,7 +162,7 @@ def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subto
             whole = whole_row.cells.get(kind)
             if whole is None or len(parts) != len(parts_of):
                 continue
-            if _off(facts, parts, whole):
+            if parts_off(facts, parts, whole):
                 _say_off(facts, report, parts, whole, f"表中各行{word}之和", which)
 
 
