@@ -17,7 +17,7 @@ from .vocabulary import goals_paragraph_words
 
 _NOISE = re.compile(r"(?:为|是|达到|达|控制在|保持在|稳定在|保持|维持在|维持|[:：])\s*$")   # ("…成灾率控制在0.8‰以内": the name before)
 _MIN_SHARED = 4
-_UNIT_AFTER = re.compile(r"[^\d\s,，;；。、:：()（）|]{0,4}")
+_UNIT_AFTER = re.compile(r"[^\d\s,，;；。、:：()（）|]{0,4}(?:[(（][^\d\s()（）,，;；。]{1,2}[)）])?")   # ("1,800台（套）": 台（套）)
 
 
 def unit_of(text: str, n: Number) -> str:
@@ -129,7 +129,7 @@ def _by_their_unit(document: Document, goals: list, results: list, paired: set[i
     for words, target in goals:
         mine = unit(target)
         # (a part of a result is none: "…77.32万亩（…），其中财政补助面积76.50万亩")
-        results_of_it = [(said, actual) for said, actual in results if unit(actual) == mine and "其中" not in said]
+        results_of_it = [(said, actual) for said, actual in results if unit(actual) == mine and not _a_part(document, actual, results)]
         if mine in _NO_OWN_UNIT or id(target) in paired or sum(unit(t) == mine for _, t in goals) != 1 \
                 or len(results_of_it) != 1 or id(results_of_it[0][1]) in paired:
             continue
@@ -153,7 +153,7 @@ def _measured_against_a_goal(document: Document, goals: list, results: list, pai
     sentence ("退役士兵适应性培训人数不少于250人"), sharing them with no other result so measured: one indicator."""
     unit = lambda n: unit_of(document.text, n)     # noqa: E731
     measured = [(said, actual) for said, actual in results if id(actual) not in paired and unit(actual) not in _NO_OWN_UNIT
-                and "其中" not in said and _AGAINST_ITS_GOAL.match(document.text, actual.end)]
+                and not _a_part(document, actual, results) and _AGAINST_ITS_GOAL.match(document.text, actual.end)]
     out = []
     for said, actual in measured:
         sentence = text_key(_segment(document, actual))
@@ -233,7 +233,7 @@ def _result_by_its_unit(document: Document, indicator, indicators: list, results
     mine = unit(indicator.target)
     if mine in _NO_OWN_UNIT or sum(i.target is not None and unit(i.target) == mine for i in indicators) != 1:
         return []
-    of_it = [(said, n) for said, n in results if unit(n) == mine and "其中" not in said]
+    of_it = [(said, n) for said, n in results if unit(n) == mine and not _a_part(document, n, results)]
     if len(of_it) != 1 or _BOUND_AFTER.match(document.text, of_it[0][1].end) or shared_core(text_key(indicator.name), text_key(of_it[0][0])) < 2:
         return []
     return [(indicator, of_it[0][1])]
@@ -263,6 +263,19 @@ def _names_one(goal: str, name: str) -> bool:
         return True
     shared = _shared_end(goal, name)
     return len(shared) >= 3 and shared in (goal, name) and not measure_of(shared)
+
+
+def _a_part(document: Document, n: Number, results: list) -> bool:
+    """The figure is a part of a 其中 list ("其中拖拉机412台、…、其他机具969台（套）": each, not only the first) whose whole is
+    itself a result ("全年共补贴各类农业机械1,936台（套），其中…"): the whole stands for them. (A part of a whole that is no
+    result — said with its target, or with another figure — stays one of the results: which is the goal's is not known.)"""
+    segment = _segment(document, n)
+    if "其中" not in segment:
+        return False
+    opened = n.start - len(segment) + segment.index("其中")
+    before = [actual for _, actual in results if actual.end <= opened]
+    return bool(before) and not re.search(r"[。；;\n]", document.text[before[-1].end:opened]) \
+        and "其中" not in document.text[before[-1].end:opened]
 
 
 def _segment(document: Document, n: Number) -> str:

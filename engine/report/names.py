@@ -20,7 +20,7 @@ HEADING_NAME = re.compile(r"^[^\S\n]*" + LIST_MARK + r"\s*(?P<name>[^。\n,，:�
 
 
 def indicator_name(before: str) -> str:
-    clauses = [c.strip() for c in re.split(r"[,，:：;；]", before)]
+    clauses = [c.strip() for c in re.split(r"[，:：;；]|,(?!\d{3})", before)]   # (not a thousands' comma: "1,346户")
     if len(clauses) > 1 and re.fullmatch(BOUND_WORDS, clauses[-1]):     # the name before what was achieved
         clauses = clauses[:-2] + [re.sub(r"\s*\d[\d,]*(?:\.\d+)?\s*\S{0,4}$", "", clauses[-2])]
     for clause in reversed(clauses):

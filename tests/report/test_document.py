@@ -264,3 +264,17 @@ def test_a_result_measured_against_its_goal_pairs_with_the_goal_sharing_its_word
 def test_a_result_not_measured_against_a_goal_is_not_paired_by_shared_words(tmp_path):
     text = MEASURED_AGAINST_ITS_GOAL.format(trained=236, share="98.3%").replace("，完成年度目标的98.3%", "")
     assert "退役士兵适应性培训人数" not in indicator_values(checked(tmp_path, text))
+
+
+COUNTED_IN_BRACKETED_UNITS = ("某县农业农村局2023年度农机购置与应用补贴项目支出绩效自评报告\n二、绩效目标\n"
+                              "1.产出指标：补贴机具数量不少于1,800台（套）；报废更新老旧农机不少于60台。\n"
+                              "三、绩效目标完成情况\n1.全年共补贴各类农业机械1,936台（套），其中拖拉机412台、收获机械186台、"
+                              "其他机具1,338台（套）。\n2.报废老旧拖拉机和联合收割机58台，比目标少2台。\n")
+
+
+def test_a_unit_with_its_bracket_and_the_parts_of_a_list_after_its_first(tmp_path):
+    """"1,800台（套）" is of its own unit (台（套）, not 台); every part of "其中拖拉机412台、…、其他机具1,338台（套）" is a part,
+    not only the first — each goal is then the only one of its unit, and so is its result."""
+    values = indicator_values(checked(tmp_path, COUNTED_IN_BRACKETED_UNITS))
+    assert values["补贴机具数量"][:2] == (1800, 1936)
+    assert values["报废更新老旧农机"][:2] == (60, 58)

@@ -1,4 +1,5 @@
-"""A rate and, after 即, what it is of: the indicator is the rate's, its bound read past the explanation."""
+"""A rate and, after 即, what it is of: the indicator is the rate's, its bound read past the explanation; and the words
+before a figure that name its indicator (a thousands' comma is no clause)."""
 from __future__ import annotations
 
 from reading import checked
@@ -25,3 +26,12 @@ def test_the_bound_after_the_explanation_is_the_target(tmp_path):
     read_ = read(tmp_path)
     assert read_["结转结余率"] == ("<=", 5, 2.75, 3, 3)
     assert read_["在职人员控制率"] == ("<=", 100, 93.48, 3, 3)     # ("未超过": a ceiling kept)
+
+
+def test_a_thousands_comma_is_no_clause_of_an_indicators_name(tmp_path):
+    """"全年新增各类市场主体5,412户，目标值≥5,000户": the words before the target's clause name the indicator — "户" after
+    the thousands' comma of "5,412" is none."""
+    text = ("某县市场监督管理局2023年度部门整体支出绩效自评报告\n三、绩效目标完成情况\n"
+            "4.市场主体培育。全年新增各类市场主体5,412户，目标值≥5,000户，同比增长6.35%。\n")
+    names = {i.name: (i.target.value, i.actual.value) for i in checked(tmp_path, text).facts.indicators}
+    assert names == {"全年新增各类市场主体": (5000, 5412)}
