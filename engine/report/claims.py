@@ -12,6 +12,7 @@ from ..core.parsing import DIRECTIONS, text_key
 from .deductions import states_per_point
 from .document import Document
 from .facts import Facts, Indicator, PartsList, named_already
+from .rate_clauses import scored_rates
 from .forms import Forms, read_forms
 from .execution_points import execution_points
 from .apart import goals_and_results, results_of_goals, targets_from_goals
@@ -83,12 +84,12 @@ def read_facts(report: ReportText) -> Facts:
     headed_indicators(facts)
     scored_together(facts)
     names_tidied(facts)
-    items_said_twice(facts)
     scored_items_joined(facts)
     scored_statements(facts)
     scored_sentences(facts)
     goals_in_statements(facts)
     scores_alone(facts)            # (of the indicators read so far, those too: "…目标为90%，年末达到88.4%，得9.82分")
+    scored_rates(facts)            # (a rate scored in a clause of its own, no points said: what no reader took)
     respectively_said(facts)       # ("A、B分别为39.12万亩、12,486户，完成率分别为…")
     bracketed_targets(facts)       # ("…开放306天（指标值不少于300天）")
     targets_from_goals(facts)
