@@ -103,6 +103,7 @@ def read_facts(report: ReportText) -> Facts:
     achieved_joined(facts)         # (a row unscored, a statement of what it achieved scored: "应急演练完成38场，…得4.5分")
     scored_items_joined(facts)     # (by the goals' names those two gave)
     falls_signed(facts)
+    execution_points(facts)        # (again: an execution item read since, without its points)
     names_tidied(facts)
     items_said_twice(facts)
     totals = total_and_grade(facts)

@@ -36,3 +36,13 @@ def test_two_points_or_none_said_give_no_item(tmp_path):
     none = "预算执行率按比例计分。"
     assert not [i for i in checked(tmp_path, REPORT.format(rule=none, score="9.52")).facts.items
                 if i.row_id == "budget_execution"]
+
+
+def test_the_execution_items_points_from_the_list_of_its_groups(tmp_path):
+    """"一级指标为预算执行（10分）、产出（50分）、效益（30分）、满意度（10分）" and, later, "部门预算执行率为97.12%…得8.56分":
+    the execution item takes the points its group is listed with, where no other rule gives them."""
+    from reading import checked
+    text = ("某县气象局2023年度部门整体支出绩效自评报告\n四、评分\n按照县财政局印发的评分办法：一级指标为预算执行（10分）、产出（50分）、"
+            "效益（30分）、满意度（10分）。\n经自评，本项目预算执行率得8.56分。\n部门预算执行率为97.12%。\n")
+    items = [(i.weight and i.weight.value, i.score.value) for i in checked(tmp_path, text).facts.items if i.row_id == "budget_execution"]
+    assert items == [(10, 8.56)]
