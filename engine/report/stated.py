@@ -54,9 +54,15 @@ def a_slip_of(facts: Facts, stated: Number, computed: float, parts: tuple = ()) 
     return a_slip(facts.amount(stated), computed, decimals, values)
 
 
-def parts_off(facts: Facts, parts: list[Number], whole: Number) -> bool:
-    """The parts come to other than the whole, beyond each part's half cent."""
-    return abs(sum(facts.amount(p) for p in parts) - facts.amount(whole)) > sum(facts.half_cent(p) for p in parts) + EPS
+def rounding_slack(facts: Facts, parts: list[Number], whole: Number | None = None) -> float:
+    """How far parts may come from their whole by rounding alone: each part's half cent (and the whole's, if given)."""
+    return sum(facts.half_cent(p) for p in parts) + (facts.half_cent(whole) if whole is not None else 0.0)
+
+
+def parts_off(facts: Facts, parts: list[Number], whole: Number, whole_rounded: bool = False) -> bool:
+    """The parts come to other than the whole, beyond each part's half cent (`whole_rounded`: and the whole's)."""
+    return abs(sum(facts.amount(p) for p in parts) - facts.amount(whole)) > \
+        rounding_slack(facts, parts, whole if whole_rounded else None) + EPS
 
 
 def by_shape(report: FindingList, facts: Facts, stated: Number, computed: float, parts: tuple = ()) \

@@ -13,7 +13,7 @@ from .facts import Facts
 from .forms import AMOUNT_COLUMNS
 from .numbers import Number
 from .plain import sub_level
-from .stated import EPS, amount_text, at_stated, by_shape, parts_off, quoted
+from .stated import EPS, amount_text, at_stated, by_shape, parts_off, quoted, rounding_slack
 from .tables import subtotalled
 from .vocabulary import key
 
@@ -33,16 +33,15 @@ def check_funds_parts(facts: Facts, report: FindingList) -> None:
             if whole is None or not parts or any(_NOT_FLAT.search(key(name)) for name, _ in table.parts):
                 continue      # a 小计 of rows above it, or two breakdowns (按收入性质分 / 按支出性质分): no flat list
             added = sum(n.value for _, n in parts)
-            if whole.value - added > sum(facts.half_cent(n) for _, n in parts) + facts.half_cent(whole) + EPS \
+            slack = rounding_slack(facts, [n for _, n in parts], whole) + EPS
+            listed = " + ".join(f"{name.removeprefix('其中').strip(':：')} {amount_text(n.value)}" for name, n in parts)
+            if whole.value - added > slack \
                     and _another_column_adds_up(facts, table, column, under) and not report.names(facts.where(whole.start)):
                 # less than the whole, where the very rows add up to it in another column: no source left out
-                listed = " + ".join(f"{name.removeprefix('其中').strip(':：')} {amount_text(n.value)}" for name, n in parts)
-                _say_off(facts, report, [n for _, n in parts], whole, f"自评表{word}：其中各行 {listed} =", "总额行")
+                say_sum_off(facts, report, [n for _, n in parts], whole, f"自评表{word}：其中各行 {listed} =", "总额行")
                 break
-            if added - whole.value > sum(facts.half_cent(n) for _, n in parts) + facts.half_cent(whole) + EPS \
-                    and not _two_breakdowns(facts, [n for _, n in parts], whole) \
+            if added - whole.value > slack and not _two_breakdowns(facts, [n for _, n in parts], whole) \
                     and not report.names(facts.where(whole.start)):     # (said already of the table's 合计 row)
-                listed = " + ".join(f"{name.removeprefix('其中').strip(':：')} {amount_text(n.value)}" for name, n in parts)
                 # a 其中 row with fewer amounts than the whole's (an empty cell lost, as a PDF's spaces lose it): which
                 # column its figures stand in is not certain — a warning that says so
                 short = [name for name, row in table.parts if column in row and len(row) < len(table.total)]
@@ -84,7 +83,7 @@ def check_funds_subtotals(facts: Facts, report: FindingList) -> None:
             if not off or len(off) == len(checked):
                 continue     # (every column off: those rows may not be the ones it adds up)
             for column, parts, whole in off:
-                _say_off(facts, report, parts, whole, f"自评表{dict(HEADLINE)[column]}：小计行以上各行之和", "小计行")
+                say_sum_off(facts, report, parts, whole, f"自评表{dict(HEADLINE)[column]}：小计行以上各行之和", "小计行")
 
 
 def check_funds_part_rates(facts: Facts, report: FindingList) -> None:
@@ -141,7 +140,7 @@ def _place(row) -> int:
     return min(n.start for n in row.cells.values())
 
 
-def _say_off(facts: Facts, report: FindingList, parts: list[Number], whole: Number, called: str, against: str,
+def say_sum_off(facts: Facts, report: FindingList, parts: list[Number], whole: Number, called: str, against: str,
              unit: str = "") -> None:
     """SUM_MISMATCH: what the parts come to against the row that says their sum (an error for a slip's shape)."""
     added = sum(facts.amount(p) for p in parts)
@@ -163,13 +162,11 @@ def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subto
             if whole is None or len(parts) != len(parts_of):
                 continue
             if parts_off(facts, parts, whole):
-                _say_off(facts, report, parts, whole, f"表中各行{word}之和", which)
+                say_sum_off(facts, report, parts, whole, f"表中各行{word}之和", which)
 
 
 def check_column_sums(facts: Facts, report: FindingList) -> None:
     """A table's column of amounts against its 合计 row at the foot (the rows none of them a part of another)."""
     for column in facts.column_sums:
-        added = sum(facts.amount(p) for p in column.parts)
-        if abs(added - facts.amount(column.whole)) > sum(facts.half_cent(p) for p in column.parts) + facts.half_cent(column.whole) + EPS \
-                and not report.names(facts.where(column.whole.start)):
-            _say_off(facts, report, column.parts, column.whole, f"表中「{column.header}」一列各行之和", "合计行", " 万元")
+        if parts_off(facts, column.parts, column.whole, whole_rounded=True) and not report.names(facts.where(column.whole.start)):
+            say_sum_off(facts, report, column.parts, column.whole, f"表中「{column.header}」一列各行之和", "合计行", " 万元")

@@ -7,7 +7,8 @@ import re
 from ..core.findings import FindingList
 from .facts import Facts
 from .numbers import Number
-from .stated import EPS, amount_text, by_shape, quoted
+from .stated import amount_text, parts_off
+from .table_checks import say_sum_off
 from .tables import table_lines
 
 _SIDE_TOTAL = re.compile(r"^本年(?:收入|支出)(?:合计|总计)$")
@@ -57,11 +58,6 @@ def _side_off(facts: Facts, report: FindingList, name: str, rows: list, whole: N
     if len(parts) < 2 or any(not row_name or _NOT_A_TOP_ROW.match(row_name) for row_name, _ in rows) \
             or any(p.is_rate or p.unit != whole.unit for p in parts) or report.names(facts.where(whole.start)):
         return
-    added = sum(facts.amount(p) for p in parts)
-    if abs(added - facts.amount(whole)) <= sum(facts.half_cent(p) for p in parts) + facts.half_cent(whole) + EPS:
-        return
-    say, why = by_shape(report, facts, whole, added, tuple(parts))
-    say("SUM_MISMATCH", facts.where(whole.start),
-        f"表中{name.removeprefix('本年').removesuffix('合计').removesuffix('总计')}各行 "
-        f"{' + '.join(amount_text(facts.amount(p)) for p in parts)} = {amount_text(added)}，"
-        f"与{name} {amount_text(facts.amount(whole))} 不符{why}{quoted(facts, whole)}")
+    if parts_off(facts, parts, whole, whole_rounded=True):
+        side = name.removeprefix('本年').removesuffix('合计').removesuffix('总计')
+        say_sum_off(facts, report, parts, whole, f"表中{side}各行 {' + '.join(amount_text(facts.amount(p)) for p in parts)} =", name)
