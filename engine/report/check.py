@@ -290,12 +290,12 @@ def _stated_sum(facts: Facts, rs) -> tuple[float, float | None] | None:
             scores.append(said.score.value)
             weights.append(said.weight.value if said.weight else None)
         elif row.indicator_part is not None and row.indicator_part.get("level1") is None:
-            own = [i.self_score.value for i in facts.indicators if i.self_score is not None]
-            if not own or len(own) < len(facts.indicators):
+            indicators = [i for i in facts.indicators if not i.item_too]
+            own = [i.self_score.value for i in indicators if i.self_score is not None]
+            if not own or len(own) < len(indicators):
                 return None
             scores.append(sum(own))
-            weights.append(None if any(i.weight is None for i in facts.indicators) else
-                           sum(i.weight.value for i in facts.indicators))
+            weights.append(None if any(i.weight is None for i in indicators) else sum(i.weight.value for i in indicators))
         else:
             return None
     return perf_total(scores), (None if None in weights else sum(weights))

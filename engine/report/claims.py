@@ -13,6 +13,7 @@ from .deductions import states_per_point
 from .document import Document
 from .facts import Facts, Indicator, PartsList, named_already
 from .rate_clauses import scored_rates
+from .rate_items import rate_items
 from .forms import Forms, read_forms
 from .execution_points import execution_points
 from .apart import goals_and_results, results_of_goals, targets_from_goals
@@ -102,6 +103,7 @@ def read_facts(report: ReportText) -> Facts:
     results_of_goals(facts)       # (a goal no row or statement took: its result said alone, by its name)
     achieved_joined(facts)         # (a row unscored, a statement of what it achieved scored: "应急演练完成38场，…得4.5分")
     scored_items_joined(facts)     # (by the goals' names those two gave)
+    rate_items(facts)              # (a 评分表's row of a rate no statement read: "结转结余率 | 5 | 5" and "结转结余率3.16%")
     falls_signed(facts)
     execution_points(facts)        # (again: an execution item read since, without its points)
     names_tidied(facts)

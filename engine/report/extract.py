@@ -27,7 +27,7 @@ def _by_structure(facts: Facts) -> str | None:
     text = facts.text
     if all(w in text for w in ("产出指标", "效益指标", "满意度指标")):
         return "mof2020"
-    weights = [i.weight.value for i in facts.indicators if i.weight is not None]
+    weights = [i.weight.value for i in facts.indicators if i.weight is not None and not i.item_too]
     if weights and abs(sum(weights) - 90) < 1e-6:
         return "dept-simple"
     if all(w in text for w in ("决策", "过程", "产出", "效益")) or "共性指标" in text:
@@ -66,6 +66,8 @@ def data_of(facts: Facts, rule_set: rulesets.RuleSet | str | None) -> dict:
     data["inputs"] = {k: facts.amount(n) for k, n in facts.keyed_amounts().items() if not allowed or k in allowed}
     data["indicators"] = []
     for ind in facts.indicators:
+        if ind.item_too:
+            continue        # (an item's row, scored as the item: not one of the framework's indicators)
         row: dict = {"name": ind.name or f"指标{ind.row}", "direction": DIRECTION_SYMBOLS.get(ind.direction or "", "＝")}
         if ind.level1:
             row["level1"] = ind.level1

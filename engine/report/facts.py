@@ -108,6 +108,9 @@ class Indicator:
     # its target the line a scoring rule draws ("结转结余率不超过5%的得满分"): full marks when it is met; a
     # shortfall is scored by the rule's own method, which that rule does not state
     rule_line: bool = False
+    # read from a 评分表's row that is an item of its own (预算执行率 | 10 | 9.67): counted among the items, not
+    # added up again among the indicators
+    item_too: bool = False
 
 
 @dataclass
@@ -177,7 +180,8 @@ class Facts:
 
     def figures(self) -> list[Number]:
         """Numbers stated for the department (not a part of a 其中 list, not in an indicator)."""
-        blocks = [(i.start, self._end_of(i)) for i in self.indicators]
+        # (an item's rate read as its indicator, "资金支出率96.62%", stays the figure it was said as)
+        blocks = [(i.start, self._end_of(i)) for i in self.indicators if not i.item_too]
         # (… but a budget's rate scored as an indicator, "预算调整率11.28%，…得4分", is the department's rate)
         headline = {id(i.actual) for i in self.indicators if i.actual is not None and i.actual.is_rate
                     and i.actual.measure in ("exec_rate", "adjust_rate") and measure_of(i.name) == i.actual.measure

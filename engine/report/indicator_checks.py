@@ -117,8 +117,9 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                            f"指标「{name}」偏差率应为 ({ind.actual.value:g}−{ind.target.value:g})÷{ind.target.value:g} = "
                            f"{deviation * 100:.2f}%，报告写 {ind.deviation.value:g}%{quoted(facts, ind.deviation)}")
     if ind.weight is not None and ind.self_score is not None:
-        if ind.rule_line and completion < 1:
-            return      # (the line missed: scored as its rule goes on to say — "每超过1个百分点扣0.5分")
+        if ind.rule_line and completion < 1 or ind.item_too:
+            return      # (the line missed: scored as its rule goes on to say — "每超过1个百分点扣0.5分"; an item's
+            # row: scored as the item, by its framework)
         if ind.own_rule and _by_own_rule(facts, ind, report, name):
             return
         if _PER_UNIT.search(ind.own_rule or ""):

@@ -43,7 +43,8 @@ def _sums_of_items(facts: Facts) -> list[float]:
 def _sums_of_indicators(facts: Facts) -> list[float]:
     """The indicators' own scores, where their 分值 make up the full mark (then they are all of them) — with the
     预算执行率 item where a form gives it apart."""
-    scored = [(i.weight, i.self_score) for i in facts.indicators if i.weight is not None and i.self_score is not None]
+    scored = [(i.weight, i.self_score) for i in facts.indicators
+              if i.weight is not None and i.self_score is not None and not i.item_too]
     execution = [(i.weight, i.score) for i in facts.items if i.row_id == "budget_execution" and i.weight is not None]
     return [perf_total([score.value for _, score in rows]) for rows in [scored] + ([scored + execution[:1]] if execution else [])
             if len(rows) >= 2 and abs(sum(w.value for w, _ in rows) - 100) < SCORE_TOLERANCE]

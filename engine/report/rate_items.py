@@ -1,0 +1,67 @@
+"""A 评分表's row scoring a rate (`预算执行率 | 10 | 9.67`, `结转结余率 | 5 | 5`) that no statement was read as an
+indicator of: the indicator of that rate — what it achieved the report's figure said right after that very name
+("结转结余率3.16%", "预算执行率为95.95%"), its line the one rule naming it draws ("结转结余率不超过5%的得满分"),
+its points and score the row's.  Said apart, so its score is checked as a warning only, where the line is met."""
+from __future__ import annotations
+
+import re
+
+from ..core.parsing import text_key
+from .facts import Facts, Indicator, StatedItem, named_already, same_name
+from .numbers import Number, compared_with, direction_before
+from .rule_targets import rule_lines
+
+# what may stand before a rate's name and keep it that rate: a clause's opening, the year's words, the whole's
+_OPENS = re.compile(r"(?:^|[,，;；。:：\n(（、]|\d{4}年度?|全年度?|年度|本年度?|部门|单位|整体|\s)$")
+_SAID_AS = re.compile(r"\s*(?:为|达到|达|是|[:：])?\s*$")
+
+
+def rate_items(facts: Facts) -> None:
+    known = [text_key(n) for i in facts.indicators for n in (i.name, i.scored_as) if n]
+    lines = None
+    for item in _rate_items(facts.items):
+        name = text_key(item.name)
+        if named_already(name, known):
+            continue
+        said = [n for n in facts.numbers if n.is_rate and _named(facts, n, item.name)]
+        if not said or len({n.value for n in said}) > 1:
+            continue        # (two figures of one name: which is the year's is not said)
+        lines = rule_lines(facts.text) if lines is None else lines
+        ind = Indicator(len(facts.indicators) + 1, item.name, said[0].start, actual=said[0], weight=item.weight,
+                        self_score=item.score, end=said[0].end)
+        ind.scored_apart, ind.item_too = "实际值取自正文，分值与得分取自评分表", True
+        named = {(d, at) for rule_name, d, at in lines if same_name(name, text_key(rule_name), 0.7) or name == text_key(rule_name)}
+        target = facts.rule_number_at(next(iter(named))[1]) if len(named) == 1 else None
+        if target is not None and target.is_rate:
+            ind.target, ind.direction, ind.rule_line = target, next(iter(named))[0], True
+            ind.scored_apart = "目标取自评分规则，实际值取自正文，分值与得分取自评分表"
+        facts.indicators.append(ind)
+        known.append(name)
+
+
+def _rate_items(items: list[StatedItem]) -> list[StatedItem]:
+    """The rows scoring a rate, each name once (a 评分表 read twice gives its rows twice)."""
+    out: dict[str, StatedItem] = {}
+    for item in items:
+        name = text_key(item.name)
+        if item.weight is not None and len(name) >= 4 and name.endswith("率") and name not in out:
+            out[name] = item
+    return list(out.values())
+
+
+def _named(facts: Facts, n: Number, name: str) -> bool:
+    """The figure said right after the rate's name, no target, no line and no 运行监控's figure."""
+    before = _SAID_AS.sub("", facts.text[max(0, n.start - len(name) - 12):n.start]).rstrip()
+    if not text_key(before).endswith(text_key(name)):
+        return False
+    head = before[:len(before) - _raw_length(before, name)]
+    return bool(_OPENS.search(head)) and not direction_before(n.label) and not compared_with(n.label) \
+        and not facts._monitoring(n)
+
+
+def _raw_length(text: str, name: str) -> int:
+    """How many characters of the text's end spell the name (spaces within it counted)."""
+    wanted, length = len(text_key(name)), 0
+    while length < len(text) and len(text_key(text[len(text) - length - 1:])) <= wanted:
+        length += 1
+    return length

@@ -1,0 +1,52 @@
+"""A 评分表's row scoring a rate no statement read as an indicator: the indicator of that rate, its figure the one said
+right after its name, its line the rule's, its points and score the row's — an item's row, not summed again."""
+from __future__ import annotations
+
+from reading import checked
+
+from engine.report.extract import data_of
+
+HEAD = "某县市场监督管理局2023年度部门整体支出绩效自评报告\n一、基本情况\n"
+TABLE = ("三、评分情况\n"
+         "| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n"
+         "|---|---|---|---|---|\n"
+         "| 过程 | 预算执行 | 预算执行率 | 10 | 9 |\n"
+         "| | | 结转结余率 | 5 | 5 |\n"
+         "| | | 预算调整率 | 5 | 4 |\n"
+         "| 产出 | 数量 | 食品安全监督抽检批次 | 8 | 8 |\n")
+RULES = "评分办法：预算执行率达到98%（含）以上得满分，每低2个百分点扣1分；结转结余率不超过5%的得满分。\n"
+
+
+def rates_read(tmp_path, body: str) -> dict:
+    facts = checked(tmp_path, HEAD + body + TABLE).facts
+    return {i.name: (i.direction, i.target and i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in facts.indicators if i.item_too}
+
+
+def test_each_rate_of_the_table_its_figure_its_line_and_its_row(tmp_path):
+    body = ("全年支出2,312.48万元，预算执行率96.36%。年末结转结余87.16万元，结转结余率3.64%。\n" + RULES)
+    assert rates_read(tmp_path, body) == {"预算执行率": (">=", 98, 96.36, 10, 9),
+                                          "结转结余率": ("<=", 5, 3.64, 5, 5)}
+
+
+def test_a_rate_said_of_a_part_or_of_the_half_year_or_twice_otherwise_is_not_its_figure(tmp_path):
+    body = ("截至6月底预算执行率45.20%。其中基本支出预算执行率98.10%。\n"
+            "结转结余率3.64%（上年结转结余率为5.12%）；全年结转结余率4.10%。\n" + RULES)
+    assert rates_read(tmp_path, body) == {}
+
+
+def test_a_rate_after_a_target_word_is_no_figure_of_it(tmp_path):
+    body = "年初目标：预算调整率不超过10%。\n预算调整率为12.50%，超过10%扣1分。\n"
+    assert rates_read(tmp_path, body) == {"预算调整率": (None, None, 12.5, 5, 4)}
+
+
+def test_the_items_rates_are_not_among_the_frameworks_indicators(tmp_path):
+    body = "全年支出2,312.48万元，预算执行率96.36%。年末结转结余87.16万元，结转结余率3.64%。\n" + RULES
+    facts = checked(tmp_path, HEAD + body + TABLE).facts
+    names = [row["name"] for row in data_of(facts, None)["indicators"]]
+    assert "预算执行率" not in names and "结转结余率" not in names
+    assert any(i.item_too for i in facts.indicators)
+
+
+def test_last_years_rate_is_not_the_years(tmp_path):
+    assert rates_read(tmp_path, "上年结转结余率为5.12%，本年度压减结转资金。\n" + RULES) == {}
