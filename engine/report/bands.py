@@ -24,8 +24,13 @@ _RANGE = re.compile(rf"^{_NUMBER}(?:(?P<low>{_INCLUDED})|{_EXCLUDED})?\s*[-—~�
 
 def stated_tiers(rule: str, full: float | None = None) -> tuple[Tier, ...] | None:
     """The tiers a rule's text states, top to bottom; None: not every band could be read (`full`: the row's points,
-    what 得满分 gives — none known, a band of full marks is not read)."""
-    bands = [_SUBJECT.sub("", b.strip()) for b in re.split(r"[;；。]", rule) if b.strip()]
+    what 得满分 gives — none known, a band of full marks is not read); bands split by commas where they cannot
+    be read otherwise ("≤20%得3分,20%-30%得2分,30%以上得1分")."""
+    return _tiers_of(rule, r"[;；。]", full) or _tiers_of(rule, r"[;；。,，]", full)
+
+
+def _tiers_of(rule: str, ends: str, full: float | None) -> tuple[Tier, ...] | None:
+    bands = [_SUBJECT.sub("", b.strip()) for b in re.split(ends, rule) if b.strip()]
     tiers: list[Tier] = []
     ascending: bool | None = None        # ≤ bands first (a reverse indicator) or ≥ bands first
     for band in bands:

@@ -133,6 +133,7 @@ def _lines(report: ReportText, lines: list[str], place) -> None:
 
 _UNIT_LINE = re.compile(r"\s*[(（]\s*(?:万元|元)\s*[)）]\s*")
 _BARE = re.compile(r"[-+]?[\d,]*\.?\d+")
+_SIGNED = re.compile(r"\s*(?:≥|≤|>=|<=|＞|＜|>|<|=)\s*\d")
 _VALUE_LINE = re.compile(r"\s*[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?\s*")
 _TOTAL_LABEL = re.compile(r"(?:项目|自评)?总得分|总分|综合得分|自评得分")
 
@@ -189,6 +190,8 @@ def _figure_line(lines: list[str], k: int) -> bool:
 def _pairs_said(cells: list[str], unit: str = "") -> str:
     """A row of a form's labels each followed by its value, as statements ("全年预算数（A）：1,264.80万元；…"
     — a bare amount in the unit the form names above it), when two such pairs at least stand in it; else ""."""
+    if any(_SIGNED.match(normalise(c)) for c in cells):
+        return ""       # ("| 资金使用 | 预算执行率 | 10 | ≥95% | 99.04% |": an indicator's row, its target signed)
     said = [_pair_said(a, b, unit) for a, b in zip(cells, cells[1:]) if _labelled(a, b)]
     return "；".join(said) + "。" if len(said) >= 2 else ""
 

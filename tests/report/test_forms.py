@@ -671,6 +671,29 @@ def test_bands_naming_their_measure_between_bounds_and_full_marks(tmp_path):
     assert full.findings == []
 
 
+def test_bands_split_by_commas(tmp_path):
+    """"≤20%得3分,20%-30%得2分,30%以上得1分": bands a comma apart, read where semicolons split none — 21.36% is in
+    the 20%–30% band (2 of 3 points), no shortfall to score by its completion."""
+    rule = "≤20%得3分,20%-30%得2分,30%以上得1分"
+    row = "| | | 预算调整率 | 3 | " + rule + " | ≤20% | 21.36% | 2 |\n"
+    form = BANDED.replace("| 合计 | | | 100 | | | | 94 |", row + "| 合计 | | | 103 | | | | 96 |")
+    assert [f.message for f in read(tmp_path, form).findings] == []
+    wrong = read(tmp_path, form.replace("| 21.36% | 2 |", "| 21.36% | 3 |").replace("| 96 |", "| 97 |"))
+    assert [(f.code, f.severity) for f in wrong.findings] == [("SCORE_MISMATCH", "error")]
+    assert "应得 2 分" in wrong.findings[0].message
+
+
+def test_an_indicators_row_with_rate_names_is_no_row_of_labels_and_values(tmp_path):
+    """"| 资金使用 | 预算执行率 | 10 | ≥95% | 99.04% | 执行率×分值 | 9.90 |": an indicator's row (its target signed),
+    not labels each before its value ("预算执行率：10；执行率×分值：9.90") — read as the indicator it is."""
+    form = ("| 一级指标 | 二级指标 | 三级指标 | 分值 | 指标值 | 实际完成值 | 评分规则 | 自评分 |\n"
+            "| 投入和管理 | 资金落实 | 资金到位率 | 10 | =100% | 100% | 到位率×分值 | 10 |\n"
+            "| | 资金使用 | 预算执行率 | 10 | ≥95% | 99.04% | 执行率×分值 | 9.90 |\n")
+    rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in read(tmp_path, form).facts.indicators]
+    assert ("预算执行率", 95, 99.04, 10, 9.90) in rows
+
+
 def test_a_table_of_the_sources_before_the_form_says_the_same_total(tmp_path):
     """A table of the sources (预算数 | 执行数 | 合计 90.00 | 86.40) before the form: one total said twice, not a form for
     each project — the form's figures and its execution row are the report's."""
