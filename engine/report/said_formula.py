@@ -184,10 +184,10 @@ _RATE = r"(?P<share>\d+(?:\.\d+)?)\s*%"
 # "全年实际支出371.26万元，占实际到位资金386.40万元的96.80%": an amount, then its share of another said
 # in the same breath — the share is the one divided by the other
 _SHARE_OF = re.compile(rf"(?P<part>{_FIGURE})\s*(?P<unit>万元|元)\s*[,，]?\s*占[^\d。；;，,]{{0,14}}?"
-                       rf"(?P<whole>{_FIGURE})\s*(?P=unit)\s*的\s*{_RATE}")
+                       rf"(?P<whole>{_FIGURE})\s*(?:万元|元)\s*的\s*{_RATE}")   # (元 of 万元: facts.amount makes them one)
 # "全年支出4,552.68万元/全年预算4,661.50万元=97.36%": a rate worked out in words
 _DIVIDED = re.compile(rf"(?P<part>{_FIGURE})\s*(?P<unit>万元|元)?\s*[/÷]\s*[^\d/÷=＝。；;]{{0,10}}?"
-                      rf"(?P<whole>{_FIGURE})\s*(?P=unit)?\s*[=＝]\s*{_RATE}")
+                      rf"(?P<whole>{_FIGURE})\s*(?P=unit)?\s*(?:[×xX*]\s*100\s*%\s*)?[=＝]\s*{_RATE}")   # (…×100%=97.91%)
 # "退耕还林补助34.18万元，已兑现28.35万元，兑现率82.94%": a grant, what of it was paid out, and the rate
 VERB_RATE = re.compile(rf"(?P<whole>{_FIGURE})\s*(?P<unit>万元|元)\s*[,，]\s*(?:当年|本年|全年|年内)?(?:已|实际|累计)?\s*"
                        rf"(?P<verb>兑现|拨付|支付|发放|使用|支出|执行|到位)(?:了)?\s*(?P<part>{_FIGURE})\s*(?P=unit)\s*[,，(（]\s*"
@@ -236,6 +236,9 @@ def check_said_share(facts: Facts, report: FindingList) -> None:
     for pattern, called, counted in _SAID_RATES:
         for match in pattern.finditer(facts.text):
             part, whole, share = (facts.number_at(match.start(g)) for g in ("part", "whole", "share"))
+            if pattern is _DIVIDED and share is not None:   # ("执行率=全年执行数÷全年预算数×100%=2,767.70÷…": the
+                # figures of a definition worked out, the report's own — its result a claim)
+                part, whole = (facts.rule_number_at(match.start(g)) for g in ("part", "whole"))
             if part is None or whole is None or share is None or not whole.value or not share.is_rate \
                     or pattern in (_COUNTED_RATE, _SHOULD_RATE) and not _rate_of_the_part(match) \
                     or pattern is VERB_RATE and part.value > whole.value:

@@ -168,14 +168,23 @@ _WRITTEN_OUT = re.compile(rf"(?<![\d.,×*/÷]){FIGURE}\s*(?P<unit>万元|元|分
                           rf"\s*[=＝]\s*{FIGURE}(?!\s*[×*/÷+＋\d])")
 
 
+# "收入总计4,717.15万元（本年收入合计4,430.75万元+年初结转和结余268.40万元）": the whole, then its parts added up in
+# brackets after it (nothing else in them)
+_NAMED = r"[\u4e00-\u9fff“”\"]{0,24}"
+_BRACKETED_OUT = re.compile(rf"(?<![\d.,×*/÷]){FIGURE}\s*(?P<unit>万元|元|分)\s*[（(]\s*{_NAMED}\s*{FIGURE}\s*(?P=unit)?"
+                            rf"(?:\s*[+＋]\s*{_NAMED}\s*{FIGURE}\s*(?P=unit)?)+\s*[)）]")
+
+
 def check_written_sums(facts: Facts, report: FindingList) -> None:
     """A sum written out in a sentence against its parts, at the places it is written to: an error when it is
     off as a hand slips, else a warning; the total's is a TOTAL_MISMATCH."""
-    for said in _WRITTEN_OUT.finditer(facts.text):
+    written = [(said, False) for said in _WRITTEN_OUT.finditer(facts.text)] + \
+        [(said, True) for said in _BRACKETED_OUT.finditer(facts.text)]
+    for said, whole_first in written:
         figures = [n for n in facts.numbers if said.start() <= n.start < said.end()]
         if len(figures) < 3 or len({n.unit for n in figures} - {""}) > 1:
             continue
-        *parts, whole = figures
+        whole, *parts = figures if whole_first else figures[-1:] + figures[:-1]
         total = sum(p.value for p in parts)
         if abs(excel_round(total, whole.decimals) - whole.value) < EPS:
             continue

@@ -87,3 +87,12 @@ def test_a_whole_said_to_be_made_of_its_kinds(tmp_path):
             "社会保障和就业支出297.36万元、城乡社区支出214.80万元、卫生健康支出65.53万元。\n")
     assert findings(tmp_path, said.format(farm="1,386.95")) == []
     assert findings(tmp_path, said.format(farm="1,396.95")) == [("SUM_MISMATCH", "error")]
+
+
+def test_what_is_carried_over_by_its_sources(tmp_path):
+    """"年末结转结余79.89万元，其中一般公共预算70.17万元、上年结转资金6.22万元、其他收入3.50万元": the sources of what is
+    carried over, one list (a 预算 in a source's name makes it no budget) — not 6.22 + 3.50 against 79.89."""
+    said = "年末结转结余79.89万元，其中一般公共预算70.17万元、上年结转资金6.22万元、其他收入3.50万元，结转结余率2.81%。\n"
+    assert findings(tmp_path, said) == []
+    found = checked(tmp_path, HEAD + said.replace("70.17万元", "71.17万元")).findings
+    assert [(f.code, f.severity) for f in found] == [("SUM_MISMATCH", "error")] and "80.89" in found[0].message

@@ -98,6 +98,17 @@ def test_the_execution_rate_said_before_its_points(tmp_path):
     assert [(f.code, f.severity) for f in checked(tmp_path, text.format(score="13.89")).findings] == [("SCORE_MISMATCH", "error")]
 
 
+def test_a_whole_then_its_parts_added_up_in_brackets(tmp_path):
+    """"收入总计4,717.15万元（本年收入合计4,430.75万元+年初结转和结余286.40万元）": the whole against the sum its
+    brackets write out — a slip (268.40 for 286.40) an error."""
+    text = ("某县交通运输局2023年度部门决算说明\n\n2023年度收入总计4,717.15万元（本年收入合计4,430.75万元+年初结转和结余"
+            "286.40万元），支出总计4,717.15万元（本年支出合计4,527.03万元+年末结转和结余190.12万元）。\n")
+    assert checked(tmp_path, text).findings == []
+    wrong = checked(tmp_path, text.replace("结余286.40万元", "结余268.40万元"))
+    assert [(f.code, f.severity) for f in wrong.findings] == [("SUM_MISMATCH", "error")]
+    assert "4,430.75 + 268.40 = 4,699.15" in wrong.findings[0].message
+
+
 def test_parts_summed_up_then_the_total(tmp_path):
     """"综上，资金保障14分、项目管理24分、使用成效59.51分、加分1分，综合得分99.51分": the total against
     the sum of the parts the sentence lists."""
@@ -112,13 +123,17 @@ def test_parts_summed_up_then_the_total(tmp_path):
     ("退耕还林补助34.18万元，已兑现28.35万元，兑现率82.94%，尚余5.83万元结转。", "兑现率84.94%"),
     ("森林防火专项资金批复1,862,000.00元，实际支出1,801,460.00元，执行率96.75%。", "执行率97.75%"),
     ("企业应承担资金2,870.40万元，实际到位2,612.00万元，到位率91.00%，差额正在协调。", "到位率90.10%"),
+    # a definition worked out to its result (its figures in a rule's words, the result a claim)
+    ("预算执行率=全年执行数÷全年预算数×100%=2,767.70÷2,847.59×100%=97.19%。", "=97.91%"),
+    # a share in 元 of an amount in 万元
+    ("项目实际支出7,810,000.00元，占预算资金788.60万元的99.04%。", "的99.40%"),
 ])
 def test_rates_worked_out_or_said_of_a_grant(tmp_path, said, wrong):
     """A rate worked out in words (A/B=C%), a 兑现率 of what was paid out of a grant, a rate of a 批复
     amount: each checked by its own two amounts (a warning when it is off, as every stated rate)."""
     head = "某区林业局2024年度项目支出绩效自评报告\n\n"
     assert checked(tmp_path, head + said + "\n").findings == []
-    bad = re.sub(r"(?<=[=率])\d+\.\d+%", re.search(r"\d+\.\d+%", wrong).group(), said)
+    bad = re.sub(r"(?<=[=率的])\d+\.\d+%", re.search(r"\d+\.\d+%", wrong).group(), said)
     assert [(f.code, f.severity) for f in checked(tmp_path, head + bad + "\n").findings] == [("STATED_RATE_MISMATCH", "warning")]
 
 
