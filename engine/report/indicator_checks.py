@@ -350,7 +350,8 @@ def _of_the_indicator(facts: Facts, indicators: list, name: str, actual, rate) -
         return []
     same = [i for k, i in indicators if len(k) >= 4 and (len(name) >= 4 and (k in name or name in k or shared_core(k, name) >= 3)
                                                           or len(name) >= 2 and k.endswith(name))
-            and i.actual.value == actual.value and i.actual.unit == actual.unit and i.completion is not rate]
+            and i.actual.value == actual.value and i.actual.unit in (actual.unit, "") and i.completion is not rate]
+    # (a form's bare figure, its unit in a 度量单位 column of its own: "| 人 | 1853 |", the same as "1,853人")
     if same:      # (one read twice, under two names, its figures the same: "牧民技能培训人次" and "开展牧民技能培训")
         return [i for k, i in enumerate(same) if all((i.target.value, i.direction) != (j.target.value, j.direction)
                                                      for j in same[:k])]

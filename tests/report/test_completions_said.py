@@ -27,3 +27,17 @@ def test_a_ceilings_completion_by_the_formula_the_report_states(tmp_path):
     assert [f.code for f in found] == ["COMPLETION_MISMATCH"] and "108.70%" in found[0].message
     # no formula stated: the share of the ceiling used is a convention of its own
     assert checked(tmp_path, CEILING.format(share="92.00%").rsplit("注：", 1)[0]).findings == []
+
+
+UNIT_APART = ("某县教育体育局2023年度项目支出绩效自评表\n"
+              "| 一级指标 | 二级指标 | 三级指标 | 计量单位 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+              "| 产出指标 | 数量指标 | 秋季学期资助学生人数 | 人 | ≥1800 | 1853 | 10 | 10 |\n"
+              "二、绩效目标完成情况\n秋季学期资助1,853人，完成率{rate}；资助对象认定准确率100%。\n")
+
+
+def test_a_completion_said_of_a_forms_figure_whose_unit_stands_in_a_column_of_its_own(tmp_path):
+    """"秋季学期资助1,853人，完成率102.49%" of the row "| 人 | ≥1800 | 1853 |": the same figure achieved (its unit the
+    row's 计量单位 cell), so the completion is the row's — 1,853 ÷ 1,800 = 102.94%."""
+    assert checked(tmp_path, UNIT_APART.format(rate="102.94%")).findings == []
+    found = checked(tmp_path, UNIT_APART.format(rate="102.49%")).findings
+    assert [(f.code, f.severity) for f in found] == [("COMPLETION_MISMATCH", "warning")] and "102.94%" in found[0].message
