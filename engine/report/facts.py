@@ -119,6 +119,7 @@ class StatedItem:
     score: Number
     weight: Number | None = None
     row_id: str | None = None
+    rule: str = ""          # its 评分表 row's 评分标准 ("≤100%得4分，每超1个百分点扣0.5分"), where it has one
 
 
 _EXECUTION_NAMES = ("预算执行率", "执行率", "资金执行率", "预算执行率指标", "预算执行")

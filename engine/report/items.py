@@ -234,7 +234,10 @@ def _aligned_item(cells: list[str], placed: list, columns: tuple[int, int, set[i
     names = [c for k, c in enumerate(cells[:columns[0]]) if c and k not in columns[2] and not re.fullmatch(r"[\d.%]+", c)]
     if score is None or not names or (weight is not None and score.value > weight.value):
         return None
-    return stated_item(names[-1], score, weight)
+    item = stated_item(names[-1], score, weight)
+    rules = [c.strip() for k, c in enumerate(cells) if k in columns[2] and c.strip()]
+    item.rule = rules[0] if len(rules) == 1 else ""
+    return item
 
 
 def _shifted_item(cells: list[str], placed: list) -> StatedItem | None:
@@ -252,4 +255,7 @@ def _shifted_item(cells: list[str], placed: list) -> StatedItem | None:
         return None
     for _, n in placed:
         n.part = True
-    return stated_item(cells[bare[0] - 1].strip(), score, weight)
+    item = stated_item(cells[bare[0] - 1].strip(), score, weight)
+    between = [c.strip() for c in cells[bare[0] + 1:bare[1]] if c.strip()]
+    item.rule = between[0] if len(between) == 1 else ""     # (分值 | 评分标准 | 得分)
+    return item

@@ -9,10 +9,10 @@ import re
 from ..core.parsing import text_key
 from .facts import Facts, Indicator, StatedItem, named_already, same_name
 from .numbers import Number, compared_with, direction_before
-from .rule_targets import rule_lines
+from .rule_targets import opening_line, rule_lines
 
 # what may stand before a rate's name and keep it that rate: a clause's opening, the year's words, the whole's
-_OPENS = re.compile(r"(?:^|[,，;；。:：\n(（、]|\d{4}年度?|全年度?|年度|本年度?|部门|单位|整体|\s)$")
+_OPENS = re.compile(r"(?:^|[,，;；。:：\n(（、]|\d{4}年度?|全年度?|年度|本年度?|部门|单位|整体|全[县市区省镇乡州旗]|\s)$")
 _SAID_AS = re.compile(r"\s*(?:为|达到|达|是|[:：])?\s*$")
 
 
@@ -37,6 +37,27 @@ def rate_items(facts: Facts) -> None:
             ind.scored_apart = "目标取自评分规则，实际值取自正文，分值与得分取自评分表"
         facts.indicators.append(ind)
         known.append(name)
+    rows_own_lines(facts)
+
+
+def rows_own_lines(facts: Facts) -> None:
+    """An indicator read with what it achieved and no target, scored by a 评分表's row of its name whose 评分标准 opens
+    with its line ("| 在职人员控制率 | 4 | ≤100%得4分，每超1个百分点扣0.5分 | 4 |"): that line its target (said apart,
+    so checked as a warning only, where the line is met)."""
+    rows = {}
+    for item in facts.items:
+        if item.rule:
+            rows.setdefault(text_key(item.name), []).append(item)
+    for ind in facts.indicators:
+        own = rows.get(text_key(ind.scored_as or ind.name)) or rows.get(text_key(ind.name)) or []
+        if ind.target is not None or ind.actual is None or ind.direction == "定性" or len(own) != 1:
+            continue
+        item = own[0]
+        line = opening_line(facts, item.rule, item.name, facts.text.rfind(item.rule, 0, item.score.start))
+        if line is None or line[0].is_rate != ind.actual.is_rate or line[0].unit != ind.actual.unit:
+            continue
+        ind.target, ind.direction, ind.rule_line = line[0], line[1], True
+        ind.scored_apart = f"目标取自评分表该行评分标准{'，' + ind.scored_apart if ind.scored_apart else ''}"
 
 
 def _rate_items(items: list[StatedItem]) -> list[StatedItem]:

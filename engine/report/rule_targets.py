@@ -9,6 +9,7 @@ import re
 
 from ..core.parsing import DIRECTIONS, text_key
 from .facts import Facts, same_name
+from .numbers import Number
 
 # the clauses before "…的得满分": each names one rate or several (joined by 、 和 及) and its line
 _FULL_MARKS = re.compile(r"的?\s*(?:即)?(?:得|计|为)满分")
@@ -77,13 +78,20 @@ def _own_rule_targets(facts: Facts) -> None:
         if indicator.target is not None or indicator.actual is None or not indicator.own_rule \
                 or indicator.direction == "定性":
             continue
-        line = _OPENING_LINE.match(indicator.own_rule)
-        name = text_key(line.group("name")) if line else ""
-        if line is None or name and not (name == text_key(indicator.name) or same_name(name, text_key(indicator.name))):
-            continue
         cell = facts.text.find(indicator.own_rule, indicator.start)
-        target = facts.rule_number_at(cell + line.start("figure")) if cell >= 0 else None
-        if target is None or target.is_rate != indicator.actual.is_rate:
+        line = opening_line(facts, indicator.own_rule, indicator.name, cell)
+        if line is None or line[0].is_rate != indicator.actual.is_rate:
             continue
-        indicator.target, indicator.direction = target, DIRECTIONS.get(line.group("sign"), ">=")   # (达到: a floor)
+        indicator.target, indicator.direction = line
         indicator.scored_apart, indicator.rule_line = indicator.scored_apart or "目标取自该行评分标准", True
+
+
+def opening_line(facts: Facts, rule: str, name: str, cell: int) -> tuple[Number, str] | None:
+    """The line a row's 评分标准 (standing at `cell` of the text) opens with, and its direction, where no other name
+    than the row's stands before it ("≤100%得4分，每超1个百分点扣0.5分"; "在职人员控制率≤100%得满分")."""
+    line = _OPENING_LINE.match(rule)
+    named = text_key(line.group("name")) if line else ""
+    if line is None or cell < 0 or named and not (named == text_key(name) or same_name(named, text_key(name))):
+        return None
+    target = facts.rule_number_at(cell + line.start("figure"))
+    return (target, DIRECTIONS.get(line.group("sign"), ">=")) if target is not None else None   # (达到: a floor)

@@ -50,3 +50,22 @@ def test_the_items_rates_are_not_among_the_frameworks_indicators(tmp_path):
 
 def test_last_years_rate_is_not_the_years(tmp_path):
     assert rates_read(tmp_path, "上年结转结余率为5.12%，本年度压减结转资金。\n" + RULES) == {}
+
+
+RULED = ("五、评分情况\n"
+         "| 一级指标 | 二级指标 | 三级指标 | 分值 | 评分标准 | 得分 |\n"
+         "|---|---|---|---|---|---|\n"
+         "| 过程 | 预算配置 | 在职人员控制率 | 4 | ≤100%得4分，每超1个百分点扣0.5分 | 4 |\n"
+         "| | | 重点支出安排率 | 4 | ≥80%得4分，每低1个百分点扣0.2分 | 4 |\n"
+         "| 效益 | 生态效益 | 森林覆盖率 | 7 | ≥66.2% | 7 |\n")
+
+
+def test_the_line_a_rows_own_rule_opens_with_is_its_target(tmp_path):
+    """A row's 评分标准 that opens with its line ("≤100%得4分，…", "≥66.2%"): the target of the rate its row scores;
+    "全县森林覆盖率66.4%" the county's figure of that rate."""
+    body = "年末在职人员43人，编制46名，在职人员控制率93.48%。重点支出安排率84.85%。全县森林覆盖率66.4%，比上年提高0.2个百分点。\n"
+    facts = checked(tmp_path, HEAD + body + RULED).facts
+    read = {i.name: (i.direction, i.target and i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in facts.indicators}
+    assert read == {"在职人员控制率": ("<=", 100, 93.48, 4, 4), "重点支出安排率": (">=", 80, 84.85, 4, 4),
+                    "森林覆盖率": (">=", 66.2, 66.4, 7, 7)}
