@@ -133,7 +133,9 @@ def numbers(text: str) -> list[Number]:
         found = list(_SCOPE_RE.finditer(_ASIDE.sub("", label_text)))   # （主要为…抽检专项…）: said aside, no scope
         if found:
             scope = found[-1].lastgroup
-            scoped_by_adjustment = measure_of(label_text) == "adjust"
+            # (… or by the next of a list of adjustments: "追加…补助资金208.00万元、省级旅游发展专项资金109.50万元")
+            scoped_by_adjustment = measure_of(label_text) == "adjust" or bool(
+                out and out[-1].measure == "adjust" and label_text.lstrip().startswith("、"))
         elif scoped_by_adjustment and _WHOLE_AGAIN.match(re.split(r"[,，;；]", label_text)[-1]):
             scope = "whole"       # "…追加项目资金113.80万元，全年预算1,612.40万元": the whole's again
         raw = match.group(1).replace(" ", "")

@@ -116,14 +116,20 @@ def _explained_after(facts: Facts, rate: Number, alike: set[str]) -> tuple[Numbe
 
 
 def _adjusted_by_difference(facts: Facts, report: FindingList, rate: Number, initial: Number, said_with: list) -> bool:
-    """"年初预算安排6,702.40万元，全年预算数7,905.33万元，预算调剂比例17.59%": the two budgets in the rate's own
-    sentence — the rate is their difference over the 年初 (a warning, as any stated rate); whether they were."""
+    """"年初预算安排6,702.40万元，全年预算数7,905.33万元，预算调剂比例17.59%": the 全年 in the rate's own sentence, the
+    年初 in its paragraph — the rate is their difference over the 年初 (a warning, as any stated rate); whether they were."""
     whole = latest([n for n in said_with if n.sentence == rate.sentence and initial.start < n.start], "total_budget")
-    if whole is None or initial.sentence != rate.sentence or not facts.amount(initial):
+    # (… or the 年初 a sentence before, in the paragraph: "年初预算1,486.30万元，其中…。年中追加…，全年预算1,803.80万元，
+    # 预算调整率21.36%")
+    if whole is None or initial.paragraph != rate.paragraph or not facts.amount(initial):
         return False
     a, b = facts.amount(whole) - facts.amount(initial), facts.amount(initial)
     value = abs(a) / b
-    if not at_stated(value, rate):
+    # (… or every 追加 and 调减 between them added up, each as it stands: "追加215.00万元，…压减…180.40万元" is 6.10% of
+    # the 年初 — a report's own way of measuring how much its budget was changed)
+    changes = [facts.amount(n) for n in facts.numbers if initial.end <= n.start < whole.start and n.measure == "adjust"
+               and n.is_amount]
+    if not at_stated(value, rate) and not (len(changes) >= 2 and at_stated(sum(changes) / b, rate)):
         decimals = max(rate.decimals, 2)
         report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
                        f"报告写{RATE_LABELS[RATE_KEYS[(rate.measure, rate.scope)]]} {rate.value:g}%，按（{amount_text(facts.amount(whole))}"

@@ -1358,6 +1358,22 @@ def test_the_whole_budget_after_an_addition_said_of_projects(tmp_path):
     assert [f.code for f in read(tmp_path, text.replace("98.14%", "98.41%")).findings] == ["STATED_RATE_MISMATCH"]
 
 
+def test_the_whole_budget_after_a_list_of_additions_and_its_adjust_rate(tmp_path):
+    """"年中追加…补助资金208.00万元、省级旅游发展专项资金109.50万元，全年预算1,803.80万元": the 专项 of the second
+    addition scopes no 全年预算 (the whole's again); the 调整率 is (全年 − 年初) ÷ 年初 with the 年初 a sentence before
+    (317.50 ÷ 1,486.30 = 21.36%) — or, as another report counts it, every 追加 and 压减 added up (395.40 ÷ 6,482.36)."""
+    text = ("某县文化广电新闻出版旅游局2023年度部门整体支出绩效自评报告\n\n2023年年初预算1,486.30万元，其中基本支出962.18万元、"
+            "项目支出524.12万元。年中追加中央公共文化服务体系建设补助资金208.00万元、省级旅游发展专项资金109.50万元，"
+            "全年预算1,803.80万元，预算调整率21.36%。\n")
+    result = read(tmp_path, text)
+    assert amounts(result)["budget_total"] == 1803.80 and result.findings == []
+    assert [f.code for f in read(tmp_path, text.replace("21.36%", "23.16%")).findings] == ["STATED_RATE_MISMATCH"]
+    both_ways = ("某县司法局2023年度部门整体支出绩效自评报告\n\n年初预算6,482.36万元。年中因法律援助案件量增加追加215.00万元，"
+                 "压减信息化项目180.40万元，全年预算6,516.96万元，预算调整率6.10%。\n")
+    assert read(tmp_path, both_ways).findings == []
+    assert [f.code for f in read(tmp_path, both_ways.replace("6.10%", "6.01%")).findings] == ["STATED_RATE_MISMATCH"]
+
+
 def test_the_full_mark_is_no_total_and_items_with_points_and_score_together(tmp_path):
     """"评价总分100分，分四个等级" is the full mark — the total is "本次评价得分89.94分"; "投入总分为15分，绩效得分
     为13.50分" and "3.2 过程（55分，得49.47分）" are items."""
