@@ -184,3 +184,33 @@ def check_headline_rate(facts: Facts, report: FindingList) -> None:
     report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
                    f"报告写预算执行率 {rate.value:g}%，按报告所写全年支出 {amount_text(facts.amount(spent))}÷全年预算 "
                    f"{amount_text(facts.amount(budget))} 应为 {value * 100:.2f}%（支出与预算见报告另处）{quoted(facts, rate)}")
+
+
+# the report's own definition of its 结转结余率 over the 全年预算 ("结转结余率=年末结转结余÷全年预算数×100%")
+_CARRY_DEFINED = re.compile(r"结转结余率\s*[=＝]\s*[(（]?\s*(?:年末|年底)?(?:财政拨款)?结转(?:和|及)?结余(?:资金|总额|数)?\s*[)）]?\s*"
+                            r"[÷/]\s*(?:全年预算数?|调整后(?:的)?预算数?)")
+_CARRY_RATE = re.compile(r"结转结余率\s*(?:为|达|是)?\s*$")
+_CARRY = re.compile(r"(?:年末|年底)?结转(?:和|及)?结余(?:资金|总额)?\s*(?:为|共|共计|合计)?\s*$")
+
+
+def check_carry_rate(facts: Facts, report: FindingList) -> None:
+    """"年末结转结余62.54万元，结转结余率3.59%" where the report defines the rate over the 全年预算 (in its rules or a
+    form's row): the amount said with it over the report's 全年预算 — a warning, the budget said elsewhere."""
+    budget = facts.keyed_amounts().get("budget_total")
+    if budget is None or not facts.amount(budget) or not _CARRY_DEFINED.search(facts.text):
+        return
+    for rate in facts.figures():
+        if not rate.is_rate or not _CARRY_RATE.search(facts.text[statement_start(facts.text, rate.start):rate.start]) \
+                or report.names(facts.where(rate.start)):
+            continue
+        start = statement_start(facts.text, rate.start)
+        carried = [n for n in facts.numbers if start <= n.start < rate.start and n.is_amount
+                   and _CARRY.search(re.split(r"[,，;；]", n.label)[-1]) and "上年" not in n.label]
+        if len(carried) != 1:
+            continue
+        value = facts.amount(carried[0]) / facts.amount(budget)
+        if not at_stated(value, rate):
+            report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
+                           f"报告写结转结余率 {rate.value:g}%，按报告所写定义（年末结转结余÷全年预算数）"
+                           f"{amount_text(facts.amount(carried[0]))}÷{amount_text(facts.amount(budget))} 应为 "
+                           f"{value * 100:.2f}%{quoted(facts, rate)}")

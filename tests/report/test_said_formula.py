@@ -330,3 +330,18 @@ def test_a_bonus_added_to_the_sum(tmp_path):
     text = "各项得分合计93.40分，加上获评省级示范加分1分后，综合得分{}分。\n"
     assert error_codes(checked(tmp_path, text.format("94.40"))) == []
     assert error_codes(checked(tmp_path, text.format("94.04"))) == ["TOTAL_MISMATCH"]
+
+
+CARRIED = ("某县文化广电新闻出版旅游局2023年度部门整体支出绩效自评报告\n\n全年预算1,803.80万元，全年支出1,741.26万元，"
+           "预算执行率96.53%。\n年末结转结余62.54万元，结转结余率{rate}，主要是项目尾款未到支付期。\n"
+           "评分说明：结转结余率=年末结转结余÷全年预算数×100%，≤5%得3分。\n")
+
+
+def test_the_carry_over_rate_by_the_definition_the_report_states(tmp_path):
+    """"结转结余率=年末结转结余÷全年预算数×100%": the rate said with its amount against the report's 全年预算
+    (62.54 ÷ 1,803.80 = 3.47%; 3.59% is over the spending) — a warning; with no such definition, nothing."""
+    assert checked(tmp_path, CARRIED.format(rate="3.47%")).findings == []
+    found = checked(tmp_path, CARRIED.format(rate="3.59%")).findings
+    assert [(f.code, f.severity) for f in found] == [("STATED_RATE_MISMATCH", "warning")] and "3.47%" in found[0].message
+    undefined = CARRIED.format(rate="3.59%").replace("结转结余率=年末结转结余÷全年预算数×100%，", "")
+    assert checked(tmp_path, undefined).findings == []
