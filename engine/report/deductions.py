@@ -179,6 +179,21 @@ def per_unit_score(rule: str, shortfall: float, weight: float) -> float | None:
     return max(excel_round(weight - math.ceil(shortfall / each - 1e-9) * float(said.group("points")), 2), 0.0)
 
 
+# "每发现1处不符扣0.5分", "每出现1起扣2分": points taken for each fault found, the row's only deduction
+_PER_FAULT = re.compile(r"每(?:发现|有|出现|存在)\s*(?:1|一)\s*(?P<unit>处|项|次|起|个|件|例|笔)(?P<what>[^，,；;。扣\d]{0,12}?)\s*"
+                        r"扣\s*(?P<points>\d+(?:\.\d+)?)\s*分")
+
+
+def per_fault_score(rule: str, found: float, unit: str, words: str, weight: float) -> float | None:
+    """The points a row's own rule leaves ("账实相符得4分，每发现1处不符扣0.5分") for `found` faults said in `unit` with
+    `words` ("账实不符3处": the fault the rule names, 不符), none below nought; None: the rule is no such rule, takes
+    points off for anything else too, or the figure is not of the fault it counts."""
+    said = _PER_FAULT.search(rule)
+    if said is None or rule.count("扣") != 1 or said.group("unit") != unit or shared_core(said.group("what"), words) < 2:
+        return None
+    return max(excel_round(weight - found * float(said.group("points")), 2), 0.0)
+
+
 def _counted(shortfall: float, rule: str) -> float:
     """The shortfall in percentage points as the rule counts it: up to whole points ("不足1个百分点的按1个百分点计"),
     down ("不足1个百分点的部分不扣分"), or as it is."""

@@ -13,7 +13,7 @@ from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import DIRECTION_SYMBOLS
 from ..core.rates import completion_rate, deviation_rate
 from .bands import band_score, share_score
-from .deductions import per_point_score, per_unit_score
+from .deductions import per_fault_score, per_point_score, per_unit_score
 from .facts import Facts, Indicator, shared_core
 from .numbers import sentence_bounds, statement_start
 from .said_formula import follows_rate
@@ -72,6 +72,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
     convention (target ÷ actual, or 1 − the overshoot)."""
     name = ind.name or f"第{ind.row}个指标"
     if ind.direction == "定性":
+        _by_faults_found(facts, ind, report, name)
         if ind.coefficient is not None and ind.weight is not None and ind.self_score is not None:
             expected = _score(ind.coefficient.value / 100, ind.weight.value)
             if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE:
@@ -410,6 +411,19 @@ def _by_own_rule(facts: Facts, ind: Indicator, report: FindingList, name: str) -
                      f"指标「{name}」实际 {ind.actual.value:g}%，按该行评分标准（{ind.own_rule[:40]}）应得 {points:g} 分，"
                      f"报告自评 {ind.self_score.value:g} 分{quoted(facts, ind.self_score)}")
     return True
+
+
+def _by_faults_found(facts: Facts, ind: Indicator, report: FindingList, name: str) -> None:
+    """A row scored by its own deduction per fault ("每发现1处不符扣0.5分") with the faults it found said in its
+    实际完成值 ("账实不符3处"): every operand the row's — its score against its 分值 less the deductions."""
+    if not ind.own_rule or ind.actual is None or ind.weight is None or ind.self_score is None:
+        return
+    words = re.split(r"[|\s]+", ind.actual.label.strip(" |"))[-1]
+    points = per_fault_score(ind.own_rule, ind.actual.value, ind.actual.unit, words, ind.weight.value)
+    if points is not None and abs(points - ind.self_score.value) >= SCORE_TOLERANCE:
+        report.error("SCORE_MISMATCH", facts.where(ind.self_score.start),
+                     f"指标「{name}」{words}{ind.actual.value:g}{ind.actual.unit}，按该行评分标准（{ind.own_rule[:40]}）应得 "
+                     f"{points:g} 分，报告自评 {ind.self_score.value:g} 分{quoted(facts, ind.self_score)}")
 
 
 def _score(completion: float, weight: float) -> float | None:

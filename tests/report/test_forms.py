@@ -683,6 +683,18 @@ def test_bands_split_by_commas(tmp_path):
     assert "应得 2 分" in wrong.findings[0].message
 
 
+def test_a_row_scored_by_its_deduction_for_each_fault_it_found(tmp_path):
+    """"账实相符得4分，每发现1处不符扣0.5分" with "账实不符3处" in its 实际完成值: 4 − 3 × 0.5 = 2.5 — every operand the
+    row's own; a count of another thing ("整改完成3处") or a rule taking points off for more than that is not checked."""
+    form = ("| 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 实际完成值 | 评分标准 | 得分 |\n"
+            "| 管理 | 资产管理 | 资产管理规范性 | 4 | 账实相符 | 账实不符3处 | 账实相符得4分，每发现1处不符扣0.5分 | {score} |\n")
+    assert read(tmp_path, form.format(score="2.5")).findings == []
+    wrong = read(tmp_path, form.format(score="3.5")).findings
+    assert [(f.code, f.severity) for f in wrong] == [("SCORE_MISMATCH", "error")] and "应得 2.5 分" in wrong[0].message
+    assert read(tmp_path, form.format(score="3.5").replace("账实不符3处", "整改完成3处")).findings == []
+    assert read(tmp_path, form.format(score="3.5").replace("0.5分 |", "0.5分，未建台账扣1分 |")).findings == []
+
+
 def test_an_indicators_row_with_rate_names_is_no_row_of_labels_and_values(tmp_path):
     """"| 资金使用 | 预算执行率 | 10 | ≥95% | 99.04% | 执行率×分值 | 9.90 |": an indicator's row (its target signed),
     not labels each before its value ("预算执行率：10；执行率×分值：9.90") — read as the indicator it is."""
