@@ -9,6 +9,7 @@ from rich.table import Table
 
 from .core.evaluation import Evaluation
 from .core.findings import SCORE_TOLERANCE
+from .report.dates import is_date
 
 
 def _num(value: float | None, digits: int = 2) -> str:
@@ -92,7 +93,7 @@ def show_report_check(result, console: Console) -> None:
         for ind in facts.indicators:
             cells = [ind.target, ind.actual, ind.completion, ind.weight, ind.self_score]
             table.add_row(str(ind.row), escape(ind.name),
-                          *("—" if n is None else f"{n.value:g}{n.unit}" for n in cells))
+                          *("—" if n is None else escape(n.label) if is_date(n) else f"{n.value:g}{n.unit}" for n in cells))
         console.print(table)
     console.print(f"报告所写综合得分 [b]{_num(result.stated_total)}[/b]，按报告数字重新计算 "
                   f"[b]{_num(result.computed_total)}[/b]；等级 {facts.grade[0] if facts.grade else '—'}")

@@ -7,6 +7,7 @@ import re
 
 from ..core import rulesets
 from ..core.parsing import DIRECTION_SYMBOLS, text_key
+from .dates import is_date
 from .facts import Facts
 from .numbers import Number
 
@@ -73,13 +74,13 @@ def data_of(facts: Facts, rule_set: rulesets.RuleSet | str | None) -> dict:
             row["level1"] = ind.level1
         for key in ("target", "actual", "weight", "self_score"):
             n = getattr(ind, key)
-            if n is not None:
+            if n is not None and not is_date(n):      # (a date is said, not scored: left to the reader)
                 row[key] = _number(facts, n) if n.unit == "%" else n.value
         if ind.direction == "定性":
             row["target"] = ind.tier
             if ind.coefficient is not None:
                 row["coefficient"] = _number(facts, ind.coefficient)
-        if ind.target is not None and ind.target.unit not in ("%", "分", ""):
+        if ind.target is not None and ind.target.unit not in ("%", "分", "") and not is_date(ind.target):
             row["unit"] = ind.target.unit
         if ind.deviation_reason:
             row["deviation_reason"] = ind.deviation_reason
@@ -113,7 +114,8 @@ def claims_of(facts: Facts) -> list[dict]:
         for key in ("target", "actual", "completion", "deviation", "weight", "self_score", "coefficient"):
             n = getattr(ind, key)
             if n is not None:
-                claim(f"indicators[{ind.row}].{key}", _number(facts, n) if n.unit == "%" else n.value, n.start)
+                claim(f"indicators[{ind.row}].{key}", n.label if is_date(n) else _number(facts, n) if n.unit == "%" else n.value,
+                      n.start)
         if ind.direction:
             claim(f"indicators[{ind.row}].direction", DIRECTION_SYMBOLS[ind.direction], ind.start)
         if ind.scored_as:

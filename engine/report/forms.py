@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.parsing import DIRECTIONS
+from .dates import date_said
 from .evidence import target_and_actual
 from .numbers import Number
 from .placing import DIRECTION_CELL, goes_on, marks_only, rejoined, row_name, row_shift, sign_apart
@@ -235,7 +236,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         else:
             level1 = text_of.get("level1", "").strip() or level1
             group = " ".join(c for c in cells if c.strip() != name).split(text_of.get("target") or "\0")[0]
-            _indicator_row(forms, name, text_of, by_column, level1, placed, group)
+            _indicator_row(forms, name, text_of, by_column, level1, placed, group, text)
             if _key(name) in totals:
                 block = suspended = None      # the form ends at its 总分 row (a 填报人 line below is none of it)
     _drop_misread(forms)
@@ -402,7 +403,7 @@ def _money(n: Number) -> bool:
 
 
 def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: dict[str, list[Number]],
-                   level1: str, placed: list, group: str) -> None:
+                   level1: str, placed: list, group: str, text: str) -> None:
     if _key(name) in vocabulary()["indicators"]["total_rows"]:
         score = _one(by_column, "score") or (placed[-1][1] if placed else None)
         weight = _one(by_column, "weight")
@@ -425,6 +426,8 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
             and not (target.value == 0 and not target_unit):     # ≤0 against -8.2%: nought in any unit
         target = actual = None      # 3.5万人 against 36200人: not compared (precision first); a bare
         # figure under 实际完成值 is in the target's unit (≥6公里 | 6.4)
+    near = placed[0][1] if placed else None         # (a 时效 row's dates: "2023年12月底前 | 2023年11月", dates.py)
+    target, actual = target or date_said(text, target_text, near), actual or date_said(text, actual_text, near)
     adjusted = text_of.get("adjusted_target", "").strip()
     if adjusted:                    # 调整指标值: the target the year ended with
         target_text, target = adjusted, _one(by_column, "adjusted_target")

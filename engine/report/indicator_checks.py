@@ -13,6 +13,7 @@ from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import DIRECTION_SYMBOLS
 from ..core.rates import completion_rate, deviation_rate
 from .bands import band_score, share_score
+from .dates import is_date
 from .deductions import per_fault_score, per_point_score, per_unit_score
 from .facts import Facts, Indicator, shared_core
 from .numbers import sentence_bounds, statement_start
@@ -24,8 +25,8 @@ from .vocabulary import key as _key, words
 
 def indicator_completion(ind: Indicator, reverse_method: str = "ratio") -> float | None:
     """The completion its target, actual and direction give (uncapped, SPEC 4.2), or None."""
-    if ind.target is None or ind.actual is None or ind.direction in (None, "定性"):
-        return None
+    if ind.target is None or ind.actual is None or ind.direction in (None, "定性") or is_date(ind.target) or is_date(ind.actual):
+        return None     # (a date is no quantity: "2023年12月底前" against "2023年11月" is said, not computed)
     try:
         return completion_rate(ind.direction, ind.target.value, ind.actual.value, reverse_method)
     except CellError:

@@ -1,0 +1,32 @@
+"""A 时效 indicator's target or what it achieved said as a date ("2023年12月底前", "6月30日前", "2023年11月20日"): read
+as a figure of its own kind — its unit 日期, its value the date's first number as written (the year, or the month
+when no year is said), its words the date — so that the indicator is read whole, and no arithmetic is ever done with
+it (a date is no quantity: engine/report/indicator_checks.py computes no completion of one)."""
+from __future__ import annotations
+
+import re
+
+from .numbers import Number
+
+DATE_UNIT = "日期"
+_DATE_CELL = re.compile(r"\s*(?:[≤<＜]|不晚于|不迟于|于)?\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*"
+                        r"(?:底|末|中旬|上旬|下旬|初|份)?\s*(?:前|以前|之前|内|全部)?\s*(?:完成|完工|发放|拨付|兑付)?\s*")
+
+
+def date_said(text: str, cell: str, near: Number | None) -> Number | None:
+    """The cell's date as a figure (at its place in `text`, on the line of the row's figure `near`), or None when the
+    cell is no date alone."""
+    cell = cell.strip()
+    if near is None or not cell or not _DATE_CELL.fullmatch(cell):
+        return None
+    line = text.rfind("\n", 0, near.start) + 1
+    at = text.find(cell, line)
+    if at < 0:
+        return None
+    first = re.search(r"\d+", cell)
+    return Number(float(first.group()), DATE_UNIT, 0, at, at + len(cell), cell, near.sentence, near.paragraph,
+                  part=True)
+
+
+def is_date(n: Number | None) -> bool:
+    return n is not None and n.unit == DATE_UNIT
