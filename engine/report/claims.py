@@ -15,6 +15,8 @@ from .facts import Facts, Indicator, PartsList, named_already
 from .rate_clauses import scored_rates
 from .rate_items import rate_items
 from .forms import Forms, read_forms
+from .dated import dated_indicators
+from .dates import achieved_on, date_after, is_date
 from .execution_points import execution_points
 from .apart import goals_and_results, results_of_goals, targets_from_goals
 from .bracket_led import bracket_led_items
@@ -104,6 +106,7 @@ def read_facts(report: ReportText) -> Facts:
     achieved_joined(facts)         # (a row unscored, a statement of what it achieved scored: "应急演练完成38场，…得4.5分")
     scored_items_joined(facts)     # (by the goals' names those two gave)
     rate_items(facts)              # (a 评分表's row of a rate no statement read: "结转结余率 | 5 | 5" and "结转结余率3.16%")
+    dated_indicators(facts)        # ("…完成时限为2023年11月30日前，实际于11月20日全部完工（5分，得5分）")
     falls_signed(facts)
     execution_points(facts)        # (again: an execution item read since, without its points)
     names_tidied(facts)
@@ -250,6 +253,10 @@ def _indicators(facts: Facts) -> None:
         elif after and not re.search(r"[,，;；。\n]", text[target_at.end():after[0].start]):
             ind.target = after[0]
             ind.direction = direction_before(after[0].label) or direction_after(text, after[0].end) or "="
+        elif (dated := date_after(text, target_at.end(), inside[0] if inside else None)) is not None:
+            # "…完成时限：年度目标值为2023年12月31日前完成，实际于2023年12月20日完成，分值6分，得6分" (dates.py)
+            ind.target, ind.direction = dated, "="
+            ind.actual = achieved_on(text, dated.end, end, inside[0])
         for n in inside:
             if n is ind.target or n is ind.coefficient:
                 continue
@@ -271,7 +278,7 @@ def _indicators(facts: Facts) -> None:
                 ind.self_score = n
             elif _ACTUAL.search(n.label) and not _MIDYEAR.search(n.label):
                 ind.actual = n   # the last one: 自评/本次评价 完成值 after 年中 完成值
-        if ind.actual is None and ind.target is not None:
+        if ind.actual is None and ind.target is not None and not is_date(ind.target):
             ind.actual = _achieved_first(facts, ind, target_at.start()) or _achieved_unsaid(text, ind, inside)
         stated = ind.actual or ind.completion or ind.self_score or ind.coefficient
         if ind.target is None and not ind.tier or stated is None:   # "指标值" in prose about indicators

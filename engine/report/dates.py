@@ -30,3 +30,29 @@ def date_said(text: str, cell: str, near: Number | None) -> Number | None:
 
 def is_date(n: Number | None) -> bool:
     return n is not None and n.unit == DATE_UNIT
+
+
+DATE_TEXT = r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:底|末|中旬|上旬|下旬|初)?(?:前|以前|之前)?"
+# "年度目标值为2023年12月31日前完成": the date right after an indicator's target word
+_DATE_AFTER = re.compile(rf"\s*(?:是|为|[:：])?\s*(?:在|于)?\s*(?P<date>{DATE_TEXT})(?![\d.%])")
+# "实际于2023年12月20日完成", "实际完成值为2023年10月": what was achieved, a date
+_ACHIEVED_ON = re.compile(rf"实际(?:完成值|完成时间|完成|完工时间)?\s*(?:是|为|[:：])?\s*(?:在|于)?\s*(?P<date>{DATE_TEXT})(?![\d.%])")
+
+
+def date_after(text: str, at: int, near: Number | None) -> Number | None:
+    """The date said right after `at` (an indicator's target word), as a figure; None when no date stands there."""
+    said = _DATE_AFTER.match(text, at)
+    return _figure(said, near) if said and near is not None else None
+
+
+def achieved_on(text: str, start: int, end: int, near: Number | None) -> Number | None:
+    """The date said as what was achieved ("实际于…") between `start` and `end`, the first; None when none is."""
+    said = _ACHIEVED_ON.search(text, start, end)
+    return _figure(said, near) if said and near is not None else None
+
+
+def _figure(said: re.Match, near: Number) -> Number:
+    date = said.group("date")
+    return Number(float(re.match(r"\d+", date).group()), DATE_UNIT, 0, said.start("date"), said.end("date"), date,
+                  near.sentence, near.paragraph, part=True)
+

@@ -37,3 +37,16 @@ def test_a_date_is_never_computed_with(tmp_path):
 def test_a_cell_of_a_date_and_more_words_is_no_date(tmp_path):
     _, ind = dated(tmp_path, target="按季度及时发放", actual="每季度末月15日前发放")
     assert not is_date(ind.target) and not is_date(ind.actual)
+
+
+def test_dates_said_in_an_indicators_sentence(tmp_path):
+    """"…完成时限：年度目标值为2023年12月31日前完成，实际于2023年12月20日完成，分值6分，得6分" (the target word's), and
+    "维修工程完成时限为2023年11月30日前，实际于11月20日全部完工（5分，得5分）" (a statement of its own)."""
+    text = ("某县住房和城乡建设局2023年度城建档案数字化项目支出绩效自评报告\n三、绩效指标完成情况\n"
+            "（7）城建档案数字化完成时限：年度目标值为2023年12月31日前完成，实际于2023年12月20日完成，分值6分，得6分。\n"
+            "（8）维修工程完成时限为2023年11月30日前，实际于11月20日全部完工（5分，得5分）。\n")
+    result = checked(tmp_path, text)
+    read = {i.name: (i.target.label, i.actual.label, i.weight.value, i.self_score.value) for i in result.facts.indicators}
+    assert read == {"城建档案数字化完成时限": ("2023年12月31日前", "2023年12月20日", 6, 6),
+                    "维修工程完成时限": ("2023年11月30日前", "11月20日", 5, 5)}
+    assert result.findings == []
