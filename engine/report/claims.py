@@ -38,7 +38,7 @@ from .vocabulary import words
 from .each_points import points_for_each, rest_in_full
 from .bracketed import bracketed_targets
 from .respectively import respectively_said
-from .rule_targets import rule_targets
+from .rule_targets import compared_lines, rule_targets
 from .statements import falls_signed, goals_in_statements, scored_sentences, scores_alone
 from .weighted import labelled_results, weighted_indicators
 
@@ -107,6 +107,7 @@ def read_facts(report: ReportText) -> Facts:
     scored_items_joined(facts)     # (by the goals' names those two gave)
     rate_items(facts)              # (a 评分表's row of a rate no statement read: "结转结余率 | 5 | 5" and "结转结余率3.16%")
     dated_indicators(facts)        # ("…完成时限为2023年11月30日前，实际于11月20日全部完工（5分，得5分）")
+    compared_lines(facts)          # ("项目预算调剂比例23.83%，超过20%控制线…": the line after a rate read without target)
     falls_signed(facts)
     execution_points(facts)        # (again: an execution item read since, without its points)
     names_tidied(facts)

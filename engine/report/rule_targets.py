@@ -95,3 +95,25 @@ def opening_line(facts: Facts, rule: str, name: str, cell: int) -> tuple[Number,
         return None
     target = facts.rule_number_at(cell + line.start("figure"))
     return (target, DIRECTIONS.get(line.group("sign"), ">=")) if target is not None else None   # (达到: a floor)
+
+
+# "项目预算调剂比例23.83%，超过20%控制线…", "支付进度为68.93%，低于75%的序时进度要求": the line a rate is measured
+# against, said right after it
+_COMPARED = re.compile(r"\s*[,，]?\s*(?:已|均|仍)?\s*(?:超过|超出|低于|高于|未达到|达到|未超过|不足|优于)(?:了)?\s*"
+                       r"(?:(?:年度|全年)?(?:目标值?|指标值|控制线|控制目标|标准)\s*)?(?P<line>\d+(?:\.\d+)?)\s*%")
+
+
+def compared_lines(facts: Facts) -> None:
+    """Each indicator of a rate read with what it achieved and no target, the line its own clause measures it against
+    right after it its target — no direction said (超过 or 低于 tells how it stands, not which side is met), so
+    nothing is computed from it (said apart: a line, not the indicator's stated target)."""
+    for indicator in facts.indicators:
+        if indicator.target is not None or indicator.actual is None or not indicator.actual.is_rate \
+                or indicator.direction == "定性":
+            continue
+        said = _COMPARED.match(facts.text, indicator.actual.end)
+        line = (facts.number_at(said.start("line")) or facts.rule_number_at(said.start("line"))) if said else None
+        if line is None or not line.is_rate:
+            continue
+        indicator.target, indicator.direction, indicator.rule_line = line, None, True
+        indicator.scored_apart = indicator.scored_apart or "目标取自其后所写的比较线"

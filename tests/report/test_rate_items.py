@@ -37,7 +37,7 @@ def test_a_rate_said_of_a_part_or_of_the_half_year_or_twice_otherwise_is_not_its
 
 def test_a_rate_after_a_target_word_is_no_figure_of_it(tmp_path):
     body = "年初目标：预算调整率不超过10%。\n预算调整率为12.50%，超过10%扣1分。\n"
-    assert rates_read(tmp_path, body) == {"预算调整率": (None, None, 12.5, 5, 4)}
+    assert rates_read(tmp_path, body) == {"预算调整率": (None, 10, 12.5, 5, 4)}   # (its line said after it: no direction)
 
 
 def test_the_items_rates_are_not_among_the_frameworks_indicators(tmp_path):

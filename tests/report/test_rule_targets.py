@@ -74,3 +74,14 @@ def test_a_score_against_its_rows_own_line_is_a_warning(tmp_path):
     text = EVIDENCE_TABLE.format(share="4", built="8")
     found = [f for f in checked(tmp_path, text).findings if f.code == "SCORE_MISMATCH"]
     assert [f.severity for f in found] == ["warning"] and "目标取自该行评分标准" in found[0].message
+
+
+def test_the_line_a_rate_is_measured_against_right_after_it(tmp_path):
+    """"项目预算调剂比例23.83%，超过20%控制线3.83个百分点，扣1.5分，得2.5分（分值4分）": the line is the rate's target —
+    no direction (超过 says how it stands), nothing computed from it."""
+    text = ("某县残疾人联合会2023年度部门整体支出绩效自评报告\n（二）部门管理（25分）：得23.5分。项目预算调剂比例23.83%，"
+            "超过20%控制线3.83个百分点，扣1.5分，得2.5分（分值4分）。\n")
+    result = checked(tmp_path, text)
+    ind = next(i for i in result.facts.indicators if "调剂比例" in i.name)
+    assert (ind.target.value, ind.actual.value, ind.direction, ind.rule_line) == (20, 23.83, None, True)
+    assert result.findings == []
