@@ -23,7 +23,7 @@ def rate_items(facts: Facts) -> None:
         name = text_key(item.name)
         if named_already(name, known):
             continue
-        said = [n for n in facts.numbers if n.is_rate and _named(facts, n, item.name)]
+        said = [n for n in facts.numbers if n.is_rate and any(_named(facts, n, called) for called in _called(item.name))]
         if not said or len({n.value for n in said}) > 1:
             continue        # (two figures of one name: which is the year's is not said)
         lines = rule_lines(facts.text) if lines is None else lines
@@ -68,6 +68,12 @@ def _rate_items(items: list[StatedItem]) -> list[StatedItem]:
         if item.weight is not None and len(name) >= 4 and name.endswith("率") and name not in out:
             out[name] = item
     return list(out.values())
+
+
+def _called(name: str) -> list[str]:
+    """The rate's name, and without the whole's word it opens with ("部门预算执行率" is said "预算执行率")."""
+    bare = re.sub(r"^(?:部门|单位|整体|全年|年度)", "", name)
+    return [name] + ([bare] if bare != name and len(text_key(bare)) >= 4 else [])
 
 
 def _named(facts: Facts, n: Number, name: str) -> bool:

@@ -69,3 +69,10 @@ def test_the_line_a_rows_own_rule_opens_with_is_its_target(tmp_path):
             for i in facts.indicators}
     assert read == {"在职人员控制率": ("<=", 100, 93.48, 4, 4), "重点支出安排率": (">=", 80, 84.85, 4, 4),
                     "森林覆盖率": (">=", 66.2, 66.4, 7, 7)}
+
+
+def test_the_wholes_rate_named_with_its_word_is_said_without_it(tmp_path):
+    """The row "部门预算执行率 | 10 | 9.78" and "…预算执行率97.76%": the department's rate, said without 部门."""
+    table = TABLE.replace("| 过程 | 预算执行 | 预算执行率 | 10 | 9 |", "| 过程 | 预算执行 | 部门预算执行率 | 10 | 9.78 |")
+    facts = checked(tmp_path, HEAD + "全年支出2,312.48万元，预算执行率97.76%。\n" + table).facts
+    assert [(i.name, i.actual.value, i.self_score.value) for i in facts.indicators if i.item_too] == [("部门预算执行率", 97.76, 9.78)]
