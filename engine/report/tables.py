@@ -91,6 +91,9 @@ def _cells_split(upper: list[str], lower: list[str]) -> list[str] | None:
     return joined
 
 
+_TOTAL_CELL = re.compile(r"合计|小计|总计|小计数|合计数")
+
+
 def _two_row_header(upper: list[str], lower: list[str]) -> list[str] | None:
     """The cells of a header whose upper row spans columns the lower row names (merged cells):
     each lower word before the upper word above it, carried right over the span; else None."""
@@ -110,7 +113,8 @@ def _two_row_header(upper: list[str], lower: list[str]) -> list[str] | None:
     out, carried = [], ""
     for top, below in zip(upper, lower):
         carried = top or carried      # (符号 | 数值 | 单位 under 预期指标值: each a column by its own word)
-        named = any(column_of(below, block) for block in vocabulary())
+        # (a 合计 under 全年预算数 is that group's whole: 合计全年预算数, not a column of its own)
+        named = any(column_of(below, block) for block in vocabulary()) and not _TOTAL_CELL.fullmatch(below)
         out.append((below if named else f"{below}{carried}") if below else top)
     return out
 

@@ -96,3 +96,15 @@ def test_what_is_carried_over_by_its_sources(tmp_path):
     assert findings(tmp_path, said) == []
     found = checked(tmp_path, HEAD + said.replace("70.17万元", "71.17万元")).findings
     assert [(f.code, f.severity) for f in found] == [("SUM_MISMATCH", "error")] and "80.89" in found[0].message
+
+
+def test_a_header_of_two_rows_with_a_total_under_each_group(tmp_path):
+    """"全年预算数 | | | 全年执行数 | | | 执行率" over "合计 | 基本支出 | 项目支出" twice: each 合计 is its group's whole, so a
+    row's 执行率 is its 全年执行数合计 ÷ 全年预算数合计 (25,697.21 ÷ 26,418.36 = 97.27%), not of its 基本支出 columns."""
+    table = ("| 资金来源 | 全年预算数 | | | 全年执行数 | | | 执行率 |\n"
+             "| | 合计 | 基本支出 | 项目支出 | 合计 | 基本支出 | 项目支出 | |\n"
+             "| 财政拨款 | 26,418.36 | 3,862.40 | 22,555.96 | 25,697.21 | 3,851.73 | 21,845.48 | {rate} |\n"
+             "| 其他资金 | 186.50 | 0 | 186.50 | 171.20 | 0 | 171.20 | 91.80% |\n"
+             "| 合计 | 26,604.86 | 3,862.40 | 22,742.46 | 25,868.41 | 3,851.73 | 22,016.68 | 97.23% |\n")
+    assert findings(tmp_path, table.format(rate="97.27%")) == []
+    assert findings(tmp_path, table.format(rate="97.72%")) == [("STATED_RATE_MISMATCH", "warning")]
