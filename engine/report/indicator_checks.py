@@ -245,11 +245,16 @@ def _rule_said_for(facts: Facts, ind: Indicator) -> str:
 
 # "改造二次供水泵房36座，完成年度目标的94.47%": what was achieved and its completion, said apart from the target
 _COMPLETION_OF = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*[,，(（]\s*"
-                            r"(?:完成(?:年度|全年)?(?:目标|计划|指标|任务)值?的|(?:目标)?完成率|完成比例)\s*(?:为|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+                            r"(?:(?:完成|为|达到)(?:年度|全年)?(?:目标|计划|指标|任务)值?的|(?:目标)?完成率|完成比例)\s*(?:为|达)?\s*"
+                            r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 # (or in brackets: "33.12万人次（完成年度目标的93%）", "1,292批次（完成率107.71%）")
 # "…培训538人次，超额完成年度目标17.6%": what was achieved beyond its target, as a share of the target
 _BEYOND_TARGET = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*"
                             r"[,，]\s*超额完成(?:了)?(?:年度|全年)?(?:目标|计划|任务)(?:任务)?(?:的)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+# "…处理12,600头（只），比年度指标值10,500头（只）多处理2,100头（只），超额完成16.67%": all three said together
+_BEYOND_SAID = re.compile(r"(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s]{1,6}?)\s*[,，]\s*比(?:年度|全年)?(?:指标值|目标值?|计划数?)\s*"
+                          r"(?P<target>\d[\d,]*(?:\.\d+)?)\s*(?P=unit)\s*(?:多|超)(?:[^，,；;。]|(?<=\d),(?=\d{3})){0,20}[,，]\s*超额完成(?:了)?(?:年度|全年)?(?:目标|计划|任务)?\s*"
+                          r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 _ITS_COMPLETION = re.compile(r"(?:该项|该指标|本项|此项)(?:指标)?(?:的)?\s*完成率\s*(?:为|是|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 
 
@@ -276,6 +281,15 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
                            f"指标「{same[0].name}」目标 {_dir(same[0])}{same[0].target.value:g}、实际 {actual.value:g}，超额比例应为 "
                            f"{actual.value:g}÷{same[0].target.value:g}−1 = {beyond * 100:.2f}%，报告写超额完成 {rate.value:g}%"
                            f"{quoted(facts, rate)}")
+    for said in _BEYOND_SAID.finditer(facts.text):
+        actual, target, rate = (facts.number_at(said.start(g)) for g in ("actual", "target", "rate"))
+        if None in (actual, target, rate) or not target.value or not rate.is_rate or report.names(facts.where(rate.start)):
+            continue
+        beyond = actual.value / target.value - 1
+        if beyond > 0 and not at_stated(beyond, rate):
+            report.warning("COMPLETION_MISMATCH", facts.where(rate.start),
+                           f"实际 {actual.value:g}、目标 {target.value:g}，超额比例应为 {actual.value:g}÷{target.value:g}−1 = "
+                           f"{beyond * 100:.2f}%，报告写超额完成 {rate.value:g}%{quoted(facts, rate)}")
     for said in _ITS_COMPLETION.finditer(facts.text):
         # "…损失率为5.4%，超出不高于5%的控制目标。按…，该项完成率为92.95%": of the indicator whose achieved figure
         # its paragraph said last, by name

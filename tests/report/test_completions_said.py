@@ -41,3 +41,23 @@ def test_a_completion_said_of_a_forms_figure_whose_unit_stands_in_a_column_of_it
     assert checked(tmp_path, UNIT_APART.format(rate="102.94%")).findings == []
     found = checked(tmp_path, UNIT_APART.format(rate="102.49%")).findings
     assert [(f.code, f.severity) for f in found] == [("COMPLETION_MISMATCH", "warning")] and "102.94%" in found[0].message
+
+
+def test_beyond_the_target_with_both_figures_said_before_it(tmp_path):
+    """"处理12,600头（只），比年度指标值10,500头（只）多处理2,100头（只），超额完成16.67%": 12,600 ÷ 10,500 − 1 = 20%
+    (16.67% is the excess over what was achieved) — a warning."""
+    text = ("某区动物防疫项目支出绩效自评报告\n病死畜禽无害化处理12,600头（只），比年度指标值10,500头（只）多处理2,100头（只），"
+            "超额完成{beyond}。\n")
+    assert checked(tmp_path, text.format(beyond="20%")).findings == []
+    found = checked(tmp_path, text.format(beyond="16.67%")).findings
+    assert [(f.code, f.severity) for f in found] == [("COMPLETION_MISMATCH", "warning")] and "20.00%" in found[0].message
+
+
+def test_a_result_said_as_its_share_of_the_target(tmp_path):
+    """"受益人口…48,960人，为目标值的94.51%" of the row "受益人口 | ≥52000人 | 48960人": 94.15% — a warning."""
+    form = ("某县危桥改造项目支出绩效自评表\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 效益指标 | 社会效益 | 受益人口 | ≥52000人 | 48960人 | 10 | 9.42 |\n"
+            "受益人口按户籍人口统计为48,960人，为目标值的{share}。\n")
+    assert checked(tmp_path, form.format(share="94.15%")).findings == []
+    found = checked(tmp_path, form.format(share="94.51%")).findings
+    assert [(f.code, f.severity) for f in found] == [("COMPLETION_MISMATCH", "warning")] and "94.15%" in found[0].message
