@@ -84,7 +84,21 @@ def _form_total(facts: Facts) -> Number | None:
     if total is None:
         return None
     line = facts.text[facts.text.rfind("\n", 0, total.start) + 1:total.start]
+    if _BEFORE_BONUS.search(line):
+        return None     # ("合计（加减分前） | 100 | 96.52": the items' sum, the total comes after its bonus)
     return total if re.search(r"(?<![\d.])100(?:\.0+)?(?![\d.])", line) else None
+
+
+_BEFORE_BONUS = re.compile(r"(?:加减分|加分|扣分|减分)前")
+
+
+def _sum_before_bonus(facts: Facts) -> list[float]:
+    """The 评分表's 合计 said to be before its bonus and deductions: what its items add up to."""
+    total = facts.forms.total if facts.forms is not None else None
+    if total is None:
+        return []
+    line = facts.text[facts.text.rfind("\n", 0, total.start) + 1:total.start]
+    return [total.value] if _BEFORE_BONUS.search(line) else []
 
 
 def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[float] = ()) -> None:
@@ -96,15 +110,19 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
     if len(values) != 2 or any(v <= 0 or v > 120 for v in values):
         return
     gap = abs(values[1] - values[0])
-    if any(abs(float(m.group(1)) - gap) < SCORE_TOLERANCE and not _PER_UNIT.search(facts.text, max(m.start() - 16, 0), m.start())
-           for m in _BONUS.finditer(facts.text)):
+    sums = _sums_of_items(facts) + list(framed) + _sum_before_bonus(facts)
+    # (… unless the items' sum is known and neither is it: "合计（加减分前）96.52 … 最终得分97.02" and "综合得分97.52" —
+    # both totals after the bonus, one of them left without the 扣0.5分)
+    neither_the_sum = bool(sums) and not any(abs(s - v) < SCORE_TOLERANCE for s in sums for v in values)
+    if not neither_the_sum and any(abs(float(m.group(1)) - gap) < SCORE_TOLERANCE
+                                   and not _PER_UNIT.search(facts.text, max(m.start() - 16, 0), m.start())
+                                   for m in _BONUS.finditer(facts.text)):
         return      # "总分97.81分（其中指标得分96.81分、加分1分）": the total and the items' sum, a bonus apart
     said += [form] if form else []
     if _rounded_apart(said):
         # "自评得分95.5分" and the table's 95.45: the same total, one said to fewer places — the total the finer one
         facts.total = max(said, key=lambda n: n.decimals)
         return
-    sums = _sums_of_items(facts) + list(framed)
     added = [v for v in values if any(abs(s - v) < SCORE_TOLERANCE for s in sums)]
     if len(added) == 1:
         right = added[0]

@@ -143,3 +143,15 @@ def test_a_project_summarys_score_after_its_evaluation_said(tmp_path):
     assert [(f.severity, f.where) for f in totals(result)] == [("warning", "第2行")]
     assert result.facts.total.value == 92.66
     assert totals(checked(tmp_path, PROJECT.format(first="92.66"))) == []
+
+
+def test_two_totals_after_the_bonus_one_without_its_deduction(tmp_path):
+    """"合计（加减分前）100 96.52", a bonus of 1 and a deduction of 0.5: the total is 97.02, said at the end; the 摘要's
+    97.52 left the deduction out. The gap (0.5) is a deduction said, but neither total is the items' sum — a warning."""
+    text = ("某街道办事处2023年度部门整体支出绩效自评报告\n摘要：经自评，本街道2023年度部门整体支出绩效自评综合得分{summary}分，评价等级为优。\n"
+            "| 一级指标 | 分值 | 得分 |\n| 决策 | 20 | 18.5 |\n| 过程 | 30 | 28.33 |\n| 产出 | 30 | 29.98 |\n| 效益 | 20 | 19.71 |\n"
+            "| 合计（加减分前） | 100 | 96.52 |\n加分项：获评市级先进街道，加1分；扣分项：审计发现问题1个，扣0.5分。\n"
+            "经自评，本街道2023年度部门整体支出绩效自评最终得分97.02分，评价等级为优。\n")
+    assert [f.code for f in checked(tmp_path, text.format(summary="97.02")).findings] == []
+    found = checked(tmp_path, text.format(summary="97.52")).findings
+    assert [(f.code, f.severity) for f in found] == [("TOTAL_MISMATCH", "warning")] and "97.52" in found[0].message
