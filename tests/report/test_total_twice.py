@@ -155,3 +155,13 @@ def test_two_totals_after_the_bonus_one_without_its_deduction(tmp_path):
     assert [f.code for f in checked(tmp_path, text.format(summary="97.02")).findings] == []
     found = checked(tmp_path, text.format(summary="97.52")).findings
     assert [(f.code, f.severity) for f in found] == [("TOTAL_MISMATCH", "warning")] and "97.52" in found[0].message
+
+
+def test_a_covers_field_of_the_total_is_a_total_said(tmp_path):
+    """"自评得分：93.85分" on a cover's lines of fields (last year's left there) against the items' 97.82: a warning."""
+    text = ("某区城市管理委员会2023年度部门整体支出绩效自评报告\n部门名称：某区城市管理委员会\n自评得分：{cover}分\n自评等级：优\n"
+            "| 一级指标 | 分值 | 得分 |\n| 决策 | 20 | 18.5 |\n| 过程 | 30 | 29.63 |\n| 产出 | 30 | 29.98 |\n| 效益 | 20 | 19.71 |\n"
+            "| 合计 | 100 | 97.82 |\n")
+    assert checked(tmp_path, text.format(cover="97.82")).findings == []
+    found = checked(tmp_path, text.format(cover="93.85")).findings
+    assert [(f.code, f.severity) for f in found] == [("TOTAL_MISMATCH", "warning")] and "93.85" in found[0].message
