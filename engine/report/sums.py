@@ -73,8 +73,8 @@ def read_sums(facts: Facts) -> None:
             # list ended at its 等, what follows is no part of it; "A、B各20万元，8个站每站1万元": amounts each,
             # not parts)
         groups: dict[str | None, list[Number]] = {}
-        for n in parts:
-            groups.setdefault(n.measure, []).append(n)
+        for n in parts:      # (a source named by its budget — 一般公共预算财政拨款 — is no budget of its own)
+            groups.setdefault(None if n.measure == "budget" and _A_SOURCE.search(n.label) else n.measure, []).append(n)
         if "分别" in match.group() and len(groups) > 1:
             continue   # ("追加412.30万元，分别为省级…120.00万元、县级防汛救灾追加207.30万元…": parts read as of other kinds)
         if _INCOME_WHOLE.search(before[-1].label):
@@ -134,6 +134,7 @@ def _subtotals_folded(facts: Facts, parts: list[Number]) -> list[Number]:
 
 
 # (… or what is carried over: "年末结转结余79.89万元，其中一般公共预算70.17万元、上年结转资金6.22万元…", by source)
+_A_SOURCE = re.compile(r"(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政拨款|拨款|资金|收入)?\s*$")
 _INCOME_WHOLE = re.compile(r"(?:收入(?:合计|总计|总额)|(?:年末|年底)?结转(?:和|及)?结余(?:资金)?)\s*(?:为|是|共|共计|合计)?\s*$")
 _EACH = re.compile(r"(?:各|每[^\d，,；;。、]{0,4})\s*$")
 

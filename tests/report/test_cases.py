@@ -37,9 +37,9 @@ NOT_AS_WORD = ("069",)
 # line below ("…| 18.6万人 | 10" / "10 | | |"): that indicator's score is not read from the PDF — a known gap
 # 037: its 预算执行率 row's long 评分标准 wraps inside its cells in LibreOffice's PDF and pdfplumber gives the row
 # broken: that item (and so the rate's indicator read from it) is not read from the PDF — a known gap
-# 896: its 自评表 set in spaces is paragraphs in Word; in the PDF the spaces between cells are lost ("10 10" as
+# 896, 942: their 自评表 set in spaces is paragraphs in Word; in the PDF the spaces between cells are lost ("10 10" as
 # "1010"), as 111's: the form is not read from the PDF (its text and Word readings are compared)
-NOT_AS_PDF = ("037", "096", "103", "111", "325", "527", "799", "842", "896")
+NOT_AS_PDF = ("037", "096", "103", "111", "325", "527", "799", "842", "896", "942")
 WITH_TABLES = [p for p in DEV if not p.name.startswith(NOT_AS_WORD) and sum(line.lstrip().startswith("|") and line.count("|") >= 3 and bool(re.search(r"[^|\s]", line))
                                      for line in p.read_text(encoding="utf-8").splitlines()) >= 3]
 
@@ -75,7 +75,8 @@ def as_word(case: Path, target: Path) -> Path:
             rows.clear()
             document.add_paragraph("")      # (Word keeps a paragraph after a table: two tables never touch)
     for line in case.read_text(encoding="utf-8").splitlines():
-        if line.strip().startswith("|") and line.count("|") >= 2:
+        # (a line of "|" marks only, between cells written one a line, is no row of a table: a paragraph as in the text)
+        if line.strip().startswith("|") and line.count("|") >= 2 and re.search(r"[^|\s]", line):
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
             if not all(re.fullmatch(r"-{3,}", c) for c in cells):
                 rows.append(cells)
