@@ -22,8 +22,8 @@ from .total_twice import check_total_by_indicators, check_totals_said_twice
 from .source_rates import check_scope_rates, check_source_rates
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
-from .indicator_checks import (REVERSE_SAID, check_completions_said_apart, check_indicator, check_scores_of_completions,
-                               check_shares_of_targets)
+from .completions_said import check_completions_said_apart, check_shares_of_targets
+from .indicator_checks import REVERSE_SAID, check_indicator, check_scores_of_completions
 from .named_rates import (check_against_the_plan, check_named_rates, check_paid_and_left, check_shares_explained,
                           check_year_on_year)
 from .rate_checks import check_carry_rate, check_headline_rate, check_stated_rates

@@ -4,7 +4,6 @@ its score — weight × min(completion, 1), a 定性 one's weight × 系数, or 
 states (bands.py) — against the self score (SCORE_MISMATCH)."""
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from ..core.arithmetic import indicator_score
@@ -15,7 +14,7 @@ from ..core.rates import completion_rate, deviation_rate
 from .bands import band_score, share_score
 from .dates import is_date
 from .deductions import per_fault_score, per_point_score, per_unit_score
-from .facts import Facts, Indicator, shared_core
+from .facts import Facts, Indicator
 from .numbers import sentence_bounds, statement_start
 from .said_formula import follows_rate
 from .stated import a_slip_of, at_stated, by_shape, quoted, truncated_to
@@ -110,7 +109,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             # a difference of no slip's shape: the target and the figure read may be another indicator's
             say, why = by_shape(report, facts, ind.completion, said * 100)
             say("COMPLETION_MISMATCH", facts.where(ind.completion.start),
-                f"指标「{name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
+                f"指标「{name}」目标 {dir_symbol(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
                 f"{said * 100:.2f}%，报告写 {ind.completion.value:g}%{why}{quoted(facts, ind.completion)}")
     if ind.deviation is not None and ind.target.value:
         deviation = deviation_rate(ind.actual.value, ind.target.value)
@@ -243,95 +242,6 @@ def _rule_said_for(facts: Facts, ind: Indicator) -> str:
     return ""
 
 
-# "改造二次供水泵房36座，完成年度目标的94.47%": what was achieved and its completion, said apart from the target
-_COMPLETION_OF = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*[,，(（]\s*"
-                            r"(?:(?:完成|为|达到)(?:年度|全年)?(?:目标|计划|指标|任务)值?的|(?:目标)?完成率|完成比例)\s*(?:为|达)?\s*"
-                            r"(?P<rate>\d+(?:\.\d+)?)\s*%")
-# (or in brackets: "33.12万人次（完成年度目标的93%）", "1,292批次（完成率107.71%）")
-# "…培训538人次，超额完成年度目标17.6%": what was achieved beyond its target, as a share of the target
-_BEYOND_TARGET = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*"
-                            r"[,，]\s*超额完成(?:了)?(?:年度|全年)?(?:目标|计划|任务)(?:任务)?(?:的)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
-# "…处理12,600头（只），比年度指标值10,500头（只）多处理2,100头（只），超额完成16.67%": all three said together
-_BEYOND_SAID = re.compile(r"(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s]{1,6}?)\s*[,，]\s*比(?:年度|全年)?(?:指标值|目标值?|计划数?)\s*"
-                          r"(?P<target>\d[\d,]*(?:\.\d+)?)\s*(?P=unit)\s*(?:多|超)(?:[^，,；;。]|(?<=\d),(?=\d{3})){0,20}[,，]\s*超额完成(?:了)?(?:年度|全年)?(?:目标|计划|任务)?\s*"
-                          r"(?P<rate>\d+(?:\.\d+)?)\s*%")
-_ITS_COMPLETION = re.compile(r"(?:该项|该指标|本项|此项)(?:指标)?(?:的)?\s*完成率\s*(?:为|是|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
-
-
-def check_completions_said_apart(facts: Facts, report: FindingList, reverse_method: str = "ratio") -> None:
-    """A completion said of what was achieved ("…36座，完成年度目标的94.47%") whose target the report states
-    elsewhere (a form's row, an indicator's sentence): against that indicator's own figures — found by its
-    name and the same figure achieved — a warning, two statements joined."""
-    indicators = [(_key(i.name), i) for i in facts.indicators if i.target is not None and i.actual is not None]
-    for said in _COMPLETION_OF.finditer(facts.text):
-        actual, rate = facts.number_at(said.start("actual")), facts.number_at(said.start("rate"))
-        same = _of_the_indicator(facts, indicators, _key(said.group("name")), actual, rate)
-        if rate is None or not rate.is_rate or len(same) != 1 or report.names(facts.where(rate.start)):
-            continue
-        _said_apart(facts, report, same[0], actual, rate, reverse_method)
-    for said in _BEYOND_TARGET.finditer(facts.text):
-        actual, rate = facts.number_at(said.start("actual")), facts.number_at(said.start("rate"))
-        same = _of_the_indicator(facts, indicators, _key(said.group("name")), actual, rate)
-        if rate is None or not rate.is_rate or len(same) != 1 or same[0].direction not in (">=", ">") \
-                or not same[0].target.value or report.names(facts.where(rate.start)):
-            continue
-        beyond = actual.value / same[0].target.value - 1
-        if beyond > 0 and not at_stated(beyond, rate):
-            report.warning("COMPLETION_MISMATCH", facts.where(rate.start),
-                           f"指标「{same[0].name}」目标 {_dir(same[0])}{same[0].target.value:g}、实际 {actual.value:g}，超额比例应为 "
-                           f"{actual.value:g}÷{same[0].target.value:g}−1 = {beyond * 100:.2f}%，报告写超额完成 {rate.value:g}%"
-                           f"{quoted(facts, rate)}")
-    for said in _BEYOND_SAID.finditer(facts.text):
-        actual, target, rate = (facts.number_at(said.start(g)) for g in ("actual", "target", "rate"))
-        if None in (actual, target, rate) or not target.value or not rate.is_rate or report.names(facts.where(rate.start)):
-            continue
-        beyond = actual.value / target.value - 1
-        if beyond > 0 and not at_stated(beyond, rate):
-            report.warning("COMPLETION_MISMATCH", facts.where(rate.start),
-                           f"实际 {actual.value:g}、目标 {target.value:g}，超额比例应为 {actual.value:g}÷{target.value:g}−1 = "
-                           f"{beyond * 100:.2f}%，报告写超额完成 {rate.value:g}%{quoted(facts, rate)}")
-    for said in _ITS_COMPLETION.finditer(facts.text):
-        # "…损失率为5.4%，超出不高于5%的控制目标。按…，该项完成率为92.95%": of the indicator whose achieved figure
-        # its paragraph said last, by name
-        rate = facts.number_at(said.start("rate"))
-        paragraph = facts.text.rfind("\n", 0, said.start()) + 1
-        before = [n for n in facts.numbers if paragraph <= n.start < said.start()]
-        named = [(n, i) for n in before for k, i in indicators if i.actual.value == n.value and i.actual.unit == n.unit
-                 and len(k) >= 4 and k in _key(facts.text[paragraph:n.start])]
-        if rate is None or not rate.is_rate or not named or report.names(facts.where(rate.start)):
-            continue
-        actual, ind = named[-1]
-        if sum(1 for n, _ in named if n is actual) == 1 and ind.completion is not rate:
-            _said_apart(facts, report, ind, actual, rate, reverse_method)
-
-
-# "全年累计提供助餐服务45.10万人次，完成年度目标48万人次的95.93%": what was achieved, then the target with its rate
-_SHARE_OF_TARGET = re.compile(r"(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{1,4}?)\s*[,，]\s*完成(?:了)?(?:年度|全年)?"
-                              r"(?:目标|计划)(?:任务|数)?\s*(?P<target>\d[\d,]*(?:\.\d+)?)\s*(?P<unit2>[^\d,，;；。\s()（）]{1,4}?)\s*的\s*"
-                              r"(?P<rate>\d+(?:\.\d+)?)\s*%")
-
-
-# "…筛查完成率96.50%（筛查11,460人/目标12,000人）": the completion, then what was achieved over the target in brackets
-_RATE_THEN_SHARE = re.compile(r"完成(?:率|比例)\s*(?:为|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%\s*[（(]\s*[\u4e00-\u9fff]{0,6}?\s*"
-                              r"(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）/÷]{1,4}?)\s*[/÷]\s*(?:年度)?(?:目标|计划|指标值?)\s*"
-                              r"(?P<target>\d[\d,]*(?:\.\d+)?)\s*(?P<unit2>[^\d,，;；。\s()（）]{1,4}?)\s*[)）]")
-
-
-def check_shares_of_targets(facts: Facts, report: FindingList) -> None:
-    """What was achieved as the share of the target its statement names, all three figures said together."""
-    for said in (*_SHARE_OF_TARGET.finditer(facts.text), *_RATE_THEN_SHARE.finditer(facts.text)):
-        actual, target, rate = (facts.number_at(said.start(g)) for g in ("actual", "target", "rate"))
-        if said.group("unit") != said.group("unit2") or None in (actual, target, rate) or not target.value \
-                or not rate.is_rate or report.names(facts.where(rate.start)):
-            continue
-        share = actual.value / target.value
-        if not at_stated(share, rate):
-            say, why = by_shape(report, facts, rate, share * 100)
-            say("COMPLETION_MISMATCH", facts.where(rate.start),
-                f"实际 {actual.value:g}{said.group('unit')} ÷ 目标 {target.value:g}{said.group('unit')} = {share * 100:.2f}%，"
-                f"报告写 {rate.value:g}%{why}{quoted(facts, rate)}")
-
-
 # "年接待读者人次完成目标的92%，按评分办法该项得9.6分（分值10分）": a completion, then its item's score and points
 _COMPLETION_SAID = re.compile(r"(?:完成(?:年度)?(?:目标|计划)(?:值)?的|完成率\s*(?:为|达)?)\s*$")
 
@@ -356,34 +266,6 @@ def check_scores_of_completions(facts: Facts, report: FindingList) -> None:
             say("SCORE_MISMATCH", facts.where(item.score.start),
                 f"报告写完成率 {said[0].value:g}%，按完成比例计分：分值 {item.weight.value:g} × {said[0].value:g}% = "
                 f"{expected:.2f} 分，报告写 {item.score.value:g} 分{why}{quoted(facts, item.score)}")
-
-
-def _of_the_indicator(facts: Facts, indicators: list, name: str, actual, rate) -> list[Indicator]:
-    """The indicators a statement of what was achieved under `name` ("2.学员…": its key) is of: the same figure achieved,
-    the names one holding the other or sharing a core of three characters ("全年提供老年助餐服务" and the row's
-    "助餐服务人次"), or a short name its name ends with ("…达标率82.4%（完成率97.9%）" of "考核断面水质达标率")."""
-    if actual is None:
-        return []
-    same = [i for k, i in indicators if len(k) >= 4 and (len(name) >= 4 and (k in name or name in k or shared_core(k, name) >= 3)
-                                                          or len(name) >= 2 and k.endswith(name))
-            and i.actual.value == actual.value and i.actual.unit in (actual.unit, "") and i.completion is not rate]
-    # (a form's bare figure, its unit in a 度量单位 column of its own: "| 人 | 1853 |", the same as "1,853人")
-    if same:      # (one read twice, under two names, its figures the same: "牧民技能培训人次" and "开展牧民技能培训")
-        return [i for k, i in enumerate(same) if all((i.target.value, i.direction) != (j.target.value, j.direction)
-                                                     for j in same[:k])]
-    # … or a goal of that name read with its target alone ("…按期完工率≥90%" in a goals table; "6个按期完工，按期完工率75%，
-    # 完成年度目标的88.33%" in the results)
-    goals = [i for i in facts.indicators if i.target is not None and i.actual is None and i.target.unit == actual.unit
-             and len(_key(i.name)) >= 4 and len(name) >= 4 and (_key(i.name) in name or name in _key(i.name))]
-    return [dataclasses.replace(goals[0], actual=actual)] if len(goals) == 1 else []
-
-
-def _said_apart(facts: Facts, report: FindingList, ind: Indicator, actual, rate, reverse_method: str) -> None:
-    completion = indicator_completion(ind, reverse_method)
-    if completion is not None and not at_stated(completion, rate) and not (completion > 1 and at_stated(1.0, rate)):
-        report.warning("COMPLETION_MISMATCH", facts.where(rate.start),
-                       f"指标「{ind.name}」目标 {_dir(ind)}{ind.target.value:g}、实际 {actual.value:g}，完成率应为 "
-                       f"{completion * 100:.2f}%，报告写 {rate.value:g}%（目标取自报告另处）{quoted(facts, rate)}")
 
 
 _EXECUTION = re.compile(r"(?:预算|资金|支出)执行率$|^执行率$")
@@ -448,7 +330,7 @@ def _score(completion: float, weight: float) -> float | None:
         return None
 
 
-def _dir(ind: Indicator) -> str:
+def dir_symbol(ind: Indicator) -> str:
     """The target's sign as a sentence writes it: none for "=" ("目标 95")."""
     return "" if ind.direction == "=" else DIRECTION_SYMBOLS.get(ind.direction or "", "")
 
