@@ -225,6 +225,8 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
             named = re.split(r"[,，;；(（]", score.label)[-1]
             a_total = STRONG_TOTAL.search(named) is not None or _A_TOTALS_NAME.search(named) is not None \
                 or facts.forms is not None and score is facts.forms.total
+            if facts.grade_apart and score is total:
+                continue    # (the grade said beside another figure of the total, which the totals' check weighs)
             why = "" if certain and a_total else "（报告未写明等级划分，按90/80/60分划分）" if not certain else "（未写明此分数是总分）"
             (report.error if certain and a_total else report.warning)(
                 "GRADE_MISMATCH", facts.where(offset),

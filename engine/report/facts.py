@@ -150,6 +150,7 @@ class Facts:
     column_sums: list[ColumnSum] = field(default_factory=list)     # a table's columns of amounts and 合计 row
     total: Number | None = None
     grade: tuple[str, int] | None = None     # (优/良/中/差, offset)
+    grade_apart: bool = False                # the grade said with another statement of the total than the one read
     graded: list[tuple[Number, str, int]] = field(default_factory=list)   # each total and its sentence's grade
     totals_said: list[Number] = field(default_factory=list)   # every figure named as the total (综合得分, 总分 …)
     dept_name: str | None = None

@@ -17,6 +17,7 @@ _SIGNS = ("≥", "≤", ">", "<", "=", ">=", "<=", "＞", "＜", "≧", "≦")
 _SIGNED = re.compile(SIGN)      # a target's sign, with its figure or alone
 _TOTAL_ROWS = ("总分", "合计", "总计")
 _GAP_LINES = 2             # lines of no row (a name wrapped, a page's foot) a form goes on past
+_WORDY_GAP_LINES = 8       # … one with a column of words (its cells wrapped, rules between its rows)
 
 
 def one_space_rows(lines: list[str], rows: dict[int, list[str]]) -> dict[int, list[str]]:
@@ -37,7 +38,10 @@ def one_space_rows(lines: list[str], rows: dict[int, list[str]]) -> dict[int, li
                 words, k = joined, k + 1
         found = {n: words, **({n + 1: []} if k == n + 2 else {})}
         block, columns = form_header(words)
-        while k < len(lines) and k not in rows and gap <= _GAP_LINES:
+        # (a form with a column of words — 未完成原因, 得分计算方法 — has them wrap onto lines of their own, and
+        # its rules said between its rows: no end of it, as long as rows follow)
+        wordy = bool({"rule", "reason"} & set(columns.values()))
+        while k < len(lines) and k not in rows and gap <= (_WORDY_GAP_LINES if wordy else _GAP_LINES):
             cells = lines[k].split()
             if _is_header(cells) and len(cells) > 4:
                 break                          # the next form's header
@@ -45,7 +49,7 @@ def one_space_rows(lines: list[str], rows: dict[int, list[str]]) -> dict[int, li
                 found[k], gap = cells, 0      # a header's second line (符号 数值 单位)
             elif _is_row(cells):
                 found[k], gap = (_placed(cells, columns, len(words)) if block == "indicators" else cells), 0
-            elif not cells or _SENTENCE.search(lines[k]) and not figured(cells):
+            elif (not cells or _SENTENCE.search(lines[k]) and not figured(cells)) and not wordy:
                 break                          # a blank line or a sentence: the form has ended
             else:
                 gap += 1

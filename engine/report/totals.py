@@ -63,10 +63,11 @@ def _stated_grade(text: str, start: int, is_rule=lambda offset: False) -> re.Mat
     return None
 
 
-def _own_grade(facts, start: int, is_rule, totals: list) -> re.Match | None:
+def _own_grade(facts, start: int, is_rule, totals: list) -> tuple[re.Match, bool] | None:
     """The first grade word from `start` that is the report's: not one whose sentence gives it to
     another total than the report's ("部门评价得分88.5分，评价等级为“良”": another evaluation's)."""
     text = facts.text
+    graded = {grade for n, grade, _ in facts.graded if n in facts.totals_said}
     while (said := _stated_grade(text, start, is_rule)) is not None:
         begin, end = sentence_bounds(text, said.start())
         said_of = [n for n in facts.numbers if begin <= n.start < said.start()
@@ -74,7 +75,10 @@ def _own_grade(facts, start: int, is_rule, totals: list) -> re.Match | None:
                    and text[n.start - 1:n.start] not in ("—", "-", "~", "至")]   # (a scale's bounds: 90分以上为优)
         scores = [n.value for n in facts.numbers if begin <= n.start < said.start() and n.unit in ("分", "")]
         if facts.total is None or not said_of or facts.total.value in scores:
-            return said
+            return said, False
+        if any(n in facts.totals_said for n in said_of) and len(graded) == 1:
+            return said, True   # (… or the report's total said again, wrong or not, and no other grade given to a
+            # total: the report's grade, said with another figure — checked as a warning)
         start = end
     return None
 
@@ -155,6 +159,7 @@ def report_grade(facts, totals: list) -> None:
     text = facts.text
     is_rule = facts.document.is_rule if facts.document else (lambda offset: False)
     near = _own_grade(facts, sentence_bounds(text, facts.total.start)[0], is_rule, totals) if facts.total else None
-    grade = near or _own_grade(facts, 0, is_rule, totals)
-    if grade:
+    found = near or _own_grade(facts, 0, is_rule, totals)
+    if found:
+        grade, facts.grade_apart = found
         facts.grade = (GRADE_WORDS[grade.group(1)], grade.start(1))

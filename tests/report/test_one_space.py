@@ -107,3 +107,25 @@ def test_a_table_typed_with_one_run_of_spaces_between_cells_read_as_the_cells_co
     rows = table_rows(lines)
     assert rows[1] == ["产出指标", "数量指标", "公益性岗位安置人数", "≥85人", "89人", "10", "10"]
     assert rows[2] == ["产出指标", "质量指标", "农村生活垃圾无害化处理率", "≥95%", "97.2%", "10", "9.8"]
+
+
+WORDY = """严重精神障碍患者救治救助项目绩效自评表
+三级指标 预期指标值(A) 实际完成指标值(B) 分值 得分 未完成原因 得分计算方法
+
+数量指标 监护补助发放人数 ≥1600人 1612人 10 10
+定量指标：实际完成值达到预期指标值的，得满分；未达到的，按B/A×分值计分。
+定性指标：按“三档”原则计分。
+-
+数量指标 免费服药患者人数 ≥1350人 1296人 10 9.6 部分患者
+转外地就医
+-
+质量指标 在册患者规范管理率 ≥90% 92.6% 10 10
+"""
+
+
+def test_a_form_whose_word_columns_wrap_and_whose_rules_stand_between_its_rows(tmp_path):
+    """A header naming 未完成原因 and 得分计算方法: the rules said between its rows and the reasons wrapped onto lines of
+    their own are no end of the form — every row is read."""
+    rows = indicator_values(result_of(tmp_path, WORDY))
+    assert rows == {"监护补助发放人数": (1600, 1612, 10, 10), "免费服药患者人数": (1350, 1296, 10, 9.6),
+                    "在册患者规范管理率": (90, 92.6, 10, 10)}

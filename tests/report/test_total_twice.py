@@ -165,3 +165,15 @@ def test_a_covers_field_of_the_total_is_a_total_said(tmp_path):
     assert checked(tmp_path, text.format(cover="97.82")).findings == []
     found = checked(tmp_path, text.format(cover="93.85")).findings
     assert [(f.code, f.severity) for f in found] == [("TOTAL_MISMATCH", "warning")] and "93.85" in found[0].message
+
+
+def test_the_grade_said_with_the_other_statement_of_the_total(tmp_path):
+    """The total a cover's field (自评得分：97.41分, the items' sum) and the conclusion's "自评得分为97.14分，自评等级为“优”":
+    the grade is the report's all the same (no other grade given to a total) — read, and not weighed against 97.41."""
+    text = ("某县林业局2023年度生态公益林补偿项目支出绩效自评报告\n自评得分：97.41分\n"
+            "| 一级指标 | 分值 | 得分 |\n| 决策 | 20 | 19.5 |\n| 过程 | 30 | 29.2 |\n| 产出 | 30 | 29.71 |\n| 效益 | 20 | 19 |\n"
+            "| 合计 | 100 | 97.41 |\n经自评，该项目2023年度绩效自评得分为97.14分，自评等级为“{grade}”。\n")
+    result = checked(tmp_path, text.format(grade="优"))
+    assert (result.facts.total.value, result.facts.grade[0]) == (97.41, "优")
+    assert [(f.code, f.severity) for f in result.findings] == [("TOTAL_MISMATCH", "warning")]
+    assert [f.code for f in checked(tmp_path, text.format(grade="良")).findings] == ["TOTAL_MISMATCH"]
