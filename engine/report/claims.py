@@ -13,7 +13,7 @@ from .deductions import states_per_point
 from .document import Document
 from .facts import Facts, Indicator, PartsList, named_already
 from .rate_clauses import scored_rates
-from .rate_items import rate_items
+from .rate_items import rate_items, rows_own_lines
 from .forms import Forms, read_forms
 from .dated import dated_indicators
 from .dates import achieved_on, date_after, is_date
@@ -106,6 +106,7 @@ def read_facts(report: ReportText) -> Facts:
     achieved_joined(facts)         # (a row unscored, a statement of what it achieved scored: "应急演练完成38场，…得4.5分")
     scored_items_joined(facts)     # (by the goals' names those two gave)
     rate_items(facts)              # (a 评分表's row of a rate no statement read: "结转结余率 | 5 | 5" and "结转结余率3.16%")
+    rows_own_lines(facts)          # (a row's 评分标准 opening with its line: "| 在职人员控制率 | 4 | ≤100%得4分，… | 4 |")
     dated_indicators(facts)        # ("…完成时限为2023年11月30日前，实际于11月20日全部完工（5分，得5分）")
     compared_lines(facts)          # ("项目预算调剂比例23.83%，超过20%控制线…": the line after a rate read without target)
     falls_signed(facts)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from ..core.parsing import text_key
-from .dates import DATE_UNIT, DATE_TEXT, achieved_on
+from .dates import DATE_TEXT, achieved_on, date_number
 from .facts import Facts, Indicator, named_already
-from .numbers import Number, sentence_bounds
+from .numbers import sentence_bounds
 
 # "维修工程完成时限为2023年11月30日前，实际于11月20日全部完工（5分，得5分）": a 时效 indicator said in a statement of
 # its own — its name, its date, what it achieved on, then its points and score
@@ -22,11 +22,11 @@ def dated_indicators(facts: Facts) -> None:
     score where the statement says them — never computed with."""
     text = facts.text
     known = [text_key(n) for i in facts.indicators for n in (i.name, i.scored_as) if n]
+    # (its points and score, or those an item read of that very statement took: "维修工程完成时限为（5分，得5分）")
+    items = {id(n): text_key(i.name) for i in facts.items for n in (i.weight, i.score) if n is not None}
     for said in _DATED.finditer(text):
         name = said.group("name").strip()
         _, end = sentence_bounds(text, said.end())
-        # (its points and score, or those an item read of that very statement took: "维修工程完成时限为（5分，得5分）")
-        items = {id(n): text_key(i.name) for i in facts.items for n in (i.weight, i.score) if n is not None}
         scored = [n for n in facts.numbers if said.end() <= n.start < end and n.unit == "分"
                   and (not n.part or text_key(name) in items.get(id(n), ""))]
         if named_already(name, known) or not scored:
@@ -36,8 +36,7 @@ def dated_indicators(facts: Facts) -> None:
         score = next((n for n in scored if n is not weight and re.search(r"得\s*$", n.label)), None)
         if achieved is None or score is None:
             continue
-        target = Number(float(re.match(r"\d+", said.group("target")).group()), DATE_UNIT, 0, said.start("target"),
-                        said.end("target"), said.group("target"), score.sentence, score.paragraph, part=True)
+        target = date_number(said.group("target"), said.start("target"), score)
         facts.indicators.append(Indicator(len(facts.indicators) + 1, name, said.start("name"), "", "=", target, achieved,
                                           weight=weight, self_score=score, end=end))
         known.append(text_key(name))

@@ -23,9 +23,13 @@ def date_said(text: str, cell: str, near: Number | None) -> Number | None:
     at = text.find(cell, line)
     if at < 0:
         return None
-    first = re.search(r"\d+", cell)
-    return Number(float(first.group()), DATE_UNIT, 0, at, at + len(cell), cell, near.sentence, near.paragraph,
-                  part=True)
+    return date_number(cell, at, near)
+
+
+def date_number(date: str, at: int, near: Number) -> Number:
+    """The date written `date` at offset `at`, as a figure of its own kind on the sentence of `near`."""
+    return Number(float(re.search(r"\d+", date).group()), DATE_UNIT, 0, at, at + len(date), date, near.sentence,
+                  near.paragraph, part=True)
 
 
 def is_date(n: Number | None) -> bool:
@@ -52,7 +56,5 @@ def achieved_on(text: str, start: int, end: int, near: Number | None) -> Number 
 
 
 def _figure(said: re.Match, near: Number) -> Number:
-    date = said.group("date")
-    return Number(float(re.match(r"\d+", date).group()), DATE_UNIT, 0, said.start("date"), said.end("date"), date,
-                  near.sentence, near.paragraph, part=True)
+    return date_number(said.group("date"), said.start("date"), near)
 

@@ -37,7 +37,6 @@ def rate_items(facts: Facts) -> None:
             ind.scored_apart = "目标取自评分规则，实际值取自正文，分值与得分取自评分表"
         facts.indicators.append(ind)
         known.append(name)
-    rows_own_lines(facts)
 
 
 def rows_own_lines(facts: Facts) -> None:
