@@ -26,6 +26,7 @@ _SHARE_OF_NAMED = re.compile(r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元
 _HEADLINE_NAMED = {"全年预算": "budget_total", "全年预算数": "budget_total", "调整后预算": "budget_total",
                    "年初预算": "budget_initial", "年初预算数": "budget_initial"}
 _SPENDING_NAMED = ("项目支出", "基本支出", "全年支出", "总支出")
+_INCOME_NAMED = ("本年收入", "本年收入合计", "收入合计", "总收入")   # (a source's share of the year's income said before)
 _LOOK_BACK = 8    # paragraphs before its own (a budget said in the 预算 section, its 结转结余率 a few paragraphs on)
 
 
@@ -46,9 +47,10 @@ def check_named_rates(facts: Facts, report: FindingList) -> None:
             num = facts.number_at(said.start("amount"))
             headline = _HEADLINE_NAMED.get(text_key(said.group("den")))
             den = facts.keyed_amounts().get(headline) if headline and facts.monitoring_from(rate) is None else None
-            if text_key(said.group("den")) in _SPENDING_NAMED and num is not None and num.measure == "spend":
+            if num is not None and (text_key(said.group("den")) in _SPENDING_NAMED and num.measure == "spend"
+                                    or text_key(said.group("den")) in _INCOME_NAMED):
                 den = _named_before(facts, said.group("den"), num.start, ending=True)    # (what was spent, of the spending it names
-                # by those words before it: "…全年支出2,951.18万元，占项目支出的53.71%")
+                # by those words before it: "…全年支出2,951.18万元，占项目支出的53.71%"; a source's income, of the 本年收入)
         elif "num" in said.groupdict() and said.group("num"):
             num = _named_before(facts, said.group("num"), rate.start)
         else:    # (the spending its clause states just before the rate)

@@ -345,3 +345,13 @@ def test_the_carry_over_rate_by_the_definition_the_report_states(tmp_path):
     assert [(f.code, f.severity) for f in found] == [("STATED_RATE_MISMATCH", "warning")] and "3.47%" in found[0].message
     undefined = CARRIED.format(rate="3.59%").replace("结转结余率=年末结转结余÷全年预算数×100%，", "")
     assert checked(tmp_path, undefined).findings == []
+
+
+def test_a_sources_share_of_the_years_income_said_before(tmp_path):
+    """"本年收入25,981.63万元，其中：财政拨款收入25,213.48万元，占本年收入的95.84%": the share of the 本年收入 said before
+    (97.04%; 95.84% is of the 收入总计 with the carry-over) — a warning."""
+    text = ("某县教育局2023年度部门整体支出绩效自评报告\n\n2023年收入总计26,307.81万元，其中本年收入25,981.63万元，其中：财政拨款"
+            "收入25,213.48万元，占本年收入的{share}。\n")
+    assert checked(tmp_path, text.format(share="97.04%")).findings == []
+    found = checked(tmp_path, text.format(share="95.84%")).findings
+    assert [(f.code, f.severity) for f in found] == [("STATED_RATE_MISMATCH", "warning")] and "97.04%" in found[0].message
