@@ -47,21 +47,13 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
         if rate is None or not rate.is_rate or len(same) != 1 or same[0].direction not in (">=", ">") \
                 or not same[0].target.value or report.names(facts.where(rate.start)):
             continue
-        beyond = actual.value / same[0].target.value - 1
-        if beyond > 0 and not at_stated(beyond, rate):
-            report.warning("COMPLETION_MISMATCH", facts.where(rate.start),
-                           f"指标「{same[0].name}」目标 {dir_symbol(same[0])}{same[0].target.value:g}、实际 {actual.value:g}，超额比例应为 "
-                           f"{actual.value:g}÷{same[0].target.value:g}−1 = {beyond * 100:.2f}%，报告写超额完成 {rate.value:g}%"
-                           f"{quoted(facts, rate)}")
+        _say_beyond(facts, report, actual.value, same[0].target.value, rate,
+                    f"指标「{same[0].name}」目标 {dir_symbol(same[0])}{same[0].target.value:g}、实际 {actual.value:g}")
     for said in _BEYOND_SAID.finditer(facts.text):
         actual, target, rate = (facts.number_at(said.start(g)) for g in ("actual", "target", "rate"))
         if None in (actual, target, rate) or not target.value or not rate.is_rate or report.names(facts.where(rate.start)):
             continue
-        beyond = actual.value / target.value - 1
-        if beyond > 0 and not at_stated(beyond, rate):
-            report.warning("COMPLETION_MISMATCH", facts.where(rate.start),
-                           f"实际 {actual.value:g}、目标 {target.value:g}，超额比例应为 {actual.value:g}÷{target.value:g}−1 = "
-                           f"{beyond * 100:.2f}%，报告写超额完成 {rate.value:g}%{quoted(facts, rate)}")
+        _say_beyond(facts, report, actual.value, target.value, rate, f"实际 {actual.value:g}、目标 {target.value:g}")
     for said in _ITS_COMPLETION.finditer(facts.text):
         # "…损失率为5.4%，超出不高于5%的控制目标。按…，该项完成率为92.95%": of the indicator whose achieved figure
         # its paragraph said last, by name
@@ -75,6 +67,16 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
         actual, ind = named[-1]
         if sum(1 for n, _ in named if n is actual) == 1 and ind.completion is not rate:
             _said_apart(facts, report, ind, actual, rate, reverse_method)
+
+
+def _say_beyond(facts: Facts, report: FindingList, actual: float, target: float, rate, figures: str) -> None:
+    """The share beyond the target said (`rate`) against actual ÷ target − 1 — a warning where it is off (`figures`:
+    the two as the finding names them)."""
+    beyond = actual / target - 1
+    if beyond > 0 and not at_stated(beyond, rate):
+        report.warning("COMPLETION_MISMATCH", facts.where(rate.start),
+                       f"{figures}，超额比例应为 {actual:g}÷{target:g}−1 = {beyond * 100:.2f}%，"
+                       f"报告写超额完成 {rate.value:g}%{quoted(facts, rate)}")
 
 
 # "全年累计提供助餐服务45.10万人次，完成年度目标48万人次的95.93%": what was achieved, then the target with its rate
@@ -102,7 +104,6 @@ def check_shares_of_targets(facts: Facts, report: FindingList) -> None:
             say("COMPLETION_MISMATCH", facts.where(rate.start),
                 f"实际 {actual.value:g}{said.group('unit')} ÷ 目标 {target.value:g}{said.group('unit')} = {share * 100:.2f}%，"
                 f"报告写 {rate.value:g}%{why}{quoted(facts, rate)}")
-
 
 
 def _of_the_indicator(facts: Facts, indicators: list, name: str, actual, rate) -> list[Indicator]:

@@ -47,8 +47,8 @@ def check_named_rates(facts: Facts, report: FindingList) -> None:
             num = facts.number_at(said.start("amount"))
             headline = _HEADLINE_NAMED.get(text_key(said.group("den")))
             den = facts.keyed_amounts().get(headline) if headline and facts.monitoring_from(rate) is None else None
-            if num is not None and (text_key(said.group("den")) in _SPENDING_NAMED and num.measure == "spend"
-                                    or text_key(said.group("den")) in _INCOME_NAMED):
+            base = text_key(said.group("den"))
+            if num is not None and (base in _SPENDING_NAMED and num.measure == "spend" or base in _INCOME_NAMED):
                 den = _named_before(facts, said.group("den"), num.start, ending=True)    # (what was spent, of the spending it names
                 # by those words before it: "…全年支出2,951.18万元，占项目支出的53.71%"; a source's income, of the 本年收入)
         elif "num" in said.groupdict() and said.group("num"):

@@ -200,10 +200,9 @@ def check_carry_rate(facts: Facts, report: FindingList) -> None:
     if budget is None or not facts.amount(budget) or not _CARRY_DEFINED.search(facts.text):
         return
     for rate in facts.figures():
-        if not rate.is_rate or not _CARRY_RATE.search(facts.text[statement_start(facts.text, rate.start):rate.start]) \
-                or report.names(facts.where(rate.start)):
+        start = statement_start(facts.text, rate.start) if rate.is_rate else None
+        if start is None or not _CARRY_RATE.search(facts.text[start:rate.start]) or report.names(facts.where(rate.start)):
             continue
-        start = statement_start(facts.text, rate.start)
         carried = [n for n in facts.numbers if start <= n.start < rate.start and n.is_amount
                    and _CARRY.search(re.split(r"[,，;；]", n.label)[-1]) and "上年" not in n.label]
         if len(carried) != 1:

@@ -133,8 +133,8 @@ def _subtotals_folded(facts: Facts, parts: list[Number]) -> list[Number]:
     return parts
 
 
+_A_SOURCE = re.compile(r"(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政拨款|拨款|资金|收入)?\s*$")   # a source's name
 # (… or what is carried over: "年末结转结余79.89万元，其中一般公共预算70.17万元、上年结转资金6.22万元…", by source)
-_A_SOURCE = re.compile(r"(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政拨款|拨款|资金|收入)?\s*$")
 _INCOME_WHOLE = re.compile(r"(?:收入(?:合计|总计|总额)|(?:年末|年底)?结转(?:和|及)?结余(?:资金)?)\s*(?:为|是|共|共计|合计)?\s*$")
 _EACH = re.compile(r"(?:各|每[^\d，,；;。、]{0,4})\s*$")
 

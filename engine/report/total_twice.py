@@ -77,16 +77,19 @@ def _of_another(facts: Facts, n: Number) -> bool:
     return n.value == 100 or kind_stated(facts.text) != "项目支出" and "项目" in facts.text[begin:n.start]
 
 
+def _form_total_row(facts: Facts) -> tuple[Number, str] | None:
+    """The form's 总分 / 合计 figure and the words of its row before it."""
+    total = facts.forms.total if facts.forms is not None else None
+    return (total, facts.text[facts.text.rfind("\n", 0, total.start) + 1:total.start]) if total is not None else None
+
+
 def _form_total(facts: Facts) -> Number | None:
     """The 自评表's 总分 / 合计 row, when the row says it is of the full mark (100 before it): not a part's
     合计 ("合计 | 80 | 78.73")."""
-    total = facts.forms.total if facts.forms is not None else None
-    if total is None:
-        return None
-    line = facts.text[facts.text.rfind("\n", 0, total.start) + 1:total.start]
-    if _BEFORE_BONUS.search(line):
+    row = _form_total_row(facts)
+    if row is None or _BEFORE_BONUS.search(row[1]):
         return None     # ("合计（加减分前） | 100 | 96.52": the items' sum, the total comes after its bonus)
-    return total if re.search(r"(?<![\d.])100(?:\.0+)?(?![\d.])", line) else None
+    return row[0] if re.search(r"(?<![\d.])100(?:\.0+)?(?![\d.])", row[1]) else None
 
 
 _BEFORE_BONUS = re.compile(r"(?:加减分|加分|扣分|减分)前")
@@ -94,11 +97,8 @@ _BEFORE_BONUS = re.compile(r"(?:加减分|加分|扣分|减分)前")
 
 def _sum_before_bonus(facts: Facts) -> list[float]:
     """The 评分表's 合计 said to be before its bonus and deductions: what its items add up to."""
-    total = facts.forms.total if facts.forms is not None else None
-    if total is None:
-        return []
-    line = facts.text[facts.text.rfind("\n", 0, total.start) + 1:total.start]
-    return [total.value] if _BEFORE_BONUS.search(line) else []
+    row = _form_total_row(facts)
+    return [row[0].value] if row is not None and _BEFORE_BONUS.search(row[1]) else []
 
 
 def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[float] = ()) -> None:

@@ -78,7 +78,7 @@ def _own_grade(facts, start: int, is_rule, totals: list) -> tuple[re.Match, bool
             return said, False
         if any(n in facts.totals_said for n in said_of) and len(graded) == 1:
             return said, True   # (… or the report's total said again, wrong or not, and no other grade given to a
-            # total: the report's grade, said with another figure — checked as a warning)
+            # total: the report's grade, said with another figure — not weighed against the total read)
         start = end
     return None
 
@@ -128,8 +128,7 @@ def total_and_grade(facts) -> list:
             continue   # "每个问题在总分中扣0.5分": what is taken off a total, not one
         if _RULE_WORDS.search(clause + text[n.end:n.end + 4]):
             continue   # "得分低于60分的": a rule, not a score
-        field = _FIELD_TOTAL.match(text, text.rfind("\n", 0, n.start) + 1, n.start) is not None
-        if field:
+        if _FIELD_TOTAL.match(text, text.rfind("\n", 0, n.start) + 1, n.start):
             clause = "自评总分"    # ("自评得分：93.85分" a line of a cover's fields, "自评等级：优" under it: the total)
         if STRONG_TOTAL.search(clause) or _TOTAL_LABEL.search(label) and (
                 _TOTAL_CONTEXT.search(text[start:end]) or "综合" in label):
