@@ -111,6 +111,7 @@ def _lone_rows(lone: dict[int, list[str]], rows: dict[int, list[str]]) -> dict[i
 
 
 RULED = re.compile(r"\s*[|｜](?:\s*[|｜])*\s*")   # a line of "|" marks only
+_BROKEN_CELL = 12    # a cell's words broken over lines: each piece this short at most
 _RULED_ROWS = 3     # lines of "|" marks only, this many at least (one alone may be an empty cell)
 
 
@@ -125,16 +126,36 @@ def ruled_rows(lines: list[str]) -> tuple[dict[int, list[str]], set[int]]:
     if sum(1 for n in ends if lines[n].count("|") + lines[n].count("｜") >= 2) < _RULED_ROWS:
         return rows, covered
     for a, b in zip(ends, ends[1:]):
-        group = [n for n in range(a + 1, b) if lines[n].strip()]
+        group = _row_lines([n for n in range(a + 1, b) if lines[n].strip()], lines)
         if len(group) < 2 or not re.search(r"[|｜]\s*$", lines[group[-1]]):
             continue
         cells = [c.strip() for c in re.split(r"[|｜]", "".join(lines[n].strip() for n in group))]
         while cells and not cells[-1]:
             cells.pop()
-        if sum(1 for c in cells if c) >= 2:
+        if sum(1 for c in cells if c) >= 2 and not (b == ends[-1] and _cells_follow(lines, b, len(cells))):
             rows[group[0]] = cells
             covered.update(group[1:])
     return rows, covered
+
+
+def _cells_follow(lines: list[str], end: int, width: int) -> bool:
+    """After the last ruling line, a table's rows go on a cell a line unruled ("项目决策（15分） |" /
+    "项目立项 |" / …, the merged cells left out): the header before it is theirs, read with them by the
+    one-cell-a-line readers, not a row alone."""
+    after = [line for line in lines[end + 1:end + 1 + 3 * width] if line.strip()]
+    return len(after) >= 2 * width and all(re.search(r"[|｜]\s*$", line) for line in after[:2 * width])
+
+
+def _row_lines(group: list[int], lines: list[str]) -> list[int]:
+    """The lines of a ruled row: those at the end of the group that are its cells ("… |") or a cell's
+    words broken over lines — not a paragraph of text before them (a report's prose between two tables
+    whose rows are ruled: "三、项目绩效情况" / "（一）资金情况。…" / … / "一级指标 |" / "二级指标 |")."""
+    start = len(group)
+    while start > 0 and (re.search(r"[|｜]\s*$", lines[group[start - 1]])
+                         or len(lines[group[start - 1]].strip()) <= _BROKEN_CELL
+                         and not re.search(r"[。；;]", lines[group[start - 1]])):
+        start -= 1
+    return group[start:]
 
 
 def _width(text: str) -> int:

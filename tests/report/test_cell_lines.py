@@ -663,3 +663,73 @@ def test_a_cover_table_whose_last_column_only_its_total_row_fills(tmp_path):
     assert [(f.code, f.severity) for f in result.findings] == [("TOTAL_MISMATCH", "warning")]
     assert result.facts.total.value == 95.37
     assert result_of(tmp_path, text.format(total="95.37")).findings == []
+
+
+# a web page's tables copied out a cell a line, each cell ending with "|": a details table whose rows
+# are each ended by a line of "|" marks, prose between, then a 评分表 whose header alone is ruled and
+# whose rows go on unruled, the merged cells of a group left out after its first row
+RULED_THEN_UNRULED = """二、项目支出明细情况（万元）
+||||||||
+支出内容 |
+实际支出数 |
+备注 |
+||||||||
+劳务费 |
+36.50 |
+巡查人员 |
+||||||||
+设备购置 |
+12.30 |
+ |
+||||||||
+
+三、项目绩效情况
+
+（一）资金情况。全年预算数50.00万元，全年支出48.80万元，预算执行率97.60%。
+（二）产出情况。全年巡查河道210公里，目标200公里。
+
+附：项目支出绩效评价评分表
+一级指标 |
+二级指标 |
+三级指标 |
+年度指标值 |
+实际完成值 |
+分值 |
+得分 |
+||||||
+产出指标（50分） |
+数量指标 |
+巡查河道里程 |
+≥200公里 |
+210公里 |
+30 |
+30 |
+质量指标 |
+问题整改率 |
+≥95% |
+92% |
+20 |
+19.37 |
+效益指标（30分） |
+社会效益 |
+河道水质达标率 |
+≥90% |
+93% |
+30 |
+30 |
+合计 |
+80 |
+79.37 |
+"""
+
+
+def test_a_ruled_table_prose_and_a_score_table_whose_rows_are_not_ruled(tmp_path):
+    """The prose between two ruling lines is no row's cell (its 执行率 is read and checked as said); the
+    score table's header, the last ruled row, is read with the unruled rows a cell a line after it."""
+    result = result_of(tmp_path, RULED_THEN_UNRULED)
+    assert indicator_values(result) == {"巡查河道里程": (200, 210, 30, 30), "问题整改率": (95, 92, 20, 19.37),
+                                        "河道水质达标率": (90, 93, 30, 30)}
+    assert result.facts.keyed_rates()["exec_rate"].value == 97.6
+    assert error_codes(result) == []
+    slipped = result_of(tmp_path, RULED_THEN_UNRULED.replace("97.60%", "96.70%"))
+    assert [f.code for f in slipped.findings] == ["STATED_RATE_MISMATCH"]
