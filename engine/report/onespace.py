@@ -123,3 +123,25 @@ def _is_row(cells: list[str]) -> bool:
     """Cells of a form's row: two figures of their own at least, or its 总分 row."""
     figures = sum(1 for c in cells if SIGNED_FIGURE.fullmatch(c))
     return len(cells) >= 3 and figures >= 2 or bool(cells) and key(cells[0]) in _TOTAL_ROWS and figures >= 1
+
+
+# "指标1:柑橘高接换种面积 ≥3000亩 3120亩 10 10 1处因选址调整": a row of a 转移支付 form's indicators as a
+# PDF's text gives it, its cells one space apart and its group cells before it ("产 出 指 标  数量指标")
+_NUMBERED = re.compile(r"(?:^|\s)指标\s*\d{1,2}\s*[:：]\s*(?P<rest>\S.*)$")
+_BARE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def numbered_rows(lines: list[str], rows: dict[int, list[str]]) -> dict[int, list[str]]:
+    """Each such line as its row: name, 年度指标值, 全年完成值, 分值, 得分 and what follows (the reason) —
+    only where its fourth and fifth words are bare figures and the name is no figure; a line of two
+    such rows, or of words spaced otherwise, is left."""
+    out: dict[int, list[str]] = {}
+    for n, line in enumerate(lines):
+        said = _NUMBERED.search(line)
+        if n in rows or not said or _NUMBERED.search(said.group("rest")):
+            continue
+        words = said.group("rest").split()
+        if len(words) >= 5 and all(_BARE.fullmatch(w) for w in words[3:5]) and not figured(words[:1]):
+            out[n] = [*words[:5], *([" ".join(words[5:])] if words[5:] else [])]
+    return out
+

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .onespace import names_anew, one_space_rows
+from .onespace import names_anew, numbered_rows, one_space_rows
 from .rejoined import PIPE, header_a_cell_a_line, header_continued, rows_broken_over_lines, tab_rows_rejoined
 from .plain import BARE_NUMBER, DASHES, FIGURE_CELL, SIGNED_FIGURE, figured, opens_bracket, words_only
 from .vocabulary import cell_words, column_of, form_header, vocabulary
@@ -73,6 +73,7 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
             block.append(n)
     rows.update(_lone_rows({n: cells for n, cells in spaced.items() if n not in rows}, rows))
     rows.update(one_space_rows(lines, rows))
+    rows.update(numbered_rows(lines, rows))     # (what no form's header made rows of)
     return rows
 
 

@@ -129,3 +129,29 @@ def test_a_form_whose_word_columns_wrap_and_whose_rules_stand_between_its_rows(t
     rows = indicator_values(result_of(tmp_path, WORDY))
     assert rows == {"监护补助发放人数": (1600, 1612, 10, 10), "免费服药患者人数": (1350, 1296, 10, 9.6),
                     "在册患者规范管理率": (90, 92.6, 10, 10)}
+
+
+# a 转移支付 form as a PDF's text gives it: its header two spaces apart and wrapped, each indicator's row
+# "指标N:" then its cells one space apart, the group cells before it, a reason wrapped onto lines of its own
+NUMBERED_ROWS = """中央、市级专项转移支付绩效目标自评表
+绩 效 指 标  一级 指标  二级指标
+三级指标  年度指标值  全年完成值  分值  得分  未完成原因和
+改进措施
+产 出 指 标  数量指标 指标1:新修机耕道 ≥40公里 42公里 30 30
+指标2:新建蓄水池 ≥20口 18口 30 27 2口因用地调整
+未建
+质量指标 指标1:工程验收合格率 ≥95% 97% 20 20
+满意度 指标  服务对象满意度指标 指标1:受益群众满意度 ≥90% 94% 20 20
+总分  100  97
+"""
+
+
+def test_numbered_indicator_rows_one_space_apart(tmp_path):
+    """Each "指标N:" line is its indicator's row (name, target, actual, points, score); a slip in a score
+    is found where the row stands."""
+    result = result_of(tmp_path, NUMBERED_ROWS)
+    assert indicator_values(result) == {"新修机耕道": (40, 42, 30, 30), "新建蓄水池": (20, 18, 30, 27),
+                                        "工程验收合格率": (95, 97, 20, 20), "受益群众满意度": (90, 94, 20, 20)}
+    assert result.findings == []
+    slipped = result_of(tmp_path, NUMBERED_ROWS.replace("18口 30 27", "18口 30 29"))
+    assert [f.code for f in slipped.findings] == ["SCORE_MISMATCH", "TOTAL_MISMATCH"]
