@@ -151,6 +151,7 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
             alone = re.fullmatch(r"\s*\d+(?:\.\d+)?\s*%\s*", f.actual_text or "")
             ind.coefficient = f.actual if f.actual is not None and f.actual.is_rate and alone else None
             ind.actual = None if ind.coefficient is not None else f.actual
+            ind.tier_achieved = f.actual_text if f.actual is None and not re.search(r"\d", f.actual_text or "") else ""
         read.append(ind)
     # a goals table's row (its target alone) and the 自评表's row of that name below, with its own target: one
     # indicator, the latter (a row without a target takes the goal's: targets_joined)

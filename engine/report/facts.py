@@ -98,6 +98,7 @@ class Indicator:
     self_score: Number | None = None
     deviation_reason: str = ""
     tier: str = ""                  # a 定性 indicator's 评价档次
+    tier_achieved: str = ""         # … the tier its form's row says was reached (好 aimed at, 较好 reached)
     coefficient: Number | None = None
     end: int | None = None          # where its own words end, when they are not a block of their own
     own_rule: str = ""              # the scoring rule its form's row states (评分标准)

@@ -13,8 +13,9 @@ from .numbers import statement_start
 from .stated import by_shape, quoted, said_of
 
 _QUOTED = r"[“\"「]([^”\"」]{1,6})[”\"」]"
-# “好”“较好”“一般”分别按分值的100%、80%、60%计分
-_LISTED = re.compile(rf"(?P<words>(?:{_QUOTED}\s*[、，,和及]?\s*){{2,}})(?:的)?\s*(?:分别)?\s*(?:按|计|得|为)?\s*(?:分值的|满分的)?\s*"
+# “好”“较好”“一般”分别按分值的100%、80%、60%计分; “好”“较好”“一般”“差”四档，分别按该项分值的100%、80%、60%、0计分
+_LISTED = re.compile(rf"(?P<words>(?:{_QUOTED}\s*[、，,和及]?\s*){{2,}})(?:的)?\s*(?:[二三四五六2-6]\s*(?:档|个档次|个等级|级)\s*[，,]?)?"
+                     r"\s*(?:分别)?\s*(?:按|计|得|为)?\s*(?:该项|该指标|本项)?\s*(?:分值的|满分的)?\s*"
                      r"(?P<shares>\d+(?:\.\d+)?\s*%(?:\s*[、，,和及]\s*(?:\d+(?:\.\d+)?\s*%|0(?![\d.])))+)(?!\s*[-—~至到\d])")
 # “好”计100%、“较好”计80% / “好”得满分、“较好”得分值的80%
 _PAIRED = re.compile(rf"{_QUOTED}\s*(?:的)?\s*(?:计|按|得|为)\s*(?:分值的|满分的)?\s*(?:(?P<share>\d+(?:\.\d+)?)\s*%(?!\s*[-—~至到\d])|(?P<full>满分))")
@@ -40,10 +41,22 @@ def tier_shares(text: str) -> dict[str, float]:
 
 
 def check_tier_scores(facts: Facts, report: FindingList) -> None:
-    """Each tier chosen and scored in a statement with its points, against the share its rule gives."""
+    """Each tier chosen and scored in a statement with its points, and each form's row of a 定性 indicator
+    whose 实际完成值 is a tier word (| 定性 | 好 | 较好 | 5 | 5 |), against the share its rule gives."""
     shares = tier_shares(facts.text)
     if len(shares) < 2:
         return
+    for ind in facts.indicators:
+        share = shares.get(ind.tier_achieved)
+        if share is None or ind.weight is None or ind.self_score is None or said_of(facts, report, ind.self_score):
+            continue
+        expected = indicator_score(share, ind.weight.value)
+        if ind.self_score.value <= ind.weight.value and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE:
+            say, why = by_shape(report, facts, ind.self_score, expected)
+            say("SCORE_MISMATCH", facts.where(ind.self_score.start),
+                f"定性指标「{ind.name}」实际完成“{ind.tier_achieved}”，按报告所写计分值的 {share:.0%}："
+                f"{ind.weight.value:g} × {share:.0%} = {expected:.2f} 分，报告写 {ind.self_score.value:g} 分{why}"
+                f"{quoted(facts, ind.self_score)}")
     for chosen in _CHOSEN.finditer(facts.text):
         share, score = shares.get(chosen.group(1)), facts.number_at(chosen.start("score"))
         if share is None or score is None or said_of(facts, report, score):
