@@ -12,7 +12,7 @@ from .declared import read_declared
 from .facts import Facts, StatedItem, stated_item
 from .forms import AMOUNT_COLUMNS
 from .numbers import sentence_bounds
-from .plain import BARE_NUMBER, LIST_MARK
+from .plain import BARE_NUMBER, LIST_MARK, figured
 from .tables import table_lines
 from .vocabulary import cell_words, column_of, grade_words
 
@@ -199,13 +199,24 @@ def _declared_then_scored(facts: Facts) -> None:
 
 def _table_items(facts: Facts) -> None:
     headers: dict[int, tuple[int, int, set[int]]] = {}   # cells in a row → (weight, score, rules) columns: a table
+    bracketed = False       # under a header of names and 得分 with no 分值 column: the points in brackets
     for line in table_lines(facts.text, facts.numbers):   # continued on the next page has no header row
         if line is None:
+            bracketed = False
             continue
         cells, placed = line
         columns = headers.get(len(cells))
         weight_col = next((i for i, c in enumerate(cells) if column_of(c, "scores") == "weight"), None)
         score_col = next((i for i, c in enumerate(cells) if column_of(c, "scores") == "score"), None)
+        if weight_col is None and score_col is not None and not figured(cells) \
+                and any(column_of(c, "scores") == "name" for c in cells):
+            bracketed = True
+            continue
+        if bracketed:
+            item = _bracketed_item(cells, placed)
+            if item is not None:
+                facts.items.append(item)
+            continue
         if weight_col is not None and score_col is not None:
             form = {column_of(c, "indicators") for c in cells} >= {"target", "actual"} \
                 or sum(1 for c in cells if column_of(c, "funds") in AMOUNT_COLUMNS) >= 2
@@ -238,6 +249,27 @@ def _aligned_item(cells: list[str], placed: list, columns: tuple[int, int, set[i
     rules = [c.strip() for k, c in enumerate(cells) if k in columns[2] and c.strip()]
     item.rule = rules[0] if len(rules) == 1 else ""
     return item
+
+
+_BRACKETED_POINTS = re.compile(r"(?P<name>[^()（）\d|]{2,30}?)\s*[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+
+
+def _bracketed_item(cells: list[str], placed: list) -> StatedItem | None:
+    """A 评分表 row whose 分值 stands in brackets after its name, its 得分 last ("| 部门决策(20分) | 目标任务(10分)
+    | 相关性(3分) | 3 |", or "| 明确性(4分) | 3 |" with its group cells left out): the item is the last name."""
+    filled = [i for i, c in enumerate(cells) if c.strip()]
+    said = _BRACKETED_POINTS.fullmatch(cells[filled[-2]].strip()) if len(filled) >= 2 else None
+    if said is None or not BARE_NUMBER.fullmatch(cells[filled[-1]].strip()):
+        return None
+    first = {}
+    for column, n in placed:
+        first.setdefault(column, n)
+    weight, score = first.get(filled[-2]), first.get(filled[-1])
+    if weight is None or score is None or score.value > weight.value:
+        return None
+    for _, n in placed:
+        n.part = True
+    return stated_item(said.group("name").strip(), score, weight)
 
 
 def _shifted_item(cells: list[str], placed: list) -> StatedItem | None:

@@ -76,3 +76,29 @@ def test_the_wholes_rate_named_with_its_word_is_said_without_it(tmp_path):
     table = TABLE.replace("| 过程 | 预算执行 | 预算执行率 | 10 | 9 |", "| 过程 | 预算执行 | 部门预算执行率 | 10 | 9.78 |")
     facts = checked(tmp_path, HEAD + "全年支出2,312.48万元，预算执行率97.76%。\n" + table).facts
     assert [(i.name, i.actual.value, i.self_score.value) for i in facts.indicators if i.item_too] == [("部门预算执行率", 97.76, 9.78)]
+
+
+# a 评价得分表 of names and 得分 only, each name's 分值 in brackets after it, its group cells left out of
+# the rows after a group's first
+BRACKETED_POINTS = """某县文旅局2023年部门整体支出绩效评价得分表
+| 一级指标 | 二级指标 | 三级指标 | 得分 |
+|---|---|---|---|
+| 部门决策(20分) | 目标任务(10分) | 相关性(3分) | 3 |
+| 明确性(4分) | 3 |
+| 合理性(3分) | 3 |
+| 预算编制(10分) | 测算依据(5分) | 4 |
+| 目标管理（5分） | 4 |
+| 合计 | 17 |
+"""
+
+
+def test_a_score_tables_points_in_brackets_after_its_names(tmp_path):
+    """Each row's last name is an item: its 分值 the bracket's, its 得分 the row's last figure; a group's
+    cell before it is no item."""
+    items = {i.name: (i.weight.value, i.score.value) for i in checked(tmp_path, BRACKETED_POINTS).facts.items}
+    assert items == {"相关性": (3, 3), "明确性": (4, 3), "合理性": (3, 3), "测算依据": (5, 4), "目标管理": (5, 4)}
+
+
+def test_a_score_above_its_bracketed_points_is_no_item(tmp_path):
+    items = checked(tmp_path, BRACKETED_POINTS.replace("| 明确性(4分) | 3 |", "| 明确性(4分) | 5 |")).facts.items
+    assert "明确性" not in {i.name for i in items}
