@@ -128,6 +128,9 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
         right = added[0]
         if facts.total is not None and round(facts.total.value, 2) != right:
             facts.total = next(n for n in said if round(n.value, 2) == right)   # the report's: its items' sum
+            begin, end = sentence_bounds(facts.text, facts.total.start)
+            if facts.grade is not None and begin <= facts.grade[1] < end:
+                facts.grade_apart = False   # (the grade said with this total's own figure: weighed against it)
         for n in (n for n in said if round(n.value, 2) != right):
             if not report.names(facts.where(n.start)):
                 report.warning("TOTAL_MISMATCH", facts.where(n.start),

@@ -2,6 +2,8 @@
 a bonus between them, a project's total or the full mark are no second total."""
 from __future__ import annotations
 
+import pytest
+
 from reading import checked
 
 SCORED = """某县2024年度水利局部门整体支出绩效自评报告
@@ -177,3 +179,25 @@ def test_the_grade_said_with_the_other_statement_of_the_total(tmp_path):
     assert (result.facts.total.value, result.facts.grade[0]) == (97.41, "优")
     assert [(f.code, f.severity) for f in result.findings] == [("TOTAL_MISMATCH", "warning")]
     assert [f.code for f in checked(tmp_path, text.format(grade="良")).findings] == ["TOTAL_MISMATCH"]
+
+
+GRADED_WITH_THE_SUM = """某县医保局2023年度部门整体支出绩效自评报告
+摘要：对照年初设定的部门整体绩效目标逐项自评，综合得分86.59分。
+一、评分方法。综合得分90分（含）以上为“优”、80分（含）至90分为“良”、60分（含）至80分为“中”、60分以下为“差”。
+二、自评结论。综上，预算执行率9.41分、产出指标49.69分、效益指标18.86分、满意度指标8.99分，综合得分86.95分，评价等级为“{grade}”。
+附表：
+| 一级指标 | 分值 | 得分 |
+| 预算执行率 | 10 | 9.41 |
+| 产出指标 | 50 | 49.69 |
+| 效益指标 | 30 | 18.86 |
+| 满意度指标 | 10 | 8.99 |
+"""
+
+
+@pytest.mark.parametrize("grade, codes", [("良", ["TOTAL_MISMATCH"]), ("优", ["TOTAL_MISMATCH", "GRADE_MISMATCH"])])
+def test_the_grade_said_with_the_total_that_is_the_items_sum_is_weighed(tmp_path, grade, codes):
+    """The summary's 86.59 is the total said wrong (a warning); the conclusion's 86.95, its items' sum, is the
+    total, and the grade said in its own sentence is weighed against it."""
+    result = checked(tmp_path, GRADED_WITH_THE_SUM.format(grade=grade))
+    assert result.facts.total.value == 86.95
+    assert [f.code for f in result.findings] == codes
