@@ -179,7 +179,7 @@ class Document:
                 spans.append((match.start(), _claims_from(self.text, match.end(), block.end)))
         for block in self.blocks:     # a formula in words, a scoring rule: the clauses they stand in
             for match in formula.finditer(self.text, block.start, block.end):
-                spans.append(self.clause_at(match.start()))
+                spans.append(self._bracket_at(match.start()) or self.clause_at(match.start()))
             for match in scoring_rule.finditer(self.text, block.start, block.end):
                 spans.append((self.clause_at(match.start())[0], self.clause_at(max(match.end() - 1, match.start()))[1]))
         return spans
@@ -203,6 +203,16 @@ class Document:
         starts, ends = self._rule_intervals
         i = bisect.bisect_right(starts, offset) - 1
         return i >= 0 and offset < ends[i]
+
+    def _bracket_at(self, offset: int) -> tuple[int, int] | None:
+        """The brackets `offset` stands in within its clause ("结转结余率6.79%（结转结余率=年末结转结余÷全年预算数）":
+        the definition a rule, the figure before it the report's), or None."""
+        start, end = self.clause_at(offset)
+        opened = max(self.text.rfind("(", start, offset), self.text.rfind("（", start, offset))
+        if opened < 0 or re.search(r"[)）]", self.text[opened:offset]):
+            return None
+        closed = re.search(r"[)）]", self.text[offset:end])
+        return (opened, offset + closed.end()) if closed else None
 
     def clause_at(self, offset: int) -> tuple[int, int]:
         """The clause `offset` stands in: between the marks that end clauses (，；。、 a line)."""

@@ -278,3 +278,21 @@ def test_a_unit_with_its_bracket_and_the_parts_of_a_list_after_its_first(tmp_pat
     values = indicator_values(checked(tmp_path, COUNTED_IN_BRACKETED_UNITS))
     assert values["补贴机具数量"][:2] == (1800, 1936)
     assert values["报废更新老旧农机"][:2] == (60, 58)
+
+
+CARRY_DEFINED_IN_BRACKETS = """某县林草局2023年度部门整体支出绩效自评报告
+（一）预算情况。调整后全年预算4,436.20万元，全年支出4,153.95万元。
+（二）结转结余情况。年末结转结余282.25万元，结转结余率{rate}%（结转结余率＝年末结转结余÷全年预算数）。
+"""
+
+
+def test_a_definition_in_brackets_is_the_rule_not_the_figure_before_it(tmp_path):
+    """Only the brackets holding the formula are a rule: the rate said before them is the report's, checked
+    by the very definition it gives."""
+    text = CARRY_DEFINED_IN_BRACKETS.format(rate="6.36")
+    document = checked(tmp_path, text).facts.document
+    said = document.text
+    assert not document.is_rule(said.index("6.36")) and document.is_rule(said.index("年末结转结余÷"))
+    assert checked(tmp_path, text).findings == []
+    slipped = checked(tmp_path, CARRY_DEFINED_IN_BRACKETS.format(rate="6.79"))
+    assert [f.code for f in slipped.findings] == ["STATED_RATE_MISMATCH"]
