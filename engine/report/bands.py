@@ -15,6 +15,7 @@ _POINTS = r"\s*(?:的)?\s*(?:得\s*(\d+(?:\.\d+)?)\s*分|(不得分|得\s*0\s*�
 _AT_LEAST = re.compile(rf"^(?:≥|>=|大于等于|不低于|达到)\s*{_NUMBER}(?:及?以上)?{_POINTS}|^{_NUMBER}(?:{_INCLUDED})?\s*(及?以上){_POINTS}")
 _AT_MOST = re.compile(rf"^(?:≤|<=|小于等于|不高于|不超过)\s*{_NUMBER}(?:及?以下)?{_POINTS}|^{_NUMBER}(?:{_INCLUDED})?\s*(及?以下){_POINTS}")
 _BELOW = re.compile(rf"^(?:<|低于|小于|不足)\s*{_NUMBER}{_POINTS}")      # ("低于80%不得分": the last band, the line left out)
+_ABOVE = re.compile(rf"^(?:>|高于|大于|超过)\s*{_NUMBER}{_POINTS}")      # (">10%不得分": the last band of ≤ bands)
 # "90%≤执行率<95%得8分": the measure between its two bounds
 _BETWEEN = re.compile(rf"^{_NUMBER}\s*(?P<low_op>≤|<=|<)\s*(?:完成率|执行率|完成比例)\s*(?P<high_op><|≤|<=)\s*{_NUMBER}{_POINTS}")
 _SUBJECT = re.compile(r"^(?:预算执行率|执行率|完成率|完成比例)\s*(?=≥|>=|≤|<=|大于等于|不低于|达到|不高于|不超过|<|低于|小于)")
@@ -55,6 +56,8 @@ def _band(band: str, ascending: bool | None, full: float | None = None) -> tuple
         return Tier(op, float(groups[0]), _points(m, full)), True
     if (m := _BELOW.match(band)) is not None and ascending is False:
         return Tier("<", float(m.group(1)), _points(m, full)), None
+    if (m := _ABOVE.match(band)) is not None and ascending is True:
+        return Tier(">", float(m.group(1)), _points(m, full)), None
     if (m := _BETWEEN.match(band)) is not None and ascending is not None:
         low, high = float(m.group(1)), float(m.group(4))
         if ascending:

@@ -683,6 +683,17 @@ def test_bands_split_by_commas(tmp_path):
     assert "应得 2 分" in wrong.findings[0].message
 
 
+def test_the_last_of_ceiling_bands_said_as_above_a_bound(tmp_path):
+    """"≤5%得5分,5%—10%(含)得2.5分,>10%不得分": the last band ">10%", read — 6.79% scores 2.5 by the bands, no
+    shortfall of weight × completion to warn of; 5 there is wrong."""
+    row = "| | | 结转结余率 | 5 | ≤5%得5分,5%—10%(含)得2.5分,>10%不得分 | ≤5% | 6.79% | {score} |\n"
+    form = BANDED.replace("| 合计 | | | 100 | | | | 94 |", row + "| 合计 | | | 105 | | | | {total} |")
+    assert [f.message for f in read(tmp_path, form.format(score="2.5", total="96.5")).findings] == []
+    wrong = read(tmp_path, form.format(score="5", total="99"))
+    assert [(f.code, f.severity) for f in wrong.findings] == [("SCORE_MISMATCH", "error")]
+    assert "应得 2.5 分" in wrong.findings[0].message
+
+
 def test_a_row_scored_by_its_deduction_for_each_fault_it_found(tmp_path):
     """"账实相符得4分，每发现1处不符扣0.5分" with "账实不符3处" in its 实际完成值: 4 − 3 × 0.5 = 2.5 — every operand the
     row's own; a count of another thing ("整改完成3处") or a rule taking points off for more than that is not checked."""
