@@ -11,6 +11,7 @@ import re
 from ..core.parsing import DIRECTIONS, text_key
 from .deductions import states_per_point
 from .document import Document
+from .group_points import group_points_left_out
 from .facts import Facts, Indicator, PartsList, named_already
 from .rate_clauses import scored_rates
 from .rate_items import rate_items, rows_own_lines
@@ -155,6 +156,7 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
         read.append(ind)
     # a goals table's row (its target alone) and the 自评表's row of that name below, with its own target: one
     # indicator, the latter (a row without a target takes the goal's: targets_joined)
+    group_points_left_out(read)
     achieved = {text_key(i.name) for i in read if i.target is not None and (i.actual is not None or i.self_score is not None)}
     read = [i for i in read if i.actual is not None or i.self_score is not None or i.weight is not None
             or text_key(i.name) not in achieved]
