@@ -38,6 +38,8 @@ def check_sums(facts: Facts, report: FindingList) -> None:
             slack += facts.half_cent(s.whole)    # (a whole rounded coarser than its parts: 12,480元 + 86,350元 "合计9.88万元")
         if total < facts.amount(s.whole) and _SAID_PARTIAL.match(facts.text, s.parts[-1].end):
             continue     # ("…96.85万元，其余用于防火隔离带建设": the list says it is not all of it)
+        if total < facts.amount(s.whole) and _listed_on(facts, s.parts[-1], facts.amount(s.whole) - total, slack):
+            continue     # ("其中拨付乡镇卫生院…，拨付村卫生室…；拨付县疾控中心…182.65万元": the list goes on past a ";")
         if abs(total - facts.amount(s.whole)) > slack + EPS and not _other_reading(facts, s.parts, s.whole):
             parts = " + ".join(amount_text(facts.amount(p)) for p in s.parts)
             # precision first: parts read from items listed after the whole, not from its own
@@ -59,6 +61,17 @@ def check_sums(facts: Facts, report: FindingList) -> None:
             say("SUM_MISMATCH", facts.where(s.whole.start),
                 f"分项之和 {parts} = {amount_text(total)} 万元，与所写合计 {amount_text(facts.amount(s.whole))} 万元不符{listed}"
                 f"{quoted(facts, s.parts[0] if s.one_statement else s.whole)}")
+
+
+def _listed_on(facts: Facts, last: Number, short: float, slack: float) -> bool:
+    """The amounts said after the last part, up to its sentence's end, make up what the parts fall short of."""
+    end = sentence_bounds(facts.text, last.start)[1]
+    running = 0.0
+    for n in (n for n in facts.numbers if last.end <= n.start < end and n.is_amount):
+        running += facts.amount(n)
+        if abs(running - short) <= slack + facts.half_cent(n) + EPS:
+            return True
+    return False
 
 
 def _every_part_named(parts: list[Number]) -> bool:

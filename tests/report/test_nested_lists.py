@@ -117,3 +117,14 @@ def test_a_source_named_by_its_budget_is_one_of_the_parts(tmp_path):
     assert findings(tmp_path, said) == []
     found = checked(tmp_path, HEAD + said.replace("23,586.52万元", "23,568.52万元")).findings
     assert [f.code for f in found] == ["SUM_MISMATCH"]
+
+
+LIST_GOES_ON = "全年支出1,812.64万元。其中拨付乡镇卫生院1,086.20万元，拨付村卫生室543.79万元，占已拨付资金的30%；拨付县疾控中心等专业公共卫生机构{last}万元。\n"
+
+
+def test_a_list_that_goes_on_past_a_semicolon_makes_up_its_whole(tmp_path):
+    """The parts read (1,086.20 + 543.79) fall short of the whole by just the amount said after the ";" — no
+    warning; an amount that does not make it up leaves the warning that the list may not be whole."""
+    assert checked(tmp_path, "某县卫健局2023年度项目支出绩效自评报告\n" + LIST_GOES_ON.format(last="182.65")).findings == []
+    short = checked(tmp_path, "某县卫健局2023年度项目支出绩效自评报告\n" + LIST_GOES_ON.format(last="128.65")).findings
+    assert [(f.code, f.severity) for f in short] == [("SUM_MISMATCH", "warning")]
