@@ -83,6 +83,9 @@ def _own_grade(facts, start: int, is_rule, totals: list) -> tuple[re.Match, bool
     return None
 
 
+_LAST_YEAR = re.compile(r"上一?年度?|去年|前一年")
+
+
 def total_and_grade(facts) -> list:
     """Sets facts.total and each total's own grade (facts.graded); the totals named as such."""
     text = facts.text
@@ -104,6 +107,8 @@ def total_and_grade(facts) -> list:
             clause = naming
         else:
             clause = re.split(r"[,，;；(（]", n.label)[-1]
+            if _LAST_YEAR.search(clause):
+                continue   # "上年度本项目自评得分97.80分": last year's total, its year said in words
             if _PLUS_AFTER.match(text, n.end):
                 continue   # "自评得分为：9.76+47.5+30+10=97.26分": the first of the parts, not the total …
             written_out = _SUM_BEFORE.search(text, start, n.start)

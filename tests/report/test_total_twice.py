@@ -201,3 +201,12 @@ def test_the_grade_said_with_the_total_that_is_the_items_sum_is_weighed(tmp_path
     result = checked(tmp_path, GRADED_WITH_THE_SUM.format(grade=grade))
     assert result.facts.total.value == 86.95
     assert [f.code for f in result.findings] == codes
+
+
+def test_last_years_total_said_in_words_is_no_second_total(tmp_path):
+    """"上年度本项目自评得分97.80分": last year's, its year said in words — not the report's total said again."""
+    text = ("某县2023年度生活垃圾清运项目支出绩效自评报告\n"
+            "本项目预算执行得分9.76分（满分10分），绩效指标得分89.49分（满分90分）；自评总分99.25分，评价等级为“优”。"
+            "上年度本项目自评得分97.80分。\n")
+    result = checked(tmp_path, text)
+    assert result.facts.total.value == 99.25 and result.findings == []
