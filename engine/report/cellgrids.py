@@ -79,7 +79,7 @@ def _scored_levels(run: list[int], cells: list[str], rows: dict[int, list[str]],
     return set(run[start:end + i]) - {header_at} - {first for first, _ in found}
 
 
-_NAME_COLUMN = re.compile(r"指标|名称|项目|内容")
+NAME_COLUMN = re.compile(r"指标|名称|项目|内容")
 _SAID_COLUMN = re.compile(r"评分说明|说明|评分依据|自评依据|依据|扣分原因|评分标准|评价标准|评分细则")
 
 
@@ -89,17 +89,17 @@ def grouped_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -
     figures — read as rows of the last name and its two figures; the 合计 row ends it."""
     start = next((j for j in range(1, len(cells) - 1)
                   if {column_of(cells[j], "scores"), column_of(cells[j + 1], "scores")} == {"weight", "score"}
-                  and _NAME_COLUMN.search(cells[j - 1])), None)
+                  and NAME_COLUMN.search(cells[j - 1])), None)
     said = 0       # a column of words between 分值 and 得分 (评分说明: "实有24人，编制26人，控制率92.31%"), passed over
     if start is None:
         start = next((j for j in range(1, len(cells) - 2)
                       if column_of(cells[j], "scores") == "weight" and column_of(cells[j + 2], "scores") == "score"
-                      and _SAID_COLUMN.search(cells[j + 1]) and _NAME_COLUMN.search(cells[j - 1])), None)
+                      and _SAID_COLUMN.search(cells[j + 1]) and NAME_COLUMN.search(cells[j - 1])), None)
         said = 1
     if start is None:
         return set()
     first = start - 1
-    while first > 0 and start - first < 3 and _NAME_COLUMN.search(cells[first - 1]) and not FIGURE_CELL.match(cells[first - 1]):
+    while first > 0 and start - first < 3 and NAME_COLUMN.search(cells[first - 1]) and not FIGURE_CELL.match(cells[first - 1]):
         first -= 1
     data, at = cells[start + 2 + said:], run[start + 2 + said:]
     found: list[tuple[int, list[str]]] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from .cellrules import rule_column_rows
 from .cellgrids import even_rows, grouped_rows, levelled_rows, rows_without_last
 from .plain import BARE_NUMBER, DASHES, FIGURE_CELL, HEADING, IN_YUAN, PAGE_OF, normalise
 from .vocabulary import column_of, key, vocabulary
@@ -71,7 +72,8 @@ def _one_cell(line: str) -> str:
 def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
     run, cells, joined = _broken_words(run, cells)
     # a form's header words first; rows of even width for the tables of no form (a 评分表 …)
-    found = _indicator_rows(run, cells, rows) | _funds_rows(run, cells, rows) or levelled_rows(run, cells, rows) \
+    found = _indicator_rows(run, cells, rows) | _funds_rows(run, cells, rows) or rule_column_rows(run, cells, rows) \
+        or levelled_rows(run, cells, rows) \
         or even_rows(run, cells, rows) or rows_without_last(run, cells, rows) or grouped_rows(run, cells, rows)
     return found | joined if found else found
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..core.findings import FindingList
+from ..core.parsing import text_key
 from ..core.rounding import excel_round
 from .facts import Facts
 from .numbers import Number, sentence_bounds
@@ -346,6 +347,7 @@ def check_group_rows(facts: Facts, report: FindingList) -> None:
     columns: tuple[int, int] | None = None
     group: tuple[Number, Number] | None = None
     under: list[tuple[Number, Number]] = []
+    since: list[tuple[Number, Number]] = []     # the rows since the header or the last 小计 (a 小计 row after its rows)
 
     def settle() -> None:
         if group is not None and len(under) >= 2 and abs(sum(w.value for w, _ in under) - group[0].value) < EPS \
@@ -355,19 +357,26 @@ def check_group_rows(facts: Facts, report: FindingList) -> None:
     for line in table_lines(facts.text, facts.numbers):
         if line is None:
             settle()
-            columns, group, under = None, None, []
+            columns, group, under, since = None, None, [], []
             continue
         cells, placed = line
         weight = next((i for i, c in enumerate(cells) if column_of(c, "scores") == "weight"), None)
         score = next((i for i, c in enumerate(cells) if column_of(c, "scores") == "score"), None)
         if weight is not None and score is not None:
             settle()
-            columns, group, under = (weight, score), None, []
+            columns, group, under, since = (weight, score), None, [], []
             continue
         at = {column: n for column, n in placed}
         if columns is None or len(cells) < 2 or columns[0] not in at or columns[1] not in at:
             continue
         pair = (at[columns[0]], at[columns[1]])
+        if text_key(cells[0]) == "小计":       # the rows since the last, where their points make up its own
+            if len(since) >= 2 and abs(sum(w.value for w, _ in since) - pair[0].value) < EPS \
+                    and not report.names(facts.where(pair[1].start)):
+                _scores_off(facts, report, pair[1], [s for _, s in since], f"（分值合计 {pair[0].value:g} 分），小计行写")
+            group, under, since = None, [], []
+            continue
+        since.append(pair)
         if cells[0] and not cells[1]:          # a group's row
             settle()
             group, under = pair, []

@@ -733,3 +733,68 @@ def test_a_ruled_table_prose_and_a_score_table_whose_rows_are_not_ruled(tmp_path
     assert error_codes(result) == []
     slipped = result_of(tmp_path, RULED_THEN_UNRULED.replace("97.60%", "96.70%"))
     assert [f.code for f in slipped.findings] == ["STATED_RATE_MISMATCH"]
+
+
+# a 评分表 one cell a line with a column of rules: its groups' cells once, with their points on lines of their
+# own, names wrapped over two lines, an empty 扣分原因 a blank line, 小计 rows after each group's rows
+RULES_COLUMN = """部门整体支出绩效评价评分表
+一级指标
+二级指标
+三级指标
+评分标准
+分值
+自评得分
+扣分原因
+投 入
+（10分）
+预算配置
+（10分）
+财政供养人员
+控制率
+控制率≤100%，计5分；每超过一个百分点扣0.5分。
+5
+5
+
+重点支出
+安排率
+≥90%，计5分；80%（含）-90%，计4分。
+5
+4
+安排率86.30%
+小计
+10
+9
+过 程
+（10分）
+资金管理
+（10分）
+资金使用
+合规性
+每出现一例不符合要求的扣1分，扣完为止。
+5
+4
+培训费超标准1笔
+资产管理
+安全性
+账实相符，计5分；每发现一处问题扣0.5分。
+5
+{asset}
+
+小计
+10
+{subtotal}
+合计
+20
+{total}
+"""
+
+
+def test_a_score_table_with_a_rules_column_wrapped_names_and_blank_reasons(tmp_path):
+    """Each row is its name (its lines joined, the groups' cells left out), rule, points, score and reason; a
+    小计 row whose rows' points make up its own is checked against their scores."""
+    result = result_of(tmp_path, RULES_COLUMN.format(asset="4.5", subtotal="8.5", total="17.5"))
+    assert {i.name: (i.weight.value, i.score.value) for i in result.facts.items} == {
+        "财政供养人员控制率": (5, 5), "重点支出安排率": (5, 4), "资金使用合规性": (5, 4), "资产管理安全性": (5, 4.5)}
+    assert error_codes(result) == []
+    stale = result_of(tmp_path, RULES_COLUMN.format(asset="4.5", subtotal="9.5", total="18.5"))
+    assert "TOTAL_MISMATCH" in error_codes(stale)

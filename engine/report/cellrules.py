@@ -1,0 +1,69 @@
+"""A 评分表 one cell a line with a column of rules (一级指标 | 二级指标 | 三级指标 | 评分标准 | 分值 | 自评得分 |
+扣分原因), as a PDF or a web page gives it: the groups' cells standing once with their points ("过 程" /
+"（40分）"), an item's name wrapped over lines ("财政供养人员" / "控制率"), an empty 扣分原因 a blank line.
+Each row is read by what ends it — its rule, then its 分值 and 得分 — and the reason right after them, where
+the table marks empty reasons with blank lines (engine/report/cellrows.py finds the runs of cells)."""
+from __future__ import annotations
+
+import re
+
+from .cellgrids import NAME_COLUMN
+from .plain import BARE_NUMBER
+from .vocabulary import column_of, key, vocabulary
+
+_GROUP_POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")     # a group's cell: "（40分）", "管理（13分）"
+_A_RULE = re.compile(r"[计得扣分%≥≤<>。，,；;]")
+_SUM_ROWS = ("小计", "合计", "总计", "总分")
+_ROWS_AT_LEAST = 4
+
+
+def rule_column_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """The rows of such a table, at their first lines in `rows` (name, rule, 分值, 得分, reason; a 小计 or 合计 row
+    its name and figures); the lines they cover returned.  Nothing where fewer than four rows are read."""
+    rule_at = next((k for k in range(1, len(cells) - 2) if column_of(cells[k], "indicators") == "rule"
+                    and column_of(cells[k + 1], "scores") == "weight" and column_of(cells[k + 2], "scores") == "score"
+                    and NAME_COLUMN.search(cells[k - 1])), None)
+    if rule_at is None:
+        return set()
+    first = rule_at - 1
+    while first > 0 and NAME_COLUMN.search(cells[first - 1]) and not BARE_NUMBER.fullmatch(cells[first - 1]):
+        first -= 1
+    end = rule_at + 3
+    reasons = end < len(cells) and not BARE_NUMBER.fullmatch(cells[end]) and (
+        column_of(cells[end], "indicators") == "reason" or re.search(r"原因|说明|备注", cells[end]) is not None)
+    end += reasons
+    blanks = reasons and any(run[k + 1] > run[k] + 1 for k in range(end, len(run) - 1))   # empty reasons: blank lines
+    found: list[tuple[int, list[str]]] = []
+    names: list[int] = []
+    k = done = end
+    while k < len(cells):
+        if k + 2 < len(cells) and all(BARE_NUMBER.fullmatch(c) for c in cells[k + 1:k + 3]) \
+                and not BARE_NUMBER.fullmatch(cells[k]):
+            own = names[max((j + 1 for j, n in enumerate(names) if _GROUP_POINTS.search(cells[n])), default=0):]
+            if key(cells[k]) in _SUM_ROWS or key(cells[k]) in vocabulary()["scores"]["total_rows"]:
+                found.append((run[k], [cells[k], "", cells[k + 1], cells[k + 2], ""]))
+                k = done = k + 3
+                names = []
+                continue
+            if _A_RULE.search(cells[k]) and len(cells[k]) >= 4 and own:
+                name, rule = "".join(cells[n] for n in own), cells[k]
+            elif not _A_RULE.search(cells[k]):
+                name, rule = "".join(cells[n] for n in [*own, k]), ""
+            else:
+                break
+            said = blanks and k + 3 < len(cells) and run[k + 3] == run[k + 2] + 1 and not BARE_NUMBER.fullmatch(cells[k + 3])
+            found.append((run[own[0]] if own else run[k], [name, rule, cells[k + 1], cells[k + 2], cells[k + 3] if said else ""]))
+            k = done = k + 3 + said
+            names = []
+            continue
+        if BARE_NUMBER.fullmatch(cells[k]):
+            break
+        names.append(k)
+        k += 1
+    if sum(1 for _, row in found if row[1]) < _ROWS_AT_LEAST:
+        return set()
+    rows[run[first]] = [cells[rule_at - 1], cells[rule_at], cells[rule_at + 1], cells[rule_at + 2],
+                        *([cells[rule_at + 3]] if reasons else [])]
+    for line, row in found:
+        rows[line] = row if reasons else row[:4]
+    return {run[j] for j in range(first, done)} - {run[first]} - {line for line, _ in found}
