@@ -1694,3 +1694,11 @@ def test_the_execution_scored_by_the_rate_the_report_states(tmp_path):
     assert checked(tmp_path, EXECUTION_BY_ITS_RATE.format(score="9.89", total="99.89")).findings == []
     wrong = checked(tmp_path, EXECUTION_BY_ITS_RATE.format(score="9.98", total="99.98"))
     assert "SCORE_MISMATCH" in [f.code for f in wrong.findings]
+
+
+def test_a_score_tables_own_total_row_after_its_bonus(tmp_path):
+    """"| 合计 | 100 | 95.93 |", a 加分项 row, then "| 自评得分 | | 96.93 |": the last is the report's total."""
+    form = ("| 一级指标 | 三级指标 | 分值 | 得分 |\n| 决策 | 立项规范性 | 50 | 48.93 |\n| 产出 | 完成率 | 50 | 47 |\n"
+            "| 合计 | | 100 | 95.93 |\n| 加分项 | 经验获省级推广 | | 1 |\n| 自评得分 | | | 96.93 |\n")
+    result = read(tmp_path, "某县水利局2023年度项目支出绩效自评报告\n" + form)
+    assert result.facts.total.value == 96.93 and result.findings == []
