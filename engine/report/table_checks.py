@@ -112,11 +112,11 @@ def check_amount_tables(facts: Facts, report: FindingList) -> None:
     """Each row's 执行率 against its 预算 and 支出 columns; a 合计 row against the rows that are no
     part of another row."""
     for table in facts.tables:
+        subtotal = lambda r: "小计" in (text_key(r.name), text_key(r.named))      # noqa: E731 (under a group's cell)
         for row in table.rows + table.totals:
             budget, spend, rate = (row.cells.get(k) for k in ("budget", "spend", "rate"))
-            if budget and spend and rate and budget.value:
+            if budget and spend and rate and budget.value and not _of_the_rows_sum(facts, table, row, rate, subtotal):
                 table_rate(facts, report, f"表中「{row.named or row.name}」", rate, facts.amount(spend), facts.amount(budget))
-        subtotal = lambda r: "小计" in (text_key(r.name), text_key(r.named))      # noqa: E731 (under a group's cell)
         # the rows in their order, 小计 rows among them (each adds up the rows since the one before it)
         ordered = sorted([r for r in table.rows if not r.numbered_under] + [t for t in table.totals if subtotal(t)],
                          key=_place)    # (1, 2 under 一: parts of the row above)
@@ -133,6 +133,16 @@ def check_amount_tables(facts: Facts, report: FindingList) -> None:
             segments = [(ordered, totals[0])] if totals else []
         for rows, total in segments:
             _sums_of_rows(facts, report, rows, total, subtotal)
+
+
+def _of_the_rows_sum(facts: Facts, table, row, rate: Number, subtotal) -> bool:
+    """A 合计 row's 执行率 that is its rows' spending over its budget: the 合计's own 执行数 is the slip (said by the
+    rows' sum), not its rate."""
+    if row not in table.totals or subtotal(row):
+        return False
+    spent = [r.cells.get("spend") for r in table.rows if not r.numbered_under]
+    budget = row.cells["budget"]
+    return all(spent) and len(spent) >= 2 and at_stated(sum(facts.amount(n) for n in spent) / facts.amount(budget), rate)
 
 
 def _place(row) -> int:
