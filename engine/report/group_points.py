@@ -20,5 +20,8 @@ def group_points_left_out(rows: list[Indicator]) -> None:
 
 
 def _unscored(ind: Indicator) -> bool:
-    return ind.weight is None and ind.self_score is None and (ind.target is not None or bool(ind.tier)) \
+    """A row with what it aimed at (a figure with its unit, a rate, or a tier's words) and what it achieved, and
+    no points or score (not a row read amiss: a bare figure for its target)."""
+    aimed = ind.target is not None and (ind.target.unit != "" or ind.target.is_rate) or bool(ind.tier)
+    return ind.weight is None and ind.self_score is None and aimed \
         and (ind.actual is not None or ind.coefficient is not None)

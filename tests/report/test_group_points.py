@@ -27,3 +27,10 @@ def test_one_row_followed_by_an_unscored_one_is_no_grouped_form(tmp_path):
     """Points on one row only followed by a row without them: the row's own (its shortfall still weighed)."""
     single = GROUPED.replace("| 15 | 14.80 |", "| 15 | 15 |").replace("|  | 集中供养率 | ≥40% | 38.4% |  |  |\n", "")
     assert indicator_values(checked(tmp_path, single))["低保保障人数"] == (9800, 10126, 20, 19.65)
+
+
+def test_rows_read_amiss_below_a_scored_row_are_no_group(tmp_path):
+    """Rows whose target is a bare figure (a date or a tier's row read amiss: "2023年12月22日 | 10 | 10") make no
+    group: the rows above keep their points."""
+    amiss = GROUPED.replace("≥1600人次 | 1488人次", "10 | 10").replace("≥40% | 38.4%", "10 | 8")
+    assert indicator_values(checked(tmp_path, amiss))["低保保障人数"] == (9800, 10126, 20, 19.65)
