@@ -155,3 +155,22 @@ def test_numbered_indicator_rows_one_space_apart(tmp_path):
     assert result.findings == []
     slipped = result_of(tmp_path, NUMBERED_ROWS.replace("18口 30 27", "18口 30 29"))
     assert [f.code for f in slipped.findings] == ["SCORE_MISMATCH", "TOTAL_MISMATCH"]
+
+
+# the funds header one space apart, its unit on a line of its own under it
+UNIT_UNDER_HEADER = """项目支出绩效自评表
+项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+（万元）
+年度资金总额 {initial} 860.00 826.34 10 96.09% 9.61
+其中：中央衔接资金 496.00 620.00 603.58 — 97.35% —
+自治区资金 144.00 180.00 167.26 — 92.92% —
+其他资金 60.00 60.00 55.50 — 92.50% —
+"""
+
+
+def test_a_funds_headers_unit_on_a_line_of_its_own(tmp_path):
+    """"（万元）" under the header is its unit, not the form's end: the rows under it are read, their 其中 parts
+    added up against the 总额 row."""
+    result = result_of(tmp_path, UNIT_UNDER_HEADER.format(initial="700.00"))
+    assert amounts(result)["budget_total"] == 860 and result.findings == []
+    assert error_codes(result_of(tmp_path, UNIT_UNDER_HEADER.format(initial="640.00"))) == ["SUM_MISMATCH"]
