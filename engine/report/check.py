@@ -30,6 +30,7 @@ from .rate_checks import check_carry_rate, check_headline_rate, check_stated_rat
 from .numbers import Number
 from .tier_words import check_tier_scores
 from .two_sided import check_two_sided_tables
+from .breakdowns import check_breakdowns_side_by_side
 from .table_checks import (check_amount_tables, check_column_sums, check_funds_part_rates, check_funds_parts,
                            check_funds_subtotals, table_rate)
 from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution,
@@ -101,6 +102,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_amount_tables(facts, report)
     check_column_sums(facts, report)
     check_funds_parts(facts, report)
+    check_breakdowns_side_by_side(facts, report)
     check_funds_subtotals(facts, report)
     check_funds_part_rates(facts, report)
     # a report that states its reverse indicators' completion as 目标值÷实际值 is scored by that one method

@@ -1,0 +1,26 @@
+"""A 部门整体 form's funds set out twice side by side under its 年度资金总额 row, by 收入性质 and by 支出性质
+(engine/report/breakdowns.py)."""
+from __future__ import annotations
+
+import pytest
+
+from reading import checked
+
+SIDE_BY_SIDE = """部门整体支出绩效自评表
+部门（单位）名称：某县医疗保障局                                  单位：万元
+                          年初预算数     全年预算数     全年执行数     分值     执行率     得分
+年度预算   年度资金总额     1,286.40       1,542.73       1,497.36       10      97.06%     9.71
+（万元）   按收入性质分   年初预算数  全年预算数  全年执行数   按支出性质分   年初预算数  全年预算数  全年执行数
+           其中：财政拨款   1,286.40    1,418.25    1,376.90     基本支出        1,012.30    1,046.85    1,046.85
+                 上级补助       0.00      112.48      108.62     项目支出          274.10      495.88      {project}
+                 其他资金       0.00       12.00       11.84
+           预期目标                                            实际完成情况
+年度总体   参保人数不低于52.6万人                               全年参保53.12万人，拨付及时率92.6%
+"""
+
+
+@pytest.mark.parametrize("project, codes", [("450.51", []), ("405.51", ["SUM_MISMATCH"])])
+def test_each_side_against_the_total_row(tmp_path, project, codes):
+    """基本支出 + 项目支出 must make the 总额 row's 全年执行数 as the sources do; the goals' rows below (figures under the
+    same columns) are no part of either side."""
+    assert [f.code for f in checked(tmp_path, SIDE_BY_SIDE.format(project=project)).findings] == codes
