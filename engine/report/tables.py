@@ -218,6 +218,7 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
     done = {id(n) for t in read for row in t.rows + t.totals for n in row.cells.values()}
     out: list[ColumnSum] = []
     header: list[str] | None = None
+    upper: list[str] = []      # the header's upper row, where it has two
     numbered = False
     rows: list[tuple[str, dict[int, Number]]] = []
 
@@ -235,7 +236,11 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
         details = [cells for name, cells in body if text_key(name) != "小计"]
         for column, whole in total.items():
             title = header[column] if column < len(header) else ""
-            money = "元" if IN_YUAN.search(title) else "万元" if IN_WAN.search(title) else \
+            # (a header of two rows: the unit the upper row's cell over this column says — "预算申请（万元）" over
+            # "总额 | 财政拨款 | 其他资金", merged across them)
+            over = next((upper[k] for k in range(min(column, len(upper) - 1), -1, -1) if upper[k].strip()), "")
+            title_unit = title if IN_YUAN.search(title) or IN_WAN.search(title) else over
+            money = "元" if IN_YUAN.search(title_unit) else "万元" if IN_WAN.search(title_unit) else \
                 unit_said.group("unit") if unit_said and not re.search(r"率|%|比|数量|人|个|户", title) \
                 and not (unit_said.group("others") and re.search(r"面积|亩|公里|吨", title)) else None
             # the 合计 against every row not a 小计; each 小计 against the rows since the one before
@@ -251,13 +256,14 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
     for line in table_lines(text, figures):
         if line is None:
             close()
-            header, rows = None, []
+            header, rows, upper = None, [], []
             continue
         cells, placed = line
         if re.fullmatch(r"[-:—\s]*", "".join(cells)):
             continue       # (a Markdown rule under the header)
         if words_only(cells) and not placed:
             close()
+            upper = header if header is not None and not rows else []
             header, rows = cells, []
             numbered = bool(header) and _NUMBERED_BY.fullmatch(text_key(header[0])) is not None
         elif header is not None:

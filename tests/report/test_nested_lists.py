@@ -145,3 +145,23 @@ def test_a_total_rows_rate_of_its_rows_sum_is_not_said_again(tmp_path):
     assert checked(tmp_path, SPENDING_TABLE.format(total="272.07")).findings == []
     slipped = checked(tmp_path, SPENDING_TABLE.format(total="270.27")).findings
     assert [(f.code, f.severity) for f in slipped] == [("SUM_MISMATCH", "error")]
+
+
+TWO_ROW_HEADER = """某县农业农村局2023年度部门整体支出绩效自评报告
+| 2023 | 新建高标准农田1.2万亩。 | 新建高标准农田1.2万亩。 | | | | | | |
+| 二、部门年度重点工作任务 | | | | | | | | |
+| 任务名称 | 项目 | 主要内容 | 预算申请（万元） | | | 实际支出（万元） | 预算执行率 | 未完成原因和改进措施 |
+| | | | 总额 | 财政拨款 | 其他资金 | | | |
+| 耕地保护 | 地力补贴 | 按面积兑付 | 1,386.42 | 1,386.42 | 0.00 | 1,386.42 | 100.00% | |
+| 农田建设 | 高标准农田 | 新建1.2万亩 | 1,860.00 | 1,800.00 | 60.00 | 1,524.76 | 81.98% | 未完成竣工验收 |
+| 动物防疫 | 强制免疫 | 疫苗采购 | 138.56 | 138.56 | 0.00 | 132.40 | 95.55% | |
+| 合计 | | | 3,384.98 | {funded} | 60.00 | 3,043.58 | 89.91% | |
+"""
+
+
+def test_a_column_under_a_two_row_headers_merged_unit(tmp_path):
+    """"财政拨款" under "预算申请（万元）" merged over three columns: a column of amounts in 万元, added up against its
+    合计 row."""
+    assert checked(tmp_path, TWO_ROW_HEADER.format(funded="3,324.98")).findings == []
+    slipped = checked(tmp_path, TWO_ROW_HEADER.format(funded="3,234.98")).findings
+    assert [f.code for f in slipped] == ["SUM_MISMATCH"] and "财政拨款" in slipped[0].message
