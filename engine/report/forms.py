@@ -243,9 +243,12 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     listed = forms.headline_table is not None and forms.headline_table.listing and forms.headline_table.listed >= 2
     if listed and kind_stated(text) != "项目支出":
         forms.amounts.clear()     # a 部门整体 report's (or a 决算's) table of its projects: their 合计 is no headline
-        forms.rates.clear()
-        forms.execution.clear()
-    totals = [{c: n.value for c, n in t.total.items()} for t in forms.funds_tables if t.total is not None]
+        forms.rates.clear()       # (… but the 执行率 row's 分值 and 得分 of a form after it are the form's)
+        forms.execution = next((dict(t.execution) for t in forms.funds_tables if not t.listing and t.execution), {})
+    # (a table listing projects whose 合计 is a part row of the form — its 项目支出 — is no form's total of its own)
+    parts = [{c: n.value for c, n in row.items()} for t in forms.funds_tables for _, row in t.parts]
+    totals = [{c: n.value for c, n in t.total.items()} for t in forms.funds_tables if t.total is not None
+              and not (t.listing and any(_one_total({c: n.value for c, n in t.total.items()}, p) for p in parts))]
     if any(not _one_total(a, b) for a in totals for b in totals):   # a form for each project: none of their totals is the report's (one total
         # said twice — a table of sub-projects' 合计, then the form's 年度资金总额 — is one)
         forms.amounts.clear()

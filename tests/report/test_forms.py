@@ -1702,3 +1702,29 @@ def test_a_score_tables_own_total_row_after_its_bonus(tmp_path):
             "| 合计 | | 100 | 95.93 |\n| 加分项 | 经验获省级推广 | | 1 |\n| 自评得分 | | | 96.93 |\n")
     result = read(tmp_path, "某县水利局2023年度项目支出绩效自评报告\n" + form)
     assert result.facts.total.value == 96.93 and result.findings == []
+
+
+PROJECTS_THEN_FORM = """某县民政局2023年度部门整体支出绩效自评报告
+表1 重点项目支出情况（万元）
+| 项目名称 | 全年预算数 | 全年执行数 | 执行率 |
+| 城乡低保 | 2,000.00 | 1,950.00 | 97.50% |
+| 特困供养 | 1,000.00 | 980.00 | 98.00% |
+| 合计 | 3,000.00 | 2,930.00 | 97.67% |
+附表 部门整体支出绩效自评表
+| 年度预算执行情况（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| 年度资金总额 | 3,500.00 | 4,000.00 | 3,900.00 | 10 | 97.50% | 9.75 |
+| 其中：基本支出 | 900.00 | 1,000.00 | 970.00 | | 97.00% | |
+| 项目支出 | 2,600.00 | 3,000.00 | 2,930.00 | | 97.67% | |
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 低保保障人数 | ≥6000人 | 6100人 | 50 | 50 |
+| 效益指标 | 社会效益 | 保障覆盖率 | =100% | 100% | 40 | 40 |
+| 总分 | | | | | 100 | {total} |
+"""
+
+
+def test_a_form_after_a_table_listing_the_projects_its_项目支出_row_sums(tmp_path):
+    """The projects' 合计 is the form's 项目支出 row, not a second form's total: the form's 总分 row is the report's
+    total, checked against its rows (9.75 + 50 + 40), the 执行率 row's points among them."""
+    result = read(tmp_path, PROJECTS_THEN_FORM.format(total="99.75"))
+    assert result.facts.total.value == 99.75 and result.findings == []
+    assert [f.code for f in read(tmp_path, PROJECTS_THEN_FORM.format(total="99.57")).findings] == ["TOTAL_MISMATCH"]
