@@ -17,6 +17,7 @@ from .plain import HEADING, IN_WAN, IN_YUAN, PAGE_OF, SIGNED_FIGURE, normalise
 from .cellrows import cells_per_line
 from .numbers import measure_of
 from .texttables import RULED, flattened, ruled_rows, table_rows
+from .vocabulary import form_header
 
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
 CELL = " | "   # between the cells of a table's row, as the text holds a table
@@ -116,7 +117,7 @@ def _lines(report: ReportText, lines: list[str], place) -> None:
     consumed = cells_per_line(lines, rows)
     for i, (line, (_, n)) in enumerate(zip(lines, pieces)):
         if i in rows:   # a table's row: its cells, never joined to a sentence
-            said = _pairs_said(rows[i], _unit_above(lines, i, rows))
+            said = "" if len(rows[i]) >= 6 and _under_indicators(i, rows) else _pairs_said(rows[i], _unit_above(lines, i, rows))
             if said:        # "全年预算数（A） | 1,264.80 | 全年执行数（B） | 1,229.65 | …": labels and values
                 report.add(said, place(n))
             else:
@@ -201,6 +202,18 @@ def _pair_said(label: str, value: str, unit: str) -> str:
     (a rate keeps its own)."""
     label, value = normalise(label).strip(), normalise(value).strip()
     return label + "：" + value + (unit if _BARE.fullmatch(value) and measure_of(label) != "exec_rate" else "")
+
+
+def _under_indicators(i: int, rows: dict) -> bool:
+    """The row stands in a table of indicators or scores, under its header (the rows above it, one after another):
+    its cells are columns ("| 预算执行率 | 10 | 执行率×分值 | 100% |"), not labels each before its value."""
+    k = i - 1
+    while k in rows:
+        header = form_header(rows[k]) if rows[k] else None
+        if header is not None and header[0] == "indicators":
+            return True
+        k -= 1
+    return False
 
 
 def _unit_above(lines: list[str], i: int, rows: dict) -> str:

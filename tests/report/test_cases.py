@@ -22,7 +22,7 @@ DEV = sorted(CASES.glob("*.txt"))
 # Left out, with why: 069's cells carry Markdown's <br> and wrap into the next | row, which
 # LibreOffice's PDF of its Word table re-wraps differently.
 NOT_AS_WORD = ("069",)
-# 096 and 103 have a table typed with tabs in Word (not a Word table): LibreOffice's PDF of it gives
+# 096, 103 and 946 have a table typed with tabs in Word (not a Word table): LibreOffice's PDF of it gives
 # the words one space apart, header words run together (决算数执行率, 指标值度量单位) and rows run
 # into the next line, which is not read as a table
 # 111: pdfplumber finds no rule between two of its rows in LibreOffice's PDF and gives them as one
@@ -39,7 +39,7 @@ NOT_AS_WORD = ("069",)
 # broken: that item (and so the rate's indicator read from it) is not read from the PDF — a known gap
 # 896, 942: their 自评表 set in spaces is paragraphs in Word; in the PDF the spaces between cells are lost ("10 10" as
 # "1010"), as 111's: the form is not read from the PDF (its text and Word readings are compared)
-NOT_AS_PDF = ("037", "096", "103", "111", "325", "527", "799", "842", "896", "942")
+NOT_AS_PDF = ("037", "096", "103", "111", "325", "527", "799", "842", "896", "942", "946")
 WITH_TABLES = [p for p in DEV if not p.name.startswith(NOT_AS_WORD) and sum(line.lstrip().startswith("|") and line.count("|") >= 3 and bool(re.search(r"[^|\s]", line))
                                      for line in p.read_text(encoding="utf-8").splitlines()) >= 3]
 

@@ -1728,3 +1728,15 @@ def test_a_form_after_a_table_listing_the_projects_its_项目支出_row_sums(tmp
     result = read(tmp_path, PROJECTS_THEN_FORM.format(total="99.75"))
     assert result.facts.total.value == 99.75 and result.findings == []
     assert [f.code for f in read(tmp_path, PROJECTS_THEN_FORM.format(total="99.57")).findings] == ["TOTAL_MISMATCH"]
+
+
+def test_an_indicator_rows_cells_are_columns_not_labels_before_values(tmp_path):
+    """"| 预算执行率 | 10 | 执行率×分值 | 100% | …": under an indicator form's header its cells are its columns (the rate
+    and its rule are no label each before a value: 预算执行率 is no 10, 执行率×分值 no 100%)."""
+    form = ("某县林草局2023年度部门整体支出绩效自评报告\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 分值 | 评分标准 | 指标值 | 实际完成值 | 得分 |\n"
+            "| 过程 | 预算执行 | 预算执行率 | 10 | 执行率×分值 | 100% | 93.64% | 9.36 |\n"
+            "|  |  | 结转结余率 | 5 | ≤5%得5分，5%—10%（含）得2.5分，>10%不得分 | ≤5% | 6.79% | 2.5 |\n")
+    result = read(tmp_path, form)
+    values = {i.name: (i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators}
+    assert values["预算执行率"] == (100, 93.64, 10, 9.36)
