@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..core.findings import FindingList
+from .coverage import HEADLINE
 from .facts import Facts
 from .forms import AMOUNT_COLUMNS
 from .numbers import Number
@@ -15,10 +16,12 @@ from .tables import table_lines
 from .vocabulary import column_of
 
 _SIDE = re.compile(r"^按.{1,6}(?:性质|来源|用途|类别)分$")
-_WORDS = {"budget_initial": "年初预算数", "budget_total": "全年预算数", "spend_total": "全年执行数"}
+_WORDS = {column: word for column, word in HEADLINE if column in AMOUNT_COLUMNS}    # (the words the form's columns say)
 
 
 def check_breakdowns_side_by_side(facts: Facts, report: FindingList) -> None:
+    """Under a header row naming the two sides (按…分 twice), each side's rows, its list ended by its first row
+    without its every amount; checked once the table ends."""
     wholes = [t.total for t in (facts.forms.funds_tables if facts.forms else []) if t.total]
     if len(wholes) != 1:
         return      # (one 总额 row, the form's: which whole another table's sides make up is not said)

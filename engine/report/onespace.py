@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .cellrows import spelled_out
-from .plain import SIGN, SIGNED_FIGURE, figured
+from .plain import SIGN, SIGNED_FIGURE, UNIT_LINE, figured
 from .vocabulary import column_of, form_header, key, vocabulary
 
 _HEADER_WORDS = 4          # a header: this many of a form's words at least …
@@ -15,7 +15,6 @@ _MAX_CELLS = 16            # … on a line of no more cells than a form has
 _SENTENCE = re.compile(r"[。；;！？!?]")
 _SIGNS = ("≥", "≤", ">", "<", "=", ">=", "<=", "＞", "＜", "≧", "≦")
 _SIGNED = re.compile(SIGN)      # a target's sign, with its figure or alone
-_UNIT = re.compile(r"\s*[(（]\s*(?:万元|元)\s*[)）]\s*$")     # a header's cell's unit
 _TOTAL_ROWS = ("总分", "合计", "总计")
 _GAP_LINES = 2             # lines of no row (a name wrapped, a page's foot) a form goes on past
 _WORDY_GAP_LINES = 8       # … one with a column of words (its cells wrapped, rules between its rows)
@@ -44,7 +43,7 @@ def one_space_rows(lines: list[str], rows: dict[int, list[str]]) -> dict[int, li
         wordy = bool({"rule", "reason"} & set(columns.values()))
         while k < len(lines) and k not in rows and gap <= (_WORDY_GAP_LINES if wordy else _GAP_LINES):
             cells = lines[k].split()
-            if len(found) == 1 and (_UNIT.fullmatch(lines[k]) or not cells and _UNIT.search(words[-1])):
+            if len(found) == 1 and (UNIT_LINE.fullmatch(lines[k]) or not cells and UNIT_LINE.search(words[-1])):
                 k += 1      # "（万元）" under the header (or joined to its last cell, its line left blank): its unit
                 continue
             if _is_header(cells) and len(cells) > 4:

@@ -44,6 +44,7 @@ LIST_MARK = r"(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十
 
 
 IN_YUAN = re.compile(r"[(（]\s*元\s*[)）]")   # "（元）": a table's amounts are in 元
+UNIT_LINE = re.compile(r"\s*[(（]\s*(?:万元|元)\s*[)）]\s*")     # "（万元）": a unit on a line (or at a cell's end) of its own
 IN_WAN = re.compile(r"[(（]\s*万元\s*[)）]")  # "（万元）"
 A_SCORE = re.compile(r"得\s*\d+(?:\.\d+)?\s*分")   # "得9.69分": a score said
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..files.safety import MAX_FILE_BYTES, UnsafeFile, check_zip, sized
-from .plain import HEADING, IN_WAN, IN_YUAN, PAGE_OF, SIGNED_FIGURE, normalise
+from .plain import HEADING, IN_WAN, IN_YUAN, PAGE_OF, SIGNED_FIGURE, UNIT_LINE, normalise
 from .cellrows import cells_per_line
 from .numbers import measure_of
 from .texttables import RULED, flattened, ruled_rows, table_rows
@@ -132,7 +132,6 @@ def _lines(report: ReportText, lines: list[str], place) -> None:
         previous = line
 
 
-_UNIT_LINE = re.compile(r"\s*[(（]\s*(?:万元|元)\s*[)）]\s*")
 _BARE = re.compile(r"[-+]?[\d,]*\.?\d+")
 _SIGNED = re.compile(r"\s*(?:≥|≤|>=|<=|＞|＜|>|<|=)\s*\d")
 _VALUE_LINE = re.compile(r"\s*[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?\s*")
@@ -160,7 +159,7 @@ def _pairs_joined(lines: list[str]) -> list[str]:
     at = [k for k, line in enumerate(lines) if line.strip()]     # the lines with text (blank ones between cells)
     # "计划安排资金" / "（万元）" / "1260.00": a label and its unit on lines of their own — one label
     for a, b in zip(at, at[1:]):
-        if _UNIT_LINE.fullmatch(normalise(lines[b])) and lines[a].strip() and not _UNIT_LINE.fullmatch(normalise(lines[a])):
+        if UNIT_LINE.fullmatch(normalise(lines[b])) and lines[a].strip() and not UNIT_LINE.fullmatch(normalise(lines[a])):
             lines[a], lines[b] = lines[a] + lines[b], ""
     out = list(lines)
     at = [k for k, line in enumerate(lines) if line.strip()]
