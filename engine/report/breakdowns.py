@@ -3,7 +3,6 @@
 基本支出 and 项目支出 on the right — against the 总额 row, column by column."""
 from __future__ import annotations
 
-import re
 
 from ..core.findings import FindingList
 from .coverage import HEADLINE
@@ -12,10 +11,9 @@ from .forms import AMOUNT_COLUMNS
 from .numbers import Number
 from .stated import parts_off
 from .table_checks import say_sum_off
-from .tables import table_lines
+from .tables import SIDE, table_lines
 from .vocabulary import column_of
 
-_SIDE = re.compile(r"^按.{1,6}(?:性质|来源|用途|类别)分$")
 _WORDS = {column: word for column, word in HEADLINE if column in AMOUNT_COLUMNS}    # (the words the form's columns say)
 
 
@@ -36,7 +34,7 @@ def check_breakdowns_side_by_side(facts: Facts, report: FindingList) -> None:
         if line is None:
             continue
         cells, placed = line
-        at = [k for k, c in enumerate(cells) if _SIDE.match(c.strip())]
+        at = [k for k, c in enumerate(cells) if SIDE.match(c.strip())]
         if len(at) == 2:
             bounds = [(at[0], at[1]), (at[1], len(cells))]
             sides = [(cells[a].strip(), {k: column_of(cells[k], "funds") for k in range(a + 1, b)

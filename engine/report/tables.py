@@ -119,6 +119,21 @@ def _two_row_header(upper: list[str], lower: list[str]) -> list[str] | None:
     return out
 
 
+SIDE = re.compile(r"^按.{1,6}(?:性质|来源|用途|类别)分$")     # "按收入性质分", "按支出性质分": a side of a form's funds
+
+
+def _side_of_the_rate(cells: list[str], header: dict[int, str]) -> tuple[dict[int, str], int | None]:
+    """A header of two sides (按收入性质分 … | 按支出性质分 … | 执行率): the columns of the side its 执行率 stands in, and
+    the column of that side's names (under its 按…分 cell), so that a row's rate is taken with its own side's amounts
+    and name; else the header as it is, no such column."""
+    sides = [i for i, c in enumerate(cells) if SIDE.match(text_key(c))]
+    rate = [i for i, kind in header.items() if kind == "rate"]
+    if len(sides) != 2 or not rate:
+        return header, None
+    start, end = (sides[1], len(cells)) if rate[0] > sides[1] else (sides[0], sides[1])
+    return {i: kind for i, kind in header.items() if start < i < end}, start
+
+
 def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
     """Every table whose header names a budget column and a spending column; its figures
     are marked as parts (a table's, not a sentence's)."""
@@ -126,6 +141,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
     columns: dict[int, str] | None = None
     in_yuan: set[int] = set()
     numbered = False
+    side_names: int | None = None
     for line in table_lines(text, figures):
         if line is None:
             columns = None
@@ -133,6 +149,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
         cells, placed = line
         header = {i: _COLUMNS[m] for i, c in enumerate(cells) if (m := measure_of(text_key(c))) in _COLUMNS}
         if {"budget", "spend"} <= set(header.values()) and words_only(cells):   # (…（20分）: words)
+            header, side_names = _side_of_the_rate(cells, header)
             columns = {}
             named = {i: measure_of(text_key(cells[i])) for i in header}
             # the first column of each kind (预算数 before 年初预算), 全年预算 before any other 预算
@@ -146,8 +163,9 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
             continue
         if columns is None:
             continue
-        named = row_name(cells, numbered)
-        row = AmountRow(cells[0], {}, bool(_SUB_ROW.match(cells[0]) or _SUB_ROW.match(named)), named=named)
+        first = cells[side_names] if side_names is not None and side_names < len(cells) else cells[0]
+        named = first if side_names is not None else row_name(cells, numbered)
+        row = AmountRow(first, {}, bool(_SUB_ROW.match(first) or _SUB_ROW.match(named)), named=named)
         for column, n in placed:
             kind = columns.get(column)
             if column in in_yuan and not n.unit:

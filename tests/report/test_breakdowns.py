@@ -24,3 +24,21 @@ def test_each_side_against_the_total_row(tmp_path, project, codes):
     """基本支出 + 项目支出 must make the 总额 row's 全年执行数 as the sources do; the goals' rows below (figures under the
     same columns) are no part of either side."""
     assert [f.code for f in checked(tmp_path, SIDE_BY_SIDE.format(project=project)).findings] == codes
+
+
+RATE_OF_THE_RIGHT_SIDE = """部门整体支出绩效自评表
+年度预算申请 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+年度资金总额 8,802.60 8,642.35 8,377.90 10 96.94% 9.69
+按收入性质分 年初预算数 全年预算数 全年执行数 按支出性质分 年初预算数 全年预算数 全年执行数 执行率
+一般公共预算 8,146.60 7,986.35 7,745.12 基本支出 1,402.60 1,436.82 1,436.82 100.00%
+政府性基金预算 656.00 656.00 632.78 项目支出 7,400.00 7,205.53 6,941.08 {rate}
+"""
+
+
+@pytest.mark.parametrize("rate, said", [("96.33%", []), ("93.80%", ["项目支出"])])
+def test_a_rate_after_the_second_side_is_that_sides_rows(tmp_path, rate, said):
+    """The 执行率 column after 按支出性质分's columns is 基本支出's and 项目支出's: 1,436.82 ÷ 1,436.82 is the 100%, and
+    项目支出's rate is of its own amounts (6,941.08 ÷ 7,205.53), named by its own name."""
+    findings = checked(tmp_path, RATE_OF_THE_RIGHT_SIDE.format(rate=rate)).findings
+    assert [f.code for f in findings] == ["STATED_RATE_MISMATCH"] * len(said)
+    assert all(name in f.message for f, name in zip(findings, said))
