@@ -61,6 +61,9 @@ def sign_apart(cells: list[str], placed: list, columns: dict[int, str], width: i
     return cells, placed
 
 
+_FUNDS_FIGURES = ("budget_initial", "budget_total", "spend_total", "weight", "exec_rate", "score")
+
+
 def row_shift(cells: list[str], columns: dict[int, str], width: int, block: str) -> int:
     """How far right of its header's columns a row's cells stand (cell i + shift under column i)."""
     shift = max(len(cells) - width, 0)   # a row with a cell more (its group's name) is read from the right;
@@ -74,6 +77,12 @@ def row_shift(cells: list[str], columns: dict[int, str], width: int, block: str)
     # lost its first cells (merged 一级/二级指标 left out): read from the right too
     if block == "indicators" and len(cells) < width and columns.get(width - 1) in ("score", "weight") \
             and BARE_NUMBER.fullmatch((cells[-1] or "").strip()):
+        shift = len(cells) - width
+    # … and a funds row whose name and every figure are there, its merged first cell left out ("| 其中：财政拨款 |
+    # 360.00 | 360.00 | 342.35 | — | 95.10% | — |" under "| 项目资金（万元） | | 年初预算数 | … | 得分 |"): from the right
+    figures_from = min((i for i, c in columns.items() if c in _FUNDS_FIGURES), default=None)
+    if block == "funds" and figures_from is not None and len(cells) < width and len(cells) - 1 == width - figures_from \
+            and cells[0].strip() and not re.fullmatch(r"[-+\d.,%\s—]+", cells[0]):
         shift = len(cells) - width
     scored = bool({"weight", "score"} & set(columns.values()))
     anchored = _by_direction(cells, columns) if block == "indicators" else None

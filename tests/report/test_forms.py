@@ -1740,3 +1740,19 @@ def test_an_indicator_rows_cells_are_columns_not_labels_before_values(tmp_path):
     result = read(tmp_path, form)
     values = {i.name: (i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators}
     assert values["预算执行率"] == (100, 93.64, 10, 9.36)
+
+
+FUNDS_MERGED_FIRST_CELL = """某县教体局2023年度项目支出绩效自评报告
+| 项目资金（万元） |  | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+|  | 年度资金总额 | 360.00 | 760.00 | 742.35 | 10 | 97.68% | 9.77 |
+| 其中：财政拨款（县级） | 360.00 | 360.00 | 342.35 | — | 95.10% | — |
+| 上级补助（中央、省级） | 0.00 | 400.00 | 400.00 | — | 100.00% | — |
+"""
+
+
+def test_funds_rows_whose_merged_first_cell_was_left_out(tmp_path):
+    """The 其中 rows have their name and every figure but not the merged 项目资金 cell: read from the right, their
+    年初预算数 are 360.00 and 0.00 (no sum above the 总额's 360.00), and a 其中 row's slip is found."""
+    assert read(tmp_path, FUNDS_MERGED_FIRST_CELL).findings == []
+    slipped = read(tmp_path, FUNDS_MERGED_FIRST_CELL.replace("| 400.00 | 400.00 | —", "| 400.00 | 440.00 | —"))
+    assert "SUM_MISMATCH" in [f.code for f in slipped.findings]
