@@ -11,7 +11,7 @@ from ..core.errors import CellError
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import DIRECTION_SYMBOLS
 from ..core.rates import completion_rate, deviation_rate
-from .bands import band_score, share_score
+from .bands import band_score, share_score, stated_tiers
 from .dates import is_date
 from .deductions import per_fault_score, per_point_score, per_unit_score
 from .facts import Facts, Indicator
@@ -230,16 +230,33 @@ def _deduction_rule(text: str) -> str | None:
 
 def _rule_said_for(facts: Facts, ind: Indicator) -> str:
     """A rule the report states for this indicator by its name (four characters of its name's end at
-    least) in a statement of its own: its words, else ""."""
+    least) in a statement of its own: its words — the bands it states where one such statement states
+    them whole ("评分标准为：按期完工率95%（含）以上得6分，90%（含）至95%得4分，90%以下不得分，本项得4分"), else the
+    first such statement's words — else ""."""
     name = _key(ind.name or "")
     own = ind.self_score.start if ind.self_score else -1
+    said = []
     for statement in re.finditer(r"[^。；;\n]+", facts.text):
         if statement.start() <= own < statement.end() or not _OWN_BANDS.search(statement.group()):
             continue
         words = _key(statement.group())
         if any(name[k:] in words for k in range(0, max(len(name) - 3, 0))):
-            return statement.group().strip()
-    return ""
+            said.append(statement.group().strip())
+    banded = [bands for words in said if (bands := _bands_in(words))]
+    return banded[0] if banded else said[0] if said else ""
+
+
+_BAND_CLAUSE = re.compile(r"\d+(?:\.\d+)?\s*%?[^，,]*?(?:得\s*\d+(?:\.\d+)?\s*分|不得分)$")
+
+
+def _bands_in(words: str) -> str:
+    """The bands a statement states, its clauses of a bound and the points it gives, one after another, the words
+    before the first bound left out ("评分标准为：按期完工率95%（含）以上得6分" → "95%（含）以上得6分"); "" where
+    fewer than two or the bands cannot be read whole."""
+    clauses = re.split(r"[，,]", words)
+    run = [re.sub(r"^[^\d≥≤<>]*?(?=[≥≤<>]?\s*\d)", "", c.strip()) for c in clauses if _BAND_CLAUSE.search(c.strip())]
+    bands = "；".join(run)
+    return bands if len(run) >= 2 and stated_tiers(bands) is not None else ""
 
 
 # "年接待读者人次完成目标的92%，按评分办法该项得9.6分（分值10分）": a completion, then its item's score and points

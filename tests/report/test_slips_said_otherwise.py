@@ -561,3 +561,18 @@ def test_a_score_after_a_rate_achieved_and_its_completion(tmp_path):
             "（三）效益指标：转移就业率66.59%，完成目标的95.13%，得{score}分（分值20分）。\n")
     assert errors(checked(tmp_path, text.format(score="19.03")), "SCORE_MISMATCH") == []
     assert len(errors(checked(tmp_path, text.format(score="19.30")), "SCORE_MISMATCH")) == 1
+
+
+BANDS_SAID_AFTER_A_DEDUCTION_LIST = """某县水利局2023年度项目支出绩效自评报告
+项目全年共扣2.5分：绩效目标明确性扣0.5分，按期完工率扣2分。
+3.时效。88处工程中81处按期完工，按期完工率92.05%，目标95%。评分标准为：按期完工率95%（含）以上得6分，90%（含）至95%得4分，90%以下不得分，本项得4分，扣2分。
+| 一级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出 | 按期完工率 | ≥95% | 92.05% | 6 | {score} |
+"""
+
+
+def test_the_bands_said_for_an_indicator_by_name_after_another_statement_naming_it(tmp_path):
+    """Of the statements naming the indicator with a rule's words, the one stating its bands whole is its rule: 92.05% is
+    in the 4-point band (no shortfall of 6 × 96.89% to warn of); 6 there is said otherwise than the bands give."""
+    assert checked(tmp_path, BANDS_SAID_AFTER_A_DEDUCTION_LIST.format(score="4")).findings == []
+    assert [f.code for f in checked(tmp_path, BANDS_SAID_AFTER_A_DEDUCTION_LIST.format(score="6")).findings] == ["SCORE_MISMATCH"]
