@@ -236,10 +236,17 @@ def _table_items(facts: Facts) -> None:
             facts.items.append(item)
 
 
-def _aligned_item(cells: list[str], placed: list, columns: tuple[int, int, set[int]]) -> StatedItem | None:
-    in_column = {}   # column → its first number
+def _first_of_each_column(placed: list) -> dict:
+    """Each column → its first figure on the row."""
+    first: dict = {}
     for column, n in placed:
-        in_column.setdefault(column, n)
+        first.setdefault(column, n)
+    return first
+
+
+def _aligned_item(cells: list[str], placed: list, columns: tuple[int, int, set[int]]) -> StatedItem | None:
+    in_column = _first_of_each_column(placed)
+    for _, n in placed:
         n.part = True     # a table's figures are not a sentence's
     weight, score = in_column.get(columns[0]), in_column.get(columns[1])
     names = [c for k, c in enumerate(cells[:columns[0]]) if c and k not in columns[2] and not re.fullmatch(r"[\d.%]+", c)]
@@ -261,9 +268,7 @@ def _bracketed_item(cells: list[str], placed: list) -> StatedItem | None:
     said = _BRACKETED_POINTS.fullmatch(cells[filled[-2]].strip()) if len(filled) >= 2 else None
     if said is None or not BARE_NUMBER.fullmatch(cells[filled[-1]].strip()):
         return None
-    first = {}
-    for column, n in placed:
-        first.setdefault(column, n)
+    first = _first_of_each_column(placed)
     weight, score = first.get(filled[-2]), first.get(filled[-1])
     if weight is None or score is None or score.value > weight.value:
         return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .cellrows import spelled_out
-from .plain import SIGN, SIGNED_FIGURE, UNIT_LINE, figured
+from .plain import SIGN, SIGNED_FIGURE, UNIT_LINE, bracket_joined, figured
 from .vocabulary import column_of, form_header, key, vocabulary
 
 _HEADER_WORDS = 4          # a header: this many of a form's words at least …
@@ -25,7 +25,7 @@ def one_space_rows(lines: list[str], rows: dict[int, list[str]]) -> dict[int, li
     out: dict[int, list[str]] = {}
     n = 0
     while n < len(lines):
-        words = _bracket_joined(lines[n].split())
+        words = bracket_joined(lines[n].split())
         if n in rows or not _is_header(words) or _SENTENCE.search(lines[n]):
             n += 1
             continue
@@ -60,17 +60,6 @@ def one_space_rows(lines: list[str], rows: dict[int, list[str]]) -> dict[int, li
         if any(_is_row(cells) for line, cells in found.items() if line != n):
             out.update(found)             # (a header with no row under it is a line of words)
         n = max(k - gap, n + 1)           # (the lines of no row after the form: read again)
-    return out
-
-
-def _bracket_joined(words: list[str]) -> list[str]:
-    """A bracket a space apart is its word's ("年度预算申请 (万元)": one header cell)."""
-    out: list[str] = []
-    for word in words:
-        if out and word[0] in "(（":
-            out[-1] += word
-        else:
-            out.append(word)
     return out
 
 

@@ -40,6 +40,18 @@ def opens_bracket(text: str) -> bool:
     return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
+def bracket_joined(words: list[str]) -> list[str]:
+    """Words one space apart with a bracket a space apart joined to its word ("年初目标值 （A）", "得分 （20 分*执行率）",
+    "年度预算申请 (万元)": one cell each)."""
+    out: list[str] = []
+    for word in words:
+        if out and (word[0] in "(（" or opens_bracket(out[-1])):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
 LIST_MARK = r"(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])"   # a numbered item's mark: 1. （一）
 
 

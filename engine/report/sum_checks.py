@@ -349,10 +349,15 @@ def check_group_rows(facts: Facts, report: FindingList) -> None:
     under: list[tuple[Number, Number]] = []
     since: list[tuple[Number, Number]] = []     # the rows since the header or the last 小计 (a 小计 row after its rows)
 
+    def weigh(whole: tuple[Number, Number], rows: list[tuple[Number, Number]], said_as: str) -> None:
+        """The rows' scores against the whole's, where their points make up its own exactly."""
+        if len(rows) >= 2 and abs(sum(w.value for w, _ in rows) - whole[0].value) < EPS \
+                and not report.names(facts.where(whole[1].start)):
+            _scores_off(facts, report, whole[1], [s for _, s in rows], f"（分值合计 {whole[0].value:g} 分），{said_as}")
+
     def settle() -> None:
-        if group is not None and len(under) >= 2 and abs(sum(w.value for w, _ in under) - group[0].value) < EPS \
-                and not report.names(facts.where(group[1].start)):
-            _scores_off(facts, report, group[1], [s for _, s in under], f"（分值合计 {group[0].value:g} 分），该行写得")
+        if group is not None:
+            weigh(group, under, "该行写得")
 
     for line in table_lines(facts.text, facts.numbers):
         if line is None:
@@ -371,9 +376,7 @@ def check_group_rows(facts: Facts, report: FindingList) -> None:
             continue
         pair = (at[columns[0]], at[columns[1]])
         if text_key(cells[0]) == "小计":       # the rows since the last, where their points make up its own
-            if len(since) >= 2 and abs(sum(w.value for w, _ in since) - pair[0].value) < EPS \
-                    and not report.names(facts.where(pair[1].start)):
-                _scores_off(facts, report, pair[1], [s for _, s in since], f"（分值合计 {pair[0].value:g} 分），小计行写")
+            weigh(pair, since, "小计行写")
             group, under, since = None, [], []
             continue
         since.append(pair)

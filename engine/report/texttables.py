@@ -9,7 +9,7 @@ import unicodedata
 
 from .onespace import names_anew, numbered_rows, one_space_rows
 from .rejoined import PIPE, header_a_cell_a_line, header_continued, rows_broken_over_lines, tab_rows_rejoined
-from .plain import BARE_NUMBER, DASHES, FIGURE_CELL, SIGNED_FIGURE, figured, opens_bracket, words_only
+from .plain import BARE_NUMBER, DASHES, FIGURE_CELL, SIGNED_FIGURE, bracket_joined, figured, opens_bracket, words_only
 from .vocabulary import cell_words, column_of, form_header, vocabulary
 
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
@@ -385,11 +385,6 @@ def flattened(line: str) -> list[str]:
     other line as it is."""
     if len(line) < _FLATTENED or len(re.findall(r"\S(?:[ \u3000]{3,}|\t)\S", line)) >= 3:
         return [line]       # (a long line in columns set apart by runs of spaces is a row, not a form run together)
-    words: list[str] = []
-    for word in line.split():       # a bracket a space apart ("年初目标值 （A）", "得分 （20 分*执行率）") is its word's
-        if words and (word[0] in "(（" or opens_bracket(words[-1])):
-            words[-1] += word
-        else:
-            words.append(word)
+    words = bracket_joined(line.split())
     headers = sum(1 for w in words if column_of(w, "funds") or column_of(w, "indicators"))
     return words if headers >= 4 else [line]
