@@ -89,13 +89,18 @@ def row_shift(cells: list[str], columns: dict[int, str], width: int, block: str)
     if anchored is not None and anchored != shift and _names_a_row(cells, columns, anchored):
         shift = anchored     # a row placed by its 指标性质 cell (正向 | 大于等于 …) before any other fit
     elif block == "indicators" and not (_names_a_row(cells, columns, shift)
-                                        and (scored or _target_fits(cells, columns, shift))):
+                                        and (scored or _target_fits(cells, columns, shift))
+                                        and (not scored or _scored_within(cells, columns, shift)
+                                             or not BARE_NUMBER.fullmatch(cells[-1].strip()))):
         # read so, its 三级指标 is no name or its 分值/得分 no figures ("| 指标2:… | ≥180万毫升 | … | 10
         # | 10 | 0 |": a leading cell lost, a 偏差 of 0 after): the one cell either way that fits —
         # or a row that lost its merged 一级/二级 cells at the left: where its name and its target
         # fit (a form without 分值/得分 has only those to go by); else a name only, as it is or a cell either way
         fitting = [s for s in (shift, shift - 1, shift + 1, *range(shift - 2, -width, -1))
                    if _names_a_row(cells, columns, s)]
+        # (… a row ending with a figure read so that its 得分 falls past its end — "| 可持续影响 | 平台运行 |
+        # 持续运行 | 持续运行 | 100% | 10 | 10 |", its empty 一级指标 cell lost: where its 分值 and 得分 are both in it)
+        fitting = [s for s in fitting if _scored_within(cells, columns, s)] or fitting
         fits = [s for s in fitting if _target_fits(cells, columns, s) and (s != shift or not scored)] \
             + [s for s in fitting if abs(s - shift) <= 1]
         shift = fits[0] if fits else shift
@@ -147,6 +152,11 @@ def _by_direction(cells: list[str], columns: dict[int, str]) -> int | None:
 def _target_fits(cells: list[str], columns: dict[int, str], shift: int) -> bool:
     """Read with `shift`, the row's 指标值 cell is a target: a figure or a direction (≥5200平方米)."""
     return bool(re.match(r"[≥≤<>=]|\d", _under(cells, columns, shift).get("target", "")))
+
+
+def _scored_within(cells: list[str], columns: dict[int, str], shift: int) -> bool:
+    """Read with `shift`, the header's 分值 and 得分 columns both stand within the row."""
+    return all(0 <= i + shift < len(cells) for i, column in columns.items() if column in ("weight", "score"))
 
 
 def _under(cells: list[str], columns: dict[int, str], shift: int) -> dict[str, str]:

@@ -395,3 +395,26 @@ def test_a_goals_row_under_merged_cells_overleaf_is_a_row_of_its_own():
     column where the row above has its own ("≥15万人次" over "≥8万册次"): a row, not the rest of the one above."""
     from engine.report.text import _continues_row
     assert not _continues_row(["效益指标", "社会效益指标", "年接待读者人次", "≥15万人次"], ["", "", "图书借阅量", "≥8万册次"])
+
+
+# a form copied as "|" rows, each merged cell's empty first cell lost with the row's opening mark: a row
+# whose 一级指标 was merged above starts with its 二级指标; its 定性 target and actual are words
+LOST_FIRST_CELL_FORM = """部门整体支出绩效自评表
+年度预算执行情况（万元）|年初预算数|全年预算数（A）|全年执行数（B）|执行率（B/A）|分值|得分
+年度资金总额|1,520.36|1,688.42|1,603.17|94.95%|10|9.50
+一级指标|二级指标|三级指标|年度指标值|实际完成值|完成率|分值|得分|偏差原因
+产出指标|数量指标|食品抽检批次|≥2000批次|2136批次|106.80%|8|8
+|质量指标|抽检不合格处置率|100%|100%|100.00%|8|8
+效益指标|社会效益|重大食品安全事故|0起|0起|100%|10|10
+|可持续影响|智慧监管平台运行|持续运行|持续运行|100%|10|10
+满意度指标|服务对象满意度|群众满意度|≥90%|92.4%|102.67%|15|15
+合计||||||61|59.50
+"""
+
+
+def test_a_row_whose_merged_first_cell_was_lost_keeps_its_score_inside_it(tmp_path):
+    # read from the left, "| 可持续影响 | 智慧监管平台运行 | 持续运行 | 持续运行 | 100% | 10 | 10 |" would put its
+    # 得分 past its end — and the 合计 row would have a row without a score to add up
+    result = result_of(tmp_path, LOST_FIRST_CELL_FORM)
+    assert indicator_values(result)["智慧监管平台运行"] == (None, None, 10, 10)
+    assert "TOTAL_MISMATCH" in error_codes(result)      # 9.5 + 8 + 8 + 10 + 10 + 15 = 60.5, not 59.50
