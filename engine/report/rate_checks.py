@@ -16,7 +16,11 @@ from .sum_checks import latest
 
 RATE_LABELS = {"exec_rate": "预算执行率", "basic_exec_rate": "基本支出执行率", "project_exec_rate": "项目支出执行率",
                "procurement_rate": "政府采购执行率", "sangong_control_rate": "“三公”经费控制率",
-               "public_control_rate": "日常公用经费控制率", "adjust_rate": "预算调整率", "project_adjust_rate": "项目预算调整率"}
+               "public_control_rate": "日常公用经费控制率", "adjust_rate": "预算调整率", "project_adjust_rate": "项目预算调整率",
+               "fiscal_exec_rate": "财政拨款执行率"}
+# the rates a statement is checked for: the headline ones, and a 财政拨款's own ("财政拨款预算…，财政拨款支出…，
+# 财政拨款执行率…" — no headline figure of the data, the whole's said apart)
+_CHECKED = {**RATE_KEYS, ("exec_rate", "fiscal"): "fiscal_exec_rate"}
 
 
 def check_stated_rates(facts: Facts, report: FindingList) -> None:
@@ -26,7 +30,7 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
     parts_rates = _rates_of_parts(facts)
     whole_year = facts.keyed_amounts().get("budget_total")    # (the 全年预算, wherever said: read once)
     for i, rate in enumerate(figures):
-        key = RATE_KEYS.get((rate.measure, rate.scope))
+        key = _CHECKED.get((rate.measure, rate.scope))
         if not rate.is_rate or key is None or direction_before(rate.label) or compared_with(rate.label) \
                 or rate.start in said_rates or id(rate) in parts_rates:
             continue   # "资金支出率≥98%", "执行率未达到100%": a target or a line, not a stated rate (a grant's
@@ -39,7 +43,7 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
         # 86.22%；…累计拨付1,218.75万元，执行率96.73%"); a 运行监控 rate's, those said with it ("…（年中
         # 运行监控时执行率为46.72%）" has none)
         since_rate = max([n.end for n in figures[:i] if n.is_rate and n.sentence == rate.sentence and
-                          RATE_KEYS.get((n.measure, n.scope)) == key] + [0])
+                          _CHECKED.get((n.measure, n.scope)) == key] + [0])
         since = max(since_rate, facts.monitoring_from(rate) or 0)    # (the year's budget may come before)
         near, said_with = [n for n in near if n.start >= since_rate], [n for n in near if n.start >= since]
         if rate.measure == "adjust_rate":
@@ -132,7 +136,7 @@ def _adjusted_by_difference(facts: Facts, report: FindingList, rate: Number, ini
     if not at_stated(value, rate) and not (len(changes) >= 2 and at_stated(sum(changes) / b, rate)):
         decimals = max(rate.decimals, 2)
         report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
-                       f"报告写{RATE_LABELS[RATE_KEYS[(rate.measure, rate.scope)]]} {rate.value:g}%，按（{amount_text(facts.amount(whole))}"
+                       f"报告写{RATE_LABELS[_CHECKED[(rate.measure, rate.scope)]]} {rate.value:g}%，按（{amount_text(facts.amount(whole))}"
                        f"−{amount_text(b)}）÷{amount_text(b)} 应为 {excel_round(value * 100, decimals):.{decimals}f}%{quoted(facts, rate)}")
     return True
 

@@ -1562,3 +1562,21 @@ def test_a_sentence_led_by_a_name_and_its_points_scored_at_its_end(tmp_path):
     assert items["绩效目标合理性"] == (5, 4.5) and items["预算编制科学性"] == (5, 4) and items["资金分配合理性"] == (5, 5)
     assert items["预算执行率"] == (6, 5.67)
     assert "资产管理" not in items
+
+
+def test_a_fiscal_grants_own_rate_said_with_its_own_budget_and_spending(tmp_path):
+    # 1,056.33 ÷ 1,108.20 = 95.32%: the 财政拨款's own figures, neither the whole's budget nor its spending
+    said = "本年度财政拨款预算1,108.20万元，财政拨款支出1,056.33万元，财政拨款执行率{}。"
+    off = checked(tmp_path, said.format("94.32%")).findings
+    assert [(f.code, f.severity) for f in off] == [("STATED_RATE_MISMATCH", "warning")]
+    assert "财政拨款执行率" in off[0].message and "1,056.33÷1,108.20" in off[0].message
+    assert checked(tmp_path, said.format("95.32%")).findings == []
+
+
+def test_a_spending_list_naming_its_measure_in_one_part_only_is_one_list(tmp_path):
+    # 409.18 + 151.36 + 5.80 = 566.34: "财政拨款支出" names the measure, the other parts do not
+    text = ("2023年全年支出566.34万元，预算执行率96.49%。其中：财政拨款支出409.18万元，执行率99.14%；"
+            "上级补助资金支出151.36万元，执行率90.10%；其他资金支出5.80万元。")
+    assert checked(tmp_path, text).findings == []
+    slipped = checked(tmp_path, text.replace("151.36", "115.36")).findings
+    assert [(f.code, f.severity) for f in slipped] == [("SUM_MISMATCH", "warning")]    # (a 其中 list short of its whole)
