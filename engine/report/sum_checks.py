@@ -14,7 +14,7 @@ from .plain import FIGURE, opens_bracket
 from .sums import listed_then_totalled, totalled_then_listed
 from .tables import subtotalled, table_lines
 from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, parts_off, quoted
-from .vocabulary import column_of, partitions
+from .vocabulary import column_of, key as _key, partitions, vocabulary
 
 
 _NOTED = re.compile(r"\s*(?:万元|元)?\s*[(（][^)）]{0,30}含")
@@ -234,14 +234,15 @@ def check_listed_scores(facts: Facts, report: FindingList) -> None:
             _scores_off(facts, report, whole, parts, "，报告写合计")
 
 
-def _scores_off(facts: Facts, report: FindingList, whole: Number, parts: list[Number], said_as: str) -> None:
-    """Scores listed against the one said for them all: a TOTAL_MISMATCH where they do not add up to it — an
-    error for a slip's shape, else a warning."""
+def _scores_off(facts: Facts, report: FindingList, whole: Number, parts: list[Number], said_as: str,
+                code: str = "TOTAL_MISMATCH") -> None:
+    """Scores listed against the one said for them all: a TOTAL_MISMATCH (a 小计 row's: SUM_MISMATCH, a part's
+    parts) where they do not add up to it — an error for a slip's shape, else a warning."""
     total = sum(p.value for p in parts)
     if abs(excel_round(total, whole.decimals) - whole.value) < EPS:
         return
     say, why = by_shape(report, facts, whole, total, tuple(parts))
-    say("TOTAL_MISMATCH", facts.where(whole.start),
+    say(code, facts.where(whole.start),
         f"所列各项得分 {' + '.join(f'{p.value:g}' for p in parts)} = {total:.{max(whole.decimals, 2)}f} 分{said_as} "
         f"{whole.value:g} 分{why}{quoted(facts, whole)}")
 
@@ -348,12 +349,15 @@ def check_group_rows(facts: Facts, report: FindingList) -> None:
     group: tuple[Number, Number] | None = None
     under: list[tuple[Number, Number]] = []
     since: list[tuple[Number, Number]] = []     # the rows since the header or the last 小计 (a 小计 row after its rows)
+    leaves: list[tuple[Number, Number]] = []    # every row of the table's own, neither a group's nor a 小计
+    subtotalled = False
 
-    def weigh(whole: tuple[Number, Number], rows: list[tuple[Number, Number]], said_as: str) -> None:
+    def weigh(whole: tuple[Number, Number], rows: list[tuple[Number, Number]], said_as: str,
+              code: str = "TOTAL_MISMATCH") -> None:
         """The rows' scores against the whole's, where their points make up its own exactly."""
         if len(rows) >= 2 and abs(sum(w.value for w, _ in rows) - whole[0].value) < EPS \
                 and not report.names(facts.where(whole[1].start)):
-            _scores_off(facts, report, whole[1], [s for _, s in rows], f"（分值合计 {whole[0].value:g} 分），{said_as}")
+            _scores_off(facts, report, whole[1], [s for _, s in rows], f"（分值合计 {whole[0].value:g} 分），{said_as}", code)
 
     def settle() -> None:
         if group is not None:
@@ -369,15 +373,21 @@ def check_group_rows(facts: Facts, report: FindingList) -> None:
         score = next((i for i, c in enumerate(cells) if column_of(c, "scores") == "score"), None)
         if weight is not None and score is not None:
             settle()
-            columns, group, under, since = (weight, score), None, [], []
+            columns, group, under, since, leaves, subtotalled = (weight, score), None, [], [], [], False
             continue
         at = {column: n for column, n in placed}
         if columns is None or len(cells) < 2 or columns[0] not in at or columns[1] not in at:
             continue
         pair = (at[columns[0]], at[columns[1]])
         if text_key(cells[0]) == "小计":       # the rows since the last, where their points make up its own
-            weigh(pair, since, "小计行写")
-            group, under, since = None, [], []
+            weigh(pair, since, "小计行写", "SUM_MISMATCH")     # (a 小计 is a part of the total, no total)
+            group, under, since, subtotalled = None, [], [], True
+            continue
+        if subtotalled and _key(cells[0]) in vocabulary()["scores"]["total_rows"]:
+            # the 合计 after 小计 rows, against the rows themselves: a 小计 not updated carries its slip into a
+            # 合计 that adds up the 小计s (the 小计's own finding says which)
+            weigh(pair, leaves, "合计行写")
+            group, under, since, leaves, subtotalled = None, [], [], [], False
             continue
         since.append(pair)
         if cells[0] and not cells[1]:          # a group's row
@@ -385,8 +395,10 @@ def check_group_rows(facts: Facts, report: FindingList) -> None:
             group, under = pair, []
         elif not cells[0] and cells[1] and group is not None:
             under.append(pair)
+            leaves.append(pair)
         else:
             settle()
             group, under = None, []
+            leaves.append(pair)
     settle()
 

@@ -796,5 +796,10 @@ def test_a_score_table_with_a_rules_column_wrapped_names_and_blank_reasons(tmp_p
     assert {i.name: (i.weight.value, i.score.value) for i in result.facts.items} == {
         "财政供养人员控制率": (5, 5), "重点支出安排率": (5, 4), "资金使用合规性": (5, 4), "资产管理安全性": (5, 4.5)}
     assert error_codes(result) == []
+    # a 小计 not updated (4 + 4.5 = 8.5, not 9.5) is a part against its parts; the 合计 that adds up the 小计s
+    # (9 + 9.5 = 18.5) is off the rows themselves (5 + 4 + 4 + 4.5 = 17.5): the total carries the slip
     stale = result_of(tmp_path, RULES_COLUMN.format(asset="4.5", subtotal="9.5", total="18.5"))
-    assert "TOTAL_MISMATCH" in error_codes(stale)
+    assert sorted(error_codes(stale)) == ["SUM_MISMATCH", "TOTAL_MISMATCH"]
+    # … the 合计 right by the rows, the 小计 alone wrong: that 小计 only
+    subtotal_only = result_of(tmp_path, RULES_COLUMN.format(asset="4.5", subtotal="9.5", total="17.5"))
+    assert error_codes(subtotal_only) == ["SUM_MISMATCH"]
