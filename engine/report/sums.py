@@ -244,11 +244,31 @@ def listed_then_those_totalled(facts: Facts):
             yield whole, parts
 
 
+# "…全年支出11,067.64万元，分季度看，第一至第四季度分别支出1,386.52万元、…和4,096.85万元": each quarter's own, the four of
+# them the year — not 截至…累计 (cumulative figures are no parts)
+_QUARTERS = re.compile(r"(?:第)?[一1]\s*(?:至|到|[-—~～])\s*(?:第)?[四4]\s*季度\s*(?:分别|依次)\s*"
+                       r"(?:为|是|支出|执行|完成支出|拨付|支付|使用)?\s*[:：]?\s*(?=\d)")
+
+
+def quarters_respectively(facts: Facts):
+    """(the amount said before, the four quarters' amounts) of each "第一至第四季度分别…A、B、C和D" in its sentence."""
+    text = facts.text
+    for said in _QUARTERS.finditer(text):
+        start, end = sentence_bounds(text, said.start())
+        clause_end = min([m.start() for m in re.finditer(r"[;；。]", text[said.end():end])] + [end - said.end()]) + said.end()
+        parts = [n for n in facts.numbers if said.end() <= n.start < clause_end]
+        before = [n for n in facts.numbers if start <= n.start < said.start() and n.is_amount and not stop_parts(n.label)]
+        if len(parts) != 4 or not before or "累计" in text[before[-1].start:clause_end] \
+                or not all(re.fullmatch(r"\s*(?:万元|元)?\s*[、,，和及与]\s*", text[a.end:b.start]) for a, b in zip(parts, parts[1:])):
+            continue
+        yield before[-1], parts
+
+
 def sums_said_after(facts: Facts) -> None:
     """"巡查管护劳务86.40万元、白蚁防治32.75万元、…，合计171.03万元": the parts listed first, their whole last —
     every figure of the statement one of the list. The 合计 says they are all its parts. So does "以上三项…合计"
     opening the next sentence."""
-    for whole, parts in [*listed_then_totalled(facts), *listed_then_those_totalled(facts)]:
+    for whole, parts in [*listed_then_totalled(facts), *listed_then_those_totalled(facts), *quarters_respectively(facts)]:
         if not whole.is_amount or whole.part or not all(n.is_amount and not n.part for n in parts) \
                 or any(_EACH.search(n.label) for n in parts):
             continue

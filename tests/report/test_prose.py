@@ -1580,3 +1580,13 @@ def test_a_spending_list_naming_its_measure_in_one_part_only_is_one_list(tmp_pat
     assert checked(tmp_path, text).findings == []
     slipped = checked(tmp_path, text.replace("151.36", "115.36")).findings
     assert [(f.code, f.severity) for f in slipped] == [("SUM_MISMATCH", "warning")]    # (a 其中 list short of its whole)
+
+
+def test_the_four_quarters_said_respectively_are_the_years_parts(tmp_path):
+    said = "全年支出{}万元，分季度看，第一至第四季度分别支出1,386.52万元、2,514.36万元、3,028.47万元和4,096.85万元。"
+    assert checked(tmp_path, said.format("11,026.20")).findings == []
+    off = checked(tmp_path, said.format("11,067.64")).findings      # 1,386.52 + … + 4,096.85 = 11,026.20
+    assert [f.code for f in off] == ["SUM_MISMATCH"] and "11,026.20" in off[0].message
+    # each quarter's cumulative spending is no part of the year's
+    cumulative = "全年支出11,067.64万元，一至四季度分别累计支出1,386.52万元、3,900.88万元、6,929.35万元和11,067.64万元。"
+    assert checked(tmp_path, cumulative).findings == []
