@@ -67,7 +67,7 @@ def read_sums(facts: Facts) -> None:
         parts = _subtotals_folded(facts, parts)
         if not before or len(parts) < 2 or _item_without_amount(facts, parts, end) \
                 or _INCOME_AND_SPENDING.search(before[-1].label) or any(_SOME_OF.match(text, p.end) for p in parts) \
-                or any(_EACH.search(p.label) for p in parts):
+                or any(_EACH.search(p.label) or _AVERAGE.search(re.split(r"[,，;；、]", p.label)[-1]) for p in parts):
             continue   # (收、支总计…其中，年初结转…，本年收入…；本年支出…，年末结转…: two lists, one each side;
             # "…74.80万元等": some of the parts, said so — "…180.00万元等；上年结转318.62万元" too: the
             # list ended at its 等, what follows is no part of it; "A、B各20万元，8个站每站1万元": amounts each,
@@ -140,6 +140,7 @@ _A_SOURCE = re.compile(r"(?:一般公共预算|政府性基金预算|国有资�
 # (… or what is carried over: "年末结转结余79.89万元，其中一般公共预算70.17万元、上年结转资金6.22万元…", by source)
 _INCOME_WHOLE = re.compile(r"(?:收入(?:合计|总计|总额)|(?:年末|年底)?结转(?:和|及)?结余(?:资金)?)\s*(?:为|是|共|共计|合计)?\s*$")
 _EACH = re.compile(r"(?:各|每[^\d，,；;。、]{0,4})\s*$")
+_AVERAGE = re.compile(r"[户人亩次件辆台]均|平均|均价")   # "户均1,210.39元，其中“气代煤”户均…": averages make up no whole
 
 
 def _item_without_amount(facts: Facts, parts: list[Number], end: int) -> bool:

@@ -1590,3 +1590,10 @@ def test_the_four_quarters_said_respectively_are_the_years_parts(tmp_path):
     # each quarter's cumulative spending is no part of the year's
     cumulative = "全年支出11,067.64万元，一至四季度分别累计支出1,386.52万元、3,900.88万元、6,929.35万元和11,067.64万元。"
     assert checked(tmp_path, cumulative).findings == []
+
+
+def test_averages_listed_after_an_average_are_no_parts(tmp_path):
+    said = "户均补助1,210.39元，其中“气代煤”户均1,050.77元、“电代煤”户均1,689.11元，均未超过封顶标准。"
+    assert checked(tmp_path, said).findings == []
+    said = "项目总投资2,396.16万元，其中专项债券资金1,850.00万元由城投公司承接，户均改造投资约1.92万元。"
+    assert checked(tmp_path, said).findings == []
