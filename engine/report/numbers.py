@@ -93,6 +93,9 @@ def compared_with(label: str) -> bool:
     return bool(_COMPARED.search(label))
 
 
+_AGE = re.compile(r"\s*周?岁")
+
+
 def numbers(text: str) -> list[Number]:
     """Every number of the text with its unit, label, scope and measure."""
     out: list[Number] = []
@@ -122,6 +125,8 @@ def numbers(text: str) -> list[Number]:
             if unit == "年" and text[match.end():match.end() + 1] in ("初", "末", "中", "底"):
                 position = match.end() - 1    # ("2024年初预算…": the next label keeps its 年初)
             continue   # a date: not a figure; it ends the label of the next one (≥50年, a span of years, is one)
+        if not unit and _AGE.match(text, match.end()):
+            continue   # an age in a population's name ("65岁及以上老年人健康管理率", "0-6岁儿童"): no figure
         mark = _LIST_MARK.match(text, text.rfind("\n", 0, match.start()) + 1)
         if mark and not unit and mark.end() >= match.end():
             continue   # a list's mark ("（3）奖补…386户", "2.效益指标…"): no figure, it ends the next one's label

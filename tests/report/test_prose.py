@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reading import amounts, checked, error_codes
+from reading import amounts, checked, error_codes, indicator_values
 
 LISTED = """某县林业站2024年度部门整体支出绩效自评报告
 一、自评结论
@@ -1597,3 +1597,14 @@ def test_averages_listed_after_an_average_are_no_parts(tmp_path):
     assert checked(tmp_path, said).findings == []
     said = "项目总投资2,396.16万元，其中专项债券资金1,850.00万元由城投公司承接，户均改造投资约1.92万元。"
     assert checked(tmp_path, said).findings == []
+
+
+def test_an_age_in_a_populations_name_is_no_figure_of_its_clause(tmp_path):
+    # "65岁及以上老年人健康管理率达到62%以上": one figure in the goal's clause, the 62%; the results then pair
+    text = ("一、绩效目标\n    2023年绩效目标为：重点人群签约率达到75%以上；65岁及以上老年人健康管理率达到62%以上。\n"
+            "二、完成情况\n    1.重点人群签约率77.02%。\n"
+            "    2.全县65岁及以上老年人16,749人，全年完成健康管理10,284人，健康管理率61.40%，完成年度目标的{}。\n")
+    result = checked(tmp_path, text.format("99.03%"))
+    assert indicator_values(result)["健康管理率"] == (62, 61.4, None, None)
+    assert result.findings == []
+    assert [f.code for f in checked(tmp_path, text.format("99.30%")).findings] == ["COMPLETION_MISMATCH"]   # 61.40 ÷ 62
