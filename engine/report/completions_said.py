@@ -10,6 +10,7 @@ import re
 
 from ..core.findings import FindingList
 from .facts import Facts, Indicator, shared_core
+from .numbers import sentence_bounds
 from .indicator_checks import dir_symbol, indicator_completion
 from .stated import at_stated, by_shape, quoted
 from .vocabulary import key as _key
@@ -27,6 +28,9 @@ _BEYOND_TARGET = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?
 _BEYOND_SAID = re.compile(r"(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s]{1,6}?)\s*[,，]\s*比(?:年度|全年)?(?:指标值|目标值?|计划数?)\s*"
                           r"(?P<target>\d[\d,]*(?:\.\d+)?)\s*(?P=unit)\s*(?:多|超)(?:[^，,；;。]|(?<=\d),(?=\d{3})){0,20}[,，]\s*超额完成(?:了)?(?:年度|全年)?(?:目标|计划|任务)?\s*"
                           r"(?P<rate>\d+(?:\.\d+)?)\s*%")
+# "…，补助户数完成年度目标的97.24%": a name with no figure of its own, then its completion
+_NAMED_COMPLETION = re.compile(r"(?<=[，,；;])\s*(?P<name>[^，,。；;:：\d()（）%]{2,12}?)\s*完成(?:了)?(?:年度|全年)(?:目标|计划|任务)(?:值)?的\s*"
+                               r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 _ITS_COMPLETION = re.compile(r"(?:该项|该指标|本项|此项)(?:指标)?(?:的)?\s*完成率\s*(?:为|是|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 
 
@@ -54,6 +58,20 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
         if None in (actual, target, rate) or not target.value or not rate.is_rate or report.names(facts.where(rate.start)):
             continue
         _say_beyond(facts, report, actual.value, target.value, rate, f"实际 {actual.value:g}、目标 {target.value:g}")
+    for said in _NAMED_COMPLETION.finditer(facts.text):
+        # "…向24,855户发放运行补助，…，补助户数完成年度目标的97.24%": the indicator named, its achieved figure said
+        # earlier in the sentence
+        rate = facts.number_at(said.start("rate"))
+        start = sentence_bounds(facts.text, said.start())[0]
+        said_before = [n for n in facts.numbers if start <= n.start < said.start()]
+        name = _key(said.group("name"))
+        same = [i for k, i in indicators if shared_core(k, name) >= 2 and i.direction in (">=", ">", "=")
+                and sum(1 for n in said_before if n.value == i.actual.value and i.actual.unit in (n.unit, "")) == 1]
+        if rate is None or not rate.is_rate or len(same) != 1 or same[0].completion is rate \
+                or report.names(facts.where(rate.start)):
+            continue
+        actual = next(n for n in said_before if n.value == same[0].actual.value and same[0].actual.unit in (n.unit, ""))
+        _said_apart(facts, report, same[0], actual, rate, reverse_method)
     for said in _ITS_COMPLETION.finditer(facts.text):
         # "…损失率为5.4%，超出不高于5%的控制目标。按…，该项完成率为92.95%": of the indicator whose achieved figure
         # its paragraph said last, by name

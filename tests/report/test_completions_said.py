@@ -61,3 +61,18 @@ def test_a_result_said_as_its_share_of_the_target(tmp_path):
     assert checked(tmp_path, form.format(share="94.15%")).findings == []
     found = checked(tmp_path, form.format(share="94.51%")).findings
     assert [(f.code, f.severity) for f in found] == [("COMPLETION_MISMATCH", "warning")] and "94.15%" in found[0].message
+
+
+# the form's row gives the target and the figure achieved; a sentence names the indicator in other words, its
+# figure achieved said earlier in that sentence, and the completion after the name alone
+NAMED_APART = ("某县住房和城乡建设局2023年度项目支出绩效自评报告\n"
+               "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+               "| 产出指标 | 数量指标 | 补助发放户数 | ≥25000户 | 24855户 | 10 | 9.94 |\n"
+               "| 效益指标 | 社会效益指标 | 清洁取暖设备正常使用率 | ≥90% | 95% | 10 | 10 |\n"
+               "全年共核定并向24,855户发放运行补助，其中“气代煤”18,640户、“电代煤”6,215户，补助户数完成年度目标的{rate}。\n")
+
+
+def test_a_completion_said_after_the_indicators_name_alone(tmp_path):
+    assert checked(tmp_path, NAMED_APART.format(rate="99.42%")).findings == []
+    found = checked(tmp_path, NAMED_APART.format(rate="97.24%")).findings      # 24,855 ÷ 25,000 = 99.42%
+    assert [(f.code, f.severity) for f in found] == [("COMPLETION_MISMATCH", "warning")] and "99.42%" in found[0].message
