@@ -16,7 +16,8 @@ from .dates import is_date
 from .deductions import per_fault_score, per_point_score, per_unit_score
 from .facts import Facts, Indicator
 from .numbers import sentence_bounds, statement_start
-from .said_formula import follows_rate
+from .execution_points import TIMES_RULE
+from .said_formula import OWN_EXECUTION_RULE, follows_rate
 from .stated import a_slip_of, at_stated, by_shape, quoted, truncated_to
 from .text import CELL
 from .vocabulary import key as _key, words
@@ -82,6 +83,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         return
     completion = indicator_completion(ind, reverse_method)
     if completion is None:
+        _execution_row(facts, ind, report, name)
         return
     said = completion
     if ind.direction in ("<=", "<") and ind.actual.value > 0 and REVERSE_SAID.search(facts.text):
@@ -188,6 +190,25 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             say("SCORE_MISMATCH", facts.where(ind.self_score.start),
                 f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
                 f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{quoted(facts, ind.self_score)}")
+
+
+def _execution_row(facts: Facts, ind: Indicator, report: FindingList, name: str) -> None:
+    """An indicator form's 预算执行率 row with no target (| 预算执行 | | 预算执行率 | | 98.23% | 10 | 9.28 |): its score
+    against 分值 × the rate, the 项目支出 framework's rule, where the report states no bands of its own — an error where
+    it states that rule ("得分=执行率×10分") and the score differs by a slip's shape; else a warning that says so."""
+    if ind.target is not None or ind.actual is None or not ind.actual.is_rate or ind.weight is None \
+            or ind.self_score is None or ind.item_too or not _EXECUTION.search(ind.name or "") \
+            or report.names(facts.where(ind.self_score.start)):
+        return
+    expected = _score(min(ind.actual.value / 100, 1), ind.weight.value)
+    if expected is None or abs(expected - ind.self_score.value) < SCORE_TOLERANCE \
+            or OWN_EXECUTION_RULE.search(facts.text):
+        return      # (… or scored by the report's own bands: "预算执行率采用区间计分：…95%（含）以上得满分")
+    say, why = by_shape(report, facts, ind.self_score, expected) if TIMES_RULE.search(facts.text) else \
+        (report.warning, "（报告未写明执行率按比例计分，按分值×执行率）")
+    say("SCORE_MISMATCH", facts.where(ind.self_score.start),
+        f"指标「{name}」分值 {ind.weight.value:g} 分 × 执行率 {ind.actual.value:g}% = {expected:.2f} 分，报告自评 "
+        f"{ind.self_score.value:g} 分{why}{quoted(facts, ind.self_score)}")
 
 
 # the report says a ceiling's completion is its target over what was achieved ("反向指标…完成进度=目标值÷实际值×100%"):
