@@ -1759,7 +1759,7 @@ def test_funds_rows_whose_merged_first_cell_was_left_out(tmp_path):
 
 
 # a 项目支出 form whose 预算执行率 is a row of its indicator table, the rate under 实际完成值 and no target
-EXECUTION_ROW = """某旗肉羊良种补贴项目2023年度绩效自评报告
+EXECUTION_AMONG_INDICATORS = """某旗肉羊良种补贴项目2023年度绩效自评报告
 按照评分办法，预算执行率10分，得分=执行率×10分；其他定量指标未达到的按完成比例计分。
 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
 | 预算执行 | | 预算执行率 | | 98.23% | 10 | {score} |
@@ -1771,9 +1771,9 @@ EXECUTION_ROW = """某旗肉羊良种补贴项目2023年度绩效自评报告
 
 
 def test_an_execution_row_of_the_indicator_table_is_scored_by_its_rate(tmp_path):
-    assert checked(tmp_path, EXECUTION_ROW.format(score="9.82", total="99.82")).findings == []
-    slipped = checked(tmp_path, EXECUTION_ROW.format(score="9.28", total="99.28")).findings    # 98.23% × 10 = 9.82
+    assert checked(tmp_path, EXECUTION_AMONG_INDICATORS.format(score="9.82", total="99.82")).findings == []
+    slipped = checked(tmp_path, EXECUTION_AMONG_INDICATORS.format(score="9.28", total="99.28")).findings    # 98.23% × 10 = 9.82
     assert [(f.code, f.severity) for f in slipped] == [("SCORE_MISMATCH", "error")] and "9.82" in slipped[0].message
     # a report scoring its execution by bands of its own: not by the rate
-    banded = EXECUTION_ROW.replace("得分=执行率×10分", "执行率95%（含）以上的得满分").format(score="10", total="100")
+    banded = EXECUTION_AMONG_INDICATORS.replace("得分=执行率×10分", "执行率95%（含）以上的得满分").format(score="10", total="100")
     assert checked(tmp_path, banded).findings == []
