@@ -1608,3 +1608,14 @@ def test_an_age_in_a_populations_name_is_no_figure_of_its_clause(tmp_path):
     assert indicator_values(result)["健康管理率"] == (62, 61.4, None, None)
     assert result.findings == []
     assert [f.code for f in checked(tmp_path, text.format("99.30%")).findings] == ["COMPLETION_MISMATCH"]   # 61.40 ÷ 62
+
+
+def test_a_rate_of_what_was_due_and_what_was_paid(tmp_path):
+    # 应补金额 is what was due (the base), 实际兑付 what was paid: 781,600 ÷ 813,600 = 96.07%
+    table = ("分苏木镇兑付情况表（金额单位：元）\n| 苏木镇 | 核定种公羊（只） | 应补金额 | 实际兑付 | 兑付率 |\n"
+             "| 乌兰苏木 | 1,616 | 1,292,800 | 1,263,200 | 97.71% |\n| 宝力格苏木 | 1,017 | 813,600 | 781,600 | {} |\n")
+    assert checked(tmp_path, table.format("96.07%")).findings == []
+    off = checked(tmp_path, table.format("96.70%")).findings
+    assert [(f.code, f.severity) for f in off] == [("STATED_RATE_MISMATCH", "warning")] and "96.07%" in off[0].message
+    said = "应补金额813,600元，实际兑付781,600元，兑付率96.70%。"
+    assert [f.code for f in checked(tmp_path, said).findings] == ["STATED_RATE_MISMATCH"]
