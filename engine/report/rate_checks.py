@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..core.findings import FindingList
+from ..core.parsing import text_key
 from ..core.rounding import excel_round
 from .facts import AMOUNT_KEYS, RATE_KEYS, Facts
 from .numbers import Number, compared_with, direction_before, sentence_bounds, statement_start
@@ -217,3 +218,34 @@ def check_carry_rate(facts: Facts, report: FindingList) -> None:
                            f"报告写结转结余率 {rate.value:g}%，按报告所写定义（年末结转结余÷全年预算数）"
                            f"{amount_text(facts.amount(carried[0]))}÷{amount_text(facts.amount(budget))} 应为 "
                            f"{value * 100:.2f}%{quoted(facts, rate)}")
+
+
+# "（二）职业技能提升培训补贴项目 / 项目预算执行率78.90%": the section's project's rate, said with no amount of its own
+_PROJECT_RATE = re.compile(r"(?:^|[,，;；:：。])\s*(?:该|本)?(?:项目)?(?:预算|资金)?执行率\s*(?:为|达到?|是)?\s*$")
+
+
+def check_section_rates(facts: Facts, report: FindingList) -> None:
+    """A project's 执行率 said in the section its heading names, no amount in its sentence: against that project's row
+    of a table of projects (its 全年执行数 ÷ 全年预算数) — a warning, the amounts taken from the table."""
+    if facts.document is None:
+        return
+    rows = [r for t in facts.tables for r in t.rows if {"budget", "spend"} <= set(r.cells) and len(text_key(r.named or r.name)) >= 4]
+    for rate in facts.figures():
+        section = facts.document.section_at(rate.start)
+        if not rate.is_rate or rate.measure != "exec_rate" or section is None or not _PROJECT_RATE.search(rate.label) \
+                or facts.monitoring_from(rate) is not None or report.names(facts.where(rate.start)):
+            continue
+        start, end = sentence_bounds(facts.text, rate.start)
+        if any(n.is_amount and start <= n.start < end for n in facts.numbers):
+            continue    # (its own amounts said with it: check_stated_rates')
+        title = text_key(section.title)
+        named = [r for r in rows if text_key(r.named or r.name) in title]
+        if len(named) != 1 or not facts.amount(named[0].cells["budget"]):
+            continue
+        row = named[0]
+        spent, budget = facts.amount(row.cells["spend"]), facts.amount(row.cells["budget"])
+        if not at_stated(spent / budget, rate):
+            report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
+                           f"报告写「{row.named or row.name}」执行率 {rate.value:g}%，按表中该项目 {amount_text(spent)}÷"
+                           f"{amount_text(budget)} 应为 {excel_round(spent / budget * 100, 2):.2f}%（金额取自表中该项目行）"
+                           f"{quoted(facts, rate)}")

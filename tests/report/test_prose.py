@@ -1619,3 +1619,21 @@ def test_a_rate_of_what_was_due_and_what_was_paid(tmp_path):
     assert [(f.code, f.severity) for f in off] == [("STATED_RATE_MISMATCH", "warning")] and "96.07%" in off[0].message
     said = "应补金额813,600元，实际兑付781,600元，兑付率96.70%。"
     assert [f.code for f in checked(tmp_path, said).findings] == ["STATED_RATE_MISMATCH"]
+
+
+PROJECT_SECTIONS = """二、项目绩效自评结果
+2023年度项目预算及自评得分情况如下（单位：万元）：
+| 项目名称 | 年初预算数 | 全年预算数 | 全年执行数 | 自评得分 |
+| 就业创业补贴 | 3,680.00 | 4,126.50 | 3,982.14 | 96.35 |
+| 职业技能提升培训补贴 | 1,250.00 | 1,050.00 | 986.25 | 88.62 |
+（一）就业创业补贴项目
+项目预算执行率96.50%。全年发放社会保险补贴2.36万人次。
+（二）职业技能提升培训补贴项目
+项目预算执行率{}。全年完成补贴性职业技能培训6,120人次。
+"""
+
+
+def test_a_projects_rate_in_the_section_its_heading_names(tmp_path):
+    assert checked(tmp_path, PROJECT_SECTIONS.format("93.93%")).findings == []
+    off = checked(tmp_path, PROJECT_SECTIONS.format("78.90%")).findings     # 986.25 ÷ 1,050.00 (986.25 ÷ 1,250 is 78.90%)
+    assert [(f.code, f.severity) for f in off] == [("STATED_RATE_MISMATCH", "warning")] and "93.93%" in off[0].message
