@@ -114,9 +114,10 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
     # (… unless the items' sum is known and neither is it: "合计（加减分前）96.52 … 最终得分97.02" and "综合得分97.52" —
     # both totals after the bonus, one of them left without the 扣0.5分)
     neither_the_sum = bool(sums) and not any(abs(s - v) < SCORE_TOLERANCE for s in sums for v in values)
-    if not neither_the_sum and any(abs(float(m.group(1)) - gap) < SCORE_TOLERANCE
-                                   and not _PER_UNIT.search(facts.text, max(m.start() - 16, 0), m.start())
-                                   for m in _BONUS.finditer(facts.text)):
+    bonuses = [m for m in _BONUS.finditer(facts.text) if abs(float(m.group(1)) - gap) < SCORE_TOLERANCE
+               and not _PER_UNIT.search(facts.text, max(m.start() - 16, 0), m.start())]
+    if not neither_the_sum and bonuses:
+        _before_the_bonus_said_as_total(facts, report, said, bonuses)
         return      # "总分97.81分（其中指标得分96.81分、加分1分）": the total and the items' sum, a bonus apart
     said += [form] if form else []
     if _rounded_apart(said):
@@ -144,6 +145,36 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
         report.warning("TOTAL_MISMATCH", facts.where(first.start),
                        f"报告两处写总分不一致：{first.value:g} 分与 {other.value:g} 分（{facts.where(other.start)}），"
                        f"各项得分未能读全，请核对哪一处有误{quoted(facts, first)}")
+
+
+# a total's own name before its figure ("自评得分为", "综合得分"), not a sum's ("各项指标得分合计", "加减分前得分")
+_NAMED_TOTAL = re.compile(r"(?:自评|综合|评价|绩效)(?:得分|总分|评分)\s*(?:为|是|达)?\s*$")
+_A_SUM = re.compile(r"合计|之和|小计|指标得分|[加扣减]分前|[加扣减]分项?")
+
+
+def _before_the_bonus_said_as_total(facts: Facts, report: FindingList, said: list[Number], bonuses: list) -> None:
+    """A sentence saying the items' sum, the bonus or deduction and the total after it ("各项指标得分合计95.45分，扣减
+    扣分项1分后，自评总分为94.45分"): the report's total is the one after it. The sum said elsewhere by a total's
+    own name ("经自评，…自评得分为95.45分"), with no word of the bonus in its sentence, is the total left without it —
+    a warning."""
+    for bonus in bonuses:
+        begin, end = sentence_bounds(facts.text, bonus.start())
+        before = [n for n in said if begin <= n.start < bonus.start()]
+        after = [n for n in said if bonus.end() <= n.start < end]
+        if len(before) != 1 or len(after) != 1 or round(before[0].value, 2) == round(after[0].value, 2):
+            continue
+        if facts.total is not None and round(facts.total.value, 2) == round(before[0].value, 2):
+            facts.total = after[0]      # (the report's total: the one after its bonus or deduction)
+        for n in said:
+            start, stop = sentence_bounds(facts.text, n.start)
+            clause = re.split(r"[,，;；]", n.label)[-1]
+            if round(n.value, 2) == round(before[0].value, 2) and not begin <= n.start < end and _NAMED_TOTAL.search(clause) \
+                    and not _A_SUM.search(clause) and not _BONUS.search(facts.text, start, stop) \
+                    and not report.names(facts.where(n.start)):
+                report.warning("TOTAL_MISMATCH", facts.where(n.start),
+                               f"此处写总分 {n.value:g} 分，报告另处写{bonus.group(0)}后总分为 {after[0].value:g} 分"
+                               f"（{facts.where(after[0].start)}）：此处未计入该加减分{quoted(facts, n)}")
+        return
 
 
 def _rounded_apart(said: list[Number]) -> bool:

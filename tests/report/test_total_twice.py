@@ -210,3 +210,19 @@ def test_last_years_total_said_in_words_is_no_second_total(tmp_path):
             "上年度本项目自评得分97.80分。\n")
     result = checked(tmp_path, text)
     assert result.facts.total.value == 99.25 and result.findings == []
+
+
+DEDUCTED = """一、基本情况
+经自评，2023年度部门整体支出绩效自评得分为{summary}分，评价等级为“优”。
+二、评价结论
+一级指标得分：决策14.5分、过程23.32分、产出34.09分、效益23.54分。审计发现1项问题，扣分项扣1分。
+综上，各项指标得分合计95.45分，扣减扣分项1分后，自评总分为94.45分，评价等级为“优”。
+"""
+
+
+def test_the_sum_before_a_deduction_said_elsewhere_as_the_total(tmp_path):
+    result = checked(tmp_path, DEDUCTED.format(summary="94.45"))
+    assert result.facts.total.value == 94.45 and result.findings == []
+    stale = checked(tmp_path, DEDUCTED.format(summary="95.45"))      # the summary left without the 扣1分
+    assert stale.facts.total.value == 94.45
+    assert [(f.code, f.severity, f.where) for f in stale.findings] == [("TOTAL_MISMATCH", "warning", "第2行")]
