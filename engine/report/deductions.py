@@ -39,6 +39,34 @@ _TAKEN_THEN_SCORE = re.compile(r"扣(?:除|减)?\s*(?P<taken>\d+(?:\.\d+)?)\s*�
 def check_said_deductions(facts: Facts, report: FindingList) -> None:
     _check_per_point(facts, report)
     _check_points_left(facts, report)
+    _check_item_deducted(facts, report)
+
+
+# "…，资产管理安全性扣1分。": an item named, the points taken from it, nothing more in its clause
+_ITEM_DEDUCTED = re.compile(r"(?P<name>[\u4e00-\u9fff]{4,24})\s*(?:共|合计)?扣(?:除|减)?\s*(?P<taken>\d+(?:\.\d+)?)\s*分\s*(?=[，,。；;]|$)", re.M)
+
+
+def _check_item_deducted(facts: Facts, report: FindingList) -> None:
+    """The points a sentence says were taken from an item by its name ("资产管理安全性扣1分"), the one deduction said
+    of it in the report: the 评分表's score for it is its 分值 less those points — a warning, said apart."""
+    items = {}
+    for item in facts.items:
+        if item.weight is not None and len(text_key(item.name)) >= 4:
+            items.setdefault(text_key(item.name), []).append(item)
+    for said in _ITEM_DEDUCTED.finditer(facts.text):
+        name = text_key(said.group("name"))
+        named = [k for k in items if name.endswith(k)]
+        if len(named) != 1 or len({(i.weight.value, i.score.value) for i in items[named[0]]}) != 1 \
+                or facts.document.is_rule(said.start()) or facts.text.count(named[0] + "扣") != 1:
+            continue        # (an item scored twice otherwise, a rule's words, or deductions said of it more than once)
+        item, taken = items[named[0]][0], facts.number_at(said.start("taken"))
+        if taken is None or taken.value > item.weight.value or report.names(facts.where(item.score.start)):
+            continue
+        expected = excel_round(item.weight.value - taken.value, max(taken.decimals, item.score.decimals))
+        if abs(expected - item.score.value) >= EPS:
+            report.warning("SCORE_MISMATCH", facts.where(item.score.start),
+                           f"「{item.name}」分值 {item.weight.value:g} 分，正文写扣 {taken.value:g} 分（{facts.where(said.start())}），"
+                           f"应得 {expected:g} 分，表中写 {item.score.value:g} 分{quoted(facts, item.score)}")
 
 
 def _check_points_left(facts: Facts, report: FindingList) -> None:

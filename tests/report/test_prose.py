@@ -1637,3 +1637,18 @@ def test_a_projects_rate_in_the_section_its_heading_names(tmp_path):
     assert checked(tmp_path, PROJECT_SECTIONS.format("93.93%")).findings == []
     off = checked(tmp_path, PROJECT_SECTIONS.format("78.90%")).findings     # 986.25 ÷ 1,050.00 (986.25 ÷ 1,250 is 78.90%)
     assert [(f.code, f.severity) for f in off] == [("STATED_RATE_MISMATCH", "warning")] and "93.93%" in off[0].message
+
+
+ITEM_DEDUCTED = """（三）资产管理
+1台报废公务用车未及时办理资产核销，按“发现一处问题扣1分”的标准，资产管理安全性扣1分。
+附表 评分表
+| 一级指标 | 二级指标 | 三级指标 | 分值 | 评分标准 | 得分 | 扣分原因 |
+| 过程 | 资产管理 | 资产管理安全性 | 4 | 发现一处问题扣1分 | {score} | 1台报废车辆未核销 |
+| | 财务管理 | 资金使用合规性 | 6 | 发现一处问题扣1分 | 6 | |
+"""
+
+
+def test_an_items_deduction_said_in_words_against_its_score(tmp_path):
+    assert checked(tmp_path, ITEM_DEDUCTED.format(score="3")).findings == []
+    off = checked(tmp_path, ITEM_DEDUCTED.format(score="3.5")).findings      # 4 − 1 = 3
+    assert [(f.code, f.severity) for f in off] == [("SCORE_MISMATCH", "warning")] and "应得 3 分" in off[0].message
