@@ -161,6 +161,8 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
             numbered = _NUMBERED_BY.fullmatch(text_key(cells[0])) is not None if cells else False
             tables.append(AmountTable())
             continue
+        if columns is not None and words_only(cells) and (other := form_header(cells)) is not None and other[0] != "funds":
+            columns = None      # another form's header (一级指标 | … | 分值 | 得分): its rows are no amounts' rows
         if columns is None:
             continue
         first = cells[side_names] if side_names is not None and side_names < len(cells) else cells[0]

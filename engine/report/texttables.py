@@ -65,7 +65,7 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
             block.append(n)       # a form's header, blank lines, then its rows: one block
             continue
         if block and n != block[-1] + 1:
-            for part in _by_header(block, spaced):
+            for part in _by_header(block, spaced, lines):
                 if len(part) >= 2 and any(len(spaced[i]) >= 3 for i in part):
                     rows.update(_aligned(part, lines))
             block = []
@@ -80,15 +80,21 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
 _MASTHEAD = re.compile(r"\s*(?:项目名称|主管部门|实施单位|预算单位|部门名称|单位名称|项目单位|项目负责人|主管单位)")
 
 
-def _by_header(block: list[int], spaced: dict[int, list[str]]) -> list[list[int]]:
+def _by_header(block: list[int], spaced: dict[int, list[str]], lines: list[str]) -> list[list[int]]:
     """A block of lines cut before each form's header below a row of figures (a funds table and
     an indicator table one under the other: each its own columns; a header of two lines stays one)."""
     parts: list[list[int]] = [[]]
     for n in block:
         if form_header(spaced[n]) and words_only(spaced[n]) and (
                 any(figured(spaced[i]) for i in parts[-1])
-                or parts[-1] and all(_MASTHEAD.match(spaced[i][0]) for i in parts[-1])):
-            parts.append([])      # (… or below the form's 项目名称 / 主管部门 lines: no header of its rows)
+                or any(_MASTHEAD.match(spaced[i][0]) for i in parts[-1])
+                and all(_MASTHEAD.match(spaced[i][0]) or len(spaced[i]) == 1
+                        or i == n - 1 and _ends_named(_cells_at(lines[i]), _cells_at(lines[n])) for i in parts[-1])):
+            # (… or below the form's title and 项目名称 / 主管部门 lines: no header of its rows — the header's upper
+            # line of words, 年初 | 全年 | 全年 over 预算数 | 预算数 | 执行数, goes with it)
+            upper = [parts[-1].pop()] if parts[-1] and parts[-1][-1] == n - 1 and not _MASTHEAD.match(spaced[n - 1][0]) \
+                and _ends_named(_cells_at(lines[n - 1]), _cells_at(lines[n])) else []
+            parts.append(upper)
         parts[-1].append(n)
     return parts
 

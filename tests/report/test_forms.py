@@ -1777,3 +1777,27 @@ def test_an_execution_row_of_the_indicator_table_is_scored_by_its_rate(tmp_path)
     # a report scoring its execution by bands of its own: not by the rate
     banded = EXECUTION_AMONG_INDICATORS.replace("得分=执行率×10分", "执行率95%（含）以上的得满分").format(score="10", total="100")
     assert checked(tmp_path, banded).findings == []
+
+
+# a PDF's text of a 项目支出 form set in spaces: the funds header of two lines right under the 主管部门 line, and
+# the indicator table's header further down, its 分值 column where the funds header had 执行数
+SPACED_UNDER_MASTHEAD = """                              项目支出绩效自评表
+项目名称      圩镇品质提升项目
+主管部门      华岭县住房和城乡建设局              实施单位      华岭县住房和城乡建设局
+                              年初          全年          全年
+                              预算数        预算数        执行数        分值    执行率     得分
+项目资金      年度资金总额    1100.00       1500.00       1386.54       10      92.44%     9.24
+（万元）      其中：省级资金  800.00        1200.00       1112.96       —       92.75%     —
+              县级配套资金    300.00        300.00        273.58        —       91.19%     —
+
+一级    二级      三级指标                    分值   年度指标值      实际完成值      完成率     得分
+产出    数量      圩镇主干道路面改造长度      8      ≥12.6公里       12.6公里        100.00%    8
+                  新建改造公厕数量            6      ≥9座            9座             100.00%    6
+"""
+
+
+def test_a_two_line_funds_header_under_the_masthead_and_an_indicator_header_after_it(tmp_path):
+    result = checked(tmp_path, SPACED_UNDER_MASTHEAD)
+    assert {k: n.value for k, n in result.facts.keyed_amounts().items() if k.startswith(("budget", "spend"))} == {
+        "budget_initial": 1100.0, "budget_total": 1500.0, "spend_total": 1386.54}
+    assert result.findings == []      # (no 执行率 of 1,386.54 ÷ 1,100.00, no indicator row read as amounts)
