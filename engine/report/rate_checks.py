@@ -65,6 +65,9 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
             num, den = _explained_after(facts, rate, alike) or (num, den)
         if num is None or den is None or num.start < den.start and num.sentence != den.sentence:
             continue   # (a spending said a sentence before the budget it would be divided by: another's)
+        if num.sentence != rate.sentence and _WHOLE_RATE.search(re.split(r"[,，;；]", rate.label)[-1]) \
+                and any(_A_SOURCE.search(_sentence_of(facts, n)) for n in (num, den)):
+            continue   # ("…配套资金全年预算276.00万元，执行251.28万元…。项目整体执行率96.59%": the whole's, not that source's)
         if re.search(r"[;；]", facts.text[den.end:rate.start]) and any(
                 n.is_rate and den.end < n.start < rate.start for n in figures):
             continue   # ("…占当时可用预算2,133.12万元的23.16%；截至9月底累计支付…，支付进度71.04%": that clause's base)
@@ -140,6 +143,14 @@ def _adjusted_by_difference(facts: Facts, report: FindingList, rate: Number, ini
                        f"报告写{RATE_LABELS[_CHECKED[(rate.measure, rate.scope)]]} {rate.value:g}%，按（{amount_text(facts.amount(whole))}"
                        f"−{amount_text(b)}）÷{amount_text(b)} 应为 {excel_round(value * 100, decimals):.{decimals}f}%{quoted(facts, rate)}")
     return True
+
+
+_WHOLE_RATE = re.compile(r"整体|总体|全部|综合")
+
+
+def _sentence_of(facts: Facts, n: Number) -> str:
+    start, end = sentence_bounds(facts.text, n.start)
+    return facts.text[start:end]
 
 
 _A_SOURCE = re.compile(r"其中|中央|省级|市级|县级|区级|本级|配套|上级|自筹|单位资金|其他资金")

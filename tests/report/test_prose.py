@@ -1652,3 +1652,10 @@ def test_an_items_deduction_said_in_words_against_its_score(tmp_path):
     assert checked(tmp_path, ITEM_DEDUCTED.format(score="3")).findings == []
     off = checked(tmp_path, ITEM_DEDUCTED.format(score="3.5")).findings      # 4 − 1 = 3
     assert [(f.code, f.severity) for f in off] == [("SCORE_MISMATCH", "warning")] and "应得 3 分" in off[0].message
+
+
+def test_the_wholes_rate_said_after_a_sources_own_figures(tmp_path):
+    # 1,669.63 ÷ 1,728.60 = 96.59%: the whole's; the sentence before is the 配套资金's own (251.28 ÷ 276.00)
+    text = ("全年预算1,728.60万元，全年支出1,669.63万元。镇（街道）配套资金全年预算276.00万元，执行251.28万元，执行率91.04%。"
+            "项目整体执行率96.59%，年末未支出58.97万元。")
+    assert checked(tmp_path, text).findings == []
