@@ -49,8 +49,8 @@ def check_sums(facts: Facts, report: FindingList) -> None:
             whole_named = total > facts.amount(s.whole) or s.every_part or _every_part_named(s.parts)
             # a part with a note of what it holds ("…180万元（含上年结转80万元）") or one said to be inside the
             # part before it ("…、含安装调试费120万元"): which figures make up the whole is not certain
-            noted = any(_NOTED.match(facts.text, p.end) or _INSIDE_THE_LAST.match(re.split(r"[,，、;；]", p.label)[-1])
-                        for p in s.parts)
+            noted = any(_NOTED.match(facts.text, p.end) or k > 0 and _INSIDE_THE_LAST.match(re.split(r"[,，、;；]", p.label)[-1])
+                        for k, p in enumerate(s.parts))     # (the first part's 包括 opens the list: no note)
             # off by no more than a cent a part: rounded otherwise than half up (each part to balance) — a warning
             cents = abs(total - facts.amount(s.whole)) <= 2 * slack + EPS
             say, listed = (report.warning, "（分项另注所含内容，口径可能与合计不同，请核对）") if s.one_statement and noted else \

@@ -14,6 +14,8 @@ _CLAUSE_END = re.compile(r"[;；]")
 _MADE_OF = r"由(?:以下|下列)?\s*(?:[两二三四五六七八九十]|\d{1,2})?\s*(?:项|部分|个方面|类|个|笔)?\s*(?:构成|组成)\s*[:：]"
 # "项目支出2,146.38万元，分别为A…元、B…元、C…元": right after the whole, its parts each named (not "A、B分别为X、Y")
 _RESPECTIVELY = r"(?:(?<=元)[,，]?|(?<=支出))\s*分别(?:为|是)\s*[:：]?(?=[^\d,，。;；]{2})"
+# "本年支出1,198.35万元，包括基本支出…和项目支出…": a list as 其中's (not "主要包括…": some of them, said so)
+_INCLUDING = r"(?<=元)[,，]\s*包括\s*[:：]?(?=[^\d,，。;；]{2})"
 _SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成")   # not 支出: 基本支出 and 项目支出 are parts of a budget
 _WHOLE = re.compile(r"合计|总计|总额|小计")     # a part that is itself a whole ends the list
 _SUMMING = re.compile(r"共|合计|总计|涉及|安排|分解|用于")
@@ -24,7 +26,7 @@ _INCOME_AND_SPENDING = re.compile(r"收入?\s*[、,，和及与]?\s*支出?\s*(?
 def read_sums(facts: Facts) -> None:
     """The 其中 lists of the report: each whole and the parts said after it."""
     text = facts.text
-    for match in re.finditer(r"其中(?:[:：\s]*其中)*|即\s*[:：]|" + _MADE_OF + "|" + _RESPECTIVELY, text):   # "其中：其中：" is
+    for match in re.finditer(r"其中(?:[:：\s]*其中)*|即\s*[:：]|" + _MADE_OF + "|" + _RESPECTIVELY + "|" + _INCLUDING, text):   # "其中：其中：" is
         # one list; "即：", "由以下四项构成：" and an amount's "，分别为…" name them all
         start, end = sentence_bounds(text, match.start())
         before = [n for n in facts.numbers if start <= n.start < match.start() and n.is_amount]
@@ -99,7 +101,7 @@ def read_sums(facts: Facts) -> None:
                 group = _up_to_a_clause_that_adds_up(facts, group, whole) if whole.measure == "adjust" else group
                 for n in group:
                     n.part = True
-                facts.sums.append(PartsList(whole, group, every_part=not match.group().startswith("其中")))
+                facts.sums.append(PartsList(whole, group, every_part=not match.group().startswith(("其中", "包括"))))
 
 
 def _inside_a_part(text: str, start: int, at: int) -> bool:

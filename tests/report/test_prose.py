@@ -1659,3 +1659,12 @@ def test_the_wholes_rate_said_after_a_sources_own_figures(tmp_path):
     text = ("全年预算1,728.60万元，全年支出1,669.63万元。镇（街道）配套资金全年预算276.00万元，执行251.28万元，执行率91.04%。"
             "项目整体执行率96.59%，年末未支出58.97万元。")
     assert checked(tmp_path, text).findings == []
+
+
+def test_a_list_opened_by_including_after_its_whole(tmp_path):
+    said = "本年支出{}万元，包括基本支出856.20万元和项目支出332.15万元。"
+    assert checked(tmp_path, said.format("1,188.35")).findings == []
+    off = checked(tmp_path, said.format("1,198.35")).findings      # 856.20 + 332.15 = 1,188.35: every part named
+    assert [(f.code, f.severity) for f in off] == [("SUM_MISMATCH", "error")]
+    # "主要包括": some of the parts, said so
+    assert checked(tmp_path, "本年支出1,198.35万元，主要包括基本支出856.20万元和项目支出332.15万元。").findings == []
