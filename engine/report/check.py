@@ -26,7 +26,8 @@ from .completions_said import check_completions_said_apart, check_shares_of_targ
 from .indicator_checks import REVERSE_SAID, check_indicator, check_scores_of_completions
 from .named_rates import (check_against_the_plan, check_named_rates, check_paid_and_left, check_shares_explained,
                           check_year_on_year)
-from .rate_checks import check_carry_rate, check_headline_rate, check_section_rates, check_stated_rates
+from .rate_checks import (check_arrival_rates, check_carry_rate, check_headline_rate, check_section_rates,
+                          check_stated_rates)
 from .numbers import Number
 from .tier_words import check_tier_scores
 from .two_sided import check_two_sided_tables
@@ -125,6 +126,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_said_share(facts, report)
     check_carry_rate(facts, report)
     check_section_rates(facts, report)
+    check_arrival_rates(facts, report)
     check_source_rates(facts, report)
     check_scope_rates(facts, report)
     check_said_points_rate(facts, report)

@@ -260,3 +260,29 @@ def check_section_rates(facts: Facts, report: FindingList) -> None:
                            f"报告写「{row.named or row.name}」执行率 {rate.value:g}%，按表中该项目 {amount_text(spent)}÷"
                            f"{amount_text(budget)} 应为 {excel_round(spent / budget * 100, 2):.2f}%（金额取自表中该项目行）"
                            f"{quoted(facts, rate)}")
+
+
+# "…应到位276.00万元，…实际到位258.60万元，到位率93.70%": what was due, what arrived, the share
+_ARRIVAL_RATE = re.compile(r"到位率\s*(?:为|达到?|是)?\s*$")
+_DUE = re.compile(r"应到位|计划(?:到位|投资|下达|安排)?|应拨付")
+_ARRIVED = re.compile(r"(?<!应)到位(?:资金|金额)?\s*(?:为|共|合计)?\s*$")
+
+
+def check_arrival_rates(facts: Facts, report: FindingList) -> None:
+    """A 资金到位率 said with what was due and what arrived in its sentence (one of each): against their share — a
+    warning, as any stated rate."""
+    for rate in facts.figures():
+        clause = re.split(r"[,，;；]", rate.label)[-1]
+        if not rate.is_rate or not _ARRIVAL_RATE.search(clause) or report.names(facts.where(rate.start)):
+            continue
+        start = sentence_bounds(facts.text, rate.start)[0]
+        amounts = [n for n in facts.numbers if start <= n.start < rate.start and n.is_amount]
+        due = [n for n in amounts if _DUE.search(re.split(r"[,，;；]", n.label)[-1])]
+        arrived = [n for n in amounts if _ARRIVED.search(re.split(r"[,，;；]", n.label)[-1]) and n not in due]
+        if len(arrived) != 1 or len(due) != 1 or due[0].start > arrived[0].start or not facts.amount(due[0]):
+            continue
+        share = facts.amount(arrived[0]) / facts.amount(due[0])
+        if not at_stated(share, rate):
+            report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
+                           f"报告写资金到位率 {rate.value:g}%，按实际到位 {amount_text(facts.amount(arrived[0]))}÷"
+                           f"{amount_text(facts.amount(due[0]))} 应为 {excel_round(share * 100, 2):.2f}%{quoted(facts, rate)}")

@@ -1668,3 +1668,14 @@ def test_a_list_opened_by_including_after_its_whole(tmp_path):
     assert [(f.code, f.severity) for f in off] == [("SUM_MISMATCH", "error")]
     # "主要包括": some of the parts, said so
     assert checked(tmp_path, "本年支出1,198.35万元，主要包括基本支出856.20万元和项目支出332.15万元。").findings == []
+
+
+@pytest.mark.parametrize("said, off", [
+    ("项目计划到位资金500万元，实际到位480万元，资金到位率{}。", ("96%", "96.5%")),
+    ("配套资金应到位276.00万元，截至12月31日实际到位258.60万元，到位率{}，其中3个镇未足额拨付。", ("93.70%", "93.07%")),
+    ("项目年初计划投资620万元，年中调减预算164.40万元，实际到位资金455.60万元，到位率{}。", ("73.48%", "73.84%")),
+    ("旗级配套资金计划80.00万元，实际到位720,000.00元，到位率{}。", ("90.00%", "99.00%")),
+])
+def test_an_arrival_rate_said_with_what_was_due_and_what_arrived(tmp_path, said, off):
+    assert checked(tmp_path, said.format(off[0])).findings == []
+    assert [(f.code, f.severity) for f in checked(tmp_path, said.format(off[1])).findings] == [("STATED_RATE_MISMATCH", "warning")]
