@@ -213,22 +213,34 @@ def check_carry_rate(facts: Facts, report: FindingList) -> None:
     """"年末结转结余62.54万元，结转结余率3.59%" where the report defines the rate over the 全年预算 (in its rules or a
     form's row): the amount said with it over the report's 全年预算 — a warning, the budget said elsewhere."""
     budget = facts.keyed_amounts().get("budget_total")
-    if budget is None or not facts.amount(budget) or not _CARRY_DEFINED.search(facts.text):
+    defined = _CARRY_DEFINED.search(facts.text) is not None
+    if budget is None or not facts.amount(budget):
         return
     for rate in facts.figures():
         start = statement_start(facts.text, rate.start) if rate.is_rate else None
         if start is None or not _CARRY_RATE.search(facts.text[start:rate.start]) or report.names(facts.where(rate.start)):
             continue
-        carried = [n for n in facts.numbers if start <= n.start < rate.start and n.is_amount
-                   and _CARRY.search(re.split(r"[,，;；]", n.label)[-1]) and "上年" not in n.label]
+        said = [n for n in facts.numbers if start <= n.start < rate.start and n.is_amount]
+        carried = [n for n in said if _CARRY.search(re.split(r"[,，;；]", n.label)[-1]) and "上年" not in n.label]
         if len(carried) != 1:
             continue
         value = facts.amount(carried[0]) / facts.amount(budget)
-        if not at_stated(value, rate):
+        if at_stated(value, rate):
+            continue
+        if defined:
             report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
                            f"报告写结转结余率 {rate.value:g}%，按报告所写定义（年末结转结余÷全年预算数）"
                            f"{amount_text(facts.amount(carried[0]))}÷{amount_text(facts.amount(budget))} 应为 "
                            f"{value * 100:.2f}%{quoted(facts, rate)}")
+        elif budget in said and a_slip_of(facts, rate, value * 100) \
+                and not any(at_stated(facts.amount(carried[0]) / facts.amount(n), rate) for n in said if n is not budget
+                            and n is not carried[0] and facts.amount(n)):
+            # (no definition said: the 全年预算 said in its very statement, and a difference of a slip's shape — not
+            # another base's rate, 结转结余 ÷ 支出 or ÷ 上年结转 + 本年收入)
+            report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
+                           f"报告写结转结余率 {rate.value:g}%，按同句年末结转结余÷全年预算数 "
+                           f"{amount_text(facts.amount(carried[0]))}÷{amount_text(facts.amount(budget))} 应为 "
+                           f"{value * 100:.2f}%（报告未写明口径，请核对）{quoted(facts, rate)}")
 
 
 # "（二）职业技能提升培训补贴项目 / 项目预算执行率78.90%": the section's project's rate, said with no amount of its own

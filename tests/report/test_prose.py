@@ -1679,3 +1679,12 @@ def test_a_list_opened_by_including_after_its_whole(tmp_path):
 def test_an_arrival_rate_said_with_what_was_due_and_what_arrived(tmp_path, said, off):
     assert checked(tmp_path, said.format(off[0])).findings == []
     assert [(f.code, f.severity) for f in checked(tmp_path, said.format(off[1])).findings] == [("STATED_RATE_MISMATCH", "warning")]
+
+
+def test_a_carry_over_rate_said_with_its_budget_and_no_definition(tmp_path):
+    said = "全年预算数1,256.80万元，全年支出1,198.35万元，年末结转结余资金58.45万元，结转结余率为{}。"
+    assert checked(tmp_path, said.format("4.65%")).findings == []         # 58.45 ÷ 1,256.80
+    assert checked(tmp_path, said.format("4.88%")).findings == []         # ÷ the spending: another base, not said wrong
+    assert checked(tmp_path, said.format("5.12%")).findings == []         # no slip's shape: a base not known
+    off = checked(tmp_path, said.format("4.56%")).findings                # two digits swapped
+    assert [(f.code, f.severity) for f in off] == [("STATED_RATE_MISMATCH", "warning")] and "4.65%" in off[0].message
