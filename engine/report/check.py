@@ -191,13 +191,16 @@ def _form_total(facts: Facts, report: FindingList) -> None:
     for scores, table in ((forms.rows_adding_up(), "自评表"), (forms.score_rows_adding_up(), "评分表")):
         if scores is None:
             continue
-        _total_of_rows(facts, report, forms.total, scores, f"{table}各行得分合计", f"（分值合计 {forms.total_weight.value:g} 分）")
+        bonus = f"，加减分 {sum(forms.bonus):+g} 分" if forms.bonus else ""
+        _total_of_rows(facts, report, forms.total, scores, f"{table}各行得分合计", f"（分值合计 {forms.total_weight.value:g} 分{bonus}）",
+                       forms.bonus)
         return
 
 
 def _total_of_rows(facts: Facts, report: FindingList, total: Number, scores: list[Number], called: str,
-                   weighed: str = "") -> None:
-    stated = perf_total([s.value for s in scores])
+                   weighed: str = "", bonus: list[float] = ()) -> None:
+    """The 总分 row against its rows' scores and the points its 加分项 / 扣分项 rows add or take off."""
+    stated = perf_total([s.value for s in scores] + list(bonus))
     if abs(stated - total.value) >= SCORE_TOLERANCE:
         say, why = by_shape(report, facts, total, stated, tuple(scores))
         say("TOTAL_MISMATCH", facts.where(total.start),
@@ -277,6 +280,9 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
                 f"「{item['name']}」按报告中的数字{'' if given else f'（由报告推断的评分框架 {rs.id}）'}应得 "
                 f"{item['score']:.2f} 分，报告写 {said.score.value:g} 分{quoted(facts, said.score)}")
     explained = any(f.code == "SCORE_MISMATCH" for f in report.findings)   # (a score said wrong moves the total)
+    # (… a form whose 加分项 / 扣分项 rows move its 总分, weighed by its own rows: the framework has no such row)
+    explained = explained or bool(facts.forms and facts.forms.bonus and facts.forms.total is not None
+                                  and total is not None and facts.forms.total.value == total.value)
     if total is not None and computed is not None and abs(computed - total.value) >= SCORE_TOLERANCE \
             and not explained and not told:
         # by a framework the report was given (a workbook, --rule-set) an error; by one inferred

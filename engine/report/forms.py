@@ -73,6 +73,7 @@ class Forms:
     projects: list[tuple[str, Number, str]] = field(default_factory=list)   # a listing's rows: name, 得分, 等级
     form_totals: list[tuple[int, Number, Number | None]] = field(default_factory=list)   # each form's 总分 row:
     # the form (the count of funds tables above it), its 得分 and its 分值
+    bonus: list[float] = field(default_factory=list)    # a 加分项 row's points (+), a 扣分项's (−): in the 总分, no row's
 
     @property
     def funds_totals(self) -> int:
@@ -223,6 +224,10 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             if forms.funds_tables[-1].listing and score is not None and not score.is_rate \
                     and _key(name) not in totals and not _key(name).startswith("其中"):
                 forms.projects.append((name, score, text_of.get("grade", "").strip()))   # a project's score
+        elif (bonus := next((m for c in cells[:2] if (m := _BONUS_ROW.match(_key(c)))), None)) is not None:
+            added = _one(by_column, "score") or (placed[-1][1] if len(placed) == 1 else None)
+            if added is not None and not added.is_rate:     # "| 加分项 | 获评省级示范站 | … | 1 |", "| 扣分项 | … | -1 |"
+                forms.bonus.append(abs(added.value) if bonus.group(1) == "加" else -abs(added.value))
         elif block == "scores":    # the items are read by the sentence and table readers; the total here
             weight, score = _one(by_column, "weight"), _one(by_column, "score")
             if _key(name) in vocabulary()["scores"]["total_rows"] and score is not None:
@@ -258,6 +263,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     return forms
 
 
+_BONUS_ROW = re.compile(r"^([加扣减])分(?:项|项目|指标)?$")   # a row of points added to the 总分 or taken off it
 _A_RULE = re.compile(r"扣\s*\d|满分|不得分|分档|计分|得分")   # the words state a rule too ("…，按比例计分")
 
 

@@ -61,7 +61,8 @@ def check_total_by_indicators(facts: Facts, report: FindingList) -> None:
             or facts.items and any(i.row_id != "budget_execution" for i in facts.items) \
             or report.names(facts.where(total.start)) or any(f.code == "TOTAL_MISMATCH" for f in report.findings):
         return
-    if abs(sums[0] - total.value) < SCORE_TOLERANCE:
+    bonus = sum(facts.forms.bonus) if facts.forms is not None else 0.0    # (a form's 加分项 / 扣分项 rows)
+    if abs(sums[0] - total.value) < SCORE_TOLERANCE or bonus and abs(sums[0] + bonus - total.value) < SCORE_TOLERANCE:
         return
     say, why = by_shape(report, facts, total, sums[0])
     if re.search(r"加分|扣分项|减分|扣除", facts.text):

@@ -1801,3 +1801,27 @@ def test_a_two_line_funds_header_under_the_masthead_and_an_indicator_header_afte
     assert {k: n.value for k, n in result.facts.keyed_amounts().items() if k.startswith(("budget", "spend"))} == {
         "budget_initial": 1100.0, "budget_total": 1500.0, "spend_total": 1386.54}
     assert result.findings == []      # (no 执行率 of 1,386.54 ÷ 1,100.00, no indicator row read as amounts)
+
+
+# a 项目支出 form with a 加分项 (or 扣分项) row between its indicators and its 总分 row: the 总分 holds those points
+BONUS_ROW = """项目支出绩效自评表
+| 项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 得分 |
+| | 年度资金总额 | 100.00 | 120.00 | 114.00 | 10 | 9.50 |
+| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| | 产出指标 | 数量指标 | 免费开放文化站数量 | 18个 | 18个 | 50 | 50 |
+| | 效益指标 | 社会效益指标 | 群众参与文化活动人次 | ≥5万人次 | 5.6万人次 | 30 | 30 |
+| | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 85.5% | 10 | 9.5 |
+| {bonus} | {why} | | | | | | {points} |
+| 总分 | | | | | | 100 | {total} |
+"""
+
+
+@pytest.mark.parametrize("bonus, why, points, total", [("加分项", "获评省级示范文化站", "1", "100"),
+                                                       ("扣分项", "审计发现问题1项", "-1", "98"),
+                                                       ("扣分项", "审计发现问题1项", "1", "98")])
+def test_a_bonus_or_deduction_row_is_in_the_total(tmp_path, bonus, why, points, total):
+    # 9.5 + 50 + 30 + 9.5 = 99 before it
+    result = checked(tmp_path, BONUS_ROW.format(bonus=bonus, why=why, points=points, total=total))
+    assert result.findings == []
+    off = checked(tmp_path, BONUS_ROW.format(bonus=bonus, why=why, points=points, total="99.5"))
+    assert [f.code for f in off.findings] == ["TOTAL_MISMATCH"]
