@@ -40,7 +40,7 @@ from .each_points import points_for_each, rest_in_full
 from .bracketed import bracketed_targets
 from .respectively import respectively_said
 from .rule_targets import compared_lines, rule_targets
-from .statements import falls_signed, goals_in_statements, scored_sentences, scores_alone
+from .statements import falls_signed, goals_in_statements, scored_sentences, scores_alone, unsigned_ceilings
 from .weighted import labelled_results, weighted_indicators
 
 _TARGET = words()["target"]
@@ -111,6 +111,7 @@ def read_facts(report: ReportText) -> Facts:
     dated_indicators(facts)        # ("…完成时限为2023年11月30日前，实际于11月20日全部完工（5分，得5分）")
     compared_lines(facts)          # ("项目预算调剂比例23.83%，超过20%控制线…": the line after a rate read without target)
     falls_signed(facts)
+    unsigned_ceilings(facts)       # ("| 群众投诉率 | 3% | 1.2% |": less is better, kept under)
     execution_points(facts)        # (again: an execution item read since, without its points)
     names_tidied(facts)
     items_said_twice(facts)

@@ -10,6 +10,7 @@ import re
 
 from ..core.parsing import DIRECTIONS, text_key
 from .facts import Facts, Indicator, named_already, same_name, stated_item
+from .dates import is_date
 from .numbers import direction_after
 from .plain import LIST_MARK
 from .vocabulary import words
@@ -244,6 +245,17 @@ def _figure_after_name(facts: Facts, at: int):
 
 # a fall said in words before its figure ("实际下降8.61%", "同比减少3.2%"): the change is below nought
 _A_FALL = re.compile(r"(?:下降|减少|降低|压减|降幅)(?:了|为|达)?\s*$")
+
+
+def unsigned_ceilings(facts: Facts) -> None:
+    """An indicator said without ≥ or ≤ whose name says less is better ("| 群众投诉率 | 3% | 1.2% | 10 | 10 |"), what it
+    achieved under its target: a ceiling kept under (templates/_report_cues.toml [words] ceiling_names). Above its target
+    it stays as said: which way it was meant is not known, and the exact reading gives no shortfall to score."""
+    for indicator in facts.indicators:
+        if indicator.direction == "=" and indicator.target is not None and indicator.actual is not None \
+                and indicator.actual.value < indicator.target.value and not is_date(indicator.target) \
+                and words()["ceiling_names"].search(text_key(indicator.name or "")):
+            indicator.direction = "<="
 
 
 def falls_signed(facts: Facts) -> None:

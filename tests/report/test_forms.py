@@ -1825,3 +1825,20 @@ def test_a_bonus_or_deduction_row_is_in_the_total(tmp_path, bonus, why, points, 
     assert result.findings == []
     off = checked(tmp_path, BONUS_ROW.format(bonus=bonus, why=why, points=points, total="99.5"))
     assert [f.code for f in off.findings] == ["TOTAL_MISMATCH"]
+
+
+# targets said without ≥ or ≤: a rate of complaints, a time to settle, met by staying under them
+UNSIGNED_CEILINGS = """项目支出绩效自评表
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 培训人数 | 500人 | {trained} | 40 | {score} |
+| | 质量指标 | 群众投诉率 | 3% | 1.2% | 20 | 20 |
+| | 时效指标 | 平均办结时长 | 5个工作日 | 3.5个工作日 | 20 | 20 |
+| 效益指标 | 社会效益指标 | 安全事故发生率 | 0.5% | 0.2% | 20 | 20 |
+"""
+
+
+def test_an_unsigned_target_whose_name_says_less_is_better_is_a_ceiling(tmp_path):
+    assert checked(tmp_path, UNSIGNED_CEILINGS.format(trained="520人", score="40")).findings == []
+    # (a count short of its unsigned target is still short: 460 ÷ 500 × 40 = 36.8)
+    short = checked(tmp_path, UNSIGNED_CEILINGS.format(trained="460人", score="40")).findings
+    assert [(f.code, f.severity) for f in short] == [("SCORE_MISMATCH", "error")] and "培训人数" in short[0].message
