@@ -50,6 +50,10 @@ _MIDYEAR = words()["midyear"]
 _SELF_SCORE = words()["self_score"]
 
 
+# the words of a scoring rule in a row's 偏差原因 cell: its score follows that rule, not its completion alone
+_RULE_IN_REASON = re.compile(r"扣\s*\d|不扣分|[得计]\s*\d+(?:\.\d+)?\s*分|满分|不得分|分档|计分")   # (not "按比例计分": the usual rule)
+
+
 def read_facts(report: ReportText) -> Facts:
     document = Document(report.text)
     # a rule or a form's instructions ("注：执行率低于90%的须说明原因") states no figure of the report
@@ -140,7 +144,9 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
     read = []
     for f in forms.indicators:
         # (a rule the row states in its 偏差原因 cell — "…；按每低1个百分点扣1分计分" — is its own as well)
-        rule = f.rule or (f.reason if f.reason and states_per_point(f.reason) else "")
+        # (… or any rule of points: "未完成1个扣2分", "按完成率分档计分", "差距在10%以内不扣分")
+        rule = f.rule or (f.reason if f.reason and (states_per_point(f.reason) or _RULE_IN_REASON.search(f.reason)
+                                                    and not words()["proportional_rule"].search(f.reason)) else "")
         ind = Indicator(0, f.name, f.start, f.level1, f.direction, f.target, f.actual, weight=f.weight,
                         self_score=f.score, deviation_reason=f.reason, own_rule=rule,
                         completion=f.completion if f.completion is not None and f.completion.is_rate else None)

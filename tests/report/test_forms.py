@@ -1842,3 +1842,19 @@ def test_an_unsigned_target_whose_name_says_less_is_better_is_a_ceiling(tmp_path
     # (a count short of its unsigned target is still short: 460 ÷ 500 × 40 = 36.8)
     short = checked(tmp_path, UNSIGNED_CEILINGS.format(trained="460人", score="40")).findings
     assert [(f.code, f.severity) for f in short] == [("SCORE_MISMATCH", "error")] and "培训人数" in short[0].message
+
+
+# rows whose 偏差原因 cell states the rule they were scored by
+RULE_IN_REASON = """项目支出绩效自评表
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+| 产出指标 | 数量指标 | 新建村级服务站 | 10个 | 9个 | 50 | {built} | {why} |
+| 效益指标 | 社会效益指标 | 带动就业人数 | 200人 | 180人 | 50 | 50 | 差距在10%以内不扣分 |
+"""
+
+
+def test_a_rule_in_the_reason_cell_makes_a_score_off_the_completion_a_warning(tmp_path):
+    stepped = checked(tmp_path, RULE_IN_REASON.format(built="40", why="未完成1个扣10分")).findings
+    assert [(f.code, f.severity) for f in stepped] == [("SCORE_MISMATCH", "warning")] * 2
+    # "按比例计分" is the usual rule: 9 ÷ 10 × 50 = 45, not 54 — an error still
+    proportional = checked(tmp_path, RULE_IN_REASON.format(built="54", why="1个站选址调整，按比例计分")).findings
+    assert ("SCORE_MISMATCH", "error") in [(f.code, f.severity) for f in proportional]
