@@ -261,7 +261,10 @@ def say_rate(facts: Facts, report: FindingList, said: str, part: Number, whole: 
 _RATE_SCORED = re.compile(r"执行率得分?\s*(?:为)?\s*$")
 # the report's own rule for the execution's score, other than 分值 × 执行率 ("每低1个百分点扣0.5分",
 # "执行率≥95%的得满分", "按区间计分")
-OWN_EXECUTION_RULE = re.compile(r"执行率[^。]{0,40}?(?:每低|每降低|每下降|按区间|区间计分|分档|(?:以上|≥\s*\d+(?:\.\d+)?%?)的?得满分)")
+OWN_EXECUTION_RULE = re.compile(r"执行率[^。]{0,40}?(?:每低|每降低|每下降|按区间|区间计分|分档|(?:以上|≥\s*\d+(?:\.\d+)?%?)的?得满分"
+                                r"|(?:以上|≥\s*\d+(?:\.\d+)?%?)[^。；;\d]{0,6}?得\s*\d+(?:\.\d+)?\s*分|(?:以上|≥\s*\d+(?:\.\d+)?%?)的?[，,]\s*得满分"
+                                r"|(?:低于|未达到?|不足|小于|<)\s*\d+(?:\.\d+)?%[^。；;\d]{0,6}?(?:不得分|得0分|扣)"
+                                r"|[/÷]\s*\d+(?:\.\d+)?%)")    # (… "执行率低于60%不得分", "（实际执行率/95%）×10": a rule of its own)
 
 
 def check_said_points_rate(facts: Facts, report: FindingList) -> None:

@@ -2,6 +2,8 @@
 the department's figures, read and checked as anywhere else."""
 from __future__ import annotations
 
+import pytest
+
 from reading import amounts, checked
 
 HEAD = "某县卫生健康局2023年度部门整体支出绩效自评报告\n五、自评得分\n"
@@ -44,3 +46,11 @@ def test_an_item_named_after_其中_its_points_in_brackets_scored_by_its_rule(tm
             "过程指标分值20分，得18.9分，其中预算执行率（分值5分）按“执行率×分值”计分得4.89分；\n")
     items = {i.name: (i.weight.value, i.score.value) for i in checked(tmp_path, text).facts.items}
     assert items["预算执行率"] == (5, 4.89)
+
+
+@pytest.mark.parametrize("rule", ["预算执行率在90%以上的，得满分", "执行率≥95%，得10分", "执行率低于60%不得分，90%以上得10分",
+                                  "预算执行率得分=（实际执行率/95%）×10"])
+def test_an_execution_rule_of_the_reports_own_leaves_the_rate_times_points_unsaid(tmp_path, rule):
+    # 94.46% × 10 = 9.45; scored 10 by the report's own rule
+    text = f"评分规则：{rule}。\n2.过程指标：预算执行率94.46%，得10分（分值10分）。\n"
+    assert [f for f in checked(tmp_path, text).findings if f.code == "SCORE_MISMATCH"] == []
