@@ -1688,3 +1688,12 @@ def test_a_carry_over_rate_said_with_its_budget_and_no_definition(tmp_path):
     assert checked(tmp_path, said.format("5.12%")).findings == []         # no slip's shape: a base not known
     off = checked(tmp_path, said.format("4.56%")).findings                # two digits swapped
     assert [(f.code, f.severity) for f in off] == [("STATED_RATE_MISMATCH", "warning")] and "4.65%" in off[0].message
+
+
+@pytest.mark.parametrize("said, name, target, actual", [
+    ("培训农民人数指标，计划500人，实际460人，完成率92.00%，按比例得9.2分。", "培训农民人数", 500, 460),
+    ("新建蔬菜大棚：年初目标120座，全年建成108座，完成90%，扣1分，得9分。", "新建蔬菜大棚", 120, 108),
+    ("全县森林覆盖率目标32.5%，年末达到32.8%，较上年提高0.3个百分点。", "全县森林覆盖率", 32.5, 32.8),
+])
+def test_a_plan_or_target_then_what_the_year_achieved(tmp_path, said, name, target, actual):
+    assert indicator_values(checked(tmp_path, said))[name][:2] == (target, actual)
