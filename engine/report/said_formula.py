@@ -136,7 +136,8 @@ def _total_adjusted(facts: Facts, report: FindingList) -> None:
 
 
 # "自评总分97.15分，其中投入14.5分、过程23.9分、产出34.65分、效果24分": the total, then its groups' scores
-_GROUPS_AFTER = re.compile(r"\s*分?\s*[,，]\s*其中\s*[:：]?\s*(?P<list>(?:[^\d,，;；。、()（）]{2,8}?(?:得分?|为)?\s*\d+(?:\.\d+)?\s*分\s*[、,，;；]\s*)+"
+# (… or in the next sentence: "…自评得分为93.5分。其中：预算执行率9.5分，产出指标46分…", "总分97分，等级为优。产出指标48分…")
+_GROUPS_AFTER = re.compile(r"\s*分?\s*(?:[,，]\s*(?:评价)?等级为?\s*[“\"]?[优良中差][”\"]?\s*(?=。))?(?:[,，。]\s*其中\s*[:：]?|。)\s*(?P<list>(?:[^\d,，;；。、()（）]{2,8}?(?:得分?|为)?\s*\d+(?:\.\d+)?\s*分\s*[、,，;；]\s*)+"
                            r"[^\d,，;；。、()（）]{2,8}?(?:得分?|为)?\s*\d+(?:\.\d+)?\s*分)")
 _GROUP_SCORE = re.compile(r"(?P<name>[^\d,，;；。、()（）]{2,8}?)(?:得分?|为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 
@@ -160,7 +161,7 @@ def _groups_after_total(facts: Facts, report: FindingList) -> None:
     if abs(added - total.value) >= SCORE_TOLERANCE:
         say, why = by_shape(report, facts, total, added, tuple(n for _, n in said))
         say("TOTAL_MISMATCH", facts.where(total.start),
-            f"同一句所列各一级指标得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{why}{quoted(facts, total)}")
+            f"其后所列各一级指标得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{why}{quoted(facts, total)}")
 
 
 def _items_after_total(facts: Facts, report: FindingList) -> None:

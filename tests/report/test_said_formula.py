@@ -355,3 +355,11 @@ def test_a_sources_share_of_the_years_income_said_before(tmp_path):
     assert checked(tmp_path, text.format(share="97.04%")).findings == []
     found = checked(tmp_path, text.format(share="95.84%")).findings
     assert [(f.code, f.severity) for f in found] == [("STATED_RATE_MISMATCH", "warning")] and "97.04%" in found[0].message
+
+
+@pytest.mark.parametrize("said", ["经综合评价，该项目绩效自评得分为{}分。其中：预算执行率9.5分，产出指标46分，效益指标28分，满意度指标9分。",
+                                  "自评结果：总分{}分，等级为优。产出指标46分，效益指标28分，满意度指标9分，预算执行9.5分。"])
+def test_the_groups_scores_in_the_sentence_after_the_total(tmp_path, said):
+    assert checked(tmp_path, said.format("92.5")).findings == []
+    off = checked(tmp_path, said.format("93.5")).findings        # 9.5 + 46 + 28 + 9 = 92.5
+    assert [(f.code, f.severity) for f in off] == [("TOTAL_MISMATCH", "error")]
