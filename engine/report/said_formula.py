@@ -142,6 +142,9 @@ _GROUPS_AFTER = re.compile(r"\s*分?\s*(?:[,，]\s*(?:评价)?等级为?\s*[“\
 _GROUP_SCORE = re.compile(r"(?P<name>[^\d,，;；。、()（）]{2,8}?)(?:得分?|为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 
 
+_BONUS_SAID = re.compile(r"加分|扣分项|减分|扣除|(?<![增追])加\s*\d+(?:\.\d+)?\s*分")
+
+
 def _groups_after_total(facts: Facts, report: FindingList) -> None:
     """The total, then the scores of all its framework's 一级指标 groups (决策/过程/产出/效益, each once): their
     sum is the total."""
@@ -160,6 +163,8 @@ def _groups_after_total(facts: Facts, report: FindingList) -> None:
     added = perf_total([n.value for _, n in said])
     if abs(added - total.value) >= SCORE_TOLERANCE:
         say, why = by_shape(report, facts, total, added, tuple(n for _, n in said))
+        if _BONUS_SAID.search(facts.text):     # ("另获省级表彰加1分"): the total may hold it
+            say, why = report.warning, "（报告另有加减分，请核对）"
         say("TOTAL_MISMATCH", facts.where(total.start),
             f"其后所列各一级指标得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{why}{quoted(facts, total)}")
 
