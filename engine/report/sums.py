@@ -77,7 +77,7 @@ def read_sums(facts: Facts) -> None:
         groups: dict[str | None, list[Number]] = {}
         for n in parts:      # (a source named by its budget — 一般公共预算财政拨款 — is no budget of its own)
             groups.setdefault(None if n.measure == "budget" and _A_SOURCE.search(n.label) else n.measure, []).append(n)
-        if set(groups) == {None, before[-1].measure} and all(n.measure is None for n in groups[None]):
+        if before[-1].measure == "spend" and set(groups) == {None, "spend"} and all(n.measure is None for n in groups[None]):
             groups = {before[-1].measure: parts}   # "支出566.34万元。其中：财政拨款支出409.18万元，…；上级补助资金
             # 支出151.36万元…": the whole's own measure named in one part, the others' unnamed — one list
         if "分别" in match.group() and len(groups) > 1:

@@ -39,7 +39,11 @@ NOT_AS_WORD = ("069",)
 # broken: that item (and so the rate's indicator read from it) is not read from the PDF — a known gap
 # 896, 942: their 自评表 set in spaces is paragraphs in Word; in the PDF the spaces between cells are lost ("10 10" as
 # "1010"), as 111's: the form is not read from the PDF (its text and Word readings are compared)
-NOT_AS_PDF = ("037", "096", "103", "111", "325", "527", "799", "842", "896", "942", "946")
+# 1017: its form set in spaces under a header of two lines — LibreOffice's PDF of those paragraphs sets the cells a space
+# apart, as 896's: the form is read from the text and Word, its indicators only from the prose in the PDF
+# 1018: its 评分表 of tab columns has its title on the line above its header; pdfplumber's table of the PDF takes the
+# title into the header's first cell, and the rows are read as indicators without 分值 — a known gap
+NOT_AS_PDF = ("037", "096", "103", "111", "325", "527", "799", "842", "896", "942", "946", "1017", "1018")
 WITH_TABLES = [p for p in DEV if not p.name.startswith(NOT_AS_WORD) and sum(line.lstrip().startswith("|") and line.count("|") >= 3 and bool(re.search(r"[^|\s]", line))
                                      for line in p.read_text(encoding="utf-8").splitlines()) >= 3]
 
