@@ -1858,3 +1858,18 @@ def test_a_rule_in_the_reason_cell_makes_a_score_off_the_completion_a_warning(tm
     # "按比例计分" is the usual rule: 9 ÷ 10 × 50 = 45, not 54 — an error still
     proportional = checked(tmp_path, RULE_IN_REASON.format(built="54", why="1个站选址调整，按比例计分")).findings
     assert ("SCORE_MISMATCH", "error") in [(f.code, f.severity) for f in proportional]
+
+
+# scores written to one decimal place, each the computed one rounded to it
+ONE_PLACE_SCORES = """项目支出绩效自评表
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 培训人数 | 300人 | 287人 | 15 | 14.4 |
+| 效益指标 | 社会效益指标 | 受益人口 | 5000人 | 4870人 | 15 | {score} |
+"""
+
+
+def test_a_score_to_one_place_is_compared_at_that_place(tmp_path):
+    # 15 × 287 ÷ 300 = 14.35 → 14.4; 15 × 4870 ÷ 5000 = 14.61 → 14.6
+    assert checked(tmp_path, ONE_PLACE_SCORES.format(score="14.6")).findings == []
+    off = checked(tmp_path, ONE_PLACE_SCORES.format(score="14.9")).findings
+    assert [f.code for f in off] == ["SCORE_MISMATCH"] and "受益人口" in off[0].message
