@@ -65,13 +65,13 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
         start = sentence_bounds(facts.text, said.start())[0]
         said_before = [n for n in facts.numbers if start <= n.start < said.start()]
         name = _key(said.group("name"))
-        same = [i for k, i in indicators if shared_core(k, name) >= 2 and i.direction in (">=", ">", "=")
-                and sum(1 for n in said_before if n.value == i.actual.value and i.actual.unit in (n.unit, "")) == 1]
-        if rate is None or not rate.is_rate or len(same) != 1 or same[0].completion is rate \
+        achieved = [(i, [n for n in said_before if n.value == i.actual.value and i.actual.unit in (n.unit, "")])
+                    for k, i in indicators if shared_core(k, name) >= 2 and i.direction in (">=", ">", "=")]
+        same = [(i, found[0]) for i, found in achieved if len(found) == 1]
+        if rate is None or not rate.is_rate or len(same) != 1 or same[0][0].completion is rate \
                 or report.names(facts.where(rate.start)):
             continue
-        actual = next(n for n in said_before if n.value == same[0].actual.value and same[0].actual.unit in (n.unit, ""))
-        _said_apart(facts, report, same[0], actual, rate, reverse_method)
+        _said_apart(facts, report, same[0][0], same[0][1], rate, reverse_method)
     for said in _ITS_COMPLETION.finditer(facts.text):
         # "…损失率为5.4%，超出不高于5%的控制目标。按…，该项完成率为92.95%": of the indicator whose achieved figure
         # its paragraph said last, by name

@@ -12,7 +12,7 @@ from .facts import Facts
 from .numbers import Number, sentence_bounds
 from .plain import FIGURE, opens_bracket
 from .sums import listed_then_totalled, totalled_then_listed
-from .table_checks import rows_off_their_totals
+from .table_checks import adds_up_righted, righted_cells
 from .tables import subtotalled, table_lines
 from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, parts_off, quoted
 from .vocabulary import column_of, key as _key, partitions, vocabulary
@@ -336,8 +336,8 @@ def _column_off(facts: Facts, report: FindingList, header: list[str], column: in
     total = sum(p.value for p in parts)
     if abs(excel_round(total, whole.decimals) - whole.value) < max(EPS, 0.5 * 10 ** -whole.decimals * len(parts)):
         return      # (parts each rounded: the 合计 may be off their sum by their roundings)
-    righted = {id(cell): sum(p.value for p in own) for _, own, cell in rows_off_their_totals(facts)}
-    if any(id(p) in righted for p in parts) and abs(sum(righted.get(id(p), p.value) for p in parts) - whole.value) < EPS + 0.005:
+    value = lambda n: n.value      # noqa: E731 (the column's own figures, in the unit they share)
+    if adds_up_righted(parts, whole, righted_cells(facts, value), value):
         return      # (a row off its own 合计 cell: that row is the slip, said of it — the column adds up once it is righted)
     say, why = by_shape(report, facts, whole, total / 10000 if whole.unit == "元" else total, tuple(parts))
     say("SUM_MISMATCH", facts.where(whole.start),

@@ -4,6 +4,7 @@ rows they add up."""
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..core.findings import FindingList
 from ..core.parsing import text_key
@@ -178,10 +179,9 @@ def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subto
 def check_column_sums(facts: Facts, report: FindingList) -> None:
     """A table's column of amounts against its 合计 row at the foot (the rows none of them a part of another) — not a
     合计 column that adds up once its rows off their own figures are set right (those rows are the slip, said of each)."""
-    righted = {id(whole): sum(facts.amount(p) for p in parts) for _, parts, whole in rows_off_their_totals(facts)}
+    righted = righted_cells(facts, facts.amount)
     for column in facts.column_sums:
-        if any(id(p) in righted for p in column.parts) and abs(
-                sum(righted.get(id(p), facts.amount(p)) for p in column.parts) - facts.amount(column.whole)) <= EPS + 0.005:
+        if adds_up_righted(column.parts, column.whole, righted, facts.amount):
             continue
         if parts_off(facts, column.parts, column.whole, whole_rounded=True) and not report.names(facts.where(column.whole.start)):
             say_sum_off(facts, report, column.parts, column.whole, f"表中「{column.header}」一列各行之和", "合计行", " 万元")
@@ -228,18 +228,27 @@ def _off(facts: Facts, rows: list[tuple[str, list[Number], Number]]) -> list[tup
     return off if len(rows) - len(off) >= 2 and len(off) * 2 <= len(rows) else []
 
 
+def righted_cells(facts: Facts, amount: Callable[[Number], float]) -> dict[int, float]:
+    """Each 合计 cell of a row off its own figures (by id), and what those figures come to."""
+    return {id(whole): sum(amount(p) for p in parts) for _, parts, whole in rows_off_their_totals(facts)}
+
+
+def adds_up_righted(parts: list[Number], whole: Number, righted: dict[int, float], amount: Callable[[Number], float]) -> bool:
+    """A column holding a row's 合计 cell off its own figures, that comes to its `whole` once that cell is righted."""
+    return any(id(p) in righted for p in parts) \
+        and abs(sum(righted.get(id(p), amount(p)) for p in parts) - amount(whole)) <= EPS + 0.005
+
+
 def check_row_totals(facts: Facts, report: FindingList) -> None:
     """Each row of a table whose figures do not add up to its own 合计 cell (`| 城关镇 | 120.00 | 40.00 | 30.00 |
     190.00 |` under `| 乡镇 | 中央资金 | 省级资金 | 县级资金 | 小计 |`), where the table's other rows do."""
-    off = rows_off_their_totals(facts)
-    righted = {id(whole): sum(facts.amount(p) for p in parts) for _, parts, whole in off}
-    for name, parts, whole in off:
+    righted = righted_cells(facts, facts.amount)
+    for name, parts, whole in rows_off_their_totals(facts):
         if report.names(facts.where(whole.start)):
             continue
         # said only where the 合计 column's own 合计 row adds up once this row is righted: the slip is this cell, and
         # the table says so twice (else the columns may not all be the 合计's parts: nothing said — held-out cases
         # showed such a row of another make)
-        if any(id(whole) in {id(p) for p in column.parts} and abs(
-                sum(righted.get(id(p), facts.amount(p)) for p in column.parts) - facts.amount(column.whole)) <= EPS + 0.005
+        if any(id(whole) in {id(p) for p in column.parts} and adds_up_righted(column.parts, column.whole, righted, facts.amount)
                for column in facts.column_sums):
             say_sum_off(facts, report, parts, whole, f"表中「{name}」行各列之和", "该行合计")
