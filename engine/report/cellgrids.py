@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .plain import BARE_NUMBER, FIGURE_CELL
+from .plain import BARE_NUMBER, BONUS_ROW, FIGURE_CELL, SIGNED_FIGURE
 from .vocabulary import column_of, key, vocabulary
 
 _SUM_ROW = re.compile(r"(?:小计|合计|总计)$")   # a row of sums, which has no 序号
@@ -80,6 +80,7 @@ def _scored_levels(run: list[int], cells: list[str], rows: dict[int, list[str]],
 
 
 NAME_COLUMN = re.compile(r"指标|名称|项目|内容")
+_REASON_COLUMN = re.compile(r"(?:主要)?(?:扣分原因|扣分说明|偏差原因|备注)")
 _SAID_COLUMN = re.compile(r"评分说明|说明|评分依据|自评依据|依据|扣分原因|评分标准|评价标准|评分细则")
 
 
@@ -101,7 +102,10 @@ def grouped_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -
     first = start - 1
     while first > 0 and start - first < 3 and NAME_COLUMN.search(cells[first - 1]) and not FIGURE_CELL.match(cells[first - 1]):
         first -= 1
-    data, at = cells[start + 2 + said:], run[start + 2 + said:]
+    # a last column of reasons after 得分 (扣分原因), left empty on most rows: a row's reason, where it has one,
+    # comes before the next row's names — only that row's last name is taken, so it is passed over with them
+    reasons = int(not said and start + 2 < len(cells) and bool(_REASON_COLUMN.fullmatch(key(cells[start + 2]))))
+    data, at = cells[start + 2 + said + reasons:], run[start + 2 + said + reasons:]
     found: list[tuple[int, list[str]]] = []
     i = 0
     while i < len(data):
@@ -111,13 +115,14 @@ def grouped_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -
         cells_after = data[i + names:i + names + 2 + said]
         explained = said and len(cells_after) == 3 and not BARE_NUMBER.fullmatch(cells_after[1])   # its 评分说明 between
         figures = [cells_after[0], cells_after[2]] if explained else cells_after[:2]
-        if not 1 <= names <= 3 or len(figures) < 2 or not all(BARE_NUMBER.fullmatch(c) for c in figures):
+        if not 1 <= names <= 3 + reasons or len(figures) < 2 or not all(BARE_NUMBER.fullmatch(c) for c in figures):
             break
         name = data[i + names - 1]
         found.append((at[i + names - 1], [name, figures[0], cells_after[1], figures[1]] if explained
                       else [name, figures[0], "", figures[1]] if said else [name, *figures]))
         i += names + 2 + explained
         if key(name) in vocabulary()["scores"]["total_rows"]:
+            i += _after_the_total(data[i:], at[i:], found)
             break
     if len(found) < 3:
         return set()
@@ -126,6 +131,22 @@ def grouped_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -
     for line, row in found:
         rows[line] = row
     return set(run[first:start + 2 + said + i]) - {run[first]} - {line for line, _ in found}
+
+
+def _after_the_total(data: list[str], at: list[int], found: list[tuple[int, list[str]]]) -> int:
+    """Below the 合计 row, points taken off or added (扣分项 | 被通报1起 | -1) and the total after them (自评总分 |
+    89.60): rows of the table too, their figure under 得分.  How many cells they take."""
+    if not data or not BONUS_ROW.match(key(data[0])):
+        return 0
+    figure = next((k for k in (1, 2) if k < len(data) and SIGNED_FIGURE.fullmatch(data[k])), None)
+    if figure is None:
+        return 0
+    found.append((at[0], [data[0], "", data[figure]]))
+    after = data[figure + 1:figure + 3]
+    if len(after) == 2 and key(after[0]) in vocabulary()["scores"]["total_rows"] and BARE_NUMBER.fullmatch(after[1]):
+        found.append((at[figure + 1], [after[0], "", after[1]]))
+        return figure + 3
+    return figure + 1
 
 
 def even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:

@@ -16,7 +16,7 @@ from .dates import date_said
 from .evidence import target_and_actual
 from .numbers import Number
 from .placing import DIRECTION_CELL, goes_on, marks_only, rejoined, row_name, row_shift, sign_apart
-from .plain import BARE_NUMBER, IN_WAN, IN_YUAN, kind_stated
+from .plain import BARE_NUMBER, BONUS_ROW, IN_WAN, IN_YUAN, kind_stated
 from .tables import table_lines
 from .text import CELL
 from .vocabulary import column_of, form_header, key as _key, vocabulary, words
@@ -224,7 +224,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             if forms.funds_tables[-1].listing and score is not None and not score.is_rate \
                     and _key(name) not in totals and not _key(name).startswith("其中"):
                 forms.projects.append((name, score, text_of.get("grade", "").strip()))   # a project's score
-        elif (bonus := next((m for c in cells[:2] if (m := _BONUS_ROW.match(_key(c)))), None)) is not None:
+        elif (bonus := next((m for c in cells[:2] if (m := BONUS_ROW.match(_key(c)))), None)) is not None:
             added = _one(by_column, "score") or (placed[-1][1] if len(placed) == 1 else None)
             if added is not None and not added.is_rate:     # "| 加分项 | 获评省级示范站 | … | 1 |", "| 扣分项 | … | -1 |"
                 forms.bonus.append(abs(added.value) if bonus.group(1) == "加" else -abs(added.value))
@@ -232,7 +232,8 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             weight, score = _one(by_column, "weight"), _one(by_column, "score")
             if _key(name) in vocabulary()["scores"]["total_rows"] and score is not None:
                 weight = weight or next((n for i, n in placed if i - shift in points_columns), None)
-                forms.total, forms.total_weight = score, weight
+                # (a 合计 row, points taken off, then the 自评总分 after them: the 分值 are the 合计 row's)
+                forms.total, forms.total_weight = score, weight or (forms.total_weight if forms.bonus else None)
             elif weight is not None and score is not None and not (weight.is_rate or score.is_rate):
                 forms.score_rows.append((weight, score))
                 before = [c.strip() for i, c in enumerate(cells) if i < _weight_at(columns, shift) and c.strip()]
@@ -263,7 +264,6 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     return forms
 
 
-_BONUS_ROW = re.compile(r"^([加扣减])分(?:项|项目|指标)?$")   # a row of points added to the 总分 or taken off it
 _A_RULE = re.compile(r"扣\s*\d|满分|不得分|分档|计分|得分")   # the words state a rule too ("…，按比例计分")
 
 

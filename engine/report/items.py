@@ -14,7 +14,7 @@ from .forms import AMOUNT_COLUMNS
 from .numbers import sentence_bounds
 from .plain import BARE_NUMBER, LIST_MARK, figured
 from .tables import table_lines
-from .vocabulary import cell_words, column_of, grade_words
+from .vocabulary import cell_words, column_of, grade_words, vocabulary
 
 _EXECUTION_POINTS = re.compile(r"执行率?(?:情况|指标)?\s*[(（]\s*(?:分值|权重|满分)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _A_TOTAL = re.compile(r"自评得分|综合|总分|总得分")   # "执行率100%，自评得分98.5分": a project's total, not the rate's
@@ -232,8 +232,11 @@ def _table_items(facts: Facts) -> None:
             continue
         item = None if shifted else _aligned_item(cells, placed, columns)
         item = item or _shifted_item(cells, placed)    # merged cells left out: the row is shorter
-        if item is not None and text_key(item.name) not in ("合计", "总计", "总分", "小计"):
+        if item is not None and text_key(item.name) not in _TOTAL_ROWS:
             facts.items.append(item)
+
+
+_TOTAL_ROWS = {*vocabulary()["scores"]["total_rows"], "小计"}   # (合计, 总分, 自评总分 …: a sum, not an item)
 
 
 def _first_of_each_column(placed: list) -> dict:

@@ -33,6 +33,7 @@ def count_of(said: str) -> int:
     return int(said) if said.isdigit() else _COUNT_WORDS[said]
 
 
+BONUS_ROW = re.compile(r"^([加扣减])分(?:项|项目|指标)?$")   # a row of points added to the 总分 or taken off it (match a key)
 DASHES = re.compile(r"[—–\-/／]+")   # a cell of "——" or "/": left empty on purpose (fullmatch)
 SIGN = "[≥≤<>=＞＜≧≦]"                  # a target's sign, as a character class
 def opens_bracket(text: str) -> bool:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
-from ..core.findings import FindingList
+from ..core.arithmetic import perf_total
+from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import text_key
 from ..core.rounding import excel_round
 from .facts import Facts
 from .numbers import Number, sentence_bounds
-from .plain import FIGURE, opens_bracket
+from .plain import BONUS_ROW, FIGURE, opens_bracket
 from .sums import listed_then_totalled, totalled_then_listed
 from .table_checks import adds_up_righted, righted_cells
 from .tables import subtotalled, table_lines
@@ -355,6 +356,7 @@ def check_group_rows(facts: Facts, report: FindingList) -> None:
     since: list[tuple[Number, Number]] = []     # the rows since the header or the last 小计 (a 小计 row after its rows)
     leaves: list[tuple[Number, Number]] = []    # every row of the table's own, neither a group's nor a 小计
     subtotalled = False
+    summed: tuple[Number, list[Number]] | None = None    # the 合计 after 小计 rows, and the points added or taken off below it
 
     def weigh(whole: tuple[Number, Number], rows: list[tuple[Number, Number]], said_as: str,
               code: str = "TOTAL_MISMATCH") -> None:
@@ -380,6 +382,13 @@ def check_group_rows(facts: Facts, report: FindingList) -> None:
             columns, group, under, since, leaves, subtotalled = (weight, score), None, [], [], [], False
             continue
         at = {column: n for column, n in placed}
+        if summed is not None and columns is not None and columns[1] in at and cells:
+            if BONUS_ROW.match(_key(cells[0])):      # (扣分项 | | -2: points taken off the 合计)
+                summed[1].append(at[columns[1]])
+                continue
+            if summed[1] and _key(cells[0]) in vocabulary()["scores"]["total_rows"]:
+                _total_after_bonus(facts, report, at[columns[1]], *summed)   # (自评总分 | | 91.9: the 合计 and them)
+            summed = None
         if columns is None or len(cells) < 2 or columns[0] not in at or columns[1] not in at:
             continue
         pair = (at[columns[0]], at[columns[1]])
@@ -391,7 +400,7 @@ def check_group_rows(facts: Facts, report: FindingList) -> None:
             # the 合计 after 小计 rows, against the rows themselves: a 小计 not updated carries its slip into a
             # 合计 that adds up the 小计s (the 小计's own finding says which)
             weigh(pair, leaves, "合计行写")
-            group, under, since, leaves, subtotalled = None, [], [], [], False
+            group, under, since, leaves, subtotalled, summed = None, [], [], [], False, (pair[1], [])
             continue
         since.append(pair)
         if cells[0] and not cells[1]:          # a group's row
@@ -406,3 +415,12 @@ def check_group_rows(facts: Facts, report: FindingList) -> None:
             leaves.append(pair)
     settle()
 
+
+def _total_after_bonus(facts: Facts, report: FindingList, total: Number, summed: Number, bonus: list[Number]) -> None:
+    """The total row below a 合计 and the points its 扣分项 / 加分项 rows take off or add: the 合计 and them."""
+    stated = perf_total([summed.value, *(b.value for b in bonus)])
+    if abs(stated - total.value) >= SCORE_TOLERANCE and not report.names(facts.where(total.start)):
+        say, why = by_shape(report, facts, total, stated, (summed, *bonus))
+        say("TOTAL_MISMATCH", facts.where(total.start),
+            f"合计行 {summed.value:g} 分，加减分 {sum(b.value for b in bonus):+g} 分，应为 {stated:.2f} 分，总分行写 "
+            f"{total.value:g} 分{why}{quoted(facts, total)}")

@@ -803,3 +803,28 @@ def test_a_score_table_with_a_rules_column_wrapped_names_and_blank_reasons(tmp_p
     # … the 合计 right by the rows, the 小计 alone wrong: that 小计 only
     subtotal_only = result_of(tmp_path, RULES_COLUMN.format(asset="4.5", subtotal="9.5", total="17.5"))
     assert error_codes(subtotal_only) == ["SUM_MISMATCH"]
+
+
+def test_a_score_table_with_a_reason_column_its_empty_cells_blank_lines_and_points_taken_off_below_its_sum(tmp_path):
+    """一级 | 二级 | 三级 | 分值 | 得分 | 扣分原因 copied one cell a line from a web page: merged cells left out, an empty
+    reason a blank line, a reason where there is one before the next row's names; below the 合计 row a 扣分项 row and
+    the 自评总分 after it — the rows are the table's items, the total the one after the points taken off."""
+    cells = ["附表 项目绩效评价得分表", "一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因",
+             "决策", "项目立项", "立项规范性", "6", "6", "", "绩效目标", "目标明确性", "4", "3", "未细化质量指标",
+             "小计", "10", "9", "",
+             "过程", "资金管理", "资金使用合规性", "10", "10", "", "组织实施", "档案管理规范性", "10", "8.5",
+             "2份合同未归档", "小计", "20", "18.5", "",
+             "产出", "产出数量", "改造老旧路灯盏数", "40", "{lamps}", "完成1130盏", "小计", "40", "{lamps}", "",
+             "效益", "满意度", "居民满意度", "30", "28.8", "满意度96%", "小计", "30", "28.8", "",
+             "合计", "100", "{sum}", "", "扣分项", "审计发现问题1项", "-2", "", "自评总分", "{total}", "",
+             "", "某街道办事处", "2024年4月"]
+    text = "某街道2023年度老旧路灯改造项目绩效自评报告\n一、评价结论\n本项目自评得分{total}分。\n\n" + "\n".join(cells) + "\n"
+    result = result_of(tmp_path, text.format(lamps="37.6", sum="93.9", total="91.9"))
+    items = {i.name: (i.weight.value if i.weight else None, i.score.value) for i in result.facts.items}
+    assert items["目标明确性"] == (4, 3) and items["档案管理规范性"] == (10, 8.5) and items["改造老旧路灯盏数"] == (40, 37.6)
+    assert items["居民满意度"] == (30, 28.8) and items["扣分项"] == (None, -2)
+    assert "自评总分" not in items and "合计" not in items
+    assert result.facts.total.value == 91.9
+    assert error_codes(result) == []
+    slipped = result_of(tmp_path, text.format(lamps="37.6", sum="93.9", total="91.6"))   # 91.9: two digits swapped
+    assert "TOTAL_MISMATCH" in error_codes(slipped)

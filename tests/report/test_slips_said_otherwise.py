@@ -576,3 +576,27 @@ def test_the_bands_said_for_an_indicator_by_name_after_another_statement_naming_
     in the 4-point band (no shortfall of 6 × 96.89% to warn of); 6 there is said otherwise than the bands give."""
     assert checked(tmp_path, BANDS_SAID_AFTER_A_DEDUCTION_LIST.format(score="4")).findings == []
     assert [f.code for f in checked(tmp_path, BANDS_SAID_AFTER_A_DEDUCTION_LIST.format(score="6")).findings] == ["SCORE_MISMATCH"]
+
+
+SUBTOTALLED_SCORES = """三、评分情况
+| 一级指标 | 二级指标 | 分值 | 得分 | 扣分原因 |
+| 决策 | 项目立项 | 8 | 8 | |
+| | 绩效目标 | 12 | 10.5 | 指标未量化 |
+| 小计 | | 20 | 18.5 | |
+| 产出 | 产出数量 | 45 | 43.2 | |
+| | 产出时效 | 35 | 35 | |
+| 小计 | | 80 | 78.2 | |
+| 合计 | | 100 | 96.7 | |
+| 扣分项 | | | -1.5 | 审计发现问题 |
+| 最终得分 | | | {total} | |
+"""
+
+
+def test_the_total_row_after_a_sum_and_points_taken_off_below_it(tmp_path):
+    """合计 after 小计 rows, then 扣分项 and the total after it: the 合计 less the points taken off."""
+    assert error_codes(checked(tmp_path, SUBTOTALLED_SCORES.format(total="95.2"))) == []
+    slip = errors(checked(tmp_path, SUBTOTALLED_SCORES.format(total="95.7")), "TOTAL_MISMATCH")
+    assert [f.severity for f in slip] == ["error"] and "95.20" in slip[0].message
+    # the points taken off forgotten: a gap of a part's size, said as a warning (a row read that is none makes it too)
+    forgotten = errors(checked(tmp_path, SUBTOTALLED_SCORES.format(total="96.7")), "TOTAL_MISMATCH")
+    assert [f.severity for f in forgotten] == ["warning"] and "95.20" in forgotten[0].message
