@@ -211,7 +211,8 @@ class Document:
         opened = max(self.text.rfind("(", start, offset), self.text.rfind("（", start, offset))
         if opened < 0 or re.search(r"[)）]", self.text[opened:offset]):
             return None
-        closed = re.search(r"[)）]", self.text[offset:end])
+        # (closed after a clause of its own inside it: "（预算调整率=本级调整数÷年初预算数×100%，上级转移支付不计入）")
+        closed = re.search(r"[)）]", self.text[offset:end]) or re.match(r"[^(（)）。\n]*[)）]", self.text[offset:])
         return (opened, offset + closed.end()) if closed else None
 
     def clause_at(self, offset: int) -> tuple[int, int]:

@@ -15,6 +15,8 @@ UNITS = ("万元", "元", "%", "分", "个", "件", "次", "篇", "场", "份", 
 _NUMBER = re.compile(r"(?<![\d.])(?<!\d,)(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|\.\s(?=\d+\s*(?:万元|元|%))\d+)?)[ \t\u3000]*(个百分点|万元|元|%|年度|年|月|日|号|"
                      + "|".join(u for u in UNITS if u not in ("万元", "元", "%", "个百分点")) + ")?")
 _LIST_MARK = re.compile(r"[ \u3000]*(?:[(（]\s*\d{1,2}\s*(?=[)）])|\d{1,2}(?=\s*[.、．](?!\d)))")
+# funds the year added ("年中上级专项转移支付521.48万元"): an adjustment, whose 专项 scopes it, not the budget said after it
+_ADDED_IN_YEAR = re.compile(r"(?:年中|年内|追加|新增)[^，,；;。\d]{0,8}转移支付")
 _WHOLE_AGAIN = re.compile(r"\s*(?:全年预算|调整后(?:全年)?预算|年初预算|全年支出|全年执行|全年实际支出)")
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 SENTENCE_END = re.compile(r"[。!?！？\n]")
@@ -139,7 +141,7 @@ def numbers(text: str) -> list[Number]:
         if found:
             scope = found[-1].lastgroup
             # (… or by the next of a list of adjustments: "追加…补助资金208.00万元、省级旅游发展专项资金109.50万元")
-            scoped_by_adjustment = measure_of(label_text) == "adjust" or bool(
+            scoped_by_adjustment = measure_of(label_text) == "adjust" or bool(_ADDED_IN_YEAR.search(label_text)) or bool(
                 out and out[-1].measure == "adjust" and label_text.lstrip().startswith("、"))
         elif scoped_by_adjustment and _WHOLE_AGAIN.match(re.split(r"[,，;；]", label_text)[-1]):
             scope = "whole"       # "…追加项目资金113.80万元，全年预算1,612.40万元": the whole's again

@@ -1844,6 +1844,23 @@ def test_an_unsigned_target_whose_name_says_less_is_better_is_a_ceiling(tmp_path
     assert [(f.code, f.severity) for f in short] == [("SCORE_MISMATCH", "error")] and "培训人数" in short[0].message
 
 
+# a department's form of management indicators, none signed, each a ceiling kept under (调整率, 结余率, 经费控制率, 受害率)
+UNSIGNED_MANAGEMENT = """部门整体绩效自评表
+| 指标名称 | 计量单位 | 指标性质 | 年初指标值 | 全年完成值 | 指标权重（分） | 指标得分（分） |
+| 预算调整率 | % | 定量指标 | 10 | 6.2 | 20 | 20 |
+| 结转结余率 | % | 定量指标 | 5 | 3.9 | 20 | 20 |
+| 公用经费控制率 | % | 定量指标 | 100 | 97.4 | 20 | 20 |
+| 森林火灾受害率 | ‰ | 定量指标 | 0.8 | 0.15 | 20 | 20 |
+| 新增造林面积 | 亩 | 定量指标 | 5000 | {planted} | 20 | 20 |
+"""
+
+
+def test_management_ceilings_said_without_a_sign_kept_under(tmp_path):
+    assert checked(tmp_path, UNSIGNED_MANAGEMENT.format(planted="5200")).findings == []
+    short = checked(tmp_path, UNSIGNED_MANAGEMENT.format(planted="4600")).findings   # 4600 ÷ 5000 × 20 = 18.4
+    assert [(f.code, f.severity) for f in short] == [("SCORE_MISMATCH", "error")] and "新增造林面积" in short[0].message
+
+
 # rows whose 偏差原因 cell states the rule they were scored by
 RULE_IN_REASON = """项目支出绩效自评表
 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |

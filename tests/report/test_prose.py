@@ -1715,3 +1715,27 @@ def test_a_rows_own_total_cell_off_its_figures(tmp_path):
     assert [(f.code, f.severity, f.where) for f in off] == [("SUM_MISMATCH", "error", "第4行")]
     # … the 合计 row adding up the row as said (460): the table does not say twice which cell is wrong — nothing said
     assert checked(tmp_path, ROW_TOTALS.format(row="160.00", total="460.00")).findings == []
+
+
+def test_the_budget_after_funds_the_year_added_from_a_special_transfer_is_the_whole_years(tmp_path):
+    """"年中上级专项转移支付…、本级追加…（…），全年预算…": the 专项 names the transfer, an adjustment; the 全年预算 after it
+    is the department's, not a project's."""
+    text = ("某县林业局2023年度部门整体支出绩效自评报告\n"
+            "2023年年初预算1,500.00万元。年中上级专项转移支付320.00万元、县本级追加80.00万元（主要用于防火物资储备），"
+            "全年预算1,900.00万元。全年支出1,824.00万元，预算执行率{rate}。\n")
+    keyed = {k: n.value for k, n in checked(tmp_path, text.format(rate="96.00%")).facts.keyed_amounts().items()}
+    assert keyed["budget_total"] == 1900 and "project_budget" not in keyed
+    assert error_codes(checked(tmp_path, text.format(rate="96.00%"))) == []
+    slipped = checked(tmp_path, text.format(rate="69.00%")).findings    # 1,824.00 ÷ 1,900.00 = 96.00%
+    assert [f.code for f in slipped] == ["STATED_RATE_MISMATCH"]
+
+
+def test_a_rate_before_its_definition_in_brackets_that_has_a_clause_of_its_own_is_the_reports(tmp_path):
+    """"结转结余率3.16%（结转结余率=结转结余资金÷全年预算数×100%，上年结转不计入）": the definition is a rule, the
+    figure before it the report's own."""
+    text = ("某县林业局2023年度部门整体支出绩效自评报告\n全年预算1,900.00万元，全年支出1,840.00万元。"
+            "年末结转结余60.00万元，结转结余率{rate}（结转结余率=结转结余资金÷全年预算数×100%，上年结转资金不计入），"
+            "控制在5%以内。\n")
+    assert [n.value for n in checked(tmp_path, text.format(rate="3.16%")).facts.numbers if n.unit == "%"] == [3.16, 5.0]
+    slipped = checked(tmp_path, text.format(rate="3.61%")).findings    # 60.00 ÷ 1,900.00 = 3.16%
+    assert [f.code for f in slipped] == ["STATED_RATE_MISMATCH"]
