@@ -19,7 +19,7 @@ from .coverage import Coverage, coverage, report_kind
 from .declared import check_declared_total
 from .group_totals import check_group_totals_said_before
 from .total_twice import check_total_by_indicators, check_totals_said_twice
-from .source_rates import check_scope_rates, check_source_rates
+from .source_rates import check_scope_rates, check_source_rates, check_source_rows_rates
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
 from .completions_said import check_completions_said_apart, check_shares_of_targets
@@ -129,6 +129,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_section_rates(facts, report)
     check_arrival_rates(facts, report)
     check_source_rates(facts, report)
+    check_source_rows_rates(facts, report)
     check_scope_rates(facts, report)
     check_said_points_rate(facts, report)
     check_said_rate_rule(facts, report)

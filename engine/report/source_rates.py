@@ -9,6 +9,7 @@ import re
 
 from ..core.findings import FindingList
 from .facts import Facts
+from .vocabulary import key
 from .numbers import sentence_bounds
 from .plain import FIGURE
 from .said_formula import say_rate
@@ -50,6 +51,27 @@ def check_source_rates(facts: Facts, report: FindingList) -> None:
         wholes = {facts.amount(n): n for n in facts.numbers if n.is_amount and _of_the_source(n.label, source)}
         if part is not None and share is not None and share.is_rate and len(wholes) == 1:
             _check(facts, report, "占比", part, next(iter(wholes.values())), share)
+
+
+def check_source_rows_rates(facts: Facts, report: FindingList) -> None:
+    """A source's rate said right after its own spending ("其中财政拨款支出346.53万元，财政拨款执行率94.2%"), its
+    budget said elsewhere: against the row of a funds table that names that source and spent exactly that (its 全年预算数)."""
+    rows = [(key(name), row) for table in (facts.forms.funds_tables if facts.forms else ()) for name, row in table.parts
+            if {"budget_total", "spend_total"} <= set(row)]
+    for spent, rate in zip(facts.numbers, facts.numbers[1:]):
+        source = _ROW_SOURCE.search(_last_clause(spent.label))
+        if source is None or not spent.is_amount or not rate.is_rate or rate.sentence != spent.sentence \
+                or not _ROW_RATE.fullmatch(_last_clause(rate.label)) or report.names(facts.where(rate.start)):
+            continue
+        same = [row for name, row in rows if source.group() in name
+                and abs(facts.amount(row["spend_total"]) - facts.amount(spent)) <= facts.half_cent(spent) + 1e-9]
+        if len(same) == 1:
+            _check(facts, report, f"{source.group()}执行率", spent, same[0]["budget_total"], rate)
+
+
+# the source a funds table's row names ("其中：财政拨款", "其他资金"), said with its spending; the rate after it, its own
+_ROW_SOURCE = re.compile(r"财政拨款|上级补助|其他资金|自筹资金|单位资金")
+_ROW_RATE = re.compile(r"\s*(?:其)?(?:财政拨款|其他资金|自筹资金|单位资金)?(?:预算)?(?:执行率|支出率)\s*(?:为|达|是)?\s*")
 
 
 def check_scope_rates(facts: Facts, report: FindingList) -> None:

@@ -363,3 +363,22 @@ def test_the_groups_scores_in_the_sentence_after_the_total(tmp_path, said):
     assert checked(tmp_path, said.format("92.5")).findings == []
     off = checked(tmp_path, said.format("93.5")).findings        # 9.5 + 46 + 28 + 9 = 92.5
     assert [(f.code, f.severity) for f in off] == [("TOTAL_MISMATCH", "error")]
+
+
+SOURCE_ROW = """项目支出绩效自评表
+| 项目资金（元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| | 年度资金总额 | 1,500,000.00 | 2,600,000.00 | 2,512,400.00 | 10 | 96.63% | 9.66 |
+| | 其中：财政拨款 | 1,400,000.00 | 2,500,000.00 | 2,431,000.00 | — | 97.24% | — |
+| | 其他资金 | 100,000.00 | 100,000.00 | 81,400.00 | — | 81.40% | — |
+
+二、资金执行情况
+项目全年支出251.24万元，预算执行率96.63%。其中财政拨款支出243.10万元，财政拨款执行率{rate}；其他资金支出8.14万元，执行率81.4%。
+"""
+
+
+def test_a_sources_rate_after_its_spending_against_its_row_of_the_funds_table(tmp_path):
+    """"其中财政拨款支出243.10万元，财政拨款执行率…": its budget the form's 财政拨款 row's (250.00万元), not the project's."""
+    assert checked(tmp_path, SOURCE_ROW.format(rate="97.24%")).findings == []
+    over_the_whole = checked(tmp_path, SOURCE_ROW.format(rate="93.5%")).findings    # 243.10 ÷ 260.00: the wrong base
+    assert [(f.code, f.severity) for f in over_the_whole] == [("STATED_RATE_MISMATCH", "warning")]
+    assert "243.10÷250.00" in over_the_whole[0].message
