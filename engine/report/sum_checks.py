@@ -105,7 +105,13 @@ def _other_reading(facts: Facts, parts: list[Number], whole: Number) -> bool:
     earlier = [n for n in facts.figures() if n.is_amount and n.sentence == whole.sentence and n.start < whole.start]
     if any(adds_up(parts, facts.amount(n), n) for n in earlier):
         return True
-    return any(adds_up(parts[i + 1:j], amounts[i], parts[i]) for i in range(len(parts)) for j in range(i + 3, len(parts) + 1))
+    # (… the parts after it to the list's end, or said to be its own: "…基本支出5,888.47万元，包括人员经费…、公用经费…" —
+    # not "器材24.00万元、健身房10.00万元、步道14.00万元、…", 24 = 10 + 14 by chance)
+    return any(adds_up(parts[i + 1:j], amounts[i], parts[i]) for i in range(len(parts)) for j in range(i + 3, len(parts) + 1)
+               if j == len(parts) or _ITS_OWN.search(facts.text, parts[i].end, parts[i + 1].start))
+
+
+_ITS_OWN = re.compile(r"包括|用于|其中|含|分两|分三|分[一二三四两]批|下达|主要")   # a part's own parts said after it
 
 
 def check_budget_equation(facts: Facts, report: FindingList) -> None:

@@ -2,7 +2,7 @@
 a whole said to be made of its kinds, and a table's 小计 rows among the rows its 合计 adds up."""
 from __future__ import annotations
 
-from reading import checked
+from reading import checked, error_codes
 
 HEAD = "某县林业局2023年度部门整体支出绩效自评报告\n"
 # 1,018.73 + 108.73 = 1,127.46; 956.15 + 62.58 = 1,018.73
@@ -165,3 +165,12 @@ def test_a_column_under_a_two_row_headers_merged_unit(tmp_path):
     assert checked(tmp_path, TWO_ROW_HEADER.format(funded="3,324.98")).findings == []
     slipped = checked(tmp_path, TWO_ROW_HEADER.format(funded="3,234.98")).findings
     assert [f.code for f in slipped] == ["SUM_MISMATCH"] and "财政拨款" in slipped[0].message
+
+
+def test_a_list_whose_first_part_is_the_sum_of_the_next_two_by_chance_is_still_a_flat_list(tmp_path):
+    """"器材更新30.00万元、健身房12.00万元、步道18.00万元、…，合计…": 30 = 12 + 18 by chance, no part's own parts (none
+    said to be its own, and the list goes on after them) — the list against its 合计."""
+    text = (HEAD + "2023年专项资金安排为：健身器材更新30.00万元、百姓健身房12.00万元、健身步道18.00万元、赛事活动9.50万元，"
+            "合计{whole}万元。\n")
+    assert error_codes(checked(tmp_path, text.format(whole="69.50"))) == []
+    assert error_codes(checked(tmp_path, text.format(whole="96.50"))) == ["SUM_MISMATCH"]
