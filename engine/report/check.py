@@ -23,7 +23,7 @@ from .source_rates import check_scope_rates, check_source_rates, check_source_ro
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
 from .completions_said import check_completions_said_apart, check_shares_of_targets
-from .indicator_checks import REVERSE_SAID, check_indicator, check_scores_of_completions
+from .indicator_checks import REVERSE_SAID, check_indicator, check_items_over_their_points, check_scores_of_completions
 from .named_rates import (check_against_the_plan, check_named_rates, check_paid_and_left, check_shares_explained,
                           check_year_on_year)
 from .rate_checks import (check_arrival_rates, check_carry_rate, check_headline_rate, check_section_rates,
@@ -115,6 +115,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_completions_said_apart(facts, report, reverse_method)
     check_shares_of_targets(facts, report)
     check_scores_of_completions(facts, report)
+    check_items_over_their_points(facts, report)
     result.kind = report_kind(facts, result.rule_set)
     _form_execution(facts, report, result.kind)
     check_said_execution(facts, report)

@@ -9,7 +9,7 @@ import re
 from ..core.arithmetic import indicator_score
 from ..core.errors import CellError
 from ..core.findings import SCORE_TOLERANCE, FindingList
-from ..core.parsing import DIRECTION_SYMBOLS
+from ..core.parsing import DIRECTION_SYMBOLS, text_key
 from ..core.rounding import excel_round
 from ..core.rates import completion_rate, deviation_rate
 from .bands import band_score, share_score, stated_tiers
@@ -17,6 +17,7 @@ from .dates import is_date
 from .deductions import per_fault_score, per_point_score, per_unit_score
 from .facts import Facts, Indicator
 from .numbers import sentence_bounds, statement_start
+from .plain import BONUS_ROW
 from .execution_points import TIMES_RULE
 from .said_formula import OWN_EXECUTION_RULE, follows_rate
 from .stated import a_slip_of, at_stated, by_shape, quoted, truncated_to
@@ -306,6 +307,20 @@ def check_scores_of_completions(facts: Facts, report: FindingList) -> None:
             say("SCORE_MISMATCH", facts.where(item.score.start),
                 f"报告写完成率 {said[0].value:g}%，按完成比例计分：分值 {item.weight.value:g} × {said[0].value:g}% = "
                 f"{expected:.2f} 分，报告写 {item.score.value:g} 分{why}{quoted(facts, item.score)}")
+
+
+def check_items_over_their_points(facts: Facts, report: FindingList) -> None:
+    """An item scored above its own points ("资金到位率（6分）：…自评得6.5分"): an error where one line says both, else a
+    warning (its points may have been read from another statement)."""
+    for item in facts.items:
+        weight, score = item.weight, item.score
+        if weight is None or score.value - weight.value < SCORE_TOLERANCE or weight.is_rate or score.is_rate \
+                or BONUS_ROW.match(text_key(item.name)) or report.names(facts.where(score.start)):
+            continue
+        one_line = "\n" not in facts.text[min(weight.start, score.start):max(weight.end, score.end)]
+        (report.error if one_line else report.warning)(
+            "SCORE_MISMATCH", facts.where(score.start),
+            f"「{item.name}」得分 {score.value:g} 分，超过其分值 {weight.value:g} 分{quoted(facts, score)}")
 
 
 _EXECUTION = re.compile(r"(?:预算|资金|支出)执行率$|^执行率$")

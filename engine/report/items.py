@@ -115,7 +115,7 @@ _POINTS_THEN_SCORE = re.compile(r"(?:^|(?<=[\n，,；;。]))\s*(?:\d{1,2}\s*[.�
 _BARE_POINTS_SCORE = re.compile(r"(?:(?:^|(?<=[\n;；。:：]))\s*" + LIST_MARK + r"?"
                                 r"|(?<=[,，])(?=\s*[^\s(（:：,，。;；\d]{2,16}?指标\s*(?:分值|满分|权重)?\s*\d))"
                                 r"\s*(?!分值|满分|权重|合计|小计|其中|该|本项|本指标)([^\s(（:：,，。;；\d]{2,16}?)\s*(?:分值|满分|权重)?\s*"
-                                r"(\d+(?:\.\d+)?)\s*分\s*[,，]\s*(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")
+                                r"(?<![扣减])(\d+(?:\.\d+)?)\s*分\s*[,，]\s*(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")   # ("…扣1分，得4分": points taken off)
 
 # "资金使用合规性分值5分，资金支付均按合同办理，得5分；" — its points, what was done, its score: one clause
 _POINTS_SAID_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：,，]))\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
@@ -126,6 +126,12 @@ _POINTS_SAID_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：,，]))\s*(?:\d{1,2}\s*
 _POINTS_AND_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：,，]))\s*(?:[(（]?\d{1,2}[)）]|\d{1,2}(?:\.\d{1,2})?\s*[.、]?)?\s*"
                                r"([^\s(（:：,，。;；\d]{2,12}?)\s*(?:[(（]\s*|总分\s*为?\s*)(\d+(?:\.\d+)?)\s*分\s*[,，]\s*"
                                r"(?:绩效|自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")
+
+# "（1）立项规范性（3分）：项目按规定程序申报…。自评得3分。" — a line of its own: its name and points, what was done, and
+# its score last
+_ITEM_LINE = re.compile(r"^[ \t\u3000]*(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*([^\s(（:：,，。;；\d]{2,16})\s*"
+                        r"[(（]\s*(?:满分|分值|权重)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*[:：][^\n]*[。；;,，]\s*"
+                        r"(?:自评|评价)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分\s*[。.]?[ \t\u3000]*$", re.M)
 
 # "产出指标得分47.75分（满分50分）" — the score first, its points after it in brackets
 _SCORED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：、]))\s*(?:其中)?\s*([^\s(（:：,，。;；\d]{2,16}?)\s*(?:自评)?得分?\s*[:：为]?\s*"
@@ -147,7 +153,7 @@ AS_TARGETED = re.compile(r"与[^，,]{0,6}(?:持平|一致|相同)")   # "与目
 def _listed_items(facts: Facts) -> None:
     found = [(m, m.start(2), m.start(3)) for m in (*_LISTED_ITEM.finditer(facts.text), *_POINTS_THEN_SCORE.finditer(facts.text),
                                                    *_POINTS_SAID_SCORE.finditer(facts.text), *_BARE_POINTS_SCORE.finditer(facts.text),
-                                                   *_POINTS_AND_SCORE.finditer(facts.text))]
+                                                   *_POINTS_AND_SCORE.finditer(facts.text), *_ITEM_LINE.finditer(facts.text))]
     found += [(m, m.start(3), m.start(2)) for m in _SCORED_ITEM.finditer(facts.text)
               if not _NOT_AN_ITEM.search(m.group(1))]
     if not any(i.row_id == "budget_execution" for i in facts.items):

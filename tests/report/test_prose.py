@@ -1739,3 +1739,24 @@ def test_a_rate_before_its_definition_in_brackets_that_has_a_clause_of_its_own_i
     assert [n.value for n in checked(tmp_path, text.format(rate="3.16%")).facts.numbers if n.unit == "%"] == [3.16, 5.0]
     slipped = checked(tmp_path, text.format(rate="3.61%")).findings    # 60.00 ÷ 1,900.00 = 3.16%
     assert [f.code for f in slipped] == ["STATED_RATE_MISMATCH"]
+
+
+def test_an_item_on_a_line_of_its_own_its_points_in_brackets_and_its_score_last(tmp_path):
+    """"（1）立项规范性（3分）：…。自评得3分。": the line's name, its points and its score; the group's line after them
+    adds them up."""
+    text = ("某县2023年度体育专项资金绩效自评报告\n一、投入（10分）\n"
+            "（1）立项规范性（4分）：项目按程序申报，经集体研究。自评得4分。\n"
+            "（2）资金到位率（6分）：省级资金52.00万元全部到位，到位率100%。自评得{score}分。\n"
+            "投入部分自评得{group}分。\n")
+    items = {i.name: (i.weight.value, i.score.value) for i in checked(tmp_path, text.format(score="6", group="10")).facts.items}
+    assert items["立项规范性"] == (4, 4) and items["资金到位率"] == (6, 6)
+    over = checked(tmp_path, text.format(score="6.5", group="10.5")).findings     # a score above its points
+    assert "SCORE_MISMATCH" in [f.code for f in over]
+
+
+def test_points_taken_off_then_the_score_are_no_item_of_those_points(tmp_path):
+    """"…评定为良，得8分；项目可持续影响扣1分，得4分": 1 is what was taken off, not the item's points (4 > 1 is no slip)."""
+    text = "某县2023年度项目绩效自评报告\n效益方面，生态效益评定为良，得8分；项目可持续影响扣1分，得4分；满意度93.5%，得10分。\n"
+    result = checked(tmp_path, text)
+    assert not [i for i in result.facts.items if i.weight is not None and i.weight.value == 1]
+    assert error_codes(result) == []
