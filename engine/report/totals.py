@@ -45,6 +45,10 @@ def _listed_before(facts, start: int, n):
     return before[0] if joined else None
 
 
+# a 定性 indicator's tier ("可持续影响指标自评为“良好”"): no grade of the report's
+_OF_AN_INDICATOR = re.compile(r"^(?!.*(?:总|综合|整体)).*指标$")
+
+
 def _stated_grade(text: str, start: int, is_rule=lambda offset: False) -> re.Match | None:
     """The first grade word from `start` that states the report's grade — not one of a rule
     ("…低于60分的，评价结果为差", "结果为差的，得0分", "90分以上为优", a 评分标准 paragraph)."""
@@ -57,7 +61,7 @@ def _stated_grade(text: str, start: int, is_rule=lambda offset: False) -> re.Mat
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, window, match.start())), default=window)
         earlier_clause = text[window:clause_start].rstrip("，,；; ")
         if match.re is _GRADE and after in ("的", "档", "等", "或", "、") or _RULE_WORDS.search(text[clause_start:match.start()]) \
-                or earlier_clause.endswith("的"):
+                or earlier_clause.endswith("的") or _OF_AN_INDICATOR.search(text[clause_start:match.start()]):
             continue
         return match
     return None

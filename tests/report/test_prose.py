@@ -1760,3 +1760,13 @@ def test_points_taken_off_then_the_score_are_no_item_of_those_points(tmp_path):
     result = checked(tmp_path, text)
     assert not [i for i in result.facts.items if i.weight is not None and i.weight.value == 1]
     assert error_codes(result) == []
+
+
+def test_a_qualitative_indicators_tier_is_no_grade_of_the_report(tmp_path):
+    """"可持续影响指标自评为“良好”" before "项目自评得分96.50分，等级为“优”": the indicator's tier, not the report's grade."""
+    text = ("某县2023年度糖料蔗机收补助项目绩效自评报告\n项目对机械化示范作用明显，可持续影响指标自评为“良好”。\n"
+            "经评价，本项目自评等级为“{grade}”。\n附：评分表\n| 一级指标 | 分值 | 得分 |\n| 产出指标 | 60 | 58.5 |\n"
+            "| 效益指标 | 40 | 38 |\n| 总分 | 100 | 96.5 |\n")
+    result = checked(tmp_path, text.format(grade="优"))
+    assert result.facts.grade[0] == "优" and result.findings == []
+    assert [f.code for f in checked(tmp_path, text.format(grade="中")).findings] == ["GRADE_MISMATCH"]
