@@ -36,6 +36,7 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
                 or rate.start in said_rates or id(rate) in parts_rates:
             continue   # "资金支出率≥98%", "执行率未达到100%": a target or a line, not a stated rate (a grant's
             # "…34.18万元，已兑现28.35万元，兑现率…" is said_formula's; a 其中 part's own rate is its part's)
+
         # (in a 项目支出 report the project's own figures are its whole: 下达预算…，项目预算执行率97.3%)
         alike = {"whole", "project", "fiscal"} if project and rate.scope in ("whole", "project", "fiscal") else {rate.scope}
         near = [n for n in figures[:i] if n.is_amount and n.scope in alike and n.paragraph == rate.paragraph
@@ -65,6 +66,10 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
             num, den = _explained_after(facts, rate, alike) or (num, den)
         if num is None or den is None or num.start < den.start and num.sentence != den.sentence:
             continue   # (a spending said a sentence before the budget it would be divided by: another's)
+        named = _SOURCE_WORD.search(re.split(r"[,，;；]", rate.label)[-1]) if rate.scope == "whole" else None
+        if named and not _OF_ALL.search(re.split(r"[,，;；]", rate.label)[-1]) \
+                and not any(named.group() in re.split(r"[,，;；]", n.label)[-1] for n in (num, den)):
+            continue   # ("其中中央就业补助资金执行率100.00%，县级资金执行率92.34%": each source's, not the amounts' said before)
         if num.sentence != rate.sentence and _WHOLE_RATE.search(re.split(r"[,，;；]", rate.label)[-1]) \
                 and any(_A_SOURCE.search(_sentence_of(facts, n)) for n in (num, den)):
             continue   # ("…配套资金全年预算276.00万元，执行251.28万元…。项目整体执行率96.59%": the whole's, not that source's)
@@ -154,6 +159,7 @@ def _sentence_of(facts: Facts, n: Number) -> str:
 
 
 _A_SOURCE = re.compile(r"其中|中央|省级|市级|县级|区级|本级|配套|上级|自筹|单位资金|其他资金")
+_SOURCE_WORD = re.compile(r"中央|省级|市级|县级|区级|本级|配套|上级|自筹|单位资金|其他资金")
 _OF_ALL = re.compile(r"整体|总体|综合|全部|项目|预算执行率")
 
 

@@ -382,3 +382,12 @@ def test_a_sources_rate_after_its_spending_against_its_row_of_the_funds_table(tm
     over_the_whole = checked(tmp_path, SOURCE_ROW.format(rate="93.5%")).findings    # 243.10 ÷ 260.00: the wrong base
     assert [(f.code, f.severity) for f in over_the_whole] == [("STATED_RATE_MISMATCH", "warning")]
     assert "243.10÷250.00" in over_the_whole[0].message
+
+
+def test_a_sources_rate_said_after_the_wholes_amounts_is_not_the_wholes(tmp_path):
+    """"全年预算392.00万元，支出375.76万元，执行率95.86%。其中中央资金执行率100.00%，县级资金执行率92.34%": each
+    source's own rate — not the whole's amounts' — while the whole's own rate is checked."""
+    text = ("某县公益性岗位补贴项目绩效自评报告\n项目全年预算392.00万元，全年支出375.76万元，预算执行率{rate}。"
+            "其中中央就业补助资金执行率100.00%，县级资金执行率92.34%。\n")
+    assert checked(tmp_path, text.format(rate="95.86%")).findings == []
+    assert [f.code for f in checked(tmp_path, text.format(rate="98.56%")).findings] == ["STATED_RATE_MISMATCH"]
