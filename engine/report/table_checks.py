@@ -113,7 +113,8 @@ def check_amount_tables(facts: Facts, report: FindingList) -> None:
     """Each row's 执行率 against its 预算 and 支出 columns; a 合计 row against the rows that are no
     part of another row."""
     for table in facts.tables:
-        subtotal = lambda r: "小计" in (text_key(r.name), text_key(r.named))      # noqa: E731 (under a group's cell)
+        # (under a group's cell, or named with its group: "市直单位小计")
+        subtotal = lambda r: text_key(r.name).endswith("小计") or text_key(r.named).endswith("小计")      # noqa: E731
         for row in table.rows + table.totals:
             budget, spend, rate = (row.cells.get(k) for k in ("budget", "spend", "rate"))
             if budget and spend and rate and budget.value and not _of_the_rows_sum(facts, table, row, rate, subtotal):
@@ -130,8 +131,8 @@ def check_amount_tables(facts: Facts, report: FindingList) -> None:
                         for k, (end, t) in enumerate(zip(ends, totals))]
             # (every row with the columns of its 合计: a row short of one may have its figures under the wrong ones)
             segments = [(rows, t) for rows, t in segments if all(set(r.cells) == set(t.cells) for r in rows)]
-        else:
-            segments = [(ordered, totals[0])] if totals else []
+        else:   # (the rows over it: a line after the table read as a row is none of its)
+            segments = [([r for r in ordered if _place(r) < _place(totals[0])], totals[0])] if totals else []
         for rows, total in segments:
             _sums_of_rows(facts, report, rows, total, subtotal)
 

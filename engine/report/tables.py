@@ -172,7 +172,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
             kind = columns.get(column)
             if column in in_yuan and not n.unit:
                 n.unit = "元"          # an amount in 元, as its column's header says
-            if kind and kind not in row.cells and (n.is_rate if kind == "rate" else not n.is_rate):
+            if kind and kind not in row.cells and (n.is_rate if kind == "rate" else n.unit in ("", "万元", "元")):   # (not 3,386人)
                 row.cells[kind] = n
             n.part = True
         if row.cells:
@@ -203,7 +203,7 @@ def row_name(cells: list[str], numbered: bool) -> str:
     "| | 合计 |")."""
     if cells and not cells[0].strip():    # (a group's cell merged over its rows: "| | 小计 | 621.70 |")
         words = next((c for c in cells[1:] if c.strip() and not FIGURE_CELL.match(c.strip())), "")
-        if text_key(words) in ("小计", "合计", "总计"):     # (… or a breakdown's: "| | 合计 |")
+        if text_key(words).endswith(("小计", "合计", "总计")):     # (… or a breakdown's: "| | 合计 |", "| | 市直单位小计 |")
             return words
     if not numbered or not cells or not re.fullmatch(r"\s*\d{0,3}\s*", cells[0]):
         return cells[0] if cells else ""    # ("| 合计 | | 951.30 |": the 合计 in the 序号 column)

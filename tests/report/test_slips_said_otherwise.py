@@ -600,3 +600,18 @@ def test_the_total_row_after_a_sum_and_points_taken_off_below_it(tmp_path):
     # the points taken off forgotten: a gap of a part's size, said as a warning (a row read that is none makes it too)
     forgotten = errors(checked(tmp_path, SUBTOTALLED_SCORES.format(total="96.7")), "TOTAL_MISMATCH")
     assert [f.severity for f in forgotten] == ["warning"] and "95.20" in forgotten[0].message
+
+
+NAMED_SUBTOTALS = ("表1 分单位执行情况表\n序号\t单位名称\t2023年度（万元）\t\t预算执行率\n\t\t全年预算数\t全年执行数\n"
+                   "1\t市体育学校\t120.00\t112.40\t93.67%\n2\t市健身中心\t80.00\t80.00\t100.00%\n"
+                   "\t市直单位小计\t200.00\t192.40\t96.20%\n3\t东城区\t90.00\t84.60\t94.00%\n4\t西城区\t70.00\t63.00\t90.00%\n"
+                   "\t县（市、区）小计\t{sub}\t147.60\t92.25%\n\t合计\t360.00\t340.00\t94.44%\n"
+                   "年度总体目标\t全年培训社会体育指导员3,386人\n")
+
+
+def test_subtotal_rows_named_with_their_group_after_an_empty_number_cell(tmp_path):
+    """"\\t市直单位小计\\t200.00…": a 小计 row though its 序号 cell is empty and its name says its group; a line after the
+    合计 with a count in a column of amounts is no row of it."""
+    assert checked(tmp_path, NAMED_SUBTOTALS.format(sub="160.00")).findings == []
+    slip = checked(tmp_path, NAMED_SUBTOTALS.format(sub="150.00")).findings      # 90.00 + 70.00 = 160.00
+    assert [(f.code, f.where) for f in slip if f.severity == "error"] == [("SUM_MISMATCH", "第9行")]
