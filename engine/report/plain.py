@@ -79,7 +79,7 @@ def sub_level(marks: list[str]) -> set[int]:
     return {k for k, m in enumerate(marks) if _ARABIC_MARK.fullmatch(m.strip())}
 
 
-_KIND_SAID = re.compile(r"(?P<project>项目支出绩效|项目名称|项目(?:资金)?绩效(?:自评|评价))|(?P<whole>整体支出|部门整体|单位整体)")
+_KIND_SAID = re.compile(r"(?P<project>项目支出绩效|项目名称|项目(?:资金)?绩效(?:自评|评价)|专项(?:资金|经费)绩效(?:自评|评价))|(?P<whole>整体支出|部门整体|单位整体)")
 
 
 def kind_stated(text: str) -> str | None:

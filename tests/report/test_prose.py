@@ -1770,3 +1770,12 @@ def test_a_qualitative_indicators_tier_is_no_grade_of_the_report(tmp_path):
     result = checked(tmp_path, text.format(grade="优"))
     assert result.facts.grade[0] == "优" and result.findings == []
     assert [f.code for f in checked(tmp_path, text.format(grade="中")).findings] == ["GRADE_MISMATCH"]
+
+
+def test_a_special_funds_report_is_of_its_project_and_its_funds_executed_are_its_spending(tmp_path):
+    """"…专项资金绩效自评报告": a 项目支出 report; "专项资金执行884.80万元" is its spending."""
+    text = ("某市2023年度市级体彩公益金全民健身专项资金绩效自评报告\n一、资金执行情况\n"
+            "截至2023年12月31日，专项资金执行884.80万元，预算执行率92.17%。\n")
+    result = checked(tmp_path, text)
+    assert result.kind == "项目支出"
+    assert result.facts.keyed_amounts()["spend_total"].value == 884.8
