@@ -17,7 +17,7 @@ from ..core.rates import exec_rate
 from .facts import Facts
 from .coverage import Coverage, coverage, report_kind
 from .declared import check_declared_total
-from .group_totals import check_group_totals_said_before
+from .group_totals import check_group_items_total, check_group_totals_said_before
 from .total_twice import check_total_by_indicators, check_totals_said_twice
 from .source_rates import check_scope_rates, check_source_rates, check_source_rows_rates
 from .extract import assign_items, claims_of, data_of, infer_rule_set
@@ -136,6 +136,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_said_rate_rule(facts, report)
     _form_total(facts, report)
     check_declared_total(facts, report)
+    check_group_items_total(facts, report)
     check_two_sided_tables(facts, report)
     check_table_columns(facts, report)     # (last: a column another check said of is not said again)
     # (the items' sum by the framework's rows, where their 分值 make up 100: one more sum the totals may be)

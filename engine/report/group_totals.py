@@ -7,6 +7,7 @@ import re
 
 from ..core.arithmetic import perf_total
 from ..core.findings import SCORE_TOLERANCE, FindingList
+from ..core.rounding import excel_round
 from .facts import Facts
 from .numbers import sentence_bounds
 from .stated import by_shape, quoted
@@ -47,3 +48,36 @@ def check_group_totals_said_before(facts: Facts, report: FindingList) -> None:
                         f"各一级指标合计得分 {' + '.join(f'{n.value:g}' for n in scores)} = {added:.2f} 分，报告写总分 "
                         f"{total.value:g} 分{why}{quoted(facts, total)}")
                 break
+
+
+_GROUP_NAME = re.compile(_GROUP)
+_BONUS = re.compile(r"加分|减分|扣分项|附加分|(?<![增追])加\s*\d+(?:\.\d+)?\s*分")   # (points on the groups' sum)
+
+
+def check_group_items_total(facts: Facts, report: FindingList) -> None:
+    """The total against the items read that are a framework's whole list of 一级 groups, each once by its own name
+    ("（一）决策指标（20分），得18分…（四）效益指标（25分），得23分"), their points making up 100, where the report scores
+    no bonus or deduction — a warning: which of them is the slip is not known."""
+    total = facts.total
+    if total is None or any(f.code == "TOTAL_MISMATCH" for f in report.findings):
+        return      # (the total said of already — its table's 合计 row off its rows: one slip, said where it is)
+    items = [i for i in facts.items if i.weight is not None and _GROUP_NAME.fullmatch(i.name.strip())]
+    for members in partitions():
+        mine = [[i for i in items if member.search(i.name.strip())] for member in members]
+        if not all(len(found) == 1 for found in mine):
+            continue
+        scored = [found[0] for found in mine]
+        if abs(sum(i.weight.value for i in scored) - 100) >= SCORE_TOLERANCE \
+                or any(report.names(facts.where(i.score.start)) for i in scored):
+            continue    # (… or a group's own score said of already — off its items: that slip, not the total's)
+        added = perf_total([i.score.value for i in scored])
+        at_its_places = total.decimals >= 1 and abs(excel_round(added, total.decimals) - total.value) < 1e-9   # (96.2 for 96.24)
+        if abs(added - total.value) >= SCORE_TOLERANCE and not at_its_places and not _BONUS.search(facts.text):
+            # (a report that scores a bonus or a deduction: its total is the groups' and those — the totals' checks')
+            # (a warning: the slip may be the total's or a group's, and the total may be said again where it is wrong —
+            # a table's 合计 row the report copied)
+            say, why = report.warning, "（总分与各一级指标得分之和不符，差错可能在总分或某一级指标得分，请核对）"
+            say("TOTAL_MISMATCH", facts.where(total.start),
+                f"各一级指标得分 {' + '.join(f'{i.score.value:g}' for i in scored)} = {added:.2f} 分（分值合计100分），"
+                f"报告写总分 {total.value:g} 分{why}{quoted(facts, total)}")
+        return

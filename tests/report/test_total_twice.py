@@ -226,3 +226,19 @@ def test_the_sum_before_a_deduction_said_elsewhere_as_the_total(tmp_path):
     stale = checked(tmp_path, DEDUCTED.format(summary="95.45"))      # the summary left without the 扣1分
     assert stale.facts.total.value == 94.45
     assert [(f.code, f.severity, f.where) for f in stale.findings] == [("TOTAL_MISMATCH", "warning", "第2行")]
+
+
+GROUP_HEADINGS = ("某县农业农村局2023年度部门整体支出绩效自评报告\n经自评，我局2023年度部门整体支出绩效自评得分为{total}分，评价等级为“优”。\n"
+                  "（一）决策指标（20分），得18分。目标设置较为合理，部分指标不够细化扣2分。\n"
+                  "（二）过程指标（25分），得23.5分。资产管理不规范扣1.5分。\n（三）产出指标（30分），得29分。\n"
+                  "（四）效益指标（25分），得23分。群众满意度92%。\n{bonus}")
+
+
+def test_the_total_against_the_framework_groups_scored_by_their_headings(tmp_path):
+    """"（一）决策指标（20分），得18分…": the four groups, their points making up 100 — their scores against the total,
+    a warning (the slip may be a group's as well as the total's); none where the report scores a bonus."""
+    assert checked(tmp_path, GROUP_HEADINGS.format(total="93.5", bonus="")).findings == []
+    off = checked(tmp_path, GROUP_HEADINGS.format(total="92.5", bonus="")).findings      # 18 + 23.5 + 29 + 23 = 93.5
+    assert [(f.code, f.severity) for f in off] == [("TOTAL_MISMATCH", "warning")] and "93.50" in off[0].message
+    bonus = checked(tmp_path, GROUP_HEADINGS.format(total="94.5", bonus="另获省级表彰加1分。\n")).findings
+    assert [f for f in bonus if f.severity == "error"] == []
