@@ -59,6 +59,12 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
                 den = facts.forms.amounts["budget_total"]   # "实际支出298.43万元，执行率95.74%": of the form's 全年预算数
             if num is not None and den is None and num.sentence == rate.sentence:
                 den = _budget_of_the_spending(facts, num, rate.scope)
+            if num is not None and den is None and rate.sentence - num.sentence <= 1:
+                # ("全年预算1,250.00万元。全年支出1,198.40万元。预算执行率为95.87%。": the paragraph's one 全年预算, a sentence
+                # further back)
+                budgets = {facts.amount(n): n for n in figures[:i] if n.is_amount and n.scope in alike and n.measure == "total_budget"
+                           and n.paragraph == rate.paragraph and n.start < num.start}
+                den = next(iter(budgets.values())) if len(budgets) == 1 else None
         own = _own_amounts(facts, rate, alike, since)
         if rate.measure != "adjust_rate" and own is not None:
             num, den = own

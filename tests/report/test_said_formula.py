@@ -391,3 +391,10 @@ def test_a_sources_rate_said_after_the_wholes_amounts_is_not_the_wholes(tmp_path
             "其中中央就业补助资金执行率100.00%，县级资金执行率92.34%。\n")
     assert checked(tmp_path, text.format(rate="95.86%")).findings == []
     assert [f.code for f in checked(tmp_path, text.format(rate="98.56%")).findings] == ["STATED_RATE_MISMATCH"]
+
+
+def test_a_rate_whose_budget_stands_two_sentences_back_in_its_paragraph(tmp_path):
+    """"全年预算1,250.00万元。全年支出1,198.40万元。预算执行率为95.87%。": the paragraph's one 全年预算."""
+    text = "某县2023年度部门整体支出绩效自评报告\n\n一、预算执行\n全年预算1,250.00万元。全年支出1,198.40万元。预算执行率为{rate}。\n"
+    assert checked(tmp_path, text.format(rate="95.87%")).findings == []
+    assert [f.code for f in checked(tmp_path, text.format(rate="96.87%")).findings] == ["STATED_RATE_MISMATCH"]
