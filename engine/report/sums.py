@@ -16,6 +16,8 @@ _MADE_OF = r"由(?:以下|下列)?\s*(?:[两二三四五六七八九十]|\d{1,2}
 _RESPECTIVELY = r"(?:(?<=元)[,，]?|(?<=支出))\s*分别(?:为|是)\s*[:：]?(?=[^\d,，。;；]{2})"
 # "本年支出1,198.35万元，包括基本支出…和项目支出…": a list as 其中's (not "主要包括…": some of them, said so)
 _INCLUDING = r"(?<=元)[,，]\s*包括\s*[:：]?(?=[^\d,，。;；]{2})"
+# "全年支出261.00万元，按经济分类：工资福利支出…，商品和服务支出…": a breakdown by one classification, all of it
+_CLASSIFIED = r"(?<=元)[,，]\s*按(?:支出)?(?:经济分类|功能分类|支出性质|资金来源|经济科目)(?:分|看|划分)?\s*[:：]"
 _SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成")   # not 支出: 基本支出 and 项目支出 are parts of a budget
 _WHOLE = re.compile(r"合计|总计|总额|小计")     # a part that is itself a whole ends the list
 _SUMMING = re.compile(r"共|合计|总计|涉及|安排|分解|用于")
@@ -26,7 +28,7 @@ _INCOME_AND_SPENDING = re.compile(r"收入?\s*[、,，和及与]?\s*支出?\s*(?
 def read_sums(facts: Facts) -> None:
     """The 其中 lists of the report: each whole and the parts said after it."""
     text = facts.text
-    for match in re.finditer(r"其中(?:[:：\s]*其中)*|即\s*[:：]|" + _MADE_OF + "|" + _RESPECTIVELY + "|" + _INCLUDING, text):   # "其中：其中：" is
+    for match in re.finditer(r"其中(?:[:：\s]*其中)*|即\s*[:：]|" + _MADE_OF + "|" + _RESPECTIVELY + "|" + _INCLUDING + "|" + _CLASSIFIED, text):   # "其中：其中：" is
         # one list; "即：", "由以下四项构成：" and an amount's "，分别为…" name them all
         start, end = sentence_bounds(text, match.start())
         before = [n for n in facts.numbers if start <= n.start < match.start() and n.is_amount]
@@ -188,6 +190,8 @@ _TOTALLED = re.compile(r"[,，]\s*(?:(?:以上|上述)?\s*(?:[两二三四五六
                        r"(?:为|是|达|支出|安排)?\s*(?=\d)")
 # between two parts: a 、 or a comma, then the next part's name (no figure, no bracket)
 _NEXT_PART = re.compile(r"\s*[、，,]\s*[^\d，,。；;：:、()（）]{1,24}\s*")
+_NEXT_FIGURE = re.compile(r"\s*(?:[、，,]|和|及)\s*")      # … or none, the names said before them all
+_RESPECTIVE = re.compile(r"分别(?:为|是|支出|安排|下达|拨付|发放|使用|完成)?\s*[:：]?\s*$")
 
 
 def listed_then_totalled(facts: Facts):
@@ -201,8 +205,10 @@ def listed_then_totalled(facts: Facts):
         start = sentence_bounds(text, said.start())[0]
         start = max([start] + [text.rfind(c, start, said.start()) + 1 for c in ":：;；"])
         parts = [n for n in facts.numbers if start <= n.start < said.start()]
+        # (… or named before them all, "A、B、C三个片区分别支出120.50万元、86.30万元、64.20万元，合计…")
+        between = _NEXT_FIGURE if parts and _RESPECTIVE.search(text, start, parts[0].start) else _NEXT_PART
         if len(parts) >= 2 and "其中" not in text[start:said.start()] \
-                and all(_NEXT_PART.fullmatch(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
+                and all(between.fullmatch(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
             yield whole, parts
 
 

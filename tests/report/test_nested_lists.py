@@ -174,3 +174,17 @@ def test_a_list_whose_first_part_is_the_sum_of_the_next_two_by_chance_is_still_a
             "合计{whole}万元。\n")
     assert error_codes(checked(tmp_path, text.format(whole="69.50"))) == []
     assert error_codes(checked(tmp_path, text.format(whole="96.50"))) == ["SUM_MISMATCH"]
+
+
+def test_a_breakdown_by_one_classification_after_its_whole(tmp_path):
+    """"全年支出…，按经济分类：工资福利支出…，商品和服务支出…，对个人和家庭的补助…": every part of it."""
+    text = HEAD + "全年支出{whole}万元，按经济分类：工资福利支出120.50万元，商品和服务支出86.30万元，对个人和家庭的补助64.20万元。\n"
+    assert error_codes(checked(tmp_path, text.format(whole="271.00"))) == []
+    assert error_codes(checked(tmp_path, text.format(whole="261.00"))) == ["SUM_MISMATCH"]
+
+
+def test_figures_said_respectively_of_names_before_them_then_their_total(tmp_path):
+    """"城区、东乡、西乡三个片区分别支出120.50万元、86.30万元、64.20万元，合计…"."""
+    text = HEAD + "城区、东乡、西乡三个片区分别支出120.50万元、86.30万元、64.20万元，合计{whole}万元。\n"
+    assert error_codes(checked(tmp_path, text.format(whole="271.00"))) == []
+    assert error_codes(checked(tmp_path, text.format(whole="261.00"))) == ["SUM_MISMATCH"]
