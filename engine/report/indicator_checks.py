@@ -166,7 +166,9 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                     and abs(points - ind.self_score.value) < SCORE_TOLERANCE:
                 return      # a count short, scored by the deduction per unit the report states for it ("每少1户扣1分")
             say, own = (report.warning, f"（该指标另有评分标准：{own_rule[:40]}）") if own_rule else (report.error, "")
-            if ind.scored_apart:    # (statements joined, or figures read by cue words: a warning that says so)
+            if not own_rule and not ind.scored_apart and ind.self_score.value - ind.weight.value >= SCORE_TOLERANCE:
+                say, own = report.error, "（得分超过分值）"     # (above its own points by any rule)
+            elif ind.scored_apart:    # (statements joined, or figures read by cue words: a warning that says so)
                 say, own = report.warning, own + f"（{ind.scored_apart}）"
             elif by_stated:         # the completion said wrong is the error; its score follows it
                 say, own = report.warning, own + f"（得分与报告所写完成率 {ind.completion.value:g}% 一致，随该完成率有误）"

@@ -1779,3 +1779,12 @@ def test_a_special_funds_report_is_of_its_project_and_its_funds_executed_are_its
     result = checked(tmp_path, text)
     assert result.kind == "项目支出"
     assert result.facts.keyed_amounts()["spend_total"].value == 884.8
+
+
+def test_an_indicator_said_in_prose_scored_above_its_points_is_an_error(tmp_path):
+    """"…完成率100%，分值8分，得分8.5分": above its points by any rule — an error though the report states no
+    proportional rule (a score under them would be a warning there)."""
+    text = "某县2023年度部门整体支出绩效自评报告\n\n一、指标\n农村危房改造目标120户，实际完成120户，完成率100%，分值8分，得分{score}分。\n"
+    above = checked(tmp_path, text.format(score="8.5")).findings
+    assert [(f.code, f.severity) for f in above] == [("SCORE_MISMATCH", "error")] and "超过分值" in above[0].message
+    assert checked(tmp_path, text.format(score="8")).findings == []
