@@ -203,12 +203,21 @@ _BOUND = re.compile(r"\s*[,，]\s*(?:但)?(?:(?:年度)?目标(?:值)?(?:为)?\s
 _EXPLAINED = re.compile(r"\s*[,，]\s*(?:即|亦即|也就是)[^,，。；;]*(?=[,，])")
 
 
+_COMPLETION_SAID = re.compile(r"完成(?:率|比例|进度)\s*(?:为|达|达到)?\s*$")
+_ACHIEVED_NAME = re.compile(r"(?:全年|年度|本年)?实际")
+_GOAL_FIRST = re.compile(r"\s*(?:年度|全年|本年)?(?:绩效)?(?:目标|计划|任务)(?:为|是)\s*(?P<full>[^，,。；;:：\d()（）“”\"]{2,16}?)\s*"
+                         r"(?P<word>不低于|不少于|不高于|不超过|控制在|达到|≥|≤|>=|<=)?(?P<bare>)\s*(?=\d)")
+
+
 def _named_with_its_target(facts: Facts, start: int, end: int, name: str, achieved) -> tuple | None:
     """The statement's first clause naming the indicator in full — its name ending with the short one — and
     its target ("牦牛冷配受胎率目标不低于60%"): (the full name, the direction, the target), in the unit achieved."""
     opening = re.match(r"\s*(?P<full>[^，,。；;:：\d()（）“”\"]{0,16}" + re.escape(name) + r")\s*(?:(?:年度)?(?:目标|指标值)(?:值)?\s*(?:为|是)?\s*"
                        r"(?P<word>不低于|不少于|不高于|不超过|控制在|达到|≥|≤|>=|<=)?|(?P<bare>不低于|不少于|不高于|不超过|控制在))"
                        r"\s*(?=\d)", facts.text[start:end])
+    if opening is None and _ACHIEVED_NAME.match(name):
+        # (the goal first, then what was achieved as the subject: "年度目标为新增就业岗位200个，实际新增186个，…得9.3分")
+        opening = _GOAL_FIRST.match(facts.text[start:end])
     target = facts.number_at(start + opening.end()) if opening else None
     if target is None or target.unit != achieved.unit or target.part:
         return None
@@ -306,8 +315,11 @@ def scored_statements(facts: Facts) -> None:
             if target is None and (named := _named_with_its_target(facts, start, subject.start(), name, figure)):
                 name, direction, target = named     # "牦牛冷配受胎率目标不低于60%，…，受胎率45.0%，…得7.5分": named in full
                 begins = start                      # with its target before
+            # (its completion said between: "…，实际新增186个，完成率93%，得分9.3分")
+            completion = next((n for n in facts.numbers if figure.end <= n.start < said.start() and n.is_rate
+                               and _COMPLETION_SAID.search(re.split(r"[,，;；]", n.label)[-1])), None) if target else None
             facts.indicators.append(Indicator(len(facts.indicators) + 1, name, begins, "", direction, target, figure,
-                                              weight=weight, self_score=score, end=said.end()))
+                                              completion=completion, weight=weight, self_score=score, end=said.end()))
         else:
             facts.items.append(StatedItem(name, score, weight))
     for said in _POINTS_THEN_WORDS.finditer(text):

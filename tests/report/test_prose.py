@@ -1788,3 +1788,14 @@ def test_an_indicator_said_in_prose_scored_above_its_points_is_an_error(tmp_path
     above = checked(tmp_path, text.format(score="8.5")).findings
     assert [(f.code, f.severity) for f in above] == [("SCORE_MISMATCH", "error")] and "超过分值" in above[0].message
     assert checked(tmp_path, text.format(score="8")).findings == []
+
+
+def test_the_goal_said_first_then_what_was_achieved_its_completion_and_its_score(tmp_path):
+    """"年度目标为新增就业岗位200个，实际新增186个，完成率…，得分9.3分（分值10分）": the indicator is the goal's, its
+    completion said with it checked."""
+    text = ("某县2023年度部门整体支出绩效自评报告\n\n一、指标\n年度目标为新增就业岗位200个，实际新增186个，完成率{rate}，"
+            "得分9.3分（分值10分）。\n")
+    values = indicator_values(checked(tmp_path, text.format(rate="93%")))
+    assert values["新增就业岗位"] == (200, 186, 10, 9.3)
+    assert checked(tmp_path, text.format(rate="93%")).findings == []
+    assert [f.code for f in checked(tmp_path, text.format(rate="93.5%")).findings] == ["COMPLETION_MISMATCH"]
