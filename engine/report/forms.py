@@ -196,8 +196,11 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 if block == "funds" and not n.unit and column in AMOUNT_COLUMNS \
                         and _WAN_CELL.fullmatch(cells[index]):
                     n.unit = "万元"        # "4862.50万" in a funds table: 万元, as its header says
-                elif index - shift in in_percent and not n.unit:
-                    n.unit = "%"          # a bare figure under 执行率（%）: a rate, as its header says
+                elif index - shift in in_percent and not n.unit or block == "funds" and column == "exec_rate" \
+                        and not n.unit and n.decimals >= 1 and 30 <= n.value <= 150 and BARE_NUMBER.fullmatch(cells[index].strip()):
+                    # a bare figure under 执行率（%） — or under a funds block's 执行率, one a rate's shape (96.75; not 0.9675,
+                    # nor the 分值 10 or the 得分 9.91 of a row short of a cell): a rate
+                    n.unit = "%"
                 elif in_yuan and not n.unit and column in AMOUNT_COLUMNS \
                         and (yuan_columns is None or index - shift in yuan_columns):
                     n.unit = "元"         # an amount of a table in 元 (read as 万元 by facts.amount)

@@ -118,7 +118,8 @@ def check_amount_tables(facts: Facts, report: FindingList) -> None:
         for row in table.rows + table.totals:
             budget, spend, rate = (row.cells.get(k) for k in ("budget", "spend", "rate"))
             if budget and spend and rate and budget.value and not _of_the_rows_sum(facts, table, row, rate, subtotal):
-                table_rate(facts, report, f"表中「{row.named or row.name}」", rate, facts.amount(spend), facts.amount(budget))
+                table_rate(facts, report, f"表中「{row.named or row.name}」" if row.named or row.name else "表中该行", rate,
+                           facts.amount(spend), facts.amount(budget))
         # the rows in their order, 小计 rows among them (each adds up the rows since the one before it)
         ordered = sorted([r for r in table.rows if not r.numbered_under] + [t for t in table.totals if subtotal(t)],
                          key=_place)    # (1, 2 under 一: parts of the row above)

@@ -1890,3 +1890,19 @@ def test_a_score_to_one_place_is_compared_at_that_place(tmp_path):
     assert checked(tmp_path, ONE_PLACE_SCORES.format(score="14.6")).findings == []
     off = checked(tmp_path, ONE_PLACE_SCORES.format(score="14.9")).findings
     assert [f.code for f in off] == ["SCORE_MISMATCH"] and "受益人口" in off[0].message
+
+
+# a funds block whose 执行率 column gives its figures without % (its header says no unit either)
+BARE_RATE = """项目支出绩效自评表
+| 项目名称 | 农村公路养护 | | | | | |
+| 项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| | 年度资金总额 | 500.00 | 520.00 | 508.30 | 10 | {rate} | 9.78 |
+| | 其中：当年财政拨款 | 500.00 | 520.00 | 508.30 | — | 97.75 | — |
+"""
+
+
+def test_a_funds_blocks_rate_written_without_its_percent_sign(tmp_path):
+    """"| 年度资金总额 | … | 508.30 | 10 | 97.75 | 9.78 |": 97.75 under 执行率 is a rate (a figure of a rate's shape)."""
+    assert checked(tmp_path, BARE_RATE.format(rate="97.75")).findings == []
+    slip = checked(tmp_path, BARE_RATE.format(rate="96.75")).findings     # 508.30 ÷ 520.00 = 97.75%
+    assert [(f.code, f.severity) for f in slip] == [("STATED_RATE_MISMATCH", "warning")] and "97.75%" in slip[0].message
