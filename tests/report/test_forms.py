@@ -1906,3 +1906,11 @@ def test_a_funds_blocks_rate_written_without_its_percent_sign(tmp_path):
     assert checked(tmp_path, BARE_RATE.format(rate="97.75")).findings == []
     slip = checked(tmp_path, BARE_RATE.format(rate="96.75")).findings     # 508.30 ÷ 520.00 = 97.75%
     assert [(f.code, f.severity) for f in slip] == [("STATED_RATE_MISMATCH", "warning")] and "97.75%" in slip[0].message
+
+
+@pytest.mark.parametrize("header", ["完成进度", "目标完成率", "完成程度"])
+def test_a_completion_column_by_another_of_its_names(tmp_path, header):
+    text = (f"项目支出绩效自评表\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | {header} | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 培训人次 | 500人次 | 480人次 | {rate} | 10 | 9.6 |\n")
+    assert checked(tmp_path, text.replace("{rate}", "96%")).findings == []
+    assert [f.code for f in checked(tmp_path, text.replace("{rate}", "98%")).findings] == ["COMPLETION_MISMATCH"]
