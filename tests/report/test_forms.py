@@ -7,7 +7,7 @@ import pytest
 from engine.report.check import check
 from engine.report.claims import read_facts
 from engine.report.text import read_report
-from reading import checked
+from reading import checked, indicator_values
 
 PROJECT_FORM = """项目支出绩效自评表
 （2024年度）
@@ -1914,3 +1914,10 @@ def test_a_completion_column_by_another_of_its_names(tmp_path, header):
             "| 产出指标 | 数量指标 | 培训人次 | 500人次 | 480人次 | {rate} | 10 | 9.6 |\n")
     assert checked(tmp_path, text.replace("{rate}", "96%")).findings == []
     assert [f.code for f in checked(tmp_path, text.replace("{rate}", "98%")).findings] == ["COMPLETION_MISMATCH"]
+
+
+def test_a_score_column_named_shi_de_fen(tmp_path):
+    """"计划值 | 完成值 | 标准分 | 实得分": 实得分 is the row's score."""
+    text = ("项目支出绩效自评表\n| 一级指标 | 二级指标 | 三级指标 | 计划值 | 完成值 | 标准分 | 实得分 |\n"
+            "| 产出指标 | 数量指标 | 培训人次 | 500人次 | 480人次 | 10 | 9.6 |\n")
+    assert indicator_values(checked(tmp_path, text))["培训人次"] == (500, 480, 10, 9.6)
