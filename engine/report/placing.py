@@ -137,7 +137,15 @@ def goes_on(cells: list[str], columns: dict[int, str], width: int) -> bool:
     the header's width (a cell either way) whose name, 分值 and 得分 stand where the header says."""
     if _key(cells[0]) in vocabulary()["indicators"]["total_rows"]:
         return True
-    return abs(len(cells) - width) <= 1 and any(_names_a_row(cells, columns, s) for s in (0, -1, 1))
+    if abs(len(cells) - width) <= 1 and any(_names_a_row(cells, columns, s) for s in (0, -1, 1)):
+        return True
+    # (… or a row that left its merged group cells out at the left — and any empty cells at its end: "| 岗位补贴标准 |
+    # 700元/人·月 | 700元/人·月 | 10 | 10 | |||" under 年度绩效目标 | 一级 | 二级 | 三级 | …): named, its target a target,
+    # its 分值 and 得分 figures, read where its last figure stands under 得分
+    filled = len(cells) - next((k for k, c in enumerate(reversed(cells)) if c.strip()), len(cells))
+    score_at = next((i for i, c in columns.items() if c == "score"), None)
+    shift = filled - 1 - score_at if score_at is not None else None
+    return shift is not None and shift < 0 and _names_a_row(cells, columns, shift) and _target_fits(cells, columns, shift)
 
 
 def _by_direction(cells: list[str], columns: dict[int, str]) -> int | None:

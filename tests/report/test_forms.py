@@ -1921,3 +1921,24 @@ def test_a_score_column_named_shi_de_fen(tmp_path):
     text = ("项目支出绩效自评表\n| 一级指标 | 二级指标 | 三级指标 | 计划值 | 完成值 | 标准分 | 实得分 |\n"
             "| 产出指标 | 数量指标 | 培训人次 | 500人次 | 480人次 | 10 | 9.6 |\n")
     assert indicator_values(checked(tmp_path, text))["培训人次"] == (500, 480, 10, 9.6)
+
+
+# a form's indicator rows whose group cells are left out, broken by a group's name on a line of its own, each row's
+# empty cells at its end run together ("|||")
+BROKEN_BY_A_GROUP = """项目支出绩效自评表
+年度绩效目标 (80分) | 一级指标 | 二级指标 | 三级指标 | 年初目标值 | 实际完成值 | 分值 | 得分 | ||
+产出指标 | 数量指标 | 开发公益性岗位 | ≥450个 | 462个 | 20 | 20 | ||
+成本指标
+| 岗位人员在岗率 | ≥95% | 96.3% | 20 | 20 | |||
+| 岗位人员续聘率 | ≥90% | 88% | 20 | {score} | |||
+| 岗位人员满意度 | ≥90% | 93.5% | 20 | 20 | |||
+
+自评总分{total}分。
+"""
+
+
+def test_rows_after_a_group_name_on_a_line_of_its_own_with_their_group_cells_left_out(tmp_path):
+    values = indicator_values(checked(tmp_path, BROKEN_BY_A_GROUP.format(score="19.56", total="99.56")))
+    assert values["岗位人员在岗率"] == (95, 96.3, 20, 20) and values["岗位人员续聘率"] == (90, 88, 20, 19.56)
+    slip = checked(tmp_path, BROKEN_BY_A_GROUP.format(score="19.65", total="99.65")).findings   # 88 ÷ 90 × 20 = 19.56
+    assert ("SCORE_MISMATCH", "error") in [(f.code, f.severity) for f in slip]
