@@ -140,7 +140,8 @@ def read_declared(facts: Facts) -> None:
         known.add(key)
 
 
-_BONUS = re.compile(r"加分|减分|扣分项|附加分|(?<![增追])加\s*\d+(?:\.\d+)?\s*分")   # ("另获省级表彰加1分"; not 追加)
+# a bonus or a deduction the report scores on its items' sum ("另获省级表彰加1分"; not 追加)
+BONUS_SCORED = re.compile(r"加分|减分|扣分项|附加分|(?<![增追])加\s*\d+(?:\.\d+)?\s*分")
 
 
 def check_declared_total(facts: Facts, report: FindingList) -> None:
@@ -155,7 +156,7 @@ def check_declared_total(facts: Facts, report: FindingList) -> None:
             continue
         added = perf_total([i.score.value for i in scored])
         if abs(added - total.value) >= SCORE_TOLERANCE:
-            bonus = _BONUS.search(facts.text)
+            bonus = BONUS_SCORED.search(facts.text)
             say, why = (report.warning, "（报告另有加分或扣分项，请核对）") if bonus else \
                 by_shape(report, facts, total, added, tuple(i.score for i in scored))
             say("TOTAL_MISMATCH", facts.where(total.start),

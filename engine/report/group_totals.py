@@ -8,6 +8,7 @@ import re
 from ..core.arithmetic import perf_total
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.rounding import excel_round
+from .declared import BONUS_SCORED
 from .facts import Facts
 from .numbers import sentence_bounds
 from .stated import by_shape, quoted
@@ -51,7 +52,6 @@ def check_group_totals_said_before(facts: Facts, report: FindingList) -> None:
 
 
 _GROUP_NAME = re.compile(_GROUP)
-_BONUS = re.compile(r"加分|减分|扣分项|附加分|(?<![增追])加\s*\d+(?:\.\d+)?\s*分")   # (points on the groups' sum)
 
 
 def check_group_items_total(facts: Facts, report: FindingList) -> None:
@@ -72,12 +72,11 @@ def check_group_items_total(facts: Facts, report: FindingList) -> None:
             continue    # (… or a group's own score said of already — off its items: that slip, not the total's)
         added = perf_total([i.score.value for i in scored])
         at_its_places = total.decimals >= 1 and abs(excel_round(added, total.decimals) - total.value) < 1e-9   # (96.2 for 96.24)
-        if abs(added - total.value) >= SCORE_TOLERANCE and not at_its_places and not _BONUS.search(facts.text):
-            # (a report that scores a bonus or a deduction: its total is the groups' and those — the totals' checks')
-            # (a warning: the slip may be the total's or a group's, and the total may be said again where it is wrong —
-            # a table's 合计 row the report copied)
-            say, why = report.warning, "（总分与各一级指标得分之和不符，差错可能在总分或某一级指标得分，请核对）"
-            say("TOTAL_MISMATCH", facts.where(total.start),
-                f"各一级指标得分 {' + '.join(f'{i.score.value:g}' for i in scored)} = {added:.2f} 分（分值合计100分），"
-                f"报告写总分 {total.value:g} 分{why}{quoted(facts, total)}")
+        # (none where the report scores a bonus or a deduction: its total is the groups' and those — the totals' checks';
+        # a warning, for the slip may be the total's or a group's, and the total may be said again where it is wrong)
+        if abs(added - total.value) >= SCORE_TOLERANCE and not at_its_places and not BONUS_SCORED.search(facts.text):
+            report.warning("TOTAL_MISMATCH", facts.where(total.start),
+                           f"各一级指标得分 {' + '.join(f'{i.score.value:g}' for i in scored)} = {added:.2f} 分（分值合计100分），"
+                           f"报告写总分 {total.value:g} 分（总分与各一级指标得分之和不符，差错可能在总分或某一级指标得分，请核对）"
+                           f"{quoted(facts, total)}")
         return
