@@ -7,11 +7,10 @@ import re
 
 from ..core.arithmetic import perf_total
 from ..core.findings import SCORE_TOLERANCE, FindingList
-from ..core.rounding import excel_round
 from .declared import BONUS_SCORED
 from .facts import Facts
 from .numbers import sentence_bounds
-from .stated import by_shape, quoted
+from .stated import at_its_places, by_shape, quoted
 from .vocabulary import partitions, words
 
 _GROUP = words()["level1_group"].pattern
@@ -71,10 +70,9 @@ def check_group_items_total(facts: Facts, report: FindingList) -> None:
                 or any(report.names(facts.where(i.score.start)) for i in scored):
             continue    # (… or a group's own score said of already — off its items: that slip, not the total's)
         added = perf_total([i.score.value for i in scored])
-        at_its_places = total.decimals >= 1 and abs(excel_round(added, total.decimals) - total.value) < 1e-9   # (96.2 for 96.24)
         # (none where the report scores a bonus or a deduction: its total is the groups' and those — the totals' checks';
         # a warning, for the slip may be the total's or a group's, and the total may be said again where it is wrong)
-        if abs(added - total.value) >= SCORE_TOLERANCE and not at_its_places and not BONUS_SCORED.search(facts.text):
+        if abs(added - total.value) >= SCORE_TOLERANCE and not at_its_places(added, total) and not BONUS_SCORED.search(facts.text):
             report.warning("TOTAL_MISMATCH", facts.where(total.start),
                            f"各一级指标得分 {' + '.join(f'{i.score.value:g}' for i in scored)} = {added:.2f} 分（分值合计100分），"
                            f"报告写总分 {total.value:g} 分（总分与各一级指标得分之和不符，差错可能在总分或某一级指标得分，请核对）"

@@ -10,7 +10,6 @@ from ..core.arithmetic import indicator_score
 from ..core.errors import CellError
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import DIRECTION_SYMBOLS, text_key
-from ..core.rounding import excel_round
 from ..core.rates import completion_rate, deviation_rate
 from .bands import band_score, share_score, stated_tiers
 from .dates import is_date
@@ -20,7 +19,7 @@ from .numbers import sentence_bounds, statement_start
 from .plain import BONUS_ROW
 from .execution_points import TIMES_RULE
 from .said_formula import OWN_EXECUTION_RULE, follows_rate
-from .stated import a_slip_of, at_stated, by_shape, quoted, truncated_to
+from .stated import a_slip_of, at_its_places, at_stated, by_shape, quoted, truncated_to
 from .text import CELL
 from .vocabulary import key as _key, words
 
@@ -151,7 +150,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         by_stated = ind.completion is not None and follows_rate(ind.completion, ind.weight.value, ind.self_score.value)
         banded = _banded_score(facts, completion, ind.weight.value)
         if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate \
-                and not _at_its_places(expected, ind.self_score) \
+                and not at_its_places(expected, ind.self_score) \
                 and not _under_floor(facts, completion, ind.self_score.value) and not _scored_unrounded(ind, reverse_method) \
                 and (banded is None or abs(banded - ind.self_score.value) >= SCORE_TOLERANCE):
             # a row with a scoring rule of its own we could not read: a warning that says so — the row's
@@ -378,12 +377,6 @@ def _by_faults_found(facts: Facts, ind: Indicator, report: FindingList, name: st
         report.error("SCORE_MISMATCH", facts.where(ind.self_score.start),
                      f"指标「{name}」{words}{ind.actual.value:g}{ind.actual.unit}，按该行评分标准（{ind.own_rule[:40]}）应得 "
                      f"{points:g} 分，报告自评 {ind.self_score.value:g} 分{quoted(facts, ind.self_score)}")
-
-
-def _at_its_places(expected: float, said) -> bool:
-    """A score written to one decimal place that is the computed one rounded to it ("14.6" for 15 × 97.40% = 14.61):
-    compared at the precision stated. (Not a whole number: "10" for 9.6 would pass so — full marks for a shortfall.)"""
-    return said.decimals >= 1 and abs(excel_round(expected, said.decimals) - said.value) < 1e-9
 
 
 def _score(completion: float, weight: float) -> float | None:

@@ -72,8 +72,9 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
             num, den = _explained_after(facts, rate, alike) or (num, den)
         if num is None or den is None or num.start < den.start and num.sentence != den.sentence:
             continue   # (a spending said a sentence before the budget it would be divided by: another's)
-        named = _SOURCE_WORD.search(re.split(r"[,，;；]", rate.label)[-1]) if rate.scope == "whole" else None
-        if named and not _OF_ALL.search(re.split(r"[,，;；]", rate.label)[-1]) \
+        clause = re.split(r"[,，;；]", rate.label)[-1]
+        named = _SOURCE_WORD.search(clause) if rate.scope == "whole" else None
+        if named and not _OF_ALL.search(clause) \
                 and not any(named.group() in re.split(r"[,，;；]", n.label)[-1] for n in (num, den)):
             continue   # ("其中中央就业补助资金执行率100.00%，县级资金执行率92.34%": each source's, not the amounts' said before)
         if num.sentence != rate.sentence and _WHOLE_RATE.search(re.split(r"[,，;；]", rate.label)[-1]) \

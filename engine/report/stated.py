@@ -65,6 +65,14 @@ def parts_off(facts: Facts, parts: list[Number], whole: Number, whole_rounded: b
         rounding_slack(facts, parts, whole if whole_rounded else None) + EPS
 
 
+
+def at_its_places(computed: float, said: Number) -> bool:
+    """A score written to one decimal place at least that is the computed one rounded to it ("14.6" for 15 × 97.40% =
+    14.61, "96.2" for 96.24): compared at the precision stated. (Not a whole number: "10" for 9.6 would pass so — full
+    marks for a shortfall.)"""
+    return said.decimals >= 1 and abs(excel_round(computed, said.decimals) - said.value) < 1e-9
+
+
 def by_shape(report: FindingList, facts: Facts, stated: Number, computed: float, parts: tuple = ()) \
         -> tuple[Callable[[str, str, str], None], str]:
     """How to say a figure said otherwise than its operands give: an error when the difference has a slip's
