@@ -40,9 +40,10 @@ def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
         if run and PAGE_FURNITURE.match(text):
             furniture.append(n)   # a page's foot or a continued table's title between its cells
             continue
+        marked = _ENDS_CELL.search(line) is not None      # "… |": a cell, said so (the next may be a sentence too)
         if n < len(lines) and n not in rows and (
-                _is_cell(text) or reasons and not HEADING.match(text) and _cell_follows(lines, n, rows)
-                and len(text) <= reasons * (3 if _ENDS_CELL.search(line) else 1)):   # "… |": a cell, said so
+                _is_cell(text) or reasons and not HEADING.match(text) and (marked or _cell_follows(lines, n, rows))
+                and len(text) <= reasons * (3 if marked else 1)):
             run.append(n)     # a cell; or, in a table with a 偏差原因 or 评分标准 column, a sentence between cells
             reasons = max(reasons, _SENTENCE_CELL.get(column_of(text, "indicators"), 0))
             continue
@@ -183,6 +184,7 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
     if "target" not in columns:
         return set()
     data, at = cells[end:], run[end:]
+    width = len(_FIGURE_COLUMNS)        # the figure cells of a row (a 完成率 or 评分标准 among them: more)
     if "direction" in columns:
         anchor = columns.index("direction")    # the name columns before a row's first figure
         # a last 偏差原因 column is not counted on: left empty it is no line at all, and the next
@@ -196,6 +198,7 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
         # (a 完成率 or a 评分标准 column among them: each row is as many cells, found by its 分值 and 得分)
         spans = _rows_by_scores(data, "reason" in columns) if order == list(_FIGURE_COLUMNS) \
             else _rows_in_order(data, order)
+        width = len(order)
     found: list[tuple[int, list[str]]] = []
     previous = 0
     for first, last in spans:
@@ -211,9 +214,9 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
         names = names[-anchor:] if anchor else []
         row = [""] * (anchor - len(names)) + names + figures
         row += [""] * (len(header) - len(row))
-        if len(figures) > 4 and "reason" in columns and "direction" not in columns:
-            row = row[:anchor + 4] + [""] * (len(header) - anchor - 4)
-            row[columns.index("reason")] = " ".join(figures[4:])   # a 0 or a word in 偏差原因
+        if len(figures) > width and "reason" in columns and "direction" not in columns:
+            row = row[:anchor + width] + [""] * (len(header) - anchor - width)
+            row[columns.index("reason")] = " ".join(figures[width:])   # a 0 or a word in 偏差原因
         found.append((at[previous], row))
         previous = last + 1
     if not found:

@@ -9,9 +9,10 @@ import re
 
 from .cellgrids import NAME_COLUMN
 from .plain import BARE_NUMBER
-from .vocabulary import column_of, key, vocabulary
+from .vocabulary import column_of, content_column, key, vocabulary
 
-_GROUP_POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")     # a group's cell: "（40分）", "管理（13分）"
+# a group's cell: "（40分）", "管理（13分）", "投入（20）"
+_GROUP_POINTS = re.compile(r"[(（]\s*(?:\d+(?:\.\d+)?\s*分|\d{1,3}(?:\.\d+)?)\s*[)）]\s*$")
 _A_RULE = re.compile(r"[计得扣分%≥≤<>。，,；;]")
 _SUM_ROWS = ("小计", "合计", "总计", "总分")
 _ROWS_AT_LEAST = 4
@@ -26,6 +27,8 @@ def rule_column_rows(run: list[int], cells: list[str], rows: dict[int, list[str]
     if rule_at is None:
         return set()
     first = rule_at - 1
+    content = content_column().match(key(cells[rule_at - 1])) is not None and rule_at >= 2 \
+        and NAME_COLUMN.search(cells[rule_at - 2]) is not None
     while first > 0 and NAME_COLUMN.search(cells[first - 1]) and not BARE_NUMBER.fullmatch(cells[first - 1]):
         first -= 1
     end = rule_at + 3
@@ -37,22 +40,35 @@ def rule_column_rows(run: list[int], cells: list[str], rows: dict[int, list[str]
     names: list[int] = []
     k = done = end
     while k < len(cells):
+        if key(cells[k]) in _SUM_ROWS or key(cells[k]) in vocabulary()["scores"]["total_rows"]:
+            # a 合计 row with its empty cells marked ("合计 |", "|", "|", "100 |", "93.3 |"): its two figures after them
+            filled = next((j for j in range(k + 1, min(k + 8, len(cells))) if cells[j]), None)
+            if filled is not None and filled > k + 1 and filled + 1 < len(cells) \
+                    and all(BARE_NUMBER.fullmatch(c) for c in cells[filled:filled + 2]):
+                found.append((run[k], [cells[k], *[""] * content, "", cells[filled], cells[filled + 1], ""]))
+                k = done = filled + 2
+                names = []
+                continue
         if k + 2 < len(cells) and all(BARE_NUMBER.fullmatch(c) for c in cells[k + 1:k + 3]) \
                 and not BARE_NUMBER.fullmatch(cells[k]):
             own = names[max((j + 1 for j, n in enumerate(names) if _GROUP_POINTS.search(cells[n])), default=0):]
             if key(cells[k]) in _SUM_ROWS or key(cells[k]) in vocabulary()["scores"]["total_rows"]:
-                found.append((run[k], [cells[k], "", cells[k + 1], cells[k + 2], ""]))
+                found.append((run[k], [cells[k], *[""] * content, "", cells[k + 1], cells[k + 2], ""]))
                 k = done = k + 3
                 names = []
                 continue
             if _A_RULE.search(cells[k]) and len(cells[k]) >= 4 and own:
-                name, rule = "".join(cells[n] for n in own), cells[k]
+                named, rule = own, cells[k]
             elif not _A_RULE.search(cells[k]):
-                name, rule = "".join(cells[n] for n in [*own, k]), ""
+                named, rule = [*own, k], ""
             else:
                 break
+            # (with a 指标内容 column, the last of the name's cells is what it measures: "≥40人", "…是否健全")
+            said_of = [cells[named.pop()]] if content and len(named) >= 2 else [""] * content
+            name = "".join(cells[n] for n in named)
             said = blanks and k + 3 < len(cells) and run[k + 3] == run[k + 2] + 1 and not BARE_NUMBER.fullmatch(cells[k + 3])
-            found.append((run[own[0]] if own else run[k], [name, rule, cells[k + 1], cells[k + 2], cells[k + 3] if said else ""]))
+            found.append((run[own[0]] if own else run[k],
+                          [name, *said_of, rule, cells[k + 1], cells[k + 2], cells[k + 3] if said else ""]))
             k = done = k + 3 + said
             names = []
             continue
@@ -62,8 +78,8 @@ def rule_column_rows(run: list[int], cells: list[str], rows: dict[int, list[str]
         k += 1
     if sum(1 for _, row in found if row[1]) < _ROWS_AT_LEAST:
         return set()
-    rows[run[first]] = [cells[rule_at - 1], cells[rule_at], cells[rule_at + 1], cells[rule_at + 2],
-                        *([cells[rule_at + 3]] if reasons else [])]
+    rows[run[first]] = [*([cells[rule_at - 2]] if content else []), cells[rule_at - 1], cells[rule_at],
+                        cells[rule_at + 1], cells[rule_at + 2], *([cells[rule_at + 3]] if reasons else [])]
     for line, row in found:
-        rows[line] = row if reasons else row[:4]
+        rows[line] = row if reasons else row[:-1]
     return {run[j] for j in range(first, done)} - {run[first]} - {line for line, _ in found}

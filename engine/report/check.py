@@ -110,12 +110,13 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     # a report that states its reverse indicators' completion as 目标值÷实际值 is scored by that one method
     said_reverse = not given and REVERSE_SAID.search(facts.text) is not None
     reverse_method = "ratio" if said_reverse else reverse_method
+    # (an item scored above its points, in its own row, first: said so whatever its indicator's figures read elsewhere)
+    check_items_over_their_points(facts, report)
     for ind in facts.indicators + facts.restated:
         check_indicator(facts, ind, report, reverse_method, either_reverse_method=not given and not said_reverse)
     check_completions_said_apart(facts, report, reverse_method)
     check_shares_of_targets(facts, report)
     check_scores_of_completions(facts, report)
-    check_items_over_their_points(facts, report)
     result.kind = report_kind(facts, result.rule_set)
     _form_execution(facts, report, result.kind)
     check_said_execution(facts, report)

@@ -15,7 +15,7 @@ from .bands import band_score, share_score, stated_tiers
 from .dates import is_date
 from .deductions import per_fault_score, per_point_score, per_unit_score
 from .facts import Facts, Indicator
-from .numbers import sentence_bounds, statement_start
+from .numbers import Number, sentence_bounds, statement_start
 from .plain import BONUS_ROW
 from .execution_points import TIMES_RULE
 from .said_formula import OWN_EXECUTION_RULE, follows_rate
@@ -110,7 +110,8 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         if not capped and not share_of_ceiling and not by_other and not truncated and not told \
                 and not _from_unrounded(ind, reverse_method):   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
             # a difference of no slip's shape: the target and the figure read may be another indicator's
-            say, why = by_shape(report, facts, ind.completion, said * 100)
+            say, why = (report.error, "（系指标值÷实际值，分子分母颠倒）") if _inverted(facts, ind) \
+                else by_shape(report, facts, ind.completion, said * 100)
             say("COMPLETION_MISMATCH", facts.where(ind.completion.start),
                 f"指标「{name}」目标 {dir_symbol(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
                 f"{said * 100:.2f}%，报告写 {ind.completion.value:g}%{why}{quoted(facts, ind.completion)}")
@@ -121,6 +122,9 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                            f"指标「{name}」偏差率应为 ({ind.actual.value:g}−{ind.target.value:g})÷{ind.target.value:g} = "
                            f"{deviation * 100:.2f}%，报告写 {ind.deviation.value:g}%{quoted(facts, ind.deviation)}")
     if ind.weight is not None and ind.self_score is not None:
+        where = report.locate(facts.where(ind.self_score.start))
+        if any(f.code == "SCORE_MISMATCH" and f.where == where for f in report.findings):
+            return      # (its score said already: an item's row above its points)
         if ind.rule_line and completion < 1 or ind.item_too:
             return      # (the line missed: scored as its rule goes on to say — "每超过1个百分点扣0.5分"; an item's
             # row: scored as the item, by its framework)
@@ -194,6 +198,18 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             say("SCORE_MISMATCH", facts.where(ind.self_score.start),
                 f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
                 f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{quoted(facts, ind.self_score)}")
+
+
+# a floor written with its sign in the target's cell ("≥3200户", "不低于90%"): no ceiling the other way round
+_FLOOR_SIGN = re.compile(r"(?:[≥>]|大于等于|不低于|不少于|以上)\s*$")
+
+
+def _inverted(facts: Facts, ind: Indicator) -> bool:
+    """A floor's completion said as its target over what was achieved ("≥3200户 | 3152户 | 101.52%"): the ratio
+    turned over, a slip — for a floor signed so, never a convention (a ceiling's may be: "≤5件，实际3件，166.67%")."""
+    return ind.direction in (">=", ">") and ind.actual.value > 0 and ind.target.value != ind.actual.value \
+        and _FLOOR_SIGN.search(facts.text[max(0, ind.target.start - 4):ind.target.start]) is not None \
+        and at_stated(ind.target.value / ind.actual.value, ind.completion)
 
 
 def _execution_row(facts: Facts, ind: Indicator, report: FindingList, name: str) -> None:
@@ -310,6 +326,11 @@ def check_scores_of_completions(facts: Facts, report: FindingList) -> None:
                 f"{expected:.2f} 分，报告写 {item.score.value:g} 分{why}{quoted(facts, item.score)}")
 
 
+def _one_line(facts: Facts, *said: Number) -> bool:
+    """The figures stand on one line (a row, a statement): read together."""
+    return "\n" not in facts.text[min(n.start for n in said):max(n.end for n in said)]
+
+
 def check_items_over_their_points(facts: Facts, report: FindingList) -> None:
     """An item scored above its own points ("资金到位率（6分）：…自评得6.5分"): an error where one line says both, else a
     warning (its points may have been read from another statement)."""
@@ -318,8 +339,7 @@ def check_items_over_their_points(facts: Facts, report: FindingList) -> None:
         if weight is None or score.value - weight.value < SCORE_TOLERANCE or weight.is_rate or score.is_rate \
                 or BONUS_ROW.match(text_key(item.name)) or report.names(facts.where(score.start)):
             continue
-        one_line = "\n" not in facts.text[min(weight.start, score.start):max(weight.end, score.end)]
-        (report.error if one_line else report.warning)(
+        (report.error if _one_line(facts, weight, score) else report.warning)(
             "SCORE_MISMATCH", facts.where(score.start),
             f"「{item.name}」得分 {score.value:g} 分，超过其分值 {weight.value:g} 分{quoted(facts, score)}")
 

@@ -14,7 +14,7 @@ from .forms import AMOUNT_COLUMNS
 from .numbers import sentence_bounds
 from .plain import BARE_NUMBER, LIST_MARK, figured
 from .tables import table_lines
-from .vocabulary import cell_words, column_of, grade_words, vocabulary
+from .vocabulary import cell_words, column_of, content_column, grade_words, key, vocabulary
 
 _EXECUTION_POINTS = re.compile(r"执行率?(?:情况|指标)?\s*[(（]\s*(?:分值|权重|满分)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _A_TOTAL = re.compile(r"自评得分|综合|总分|总得分")   # "执行率100%，自评得分98.5分": a project's total, not the rate's
@@ -226,7 +226,9 @@ def _table_items(facts: Facts) -> None:
         if weight_col is not None and score_col is not None:
             form = {column_of(c, "indicators") for c in cells} >= {"target", "actual"} \
                 or sum(1 for c in cells if column_of(c, "funds") in AMOUNT_COLUMNS) >= 2
-            rules = {i for i, c in enumerate(cells) if cell_words()[0].search(c)}   # 评价标准: no name
+            # 评价标准: no name; nor 指标内容 after a name's column (三级指标 | 指标内容 | 评价标准)
+            rules = {i for i, c in enumerate(cells) if cell_words()[0].search(c)
+                     or i and content_column().match(key(c)) and column_of(cells[i - 1], "scores") == "name"}
             headers[len(cells)] = None if form else (weight_col, score_col, rules)
             continue      # a form's rows are its indicators and its funds (read by forms), not a 评分表's items
         if columns is None:
@@ -259,7 +261,9 @@ def _aligned_item(cells: list[str], placed: list, columns: tuple[int, int, set[i
         n.part = True     # a table's figures are not a sentence's
     weight, score = in_column.get(columns[0]), in_column.get(columns[1])
     names = [c for k, c in enumerate(cells[:columns[0]]) if c and k not in columns[2] and not re.fullmatch(r"[\d.%]+", c)]
-    if score is None or not names or (weight is not None and score.value > weight.value):
+    # (a score above its 分值 in the row's own columns is read — an item scored over its points, said so by the
+    # checks —, not one twice its 分值: columns read otherwise than written)
+    if score is None or not names or (weight is not None and score.value > 2 * weight.value):
         return None
     item = stated_item(names[-1], score, weight)
     rules = [c.strip() for k, c in enumerate(cells) if k in columns[2] and c.strip()]

@@ -108,6 +108,12 @@ def goals_paragraph_words() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def content_column() -> re.Pattern:
+    """A 评分表's column between an item's name and its rule that says what the item measures (指标内容): no name."""
+    return re.compile(load_toml(SECTIONS)["cells"]["content"])
+
+
+@functools.lru_cache(maxsize=1)
 def cell_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(a rules column's header, a formula in words, a scoring rule's clause)."""
     raw = load_toml(SECTIONS)["cells"]

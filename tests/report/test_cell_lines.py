@@ -828,3 +828,155 @@ def test_a_score_table_with_a_reason_column_its_empty_cells_blank_lines_and_poin
     assert error_codes(result) == []
     slipped = result_of(tmp_path, text.format(lamps="37.6", sum="93.9", total="91.6"))   # 91.9: two digits swapped
     assert "TOTAL_MISMATCH" in error_codes(slipped)
+
+
+# a 项目支出绩效自评表 one cell a line with a 完成率 column and a last 偏差原因 column: the merged 一级/二级 cells
+# left out, an empty reason a blank line or none at all
+COMPLETION_AND_REASON = "\n".join("""某县2024年度农村公路养护补助项目支出绩效自评报告
+
+附件
+一级指标
+二级指标
+三级指标
+指标值
+实际完成值
+完成率
+分值权重
+指标得分
+偏差原因分析及改进措施
+产出指标
+数量指标
+养护里程
+≥240公里
+{actual}公里
+{completion}
+20
+{score}
+两条线路改建，暂停养护
+
+质量指标
+路面技术状况优良率
+≥85%
+88%
+100%
+20
+20
+
+
+时效指标
+养护任务完成及时率
+=100%
+100%
+100%
+20
+20
+
+效益指标
+社会效益指标
+群众出行满意度
+≥90%
+93.4%
+100%
+40
+40
+
+总分
+100
+{total}
+""".split("\n"))
+
+
+def test_a_form_with_a_completion_and_a_reason_column_reads_each_rows_score(tmp_path):
+    """Five figure cells a row (指标值 | 实际完成值 | 完成率 | 分值 | 得分): the fifth is the score, not the reason."""
+    result = result_of(tmp_path, COMPLETION_AND_REASON.format(actual="228", completion="95%", score="19",
+                                                              total="99"))
+    values = indicator_values(result)
+    assert values["养护里程"] == (240, 228, 20, 19)
+    assert values["路面技术状况优良率"] == (85, 88, 20, 20) and values["群众出行满意度"] == (90, 93.4, 40, 40)
+    assert error_codes(result) == []
+    slipped = result_of(tmp_path, COMPLETION_AND_REASON.format(actual="228", completion="95%", score="19.5",
+                                                               total="99.5"))
+    assert error_codes(slipped) == ["SCORE_MISMATCH"]
+
+
+def test_a_floors_completion_turned_over_is_an_error(tmp_path):
+    """≥240公里 and 228 achieved said 105.26% (240 ÷ 228, the ratio turned over): a slip, said as one; for a ceiling
+    the same ratio is a convention, and no finding."""
+    result = result_of(tmp_path, COMPLETION_AND_REASON.format(actual="228", completion="105.26%", score="19",
+                                                              total="99"))
+    found = [f for f in result.findings if f.code == "COMPLETION_MISMATCH"]
+    assert [f.severity for f in found] == ["error"] and "颠倒" in found[0].message
+    ceiling = COMPLETION_AND_REASON.replace("≥240公里", "≤240公里").replace("养护里程", "单公里养护成本")
+    assert error_codes(result_of(tmp_path, ceiling.format(actual="228", completion="105.26%", score="20",
+                                                          total="100"))) == []
+
+
+# a 部门整体 评分表 copied from a web page one cell a line, each cell with its "|" and a row's last cell with one more
+# for each merged or empty cell after it; a 指标内容 column between the name and the 评价标准; the 合计 row's empty
+# cells marks alone
+MARKED_CELLS = """某区2024年度文化和旅游局部门整体支出绩效自评报告
+
+经自评，我局2024年度部门整体支出绩效自评得分{said}分，等级为“优”。
+
+部门整体支出绩效自评表 | ||||||
+一级指标 |
+二级指标 |
+三级指标 |
+指标内容 |
+评价标准 |
+分值 |
+自评得分 |
+投入（30） |
+预算配置（30） |
+在职人员控制率 |
+实有人数÷编制人数 |
+≤100%得满分；每超1个百分点扣0.5分。 |
+15 |
+15 | |
+重点支出安排率 |
+项目支出÷全年支出 |
+≥40%得满分；每低1个百分点扣0.2分。 |
+15 |
+14 | |
+产出（40） |
+职责履行（40） |
+文化惠民演出场次 |
+≥120场 |
+完成率×分值，最高不超过分值。 |
+20 |
+{shows} | |
+公共图书馆新增藏书 |
+≥8000册 |
+完成率×分值，最高不超过分值。 |
+20 |
+19 | |
+效果（30） |
+满意度（30） |
+群众满意度 |
+≥90% |
+≥90%得满分，低于的按比例计分。 |
+30 |
+30 | |
+合计 |
+|
+|
+|
+|
+100 |
+{total} | |
+"""
+
+
+def test_a_score_table_of_marked_cells_with_a_content_column(tmp_path):
+    """The rows named by their 三级指标 (not the 指标内容 after it), the 合计 read after its empty cells, the total
+    said otherwise than the table's by a slip an error."""
+    result = result_of(tmp_path, MARKED_CELLS.format(said="98", shows="20", total="98"))
+    items = {i.name: (i.weight.value, i.score.value) for i in result.facts.items}
+    assert items == {"在职人员控制率": (15, 15), "重点支出安排率": (15, 14), "文化惠民演出场次": (20, 20),
+                     "公共图书馆新增藏书": (20, 19), "群众满意度": (30, 30)}
+    assert result.facts.total.value == 98 and error_codes(result) == []
+    slipped = result_of(tmp_path, MARKED_CELLS.format(said="89", shows="20", total="98"))
+    assert error_codes(slipped) == ["TOTAL_MISMATCH"]
+    # a row scored above its 分值 in its own columns (20.5 of 20): read, and an error
+    over = result_of(tmp_path, MARKED_CELLS.format(said="98.5", shows="20.5", total="98.5"))
+    assert [(f.code, f.severity) for f in over.findings] == [("SCORE_MISMATCH", "error")]

@@ -140,9 +140,15 @@ PROJECT = """某县林业局2023年度松材线虫病防治项目支出绩效自
 """
 
 
+def test_a_total_said_twice_off_the_items_sum_by_no_slips_shape_is_a_warning(tmp_path):
+    """The one total the items add up to, the other off it otherwise than a slip of the hand: a warning that says so."""
+    found = totals(checked(tmp_path, PROJECT.format(first="89.07")))
+    assert [(f.severity, f.where) for f in found] == [("warning", "第2行")] and "不似笔误" in found[0].message
+
+
 def test_a_project_summarys_score_after_its_evaluation_said(tmp_path):
     result = checked(tmp_path, PROJECT.format(first="92.86"))      # 15 + 24.66 + 38 + 15 = 92.66
-    assert [(f.severity, f.where) for f in totals(result)] == [("warning", "第2行")]
+    assert [(f.severity, f.where) for f in totals(result)] == [("error", "第2行")]     # one digit wrong: a slip
     assert result.facts.total.value == 92.66
     assert totals(checked(tmp_path, PROJECT.format(first="92.66"))) == []
 
@@ -177,7 +183,7 @@ def test_the_grade_said_with_the_other_statement_of_the_total(tmp_path):
             "| 合计 | 100 | 97.41 |\n经自评，该项目2023年度绩效自评得分为97.14分，自评等级为“{grade}”。\n")
     result = checked(tmp_path, text.format(grade="优"))
     assert (result.facts.total.value, result.facts.grade[0]) == (97.41, "优")
-    assert [(f.code, f.severity) for f in result.findings] == [("TOTAL_MISMATCH", "warning")]
+    assert [(f.code, f.severity) for f in result.findings] == [("TOTAL_MISMATCH", "error")]   # 97.41, two digits swapped
     assert [f.code for f in checked(tmp_path, text.format(grade="良")).findings] == ["TOTAL_MISMATCH"]
 
 

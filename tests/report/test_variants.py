@@ -435,14 +435,15 @@ def test_a_rate_in_brackets_after_the_spending_said_as_支出数(tmp_path):
 
 def test_a_list_said_to_make_up_its_whole_and_a_department_total_said_twice(tmp_path):
     """"项目支出412.36万元，由以下四项构成：…元、…元": every part named (413.26 ≠ 412.36: a slip, an error); "部门整体支出
-    自评得分93.09分" in the 摘要 is the total, said again as 93.90 in the 评分表 its rows add up to: a warning."""
+    自评得分93.09分" in the 摘要 is the total, said again as 93.90 in the 评分表 its rows add up to: two digits swapped,
+    an error."""
     made_of = ("项目支出412.36万元，由以下四项构成：食品安全抽检经费1,268,400元、特种设备检验经费935,200元、"
                "综合执法经费1,165,000元、计量检定经费764,000元。\n")
     assert [(f.code, f.severity) for f in checked(tmp_path, made_of).findings] == [("SUM_MISMATCH", "error")]
     twice = ("摘要\n经逐项自评，部门整体支出自评得分93.09分，等级为“优秀”。\n"
              "| 一级指标 | 二级指标 | 分值 | 得分 |\n| 决策 | 目标设定 | 20 | 19 |\n| 过程 | 资金管理 | 30 | 28.9 |\n"
              "| 产出 | 任务完成 | 50 | 46 |\n| 合计 | | 100 | 93.90 |\n")
-    assert ("TOTAL_MISMATCH", "warning") in [(f.code, f.severity) for f in checked(tmp_path, twice).findings]
+    assert ("TOTAL_MISMATCH", "error") in [(f.code, f.severity) for f in checked(tmp_path, twice).findings]
 
 
 @pytest.mark.parametrize("taken, score, found", [("1.8", "8.2", []), ("1.6", "8.4", [("SCORE_MISMATCH", "error")])])
