@@ -69,6 +69,13 @@ def _check_item_deducted(facts: Facts, report: FindingList) -> None:
                            f"应得 {expected:g} 分，表中写 {item.score.value:g} 分{quoted(facts, item.score)}")
 
 
+def _deductions_said(sentence: str) -> int:
+    """How many deductions a sentence says — not a rule's per unit ("按每降低1个百分点扣1.5分的标准，…扣1.5分，得8.5分"
+    takes off once)."""
+    return sum(1 for m in re.finditer(r"扣(?:除|减)?\s*\d", sentence)
+               if "每" not in re.split(r"[,，;；]", sentence[:m.start()])[-1])
+
+
 def _check_points_left(facts: Facts, report: FindingList) -> None:
     """The score left after the one deduction its sentence says is the points less what was taken, where
     the score is an indicator's or an item's read with its points ("（10分）…扣3.17分，得6.38分": 6.83)."""
@@ -81,7 +88,7 @@ def _check_points_left(facts: Facts, report: FindingList) -> None:
         if taken is None or weight is None or score.value > weight.value:
             continue
         start, end = sentence_bounds(facts.text, taken.start)
-        if len(re.findall(r"扣(?:除|减)?\s*\d", facts.text[start:end])) != 1 or "加" in facts.text[start:end]:
+        if _deductions_said(facts.text[start:end]) != 1 or "加" in facts.text[start:end]:
             continue      # (two deductions, or points added back: not one subtraction)
         expected = excel_round(weight.value - taken.value, max(taken.decimals, score.decimals))
         if abs(expected - score.value) < EPS:

@@ -115,7 +115,13 @@ _POINTS_THEN_SCORE = re.compile(r"(?:^|(?<=[\n，,；;。]))\s*(?:\d{1,2}\s*[.�
 _BARE_POINTS_SCORE = re.compile(r"(?:(?:^|(?<=[\n;；。:：]))\s*" + LIST_MARK + r"?"
                                 r"|(?<=[,，])(?=\s*[^\s(（:：,，。;；\d]{2,16}?指标\s*(?:分值|满分|权重)?\s*\d))"
                                 r"\s*(?!分值|满分|权重|合计|小计|其中|该|本项|本指标)([^\s(（:：,，。;；\d]{2,16}?)\s*(?:分值|满分|权重)?\s*"
-                                r"(?<![扣减])(\d+(?:\.\d+)?)\s*分\s*[,，]\s*(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")   # ("…扣1分，得4分": points taken off)
+                                r"(?<![扣减])(\d+(?:\.\d+)?)\s*分\s*[,，、]\s*(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")   # ("…扣1分，得4分": points taken off)
+
+# "；绩效指标明确性3分，日常养护项目只设定性目标，扣0.5分，得2.5分；" — at a statement's start, its points bare, what
+# was done, and its score last in the statement
+_BARE_POINTS_SAID_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：]))\s*" + LIST_MARK + r"?\s*(?!该|本项|本指标|其中|合计|小计)"
+                                     r"([^\s(（:：,，。;；\d]{2,16}?)\s*(?<![扣减])(\d+(?:\.\d+)?)\s*分\s*[,，、][^;；。\n]*?[,，]\s*"
+                                     r"(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分\s*(?=[;；。\n]|$)")
 
 # "资金使用合规性分值5分，资金支付均按合同办理，得5分；" — its points, what was done, its score: one clause
 _POINTS_SAID_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：,，]))\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
@@ -132,6 +138,13 @@ _POINTS_AND_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：,，]))\s*(?:[(（]?\d{1
 _ITEM_LINE = re.compile(r"^[ \t\u3000]*(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*([^\s(（:：,，。;；\d]{2,16})\s*"
                         r"[(（]\s*(?:满分|分值|权重)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*[:：][^\n]*[。；;,，]\s*"
                         r"(?:自评|评价)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分\s*[。.]?[ \t\u3000]*$", re.M)
+
+# "1.资助标准。全部按标准执行，该项分值10分，得10分。" — a line of its own: its name as a heading, what was done, and its
+# points and score last ("该项分值10分，扣0.8分，得9.2分"); not a group's heading ("（四）满意度指标。…": its indicator's)
+_NAMED_ITEM_LINE = re.compile(r"^[ \t\u3000]*" + LIST_MARK + r"\s*([^\s(（:：,，。;；\d]{2,16})(?<!指标)\s*[。．:：]"
+                              r"(?:(?!得\s*\d|分值|满分|权重)[^\n；;])*?[,，。]\s*"
+                              r"(?:该项|该指标|本项|本指标)?(?:分值|满分|权重)\s*(\d+(?:\.\d+)?)\s*分\s*[,，](?:[^\n。；;]*?[,，])?\s*"
+                              r"(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分\s*[。.]?[ \t\u3000]*$", re.M)
 
 # "产出指标得分47.75分（满分50分）" — the score first, its points after it in brackets
 _SCORED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：、]))\s*(?:其中)?\s*([^\s(（:：,，。;；\d]{2,16}?)\s*(?:自评)?得分?\s*[:：为]?\s*"
@@ -153,7 +166,9 @@ AS_TARGETED = re.compile(r"与[^，,]{0,6}(?:持平|一致|相同)")   # "与目
 def _listed_items(facts: Facts) -> None:
     found = [(m, m.start(2), m.start(3)) for m in (*_LISTED_ITEM.finditer(facts.text), *_POINTS_THEN_SCORE.finditer(facts.text),
                                                    *_POINTS_SAID_SCORE.finditer(facts.text), *_BARE_POINTS_SCORE.finditer(facts.text),
-                                                   *_POINTS_AND_SCORE.finditer(facts.text), *_ITEM_LINE.finditer(facts.text))]
+                                                   *_POINTS_AND_SCORE.finditer(facts.text), *_ITEM_LINE.finditer(facts.text),
+                                                   *_BARE_POINTS_SAID_SCORE.finditer(facts.text),
+                                                   *_NAMED_ITEM_LINE.finditer(facts.text))]
     found += [(m, m.start(3), m.start(2)) for m in _SCORED_ITEM.finditer(facts.text)
               if not _NOT_AN_ITEM.search(m.group(1))]
     if not any(i.row_id == "budget_execution" for i in facts.items):
@@ -212,8 +227,12 @@ def _table_items(facts: Facts) -> None:
             continue
         cells, placed = line
         columns = headers.get(len(cells))
-        weight_col = next((i for i, c in enumerate(cells) if column_of(c, "scores") == "weight"), None)
         score_col = next((i for i, c in enumerate(cells) if column_of(c, "scores") == "score"), None)
+        # (each level with its 分值 — 一级指标 | 分值 | 二级指标 | 分值 | 得分 —: the 分值 of the level scored, the last
+        # before the 得分)
+        weights = [i for i, c in enumerate(cells) if column_of(c, "scores") == "weight"]
+        weight_col = max((i for i in weights if score_col is not None and i < score_col), default=None) \
+            if score_col is not None and any(i < score_col for i in weights) else next(iter(weights), None)
         if weight_col is None and score_col is not None and not figured(cells) \
                 and any(column_of(c, "scores") == "name" for c in cells):
             bracketed = True

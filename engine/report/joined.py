@@ -148,8 +148,13 @@ def one_thing(one: str, other: str) -> bool:
     if len(shorter) >= 4 and any(longer.startswith(shorter[:k]) and longer.endswith(shorter[k:])
                                  for k in range(2, len(shorter) - 1)):
         return True      # its head and its tail ("培育人数" of "培育高素质农民人数")
+    if shorter and shorter[-1] in _MEASURES and longer[-1] in _MEASURES and shorter[-1] != longer[-1]:
+        return False     # (two measures of one thing: "政务服务便利度" and "政务服务事项标准化率")
     core = shared_core(shorter, longer)
     return core >= 4 and 2 * core >= len(shorter)
+
+
+_MEASURES = "率度数量额"
 
 
 def another_name(indicator: Indicator, name: str) -> str:

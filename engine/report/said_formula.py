@@ -19,7 +19,8 @@ from .stated import amount_text, at_stated, by_shape, quoted
 from .vocabulary import partitions
 
 # "20分×执行率", "20分*预算执行率", "执行率×20分"
-_FORMULA = re.compile(r"(\d+(?:\.\d+)?)\s*分\s*[×xX*＊]\s*(?:预算|资金)?执行率|(?:预算|资金)?执行率\s*[×xX*＊]\s*(\d+(?:\.\d+)?)\s*分")
+_FORMULA = re.compile(r"(\d+(?:\.\d+)?)\s*分\s*[×xX*＊]\s*(?:预算|资金)?执行率|(?:预算|资金)?执行率\s*[×xX*＊]\s*(\d+(?:\.\d+)?)\s*分"
+                      r"|(?:预算|资金)?执行率\s*[×xX*＊]\s*(?:分值|权重)|(?:分值|权重)\s*[×xX*＊]\s*(?:预算|资金)?执行率")
 _SCORED = re.compile(r"得分?\s*(?:为|了)?\s*$")
 
 
@@ -44,15 +45,17 @@ def check_said_execution(facts: Facts, report: FindingList) -> None:
         formula = _FORMULA.search(text, start, end)
         if formula is None:
             continue
-        points = float(formula.group(1) or formula.group(2))
         score = next((n for n in facts.numbers if formula.end() <= n.start < end and n.unit == "分"
                       and _SCORED.search(text[max(start, n.start - 6):n.start])), None)
-        if score is None or score.value > points:
+        # ("…按“执行率×分值”计算，得4.87分": the 分值 the item's own, read with it — "1.预算执行率（5分）。")
+        weight = next((i.weight.value for i in facts.items if score is not None and i.score is score and i.weight), None)
+        points = float(formula.group(1) or formula.group(2)) if formula.group(1) or formula.group(2) else weight
+        if score is None or points is None or score.value > points:
             continue
         expected = points_times(rate, points)
         if not follows_rate(rate, points, score.value) and not report.names(facts.where(score.start)):
             report.error("SCORE_MISMATCH", facts.where(score.start),
-                         f"按同一句所写“{points:g}分×执行率”，{points:g} × {rate.value:g}% = {expected:.2f} 分，"
+                         f"按同一句所写“{formula.group(0)}”，{points:g} × {rate.value:g}% = {expected:.2f} 分，"
                          f"报告写 {score.value:g} 分{quoted(facts, score)}")
 
 

@@ -134,6 +134,13 @@ def check_budget_equation(facts: Facts, report: FindingList) -> None:
             _equation(facts, numbers, report, one_sentence=False)
 
 
+def _in_its_list(between: str) -> bool:
+    """The words between an adjustment and the next open a 其中 list the next stands in (no bracket closed, no clause
+    of its own after it: "追加312.60万元（其中…74.20万元等），调减26.80万元" — the 调减 stands apart)."""
+    after = between.split("其中", 1)[1] if "其中" in between else None
+    return after is not None and not re.search(r"[)）;；]", after)
+
+
 def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sentence: bool) -> bool:
     """Checks 年初 + 调整 = 调整后 over `numbers` when they hold all three; whether they did."""
     initial, total = latest(numbers, "initial"), latest(numbers, "total_budget")
@@ -143,6 +150,9 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
     # (not one in brackets after another: "追加318.20万元（中央…追加245.60万元，省级…72.60万元）" — its parts)
     adjustments = [n for n in numbers if n.measure == "adjust" and initial.start < n.start < total.start
                    and not opens_bracket(facts.text[initial.start:n.start])]
+    # (nor one in the 其中 list after another: "追加729.60万元，其中…、旗级追加临时救助资金91.00万元" — a part of it)
+    adjustments = [n for n in adjustments if not any(m.start < n.start and m.sentence == n.sentence
+                                                     and _in_its_list(facts.text[m.end:n.start]) for m in adjustments)]
     if not adjustments:
         return False
     signed = [(-1 if any(w in n.label for w in ("调减", "减少", "追减", "核减", "收回", "压减", "调出")) else 1) * facts.amount(n)

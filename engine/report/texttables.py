@@ -48,7 +48,7 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
                 rows[n] = cells
     rows.update(tab_rows_rejoined(lines, rows))
     rows.update(header_continued(rows, lines))
-    spaced = {n: [c for c in _COLUMN_GAP.split(line.strip()) if c] for n, line in enumerate(lines)
+    spaced = {n: [c for c in _COLUMN_GAP.split(_spaced_out_joined(line).strip()) if c] for n, line in enumerate(lines)
               if n not in rows and line.strip() and (_COLUMN_GAP.search(line.strip()) or _INDENTED.match(line))}
     for n, line in enumerate(lines):     # a short line alone between a table's lines, a cell of its own:
         if n - 1 not in spaced or n in rows or not 0 < len(line.strip()) <= _WRAPPED_CELL:
@@ -170,8 +170,19 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+# a word spaced out letter by letter to fill its cell ("合　　计", "序  号"): two to four characters, each alone
+_SPACED_OUT = re.compile(r"(?:(?<=^)|(?<=\s))[\u4e00-\u9fff](?:[ \u3000]{1,4}[\u4e00-\u9fff]){1,3}(?=[ \u3000]{2}|\u3000|\t|\s*$)")
+
+
+def _spaced_out_joined(line: str) -> str:
+    """Such a word as one cell, its spaces after it (where the cells after it start stays where it was)."""
+    return _SPACED_OUT.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)) + "".join(re.findall(r"[ \u3000]", m.group(0))),
+                           line)
+
+
 def _cells_at(line: str) -> list[tuple[int, str]]:
     """A line's cells with the display column each starts at (words one space apart are a cell)."""
+    line = _spaced_out_joined(line)
     cells, position = [], 0
     for gap in [*_COLUMN_GAP.finditer(line), None]:
         end = gap.start() if gap else len(line)
@@ -216,8 +227,8 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
         # not set in columns (cells one after another, a run of spaces between): as they come — or, under a
         # header of words, figures set right past its words' ends: each row's last figures under its words
         return _figures_under_words(block, header_at, header, cells_of) or \
-            {n: [c for c in _COLUMN_GAP.split(lines[n].strip()) if c] for n in block
-             if len(_COLUMN_GAP.split(lines[n].strip())) >= 3}
+            {n: [c for c in _COLUMN_GAP.split(_spaced_out_joined(lines[n]).strip()) if c] for n in block
+             if len(_COLUMN_GAP.split(_spaced_out_joined(lines[n]).strip())) >= 3}
     out: dict[int, list[str]] = {}
     last: int | None = None
     rules = {k for k, text in enumerate(header) if cell_words()[0].search(text)}   # 评价标准 …

@@ -135,11 +135,8 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
                 facts.grade_apart = False   # (the grade said with this total's own figure: weighed against it)
         for n in (n for n in said if round(n.value, 2) != right):
             if not report.names(facts.where(n.start)):
-                # (an error where it is off the items' sum as a slip of the hand is: "93.8" for 93.3 — unless the gap
-                # is points an item lost, said: "…扣1分" and 95 for 94, the total before it)
+                # (an error where it is off the items' sum as a slip of the hand is: "93.8" for 93.3)
                 say, why = by_shape(report, facts, n, right)
-                if re.search(rf"扣(?:除|减)?\s*{abs(n.value - right):g}\s*分", facts.text):
-                    say, why = report.warning, ""
                 say("TOTAL_MISMATCH", facts.where(n.start),
                     f"报告两处写总分不一致：此处 {n.value:g} 分，另处 {right:g} 分；各项得分之和为 {right:g} 分{why}"
                     f"{quoted(facts, n)}")

@@ -84,13 +84,13 @@ def test_a_projects_total_against_its_indicators(tmp_path):
 
 def test_the_conclusions_total_and_an_items_deduction_of_the_gap(tmp_path):
     """"综上，项目自评得分94.00分。" is the conclusion's total (its grade in the next sentence); an item's "扣1分" is in
-    its score, no bonus between the two totals — but "扣除扣分项1分后" is."""
+    its score, no bonus between the two totals (95 for 94: one digit wrong, an error) — but "扣除扣分项1分后" is."""
     text = ("某县文旅局2023年度城市书房项目支出绩效自评报告\n摘要：项目自评得分{first}分，评价等级为“优”。\n四、评分\n"
             "| 指标 | 分值 | 得分 |\n| 书房数量 | 10 | 10 |\n| 投运时间 | 10 | 9 |\n| 读者满意度 | 80 | 75 |\n| 合计 | 100 | 94.00 |\n"
             "投运时间延迟不足1个月，扣1分。\n五、结论\n综上，项目自评得分94.00分。按等级标准（90分（含）以上为优），评价等级为“优”。\n")
     assert totals(checked(tmp_path, text.format(first="94.00"))) == []
     found = totals(checked(tmp_path, text.format(first="95.00")))
-    assert [(f.severity, f.where) for f in found] == [("warning", "第2行")]
+    assert [(f.severity, f.where) for f in found] == [("error", "第2行")]
     penalty = ("各项指标得分合计95.7分，扣除扣分项1分后，2022年度部门整体支出绩效自评得分为94.70分，等级为“优”。\n"
                "摘要：经自评，2022年度部门整体支出绩效自评得分94.70分，等级为“优”。\n")
     assert totals(checked(tmp_path, penalty)) == []
