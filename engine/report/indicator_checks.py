@@ -11,6 +11,7 @@ from ..core.errors import CellError
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import DIRECTION_SYMBOLS, text_key
 from ..core.rates import completion_rate, deviation_rate
+from ..core.rounding import excel_round
 from .bands import band_score, share_score, stated_tiers
 from .dates import is_date
 from .deductions import per_fault_score, per_point_score, per_unit_score
@@ -154,8 +155,9 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         by_stated = ind.completion is not None and follows_rate(ind.completion, ind.weight.value, ind.self_score.value)
         banded = _banded_score(facts, completion, ind.weight.value)
         if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate \
-                and not at_its_places(expected, ind.self_score) \
+                and not at_its_places(expected, ind.self_score) and not _to_whole_points(facts, expected, ind) \
                 and not _under_floor(facts, completion, ind.self_score.value) and not _scored_unrounded(ind, reverse_method) \
+                and not _at_full_line(facts, completion, ind.self_score.value, ind.weight.value) \
                 and (banded is None or abs(banded - ind.self_score.value) >= SCORE_TOLERANCE):
             # a row with a scoring rule of its own we could not read: a warning that says so — the row's
             # 评分标准 cell, or a rule the report states for it by name ("造林成活率按分档计分，…得分值的一半")
@@ -245,6 +247,22 @@ def _banded_score(facts: Facts, completion: float, weight: float) -> float | Non
         return None
     start, end = sentence_bounds(facts.text, bands.start())
     return share_score(facts.text[start:end], completion * 100, weight)
+
+
+def _to_whole_points(facts: Facts, expected: float, ind: Indicator) -> bool:
+    """A shortfall's score written as a whole number, the proportional score rounded to it ("19" for 20 × 96% = 19.2),
+    in a table's row or a report that writes every indicator's score so (three at least): its precision (never full
+    marks: "20" for 19.6 is a shortfall scored full)."""
+    scores = [i.self_score for i in facts.indicators if i.self_score is not None]
+    whole = _in_a_table(facts, ind) or len(scores) >= 3 and all(n.decimals == 0 for n in scores)
+    return whole and ind.self_score.decimals == 0 and ind.self_score.value < ind.weight.value \
+        and abs(excel_round(expected, 0) - ind.self_score.value) < 1e-9
+
+
+def _at_full_line(facts: Facts, completion: float, score: float, weight: float) -> bool:
+    """Full marks for a completion at or above the line the report states for them ("完成率95%以上的得满分")."""
+    line = _FULL_LINE.search(facts.text) if abs(score - weight) < SCORE_TOLERANCE else None
+    return line is not None and completion * 100 >= float(line.group(1)) - 1e-9
 
 
 def _under_floor(facts: Facts, completion: float, score: float) -> bool:
@@ -347,6 +365,7 @@ def check_items_over_their_points(facts: Facts, report: FindingList) -> None:
 _EXECUTION = re.compile(r"(?:预算|资金|支出)执行率$|^执行率$")
 _PROPORTIONAL = words()["proportional_rule"]
 _FLOOR = words()["score_floor"]
+_FULL_LINE = words()["full_marks_line"]
 _TRUNCATES = words()["truncation"]      # the report says its rates are cut, not rounded ("第三位起舍去")
 _COMPLETION_BANDS = words()["completion_bands"]
 

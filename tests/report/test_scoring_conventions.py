@@ -1,0 +1,49 @@
+"""Scores a report gives by conventions of its own, which are no errors: a ceiling named so without its sign
+(清运时间, 投诉件数), full marks above a line the report states, a shortfall's score rounded to whole points."""
+from __future__ import annotations
+
+import pytest
+
+from reading import checked, error_codes
+
+FORM = ("某县2024年度城市管理局项目支出绩效自评报告\n\n{rule}\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n{rows}")
+
+
+def form(rows: list[str], rule: str = "") -> str:
+    return FORM.format(rule=rule, rows="".join(f"| 产出指标 | 数量指标 | {row} |\n" for row in rows))
+
+
+@pytest.mark.parametrize("row", ["垃圾清运时间 | 24小时 | 12小时 | 10 | 10", "市民投诉件数 | 60件 | 37件 | 10 | 10",
+                                 "问题整改天数 | 5天 | 3天 | 10 | 10", "安全事故起数 | 2起 | 1起 | 10 | 10"])
+def test_a_ceiling_named_so_and_kept_under_is_scored_full(tmp_path, row):
+    assert error_codes(checked(tmp_path, form([row]))) == []
+
+
+def test_a_floor_of_those_words_is_still_a_floor(tmp_path):
+    """"服务时间" is no ceiling: 8 hours aimed at, 6 given, scored full — a shortfall scored full."""
+    assert error_codes(checked(tmp_path, form(["窗口服务时间 | 8小时 | 6小时 | 10 | 10"]))) == ["SCORE_MISMATCH"]
+
+
+ROWS = ["体检人数 | 5000人 | 4860人 | 20 | 20", "体检报告合格率 | 100% | 97% | 20 | 20"]
+
+
+@pytest.mark.parametrize("rule", ["评分方法：完成目标值95%以上的，得该指标全部分值；低于95%的按比例得分。",
+                                  "评分方法：实际完成值达到指标值的95%及以上计满分，未达到的按实际完成比例计分。",
+                                  "评分方法：定量指标完成率≥95%的得满分，低于95%的按完成率乘以分值计分。",
+                                  "评分方法：完成率在95%以上的不扣分。"])
+def test_full_marks_above_the_line_the_report_states(tmp_path, rule):
+    assert error_codes(checked(tmp_path, form(ROWS, rule))) == []
+
+
+def test_full_marks_below_that_line_are_a_shortfall_scored_full(tmp_path):
+    rule = "评分方法：完成率在98%以上的不扣分，低于98%的按比例计分。"
+    assert error_codes(checked(tmp_path, form(ROWS, rule))) == ["SCORE_MISMATCH", "SCORE_MISMATCH"]
+
+
+def test_a_shortfalls_score_in_whole_points_is_the_proportional_one_rounded(tmp_path):
+    """20 × 96% = 19.2 written "19": the report's precision; "18" is off it, and "20" full marks for a shortfall."""
+    rows = ["体检报告合格率 | 100% | 96% | 20 | {score}", "培训人次 | 300人次 | 270人次 | 10 | 9"]
+    assert error_codes(checked(tmp_path, form([r.format(score="19") for r in rows]))) == []
+    assert [f.code for f in checked(tmp_path, form([r.format(score="18") for r in rows])).findings] == ["SCORE_MISMATCH"]
+    assert error_codes(checked(tmp_path, form([r.format(score="20") for r in rows]))) == ["SCORE_MISMATCH"]
