@@ -20,15 +20,22 @@ _BOUND_FIRST = re.compile(rf"(?P<low>\d+(?:\.\d+)?)\s*分?{_INCLUDED}\s*(?:(?P<a
 _GRADE_FIRST = re.compile(rf"(?<![\u4e00-\u9fff])(?P<grade>{_WORD})\s*[(（]\s*(?P<low>\d+(?:\.\d+)?)\s*分?{_INCLUDED}\s*(?:(?P<above>及?以上)|[-—–~至到]\s*{_FIGURE}|(?P<below>以下))\s*[)）]")
 
 
+# "得分≥85为优", "70≤得分<85为良", "得分<60为差": the score between signs
+_SIGNED = re.compile(rf"(?:(?P<between>\d+(?:\.\d+)?)\s*分?\s*[≤<＜]\s*)?(?:综合得分|自评得分|得分|总分|分数|评分)\s*"
+                     rf"(?:(?:≥|>=|＞|>|大于等于|不低于)\s*(?P<low>\d+(?:\.\d+)?)\s*分?|[<＜≤]\s*\d+(?:\.\d+)?\s*分?)"
+                     rf"\s*(?:的|时)?\s*[,，]?\s*(?:为|评为|定为)\s*[\"“”'‘’「」]?\s*(?P<grade>{_WORD})(?![\u4e00-\u9fff])")
+
+
 def stated_grade_bands(text: str) -> tuple[Tier, ...] | None:
     """The report's own scale, when it states bounds that differ from the usual 90/80/60 (a grade
     it leaves unsaid keeps the usual bound); else None."""
     lows: dict[str, float] = {}
-    for match in (*_BOUND_FIRST.finditer(text), *_GRADE_FIRST.finditer(text)):
+    for match in (*_BOUND_FIRST.finditer(text), *_GRADE_FIRST.finditer(text), *_SIGNED.finditer(text)):
         grade = _GRADES[match.group("grade")]
-        if match.group("below"):
-            continue                     # "60分以下为差": the lowest grade, no lower bound
-        lows.setdefault(grade, float(match.group("low")))
+        low = match.group("low") or (match.group("between") if match.re is _SIGNED else None)
+        if match.re is not _SIGNED and match.group("below") or low is None:
+            continue                     # "60分以下为差", "得分<60为差": the lowest grade, no lower bound
+        lows.setdefault(grade, float(low))
     usual = {grade: low for low, grade in DEFAULT_GRADE_BANDS[:-1]}
     if not lows or lows == {g: usual[g] for g in lows}:
         return None
@@ -40,4 +47,4 @@ def stated_grade_bands(text: str) -> tuple[Tier, ...] | None:
 
 def grade_scale_said(text: str) -> bool:
     """Whether the report states a grade scale at all (the usual one included)."""
-    return bool(_BOUND_FIRST.search(text) or _GRADE_FIRST.search(text))
+    return bool(_BOUND_FIRST.search(text) or _GRADE_FIRST.search(text) or _SIGNED.search(text))

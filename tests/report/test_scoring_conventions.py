@@ -47,3 +47,12 @@ def test_a_shortfalls_score_in_whole_points_is_the_proportional_one_rounded(tmp_
     assert error_codes(checked(tmp_path, form([r.format(score="19") for r in rows]))) == []
     assert [f.code for f in checked(tmp_path, form([r.format(score="18") for r in rows])).findings] == ["SCORE_MISMATCH"]
     assert error_codes(checked(tmp_path, form([r.format(score="20") for r in rows]))) == ["SCORE_MISMATCH"]
+
+
+@pytest.mark.parametrize("scale", ["得分≥85为优；70≤得分<85为良；60≤得分<70为中；得分<60为差",
+                                   "总分≥85分为优，70分≤总分<85分为良，60分≤总分<70分为中"])
+def test_the_grade_lines_written_with_signs(tmp_path, scale):
+    """The report's own lines, the score between signs: 86.5 is 优 by them (by 90/80/60 it would be 良), 84.5 is 良."""
+    text = "某县2024年度项目支出绩效自评报告\n\n评价等级划分：{scale}。经自评，综合得分{total}分，评价等级为“优”。\n"
+    assert [f.code for f in checked(tmp_path, text.format(scale=scale, total="86.5")).findings] == []
+    assert error_codes(checked(tmp_path, text.format(scale=scale, total="84.5"))) == ["GRADE_MISMATCH"]
