@@ -127,6 +127,16 @@ def _adding_up(rows: list[tuple[Number | None, Number | None]], whole: float) ->
     return [s for _, s in rows]
 
 
+def _funds_go_on(cells: list[str], placed: list, width: int) -> bool:
+    """A funds row after a line of words (a cell of the row above wrapped: "…最高" / "不得超过分值上限。"): a 其中 or a
+    source's row of the header's width, named, with two figures at least."""
+    return abs(len(cells) - width) <= 1 and bool(cells[0].strip()) and not re.search(r"\d", cells[0]) \
+        and len(placed) >= 2 and (cells[0].strip().startswith("其中") or _SOURCE_ROW.search(cells[0].strip()) is not None)
+
+
+_SOURCE_ROW = re.compile(r"(?:资金|拨款|结转|结余|收入|经费)$")    # a source's row: 县级资金, 上年结转 …
+
+
 def read_forms(text: str, figures: list[Number]) -> Forms:
     forms = Forms()
     block: str | None = None
@@ -143,15 +153,18 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     points_columns: list[int] = []    # a 评分表's 分值 columns, each level's
     for line in rejoined(list(table_lines(text, figures))):
         if line is None:
+            if after_header and block == "funds":
+                continue          # (the header's first cell broken onto a line of its own: "项目预算执行" / "情况（10分）")
             after_header = False
             if block is not None:
-                suspended, block = block if block == "indicators" else None, None
+                suspended, block = block if block in ("indicators", "funds") else None, None
             continue
         cells, placed = line
         cells = ["" if _PLACEHOLDER.fullmatch(c.strip()) else c for c in cells]   # "——", "/": an empty cell
         header = form_header(cells)
         after_header = after_header and bool(header)
-        if block is None and suspended and not header and goes_on(cells, columns, width):
+        if block is None and suspended and not header and (goes_on(cells, columns, width) if suspended == "indicators"
+                                                           else _funds_go_on(cells, placed, width)):
             block = suspended         # a row that fits the form's columns: the form goes on
         if header:
             if after_header and header[0] == block:      # a header's second line: one header
@@ -256,8 +269,11 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         forms.execution = next((dict(t.execution) for t in forms.funds_tables if not t.listing and t.execution), {})
     # (a table listing projects whose 合计 is a part row of the form — its 项目支出 — is no form's total of its own)
     parts = [{c: n.value for c, n in row.items()} for t in forms.funds_tables for _, row in t.parts]
+    own = [t.total for t in forms.funds_tables if t.total is not None and not t.listing]
+    # (… nor one whose every amount is under the form's own: a listing of a part's — its towns', its sub-projects')
     totals = [{c: n.value for c, n in t.total.items()} for t in forms.funds_tables if t.total is not None
-              and not (t.listing and any(_one_total({c: n.value for c, n in t.total.items()}, p) for p in parts))]
+              and not (t.listing and any(_one_total({c: n.value for c, n in t.total.items()}, p) for p in parts))
+              and not (t.listing and any(_under(t.total, o) for o in own))]
     if any(not _one_total(a, b) for a in totals for b in totals):   # a form for each project: none of their totals is the report's (one total
         # said twice — a table of sub-projects' 合计, then the form's 年度资金总额 — is one)
         forms.amounts.clear()
@@ -393,6 +409,16 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark
     if rate is not None and rate.is_rate:
         forms.rates["exec_rate"] = rate
     _execution(forms, by_column)
+
+
+def _under(amounts: dict, whole: dict) -> bool:
+    """Every amount of a table's total row less than the form's own of that column (both in 万元)."""
+    shared = [c for c in amounts if c in whole]
+    return bool(shared) and all(_wan(amounts[c]) < _wan(whole[c]) - 1e-9 for c in shared)
+
+
+def _wan(n: Number) -> float:
+    return n.value / 10000 if n.unit == "元" else n.value
 
 
 def _one_total(one: dict, other: dict) -> bool:

@@ -8,6 +8,7 @@ import re
 from ..core.findings import FindingList
 from ..core.parsing import text_key
 from ..core.rounding import excel_round
+from .text import CELL
 from .facts import AMOUNT_KEYS, RATE_KEYS, Facts
 from .numbers import Number, compared_with, direction_before, sentence_bounds, statement_start
 from .plain import kind_stated
@@ -202,17 +203,29 @@ def check_headline_rate(facts: Facts, report: FindingList) -> None:
     """The one 预算执行率 a report states for the whole (in its 摘要, say), its amounts sections away (全年支出 ÷
     全年预算, as read for the report): a warning where they give another rate the way a hand slips (96.57% said
     96.75%) — the amounts are the report's headline ones, read apart from the rate."""
-    rate, amounts = facts.keyed_rates().get("exec_rate"), facts.keyed_amounts()
+    keyed, amounts = facts.keyed_rates().get("exec_rate"), facts.keyed_amounts()
     spent, budget = amounts.get("spend_total"), amounts.get("budget_total")
-    if rate is None or spent is None or budget is None or not facts.amount(budget) or report.names(facts.where(rate.start)) \
-            or rate.paragraph in (spent.paragraph, budget.paragraph):
-        return      # (said with its amounts: check_stated_rates')
+    if spent is None or budget is None or not facts.amount(budget):
+        return
+    # the report's rate, and a sentence's that names the year's or the department's (the form's rate the keyed one:
+    # "全年部门预算执行率92.52%" in the conclusion is the report's too)
+    said = [keyed] if keyed is not None else []
+    said += [n for n in facts.figures() if n.measure == "exec_rate" and n.is_rate and n.scope == "whole" and n is not keyed
+             and CELL not in _sentence_of(facts, n) and _THE_YEARS_RATE.search(_sentence_of(facts, n))
+             and not _A_PERIOD.search(_sentence_of(facts, n))]
     value = facts.amount(spent) / facts.amount(budget)
-    if at_stated(value, rate) or not a_slip_of(facts, rate, value * 100):
-        return      # (a difference no slip makes: another base, not checked)
-    report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
-                   f"报告写预算执行率 {rate.value:g}%，按报告所写全年支出 {amount_text(facts.amount(spent))}÷全年预算 "
-                   f"{amount_text(facts.amount(budget))} 应为 {value * 100:.2f}%（支出与预算见报告另处）{quoted(facts, rate)}")
+    for rate in said:
+        if report.names(facts.where(rate.start)) or rate.paragraph in (spent.paragraph, budget.paragraph):
+            continue      # (said with its amounts: check_stated_rates')
+        if at_stated(value, rate) or not a_slip_of(facts, rate, value * 100):
+            continue      # (a difference no slip makes: another base, not checked)
+        report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
+                       f"报告写预算执行率 {rate.value:g}%，按报告所写全年支出 {amount_text(facts.amount(spent))}÷全年预算 "
+                       f"{amount_text(facts.amount(budget))} 应为 {value * 100:.2f}%（支出与预算见报告另处）{quoted(facts, rate)}")
+
+
+_THE_YEARS_RATE = re.compile(r"(?:全年|年度|部门|整体)(?:部门)?(?:预算)?执行率")
+_A_PERIOD = re.compile(r"截至|截止|季度|上半年|[1-9１-９]\s*月|序时")
 
 
 # the report's own definition of its 结转结余率 over the 全年预算 ("结转结余率=年末结转结余÷全年预算数×100%")

@@ -1,0 +1,41 @@
+"""A 项目支出 form's funds block as a PDF's text gives it: its first header cell broken onto a line of its own, a
+wrapped 得分计算方法 cell between its total row and its 其中 rows; a table of the project's amounts by town after it
+(a part's listing, not a second form); and the conclusion's rate checked against the form's amounts."""
+from __future__ import annotations
+
+from reading import amounts, checked
+
+FORM = """某县民政局2024年度养老服务补贴项目支出绩效自评报告
+
+                        项目支出绩效自评表
+主管部门：某县民政局                                             单位：万元
+项目预算执行     年初预算数    全年预算数(A)   全年执行数(B)   分值   执行率(B/A)   得分   得分计算方法
+情况（10分）
+年度资金总额       210.00         250.00          242.50        10      97.00%       9.70   执行率×分值，最高
+                                                                                             不超过分值。
+其中：省级资金      90.00         130.00          130.00         —     100.00%        —
+      县级资金     120.00         120.00          112.50         —      93.75%        —
+
+二、资金使用情况
+全年补贴资金按镇（街道）拨付情况如下：
+镇（街道）	补贴人数	预算数（元）	执行数（元）	执行率
+东城街道	420	504,000.00	498,000.00	98.81%
+西河镇	380	456,000.00	440,400.00	96.58%
+合计	800	960,000.00	938,400.00	97.75%
+
+三、结论
+经自评，本项目全年预算执行率{rate}，自评得分96.7分。
+"""
+
+
+def test_a_funds_block_broken_by_lines_of_words_and_a_towns_listing_after_it(tmp_path):
+    result = checked(tmp_path, FORM.format(rate="97.00%"))
+    assert {k: v for k, v in amounts(result).items() if k in ("budget_initial", "budget_total", "spend_total")} == \
+        {"budget_initial": 210.0, "budget_total": 250.0, "spend_total": 242.5}
+    assert [f.code for f in result.findings if f.code == "STATED_RATE_MISMATCH"] == []
+
+
+def test_the_conclusions_rate_against_the_forms_amounts(tmp_path):
+    """"全年预算执行率90.70%" (the form's 242.50 ÷ 250.00 is 97.00%, two digits swapped): a warning at the conclusion."""
+    found = [f for f in checked(tmp_path, FORM.format(rate="90.70%")).findings if f.code == "STATED_RATE_MISMATCH"]
+    assert [f.severity for f in found] == ["warning"] and "97.00%" in found[0].message
