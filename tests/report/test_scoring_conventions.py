@@ -56,3 +56,13 @@ def test_the_grade_lines_written_with_signs(tmp_path, scale):
     text = "某县2024年度项目支出绩效自评报告\n\n评价等级划分：{scale}。经自评，综合得分{total}分，评价等级为“优”。\n"
     assert [f.code for f in checked(tmp_path, text.format(scale=scale, total="86.5")).findings] == []
     assert error_codes(checked(tmp_path, text.format(scale=scale, total="84.5"))) == ["GRADE_MISMATCH"]
+
+
+def test_the_total_said_after_the_rules_that_give_it(tmp_path):
+    """"评分规则：…。按此规则，本项目2024年度自评价得分96.4分，等级为“优秀”。": the sentence that applies the rules is
+    the report's own claim (the total and its grade), not a rule."""
+    text = ("某县2024年度公共自行车运营项目支出绩效自评报告\n\n评分规则：预算执行得分＝执行率×10分；定量指标达到年度指标值的得满分。"
+            "按此规则，本项目2024年度自评价得分{total}分，等级为“优秀”（90分及以上为优秀）。\n")
+    result = checked(tmp_path, text.format(total="96.4"))
+    assert result.facts.total.value == 96.4 and result.facts.grade[0] == "优"
+    assert error_codes(checked(tmp_path, text.format(total="86.4"))) == ["GRADE_MISMATCH"]
