@@ -146,6 +146,13 @@ _NAMED_ITEM_LINE = re.compile(r"^[ \t\u3000]*" + LIST_MARK + r"\s*([^\s(（:：,
                               r"(?:该项|该指标|本项|本指标)?(?:分值|满分|权重)\s*(\d+(?:\.\d+)?)\s*分\s*[,，](?:[^\n。；;]*?[,，])?\s*"
                               r"(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分\s*[。.]?[ \t\u3000]*$", re.M)
 
+# "；在职人员控制率（3分）93.75%，得3分；重点支出安排率（4分）得4分" — its points in brackets after its name, what it came
+# to, its score: one clause or two
+_BRACKETED_THEN_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：]))\s*" + LIST_MARK + r"?\s*(?!该|本项|本指标|其中|合计|小计)"
+                                   r"([^\s(（:：,，。;；\d]{2,16})\s*[(（]\s*(?:分值|满分|权重)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]"
+                                   r"\s*(?:为|达到?|是)?\s*(?:[\d.,]+\s*(?:%|万元|元|人|个|次|件|户)?\s*[,，]\s*)?"
+                                   r"(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分\s*(?=[;；。,，\n]|$)")
+
 # "产出指标得分47.75分（满分50分）" — the score first, its points after it in brackets
 _SCORED_ITEM = re.compile(r"(?:^|(?<=[\n，,；;。:：、]))\s*(?:其中)?\s*([^\s(（:：,，。;；\d]{2,16}?)\s*(?:自评)?得分?\s*[:：为]?\s*"
                           r"(\d+(?:\.\d+)?)\s*分\s*[(（]\s*(?:满分|分值|权重|权重分值|总分)?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分"
@@ -168,7 +175,8 @@ def _listed_items(facts: Facts) -> None:
                                                    *_POINTS_SAID_SCORE.finditer(facts.text), *_BARE_POINTS_SCORE.finditer(facts.text),
                                                    *_POINTS_AND_SCORE.finditer(facts.text), *_ITEM_LINE.finditer(facts.text),
                                                    *_BARE_POINTS_SAID_SCORE.finditer(facts.text),
-                                                   *_NAMED_ITEM_LINE.finditer(facts.text))]
+                                                   *_NAMED_ITEM_LINE.finditer(facts.text),
+                                                   *_BRACKETED_THEN_SCORE.finditer(facts.text))]
     found += [(m, m.start(3), m.start(2)) for m in _SCORED_ITEM.finditer(facts.text)
               if not _NOT_AN_ITEM.search(m.group(1))]
     if not any(i.row_id == "budget_execution" for i in facts.items):
@@ -227,9 +235,9 @@ def _table_items(facts: Facts) -> None:
             continue
         cells, placed = line
         columns = headers.get(len(cells))
-        score_col = next((i for i, c in enumerate(cells) if column_of(c, "scores") == "score"), None)
-        # (each level with its 分值 — 一级指标 | 分值 | 二级指标 | 分值 | 得分 —: the 分值 of the level scored, the last
-        # before the 得分)
+        # (each level with its 分值 — 一级指标 | 分值 | 二级指标 | 分值 | 得分, or each with its 得分 too —: the level
+        # scored last, its 分值 the last before its 得分)
+        score_col = max((i for i, c in enumerate(cells) if column_of(c, "scores") == "score"), default=None)
         weights = [i for i, c in enumerate(cells) if column_of(c, "scores") == "weight"]
         weight_col = max((i for i in weights if score_col is not None and i < score_col), default=None) \
             if score_col is not None and any(i < score_col for i in weights) else next(iter(weights), None)

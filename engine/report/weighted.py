@@ -38,8 +38,8 @@ def weighted_indicators(facts: Facts) -> None:
         weight, score = facts.number_at(match.start("weight")), facts.number_at(match.start("score"))
         if len(name) < 2 or _GROUP.search(name) or CELL in match.group(0) or weight is None or score is None \
                 or not re.sub(r"[\s,，]", "", match.group("body")) \
-                or named_already(name, known):
-            continue
+                or named_already(name, known) or _POINTS.search(match.group("body")):
+            continue      # (… nor "预算配置（10分）。在职人员控制率（3分）93.75%，得3分": a heading, its items after it)
         sentence_end = facts.text.find("。", match.end())
         again = A_SCORE.search(facts.text, match.end(), sentence_end if sentence_end >= 0 else len(facts.text))
         if again and not _POINTS.search(facts.text, match.end(), again.start()):

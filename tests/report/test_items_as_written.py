@@ -82,3 +82,20 @@ def test_two_measures_of_one_thing_are_two_indicators(tmp_path):
     from engine.report.joined import one_thing
     assert not one_thing("政务服务便利度", "政务服务事项标准化率")
     assert one_thing("培训取证率", "取证率") and one_thing("开展安全生产执法检查", "执法检查企业")
+
+
+def test_an_items_points_in_brackets_what_it_came_to_then_its_score(tmp_path):
+    text = ("某旗2024年度民政局部门整体支出绩效自评报告\n\n2.预算配置（10分）。在职人员控制率（3分）91.30%，得3分；"
+            "重点支出安排率（4分）得4分；“三公”经费变动率（3分）下降2.1%，得3分。\n")
+    items = items_of(checked(tmp_path, text))
+    assert items["在职人员控制率"] == (3, 3) and items["重点支出安排率"] == (4, 4)
+
+
+def test_a_score_table_with_each_levels_points_and_score_reads_the_last_level(tmp_path):
+    """一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分: the 二级 items with their own 分值 and 得分."""
+    text = ("某旗2024年度民政局部门整体支出绩效自评报告\n\n| 一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分 |\n"
+            "| 投入 | 20 | 19 | 目标设定 | 8 | 8 |\n| | | | 预算配置 | 12 | 11 |\n"
+            "| 过程 | 30 | 28.5 | 预算管理 | 30 | 28.5 |\n| 产出 | 50 | 48 | 完成及时率 | 20 | 20 |\n| | | | 质量达标率 | 30 | 28 |\n"
+            "| 合计 | 100 | 95.5 | | 100 | 95.5 |\n")
+    items = items_of(checked(tmp_path, text))
+    assert items["目标设定"] == (8, 8) and items["预算配置"] == (12, 11) and items["质量达标率"] == (30, 28)
