@@ -24,7 +24,9 @@ DEV = sorted(CASES.glob("*.txt"))
 # 1053: a form of | cells whose short rows end in runs of "|||" and are followed by a row that opens without "|": the
 # text reader joins such a row with the next line (two rows as one) where the Word table has them apart — the Word
 # reading is the fuller one (岗位补贴标准, 岗位人员人均年增收 read there and not from the text): a known gap of the text
-NOT_AS_WORD = ("069", "1053")
+# 1103: rows broken over two lines by line breaks inside their cells ("…履约 | 2023年1月1日至" / "12月31日 | 按期履约 | …"):
+# the Word table made of the text has the two halves as two rows, where the text reader joins them again
+NOT_AS_WORD = ("069", "1053", "1103")
 # 096, 103 and 946 have a table typed with tabs in Word (not a Word table): LibreOffice's PDF of it gives
 # the words one space apart, header words run together (决算数执行率, 指标值度量单位) and rows run
 # into the next line, which is not read as a table
@@ -49,7 +51,10 @@ NOT_AS_WORD = ("069", "1053")
 # 1052: its score tables set in spaces with a long name broken onto the next line ("预算调整率（县本级追" / "加）"):
 # LibreOffice's PDF of those paragraphs sets the cells a space apart, as 896's — the broken name is not joined again and
 # the 预算执行率 row's score is not read from the PDF (its text and Word readings are compared)
-NOT_AS_PDF = ("037", "096", "103", "111", "325", "527", "799", "842", "896", "942", "946", "1017", "1018", "1052")
+# 1093: its form set in spaces with rows broken over lines — LibreOffice's PDF of those paragraphs sets the cells a space
+# apart, as 896's: the form is read from the text and Word, not from the PDF (its 年初-based rate in the prose is then the
+# one read)
+NOT_AS_PDF = ("037", "096", "103", "111", "325", "527", "799", "842", "896", "942", "946", "1017", "1018", "1052", "1093")
 WITH_TABLES = [p for p in DEV if not p.name.startswith(NOT_AS_WORD) and sum(line.lstrip().startswith("|") and line.count("|") >= 3 and bool(re.search(r"[^|\s]", line))
                                      for line in p.read_text(encoding="utf-8").splitlines()) >= 3]
 
