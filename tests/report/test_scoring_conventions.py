@@ -15,7 +15,9 @@ def form(rows: list[str], rule: str = "") -> str:
 
 
 @pytest.mark.parametrize("row", ["垃圾清运时间 | 24小时 | 12小时 | 10 | 10", "市民投诉件数 | 60件 | 37件 | 10 | 10",
-                                 "问题整改天数 | 5天 | 3天 | 10 | 10", "安全事故起数 | 2起 | 1起 | 10 | 10"])
+                                 "问题整改天数 | 5天 | 3天 | 10 | 10", "安全事故起数 | 2起 | 1起 | 10 | 10",
+                                 "次均门诊费用 | 260元 | 241元 | 10 | 10", "超期未办结件数 | 6件 | 2件 | 10 | 10",
+                                 "窗口排队等候时间 | 15分钟 | 9分钟 | 10 | 10", "脱贫人口返贫户数 | 8户 | 3户 | 10 | 10"])
 def test_a_ceiling_named_so_and_kept_under_is_scored_full(tmp_path, row):
     assert error_codes(checked(tmp_path, form([row]))) == []
 
