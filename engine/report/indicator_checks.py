@@ -29,6 +29,9 @@ def indicator_completion(ind: Indicator, reverse_method: str = "ratio") -> float
     """The completion its target, actual and direction give (uncapped, SPEC 4.2), or None."""
     if ind.target is None or ind.actual is None or ind.direction in (None, "定性") or is_date(ind.target) or is_date(ind.actual):
         return None     # (a date is no quantity: "2023年12月底前" against "2023年11月" is said, not computed)
+    rate, bare = (ind.target, ind.actual) if ind.target.is_rate else (ind.actual, ind.target)
+    if rate.is_rate and not bare.is_rate and not bare.unit and bare.value <= 1.5 and rate.value >= 30:
+        return None     # (a rate against a fraction — "100%" and "1", "0.95" and "97%" —: one measure written two ways)
     try:
         return completion_rate(ind.direction, ind.target.value, ind.actual.value, reverse_method)
     except CellError:

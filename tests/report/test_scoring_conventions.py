@@ -68,3 +68,10 @@ def test_the_total_said_after_the_rules_that_give_it(tmp_path):
     result = checked(tmp_path, text.format(total="96.4"))
     assert result.facts.total.value == 96.4 and result.facts.grade[0] == "优"
     assert error_codes(checked(tmp_path, text.format(total="86.4"))) == ["GRADE_MISMATCH"]
+
+
+def test_a_rate_written_as_a_fraction_is_no_shortfall(tmp_path):
+    """"100%" aimed at and "1" achieved (or "0.95" and "97%"): one measure written two ways, not 1% of it."""
+    rows = ["开工率 | 100% | 1 | 10 | 10", "验收合格率 | 0.95 | 97% | 10 | 10"]
+    assert error_codes(checked(tmp_path, form(rows))) == []
+    assert error_codes(checked(tmp_path, form(["开工率 | 100% | 81% | 10 | 10"]))) == ["SCORE_MISMATCH"]
