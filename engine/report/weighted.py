@@ -15,7 +15,7 @@ from .text import CELL
 from .vocabulary import words
 
 _DIRECTION = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
-_WEIGHTED = re.compile(r"(?P<name>[^,，;；。:：\n()（）\d|]{2,30}?)\s*[(（]\s*(?:分值|权重|满分)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[:：。]"
+_WEIGHTED = re.compile(r"(?P<name>[^,，;；。:：\n()（）\d|]{2,30}?)\s*[(（]\s*(?:分值|权重|满分)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）](?:\s*[:：。]|(?=[ \t\u3000]*\d)(?![ \t\u3000]*\d{1,2}\s*[.、．](?!\d)))"
                        r"(?P<body>[^;；。\n]*?)[,，]?\s*(?:该项|该指标)?得\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*(?=[;；。,，\n]|$)")
 _TARGET = re.compile(rf"目标(?:值)?(?:为)?\s*(?P<dir>{_DIRECTION})?\s*(?=\d)")
 _ACTUAL = re.compile(r"实际(?:完成|达到|为)?\s*(?=\d)")
@@ -31,9 +31,30 @@ _GROUP = re.compile(r"指标$")          # 过程指标（30分）: a group's po
 # (nor is "投入管理（20分）：得20分" — nothing said between its points and its score: an item's)
 
 
+def _weighted_statements(text: str):
+    """Each such statement; after a heading's points ("预算配置（10分）。在职人员控制率（3分）93.75%，得3分") the
+    statements inside it too, read from where the next points' name starts."""
+    at = 0
+    while (match := _WEIGHTED.search(text, at)) is not None:
+        yield match
+        inner = _POINTS.search(match.group("body"))
+        at = match.end() if inner is None else match.start("body") + _name_start(match.group("body"), inner.start())
+
+
+def _name_start(body: str, points_at: int) -> int:
+    """Where the name before a bracket of points starts in a statement's words (after its last mark)."""
+    marks = [m.end() for m in re.finditer(r"[,，;；。:：、]", body[:points_at])]
+    return marks[-1] if marks else 0
+
+
+def _after_points(match: re.Match) -> int:
+    """Where a statement's words start when no mark follows its points (the figure right after the bracket)."""
+    return match.end("weight") + len(re.match(r"\s*分\s*[)）]\s*", match.string[match.end("weight"):]).group(0))
+
+
 def weighted_indicators(facts: Facts) -> None:
     known = [text_key(i.name) for i in facts.indicators]
-    for match in _WEIGHTED.finditer(facts.text):
+    for match in _weighted_statements(facts.text):
         name = match.group("name").strip().lstrip(".、．)） ")
         weight, score = facts.number_at(match.start("weight")), facts.number_at(match.start("score"))
         if len(name) < 2 or _GROUP.search(name) or CELL in match.group(0) or weight is None or score is None \
@@ -42,7 +63,9 @@ def weighted_indicators(facts: Facts) -> None:
             continue      # (… nor "预算配置（10分）。在职人员控制率（3分）93.75%，得3分": a heading, its items after it)
         sentence_end = facts.text.find("。", match.end())
         again = A_SCORE.search(facts.text, match.end(), sentence_end if sentence_end >= 0 else len(facts.text))
-        if again and not _POINTS.search(facts.text, match.end(), again.start()):
+        # (… but "在职人员控制率（3分）93.75%，得3分；…": what it came to right after its points, a statement of its own)
+        own_figure = re.match(r"\d", match.group("body").lstrip()) is not None and match.start("body") == _after_points(match)
+        if again and not own_figure and not _POINTS.search(facts.text, match.end(), again.start()):
             # "满意度（10分）。教师满意度…，得5分；学生家长满意度…，得5分": a group of scored parts (another
             # indicator's "（5分）" before that score: the next indicator, not a part) — its own score the
             # sum its paragraph says ("本部分合计得28.63分"), an item

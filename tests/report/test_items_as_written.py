@@ -87,8 +87,12 @@ def test_two_measures_of_one_thing_are_two_indicators(tmp_path):
 def test_an_items_points_in_brackets_what_it_came_to_then_its_score(tmp_path):
     text = ("某旗2024年度民政局部门整体支出绩效自评报告\n\n2.预算配置（10分）。在职人员控制率（3分）91.30%，得3分；"
             "重点支出安排率（4分）得4分；“三公”经费变动率（3分）下降2.1%，得3分。\n")
-    items = items_of(checked(tmp_path, text))
-    assert items["在职人员控制率"] == (3, 3) and items["重点支出安排率"] == (4, 4)
+    result = checked(tmp_path, text)
+    items = items_of(result)
+    # (its figure said with it, an indicator: "在职人员控制率（3分）91.30%"; nothing between, an item)
+    rate = next(i for i in result.facts.indicators if i.name == "在职人员控制率")
+    assert (rate.actual.value, rate.weight.value, rate.self_score.value) == (91.3, 3, 3)
+    assert items["重点支出安排率"] == (4, 4)
 
 
 def test_a_score_table_with_each_levels_points_and_score_reads_the_last_level(tmp_path):
@@ -99,3 +103,14 @@ def test_a_score_table_with_each_levels_points_and_score_reads_the_last_level(tm
             "| 合计 | 100 | 95.5 | | 100 | 95.5 |\n")
     items = items_of(checked(tmp_path, text))
     assert items["目标设定"] == (8, 8) and items["预算配置"] == (12, 11) and items["质量达标率"] == (30, 28)
+
+
+def test_an_indicators_points_then_what_it_came_to_inside_a_headed_paragraph(tmp_path):
+    """"预算配置（10分）。在职人员控制率（3分）91.30%，得3分；…": the inner statement is an indicator of its own (its
+    figure right after its points); a heading's points over a numbered list on the lines below are none of it."""
+    from reading import indicator_values
+    text = ("某旗2024年度民政局部门整体支出绩效自评报告\n\n2.预算配置（10分）。在职人员控制率（3分）91.30%，得3分；"
+            "重点支出安排率（4分）得4分。\n（二）产出情况（分值25分）\n1.受益人口：年度指标值≥3,500人，实际完成3,826人，分值8分，得8分。\n")
+    values = indicator_values(checked(tmp_path, text))
+    assert values["在职人员控制率"] == (None, 91.3, 3, 3)
+    assert not any("产出情况" in name for name in values)
