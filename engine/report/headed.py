@@ -39,15 +39,22 @@ def headed_indicators(facts: Facts) -> None:
     known = [text_key(i.name) for i in facts.indicators]
     for match in _HEADED.finditer(text):
         name, start, end = match.group("name").strip(), match.start("body"), match.end("body")
-        if _NOT_A_NAME.search(name) or named_already(name, known) or facts.document.is_rule(start):
+        if _NOT_A_NAME.search(name) or facts.document.is_rule(start):
             continue
         goals = list(_GOAL.finditer(text, start, end))
         target = facts.number_at(goals[0].end()) if len(goals) == 1 else None
-        weight, score = _points_and_score(facts, start, end)
         read = next((i for i in facts.indicators if target is not None and i.target is target), None)
-        if read is not None and read.start >= start - len(name) - 4 and _CUT.match(text_key(read.name)):
+        cut = read is not None and read.start >= start - len(name) - 4 and _CUT.match(text_key(read.name))
+        if named_already(name, known) and not cut:
+            continue
+        named_item = any(i.score is not None and text_key(i.name) == text_key(name) for i in facts.items)
+        weight, score = _points_and_score(facts, start, end, read_as_an_item=bool(cut) and named_item)
+        if cut:
             read.name = name       # (read from its sentence under words cut short — "岁残疾儿童" of "0-6岁残疾儿童" —:
             known.append(text_key(name))    # the heading over its one target names it)
+            if read.weight is None and read.self_score is None and weight is not None:
+                read.weight, read.self_score = weight, score    # (… and its paragraph's one 分值 and score are its)
+                weight.part = score.part = True
         if target is not None and (target.part or read is not None):
             continue      # (read already from its sentences: one indicator, read once)
         if target is None or target.unit == "分":
@@ -73,8 +80,9 @@ def headed_indicators(facts: Facts) -> None:
                                           scored_apart="" if said or next_clause else "实际值按单位取自目标之后的数字"))
 
 
-def _points_and_score(facts: Facts, start: int, end: int) -> tuple:
-    """Its one 分值 and its score (the last 得N分), or the points it was scored in full."""
+def _points_and_score(facts: Facts, start: int, end: int, read_as_an_item: bool = False) -> tuple:
+    """Its one 分值 and its score (the last 得N分), or the points it was scored in full (`read_as_an_item`: even where
+    its line was read as an item of its name — the heading's — already)."""
     text = facts.text
     full = list(_IN_FULL.finditer(text, start, end))
     points = [facts.number_at(m.end()) for m in _POINTS.finditer(text, start, end)]
@@ -85,7 +93,8 @@ def _points_and_score(facts: Facts, start: int, end: int) -> tuple:
     if len(points) != 1 or not scores or None in points or scores[-1] is None:
         return None, None
     weight, score = points[0], scores[-1]
-    if weight.unit != "分" or score.unit != "分" or score.value > weight.value or weight.part or score.part:
+    if weight.unit != "分" or score.unit != "分" or score.value > weight.value \
+            or (weight.part or score.part) and not read_as_an_item:
         return None, None
     return weight, score
 

@@ -12,7 +12,7 @@ from .declared import read_declared
 from .facts import Facts, StatedItem, stated_item
 from .forms import AMOUNT_COLUMNS
 from .numbers import sentence_bounds
-from .plain import BARE_NUMBER, LIST_MARK, figured
+from .plain import BARE_NUMBER, LIST_MARK, NAMED_ITEM_LINE, figured
 from .tables import table_lines
 from .vocabulary import cell_words, column_of, content_column, grade_words, key, vocabulary
 
@@ -139,13 +139,6 @@ _ITEM_LINE = re.compile(r"^[ \t\u3000]*(?:\d{1,2}\s*[.、．]|[(（][一二三�
                         r"[(（]\s*(?:满分|分值|权重)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*[:：][^\n]*[。；;,，]\s*"
                         r"(?:自评|评价)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分\s*[。.]?[ \t\u3000]*$", re.M)
 
-# "1.资助标准。全部按标准执行，该项分值10分，得10分。" — a line of its own: its name as a heading, what was done, and its
-# points and score last ("该项分值10分，扣0.8分，得9.2分"); not a group's heading ("（四）满意度指标。…": its indicator's)
-_NAMED_ITEM_LINE = re.compile(r"^[ \t\u3000]*" + LIST_MARK + r"\s*([^\s(（:：,，。;；\d]{2,16})(?<!指标)\s*[。．:：]"
-                              r"(?:(?!得\s*\d|分值|满分|权重)[^\n；;])*?[,，。]\s*"
-                              r"(?:该项|该指标|本项|本指标)?(?:分值|满分|权重)\s*(\d+(?:\.\d+)?)\s*分\s*[,，](?:[^\n。；;]*?[,，])?\s*"
-                              r"(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分\s*[。.]?[ \t\u3000]*$", re.M)
-
 # "；在职人员控制率（3分）93.75%，得3分；重点支出安排率（4分）得4分" — its points in brackets after its name, what it came
 # to, its score: one clause or two
 _BRACKETED_THEN_SCORE = re.compile(r"(?:^|(?<=[\n;；。:：]))\s*" + LIST_MARK + r"?\s*(?!该|本项|本指标|其中|合计|小计)"
@@ -175,8 +168,8 @@ def _listed_items(facts: Facts) -> None:
                                                    *_POINTS_SAID_SCORE.finditer(facts.text), *_BARE_POINTS_SCORE.finditer(facts.text),
                                                    *_POINTS_AND_SCORE.finditer(facts.text), *_ITEM_LINE.finditer(facts.text),
                                                    *_BARE_POINTS_SAID_SCORE.finditer(facts.text),
-                                                   *_NAMED_ITEM_LINE.finditer(facts.text),
                                                    *_BRACKETED_THEN_SCORE.finditer(facts.text))]
+    found += [(m, m.start("weight"), m.start("score")) for m in NAMED_ITEM_LINE.finditer(facts.text)]
     found += [(m, m.start(3), m.start(2)) for m in _SCORED_ITEM.finditer(facts.text)
               if not _NOT_AN_ITEM.search(m.group(1))]
     if not any(i.row_id == "budget_execution" for i in facts.items):

@@ -94,7 +94,8 @@ def weighted_indicators(facts: Facts) -> None:
             figures = [n for n in figures if n is not target]
         actual = facts.number_at(actual_at.end()) if actual_at else next(
             (n for n in reversed(figures) if n is not target and n.unit != "分"      # (扣2分 is no result, nor a
-             and n.measure not in ("completion", "deviation")), None)                # 完成率94.00% one achieved)
+             and n.measure not in ("completion", "deviation")                        # 完成率94.00% one achieved,
+             and not facts.document.is_rule(n.start)), None)                         # nor a rule's "每降低1个百分点")
         completion = next((n for n in figures if n.measure == "completion" and n.is_rate), None)
         if target is not None and (actual is None or actual.unit != target.unit):
             target = actual = None         # 目标5栋 against 实际5栋 only: no unit read alike, nothing compared

@@ -23,9 +23,12 @@ def test_a_numbered_items_line_headed_by_its_name(tmp_path):
     text = ("某县2024年度耕地地力保护补贴项目支出绩效自评报告\n\n（三）产出\n1.补贴面积。全年补贴面积41.2万亩，目标40万亩，该项分值10分，得10分。\n"
             "2.补贴标准。每亩补贴105元，按标准执行，该项分值8分，得8分。\n"
             "3.数量指标：补贴户数，目标不少于2万户，实际2.1万户，该项分值6分，得6分；兑付及时率100%，该项分值6分，得6分。\n")
-    items = items_of(checked(tmp_path, text))
-    assert items["补贴面积"] == (10, 10) and items["补贴标准"] == (8, 8)
-    assert "数量指标" not in items
+    result = checked(tmp_path, text)
+    items = items_of(result)
+    scored = {**items, **{i.name: (i.weight.value, i.self_score.value) for i in result.facts.indicators
+                          if i.weight and i.self_score}}     # (its figures said with it: an indicator)
+    assert scored["补贴面积"] == (10, 10) and scored["补贴标准"] == (8, 8)
+    assert "数量指标" not in scored
 
 
 def test_points_less_the_deduction_said_once_beside_its_per_point_rule(tmp_path):
@@ -114,3 +117,15 @@ def test_an_indicators_points_then_what_it_came_to_inside_a_headed_paragraph(tmp
     values = indicator_values(checked(tmp_path, text))
     assert values["在职人员控制率"] == (None, 91.3, 3, 3)
     assert not any("产出情况" in name for name in values)
+
+
+def test_a_numbered_line_headed_by_its_name_with_its_figures_is_an_indicator(tmp_path):
+    """"1.补贴户数。全年补贴1,860户，目标2,000户，…该项分值10分，扣0.7分，得9.3分。": the indicator with its target, what
+    it came to, its points and score (after a deduction said); a line with no target an item."""
+    from reading import indicator_values
+    text = ("某县2024年度困难群众取暖补贴项目支出绩效自评报告\n\n（三）产出\n"
+            "1.补贴户数。全年补贴1,860户，目标2,000户，完成率93.00%，该项分值10分，扣0.7分，得9.3分。\n"
+            "2.发放准确率。抽查300户，准确率98%，按每降低1个百分点扣1分的标准，该项分值10分，扣2分，得8分。\n")
+    result = checked(tmp_path, text)
+    assert indicator_values(result)["补贴户数"] == (2000, 1860, 10, 9.3)
+    assert items_of(result)["发放准确率"] == (10, 8) and error_codes(result) == []
