@@ -56,7 +56,7 @@ def bracket_joined(words: list[str]) -> list[str]:
 LIST_MARK = r"(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])"   # a numbered item's mark: 1. （一）
 # "1.资助标准。全部按标准执行，该项分值10分，得10分。" — a line of its own: its name as a heading, what was done, and its
 # points and score last ("该项分值10分，扣0.8分，得9.2分"); not a group's heading ("（四）满意度指标。…": its indicator's).
-# An indicator (engine/report/weighted.py) where what was done has its figures, else an item (engine/report/items.py)
+# An item (engine/report/items.py) — and the indicator its heading names takes its points and score (headed.py)
 NAMED_ITEM_LINE = re.compile(r"^[ \t\u3000]*" + LIST_MARK + r"\s*(?P<name>[^\s(（:：,，。;；\d]{2,16})(?<!指标)\s*[。．:：]"
                              r"(?P<body>(?:(?!得\s*\d|分值|满分|权重)[^\n；;])*?)[,，。]\s*"
                              r"(?:该项|该指标|本项|本指标)?(?:分值|满分|权重)\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[,，](?:[^\n。；;]*?[,，])?\s*"
