@@ -71,6 +71,13 @@ def _scored_unrounded(ind: Indicator, reverse_method: str) -> bool:
     return bool(scores) and min(scores) - SCORE_TOLERANCE < ind.self_score.value < max(scores) + SCORE_TOLERANCE
 
 
+def _scored_from_rounded(completion: float, ind: Indicator) -> bool:
+    """The score worked out from the completion rounded as a rate is written (to 0.01%): "9,127 ÷ 9,500 = 96.07%,
+    7 × 96.07% = 6.72" (from the unrounded 96.0737% it is 6.73)."""
+    rounded = _score(min(excel_round(completion * 100, 2) / 100, 1), ind.weight.value)
+    return rounded is not None and abs(rounded - ind.self_score.value) < 1e-9
+
+
 def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_method: str = "ratio",
                     either_reverse_method: bool = False) -> None:
     """Each figure recomputed by the core's own functions (rates, arithmetic): one rule.
@@ -159,6 +166,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         banded = _banded_score(facts, completion, ind.weight.value)
         if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE and not by_rate \
                 and not at_its_places(expected, ind.self_score) and not _to_whole_points(facts, expected, ind) \
+                and not _scored_from_rounded(completion, ind) \
                 and not _under_floor(facts, completion, ind.self_score.value) and not _scored_unrounded(ind, reverse_method) \
                 and not _at_full_line(facts, completion, ind.self_score.value, ind.weight.value) \
                 and (banded is None or abs(banded - ind.self_score.value) >= SCORE_TOLERANCE):

@@ -41,8 +41,10 @@ def check_sums(facts: Facts, report: FindingList) -> None:
             slack += facts.half_cent(s.whole)    # (a whole rounded coarser than its parts: 12,480元 + 86,350元 "合计9.88万元")
         if total < facts.amount(s.whole) and _SAID_PARTIAL.match(facts.text, s.parts[-1].end):
             continue     # ("…96.85万元，其余用于防火隔离带建设": the list says it is not all of it)
-        if total < facts.amount(s.whole) and _listed_on(facts, s.parts[-1], facts.amount(s.whole) - total, slack):
-            continue     # ("其中拨付乡镇卫生院…，拨付村卫生室…；拨付县疾控中心…182.65万元": the list goes on past a ";")
+        if total < facts.amount(s.whole) and (_listed_on(facts, s.parts[-1], facts.amount(s.whole) - total, slack)
+                                              or _listed_before(facts, s, facts.amount(s.whole) - total, slack)):
+            continue     # ("其中拨付乡镇卫生院…，拨付村卫生室…；拨付县疾控中心…182.65万元": the list goes on past a ";" —
+            # or starts before one: "其中：年初安排156.00万元；年中收到…180.00万元、…150.00万元")
         if abs(total - facts.amount(s.whole)) > slack + EPS and not _other_reading(facts, s.parts, s.whole):
             parts = " + ".join(amount_text(facts.amount(p)) for p in s.parts)
             # precision first: parts read from items listed after the whole, not from its own
@@ -75,6 +77,14 @@ def _listed_on(facts: Facts, last: Number, short: float, slack: float) -> bool:
         if abs(running - short) <= slack + facts.half_cent(n) + EPS:
             return True
     return False
+
+
+def _listed_before(facts: Facts, s, short: float, slack: float) -> bool:
+    """The amounts said between the whole and its first part read (its 其中 list begun before a ";") make up what the
+    parts fall short of."""
+    between = [n for n in facts.numbers if s.whole.end <= n.start < s.parts[0].start and n.is_amount]
+    return bool(between) and abs(sum(facts.amount(n) for n in between) - short) <= \
+        slack + sum(facts.half_cent(n) for n in between) + EPS
 
 
 def _every_part_named(parts: list[Number]) -> bool:

@@ -75,3 +75,18 @@ def test_a_rate_written_as_a_fraction_is_no_shortfall(tmp_path):
     rows = ["开工率 | 100% | 1 | 10 | 10", "验收合格率 | 0.95 | 97% | 10 | 10"]
     assert error_codes(checked(tmp_path, form(rows))) == []
     assert error_codes(checked(tmp_path, form(["开工率 | 100% | 81% | 10 | 10"]))) == ["SCORE_MISMATCH"]
+
+
+def test_a_score_worked_out_from_the_completion_as_written(tmp_path):
+    """9,127 ÷ 9,500 = 96.07% (96.0737…), 7 × 96.07% = 6.72 — from the unrounded rate it is 6.73: the report's
+    rounding, no error; 6.37 (6.73 with two digits swapped) is a slip."""
+    rows = ["健康管理人数 | ≥9500人 | 9127人 | 7 | {score}"]
+    assert error_codes(checked(tmp_path, form([r.format(score="6.72") for r in rows]))) == []
+    assert error_codes(checked(tmp_path, form([r.format(score="6.37") for r in rows]))) == ["SCORE_MISMATCH"]
+
+
+def test_a_list_of_parts_begun_before_a_semicolon(tmp_path):
+    """"全年预算486.00万元，其中：年初安排156.00万元；年中收到…180.00万元、…150.00万元" — every part named."""
+    text = ("某县2024年度家庭医生签约服务项目支出绩效自评报告\n\n2024年项目全年预算{whole}万元，其中：年初县级预算安排156.00万元；"
+            "年中收到中央补助资金180.00万元（某财社〔2024〕41号）、自治区补助资金150.00万元（某财社〔2024〕133号）。\n")
+    assert [f.code for f in checked(tmp_path, text.format(whole="486.00")).findings] == []
