@@ -88,6 +88,7 @@ def _own_grade(facts, start: int, is_rule, totals: list) -> tuple[re.Match, bool
 
 
 _LAST_YEAR = re.compile(r"上一?年度?|去年|前一年")
+_CAP = re.compile(r"(?:不超过|不高于|不得超过|最高为?|上限为?)\s*$")
 
 
 def total_and_grade(facts) -> list:
@@ -122,6 +123,8 @@ def total_and_grade(facts) -> list:
             if first is not None:
                 label = first.label                                 # … the sum is, named as the first part was
                 clause = re.split(r"[,，;；(（]", label)[-1]
+                if re.search(r"满分|分值|权重", clause):
+                    continue     # ("四类一级指标满分分别为20分、…，合计100分": the full marks' sum, no total)
         project_scored = re.fullmatch(r"\s*项目(?:自评)?得分\s*(?:为|:|：)?\s*", clause) \
             and re.search(r"(?:经|通过)(?:综合)?(?:自评|评价|评定)\s*[,，]\s*$", text[start:n.start - len(clause)])   # ("经自评，项目得分92.86分")
         if _ITEM_SCORE.search(clause) and not STRONG_TOTAL.search(clause) and not project_scored \
@@ -135,8 +138,8 @@ def total_and_grade(facts) -> list:
             continue   # "委托第三方机构开展部门评价，评价得分88.5分": another evaluation's score, not the self-evaluation's
         if re.search(r"(?:扣|扣除|减|减去)\s*$", clause):
             continue   # "每个问题在总分中扣0.5分": what is taken off a total, not one
-        if _RULE_WORDS.search(clause + text[n.end:n.end + 4]):
-            continue   # "得分低于60分的": a rule, not a score
+        if _RULE_WORDS.search(clause + text[n.end:n.end + 4]) or _CAP.search(clause):
+            continue   # "得分低于60分的": a rule, not a score (nor "加减分后总分不超过100分": a cap)
         if _FIELD_TOTAL.match(text, text.rfind("\n", 0, n.start) + 1, n.start):
             clause = "自评总分"    # ("自评得分：93.85分" a line of a cover's fields, "自评等级：优" under it: the total)
         if STRONG_TOTAL.search(clause) or _TOTAL_LABEL.search(label) and (

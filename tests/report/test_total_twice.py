@@ -248,3 +248,14 @@ def test_the_total_against_the_framework_groups_scored_by_their_headings(tmp_pat
     assert [(f.code, f.severity) for f in off] == [("TOTAL_MISMATCH", "warning")] and "93.50" in off[0].message
     bonus = checked(tmp_path, GROUP_HEADINGS.format(total="94.5", bonus="另获省级表彰加1分。\n")).findings
     assert [f for f in bonus if f.severity == "error"] == []
+
+
+def test_the_full_marks_listed_and_a_cap_on_the_total_are_no_total(tmp_path):
+    """"四类一级指标满分分别为20分、20分、40分、20分，合计100分" and "加减分后总分不超过100分" are rules; the total is the
+    one said after the bonus and the deduction ("最终得分97.62分"), and the groups' 合计 is checked against them."""
+    text = ("某县2024年度人参产业专项资金项目支出绩效自评报告\n\n自评采用决策、过程、产出、效益四类一级指标，满分分别为20分、20分、40分、"
+            "20分，合计100分。另设加减分项，加减分后总分不超过100分。\n经评价，项目决策得19分、过程得18.92分、产出得39.57分、"
+            "效益得19.2分，各项指标合计{sum}分；加分1分，扣分0.5分，最终得分{final}分，评价等级为“优”。\n")
+    result = checked(tmp_path, text.format(sum="96.69", final="97.19"))
+    assert result.facts.total.value == 97.19 and totals(result) == []
+    assert [f.code for f in checked(tmp_path, text.format(sum="97.12", final="97.62")).findings] == ["TOTAL_MISMATCH"]
