@@ -142,11 +142,20 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
     in_yuan: set[int] = set()
     numbered = False
     side_names: int | None = None
+    after_header = False
+    header_width = 0
+    resumed: int | None = None      # the header's width, where the table went on past a line right under it
     for line in table_lines(text, figures):
         if line is None:
-            columns = None
+            if not after_header:        # (a line of words right under the header — the first group's name, "一、…"
+                columns = None          # — does not end the table: its rows, each as wide as the header, go on)
+            resumed = header_width if after_header else None
+            after_header = False
             continue
         cells, placed = line
+        after_header = False
+        if resumed is not None and len(cells) != resumed:
+            columns = resumed = None
         header = {i: _COLUMNS[m] for i, c in enumerate(cells) if (m := measure_of(text_key(c))) in _COLUMNS}
         if {"budget", "spend"} <= set(header.values()) and words_only(cells):   # (…（20分）: words)
             header, side_names = _side_of_the_rate(cells, header)
@@ -160,6 +169,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
             in_yuan = {i for i in columns if IN_YUAN.search(cells[i])}   # 执行数（元） beside 预算数（万元）
             numbered = _NUMBERED_BY.fullmatch(text_key(cells[0])) is not None if cells else False
             tables.append(AmountTable())
+            after_header, header_width, resumed = True, len(cells), None
             continue
         if columns is not None and words_only(cells) and (other := form_header(cells)) is not None and other[0] != "funds":
             columns = None      # another form's header (一级指标 | … | 分值 | 得分): its rows are no amounts' rows

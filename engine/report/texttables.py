@@ -51,11 +51,14 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
     spaced = {n: [c for c in _COLUMN_GAP.split(_spaced_out_joined(line).strip()) if c] for n, line in enumerate(lines)
               if n not in rows and line.strip() and (_COLUMN_GAP.search(line.strip()) or _INDENTED.match(line))}
     for n, line in enumerate(lines):     # a short line alone between a table's lines, a cell of its own:
-        if n - 1 not in spaced or n in rows or not 0 < len(line.strip()) <= _WRAPPED_CELL:
+        if n - 1 not in spaced or n in rows or not 0 < len(line.strip()) <= max(_WRAPPED_CELL, 20):
             continue
         closes = n + 1 in spaced and re.search(r"[)）]$", line.strip()) and opens_bracket(lines[n - 1])  # ("（20分" / "）")
         stacked = n not in spaced and form_header(spaced[n - 1]) and not re.search(r"\d", line)    # ("绩效" / "指标")
-        if closes or stacked:
+        # a group's name on a line of its own between rows of figures ("二、防汛抗旱" over its rows and their 小计)
+        group = n + 1 in spaced and _GROUP_LINE.fullmatch(line.strip()) is not None \
+            and all(len(spaced[k]) >= 3 and figured(spaced[k]) for k in (n - 1, n + 1))   # (rows, not paragraphs)
+        if (closes or stacked) and len(line.strip()) <= _WRAPPED_CELL or group:
             spaced[n] = [line.strip()]
     block: list[int] = []
     for n in sorted(spaced) + [-2]:
@@ -77,6 +80,7 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
     return rows
 
 
+_GROUP_LINE = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])[^\d\s,，。；;:：]{2,18}")
 _MASTHEAD = re.compile(r"\s*(?:项目名称|主管部门|实施单位|预算单位|部门名称|单位名称|项目单位|项目负责人|主管单位)")
 
 
@@ -252,7 +256,8 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
             # between (a table typed with spaces, not set in columns) — as they come
             row = [text for _, text in cells_of[n]]
         if n > header_at and last is not None and _wrapped([text for k, text in enumerate(row) if text and k not in rules]) \
-                and not any(k in figured_columns and _A_FIGURE_FIRST.match(text) for k, text in enumerate(row)):
+                and not any(k in figured_columns and _A_FIGURE_FIRST.match(text) for k, text in enumerate(row)) \
+                and not _GROUP_LINE.fullmatch(lines[n].strip()):     # (a group's name over its rows: a row)
             out[last] = [a + b for a, b in zip(out[last], row)]   # a wrapped line: the row above goes on
             out[n] = []
             continue

@@ -39,3 +39,27 @@ def test_the_conclusions_rate_against_the_forms_amounts(tmp_path):
     """"全年预算执行率90.70%" (the form's 242.50 ÷ 250.00 is 97.00%, two digits swapped): a warning at the conclusion."""
     found = [f for f in checked(tmp_path, FORM.format(rate="90.70%")).findings if f.code == "STATED_RATE_MISMATCH"]
     assert [f.severity for f in found] == ["warning"] and "97.00%" in found[0].message
+
+
+GROUPED = """某县水务局2024年度部门整体支出绩效自评报告
+
+                       2024年度项目支出情况表
+                                                                   单位：万元
+项目类别及名称                         全年预算      全年支出      执行率
+一、工程运行维护
+  小型水库维修养护                          300.00        291.00      97.00%
+  农村饮水工程维修养护                      200.00        196.00      98.00%
+  小计                                      500.00        487.00      97.40%
+二、防汛抗旱
+  山洪灾害防治运行维护                      120.00        114.00      95.00%
+  防汛物资储备                               80.00         78.40      98.00%
+  小计                                      200.00        {spent}      {rate}
+合计                                        700.00        679.40      97.06%
+"""
+
+
+def test_a_table_in_spaces_with_its_groups_names_on_lines_of_their_own(tmp_path):
+    """"二、防汛抗旱" over its rows and their 小计: the table goes on past it; the 小计 adds up its own rows."""
+    assert [f.code for f in checked(tmp_path, GROUPED.format(spent="192.40", rate="96.20%")).findings] == []
+    slipped = checked(tmp_path, GROUPED.format(spent="129.40", rate="96.20%")).findings   # (192.40, two digits swapped)
+    assert ("SUM_MISMATCH", "error") in [(f.code, f.severity) for f in slipped]
