@@ -127,6 +127,38 @@ def _adding_up(rows: list[tuple[Number | None, Number | None]], whole: float) ->
     return [s for _, s in rows]
 
 
+_PAIR = re.compile(r"\s*/\s*")
+
+
+def _paired_column(cells: list[str]) -> int | None:
+    """A header's cell naming two indicator columns one "/" apart (指标值/实际值, 目标值/完成值): where it stands."""
+    return next((i for i, c in enumerate(cells) if len(halves := _PAIR.split(c.strip())) == 2
+                 and column_of(halves[0], "indicators") == "target" and column_of(halves[1], "indicators") == "actual"), None)
+
+
+def _pair_named(cells: list[str], at: int) -> list[str]:
+    return cells[:at] + _PAIR.split(cells[at].strip()) + cells[at + 1:]
+
+
+def _pair_split(cells: list[str], placed: list, at: int) -> tuple[list[str], list]:
+    """A row's cell under such a header: "≤100% / 92.00%" its target and what was achieved; one value alone ("98.06%",
+    "健全") what was achieved. The figures after it move one column on."""
+    if at >= len(cells):
+        return cells, placed
+    halves = _PAIR.split(cells[at].strip()) if re.search(r"\S\s*/\s*\S", cells[at]) else ["", cells[at].strip()]
+    if len(halves) != 2:
+        return cells, placed
+    in_first = len(re.findall(r"\d+(?:\.\d+)?", halves[0]))
+    moved, seen = [], 0
+    for index, n in placed:
+        if index == at:
+            moved.append((at if seen < in_first else at + 1, n))
+            seen += 1
+        else:
+            moved.append((index + 1 if index > at else index, n))
+    return cells[:at] + halves + cells[at + 1:], moved
+
+
 def _funds_go_on(cells: list[str], placed: list, width: int) -> bool:
     """A funds row after a line of words (a cell of the row above wrapped: "…最高" / "不得超过分值上限。"): a 其中 or a
     source's row of the header's width, named, with two figures at least."""
@@ -151,6 +183,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     suspended: str | None = None      # an indicator block a line of words broke off ("产出 / 指标", a rule)
     points: Number | None = None      # a funds header's own points for the execution (…（20分）)
     points_columns: list[int] = []    # a 评分表's 分值 columns, each level's
+    pair_at: int | None = None        # the header's cell of two columns (指标值/实际值), its rows' cells split
     for line in rejoined(list(table_lines(text, figures))):
         if line is None:
             if after_header and block == "funds":
@@ -160,8 +193,15 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 suspended, block = block if block in ("indicators", "funds") else None, None
             continue
         cells, placed = line
+        paired = _paired_column(cells)
+        if paired is not None:          # 指标值/实际值: one column a header gives two
+            pair_at, cells = paired, _pair_named(cells, paired)
+        elif pair_at is not None and block == "indicators":
+            cells, placed = _pair_split(cells, placed, pair_at)
         cells = ["" if _PLACEHOLDER.fullmatch(c.strip()) else c for c in cells]   # "——", "/": an empty cell
         header = form_header(cells)
+        if header and paired is None:
+            pair_at = None
         after_header = after_header and bool(header)
         if block is None and suspended and not header and (goes_on(cells, columns, width) if suspended == "indicators"
                                                            else _funds_go_on(cells, placed, width)):

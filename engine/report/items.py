@@ -248,7 +248,8 @@ def _table_items(facts: Facts) -> None:
                 or sum(1 for c in cells if column_of(c, "funds") in AMOUNT_COLUMNS) >= 2
             # 评价标准: no name; nor 指标内容 after a name's column (三级指标 | 指标内容 | 评价标准)
             rules = {i for i, c in enumerate(cells) if cell_words()[0].search(c)
-                     or i and content_column().match(key(c)) and column_of(cells[i - 1], "scores") == "name"}
+                     or i and content_column().match(key(c)) and column_of(cells[i - 1], "scores") == "name"
+                     or _VALUES.search(key(c))}    # (… nor 指标值/实际值: a row's figures)
             headers[len(cells)] = None if form else (weight_col, score_col, rules)
             continue      # a form's rows are its indicators and its funds (read by forms), not a 评分表's items
         if columns is None:
@@ -264,6 +265,7 @@ def _table_items(facts: Facts) -> None:
             facts.items.append(item)
 
 
+_VALUES = re.compile(r"^(?:年度)?(?:指标值|目标值|预期值|实际值|实际完成值|完成值)(?:/|$)")
 _TOTAL_ROWS = {*vocabulary()["scores"]["total_rows"], "小计"}   # (合计, 总分, 自评总分 …: a sum, not an item)
 
 

@@ -63,3 +63,28 @@ def test_a_table_in_spaces_with_its_groups_names_on_lines_of_their_own(tmp_path)
     assert [f.code for f in checked(tmp_path, GROUPED.format(spent="192.40", rate="96.20%")).findings] == []
     slipped = checked(tmp_path, GROUPED.format(spent="129.40", rate="96.20%")).findings   # (192.40, two digits swapped)
     assert ("SUM_MISMATCH", "error") in [(f.code, f.severity) for f in slipped]
+
+
+PAIRED = """某县林业局2024年度部门整体支出绩效自评报告
+
+表2  评分表
+一级指标    二级指标       三级指标                      指标值/实际值            分值     得分
+投入        预算配置       在职人员控制率                ≤100% / 94.00%             5        5
+过程        预算执行       预算完成率                    97.50%                     10       9.75
+产出        职责履行       人工造林面积                  ≥4000亩 / {area}亩           10       {score}
+            管理           管理制度健全性                健全                       5        5
+"""
+
+
+def test_a_column_of_targets_and_actuals_one_slash_apart(tmp_path):
+    """"指标值/实际值": each row's "≥4000亩 / 3800亩" its target and what it came to; a value alone what it came to;
+    the items named by their 三级指标 (not by those values)."""
+    from reading import indicator_values
+    result = checked(tmp_path, PAIRED.format(area="3800", score="9.5"))
+    values = indicator_values(result)
+    assert values["在职人员控制率"] == (100, 94, 5, 5) and values["人工造林面积"] == (4000, 3800, 10, 9.5)
+    assert values["预算完成率"] == (None, 97.5, 10, 9.75)
+    assert {i.name for i in result.facts.items} >= {"在职人员控制率", "人工造林面积"}
+    assert [f.code for f in result.findings if f.severity == "error"] == []
+    assert ("SCORE_MISMATCH", "error") in [(f.code, f.severity) for f in checked(
+        tmp_path, PAIRED.format(area="3800", score="9.05")).findings]
