@@ -260,9 +260,10 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
         unit_said = _unit_said_over(text, first) if first is not None else None
         groups = subtotalled(body)
         names = [name for name, _ in body if text_key(name) != "小计"]
-        if groups is None or any(_SUB_ROW.match(n) or _TOTAL_ROW.fullmatch(text_key(n)) or "小计" in n or not n.strip()
-                                 for n in names) or sub_level(names):
-            return      # (其中…, （1）…, a 小计 before its rows, a row without its name: which rows are parts is not said)
+        if groups is None or any(_SUB_ROW.match(n) or _TOTAL_ROW.fullmatch(text_key(n)) or "小计" in n
+                                 or not n.strip() and not groups for n in names) or sub_level(names):
+            return      # (其中…, （1）…, a 小计 before its rows, a row without its name: which rows are parts is not said —
+            # but under a group's merged cell, its 小计 after them, they are that group's)
         details = [cells for name, cells in body if text_key(name) != "小计"]
         for column, whole in total.items():
             title = header[column] if column < len(header) else ""

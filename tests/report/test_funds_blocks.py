@@ -88,3 +88,13 @@ def test_a_column_of_targets_and_actuals_one_slash_apart(tmp_path):
     assert [f.code for f in result.findings if f.severity == "error"] == []
     assert ("SCORE_MISMATCH", "error") in [(f.code, f.severity) for f in checked(
         tmp_path, PAIRED.format(area="3800", score="9.05")).findings]
+
+
+def test_a_tables_total_that_left_out_a_row_after_the_groups_subtotals(tmp_path):
+    """Rows under each town's merged cell (left empty), each town's 小计, then a row of no town and the 合计: the 合计
+    against every row that is no 小计 (155.00 left out: 641.54 for 796.54)."""
+    rows = ["乡镇\t路段\t支出（万元）", "兴隆镇\t兴隆—东岗\t33.48", "\t兴隆—三合\t96.60", "\t小计\t130.08",
+            "太平乡\t太平—柳河\t40.32", "\t太平—红星\t117.90", "\t小计\t158.22", "县养护站\t县道养护\t155.00", "合计\t\t{total}"]
+    text = "某县2024年度农村公路养护项目支出绩效自评报告\n\n表1 支出明细表\n" + "\n".join(rows) + "\n"
+    assert [f.code for f in checked(tmp_path, text.format(total="443.30")).findings] == []
+    assert [f.code for f in checked(tmp_path, text.format(total="288.30")).findings] == ["SUM_MISMATCH"]
