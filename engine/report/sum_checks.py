@@ -266,13 +266,19 @@ def _scores_off(facts: Facts, report: FindingList, whole: Number, parts: list[Nu
                 code: str = "TOTAL_MISMATCH") -> None:
     """Scores listed against the one said for them all: a TOTAL_MISMATCH (a 小计 row's: SUM_MISMATCH, a part's
     parts) where they do not add up to it — an error for a slip's shape, else a warning."""
-    total = sum(p.value for p in parts)
+    # (points taken off among them — "…，扣分项扣0.5分，合计96.5分" — are taken off, not added)
+    signs = [-1 if _TAKEN_OFF.search(re.split(r"[,，;；、]", p.label)[-1]) and p.value > 0 else 1 for p in parts]
+    total = sum(sign * p.value for sign, p in zip(signs, parts))
     if abs(excel_round(total, whole.decimals) - whole.value) < EPS:
         return
     say, why = by_shape(report, facts, whole, total, tuple(parts))
+    terms = "".join(f" {'−' if sign < 0 else '+'} {p.value:g}" for sign, p in zip(signs, parts)).lstrip(" +")
     say(code, facts.where(whole.start),
-        f"所列各项得分 {' + '.join(f'{p.value:g}' for p in parts)} = {total:.{max(whole.decimals, 2)}f} 分{said_as} "
+        f"所列各项得分 {terms} = {total:.{max(whole.decimals, 2)}f} 分{said_as} "
         f"{whole.value:g} 分{why}{quoted(facts, whole)}")
+
+
+_TAKEN_OFF = re.compile(r"(?:扣除?|扣分|减去?|减分)\s*(?:为|了)?\s*$")   # the figure itself what was taken off
 
 
 # "（三）过程指标（25分），得23.97分" over the paragraph scoring its items one by one, each with its points

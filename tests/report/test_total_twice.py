@@ -259,3 +259,10 @@ def test_the_full_marks_listed_and_a_cap_on_the_total_are_no_total(tmp_path):
     result = checked(tmp_path, text.format(sum="96.69", final="97.19"))
     assert result.facts.total.value == 97.19 and totals(result) == []
     assert [f.code for f in checked(tmp_path, text.format(sum="97.12", final="97.62")).findings] == ["TOTAL_MISMATCH"]
+
+
+def test_points_taken_off_in_a_list_of_scores_are_taken_off(tmp_path):
+    """"决策19分、…、效益20分，扣分项扣0.5分，合计96.5分": 97 − 0.5 (not + 0.5) — no finding; 97.5 is off it."""
+    text = "某县2024年度部门整体支出绩效自评报告\n\n经自评，决策19分、过程18.5分、产出39.5分、效益20分，扣分项扣0.5分，合计{total}分。\n"
+    assert [f.code for f in checked(tmp_path, text.format(total="96.5")).findings] == []
+    assert [f.code for f in checked(tmp_path, text.format(total="97.5")).findings] == ["TOTAL_MISMATCH"]
