@@ -112,6 +112,10 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         # … or the ceiling over what was achieved, uncapped ("≤5件，实际3件，完成率166.67%"): a convention too
         share_of_ceiling = share_of_ceiling or ind.direction in ("<=", "<") and ind.actual.value > 0 \
             and at_stated(ind.target.value / ind.actual.value, ind.completion)
+        # … or one plus the share of the ceiling left unused ("≤30天，实际25天，完成率116.67%": 1 + (30 − 25) ÷ 30)
+        # (kept under only: a ceiling exceeded is scored by the reverse method the report or its framework says)
+        share_of_ceiling = share_of_ceiling or ind.direction in ("<=", "<") and 0 <= ind.actual.value < ind.target.value \
+            and at_stated(1 + (ind.target.value - ind.actual.value) / ind.target.value, ind.completion)
         other = _other_method(ind, reverse_method) if either_reverse_method else None   # a ceiling exceeded
         by_other = other is not None and at_stated(other, ind.completion)
         truncated = _TRUNCATES.search(facts.text) is not None and truncated_to(said, ind.completion)

@@ -90,3 +90,15 @@ def test_a_list_of_parts_begun_before_a_semicolon(tmp_path):
     text = ("某县2024年度家庭医生签约服务项目支出绩效自评报告\n\n2024年项目全年预算{whole}万元，其中：年初县级预算安排156.00万元；"
             "年中收到中央补助资金180.00万元（某财社〔2024〕41号）、自治区补助资金150.00万元（某财社〔2024〕133号）。\n")
     assert [f.code for f in checked(tmp_path, text.format(whole="486.00")).findings] == []
+
+
+COMPLETIONS = ("某县2024年度项目支出绩效自评报告\n\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 完成率 | 分值 | 得分 |\n"
+               "| 产出指标 | 时效指标 | 审批办理时限 | ≤30天 | {actual}天 | {completion} | 10 | {score} |\n")
+
+
+def test_a_ceiling_kept_under_said_as_one_plus_the_share_left(tmp_path):
+    """"≤30天，实际25天，完成率116.67%" (1 + (30 − 25) ÷ 30): a convention for a ceiling kept under, no error — but
+    a ceiling exceeded is scored by the reverse method (1 + (30 − 33) ÷ 30 = 90% is no convention of it)."""
+    assert error_codes(checked(tmp_path, COMPLETIONS.format(actual="25", completion="116.67%", score="10"))) == []
+    assert [f.code for f in checked(tmp_path, COMPLETIONS.format(actual="25", completion="161.67%", score="10")).findings] \
+        == ["COMPLETION_MISMATCH"]
