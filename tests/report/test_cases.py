@@ -54,7 +54,12 @@ NOT_AS_WORD = ("069", "1053", "1103")
 # 1093: its form set in spaces with rows broken over lines — LibreOffice's PDF of those paragraphs sets the cells a space
 # apart, as 896's: the form is read from the text and Word, not from the PDF (its 年初-based rate in the prose is then the
 # one read)
-NOT_AS_PDF = ("037", "096", "103", "111", "325", "527", "799", "842", "896", "942", "946", "1017", "1018", "1052", "1093")
+# 1130: its 评分表 set in spaces with a 评分标准 column wrapping onto the next line — in LibreOffice's PDF the cells are a
+# space apart, as 896's: the rows' scores are read from the text and Word, not from the PDF; 1140's table of projects set
+# in spaces, its groups' names on lines of their own, the same
+# 1134: its form typed with tabs in Word (not a Word table), as 096's: not read as a table from the PDF
+NOT_AS_PDF = ("037", "096", "103", "111", "325", "527", "799", "842", "896", "942", "946", "1017", "1018", "1052", "1093",
+              "1130", "1134", "1140")
 WITH_TABLES = [p for p in DEV if not p.name.startswith(NOT_AS_WORD) and sum(line.lstrip().startswith("|") and line.count("|") >= 3 and bool(re.search(r"[^|\s]", line))
                                      for line in p.read_text(encoding="utf-8").splitlines()) >= 3]
 
