@@ -58,11 +58,11 @@ NOT_AS_WORD = ("069", "1053", "1103")
 # space apart, as 896's: the rows' scores are read from the text and Word, not from the PDF; 1140's table of projects set
 # in spaces, its groups' names on lines of their own, the same
 # 1134: its form typed with tabs in Word (not a Word table), as 096's: not read as a table from the PDF
-# 517: its 评分表's 合计 row ("| 合计 | | 100 | 93.90 |") is not read as the form's total from LibreOffice's PDF, so the
-# 摘要's other total (93.09, two digits swapped — an error now that a total said twice off the items' sum by a slip's
-# shape is one) is found from the text and Word only — a known gap of the PDF reading
-NOT_AS_PDF = ("037", "096", "103", "111", "325", "517", "527", "799", "842", "896", "942", "946", "1017", "1018", "1052",
-              "1093", "1130", "1134", "1140")
+# 517, 595, 726, 784: their 评分表's 合计 row ("| 合计 | | 100 | 93.90 |") is not read as the form's total from
+# LibreOffice's PDF, so the 摘要's other total (93.09: two digits swapped — an error now that a total said twice off the
+# items' sum by a slip's shape is one) is found from the text and Word only — a known gap of the PDF reading
+NOT_AS_PDF = ("037", "096", "103", "111", "325", "517", "527", "595", "726", "784", "799", "842", "896", "942", "946",
+              "1017", "1018", "1052", "1093", "1130", "1134", "1140")
 WITH_TABLES = [p for p in DEV if not p.name.startswith(NOT_AS_WORD) and sum(line.lstrip().startswith("|") and line.count("|") >= 3 and bool(re.search(r"[^|\s]", line))
                                      for line in p.read_text(encoding="utf-8").splitlines()) >= 3]
 
