@@ -173,7 +173,7 @@ class Facts:
 
     def amount(self, n: Number) -> float:
         """In 万元, whatever the report wrote."""
-        return n.value / 10000 if n.unit == "元" else n.value
+        return n.in_wan
 
     def half_cent(self, n: Number) -> float:
         """Half the rounding unit of an amount, in 万元: amounts are kept to the cent of their

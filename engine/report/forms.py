@@ -454,11 +454,7 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark
 def _under(amounts: dict, whole: dict) -> bool:
     """Every amount of a table's total row less than the form's own of that column (both in 万元)."""
     shared = [c for c in amounts if c in whole]
-    return bool(shared) and all(_wan(amounts[c]) < _wan(whole[c]) - 1e-9 for c in shared)
-
-
-def _wan(n: Number) -> float:
-    return n.value / 10000 if n.unit == "元" else n.value
+    return bool(shared) and all(amounts[c].in_wan < whole[c].in_wan - 1e-9 for c in shared)
 
 
 def _one_total(one: dict, other: dict) -> bool:

@@ -16,7 +16,7 @@ from .bands import band_score, share_score, stated_tiers
 from .dates import is_date
 from .deductions import per_fault_score, per_point_score, per_unit_score
 from .facts import Facts, Indicator
-from .numbers import Number, sentence_bounds, statement_start
+from .numbers import direction_before, sentence_bounds, statement_start
 from .plain import BONUS_ROW
 from .execution_points import TIMES_RULE
 from .said_formula import OWN_EXECUTION_RULE, follows_rate
@@ -217,15 +217,11 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                 f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{quoted(facts, ind.self_score)}")
 
 
-# a floor written with its sign in the target's cell ("≥3200户", "不低于90%"): no ceiling the other way round
-_FLOOR_SIGN = re.compile(r"(?:[≥>]|大于等于|不低于|不少于|以上)\s*$")
-
-
 def _inverted(facts: Facts, ind: Indicator) -> bool:
     """A floor's completion said as its target over what was achieved ("≥3200户 | 3152户 | 101.52%"): the ratio
     turned over, a slip — for a floor signed so, never a convention (a ceiling's may be: "≤5件，实际3件，166.67%")."""
     return ind.direction in (">=", ">") and ind.actual.value > 0 and ind.target.value != ind.actual.value \
-        and _FLOOR_SIGN.search(facts.text[max(0, ind.target.start - 4):ind.target.start]) is not None \
+        and direction_before(facts.text[max(0, ind.target.start - 4):ind.target.start]) in (">=", ">") \
         and at_stated(ind.target.value / ind.actual.value, ind.completion)
 
 
@@ -359,11 +355,6 @@ def check_scores_of_completions(facts: Facts, report: FindingList) -> None:
                 f"{expected:.2f} 分，报告写 {item.score.value:g} 分{why}{quoted(facts, item.score)}")
 
 
-def _one_line(facts: Facts, *said: Number) -> bool:
-    """The figures stand on one line (a row, a statement): read together."""
-    return "\n" not in facts.text[min(n.start for n in said):max(n.end for n in said)]
-
-
 def check_items_over_their_points(facts: Facts, report: FindingList) -> None:
     """An item scored above its own points ("资金到位率（6分）：…自评得6.5分"): an error where one line says both, else a
     warning (its points may have been read from another statement)."""
@@ -372,7 +363,8 @@ def check_items_over_their_points(facts: Facts, report: FindingList) -> None:
         if weight is None or score.value - weight.value < SCORE_TOLERANCE or weight.is_rate or score.is_rate \
                 or BONUS_ROW.match(text_key(item.name)) or report.names(facts.where(score.start)):
             continue
-        (report.error if _one_line(facts, weight, score) else report.warning)(
+        one_line = "\n" not in facts.text[min(weight.start, score.start):max(weight.end, score.end)]
+        (report.error if one_line else report.warning)(
             "SCORE_MISMATCH", facts.where(score.start),
             f"「{item.name}」得分 {score.value:g} 分，超过其分值 {weight.value:g} 分{quoted(facts, score)}")
 

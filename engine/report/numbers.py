@@ -57,6 +57,11 @@ class Number:
     def is_rate(self) -> bool:
         return self.unit == "%"
 
+    @property
+    def in_wan(self) -> float:
+        """An amount in 万元, whatever the report wrote."""
+        return self.value / 10000 if self.unit == "元" else self.value
+
 
 def measure_of(label: str) -> str | None:
     """The measure named by the label's last clause ("（…全年预算数…），决算数为" is 决算)."""
