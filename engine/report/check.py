@@ -32,7 +32,7 @@ from .numbers import Number
 from .tier_words import check_tier_scores
 from .two_sided import check_two_sided_tables
 from .breakdowns import check_breakdowns_side_by_side
-from .table_checks import (check_amount_tables, check_column_sums, check_row_totals, check_funds_part_rates, check_funds_parts,
+from .table_checks import (check_amount_tables, check_rate_after_table, check_column_sums, check_row_totals, check_funds_part_rates, check_funds_parts,
                            check_funds_subtotals, table_rate)
 from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution,
                            check_said_bands, check_said_execution, check_said_points_rate, check_said_rate_rule,
@@ -101,6 +101,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_said_deductions(facts, report)
     check_budget_equation(facts, report)
     check_amount_tables(facts, report)
+    check_rate_after_table(facts, report)
     check_row_totals(facts, report)
     check_column_sums(facts, report)
     check_funds_parts(facts, report)

@@ -16,6 +16,7 @@ from .numbers import Number
 from .plain import sub_level
 from .stated import EPS, amount_text, at_stated, by_shape, parts_off, quoted, rounding_slack
 from .tables import subtotalled, table_lines
+from .text import CELL as CELL_MARK
 from .vocabulary import key
 
 
@@ -136,6 +137,50 @@ def check_amount_tables(facts: Facts, report: FindingList) -> None:
             segments = [([r for r in ordered if _place(r) < _place(totals[0])], totals[0])] if totals else []
         for rows, total in segments:
             _sums_of_rows(facts, report, rows, total, subtotal)
+
+
+# "合计 | 2,846,000.00 | 2,781,870.00" then "全年政府采购执行率为79.75%，…": the first clause after a table of amounts
+# says a rate, of nothing else it names (no amount, no period of the year: "截至9月底"), with the rate's words only,
+# which name what the table's header does ("采购预算 | 实际采购金额": 政府采购执行率 — not a bare 预算执行率, which may be
+# the department's, of more than the table lists)
+_RATE_AFTER = re.compile(r"^[^。；;\n\d]{0,24}?(?P<what>[\u4e00-\u9fff]{2,8}?)(?:预算|资金)?(?:执行|实现|支出|支付)率\s*(?:为|达到?|是)?\s*$")
+_GENERIC = re.compile(r"全年|年度|本年|当年|整体|总体|全部|综合|部门|单位|项目|财政|预算|资金")
+_NOT_THE_YEAR = re.compile(r"截至|截止|季度|上半年|[1-9１-９]\s*月|序时|上年|同比|增长|下降|比例|占")
+
+
+def check_rate_after_table(facts: Facts, report: FindingList) -> None:
+    """A rate said in the first clause right after a table of amounts whose one 合计 row closes it (no row of its
+    own rates): that 合计's spending over its budget (a warning, as any stated rate)."""
+    text = facts.text
+    for table in facts.tables:
+        totals = [t for t in table.totals if "小计" not in t.name + t.named]
+        if len(totals) != 1 or set(totals[0].cells) != {"budget", "spend"} or len(table.rows) < 2 \
+                or any("rate" in r.cells for r in table.rows) or max(map(_place, table.rows)) > _place(totals[0]):
+            continue
+        total = totals[0]
+        after = text.find("\n", max(n.end for n in total.cells.values()))
+        while 0 <= after < len(text) - 1 and text[after + 1] in "\n \t\u3000":
+            after += 1                       # (blank lines, a paragraph's indent)
+        if after < 0:
+            continue
+        start, end = after + 1, min((k for k in (text.find(c, after + 1) for c in "。；;，,\n") if k >= 0), default=len(text))
+        said = [n for n in facts.numbers if start <= n.start < end]
+        if CELL_MARK in text[start:end] or len(said) != 1 or not said[0].is_rate or report.names(facts.where(said[0].start)):
+            continue
+        rate = said[0]
+        words = text[start:rate.start]
+        said_of = _RATE_AFTER.search(words)
+        what = _GENERIC.sub("", said_of.group("what")) if said_of else ""
+        if len(what) < 2 or not any(what[k:k + 2] in "".join(table.header) for k in range(len(what) - 1)) \
+                or _NOT_THE_YEAR.search(words) or not facts.amount(total.cells["budget"]):
+            continue
+        value = facts.amount(total.cells["spend"]) / facts.amount(total.cells["budget"])
+        if not at_stated(value, rate):
+            name = re.search(r"[\u4e00-\u9fff]{0,10}率", words).group(0)
+            report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
+                           f"{name}写 {rate.value:g}%，按上表「{total.named or total.name}」行 "
+                           f"{amount_text(facts.amount(total.cells['spend']))}÷{amount_text(facts.amount(total.cells['budget']))} "
+                           f"应为 {excel_round(value * 100, 2):.2f}%{quoted(facts, rate)}")
 
 
 def _of_the_rows_sum(facts: Facts, table, row, rate: Number, subtotal) -> bool:

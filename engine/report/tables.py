@@ -32,6 +32,7 @@ class AmountRow:
 class AmountTable:
     rows: list[AmountRow] = field(default_factory=list)
     totals: list[AmountRow] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
 
 
 def table_lines(text: str, figures: list[Number]) -> Iterator[tuple[list[str], list[tuple[int, Number]]] | None]:
@@ -168,7 +169,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
                     columns[i] = kind
             in_yuan = {i for i in columns if IN_YUAN.search(cells[i])}   # 执行数（元） beside 预算数（万元）
             numbered = _NUMBERED_BY.fullmatch(text_key(cells[0])) is not None if cells else False
-            tables.append(AmountTable())
+            tables.append(AmountTable(header=cells))
             after_header, header_width, resumed = True, len(cells), None
             continue
         if columns is not None and words_only(cells) and (other := form_header(cells)) is not None and other[0] != "funds":
