@@ -213,11 +213,16 @@ def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subto
     details = [r for r in ordered if not subtotal(r)]
     if len(details) < 2 or groups is None or any(r.sub_row or "小计" in r.name + r.named for r in details):
         return      # (其中…, （1）…: which rows after it are parts too is not said)
+    grouped = {id(r) for g, _ in groups for r in g}
     for kind, word in (("budget", "预算"), ("spend", "支出")):
         for parts_of, whole_row, which in [(details, total, "合计行"), *((g, s, "小计行") for g, s in groups)]:
             parts = [r.cells[kind] for r in parts_of if kind in r.cells]
             whole = whole_row.cells.get(kind)
             if whole is None or len(parts) != len(parts_of):
+                continue
+            # a 合计 that its 小计 rows (and the rows outside them) come to: the slip is a group's, said by its 小计
+            outer = [r.cells.get(kind) for r in details if id(r) not in grouped] + [s.cells.get(kind) for _, s in groups]
+            if whole_row is total and groups and all(outer) and not parts_off(facts, outer, whole):
                 continue
             if parts_off(facts, parts, whole):
                 say_sum_off(facts, report, parts, whole, f"表中各行{word}之和", which)

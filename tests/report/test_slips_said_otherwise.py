@@ -457,6 +457,10 @@ def test_subtotal_rows_each_against_the_rows_since_the_one_before(tmp_path):
     assert [(f.code, f.where) for f in checked(tmp_path, slip).findings] == [("SUM_MISMATCH", "第8行")]
     total_slip = SUBTOTALLED.format(sub="279.00", rate="88.57%", whole="913.78", total_rate="95.14%")
     assert [f.code for f in checked(tmp_path, total_slip).findings if f.severity == "error"] == ["SUM_MISMATCH"]
+    # a row mistyped (36.90 as 63.90) under a 小计 and a 合计 that are right: said by its 小计 only — the 合计 is its
+    # 小计 rows' sum (595.62 + 279.00 + 57.16), off the rows only by that row
+    row_slip = right.replace("45.00       36.90      82.00%", "45.00       63.90      82.00%")
+    assert [(f.code, f.where) for f in checked(tmp_path, row_slip).findings if f.code == "SUM_MISMATCH"] == [("SUM_MISMATCH", "第8行")]
 
 
 @pytest.mark.parametrize("score, found", [("4.5", ["SCORE_MISMATCH"]), ("4", [])])
