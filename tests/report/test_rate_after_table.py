@@ -1,6 +1,7 @@
-"""A rate said in the first clause after a table of amounts, of what the table's header names: the 合计 row's
-spending over its budget — not a bare 预算执行率 (the department's may be of more than the table lists), not a rate of a
-moment in the year."""
+"""Procurement and budget rates against amounts said apart from them. A rate said in the first clause after a table of
+amounts, of what the table's header names: the 合计 row's spending over its budget — not a bare 预算执行率 (the
+department's may be of more than the table lists), not a rate of a moment in the year. A 成交金额 over its 采购预算; a
+change on the year's first budget (较年初增加) is no first budget."""
 from __future__ import annotations
 
 import pytest
@@ -36,3 +37,19 @@ def test_the_rate_of_the_tables_total(tmp_path, layout):
 @pytest.mark.parametrize("after", ["全年预算执行率为95.12%", "截至9月底政府采购执行率为61.20%"])
 def test_a_rate_of_more_than_the_table_or_of_a_moment_is_not_its(tmp_path, after):
     assert checked(tmp_path, report(TABLE["pipes"], after)).findings == []
+
+
+@pytest.mark.parametrize("rate, found", [("94.59%", []), ("94.95%", ["STATED_RATE_MISMATCH"])])
+def test_a_procurement_rate_of_what_was_bought_said_with_its_budget(tmp_path, rate, found):
+    """"采购预算93.10万元，成交金额88.06万元，政府采购执行率…": the 成交金额 is what the budget bought (88.06 ÷ 93.10)."""
+    text = ("某县司法局2023年度部门整体支出绩效自评报告\n\n（四）政府采购情况\n"
+            f"    全年政府采购预算93.10万元，成交金额88.06万元，政府采购执行率{rate}，节约资金5.04万元。\n")
+    assert [f.code for f in checked(tmp_path, text).findings] == found
+
+
+def test_a_change_on_the_years_first_budget_is_no_first_budget(tmp_path):
+    """"…调整后预算1,054.06万元，较年初增加120.22万元": 120.22 is the change; the rate (120.22 ÷ 933.84 = 12.87%) is right."""
+    text = ("某县司法局2023年度部门整体支出绩效自评报告\n\n（二）预算调整情况\n"
+            "    年初预算933.84万元。年中追加人员经费26.34万元，追加办案补贴57.88万元，争取省级补助36.00万元，调整后预算"
+            "1,054.06万元，较年初增加120.22万元。按“预算调整率=（调整预算数−年初预算数）÷年初预算数×100%”计算，预算调整率为12.87%。\n")
+    assert checked(tmp_path, text).findings == []
