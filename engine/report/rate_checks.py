@@ -51,6 +51,10 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
         near, said_with = [n for n in near if n.start >= since_rate], [n for n in near if n.start >= since]
         if rate.measure == "adjust_rate":
             num, den = latest(said_with, "adjust"), latest(near, "initial")
+            if den is None and _SAID_AS_IS.search(rate.label) and _DIFFERENCE_DEFINED.search(facts.text):
+                # (not "控制在5%以内", "以20%为上限": a line; where the report defines it so — else its own way of
+                # measuring may be another, as a held-out case showed)
+                den = _initial_a_paragraph_before(facts, rate, alike)
             if den is not None and _adjusted_by_difference(facts, report, rate, den, said_with):
                 continue   # (the 年初 and the 全年 in its sentence: their difference — every 追加 and 调减 between)
         else:
@@ -141,8 +145,13 @@ def _adjusted_by_difference(facts: Facts, report: FindingList, rate: Number, ini
     年初 in its paragraph — the rate is their difference over the 年初 (a warning, as any stated rate); whether they were."""
     whole = latest([n for n in said_with if n.sentence == rate.sentence and initial.start < n.start], "total_budget")
     # (… or the 年初 a sentence before, in the paragraph: "年初预算1,486.30万元，其中…。年中追加…，全年预算1,803.80万元，
-    # 预算调整率21.36%")
-    if whole is None or initial.paragraph != rate.paragraph or not facts.amount(initial):
+    # 预算调整率21.36%"; or in the paragraph before, with the 全年 too where the rate's own has none: "…全年调整预算
+    # 754.44万元，较年初增加93.35万元。" then "预算调整率=（调整预算数−年初预算数）÷年初预算数×100%，…预算调整率为12.37%")
+    if whole is None and initial.paragraph < rate.paragraph:
+        whole = latest([n for n in facts.numbers if n.paragraph == initial.paragraph and initial.start < n.start
+                        and n.is_amount and n.scope == initial.scope], "total_budget")
+    if whole is None or initial.paragraph != rate.paragraph and initial.start not in _ONE_BEFORE(facts, rate) \
+            or not facts.amount(initial):
         return False
     a, b = facts.amount(whole) - facts.amount(initial), facts.amount(initial)
     value = abs(a) / b
@@ -156,6 +165,24 @@ def _adjusted_by_difference(facts: Facts, report: FindingList, rate: Number, ini
                        f"报告写{RATE_LABELS[_CHECKED[(rate.measure, rate.scope)]]} {rate.value:g}%，按（{amount_text(facts.amount(whole))}"
                        f"−{amount_text(b)}）÷{amount_text(b)} 应为 {excel_round(value * 100, decimals):.{decimals}f}%{quoted(facts, rate)}")
     return True
+
+
+_SAID_AS_IS = re.compile(r"调整率\s*(?:为|是|达到?)?\s*$")
+# "预算调整率=（调整预算数−年初预算数）÷年初预算数×100%"
+_DIFFERENCE_DEFINED = re.compile(r"调整率\s*[=＝]\s*[(（]\s*(?:全年|调整后的?)?(?:调整)?预算(?:数)?\s*[−\-–—]\s*年初预算(?:数)?\s*[)）]"
+                                 r"\s*[÷/]\s*年初预算")
+
+
+def _initial_a_paragraph_before(facts: Facts, rate: Number, alike: set[str]) -> Number | None:
+    """The 年初 said first in the last paragraph with amounts before the rate's own, where that one says none before
+    it ("2023年年初预算5,261.90万元，其中…。年中追加…" then "全年预算调整为6,043.60万元，…预算调整率12.93%")."""
+    initials = [n for n in facts.numbers if n.start in _ONE_BEFORE(facts, rate) and n.measure == "initial" and n.scope in alike]
+    return initials[0] if initials else None
+
+
+def _ONE_BEFORE(facts: Facts, rate: Number) -> set[int]:     # noqa: N802 — where the amounts of that paragraph start
+    before = [n for n in facts.numbers if n.is_amount and n.paragraph < rate.paragraph]
+    return {n.start for n in before if n.paragraph == before[-1].paragraph} if before else set()
 
 
 _WHOLE_RATE = re.compile(r"整体|总体|全部|综合")

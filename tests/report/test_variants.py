@@ -291,6 +291,25 @@ def test_an_adjustment_rate_is_the_difference_of_the_two_budgets_in_its_sentence
     assert bool(found) == wrong
 
 
+ADJUSTED_APART = ("某县审计局2023年度部门整体支出绩效自评报告\n\n（二）预算调整情况\n"
+                  "    2023年年初预算661.09万元。年中追加基本支出21.64万元，追加中介服务费38.50万元，争取省级补助33.21万元。全年调整预算754.44万元，"
+                  "较年初增加93.35万元。\n"
+                  "    {definition}2023年度我局预算调整率为{rate}。\n")
+DEFINED = "预算调整率=（调整预算数−年初预算数）÷年初预算数×100%，"
+
+
+@pytest.mark.parametrize("rate, found", [("14.12%", []), ("12.37%", ["STATED_RATE_MISMATCH"])])
+def test_an_adjustment_rate_defined_so_of_the_budgets_in_the_paragraph_before(tmp_path, rate, found):
+    """The report defines the rate as the two budgets' difference over the 年初 and says them in the paragraph before:
+    93.35 ÷ 661.09 = 14.12% (12.37% is 93.35 over the 全年: the base turned)."""
+    assert codes(checked(tmp_path, ADJUSTED_APART.format(definition=DEFINED, rate=rate))) == found
+
+
+def test_an_adjustment_rate_not_defined_so_is_not_taken_from_the_paragraph_before(tmp_path):
+    """Undefined, the report's own way of measuring it may be another (the additions alone, of the 全年 …)."""
+    assert codes(checked(tmp_path, ADJUSTED_APART.format(definition="", rate="12.37%"))) == []
+
+
 def test_amounts_each_and_an_adjustment_after_a_list_are_no_parts(tmp_path):
     """"…追加…48.00万元，其中A、B各20万元，8个站每站1万元；追加…120.00万元…；调减…35.60万元": the 其中 list is
     amounts each (20 × 2 + 1 × 8 = 48), and the 追加 and 调减 after its ； are the first 追加's siblings."""
