@@ -174,6 +174,10 @@ def even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> s
                     starts.append((k, chunk))
                     k += width
                     continue
+                if len(chunk) == width and _added_under_the_total(chunk, shape, starts):
+                    starts.append((k, chunk))     # "加分 | | | | 0.5", "最终得分 | | | | 89.36": under the 合计
+                    k += width
+                    continue
                 # a 小计 or 合计 row under a 序号 column: no number of its own, one cell fewer
                 short = body[k:k + width - 1]
                 if not (shape[0] and _SUM_ROW.search(short[0]) and [bool(FIGURE_CELL.match(c)) for c in short] == shape[1:]):
@@ -186,6 +190,18 @@ def even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> s
                     rows[at[first]] = row
                 return set(at[:k]) - {at[0]} - {at[first] for first, _ in starts}
     return set()
+
+
+def _added_under_the_total(chunk: list[str], shape: list[bool], starts: list) -> bool:
+    """A row of points added or taken off, or the final score, right under the 合计 row (or another such row): its
+    name first, its one figure in a column of figures, its other cells empty."""
+    totals = set(vocabulary()["scores"]["total_rows"])
+    name, above = key(chunk[0]), key(starts[-1][1][0]) if starts else ""
+    if not (BONUS_ROW.match(name) or name in totals) or not (BONUS_ROW.match(above) or above in totals):
+        return False
+    figures = [bool(FIGURE_CELL.match(c)) for c in chunk]
+    return sum(figures) == 1 and all(column for column, figure in zip(shape, figures) if figure) \
+        and all(not c.strip() for c, figure in zip(chunk[1:], figures[1:]) if not figure)
 
 
 def rows_without_last(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:

@@ -980,3 +980,56 @@ def test_a_score_table_of_marked_cells_with_a_content_column(tmp_path):
     # a row scored above its 分值 in its own columns (20.5 of 20): read, and an error
     over = result_of(tmp_path, MARKED_CELLS.format(said="98.5", shows="20.5", total="98.5"))
     assert [(f.code, f.severity) for f in over.findings] == [("SCORE_MISMATCH", "error")]
+
+
+# a 评分表 one cell a line, each cell with its "|", merged cells empty; under the 合计 the points added and taken off
+# and the final score, each with its one figure under 得分
+ADDED_UNDER_TOTAL = "\n".join(f"{cell} |" if cell else "|" for cell in """一级指标
+二级指标
+三级指标
+分值
+得分
+决策
+项目立项
+立项依据充分性
+20
+20
+过程
+资金管理
+预算执行率
+30
+28.5
+产出
+产出数量
+供水管网长度
+50
+44.2
+合计
+
+
+100
+92.7
+加分
+
+
+
+0.5
+扣分
+
+
+
+4
+最终得分
+
+
+
+{final}""".split("\n"))
+
+
+def test_points_added_and_taken_off_under_the_total_one_cell_a_line(tmp_path):
+    """20 + 28.5 + 44.2 = 92.7, + 0.5 − 4 = 89.2: the final score is the report's total, 良 by the usual lines."""
+    text = ("某县2023年度农村供水项目支出绩效自评报告\n\n评价结果分为优（90分（含）以上）、良（80分（含）至90分）、中（60分（含）至80分）、"
+            "差（60分以下）。\n自评结论：项目最终得分89.2分，评价等级为“{grade}”。\n\n" + ADDED_UNDER_TOTAL)
+    right = result_of(tmp_path, text.format(grade="良", final="89.2"))
+    assert right.facts.total.value == 89.2 and right.findings == []
+    assert error_codes(result_of(tmp_path, text.format(grade="优", final="89.2"))) == ["GRADE_MISMATCH"]
