@@ -31,7 +31,7 @@ def _sums_of_items(facts: Facts) -> list[float]:
     once = list({(text_key(i.name), i.weight and i.weight.value, i.score.value): i for i in facts.items
                  if text_key(i.name) not in vocabulary()["scores"]["total_rows"]}.values())
     groups = [i for i in once if _GROUP.fullmatch(text_key(i.name))]
-    rows = [i for i in once if i not in groups]
+    rows = [i for i in once if i not in groups and not text_key(i.name).endswith("小计")]   # (投入小计: a group's)
     sums = []
     for listed in (once, groups, rows):
         weights = [i.weight.value for i in listed if i.weight is not None]

@@ -266,3 +266,27 @@ def test_points_taken_off_in_a_list_of_scores_are_taken_off(tmp_path):
     text = "某县2024年度部门整体支出绩效自评报告\n\n经自评，决策19分、过程18.5分、产出39.5分、效益20分，扣分项扣0.5分，合计{total}分。\n"
     assert [f.code for f in checked(tmp_path, text.format(total="96.5")).findings] == []
     assert [f.code for f in checked(tmp_path, text.format(total="97.5")).findings] == ["TOTAL_MISMATCH"]
+
+
+SUBTOTALLED = """某旗2023年度林业和草原局部门整体支出绩效自评报告
+一、基本情况
+经自评，我局2023年度部门整体支出绩效得分{said}分，等级为“优”。
+二、评分情况
+| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |
+| 投入 | 目标设定 | 绩效目标合理性 | 10 | 10 |
+| | 预算配置 | 在职人员控制率 | 10 | 9.5 |
+| 投入小计 | | | 20 | 19.5 |
+| 产出 | 数量 | 人工造林面积 | 50 | 47.26 |
+| 产出小计 | | | 50 | 47.26 |
+| 效果 | 满意度 | 农牧民满意度 | 30 | 30 |
+| 效果小计 | | | 30 | 30 |
+| 合计 | | | 100 | {table} |
+"""
+
+
+def test_a_tables_total_not_updated_under_its_groups_subtotals(tmp_path):
+    """A score cut on review (48 → 47.26) and its 小计 with it, the 合计 left at 97.50: the rows (not the 小计 again) add
+    up to 96.76, which the report says; the 合计 is the one off."""
+    assert totals(checked(tmp_path, SUBTOTALLED.format(said="96.76", table="96.76"))) == []
+    found = totals(checked(tmp_path, SUBTOTALLED.format(said="96.76", table="97.50")))
+    assert [f.where for f in found] == ["第13行"] and "96.76" in found[0].message
