@@ -257,13 +257,20 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
             row = [text for _, text in cells_of[n]]
         if n > header_at and last is not None and _wrapped([text for k, text in enumerate(row) if text and k not in rules]) \
                 and not any(k in figured_columns and _A_FIGURE_FIRST.match(text) for k, text in enumerate(row)) \
-                and not _GROUP_LINE.fullmatch(lines[n].strip()):     # (a group's name over its rows: a row)
+                and not _GROUP_LINE.fullmatch(lines[n].strip()) and not _set_out_left(cells_of[n], cells_of[last]):
+            # (a group's name over its rows — numbered, or set out left of the rows' names: "基本支出" over
+            # "  工资福利支出 …" — is a row)
             out[last] = [a + b for a, b in zip(out[last], row)]   # a wrapped line: the row above goes on
             out[n] = []
             continue
         out[n] = row
         last = n
     return out
+
+
+def _set_out_left(cells: list[tuple[int, str]], above: list[tuple[int, str]]) -> bool:
+    """A line of one cell that starts two columns or more left of the first cell of the row above it."""
+    return len(cells) == 1 and bool(above) and cells[0][0] + 2 <= above[0][0]
 
 
 def _figures_under_words(block: list[int], header_at: int, header: list[str], cells_of: dict) -> dict[int, list[str]] | None:

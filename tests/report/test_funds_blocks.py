@@ -65,6 +65,31 @@ def test_a_table_in_spaces_with_its_groups_names_on_lines_of_their_own(tmp_path)
     assert ("SUM_MISMATCH", "error") in [(f.code, f.severity) for f in slipped]
 
 
+UNNUMBERED = """某县市场监管局2023年度部门整体支出绩效自评报告
+
+                         表1  2023年度支出经济分类情况表
+                                                                  单位：万元
+   支出类别及经济分类              全年预算数        全年支出数        执行率
+   基本支出
+     工资福利支出                    1,398.60          1,395.12        99.75%
+     商品和服务支出                    203.80            197.53        96.92%
+     小计                            1,602.40          1,592.65        99.39%
+   项目支出
+     商品和服务支出                    612.30            583.46        95.29%
+     资本性支出                        360.80            326.56        90.51%
+     小计                              973.10            910.02        93.52%
+   合计                              2,575.50          {spent}        {rate}
+"""
+
+
+def test_a_groups_name_set_out_left_of_its_rows_is_no_wrapped_line(tmp_path):
+    """"项目支出" set out left of the rows' names, under a 小计: a group's name over its rows, not the 小计's name going
+    on ("小计项目支出"); the 合计 adds up the rows (1,592.65 + 910.02 = 2,502.67): a row left out of it (326.56) is found."""
+    assert [f.code for f in checked(tmp_path, UNNUMBERED.format(spent="2,502.67", rate="97.17%")).findings] == []
+    left_out = checked(tmp_path, UNNUMBERED.format(spent="2,176.11", rate="84.49%")).findings   # (326.56 left out)
+    assert [f.code for f in left_out] == ["SUM_MISMATCH"] and "2,502.67" in left_out[0].message
+
+
 PAIRED = """某县林业局2024年度部门整体支出绩效自评报告
 
 表2  评分表
