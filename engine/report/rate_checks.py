@@ -34,8 +34,9 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
     for i, rate in enumerate(figures):
         key = _CHECKED.get((rate.measure, rate.scope))
         if not rate.is_rate or key is None or direction_before(rate.label) or compared_with(rate.label) \
-                or rate.start in said_rates or id(rate) in parts_rates:
-            continue   # "资金支出率≥98%", "执行率未达到100%": a target or a line, not a stated rate (a grant's
+                or rate.start in said_rates or id(rate) in parts_rates or facts.earlier_year(rate):
+            continue   # "资金支出率≥98%", "执行率未达到100%": a target or a line, not a stated rate; "2022年…执行率
+            # 92.36%": an earlier year's, its amounts not said (a grant's
             # "…34.18万元，已兑现28.35万元，兑现率…" is said_formula's; a 其中 part's own rate is its part's)
 
         # (in a 项目支出 report the project's own figures are its whole: 下达预算…，项目预算执行率97.3%)

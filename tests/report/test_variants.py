@@ -496,3 +496,12 @@ def test_a_grade_word_before_the_word_for_a_grade(tmp_path, said):
     assert [f.code for f in checked(tmp_path, text.replace("96.5分", "86.5分")).findings] == ["GRADE_MISMATCH"]
     rule = "四、自评结论\n得分90分以上的评为“优”等级。本项目自评得分86.5分。\n"
     assert checked(tmp_path, rule).facts.grade is None      # (a rule's, not the report's)
+
+
+def test_an_earlier_years_rate_is_not_this_years(tmp_path):
+    """"2022年该项目预算执行率为92.36%": last year's, its amounts not said — not the 39.18 and 107.46 of the sentence
+    before (this year's mid-year progress, 36.46%)."""
+    text = ("某县2023年度食品安全抽检项目支出绩效自评报告\n\n二、资金执行情况\n"
+            "    从支出进度看，截至2023年6月30日项目累计支出39.18万元，支出进度为36.46%（按当时可用资金107.46万元计算），"
+            "低于序时进度。2022年该项目预算执行率为92.36%，本年度比上年有所提高。\n")
+    assert codes(checked(tmp_path, text)) == []
