@@ -115,12 +115,18 @@ def _other_reading(facts: Facts, parts: list[Number], whole: Number) -> bool:
     earlier = [n for n in facts.figures() if n.is_amount and n.sentence == whole.sentence and n.start < whole.start]
     if any(adds_up(parts, facts.amount(n), n) for n in earlier):
         return True
+    # (… or each source said with its budget, then what it spent: "其中当年财政拨款135.60万元，支出132.71万元，…；上年结转
+    # 资金3.86万元全部支出" — the list's spending, 132.71 + 3.86, is the whole's)
+    spent = [p for k, p in enumerate(parts) if not (k + 1 < len(parts) and _SPENT_AFTER.search(re.split(r"[,，;；]", parts[k + 1].label)[-1]))]
+    if len(spent) < len(parts) and adds_up(spent, facts.amount(whole), whole):
+        return True
     # (… the parts after it to the list's end, or said to be its own: "…基本支出5,888.47万元，包括人员经费…、公用经费…" —
     # not "器材24.00万元、健身房10.00万元、步道14.00万元、…", 24 = 10 + 14 by chance)
     return any(adds_up(parts[i + 1:j], amounts[i], parts[i]) for i in range(len(parts)) for j in range(i + 3, len(parts) + 1)
                if j == len(parts) or _ITS_OWN.search(facts.text, parts[i].end, parts[i + 1].start))
 
 
+_SPENT_AFTER = re.compile(r"^\s*(?:实际|已|全年|累计)?(?:支出|执行|使用|拨付)(?:了|数|金额)?\s*$")   # its spending, after it
 _ITS_OWN = re.compile(r"包括|用于|其中|含|分两|分三|分[一二三四两]批|下达|主要")   # a part's own parts said after it
 
 

@@ -42,3 +42,13 @@ def test_a_rate_after_the_second_side_is_that_sides_rows(tmp_path, rate, said):
     findings = checked(tmp_path, RATE_OF_THE_RIGHT_SIDE.format(rate=rate)).findings
     assert [f.code for f in findings] == ["STATED_RATE_MISMATCH"] * len(said)
     assert all(name in f.message for f, name in zip(findings, said))
+
+
+@pytest.mark.parametrize("carried, found", [("3.86", []), ("3.68", ["SUM_MISMATCH"])])
+def test_each_source_with_its_budget_then_what_it_spent(tmp_path, carried, found):
+    """"其中当年财政拨款135.60万元，支出132.71万元，…；上年结转资金3.86万元全部支出": the spending adds up (132.71 + 3.86 =
+    136.57), not every amount of the list; a carry-over mistyped (3.68) is still off it."""
+    text = ("某县2023年度食品安全抽检项目支出绩效自评报告\n\n二、资金执行情况\n"
+            f"    截至2023年12月31日，项目累计支出136.57万元，预算执行率97.93%。其中当年财政拨款135.60万元，支出132.71万元，"
+            f"执行率97.87%；上年结转资金{carried}万元全部支出。\n")
+    assert [f.code for f in checked(tmp_path, text).findings if f.code == "SUM_MISMATCH"] == found
