@@ -194,6 +194,10 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                 say, own = report.error, "（得分超过分值）"     # (above its own points by any rule)
             elif ind.scored_apart:    # (statements joined, or figures read by cue words: a warning that says so)
                 say, own = report.warning, own + f"（{ind.scored_apart}）"
+            elif (spared := _NOT_DEDUCTED.search(_said_beside(facts, ind))) is not None:
+                # "属客观原因，不予扣分": the report's own judgment of the shortfall, said beside it — no slip of
+                # arithmetic: a warning that names it
+                say, own = report.warning, own + f"（报告称该项{spared.group(0)}，请核对其依据）"
             elif by_stated:         # the completion said wrong is the error; its score follows it
                 say, own = report.warning, own + f"（得分与报告所写完成率 {ind.completion.value:g}% 一致，随该完成率有误）"
             elif banded is not None:     # the bands the report states, read whole: the score they give (a warning —
@@ -233,6 +237,17 @@ def _by_group_rule(facts: Facts, ind: Indicator, report: FindingList, name: str,
     say("SCORE_MISMATCH", facts.where(ind.self_score.start),
         f"指标「{name}」{value:.2f}%，按报告所写该类指标评分规则（{rule[:40]}）应得 {points:g} 分，报告自评 "
         f"{ind.self_score.value:g} 分{why}{quoted(facts, ind.self_score)}")
+
+
+# the report says a shortfall is not deducted for ("属不可抗力，不予扣分", "经认定不扣分")
+_NOT_DEDUCTED = re.compile(r"不予扣分|不扣分|未扣分|不作扣分|免于扣分|免予扣分|不计扣分")
+
+
+def _said_beside(facts: Facts, ind: Indicator) -> str:
+    """The words said with an indicator's score: its 偏差原因 and the line (or sentence) its score stands in."""
+    start, end = sentence_bounds(facts.text, ind.self_score.start)
+    line_start, line_end = facts.text.rfind("\n", 0, ind.self_score.start) + 1, facts.text.find("\n", ind.self_score.start)
+    return f"{ind.deviation_reason or ''} {facts.text[max(start, line_start):end if line_end < 0 else min(end, line_end)]}"
 
 
 def _inverted(facts: Facts, ind: Indicator) -> bool:

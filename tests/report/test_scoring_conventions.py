@@ -105,3 +105,12 @@ def test_a_ceiling_kept_under_said_as_one_plus_the_share_left(tmp_path):
     assert checked(tmp_path, COMPLETIONS.format(actual="25", completion="116.67%", score="10")).findings == []
     assert [f.code for f in checked(tmp_path, COMPLETIONS.format(actual="25", completion="161.67%", score="10")).findings] \
         == ["COMPLETION_MISMATCH"]
+
+
+def test_a_shortfall_the_report_says_it_does_not_deduct_for_is_a_warning(tmp_path):
+    """"受疫情影响，属不可抗力，不予扣分" beside a full score for 45 of 50: the report's own judgment, no slip of arithmetic —
+    a warning that names it; without those words, full marks for the shortfall stay an error."""
+    said = form(["带动就业人数 | 50人 | 45人 | 20 | 20 | 受疫情影响，属不可抗力，不予扣分"])
+    found = checked(tmp_path, said).findings
+    assert [(f.code, f.severity) for f in found] == [("SCORE_MISMATCH", "warning")] and "不予扣分" in found[0].message
+    assert error_codes(checked(tmp_path, form(["带动就业人数 | 50人 | 45人 | 20 | 20 | 受疫情影响"]))) == ["SCORE_MISMATCH"]
