@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+from ..core.findings import SCORE_TOLERANCE, FindingList
 from .bands import band_score, share_score
 from .deductions import per_point_score
 from .facts import Facts, Indicator
+from .stated import by_shape, quoted
 from .vocabulary import key as _key, words
 
 _GROUP = words()["indicator_group"].pattern + "|产出|效益"
@@ -80,3 +82,21 @@ def group_score(facts: Facts, ind: Indicator, completion: float) -> tuple[float,
         if points is not None:
             return points, value, rule
     return None
+
+
+def scored_by_group_rule(facts: Facts, ind: Indicator, report: FindingList, name: str, completion: float) -> bool:
+    """A score against the rule the report states for the indicator's group ("3.质量指标每低于指标值1个百分点扣0.5分":
+    98% aimed at, 96% reached, 9 of 10): full marks where that rule gives fewer are an error, any other difference
+    an error by a slip's shape. False where no such rule is read whole (the usual proportion then)."""
+    by_group = group_score(facts, ind, completion)
+    if by_group is None:
+        return False
+    points, value, rule = by_group
+    if abs(points - ind.self_score.value) < SCORE_TOLERANCE:
+        return True
+    say, why = (report.error, "") if abs(ind.self_score.value - ind.weight.value) < SCORE_TOLERANCE \
+        else by_shape(report, facts, ind.self_score, points)
+    say("SCORE_MISMATCH", facts.where(ind.self_score.start),
+        f"指标「{name}」{value:.2f}%，按报告所写该类指标评分规则（{rule[:40]}）应得 {points:g} 分，报告自评 "
+        f"{ind.self_score.value:g} 分{why}{quoted(facts, ind.self_score)}")
+    return True

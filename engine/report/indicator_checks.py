@@ -16,7 +16,7 @@ from .bands import band_score, share_score, stated_tiers
 from .dates import is_date
 from .deductions import per_fault_score, per_point_score, per_unit_score
 from .facts import Facts, Indicator
-from .group_rules import group_score
+from .group_rules import scored_by_group_rule
 from .numbers import direction_before, sentence_bounds, statement_start
 from .plain import BONUS_ROW
 from .execution_points import TIMES_RULE
@@ -182,8 +182,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                     points is not None and abs(points - ind.self_score.value) < SCORE_TOLERANCE
                     for points in (band_score(own_rule, ind.actual.value, ind.weight.value), share_score(own_rule, ind.actual.value, ind.weight.value))):
                 return      # scored by the bands the report states for it by name ("预算执行率≥95%得满分，90%（含）至95%得分值的80%")
-            if not own_rule and (by_group := group_score(facts, ind, completion)) is not None:
-                _by_group_rule(facts, ind, report, name, *by_group)
+            if not own_rule and scored_by_group_rule(facts, ind, report, name, completion):
                 return
             if own_rule and not ind.actual.is_rate and ind.direction in (">=", ">", "=") and (points := per_unit_score(
                     own_rule, ind.target.value - ind.actual.value, ind.weight.value)) is not None \
@@ -223,20 +222,6 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             say("SCORE_MISMATCH", facts.where(ind.self_score.start),
                 f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
                 f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{quoted(facts, ind.self_score)}")
-
-
-def _by_group_rule(facts: Facts, ind: Indicator, report: FindingList, name: str, points: float, value: float,
-                   rule: str) -> None:
-    """A score against the rule the report states for the indicator's group ("3.质量指标每低于指标值1个百分点扣0.5分":
-    98% aimed at, 96% reached, 9 of 10): full marks where that rule gives fewer are an error, any other difference
-    an error by a slip's shape."""
-    if abs(points - ind.self_score.value) < SCORE_TOLERANCE:
-        return
-    say, why = (report.error, "") if abs(ind.self_score.value - ind.weight.value) < SCORE_TOLERANCE \
-        else by_shape(report, facts, ind.self_score, points)
-    say("SCORE_MISMATCH", facts.where(ind.self_score.start),
-        f"指标「{name}」{value:.2f}%，按报告所写该类指标评分规则（{rule[:40]}）应得 {points:g} 分，报告自评 "
-        f"{ind.self_score.value:g} 分{why}{quoted(facts, ind.self_score)}")
 
 
 # the report says a shortfall is not deducted for ("属不可抗力，不予扣分", "经认定不扣分")

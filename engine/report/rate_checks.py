@@ -151,7 +151,7 @@ def _adjusted_by_difference(facts: Facts, report: FindingList, rate: Number, ini
     if whole is None and initial.paragraph < rate.paragraph:
         whole = latest([n for n in facts.numbers if n.paragraph == initial.paragraph and initial.start < n.start
                         and n.is_amount and n.scope == initial.scope], "total_budget")
-    if whole is None or initial.paragraph != rate.paragraph and initial.start not in _ONE_BEFORE(facts, rate) \
+    if whole is None or initial.paragraph != rate.paragraph and initial.start not in _amounts_a_paragraph_before(facts, rate) \
             or not facts.amount(initial):
         return False
     a, b = facts.amount(whole) - facts.amount(initial), facts.amount(initial)
@@ -177,11 +177,12 @@ _DIFFERENCE_DEFINED = re.compile(r"调整率\s*[=＝]\s*[(（]\s*(?:全年|调�
 def _initial_a_paragraph_before(facts: Facts, rate: Number, alike: set[str]) -> Number | None:
     """The 年初 said first in the last paragraph with amounts before the rate's own, where that one says none before
     it ("2023年年初预算5,261.90万元，其中…。年中追加…" then "全年预算调整为6,043.60万元，…预算调整率12.93%")."""
-    initials = [n for n in facts.numbers if n.start in _ONE_BEFORE(facts, rate) and n.measure == "initial" and n.scope in alike]
+    initials = [n for n in facts.numbers if n.start in _amounts_a_paragraph_before(facts, rate) and n.measure == "initial" and n.scope in alike]
     return initials[0] if initials else None
 
 
-def _ONE_BEFORE(facts: Facts, rate: Number) -> set[int]:     # noqa: N802 — where the amounts of that paragraph start
+def _amounts_a_paragraph_before(facts: Facts, rate: Number) -> set[int]:
+    """Where the amounts of the last paragraph with amounts before the rate's own start."""
     before = [n for n in facts.numbers if n.is_amount and n.paragraph < rate.paragraph]
     return {n.start for n in before if n.paragraph == before[-1].paragraph} if before else set()
 
