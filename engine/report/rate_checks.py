@@ -246,11 +246,16 @@ def check_headline_rate(facts: Facts, report: FindingList) -> None:
     for rate in said:
         if report.names(facts.where(rate.start)) or rate.paragraph in (spent.paragraph, budget.paragraph):
             continue      # (said with its amounts: check_stated_rates')
-        if at_stated(value, rate) or not a_slip_of(facts, rate, value * 100):
+        # (… or said otherwise elsewhere, as the amounts give it: the report against itself — "全年预算执行率95.79%" in its
+        # results, "全年预算执行率94.26%" left in its 问题 section)
+        right_elsewhere = [n for n in said if n is not rate and at_stated(value, n)] if rate.decimals >= 2 else []
+        right_elsewhere = right_elsewhere if len(right_elsewhere) >= 2 else []   # (said so twice at least: the report's)
+        if at_stated(value, rate) or not a_slip_of(facts, rate, value * 100) and not right_elsewhere:
             continue      # (a difference no slip makes: another base, not checked)
+        also = f"，报告另处写 {right_elsewhere[0].value:g}%（{facts.where(right_elsewhere[0].start)}）" if right_elsewhere else ""
         report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
                        f"报告写预算执行率 {rate.value:g}%，按报告所写全年支出 {amount_text(facts.amount(spent))}÷全年预算 "
-                       f"{amount_text(facts.amount(budget))} 应为 {value * 100:.2f}%（支出与预算见报告另处）{quoted(facts, rate)}")
+                       f"{amount_text(facts.amount(budget))} 应为 {value * 100:.2f}%（支出与预算见报告另处）{also}{quoted(facts, rate)}")
 
 
 _THE_YEARS_RATE = re.compile(r"(?:全年|年度|部门|整体)(?:部门)?(?:预算)?执行率")

@@ -223,6 +223,9 @@ _CHANGE_RATE = re.compile(rf"{_LAST_YEAR}(?P<whole>{_FIGURE})\s*(?P<unit>万元|
 # "核定编制96名，年末实有在职人员91人，在职人员控制率94.97%": staff over posts
 _STAFF_RATE = re.compile(rf"编制(?:数)?\s*(?:为)?\s*(?P<whole>\d+)\s*(?:名|人)[^。；;]{{0,30}}?(?:实有|在职|在编)[^。；;\d]{{0,8}}?"
                          rf"(?P<part>\d+)\s*(?:名|人)[^。；;\d]{{0,12}}?控制率\s*(?:为)?\s*{_RATE}")
+# … the staff first: "年末在职人员118名，核定编制126名，在职人员控制率93.65%"
+_STAFF_FIRST = re.compile(rf"(?:实有|在职|在编)[^。；;\d]{{0,8}}?(?P<part>\d+)\s*(?:名|人)[^。；;\d]{{0,12}}?编制(?:数)?\s*(?:为)?\s*"
+                          rf"(?P<whole>\d+)\s*(?:名|人)\s*[,，]\s*[^。；;\d,，()（）]{{0,8}}?控制率\s*(?:为)?\s*{_RATE}")
 
 
 def _rate_of_the_part(match: re.Match) -> bool:
@@ -235,7 +238,8 @@ def _rate_of_the_part(match: re.Match) -> bool:
 # each kind of stated rate: its pattern, what the finding calls it (unless it names its 率 or verb), and whether its
 # figures are counts (divided as they stand) rather than amounts (in 万元)
 _SAID_RATES = ((_SHARE_OF, "占比", False), (_DIVIDED, "比率", False), (VERB_RATE, "比率", False),
-               (_COUNTED_RATE, "比率", True), (_SHOULD_RATE, "比率", True), (_CHANGE_RATE, "变动率", False), (_STAFF_RATE, "在职人员控制率", True))
+               (_COUNTED_RATE, "比率", True), (_SHOULD_RATE, "比率", True), (_CHANGE_RATE, "变动率", False), (_STAFF_RATE, "在职人员控制率", True),
+               (_STAFF_FIRST, "在职人员控制率", True))
 
 
 def check_said_share(facts: Facts, report: FindingList) -> None:

@@ -505,3 +505,20 @@ def test_an_earlier_years_rate_is_not_this_years(tmp_path):
             "    从支出进度看，截至2023年6月30日项目累计支出39.18万元，支出进度为36.46%（按当时可用资金107.46万元计算），"
             "低于序时进度。2022年该项目预算执行率为92.36%，本年度比上年有所提高。\n")
     assert codes(checked(tmp_path, text)) == []
+
+
+@pytest.mark.parametrize("rate, found", [("93.65%", []), ("96.35%", ["STATED_RATE_MISMATCH"])])
+def test_a_staff_rate_said_after_the_staff_then_the_posts(tmp_path, rate, found):
+    """"年末在职人员118名，核定编制126名，在职人员控制率…": 118 ÷ 126 = 93.65%."""
+    text = f"某县卫健委2023年度部门整体支出绩效自评报告\n\n二、预算管理\n    年末在职人员118名，核定编制126名，在职人员控制率{rate}，人员经费保障到位。\n"
+    assert codes(checked(tmp_path, text)) == found
+
+
+def test_the_years_rate_said_twice_as_its_amounts_give_and_once_otherwise(tmp_path):
+    """95.79% (5,792.84 ÷ 6,047.25) said in the results and the table, 94.26% left in the 问题 section: that one is off
+    (no slip's shape — an old figure not brought up to date — but the report says the right one twice)."""
+    text = ("某县卫健委2023年度部门整体支出绩效自评报告\n\n一、基本情况\n    全年预算6,047.25万元，全年支出5,792.84万元。\n\n"
+            "二、绩效情况\n    全年预算执行率95.79%，预算调整率13.70%。\n\n三、评分\n    全年预算执行率95.79%，得9.58分。\n\n"
+            "四、存在的问题\n    全年预算执行率{rate}，年中追加的上级补助资金下达较晚。\n")
+    assert [f.where for f in checked(tmp_path, text.format(rate="94.26%")).findings if f.code == "STATED_RATE_MISMATCH"] == ["第13行"]
+    assert codes(checked(tmp_path, text.format(rate="95.79%"))) == []
