@@ -263,8 +263,12 @@ _A_PERIOD = re.compile(r"截至|截止|季度|上半年|[1-9１-９]\s*月|序�
 
 
 # the report's own definition of its 结转结余率 over the 全年预算 ("结转结余率=年末结转结余÷全年预算数×100%")
-_CARRY_DEFINED = re.compile(r"结转结余率\s*[=＝]\s*[(（]?\s*(?:年末|年底)?(?:财政拨款)?结转(?:和|及)?结余(?:资金|总额|数)?\s*[)）]?\s*"
-                            r"[÷/]\s*(?:全年预算数?|调整后(?:的)?预算数?)")
+# (… or in a 评分表's cell beside its name: "（结转+结余）÷全年预算")
+_CARRY_DEFINED = re.compile(r"(?:结转结余率\s*[=＝]\s*)?[(（]?\s*(?:年末|年底)?(?:财政拨款)?结转(?:资金)?\s*(?:和|及|[+＋])?\s*结余(?:资金|总额|数)?"
+                            r"\s*[)）]?\s*[÷/]\s*(?:全年预算数?|调整后(?:的)?预算数?)")
+# "年末结转资金356.80万元、结余资金55.46万元，结转结余率…": the two said apart, added
+_CARRIED_APART = re.compile(r"结转(?:资金)?\s*(?:为)?\s*$")
+_LEFT_APART = re.compile(r"(?<!转)结余(?:资金)?\s*(?:为)?\s*$")
 _CARRY_RATE = re.compile(r"结转结余率\s*(?:为|达|是)?\s*$")
 _CARRY = re.compile(r"(?:年末|年底)?结转(?:和|及)?结余(?:资金|总额)?\s*(?:为|共|共计|合计)?\s*$")
 
@@ -282,17 +286,22 @@ def check_carry_rate(facts: Facts, report: FindingList) -> None:
             continue
         said = [n for n in facts.numbers if start <= n.start < rate.start and n.is_amount]
         carried = [n for n in said if _CARRY.search(re.split(r"[,，;；]", n.label)[-1]) and "上年" not in n.label]
-        if len(carried) != 1:
+        apart = [[n for n in said if pattern.search(re.split(r"[,，;；、]", n.label)[-1]) and "上年" not in n.label]
+                 for pattern in (_CARRIED_APART, _LEFT_APART)]
+        if not carried and defined and all(len(each) == 1 for each in apart):
+            carried = [apart[0][0], apart[1][0]]
+        elif len(carried) != 1:
             continue
-        value = facts.amount(carried[0]) / facts.amount(budget)
+        amount = sum(facts.amount(n) for n in carried)
+        value = amount / facts.amount(budget)
         if at_stated(value, rate):
             continue
         if defined:
             report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
                            f"报告写结转结余率 {rate.value:g}%，按报告所写定义（年末结转结余÷全年预算数）"
-                           f"{amount_text(facts.amount(carried[0]))}÷{amount_text(facts.amount(budget))} 应为 "
+                           f"{_added(facts, carried)}÷{amount_text(facts.amount(budget))} 应为 "
                            f"{value * 100:.2f}%{quoted(facts, rate)}")
-        elif budget in said and a_slip_of(facts, rate, value * 100) \
+        elif len(carried) == 1 and budget in said and a_slip_of(facts, rate, value * 100) \
                 and not any(at_stated(facts.amount(carried[0]) / facts.amount(n), rate) for n in said if n is not budget
                             and n is not carried[0] and facts.amount(n)):
             # (no definition said: the 全年预算 said in its very statement, and a difference of a slip's shape — not
@@ -301,6 +310,12 @@ def check_carry_rate(facts: Facts, report: FindingList) -> None:
                            f"报告写结转结余率 {rate.value:g}%，按同句年末结转结余÷全年预算数 "
                            f"{amount_text(facts.amount(carried[0]))}÷{amount_text(facts.amount(budget))} 应为 "
                            f"{value * 100:.2f}%（报告未写明口径，请核对）{quoted(facts, rate)}")
+
+
+def _added(facts: Facts, amounts: list[Number]) -> str:
+    """"62.54", or "（356.80+55.46）": the amounts a rate's numerator adds."""
+    said = "+".join(amount_text(facts.amount(n)) for n in amounts)
+    return f"（{said}）" if len(amounts) > 1 else said
 
 
 # "（二）职业技能提升培训补贴项目 / 项目预算执行率78.90%": the section's project's rate, said with no amount of its own

@@ -522,3 +522,13 @@ def test_the_years_rate_said_twice_as_its_amounts_give_and_once_otherwise(tmp_pa
             "四、存在的问题\n    全年预算执行率{rate}，年中追加的上级补助资金下达较晚。\n")
     assert [f.where for f in checked(tmp_path, text.format(rate="94.26%")).findings if f.code == "STATED_RATE_MISMATCH"] == ["第13行"]
     assert codes(checked(tmp_path, text.format(rate="95.79%"))) == []
+
+
+@pytest.mark.parametrize("rate, found", [("3.65%", []), ("3.16%", ["STATED_RATE_MISMATCH"])])
+def test_a_carry_rate_of_what_was_carried_and_what_was_left_said_apart(tmp_path, rate, found):
+    """"年末结转资金356.80万元、结余资金55.46万元，结转结余率…", defined in the 评分表 as （结转+结余）÷全年预算:
+    412.26 ÷ 11,286.45 = 3.65% (3.16% is the 结转 alone)."""
+    text = ("某县住建局2023年度部门整体支出绩效自评报告\n\n二、预算执行\n"
+            f"    全年预算11,286.45万元，支出10,874.19万元。年末结转资金356.80万元、结余资金55.46万元，结转结余率{rate}。\n\n"
+            "三、评分\n| 指标 | 分值 | 评分说明 | 得分 |\n| 结转结余率 | 3 | （结转+结余）÷全年预算，≤5%得满分 | 3 |\n")
+    assert codes(checked(tmp_path, text)) == found
