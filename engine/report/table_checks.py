@@ -118,7 +118,8 @@ def check_amount_tables(facts: Facts, report: FindingList) -> None:
         subtotal = lambda r: text_key(r.name).endswith("小计") or text_key(r.named).endswith("小计")      # noqa: E731
         for row in table.rows + table.totals:
             budget, spend, rate = (row.cells.get(k) for k in ("budget", "spend", "rate"))
-            if budget and spend and rate and budget.value and not _of_the_rows_sum(facts, table, row, rate, subtotal):
+            if budget and spend and rate and budget.value and not _of_the_rows_sum(facts, table, row, rate, subtotal) \
+                    and not _of_another_base(facts, row, spend, rate):
                 table_rate(facts, report, f"表中「{row.named or row.name}」" if row.named or row.name else "表中该行", rate,
                            facts.amount(spend), facts.amount(budget))
         # the rows in their order, 小计 rows among them (each adds up the rows since the one before it)
@@ -181,6 +182,12 @@ def check_rate_after_table(facts: Facts, report: FindingList) -> None:
                            f"{name}写 {rate.value:g}%，按上表「{total.named or total.name}」行 "
                            f"{amount_text(facts.amount(total.cells['spend']))}÷{amount_text(facts.amount(total.cells['budget']))} "
                            f"应为 {excel_round(value * 100, 2):.2f}%{quoted(facts, rate)}")
+
+
+def _of_another_base(facts: Facts, row, spend: Number, rate: Number) -> bool:
+    """The row's rate is its spending over what arrived ("计划安排 | 实际到位 | 到位率 | 实际支出 | 执行率": the 执行率 of
+    the funds in hand) — the report's base, not a slip (over a 年初 beside the 全年 it would be one)."""
+    return any(facts.amount(n) and at_stated(facts.amount(spend) / facts.amount(n), rate) for n in row.arrived)
 
 
 def _of_the_rows_sum(facts: Facts, table, row, rate: Number, subtotal) -> bool:

@@ -26,6 +26,7 @@ class AmountRow:
     sub_row: bool = False      # "其中：…", "（1）…": a part of a row above
     numbered_under: bool = False   # 1, 2 under 一: a part of the row numbered above it
     named: str = ""            # its words after an empty or numbered 序号 cell ("| | 县（市、区）小计 |")
+    arrived: list[Number] = field(default_factory=list)   # its amounts under a 到位 column (实际到位, 到位资金)
 
 
 @dataclass
@@ -185,6 +186,9 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
                 n.unit = "元"          # an amount in 元, as its column's header says
             if kind and kind not in row.cells and (n.is_rate if kind == "rate" else n.unit in ("", "万元", "元")):   # (not 3,386人)
                 row.cells[kind] = n
+            header = tables[-1].header
+            if not n.is_rate and column < len(header) and "到位" in header[column] and "率" not in header[column]:
+                row.arrived.append(n)
             n.part = True
         if row.cells:
             # (支出合计; in a table numbered by 序号, "| | 合计 |": its name after the empty 序号 cell)

@@ -53,3 +53,15 @@ def test_a_change_on_the_years_first_budget_is_no_first_budget(tmp_path):
             "    年初预算933.84万元。年中追加人员经费26.34万元，追加办案补贴57.88万元，争取省级补助36.00万元，调整后预算"
             "1,054.06万元，较年初增加120.22万元。按“预算调整率=（调整预算数−年初预算数）÷年初预算数×100%”计算，预算调整率为12.87%。\n")
     assert checked(tmp_path, text).findings == []
+
+
+ARRIVED = ("某县2023年度高标准农田建设项目支出绩效自评报告\n\n表1 资金来源及执行情况表（单位：万元）\n"
+           "| 资金来源 | 计划安排 | 实际到位 | 到位率 | 实际支出 | 执行率 |\n"
+           "| 中央资金 | 2,180.00 | 2,180.00 | 100.00% | 2,093.65 | 96.04% |\n"
+           "| 县级配套资金 | 620.00 | 496.00 | 80.00% | 458.67 | {rate} |\n")
+
+
+@pytest.mark.parametrize("rate, found", [("92.47%", []), ("94.27%", ["STATED_RATE_MISMATCH"])])
+def test_a_rows_rate_over_what_arrived(tmp_path, rate, found):
+    """The 执行率 of the funds in hand, 458.67 ÷ 496.00 = 92.47% (not ÷ the 620.00 planned); 94.27% is off both."""
+    assert [f.code for f in checked(tmp_path, ARRIVED.format(rate=rate)).findings] == found
