@@ -36,11 +36,22 @@ _SHARE_EXPLAINED = re.compile(r"(?P<rate>\d+(?:\.\d+)?)\s*%\s*[,，]?\s*(?:即|�
                               r"(?P<den>\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|元)")
 
 
+# "执行率＝实际支出÷实际到位资金，实际支出1,514.82万元，执行率94.68%": a rate defined by its operands' words, then said
+# in the same sentence (a 评分表's 评分说明)
+_DEFINED_THEN_SAID = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,6}}率)\s*[=＝]\s*(?P<num>{_OPERAND})\s*[÷/]\s*(?P<den>{_OPERAND})"
+                                rf"\s*(?:[×x*]\s*100\s*%)?\s*[,，;；][^。\n|]{{0,60}}?(?P=name)\s*(?:为|是|达到?)?\s*"
+                                r"(?P<rate>\d+(?:\.\d+)?)\s*%")
+
+
 def check_named_rates(facts: Facts, report: FindingList) -> None:
     text = facts.text
-    for said in [*_FORMULA.finditer(text), *_BASE_AFTER.finditer(text), *_SHARE_OF_NAMED.finditer(text)]:
-        rate = facts.number_at(said.start("rate"))
-        if rate is None or not rate.is_rate or report.names(facts.where(rate.start)) or facts.document.is_rule(rate.start):
+    for said in [*_FORMULA.finditer(text), *_BASE_AFTER.finditer(text), *_SHARE_OF_NAMED.finditer(text),
+                 *_DEFINED_THEN_SAID.finditer(text)]:
+        # (a 评分说明's rate is said among its rule's words: read from them — its definition said right before it)
+        in_a_rule = said.re is _DEFINED_THEN_SAID
+        rate = facts.rule_number_at(said.start("rate")) if in_a_rule else facts.number_at(said.start("rate"))
+        if rate is None or not rate.is_rate or report.names(facts.where(rate.start)) \
+                or facts.document.is_rule(rate.start) and not in_a_rule:
             continue
         den = _named_before(facts, said.group("den"), rate.start)
         if "amount" in said.groupdict():      # (of the year's headline budget or spending only, not a monitoring's)
@@ -53,6 +64,9 @@ def check_named_rates(facts: Facts, report: FindingList) -> None:
                 # by those words before it: "…全年支出2,951.18万元，占项目支出的53.71%"; a source's income, of the 本年收入)
         elif "num" in said.groupdict() and said.group("num"):
             num = _named_before(facts, said.group("num"), rate.start)
+            if in_a_rule:    # (its operands said with it, or anywhere before: "实际到位资金" said "实际到位1,576.00万元")
+                num = num or _said_in(facts, said.group("num"), said.end("den"), rate.start)
+                den = den or _said_before(facts, re.sub(r"资金$", "", text_key(said.group("den"))), rate.start)
         else:    # (the spending its clause states just before the rate)
             clause = max(text.rfind(c, 0, said.start()) for c in "，,；;。\n") + 1
             before = [n for n in facts.numbers if clause - 40 <= n.start < said.start() and n.is_amount]
@@ -61,10 +75,25 @@ def check_named_rates(facts: Facts, report: FindingList) -> None:
             continue
         value = facts.amount(num) / facts.amount(den)
         if not at_stated(value, rate):
-            name = re.search(r"[\u4e00-\u9fff]{0,8}$", text[max(0, said.start() - 8):said.start()]).group(0)
+            name = said.group("name").removesuffix("率") if in_a_rule else \
+                re.search(r"[\u4e00-\u9fff]{0,8}$", text[max(0, said.start() - 8):said.start()]).group(0)
             called = f"{name}占{said.group('den').strip()}的比例" if "amount" in said.groupdict() \
                 else f"{name}率（以“{said.group('den').strip()}”为基数）"
             say_rate(facts, report, called, num, den, rate, value)
+
+
+def _said_in(facts: Facts, words: str, start: int, end: int) -> Number | None:
+    """The one amount said right after those words between `start` and `end` ("，实际支出1,514.82万元，")."""
+    found = [n for n in (facts.rule_number_at(m.end()) for m in re.finditer(re.escape(words) + r"\s*(?:为)?\s*(?=\d)", facts.text[:end])
+                         if m.start() >= start) if n is not None and n.is_amount]
+    return found[0] if len(found) == 1 else None
+
+
+def _said_before(facts: Facts, key: str, before: int) -> Number | None:
+    """The one amount (one value) the report states by those words before `before`, anywhere."""
+    named = [n for n in facts.numbers if n.start < before and n.is_amount and key
+             and key in text_key(re.split(r"[,，;；]", n.label)[-1])]
+    return named[-1] if len({round(facts.amount(n), 2) for n in named}) == 1 else None
 
 
 # "共已支付452.37万元（支付率93.98%），尚有33.63万元…未支付": the rate of what was paid, its base what was paid and

@@ -65,3 +65,13 @@ ARRIVED = ("某县2023年度高标准农田建设项目支出绩效自评报告\
 def test_a_rows_rate_over_what_arrived(tmp_path, rate, found):
     """The 执行率 of the funds in hand, 458.67 ÷ 496.00 = 92.47% (not ÷ the 620.00 planned); 94.27% is off both."""
     assert [f.code for f in checked(tmp_path, ARRIVED.format(rate=rate)).findings] == found
+
+
+@pytest.mark.parametrize("rate, found", [("96.12%", []), ("94.68%", ["STATED_RATE_MISMATCH"])])
+def test_a_rate_in_a_scoring_note_by_its_own_definition(tmp_path, rate, found):
+    """"执行率＝实际支出÷实际到位资金，实际支出1,514.82万元，执行率…" in a 评分表's 评分说明, the funds in hand said in the
+    report before: 1,514.82 ÷ 1,576.00 = 96.12% (94.68% is over the 1,600.00 planned)."""
+    text = ("某县2023年度单村供水站改造项目支出绩效自评报告\n\n二、资金情况\n    项目计划安排资金1,600.00万元，截至2023年底实际到位"
+            "1,576.00万元。\n\n三、评分\n| 一级指标 | 三级指标 | 分值 | 评分说明 | 得分 |\n"
+            f"| 过程 | 资金执行率 | 10 | 执行率＝实际支出÷实际到位资金，实际支出1,514.82万元，执行率{rate}，得分＝执行率×分值 | 9.61 |\n")
+    assert [f.code for f in checked(tmp_path, text).findings if f.code == "STATED_RATE_MISMATCH"] == found
