@@ -24,7 +24,7 @@ from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
 from .completions_said import check_completions_said_apart, check_shares_of_targets
 from .indicator_checks import REVERSE_SAID, check_indicator, check_items_over_their_points, check_scores_of_completions
-from .named_rates import (check_against_the_plan, check_named_rates, check_paid_and_left, check_shares_explained,
+from .named_rates import (check_against_the_plan, check_named_rates, check_paid_and_left, check_rate_then_left, check_shares_explained,
                           check_year_on_year)
 from .rate_checks import (check_arrival_rates, check_carry_rate, check_headline_rate, check_section_rates,
                           check_stated_rates)
@@ -90,6 +90,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_headline_rate(facts, report)
     check_named_rates(facts, report)
     check_paid_and_left(facts, report)
+    check_rate_then_left(facts, report)
     check_shares_explained(facts, report)
     check_year_on_year(facts, report)
     check_against_the_plan(facts, report)

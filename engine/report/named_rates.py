@@ -123,6 +123,29 @@ def check_paid_and_left(facts: Facts, report: FindingList) -> None:
                            f"{quoted(facts, rate)}")
 
 
+# "省级补助资金拨付率92.05%，仍有48.00万元未拨付至乡镇": a fund's rate, then what of it is left — the fund said before by
+# those words (省级补助资金640.00万元): (fund − left) ÷ fund
+_RATE_THEN_LEFT = re.compile(r"(?P<fund>[\u4e00-\u9fff]{2,12}?(?:资金|经费|补助|补贴))(?P<kind>拨付|支付|支出|执行|使用)率\s*(?:为|达到?)?\s*"
+                             r"(?P<rate>\d+(?:\.\d+)?)\s*%\s*[,，]\s*(?:仍有|尚有|尚余|还有|剩余)\s*(?P<left>\d[\d,]*(?:\.\d+)?)\s*(?:万元|元)"
+                             r"[^。；;，,\d]{0,4}未(?P=kind)")
+
+
+def check_rate_then_left(facts: Facts, report: FindingList) -> None:
+    for said in _RATE_THEN_LEFT.finditer(facts.text):
+        rate, left = facts.number_at(said.start("rate")), facts.number_at(said.start("left"))
+        if rate is None or left is None or not rate.is_rate or report.names(facts.where(rate.start)):
+            continue
+        fund = _said_before(facts, text_key(said.group("fund")), said.start())
+        if fund is None or not facts.amount(fund) or facts.amount(left) > facts.amount(fund):
+            continue
+        value = (facts.amount(fund) - facts.amount(left)) / facts.amount(fund)
+        if not at_stated(value, rate):
+            report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
+                           f"报告写{said.group('fund')}{said.group('kind')}率 {rate.value:g}%，按（{said.group('fund')} "
+                           f"{amount_text(facts.amount(fund))} − 未{said.group('kind')} {amount_text(facts.amount(left))}）÷ "
+                           f"{amount_text(facts.amount(fund))} 应为 {value * 100:.2f}%{quoted(facts, rate)}")
+
+
 def check_shares_explained(facts: Facts, report: FindingList) -> None:
     """A rate said as the share one amount is of another, right after it (即 A 占 B): A ÷ B, whatever their words."""
     for said, (rate, num, den) in _rates_said(facts, report, _SHARE_EXPLAINED, ("rate", "num", "den")):

@@ -75,3 +75,11 @@ def test_a_rate_in_a_scoring_note_by_its_own_definition(tmp_path, rate, found):
             "1,576.00万元。\n\n三、评分\n| 一级指标 | 三级指标 | 分值 | 评分说明 | 得分 |\n"
             f"| 过程 | 资金执行率 | 10 | 执行率＝实际支出÷实际到位资金，实际支出1,514.82万元，执行率{rate}，得分＝执行率×分值 | 9.61 |\n")
     assert [f.code for f in checked(tmp_path, text).findings if f.code == "STATED_RATE_MISMATCH"] == found
+
+
+@pytest.mark.parametrize("rate, found", [("92.50%", []), ("92.05%", ["STATED_RATE_MISMATCH"])])
+def test_a_funds_rate_then_what_of_it_is_left(tmp_path, rate, found):
+    """"省级补助资金拨付率…，仍有48.00万元未拨付", the fund said before (640.00): (640.00 − 48.00) ÷ 640.00 = 92.50%."""
+    text = ("某县2023年度单村供水站改造项目支出绩效自评报告\n\n二、资金情况\n    省级补助资金640.00万元，县财政已按工程进度拨付至各乡镇。\n\n"
+            f"五、存在的问题\n    省级补助资金拨付率{rate}，仍有48.00万元未拨付至乡镇。\n")
+    assert [f.code for f in checked(tmp_path, text).findings] == found
