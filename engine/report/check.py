@@ -24,6 +24,7 @@ from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
 from .completions_said import check_completions_said_apart, check_shares_of_targets
 from .indicator_checks import REVERSE_SAID, check_indicator, check_items_over_their_points, check_scores_of_completions
+from .execution_points import check_row_times_rule
 from .named_rates import (check_against_the_plan, check_named_rates, check_paid_and_left, check_rate_then_left, check_shares_explained,
                           check_year_on_year)
 from .rate_checks import (check_arrival_rates, check_carry_rate, check_headline_rate, check_section_rates,
@@ -123,6 +124,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     _form_execution(facts, report, result.kind)
     check_said_execution(facts, report)
     check_row_execution(facts, report)
+    check_row_times_rule(facts, report)
     check_said_bands(facts, report)
     check_execution_deduction(facts, report)
     check_tier_scores(facts, report)

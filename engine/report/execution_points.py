@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 
+from ..core.arithmetic import ratio_score
+from ..core.findings import SCORE_TOLERANCE, FindingList
 from .facts import Facts, StatedItem
 from .numbers import sentence_bounds
+from .stated import by_shape, quoted
 
 _POINTS_NAMED = re.compile(r"(?:预算|资金)?执行率(?:指标)?\s*[(（]?\s*(?:分值|权重|满分)?\s*(?:为)?\s*(?P<points>\d+(?:\.\d+)?)\s*分(?!\s*[×*xX])")
 _GROUP_POINTS = re.compile(r"(?:预算|资金)执行\s*[(（]\s*(?:分值|权重|满分)?\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[、，,]")
@@ -62,3 +65,38 @@ def _where_it_scores(facts: Facts, score) -> bool:
     ("经自评，本项目预算执行率得9.52分") — not among a project's figures ("…执行数176.25万元，…得分9.48分")."""
     start = sentence_bounds(facts.text, score.start)[0]
     return "scoring" in facts.document.kinds_at(score.start) or bool(_SCORING_SAID.search(facts.text, start, score.start))
+
+
+# a 评分表 row's own rule, its rate times its points ("…＝96.94%，得分＝执行率×3"), in its cells or on the line its
+# wrapped cells go on to
+_ROW_TIMES = re.compile(r"得分\s*[=＝]\s*[\u4e00-\u9fff]{0,8}率\s*[×xX*＊]\s*(?:分值|该项分值|(?P<points>\d+(?:\.\d+)?)\s*分?)")
+_RATE_IN_ROW = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
+
+
+def check_row_times_rule(facts: Facts, report: FindingList) -> None:
+    """An item whose row states its score is its one rate times its points: the score against it — full marks for
+    a rate short of 100% an error (the row's own rule says otherwise), any other difference by a slip's shape."""
+    text = facts.text
+    for item in facts.items:
+        if item.weight is None or report.names(facts.where(item.score.start)):
+            continue
+        start, end = text.rfind("\n", 0, item.score.start) + 1, text.find("\n", item.score.start)
+        end = len(text) if end < 0 else end
+        after = text.find("\n", end + 1)
+        going_on = text[end + 1:len(text) if after < 0 else after]
+        wrapped = "|" in going_on and sum(1 for cell in going_on.split("|") if cell.strip()) == 1   # (" |  |  | …": one cell)
+        row = text[start:end] + (" " + going_on if wrapped else "")
+        rule = _ROW_TIMES.search(row)
+        rates = _RATE_IN_ROW.findall(row[:rule.start()]) if rule else []
+        if rule is None or len(rates) != 1 or "|" not in row:
+            continue
+        points = float(rule.group("points")) if rule.group("points") else item.weight.value
+        rate = float(rates[0])
+        expected = ratio_score(rate / 100, points)
+        if abs(expected - item.score.value) < SCORE_TOLERANCE or rate >= 100 and item.score.value == points:
+            continue
+        say, why = (report.error, "") if abs(item.score.value - points) < SCORE_TOLERANCE \
+            else by_shape(report, facts, item.score, expected)
+        say("SCORE_MISMATCH", facts.where(item.score.start),
+            f"「{item.name}」按该行评分说明 {rate:g}% × {points:g} 分 应得 {expected:.2f} 分，表中写 {item.score.value:g} 分"
+            f"{why}{quoted(facts, item.score)}")

@@ -1,4 +1,4 @@
-"""The 预算执行率 item's points read from how the report scores it, its score said alone
+"""The 预算执行率 item's points read from how the report scores it, its score said alone; a row's own rule of its rate times its points
 (engine/report/execution_points.py)."""
 from __future__ import annotations
 
@@ -46,3 +46,17 @@ def test_the_execution_items_points_from_the_list_of_its_groups(tmp_path):
             "效益（30分）、满意度（10分）。\n经自评，本项目预算执行率得8.56分。\n部门预算执行率为97.12%。\n")
     items = [(i.weight and i.weight.value, i.score.value) for i in checked(tmp_path, text).facts.items if i.row_id == "budget_execution"]
     assert items == [(10, 8.56)]
+
+
+ROW_RULE = ("某县住建局2023年度部门整体支出绩效自评报告\n\n附件 评分表\n"
+            "一级指标   二级指标   三级指标                  分值  评分说明                                        得分\n"
+            "运行成本   成本控制   公用经费控制率            3     决算221.85万元÷预算236.40万元=93.85%，          3\n"
+            "                                                      不超过100%得满分\n"
+            "                      政府采购执行率            3     采购金额1,198.72万元÷采购预算1,236.50万元        {score}\n"
+            "                                                      ＝96.94%，得分＝执行率×3\n")
+
+
+@pytest.mark.parametrize("score, found", [("2.91", []), ("3", [("SCORE_MISMATCH", "error")])])
+def test_a_rows_own_rule_of_its_rate_times_its_points_wrapped_onto_the_next_line(tmp_path, score, found):
+    """"＝96.94%，得分＝执行率×3" on the line the row's 评分说明 wraps onto: 3 × 96.94% = 2.91; full marks are an error."""
+    assert [(f.code, f.severity) for f in checked(tmp_path, ROW_RULE.format(score=score)).findings] == found
