@@ -286,6 +286,9 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 forms.bonus.append(abs(added.value) if bonus.group(1) == "加" else -abs(added.value))
         elif block == "scores":    # the items are read by the sentence and table readers; the total here
             weight, score = _one(by_column, "weight"), _one(by_column, "score")
+            if score is None and len(placed) == 1 and _key(name) in vocabulary()["scores"]["total_rows"] \
+                    and forms.total is not None:
+                weight, score = None, placed[0][1]   # ("最终得分 | 89.38 | 等级：优" under a 合计: its one figure, set left)
             if _key(name) in vocabulary()["scores"]["total_rows"] and score is not None:
                 weight = weight or next((n for i, n in placed if i - shift in points_columns), None)
                 # (a 合计 row, points taken off, then the 自评总分 after them: the 分值 are the 合计 row's)

@@ -72,7 +72,9 @@ def check_group_items_total(facts: Facts, report: FindingList) -> None:
         added = perf_total([i.score.value for i in scored])
         # (none where the report scores a bonus or a deduction: its total is the groups' and those — the totals' checks';
         # a warning, for the slip may be the total's or a group's, and the total may be said again where it is wrong)
-        if abs(added - total.value) >= SCORE_TOLERANCE and not at_its_places(added, total) and not BONUS_SCORED.search(facts.text):
+        bonus = sum(facts.forms.bonus) if facts.forms is not None else 0.0     # (a 评分表's 扣分 / 加分 rows)
+        if abs(added - total.value) >= SCORE_TOLERANCE and not at_its_places(added, total) and not BONUS_SCORED.search(facts.text) \
+                and not (bonus and abs(added + bonus - total.value) < SCORE_TOLERANCE):
             report.warning("TOTAL_MISMATCH", facts.where(total.start),
                            f"各一级指标得分 {' + '.join(f'{i.score.value:g}' for i in scored)} = {added:.2f} 分（分值合计100分），"
                            f"报告写总分 {total.value:g} 分（总分与各一级指标得分之和不符，差错可能在总分或某一级指标得分，请核对）"

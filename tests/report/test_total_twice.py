@@ -290,3 +290,26 @@ def test_a_tables_total_not_updated_under_its_groups_subtotals(tmp_path):
     assert totals(checked(tmp_path, SUBTOTALLED.format(said="96.76", table="96.76"))) == []
     found = totals(checked(tmp_path, SUBTOTALLED.format(said="96.76", table="97.50")))
     assert [f.where for f in found] == ["第13行"] and "96.76" in found[0].message
+
+
+FINAL_UNDER_TOTAL = """某县2023年度高标准农田建设项目支出绩效自评报告
+二、评分情况
+                        表3  项目绩效自评得分汇总表
+  一级指标          分值          得分
+  决策                15            14
+  过程                25         22.37
+  产出                40          35.9
+  效益                20         19.11
+  合计               100         91.38
+  扣分                               2
+  最终得分                       89.38      等级：良
+三、评价结论
+    综上，本项目四类指标合计91.38分，扣除督查发现问题2分后，最终得分89.38分，评价等级为“良”。
+"""
+
+
+def test_the_final_score_under_the_total_and_its_deduction_set_left_of_its_column(tmp_path):
+    """"最终得分 | 89.38 | 等级：良" after 合计 91.38 and 扣分 2: the final score is the total (its one figure, set left);
+    the groups add up to 91.38 before the deduction — nothing is off."""
+    result = checked(tmp_path, FINAL_UNDER_TOTAL)
+    assert result.facts.total.value == 89.38 and result.findings == []
