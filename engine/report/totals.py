@@ -174,3 +174,10 @@ def report_grade(facts, totals: list) -> None:
     if found:
         grade, facts.grade_apart = found
         facts.grade = (GRADE_WORDS[grade.group(1)], grade.start(1))
+    # the form's total row with its own grade beside it ("最终得分 | 89.38 | 等级：优"): that total's grade too
+    form_total = facts.forms.total if facts.forms is not None else None
+    if form_total is not None and not any(n is form_total for n, _, _ in facts.graded):
+        line_end = text.find("\n", form_total.end)
+        beside = _GRADE.search(text, form_total.end, len(text) if line_end < 0 else line_end)
+        if beside is not None and (facts.grade is None or beside.start(1) != facts.grade[1]):
+            facts.graded.append((form_total, GRADE_WORDS[beside.group(1)], beside.start(1)))

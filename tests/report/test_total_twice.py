@@ -313,3 +313,11 @@ def test_the_final_score_under_the_total_and_its_deduction_set_left_of_its_colum
     the groups add up to 91.38 before the deduction — nothing is off."""
     result = checked(tmp_path, FINAL_UNDER_TOTAL)
     assert result.facts.total.value == 89.38 and result.findings == []
+
+
+def test_a_grade_written_beside_the_tables_final_score(tmp_path):
+    """"最终得分 | 89.38 | 等级：优" where the report draws 优 at 90: that row's grade is off its own score (it was given
+    before the deduction), whatever the conclusion says."""
+    text = FINAL_UNDER_TOTAL.replace("等级：良", "等级：优").replace("三、评价结论", "评价结果分为优（90分及以上）、良（80—89.99分）。\n三、评价结论")
+    found = [(f.code, f.severity) for f in checked(tmp_path, text).findings]
+    assert found == [("GRADE_MISMATCH", "error")]
