@@ -1,7 +1,8 @@
 """The 预算执行率 item's points and score said apart: its points where the report sets out how it scores
 ("预算执行率分值10分，得分=执行率×10分", "按10分×资金执行率计分", "预算执行率10分、产出指标50分…") — a rule, so
 read from the whole text — and its score said alone ("经自评，本项目预算执行率得9.52分") — a claim.
-Read only when the report states one value of each."""
+Read only when the report states one value of each. And a 评分表 row whose own 评分说明 scores it as its rate times its
+points ("得分＝执行率×3"): its score against that."""
 from __future__ import annotations
 
 import re
@@ -93,8 +94,8 @@ def check_row_times_rule(facts: Facts, report: FindingList) -> None:
         points = float(rule.group("points")) if rule.group("points") else item.weight.value
         rate = float(rates[0])
         expected = ratio_score(rate / 100, points)
-        if abs(expected - item.score.value) < SCORE_TOLERANCE or rate >= 100 and item.score.value == points:
-            continue
+        if abs(expected - item.score.value) < SCORE_TOLERANCE:
+            continue      # (a rate of 100% or more: full marks, ratio_score caps it)
         say, why = (report.error, "") if abs(item.score.value - points) < SCORE_TOLERANCE \
             else by_shape(report, facts, item.score, expected)
         say("SCORE_MISMATCH", facts.where(item.score.start),

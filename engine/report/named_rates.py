@@ -66,7 +66,7 @@ def check_named_rates(facts: Facts, report: FindingList) -> None:
             num = _named_before(facts, said.group("num"), rate.start)
             if in_a_rule:    # (its operands said with it, or anywhere before: "实际到位资金" said "实际到位1,576.00万元")
                 num = num or _said_in(facts, said.group("num"), said.end("den"), rate.start)
-                den = den or _said_before(facts, re.sub(r"资金$", "", text_key(said.group("den"))), rate.start)
+                den = den or _named_before(facts, re.sub(r"资金$", "", text_key(said.group("den"))), rate.start, look_back=None)
         else:    # (the spending its clause states just before the rate)
             clause = max(text.rfind(c, 0, said.start()) for c in "，,；;。\n") + 1
             before = [n for n in facts.numbers if clause - 40 <= n.start < said.start() and n.is_amount]
@@ -87,13 +87,6 @@ def _said_in(facts: Facts, words: str, start: int, end: int) -> Number | None:
     found = [n for n in (facts.rule_number_at(m.end()) for m in re.finditer(re.escape(words) + r"\s*(?:为)?\s*(?=\d)", facts.text[:end])
                          if m.start() >= start) if n is not None and n.is_amount]
     return found[0] if len(found) == 1 else None
-
-
-def _said_before(facts: Facts, key: str, before: int) -> Number | None:
-    """The one amount (one value) the report states by those words before `before`, anywhere."""
-    named = [n for n in facts.numbers if n.start < before and n.is_amount and key
-             and key in text_key(re.split(r"[,，;；]", n.label)[-1])]
-    return named[-1] if len({round(facts.amount(n), 2) for n in named}) == 1 else None
 
 
 # "共已支付452.37万元（支付率93.98%），尚有33.63万元…未支付": the rate of what was paid, its base what was paid and
@@ -135,7 +128,7 @@ def check_rate_then_left(facts: Facts, report: FindingList) -> None:
         rate, left = facts.number_at(said.start("rate")), facts.number_at(said.start("left"))
         if rate is None or left is None or not rate.is_rate or report.names(facts.where(rate.start)):
             continue
-        fund = _said_before(facts, text_key(said.group("fund")), said.start())
+        fund = _named_before(facts, said.group("fund"), said.start(), look_back=None)
         if fund is None or not facts.amount(fund) or facts.amount(left) > facts.amount(fund):
             continue
         value = (facts.amount(fund) - facts.amount(left)) / facts.amount(fund)
@@ -207,13 +200,13 @@ def _rates_said(facts: Facts, report: FindingList, pattern: re.Pattern, groups: 
             yield said, figures
 
 
-def _named_before(facts: Facts, words: str, before: int, ending: bool = False):
+def _named_before(facts: Facts, words: str, before: int, ending: bool = False, look_back: int | None = _LOOK_BACK):
     """The one amount the report states by those words ("全年预算数", "到位资金", "结转结余") before the rate, in its
-    paragraph or the eight before; None if none or several of other values (`ending`: named by words that end with
-    them — "项目支出", not "项目支出预算")."""
+    paragraph or the `look_back` before (None: anywhere before it); None if none or several of other values
+    (`ending`: named by words that end with them — "项目支出", not "项目支出预算")."""
     key = re.sub(r"数$|金额$", "", text_key(words))
-    paragraph = facts.text.rfind("\n", 0, before)
-    for _ in range(_LOOK_BACK):
+    paragraph = facts.text.rfind("\n", 0, before) if look_back is not None else -1
+    for _ in range(look_back or 0):
         paragraph = facts.text.rfind("\n", 0, max(paragraph, 0))
     holds = str.endswith if ending else str.__contains__
     named = [n for n in facts.numbers if max(paragraph, 0) <= n.start < before and n.is_amount and key

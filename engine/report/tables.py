@@ -142,6 +142,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
     tables: list[AmountTable] = []
     columns: dict[int, str] | None = None
     in_yuan: set[int] = set()
+    arrived: set[int] = set()
     numbered = False
     side_names: int | None = None
     after_header = False
@@ -169,6 +170,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
                 if kind not in columns.values():
                     columns[i] = kind
             in_yuan = {i for i in columns if IN_YUAN.search(cells[i])}   # 执行数（元） beside 预算数（万元）
+            arrived = {i for i, c in enumerate(cells) if "到位" in c and "率" not in c}   # 实际到位 (not 到位率)
             numbered = _NUMBERED_BY.fullmatch(text_key(cells[0])) is not None if cells else False
             tables.append(AmountTable(header=cells))
             after_header, header_width, resumed = True, len(cells), None
@@ -186,8 +188,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
                 n.unit = "元"          # an amount in 元, as its column's header says
             if kind and kind not in row.cells and (n.is_rate if kind == "rate" else n.unit in ("", "万元", "元")):   # (not 3,386人)
                 row.cells[kind] = n
-            header = tables[-1].header
-            if not n.is_rate and column < len(header) and "到位" in header[column] and "率" not in header[column]:
+            if column in arrived and not n.is_rate:
                 row.arrived.append(n)
             n.part = True
         if row.cells:
