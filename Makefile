@@ -24,9 +24,11 @@ soffice:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(OFFICE_PACKAGES) >/dev/null; }
 
 # the layers of engine/ (pyproject: [tool.importlinter]) are checked before the tests
+# one worker a core (CI's two cores halve the time); a file's tests stay on one worker, so a file's
+# session-wide work (the cases' PDFs, made 100 to one LibreOffice run) is done once
 test: $(STAMP) soffice
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

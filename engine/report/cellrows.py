@@ -48,7 +48,8 @@ def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
             reasons = max(reasons, _SENTENCE_CELL.get(column_of(text, "indicators"), 0))
             continue
         if len(run) >= 4:
-            found = _rows_of(run, [_one_cell(lines[i]) for i in run], rows)
+            found = _rows_of(run, [_one_cell(lines[i]) for i in run], rows,
+                             [_ENDS_CELL.search(lines[i]) is not None for i in run])
             consumed |= found | ({i for i in furniture if i < max(found)} if found else set())
         run, reasons, furniture = [], 0, []
     return consumed
@@ -70,8 +71,8 @@ def _one_cell(line: str) -> str:
     return _ENDS_CELL.sub("", normalise(line)).strip()
 
 
-def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
-    run, cells, joined = _broken_words(run, cells)
+def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]], marked: list[bool]) -> set[int]:
+    run, cells, joined = _broken_words(run, cells, marked)
     # a form's header words first; rows of even width for the tables of no form (a 评分表 …)
     found = _indicator_rows(run, cells, rows) | _funds_rows(run, cells, rows) or rule_column_rows(run, cells, rows) \
         or levelled_rows(run, cells, rows) \
@@ -83,18 +84,23 @@ def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> se
 _NAME_ENDINGS = {"率", "数", "额", "比", "量"}
 
 
-def _broken_words(run: list[int], cells: list[str]) -> tuple[list[int], list[str], set[int]]:
+def _broken_words(run: list[int], cells: list[str], marked: list[bool]) -> tuple[list[int], list[str], set[int]]:
     """A header word broken over two lines ("年初" / "预算数") joined again: two cells that are
-    a form's header word together, the first not one alone; and an indicator's name whose last
-    character stands alone on the next line.  The second line is returned as used."""
+    a form's header word together, the first not one alone; an indicator's name whose last
+    character stands alone on the next line; and, in a table whose cells each end with "|", a cell
+    wrapped inside its box, the bar on its last line only ("≤360万元/公" / "里 |", "项目资金" /
+    "（万元） |").  The second line is returned as used."""
     def header_word(text: str) -> bool:
         return any(column_of(text, block) for block in vocabulary())
     out_run, out_cells, joined = [], [], set()
+    bars = sum(marked) * 2 >= len(marked)     # (the table marks its cells)
     i = 0
     while i < len(cells):
+        wrapped = bars and not marked[i] and i + 1 < len(cells) and marked[i + 1] and (i == 0 or marked[i - 1]) \
+            and run[i + 1] == run[i] + 1
         broken_name = i + 1 < len(cells) and cells[i + 1] in _NAME_ENDINGS and len(key(cells[i])) >= 4 \
             and not FIGURE_CELL.match(cells[i]) and not header_word(cells[i]) and not cells[i].endswith("指标")
-        if broken_name or i + 1 < len(cells) and key(cells[i]) and cells[i + 1] and not header_word(cells[i]) \
+        if wrapped or broken_name or i + 1 < len(cells) and key(cells[i]) and cells[i + 1] and not header_word(cells[i]) \
                 and not FIGURE_CELL.match(cells[i]) and header_word(cells[i] + cells[i + 1]):
             out_run.append(run[i])
             out_cells.append(cells[i] + cells[i + 1])

@@ -25,7 +25,7 @@ def rule_column_rows(run: list[int], cells: list[str], rows: dict[int, list[str]
                     and column_of(cells[k + 1], "scores") == "weight" and column_of(cells[k + 2], "scores") == "score"
                     and NAME_COLUMN.search(cells[k - 1])), None)
     if rule_at is None:
-        return set()
+        return _rule_between_rows(run, cells, rows)
     first = rule_at - 1
     content = content_column().match(key(cells[rule_at - 1])) is not None and rule_at >= 2 \
         and NAME_COLUMN.search(cells[rule_at - 2]) is not None
@@ -82,4 +82,47 @@ def rule_column_rows(run: list[int], cells: list[str], rows: dict[int, list[str]
                         cells[rule_at + 1], cells[rule_at + 2], *([cells[rule_at + 3]] if reasons else [])]
     for line, row in found:
         rows[line] = row if reasons else row[:-1]
+    return {run[j] for j in range(first, done)} - {run[first]} - {line for line, _ in found}
+
+
+def _rule_between_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """The same table with its rule between the 分值 and the 得分 (一级指标 | 二级指标 | 三级指标 | 分值 | 评分说明 |
+    得分), the cells of merged levels left out: each row a name or two, its 分值, its rule, its 得分 ("在职人员控制率" /
+    "3" / "51÷54＝94.44%，不超过100%得满分" / "3"); a row of an empty rule its 分值 and 得分 only ("合计" / "100" /
+    "96.59")."""
+    weight_at = next((k for k in range(1, len(cells) - 2) if column_of(cells[k], "scores") == "weight"
+                      and column_of(cells[k + 1], "indicators") == "rule" and column_of(cells[k + 2], "scores") == "score"
+                      and NAME_COLUMN.search(cells[k - 1])), None)
+    if weight_at is None:
+        return set()
+    first = weight_at - 1
+    while first > 0 and NAME_COLUMN.search(cells[first - 1]) and not BARE_NUMBER.fullmatch(cells[first - 1]):
+        first -= 1
+    found: list[tuple[int, list[str]]] = []
+    names: list[int] = []
+    k = done = weight_at + 3
+    while k + 1 < len(cells):
+        if not BARE_NUMBER.fullmatch(cells[k]):
+            names.append(k)
+            k += 1
+            continue
+        own = names[max((j + 1 for j, n in enumerate(names) if _GROUP_POINTS.search(cells[n])), default=0):]
+        if not own:
+            break
+        # (its name the last name cell — a 二级 cell before it is its group's —, joined to the one before where the
+        # name was wrapped: "财政供养人员" / "控制率")
+        name = "".join(cells[n] for n in own[-2:]) if len(own) >= 2 and len(cells[own[-1]]) <= 3 else cells[own[-1]]
+        if BARE_NUMBER.fullmatch(cells[k + 1]):
+            row, k = [name, cells[k], "", cells[k + 1]], k + 2         # (an empty rule: its blank line left out)
+        elif k + 2 < len(cells) and BARE_NUMBER.fullmatch(cells[k + 2]):
+            row, k = [name, cells[k], cells[k + 1], cells[k + 2]], k + 3
+        else:
+            break
+        found.append((run[own[0]], row))
+        done, names = k, []
+    if sum(1 for _, row in found if key(row[0]) not in _SUM_ROWS) < _ROWS_AT_LEAST:
+        return set()
+    rows[run[first]] = [cells[weight_at - 1], cells[weight_at], cells[weight_at + 1], cells[weight_at + 2]]
+    for line, row in found:
+        rows[line] = row
     return {run[j] for j in range(first, done)} - {run[first]} - {line for line, _ in found}

@@ -123,8 +123,8 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     result.kind = report_kind(facts, result.rule_set)
     _form_execution(facts, report, result.kind)
     check_said_execution(facts, report)
-    check_row_execution(facts, report)
-    check_row_times_rule(facts, report)
+    check_row_times_rule(facts, report)     # (a row stating its own rule "得分＝执行率×分值" by it, before the
+    check_row_execution(facts, report)      # 预算执行率 row's warning that a framework may band it)
     check_said_bands(facts, report)
     check_execution_deduction(facts, report)
     check_tier_scores(facts, report)

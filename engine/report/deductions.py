@@ -15,7 +15,7 @@ from .plain import A_SCORE, LIST_MARK
 from .stated import EPS, by_shape, quoted
 
 # the rule: points taken for each percentage point short ("每低1个百分点扣0.5分", "每降低1个百分点扣1分")
-_PER_POINT = re.compile(r"每(?:低于(?:目标|指标)值?|低于|低|降低|下降|少)\s*1\s*个?百分点\s*(?:的)?\s*扣\s*(?P<points>\d+(?:\.\d+)?)\s*分")
+_PER_POINT = re.compile(r"每(?:低于(?:年度)?(?:目标|指标)值?|低于|低|降低|下降|少)\s*1\s*个?百分点\s*(?:的)?\s*扣\s*(?P<points>\d+(?:\.\d+)?)\s*分")
 
 
 def states_per_point(text: str) -> bool:

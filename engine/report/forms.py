@@ -210,7 +210,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             if after_header and header[0] == block:      # a header's second line: one header
                 header = (block, _two_lines(columns, header[1]))
             (block, columns), level1 = header, ""
-            weights = [i for i, c in enumerate(cells) if block == "scores" and column_of(c, "scores") == "weight"]
+            weights = [i for i, c in enumerate(cells) if block in ("scores", "indicators") and column_of(c, block) == "weight"]
             if len(weights) > 1:     # 一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 得分: a row's own 分值 is the last one's
                 columns = {**{i: c for i, c in columns.items() if c != "weight"}, weights[-1]: "weight"}
             points_columns = weights      # (the 合计 row's 100 stands under the first)

@@ -141,21 +141,26 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         where = report.locate(facts.where(ind.self_score.start))
         if any(f.code == "SCORE_MISMATCH" and f.where == where for f in report.findings):
             return      # (its score said already: an item's row above its points)
+        if ind.own_rule and _by_own_rule(facts, ind, report, name):
+            return      # (its row's own bands, read whole: "≥90%得5分；80%（含）—90%得4分；…")
         if ind.rule_line and completion < 1 or ind.item_too:
             return      # (the line missed: scored as its rule goes on to say — "每超过1个百分点扣0.5分"; an item's
             # row: scored as the item, by its framework)
-        if ind.own_rule and _by_own_rule(facts, ind, report, name):
-            return
-        if _PER_UNIT.search(ind.own_rule or ""):
+        # (… or the rule the report states for it by name: "农村卫生厕所普及率每低于年度指标值1个百分点扣1分")
+        rates = ind.actual.is_rate and ind.target.is_rate
+        own_per_unit = _PER_UNIT.search(ind.own_rule or "") is not None
+        per_unit = ind.own_rule if own_per_unit else _rule_said_for(facts, ind) or "" if rates else ""
+        if _PER_UNIT.search(per_unit):
             # "达到得7分，每低1个百分点扣0.5分": a rate's row scored by its own deduction per point short
-            points = per_point_score(ind.own_rule, ind.target.value - ind.actual.value, ind.weight.value) \
-                if ind.direction in (">=", ">") and ind.actual.is_rate and ind.target.is_rate else None
+            points = per_point_score(per_unit, ind.target.value - ind.actual.value, ind.weight.value) \
+                if ind.direction in (">=", ">", "=") and rates and ind.actual.value <= ind.target.value else None
             if points is not None and abs(points - ind.self_score.value) >= SCORE_TOLERANCE:
                 say, why = by_shape(report, facts, ind.self_score, points)
                 say("SCORE_MISMATCH", facts.where(ind.self_score.start),
-                    f"指标「{name}」实际 {ind.actual.value:g}%，目标 {ind.target.value:g}%，按该行评分标准（{ind.own_rule[:40]}）"
+                    f"指标「{name}」实际 {ind.actual.value:g}%，目标 {ind.target.value:g}%，按该行评分标准（{per_unit[:40]}）"
                     f"应得 {points:g} 分，报告自评 {ind.self_score.value:g} 分{why}{quoted(facts, ind.self_score)}")
-            return      # "每少1所扣1分": scored by deductions of its own, not by its completion
+            if points is not None or own_per_unit:
+                return      # "每少1所扣1分": scored by deductions of its own, not by its completion
         expected = _score(completion, ind.weight.value)
         other = _other_method(ind, reverse_method) if either_reverse_method else None
         if expected is not None and other is not None and abs(_score(other, ind.weight.value) - ind.self_score.value) < SCORE_TOLERANCE:
@@ -379,8 +384,9 @@ def check_items_over_their_points(facts: Facts, report: FindingList) -> None:
     for item in facts.items:
         weight, score = item.weight, item.score
         if weight is None or score.value - weight.value < SCORE_TOLERANCE or weight.is_rate or score.is_rate \
-                or BONUS_ROW.match(text_key(item.name)) or report.names(facts.where(score.start)):
-            continue
+                or BONUS_ROW.match(text_key(item.name)) or _WITH_BONUS.search(item.name) \
+                or report.names(facts.where(score.start)):
+            continue      # (a 小计 said to hold the bonus: "小计（含加分1分）")
         one_line = "\n" not in facts.text[min(weight.start, score.start):max(weight.end, score.end)]
         (report.error if one_line else report.warning)(
             "SCORE_MISMATCH", facts.where(score.start),
@@ -388,6 +394,7 @@ def check_items_over_their_points(facts: Facts, report: FindingList) -> None:
 
 
 _EXECUTION = re.compile(r"(?:预算|资金|支出)执行率$|^执行率$")
+_WITH_BONUS = re.compile(r"含\s*(?:加分|奖励分)")
 _PROPORTIONAL = words()["proportional_rule"]
 _FLOOR = words()["score_floor"]
 _FULL_LINE = words()["full_marks_line"]

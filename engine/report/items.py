@@ -293,7 +293,7 @@ def _aligned_item(cells: list[str], placed: list, columns: tuple[int, int, set[i
     return item
 
 
-_BRACKETED_POINTS = re.compile(r"(?P<name>[^()（）\d|]{2,30}?)\s*[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+_BRACKETED_POINTS = re.compile(r"(?P<name>(?:[^()（）\d|]|[(（][^()（）\d|]{1,12}[)）]){2,30}?)\s*[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 
 
 def _bracketed_item(cells: list[str], placed: list) -> StatedItem | None:

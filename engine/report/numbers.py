@@ -108,7 +108,8 @@ def numbers(text: str) -> list[Number]:
     out: list[Number] = []
     sentence = paragraph = position = 0
     scope, scoped_by_adjustment = "whole", False   # (a scope an adjustment named: 追加项目资金…)
-    outside: str | None = None      # the scope before an aside opened ("…追加213.50万元（其中：…专项经费…）")
+    # the scope before an aside opened ("…追加213.50万元（其中：…专项经费…）"), and whether an adjustment named it
+    outside: tuple[str, bool] | None = None
     for match in _NUMBER.finditer(text):
         between = text[position:match.start()]
         breaks = list(SENTENCE_END.finditer(between))
@@ -121,11 +122,11 @@ def numbers(text: str) -> list[Number]:
         label_text = text[label_start:match.start()]
         closing = max(label_text.rfind(")"), label_text.rfind("）"))
         if outside is not None and closing > max(label_text.rfind("("), label_text.rfind("（")):
-            scope, outside = outside, None    # the aside closed: its scope was its own, not the sentence's
+            (scope, scoped_by_adjustment), outside = outside, None    # the aside closed: its scope was its own
         elif outside is None and (opening := max(label_text.rfind("("), label_text.rfind("（"))) > closing:
             # (… the scope named before the bracket opened is the sentence's: "“三公”经费控制率（3分），年初预算…")
             named_before = list(_SCOPE_RE.finditer(_ASIDE.sub("", label_text[:opening])))
-            outside = named_before[-1].lastgroup if named_before else scope
+            outside = (named_before[-1].lastgroup if named_before else scope, scoped_by_adjustment)
         position = match.end()
         unit = match.group(2) or ""
         if unit in ("年度", "月", "日", "号") or unit == "年" and 1900 <= float(match.group(1).replace(",", "")) <= 2100:

@@ -366,6 +366,9 @@ def check_arrival_rates(facts: Facts, report: FindingList) -> None:
         amounts = [n for n in facts.numbers if start <= n.start < rate.start and n.is_amount]
         due = [n for n in amounts if _DUE.search(re.split(r"[,，;；]", n.label)[-1])]
         arrived = [n for n in amounts if _ARRIVED.search(re.split(r"[,，;；]", n.label)[-1]) and n not in due]
+        if not due and not arrived and _WHOLE_ARRIVAL.fullmatch(clause):
+            _arrival_apart(facts, report, rate)
+            continue
         if len(arrived) != 1 or len(due) != 1 or due[0].start > arrived[0].start or not facts.amount(due[0]):
             continue
         share = facts.amount(arrived[0]) / facts.amount(due[0])
@@ -373,3 +376,25 @@ def check_arrival_rates(facts: Facts, report: FindingList) -> None:
             report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
                            f"报告写资金到位率 {rate.value:g}%，按实际到位 {amount_text(facts.amount(arrived[0]))}÷"
                            f"{amount_text(facts.amount(due[0]))} 应为 {excel_round(share * 100, 2):.2f}%{quoted(facts, rate)}")
+
+
+_WHOLE_ARRIVAL = re.compile(r"\s*(?:全年|年度|预算)?资金到位率\s*(?:为|达到?|是)?\s*")
+_WHOLE_ARRIVED = re.compile(r"(?:全年|年度)(?:实际)?到位(?:资金|金额)?\s*(?:为|共|合计)?\s*$")
+
+
+def _arrival_apart(facts: Facts, report: FindingList, rate) -> None:
+    """A 资金到位率 said alone ("全年预算执行率94.35%，…，资金到位率98.91%"): against the one amount the report says
+    arrived in the whole year ("全年实际到位资金4,402.60万元") over the year's budget — a warning, the figures said
+    apart."""
+    arrived = {facts.amount(n): n for n in facts.numbers if n.is_amount and n.scope == "whole"
+               and _WHOLE_ARRIVED.search(re.split(r"[,，;；]", n.label)[-1])}
+    budget = facts.keyed_amounts().get("budget_total")
+    if len(arrived) != 1 or budget is None or not facts.amount(budget):
+        return
+    (got, part), = arrived.items()
+    share = got / facts.amount(budget)
+    if share <= 1 and not at_stated(share, rate):
+        report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
+                       f"报告写资金到位率 {rate.value:g}%，按全年实际到位 {amount_text(got)}÷全年预算 "
+                       f"{amount_text(facts.amount(budget))} 应为 {excel_round(share * 100, 2):.2f}%（数字分处两处，请核对）"
+                       f"{quoted(facts, rate)}")

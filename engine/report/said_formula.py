@@ -50,8 +50,8 @@ def check_said_execution(facts: Facts, report: FindingList) -> None:
         # ("…按“执行率×分值”计算，得4.87分": the 分值 the item's own, read with it — "1.预算执行率（5分）。")
         weight = next((i.weight.value for i in facts.items if score is not None and i.score is score and i.weight), None)
         points = float(formula.group(1) or formula.group(2)) if formula.group(1) or formula.group(2) else weight
-        if score is None or points is None or score.value > points:
-            continue
+        if score is None or points is None or score.value > points or score.start < rate.start:
+            continue      # (a score said before the rate is another rate's: "执行率95.44%，按“执行率×8分”得7.64分；…采购执行率92.00%")
         expected = points_times(rate, points)
         if not follows_rate(rate, points, score.value) and not report.names(facts.where(score.start)):
             report.error("SCORE_MISMATCH", facts.where(score.start),

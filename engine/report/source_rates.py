@@ -15,18 +15,21 @@ from .plain import FIGURE
 from .said_formula import say_rate
 from .stated import at_stated
 
-_SOURCE = r"中央|省级|市级|州级|县级|区级|乡级|镇级"
-_SOURCE_RATE = re.compile(rf"(?P<source>{_SOURCE})(?:财政)?(?:衔接|补助|配套|专项)?资金(?:的)?\s*(?:执行率|支出率|使用率)\s*"
+_SOURCE = r"中央|省级|自治区|市级|地区|州级|盟级|县级|区级|乡级|镇级"
+_SOURCE_RATE = re.compile(rf"(?P<source>{_SOURCE})(?:财政)?(?:衔接|补助|配套|专项)?资金(?:的)?\s*(?P<rate>执行率|支出率|使用率|支付率|拨付率)\s*"
                           r"(?:为|达|是)?\s*(?=\d+(?:\.\d+)?\s*%)")
 _SHARE_OF_SOURCE = re.compile(rf"(?P<part>\d[\d,]*(?:\.\d+)?)\s*(?:万元|元)\s*[,，]?\s*占(?:全年|全部)?(?P<source>{_SOURCE})"
                               r"(?:财政)?(?:衔接|补助|配套|专项)?资金(?:总额|总量)?的?\s*(?=\d+(?:\.\d+)?\s*%)")
 _SPENT = re.compile(r"支出|使用|拨付|执行|兑付")
 # "市级补助资金24,480,000元已全额到位，已拨付24,080,000元，支出进度为98.73%": a source's funds, what of them was
 # paid out, and the rate, one statement
-_SOURCE_PAID = re.compile(rf"(?P<source>{_SOURCE})(?:财政)?(?:衔接|补助|配套|专项)?资金\s*(?P<whole>{FIGURE})\s*(?:万元|元)"
-                          r"[^，,;；。\d]{0,10}[,，]\s*(?:已|实际|累计)?\s*(?:拨付|支出|使用|兑付)(?:资金)?\s*"
-                          rf"(?P<part>{FIGURE})\s*(?:万元|元)\s*[,，]\s*(?:支出进度|执行率|拨付率|支出率|使用率|兑付率)\s*"
+_SOURCE_PAIR = (rf"(?P<source>{_SOURCE})(?:财政)?(?:衔接|补助|配套|专项)?资金\s*(?P<whole>{FIGURE})\s*(?:万元|元)"
+                r"[^，,;；。\d]{0,10}[,，]\s*(?:已|实际|累计)?\s*(?:拨付|支出|使用|兑付|支付)(?:资金)?\s*"
+                rf"(?P<part>{FIGURE})\s*(?:万元|元)")
+_SOURCE_PAID = re.compile(_SOURCE_PAIR + r"\s*[,，]\s*(?:支出进度|执行率|拨付率|支出率|使用率|兑付率|支付率)\s*"
                           r"(?:为|达|是)?\s*(?=\d+(?:\.\d+)?\s*%)")
+# … or those two said alone ("分资金来源看，中央资金1,200.00万元，已支付1,171.56万元；…"), the rate in another section
+_SOURCE_SPENT = re.compile(_SOURCE_PAIR)
 
 
 def check_source_rates(facts: Facts, report: FindingList) -> None:
@@ -39,6 +42,11 @@ def check_source_rates(facts: Facts, report: FindingList) -> None:
         spent = [n for n in facts.numbers if start <= n.start < said.start() and n.is_amount
                  and source in _last_clause(n.label) and _SPENT.search(_last_clause(n.label))]
         budgets = {facts.amount(n): n for n in facts.numbers if n.is_amount and _of_the_source(n.label, source)}
+        if not spent and not report.names(facts.where(rate.start)):
+            pairs = _paid_apart(facts, source)
+            if len(pairs) == 1:
+                _check(facts, report, f"{source}资金{said.group('rate')}", *next(iter(pairs.values())), rate)
+            continue
         if len(spent) != 1 or len(budgets) != 1:
             continue       # (no spending of its own said with it, or several budgets of that source: which?)
         _check(facts, report, f"{source}资金执行率", spent[0], next(iter(budgets.values())), rate)
@@ -60,18 +68,24 @@ def check_source_rows_rates(facts: Facts, report: FindingList) -> None:
             if {"budget_total", "spend_total"} <= set(row)]
     for spent, rate in zip(facts.numbers, facts.numbers[1:]):
         source = _ROW_SOURCE.search(_last_clause(spent.label))
-        if source is None or not spent.is_amount or not rate.is_rate or rate.sentence != spent.sentence \
+        # (… or a fund named otherwise, said to have paid what exactly one row of the table spent: "财政衔接资金已
+        # 支付308.44万元，支付率93.85%" beside "其中：财政拨款 | 320.00 | 308.44")
+        paid = source is None and _FUND_PAID.search(_last_clause(spent.label)) is not None
+        if source is None and not paid or not spent.is_amount or not rate.is_rate or rate.sentence != spent.sentence \
                 or not _ROW_RATE.fullmatch(_last_clause(rate.label)) or report.names(facts.where(rate.start)):
             continue
-        same = [row for name, row in rows if source.group() in name
+        same = [row for name, row in rows if (paid or source.group() in name)
                 and abs(facts.amount(row["spend_total"]) - facts.amount(spent)) <= facts.half_cent(spent) + 1e-9]
         if len(same) == 1:
-            _check(facts, report, f"{source.group()}执行率", spent, same[0]["budget_total"], rate)
+            called = re.sub(r"\s*(?:为|达|是)?\s*$", "", _last_clause(rate.label).strip())
+            named = source.group() if source and source.group() not in called else ""
+            _check(facts, report, f"{named}{called}", spent, same[0]["budget_total"], rate)
 
 
 # the source a funds table's row names ("其中：财政拨款", "其他资金"), said with its spending; the rate after it, its own
 _ROW_SOURCE = re.compile(r"财政拨款|上级补助|其他资金|自筹资金|单位资金")
-_ROW_RATE = re.compile(r"\s*(?:其)?(?:财政拨款|其他资金|自筹资金|单位资金)?(?:预算)?(?:执行率|支出率)\s*(?:为|达|是)?\s*")
+_ROW_RATE = re.compile(r"\s*(?:其)?(?:财政拨款|其他资金|自筹资金|单位资金)?(?:预算)?(?:执行率|支出率|支付率)\s*(?:为|达|是)?\s*")
+_FUND_PAID = re.compile(r"资金\s*(?:已|累计|实际)?\s*(?:支付|支出|拨付)\s*$")
 
 
 def check_scope_rates(facts: Facts, report: FindingList) -> None:
@@ -98,6 +112,17 @@ def _check(facts: Facts, report: FindingList, called: str, part, whole, rate) ->
     value = facts.amount(part) / facts.amount(whole)
     if not at_stated(value, rate):
         say_rate(facts, report, called, part, whole, rate, value)
+
+
+def _paid_apart(facts: Facts, source: str) -> dict:
+    """What the source put in and what of it was paid, said together without a rate: (whole, part) by their amounts
+    (the same pair said twice is one)."""
+    pairs = {}
+    for said in _SOURCE_SPENT.finditer(facts.text):
+        whole, part = facts.number_at(said.start("whole")), facts.number_at(said.start("part"))
+        if said.group("source") == source and whole is not None and part is not None:
+            pairs[(facts.amount(whole), facts.amount(part))] = (part, whole)
+    return pairs
 
 
 def _last_clause(label: str) -> str:

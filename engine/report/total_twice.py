@@ -90,7 +90,12 @@ def _form_total(facts: Facts) -> Number | None:
     row = _form_total_row(facts)
     if row is None or _BEFORE_BONUS.search(row[1]):
         return None     # ("合计（加减分前） | 100 | 96.52": the items' sum, the total comes after its bonus)
-    return row[0] if re.search(r"(?<![\d.])100(?:\.0+)?(?![\d.])", row[1]) else None
+    if re.search(r"(?<![\d.])100(?:\.0+)?(?![\d.])", row[1]):
+        return row[0]
+    # ("| 合计 | | | 95.25 |" under a header of no 分值 column — the points in brackets in the names —: the full
+    # mark's when the items read from it make up 100)
+    alone = not re.sub(r"[|\s]", "", row[1]) or text_key(re.sub(r"[|\s]", "", row[1])) in vocabulary()["scores"]["total_rows"]
+    return row[0] if alone and _sums_of_items(facts) else None
 
 
 _BEFORE_BONUS = re.compile(r"(?:加减分|加分|扣分|减分)前")

@@ -60,7 +60,10 @@ def _stated_grade(text: str, start: int, is_rule=lambda offset: False) -> re.Mat
         window = max(match.start() - 200, 0)
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, window, match.start())), default=window)
         earlier_clause = text[window:clause_start].rstrip("，,；; ")
-        if match.re is _GRADE and after in ("的", "档", "等", "或", "、") or _RULE_WORDS.search(text[clause_start:match.start()]) \
+        # ("自评中发现的问题", "评价中": a word run on into the next one — no grade said of it)
+        run_on = match.re is _GRADE and len(match.group(1)) == 1 and re.match(r"[\u4e00-\u9fff]", after) is not None \
+            and re.fullmatch(words()["grade_label"], text[match.start():match.start(1)]) is not None
+        if match.re is _GRADE and after in ("的", "档", "等", "或", "、") or run_on or _RULE_WORDS.search(text[clause_start:match.start()]) \
                 or earlier_clause.endswith("的") or _OF_AN_INDICATOR.search(text[clause_start:match.start()]):
             continue
         return match

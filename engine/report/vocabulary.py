@@ -59,7 +59,11 @@ def form_header(cells: list[str]) -> tuple[str, dict[int, str]] | None:
             del found[loose]
             if "name" not in found.values():
                 found[loose] = "name"
-        if len(found) >= 3 and set(columns["identified_by"]) & set(found.values()) \
+        # (three columns named — or a 评分表's levels and its 得分 only, every cell a column's word:
+        # "一级指标 | 二级指标 | 三级指标 | 得分", the 分值 in brackets in the names)
+        named = len(found) >= 3 or len(found) == 2 and sum(1 for c in cells if column_of(c, block)) >= 3 \
+            and all(column_of(c, block) for c in cells if c.strip())
+        if named and set(columns["identified_by"]) & set(found.values()) \
                 and (best is None or len(found) > len(best[1])):
             best = (block, found)
     return best
