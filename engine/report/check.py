@@ -33,13 +33,14 @@ from .numbers import Number
 from .tier_words import check_tier_scores
 from .two_sided import check_two_sided_tables
 from .breakdowns import check_breakdowns_side_by_side
-from .table_checks import (check_amount_tables, check_rate_after_table, check_column_sums, check_row_totals, check_funds_part_rates, check_funds_parts,
-                           check_funds_subtotals, table_rate)
+from .table_checks import (check_amount_tables, check_rate_after_table, check_rate_of_a_tables_total, check_column_sums,
+                           check_row_totals, check_funds_part_rates, check_funds_parts, check_funds_subtotals, table_rate)
 from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution,
                            check_said_bands, check_said_execution, check_said_points_rate, check_said_rate_rule,
                            check_said_share, check_said_total, follows_rate)
 from .stated import EPS, amount_text, at_stated, by_shape, quoted
 from .deductions import check_said_deductions
+from .economic import check_economic_breakdown
 from .sum_checks import (check_budget_equation, check_group_rows, check_group_scores, check_listed_scores, check_sums,
                          check_table_columns, check_written_sums)
 from .totals import STRONG_TOTAL
@@ -96,6 +97,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_year_on_year(facts, report)
     check_against_the_plan(facts, report)
     check_sums(facts, report)
+    check_economic_breakdown(facts, report)
     check_written_sums(facts, report)
     check_listed_scores(facts, report)
     check_group_scores(facts, report)
@@ -104,6 +106,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_budget_equation(facts, report)
     check_amount_tables(facts, report)
     check_rate_after_table(facts, report)
+    check_rate_of_a_tables_total(facts, report)
     check_row_totals(facts, report)
     check_column_sums(facts, report)
     check_funds_parts(facts, report)

@@ -115,7 +115,8 @@ _POINTS_THEN_SCORE = re.compile(r"(?:^|(?<=[\n，,；;。]))\s*(?:\d{1,2}\s*[.�
 _BARE_POINTS_SCORE = re.compile(r"(?:(?:^|(?<=[\n;；。:：]))\s*" + LIST_MARK + r"?"
                                 r"|(?<=[,，])(?=\s*[^\s(（:：,，。;；\d]{2,16}?指标\s*(?:分值|满分|权重)?\s*\d))"
                                 r"\s*(?!分值|满分|权重|合计|小计|其中|该|本项|本指标)([^\s(（:：,，。;；\d]{2,16}?)\s*(?:分值|满分|权重)?\s*"
-                                r"(?<![扣减])(\d+(?:\.\d+)?)\s*分\s*[,，、]\s*(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")   # ("…扣1分，得4分": points taken off)
+                                r"(?<![扣减])(\d+(?:\.\d+)?)\s*分\s*[,，、]?\s*(?:自评)?得分?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*分")   # ("…扣1分，得4分": points taken off;
+# "建设面积10分得10分": no comma between)
 
 # "；绩效指标明确性3分，日常养护项目只设定性目标，扣0.5分，得2.5分；" — at a statement's start, its points bare, what
 # was done, and its score last in the statement

@@ -11,7 +11,7 @@ from ..core.rates import deviation_rate
 from ..core.parsing import text_key
 from .facts import Facts
 from .said_formula import say_rate
-from .numbers import sentence_bounds
+from .numbers import Number, sentence_bounds
 from .stated import amount_text, at_stated, quoted
 
 _OPERAND = r"[^\d÷/（）()=＝，,。；;、]{2,10}?"
@@ -156,10 +156,25 @@ _YEAR_ON_YEAR = re.compile(r"本年(?:决算|支出|预算)?(?:数)?\s*(?:为)?\
                            r"(?:变动率|变化率|增长率)\s*(?:为)?\s*(?P<rate>-?\d+(?:\.\d+)?)\s*%")
 
 
+# "…实际支出18.37万元，…；上年“三公”经费支出20.94万元，本年变动率为-13.99%": last year's, then the change's rate — this
+# year's the amount of that very scope said just before
+_LAST_YEAR_THEN_RATE = re.compile(r"上年(?:度)?(?P<what>[^，,。；;\d]{0,12}?)(?:决算数?|支出数?)\s*(?:为)?\s*(?P<then>\d[\d,]*(?:\.\d+)?)\s*"
+                                  r"(?:万元|元)\s*[,，]\s*(?:本年|较上年)?(?:变动率|变化率|增长率)\s*(?:为)?\s*(?P<rate>-?\d+(?:\.\d+)?)\s*%")
+
+
+def _this_years(facts: Facts, then: Number) -> Number | None:
+    """This year's amount of what last year's names: the spending of its scope said last before it, near it."""
+    before = [n for n in facts.numbers if n.is_amount and n.start < then.start and then.start - n.end < 160
+              and n.scope == then.scope and n.scope != "whole" and n.measure == "spend"]
+    return before[-1] if before else None
+
+
 def check_year_on_year(facts: Facts, report: FindingList) -> None:
     """A change's rate said right after this year's and last year's amounts: (this − last) ÷ last (the core's
     偏差率 of the one on the other)."""
-    for said, (rate, now, then) in _rates_said(facts, report, _YEAR_ON_YEAR, ("rate", "now", "then")):
+    apart = [(said, (rate, now, then)) for said, (rate, then) in _rates_said(facts, report, _LAST_YEAR_THEN_RATE, ("rate", "then"))
+             if (now := _this_years(facts, then)) is not None]
+    for said, (rate, now, then) in [*_rates_said(facts, report, _YEAR_ON_YEAR, ("rate", "now", "then")), *apart]:
         if not then.value:
             continue
         value = deviation_rate(now.value, then.value)

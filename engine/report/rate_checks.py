@@ -87,8 +87,10 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
                 and any(_A_SOURCE.search(_sentence_of(facts, n)) for n in (num, den)):
             continue   # ("…配套资金全年预算276.00万元，执行251.28万元…。项目整体执行率96.59%": the whole's, not that source's)
         if re.search(r"[;；]", facts.text[den.end:rate.start]) and any(
-                n.is_rate and den.end < n.start < rate.start for n in figures):
-            continue   # ("…占当时可用预算2,133.12万元的23.16%；截至9月底累计支付…，支付进度71.04%": that clause's base)
+                n.is_rate and den.end < n.start < rate.start and not _ARRIVAL_RATE.search(re.split(r"[,，;；]", n.label)[-1])
+                for n in figures):
+            continue   # ("…占当时可用预算2,133.12万元的23.16%；截至9月底累计支付…，支付进度71.04%": that clause's base — not
+            # "资金到位1,524.60万元，到位率100%；实际支出1,486.27万元，资金执行率97.94%": what arrived, spent from)
         a, b = facts.amount(num), facts.amount(den)
         if b == 0 and a != 0:
             continue   # x / 0: the rate is undefined; nothing to compare it with

@@ -72,9 +72,12 @@ def _listed_on(facts: Facts, last: Number, short: float, slack: float) -> bool:
     """The amounts said after the last part, up to its sentence's end, make up what the parts fall short of."""
     end = sentence_bounds(facts.text, last.start)[1]
     running = 0.0
-    for n in (n for n in facts.numbers if last.end <= n.start < end and n.is_amount):
+    after = [n for n in facts.numbers if last.end <= n.start < end and n.is_amount]
+    for k, n in enumerate(after):
         running += facts.amount(n)
-        if abs(running - short) <= slack + facts.half_cent(n) + EPS:
+        # (… all of a list they open: "；另支付…经费13.12万元、…补助86.00万元" — not its first item alone)
+        listed_on = k + 1 < len(after) and re.fullmatch(r"[^，,;；。\d]*、[^，,;；。\d]*", facts.text[n.end:after[k + 1].start])
+        if abs(running - short) <= slack + facts.half_cent(n) + EPS and not listed_on:
             return True
     return False
 
@@ -108,8 +111,9 @@ def _other_reading(facts: Facts, parts: list[Number], whole: Number) -> bool:
     def adds_up(run: list[Number], to: float, of: Number) -> bool:
         slack = sum(facts.half_cent(p) for p in run) + facts.half_cent(of) + EPS
         return abs(sum(facts.amount(p) for p in run) - to) <= slack
-    if any(adds_up(parts[:k], facts.amount(whole), whole) for k in range(2, len(parts))):
-        return True
+    if any(adds_up(parts[:k], facts.amount(whole), whole) for k in range(2, len(parts))
+           if not re.fullmatch(r"[^，,;；。\d]*、[^，,;；。\d]*", facts.text[parts[k - 1].end:parts[k].start])):
+        return True       # (… not where the next part goes on its list: "另支付…13.12万元、…补助86.00万元")
     # (… or they add up to another amount its sentence said before the whole: "调整后全年预算1,912.58万元，比年初增加
     # 426.38万元，…其中基本支出1,040.20万元、项目支出872.38万元" — the list is the budget's, not the increase's)
     earlier = [n for n in facts.figures() if n.is_amount and n.sentence == whole.sentence and n.start < whole.start]
@@ -157,6 +161,15 @@ def _in_its_list(between: str) -> bool:
     return after is not None and not re.search(r"[)）;；]", after)
 
 
+def _completes_its_list(facts: Facts, whole: Number, last: Number) -> bool:
+    """`last` and the amounts of the 其中 list said between it and `whole` add up to `whole`."""
+    if "其中" not in facts.text[whole.end:last.start]:
+        return False
+    listed = [n for n in facts.numbers if whole.end <= n.start < last.start and n.is_amount]
+    slack = facts.half_cent(whole) + sum(facts.half_cent(n) for n in listed) + facts.half_cent(last) + EPS
+    return bool(listed) and abs(sum(facts.amount(n) for n in listed) + facts.amount(last) - facts.amount(whole)) <= slack
+
+
 def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sentence: bool) -> bool:
     """Checks 年初 + 调整 = 调整后 over `numbers` when they hold all three; whether they did."""
     initial, total = latest(numbers, "initial"), latest(numbers, "total_budget")
@@ -169,6 +182,9 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
     # (nor one in the 其中 list after another: "追加729.60万元，其中…、旗级追加临时救助资金91.00万元" — a part of it)
     adjustments = [n for n in adjustments if not any(m.start < n.start and m.sentence == n.sentence
                                                      and _in_its_list(facts.text[m.end:n.start]) for m in adjustments)]
+    # (… nor the one that makes up, with the 其中 parts said before it, an adjustment said earlier: "年中追加268.35万元，
+    # 其中…182.00万元、…54.35万元；另追加人员调资经费32.00万元" — 182.00 + 54.35 + 32.00 is the 268.35)
+    adjustments = [n for n in adjustments if not any(m.start < n.start and _completes_its_list(facts, m, n) for m in adjustments)]
     if not adjustments:
         return False
     signed = [(-1 if any(w in n.label for w in ("调减", "减少", "追减", "核减", "收回", "压减", "调出")) else 1) * facts.amount(n)

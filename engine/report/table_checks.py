@@ -118,6 +118,14 @@ def check_amount_tables(facts: Facts, report: FindingList) -> None:
         subtotal = lambda r: text_key(r.name).endswith("小计") or text_key(r.named).endswith("小计")      # noqa: E731
         for row in table.rows + table.totals:
             budget, spend, rate = (row.cells.get(k) for k in ("budget", "spend", "rate"))
+            if budget and facts.amount(budget) and len(row.arrived) == 1 and row.arrived[0] is not budget \
+                    and row.arrival_rate is not None \
+                    and not at_stated(facts.amount(row.arrived[0]) / facts.amount(budget), row.arrival_rate):
+                value = facts.amount(row.arrived[0]) / facts.amount(budget)     # (its 到位率 column: 到位 ÷ 预算)
+                report.warning("STATED_RATE_MISMATCH", facts.where(row.arrival_rate.start),
+                               f"表中「{row.named or row.name}」到位率写 {row.arrival_rate.value:g}%，按 "
+                               f"{amount_text(facts.amount(row.arrived[0]))}÷{amount_text(facts.amount(budget))} 应为 "
+                               f"{excel_round(value * 100, 2):.2f}%{quoted(facts, row.arrival_rate)}")
             if budget and spend and rate and budget.value and not _of_the_rows_sum(facts, table, row, rate, subtotal) \
                     and not _of_another_base(facts, row, spend, rate):
                 table_rate(facts, report, f"表中「{row.named or row.name}」" if row.named or row.name else "表中该行", rate,
@@ -184,6 +192,29 @@ def check_rate_after_table(facts: Facts, report: FindingList) -> None:
                            f"应为 {excel_round(value * 100, 2):.2f}%{quoted(facts, rate)}")
 
 
+def check_rate_of_a_tables_total(facts: Facts, report: FindingList) -> None:
+    """A rate said right after a spending that a table's 合计 row spent to the cent ("项目支出3,862.15万元，项目支出执行率
+    90.48%" beside "| 合计 | 4,118.60 | 3,862.15 | 93.77% |"): against that row's spending over its budget (a warning,
+    the figures said apart)."""
+    totals = [t for table in facts.tables for t in table.totals
+              if "小计" not in t.name + t.named and {"budget", "spend"} <= set(t.cells)]
+    for spent, rate in zip(facts.numbers, facts.numbers[1:]):
+        if not spent.is_amount or not rate.is_rate or spent.part or rate.sentence != spent.sentence \
+                or not _RATE_OF_SPENT.fullmatch(re.split(r"[,，;；]", rate.label)[-1]) or report.names(facts.where(rate.start)):
+            continue
+        same = [t for t in totals if t.cells["spend"] is not spent
+                and abs(facts.amount(t.cells["spend"]) - facts.amount(spent)) <= facts.half_cent(spent) + 1e-9]
+        if len(same) != 1 or not facts.amount(same[0].cells["budget"]):
+            continue
+        said = re.sub(r"(?:预算)?执行率.*$", "", re.split(r"[,，;；]", rate.label)[-1].strip())
+        table_rate(facts, report, said or "该项", rate,
+                   facts.amount(same[0].cells["spend"]), facts.amount(same[0].cells["budget"]))
+
+
+# the rate of what was just said spent: "…，项目支出执行率", "，执行率为"
+_RATE_OF_SPENT = re.compile(r"\s*(?:项目支出|基本支出|项目|专项资金|资金)?(?:预算)?执行率\s*(?:为|达|是)?\s*")
+
+
 def _of_another_base(facts: Facts, row, spend: Number, rate: Number) -> bool:
     """The row's rate is its spending over what arrived ("计划安排 | 实际到位 | 到位率 | 实际支出 | 执行率": the 执行率 of
     the funds in hand) — the report's base, not a slip (over a 年初 beside the 全年 it would be one)."""
@@ -210,8 +241,16 @@ def say_sum_off(facts: Facts, report: FindingList, parts: list[Number], whole: N
     """SUM_MISMATCH: what the parts come to against the row that says their sum (an error for a slip's shape)."""
     added = sum(facts.amount(p) for p in parts)
     say, why = by_shape(report, facts, whole, added, tuple(parts))
+    if unit.strip() == "万元" and _COUNTED.search(called):    # (a column of people or times in a table in 元: as written)
+        added_text, whole_text, unit = f"{sum(p.value for p in parts):,g}", f"{whole.value:,g}", ""
+    else:
+        added_text, whole_text = amount_text(added), amount_text(facts.amount(whole))
     say("SUM_MISMATCH", facts.where(whole.start),
-        f"{called} {amount_text(added)}{unit}，与{against} {amount_text(facts.amount(whole))}{unit or ' '}不符{why}{quoted(facts, whole)}")
+        f"{called} {added_text}{unit}，与{against} {whole_text}{unit or ' '}不符{why}{quoted(facts, whole)}")
+
+
+# a column that counts (学生, 人次, 户数 …), not money
+_COUNTED = re.compile(r"「[^」]*(?:学生|人数|人次|户数|次数|人口|[(（](?:人|户|个|次|所|人次)[)）])[^」]*」")
 
 
 def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subtotal) -> None:

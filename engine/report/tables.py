@@ -27,6 +27,7 @@ class AmountRow:
     numbered_under: bool = False   # 1, 2 under 一: a part of the row numbered above it
     named: str = ""            # its words after an empty or numbered 序号 cell ("| | 县（市、区）小计 |")
     arrived: list[Number] = field(default_factory=list)   # its amounts under a 到位 column (实际到位, 到位资金)
+    arrival_rate: Number | None = None   # its rate under a 到位率 column
 
 
 @dataclass
@@ -143,6 +144,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
     columns: dict[int, str] | None = None
     in_yuan: set[int] = set()
     arrived: set[int] = set()
+    arrival_rates: set[int] = set()
     numbered = False
     side_names: int | None = None
     after_header = False
@@ -171,6 +173,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
                     columns[i] = kind
             in_yuan = {i for i in columns if IN_YUAN.search(cells[i])}   # 执行数（元） beside 预算数（万元）
             arrived = {i for i, c in enumerate(cells) if "到位" in c and "率" not in c}   # 实际到位 (not 到位率)
+            arrival_rates = {i for i, c in enumerate(cells) if "到位率" in c}
             numbered = _NUMBERED_BY.fullmatch(text_key(cells[0])) is not None if cells else False
             tables.append(AmountTable(header=cells))
             after_header, header_width, resumed = True, len(cells), None
@@ -190,6 +193,8 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
                 row.cells[kind] = n
             if column in arrived and not n.is_rate:
                 row.arrived.append(n)
+            if column in arrival_rates and n.is_rate and row.arrival_rate is None:
+                row.arrival_rate = n
             n.part = True
         if row.cells:
             # (支出合计; in a table numbered by 序号, "| | 合计 |": its name after the empty 序号 cell)
