@@ -149,7 +149,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         # (… or the rule the report states for it by name: "农村卫生厕所普及率每低于年度指标值1个百分点扣1分")
         rates = ind.actual.is_rate and ind.target.is_rate
         own_per_unit = _PER_UNIT.search(ind.own_rule or "") is not None
-        per_unit = ind.own_rule if own_per_unit else _rule_said_for(facts, ind) or "" if rates else ""
+        per_unit = ind.own_rule if own_per_unit else (_rule_said_for(facts, ind) or "") if rates else ""
         if _PER_UNIT.search(per_unit):
             # "达到得7分，每低1个百分点扣0.5分": a rate's row scored by its own deduction per point short
             points = per_point_score(per_unit, ind.target.value - ind.actual.value, ind.weight.value) \
