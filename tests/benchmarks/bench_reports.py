@@ -75,7 +75,8 @@ def headline_read(result, figures: dict) -> dict[str, bool]:
     return out
 
 
-_EXECUTION_NAMES = ("执行率", "预算执行率", "预算执行", "资金执行率")
+# (the form's 年度资金总额 row is its 预算执行率 item: its 分值, 得分 and the year's 执行率 — read as that item)
+_EXECUTION_NAMES = ("执行率", "预算执行率", "预算执行", "资金执行率", "年度资金总额", "资金总额")
 
 
 def indicators_read(result, indicators: list[dict]) -> list[bool]:
