@@ -26,11 +26,9 @@ def rule_column_rows(run: list[int], cells: list[str], rows: dict[int, list[str]
                     and NAME_COLUMN.search(cells[k - 1])), None)
     if rule_at is None:
         return _rule_between_rows(run, cells, rows)
-    first = rule_at - 1
+    first = _first_name_column(cells, rule_at - 1)
     content = content_column().match(key(cells[rule_at - 1])) is not None and rule_at >= 2 \
         and NAME_COLUMN.search(cells[rule_at - 2]) is not None
-    while first > 0 and NAME_COLUMN.search(cells[first - 1]) and not BARE_NUMBER.fullmatch(cells[first - 1]):
-        first -= 1
     end = rule_at + 3
     reasons = end < len(cells) and not BARE_NUMBER.fullmatch(cells[end]) and (
         column_of(cells[end], "indicators") == "reason" or re.search(r"原因|说明|备注", cells[end]) is not None)
@@ -95,9 +93,7 @@ def _rule_between_rows(run: list[int], cells: list[str], rows: dict[int, list[st
                       and NAME_COLUMN.search(cells[k - 1])), None)
     if weight_at is None:
         return set()
-    first = weight_at - 1
-    while first > 0 and NAME_COLUMN.search(cells[first - 1]) and not BARE_NUMBER.fullmatch(cells[first - 1]):
-        first -= 1
+    first = _first_name_column(cells, weight_at - 1)
     found: list[tuple[int, list[str]]] = []
     names: list[int] = []
     k = done = weight_at + 3
@@ -126,3 +122,11 @@ def _rule_between_rows(run: list[int], cells: list[str], rows: dict[int, list[st
     for line, row in found:
         rows[line] = row
     return {run[j] for j in range(first, done)} - {run[first]} - {line for line, _ in found}
+
+
+def _first_name_column(cells: list[str], last: int) -> int:
+    """The header's first name column (一级指标), going left from its last one (三级指标)."""
+    first = last
+    while first > 0 and NAME_COLUMN.search(cells[first - 1]) and not BARE_NUMBER.fullmatch(cells[first - 1]):
+        first -= 1
+    return first

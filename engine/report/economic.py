@@ -20,7 +20,7 @@ def check_economic_breakdown(facts: Facts, report: FindingList) -> None:
     if spent is None or not facts.amount(spent):
         return
     for said in _BY_KIND.finditer(facts.text):
-        start, end = sentence_bounds(facts.text, said.start())
+        end = sentence_bounds(facts.text, said.start())[1]
         parts = [n for n in facts.numbers if said.end() <= n.start < end and n.is_amount and not n.part]
         if len(parts) < 3 or _PARTIAL.search(facts.text[said.end():end]) or not 0 < said.start() - spent.end < _NEAR \
                 or report.names(facts.where(parts[0].start)):

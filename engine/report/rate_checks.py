@@ -373,11 +373,17 @@ def check_arrival_rates(facts: Facts, report: FindingList) -> None:
             continue
         if len(arrived) != 1 or len(due) != 1 or due[0].start > arrived[0].start or not facts.amount(due[0]):
             continue
-        share = facts.amount(arrived[0]) / facts.amount(due[0])
-        if not at_stated(share, rate):
-            report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
-                           f"报告写资金到位率 {rate.value:g}%，按实际到位 {amount_text(facts.amount(arrived[0]))}÷"
-                           f"{amount_text(facts.amount(due[0]))} 应为 {excel_round(share * 100, 2):.2f}%{quoted(facts, rate)}")
+        _say_arrival(facts, report, rate, facts.amount(arrived[0]), facts.amount(due[0]), ("实际到位", ""))
+
+
+def _say_arrival(facts: Facts, report: FindingList, rate, arrived: float, due: float, words: tuple[str, str],
+                 note: str = "") -> None:
+    """The 资金到位率 said against what arrived over what was due (a warning, as any stated rate)."""
+    share = arrived / due
+    if not at_stated(share, rate):
+        report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
+                       f"报告写资金到位率 {rate.value:g}%，按{words[0]} {amount_text(arrived)}÷{words[1]}{amount_text(due)} "
+                       f"应为 {excel_round(share * 100, 2):.2f}%{note}{quoted(facts, rate)}")
 
 
 _WHOLE_ARRIVAL = re.compile(r"\s*(?:全年|年度|预算)?资金到位率\s*(?:为|达到?|是)?\s*")
@@ -393,10 +399,6 @@ def _arrival_apart(facts: Facts, report: FindingList, rate) -> None:
     budget = facts.keyed_amounts().get("budget_total")
     if len(arrived) != 1 or budget is None or not facts.amount(budget):
         return
-    (got, part), = arrived.items()
-    share = got / facts.amount(budget)
-    if share <= 1 and not at_stated(share, rate):
-        report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
-                       f"报告写资金到位率 {rate.value:g}%，按全年实际到位 {amount_text(got)}÷全年预算 "
-                       f"{amount_text(facts.amount(budget))} 应为 {excel_round(share * 100, 2):.2f}%（数字分处两处，请核对）"
-                       f"{quoted(facts, rate)}")
+    got = next(iter(arrived))
+    if got <= facts.amount(budget):
+        _say_arrival(facts, report, rate, got, facts.amount(budget), ("全年实际到位", "全年预算 "), "（数字分处两处，请核对）")

@@ -68,6 +68,11 @@ def check_sums(facts: Facts, report: FindingList) -> None:
                 f"{quoted(facts, s.parts[0] if s.one_statement else s.whole)}")
 
 
+def _goes_on_its_list(facts: Facts, one: Number, next_one: Number) -> bool:
+    """Only words and a "、" between the two: the next amount is the next item of the same list."""
+    return re.fullmatch(r"[^，,;；。\d]*、[^，,;；。\d]*", facts.text[one.end:next_one.start]) is not None
+
+
 def _listed_on(facts: Facts, last: Number, short: float, slack: float) -> bool:
     """The amounts said after the last part, up to its sentence's end, make up what the parts fall short of."""
     end = sentence_bounds(facts.text, last.start)[1]
@@ -76,7 +81,7 @@ def _listed_on(facts: Facts, last: Number, short: float, slack: float) -> bool:
     for k, n in enumerate(after):
         running += facts.amount(n)
         # (… all of a list they open: "；另支付…经费13.12万元、…补助86.00万元" — not its first item alone)
-        listed_on = k + 1 < len(after) and re.fullmatch(r"[^，,;；。\d]*、[^，,;；。\d]*", facts.text[n.end:after[k + 1].start])
+        listed_on = k + 1 < len(after) and _goes_on_its_list(facts, n, after[k + 1])
         if abs(running - short) <= slack + facts.half_cent(n) + EPS and not listed_on:
             return True
     return False
@@ -112,7 +117,7 @@ def _other_reading(facts: Facts, parts: list[Number], whole: Number) -> bool:
         slack = sum(facts.half_cent(p) for p in run) + facts.half_cent(of) + EPS
         return abs(sum(facts.amount(p) for p in run) - to) <= slack
     if any(adds_up(parts[:k], facts.amount(whole), whole) for k in range(2, len(parts))
-           if not re.fullmatch(r"[^，,;；。\d]*、[^，,;；。\d]*", facts.text[parts[k - 1].end:parts[k].start])):
+           if not _goes_on_its_list(facts, parts[k - 1], parts[k])):
         return True       # (… not where the next part goes on its list: "另支付…13.12万元、…补助86.00万元")
     # (… or they add up to another amount its sentence said before the whole: "调整后全年预算1,912.58万元，比年初增加
     # 426.38万元，…其中基本支出1,040.20万元、项目支出872.38万元" — the list is the budget's, not the increase's)

@@ -100,13 +100,14 @@ def check_funds_part_rates(facts: Facts, report: FindingList) -> None:
 
 
 def table_rate(facts: Facts, report: FindingList, said: str, stated: Number, spent: float, budget: float,
-                words: tuple[str, str] = ("", "")) -> None:
-    """A table's stated 执行率 against its own 执行数 ÷ 预算数 (SPEC 8: a warning, as any stated rate);
-    `words` name the two operands in the message when the row does not (全年执行数, 全年预算数)."""
+                words: tuple[str, str] = ("", ""), rate_name: str = "执行率") -> None:
+    """A table's stated 执行率 against its own 执行数 ÷ 预算数 (SPEC 8: a warning, as any stated rate) — or another
+    rate of two of its amounts (`rate_name`: 到位率, 到位 ÷ 预算); `words` name the two operands in the message when
+    the row does not (全年执行数, 全年预算数)."""
     value = spent / budget
     if not at_stated(value, stated):
         report.warning("STATED_RATE_MISMATCH", facts.where(stated.start),
-                       f"{said}执行率写 {stated.value:g}%，按{words[0]} {amount_text(spent)}÷{words[1]}{amount_text(budget)} "
+                       f"{said}{rate_name}写 {stated.value:g}%，按{words[0]} {amount_text(spent)}÷{words[1]}{amount_text(budget)} "
                        f"应为 {excel_round(value * 100, 2):.2f}%{quoted(facts, stated)}")
 
 
@@ -119,13 +120,9 @@ def check_amount_tables(facts: Facts, report: FindingList) -> None:
         for row in table.rows + table.totals:
             budget, spend, rate = (row.cells.get(k) for k in ("budget", "spend", "rate"))
             if budget and facts.amount(budget) and len(row.arrived) == 1 and row.arrived[0] is not budget \
-                    and row.arrival_rate is not None \
-                    and not at_stated(facts.amount(row.arrived[0]) / facts.amount(budget), row.arrival_rate):
-                value = facts.amount(row.arrived[0]) / facts.amount(budget)     # (its 到位率 column: 到位 ÷ 预算)
-                report.warning("STATED_RATE_MISMATCH", facts.where(row.arrival_rate.start),
-                               f"表中「{row.named or row.name}」到位率写 {row.arrival_rate.value:g}%，按 "
-                               f"{amount_text(facts.amount(row.arrived[0]))}÷{amount_text(facts.amount(budget))} 应为 "
-                               f"{excel_round(value * 100, 2):.2f}%{quoted(facts, row.arrival_rate)}")
+                    and row.arrival_rate is not None:      # (its 到位率 column: 到位 ÷ 预算)
+                table_rate(facts, report, f"表中「{row.named or row.name}」", row.arrival_rate, facts.amount(row.arrived[0]),
+                           facts.amount(budget), rate_name="到位率")
             if budget and spend and rate and budget.value and not _of_the_rows_sum(facts, table, row, rate, subtotal) \
                     and not _of_another_base(facts, row, spend, rate):
                 table_rate(facts, report, f"表中「{row.named or row.name}」" if row.named or row.name else "表中该行", rate,

@@ -94,7 +94,8 @@ def _form_total(facts: Facts) -> Number | None:
         return row[0]
     # ("| 合计 | | | 95.25 |" under a header of no 分值 column — the points in brackets in the names —: the full
     # mark's when the items read from it make up 100)
-    alone = not re.sub(r"[|\s]", "", row[1]) or text_key(re.sub(r"[|\s]", "", row[1])) in vocabulary()["scores"]["total_rows"]
+    words = re.sub(r"[|\s]", "", row[1])
+    alone = not words or text_key(words) in vocabulary()["scores"]["total_rows"]
     return row[0] if alone and _sums_of_items(facts) else None
 
 
