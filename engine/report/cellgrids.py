@@ -164,13 +164,17 @@ def even_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> s
             if len(shape) < width or not any(shape) or any(
                     column_of(h, "scores") in ("weight", "score") and not f for h, f in zip(header, shape)):
                 continue     # (a 分值 or 得分 column over words: the rows are not this wide)
+            # (a column of what was set or done — 年度指标值, 完成情况 — holds figures and words alike: "≥95%", "规范")
+            # (only under a header of the form's own words: one of names may be a row's cell)
+            known = all(column_of(h, "indicators") or column_of(h, "scores") for h in header)
+            either = [known and column_of(h, "indicators") in ("target", "actual") for h in header]
             starts, k = [], width
             while k + width - 1 <= len(body):
                 chunk = body[k:k + width]
                 if chunk == header:
                     k += width
                     continue
-                if len(chunk) == width and [bool(FIGURE_CELL.match(c)) for c in chunk] == shape:
+                if len(chunk) == width and all(e or bool(FIGURE_CELL.match(c)) == f for c, f, e in zip(chunk, shape, either)):
                     starts.append((k, chunk))
                     k += width
                     continue

@@ -45,3 +45,42 @@ def target_and_actual(cell: str, figures: list[Number]) -> Evidence | None:
     completion = figures[at["completion"]] if "completion" in at else None
     return Evidence((said.group("sign") or "") + cell[said.start("target"):said.end("unit")], target,
                     cell[said.start("actual"):said.end("actual")], actual, completion)
+
+
+# what a figure says of a change, not of the year's value ("同比增长4.3%", "比上年下降2个百分点")
+_A_CHANGE = re.compile(r"(?:增长|下降|提高|降低|减少|增加|同比|比上年|较上年)\s*(?:了|为)?\s*$")
+_SAID_AS = re.compile(r"\s*(?:为|达|达到|是|[:：])?\s*$")
+
+
+def figure_said_for(name: str, cell: str, figures: list[Number], unit: str, text: str) -> Number | None:
+    """What a row's 完成情况 cell of words says its indicator achieved, where it says several figures ("预算18.60万元，
+    实际支出15.27万元，控制率82.10%"): for a rate (its name ends in 率 or 度), the cell's one rate — or the one
+    after the end of its name ("…，调整率13.51%") —, a change said ("同比增长4.3%") none; else the first figure in the
+    target's unit ("全年送戏、送书、送展下乡112场，其中送戏68场" under ≥120场).  None where that is not one figure."""
+    if len(figures) < 2 or not re.search(r"[，,；;。、]", cell):
+        return None
+    own = [n for n in figures if not _A_CHANGE.search(n.label)]
+    if re.search(r"[率度]$", name.strip()):
+        rates = [n for n in own if n.is_rate]
+        named = [n for n in rates if any(_SAID_AS.sub("", n.label).endswith(name.strip()[-k:]) for k in (3, 2))]
+        chosen = named if len(named) == 1 else rates
+        return chosen[0] if len(chosen) == 1 else None
+    if not unit or unit == "%":
+        return None
+    in_unit = [n for n in own if text.startswith(unit, n.end) or n.unit == unit]
+    return in_unit[0] if in_unit else None
+
+
+# a 评分表 row's 评分标准 that opens with the line it scores against ("≥90%得满分，每低1个百分点扣0.3分",
+# "≤10个工作日得满分", "在职人员控制率≤100%得满分", "≥12个，按实际/目标×分值计分")
+OPENING_LINE = re.compile(r"\s*(?P<name>[^\d，,；;。≥≤<>=]{0,20}?)\s*(?P<sign>≥|≤|>=|<=|=|不低于|不少于|不超过|不高于|达到)\s*"
+                           r"(?P<figure>\d+(?:\.\d+)?)\s*(?P<unit>[%％]|[^\d\s，,；;。的得按]{1,4})?\s*(?:的|以上|以内|及以上|及以下)?\s*"
+                           r"(?:得满分|得\d+(?:\.\d+)?分|[，,；;]|$)")
+_DEFINITION = re.compile(r"[^;；。，,]{2,20}[=＝][^;；。]*[/÷][^;；。]*[;；]\s*")    # "预算调整率=(…)/年初预算；"
+RATIO = re.compile(r"\S\s*[/÷]\s*\S")                                              # "在职人员数/编制数"
+
+
+def opening_match(rule: str) -> re.Match | None:
+    """The line a row's 评分标准 opens with, after the rate's definition where it gives one first."""
+    defined = _DEFINITION.match(rule)
+    return OPENING_LINE.match(rule, defined.end() if defined else 0)

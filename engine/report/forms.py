@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..core.parsing import DIRECTIONS
 from .dates import date_said
-from .evidence import target_and_actual
+from .evidence import figure_said_for, opening_match, target_and_actual
 from .numbers import Number
 from .placing import DIRECTION_CELL, goes_on, marks_only, rejoined, row_name, row_shift, sign_apart
 from .plain import BARE_NUMBER, BONUS_ROW, IN_WAN, IN_YUAN, kind_stated
@@ -503,6 +503,10 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
             and not (target.value == 0 and not target_unit):     # ≤0 against -8.2%: nought in any unit
         target = actual = None      # 3.5万人 against 36200人: not compared (precision first); a bare
         # figure under 实际完成值 is in the target's unit (≥6公里 | 6.4)
+    if actual is None and len(by_column.get("actual") or []) >= 2:    # a 完成情况 cell of words and figures
+        opening = opening_match(text_of.get("rule", ""))
+        unit = _unit(target_text) if target_text else (opening.group("unit") or "") if opening else ""
+        actual = figure_said_for(name, actual_text, by_column["actual"], unit, text)
     near = placed[0][1] if placed else None         # (a 时效 row's dates: "2023年12月底前 | 2023年11月", dates.py)
     target, actual = target or date_said(text, target_text, near), actual or date_said(text, actual_text, near)
     adjusted = text_of.get("adjusted_target", "").strip()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..core.parsing import DIRECTIONS, text_key
+from .evidence import RATIO, opening_match
 from .facts import Facts, same_name
 from .numbers import Number
 
@@ -63,13 +64,6 @@ def rule_targets(facts: Facts) -> None:
         indicator.scored_apart, indicator.rule_line = indicator.scored_apart or "目标取自评分规则", True
 
 
-# a 评分表 row's 评分标准 that opens with the line it scores against ("≥90%得满分，每低1个百分点扣0.3分",
-# "≤10个工作日得满分", "在职人员控制率≤100%得满分", "≥12个，按实际/目标×分值计分")
-_OPENING_LINE = re.compile(r"\s*(?P<name>[^\d，,；;。≥≤<>=]{0,20}?)\s*(?P<sign>≥|≤|>=|<=|=|不低于|不少于|不超过|不高于|达到)\s*"
-                           r"(?P<figure>\d+(?:\.\d+)?)\s*(?P<unit>[%％]|[^\d\s，,；;。的得按]{1,4})?\s*(?:的|以上|以内|及以上|及以下)?\s*"
-                           r"(?:得满分|得\d+(?:\.\d+)?分|[，,；;]|$)")
-
-
 def _own_rule_targets(facts: Facts) -> None:
     """An indicator read from a 评分表 row with what it achieved and no target, whose own 评分标准 opens with
     its line (no other name before it): that line its target — said apart from it, so checked as a
@@ -78,7 +72,8 @@ def _own_rule_targets(facts: Facts) -> None:
         if indicator.target is not None or indicator.actual is None or not indicator.own_rule \
                 or indicator.direction == "定性":
             continue
-        cell = facts.text.find(indicator.own_rule, indicator.start)
+        # (from its row's start: the row is placed at its first figure, which may stand after its rule)
+        cell = facts.text.find(indicator.own_rule, facts.text.rfind("\n", 0, indicator.start) + 1)
         line = opening_line(facts, indicator.own_rule, indicator.name, cell)
         if line is None or line[0].is_rate != indicator.actual.is_rate:
             continue
@@ -86,12 +81,19 @@ def _own_rule_targets(facts: Facts) -> None:
         indicator.scored_apart, indicator.rule_line = indicator.scored_apart or "目标取自该行评分标准", True
 
 
+_THE_TARGET = ("目标", "目标值", "指标值", "年度目标", "年度目标值")     # "目标≥120场，按完成比例计分"
+
+
 def opening_line(facts: Facts, rule: str, name: str, cell: int) -> tuple[Number, str] | None:
     """The line a row's 评分标准 (standing at `cell` of the text) opens with, and its direction, where no other name
-    than the row's stands before it ("≤100%得4分，每超1个百分点扣0.5分"; "在职人员控制率≤100%得满分")."""
-    line = _OPENING_LINE.match(rule)
+    than the row's stands before it ("≤100%得4分，每超1个百分点扣0.5分"; "在职人员控制率≤100%得满分") — or the end of its name
+    ("执行率≥95%得10分" in the 预算执行率 row), or what it divides ("在职人员数/编制数≤100%得满分"), or after the rate's
+    definition ("预算调整率=(全年预算-年初预算)/年初预算；≤10%得满分")."""
+    line = opening_match(rule)
     named = text_key(line.group("name")) if line else ""
-    if line is None or cell < 0 or named and not (named == text_key(name) or same_name(named, text_key(name))):
+    if line is None or cell < 0 or named and not (named == text_key(name) or same_name(named, text_key(name))
+                                                  or len(named) >= 3 and text_key(name).endswith(named)
+                                                  or RATIO.search(line.group("name")) or named in _THE_TARGET):
         return None
     target = facts.rule_number_at(cell + line.start("figure"))
     return (target, DIRECTIONS.get(line.group("sign"), ">=")) if target is not None else None   # (达到: a floor)

@@ -65,6 +65,9 @@ def read_sums(facts: Facts) -> None:
             if match.end() <= n.start < end and not (nested and nested[0] <= n.start < nested[1]):
                 if stop_parts(n.label) or (not spent_whole and _SPENDING.search(n.label)) or _WHOLE.search(n.label):
                     break   # "其中省级补助…、县级配套…，实际拨付使用…": the sources end where spending starts
+                if n.measure == "adjust" and before and before[-1].measure != "adjust" \
+                        and re.search(r"[;；]", text[match.end():n.start]):
+                    break   # "其中基本支出…、项目支出…；年中追加…，上年结转…": the budget's moves after the list
                 between = text[match.end():n.start]
                 if n.is_amount and not opens_bracket(between):
                     parts.append(n)   # (a part's own parts in brackets after it are not the whole's)

@@ -108,10 +108,10 @@ def _lines(report: ReportText, lines: list[str], place) -> None:
     pieces = [(piece, n) for n, line in enumerate(lines, 1) for piece in flattened(line)]
     # a line of "|" marks only ("||||||", a copied table's row of empty or merged cells) ends a row:
     # a blank line, not a cell ("|" alone stays an empty cell, but where such lines end rows)
-    lines = _row_ends_as_cells([piece for piece, _ in pieces])
-    ruled, covered = ruled_rows(lines)
+    lines, closing = _row_ends_as_cells([piece for piece, _ in pieces])
+    ruled, covered, left = ruled_rows(lines, closing)
     lines = ["" if i in covered or RULED.fullmatch(line) and line.count("|") + line.count("｜") >= 2 or ruled and
-             RULED.fullmatch(line) else line for i, line in enumerate(lines)]
+             RULED.fullmatch(line) and i not in left else line for i, line in enumerate(lines)]
     lines = _pairs_joined(lines)
     rows = {**table_rows(lines), **ruled}
     consumed = cells_per_line(lines, rows)
@@ -136,17 +136,20 @@ _ONE_CELL = re.compile(r"[^|｜]*[|｜]\s*")               # "4 |", "|": a cell 
 _CELL_AND_MARKS = re.compile(r"([^|｜]*[^|｜\s][^|｜]*[|｜])[\s|｜]*")   # "4 | |", "94% | |||": the row's end too
 
 
-def _row_ends_as_cells(lines: list[str]) -> list[str]:
+def _row_ends_as_cells(lines: list[str]) -> tuple[list[str], set[int]]:
     """A form copied one cell a line, each cell with its "|", marks a row's end with more ("3 | |", "94% | |||",
     one mark for each empty or merged cell it ends with): among such cells, a cell too — not a row of its own, which
-    would break the run of cells (three cells a line of one mark, among the six lines around it, at least)."""
+    would break the run of cells (three cells a line of one mark, among the six lines around it, at least).  The
+    lines so read are returned too: they close their rows."""
     out = list(lines)
+    closing: set[int] = set()
     marked = [bool(_ONE_CELL.fullmatch(line)) for line in lines]
     for i, line in enumerate(lines):
         cell = _CELL_AND_MARKS.fullmatch(line)
         if cell and not marked[i] and sum(marked[max(0, i - 3):i + 4]) >= 3:
             out[i] = cell.group(1)
-    return out
+            closing.add(i)
+    return out, closing
 
 
 _BARE = re.compile(r"[-+]?[\d,]*\.?\d+")

@@ -126,27 +126,55 @@ _BROKEN_CELL = 12    # a cell's words broken over lines: each piece this short a
 _RULED_ROWS = 3     # lines of "|" marks only, this many at least (one alone may be an empty cell)
 
 
-def ruled_rows(lines: list[str]) -> tuple[dict[int, list[str]], set[int]]:
+def ruled_rows(lines: list[str], closing: set[int] = frozenset()) -> tuple[dict[int, list[str]], set[int], set[int]]:
     """A table copied from a web page a cell a line, each cell ending with "|", each row ended by
     a line of "|" marks only ("||||", its empty and merged cells): each row's cells (a cell's words
     broken over lines joined: "一级 / 指标", "产 / 出 / 指 / 标") at its first line, and the other
-    lines it covers.  Only in a text with such lines (`_RULED_ROWS` of two marks or more)."""
+    lines it covers.  Only in a text with such lines (`_RULED_ROWS` of two marks or more).
+    Where the rows between two such lines end at their last cells instead (`closing`: "5 | |", the row's end
+    after its last cell), their "|" lines are empty cells: those lines are left to the one-cell-a-line readers
+    (engine/report/cellrows.py) and returned third."""
     rows: dict[int, list[str]] = {}
     covered: set[int] = set()
+    left: set[int] = set()
     ends = [n for n, line in enumerate(lines) if RULED.fullmatch(line)]
     if sum(1 for n in ends if lines[n].count("|") + lines[n].count("｜") >= 2) < _RULED_ROWS:
-        return rows, covered
+        return rows, covered, left
+    multi = [n for n in ends if lines[n].count("|") + lines[n].count("｜") >= 2]
+    for a, b in zip(multi, multi[1:]):
+        if sum(1 for n in closing if a < n < b - 1) >= 2:
+            left.update(range(a + 1, b))
     for a, b in zip(ends, ends[1:]):
         group = _row_lines([n for n in range(a + 1, b) if lines[n].strip()], lines)
-        if len(group) < 2 or not re.search(r"[|｜]\s*$", lines[group[-1]]):
+        if len(group) < 2 or not re.search(r"[|｜]\s*$", lines[group[-1]]) or a + 1 in left:
             continue
         cells = [c.strip() for c in re.split(r"[|｜]", "".join(lines[n].strip() for n in group))]
         while cells and not cells[-1]:
             cells.pop()
         if sum(1 for c in cells if c) >= 2 and not (b == ends[-1] and _cells_follow(lines, b, len(cells))):
-            rows[group[0]] = cells
+            for first, part in _at_a_header(group, cells):
+                rows[first] = part
             covered.update(group[1:])
-    return rows, covered
+    return rows, covered, left
+
+
+def _at_a_header(group: list[int], cells: list[str]) -> list[tuple[int, list[str]]]:
+    """A ruled row that holds a form's header with no ruling line before or after it ("年度总体目标 | … | 绩效指标 |
+    一级指标 | 二级指标 | … | 偏差原因分析及改进措施 | 产出指标 | 数量指标 | 送戏下乡演出场次 | ≥180场 | …"), each cell on
+    a line of its own: three rows — the cells before the header, the header, the row after it."""
+    if len(group) != len(cells):
+        return [(group[0], cells)]
+    for start in range(len(cells) - 4):
+        width = 0
+        while start + width < len(cells) and (column_of(cells[start + width], "indicators")
+                                              or column_of(cells[start + width], "scores")):
+            width += 1
+        if width >= 4 and form_header(cells[start:start + width]) and start + width < len(cells):
+            parts = [(start, start + width), (start + width, len(cells))]
+            if start:
+                parts.insert(0, (0, start))
+            return [(group[a], cells[a:b]) for a, b in parts]
+    return [(group[0], cells)]
 
 
 def _cells_follow(lines: list[str], end: int, width: int) -> bool:

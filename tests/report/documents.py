@@ -51,8 +51,10 @@ from office import writer_pdf
 # 1234, 1238: their 评分表 set in spaces, a group's points on the line under its name and long rules or targets wrapped —
 # in LibreOffice's PDF of those paragraphs the cells are a space apart, as 896's: the rows are read from the text and Word,
 # not the PDF
+# 1268: its 自评表 typed with tabs in Word (not a Word table), as 096's: not read as a table from the PDF (its 索引号 head
+# is the | table that puts it among these cases)
 NOT_AS_PDF = ("037", "096", "103", "111", "325", "517", "527", "595", "726", "784", "799", "842", "896", "942", "946",
-              "1017", "1018", "1052", "1093", "1130", "1134", "1140", "1160", "1165", "1234", "1238")
+              "1017", "1018", "1052", "1093", "1130", "1134", "1140", "1160", "1165", "1234", "1238", "1268")
 
 def as_word(case: Path, target: Path) -> Path:
     """The case as a department writes it in Word: its | rows a real table, the rest paragraphs."""

@@ -1033,3 +1033,131 @@ def test_points_added_and_taken_off_under_the_total_one_cell_a_line(tmp_path):
     right = result_of(tmp_path, text.format(grade="良", final="89.2"))
     assert right.facts.total.value == 89.2 and right.findings == []
     assert error_codes(result_of(tmp_path, text.format(grade="优", final="89.2"))) == ["GRADE_MISMATCH"]
+
+
+# a 评分表 copied from a web page one cell a line, each cell with its "|", each row's last cell with the bars of its
+# row's end ("5 | |"), merged level cells a "|" alone; a 完成情况 column between the 评价标准 and the 分值
+MARKED_ROW_ENDS = """部门整体支出绩效自评表 |
+| ||||||
+一、预算执行情况 |
+预算数: |
+640.00 |
+执行数: |
+618.24 |
+96% |
+| ||||||
+二、整体完成情况 |
+一级指标 |
+二级指标 |
+三级指标 |
+评价标准 |
+完成情况 |
+分值 |
+自评得分 |
+投入(20) |
+预算配置(20) |
+在职人员控制率 |
+在职人员数/编制数≤100%得满分,每超过1个百分点扣0.5分。 |
+95.24% |
+10 |
+10 | |
+|
+|
+预算调整率 |
+预算调整率=(全年预算-年初预算)/年初预算;≤10%得满分,超过不得分。 |
+6.67% |
+10 |
+10 | |
+产出(40) |
+履职产出(40) |
+巡查河道里程 |
+≥300公里得满分,未达到按比例得分。 |
+{patrolled} |
+20 |
+{score} | |
+|
+|
+问题整改率 |
+≥95%得满分,未达到按比例得分。 |
+97.3% |
+20 |
+20 | |
+合计 |
+|
+|
+|
+|
+60 |
+{total} |
+| ||||
+"""
+
+
+def test_rows_ended_by_their_last_cells_bars_and_a_column_of_what_was_done(tmp_path):
+    """Each row is its seven cells, merged ones empty; the targets come from each row's own rule, the one after
+    the rate's definition, the one of a ratio ("在职人员数/编制数≤100%") and the one of an amount."""
+    text = "某县河湖保护中心2024年度部门整体支出绩效自评报告\n\n" + MARKED_ROW_ENDS
+    result = result_of(tmp_path, text.format(patrolled="288公里", score="19.2", total="59.2"))
+    assert indicator_values(result) == {"在职人员控制率": (100, 95.24, 10, 10), "预算调整率": (10, 6.67, 10, 10),
+                                        "巡查河道里程": (300, 288, 20, 19.2), "问题整改率": (95, 97.3, 20, 20)}
+    assert result.facts.total.value == 59.2 and error_codes(result) == []
+    slipped = result_of(tmp_path, text.format(patrolled="288公里", score="19.2", total="59.5"))
+    assert error_codes(slipped) == ["TOTAL_MISMATCH"]
+
+
+# a 项目支出绩效自评表 from a web page one cell a line, each ending "|", rows ended by lines of marks ("||||"); the
+# indicator block's header follows the 年度总体目标 cells with no such line between them, nor before its first row
+HEADER_UNRULED = """项目支出绩效自评表 |
+||||
+项目名称 |
+乡村文化惠民工程 |
+||||
+年度总体目标 |
+预期目标 |
+实际完成情况 |
+送戏下乡180场以上，群众满意度90%以上。 |
+送戏下乡192场，群众满意度92.8%。 |
+绩效指标 |
+一级指标 |
+二级指标 |
+三级指标 |
+指标值 |
+实际完成值 |
+分值 |
+得分 |
+偏差原因分析及改进措施 |
+产出指标 |
+数量指标 |
+送戏下乡演出场次 |
+≥180场 |
+192场 |
+40 |
+40 |
+||||
+||||
+||||
+全民健身赛事活动次数 |
+≥24次 |
+22次 |
+20 |
+{score} |
+2项赛事因场馆维修取消 |
+||||
+满意度指标 |
+服务对象满意度 |
+群众满意度 |
+≥90% |
+92.8% |
+40 |
+40 |
+||||
+"""
+
+
+def test_a_forms_header_between_ruled_rows_with_no_ruling_line_of_its_own(tmp_path):
+    text = "某县文化馆2024年度项目支出绩效自评报告\n\n" + HEADER_UNRULED
+    result = result_of(tmp_path, text.format(score="18.33"))
+    assert indicator_values(result) == {"送戏下乡演出场次": (180, 192, 40, 40), "全民健身赛事活动次数": (24, 22, 20, 18.33),
+                                        "群众满意度": (90, 92.8, 40, 40)}
+    assert error_codes(result) == []
+    assert error_codes(result_of(tmp_path, text.format(score="19.33"))) == ["SCORE_MISMATCH"]

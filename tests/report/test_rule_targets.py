@@ -54,6 +54,7 @@ EVIDENCE_TABLE = """某区2024年度部门整体支出绩效自评表
 | 产出 | 履职产出 | 养老服务设施新建数量 | 8 | ≥12个，按实际/目标×分值计分 | 11个 | {built} |
 | | | 临时救助平均办理时限 | 7 | ≤10个工作日得满分 | 7个工作日 | 7 |
 | | | 救助政策知晓率 | 5 | 知晓率≥80%得满分 | 86% | 5 |
+| | | 入户走访覆盖率 | 5 | 知晓率≥80%得满分 | 90% | 5 |
 """
 
 
@@ -63,7 +64,8 @@ def test_a_rows_own_rule_opening_with_its_line_gives_its_target(tmp_path):
     assert values["在职人员控制率"] == (100, 93.55, 5, 5)       # (the share worked out: its result)
     assert values["重点支出安排率"] == (90, 92, 5, 5) and values["养老服务设施新建数量"] == (12, 11, 8, 7.33)
     assert values["临时救助平均办理时限"] == (10, 7, 7, 7)
-    assert values["救助政策知晓率"][0] is None     # (another name before the line: not taken as this row's)
+    assert values["救助政策知晓率"][0] == 80       # (the end of its own name before the line: its own)
+    assert values["入户走访覆盖率"][0] is None     # (another name before the line: not taken as this row's)
     assert [i.direction for i in result.facts.indicators][:4] == ["<=", ">=", ">=", "<="]
     assert not result.findings
 
@@ -85,3 +87,28 @@ def test_the_line_a_rate_is_measured_against_right_after_it(tmp_path):
     ind = next(i for i in result.facts.indicators if "调剂比例" in i.name)
     assert (ind.target.value, ind.actual.value, ind.direction, ind.rule_line) == (20, 23.83, None, True)
     assert result.findings == []
+
+
+# a 评分表 whose 完成情况 cells are sentences of several figures, its 评分标准 the line ("目标≥120场，…")
+SAID_IN_WORDS = """某县2024年度部门整体支出绩效自评表
+| 一级指标 | 二级指标 | 三级指标 | 分值 | 评分标准 | 完成情况 | 得分 |
+| 投入 | 预算配置 | 预算调整率 | 4 | 预算调整率=（追加数+调减数）÷年初预算数；≤10%得4分，超过的得2分 | 年初预算1,200.00万元，追加80.00万元、调减10.00万元，调整率7.50% | 4 |
+| 产出 | 产出数量 | 送戏下乡场次 | 5 | 目标≥120场，按完成比例计分 | 全年送戏下乡{shows}场，其中进村演出68场 | {score} |
+| | 产出质量 | 文献外借量 | 5 | 目标≥18万册次，按完成比例计分 | 全年外借16.9万册次，同比增长4.3% | 4.69 |
+| 效果 | 满意度 | 群众满意度 | 5 | 目标≥90%，每低1个百分点扣0.5分 | 发放问卷600份，回收562份，满意538份，满意度95.73% | 5 |
+"""
+
+
+def test_what_a_sentence_of_figures_says_was_achieved(tmp_path):
+    """The rate after the end of the row's name, not a change said beside it; a count in the target's unit, the first
+    (a 其中 after it is a part); the target the line its 评分标准 opens with, after the word 目标 or a definition."""
+    result = checked(tmp_path, SAID_IN_WORDS.format(shows="112", score="4.67"))
+    assert indicator_values(result) == {"预算调整率": (10, 7.5, 4, 4), "送戏下乡场次": (120, 112, 5, 4.67),
+                                        "文献外借量": (18, 16.9, 5, 4.69), "群众满意度": (90, 95.73, 5, 5)}
+    assert not result.findings
+
+
+def test_a_cell_of_two_rates_and_no_name_gives_no_achieved_figure(tmp_path):
+    """"回收率93.67%，满意率95.73%" in the 群众满意度 row: neither rate after its name — which is its own is not known."""
+    text = SAID_IN_WORDS.format(shows="112", score="4.67").replace("满意度95.73%", "回收率93.67%，满意率95.73%")
+    assert indicator_values(checked(tmp_path, text))["群众满意度"][1] is None

@@ -88,3 +88,17 @@ def test_a_column_of_people_in_a_table_in_yuan_is_said_as_written(tmp_path):
             "| 第二小学 | 3,100 | 3,100,000.00 |\n| 第三小学 | 5,180 | 5,180,000.00 |\n| 合计 | 10,584 | 12,480,000.00 |\n")
     said = [f.message for f in checked(tmp_path, text).findings if "受益学生" in f.message]
     assert len(said) == 1 and "12,480" in said[0] and "10,584" in said[0] and "万元" not in said[0].split("：")[0]
+
+
+# the budget's parts in a 其中 list closed by "；", then its moves and the year's whole
+MOVES_AFTER_THE_PARTS = HEAD + ("    2024年年初预算1,426.80万元，其中基本支出742.30万元、项目支出684.50万元；年中追加文化惠民资金134.34万元，"
+                                "上年结转资金37.20万元，全年预算1,598.34万元。全年执行1,562.71万元，预算执行率{rate}。\n")
+
+
+def test_the_years_budget_after_a_list_of_parts_closed_by_a_semicolon_is_the_whole(tmp_path):
+    """全年预算1,598.34 is the whole's, not the 项目支出's named in the closed list; the 上年结转 after the list is no
+    part of it (1,426.80 + 134.34 + 37.20 = 1,598.34); 1,562.71 ÷ 1,598.34 = 97.77%."""
+    right = checked(tmp_path, MOVES_AFTER_THE_PARTS.format(rate="97.77%"))
+    assert right.facts.keyed_amounts()["budget_total"].value == 1598.34 and right.findings == []
+    assert _said(checked(tmp_path, MOVES_AFTER_THE_PARTS.format(rate="97.87%"))) == [
+        ("STATED_RATE_MISMATCH", "warning", "第3行")]   # (its operands in two sentences)
