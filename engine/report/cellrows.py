@@ -165,7 +165,7 @@ _DIRECTION_CELL = re.compile(r"^(?:≥|≤|>=|<=|=|>|<|大于等于|小于等于
                              r"正向指标|反向指标|定量|定量指标|定性指标)$")
 _PLACEHOLDER = re.compile(r"^[.…·—\-/]*$")
 _FIGURE_COLUMNS = ("target", "actual", "weight", "score")   # the national form's order
-_AMONG_FIGURES = ("completion", "rule")        # columns a province's form puts among them
+_AMONG_FIGURES = ("completion", "rule", "unit")   # columns a province's form puts among them (计量单位 too)
 _SENTENCE = re.compile(r"[。；;！？!?，]|,(?!\d{3})")   # not the comma of 8,912
 
 
@@ -185,6 +185,8 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
             end += 1
         if end - start >= 5:
             break
+    if column_of(cells[start + 1], "indicators") == "level1" and column_of(cells[start], "indicators") != "level1":
+        start += 1     # a merged cell's words to the left of the header ("绩" / "效" / "指标"): none of its columns
     header = spelled_out(cells[start:end])
     columns = [column_of(c, "indicators") for c in header]
     if "target" not in columns:
@@ -274,6 +276,7 @@ def _rows_in_order(data: list[str], order: list[str]) -> list[tuple[int, int]]:
         cells = data[i:i + width]
         if BARE_NUMBER.fullmatch(cells[weight]) and BARE_NUMBER.fullmatch(cells[score]) \
                 and float(cells[score]) <= float(cells[weight]) \
+                and not any(re.search(r"\d", c) for c, column in zip(cells, order) if column == "unit") \
                 and not any(_SENTENCE.search(c) for c, column in zip(cells, order) if column != "rule"):
             spans.append((i, i + width - 1))
             i += width

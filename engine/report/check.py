@@ -17,6 +17,7 @@ from ..core.rates import exec_rate
 from .facts import Facts
 from .coverage import Coverage, coverage, report_kind
 from .declared import check_declared_total
+from .group_rows import check_groups_said_apart
 from .group_totals import check_group_items_total, check_group_totals_said_before
 from .total_twice import check_total_by_indicators, check_totals_said_twice
 from .source_rates import check_scope_rates, check_source_rates, check_source_rows_rates
@@ -143,6 +144,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_said_points_rate(facts, report)
     check_said_rate_rule(facts, report)
     _form_total(facts, report)
+    check_groups_said_apart(facts, report)
     check_declared_total(facts, report)
     check_group_items_total(facts, report)
     check_two_sided_tables(facts, report)

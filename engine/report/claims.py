@@ -170,6 +170,7 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
     dropped = [i for i in facts.indicators if i not in prose]
     for said in dropped:     # a row without its target, a sentence stating it ("| 故障平均修复时间 | 10 | 56小时 | 8.57 |"
         _target_said_of_row(said, read)     # and "…修复时间目标≤48小时，实际平均56小时，…完成率…")
+        _points_said_of_row(said, read)
     facts.restated = [r for i in dropped if (r := _restated(i, read)) is not None
                       and (r.completion is not None or r.self_score is not None)]
     facts.indicators = read + prose
@@ -189,6 +190,18 @@ def _target_said_of_row(said: Indicator, rows: list[Indicator]) -> None:
         row = named[0]
         row.target, row.direction = said.target, said.direction or row.direction
         row.scored_apart = row.scored_apart or "目标取自正文，实际值与得分取自表格"
+
+
+def _points_said_of_row(said: Indicator, rows: list[Indicator]) -> None:
+    """A form of no 分值 column (its 得分 only) and the sentence restating a row of it with its points ("①统防统治服务面积：
+    …该指标分值8分，自评得8分" beside "| 统防统治服务面积 | ≥12万亩 | 12.6万亩 | 8 |"): the one row of that name and that
+    score takes the sentence's points."""
+    if said.weight is None or said.self_score is None:
+        return
+    named = [r for r in rows if r.weight is None and r.self_score is not None and r.self_score.value == said.self_score.value
+             and text_key(r.name) == text_key(said.name)]
+    if len(named) == 1:
+        named[0].weight = said.weight
 
 
 def _restated(said: Indicator, rows: list[Indicator]) -> Indicator | None:
@@ -407,6 +420,7 @@ _FUNDS_NAME = re.compile(r"^(?:项目|基本|全年|本年|年度|部门|整体)
 _NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当年|该指标|本指标)|(?:年度计划|年度|计划|预期)$")
 
 
+_FORMULAS_WORDS = re.compile(r"[÷×＝=]|计算为$")
 _COMPLETION_AFTER_TARGET = re.compile(r"[^,，;；。(（]*(?:[(（]|[,，])\s*(?:完成率|完成比例)\s*(?:为)?\s*")   # (in brackets or the next clause)
 
 
@@ -436,8 +450,9 @@ def _paired_indicators(facts: Facts) -> None:
         if match.re is _ACHIEVED_FIRST:    # "2023年场馆免费开放…", "…1个、镇街…服务点": the name's own words
             name = name.split("、")[-1]     # (a unit cut from a figure before it: not "年末城镇登记失业率"'s 年)
             name = (re.sub(r"^[年月日个项次件]+", "", name) if re.search(r"\d\s*$", text[:match.start("name")]) else name).strip()
-        if len(name) < 2 or named_already(name, known) or actual.unit in ("万元", "元") and _FUNDS_NAME.search(name):
-            continue   # (… "项目支出86.40万元（目标90万元）": the funds, no indicator)
+        if len(name) < 2 or named_already(name, known) or actual.unit in ("万元", "元") and _FUNDS_NAME.search(name) \
+                or _FORMULAS_WORDS.search(name):
+            continue   # (… "项目支出86.40万元（目标90万元）": the funds, no indicator; "…÷年初预算数计算为": a formula's words)
         known.append(text_key(name))
         planned = match.re in (_PLANNED, _PLANNED_NAME, _TARGET_SAID)   # (a plan's figure is a floor …)
         completion = facts.number_at(match.start("completion")) \

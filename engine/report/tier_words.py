@@ -21,6 +21,12 @@ _LISTED = re.compile(rf"(?P<words>(?:{_QUOTED}\s*[、，,和及]?\s*){{2,}})(?:�
 _PAIRED = re.compile(rf"{_QUOTED}\s*(?:的)?\s*(?:计|按|得|为)\s*(?:分值的|满分的)?\s*(?:(?P<share>\d+(?:\.\d+)?)\s*%(?!\s*[-—~至到\d])|(?P<full>满分))")
 # the tier chosen, then its score: "评为“较好”，得13.5分"
 _CHOSEN = re.compile(rf"(?:评为|评价为|评定为|认定为|结果为|为){_QUOTED}[^。；;“”]{{0,12}}?得\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+# the same unquoted, with the words of how far a goal was met ("定性指标全部达到的得满分，基本达到的得分值的80%，未达到的
+#不得分"; "…，属基本达到，该指标分值6分，自评得6分")
+_MET = r"(全部达到|完全达到|基本达到|部分达到|未达到|达到)(?:预期|目标)?"
+_MET_SHARE = re.compile(rf"(?<![^\s，,；;：:、。指标])(?<!基本)(?<!部分)(?<!全部)(?<!完全){_MET}(?:的)?\s*(?:得|计|按)\s*"
+                        r"(?:(?P<full>满分)|(?:分值|满分)的\s*(?P<share>\d+(?:\.\d+)?)\s*%)")
+_CHOSEN_MET = re.compile(rf"(?:属于?|评为|评价为|评定为|认定为|结果为)\s*{_MET}[^。；;“”]{{0,16}}?得\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 _POINTS = re.compile(r"分值\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*分|[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
 
@@ -34,7 +40,7 @@ def tier_shares(text: str) -> dict[str, float]:
         if len(words) == len(shares):
             for word, share in zip(words, shares):
                 said.setdefault(word, set()).add(share / 100)
-    for paired in _PAIRED.finditer(text):
+    for paired in [*_PAIRED.finditer(text), *_MET_SHARE.finditer(text)]:
         share = 1.0 if paired.group("full") else float(paired.group("share")) / 100
         said.setdefault(paired.group(1), set()).add(share)
     return {word: next(iter(shares)) for word, shares in said.items() if len(shares) == 1 and 0 < next(iter(shares)) <= 1}
@@ -57,7 +63,7 @@ def check_tier_scores(facts: Facts, report: FindingList) -> None:
                 f"定性指标「{ind.name}」实际完成“{ind.tier_achieved}”，按报告所写计分值的 {share:.0%}："
                 f"{ind.weight.value:g} × {share:.0%} = {expected:.2f} 分，报告写 {ind.self_score.value:g} 分{why}"
                 f"{quoted(facts, ind.self_score)}")
-    for chosen in _CHOSEN.finditer(facts.text):
+    for chosen in [*_CHOSEN.finditer(facts.text), *_CHOSEN_MET.finditer(facts.text)]:
         share, score = shares.get(chosen.group(1)), facts.number_at(chosen.start("score"))
         if share is None or score is None or said_of(facts, report, score):
             continue

@@ -118,6 +118,9 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
         return
     gap = abs(values[1] - values[0])
     sums = _sums_of_items(facts) + list(framed) + _sum_before_bonus(facts)
+    bonus = sum(facts.forms.bonus) if facts.forms is not None else 0.0    # (the form's 加分项 / 扣分项 rows under its 合计)
+    plain = list(sums)
+    sums += [perf_total([s, bonus]) for s in sums] if bonus else []
     # (… unless the items' sum is known and neither is it: "合计（加减分前）96.52 … 最终得分97.02" and "综合得分97.52" —
     # both totals after the bonus, one of them left without the 扣0.5分)
     neither_the_sum = bool(sums) and not any(abs(s - v) < SCORE_TOLERANCE for s in sums for v in values)
@@ -143,8 +146,9 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
             if not report.names(facts.where(n.start)):
                 # (an error where it is off the items' sum as a slip of the hand is: "93.8" for 93.3)
                 say, why = by_shape(report, facts, n, right)
+                summed = "各项得分之和" if any(abs(s - right) < SCORE_TOLERANCE for s in plain) else "各项得分之和计入加减分后"
                 say("TOTAL_MISMATCH", facts.where(n.start),
-                    f"报告两处写总分不一致：此处 {n.value:g} 分，另处 {right:g} 分；各项得分之和为 {right:g} 分{why}"
+                    f"报告两处写总分不一致：此处 {n.value:g} 分，另处 {right:g} 分；{summed}为 {right:g} 分{why}"
                     f"{quoted(facts, n)}")
         return
     if form is not None and len({round(n.value, 2) for n in said if n is not form}) < 2:

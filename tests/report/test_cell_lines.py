@@ -1161,3 +1161,69 @@ def test_a_forms_header_between_ruled_rows_with_no_ruling_line_of_its_own(tmp_pa
                                         "群众满意度": (90, 92.8, 40, 40)}
     assert error_codes(result) == []
     assert error_codes(result_of(tmp_path, text.format(score="19.33"))) == ["SCORE_MISMATCH"]
+
+
+# the national 项目支出 form from a PDF one cell a line: the block's name set upright a character a line ("绩" / "效" /
+# "指" / "标"), header words broken over two lines, a 计量单位 column between the 年度指标值 and the 实际完成值, an
+# empty 偏差原因 a blank line
+UNIT_COLUMN = """绩
+效
+指
+标
+一级指标
+二级指标
+三级指标
+年度
+指标值
+计量
+单位
+实际
+完成值
+分值
+得分
+偏差原因分析及改进措施
+产出指标
+数量指标
+禁牧面积
+≥210
+万亩
+210
+30
+30
+
+草畜平衡面积
+≥160
+万亩
+160
+30
+30
+
+兑付牧户数
+≥4180
+户
+4126
+20
+{score}
+54户超载暂停兑付
+效益指标
+生态效益指标
+草原综合植被盖度
+≥45
+%
+46.2
+20
+20
+
+总分
+100
+{total}
+"""
+
+
+def test_a_unit_column_among_the_figures_and_the_block_name_set_upright(tmp_path):
+    text = "某旗草原工作站2024年度项目支出绩效自评报告\n\n" + UNIT_COLUMN
+    result = result_of(tmp_path, text.format(score="19.74", total="99.74"))
+    assert indicator_values(result) == {"禁牧面积": (210, 210, 30, 30), "草畜平衡面积": (160, 160, 30, 30),
+                                        "兑付牧户数": (4180, 4126, 20, 19.74), "草原综合植被盖度": (45, 46.2, 20, 20)}
+    assert error_codes(result) == []
+    assert error_codes(result_of(tmp_path, text.format(score="19.74", total="99.47"))) == ["TOTAL_MISMATCH"]

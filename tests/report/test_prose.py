@@ -1799,3 +1799,53 @@ def test_the_goal_said_first_then_what_was_achieved_its_completion_and_its_score
     assert values["新增就业岗位"] == (200, 186, 10, 9.3)
     assert checked(tmp_path, text.format(rate="93%")).findings == []
     assert [f.code for f in checked(tmp_path, text.format(rate="93.5%")).findings] == ["COMPLETION_MISMATCH"]
+
+
+# indicators said one a line under their 二级 headings, each its name then "：年初目标值…" or "指标1：NAME。目标值…"
+NUMBERED_UNDER_HEADINGS = """某县2023年度项目支出绩效自评报告
+（二）产出指标（分值20分，自评得19.55分）
+    1.数量指标
+    ①统防统治服务面积：年初目标值不少于12万亩，全年累计完成12.6万亩，完成率105%，该指标分值8分，自评得8分。
+    ②发放应急防控药剂：年初目标值不少于36吨，实际发放33.3吨，完成率92.50%，该指标分值6分，自评得5.55分。
+    2.成本指标
+    指标1：每亩作业补助。目标值控制在15元以内，实际每亩14.50元，未超过目标值，分值6分，得6分。
+"""
+
+
+def test_indicators_named_before_their_years_target_or_numbered_under_a_heading(tmp_path):
+    result = checked(tmp_path, NUMBERED_UNDER_HEADINGS)
+    assert indicator_values(result) == {"统防统治服务面积": (12, 12.6, 8, 8), "发放应急防控药剂": (36, 33.3, 6, 5.55),
+                                        "每亩作业补助": (15, 14.5, 6, 6)}
+    assert "budget_initial" not in amounts(result)      # (年初目标值 is a target, no budget)
+
+
+# a form of 得分 only (no 分值 column), the prose before it giving each indicator's points
+POINTS_IN_PROSE = """某县2023年度项目支出绩效自评报告
+    ①统防统治服务面积：年初目标值不少于12万亩，全年累计完成12.6万亩，完成率105%，该指标分值8分，自评得8分。
+    ②发放应急防控药剂：年初目标值不少于36吨，实际发放33.3吨，完成率92.50%，该指标分值6分，自评得5.55分。
+| 一级指标 | 二级指标 | 三级指标 | 年初目标值（A） | 实际完成值（B） | 得分 |
+| 产出指标 | 数量指标 | 统防统治服务面积 | ≥12万亩 | 12.6万亩 | 8 |
+| | | 发放应急防控药剂 | ≥36吨 | 33.3吨 | {score} |
+"""
+
+
+def test_a_form_of_scores_only_takes_each_rows_points_from_the_sentence_restating_it(tmp_path):
+    result = checked(tmp_path, POINTS_IN_PROSE.format(score="5.55"))
+    assert indicator_values(result) == {"统防统治服务面积": (12, 12.6, 8, 8), "发放应急防控药剂": (36, 33.3, 6, 5.55)}
+    assert indicator_values(checked(tmp_path, POINTS_IN_PROSE.format(score="5.5")))["发放应急防控药剂"][2] is None
+
+
+def test_an_items_score_named_by_its_rate_is_no_total(tmp_path):
+    """"该项目资金支付率得分9.78分" is the 支付率 item's; the 综合得分 after it the total."""
+    text = ("某县2023年度项目支出绩效自评报告\n经自评，该项目资金支付率得分9.78分，产出指标得分48分，效益指标得分30分，"
+            "满意度指标得分10分，综合得分97.78分，自评等级为“优”。\n")
+    result = checked(tmp_path, text)
+    assert result.facts.total.value == 97.78 and result.findings == []
+
+
+def test_a_rates_formula_before_its_value_names_no_indicator(tmp_path):
+    text = ("某局2023年度部门整体支出绩效自评报告\n预算调整率按（全年预算数－年初预算数）÷年初预算数计算为6.96%，控制在10%以内；"
+            "结转结余率2.95%，低于5%。\n")
+    result = checked(tmp_path, text)
+    assert not any("÷" in i.name or "计算" in i.name for i in result.facts.indicators)
+    assert result.facts.keyed_rates()["adjust_rate"].value == 6.96

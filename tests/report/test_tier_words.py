@@ -14,6 +14,9 @@ from reading import checked
     ("定性指标“好”得满分、“较好”得分值的80%。", {"好": 1.0, "较好": 0.8}),
     ("“好”“较好”分别按100%、80%至90%计分。", {}),            # (a range: no one share for 较好)
     ("定性指标分“好”“较好”“一般”“差”四档，分别按该项分值的100%、80%、60%、0计分。", {"好": 1.0, "较好": 0.8, "一般": 0.6}),
+    # unquoted, by how far the goal was met
+    ("定性指标全部达到的得满分，基本达到的得分值的80%，未达到的不得分。", {"全部达到": 1.0, "基本达到": 0.8}),
+    ("定性指标达到预期的得满分，部分达到的按分值的60%计分。", {"达到": 1.0, "部分达到": 0.6}),
 ])
 def test_the_share_each_tier_word_gets(rule, shares):
     assert tier_shares(rule) == shares
@@ -61,3 +64,14 @@ def test_a_forms_tier_reached_scored_by_the_rule(tmp_path, reached, score, found
     result = checked(tmp_path, FORM.format(reached=reached, score=score))
     assert [f.code for f in result.findings] == found
     assert {i.name: i.direction for i in result.facts.indicators}["城镇登记失业率"] == "<="
+
+
+MET = """某县农业农村局2023年度统防统治项目绩效自评报告
+评分规则：定量指标按完成率计分；定性指标全部达到的得满分，基本达到的得分值的80%，未达到的不得分。
+④统防统治服务长效机制：年初目标值为建立健全，实际为基本建立，属基本达到，该指标分值6分，自评得{score}分。
+"""
+
+
+@pytest.mark.parametrize("score, found", [("4.8", []), ("6", ["SCORE_MISMATCH"])])
+def test_a_goal_met_in_part_unquoted_scored_otherwise_than_its_rule_gives(tmp_path, score, found):
+    assert [f.code for f in checked(tmp_path, MET.format(score=score)).findings] == found
