@@ -25,10 +25,14 @@ soffice:
 
 # the layers of engine/ (pyproject: [tool.importlinter]) are checked before the tests
 # one worker a core (CI's two cores halve the time); a file's tests stay on one worker, so a file's
-# session-wide work (the cases' PDFs, made 100 to one LibreOffice run) is done once
+# session-wide work (the cases' PDFs, made 100 to one LibreOffice run) is done once; the labelled cases' modules,
+# the longest, are named first so that the workers start on them and the short ones fill in after (collected last,
+# they made a tail of minutes on one worker)
+SLOW_FIRST = tests/report/test_cases_documents.py tests/report/test_cases_documents_2.py tests/report/test_cases.py \
+	tests/report/test_cases_spaces.py
 test: $(STAMP) soffice
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadfile $(SLOW_FIRST) tests
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
