@@ -289,7 +289,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         elif (bonus := next((m for c in cells[:2] if (m := BONUS_ROW.match(_key(c)))), None)) is not None:
             added = _one(by_column, "score") or (placed[-1][1] if len(placed) == 1 else None)
             if added is not None and not added.is_rate:     # "| 加分项 | 获评省级示范站 | … | 1 |", "| 扣分项 | … | -1 |"
-                forms.bonus.append(abs(added.value) if bonus.group(1) == "加" else -abs(added.value))
+                _add_points(forms, bonus, added)
         elif block == "scores":    # the items are read by the sentence and table readers; the total here
             weight, score = _one(by_column, "weight"), _one(by_column, "score")
             forms.rows_in_order.append(("", name, weight, score))
@@ -488,14 +488,19 @@ def _under_the_total(forms: Forms, cells: list[str], placed: list) -> bool:
     """A row right under an indicator block's 合计 row: points added or taken off (加分项 / 扣分项, its last figure),
     or the final score (最终得分) — read; whether it was one."""
     name = next((_key(c) for c in cells if c.strip()), "")
-    if not placed or not (BONUS_ROW.match(name) or name in ("最终得分", "最终自评得分")):
+    bonus = BONUS_ROW.match(name)
+    if not placed or not (bonus or name in ("最终得分", "最终自评得分")):
         return False
-    figure = placed[-1][1]
-    if BONUS_ROW.match(name):
-        forms.bonus.append(abs(figure.value) if BONUS_ROW.match(name).group(1) == "加" else -abs(figure.value))
+    if bonus:
+        _add_points(forms, bonus, placed[-1][1])
     else:
-        forms.total = figure
+        forms.total = placed[-1][1]
     return True
+
+
+def _add_points(forms: Forms, bonus: re.Match, points: Number) -> None:
+    """A 加分项 row's points added to the total, a 扣分项's (or 减分项's) taken off, whatever sign it is written with."""
+    forms.bonus.append(abs(points.value) if bonus.group(1) == "加" else -abs(points.value))
 
 
 def _money(n: Number) -> bool:

@@ -36,21 +36,19 @@ def check_groups_said_apart(facts: Facts, report: FindingList) -> None:
         members = [r for r in rows[mine[0]:end] if not _SUBTOTAL.search(text_key(r[1]))
                    and text_key(r[1]) not in vocabulary()["scores"]["total_rows"]]
         added = _added_up(members, item.weight)
-        if added is None or abs(added[0] - item.score.value) < SCORE_TOLERANCE or report.names(facts.where(item.score.start)):
+        if added is None or abs(added - item.score.value) < SCORE_TOLERANCE or report.names(facts.where(item.score.start)):
             continue
         report.warning("TOTAL_MISMATCH", facts.where(item.score.start),
                        f"「{item.name}」写得 {item.score.value:g} 分，评分表中该组各行（分值合计 {item.weight.value:g} 分）"
-                       f"得分合计 {added[0]:.2f} 分{quoted(facts, item.score)}")
+                       f"得分合计 {added:.2f} 分{quoted(facts, item.score)}")
 
 
-def _added_up(rows: list[Row], weight: Number | None) -> tuple[float, tuple] | None:
-    """The rows' scores added up and the scores, when each row has its 分值 and 得分 and the 分值 add up to `weight`."""
-    if weight is None or len(rows) < 2 or any(w is None or s is None for _, _, w, s in rows):
+def _added_up(rows: list[Row], weight: Number) -> float | None:
+    """The rows' scores added up, when each row has its 分值 and 得分 and the 分值 add up to `weight`."""
+    if len(rows) < 2 or any(w is None or s is None for _, _, w, s in rows) \
+            or abs(sum(w.value for _, _, w, _ in rows) - weight.value) >= SCORE_TOLERANCE:
         return None
-    if abs(sum(w.value for _, _, w, _ in rows) - weight.value) >= SCORE_TOLERANCE:
-        return None
-    scores = tuple(s for _, _, _, s in rows)
-    return perf_total([s.value for s in scores]), scores
+    return perf_total([s.value for _, _, _, s in rows])
 
 
 def _group_key(name: str) -> str:
