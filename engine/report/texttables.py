@@ -138,9 +138,9 @@ def ruled_rows(lines: list[str], closing: set[int] = frozenset()) -> tuple[dict[
     covered: set[int] = set()
     left: set[int] = set()
     ends = [n for n, line in enumerate(lines) if RULED.fullmatch(line)]
-    if sum(1 for n in ends if lines[n].count("|") + lines[n].count("｜") >= 2) < _RULED_ROWS:
-        return rows, covered, left
     multi = [n for n in ends if lines[n].count("|") + lines[n].count("｜") >= 2]
+    if len(multi) < _RULED_ROWS:
+        return rows, covered, left
     for a, b in zip(multi, multi[1:]):
         if sum(1 for n in closing if a < n < b - 1) >= 2:
             left.update(range(a + 1, b))
