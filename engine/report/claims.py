@@ -38,6 +38,7 @@ from .totals import STRONG_TOTAL, report_grade, total_and_grade
 from .vocabulary import words
 from .each_points import points_for_each, rest_in_full
 from .bracketed import bracketed_targets
+from .named_targets import targets_in_row_names
 from .respectively import respectively_said
 from .rule_targets import compared_lines, rule_targets
 from .statements import falls_signed, goals_in_statements, scored_sentences, scores_alone, unsigned_ceilings
@@ -106,6 +107,7 @@ def read_facts(report: ReportText) -> Facts:
     rest_in_full(facts)            # ("A 8分、B 6分…。除B一项…得5.5分外，其余6项均得满分")
     rest_of_a_group_in_full(facts)  # ("产出指标除A一项…得7.57分外，其余5项均得满分": a table's group)
     scored_items_joined(facts)     # (the items those two read: "A（15分）、B（10分）均得满分")
+    targets_in_row_names(facts)    # ("| 入库物资抽检合格率（100%） | 8 | 8 |": a row no indicator read is)
     targets_joined(facts)
     results_of_goals(facts)       # (a goal no row or statement took: its result said alone, by its name)
     achieved_joined(facts)         # (a row unscored, a statement of what it achieved scored: "应急演练完成38场，…得4.5分")
@@ -424,6 +426,9 @@ _FORMULAS_WORDS = re.compile(r"[÷×＝=]|计算为$")
 _COMPLETION_AFTER_TARGET = re.compile(r"[^,，;；。(（]*(?:[(（]|[,，])\s*(?:完成率|完成比例)\s*(?:为)?\s*")   # (in brackets or the next clause)
 
 
+_GOAL_WORD_ALONE = re.compile(r"(?:年度|全年|本年)?(?:绩效)?(?:目标值?|指标值|计划|预期)(?:为|是)?")
+
+
 def _paired_indicators(facts: Facts) -> None:
     known = [text_key(i.name) for i in facts.indicators]
     spans = [(i.start, facts._end_of(i)) for i in facts.indicators]
@@ -451,8 +456,9 @@ def _paired_indicators(facts: Facts) -> None:
             name = name.split("、")[-1]     # (a unit cut from a figure before it: not "年末城镇登记失业率"'s 年)
             name = (re.sub(r"^[年月日个项次件]+", "", name) if re.search(r"\d\s*$", text[:match.start("name")]) else name).strip()
         if len(name) < 2 or named_already(name, known) or actual.unit in ("万元", "元") and _FUNDS_NAME.search(name) \
-                or _FORMULAS_WORDS.search(name):
-            continue   # (… "项目支出86.40万元（目标90万元）": the funds, no indicator; "…÷年初预算数计算为": a formula's words)
+                or _FORMULAS_WORDS.search(name) or _GOAL_WORD_ALONE.fullmatch(name):
+            continue   # (… "项目支出86.40万元（目标90万元）": the funds, no indicator; "…÷年初预算数计算为": a formula's words;
+            # "1.耕地保护面积。目标≥8万亩，…": a goal's word names nothing — its heading does, headed.py)
         known.append(text_key(name))
         planned = match.re in (_PLANNED, _PLANNED_NAME, _TARGET_SAID)   # (a plan's figure is a floor …)
         completion = facts.number_at(match.start("completion")) \

@@ -206,7 +206,8 @@ def goal_results(document: Document, numbers: list[Number], indicators: list) ->
     """(indicator, actual) for each indicator read with its target alone (a goals table's row "| 参训学员满意度
     | ≥90% |"), whose result the results state alone in its clause under its name, in its unit ("…，参训学员
     满意度96.2%"): the one result ending most like its name, used by no other, else none."""
-    results = [(words, n) for words, n in _stated(document, numbers, "results") if n.unit not in _NO_OWN_UNIT - {"%"}]
+    results = [(words, n) for words, n in _stated(document, numbers, "results")
+               if unit_of(document.text, n) not in _NO_OWN_UNIT - {"%"}]     # ("21.6万人次": a unit of its own)
     found = []
     for indicator in indicators:
         if indicator.target is None or indicator.actual is not None or indicator.direction == "定性":
@@ -242,7 +243,7 @@ def _result_by_its_unit(document: Document, indicator, indicators: list, results
 _CUT_SHORT = re.compile(r"(?:超过|达到|不少于|不低于|高于|低于|以上|以下)$")
 
 
-_COUNTED = re.compile(r"(?:人|户|个|次)?数(?:量)?$")      # ("城镇新增就业人数" and "…实现城镇新增就业": one name)
+_COUNTED = re.compile(r"(?:(?:人|户|个|次)?数(?:量)?|人次|户次)$")   # ("城镇新增就业人数" and "…实现城镇新增就业": one name; "助餐服务人次")
 
 
 def _shared_name(goal: str, said: str) -> str:

@@ -161,6 +161,9 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                     f"应得 {points:g} 分，报告自评 {ind.self_score.value:g} 分{why}{quoted(facts, ind.self_score)}")
             if points is not None or own_per_unit:
                 return      # "每少1所扣1分": scored by deductions of its own, not by its completion
+        if _deducted_as_said(facts, ind):
+            return      # ("少完成3,200亩，扣0.32分，得14.68分": its own deduction, said with the score, adds up — no rule
+            # of the report's read for it, so not its proportion either)
         expected = _score(completion, ind.weight.value)
         other = _other_method(ind, reverse_method) if either_reverse_method else None
         if expected is not None and other is not None and abs(_score(other, ind.weight.value) - ind.self_score.value) < SCORE_TOLERANCE:
@@ -227,6 +230,17 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             say("SCORE_MISMATCH", facts.where(ind.self_score.start),
                 f"指标「{name}」权重 {ind.weight.value:g} 分 × 完成率 {min(completion, 1) * 100:.2f}% = "
                 f"{expected:.2f} 分，报告自评 {ind.self_score.value:g} 分{own}{quoted(facts, ind.self_score)}")
+
+
+_DEDUCTED = re.compile(r"(?<![每均各])扣(?:除|减)?\s*(?P<points>\d+(?:\.\d+)?)\s*分")
+
+
+def _deducted_as_said(facts: Facts, ind: Indicator) -> bool:
+    """The score's own sentence takes one deduction off its points and the two agree ("本项满分15分，少完成3,200亩，
+    扣0.32分，得14.68分"): the report's own deduction for the shortfall, not its proportion."""
+    start, end = sentence_bounds(facts.text, ind.self_score.start)
+    taken = list(_DEDUCTED.finditer(facts.text, start, ind.self_score.start))
+    return len(taken) == 1 and abs(ind.weight.value - float(taken[0].group("points")) - ind.self_score.value) < 1e-6
 
 
 # the report says a shortfall is not deducted for ("属不可抗力，不予扣分", "经认定不扣分")

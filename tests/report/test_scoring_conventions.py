@@ -114,3 +114,20 @@ def test_a_shortfall_the_report_says_it_does_not_deduct_for_is_a_warning(tmp_pat
     found = checked(tmp_path, said).findings
     assert [(f.code, f.severity) for f in found] == [("SCORE_MISMATCH", "warning")] and "不予扣分" in found[0].message
     assert error_codes(checked(tmp_path, form(["带动就业人数 | 50人 | 45人 | 20 | 20 | 受疫情影响"]))) == ["SCORE_MISMATCH"]
+
+
+DEDUCTED = ("某县农业农村局2024年度项目支出绩效自评报告\n三、绩效目标完成情况\n"
+            "1.耕地保护面积。目标≥8万亩，实际完成7.75万亩，本项分值10分，少完成2,500亩，扣{taken}分，得{score}分。\n")
+
+
+def test_a_shortfall_deducted_in_the_scores_own_sentence_and_adding_up_is_its_own_rule(tmp_path):
+    """10 − 0.2 = 9.8: the report's own deduction for 2,500亩 short (in proportion it would be 9.69) — said whole."""
+    result = checked(tmp_path, DEDUCTED.format(taken="0.2", score="9.8"))
+    assert [i.self_score.value for i in result.facts.indicators] == [9.8]
+    assert [f.code for f in result.findings] == []
+
+
+def test_a_deduction_said_that_does_not_give_the_score_is_still_checked(tmp_path):
+    """10 − 0.2 is not 9.5: the score follows neither the deduction said nor the proportion."""
+    result = checked(tmp_path, DEDUCTED.format(taken="0.2", score="9.5"))
+    assert [f.code for f in result.findings] == ["SCORE_MISMATCH"]
