@@ -83,20 +83,29 @@ def rule_column_rows(run: list[int], cells: list[str], rows: dict[int, list[str]
     return {run[j] for j in range(first, done)} - {run[first]} - {line for line, _ in found}
 
 
+def _scored(weight: str, score: str) -> bool:
+    """A row's 分值 and 得分, both bare figures, the score no more than the points."""
+    return bool(BARE_NUMBER.fullmatch(weight) and BARE_NUMBER.fullmatch(score)) and float(score) <= float(weight)
+
+
 def _rule_between_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
     """The same table with its rule between the 分值 and the 得分 (一级指标 | 二级指标 | 三级指标 | 分值 | 评分说明 |
     得分), the cells of merged levels left out: each row a name or two, its 分值, its rule, its 得分 ("在职人员控制率" /
     "3" / "51÷54＝94.44%，不超过100%得满分" / "3"); a row of an empty rule its 分值 and 得分 only ("合计" / "100" /
     "96.59")."""
     weight_at = next((k for k in range(1, len(cells) - 2) if column_of(cells[k], "scores") == "weight"
-                      and column_of(cells[k + 1], "indicators") == "rule" and column_of(cells[k + 2], "scores") == "score"
-                      and NAME_COLUMN.search(cells[k - 1])), None)
+                      and column_of(cells[k + 1], "indicators") == "rule" and NAME_COLUMN.search(cells[k - 1])
+                      and (column_of(cells[k + 2], "scores") == "score" or k + 3 < len(cells)
+                           and column_of(cells[k + 2], "indicators") == "actual" and column_of(cells[k + 3], "scores") == "score")),
+                     None)
     if weight_at is None:
         return set()
+    # (… and a 实际完成 column between the rule and the 得分: "应急演练场次" / "7" / "≥40场次，…按比例计分" / "46场次" / "7")
+    achieved = column_of(cells[weight_at + 2], "scores") != "score"
     first = _first_name_column(cells, weight_at - 1)
     found: list[tuple[int, list[str]]] = []
     names: list[int] = []
-    k = done = weight_at + 3
+    k = done = weight_at + 3 + achieved
     while k + 1 < len(cells):
         if not BARE_NUMBER.fullmatch(cells[k]):
             names.append(k)
@@ -108,17 +117,21 @@ def _rule_between_rows(run: list[int], cells: list[str], rows: dict[int, list[st
         # (its name the last name cell — a 二级 cell before it is its group's —, joined to the one before where the
         # name was wrapped: "财政供养人员" / "控制率")
         name = "".join(cells[n] for n in own[-2:]) if len(own) >= 2 and len(cells[own[-1]]) <= 3 else cells[own[-1]]
-        if BARE_NUMBER.fullmatch(cells[k + 1]):
-            row, k = [name, cells[k], "", cells[k + 1]], k + 2         # (an empty rule: its blank line left out)
+        if achieved and k + 3 < len(cells) and _scored(cells[k], cells[k + 3]) and not BARE_NUMBER.fullmatch(cells[k + 1]):
+            row, k = [name, cells[k], cells[k + 1], cells[k + 2], cells[k + 3]], k + 4
+        elif BARE_NUMBER.fullmatch(cells[k + 1]):
+            row, k = [name, cells[k], "", cells[k + 1]] + [""] * achieved, k + 2   # (an empty rule: its blank line left out)
         elif k + 2 < len(cells) and BARE_NUMBER.fullmatch(cells[k + 2]):
             row, k = [name, cells[k], cells[k + 1], cells[k + 2]], k + 3
+            if achieved:        # (one of the rule and what was achieved left empty: which, its words say)
+                row = [name, cells[k - 3], "", row[2], row[3]] if not _A_RULE.search(row[2]) else row[:3] + ["", row[3]]
         else:
             break
         found.append((run[own[0]], row))
         done, names = k, []
     if sum(1 for _, row in found if key(row[0]) not in _SUM_ROWS) < _ROWS_AT_LEAST:
         return set()
-    rows[run[first]] = [cells[weight_at - 1], cells[weight_at], cells[weight_at + 1], cells[weight_at + 2]]
+    rows[run[first]] = [cells[weight_at - 1 + j] for j in range(4 + achieved)]
     for line, row in found:
         rows[line] = row
     return {run[j] for j in range(first, done)} - {run[first]} - {line for line, _ in found}

@@ -16,10 +16,11 @@ from ..core.findings import SCORE_TOLERANCE, Finding, FindingList
 from ..core.rates import exec_rate
 from .facts import Facts
 from .coverage import Coverage, coverage, report_kind
+from .converted import check_converted_total, converted_total
 from .declared import check_declared_total
 from .group_rows import check_groups_said_apart
 from .group_totals import check_group_items_total, check_group_totals_said_before
-from .total_twice import check_total_by_indicators, check_totals_said_twice
+from .total_twice import check_bonus_said_with_total, check_total_by_indicators, check_totals_said_twice
 from .source_rates import check_scope_rates, check_source_rates, check_source_rows_rates
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
@@ -151,7 +152,9 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_table_columns(facts, report)     # (last: a column another check said of is not said again)
     # (the items' sum by the framework's rows, where their 分值 make up 100: one more sum the totals may be)
     framed = _stated_sum(facts, rule_set) if rule_set else None
+    check_bonus_said_with_total(facts, report)
     check_totals_said_twice(facts, report, [framed[0]] if framed and framed[1] is not None and abs(framed[1] - 100) < EPS else [])
+    check_converted_total(facts, report)
     result.computed_total = _totals(facts, rule_set, report, given)
     check_total_by_indicators(facts, report)
     result.findings = report.findings
@@ -234,7 +237,11 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
     # a scale the report does not state (nor the framework given): the usual one's grade a band away is
     # a warning that says so — provinces draw their bands differently; two bands away, wrong by any
     scale_known = bool(rs and given) or grade_scale_said(facts.text)
-    graded = [(total, facts.grade[0], facts.grade[1], "综合得分")] if total is not None and facts.grade is not None else []
+    # (a total on another scale graded as the score it converts to on 100: "满分80分，自评得分73.15分，折合百分制91.44分")
+    converted = converted_total(facts)
+    on_100 = converted or total
+    graded = [(on_100, facts.grade[0], facts.grade[1], "综合得分" if on_100 is total else "折合百分制得分")] \
+        if total is not None and facts.grade is not None else []
     graded += [(score, grade, offset, "自评得分") for score, grade, offset in facts.graded    # a project's, in one sentence
                if score is not total and not (facts.grade and offset == facts.grade[1])]
     for score, grade, offset, called in graded:
@@ -245,9 +252,9 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
             # a total not named as one (a bare "得分…", not 综合得分 / 总分 / a form's 总分 row) may be an item's:
             # its grade is checked, a warning
             named = re.split(r"[,，;；(（]", score.label)[-1]
-            a_total = STRONG_TOTAL.search(named) is not None or _A_TOTALS_NAME.search(named) is not None \
+            a_total = converted is not None and score is converted or STRONG_TOTAL.search(named) is not None or _A_TOTALS_NAME.search(named) is not None \
                 or facts.forms is not None and score is facts.forms.total
-            if facts.grade_apart and score is total:
+            if facts.grade_apart and score is on_100:
                 continue    # (the grade said beside another figure of the total, which the totals' check weighs)
             why = "" if certain and a_total else "（报告未写明等级划分，按90/80/60分划分）" if not certain else "（未写明此分数是总分）"
             (report.error if certain and a_total else report.warning)(

@@ -15,6 +15,7 @@ from .stated import by_shape, quoted
 
 _POINTS_NAMED = re.compile(r"(?:预算|资金)?执行率(?:指标)?\s*[(（]?\s*(?:分值|权重|满分)?\s*(?:为)?\s*(?P<points>\d+(?:\.\d+)?)\s*分(?!\s*[×*xX])")
 _GROUP_POINTS = re.compile(r"(?:预算|资金)执行\s*[(（]\s*(?:分值|权重|满分)?\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[、，,]")
+_GROUP_SCORED = re.compile(r"\s*(?:自评)?得(?:分)?\s*(?:为)?\s*\d+(?:\.\d+)?\s*分")
 # 分值 × 执行率 said as the rule ("按10分×资金执行率计分", "得分=预算执行率×分值"): its points, if a figure
 TIMES_RULE = re.compile(r"执行率\s*[×xX*＊]\s*(?:该指标)?(?:分值|(?P<after>\d+(?:\.\d+)?)\s*分?)|"
                         r"(?:分值|(?P<before>\d+(?:\.\d+)?)\s*分)\s*[×xX*＊]\s*(?:预算|资金)?执行率")
@@ -33,7 +34,9 @@ def execution_points(facts: Facts) -> None:
               for g in ("points", "after", "before") if g in m.groupdict() and m.group(g)
               and (n := facts.rule_number_at(m.start(g))) is not None}
     if not points:     # (else the points of its 一级指标 in the list of them: "一级指标为预算执行（10分）、产出（50分）…")
-        points = {n.value: n for m in _GROUP_POINTS.finditer(text) if (n := facts.rule_number_at(m.start("points"))) is not None}
+        points = {n.value: n for m in _GROUP_POINTS.finditer(text) if (n := facts.rule_number_at(m.start("points"))) is not None
+                  and not _GROUP_SCORED.match(text, m.end())}
+        # (a group "预算执行（35分），得32.64分" scored apart from its 预算完成率: a group of several rows, not the item)
     if len(points) != 1:
         return          # (none said, or two: "执行率10分" for one project and 5分 for another)
     weight = next(iter(points.values()))

@@ -486,10 +486,10 @@ def _execution(forms: Forms, by_column: dict[str, list[Number]]) -> None:
 
 def _under_the_total(forms: Forms, cells: list[str], placed: list) -> bool:
     """A row right under an indicator block's 合计 row: points added or taken off (加分项 / 扣分项, its last figure),
-    or the final score (最终得分) — read; whether it was one."""
+    or the final score (最终得分, 自评得分: the vocabulary's final rows) — read; whether it was one."""
     name = next((_key(c) for c in cells if c.strip()), "")
     bonus = BONUS_ROW.match(name)
-    if not placed or not (bonus or name in ("最终得分", "最终自评得分")):
+    if not placed or not (bonus or name in vocabulary()["indicators"]["final_rows"]):
         return False
     if bonus:
         _add_points(forms, bonus, placed[-1][1])

@@ -143,9 +143,9 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             return      # (its score said already: an item's row above its points)
         if ind.own_rule and _by_own_rule(facts, ind, report, name):
             return      # (its row's own bands, read whole: "≥90%得5分；80%（含）—90%得4分；…")
-        if ind.rule_line and completion < 1 or ind.item_too:
-            return      # (the line missed: scored as its rule goes on to say — "每超过1个百分点扣0.5分"; an item's
-            # row: scored as the item, by its framework)
+        if ind.rule_line and completion < 1 and not _only_proportional(ind.own_rule) or ind.item_too:
+            return      # (the line missed: scored as its rule goes on to say — "每超过1个百分点扣0.5分", unless it says in
+            # proportion: "≥600家，未达到按比例计分" —; an item's row: scored as the item, by its framework)
         # (… or the rule the report states for it by name: "农村卫生厕所普及率每低于年度指标值1个百分点扣1分")
         rates = ind.actual.is_rate and ind.target.is_rate
         own_per_unit = _PER_UNIT.search(ind.own_rule or "") is not None
@@ -196,10 +196,13 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                     own_rule, ind.target.value - ind.actual.value, ind.weight.value)) is not None \
                     and abs(points - ind.self_score.value) < SCORE_TOLERANCE:
                 return      # a count short, scored by the deduction per unit the report states for it ("每少1户扣1分")
-            say, own = (report.warning, f"（该指标另有评分标准：{own_rule[:40]}）") if own_rule else (report.error, "")
+            say, own = (report.warning, f"（该指标另有评分标准：{own_rule[:40]}）") \
+                if own_rule and not _only_proportional(own_rule) else (report.error, "")
             if not own_rule and not ind.scored_apart and ind.self_score.value - ind.weight.value >= SCORE_TOLERANCE:
                 say, own = report.error, "（得分超过分值）"     # (above its own points by any rule)
-            elif ind.scored_apart:    # (statements joined, or figures read by cue words: a warning that says so)
+            elif ind.scored_apart and not (ind.rule_line and _only_proportional(ind.own_rule)):
+                # (statements joined, or figures read by cue words: a warning that says so — not a row's own rule
+                # opening with its target and saying it scores in proportion: "≥600家，未达到按比例计分")
                 say, own = report.warning, own + f"（{ind.scored_apart}）"
             elif (spared := _NOT_DEDUCTED.search(_said_beside(facts, ind))) is not None:
                 # "属客观原因，不予扣分": the report's own judgment of the shortfall, said beside it — no slip of
@@ -319,7 +322,8 @@ def _under_floor(facts: Facts, completion: float, score: float) -> bool:
     return floor is not None and completion * 100 < float(floor.group(1))
 
 
-_OWN_BANDS = re.compile(r"分档|区间|得满分|不得分|得分值的|每(?:少|低|超|多)|扣\s*\d")
+_OWN_BANDS = re.compile(r"分档|区间|得满分|不得分|得分值的|每(?:少|低|超|多)|扣\s*\d"
+                        r"|%\s*(?:\(含\)|（含）)?\s*(?:及?以上|及?以下|以内)?\s*得\s*\d+(?:\.\d+)?\s*分")   # ("≤10%得5分，10%—20%（含）得4分")
 
 
 _DEDUCTION = re.compile(r"每(?:少|低|降低|减少|超过?|多|下降|低于)[^，,；;。]{0,14}?扣\s*\d+(?:\.\d+)?\s*分")
@@ -434,6 +438,14 @@ def _other_method(ind: Indicator, reverse_method: str) -> float | None:
         return completion_rate(ind.direction, ind.target.value, ind.actual.value, other)
     except CellError:
         return None
+
+
+_OTHER_SCORING = re.compile(r"得\s*\d|扣|不得分|分档|档|减半|得分值的")
+
+
+def _only_proportional(rule: str) -> bool:
+    """The row's rule says it scores in proportion and nothing else ("≥600家，未达到按比例计分"): the usual rule."""
+    return _PROPORTIONAL.search(rule) is not None and not _OTHER_SCORING.search(_PROPORTIONAL.sub("", rule))
 
 
 def _by_own_rule(facts: Facts, ind: Indicator, report: FindingList, name: str) -> bool:

@@ -61,8 +61,8 @@ def _execution_weight(facts: Facts, rate, score, numbers_: list):
     heading = None
     for heading in _EXECUTION_POINTS.finditer(facts.text, max(facts.text.rfind("\n", 0, rate.start), 0), rate.start):
         pass
-    if heading:
-        return facts.number_at(heading.start(1))
+    if heading and not _SCORED_BEFORE.search(facts.text, heading.end(), rate.start):
+        return facts.number_at(heading.start(1))   # (not a group's heading scored itself: "预算执行（35分），得32.64分。…")
     for n in numbers_:
         if n.measure != "weight" or n.part or n.unit != "分" or n.value < score.value:
             continue
@@ -72,6 +72,7 @@ def _execution_weight(facts: Facts, rate, score, numbers_: list):
     return None
 
 
+_SCORED_BEFORE = re.compile(r"(?<!扣)得\s*\d+(?:\.\d+)?\s*分")
 _POINTS_BEFORE = re.compile(r"\s*分?\s*[,，]\s*(?:预算|资金)?执行率\s*(?:为|是)?\s*")     # "分值10分，执行率93.86%"
 _POINTS_AFTER = re.compile(r"\s*分?\s*[(（]\s*(?:分值|满分|权重)\s*")                        # "得7.77分（分值8分）"
 

@@ -19,8 +19,9 @@ from .vocabulary import vocabulary, words
 
 _GROUP = words()["level1_group"]
 # a bonus or a deduction said with its points ("加分1分", "加1分", "扣0.5分")
-_BONUS = re.compile(r"(?:加分项?|减分项?|扣分项?|扣除(?:扣分项|减分项)?|(?<![增追])加)\s*(\d+(?:\.\d+)?)\s*分")   # (a total's bonus or
-# penalty — "扣除扣分项1分后" —, not an item's "扣1分": in its score)
+_BONUS = re.compile(r"(?:(?:加分项?|减分项?|扣分项?)\s*(?:加|扣除?|减)?|扣除(?:扣分项|减分项)?|(?<![增追])加)\s*(\d+(?:\.\d+)?)\s*分"
+                    r"|扣\s*(\d+(?:\.\d+)?)\s*分\s*后(?=\s*(?:的)?\s*(?:自评|综合|最终|总)?(?:得分|总分))")
+# (a total's bonus or penalty — "扣除扣分项1分后", "扣分项扣1分", "扣1分后自评得分…" —, not an item's "扣1分": in its score)
 _PER_UNIT = re.compile(r"每[^，,。；;]*$")    # ("每低1个百分点扣1分": a rule's points, no bonus)
 
 
@@ -124,7 +125,7 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
     # (… unless the items' sum is known and neither is it: "合计（加减分前）96.52 … 最终得分97.02" and "综合得分97.52" —
     # both totals after the bonus, one of them left without the 扣0.5分)
     neither_the_sum = bool(sums) and not any(abs(s - v) < SCORE_TOLERANCE for s in sums for v in values)
-    bonuses = [m for m in _BONUS.finditer(facts.text) if abs(float(m.group(1)) - gap) < SCORE_TOLERANCE
+    bonuses = [m for m in _BONUS.finditer(facts.text) if abs(float(m.group(1) or m.group(2)) - gap) < SCORE_TOLERANCE
                and not _PER_UNIT.search(facts.text, max(m.start() - 16, 0), m.start())]
     if not neither_the_sum and bonuses:
         _before_the_bonus_said_as_total(facts, report, said, bonuses)
@@ -203,3 +204,32 @@ def _first_of_each(said: list[Number], values: list[float]) -> tuple[Number, Num
     by_value = {v: [n for n in said if round(n.value, 2) == v] for v in values}
     one, two = sorted(by_value.values(), key=lambda ns: (len(ns), ns[0].start))
     return one[0], two[0]
+
+
+# the items' sum, the points added and taken off, and the total after them, in one sentence: "各项指标合计得分96.69分，
+# 加分1分，扣分0.5分，最终得分97.19分", "合计94.25分，扣分项扣1分，自评得分93.25分"
+_TERM = r"(?:(?:加分项?|减分项?|扣分项?)\s*(?:加|扣除?|减)?|扣除|扣减|(?<![增追])加|扣|减)\s*\d+(?:\.\d+)?\s*分\s*后?"
+_SUM_AND_TERMS = re.compile(r"(?:合计|指标得分|合计得分|得分合计|之和)\s*(?:得分)?\s*(?:为|是)?\s*(?P<sum>\d+(?:\.\d+)?)\s*分"
+                            rf"(?P<terms>(?:\s*[,，;；]?\s*(?:另|再)?{_TERM})+)\s*[,，;；]?\s*(?:的)?\s*"
+                            r"(?:最终|自评|综合|最后)?(?:得分|总分|评分|自评得分)\s*(?:为|是)?\s*(?P<total>\d+(?:\.\d+)?)\s*分")
+_TERM_FIGURE = re.compile(_TERM.replace(r"\d+(?:\.\d+)?", r"(?P<points>\d+(?:\.\d+)?)"))
+_CAPPED = re.compile(r"(?:最高|不超过|封顶)[^。；;\n]{0,8}100\s*分")
+
+
+def check_bonus_said_with_total(facts: Facts, report: FindingList) -> None:
+    """The total said after the items' sum and the points added and taken off, in one sentence: the sum plus the
+    bonus less the deductions (at most 100 where the report caps it) — every figure in that sentence, so an error."""
+    for said in _SUM_AND_TERMS.finditer(facts.text):
+        total = facts.number_at(said.start("total"))
+        if total is None or facts.number_at(said.start("sum")) is None or report.names(facts.where(total.start)):
+            continue
+        terms = [(-1 if m.group(0).lstrip()[0] in "扣减" else 1) * float(m.group("points"))
+                 for m in _TERM_FIGURE.finditer(said.group("terms"))]
+        expected = perf_total([float(said.group("sum")), *terms])
+        if _CAPPED.search(facts.text):
+            expected = min(expected, 100.0)
+        if abs(expected - total.value) >= SCORE_TOLERANCE:
+            say, why = by_shape(report, facts, total, expected)
+            say("TOTAL_MISMATCH", facts.where(total.start),
+                f"合计 {said.group('sum')} 分{''.join(f'{t:+g}' for t in terms)} 分 = {expected:g} 分，此处写总分 "
+                f"{total.value:g} 分{why}{quoted(facts, total)}")

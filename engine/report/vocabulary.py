@@ -32,7 +32,7 @@ def vocabulary() -> dict[str, dict[str, tuple[str, ...]]]:
             for block, columns in load_toml(VOCABULARY).items()}
 
 
-NOT_COLUMNS = ("total_rows", "identified_by", "listing")   # a block's entries that name no column
+NOT_COLUMNS = ("total_rows", "final_rows", "identified_by", "listing")   # a block's entries that name no column
 
 
 def column_of(cell: str, block: str) -> str | None:

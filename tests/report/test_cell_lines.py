@@ -1227,3 +1227,63 @@ def test_a_unit_column_among_the_figures_and_the_block_name_set_upright(tmp_path
                                         "兑付牧户数": (4180, 4126, 20, 19.74), "草原综合植被盖度": (45, 46.2, 20, 20)}
     assert error_codes(result) == []
     assert error_codes(result_of(tmp_path, text.format(score="19.74", total="99.47"))) == ["TOTAL_MISMATCH"]
+
+
+# a 评分表 one cell a line whose 实际完成 column stands between its 评分标准 and its 得分, the groups' cells once with
+# their points ("决策" / "（15分）"), a target only in the rule's words
+RULE_THEN_ACHIEVED = """某县应急管理局2024年度部门整体支出绩效评价指标评分表
+一级指标
+二级指标
+三级指标
+分值
+评分标准
+实际完成
+得分
+决策
+（10分）
+目标设定
+绩效目标合理性
+5
+目标与职责相符得5分
+合理
+5
+绩效指标明确性
+5
+每1项未细化量化扣0.5分
+1项未量化
+4.5
+产出
+（30分）
+数量
+应急演练场次
+10
+≥40场次，未达到按比例计分
+46场次
+10
+执法检查企业数
+10
+≥600家，未达到按比例计分
+574家
+{inspections}
+质量
+隐患整改闭环率
+10
+≥95%，未达到按比例计分
+96.8%
+10
+合计
+40
+{total}
+"""
+
+
+def test_a_column_of_what_was_achieved_between_the_rule_and_the_score(tmp_path):
+    """574 of 600 companies: 10 × 95.67% = 9.57 — each row read whole, the target from its rule's opening."""
+    result = result_of(tmp_path, RULE_THEN_ACHIEVED.format(inspections="9.57", total="39.07"))
+    values = indicator_values(result)
+    assert values["执法检查企业数"] == (600, 574, 10, 9.57)
+    assert values["应急演练场次"] == (40, 46, 10, 10)
+    assert values["隐患整改闭环率"] == (95, 96.8, 10, 10)
+    assert error_codes(result) == []
+    slipped = result_of(tmp_path, RULE_THEN_ACHIEVED.format(inspections="9.75", total="39.25"))
+    assert error_codes(slipped) == ["SCORE_MISMATCH"]

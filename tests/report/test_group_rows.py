@@ -64,3 +64,35 @@ def test_a_total_rows_figures_a_cell_right_of_their_columns(tmp_path):
             "| 总分 |||||| 100 | 99.00 |\n")
     result = checked(tmp_path, text)
     assert result.facts.total.value == 99 and result.findings == []
+
+
+DEPARTMENT = """某县卫生健康局2024年度部门整体支出绩效自评报告
+经自评，2024年度部门整体支出各项指标得分合计{sum}分，扣分项扣1分，自评得分{final}分，等级为“优”。
+评分标准：预算编制10分、预算执行40分、履职效能50分。预算完成率得分=完成率×10；预算调整率≤10%得10分，10%—20%（含）得8分，20%以上得6分。
+（一）预算编制（10分），得10分。
+（二）预算执行（40分），得37.64分。预算完成率96.36%，得9.64分；预算调整率10.59%，得8分。
+| 一级指标 | 二级指标 | 三级指标 | 分值 | 年度目标 | 完成情况 | 得分 |
+| 预算编制（10分） | 目标设置 | 目标制定合理性 | 10 | 合理 | 合理 | 10 |
+| 预算执行（40分） | 预算完成 | 预算完成率 | 10 | 100% | 96.36% | 9.64 |
+| | | 预算调整率 | 10 | ≤10% | 10.59% | 8 |
+| | 支出控制 | 公用经费控制率 | 20 | ≤100% | 94.63% | 20 |
+| 履职效能（50分） | 履职目标 | 家庭医生签约服务覆盖率 | 50 | ≥40% | 42.3% | 50 |
+| 合计 | | | 100 | | | {sum} |
+| 扣分项 | 通报批评 | 被上级部门通报批评 | — | 0次 | 1次 | -1 |
+| 自评得分 | | | | | | {final} |
+"""
+
+
+def test_a_departments_form_with_a_deduction_under_its_total_and_a_group_named_as_its_execution(tmp_path):
+    """97.64 − 1 = 96.64, said in the opening and under the form; the group 预算执行（40分） is no points of its
+    预算完成率; 预算调整率 10.59% scored 8 by the tiers the 评分标准 states, not 10 × 10 ÷ 10.59."""
+    result = checked(tmp_path, DEPARTMENT.format(sum="97.64", final="96.64"))
+    assert result.facts.total.value == 96.64 and result.findings == []
+
+
+def test_the_total_said_with_its_sum_and_deduction_that_does_not_follow(tmp_path):
+    """97.64 − 1 is 96.64, not 97.64: said so in one sentence — an error where it is said."""
+    text = DEPARTMENT.format(sum="97.64", final="96.64").replace("扣分项扣1分，自评得分96.64分", "扣分项扣1分，自评得分97.64分")
+    result = checked(tmp_path, text)
+    assert ("TOTAL_MISMATCH", "error") in _said(result)
+    assert any(f.where == "第2行" and "96.64" in f.message for f in result.findings if f.severity == "error")
