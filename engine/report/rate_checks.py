@@ -260,7 +260,7 @@ def check_headline_rate(facts: Facts, report: FindingList) -> None:
                        f"{amount_text(facts.amount(budget))} 应为 {value * 100:.2f}%（支出与预算见报告另处）{also}{quoted(facts, rate)}")
 
 
-_THE_YEARS_RATE = re.compile(r"(?:全年|年度|部门|整体)(?:部门)?(?:预算)?执行率")
+_THE_YEARS_RATE = re.compile(r"(?:全年|年度|部门|整体)(?:部门)?(?:整体)?(?:支出)?(?:预算)?执行率")   # ("部门整体支出预算执行率")
 _A_PERIOD = re.compile(r"截至|截止|季度|上半年|[1-9１-９]\s*月|序时")
 
 

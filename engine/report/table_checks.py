@@ -254,6 +254,8 @@ def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subto
     """A 合计 row against the rows over it (a 小计 among them against those since the one before it)."""
     groups = subtotalled([("小计" if subtotal(r) else r.name, r) for r in ordered])
     details = [r for r in ordered if not subtotal(r)]
+    if not groups and _sub_rows_last(facts, details, total):
+        details = [r for r in details if not r.sub_row]    # (a 其中 row right over the 合计: a part of the row above it)
     if len(details) < 2 or groups is None or any(r.sub_row or "小计" in r.name + r.named for r in details):
         return      # (其中…, （1）…: which rows after it are parts too is not said)
     grouped = {id(r) for g, _ in groups for r in g}
@@ -269,6 +271,17 @@ def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subto
                 continue
             if parts_off(facts, parts, whole):
                 say_sum_off(facts, report, parts, whole, f"表中各行{word}之和", which)
+
+
+def _sub_rows_last(facts: Facts, details: list, total) -> bool:
+    """The 其中 rows are the last over the 合计 (no row after them that may be one of their list too), and without them
+    the rows come to the 合计 to the cent in a column every one of them fills: the table's own reading of its parts."""
+    subs = [k for k, r in enumerate(details) if r.sub_row]
+    if not subs or subs != list(range(len(details) - len(subs), len(details))) or subs[0] < 2:
+        return False
+    rows = details[:subs[0]]
+    return any(all(kind in r.cells for r in rows) and not parts_off(facts, [r.cells[kind] for r in rows], whole)
+               for kind, whole in total.cells.items() if kind != "rate")
 
 
 def check_column_sums(facts: Facts, report: FindingList) -> None:

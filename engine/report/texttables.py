@@ -15,6 +15,7 @@ from .vocabulary import cell_words, column_of, form_header, vocabulary
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _INDENTED = re.compile(r"(?:[ \u3000]{2,}|\t)\S")    # a cell under a column, the ones before it empty
 _COLUMN_GAP = re.compile(r"(?:[ \u3000]{2,}|\t+|\u3000)")
+_PARAGRAPH = re.compile(r"^\s*\S{40,}$")   # an indented line of forty characters or more and no gap: a paragraph
 def table_rows(lines: list[str]) -> dict[int, list[str]]:
     """The lines of a text that are a table's rows, each as its cells: rows written with "|"
     (a cell's edges, as Markdown or a copied form has them), and columns set apart by tabs or
@@ -49,7 +50,8 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
     rows.update(tab_rows_rejoined(lines, rows))
     rows.update(header_continued(rows, lines))
     spaced = {n: [c for c in _COLUMN_GAP.split(_spaced_out_joined(line).strip()) if c] for n, line in enumerate(lines)
-              if n not in rows and line.strip() and (_COLUMN_GAP.search(line.strip()) or _INDENTED.match(line))}
+              if n not in rows and line.strip() and (_COLUMN_GAP.search(line.strip()) or _INDENTED.match(line)
+                                                     and not _PARAGRAPH.match(line))}
     for n, line in enumerate(lines):     # a short line alone between a table's lines, a cell of its own:
         if n - 1 not in spaced or n in rows or not 0 < len(line.strip()) <= max(_WRAPPED_CELL, 20):
             continue
@@ -90,14 +92,17 @@ def _by_header(block: list[int], spaced: dict[int, list[str]], lines: list[str])
     parts: list[list[int]] = [[]]
     for n in block:
         if form_header(spaced[n]) and words_only(spaced[n]) and (
-                any(figured(spaced[i]) for i in parts[-1])
+                any(figured(spaced[i]) or len(spaced[i]) >= 3 and all(DASHES.fullmatch(c) for c in spaced[i][1:])
+                    for i in parts[-1])     # (… or a row of cells left empty: "其他资金  —  —  —")
                 or any(_MASTHEAD.match(spaced[i][0]) for i in parts[-1])
                 and all(_MASTHEAD.match(spaced[i][0]) or len(spaced[i]) == 1
                         or i == n - 1 and _ends_named(_cells_at(lines[i]), _cells_at(lines[n])) for i in parts[-1])):
             # (… or below the form's title and 项目名称 / 主管部门 lines: no header of its rows — the header's upper
             # line of words, 年初 | 全年 | 全年 over 预算数 | 预算数 | 执行数, goes with it)
             upper = [parts[-1].pop()] if parts[-1] and parts[-1][-1] == n - 1 and not _MASTHEAD.match(spaced[n - 1][0]) \
+                and not any(DASHES.fullmatch(c) for c in spaced[n - 1]) \
                 and _ends_named(_cells_at(lines[n - 1]), _cells_at(lines[n])) else []
+            # (not a row of the table above whose cells were left empty: "其他资金  —  —  —" over 一级指标 | …)
             parts.append(upper)
         parts[-1].append(n)
     return parts

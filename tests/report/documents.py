@@ -53,11 +53,13 @@ from office import writer_pdf
 # not the PDF
 # 1268, 1329: their 自评表 typed with tabs in Word (not a Word table), as 096's: not read as a table from the PDF (1268's
 # 索引号 head and 1329's table of funds sources are the | tables that put them among these cases)
+# 1331, 1333: their 自评表 set in spaces, as 896's: in the PDF the cells are a space apart (1331's rows lose their points,
+# 1333's names wrapped in their cells are cut) — read from the text and Word, not the PDF
 # 1283: its 自评表 set in spaces, as 896's: in the PDF the cells are a space apart and the form is read from the prose only;
 # 1286: pdfplumber does not give LibreOffice's PDF of its form (a first column empty in every row) as a table: its rows'
 # 得分 are read from the text and Word, not the PDF — known gaps of the PDF reading
 NOT_AS_PDF = ("037", "096", "103", "111", "325", "517", "527", "595", "726", "784", "799", "842", "896", "942", "946",
-              "1017", "1018", "1052", "1093", "1130", "1134", "1140", "1160", "1165", "1234", "1238", "1268", "1283", "1286", "1329")
+              "1017", "1018", "1052", "1093", "1130", "1134", "1140", "1160", "1165", "1234", "1238", "1268", "1283", "1286", "1329", "1331", "1333")
 
 def as_word(case: Path, target: Path) -> Path:
     """The case as a department writes it in Word: its | rows a real table, the rest paragraphs."""
