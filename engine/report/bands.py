@@ -13,12 +13,13 @@ _NUMBER = r"(\d+(?:\.\d+)?)\s*%?"
 _INCLUDED = r"\s*[(（]\s*含\s*[)）]"
 _POINTS = r"\s*(?:的)?\s*(?:得\s*(\d+(?:\.\d+)?)\s*分|(不得分|得\s*0\s*分|得满分))\s*$"
 _AT_LEAST = re.compile(rf"^(?:≥|>=|大于等于|不低于|达到)\s*{_NUMBER}(?:及?以上)?{_POINTS}|^{_NUMBER}(?:{_INCLUDED})?\s*(及?以上){_POINTS}")
-_AT_MOST = re.compile(rf"^(?:≤|<=|小于等于|不高于|不超过)\s*{_NUMBER}(?:及?以下)?{_POINTS}|^{_NUMBER}(?:{_INCLUDED})?\s*(及?以下){_POINTS}")
+_AT_MOST = re.compile(rf"^(?:≤|<=|小于等于|不高于|不超过)\s*{_NUMBER}(?:及?以下|以内)?{_POINTS}|^{_NUMBER}(?:{_INCLUDED})?\s*(及?以下|以内){_POINTS}")
 _BELOW = re.compile(rf"^(?:<|低于|小于|不足)\s*{_NUMBER}{_POINTS}")      # ("低于80%不得分": the last band, the line left out)
 _ABOVE = re.compile(rf"^(?:>|高于|大于|超过)\s*{_NUMBER}{_POINTS}")      # (">10%不得分": the last band of ≤ bands)
 # "90%≤执行率<95%得8分": the measure between its two bounds
 _BETWEEN = re.compile(rf"^{_NUMBER}\s*(?P<low_op>≤|<=|<)\s*(?:完成率|执行率|完成比例)\s*(?P<high_op><|≤|<=)\s*{_NUMBER}{_POINTS}")
-_SUBJECT = re.compile(r"^(?:预算执行率|执行率|完成率|完成比例)\s*(?=≥|>=|≤|<=|大于等于|不低于|达到|不高于|不超过|<|低于|小于)")
+_SUBJECT = re.compile(r"^(?:预算执行率|执行率|完成率|完成比例)\s*(?=≥|>=|≤|<=|大于等于|不低于|达到|不高于|不超过|<|低于|小于)"
+                      r"|^[\u4e00-\u9fff“”\"]{1,10}率\s*(?=\d)")    # ("结转结余率5%（含）以内得4分": the rate's name first)
 _EXCLUDED = r"\s*[(（]\s*不含\s*[)）]"       # ("2%（不含）至5%得2分": the lower bound left out, the upper one in)
 _RANGE = re.compile(rf"^{_NUMBER}(?:(?P<low>{_INCLUDED})|{_EXCLUDED})?\s*[-—~至到]\s*{_NUMBER}(?P<high>{_INCLUDED})?{_POINTS}")
 

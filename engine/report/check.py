@@ -21,7 +21,7 @@ from .declared import check_declared_total
 from .group_rows import check_groups_said_apart
 from .group_totals import check_group_items_total, check_group_totals_said_before
 from .total_twice import check_bonus_said_with_total, check_total_by_indicators, check_totals_said_twice
-from .source_rates import check_scope_rates, check_source_rates, check_source_rows_rates
+from .source_rates import check_scope_rates, check_scope_rates_by_table, check_source_rates, check_source_rows_rates
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
 from .completions_said import check_completions_said_apart, check_shares_of_targets
@@ -142,6 +142,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_source_rates(facts, report)
     check_source_rows_rates(facts, report)
     check_scope_rates(facts, report)
+    check_scope_rates_by_table(facts, report)
     check_said_points_rate(facts, report)
     check_said_rate_rule(facts, report)
     _form_total(facts, report)

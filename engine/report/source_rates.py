@@ -10,6 +10,7 @@ import re
 from ..core.findings import FindingList
 from .facts import Facts
 from .vocabulary import key
+from ..core.parsing import text_key
 from .numbers import sentence_bounds
 from .plain import FIGURE
 from .said_formula import say_rate
@@ -104,6 +105,29 @@ def check_scope_rates(facts: Facts, report: FindingList) -> None:
 
 
 _SCOPE_NAMES = {"basic": "基本支出", "project": "项目支出"}
+
+
+_BUDGETS = ("total_budget", "budget")
+
+
+def check_scope_rates_by_table(facts: Facts, report: FindingList) -> None:
+    """A scope's rate said right after its spending ("项目支出2,398.65万元，执行率91.74%"), its budget only in a table
+    of budgets and spending whose row of that scope spends the very figure: that row's budget the rate's base."""
+    rows = [row for table in facts.tables for row in (*table.rows, *table.totals)
+            if {"budget", "spend"} <= set(row.cells)]
+    for spent in facts.numbers:
+        if spent.scope not in _SCOPE_NAMES or not spent.is_amount or report.names(facts.where(spent.start)):
+            continue
+        rate = next((n for n in facts.numbers if n.start > spent.end), None)
+        if rate is None or not rate.is_rate or rate.measure != "exec_rate" or rate.sentence != spent.sentence \
+                or rate.scope != spent.scope or rate.start - spent.end > 12 or report.names(facts.where(rate.start)):
+            continue
+        if any(n.scope == spent.scope and n.measure in _BUDGETS and not n.part for n in facts.numbers):
+            continue      # (its budget said in a sentence too: check_scope_rates', or another reading's)
+        own = [row for row in rows if text_key(row.named or row.name) == _SCOPE_NAMES[spent.scope]
+               and facts.amount(row.cells["spend"]) == facts.amount(spent) and row.cells["spend"] is not spent]
+        if len(own) == 1:
+            _check(facts, report, f"{_SCOPE_NAMES[spent.scope]}执行率", spent, own[0].cells["budget"], rate)
 
 
 def _check(facts: Facts, report: FindingList, called: str, part, whole, rate) -> None:

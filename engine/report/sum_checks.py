@@ -13,7 +13,7 @@ from .facts import Facts
 from .numbers import Number, sentence_bounds
 from .plain import BONUS_ROW, FIGURE, opens_bracket
 from .sums import listed_then_totalled, totalled_then_listed
-from .table_checks import adds_up_righted, righted_cells
+from .table_checks import adds_up_righted, righted_cells, parts_of_rows_left_out
 from .tables import subtotalled, table_lines
 from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, parts_off, quoted
 from .vocabulary import column_of, key as _key, partitions, vocabulary, words
@@ -399,8 +399,9 @@ def _column_off(facts: Facts, report: FindingList, header: list[str], column: in
     if abs(excel_round(total, whole.decimals) - whole.value) < max(EPS, 0.5 * 10 ** -whole.decimals * len(parts)):
         return      # (parts each rounded: the 合计 may be off their sum by their roundings)
     value = lambda n: n.value      # noqa: E731 (the column's own figures, in the unit they share)
-    if adds_up_righted(parts, whole, righted_cells(facts, value), value):
-        return      # (a row off its own 合计 cell: that row is the slip, said of it — the column adds up once it is righted)
+    if adds_up_righted(parts, whole, righted_cells(facts, value), value) or parts_of_rows_left_out(facts, parts, whole):
+        return      # (a row off its own 合计 cell: that row is the slip, said of it — the column adds up once it is righted;
+        # rows under another adding up to it, its unmarked 其中 rows)
     say, why = by_shape(report, facts, whole, total / 10000 if whole.unit == "元" else total, tuple(parts))
     say("SUM_MISMATCH", facts.where(whole.start),
         f"「{header[column]}」一列各行之和 {_figure(total, whole.decimals)}，合计行写 {_figure(whole.value, whole.decimals)}"

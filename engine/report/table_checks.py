@@ -28,31 +28,57 @@ def check_funds_parts(facts: Facts, report: FindingList) -> None:
     more than the whole (a form may leave a source out, so less is no finding)."""
     words = dict(HEADLINE)
     for table in (facts.forms.funds_tables if facts.forms else []):
-        for column in AMOUNT_COLUMNS:
-            whole, word = (table.total or {}).get(column), words[column]
-            under = sub_level(table.marks)       # rows numbered under others (1, 2 under 一): not summed
-            parts = [(name, row[column]) for k, (name, row) in enumerate(table.parts) if column in row and k not in under]
-            if whole is None or not parts or any(_NOT_FLAT.search(key(name)) for name, _ in table.parts):
-                continue      # a 小计 of rows above it, or two breakdowns (按收入性质分 / 按支出性质分): no flat list
-            added = sum(n.value for _, n in parts)
-            slack = rounding_slack(facts, [n for _, n in parts], whole) + EPS
-            listed = " + ".join(f"{name.removeprefix('其中').strip(':：')} {amount_text(n.value)}" for name, n in parts)
-            if whole.value - added > slack \
-                    and _another_column_adds_up(facts, table, column, under) and not report.names(facts.where(whole.start)):
-                # less than the whole, where the very rows add up to it in another column: no source left out
-                say_sum_off(facts, report, [n for _, n in parts], whole, f"自评表{word}：其中各行 {listed} =", "总额行")
-                break
-            if added - whole.value > slack and not _two_breakdowns(facts, [n for _, n in parts], whole) \
-                    and not report.names(facts.where(whole.start)):     # (said already of the table's 合计 row)
-                # a 其中 row with fewer amounts than the whole's (an empty cell lost, as a PDF's spaces lose it): which
-                # column its figures stand in is not certain — a warning that says so
-                short = [name for name, row in table.parts if column in row and len(row) < len(table.total)]
-                say, why = (report.warning, "（有其中行的金额少于总额行，所在列未必读对，请核对）") if short else \
-                    by_shape(report, facts, whole, sum(facts.amount(n) for _, n in parts), tuple(n for _, n in parts))
-                say("SUM_MISMATCH", facts.where(whole.start),
-                    f"自评表{word}：其中各行 {listed} = {amount_text(added)}，多于总额行的 {amount_text(whole.value)}"
-                    f"{why}{quoted(facts, whole)}")
-                break
+        for rows in _breakdowns(table):
+            _check_breakdown(facts, report, table, rows, words)
+
+
+def _breakdowns(table) -> list[list[int]]:
+    """The 其中 rows of a funds table as lists each adding up to its total: all of them, or each breakdown of two or
+    more led by its words ("按支出性质分：其中：基本支出 | …", "按收入性质分：…"); none where a 小计 or a 明细 is among them."""
+    names = [key(name) for name, _ in table.parts]
+    led = [k for k, name in enumerate(names) if _BREAKDOWN.match(name)]
+    if not any(_NOT_FLAT.search(name) for name in names):
+        return [list(range(len(names)))]
+    if len(led) < 2 or led[0] != 0 or any(_NOT_FLAT.search(_BREAKDOWN.sub("", name)) for name in names) \
+            or any(not _BREAKDOWN_LED.sub("", table.parts[k][0]).strip(" :：其中") for k in led):
+        return []       # (… or a breakdown's words alone in their cell: its row's figures may stand a cell off)
+    return [list(range(a, b)) for a, b in zip(led, [*led[1:], len(names)])]
+
+
+_BREAKDOWN = re.compile(r"^按.{1,8}分")
+_BREAKDOWN_LED = re.compile(r"^按.{1,8}分\s*[:：]?\s*")
+
+
+def _check_breakdown(facts: Facts, report: FindingList, table, rows: list[int], words: dict) -> None:
+    """One list of 其中 rows against the 总额 row, column by column (check_funds_parts)."""
+    for column in AMOUNT_COLUMNS:
+        whole, word = (table.total or {}).get(column), words[column]
+        under = sub_level(table.marks)       # rows numbered under others (1, 2 under 一): not summed
+        parts = [(name, row[column]) for k, (name, row) in enumerate(table.parts)
+                 if column in row and k not in under and k in rows]
+        if whole is None or not parts:
+            continue
+        added = sum(n.value for _, n in parts)
+        slack = rounding_slack(facts, [n for _, n in parts], whole) + EPS
+        listed = " + ".join(f"{_BREAKDOWN_LED.sub('', name).removeprefix('其中').strip(':：')} {amount_text(n.value)}"
+                         for name, n in parts)
+        if whole.value - added > slack \
+                and _another_column_adds_up(facts, table, column, under | set(range(len(table.parts))) - set(rows)) \
+                and not report.names(facts.where(whole.start)):
+            # less than the whole, where the very rows add up to it in another column: no source left out
+            say_sum_off(facts, report, [n for _, n in parts], whole, f"自评表{word}：其中各行 {listed} =", "总额行")
+            break
+        if added - whole.value > slack and not _two_breakdowns(facts, [n for _, n in parts], whole) \
+                and not report.names(facts.where(whole.start)):     # (said already of the table's 合计 row)
+            # a 其中 row with fewer amounts than the whole's (an empty cell lost, as a PDF's spaces lose it): which
+            # column its figures stand in is not certain — a warning that says so
+            short = [name for name, row in table.parts if column in row and len(row) < len(table.total)]
+            say, why = (report.warning, "（有其中行的金额少于总额行，所在列未必读对，请核对）") if short else \
+                by_shape(report, facts, whole, sum(facts.amount(n) for _, n in parts), tuple(n for _, n in parts))
+            say("SUM_MISMATCH", facts.where(whole.start),
+                f"自评表{word}：其中各行 {listed} = {amount_text(added)}，多于总额行的 {amount_text(whole.value)}"
+                f"{why}{quoted(facts, whole)}")
+            break
 
 
 def _two_breakdowns(facts: Facts, parts: list[Number], whole: Number) -> bool:
@@ -258,6 +284,8 @@ def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subto
         details = [r for r in details if not r.sub_row]    # (a 其中 row right over the 合计: a part of the row above it)
     if len(details) < 2 or groups is None or any(r.sub_row or "小计" in r.name + r.named for r in details):
         return      # (其中…, （1）…: which rows after it are parts too is not said)
+    if not groups and _with_unmarked_parts(facts, details, total):
+        return      # (人员经费 and 公用经费 under 基本支出, no 其中 said: the rows add up once they are its parts)
     grouped = {id(r) for g, _ in groups for r in g}
     for kind, word in (("budget", "预算"), ("spend", "支出")):
         for parts_of, whole_row, which in [(details, total, "合计行"), *((g, s, "小计行") for g, s in groups)]:
@@ -271,6 +299,38 @@ def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subto
                 continue
             if parts_off(facts, parts, whole):
                 say_sum_off(facts, report, parts, whole, f"表中各行{word}之和", which)
+
+
+def _with_unmarked_parts(facts: Facts, details: list, total) -> bool:
+    """The rows add up to the 合计 in every column once the runs of rows that add up to the row right above them (two
+    rows or more, in every column that row fills) are left out as its parts — and not before."""
+    kinds = [kind for kind in total.cells if kind != "rate"]
+
+    def adds_up(rows: list) -> bool:
+        return bool(kinds) and all(all(kind in r.cells for r in rows) and not parts_off(facts, [r.cells[kind] for r in rows],
+                                                                                      total.cells[kind]) for kind in kinds)
+    if adds_up(details):
+        return False
+    kept, k = [], 0
+    while k < len(details):
+        row = details[k]
+        kept.append(row)
+        run = next((j for j in range(len(details), k + 2, -1) if all(
+            kind in row.cells and all(kind in r.cells for r in details[k + 1:j])
+            and not parts_off(facts, [r.cells[kind] for r in details[k + 1:j]], row.cells[kind]) for kind in kinds)), None)
+        k = run if run is not None else k + 1
+    return len(kept) < len(details) and adds_up(kept)
+
+
+def parts_of_rows_left_out(facts: Facts, parts: list[Number], whole: Number) -> bool:
+    """A column that adds up once each run of figures adding up to the one right above it (its unmarked 其中 rows:
+    人员经费 and 公用经费 under 基本支出) is left out."""
+    kept, k = [], 0
+    while k < len(parts):
+        kept.append(parts[k])
+        run = next((j for j in range(len(parts), k + 2, -1) if not parts_off(facts, parts[k + 1:j], parts[k])), None)
+        k = run if run is not None else k + 1
+    return len(kept) < len(parts) and not parts_off(facts, kept, whole)
 
 
 def _sub_rows_last(facts: Facts, details: list, total) -> bool:
@@ -291,7 +351,8 @@ def check_column_sums(facts: Facts, report: FindingList) -> None:
     for column in facts.column_sums:
         if adds_up_righted(column.parts, column.whole, righted, facts.amount):
             continue
-        if parts_off(facts, column.parts, column.whole, whole_rounded=True) and not report.names(facts.where(column.whole.start)):
+        if parts_off(facts, column.parts, column.whole, whole_rounded=True) and not report.names(facts.where(column.whole.start)) \
+                and not parts_of_rows_left_out(facts, column.parts, column.whole):
             say_sum_off(facts, report, column.parts, column.whole, f"表中「{column.header}」一列各行之和", "合计行", " 万元")
 
 

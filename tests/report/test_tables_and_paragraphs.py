@@ -82,3 +82,47 @@ def test_the_departments_rate_said_in_the_opening_against_its_amounts_said_later
             "| 项目 | 全年预算数 | 全年执行数 | 执行率 |\n| 年度资金总额 | 7,554.60 | 7,318.27 | 96.87% |\n")
     assert _said(checked(tmp_path, text.format(rate="96.87%"))) == []
     assert [code for code, _ in _said(checked(tmp_path, text.format(rate="94.96%")))] == ["STATED_RATE_MISMATCH"]
+
+
+BREAKDOWNS = """某县交通运输局2024年度部门整体支出绩效自评表
+| 年度预算（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| 年度资金总额 | 3,286.40 | 4,223.85 | 4,078.62 | 10 | 96.56% | 9.66 |
+| 按支出性质分：其中：基本支出 | 1,452.80 | 1,498.30 | 1,486.37 | — | — | — |
+| 项目支出 | 1,833.60 | {projects} | 2,592.25 | — | — | — |
+| 按收入性质分：其中：一般公共预算 | 2,975.00 | 3,612.45 | 3,494.88 | — | — | — |
+| 政府性基金预算 | 180.00 | 480.00 | 452.34 | — | — | — |
+| 上年结转 | 131.40 | 131.40 | 131.40 | — | — | — |
+"""
+
+
+def test_two_breakdowns_of_a_funds_block_each_against_its_total(tmp_path):
+    """基本 + 项目 and 一般公共预算 + 基金 + 结转 each come to 4,223.85; 项目支出 left at 2,930.85 (before the 205.30
+    taken back) makes the first 4,429.15."""
+    assert _said(checked(tmp_path, BREAKDOWNS.format(projects="2,725.55"))) == []
+    assert [code for code, _ in _said(checked(tmp_path, BREAKDOWNS.format(projects="2,930.85")))] == ["SUM_MISMATCH"]
+
+
+SCOPE_IN_A_TABLE = """某县城市管理局2024年度部门整体支出绩效自评报告
+（一）收支预算。预算调整情况见下表（单位：万元）：
+项目	年初预算	调整数	全年预算	实际支出
+基本支出	1,264.80	-12.40	1,252.40	1,239.78
+  人员经费	1,082.50	0.00	1,082.50	1,078.36
+  公用经费	182.30	-12.40	169.90	161.42
+项目支出	2,136.40	486.00	2,622.40	2,398.65
+合计	3,401.20	473.60	3,874.80	3,638.43
+（二）执行情况。全年实际支出3,638.43万元，预算执行率93.90%。其中基本支出1,239.78万元，执行率98.99%；项目支出2,398.65万元，执行率{rate}。
+"""
+
+
+def test_a_scopes_rate_against_its_budget_said_only_in_the_table_with_its_parts_unmarked(tmp_path):
+    """2,398.65 ÷ 2,622.40 = 91.47%; 人员经费 + 公用经费 are 基本支出's parts (no 其中 said): no sum is off."""
+    assert _said(checked(tmp_path, SCOPE_IN_A_TABLE.format(rate="91.47%"))) == []
+    assert _said(checked(tmp_path, SCOPE_IN_A_TABLE.format(rate="91.74%"))) == [("STATED_RATE_MISMATCH", "warning")]
+
+
+def test_a_rows_tiers_led_by_the_rates_name_and_bounded_以内(tmp_path):
+    text = ("某县2024年度部门整体支出绩效自评表\n"
+            "| 一级指标 | 三级指标 | 分值 | 评分标准 | 年度指标值 | 实际完成值 | 得分 |\n"
+            "| 过程 | 结转结余率 | 4 | 结转结余率5%（含）以内得4分，5%—10%（含）得2分，10%以上不得分 | ≤5% | 6.10% | {score} |\n")
+    assert _said(checked(tmp_path, text.format(score="2"))) == []
+    assert ("SCORE_MISMATCH", "error") in _said(checked(tmp_path, text.format(score="3")))
