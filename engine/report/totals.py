@@ -90,6 +90,9 @@ def _own_grade(facts, start: int, is_rule, totals: list) -> tuple[re.Match, bool
     return None
 
 
+# the next part's score after a comma ("资金得分9.62分，产出指标49.35分，…，总分97.49分"): a list of the parts' scores
+_NEXT_PART = re.compile(r"\s*分?\s*[,，]\s*(?!其中|含|扣|加|减)(?![^\d，,。；;、]*(?:等级|等次|评价|评定|综合|总分|合计))"
+                        r"[^\d，,。；;、“”\"（）()]{1,12}?(?:得分|指标)\s*(?:为)?\s*\d+(?:\.\d+)?\s*分")
 _LAST_YEAR = re.compile(r"上一?年度?|去年|前一年")
 _CAP = re.compile(r"(?:不超过|不高于|不得超过|最高为?|上限为?)\s*$")
 
@@ -133,7 +136,8 @@ def total_and_grade(facts) -> list:
         if _ITEM_SCORE.search(clause) and not STRONG_TOTAL.search(clause) and not project_scored \
                 and not re.search(r"(?:项目自评|[该本]项目)得分?\s*(?:为|:)?\s*$", clause):   # ("经自评，该项目得分99.65分")
             continue   # "预算执行率得分9.75分": an item's score, not the total
-        if "分别" in clause or "其中" in clause or _IN_A_LIST.search(text, start, n.start) or re.match(r"\s*分?\s*、\s*(?:\d|[^\d，,。；;、]{1,12}(?:得分|\d+(?:\.\d+)?\s*分))", text[n.end:n.end + 24]):
+        if "分别" in clause or "其中" in clause or _IN_A_LIST.search(text, start, n.start) or re.match(r"\s*分?\s*、\s*(?:\d|[^\d，,。；;、]{1,12}(?:得分|\d+(?:\.\d+)?\s*分))", text[n.end:n.end + 24]) \
+                or _NEXT_PART.match(text, n.end):
             continue   # "各项目自评得分分别为100分、96分", "自评得分情况为：其中：项目立项6分", "…得分9.70分、产出
             # 指标得分54.45分", "综合得分：资金执行率9.43分、产出指标47分…合计96.22分": the scores of several
             # or a part's, not the total

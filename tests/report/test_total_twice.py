@@ -321,3 +321,13 @@ def test_a_grade_written_beside_the_tables_final_score(tmp_path):
     text = FINAL_UNDER_TOTAL.replace("等级：良", "等级：优").replace("三、评价结论", "评价结果分为优（90分及以上）、良（80—89.99分）。\n三、评价结论")
     found = [(f.code, f.severity) for f in checked(tmp_path, text).findings]
     assert found == [("GRADE_MISMATCH", "error")]
+
+
+def test_the_parts_scores_listed_before_the_total_are_no_second_total(tmp_path):
+    """"资金得分9.62分，产出指标49.35分，…，总分97.49分": the funds' score opens the list, the total closes it."""
+    text = ("某县2024年度动物防疫补助项目绩效自评报告\n"
+            "经自评，资金得分9.62分，产出指标49.35分，效益指标28.80分，满意度指标9.72分，总分97.49分，等级为“优”。\n"
+            "| 一级指标 | 分值 | 得分 |\n| 预算执行率 | 10 | 9.62 |\n| 产出指标 | 50 | 49.35 |\n"
+            "| 效益指标 | 30 | 28.80 |\n| 满意度指标 | 10 | 9.72 |\n| 总分 | 100 | 97.49 |\n")
+    result = checked(tmp_path, text)
+    assert result.facts.total.value == 97.49 and totals(result) == []
