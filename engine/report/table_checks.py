@@ -306,31 +306,30 @@ def _with_unmarked_parts(facts: Facts, details: list, total) -> bool:
     rows or more, in every column that row fills) are left out as its parts — and not before."""
     kinds = [kind for kind in total.cells if kind != "rate"]
 
-    def adds_up(rows: list) -> bool:
-        return bool(kinds) and all(all(kind in r.cells for r in rows) and not parts_off(facts, [r.cells[kind] for r in rows],
-                                                                                      total.cells[kind]) for kind in kinds)
-    if adds_up(details):
+    def adds_up(rows: list, whole) -> bool:
+        return bool(kinds) and all(kind in whole.cells and all(kind in r.cells for r in rows)
+                                   and not parts_off(facts, [r.cells[kind] for r in rows], whole.cells[kind]) for kind in kinds)
+    if adds_up(details, total):
         return False
-    kept, k = [], 0
-    while k < len(details):
-        row = details[k]
-        kept.append(row)
-        run = next((j for j in range(len(details), k + 2, -1) if all(
-            kind in row.cells and all(kind in r.cells for r in details[k + 1:j])
-            and not parts_off(facts, [r.cells[kind] for r in details[k + 1:j]], row.cells[kind]) for kind in kinds)), None)
-        k = run if run is not None else k + 1
-    return len(kept) < len(details) and adds_up(kept)
+    kept = _runs_left_out(details, adds_up)
+    return len(kept) < len(details) and adds_up(kept, total)
 
 
 def parts_of_rows_left_out(facts: Facts, parts: list[Number], whole: Number) -> bool:
     """A column that adds up once each run of figures adding up to the one right above it (its unmarked 其中 rows:
     人员经费 and 公用经费 under 基本支出) is left out."""
-    kept, k = [], 0
-    while k < len(parts):
-        kept.append(parts[k])
-        run = next((j for j in range(len(parts), k + 2, -1) if not parts_off(facts, parts[k + 1:j], parts[k])), None)
-        k = run if run is not None else k + 1
+    kept = _runs_left_out(parts, lambda run, head: not parts_off(facts, run, head))
     return len(kept) < len(parts) and not parts_off(facts, kept, whole)
+
+
+def _runs_left_out(items: list, adds_up: Callable[[list, object], bool]) -> list:
+    """The items less each run of two or more right after one that `adds_up` to it (the longest such run)."""
+    kept, k = [], 0
+    while k < len(items):
+        kept.append(items[k])
+        run = next((j for j in range(len(items), k + 2, -1) if adds_up(items[k + 1:j], items[k])), None)
+        k = run if run is not None else k + 1
+    return kept
 
 
 def _sub_rows_last(facts: Facts, details: list, total) -> bool:
