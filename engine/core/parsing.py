@@ -41,6 +41,8 @@ DIRECTIONS = {
 }
 # each direction as a template's 指标性质 list (and a report) writes it
 DIRECTION_SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "＝", "定性": "定性"}   # ＝: a cell starting "=" is a formula
+# every direction's word but 定性, longest first, as a regular expression's alternatives (a report's "不低于", "≥", …)
+DIRECTION_PATTERN = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
 
 
 FULL_WIDTH_SPACE = "\u3000"

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import re
 
-from ..core.parsing import DIRECTIONS, text_key
+from ..core.parsing import DIRECTION_PATTERN, DIRECTIONS, text_key
 from .facts import Facts, Indicator
 
-_SIGNS = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
 _UNIT = r"[^\d\s，,；;。()（）、]{0,5}?"
 _SAID = re.compile(
     r"(?:^|(?<=[\n，,；;。:：]))\s*(?:全年|年度|全县|全区|全市|共)?\s*(?P<name>[^\d，,；;。:：()（）“”\n]{2,24}?)\s*(?:达到|为|达)?\s*"
     rf"(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>{_UNIT})\s*[（(]\s*(?:年度|全年)?(?:指标值|目标值|目标)\s*(?:为|是)?\s*[:：]?\s*"
-    rf"(?P<sign>{_SIGNS}|控制在)?\s*(?P<target>\d[\d,]*(?:\.\d+)?)\s*(?P<tunit>{_UNIT})\s*(?P<bound>以上|以内|以下)?\s*"
+    rf"(?P<sign>{DIRECTION_PATTERN}|控制在)?\s*(?P<target>\d[\d,]*(?:\.\d+)?)\s*(?P<tunit>{_UNIT})\s*(?P<bound>以上|以内|以下)?\s*"
     r"(?:[，,]\s*完成(?:率)?\s*(?:为)?\s*(?P<completion>\d+(?:\.\d+)?)\s*%)?\s*[)）]")
 _LEADING = re.compile(r"^(?:完成|实现|开展|举办|组织|新增了?|累计)(?=[\u4e00-\u9fff]{2})")
 

@@ -16,7 +16,7 @@ from ..core.findings import SCORE_TOLERANCE, Finding, FindingList
 from ..core.rates import exec_rate
 from .facts import Facts
 from .coverage import Coverage, coverage, report_kind
-from .converted import check_converted_total, converted_total
+from .converted import check_converted_total
 from .declared import check_declared_total
 from .group_rows import check_groups_said_apart
 from .group_totals import check_group_items_total, check_group_totals_said_before
@@ -155,8 +155,8 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     framed = _stated_sum(facts, rule_set) if rule_set else None
     check_bonus_said_with_total(facts, report)
     check_totals_said_twice(facts, report, [framed[0]] if framed and framed[1] is not None and abs(framed[1] - 100) < EPS else [])
-    check_converted_total(facts, report)
-    result.computed_total = _totals(facts, rule_set, report, given)
+    converted = check_converted_total(facts, report)
+    result.computed_total = _totals(facts, rule_set, report, given, converted)
     check_total_by_indicators(facts, report)
     result.findings = report.findings
     result.coverage = coverage(facts, len(rule_set.rows) if rule_set else 0)
@@ -229,7 +229,9 @@ _GRADE_ORDER = ("优", "良", "中", "差")
 _A_TOTALS_NAME = re.compile(r"自评得分|评价得分|绩效得分|自评分")
 
 
-def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, given: bool) -> float | None:
+def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, given: bool,
+            converted: Number | None = None) -> float | None:
+    """`converted`: the score the total converts to on 100 points, where the report says one (converted.py)."""
     total = facts.total
     told = any(f.code == "TOTAL_MISMATCH" for f in report.findings)   # by the form's own rows
     # the framework given (a workbook's, --rule-set) grades by its bands; else a scale the report
@@ -239,7 +241,6 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
     # a warning that says so — provinces draw their bands differently; two bands away, wrong by any
     scale_known = bool(rs and given) or grade_scale_said(facts.text)
     # (a total on another scale graded as the score it converts to on 100: "满分80分，自评得分73.15分，折合百分制91.44分")
-    converted = converted_total(facts)
     on_100 = converted or total
     graded = [(on_100, facts.grade[0], facts.grade[1], "综合得分" if on_100 is total else "折合百分制得分")] \
         if total is not None and facts.grade is not None else []

@@ -44,15 +44,18 @@ def _full_mark(facts: Facts) -> float | None:
     return points if weights and 0 < points < 100 - EPS else None
 
 
-def check_converted_total(facts: Facts, report: FindingList) -> None:
+def check_converted_total(facts: Facts, report: FindingList) -> Number | None:
+    """The converted score against the total ÷ its full mark × 100; the converted score returned (None: none said),
+    the one the report's grade is weighed against."""
     converted, total = converted_total(facts), facts.total
     base = _full_mark(facts)
     if converted is None or total is None or base is None or converted is total or total.value > base + EPS:
-        return
+        return converted
     expected = excel_round(total.value / base * 100, converted.decimals)
     if abs(expected - converted.value) < converted.half_unit + EPS:
-        return
+        return converted
     say, why = by_shape(report, facts, converted, expected)
     say("TOTAL_MISMATCH", facts.where(converted.start),
         f"自评得分 {total.value:g} 分（满分 {base:g} 分）折合百分制应为 {total.value:g}÷{base:g}×100 = {expected:g} 分，"
         f"报告写 {converted.value:g} 分{why}{quoted(facts, converted)}")
+    return converted

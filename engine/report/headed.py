@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.parsing import DIRECTIONS, text_key
+from ..core.parsing import DIRECTION_PATTERN, DIRECTIONS, text_key
 from .facts import Facts, Indicator, named_already
 from .numbers import direction_after
 from .plain import LIST_MARK
@@ -16,11 +16,10 @@ from .statements import ACHIEVED_SAID
 from .vocabulary import words
 
 _WORDS = words()
-_DIRECTION = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
 _HEADED = re.compile(r"^[ \t\u3000]*" + LIST_MARK + r"\s*(?P<name>[^，,。；;:：()（）\d\n%、]{2,30}?)\s*[。:：]"
                      r"(?P<body>[^\n]+)$", re.M)
-_GOAL = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?:[^\d,，。；;]{{0,8}}?(?={_DIRECTION}|控制在))?"
-                   rf"\s*(?P<ceiling>控制在)?\s*(?P<dir>{_DIRECTION})?\s*(?=\d)")   # ("年度目标为新增就业不少于260名")
+_GOAL = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?:[^\d,，。；;]{{0,8}}?(?={DIRECTION_PATTERN}|控制在))?"
+                   rf"\s*(?P<ceiling>控制在)?\s*(?P<dir>{DIRECTION_PATTERN})?\s*(?=\d)")   # ("年度目标为新增就业不少于260名")
 _POINTS = re.compile(rf"(?:{_WORDS['statement_points'].pattern})\s*(?:为|是)?\s*(?=\d)"
                      r"|(?<=[(（])\s*(?=\d+(?:\.\d+)?\s*分\s*[,，]\s*得)")
 _SCORE = re.compile(r"(?<!扣)(?:自评得分|得分|实得|计得|得)\s*(?:为)?\s*(?=\d)")
@@ -130,7 +129,7 @@ def _achieved(facts: Facts, target, start: int, end: int):
 
 
 _TARGET_ALONE = re.compile(rf"\s*(?:年度|全年)?(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*[^\d,，。；;]{{0,8}}?"
-                           rf"(?:控制在)?\s*(?:{_DIRECTION})?\s*")   # ("年度目标为新增就业不少于260名。")
+                           rf"(?:控制在)?\s*(?:{DIRECTION_PATTERN})?\s*")   # ("年度目标为新增就业不少于260名。")
 
 
 def _sentence_start(text: str, at: int) -> int:

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import re
 
-from ..core.parsing import DIRECTIONS, text_key
+from ..core.parsing import DIRECTION_PATTERN, DIRECTIONS, text_key
 from .facts import GROUP_WORD, Facts, Indicator, StatedItem
 from .joined import one_thing
 
-_SIGNS = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
-_NAMED = re.compile(rf"^(?P<name>[^()（）\d]{{2,30}}?)\s*[(（]\s*(?P<sign>{_SIGNS})?\s*(?P<figure>\d[\d,]*(?:\.\d+)?)"
+_NAMED = re.compile(rf"^(?P<name>[^()（）\d]{{2,30}}?)\s*[(（]\s*(?P<sign>{DIRECTION_PATTERN})?\s*(?P<figure>\d[\d,]*(?:\.\d+)?)"
                     r"\s*(?P<unit>[^\d\s()（），,；;]{0,8})\s*[)）]$")
 _NOT_A_TARGET = re.compile(r"^(?:[年月日时]|个?月|项|分|周岁)")  # ("（5月31日前）" a date; "效益指标（3项）" a count of rows)
 _NOT_AN_INDICATOR = re.compile(r"(?:指标|小计|合计|总分|得分|分值|加分|扣分|执行率|执行|调整率|结余率)$")
@@ -48,7 +47,7 @@ def _bracketed_figure(facts: Facts, item: StatedItem, figure: str):
     """The figure in the row's brackets: the last such bracket before the row's points."""
     before = min(n.start for n in (item.weight, item.score))
     bracket = None
-    for bracket in re.compile(r"[(（]\s*(?:" + _SIGNS + r")?\s*(?=" + re.escape(figure) + r")").finditer(
+    for bracket in re.compile(r"[(（]\s*(?:" + DIRECTION_PATTERN + r")?\s*(?=" + re.escape(figure) + r")").finditer(
             facts.text, max(0, before - 160), before):
         pass
     return None if bracket is None else facts.number_at(bracket.end()) or facts.rule_number_at(bracket.end())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..core.parsing import DIRECTIONS
+from ..core.parsing import DIRECTION_PATTERN, DIRECTIONS
 from .vocabulary import cues, words
 
 UNITS = ("万元", "元", "%", "分", "个", "件", "次", "篇", "场", "份", "项", "人", "名", "条", "期", "天", "家", "户",
@@ -26,8 +26,7 @@ MEASURES, SCOPES = cues()
 _MEASURE_RE = [(m, re.compile(p)) for m, p in MEASURES]
 _SCOPE_RE = re.compile("|".join(f"(?P<{s}>{p})" for s, p in SCOPES))
 _STOP = words()["comparison"]   # a 其中 list ends where a comparison starts
-_DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
-_DIRECTION_RE = re.compile("(" + "|".join(re.escape(d) for d in _DIRECTION_WORDS if d != "定性") + ")\\s*$")
+_DIRECTION_RE = re.compile("(" + DIRECTION_PATTERN + ")\\s*$")
 
 
 @dataclass

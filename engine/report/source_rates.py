@@ -115,15 +115,15 @@ def check_scope_rates_by_table(facts: Facts, report: FindingList) -> None:
     of budgets and spending whose row of that scope spends the very figure: that row's budget the rate's base."""
     rows = [row for table in facts.tables for row in (*table.rows, *table.totals)
             if {"budget", "spend"} <= set(row.cells)]
-    for spent in facts.numbers:
-        if spent.scope not in _SCOPE_NAMES or not spent.is_amount or report.names(facts.where(spent.start)):
+    # (a scope whose budget a sentence says too: check_scope_rates', or another reading's)
+    budgeted = {n.scope for n in facts.numbers if n.measure in _BUDGETS and not n.part}
+    for spent, rate in zip(facts.numbers, facts.numbers[1:]):
+        if spent.scope not in _SCOPE_NAMES or spent.scope in budgeted or not spent.is_amount \
+                or report.names(facts.where(spent.start)):
             continue
-        rate = next((n for n in facts.numbers if n.start > spent.end), None)
-        if rate is None or not rate.is_rate or rate.measure != "exec_rate" or rate.sentence != spent.sentence \
+        if not rate.is_rate or rate.measure != "exec_rate" or rate.sentence != spent.sentence \
                 or rate.scope != spent.scope or rate.start - spent.end > 12 or report.names(facts.where(rate.start)):
             continue
-        if any(n.scope == spent.scope and n.measure in _BUDGETS and not n.part for n in facts.numbers):
-            continue      # (its budget said in a sentence too: check_scope_rates', or another reading's)
         own = [row for row in rows if text_key(row.named or row.name) == _SCOPE_NAMES[spent.scope]
                and facts.amount(row.cells["spend"]) == facts.amount(spent) and row.cells["spend"] is not spent]
         if len(own) == 1:

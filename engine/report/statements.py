@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..core.parsing import DIRECTIONS, text_key
+from ..core.parsing import DIRECTION_PATTERN, DIRECTIONS, text_key
 from .facts import Facts, Indicator, named_already, same_name, stated_item
 from .dates import is_date
 from .numbers import direction_after
@@ -16,7 +16,6 @@ from .plain import LIST_MARK
 from .vocabulary import words
 
 _WORDS = words()
-_DIRECTION = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
 _FIGURE = r"(?=\d)"
 _POINTS = re.compile(rf"(?:{_WORDS['statement_points'].pattern})\s*(?:为|是)?\s*{_FIGURE}"
                      # … or bare, right before its score: "…，6分，得5.65分", "（8分，得8分）"
@@ -24,7 +23,7 @@ _POINTS = re.compile(rf"(?:{_WORDS['statement_points'].pattern})\s*(?:为|是)?\
 _SCORE = re.compile(rf"(?<!扣)(?:自评得分|得分|实得|得)\s*(?:为|了)?\s*{_FIGURE}")
 _SYMBOL = r"≥|≤|>=|<=|⩾|⩽|≧|≦"
 # its target by its word ("目标≥6万亩"), or by a direction's sign right after its name ("虫害防治面积≥20万亩")
-_GOAL = re.compile(rf"(?:(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?P<dir>{_DIRECTION})?"
+_GOAL = re.compile(rf"(?:(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?P<dir>{DIRECTION_PATTERN})?"
                    rf"|(?<=[\u4e00-\u9fff）)])\s*(?P<sign>{_SYMBOL}))\s*{_FIGURE}")
 # what was achieved, by its word right before the figure ("实际6万亩", "完成值：…"): statements' and headed paragraphs'
 ACHIEVED_SAID = re.compile(rf"(?<![少未超多])(?:{_WORDS['statement_achieved'].pattern})\s*(?:为|了|[:：])?\s*{_FIGURE}")
@@ -32,7 +31,7 @@ ACHIEVED_SAID = re.compile(rf"(?<![少未超多])(?:{_WORDS['statement_achieved'
 _SUBJECT = re.compile(r"\s*" + LIST_MARK + r"?\s*(?P<name>[^，,。；;:：()（）\d“”\"≥≤<>=⩾⩽≧≦]{2,30}?)\s*(?:指标)?\s*"
                       r"(?=[(（:：,，≥≤<>⩾⩽≧≦]|\d|(?:" + _WORDS['statement_points'].pattern + "))")
 _GROUP_LABEL = re.compile(rf"\s*(?:{_WORDS['indicator_group'].pattern})(?:指标)?\s*[:：]")   # "（1）数量指标：…"
-GOAL_AT_END = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是)?\s*(?:{_DIRECTION})?\s*$")
+GOAL_AT_END = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是)?\s*(?:{DIRECTION_PATTERN})?\s*$")
 _NO_SUBJECT = re.compile(r"^(?:该|本项|本指标|此项|以上|其中|合计|小计|总分|经自评|综上)|得分|扣分|满分|分值|权重")
 _STATEMENT_END = re.compile(r"[。；;\n]")
 _FIGURE_FIRST = re.compile(r"\s*(?P<figure>\d[\d,]*(?:\.\d+)?)\s*[^\d\s，,。；;—-]{0,4}\s*(?:——|—|--)\s*")
@@ -151,7 +150,7 @@ def scores_alone(facts: Facts) -> None:
 # a statement's target said without a goal word, by the bound after it ("群众满意度达到95%以上，实际97%") or the
 # plan it was ("原定2000平方米"), and what was achieved said with a word or two between ("实际达标率93.4%",
 # "问卷调查结果为93%")
-_BOUND_GOAL = re.compile(rf"(?:(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|达到|[:：])?\s*(?P<dir>{_DIRECTION})?\s*"
+_BOUND_GOAL = re.compile(rf"(?:(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|达到|[:：])?\s*(?P<dir>{DIRECTION_PATTERN})?\s*"
                          r"|(?:原定|原计划|要求)\s*(?:为|达到)?\s*|(?:达到|实现|控制在)\s*(?=[\d,.]+\s*[^\d,，;；。\s]{0,4}?\s*(?:以上|以内|以下))"
                          # (a figure with its bound after it, said before what was achieved: "完成森林抚育5,000亩以上，实际抚育5,120亩")
                          r"|(?<=[\u4e00-\u9fff])(?=[\d,.]+\s*[^\d,，;；。\s]{0,4}?\s*(?:以上|以内|以下)\s*[,，]\s*实际)"

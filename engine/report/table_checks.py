@@ -51,9 +51,9 @@ _BREAKDOWN_LED = re.compile(r"^按.{1,8}分\s*[:：]?\s*")
 
 def _check_breakdown(facts: Facts, report: FindingList, table, rows: list[int], words: dict) -> None:
     """One list of 其中 rows against the 总额 row, column by column (check_funds_parts)."""
+    under = sub_level(table.marks)       # rows numbered under others (1, 2 under 一): not summed
     for column in AMOUNT_COLUMNS:
         whole, word = (table.total or {}).get(column), words[column]
-        under = sub_level(table.marks)       # rows numbered under others (1, 2 under 一): not summed
         parts = [(name, row[column]) for k, (name, row) in enumerate(table.parts)
                  if column in row and k not in under and k in rows]
         if whole is None or not parts:

@@ -19,7 +19,8 @@ from .vocabulary import vocabulary, words
 
 _GROUP = words()["level1_group"]
 # a bonus or a deduction said with its points ("加分1分", "加1分", "扣0.5分")
-_BONUS = re.compile(r"(?:(?:加分项?|减分项?|扣分项?)\s*(?:加|扣除?|减)?|扣除(?:扣分项|减分项)?|(?<![增追])加)\s*(\d+(?:\.\d+)?)\s*分"
+_BONUS_ROW_SAID = r"(?:加分项?|减分项?|扣分项?)\s*(?:加|扣除?|减)?"     # "加分1分", "扣分项扣1分": points a row adds or takes off
+_BONUS = re.compile(rf"(?:{_BONUS_ROW_SAID}|扣除(?:扣分项|减分项)?|(?<![增追])加)\s*(\d+(?:\.\d+)?)\s*分"
                     r"|扣\s*(\d+(?:\.\d+)?)\s*分\s*后(?=\s*(?:的)?\s*(?:自评|综合|最终|总)?(?:得分|总分))")
 # (a total's bonus or penalty — "扣除扣分项1分后", "扣分项扣1分", "扣1分后自评得分…" —, not an item's "扣1分": in its score)
 _PER_UNIT = re.compile(r"每[^，,。；;]*$")    # ("每低1个百分点扣1分": a rule's points, no bonus)
@@ -208,7 +209,7 @@ def _first_of_each(said: list[Number], values: list[float]) -> tuple[Number, Num
 
 # the items' sum, the points added and taken off, and the total after them, in one sentence: "各项指标合计得分96.69分，
 # 加分1分，扣分0.5分，最终得分97.19分", "合计94.25分，扣分项扣1分，自评得分93.25分"
-_TERM = r"(?:(?:加分项?|减分项?|扣分项?)\s*(?:加|扣除?|减)?|扣除|扣减|(?<![增追])加|扣|减)\s*\d+(?:\.\d+)?\s*分\s*后?"
+_TERM = rf"(?:{_BONUS_ROW_SAID}|扣除|扣减|(?<![增追])加|扣|减)\s*\d+(?:\.\d+)?\s*分\s*后?"
 _SUM_AND_TERMS = re.compile(r"(?:合计|指标得分|合计得分|得分合计|之和)\s*(?:得分)?\s*(?:为|是)?\s*(?P<sum>\d+(?:\.\d+)?)\s*分"
                             rf"(?P<terms>(?:\s*[,，;；]?\s*(?:另|再)?{_TERM})+)\s*[,，;；]?\s*(?:的)?\s*"
                             r"(?:最终|自评|综合|最后)?(?:得分|总分|评分|自评得分)\s*(?:为|是)?\s*(?P<total>\d+(?:\.\d+)?)\s*分")

@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import re
 
-from ..core.parsing import DIRECTIONS, text_key
+from ..core.parsing import DIRECTION_PATTERN, DIRECTIONS, text_key
 from .facts import Facts, Indicator, StatedItem, named_already
 from .numbers import measure_of
 from .plain import A_SCORE
 from .text import CELL
 from .vocabulary import words
 
-_DIRECTION = "|".join(re.escape(d) for d in sorted(DIRECTIONS, key=len, reverse=True) if d != "定性")
 _WEIGHTED = re.compile(r"(?P<name>[^,，;；。:：\n()（）\d|]{2,30}?)\s*[(（]\s*(?:分值|权重|满分)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）](?:\s*[:：。]|(?=[ \t\u3000]*\d)(?![ \t\u3000]*\d{1,2}\s*[.、．](?!\d)))"
                        r"(?P<body>[^;；。\n]*?)[,，]?\s*(?:该项|该指标)?得\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*(?=[;；。,，\n]|$)")
-_TARGET = re.compile(rf"目标(?:值)?(?:为)?\s*(?P<dir>{_DIRECTION})?\s*(?=\d)")
+_TARGET = re.compile(rf"目标(?:值)?(?:为)?\s*(?P<dir>{DIRECTION_PATTERN})?\s*(?=\d)")
 _ACTUAL = re.compile(r"实际(?:完成|达到|为)?\s*(?=\d)")
 _POINTS = re.compile(r"[(（]\s*(?:分值|权重|满分)?\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 _PART_TOTAL = re.compile(r"(?:本部分|本项|该部分|该项|小计)(?:合计)?(?:共)?得分?\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
@@ -114,7 +113,7 @@ def weighted_indicators(facts: Facts) -> None:
 # "②质量指标：资助对象认定准确率100%。": a group's name and a colon, then clauses of a name and one
 # figure — in a section of results (among the goals such a figure is a target)
 _LABELLED = re.compile(rf"(?:{words()['indicator_group'].pattern})指标\s*[:：](?P<body>[^。\n]*)")
-_NOT_A_RESULT = re.compile(rf"目标|计划|指标值|预期|(?:{_DIRECTION})\s*$")   # a goal's figure, not a result
+_NOT_A_RESULT = re.compile(rf"目标|计划|指标值|预期|(?:{DIRECTION_PATTERN})\s*$")   # a goal's figure, not a result
 _SAID = re.compile(r"^(?:全年|年度|实际|共)?(?P<name>[^\d]{2,20}?)\s*(?:为|达到|达)?\s*$")
 
 
