@@ -111,7 +111,7 @@ def completion_shares(rule: str) -> tuple[Tier, ...] | None:
     two bands at least were read, one of them full marks."""
     first = re.search(r"完成率|完成比例|执行率", rule) or re.search(r"满意度", rule)   # (a 满意度 rule: its own rate's bands)
     tiers: list[Tier] = []
-    for clause in (c.strip() for c in re.split(r"[,，;；。]", rule[first.start():] if first else "") if c.strip()):
+    for clause in (c.strip() for c in re.split(r"[,，;；。:：]", rule[first.start():] if first else "") if c.strip()):
         if (m := _SHARE_RANGE.match(clause)) is not None:
             tiers.append(Tier(">=", float(m.group("low")), _share(m)))     # (its lower bound 含)
         elif (m := _SHARE_AT_LEAST.match(clause)) is not None:

@@ -125,6 +125,8 @@ def _rule_between_rows(run: list[int], cells: list[str], rows: dict[int, list[st
             row, k = [name, cells[k], cells[k + 1], cells[k + 2]], k + 3
             if achieved:        # (one of the rule and what was achieved left empty: which, its words say)
                 row = [name, cells[k - 3], "", row[2], row[3]] if not _A_RULE.search(row[2]) else row[:3] + ["", row[3]]
+        elif achieved and (wrapped := _wrapped_rule_and_achieved(cells, k)) is not None:
+            row, k = [name, cells[k], *wrapped[:3]], wrapped[3]
         else:
             break
         found.append((run[own[0]], row))
@@ -135,6 +137,29 @@ def _rule_between_rows(run: list[int], cells: list[str], rows: dict[int, list[st
     for line, row in found:
         rows[line] = row
     return {run[j] for j in range(first, done)} - {run[first]} - {line for line, _ in found}
+
+
+# a rule's last words: "…扣1分", "扣完为止", "超出不得分", "…×分值"
+_RULE_ENDS = re.compile(r"(?:分|分值|为止|计分)[。；;]?$")
+_WRAPPED_LINES = 8
+
+
+def _wrapped_rule_and_achieved(cells: list[str], at: int) -> tuple[str, str, str, int] | None:
+    """A row whose rule and what was achieved each wrapped over lines in a PDF's narrow cells ("5" / "目标与部门职责、
+    年度工作计划相符得5" / "分，每有1项不相符扣1分" / "年度绩效目标8项，均与职责相符" / "5"): the lines between the 分值
+    at `at` and the 得分, split where the rule ends — a line ending as rules end, or a line shorter than the one
+    before it (the cell's last line); the rule, what was achieved, the score and where the next row starts.
+    None where the lines do not split so."""
+    end = next((j for j in range(at + 3, min(at + 2 + _WRAPPED_LINES, len(cells)))
+                if BARE_NUMBER.fullmatch(cells[j])), None)
+    if end is None or not _scored(cells[at], cells[end]):
+        return None
+    lines = cells[at + 1:end]
+    split = next((s for s in range(1, len(lines))
+                  if _RULE_ENDS.search(lines[s - 1]) or s >= 2 and len(lines[s - 1]) * 4 < len(lines[s - 2]) * 3), None)
+    if split is None:
+        return None
+    return "".join(lines[:split]), "".join(lines[split:]), cells[end], end + 1
 
 
 def _first_name_column(cells: list[str], last: int) -> int:

@@ -306,6 +306,9 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
     # (… a form whose 加分项 / 扣分项 rows move its 总分, weighed by its own rows: the framework has no such row)
     explained = explained or bool(facts.forms and facts.forms.bonus and facts.forms.total is not None
                                   and total is not None and facts.forms.total.value == total.value)
+    # (… nor a form whose rows add up to its 总分 by a framework inferred: each row's score is weighed by its own check,
+    # by the row's rule where it states one — the framework's recomputation knows no such rule)
+    explained = explained or added_up and not given
     if total is not None and computed is not None and abs(computed - total.value) >= SCORE_TOLERANCE \
             and not explained and not told:
         # by a framework the report was given (a workbook, --rule-set) an error; by one inferred

@@ -103,7 +103,10 @@ def row_shift(cells: list[str], columns: dict[int, str], width: int, block: str)
         fitting = [s for s in fitting if _scored_within(cells, columns, s)] or fitting
         fits = [s for s in fitting if _target_fits(cells, columns, s) and (s != shift or not scored)] \
             + [s for s in fitting if abs(s - shift) <= 1]
-        shift = fits[0] if fits else shift
+        # (… or, where none does, the one place its name, 分值 and 得分 all fit — a 定性 row, its target words: "| 指标2：
+        # 欠薪问题动态清零 | 动态清零 | 基本清零 | 10 | 8 | … |" under a header with a merged first column more)
+        placed_whole = [s for s in fitting if scored and _scored_within(cells, columns, s)]
+        shift = fits[0] if fits else placed_whole[0] if len(placed_whole) == 1 else shift
     return shift
 
 

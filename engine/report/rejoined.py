@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .plain import words_only
+from .plain import BARE_NUMBER, words_only
 from .vocabulary import column_of, form_header, vocabulary
 
 PIPE = re.compile(r"\s*[|｜]\s*")     # a cell's edge
@@ -45,6 +45,61 @@ def tab_rows_rejoined(lines: list[str], rows: dict[int, list[str]]) -> dict[int,
                     and not (form_header(lower) and not form_header(upper)):   # (a row of fields over a header)
                 out[a], out[b] = upper[:-1] + [upper[-1] + lower[0]] + lower[1:], []
     return out
+
+
+_TAB_PIECES = 8      # the lines a row broken at its cells' line breaks may take
+_FIGURE_END = re.compile(r"[\d%‰—\-]$")
+
+
+def tab_cells_broken(lines: list[str]) -> dict[int, str]:
+    """Tab rows whose cells held line breaks (a Word table copied as text: "一级" / "指标\t二级" / "指标\t三级指标\t年度"
+    / "指标值\t实际" / "完成值\t分值\t得分\t偏差原因分析" / "及改进措施"): the lines that together make a row exactly as
+    wide as the rows of figures under it, each seam inside a cell of words — joined at the first line, the others
+    empty; and a short line of words right after such a row and before the next, its last cell's end."""
+    fields = [line.strip(" \u3000\r\n").split("\t") if line.strip() else [] for line in lines]
+    tabbed = [n for n, f in enumerate(fields) if len(f) >= 4]
+    out: dict[int, str] = {}
+    n = 0
+    while n < len(lines):
+        below = [len(fields[k]) for k in tabbed if n < k <= n + 2 * _TAB_PIECES][:6]
+        width = max(set(below), key=below.count) if below else 0
+        if not fields[n] or width < 4 or len(fields[n]) >= width:
+            n += 1
+            continue
+        cells, k = list(fields[n]), n + 1
+        while k < min(n + _TAB_PIECES, len(lines)) and fields[k] and len(cells) < width and len(fields[k]) < width \
+                and len(cells) + len(fields[k]) - 1 <= width and _seam(cells[-1], fields[k][0]):
+            cells = cells[:-1] + [cells[-1] + fields[k][0]] + fields[k][1:]
+            k += 1
+        if len(cells) != width or k == n + 1 or not _whole_again(cells, fields[n:k], [fields[j] for j in tabbed
+                                                                                  if 0 < abs(j - n) <= 2 * _TAB_PIECES]):
+            n += 1
+            continue
+        if k + 1 < len(lines) and len(fields[k]) == 1 and len(lines[k].strip()) <= 20 and len(fields[k + 1]) >= 2 \
+                and _seam(cells[-1], fields[k][0]):
+            cells[-1] += fields[k][0]     # (the last cell's end: "偏差原因分析" / "及改进措施")
+            k += 1
+        out[n] = "\t".join(cells)
+        out.update({i: "" for i in range(n + 1, k)})
+        n = k
+    return out
+
+
+def _whole_again(cells: list[str], pieces: list[list[str]], near: list[list[str]]) -> bool:
+    """The pieces joined are a row of the table again: a header naming more of a form's columns than any piece names
+    by itself; or a row whose bare figures stand where a whole row's near it stand (分值, 得分)."""
+    figures = {i for i, c in enumerate(cells) if BARE_NUMBER.fullmatch(c.strip())}
+    if not figures:
+        whole = form_header(cells)
+        return whole is not None and all(part is None or len(part[1]) < len(whole[1]) for part in map(form_header, pieces))
+    return any(len(row) == len(cells) and {i for i, c in enumerate(row) if BARE_NUMBER.fullmatch(c.strip())} == figures
+               for row in near)
+
+
+def _seam(upper: str, lower: str) -> bool:
+    """Two pieces of one cell of words broken by a line break: both there, neither side a figure."""
+    return bool(upper.strip() and lower.strip()) and not _FIGURE_END.search(upper.strip()) \
+        and not re.match(r"\s*[\d≥≤<>=]", lower)
 
 
 def header_continued(rows: dict[int, list[str]], lines: list[str]) -> dict[int, list[str]]:
@@ -123,9 +178,10 @@ def rows_broken_over_lines(lines: list[str]) -> dict[int, str]:
             out[n], out[n + 1], out[n + 2] = line + " " + cell + " " + rest_of_row, "", ""
             n += 3
             continue
-        if line.startswith(("|", "｜")) and line.count("|") + line.count("｜") >= 2:
+        # (… or a first cell alone, left open: "| 项目资金" / "（万元） | 年初" / "预算数 | 全年" / … / "执行数 | 分值 | 得分 ||")
+        if line.startswith(("|", "｜")) and (_bars(line) >= 2 or len(line) > 1 and closing):
             rest = []
-            for k in range(n + 1, min(n + 4, len(lines))):
+            for k in range(n + 1, min(n + 5, len(lines))):
                 following = lines[k].strip()
                 # a row left open goes on whatever the next line opens with, where rows close with "|";
                 # after a closed cell, only a line of cells not opening with "|" goes on with it
@@ -134,7 +190,11 @@ def rows_broken_over_lines(lines: list[str]) -> dict[int, str]:
                         or closed and "|" not in following and "｜" not in following:
                     break
                 rest.append(k)
-                if following.endswith(("|", "｜")):
+                after = lines[k + 1].strip() if k + 1 < len(lines) else ""
+                # (a header broken at its cells' line breaks goes on while lines of cells do not open with "|":
+                # "| 绩效指标 |" / "一级指标 | … | 年度 指标值 |" / "实际 完成值 |" / "分值 | 得分 | … |")
+                if following.endswith(("|", "｜")) and not (
+                        closing and after and not after.startswith(("|", "｜")) and after.endswith(("|", "｜"))):
                     out[n] = line + "".join(lines[i].strip() for i in rest)
                     out.update({i: "" for i in rest})
                     break

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from .onespace import names_anew, numbered_rows, one_space_rows
-from .rejoined import PIPE, header_a_cell_a_line, header_continued, rows_broken_over_lines, tab_rows_rejoined
+from .rejoined import PIPE, header_a_cell_a_line, header_continued, rows_broken_over_lines, tab_cells_broken, tab_rows_rejoined
 from .plain import BARE_NUMBER, DASHES, FIGURE_CELL, SIGNED_FIGURE, bracket_joined, figured, opens_bracket, words_only
 from .vocabulary import cell_words, column_of, form_header, vocabulary
 
@@ -23,6 +23,7 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
     a sentence with a double space stays a sentence."""
     rows: dict[int, list[str]] = header_a_cell_a_line(lines)
     joined = rows_broken_over_lines(lines)
+    joined.update({n: line for n, line in tab_cells_broken(lines).items() if n not in joined})
     for n, line in enumerate(lines):
         if n in rows:
             continue
@@ -41,8 +42,8 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
                 cells = cells[:-1]
             if any(c.strip() for c in cells):
                 rows[n] = cells
-        elif line.count("\t") >= 2:     # a tab for each cell: an empty cell stays one
-            cells = [c.strip() for c in line.strip(" \u3000\r\n").split("\t")]
+        elif joined.get(n, line).count("\t") >= 2:     # a tab for each cell: an empty cell stays one
+            cells = [c.strip() for c in joined.get(n, line).strip(" \u3000\r\n").split("\t")]
             while cells and not cells[-1]:
                 cells.pop()
             if sum(1 for c in cells if c) >= 2:
