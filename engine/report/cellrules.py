@@ -6,6 +6,7 @@ the table marks empty reasons with blank lines (engine/report/cellrows.py finds 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .cellgrids import NAME_COLUMN
 from .plain import BARE_NUMBER
@@ -147,19 +148,26 @@ _WRAPPED_LINES = 8
 def _wrapped_rule_and_achieved(cells: list[str], at: int) -> tuple[str, str, str, int] | None:
     """A row whose rule and what was achieved each wrapped over lines in a PDF's narrow cells ("5" / "目标与部门职责、
     年度工作计划相符得5" / "分，每有1项不相符扣1分" / "年度绩效目标8项，均与职责相符" / "5"): the lines between the 分值
-    at `at` and the 得分, split where the rule ends — a line ending as rules end, or a line shorter than the one
-    before it (the cell's last line); the rule, what was achieved, the score and where the next row starts.
+    at `at` and the 得分, split where the rule ends — a line ending as rules end, or a line short of the cells' full
+    width (the cell's last line); the rule, what was achieved, the score and where the next row starts.
     None where the lines do not split so."""
     end = next((j for j in range(at + 3, min(at + 2 + _WRAPPED_LINES, len(cells)))
                 if BARE_NUMBER.fullmatch(cells[j])), None)
     if end is None or not _scored(cells[at], cells[end]):
         return None
     lines = cells[at + 1:end]
-    split = next((s for s in range(1, len(lines))
-                  if _RULE_ENDS.search(lines[s - 1]) or s >= 2 and len(lines[s - 1]) * 4 < len(lines[s - 2]) * 3), None)
+    full = max(map(_width, cells[at:])) * 0.8       # (a wrapped line fills its cell: the widest lines of the table)
+    # (a line ending with a comma goes on: "实有人数÷编制人数×100%，" / "≤100%得满分")
+    split = next((s for s in range(1, len(lines)) if _RULE_ENDS.search(lines[s - 1])
+                  or _width(lines[s - 1]) < full and not re.search(r"[，,、；;：:]$", lines[s - 1])), None)
     if split is None:
         return None
     return "".join(lines[:split]), "".join(lines[split:]), cells[end], end + 1
+
+
+def _width(text: str) -> int:
+    """A line's width as a PDF sets it: a Chinese character two of a figure's."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _first_name_column(cells: list[str], last: int) -> int:

@@ -74,7 +74,7 @@ def _where_it_scores(facts: Facts, score) -> bool:
 # a 评分表 row's own rule, its rate times its points ("…＝96.94%，得分＝执行率×3"), in its cells or on the line its
 # wrapped cells go on to
 _ROW_TIMES = re.compile(r"得分\s*[=＝]\s*[\u4e00-\u9fff]{0,8}率\s*[×xX*＊]\s*(?:分值|该项分值|(?P<points>\d+(?:\.\d+)?)\s*分?)")
-_RATE_IN_ROW = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
+_RATE_IN_ROW = re.compile(r"(?<![\d.×xX*＊])(?<![×xX*＊]\s)(\d+(?:\.\d+)?)\s*%")   # (not a formula's "×100%")
 
 
 def check_row_times_rule(facts: Facts, report: FindingList) -> None:

@@ -401,7 +401,9 @@ def _stated(by_column: dict[str, list[Number]], column: str, cell: str) -> Numbe
     return _one(by_column, column)
 
 
-_WORKED = re.compile(r"[\d.,()（）+\-×÷*/\s]+=\s*[\d.,]+\s*%?")
+# "58/62=93.55%", or its figures with their units and names: "112.43万元÷118.60万元=94.80%"
+_WORDS = r"(?:[^=＝。；;，,]|(?<=\d),(?=\d{3}))*"     # (a figure's thousands comma is no clause's end)
+_WORKED = re.compile(rf"[\d.,()（）+\-×÷*/\s]+=\s*[\d.,]+\s*%?|{_WORDS}\d{_WORDS}[÷/]{_WORDS}\d{_WORDS}[=＝]\s*[\d.,]+\s*%")
 
 
 def _completion_in(by_column: dict[str, list[Number]], cell: str, column: str = "actual") -> Number | None:

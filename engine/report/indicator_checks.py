@@ -196,8 +196,9 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                     own_rule, ind.target.value - ind.actual.value, ind.weight.value)) is not None \
                     and abs(points - ind.self_score.value) < SCORE_TOLERANCE:
                 return      # a count short, scored by the deduction per unit the report states for it ("每少1户扣1分")
-            say, own = (report.warning, f"（该指标另有评分标准：{own_rule[:40]}）") \
-                if own_rule and not _only_proportional(own_rule) else (report.error, "")
+            proportional = bool(own_rule) and _only_proportional(own_rule)
+            say, own = (report.warning, f"（该指标另有评分标准：{own_rule[:40]}）") if own_rule and not proportional \
+                else (report.error, "")
             if not own_rule and not ind.scored_apart and ind.self_score.value - ind.weight.value >= SCORE_TOLERANCE:
                 say, own = report.error, "（得分超过分值）"     # (above its own points by any rule)
             elif ind.scored_apart and not (ind.rule_line and _only_proportional(ind.own_rule)):
@@ -216,9 +217,10 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                                f"指标「{name}」完成率 {completion * 100:.2f}%，按报告所写完成率分档应得 {banded:g} 分，报告自评 "
                                f"{ind.self_score.value:g} 分{quoted(facts, ind.self_score)}")
                 return
-            elif (bands := _COMPLETION_BANDS.search(facts.text)) is not None:   # scored by bands the report states
+            # (a row whose own rule scores in proportion is scored by no other rule the report states elsewhere)
+            elif not proportional and (bands := _COMPLETION_BANDS.search(facts.text)) is not None:   # scored by bands the report states
                 say, own = report.warning, own + f"（报告按完成率分档计分：{bands.group(0)[:30]}）"
-            elif (deducted := _deduction_rule(facts.text)) is not None:   # "定量指标每低于目标1个百分点扣0.5分"
+            elif not proportional and (deducted := _deduction_rule(facts.text)) is not None:   # "定量指标每低于目标1个百分点扣0.5分"
                 say, own = report.warning, own + f"（报告另有扣分规则：{deducted[:30]}）"
             elif not _in_a_table(facts, ind) and not _PROPORTIONAL.search(facts.text):
                 # a sentence's indicator, in a report that does not say its shortfalls score in
@@ -274,8 +276,13 @@ def _execution_row(facts: Facts, ind: Indicator, report: FindingList, name: str)
             or report.names(facts.where(ind.self_score.start)):
         return
     expected = _score(min(ind.actual.value / 100, 1), ind.weight.value)
+    # (… scored from the rate before it was rounded: 1,668.21 ÷ 1,781.40 = 93.6465%, "93.65%", 10 × it = 9.36)
+    unrounded = [_score(min(rate / 100, 1), ind.weight.value) for rate in
+                 (ind.actual.value - ind.actual.half_unit, ind.actual.value + ind.actual.half_unit)] \
+        if ind.actual.decimals >= 2 else []
     if expected is None or abs(expected - ind.self_score.value) < SCORE_TOLERANCE \
-            or OWN_EXECUTION_RULE.search(facts.text):
+            or OWN_EXECUTION_RULE.search(facts.text) \
+            or any(x is not None and abs(x - ind.self_score.value) < 1e-9 for x in unrounded):
         return      # (… or scored by the report's own bands: "预算执行率采用区间计分：…95%（含）以上得满分")
     say, why = by_shape(report, facts, ind.self_score, expected) if TIMES_RULE.search(facts.text) else \
         (report.warning, "（报告未写明执行率按比例计分，按分值×执行率）")

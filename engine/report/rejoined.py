@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .plain import BARE_NUMBER, words_only
+from .plain import BARE_NUMBER, HEADING, words_only
 from .vocabulary import column_of, form_header, vocabulary
 
 PIPE = re.compile(r"\s*[|｜]\s*")     # a cell's edge
@@ -61,9 +61,9 @@ def tab_cells_broken(lines: list[str]) -> dict[int, str]:
     out: dict[int, str] = {}
     n = 0
     while n < len(lines):
-        below = [len(fields[k]) for k in tabbed if n < k <= n + 2 * _TAB_PIECES][:6]
-        width = max(set(below), key=below.count) if below else 0
-        if not fields[n] or width < 4 or len(fields[n]) >= width:
+        # (the widest row below: most rows may be broken, none is wider than the table)
+        width = max((len(fields[k]) for k in tabbed if n < k <= n + 2 * _TAB_PIECES), default=0)
+        if not fields[n] or width < 4 or len(fields[n]) > width:
             n += 1
             continue
         cells, k = list(fields[n]), n + 1
@@ -71,17 +71,19 @@ def tab_cells_broken(lines: list[str]) -> dict[int, str]:
                 and len(cells) + len(fields[k]) - 1 <= width and _seam(cells[-1], fields[k][0]):
             cells = cells[:-1] + [cells[-1] + fields[k][0]] + fields[k][1:]
             k += 1
-        if len(cells) != width or k == n + 1 or not _whole_again(cells, fields[n:k], [fields[j] for j in tabbed
-                                                                                  if 0 < abs(j - n) <= 2 * _TAB_PIECES]):
+        if len(cells) != width or k > n + 1 and not _whole_again(
+                cells, fields[n:k], [fields[j] for j in tabbed if 0 < abs(j - n) <= 2 * _TAB_PIECES]):
             n += 1
             continue
-        if k + 1 < len(lines) and len(fields[k]) == 1 and len(lines[k].strip()) <= 20 and len(fields[k + 1]) >= 2 \
-                and _seam(cells[-1], fields[k][0]):
+        if k + 1 < len(lines) and len(fields[k]) == 1 and _last_cell_goes_on(cells[-1], lines[k]) and len(fields[k + 1]) >= 2:
             cells[-1] += fields[k][0]     # (the last cell's end: "偏差原因分析" / "及改进措施")
             k += 1
-        out[n] = "\t".join(cells)
-        out.update({i: "" for i in range(n + 1, k)})
-        n = k
+        if k > n + 1:
+            out[n] = "\t".join(cells)
+            out.update({i: "" for i in range(n + 1, k)})
+            n = k
+            continue
+        n += 1
     return out
 
 
@@ -94,6 +96,13 @@ def _whole_again(cells: list[str], pieces: list[list[str]], near: list[list[str]
         return whole is not None and all(part is None or len(part[1]) < len(whole[1]) for part in map(form_header, pieces))
     return any(len(row) == len(cells) and {i for i, c in enumerate(row) if BARE_NUMBER.fullmatch(c.strip())} == figures
                for row in near)
+
+
+def _last_cell_goes_on(cell: str, line: str) -> bool:
+    """A short line of words alone under a row is its last cell's end ("1家企业研发费用" / "占比不达标"): the cell words
+    not ended as a sentence is, the line no heading nor a table's title."""
+    return _seam(cell, line) and len(cell.strip()) >= 2 and not re.search(r"[。；;]$", cell.strip()) \
+        and len(line.strip()) <= 20 and not HEADING.match(line.strip()) and not re.search(r"表|[:：]", line)
 
 
 def _seam(upper: str, lower: str) -> bool:
@@ -165,8 +174,9 @@ def rows_broken_over_lines(lines: list[str]) -> dict[int, str]:
     broken mid-cell joined again), the lines after it empty."""
     out: dict[int, str] = {}
     opening = [line.strip() for line in lines if line.strip().startswith(("|", "｜"))]
-    # a text whose rows do not close with "|" (Markdown lets them): a line opening with "|" is a row
-    closing = sum(line.endswith(("|", "｜")) for line in opening) > len(opening) / 2
+    # a text whose rows do not close with "|" (Markdown lets them): a line opening with "|" is a row — rows that close,
+    # counted on every line closing one (a row broken over lines closes on a line that does not open with "|")
+    closing = sum(line.strip().endswith(("|", "｜")) and _bars(line) >= 2 for line in lines) > len(opening) / 2
     n = 0
     while n < len(lines):
         line = lines[n].strip()
@@ -181,7 +191,13 @@ def rows_broken_over_lines(lines: list[str]) -> dict[int, str]:
         # (… or a first cell alone, left open: "| 项目资金" / "（万元） | 年初" / "预算数 | 全年" / … / "执行数 | 分值 | 得分 ||")
         if line.startswith(("|", "｜")) and (_bars(line) >= 2 or len(line) > 1 and closing):
             rest = []
-            for k in range(n + 1, min(n + 5, len(lines))):
+            # (… but a closed row among rows that do not open with "|" is a row of its own, its first cell empty:
+            # "产出指标 | … |" / "| 岗位补贴标准 | … |||" / "效益指标 | … ||")
+            above = next((lines[k].strip() for k in range(n - 1, max(n - 4, -1), -1) if _bars(lines[k]) >= 2), "")
+            if line.endswith(("|", "｜")) and above and not above.startswith(("|", "｜")):
+                n += 1
+                continue
+            for k in range(n + 1, min(n + 7, len(lines))):
                 following = lines[k].strip()
                 # a row left open goes on whatever the next line opens with, where rows close with "|";
                 # after a closed cell, only a line of cells not opening with "|" goes on with it
@@ -194,7 +210,8 @@ def rows_broken_over_lines(lines: list[str]) -> dict[int, str]:
                 # (a header broken at its cells' line breaks goes on while lines of cells do not open with "|":
                 # "| 绩效指标 |" / "一级指标 | … | 年度 指标值 |" / "实际 完成值 |" / "分值 | 得分 | … |")
                 if following.endswith(("|", "｜")) and not (
-                        closing and after and not after.startswith(("|", "｜")) and after.endswith(("|", "｜"))):
+                        closing and after and not after.startswith(("|", "｜")) and after.endswith(("|", "｜"))
+                        and not re.search(r"\d", line + "".join(lines[i] for i in rest))):
                     out[n] = line + "".join(lines[i].strip() for i in rest)
                     out.update({i: "" for i in rest})
                     break

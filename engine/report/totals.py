@@ -143,6 +143,8 @@ def total_and_grade(facts) -> list:
             # or a part's, not the total
         if _OTHER_EVALUATION.search(text[start:n.start]):
             continue   # "委托第三方机构开展部门评价，评价得分88.5分": another evaluation's score, not the self-evaluation's
+        if re.search(r"[×*]\s*$", text[max(n.start - 3, 0):n.start]):
+            continue   # "预算执行率得分=执行率×10分": a formula's multiplier, no score
         if re.search(r"(?:扣|扣除|减|减去)\s*$", clause):
             continue   # "每个问题在总分中扣0.5分": what is taken off a total, not one
         if _RULE_WORDS.search(clause + text[n.end:n.end + 4]) or _CAP.search(clause):

@@ -183,3 +183,130 @@ def test_no_recomputed_total_against_a_form_whose_rows_add_up_by_their_own_rules
     assert [f for f in result.findings if f.code == "TOTAL_MISMATCH"] == []
     # the 总分 said otherwise than its rows add up to is still said
     assert "TOTAL_MISMATCH" in [f.code for f in checked(tmp_path, text.replace("| 99.6 |", "| 96.9 |")).findings]
+
+
+# most rows broken: the table's width is its widest row's; a reason wrapped under a whole row is that row's
+MOSTLY_BROKEN = """一级
+指标\t二级
+指标\t三级指标\t年度
+指标值\t实际
+完成值\t分值\t得分\t偏差原因分析
+及改进措施
+产出指标\t数量指标\t新增注册志愿
+者人数\t≥2,000人\t2,150人\t30\t30\t
+\t\t志愿服务活动
+场次\t≥120场\t108场\t30\t27\t部分户外活动
+因天气取消
+\t质量指标\t活动记录上传
+及时率\t≥95%\t97%\t20\t20\t
+满意度指标\t满意度
+指标\t服务对象满意度\t≥90%\t92%\t20\t20\t
+总分\t\t\t\t\t100\t97\t
+"""
+
+
+def test_a_tab_table_most_of_whose_rows_are_broken(tmp_path):
+    result = checked(tmp_path, MOSTLY_BROKEN)
+    assert indicator_values(result) == {"新增注册志愿者人数": (2000, 2150, 30, 30), "志愿服务活动场次": (120, 108, 30, 27),
+                                        "活动记录上传及时率": (95, 97, 20, 20), "服务对象满意度": (90, 92, 20, 20)}
+    assert result.findings == []
+
+
+def test_a_pipe_header_broken_over_six_lines_in_a_table_of_broken_rows(tmp_path):
+    """Most rows open with "|" and close on a line that does not: still a table whose rows close with "|"."""
+    text = ("| 一级\n指标 | 二级\n指标 | 三级指标 | 年度\n指标值 | 实际\n完成值 | 分值 | 得分 | 偏差原因分析\n及改进措施 ||\n"
+            "| 产出\n指标 | 数量\n指标 | 托管服务面积 | ≥10万亩 | 10.6万亩 | 50 | 50 |  ||\n"
+            "|  | 质量\n指标 | 验收合格率 | ≥95% | 93% | 30 | 29.37 | 部分地块\n补植 ||\n"
+            "| 满意度\n指标 | 满意度\n指标 | 农户满意度 | ≥90% | 94% | 20 | 20 |  ||\n"
+            "| 总分 ||||| 100 | 99.37 |  ||\n")
+    result = checked(tmp_path, text)
+    assert indicator_values(result) == {"托管服务面积": (10, 10.6, 50, 50), "验收合格率": (95, 93, 30, 29.37),
+                                        "农户满意度": (90, 94, 20, 20)}
+    assert error_codes(result) == []
+
+
+def test_a_formulas_multiplier_is_no_total(tmp_path):
+    """"得分=执行率×10分" in the rule said with the total: the 10 is no second total."""
+    text = ("按照“预算执行率得分=执行率×10分；定量指标达到目标值的得满分，未达到的按实际值÷目标值×分值计分”的规则，"
+            "项目自评总分96.5分，等级为“优”。\n"
+            "| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| 年度资金总额 | 200.00 | 200.00 | 190.00 | 10 | 95.00% | 9.5 |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 托管服务面积 | ≥10万亩 | 10.6万亩 | 50 | 50 |\n"
+            "| 效益指标 | 社会效益指标 | 带动农户数 | ≥2万户 | 1.8万户 | 30 | 27 |\n"
+            "| 满意度指标 | 满意度指标 | 农户满意度 | ≥90% | 94% | 10 | 10 |\n"
+            "| 总分 | | | | | 100 | 96.5 |\n")
+    result = checked(tmp_path, text)
+    assert result.facts.total.value == 96.5
+    assert [n.value for n in result.facts.totals_said] == [96.5]
+    assert [f for f in result.findings if f.code == "TOTAL_MISMATCH"] == []
+
+
+# a 评分表 one cell a line whose rules open with the rate's definition, and whose results work the share out
+DEFINED = """部门整体支出绩效评分表
+一级指标
+二级指标
+三级指标
+分值
+评分标准
+完成情况
+得分
+过程（40分）
+预算管理
+在职人员控制率
+10
+实有人数÷编制人数×100%，
+≤100%得满分
+编制52名，实有50名，控制率
+96.15%
+10
+公用经费控制率
+10
+实际公用经费÷预算公用经费，≤100%得满分
+86.20万元÷90.00万元=95.78%
+10
+预算执行率
+10
+执行率=全年支出÷全年预算数×
+100%，得分=执行率×10
+支出955.00万元÷全年预算
+1,000.00万元=95.50%
+9.55
+结转结余率
+10
+（结转+结余）÷全年预算数，≤5%
+得满分，每超1个百分点扣1分
+结转结余45.00万元，结转结余率4.50%
+10
+产出（60分）
+产出数量
+道路修复面积
+30
+目标≥12,000平方米，未达到按完成率×
+分值计分
+修复12,300平方米
+30
+产出质量
+验收合格率
+30
+目标≥95%，未达到按比例计分
+验收合格率98%
+30
+合计
+100
+99.55
+"""
+
+
+def test_rules_opening_with_their_rates_definition_and_results_working_the_share_out(tmp_path):
+    result = checked(tmp_path, DEFINED)
+    values = indicator_values(result)
+    assert values["在职人员控制率"] == (100, 96.15, 10, 10)
+    assert values["公用经费控制率"] == (100, 95.78, 10, 10)
+    assert values["道路修复面积"] == (12000, 12300, 30, 30)     # (12,000: the target whole, not its 12)
+    assert values["结转结余率"] == (5, 4.5, 10, 10)
+    # "×100%" in the rule is no rate the row states: 10 × 95.50% = 9.55, as said
+    assert result.findings == []
+    # the row's own rule scores in proportion: 30 × 95% = 28.50 — another row's "每超1个百分点扣1分" is not its rule
+    wrong = checked(tmp_path, DEFINED.replace("修复12,300平方米\n30", "修复11,400平方米\n28.8"))
+    assert "SCORE_MISMATCH" in error_codes(wrong)

@@ -60,3 +60,21 @@ ROW_RULE = ("某县住建局2023年度部门整体支出绩效自评报告\n\n�
 def test_a_rows_own_rule_of_its_rate_times_its_points_wrapped_onto_the_next_line(tmp_path, score, found):
     """"＝96.94%，得分＝执行率×3" on the line the row's 评分说明 wraps onto: 3 × 96.94% = 2.91; full marks are an error."""
     assert [(f.code, f.severity) for f in checked(tmp_path, ROW_RULE.format(score=score)).findings] == found
+
+
+# an indicator form's 预算执行率 row with no target, the report stating 得分=执行率×10 (1,290.55 ÷ 1,378.20 = 93.6403%)
+ROW = """预算执行率得分=执行率×10。全年预算1,378.20万元，支出1,290.55万元，执行率{rate}。
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 预算执行 | 预算执行 | 预算执行率 | — | {rate} | 10 | {score} |
+| 产出指标 | 数量指标 | 培训人次 | ≥500人次 | 520人次 | 90 | 90 |
+"""
+
+
+def test_an_execution_row_scored_from_its_rate_before_rounding(tmp_path):
+    """93.6403% said as 93.64%: 10 × it is 9.36, as said — the rate's rounding, no slip. 93.6% (one decimal) stands for
+    too wide a span: 9.63 against 9.36 is still an error."""
+    assert checked(tmp_path, ROW.format(rate="93.64%", score="9.36")).findings == []
+    at_its_end = checked(tmp_path, ROW.format(rate="93.65%", score="9.36"))   # (93.645–93.655%: 9.3645–9.3655)
+    assert [f.code for f in at_its_end.findings if f.severity == "error"] == []
+    wrong = checked(tmp_path, ROW.format(rate="93.64%", score="9.63"))
+    assert "SCORE_MISMATCH" in [f.code for f in wrong.findings if f.severity == "error"]
