@@ -10,17 +10,20 @@ import re
 
 from ..core.findings import FindingList
 from .facts import Facts, Indicator, shared_core
-from .numbers import sentence_bounds
+from .numbers import direction_before, sentence_bounds
 from .indicator_checks import dir_symbol, indicator_completion
 from .stated import at_stated, by_shape, quoted
 from .vocabulary import key as _key
 
 
 # "改造二次供水泵房36座，完成年度目标的94.47%": what was achieved and its completion, said apart from the target
-_COMPLETION_OF = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*[,，(（]\s*"
+_COMPLETION_OF = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*"
+                            r"(?:[(（][^()（）\d]{1,3}[)）])?\s*[,，(（]\s*"   # (a unit's other name: "55台（套）")
                             r"(?:(?:完成|为|达到)(?:年度|全年)?(?:目标|计划|指标|任务)值?的|(?:目标)?完成率|完成比例)\s*(?:为|达)?\s*"
                             r"(?P<rate>\d+(?:\.\d+)?)\s*%")
 # (or in brackets: "33.12万人次（完成年度目标的93%）", "1,292批次（完成率107.71%）")
+# what a paragraph about an indicator names what was achieved by ("实际完成1,315批次"): no name of its own
+_NO_NAME = re.compile(r"(?:年度|全年)?(?:实际)?(?:完成|完成值|完成数|达到|实现)?(?:了|为)?")
 # "…培训538人次，超额完成年度目标17.6%": what was achieved beyond its target, as a share of the target
 _BEYOND_TARGET = re.compile(r"(?P<name>[^，,。；;:：\d()（）]{2,30}?)\s*(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d,，;；。\s()（）]{0,4}?)\s*"
                             r"[,，]\s*超额完成(?:了)?(?:年度|全年)?(?:目标|计划|任务)(?:任务)?(?:的)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
@@ -41,7 +44,17 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
     indicators = [(_key(i.name), i) for i in facts.indicators if i.target is not None and i.actual is not None]
     for said in _COMPLETION_OF.finditer(facts.text):
         actual, rate = facts.number_at(said.start("actual")), facts.number_at(said.start("rate"))
-        same = _of_the_indicator(facts, indicators, _key(said.group("name")), actual, rate)
+        name = _key(said.group("name"))
+        if _NO_NAME.fullmatch(name) and actual is not None:
+            # ("食品安全监督抽检批次指标，分值10分。年度目标≥1,200批次，实际完成1,315批次，完成率91.25%": the indicator
+            # its paragraph names)
+            paragraph = facts.text.rfind("\n", 0, said.start()) + 1
+            opening = _key(facts.text[paragraph:said.start()])
+            named = [i for k, i in indicators if len(k) >= 4 and k in opening and i.actual.value == actual.value
+                     and i.actual.unit in (actual.unit, "") and i.completion is not rate]
+            same = named if len(named) == 1 else []
+        else:
+            same = _of_the_indicator(facts, indicators, name, actual, rate)
         if rate is None or not rate.is_rate or len(same) != 1 or report.names(facts.where(rate.start)):
             continue
         _said_apart(facts, report, same[0], actual, rate, reverse_method)
@@ -147,6 +160,11 @@ def _of_the_indicator(facts: Facts, indicators: list, name: str, actual, rate) -
 def _said_apart(facts: Facts, report: FindingList, ind: Indicator, actual, rate, reverse_method: str) -> None:
     completion = indicator_completion(ind, reverse_method)
     if completion is not None and not at_stated(completion, rate) and not (completion > 1 and at_stated(1.0, rate)):
-        report.warning("COMPLETION_MISMATCH", facts.where(rate.start),
-                       f"指标「{ind.name}」目标 {dir_symbol(ind)}{ind.target.value:g}、实际 {actual.value:g}，完成率应为 "
-                       f"{completion * 100:.2f}%，报告写 {rate.value:g}%（目标取自报告另处）{quoted(facts, rate)}")
+        # (the target said in the very sentence too, signed as the indicator's: every operand of one statement, an error)
+        start, end = sentence_bounds(facts.text, rate.start)
+        together = any(start <= n.start < actual.start and n.value == ind.target.value and n.unit == ind.target.unit
+                       and direction_before(n.label) == ind.direction for n in facts.numbers)
+        (report.error if together else report.warning)(
+            "COMPLETION_MISMATCH", facts.where(rate.start),
+            f"指标「{ind.name}」目标 {dir_symbol(ind)}{ind.target.value:g}、实际 {actual.value:g}，完成率应为 "
+            f"{completion * 100:.2f}%，报告写 {rate.value:g}%{'' if together else '（目标取自报告另处）'}{quoted(facts, rate)}")

@@ -243,7 +243,7 @@ def check_headline_rate(facts: Facts, report: FindingList) -> None:
     said = [keyed] if keyed is not None else []
     said += [n for n in facts.figures() if n.measure == "exec_rate" and n.is_rate and n.scope == "whole" and n is not keyed
              and CELL not in _sentence_of(facts, n) and _THE_YEARS_RATE.search(_sentence_of(facts, n))
-             and not _A_PERIOD.search(_sentence_of(facts, n))]
+             and not _A_PERIOD.search(_sentence_of(facts, n)) and not facts.earlier_year(n)]   # (not 2023年度's)
     value = facts.amount(spent) / facts.amount(budget)
     for rate in said:
         if report.names(facts.where(rate.start)) or rate.paragraph in (spent.paragraph, budget.paragraph):

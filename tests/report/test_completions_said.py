@@ -76,3 +76,26 @@ def test_a_completion_said_after_the_indicators_name_alone(tmp_path):
     assert checked(tmp_path, NAMED_APART.format(rate="99.42%")).findings == []
     found = checked(tmp_path, NAMED_APART.format(rate="97.24%")).findings      # 24,855 ÷ 25,000 = 99.42%
     assert [(f.code, f.severity) for f in found] == [("COMPLETION_MISMATCH", "warning")] and "99.42%" in found[0].message
+
+
+# an indicator's paragraph, its completion said with what was achieved under no name of its own; the form gives its row
+PARAGRAPH = ("（二）产出指标\n"
+             "    兽药残留抽检批次指标，分值10分。年度目标≥800批次，实际完成{actual}，完成率{rate}，得10分。\n"
+             "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+             "| 产出指标 | 数量指标 | 兽药残留抽检批次 | ≥800批次 | {actual} | 10 | 10 |\n")
+
+
+def test_a_completion_said_in_the_paragraph_that_names_its_indicator(tmp_path):
+    assert checked(tmp_path, PARAGRAPH.format(actual="856批次", rate="107%")).findings == []
+    # 800 ÷ 856 = 93.46%: the ratio turned over — every operand said in the sentence, an error
+    found = checked(tmp_path, PARAGRAPH.format(actual="856批次", rate="93.46%")).findings
+    assert [(f.code, f.severity) for f in found] == [("COMPLETION_MISMATCH", "error")] and "107.00%" in found[0].message
+
+
+def test_a_unit_with_its_other_name_in_brackets(tmp_path):
+    """"55台（套），完成率95.83%": 55 ÷ 58 = 94.83%."""
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 采购医疗设备台（套）数 | ≥58台（套） | 55台（套） | 10 | 9.48 |\n"
+            "采购医疗设备台（套）数，分值10分。年度目标≥58台（套），实际完成55台（套），完成率{rate}，得9.48分。\n")
+    assert checked(tmp_path, text.format(rate="94.83%")).findings == []
+    assert "COMPLETION_MISMATCH" in [f.code for f in checked(tmp_path, text.format(rate="95.83%")).findings]

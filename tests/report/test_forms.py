@@ -1942,3 +1942,23 @@ def test_rows_after_a_group_name_on_a_line_of_its_own_with_their_group_cells_lef
     assert values["岗位人员在岗率"] == (95, 96.3, 20, 20) and values["岗位人员续聘率"] == (90, 88, 20, 19.56)
     slip = checked(tmp_path, BROKEN_BY_A_GROUP.format(score="19.65", total="99.65")).findings   # 88 ÷ 90 × 20 = 19.56
     assert ("SCORE_MISMATCH", "error") in [(f.code, f.severity) for f in slip]
+
+
+def test_a_word_cell_with_line_breaks_reads_as_one_cell(tmp_path):
+    """A Word cell whose words the writer broke over lines ("地膜质量抽检" / "合格率", "10" / "10"): Chinese words joined
+    again as the text reader joins a cell broken over lines, figures a space apart."""
+    import docx
+    rows = [("一级\n指标", "二级\n指标", "三级指标", "年度\n指标值", "实际\n完成值", "分值", "得分"),
+            ("产出指标", "质量指标", "地膜质量抽检\n合格率", "≥98%", "99%", "60", "60"),
+            ("满意度指标", "满意度", "农户满意度", "≥90%", "95%", "40", "40"),
+            ("总分", "", "", "", "", "100", "100")]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=7)
+    for row, values in zip(table.rows, rows):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    document.save(tmp_path / "form.docx")
+    result = check(read_facts(read_report(tmp_path / "form.docx")))
+    assert {i.name: (i.target.value, i.actual.value, i.weight.value, i.self_score.value)
+            for i in result.facts.indicators} == {"地膜质量抽检合格率": (98, 99, 60, 60), "农户满意度": (90, 95, 40, 40)}
+    assert "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值" in result.facts.text

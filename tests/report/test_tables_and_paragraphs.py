@@ -126,3 +126,22 @@ def test_a_rows_tiers_led_by_the_rates_name_and_bounded_以内(tmp_path):
             "| 过程 | 结转结余率 | 4 | 结转结余率5%（含）以内得4分，5%—10%（含）得2分，10%以上不得分 | ≤5% | 6.10% | {score} |\n")
     assert _said(checked(tmp_path, text.format(score="2"))) == []
     assert ("SCORE_MISMATCH", "error") in _said(checked(tmp_path, text.format(score="3")))
+
+
+def test_a_column_of_counts_in_a_table_in_yuan_is_said_as_written(tmp_path):
+    """A 合计 of 小区数 off its rows in a table in 元: its counts as written, not as amounts in 万元 (0.00)."""
+    text = ("项目支出绩效自评报告\n三、分街镇完成情况（金额单位：元）\n  序号   街镇     小区数    补贴金额\n"
+            "  1      东街     10        120,000.00\n  2      西街     12        144,000.00\n"
+            "  3      南街     8         96,000.00\n  合计            28        360,000.00\n")
+    found = [f for f in checked(tmp_path, text).findings if f.code == "SUM_MISMATCH"]
+    assert len(found) == 1 and "各行之和 30，与合计行 28 不符" in found[0].message
+
+
+def test_last_years_rate_said_in_the_comparison_is_not_this_years(tmp_path):
+    """"与上年相比，2023年度…预算执行率96.12%": of 2023, no slip of the 2024 amounts' 97.44%."""
+    text = ("某区民防办公室2024年度部门整体支出绩效自评报告\n"
+            "一、基本情况\n2024年度全年预算3,191.89万元，全年执行3,110.25万元，预算执行率97.44%。\n"
+            "二、绩效分析\n全年执行进度均衡，全年预算执行率97.44%，各项目按计划实施。\n"
+            "| 项目 | 全年预算数 | 全年执行数 | 执行率 |\n| 合计 | 3,191.89 | 3,110.25 | 97.44% |\n"
+            "三、与上年比较\n与上年相比，2023年度本单位预算执行率96.12%、自评得分97.65分，本年度预算执行率提高1.32个百分点。\n")
+    assert [f for f in checked(tmp_path, text).findings if f.code == "STATED_RATE_MISMATCH"] == []
