@@ -247,6 +247,11 @@ def _indicators(facts: Facts) -> None:
             start = before[-1] if before else start
             ends = _CLAUSE_END.search(text, match.end(), end)
             clause = ends.start() if ends else end
+        elif (before := [m.end() for m in _CLAUSE_END.finditer(text, start, match.start())]) \
+                and indicator_name(text[before[-1]:match.start()]):
+            # "…亩均产量612公斤，完成率102.00%，得10分；…化肥施用量38.5公斤，指标值≤40公斤，完成率103.90%": the target's
+            # own clause named, its indicator from there (the clauses before it are others')
+            start = before[-1]
         closed = [m for m in re.finditer(r"[(（][^()（）]*分[^()（）]*[)）]", text[start:match.start()])]
         if closed and re.search(r"[\u4e00-\u9fff]{2}", text[start + closed[-1].end():match.start()]) \
                 and not re.match(r"\s*[:：]", text[start + closed[-1].end():]):   # ("养老金领取人数（8分）：全年目标值…": its own)

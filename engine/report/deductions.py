@@ -191,10 +191,18 @@ def _check_shortfall_scored(facts: Facts, report: FindingList, rule: re.Match) -
             f"报告写得 {score.value:g} 分{why}{quoted(facts, score)}")
 
 
+# "每低0.1个百分点扣0.2分": points taken for each step of another size
+_PER_STEP = re.compile(r"每(?:低于(?:年度)?(?:目标|指标)值?|低于|低|降低|下降|少)\s*(?P<step>0\.\d+|[2-9]|\d{2})\s*个?百分点\s*(?:的)?\s*"
+                       r"扣\s*(?P<points>\d+(?:\.\d+)?)\s*分")
+
+
 def per_point_score(rule: str, shortfall: float, weight: float) -> float | None:
-    """The points a row's own rule leaves ("达到得7分，每低1个百分点扣0.5分") for a shortfall in percentage points
-    (counted as the rule counts it), none below nought; None: the rule is no such rule."""
+    """The points a row's own rule leaves ("达到得7分，每低1个百分点扣0.5分"; "每低0.1个百分点扣0.2分") for a shortfall in
+    percentage points (counted as the rule counts it), none below nought; None: the rule is no such rule."""
     said = _PER_POINT.search(rule)
+    if said is None and (step := _PER_STEP.search(rule)) is not None and shortfall >= 0:
+        taken = shortfall / float(step.group("step")) * float(step.group("points"))
+        return max(excel_round(weight - taken, 2), 0.0)
     if said is None or shortfall < 0:
         return None
     return max(excel_round(weight - _counted(shortfall, rule) * float(said.group("points")), 2), 0.0)

@@ -69,7 +69,10 @@ def _check_breakdown(facts: Facts, report: FindingList, table, rows: list[int], 
             say_sum_off(facts, report, [n for _, n in parts], whole, f"自评表{word}：其中各行 {listed} =", "总额行")
             break
         if added - whole.value > slack and not _two_breakdowns(facts, [n for _, n in parts], whole) \
+                and not parts_of_rows_left_out(facts, [n for _, n in parts], whole) \
+                and not _projects_after_kinds(facts, parts, whole) \
                 and not report.names(facts.where(whole.start)):     # (said already of the table's 合计 row)
+            # (… nor rows whose unmarked 其中 rows come right under them: 人员经费 and 公用经费 under 基本支出)
             # a 其中 row with fewer amounts than the whole's (an empty cell lost, as a PDF's spaces lose it): which
             # column its figures stand in is not certain — a warning that says so
             short = [name for name, row in table.parts if column in row and len(row) < len(table.total)]
@@ -322,6 +325,14 @@ def parts_of_rows_left_out(facts: Facts, parts: list[Number], whole: Number) -> 
     人员经费 and 公用经费 under 基本支出) is left out."""
     kept = _runs_left_out(parts, lambda run, head: not parts_off(facts, run, head))
     return len(kept) < len(parts) and not parts_off(facts, kept, whole)
+
+
+def _projects_after_kinds(facts: Facts, parts: list[tuple[str, Number]], whole: Number) -> bool:
+    """The first 其中 rows are kinds of spending (基本支出, 项目支出) coming to the whole to the cent, the rows after
+    them some of the last kind's projects, less than it together ("基本公共卫生服务补助", "计划生育家庭奖励扶助")."""
+    return any(not parts_off(facts, [n for _, n in parts[:k]], whole) and "支出" in parts[k - 1][0]
+               and not any("支出" in name for name, _ in parts[k:])
+               and sum(n.value for _, n in parts[k:]) <= parts[k - 1][1].value for k in range(2, len(parts)))
 
 
 def _runs_left_out(items: list, adds_up: Callable[[list, object], bool]) -> list:

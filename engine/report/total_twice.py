@@ -76,8 +76,10 @@ def check_total_by_indicators(facts: Facts, report: FindingList) -> None:
 def _of_another(facts: Facts, n: Number) -> bool:
     """A total of something else: a project's in a 部门整体 report ("该项目自评得分为96.4分"), or the full mark
     (100: "总分最高不超过100分")."""
-    begin = sentence_bounds(facts.text, n.start)[0]
-    return n.value == 100 or kind_stated(facts.text) != "项目支出" and "项目" in facts.text[begin:n.start]
+    begin, end = sentence_bounds(facts.text, n.start)
+    # (… or one of several projects' scored in one sentence: "甲项目自评得分99.46分，乙项目自评得分98.00分")
+    several = len(re.findall(r"项目(?:绩效)?(?:自评)?(?:得分|总分)", facts.text[begin:end])) >= 2
+    return n.value == 100 or several or kind_stated(facts.text) != "项目支出" and "项目" in facts.text[begin:n.start]
 
 
 def _form_total_row(facts: Facts) -> tuple[Number, str] | None:
