@@ -97,7 +97,7 @@ def _tiers_give(tiers: tuple[Tier, ...] | None, value: float) -> float | None:
 
 # A report's rule for every indicator's completion, by bands of its points ("完成率达到100%的得满分，完成率在90%
 # （含）—100%之间的得该项分值的80%，80%（含）—90%之间的得60%，80%以下不得分"): each band the share of the points
-_SHARE = r"(?:的)?\s*(?:得\s*(?:该项|该指标|此项)?\s*(?:分值的)?\s*(?P<share>\d+(?:\.\d+)?)\s*%|(?P<full>得满分)|(?P<none>不得分|得\s*0\s*分))"
+_SHARE = r"(?:的)?\s*(?:得\s*(?:该项|该指标|此项)?\s*(?:分值的)?\s*(?P<share>\d+(?:\.\d+)?)\s*%(?:的?分值)?|(?P<full>得满分)|(?P<none>不得分|得\s*0\s*分))"
 _SHARE_AT_LEAST = re.compile(rf"(?:完成率|完成比例|执行率|满意度(?:指标)?)?\s*(?:达到|在|为)?\s*(?:≥|>=)?\s*(?P<low>\d+(?:\.\d+)?)\s*%\s*(?:{_INCLUDED})?\s*(?:及?以上)?{_SHARE}\s*$")
 _SHARE_RANGE = re.compile(rf"(?:完成率|完成比例|执行率|满意度(?:指标)?)?\s*(?:达到|在|为)?\s*(?P<low>\d+(?:\.\d+)?)\s*%?\s*(?P<low_in>{_INCLUDED})?\s*[-—~至到]\s*"
                           rf"(?P<high>\d+(?:\.\d+)?)\s*%\s*(?:{_INCLUDED})?\s*(?:之间)?{_SHARE}\s*$")
@@ -111,7 +111,9 @@ def completion_shares(rule: str) -> tuple[Tier, ...] | None:
     two bands at least were read, one of them full marks."""
     first = re.search(r"完成率|完成比例|执行率", rule) or re.search(r"满意度", rule)   # (a 满意度 rule: its own rate's bands)
     tiers: list[Tier] = []
-    for clause in (c.strip() for c in re.split(r"[,，;；。:：]", rule[first.start():] if first else "") if c.strip()):
+    # (a note in brackets at a clause's end is no band's: "完成率≥100%得满分（完成率超过100%的不加分）")
+    for clause in (re.sub(r"[(（][^()（）]*[)）]$", "", c.strip()) for c in re.split(r"[,，;；。:：]", rule[first.start():] if first else "")
+                   if c.strip()):
         if (m := _SHARE_RANGE.match(clause)) is not None:
             tiers.append(Tier(">=", float(m.group("low")), _share(m)))     # (its lower bound 含)
         elif (m := _SHARE_AT_LEAST.match(clause)) is not None:

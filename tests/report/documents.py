@@ -60,13 +60,15 @@ from office import writer_pdf
 # 得分 are read from the text and Word, not the PDF — known gaps of the PDF reading
 # 1378, 1382, 1390, 1393: their forms typed with tabs in Word (not Word tables), as 096's: not read as tables from the
 # PDF; 1380: its table of spending in 元 set in spaces, as 896's — the PDF reads the prose's amounts and another table's
+# 1407: its two projects' forms set in spaces, as 896's: in the PDF the cells are a space apart and no row is read — the
+# forms are read from the text and Word, not the PDF
 # 1053: its form's rows that do not open with "|" are paragraphs of the Word document made of the text, between the rows of
 # its table: LibreOffice's PDF of that is read as the text of a broken form; 1262: its 评分表 one cell a line, rules and
 # results wrapped over lines — the PDF of those paragraphs runs the lines of a cell into its neighbours' ("“三公”经费控制
 # 率" and "92.19%" as one): known gaps of the PDF reading, the text and Word readings compared
 NOT_AS_PDF = ("037", "096", "103", "111", "325", "517", "527", "595", "726", "784", "799", "842", "896", "942", "946",
               "1017", "1018", "1052", "1093", "1130", "1134", "1140", "1160", "1165", "1234", "1238", "1268", "1283", "1286", "1329", "1331", "1333",
-              "1053", "1262", "1378", "1380", "1382", "1390", "1393")
+              "1053", "1262", "1378", "1380", "1382", "1390", "1393", "1407")
 
 def as_word(case: Path, target: Path) -> Path:
     """The case as a department writes it in Word: its | rows a real table, the rest paragraphs."""

@@ -74,3 +74,14 @@ def test_two_projects_totals_in_one_sentence(tmp_path):
             "| 总分 | | | | | 100 | 99.73 |\n")
     assert [f for f in checked(tmp_path, text.replace("99.73", "99.46").replace("49.73 |", "49.46 |")
                                 .replace("49.73万亩", "49.46万亩")).findings if f.code == "TOTAL_MISMATCH"] == []
+
+
+def test_completion_bands_said_with_a_sign_a_note_and_shares_of_the_points(tmp_path):
+    """"完成率≥100%得满分（完成率超过100%的不加分），90%（含）—100%得80%分值": 28 ÷ 30 = 93.33% scores 8 of 10."""
+    text = ("评分说明：定量指标完成率=实际完成值÷年度指标值，完成率≥100%得满分（完成率超过100%的不加分），90%（含）—100%得80%分值，"
+            "80%（含）—90%得60%分值，80%以下不得分。\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 平价蔬菜网点数 | ≥30个 | 28个 | 10 | {score} |\n"
+            "| 满意度指标 | 满意度指标 | 种植户满意度 | ≥90% | 94.6% | 90 | 90 |\n")
+    assert [f for f in checked(tmp_path, text.format(score="8")).findings if f.code == "SCORE_MISMATCH"] == []
+    assert "SCORE_MISMATCH" in [f.code for f in checked(tmp_path, text.format(score="10")).findings]
