@@ -553,18 +553,24 @@ def test_funds_parts_short_of_the_whole_where_the_same_rows_add_up_in_another_co
     assert [f.code for f in read(tmp_path, loose).findings if f.severity == "error"] == []
 
 
+def _word_table(rows: list[tuple[str, ...]]):
+    """A Word document holding one table of `rows`, each cell's text as given (line breaks and all)."""
+    import docx
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, values in zip(table.rows, rows):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    return document, table
+
+
 def test_a_word_table_whose_total_row_is_merged_across_columns(tmp_path):
     """A Word form's 总分 cell merged over the columns before 分值: each figure keeps its column."""
-    import docx
     rows = [("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
             ("产出指标", "数量指标", "改造校舍面积", "≥1000平方米", "1080平方米", "60", "60"),
             ("满意度指标", "满意度", "师生满意度", "≥90%", "88%", "40", "39.11"),
             ("总分", "", "", "", "", "100", "99.11")]
-    document = docx.Document()
-    table = document.add_table(rows=len(rows), cols=7)
-    for row, values in zip(table.rows, rows):
-        for cell, value in zip(row.cells, values):
-            cell.text = value
+    document, table = _word_table(rows)
     merged = table.rows[3].cells[0].merge(table.rows[3].cells[4])
     merged.text = "总分"
     document.save(tmp_path / "form.docx")
@@ -1947,16 +1953,11 @@ def test_rows_after_a_group_name_on_a_line_of_its_own_with_their_group_cells_lef
 def test_a_word_cell_with_line_breaks_reads_as_one_cell(tmp_path):
     """A Word cell whose words the writer broke over lines ("地膜质量抽检" / "合格率", "10" / "10"): Chinese words joined
     again as the text reader joins a cell broken over lines, figures a space apart."""
-    import docx
     rows = [("一级\n指标", "二级\n指标", "三级指标", "年度\n指标值", "实际\n完成值", "分值", "得分"),
             ("产出指标", "质量指标", "地膜质量抽检\n合格率", "≥98%", "99%", "60", "60"),
             ("满意度指标", "满意度", "农户满意度", "≥90%", "95%", "40", "40"),
             ("总分", "", "", "", "", "100", "100")]
-    document = docx.Document()
-    table = document.add_table(rows=len(rows), cols=7)
-    for row, values in zip(table.rows, rows):
-        for cell, value in zip(row.cells, values):
-            cell.text = value
+    document, _ = _word_table(rows)
     document.save(tmp_path / "form.docx")
     result = check(read_facts(read_report(tmp_path / "form.docx")))
     assert {i.name: (i.target.value, i.actual.value, i.weight.value, i.self_score.value)
