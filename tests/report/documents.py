@@ -3,6 +3,7 @@ makes of those, read as their text is read: what test_cases_documents.py and tes
 takes half of the cases, so that make test's two workers make their documents side by side)."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -130,10 +131,16 @@ def made(cases: list[Path], folder: Path) -> dict[Path, tuple[Path, Path]]:
     return dict(zip(cases, zip(words, writer_pdf(words, folder / "pdf"))))
 
 
+@functools.lru_cache(maxsize=None)
+def _text_reading(case: Path) -> dict:
+    """The case's text read once: its Word document's and its PDF's readings are both held to it."""
+    return reading(check_file(case))
+
+
 def words_read_as_text(documents: dict[Path, tuple[Path, Path]]) -> None:
     assert len(documents) >= 5
     for case, (word, _) in documents.items():
-        assert reading(check_file(word)) == reading(check_file(case)), case.name
+        assert reading(check_file(word)) == _text_reading(case), case.name
 
 
 def pdfs_read_as_text(documents: dict[Path, tuple[Path, Path]]) -> None:
@@ -141,4 +148,4 @@ def pdfs_read_as_text(documents: dict[Path, tuple[Path, Path]]) -> None:
     grade and errors — comes out of the PDF too (a line of text touching a table's border stays text)."""
     for case, (_, pdf) in documents.items():
         if not case.name.startswith(NOT_AS_PDF):
-            assert reading(check_file(pdf)) == reading(check_file(case)), case.name
+            assert reading(check_file(pdf)) == _text_reading(case), case.name
