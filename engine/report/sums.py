@@ -85,6 +85,10 @@ def read_sums(facts: Facts) -> None:
         if before[-1].measure == "spend" and set(groups) == {None, "spend"} and all(n.measure is None for n in groups[None]):
             groups = {before[-1].measure: parts}   # "支出566.34万元。其中：财政拨款支出409.18万元，…；上级补助资金
             # 支出151.36万元…": the whole's own measure named in one part, the others' unnamed — one list
+        elif before[-1].measure == "total_budget" and set(groups) == {None, "total_budget"} \
+                and abs(sum(facts.amount(n) for n in parts) - facts.amount(before[-1])) < 0.005:
+            groups = {before[-1].measure: parts}   # ("全年预算306.00万元。其中下达各镇工程补助资金281.40万元，县级统筹
+            # 经费24.60万元": the budget's parts, one named as 资金, coming to it to the cent — one list)
         if "分别" in match.group() and len(groups) > 1:
             continue   # ("追加412.30万元，分别为省级…120.00万元、县级防汛救灾追加207.30万元…": parts read as of other kinds)
         if _INCOME_WHOLE.search(before[-1].label):

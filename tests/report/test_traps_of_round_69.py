@@ -85,3 +85,12 @@ def test_completion_bands_said_with_a_sign_a_note_and_shares_of_the_points(tmp_p
             "| 满意度指标 | 满意度指标 | 种植户满意度 | ≥90% | 94.6% | 90 | 90 |\n")
     assert [f for f in checked(tmp_path, text.format(score="8")).findings if f.code == "SCORE_MISMATCH"] == []
     assert "SCORE_MISMATCH" in [f.code for f in checked(tmp_path, text.format(score="10")).findings]
+
+
+def test_a_budgets_parts_said_in_the_next_sentence_one_of_them_named_as_funds(tmp_path):
+    """"全年预算306.00万元。其中下达各镇工程补助资金281.40万元，县级统筹经费24.60万元。…支出292.36万元，预算执行率95.54%":
+    the 281.40 is a part of the budget, not the base of the rate (292.36 ÷ 306.00 = 95.54%)."""
+    text = ("二、资金安排\n年初县级预算安排120.00万元，年中收到省级补助资金186.00万元，全年预算306.00万元。"
+            "其中下达各镇工程补助资金281.40万元，县级统筹水质检测经费24.60万元。截至2024年12月31日，项目共支出292.36万元，"
+            "预算执行率95.54%。\n")
+    assert [f for f in checked(tmp_path, text).findings if f.code == "STATED_RATE_MISMATCH"] == []
