@@ -6,10 +6,9 @@ the table marks empty reasons with blank lines (engine/report/cellrows.py finds 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from .cellgrids import NAME_COLUMN
-from .plain import BARE_NUMBER
+from .plain import BARE_NUMBER, display_width
 from .vocabulary import column_of, content_column, key, vocabulary
 
 # a group's cell: "（40分）", "管理（13分）", "投入（20）"
@@ -156,18 +155,13 @@ def _wrapped_rule_and_achieved(cells: list[str], at: int) -> tuple[str, str, str
     if end is None or not _scored(cells[at], cells[end]):
         return None
     lines = cells[at + 1:end]
-    full = max(map(_width, cells[at:])) * 0.8       # (a wrapped line fills its cell: the widest lines of the table)
+    full = max(map(display_width, cells[at:])) * 0.8       # (a wrapped line fills its cell: the widest lines of the table)
     # (a line ending with a comma goes on: "实有人数÷编制人数×100%，" / "≤100%得满分")
     split = next((s for s in range(1, len(lines)) if _RULE_ENDS.search(lines[s - 1])
-                  or _width(lines[s - 1]) < full and not re.search(r"[，,、；;：:]$", lines[s - 1])), None)
+                  or display_width(lines[s - 1]) < full and not re.search(r"[，,、；;：:]$", lines[s - 1])), None)
     if split is None:
         return None
     return "".join(lines[:split]), "".join(lines[split:]), cells[end], end + 1
-
-
-def _width(text: str) -> int:
-    """A line's width as a PDF sets it: a Chinese character two of a figure's."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _first_name_column(cells: list[str], last: int) -> int:

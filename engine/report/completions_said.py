@@ -161,7 +161,7 @@ def _said_apart(facts: Facts, report: FindingList, ind: Indicator, actual, rate,
     completion = indicator_completion(ind, reverse_method)
     if completion is not None and not at_stated(completion, rate) and not (completion > 1 and at_stated(1.0, rate)):
         # (the target said in the very sentence too, signed as the indicator's: every operand of one statement, an error)
-        start, end = sentence_bounds(facts.text, rate.start)
+        start = sentence_bounds(facts.text, rate.start)[0]
         together = any(start <= n.start < actual.start and n.value == ind.target.value and n.unit == ind.target.unit
                        and direction_before(n.label) == ind.direction for n in facts.numbers)
         (report.error if together else report.warning)(

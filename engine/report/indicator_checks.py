@@ -220,12 +220,11 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             # (a row whose own rule scores in proportion is scored by no other rule the report states elsewhere)
             elif not proportional and (bands := _COMPLETION_BANDS.search(facts.text)) is not None:   # scored by bands the report states
                 say, own = report.warning, own + f"（报告按完成率分档计分：{bands.group(0)[:30]}）"
-            elif not proportional and (deducted := _deduction_rule(facts.text)) is not None \
-                    and ind.target.is_rate and ind.actual.is_rate and ind.direction in (">=", ">", "=") \
-                    and (by_rule := per_point_score(deducted, ind.target.value - ind.actual.value, ind.weight.value)) \
-                    is not None and abs(by_rule - ind.self_score.value) < 1e-9:
-                return      # (scored by that rule, its shortfall in percentage points: 75% − 72.6% = 2.4, 8 − 1.2)
             elif not proportional and (deducted := _deduction_rule(facts.text)) is not None:   # "定量指标每低于目标1个百分点扣0.5分"
+                if ind.target.is_rate and ind.actual.is_rate and ind.direction in (">=", ">", "=") \
+                        and (by_rule := per_point_score(deducted, ind.target.value - ind.actual.value, ind.weight.value)) \
+                        is not None and abs(by_rule - ind.self_score.value) < 1e-9:
+                    return      # (scored by that rule, its shortfall in percentage points: 75% − 72.6% = 2.4, 8 − 1.2)
                 say, own = report.warning, own + f"（报告另有扣分规则：{deducted[:30]}）"
             elif not _in_a_table(facts, ind) and not _PROPORTIONAL.search(facts.text):
                 # a sentence's indicator, in a report that does not say its shortfalls score in

@@ -94,3 +94,8 @@ def kind_stated(text: str) -> str | None:
     部门整体 report's table of projects (项目名称 | …) after its title makes it no 项目支出 one."""
     said = _KIND_SAID.search(text, 0, 600)
     return None if said is None else "项目支出" if said.group("project") else "部门整体"
+
+
+def display_width(text: str) -> int:
+    """Display columns, as a text's alignment and a PDF's cells set it: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -5,11 +5,11 @@ form run together on one line split into its words (cellrows.py reads those one 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from .onespace import names_anew, numbered_rows, one_space_rows
 from .rejoined import PIPE, header_a_cell_a_line, header_continued, rows_broken_over_lines, tab_cells_broken, tab_rows_rejoined
-from .plain import BARE_NUMBER, DASHES, FIGURE_CELL, SIGNED_FIGURE, bracket_joined, figured, opens_bracket, words_only
+from .plain import (BARE_NUMBER, DASHES, FIGURE_CELL, SIGNED_FIGURE, bracket_joined, display_width, figured, opens_bracket,
+                    words_only)
 from .vocabulary import cell_words, column_of, form_header, vocabulary
 
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
@@ -203,11 +203,6 @@ def _row_lines(group: list[int], lines: list[str]) -> list[int]:
     return group[start:]
 
 
-def _width(text: str) -> int:
-    """Display columns: a Chinese character takes two, as in the text's own alignment."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 # a word spaced out letter by letter to fill its cell ("合　　计", "序  号"): two to four characters, each alone
 _SPACED_OUT = re.compile(r"(?:(?<=^)|(?<=\s))[\u4e00-\u9fff](?:[ \u3000]{1,4}[\u4e00-\u9fff]){1,3}(?=[ \u3000]{2}|\u3000|\t|\s*$)")
 
@@ -225,7 +220,7 @@ def _cells_at(line: str) -> list[tuple[int, str]]:
     for gap in [*_COLUMN_GAP.finditer(line), None]:
         end = gap.start() if gap else len(line)
         if line[position:end].strip():
-            cells.append((_width(line[:position]) + _width(line[position:end]) - _width(line[position:end].lstrip()),
+            cells.append((display_width(line[:position]) + display_width(line[position:end]) - display_width(line[position:end].lstrip()),
                           line[position:end].strip()))
         position = gap.end() if gap else position
     return cells
@@ -242,7 +237,7 @@ def _split_at_columns(cells: list[tuple[int, str]], starts: list[int]) -> list[t
                 out[-1] = (out[-1][0], f"{out[-1][1]} {word}")
             else:
                 out.append((at, word))
-            at += _width(word) + 1
+            at += display_width(word) + 1
     return out
 
 
@@ -254,9 +249,9 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     header_at, columns, combined, spans = _header_columns(block, cells_of)
     starts = sorted(columns)
     header = [columns[s] for s in starts]
-    extents = [spans.get(s) or (s, s + _width(text) if text else (starts[k + 1] if k + 1 < len(starts) else 10 ** 6))
+    extents = [spans.get(s) or (s, s + display_width(text) if text else (starts[k + 1] if k + 1 < len(starts) else 10 ** 6))
                for k, (s, text) in enumerate(zip(starts, header))]
-    placed = [(start, start + _width(text)) for n in block if n > header_at for start, text in cells_of[n]]
+    placed = [(start, start + display_width(text)) for n in block if n > header_at for start, text in cells_of[n]]
     if words_only(header):   # a header of words: under its words
         aligned = sum(_under_one(cell, extents) for cell in placed)
     else:          # a row of figures taken for one: its cells' starts are all there is
@@ -280,7 +275,7 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
         row = [""] * len(starts)
         doubled = False
         for start, text in cells:
-            column = _column_of_cell(start, start + _width(text), starts, extents)
+            column = _column_of_cell(start, start + display_width(text), starts, extents)
             if row[column] and column + 1 < len(starts) and not row[column + 1] and start + 2 >= starts[column + 1]:
                 column += 1     # ("1.86万亩       15": the column before is taken — the figure is the next one's)
             doubled = doubled or bool(row[column])
@@ -383,7 +378,7 @@ def _header_columns(block: list[int], cells_of: dict[int, list[tuple[int, str]]]
         upper = cells_of[n]
         for k, (start, text) in enumerate(upper):
             # a merged cell set left reaches to the next word of its line (预算数 over 年初 | 全年)
-            reach = max(start + _width(text) + 2, upper[k + 1][0] - 2 if k + 1 < len(upper) else 0)
+            reach = max(start + display_width(text) + 2, upper[k + 1][0] - 2 if k + 1 < len(upper) else 0)
             under = [s for s in columns if start - 2 <= s < reach]
             if not under:
                 columns[start] = text
@@ -393,7 +388,7 @@ def _header_columns(block: list[int], cells_of: dict[int, list[tuple[int, str]]]
                 joined = next((j for j in (text + lower, lower + text) if names_anew(lower, j)), None)
                 if joined:
                     if len(under) == 1:
-                        spans[at] = (min(at, start), max(at + _width(lower), start + _width(text)))
+                        spans[at] = (min(at, start), max(at + display_width(lower), start + display_width(text)))
                     columns[at] = joined
     return words[-1], _with_names(columns, block, words[-1], cells_of), True, spans
 
@@ -405,7 +400,7 @@ def _ends_named(upper: list[tuple[int, str]], lower: list[tuple[int, str]]) -> b
     if len(upper) < 2 or figured(t for _, t in upper) or form_header(texts) is None:
         return False
     for start, text in upper:
-        under = [t for s, t in lower if abs(s - start) <= 2 or s <= start < s + _width(t)]
+        under = [t for s, t in lower if abs(s - start) <= 2 or s <= start < s + display_width(t)]
         if len(under) != 1 or not any(column_of(text + under[0], b) for b in vocabulary()):
             return False
     return True
