@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test clean workbooks soffice bench bench-reports
+.PHONY: demo test clean workbooks soffice bench bench-reports bench-spaces
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,3 +51,7 @@ bench: $(STAMP) soffice
 # check-report over the labelled report cases: dev, then held out (not part of make test)
 bench-reports: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_reports.py
+
+# check-report on each case with tables, as | rows and set in spaces: the time ratios (a pattern that backtracks on spaces)
+bench-spaces: $(STAMP)
+	$(BIN)/python tests/benchmarks/bench_spaces.py

@@ -25,8 +25,10 @@ _ENTRY = re.compile(rf"(?P<name>{_NAME}?)\s*(?:[(（]\s*(?:分值|满分|权重)
 _ENTRY_TEXT = rf"{_NAME}?\s*(?:[(（]\s*(?:分值|满分|权重)?\s*{_POINTS}\s*[)）]|{_POINTS})(?:\s*[(（][^()（）]{{0,30}}[)）])?"
 _LISTED = re.compile(rf"{_ENTRY_TEXT}(?:\s*、\s*{_ENTRY_TEXT})+")
 # "设投入、过程、产出、效果4个一级指标，分值分别为20分、25分、30分、25分"
-_RESPECTIVELY = re.compile(rf"(?P<names>{_NAME}(?:、{_NAME})+)\s*(?:等)?\s*(?:[\d一二三四五六七八九十]+\s*个)?\s*(?:一级|二级)?"
-                           rf"(?:指标|方面)?\s*[,，]?\s*(?:分值|权重|满分)?\s*分别为\s*(?P<points>{_POINTS}(?:\s*、\s*{_POINTS})+)")
+# (each run of spaces taken whole, \s*+: optional words between runs let a failing match try every way of sharing a
+# long run out — a minute on a table set in spaces)
+_RESPECTIVELY = re.compile(rf"(?P<names>{_NAME}(?:、{_NAME})+)\s*+(?:等)?\s*+(?:[\d一二三四五六七八九十]+\s*个)?\s*+(?:一级|二级)?"
+                           rf"(?:指标|方面)?\s*+[,，]?\s*+(?:分值|权重|满分)?\s*+分别为\s*(?P<points>{_POINTS}(?:\s*、\s*{_POINTS})+)")
 # "（一）决策（15分）。", "二、项目管理（25分）"
 _HEADING = re.compile(rf"^\s*(?:{LIST_MARK}|[一二三四五六七八九十]{{1,3}}、)\s*(?P<name>{_NAME}?)\s*[(（]\s*(?:分值|满分|权重)?\s*"
                       rf"(?P<points>{_POINTS})\s*[)）]\s*(?:[。.:：]|$)", re.M)

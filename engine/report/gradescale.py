@@ -12,10 +12,12 @@ from .vocabulary import grade_words
 _GRADES = grade_words()
 _WORD = "|".join(sorted(_GRADES, key=len, reverse=True))
 _FIGURE = r"(\d+(?:\.\d+)?)\s*分?"
-_INCLUDED = r"\s*(?:[(（]\s*含\s*[)）])?"
+_INCLUDED = r"\s*+(?:[(（]\s*含\s*[)）])?"
 # "85分（含）以上为优", "90分及以上的为“优秀”", "80（含）—90分为良好", "60分以下为差"
-_BOUND_FIRST = re.compile(rf"(?P<low>\d+(?:\.\d+)?)\s*分?{_INCLUDED}\s*(?:(?P<above>及?以上)|[-—–~至到]\s*{_FIGURE}{_INCLUDED}(?:[(（]\s*不含\s*[)）])?|(?P<below>以下))"
-                          rf"\s*(?:的)?\s*(?:为|评为|定为|是|:|：)?\s*[\"“”'‘’「」]?\s*(?P<grade>{_WORD})(?![\u4e00-\u9fff])")
+# (each run of spaces taken whole, \s*+: a table set in spaces gives long runs after its figures, and optional words
+# between runs let a failing match try every way of sharing one out)
+_BOUND_FIRST = re.compile(rf"(?P<low>\d+(?:\.\d+)?)\s*+分?{_INCLUDED}\s*+(?:(?P<above>及?以上)|[-—–~至到]\s*{_FIGURE}{_INCLUDED}(?:[(（]\s*不含\s*[)）])?|(?P<below>以下))"
+                          rf"\s*+(?:的)?\s*+(?:为|评为|定为|是|:|：)?\s*+[\"“”'‘’「」]?\s*+(?P<grade>{_WORD})(?![\u4e00-\u9fff])")
 # "优秀（90分以上）", "良好（80-89分）", "合格(60分-79分)"
 _GRADE_FIRST = re.compile(rf"(?<![\u4e00-\u9fff])(?P<grade>{_WORD})\s*[(（]\s*(?P<low>\d+(?:\.\d+)?)\s*分?{_INCLUDED}\s*(?:(?P<above>及?以上)|[-—–~至到]\s*{_FIGURE}|(?P<below>以下))\s*[)）]")
 

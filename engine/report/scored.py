@@ -107,7 +107,8 @@ def _scored_after(facts: Facts) -> None:
 
 # "人均成本、培训人次、…10项指标，分值依次为10、8、…、5分，得分依次为10、8、…、5分": each name, in turn, its
 # points and its score
-_IN_TURN = re.compile(r"(?P<names>[^，,。；;:：\d、]{2,20}(?:、[^，,。；;:：\d、]{2,20})+)\s*(?:等)?\s*(?:\d{1,2}\s*项(?:指标)?)?\s*[,，]\s*"
+# (\s*+: a run of spaces taken whole — optional words between runs let a failing match share a long run out every way)
+_IN_TURN = re.compile(r"(?P<names>[^，,。；;:：\d、]{2,20}(?:、[^，,。；;:：\d、]{2,20})+)\s*+(?:等)?\s*+(?:\d{1,2}\s*项(?:指标)?)?\s*+[,，]\s*"
                       r"(?:分值|权重)(?:依次|分别)(?:为|是)\s*(?P<points>\d+(?:\.\d+)?(?:\s*分)?(?:\s*、\s*\d+(?:\.\d+)?(?:\s*分)?)+)\s*[,，]\s*"
                       r"(?:自评)?得分(?:依次|分别)(?:为|是)\s*(?P<scores>\d+(?:\.\d+)?(?:\s*分)?(?:\s*、\s*\d+(?:\.\d+)?(?:\s*分)?)+)")
 
