@@ -12,7 +12,7 @@ import re
 
 from .cellrules import rule_column_rows
 from .cellgrids import even_rows, grouped_rows, levelled_rows, rows_without_last
-from .plain import BARE_NUMBER, DASHES, FIGURE_CELL, HEADING, IN_YUAN, PAGE_OF, normalise
+from .plain import BARE_NUMBER, DASHES, FIGURE_CELL, HEADING, IN_YUAN, PAGE_OF, display_width, normalise
 from .vocabulary import column_of, key, vocabulary
 
 _ENDS_CELL = re.compile(r"[|｜]\s*$")
@@ -80,6 +80,7 @@ def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]], marke
     return found | joined if found else found
 
 
+_COLUMN_LETTER = re.compile(r"[(（]\s*[A-Za-z](?:\s*[/÷×*+\-]\s*[A-Za-z])*\s*[)）]")
 # the last character of an indicator's name left alone on the next line ("林业有害生物巡查次" / "数")
 _NAME_ENDINGS = {"率", "数", "额", "比", "量"}
 
@@ -100,8 +101,10 @@ def _broken_words(run: list[int], cells: list[str], marked: list[bool]) -> tuple
             and run[i + 1] == run[i] + 1
         broken_name = i + 1 < len(cells) and cells[i + 1] in _NAME_ENDINGS and len(key(cells[i])) >= 4 \
             and not FIGURE_CELL.match(cells[i]) and not header_word(cells[i]) and not cells[i].endswith("指标")
-        if wrapped or broken_name or i + 1 < len(cells) and key(cells[i]) and cells[i + 1] and not header_word(cells[i]) \
-                and not FIGURE_CELL.match(cells[i]) and header_word(cells[i] + cells[i + 1]):
+        # (a column's letter on the line under its header word: "全年预算数" / "（A）", "执行率" / "（B/A）")
+        lettered = i + 1 < len(cells) and _COLUMN_LETTER.fullmatch(cells[i + 1]) is not None and header_word(cells[i])
+        if wrapped or broken_name or lettered or i + 1 < len(cells) and key(cells[i]) and cells[i + 1] \
+                and not header_word(cells[i]) and not FIGURE_CELL.match(cells[i]) and header_word(cells[i] + cells[i + 1]):
             out_run.append(run[i])
             out_cells.append(cells[i] + cells[i + 1])
             joined.add(run[i + 1])
@@ -130,6 +133,7 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
         header[0] += "（元）"           # 预算执行情况（元） just above: the table's amounts are in 元
     found: list[tuple[int, list[str]]] = []
     i = end
+    blanks = 0 < sum(b - a > 1 for a, b in zip(run, run[1:])) * 5 <= len(run)   # blank lines few: each an empty cell
     if i < len(cells) and FIGURE_CELL.match(cells[i]) and key(header[0]) in vocabulary()["funds"]["total_rows"]:
         # the total row's name in the header's first cell (年度财政资金总额, a cell merged down): its
         # figures straight after the header
@@ -147,11 +151,13 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
         # in its place: the figure after it is the next column's, not another row's
         while k < len(cells) and (FIGURE_CELL.match(cells[k]) or DASHES.fullmatch(cells[k])) \
                 and len(figures) < len(header) - 1:
+            # (… and so is a blank line, where the table has few: "其他资金" / "" / "24.00" — no 年初 figure)
+            figures.extend([""] * min(run[k] - run[k - 1] - 1 if blanks else 0, len(header) - 2 - len(figures)))
             figures.append(cells[k] if FIGURE_CELL.match(cells[k]) else "")
             k += 1
         if not any(figures):
             break
-        found.append((run[i], [cells[i], *figures]))
+        found.append((run[i], [cells[i], *_placed_by_rate(header, figures)]))
         i = k
     if not found:
         return set()
@@ -159,6 +165,26 @@ def _funds_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) ->
     for first, row in found:
         rows[first] = row
     return set(run[start:i]) - {run[start]} - {first for first, _ in found}
+
+
+def _placed_by_rate(header: list[str], figures: list[str]) -> list[str]:
+    """A 其中 row that left its empty cells out with no mark ("其他资金" / "48.00" / "31.73" / "66.10%" under 年初预算数 |
+    全年预算数 | 全年执行数 | 分值 | 执行率 | 得分): two amounts and the rate that is the second over the first are its
+    全年预算数 and 全年执行数 and their 执行率, in those columns — else the figures as they stand, from the left."""
+    filled = [f for f in figures if f]
+    columns = [column_of(h, "funds") for h in header[1:]]
+    if len(filled) != 3 or not filled[2].endswith("%") or not all(c in columns for c in ("budget_total", "spend_total", "exec_rate")):
+        return figures
+    try:
+        budget, spent, rate = (float(f.rstrip("%").replace(",", "")) for f in filled)
+    except ValueError:
+        return figures
+    if not budget or abs(spent / budget * 100 - rate) > 0.0051 + 0.5 * 10 ** -len(filled[2].rstrip("%").partition(".")[2]):
+        return figures
+    placed = [""] * len(columns)
+    for column, figure in zip(("budget_total", "spend_total", "exec_rate"), filled):
+        placed[columns.index(column)] = figure
+    return placed
 
 
 _DIRECTION_CELL = re.compile(r"^(?:≥|≤|>=|<=|=|>|<|大于等于|小于等于|不低于|不高于|不少于|不超过|定性|正向|反向|"
@@ -209,6 +235,7 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
         width = len(order)
     found: list[tuple[int, list[str]]] = []
     previous = 0
+    full = _name_width(data, spans, "reason" in columns)
     for first, last in spans:
         if first < previous:
             continue
@@ -216,6 +243,13 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
         if said and found and "reason" in columns:      # the row above's 偏差原因, a sentence
             found[-1][1][columns.index("reason")] = " ".join(said)
         names = _names(data[previous:first])
+        # (… where the first line may be the row above's 偏差原因 instead, what follows it only a word's end: "度", "查合格率")
+        at_reason = "reason" in columns and previous > 0 and len(names) == 2
+        if len(names) >= 2 and abs(display_width(names[-2]) - full) <= 1 and not _GROUP_NAME.search(names[-2]) \
+                and not _GROUP_NAME.search(names[-1]) and not _DIRECTION_CELL.match(names[-1]) \
+                and not any(FIGURE_CELL.match(name) for name in names[-2:]) \
+                and not (at_reason and len(names[-1]) > 4):
+            names[-2:] = [names[-2] + names[-1]]     # a name wrapped in its cell ("农村饮水安全工程维" / "修养护数量")
         figures = data[first:last + 1]
         if names and _DIRECTION_CELL.match(names[-1]) and "direction" not in columns:
             figures = [names.pop() + figures[0], *figures[1:]]   # "≥ | 24个" under 年度指标值: one target
@@ -245,6 +279,21 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
         rows[first] = row
     taken = set(run[start:end + previous])
     return taken - {run[start]} - {first for first, _ in found}
+
+
+_GROUP_NAME = re.compile(r"指标$|^[一二三四]级|[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")   # (a group's: "服务对象满意度（40分）")
+
+
+def _name_width(data: list[str], spans: list[tuple[int, int]], reasons: bool) -> int:
+    """The width of the name column's lines (a PDF's name cells wrap at it): the widest of the last two name cells
+    before each row's figures, the groups' names left out (none under four characters counted) — and, in a form with a
+    偏差原因 column, the cell right after a row's figures, which may be its reason (a line of another column's width)."""
+    widths = []
+    for previous, (first, _) in zip([0, *(last + 1 for _, last in spans)], spans):
+        cells = [c for c in data[previous:first] if not _PLACEHOLDER.match(c) and not _SENTENCE.search(c)]
+        widths += [display_width(c) for k, c in enumerate(cells) if k >= len(cells) - 2 and not _GROUP_NAME.search(c)
+                   and not (reasons and previous and k == 0)]
+    return max([8, *widths])
 
 
 def spelled_out(header: list[str]) -> list[str]:

@@ -127,6 +127,8 @@ def _rule_between_rows(run: list[int], cells: list[str], rows: dict[int, list[st
                 row = [name, cells[k - 3], "", row[2], row[3]] if not _A_RULE.search(row[2]) else row[:3] + ["", row[3]]
         elif achieved and (wrapped := _wrapped_rule_and_achieved(cells, k)) is not None:
             row, k = [name, cells[k], *wrapped[:3]], wrapped[3]
+        elif not achieved and (wrapped := _wrapped_rule(cells, k)) is not None:
+            row, k = [name, cells[k], *wrapped[:2]], wrapped[2]
         else:
             break
         found.append((run[own[0]], row))
@@ -142,6 +144,21 @@ def _rule_between_rows(run: list[int], cells: list[str], rows: dict[int, list[st
 # a rule's last words: "…扣1分", "扣完为止", "超出不得分", "…×分值"
 _RULE_ENDS = re.compile(r"(?:分|分值|为止|计分)[。；;]?$")
 _WRAPPED_LINES = 8
+
+
+def _wrapped_rule(cells: list[str], at: int) -> tuple[str, str, int] | None:
+    """A row whose rule wrapped over lines in a PDF's narrow cell ("4" / "与部门职能和年度工作任务相符得4" / "分，每有1项
+    不符扣1分" / "4"): the lines between the 分值 at `at` and the 得分, every one but the last filling the cell's width;
+    the rule, the score and where the next row starts.  None where the lines are no rule wrapped so."""
+    end = next((j for j in range(at + 3, min(at + 2 + _WRAPPED_LINES, len(cells)))
+                if BARE_NUMBER.fullmatch(cells[j])), None)
+    if end is None or not _scored(cells[at], cells[end]):
+        return None
+    lines = cells[at + 1:end]
+    full = max(map(display_width, cells[at:])) * 0.8       # (a wrapped line fills its cell: the widest lines of the table)
+    if not _A_RULE.search("".join(lines)) or any(display_width(line) < full for line in lines[:-1]):
+        return None
+    return "".join(lines), cells[end], end + 1
 
 
 def _wrapped_rule_and_achieved(cells: list[str], at: int) -> tuple[str, str, str, int] | None:

@@ -45,6 +45,7 @@ from .statements import falls_signed, goals_in_statements, scored_sentences, sco
 from .weighted import labelled_results, weighted_indicators
 
 _TARGET = words()["target"]
+_ACHIEVED_THEN_BRACKET = re.compile(r"[\u4e00-\u9fff]\s*\d[\d,]*(?:\.\d+)?\s*[^\d\s，,；;。()（）、]{0,5}?\s*[（(]\s*(?:年度|全年)?$")
 _TIER = re.compile(r"档次(?:为|是)?[:：]?\s*[“\"「]([^”\"」]{2,20})[”\"」]")
 _ACTUAL = words()["actual"]
 _MIDYEAR = words()["midyear"]
@@ -151,7 +152,8 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
                                                     and not words()["proportional_rule"].search(f.reason)) else "")
         ind = Indicator(0, f.name, f.start, f.level1, f.direction, f.target, f.actual, weight=f.weight,
                         self_score=f.score, deviation_reason=f.reason, own_rule=rule,
-                        completion=f.completion if f.completion is not None and f.completion.is_rate else None)
+                        completion=f.completion if f.completion is not None and f.completion.is_rate else None,
+                        previous=f.previous)
         row_end = facts.text.find("\n", f.start)
         ind.end = row_end if row_end >= 0 else len(facts.text)   # a form's indicator is its row, no more
         if f.direction == "定性":   # the tier chosen is the target cell's; the coefficient the actual's
@@ -238,6 +240,9 @@ def _indicators(facts: Facts) -> None:
             continue   # several indicators in one sentence, each its target and actual: read one by one below
         if re.match(r"\s*[÷/×*]", text[match.end():]) or re.search(r"[÷/×*]\s*$", text[start:match.start()]):
             continue   # "按逆向指标“目标值÷实际值”计算": a formula's words, no target
+        if _ACHIEVED_THEN_BRACKET.search(text, start, match.start()):
+            continue   # "0—6岁儿童健康管理率88.2%（指标值≥90%），…完成率98.00%": what was achieved, then its target in
+            # brackets — the name before the figure (bracketed.py), not all the words before the bracket
         clause = None
         if len(_TARGET.findall(text, start, end)) >= 2 and _CLAUSE_END.search(text, start, end):
             # "…年度目标值≥1,800批次，实际完成1,862批次，分值8分，得8分；…年度目标值≥6,000批次…": several

@@ -100,6 +100,7 @@ class Indicator:
     tier: str = ""                  # a 定性 indicator's 评价档次
     tier_achieved: str = ""         # … the tier its form's row says was reached (好 aimed at, 较好 reached)
     coefficient: Number | None = None
+    previous: Number | None = None  # last year's figure, in its form's column beside this year's (上年实际)
     end: int | None = None          # where its own words end, when they are not a block of their own
     own_rule: str = ""              # the scoring rule its form's row states (评分标准)
     # where its points and score were said apart from its figures (a 评分表's row, a list of points said

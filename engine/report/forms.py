@@ -46,6 +46,7 @@ class FormIndicator:
     rule: str = ""               # the row's own scoring rule (评分标准), when the form gives one
     completion: Number | None = None   # its 完成率 column
     form: int = 0                # which form it stands in (the count of funds tables above it)
+    previous: Number | None = None   # last year's figure in a column beside this year's (上年实际)
 
 
 @dataclass
@@ -543,8 +544,8 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     near = placed[0][1] if placed else None         # (a 时效 row's dates: "2023年12月底前 | 2023年11月", dates.py)
     target, actual = target or date_said(text, target_text, near), actual or date_said(text, actual_text, near)
     adjusted = text_of.get("adjusted_target", "").strip()
-    if adjusted:                    # 调整指标值: the target the year ended with
-        target_text, target = adjusted, _one(by_column, "adjusted_target")
+    if adjusted:                    # 调整指标值: the target the year ended with (a date too: "2024年4月30日前")
+        target_text, target = adjusted, _one(by_column, "adjusted_target") or date_said(text, adjusted, near)
     direction = _direction(DIRECTION_CELL.get(_key(text_of.get("direction", "")), text_of.get("direction", "")) + target_text)
     if direction == "=" and words()["cost"].search(f"{group} {name}"):
         direction = "<="       # a 成本指标's amount without a sign is a ceiling: spending less is no shortfall
@@ -554,6 +555,7 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
                         text_of.get("rule", "").strip(), _one(by_column, "completion") or _completion_in(by_column, actual_text)
                         or _completion_in(by_column, text_of.get("reason", ""), "reason"))
     row.form = len(forms.funds_tables)
+    row.previous = _one(by_column, "previous")
     forms.indicators.append(row)
 
 

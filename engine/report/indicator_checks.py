@@ -127,6 +127,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                 and not _from_unrounded(ind, reverse_method):   # 100% for a target bettered (≥ exceeded, ≤ kept under) is the capped convention
             # a difference of no slip's shape: the target and the figure read may be another indicator's
             say, why = (report.error, "（系指标值÷实际值，分子分母颠倒）") if _inverted(facts, ind) \
+                else (report.error, f"（系以上年实际 {ind.previous.value:g} 为基数算得）") if _on_last_year(ind) \
                 else by_shape(report, facts, ind.completion, said * 100)
             say("COMPLETION_MISMATCH", facts.where(ind.completion.start),
                 f"指标「{name}」目标 {dir_symbol(ind)}{ind.target.value:g}、实际 {ind.actual.value:g}，完成率应为 "
@@ -269,6 +270,13 @@ def _inverted(facts: Facts, ind: Indicator) -> bool:
     return ind.direction in (">=", ">") and ind.actual.value > 0 and ind.target.value != ind.actual.value \
         and direction_before(facts.text[max(0, ind.target.start - 4):ind.target.start]) in (">=", ">") \
         and at_stated(ind.target.value / ind.actual.value, ind.completion)
+
+
+def _on_last_year(ind: Indicator) -> bool:
+    """A completion said as this year's figure over last year's, the form's 上年实际 column beside the target ("92.4% |
+    ≥95% | 97.3% | 105.30%"): the wrong base, a slip."""
+    return ind.previous is not None and ind.previous.value > 0 and ind.previous.unit == ind.actual.unit \
+        and ind.previous.value != ind.target.value and at_stated(ind.actual.value / ind.previous.value, ind.completion)
 
 
 def _execution_row(facts: Facts, ind: Indicator, report: FindingList, name: str) -> None:

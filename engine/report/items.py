@@ -41,9 +41,12 @@ def read_items(facts: Facts) -> None:
                 and b.measure == "score" and b.unit in ("分", "") and not _A_TOTAL.search(b.label):
             facts.items.append(StatedItem("预算执行率", b, _execution_weight(facts, a, b, numbers_), row_id="budget_execution"))
     execution = facts.forms.execution if facts.forms else {}
-    if {"weight", "score"} <= set(execution) and not any(i.row_id == "budget_execution" for i in facts.items):
+    said = next((i for i in facts.items if i.row_id == "budget_execution"), None)
+    if {"weight", "score"} <= set(execution) and said is None:
         # the funds block's 分值 and 得分: the 预算执行率 item of the form (its rate is the headline's)
         facts.items.append(StatedItem("预算执行率", execution["score"], execution["weight"], row_id="budget_execution"))
+    elif {"weight", "score"} <= set(execution) and said.weight is None and said.score.value == execution["score"].value:
+        said.weight = execution["weight"]     # "预算执行率97.18%，得9.72分" said with no points: the form's 分值 of that score
     _listed_items(facts)
     _declared_then_scored(facts)
     read_declared(facts)

@@ -12,17 +12,19 @@ _DEPT = re.compile(r"(?:(?:实施单位|项目单位)(?:/项目负责人)?|资�
                    re.M)
 _SUPERVISOR = re.compile(r"主管部门\s*(?:[:：]|\s\|\s|\s+)\s*([^\s|:：]{2,40}?)(?=\s|$)", re.M)   # a 部门整体 form's own
 _ORGANISATION = r"(?:局|委员会|委|院|办公室|中心|站|所|馆|学校|小学|中学|幼儿园|政府|办事处|处|队|厅|社|部|镇|乡|街道|协会|联合会|工会|红十字会|党校|台)"
-_TITLE = re.compile(r"^\s*(\S(?:(?!绩效).)*?)\s*(?:部门|单位)?\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:\(单位\))?\s*(?:整体支出|项目支出)\s*绩效\s*"
-                    r"(?:自评|评价)|^\s*(\S(?:(?!绩效).)*?)\s*(?:部门|单位)?\s*\d{4}\s*年度?\s*(?:部门|单位)?\s*绩效\s*(?:自评|评价)|"
+# (\s*+: a run of spaces taken whole — a line of a table set in spaces, tried every way of sharing its runs out among
+# the optional words, took seconds)
+_TITLE = re.compile(r"^\s*+(\S(?:(?!绩效).)*?)\s*+(?:部门|单位)?\s*+(?:\d{4}\s*+年度?)?\s*+(?:部门|单位)?\s*+(?:\(单位\))?\s*+(?:整体支出|项目支出)\s*+绩效\s*+"
+                    r"(?:自评|评价)|^\s*+(\S(?:(?!绩效).)*?)\s*+(?:部门|单位)?\s*+\d{4}\s*+年度?\s*+(?:部门|单位)?\s*+绩效\s*+(?:自评|评价)|"
                     # an organisation's name before the year, the title naming a 绩效 report further on
-                    r"^\s*(\S{2,30}?" + _ORGANISATION + r")\s*\d{4}\s*年(?=.{0,40}绩效.{0,6}(?:自评|评价)|度?\s*部门决算)|"
+                    r"^\s*+(\S{2,30}?" + _ORGANISATION + r")\s*+\d{4}\s*+年(?=.{0,40}绩效.{0,6}(?:自评|评价)|度?\s*+部门决算)|"
                     # the year first ("2023年度岷溪县林业局部门决算"), or the organisation and 关于 ("…林业局关于2023年度…
                     # 绩效自评情况的报告")
-                    r"^\s*\d{4}\s*年度?\s*([^\s\d]{2,30}?" + _ORGANISATION + r")\s*(?:部门决算|部门整体|整体支出)|"
-                    r"^\s*(\S{2,30}?" + _ORGANISATION + r")\s*关于\s*\d{4}\s*年度?(?=.{0,40}绩效.{0,6}(?:自评|评价))|"
+                    r"^\s*+\d{4}\s*+年度?\s*+([^\s\d]{2,30}?" + _ORGANISATION + r")\s*+(?:部门决算|部门整体|整体支出)|"
+                    r"^\s*+(\S{2,30}?" + _ORGANISATION + r")\s*+关于\s*+\d{4}\s*+年度?(?=.{0,40}绩效.{0,6}(?:自评|评价))|"
                     # a placed organisation before a project's name ("滏阳县教育局学前教育幼儿资助资金绩效自评表")
-                    r"^\s*([^\s\d]{1,12}?(?:省|市|县|区|州|旗|盟)[^\s\d]{1,20}?(?:局|委员会|委|办公室|中心|政府|办事处|厅|联合会))"
-                    r"(?=\S{2,40}?绩效\s*(?:自评|评价))")
+                    r"^\s*+([^\s\d]{1,12}?(?:省|市|县|区|州|旗|盟)[^\s\d]{1,20}?(?:局|委员会|委|办公室|中心|政府|办事处|厅|联合会))"
+                    r"(?=\S{2,40}?绩效\s*+(?:自评|评价))")
 # a portal's header naming the department without its place ("索引号：… | 部门： | 农业农村局 |"): the place the
 # title opens with comes before it ("洮渭县2023年度…" → 洮渭县农业农村局)
 _PORTAL_DEPT = re.compile(r"(?:^|\|)\s*部门\s*[:：]\s*\|?\s*([^\s|:：]{2,30}?" + _ORGANISATION + r")\s*(?=\||$)", re.M)
@@ -71,6 +73,9 @@ def department(text: str) -> str | None:
     lines = text.split("\n", 6)[:6]
     heads = [_NAMED_TITLE.sub("", line) for line in lines[:5]]
     title = next((_TITLE.match(line) for line in heads if _TITLE.match(line)), None)
+    if title is None:     # under a portal's header of ten lines or so (索引号, 发布机构 …): a short line ending as titles end
+        title = next((m for line in text.split("\n", 16)[5:16] if len(line.strip()) <= 60
+                      and re.search(r"(?:报告|自评表|评价表)\s*$", line) and (m := _TITLE.match(line))), None)
     titled = next(g for g in title.groups() if g).strip() if title else None
     # "部门整体支出…", "部门预算项目支出…", "2023年度项目支出…" name no department
     titled = titled if titled and len(titled) >= 3 and not re.search(r"^\d|(?:预算|部门|单位|年度)$", titled) else None

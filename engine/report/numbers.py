@@ -110,6 +110,7 @@ def numbers(text: str) -> list[Number]:
     # the scope before an aside opened ("…追加213.50万元（其中：…专项经费…）"), and whether an adjustment named it
     outside: tuple[str, bool] | None = None
     semicolons = scoped_at = 0      # the sentence's "；" so far, and how many there were when its scope was named
+    listed = False                  # the scope the last of a list of parts' ("其中基本支出…、项目支出…")
     for match in _NUMBER.finditer(text):
         between = text[position:match.start()]
         breaks = list(SENTENCE_END.finditer(between))
@@ -120,6 +121,7 @@ def numbers(text: str) -> list[Number]:
             label_start = position + breaks[-1].end()
             scope, scoped_by_adjustment, outside = "whole", False, None
             semicolons = scoped_at = 0
+            listed = False
         label_text = text[label_start:match.start()]
         closing = max(label_text.rfind(")"), label_text.rfind("）"))
         if outside is not None and closing > max(label_text.rfind("("), label_text.rfind("（")):
@@ -147,10 +149,13 @@ def numbers(text: str) -> list[Number]:
         found = list(_SCOPE_RE.finditer(_ASIDE.sub("", label_text)))   # （主要为…抽检专项…）: said aside, no scope
         semicolons += len(re.findall(r"[;；]", label_text))
         if found:
+            listed = label_text.lstrip().startswith("、") and bool(out) and out[-1].scope not in ("whole", found[-1].lastgroup)
             scope, scoped_at = found[-1].lastgroup, semicolons
             # (… or by the next of a list of adjustments: "追加…补助资金208.00万元、省级旅游发展专项资金109.50万元")
             scoped_by_adjustment = measure_of(label_text) == "adjust" or bool(_ADDED_IN_YEAR.search(label_text)) or bool(
                 out and out[-1].measure == "adjust" and label_text.lstrip().startswith("、"))
+        elif listed and re.fullmatch(r"\s*[,，]\s*(?:预算)?执行率\s*(?:为|达)?\s*", label_text):
+            scope = "whole"       # "…其中基本支出2,986.40万元、项目支出3,855.97万元，预算执行率96.28%": the list's, not its last part's
         elif (scoped_by_adjustment or semicolons > scoped_at) and _WHOLE_AGAIN.match(re.split(r"[,，;；]", label_text)[-1]):
             scope = "whole"       # "…追加项目资金113.80万元，全年预算1,612.40万元": the whole's again — or after a "；"
             # ended the clause that named the scope ("其中…项目支出684.50万元；年中追加…，全年预算1,598.34万元")

@@ -3,6 +3,7 @@ names every part or comes to more; a warning where it may leave parts unsaid or 
 after the whole), a sum written out (A+B+C=D), and 年初 + 调整 = 调整后 (SPEC 8)."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..core.arithmetic import perf_total
@@ -213,8 +214,11 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
     # said between them is the whole's)
     others = [n for n in facts.figures() if n.is_amount and initial.start < n.start < total.start and n not in adjustments
               and not opens_bracket(facts.text[initial.start:n.start])]   # (…（主要为中央资金1,860.00万元…）: an aside)
-    if others and abs(expected + sum(facts.amount(n) for n in others) - facts.amount(total)) <= \
-            slack + sum(facts.half_cent(n) for n in others) + EPS:
+    # (… or with some of them: "追加56.00万元，财政拨款调整为236.00万元；另有…基金24.00万元，全年预算合计260.00万元" — the
+    # 236.00 a part's new total, the 24.00 another source)
+    if others and any(abs(expected + sum(facts.amount(n) for n in some) - facts.amount(total)) <=
+                      slack + sum(facts.half_cent(n) for n in some) + EPS
+                      for size in range(1, min(len(others), 6) + 1) for some in itertools.combinations(others[:6], size)):
         return True
     if others and not one_sentence:
         return True     # (other amounts said between them, sentences apart: which of them move the budget is not said —

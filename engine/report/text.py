@@ -97,7 +97,13 @@ def continues(previous: str, line: str) -> bool:
     return len(previous) >= SHORT_LINE and not previous.endswith(_ENDS) and not HEADING.match(line) \
         and not _FIELD.match(line) and not previous.endswith((":", "：")) \
         and not (HEADING.match(previous) and not re.search(r"[。，,；;]", previous)) \
-        and not re.search(r"\s[>＞]\s", previous)      # a heading's line, a page's breadcrumb: lines of their own
+        and not re.search(r"\s[>＞]\s", previous) \
+        and not any(len(said) <= 60 and _A_TITLE.search(said) for said in (line, previous))
+    # (a heading's line, a page's breadcrumb, a title under a portal's header of fields: lines of their own)
+
+
+# a report's title: the year and the report it is, on a line that ends so ("…局2024年…项目绩效自评报告")
+_A_TITLE = re.compile(r"\d{4}\s*年.*(?:报告|自评表|评价表|自评结果公开)$")
 
 
 def read_report(path: str | Path) -> ReportText:

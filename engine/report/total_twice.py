@@ -150,6 +150,13 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
             if not report.names(facts.where(n.start)):
                 # (an error where it is off the items' sum as a slip of the hand is: "93.8" for 93.3)
                 say, why = by_shape(report, facts, n, right)
+                begin, end = sentence_bounds(facts.text, n.start)
+                # (… or over it by the very points one item lost: that item counted at full marks, or the total not
+                # updated when its score was lowered)
+                full = None if say == report.error or _BEFORE_REVIEW.search(facts.text, begin, end) \
+                    else _item_at_full_marks(facts, n.value - right)
+                if full:
+                    say, why = report.error, f"（多出的 {n.value - right:.2f} 分恰为「{full}」未得的分数，似按满分计入或未随评分更新）"
                 summed = "各项得分之和" if any(abs(s - right) < SCORE_TOLERANCE for s in plain) else "各项得分之和计入加减分后"
                 say("TOTAL_MISMATCH", facts.where(n.start),
                     f"报告两处写总分不一致：此处 {n.value:g} 分，另处 {right:g} 分；{summed}为 {right:g} 分{why}"
@@ -162,6 +169,19 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
         report.warning("TOTAL_MISMATCH", facts.where(first.start),
                        f"报告两处写总分不一致：{first.value:g} 分与 {other.value:g} 分（{facts.where(other.start)}），"
                        f"各项得分未能读全，请核对哪一处有误{quoted(facts, first)}")
+
+
+def _item_at_full_marks(facts: Facts, gap: float) -> str | None:
+    """The item or indicator whose points left unscored are `gap` (a total said over the items' sum by that much): the
+    total counted it at full marks, or was not updated when its score was lowered."""
+    scored = [(i.name, i.weight, i.score) for i in facts.items] + [(i.name, i.weight, i.self_score) for i in facts.indicators]
+    lost = {text_key(name): name for name, weight, score in scored if weight is not None and score is not None
+            and weight.value > score.value and abs(weight.value - score.value - gap) < SCORE_TOLERANCE}
+    return next(iter(lost.values())) if len(lost) == 1 else None     # (one such item only: not a coincidence of several)
+
+
+# a total said as the one before a review ("原自评得分98.39分，经复核调整为…"): no slip, whatever it differs by
+_BEFORE_REVIEW = re.compile(r"原|调整前|初评|复核前|修正前|审定前")
 
 
 # a total's own name before its figure ("自评得分为", "综合得分"), not a sum's ("各项指标得分合计", "加减分前得分")

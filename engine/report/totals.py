@@ -8,7 +8,8 @@ from .numbers import sentence_bounds
 from .vocabulary import grade_words, words
 
 STRONG_TOTAL = words()["strong_total"]
-_FIELD_TOTAL = re.compile(r"\s*(?:绩效)?自评(?:得分|总分|分数)\s*[:：]\s*$")
+_FIELD_TOTAL = re.compile(r"\s*(?:绩效)?自评(?:得分|总分|分数)\s*(?:[(（]\s*分\s*[)）])?\s*[:：]\s*$")   # ("自评总分（分）：98.39")
+_FIELDS_APART = re.compile(r"\s{2,}|[|｜]")      # fields on one line: a run of spaces or a cell's bar between them
 _ITEM_SCORE = words()["item_score"]
 _TOTAL_LABEL = words()["total_label"]
 _TOTAL_CONTEXT = words()["total_context"]
@@ -149,8 +150,11 @@ def total_and_grade(facts) -> list:
             continue   # "每个问题在总分中扣0.5分": what is taken off a total, not one
         if _RULE_WORDS.search(clause + text[n.end:n.end + 4]) or _CAP.search(clause):
             continue   # "得分低于60分的": a rule, not a score (nor "加减分后总分不超过100分": a cap)
-        if _FIELD_TOTAL.match(text, text.rfind("\n", 0, n.start) + 1, n.start):
-            clause = "自评总分"    # ("自评得分：93.85分" a line of a cover's fields, "自评等级：优" under it: the total)
+        line_start = text.rfind("\n", 0, n.start) + 1
+        field_start = max([line_start, *(m.end() for m in _FIELDS_APART.finditer(text, line_start, n.start))])
+        if _FIELD_TOTAL.match(text, field_start, n.start):
+            clause = "自评总分"    # ("自评得分：93.85分" a line of a cover's fields, "自评等级：优" under it: the total — a field
+            # of its own after others on the line too: "主管部门：…局        自评总分（分）：98.39")
         if STRONG_TOTAL.search(clause) or _TOTAL_LABEL.search(label) and (
                 _TOTAL_CONTEXT.search(text[start:end]) or "综合" in label):
             # (a total said of the whole — 单位整体支出绩效自评得分 — before the projects' ones said earlier)

@@ -52,6 +52,9 @@ def form_header(cells: list[str]) -> tuple[str, dict[int, str]] | None:
         found: dict[int, str] = {}
         for i, cell in enumerate(cells):
             column = column_of(cell, block)
+            if column == "target" and any(c == "target" and "年初" in cells[k] for k, c in found.items()) \
+                    and "adjusted_target" not in found.values():
+                column = "adjusted_target"    # 年初指标值 | 全年指标值: the second the target the year ended with
             if column and column not in found.values():
                 found[i] = column
         loose = next((i for i, column in found.items() if column == "loose_name"), None)

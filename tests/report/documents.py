@@ -67,9 +67,12 @@ from office import writer_pdf
 # its table: LibreOffice's PDF of that is read as the text of a broken form; 1262: its 评分表 one cell a line, rules and
 # results wrapped over lines — the PDF of those paragraphs runs the lines of a cell into its neighbours' ("“三公”经费控制
 # 率" and "92.19%" as one): known gaps of the PDF reading, the text and Word readings compared
+# 1447, 1448: their tables set in spaces (1447's 收入 and 支出 tables, 1448's 自评表), as 896's: in the PDF the cells are a
+# space apart — 1447's headline amounts come from another row of its tables and 1448's rows lose their points; read from
+# the text and Word, not the PDF
 NOT_AS_PDF = ("037", "096", "103", "111", "325", "517", "527", "595", "726", "784", "799", "842", "896", "942", "946",
               "1017", "1018", "1052", "1093", "1130", "1134", "1140", "1160", "1165", "1234", "1238", "1268", "1283", "1286", "1329", "1331", "1333",
-              "1053", "1262", "1378", "1380", "1382", "1390", "1393", "1407")
+              "1053", "1262", "1378", "1380", "1382", "1390", "1393", "1407", "1447", "1448")
 
 def as_word(case: Path, target: Path) -> Path:
     """The case as a department writes it in Word: its | rows a real table, the rest paragraphs."""
