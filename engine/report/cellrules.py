@@ -146,16 +146,24 @@ _RULE_ENDS = re.compile(r"(?:分|分值|为止|计分)[。；;]?$")
 _WRAPPED_LINES = 8
 
 
-def _wrapped_rule(cells: list[str], at: int) -> tuple[str, str, int] | None:
-    """A row whose rule wrapped over lines in a PDF's narrow cell ("4" / "与部门职能和年度工作任务相符得4" / "分，每有1项
-    不符扣1分" / "4"): the lines between the 分值 at `at` and the 得分, every one but the last filling the cell's width;
-    the rule, the score and where the next row starts.  None where the lines are no rule wrapped so."""
+def _lines_to_the_score(cells: list[str], at: int) -> tuple[list[str], int, float] | None:
+    """The lines between a row's 分值 at `at` and its 得分 (the next bare figure, no more than the points, a few lines on);
+    where the 得分 stands; and how wide a wrapped line is (it fills its cell: the widest lines of the table, nearly)."""
     end = next((j for j in range(at + 3, min(at + 2 + _WRAPPED_LINES, len(cells)))
                 if BARE_NUMBER.fullmatch(cells[j])), None)
     if end is None or not _scored(cells[at], cells[end]):
         return None
-    lines = cells[at + 1:end]
-    full = max(map(display_width, cells[at:])) * 0.8       # (a wrapped line fills its cell: the widest lines of the table)
+    return cells[at + 1:end], end, max(map(display_width, cells[at:])) * 0.8
+
+
+def _wrapped_rule(cells: list[str], at: int) -> tuple[str, str, int] | None:
+    """A row whose rule wrapped over lines in a PDF's narrow cell ("4" / "与部门职能和年度工作任务相符得4" / "分，每有1项
+    不符扣1分" / "4"): the lines between the 分值 at `at` and the 得分, every one but the last filling the cell's width;
+    the rule, the score and where the next row starts.  None where the lines are no rule wrapped so."""
+    found = _lines_to_the_score(cells, at)
+    if found is None:
+        return None
+    lines, end, full = found
     if not _A_RULE.search("".join(lines)) or any(display_width(line) < full for line in lines[:-1]):
         return None
     return "".join(lines), cells[end], end + 1
@@ -167,12 +175,10 @@ def _wrapped_rule_and_achieved(cells: list[str], at: int) -> tuple[str, str, str
     at `at` and the 得分, split where the rule ends — a line ending as rules end, or a line short of the cells' full
     width (the cell's last line); the rule, what was achieved, the score and where the next row starts.
     None where the lines do not split so."""
-    end = next((j for j in range(at + 3, min(at + 2 + _WRAPPED_LINES, len(cells)))
-                if BARE_NUMBER.fullmatch(cells[j])), None)
-    if end is None or not _scored(cells[at], cells[end]):
+    found = _lines_to_the_score(cells, at)
+    if found is None:
         return None
-    lines = cells[at + 1:end]
-    full = max(map(display_width, cells[at:])) * 0.8       # (a wrapped line fills its cell: the widest lines of the table)
+    lines, end, full = found
     # (a line ending with a comma goes on: "实有人数÷编制人数×100%，" / "≤100%得满分")
     split = next((s for s in range(1, len(lines)) if _RULE_ENDS.search(lines[s - 1])
                   or display_width(lines[s - 1]) < full and not re.search(r"[，,、；;：:]$", lines[s - 1])), None)

@@ -3,6 +3,7 @@ scope (基本支出, 项目支出, “三公”经费 …) and of an adjustment,
 — said before it, after it ("即…"), or paragraphs before (the scope's budget read, a 结余 that confirms it)."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..core.findings import FindingList
@@ -10,11 +11,12 @@ from ..core.parsing import text_key
 from ..core.rounding import excel_round
 from .text import CELL
 from .facts import AMOUNT_KEYS, RATE_KEYS, Facts
-from .numbers import Number, compared_with, direction_before, sentence_bounds, statement_start
+from .numbers import Number, compared_with, direction_before, scope_named, sentence_bounds, statement_start
 from .plain import kind_stated
 from .said_formula import VERB_RATE
 from .stated import EPS, a_slip_of, amount_text, at_stated, quoted
 from .sum_checks import latest
+from .vocabulary import form_header
 
 RATE_LABELS = {"exec_rate": "预算执行率", "basic_exec_rate": "基本支出执行率", "project_exec_rate": "项目支出执行率",
                "procurement_rate": "政府采购执行率", "sangong_control_rate": "“三公”经费控制率",
@@ -76,6 +78,11 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
             num, den = own
         if rate.measure != "adjust_rate" and (num is None or den is None):
             num, den = _explained_after(facts, rate, alike) or (num, den)
+        if rate.measure != "adjust_rate" and (num is None and den is None) and rate.scope in ("basic", "project") \
+                and not project and not any(n.is_amount and n.scope == rate.scope and n.sentence == rate.sentence
+                                            and not _LEFT_OVER.search(n.label) for n in figures):
+            # (… not where its sentence says an amount of its own, read or not: "项目支出3,664.14万元，执行率96.86%")
+            num, den = _scope_row(facts, rate.scope) or (num, den)
         if num is None or den is None or num.start < den.start and num.sentence != den.sentence:
             continue   # (a spending said a sentence before the budget it would be divided by: another's)
         clause = re.split(r"[,，;；]", rate.label)[-1]
@@ -102,6 +109,30 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
             report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),   # SPEC 8: a warning
                          f"报告写{RATE_LABELS[key]} {rate.value:g}%，按 {amount_text(a)}÷{amount_text(b)} 应为 "
                          f"{excel_round(value * 100, max(rate.decimals, 2)):.{max(rate.decimals, 2)}f}%{quoted(facts, rate)}")
+
+
+def _scope_row(facts: Facts, scope: str) -> tuple[Number, Number] | None:
+    """"全年实施项目23个，项目支出执行率为94.17%" with no amount of its own, the budget table above giving the scope's row
+    ("| 项目支出 | 2,443.90 | 2,993.40 | 2,835.06 |" under 年初预算数 | 全年预算数 | 全年执行数): that row's 全年执行数 and
+    全年预算数 — the one such row of the report's tables."""
+    found = []
+    for table in facts.document.tables if facts.document else ():
+        header = form_header(table.rows[0].cells)
+        if header is None or header[0] != "funds":
+            continue
+        columns = {column: i for i, column in header[1].items()}
+        if not {"budget_total", "spend_total"} <= set(columns):
+            continue
+        for row in table.rows[1:]:
+            if not row.cells or scope_named(row.cells[0]) != scope or re.match(r"\s*其中", row.cells[0]):
+                continue
+            starts = list(itertools.accumulate([row.start] + [len(c) + len(CELL) for c in facts.text[row.start:row.end].split(CELL)]))
+            said = {column: facts.number_at(starts[i] + len(cell) - len(cell.lstrip()))
+                    for column, i in columns.items() if i < len(starts) - 1
+                    for cell in [facts.text[starts[i]:starts[i + 1] - len(CELL)]]}
+            if said.get("spend_total") is not None and said.get("budget_total") is not None:
+                found.append((said["spend_total"], said["budget_total"]))
+    return found[0] if len(found) == 1 else None
 
 
 def _budget_of_the_spending(facts: Facts, spent: Number, scope: str) -> Number | None:

@@ -174,3 +174,20 @@ def test_a_title_under_a_portals_header_of_fields(tmp_path):
             "　　根据县财政局通知要求，我局对该项目开展了绩效自评，现将自评情况报告如下。\n"
             "| 项目名称 | 设施蔬菜大棚提升改造补助项目 |\n| 实施单位 | 洛岭县蔬菜产业发展中心 |\n")
     assert checked(tmp_path, text).facts.dept_name == "洛岭县农业农村局"
+
+
+BUDGET_TABLE = ("表1　2024年度部门预算及执行情况表（单位：万元）\n| 项目 | 年初预算数 | 全年预算数 | 全年执行数 |\n"
+                "| 基本支出 | 1,842.60 | 1,905.40 | 1,893.27 |\n| 项目支出 | 2,443.90 | 2,993.40 | 2,835.06 |\n"
+                "| 合计 | 4,286.50 | 4,898.80 | 4,728.33 |\n")
+
+
+def test_a_scopes_rate_said_alone_against_its_row_of_the_budget_table(tmp_path):
+    """"全年实施项目23个，项目支出执行率为94.17%" with no amount of its own: the 项目支出 row of the table above (2,835.06 ÷
+    2,993.40 = 94.71%) — a warning; the rate as the row gives it, none; nor where the sentence says its own amount."""
+    said = BUDGET_TABLE + "（三）项目支出执行。全年实施项目23个，项目支出执行率为{rate}，未执行的158.34万元主要是设备尚未验收付款。\n"
+    off = [f for f in checked(tmp_path, said.format(rate="94.17%")).findings if f.code == "STATED_RATE_MISMATCH"]
+    assert len(off) == 1 and "2,835.06÷2,993.40" in off[0].message
+    assert [f for f in checked(tmp_path, said.format(rate="94.71%")).findings if f.code == "STATED_RATE_MISMATCH"] == []
+    own = BUDGET_TABLE + "全年支出4,728.33万元，其中基本支出1,893.27万元；项目支出2,921.46万元，执行率97.60%。\n"
+    assert [f for f in checked(tmp_path, own).findings
+            if f.code == "STATED_RATE_MISMATCH" and "2,835.06" in f.message] == []
