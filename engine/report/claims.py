@@ -27,6 +27,7 @@ from .items import read_items
 from .lists import composed_lists, counted_lists, detailed_lists
 from .masthead import department, fiscal_year
 from .numbers import Number, direction_after, direction_before, numbers, sentence_bounds
+from .numbered import numbered_paragraphs
 from .names import items_said_twice, BOUND_WORDS, HEADING_NAME, NAME_PREFIX, indicator_name, names_tidied
 from .plain import FIGURE, LIST_MARK
 from .joined import achieved_joined, scored_items_joined, targets_joined
@@ -121,6 +122,7 @@ def read_facts(report: ReportText) -> Facts:
     unsigned_ceilings(facts)       # ("| 群众投诉率 | 3% | 1.2% |": less is better, kept under)
     execution_points(facts)        # (again: an execution item read since, without its points)
     names_tidied(facts)
+    numbered_paragraphs(facts)     # ("5.农民工工资拖欠案件结案率。分值8分。…结案率91.2%，…得7.86分": its name and points)
     items_said_twice(facts)
     totals = total_and_grade(facts)
     if forms.total is not None and (facts.total is None or not STRONG_TOTAL.search(facts.total.label)):

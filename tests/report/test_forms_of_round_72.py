@@ -191,3 +191,15 @@ def test_a_scopes_rate_said_alone_against_its_row_of_the_budget_table(tmp_path):
     own = BUDGET_TABLE + "全年支出4,728.33万元，其中基本支出1,893.27万元；项目支出2,921.46万元，执行率97.60%。\n"
     assert [f for f in checked(tmp_path, own).findings
             if f.code == "STATED_RATE_MISMATCH" and "2,835.06" in f.message] == []
+
+
+def test_an_indicator_in_a_numbered_paragraph_of_its_own(tmp_path):
+    """"5.农民工工资拖欠案件结案率。分值8分。…结案率91.2%，目标值≥95%，完成率96.00%，得{score}分": the heading names it and
+    its 分值 is the paragraph's one — 8 × 96.00% = 7.68, so 7.86 is an error (digits swapped) and 7.68 none."""
+    text = ("评分规则：定量正向指标完成率＝实际值÷目标值，超过100%的按100%计；得分＝分值×完成率。\n"
+            "5.农民工工资拖欠案件结案率。分值8分。全年受理欠薪案件125件，结案114件，结案率91.2%，目标值≥95%，完成率96.00%，"
+            "得{score}分。未结案件已移送公安机关。\n")
+    wrong = checked(tmp_path, text.format(score="7.86"))
+    assert indicator_values(wrong)["农民工工资拖欠案件结案率"] == (95, 91.2, 8, 7.86)
+    assert "SCORE_MISMATCH" in error_codes(wrong)
+    assert error_codes(checked(tmp_path, text.format(score="7.68"))) == []
