@@ -46,6 +46,20 @@ def _listed_before(facts, start: int, n):
     return before[0] if joined else None
 
 
+_LEVEL1_GROUP = words()["level1_group"]
+
+
+def _groups_summed(facts, start: int, n) -> bool:
+    """The 一级 groups' scores listed, each after a comma, before the 合计 ("逐项打分：决策指标14.50分，过程指标19.02分，
+    …，合计95.62分"): their sum is the total, whatever the words before the first."""
+    before = [m for m in facts.figures() if start <= m.start < n.start]
+    if len(before) < 3 or any(m.unit != "分" for m in before):
+        return False
+    groups = [re.split(r"[,，:：]", facts.text[start:m.start])[-1].strip() for m in before]
+    return all(re.fullmatch(r"\s*分?\s*[，,]\s*[^\d，,。；;、]{0,12}", facts.text[a.end:b.start]) for a, b in zip(before, before[1:])) \
+        and all(_LEVEL1_GROUP.fullmatch(g) for g in groups)
+
+
 # a 定性 indicator's tier ("可持续影响指标自评为“良好”"): no grade of the report's
 _OF_AN_INDICATOR = re.compile(r"^(?!.*(?:总|综合|整体)).*指标$")
 
@@ -127,6 +141,7 @@ def total_and_grade(facts) -> list:
             first = facts.number_at(written_out.start()) if written_out else None
             if first is None and _LIST_SUM.fullmatch(clause):
                 first = _listed_before(facts, start, n)
+                clause = "总分" if first is None and _groups_summed(facts, start, n) else clause
             if first is not None:
                 label = first.label                                 # … the sum is, named as the first part was
                 clause = re.split(r"[,，;；(（]", label)[-1]

@@ -203,3 +203,13 @@ def test_an_indicator_in_a_numbered_paragraph_of_its_own(tmp_path):
     assert indicator_values(wrong)["农民工工资拖欠案件结案率"] == (95, 91.2, 8, 7.86)
     assert "SCORE_MISMATCH" in error_codes(wrong)
     assert error_codes(checked(tmp_path, text.format(score="7.68"))) == []
+
+
+def test_the_groups_scores_listed_then_their_sum(tmp_path):
+    """"逐项打分：决策指标14.50分，过程指标19.02分，产出指标39.14分，效益指标22.96分，合计95.62分": the 一级 groups' sum is
+    the total (and graded); a list of other things' points and their 合计 is none."""
+    said = "自评工作组逐项打分：决策指标14.50分，过程指标19.02分，产出指标39.14分，效益指标22.96分，合计95.62分，评价等级为“优”。\n"
+    assert checked(tmp_path, said).facts.total.value == 95.62
+    other = "培训考核打分：理论考试14.50分，实操考核19.02分，现场答辩39.14分，合计72.66分。\n"
+    total = checked(tmp_path, other).facts.total
+    assert total is None or total.value != 72.66
