@@ -173,7 +173,10 @@ def check_totals_said_twice(facts: Facts, report: FindingList, framed: list[floa
 
 def _item_at_full_marks(facts: Facts, gap: float) -> str | None:
     """The item or indicator whose points left unscored are `gap` (a total said over the items' sum by that much): the
-    total counted it at full marks, or was not updated when its score was lowered."""
+    total counted it at full marks, or was not updated when its score was lowered — a loss to a tenth at most (a
+    deduction's, a 定性 tier's: 0.5, 0.8, 2), not a proportion's hundredths, of which a report has many to coincide."""
+    if abs(gap * 10 - round(gap * 10)) > 1e-6:
+        return None
     scored = [(i.name, i.weight, i.score) for i in facts.items] + [(i.name, i.weight, i.self_score) for i in facts.indicators]
     lost = {text_key(name): name for name, weight, score in scored if weight is not None and score is not None
             and weight.value > score.value and abs(weight.value - score.value - gap) < SCORE_TOLERANCE}

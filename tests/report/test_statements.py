@@ -343,7 +343,7 @@ def test_what_was_achieved_then_the_bound_it_kept_and_no_name_of_achieved_words(
     assert values["补贴性职业技能培训"] == (15000, 13860, 7, 6.47)
     assert values["年末城镇登记失业率"] == (3, 2.6, 7, 7)
     assert values["劳动保障监察案件结案率"] == (95, 97.8, 7, 7)
-    assert values["控制率"] == (100, 95.31, 5, 5)
+    assert values["公用经费控制率"] == (100, 95.31, 5, 5)
     directions = {i.name: i.direction for i in result.facts.indicators}
     assert directions["年末城镇登记失业率"] == "<=" and directions["劳动保障监察案件结案率"] == ">="
     assert not any(name in values for name in ("全年完成", "控制在", "不超过"))
