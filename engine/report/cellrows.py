@@ -290,8 +290,8 @@ def _name_width(data: list[str], spans: list[tuple[int, int]], reasons: bool) ->
     偏差原因 column, the cell right after a row's figures, which may be its reason (a line of another column's width)."""
     widths = []
     for previous, (first, _) in zip([0, *(last + 1 for _, last in spans)], spans):
-        cells = [c for c in data[previous:first] if not _PLACEHOLDER.match(c) and not _SENTENCE.search(c)]
-        widths += [display_width(c) for k, c in enumerate(cells) if k >= len(cells) - 2 and not _GROUP_NAME.search(c)
+        names = _names(data[previous:first])
+        widths += [display_width(c) for k, c in enumerate(names) if k >= len(names) - 2 and not _GROUP_NAME.search(c)
                    and not (reasons and previous and k == 0)]
     return max([8, *widths])
 

@@ -35,28 +35,30 @@ _IN_A_LIST = re.compile(r"\d\s*分\s*、\s*[^\d，,。；;、]{0,12}$")     # ("
 _LIST_SUM = re.compile(r"\s*(?:合计|共计|总计|合计得分|共得|总计得分)\s*(?:为|:|：)?\s*")
 
 
-def _listed_before(facts, start: int, n):
+def _scores_listed(facts, start: int, n) -> list:
+    """The scores a sentence lists from `start` before its 合计 `n` (two at least, every one in 分): none else."""
+    before = [m for m in facts.figures() if start <= m.start < n.start]
+    return before if len(before) >= 2 and all(m.unit == "分" for m in before) else []
+
+
+def _listed_before(facts, listed: list):
     """The first of the parts' scores a sentence lists before its 合计 ("综合得分：资金执行率9.43分、产出指标
     47分…，合计96.22分"), each after a 、: the sum is named as that first one was."""
-    before = [m for m in facts.figures() if start <= m.start < n.start]
-    if len(before) < 2 or any(m.unit != "分" for m in before):
-        return None
     joined = all(re.fullmatch(r"\s*分?\s*、\s*[^\d，,。；;、]{0,12}", facts.text[a.end:b.start])
-                 for a, b in zip(before, before[1:]))
-    return before[0] if joined else None
+                 for a, b in zip(listed, listed[1:]))
+    return listed[0] if listed and joined else None
 
 
 _LEVEL1_GROUP = words()["level1_group"]
 
 
-def _groups_summed(facts, start: int, n) -> bool:
+def _groups_summed(facts, start: int, listed: list) -> bool:
     """The 一级 groups' scores listed, each after a comma, before the 合计 ("逐项打分：决策指标14.50分，过程指标19.02分，
     …，合计95.62分"): their sum is the total, whatever the words before the first."""
-    before = [m for m in facts.figures() if start <= m.start < n.start]
-    if len(before) < 3 or any(m.unit != "分" for m in before):
+    if len(listed) < 3:
         return False
-    groups = [re.split(r"[,，:：]", facts.text[start:m.start])[-1].strip() for m in before]
-    return all(re.fullmatch(r"\s*分?\s*[，,]\s*[^\d，,。；;、]{0,12}", facts.text[a.end:b.start]) for a, b in zip(before, before[1:])) \
+    groups = [re.split(r"[,，:：]", facts.text[start:m.start])[-1].strip() for m in listed]
+    return all(re.fullmatch(r"\s*分?\s*[，,]\s*[^\d，,。；;、]{0,12}", facts.text[a.end:b.start]) for a, b in zip(listed, listed[1:])) \
         and all(_LEVEL1_GROUP.fullmatch(g) for g in groups)
 
 
@@ -140,8 +142,9 @@ def total_and_grade(facts) -> list:
             written_out = _SUM_BEFORE.search(text, start, n.start)
             first = facts.number_at(written_out.start()) if written_out else None
             if first is None and _LIST_SUM.fullmatch(clause):
-                first = _listed_before(facts, start, n)
-                clause = "总分" if first is None and _groups_summed(facts, start, n) else clause
+                listed = _scores_listed(facts, start, n)
+                first = _listed_before(facts, listed)
+                clause = "总分" if first is None and _groups_summed(facts, start, listed) else clause
             if first is not None:
                 label = first.label                                 # … the sum is, named as the first part was
                 clause = re.split(r"[,，;；(（]", label)[-1]
