@@ -288,6 +288,7 @@ def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subto
     if not groups and _sub_rows_last(facts, details, total):
         details = [r for r in details if not r.sub_row]    # (a 其中 row right over the 合计: a part of the row above it)
     if len(details) < 2 or groups is None or any(r.sub_row or "小计" in r.name + r.named for r in details):
+        _subtotals_of_their_runs(facts, report, ordered, subtotal)
         return      # (其中…, （1）…: which rows after it are parts too is not said)
     if not groups and _with_unmarked_parts(facts, details, total):
         return      # (人员经费 and 公用经费 under 基本支出, no 其中 said: the rows add up once they are its parts)
@@ -304,6 +305,41 @@ def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subto
                 continue
             if parts_off(facts, parts, whole):
                 say_sum_off(facts, report, parts, whole, f"表中各行{word}之和", which)
+
+
+def _subtotals_of_their_runs(facts: Facts, report: FindingList, ordered: list, subtotal) -> None:
+    """In a table with 其中 rows (which rows a 合计 adds up is not said), each 小计 row against the run of plain rows right
+    over it that one of its columns comes to to the cent ("项目支出小计" under its projects, 基本支出 and its 人员经费 /
+    公用经费 above them): its other columns against those very rows."""
+    for at, whole_row in enumerate(ordered):
+        if not subtotal(whole_row):
+            continue
+        above = ordered[:at]
+        plain = len(above)
+        while plain and not (above[plain - 1].sub_row or above[plain - 1].numbered_under or subtotal(above[plain - 1])):
+            plain -= 1
+        kinds = [kind for kind in whole_row.cells if kind != "rate"]
+
+        def comes_to(rows: list, kind: str) -> bool:
+            return all(kind in r.cells for r in rows) and not parts_off(facts, [r.cells[kind] for r in rows], whole_row.cells[kind])
+        # (the nearest start from which one column adds up, two rows at least, none of them a 其中 row)
+        start = next((k for k in range(at - 2, plain - 1, -1) if any(comes_to(above[k:], kind) for kind in kinds)), None)
+        if start is None:
+            continue
+        rows = above[start:]
+        for kind, word in (("budget", "预算"), ("spend", "支出")):
+            if kind not in kinds or not all(kind in r.cells for r in rows) or comes_to(rows, kind):
+                continue
+            parts, whole = [r.cells[kind] for r in rows], whole_row.cells[kind]
+            gap = sum(facts.amount(n) for n in parts) - facts.amount(whole)
+            left_out = [r for r in rows if abs(facts.amount(r.cells[kind]) - gap) <= rounding_slack(facts, parts, whole) + EPS]
+            if len(left_out) == 1:      # (the other column has that row in it: the 小计 left out the very row it sums)
+                added = amount_text(sum(facts.amount(n) for n in parts))
+                report.error("SUM_MISMATCH", facts.where(whole.start),
+                             f"表中各行{word}之和 {added}，与小计行 {amount_text(facts.amount(whole))} 不符，差额恰为"
+                             f"「{left_out[0].named or left_out[0].name}」一行（该行已计入小计行的另一栏）{quoted(facts, whole)}")
+            else:
+                say_sum_off(facts, report, parts, whole, f"表中各行{word}之和", "小计行")
 
 
 def _with_unmarked_parts(facts: Facts, details: list, total) -> bool:

@@ -188,3 +188,36 @@ def test_figures_said_respectively_of_names_before_them_then_their_total(tmp_pat
     text = HEAD + "城区、东乡、西乡三个片区分别支出120.50万元、86.30万元、64.20万元，合计{whole}万元。\n"
     assert error_codes(checked(tmp_path, text.format(whole="271.00"))) == []
     assert error_codes(checked(tmp_path, text.format(whole="261.00"))) == ["SUM_MISMATCH"]
+
+
+# 基本支出 with its 其中 rows, then the projects and their 小计: 1,108.50 + 204.30 = 1,312.80; the projects' 全年 column
+# 1,650.00 + 468.50 + 936.00 + 120.00 = 3,174.50 and their 执行 1,650.00 + 455.32 + 902.47 + 86.40 = 3,094.19
+KINDS_AND_PROJECTS = """| 支出项目 | 全年预算 | 执行数 |
+| 一、基本支出 | 1,312.80 | 1,304.66 |
+| 其中：人员经费 | 1,108.50 | 1,104.92 |
+| 　　　公用经费 | 204.30 | 199.74 |
+| 二、项目支出 | | |
+| 环卫保洁服务 | 1,650.00 | 1,650.00 |
+| 路灯运行维护 | 468.50 | 455.32 |
+| 园林绿化养护 | 936.00 | 902.47 |
+| 违法建设治理 | 120.00 | 86.40 |
+| 项目支出小计 | 3,174.50 | {spent} |
+| 合计 | 4,487.30 | 4,398.85 |
+"""
+
+
+def test_a_subtotal_under_its_projects_in_a_table_with_other_rows_parts(tmp_path):
+    """The table's 其中 rows leave which rows its 合计 adds up unsaid; the 小计's 全年 column comes to the four projects
+    over it to the cent, so its 执行 column is held to those very rows."""
+    assert findings(tmp_path, KINDS_AND_PROJECTS.format(spent="3,094.19")) == []
+    found = checked(tmp_path, HEAD + KINDS_AND_PROJECTS.format(spent="3,007.79")).findings     # the last project left out
+    assert [(f.code, f.severity) for f in found] == [("SUM_MISMATCH", "error")]
+    assert "3,094.19" in found[0].message and "违法建设治理" in found[0].message
+    found = checked(tmp_path, HEAD + KINDS_AND_PROJECTS.format(spent="3,061.33")).findings     # 32.86 off: no row's figure, no slip
+    assert [(f.code, f.severity) for f in found] == [("SUM_MISMATCH", "warning")]
+
+
+def test_a_subtotal_none_of_whose_columns_come_to_the_rows_over_it_is_not_held_to_them(tmp_path):
+    """Neither column of the 小计 comes to any run of rows over it: which rows it adds up is not known."""
+    table = KINDS_AND_PROJECTS.replace("3,174.50", "3,274.50").format(spent="3,007.79")
+    assert findings(tmp_path, table) == []
