@@ -39,8 +39,8 @@ from .table_checks import (check_amount_tables, check_rate_after_table, check_ra
                            check_row_totals, check_funds_part_rates, check_funds_parts, check_funds_subtotals, table_rate)
 from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution,
                            check_said_bands, check_said_execution, check_said_points_rate, check_said_rate_rule,
-                           check_said_share, check_said_total, follows_rate)
-from .stated import EPS, amount_text, at_stated, by_shape, quoted
+                           check_said_share, check_said_total, follows_rate, score_to_four_places)
+from .stated import EPS, amount_text, at_its_places, at_stated, by_shape, quoted
 from .deductions import check_said_deductions
 from .economic import check_economic_breakdown
 from .sum_checks import (check_budget_equation, check_group_rows, check_group_scores, check_listed_scores, check_sums,
@@ -169,21 +169,33 @@ def _form_execution(facts: Facts, report: FindingList, kind: str) -> None:
     rate from the row's own 全年执行数 ÷ 全年预算数 — the project form's rule, so an error on a
     项目支出 form and a warning on another, whose framework may score it otherwise."""
     forms = facts.forms
-    if not forms or not {"budget_total", "spend_total"} <= set(forms.amounts):
+    if not forms:
         return
-    budget, spent = forms.amounts["budget_total"], forms.amounts["spend_total"]
-    stated = forms.rates.get("exec_rate")
+    if {"budget_total", "spend_total"} <= set(forms.amounts):
+        _execution_row(facts, report, kind, forms.amounts, forms.rates.get("exec_rate"), forms.execution)
+    elif not forms.amounts and not forms.execution:
+        # (a form for each project, or the department's and a project's: none of them the report's own — each
+        # execution row against its own amounts)
+        for table in forms.funds_tables:
+            if table.total and {"budget_total", "spend_total"} <= set(table.total) and not table.listing:
+                _execution_row(facts, report, kind, table.total, table.rate, table.execution)
+
+
+def _execution_row(facts: Facts, report: FindingList, kind: str, amounts: dict, stated: Number | None,
+                   execution: dict) -> None:
+    budget, spent = amounts["budget_total"], amounts["spend_total"]
     if stated is not None and facts.amount(budget) and not report.names(facts.where(stated.start)):
         table_rate(facts, report, "表中", stated, facts.amount(spent), facts.amount(budget), ("全年执行数", "全年预算数 "))
-    if not {"weight", "score"} <= set(forms.execution):
+    if not {"weight", "score"} <= set(execution):
         return
-    weight, score = forms.execution["weight"], forms.execution["score"]
+    weight, score = execution["weight"], execution["score"]
     try:
         rate = exec_rate(facts.amount(spent), facts.amount(budget))
         expected = ratio_score(rate, weight.value)
     except CellError:
         return
-    if abs(expected - score.value) >= SCORE_TOLERANCE:
+    # (9.3 for 10 × 93.46% = 9.346: a form that keeps its scores to one place — rounded once, from four places)
+    if abs(expected - score.value) >= SCORE_TOLERANCE and not at_its_places(score_to_four_places(rate, weight.value), score):
         # the score follows the rate the form states (said wrong: that is the error), or the report has an
         # execution rule of its own ("执行率每低1个百分点扣0.5分"): a warning that says so
         follows = stated is not None and follows_rate(stated, weight.value, score.value)
@@ -296,7 +308,7 @@ def _totals(facts: Facts, rs: rulesets.RuleSet | None, report: FindingList, give
         weighed_otherwise = weighed_otherwise or (said and not given and item["id"] == "budget_execution"
                                                   and stated_rate is not None and follows_rate(
                                                       stated_rate, (said.weight.value if said.weight else item["weight"]),
-                                                      said.score.value))
+                                                      said.score.value, said.score.decimals))
         if said and not repeated and not weighed_otherwise and item["score"] is not None and abs(item["score"] - said.score.value) >= SCORE_TOLERANCE:
             (report.error if given else report.warning)(   # by an inferred framework: a warning that says so
                 "SCORE_MISMATCH", facts.where(said.score.start),

@@ -57,6 +57,7 @@ class FundsTable:
     listing: bool = False      # its first column names projects (项目名称): a list of them …
     listed: int = 0            # … and how many rows it lists
     execution: dict[str, Number] = field(default_factory=dict)   # its total row's 分值 and 得分 (the 执行率 item)
+    rate: Number | None = None     # its total row's stated 执行率
 
 
 @dataclass
@@ -438,6 +439,7 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark
             forms.funds_tables.append(table)
         table.total = amounts
         table.execution = {c: n for c in ("weight", "score") if (n := _one(by_column, c)) is not None and not n.is_rate}
+        table.rate = rate if (rate := _one(by_column, "exec_rate")) is not None and rate.is_rate else None
     elif table.total:           # a 其中 row under its table's total: a part of it (with its own 执行率)
         if amounts:
             rate = _one(by_column, "exec_rate")

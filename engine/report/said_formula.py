@@ -9,6 +9,7 @@ import re
 from ..core.arithmetic import perf_total, ratio_score
 from ..core.findings import SCORE_TOLERANCE, FindingList
 from ..core.parsing import text_key
+from ..core.rounding import excel_round
 from .bands import band_score
 from .deductions import per_point_score
 from .execution_points import TIMES_RULE
@@ -29,10 +30,20 @@ def points_times(rate: Number, points: float) -> float:
     return ratio_score(rate.value / 100, points)
 
 
-def follows_rate(rate: Number, points: float, score: float) -> bool:
+def score_to_four_places(rate: float, points: float) -> float:
+    """分值 × 执行率 (capped) to four places — RATIO_SCORE's rounding to two of a hundred times the points — for a score a
+    form rounds once to its own places."""
+    return ratio_score(rate, points * 100) / 100
+
+
+def follows_rate(rate: Number, points: float, score: float, places: int = 2) -> bool:
     """Whether a score is 分值 × a rate that the stated one rounds from (± half its last digit: 96.55% may
-    be 96.5463%, whose score is 9.65), within the scores' own tolerance."""
+    be 96.5463%, whose score is 9.65), within the scores' own tolerance; `places`: a score kept to one place is that
+    product rounded once to it (9.3 for 10 × 93.46% = 9.346, not 9.35 rounded again)."""
     half = 0.5 * 10 ** -rate.decimals
+    if places == 1:
+        low, high = (excel_round(score_to_four_places(max(rate.value + d, 0.0) / 100, points), 1) for d in (-half, half))
+        return low - 1e-9 <= score <= high + 1e-9
     low, high = (ratio_score(max(rate.value + d, 0.0) / 100, points) for d in (-half, half))   # (a rate of 0%: none below)
     return low - SCORE_TOLERANCE < score < high + SCORE_TOLERANCE
 
@@ -79,7 +90,7 @@ def check_row_execution(facts: Facts, report: FindingList) -> None:
             # a row whose 评分说明 states its own rule — "每低于100%一个百分点扣0.4分" — is scored by it)
         rate, points = rates[0], item.weight.value
         expected = points_times(rate, points)
-        if not follows_rate(rate, points, item.score.value):
+        if not follows_rate(rate, points, item.score.value, item.score.decimals):
             report.warning("SCORE_MISMATCH", facts.where(item.score.start),
                            f"「预算执行率」按 分值 {points:g} × 执行率 {rate.value:g}% 应得 {expected:.2f} 分，表中写 "
                            f"{item.score.value:g} 分（如按分档等其他评分标准计分，请核对）{quoted(facts, item.score)}")

@@ -832,6 +832,39 @@ def test_an_execution_score_of_the_rate_before_its_rounding(tmp_path, score, fou
     assert [f.code for f in read(tmp_path, form).findings] == found
 
 
+@pytest.mark.parametrize("score, found", [("9.3", []), ("9.35", []), ("9.4", ["SCORE_MISMATCH"])])
+def test_an_execution_score_kept_to_one_place(tmp_path, score, found):
+    """291.97 ÷ 312.40 = 93.46%, 10 × 93.4603% = 9.346: a form that keeps its scores to one place writes 9.3 (rounded
+    once), never 9.4 (9.35 rounded again)."""
+    form = ("某县卫生健康局2024年度村医培训项目支出绩效自评报告\n项目支出绩效自评表\n"
+            "| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 分值 | 得分 |\n"
+            f"| 总额 | 286.00 | 312.40 | 291.97 | 93.46% | 10 | {score} |\n")
+    assert [f.code for f in read(tmp_path, form).findings] == found
+
+
+DEPARTMENT_AND_PROJECT = """某旗林业和草原局2024年度部门整体支出绩效自评报告
+预算执行率得分=分值×执行率。
+部门整体支出绩效自评表
+| 年度预算（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| 年度资金总额 | 2,860.40 | 3,124.75 | 3,026.05 | 10 | 96.84% | {score} |
+| 其中：当年财政拨款 | 2,860.40 | 3,065.85 | 2,973.65 | — | — | — |
+| 上年结转资金 | | 58.90 | 52.40 | — | — | — |
+项目支出绩效自评表
+| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| 年度资金总额 | 360.00 | 372.00 | 375.84 | 10 | 101.03% | 10 |
+| 其中：当年财政拨款 | 360.00 | 372.00 | 372.00 | — | — | — |
+"""
+
+
+def test_each_forms_execution_row_where_a_report_has_the_departments_and_a_projects(tmp_path):
+    """Neither form's funds are the report's own alone; each execution row against its own amounts: the department's
+    3,026.05 ÷ 3,124.75 = 96.84% × 10 = 9.68 (9.86 two digits swapped: a warning, a 部门整体 form may score it otherwise),
+    the project's 101.03% at its full 10."""
+    assert read(tmp_path, DEPARTMENT_AND_PROJECT.format(score="9.68")).findings == []
+    found = read(tmp_path, DEPARTMENT_AND_PROJECT.format(score="9.86")).findings
+    assert [(f.code, f.severity) for f in found] == [("SCORE_MISMATCH", "warning")] and "9.68" in found[0].message
+
+
 def test_a_part_row_that_lost_an_empty_cell_is_no_certain_excess(tmp_path):
     """A PDF's spaces lose the 上年结转 row's empty 年初 cell: its 42.60 may be read under 年初预算数, where the
     parts would exceed the whole — which column it stands in is not certain: a warning, no error."""
