@@ -65,10 +65,10 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
             spaced[n] = [line.strip()]
     block: list[int] = []
     for n in sorted(spaced) + [-2]:
-        if block and n > 0 and not any(lines[k].strip() for k in range(block[-1] + 1, n)) \
+        if block and n > 0 and all(_RULE_LINE.fullmatch(lines[k]) for k in range(block[-1] + 1, n)) \
                 and all(form_header(spaced[k]) or not figured(spaced[k]) for k in block) \
                 and form_header(spaced[block[0]]):
-            block.append(n)       # a form's header, blank lines, then its rows: one block
+            block.append(n)       # a form's header, blank lines (or a rule: "-----"), then its rows: one block
             continue
         if block and n != block[-1] + 1:
             for part in _by_header(block, spaced, lines):
@@ -81,6 +81,9 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
     rows.update(one_space_rows(lines, rows))
     rows.update(numbered_rows(lines, rows))     # (what no form's header made rows of)
     return rows
+
+
+_RULE_LINE = re.compile(r"[\s\-—─━=＝_]*")     # a blank line, or a rule drawn under a header with dashes
 
 
 _GROUP_LINE = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])[^\d\s,，。；;:：]{2,18}")
@@ -267,6 +270,11 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     rules = {k for k, text in enumerate(header) if cell_words()[0].search(text)}   # 评价标准 …
     # (a figure with its unit under 年度指标值, 实际完成值 …: "1426公里" is a row's own, no wrapped end)
     figured_columns = {k for k, text in enumerate(header) if column_of(text, "indicators") in _FIGURE_COLUMNS}
+    # (a 评分表's columns of long words — 指标解释, 评分标准, 完成情况, 偏差原因 — wrapped over lines, none of the row's
+    # name, points or score on those lines but a name's short end)
+    long_words = {k for k, text in enumerate(header) if k in rules or column_of(text, "indicators") in _LONG_WORDS} \
+        if rules else set()
+    names = {k for k, text in enumerate(header) if column_of(text, "indicators") == "name"}
     for n in block:
         if combined and n <= header_at:
             out[n] = header if n == header_at else []    # a header's upper lines are in its row
@@ -284,8 +292,10 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
             # two cells under one header, a cell for each column given: the cells one after another, a gap
             # between (a table typed with spaces, not set in columns) — as they come
             row = [text for _, text in cells_of[n]]
-        if n > header_at and last is not None and _wrapped([text for k, text in enumerate(row) if text and k not in rules]) \
-                and not any(k in figured_columns and _A_FIGURE_FIRST.match(text) for k, text in enumerate(row)) \
+        if n > header_at and last is not None and (_wrapped([text for k, text in enumerate(row) if text and k not in rules])
+                                                   and not any(k in figured_columns and _A_FIGURE_FIRST.match(text)
+                                                               for k, text in enumerate(row))
+                                                   or _long_words_wrapped(row, long_words, names)) \
                 and not _GROUP_LINE.fullmatch(lines[n].strip()) and not _set_out_left(cells_of[n], cells_of[last]):
             # (a group's name over its rows — numbered, or set out left of the rows' names: "基本支出" over
             # "  工资福利支出 …" — is a row)
@@ -295,6 +305,14 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
         out[n] = row
         last = n
     return out
+
+
+def _long_words_wrapped(row: list[str], long_words: set[int], names: set[int]) -> bool:
+    """A line of a 评分表 with words under its columns of long words only (an indicator's name's short end aside):
+    those cells wrapped, the row above goes on ("用以反映部门整体绩效目…" / "执行率96.70%。")."""
+    return any(row[k] for k in long_words) and all(
+        not text or k in long_words and not SIGNED_FIGURE.fullmatch(text)
+        or k in names and len(text) <= _WRAPPED_CELL and not re.search(r"\d", text) for k, text in enumerate(row))
 
 
 def _set_out_left(cells: list[tuple[int, str]], above: list[tuple[int, str]]) -> bool:
@@ -422,6 +440,7 @@ _WRAPPED_CELL = 6      # the end of a wrapped cell is short ("里", "成率", "�
 
 
 _FIGURE_COLUMNS = ("target", "adjusted_target", "actual", "weight", "score", "completion")
+_LONG_WORDS = ("explanation", "rule", "actual", "reason")
 _A_FIGURE_FIRST = re.compile(r"\s*[≥≤<>=]?\s*\d")
 
 

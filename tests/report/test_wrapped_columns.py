@@ -1,0 +1,50 @@
+"""A 评分表 set in columns by spaces whose columns of long words (指标解释, 评分标准, 完成情况) wrap over lines, a rule of
+dashes under its header (our own words, after PDFs' text of provinces' forms): each row's lines one row, each wrapped cell
+one cell; and a completion said in such a cell against the figures before it and the score after it."""
+from __future__ import annotations
+
+from reading import checked
+
+SHEET = """某县农牧局2024年度部门整体支出绩效自评报告
+评分办法：定量指标达到目标值得满分，未达到的按完成比例计分。
+附件 评分表
+
+一级     二级       三级指标         分值   评分标准                   完成情况                 得分
+指标     指标
+------------------------------------------------------------------------------------------------------------
+产出     产出数量   高标准农田建设   10     达到目标得满分，未达到     完成46.3万亩，目标48万   9.65
+                    面积                    的按完成比例计分。         亩，完成率{rate}
+         产出质量   验收合格率       10     合格率≥95%得满分，未达     验收合格率96.2%。        10
+                                            到的按完成比例计分。
+效益     社会效益   带动农户增收     10     达到目标得满分，未达到     户均增收1,280元，目标    10
+                                            的按完成比例计分。         1,200元。
+合计                                 30                                                     29.65
+"""
+
+
+def _said(result) -> list[tuple[str, str]]:
+    return [(f.code, f.severity) for f in result.findings]
+
+
+def test_a_sheets_rows_read_whole_under_a_rule_of_dashes(tmp_path):
+    """The header above the rule is the rows' (not the first row taken for a header); each row's wrapped lines are its
+    cells' ends — the name 高标准农田建设面积 whole, its points and score, the 完成情况 in one piece."""
+    result = checked(tmp_path, SHEET.format(rate="96.46%"))
+    items = {i.name: (i.weight.value, i.score.value) for i in result.facts.items}
+    assert items == {"高标准农田建设面积": (10, 9.65), "验收合格率": (10, 10), "带动农户增收": (10, 10)}
+    quality = next(i for i in result.facts.indicators if i.name == "验收合格率")
+    assert (quality.target.value, quality.actual.value) == (95, 96.2)
+    assert result.findings == []
+
+
+def test_a_completion_said_wrong_in_its_cell_is_the_slip_not_the_score(tmp_path):
+    """46.3 ÷ 48 = 96.46%, said 97.46%; the score 9.65 is 10 × 96.46%: the completion is the error, not the score."""
+    found = checked(tmp_path, SHEET.format(rate="97.46%")).findings
+    assert [(f.code, f.severity) for f in found] == [("COMPLETION_MISMATCH", "error")] and "96.46%" in found[0].message
+
+
+def test_a_score_off_a_completion_its_own_figures_do_not_give_is_a_warning(tmp_path):
+    """97.46% said, the figures before it give 96.46%, and the score 9.55 follows neither: which is the slip is not
+    certain — a warning, not an error of the score."""
+    result = checked(tmp_path, SHEET.format(rate="97.46%").replace("   9.65\n", "   9.55\n").replace("29.65", "29.55"))
+    assert ("SCORE_MISMATCH", "warning") in _said(result) and not [f for f in result.findings if f.severity == "error"]
