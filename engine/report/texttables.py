@@ -8,9 +8,10 @@ import re
 
 from .onespace import names_anew, numbered_rows, one_space_rows
 from .rejoined import PIPE, header_a_cell_a_line, header_continued, rows_broken_over_lines, tab_cells_broken, tab_rows_rejoined
-from .plain import (BARE_NUMBER, DASHES, FIGURE_CELL, SIGNED_FIGURE, bracket_joined, display_width, figured, opens_bracket,
+from .plain import (BARE_NUMBER, DASHES, FIGURE_CELL, bracket_joined, display_width, figured, opens_bracket,
                     words_only)
 from .vocabulary import cell_words, column_of, form_header, vocabulary
+from .wrappedrows import LONG_WORDS, WRAPPED_CELL, long_words_wrapped, rows_of_their_lines, rows_set_apart, wrapped
 
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _INDENTED = re.compile(r"(?:[ \u3000]{2,}|\t)\S")    # a cell under a column, the ones before it empty
@@ -54,20 +55,20 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
               if n not in rows and line.strip() and (_COLUMN_GAP.search(line.strip()) or _INDENTED.match(line)
                                                      and not _PARAGRAPH.match(line))}
     for n, line in enumerate(lines):     # a short line alone between a table's lines, a cell of its own:
-        if n - 1 not in spaced or n in rows or not 0 < len(line.strip()) <= max(_WRAPPED_CELL, 20):
+        if n - 1 not in spaced or n in rows or not 0 < len(line.strip()) <= max(WRAPPED_CELL, 20):
             continue
         closes = n + 1 in spaced and re.search(r"[)）]$", line.strip()) and opens_bracket(lines[n - 1])  # ("（20分" / "）")
         stacked = n not in spaced and form_header(spaced[n - 1]) and not re.search(r"\d", line)    # ("绩效" / "指标")
         # a group's name on a line of its own between rows of figures ("二、防汛抗旱" over its rows and their 小计)
         group = n + 1 in spaced and _GROUP_LINE.fullmatch(line.strip()) is not None \
             and all(len(spaced[k]) >= 3 and figured(spaced[k]) for k in (n - 1, n + 1))   # (rows, not paragraphs)
-        if (closes or stacked) and len(line.strip()) <= _WRAPPED_CELL or group:
+        if (closes or stacked) and len(line.strip()) <= WRAPPED_CELL or group:
             spaced[n] = [line.strip()]
     block: list[int] = []
     for n in sorted(spaced) + [-2]:
         if block and n > 0 and all(_RULE_LINE.fullmatch(lines[k]) for k in range(block[-1] + 1, n)) \
-                and all(form_header(spaced[k]) or not figured(spaced[k]) for k in block) \
-                and form_header(spaced[block[0]]):
+                and (all(form_header(spaced[k]) or not figured(spaced[k]) for k in block) and form_header(spaced[block[0]])
+                     or n - block[-1] <= 2 and rows_set_apart(block, spaced)):
             block.append(n)       # a form's header, blank lines (or a rule: "-----"), then its rows: one block
             continue
         if block and n != block[-1] + 1:
@@ -272,9 +273,10 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     figured_columns = {k for k, text in enumerate(header) if column_of(text, "indicators") in _FIGURE_COLUMNS}
     # (a 评分表's columns of long words — 指标解释, 评分标准, 完成情况, 偏差原因 — wrapped over lines, none of the row's
     # name, points or score on those lines but a name's short end)
-    long_words = {k for k, text in enumerate(header) if k in rules or column_of(text, "indicators") in _LONG_WORDS} \
+    long_words = {k for k, text in enumerate(header) if k in rules or column_of(text, "indicators") in LONG_WORDS} \
         if rules else set()
     names = {k for k, text in enumerate(header) if column_of(text, "indicators") == "name"}
+    placed_rows: dict[int, list[str]] = {}
     for n in block:
         if combined and n <= header_at:
             out[n] = header if n == header_at else []    # a header's upper lines are in its row
@@ -292,10 +294,11 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
             # two cells under one header, a cell for each column given: the cells one after another, a gap
             # between (a table typed with spaces, not set in columns) — as they come
             row = [text for _, text in cells_of[n]]
-        if n > header_at and last is not None and (_wrapped([text for k, text in enumerate(row) if text and k not in rules])
+        placed_rows[n] = row
+        if n > header_at and last is not None and (last > header_at or not long_words) and (wrapped([text for k, text in enumerate(row) if text and k not in rules])
                                                    and not any(k in figured_columns and _A_FIGURE_FIRST.match(text)
                                                                for k, text in enumerate(row))
-                                                   or _long_words_wrapped(row, long_words, names)) \
+                                                   or long_words_wrapped(row, long_words, names)) \
                 and not _GROUP_LINE.fullmatch(lines[n].strip()) and not _set_out_left(cells_of[n], cells_of[last]):
             # (a group's name over its rows — numbered, or set out left of the rows' names: "基本支出" over
             # "  工资福利支出 …" — is a row)
@@ -304,15 +307,10 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
             continue
         out[n] = row
         last = n
+    if long_words and any(b - a > 1 for a, b in zip(block, block[1:])):
+        points = {k for k, text in enumerate(header) if column_of(text, "indicators") in ("weight", "score")}
+        out.update(rows_of_their_lines(block, header_at, placed_rows, points))
     return out
-
-
-def _long_words_wrapped(row: list[str], long_words: set[int], names: set[int]) -> bool:
-    """A line of a 评分表 with words under its columns of long words only (an indicator's name's short end aside):
-    those cells wrapped, the row above goes on ("用以反映部门整体绩效目…" / "执行率96.70%。")."""
-    return any(row[k] for k in long_words) and all(
-        not text or k in long_words and not SIGNED_FIGURE.fullmatch(text)
-        or k in names and len(text) <= _WRAPPED_CELL and not re.search(r"\d", text) for k, text in enumerate(row))
 
 
 def _set_out_left(cells: list[tuple[int, str]], above: list[tuple[int, str]]) -> bool:
@@ -385,6 +383,8 @@ def _header_columns(block: list[int], cells_of: dict[int, list[tuple[int, str]]]
     Either way a column of names (words "") before them when the rows start left of the header."""
     words = [n for n in block[:3] if len(cells_of[n]) >= 3 and not figured(t for _, t in cells_of[n])]
     words = words if words == block[:len(words)] and words and form_header([t for _, t in cells_of[words[0]]]) else []
+    words = words[:next((k + 1 for k, (a, b) in enumerate(zip(words, words[1:])) if b > a + 1), len(words))]
+    # (a header's lines are next to each other: the words after a blank line are a row's — a 评分表's rows set apart)
     if len(words) < 2 and len(block) > 2 and _ends_named(cells_of[block[0]], cells_of[block[1]]):
         words = block[:2]         # 年初 | 全年 | 全年 over 预算数 | 预算数 | 执行数: each upper word a lower's start
     if len(words) < 2:
@@ -436,21 +436,8 @@ def _with_names(columns: dict[int, str], block: list[int], header_at: int, cells
     return {**{start: "" for start in names}, **columns}
 
 
-_WRAPPED_CELL = 6      # the end of a wrapped cell is short ("里", "成率", "指标15分") …
-
-
 _FIGURE_COLUMNS = ("target", "adjusted_target", "actual", "weight", "score", "completion")
-_LONG_WORDS = ("explanation", "rule", "actual", "reason")
 _A_FIGURE_FIRST = re.compile(r"\s*[≥≤<>=]?\s*\d")
-
-
-def _wrapped(cells: list[str]) -> bool:
-    """A line that carries on the row above: short ends of wrapped cells (a rule's column aside),
-    no figure of its own ("5", "96%", "120.00"); a line of words in full ("项目主管单位
-    潇川市交通运输局") is a row."""
-    # (a "—" is a cell left empty on purpose, as a figure's place: 其他资金 | — | —  is a row)
-    return all(len(text) <= _WRAPPED_CELL and not SIGNED_FIGURE.fullmatch(text) and not DASHES.fullmatch(text)
-               for text in cells)
 
 
 _FLATTENED = 120      # a line this long holding a form's header words as words of their own …

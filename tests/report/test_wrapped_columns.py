@@ -48,3 +48,35 @@ def test_a_score_off_a_completion_its_own_figures_do_not_give_is_a_warning(tmp_p
     certain — a warning, not an error of the score."""
     result = checked(tmp_path, SHEET.format(rate="97.46%").replace("   9.65\n", "   9.55\n").replace("29.65", "29.55"))
     assert ("SCORE_MISMATCH", "warning") in _said(result) and not [f for f in result.findings if f.severity == "error"]
+
+
+# each row's short cells (name, points, score) on the middle line of its height, its long cells' words above and below,
+# a blank line between rows — as a PDF's text gives a table whose cells are centred
+CENTRED = """某县林业局2024年度林下经济项目绩效评价报告
+附件 评分表
+
+一级指标   二级指标   三级指标         分值   指标解释                 评分标准                 完成情况                 得分
+
+                                              资金到位率＝实际到位资   得分＝资金到位率×分值。  计划投入560.00万元，到
+过程(20)   资金管理   资金到位率       10     金÷计划投入资金×100%。                            位548.00万元，到位率     9.79
+                                                                                                97.86%。
+
+                                              预算执行率＝实际支出资   得分＝预算执行率×分值。  全年预算560.00万元，支
+                      预算执行率       10     金÷全年预算资金×100%。                            出532.60万元，执行率     9.51
+                                                                                                95.11%。
+
+           可持续影   产业长效发展机          是否建立稳定的产业扶持   按好、较好、一般、差     技术服务队伍尚未稳定，
+           响         制               10     和技术服务机制。         分别计分值的100%、80%、  评定为“一般”。           6.00
+                                                                       60%、0。
+
+合计                                   30                                                                               25.30
+"""
+
+
+def test_rows_set_apart_whose_long_cells_stand_above_and_below_their_names_line(tmp_path):
+    """The words above a row's name line are its own (not the row's above); a name wrapped in its narrow column joined."""
+    result = checked(tmp_path, CENTRED)
+    items = {i.name: (i.weight.value, i.score.value) for i in result.facts.items}
+    assert items == {"资金到位率": (10, 9.79), "预算执行率": (10, 9.51), "产业长效发展机制": (10, 6)}
+    assert "计划投入560.00万元,到位548.00万元,到位率97.86%" in result.facts.text.replace("，", ",")
+    assert result.findings == []

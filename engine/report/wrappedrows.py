@@ -1,0 +1,61 @@
+"""A table set in columns by spaces whose cells wrap over lines (texttables.py): which lines carry on a row — a wrapped
+cell's short end, a 评分表's columns of long words (指标解释, 评分标准, 完成情况, 偏差原因) — and rows set apart by blank lines,
+each about its one line of points (a PDF centring the short cells in a row's height)."""
+from __future__ import annotations
+
+import re
+
+from .plain import DASHES, SIGNED_FIGURE
+from .vocabulary import cell_words, form_header
+
+WRAPPED_CELL = 6      # the end of a wrapped cell is short ("里", "成率", "指标15分") …
+LONG_WORDS = ("explanation", "rule", "actual", "reason")    # a 评分表's columns of long words, by the vocabulary's names
+
+
+def wrapped(cells: list[str]) -> bool:
+    """A line that carries on the row above: short ends of wrapped cells (a rule's column aside),
+    no figure of its own ("5", "96%", "120.00"); a line of words in full ("项目主管单位
+    潇川市交通运输局") is a row."""
+    # (a "—" is a cell left empty on purpose, as a figure's place: 其他资金 | — | —  is a row)
+    return all(len(text) <= WRAPPED_CELL and not SIGNED_FIGURE.fullmatch(text) and not DASHES.fullmatch(text)
+               for text in cells)
+
+
+def rows_set_apart(block: list[int], spaced: dict[int, list[str]]) -> bool:
+    """The block opens with a 评分表's header that has a column of long words (评分标准, 指标解释) and no 合计 / 总分 row
+    has closed it: its rows may stand apart, a blank line between, each row's lines about its name's line."""
+    return bool(form_header(spaced[block[0]])) and any(cell_words()[0].search(c) for c in spaced[block[0]]) \
+        and not any(_TOTAL_FIRST.match(spaced[k][0]) for k in block[1:])
+
+
+_TOTAL_FIRST = re.compile(r"合\s*计|总\s*[分计]")
+
+
+def rows_of_their_lines(block: list[int], header_at: int, placed: dict[int, list[str]], points: set[int]) \
+        -> dict[int, list[str]]:
+    """Rows set apart by blank lines, each a run of lines about its one line with a figure under 分值 or 得分 (a PDF
+    centres the short cells in the row's height): the run one row, at that line, each column's words in their order (the
+    words above the points' line are the row's, not the row's above; a name wrapped over the run joined)."""
+    out: dict[int, list[str]] = {}
+    runs: list[list[int]] = []
+    for n in (n for n in block if n > header_at and n in placed):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    for run in runs:
+        keys = [n for n in run if any(placed[n][k] for k in points)]
+        if len(run) < 2 or len(keys) != 1:
+            continue      # (a run of one line, or of two rows: as read line by line)
+        for n in run:
+            out[n] = []
+        out[keys[0]] = ["".join(placed[n][k] for n in run) for k in range(len(placed[keys[0]]))]
+    return out
+
+
+def long_words_wrapped(row: list[str], long_words: set[int], names: set[int]) -> bool:
+    """A line of a 评分表 with words under its columns of long words only (an indicator's name's short end aside):
+    those cells wrapped, the row above goes on ("用以反映部门整体绩效目…" / "执行率96.70%。")."""
+    return any(row[k] for k in long_words) and all(
+        not text or k in long_words and not SIGNED_FIGURE.fullmatch(text)
+        or k in names and len(text) <= WRAPPED_CELL and not re.search(r"\d", text) for k, text in enumerate(row))
