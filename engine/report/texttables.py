@@ -67,7 +67,8 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
     block: list[int] = []
     for n in sorted(spaced) + [-2]:
         if block and n > 0 and all(_RULE_LINE.fullmatch(lines[k]) for k in range(block[-1] + 1, n)) \
-                and (all(form_header(spaced[k]) or not figured(spaced[k]) for k in block) and form_header(spaced[block[0]])
+                and (all(form_header(spaced[k]) or not figured(spaced[k]) for k in block)
+                     and (form_header(spaced[block[0]]) or form_header(spaced[block[-1]]))   # (a title over it)
                      or n - block[-1] <= 2 and rows_set_apart(block, spaced)):
             block.append(n)       # a form's header, blank lines (or a rule: "-----"), then its rows: one block
             continue
@@ -275,7 +276,7 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     # name, points or score on those lines but a name's short end)
     long_words = {k for k, text in enumerate(header) if k in rules or column_of(text, "indicators") in LONG_WORDS} \
         if rules else set()
-    names = {k for k, text in enumerate(header) if column_of(text, "indicators") == "name"}
+    names = {k for k, text in enumerate(header) if column_of(text, "indicators") in ("name", "level1", "level2")}
     placed_rows: dict[int, list[str]] = {}
     for n in block:
         if combined and n <= header_at:

@@ -54,8 +54,13 @@ def rows_of_their_lines(block: list[int], header_at: int, placed: dict[int, list
 
 
 def long_words_wrapped(row: list[str], long_words: set[int], names: set[int]) -> bool:
-    """A line of a 评分表 with words under its columns of long words only (an indicator's name's short end aside):
-    those cells wrapped, the row above goes on ("用以反映部门整体绩效目…" / "执行率96.70%。")."""
+    """A line of a 评分表 with words under its columns of long words only (a name's short end aside — an indicator's or a
+    group's —, or a group's points under its name, "（15分）"): those cells wrapped, the row above goes on
+    ("用以反映部门整体绩效目…" / "执行率96.70%。")."""
     return any(row[k] for k in long_words) and all(
         not text or k in long_words and not SIGNED_FIGURE.fullmatch(text)
-        or k in names and len(text) <= WRAPPED_CELL and not re.search(r"\d", text) for k, text in enumerate(row))
+        or k in names and (len(text) <= WRAPPED_CELL and not re.search(r"\d", text) or _GROUP_POINTS.fullmatch(text))
+        for k, text in enumerate(row))
+
+
+_GROUP_POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]")

@@ -80,3 +80,26 @@ def test_rows_set_apart_whose_long_cells_stand_above_and_below_their_names_line(
     assert items == {"资金到位率": (10, 9.79), "预算执行率": (10, 9.51), "产业长效发展机制": (10, 6)}
     assert "计划投入560.00万元,到位548.00万元,到位率97.86%" in result.facts.text.replace("，", ",")
     assert result.findings == []
+
+
+TITLED = """某县农业农村局2024年度种薯扩繁项目绩效评价报告
+附件
+                         某县种薯扩繁项目绩效评价评分表
+一级指标  二级指标    三级指标      分值  指标解释                评分标准                完成情况                    得分
+--------------------------------------------------------------------------------------------------------------------------
+产出      产出数量    网棚原种扩繁    10  年度完成网棚原种扩繁面  得分＝完成率×分值，完   完成1,260亩，目标1,200        10
+（20分）              面积                积，目标1,200亩。       成率超过100%的按100%    亩，完成率105.00%。
+                                                                  计。
+                      一级种薯扩繁    10  年度完成一级种薯扩繁面  同上。                  完成24,360亩，目标26,000    9.37
+                      面积                积，目标26,000亩。                              亩，完成率93.69%。
+合计                                  20                                                                            19.37
+"""
+
+
+def test_a_sheet_titled_over_its_header_its_groups_points_under_the_groups_name(tmp_path):
+    """A title line over the header and a rule under it keep the header with its rows; "（20分）" under 产出 is the
+    group's points, on a wrapped line of the row (not a row of its own)."""
+    result = checked(tmp_path, TITLED)
+    items = {i.name: (i.weight.value, i.score.value) for i in result.facts.items}
+    assert items == {"网棚原种扩繁面积": (10, 10), "一级种薯扩繁面积": (10, 9.37)}
+    assert "产出(20分)" in result.facts.text.replace("（", "(").replace("）", ")") and result.findings == []
