@@ -187,8 +187,12 @@ def _names_a_row(cells: list[str], columns: dict[int, str], shift: int) -> bool:
 
 
 def row_name(cells: list[str], columns: dict[int, str], shift: int) -> str:
-    """The row's name: its 三级指标 cell, else its first cell that is words, not figures."""
+    """The row's name: its 三级指标 cell, else its first cell that is words, not figures — without the form's numbering
+    of it ("指标1:资助参保人数", as 重庆's forms number each group's indicators)."""
     for i, column in columns.items():
         if column == "name" and 0 <= i + shift < len(cells) and cells[i + shift].strip():
-            return cells[i + shift].strip()
-    return next((c.strip() for c in cells if c.strip() and not re.fullmatch(r"[\d.,%\s—-]*", c.strip())), "")
+            return _NUMBERED_NAME.sub("", cells[i + shift].strip())
+    return _NUMBERED_NAME.sub("", next((c.strip() for c in cells if c.strip() and not re.fullmatch(r"[\d.,%\s—-]*", c.strip())), ""))
+
+
+_NUMBERED_NAME = re.compile(r"^指标\s*\d{1,2}\s*[:：]\s*(?=\S)")

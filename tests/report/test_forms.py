@@ -1996,3 +1996,14 @@ def test_a_word_cell_with_line_breaks_reads_as_one_cell(tmp_path):
     assert {i.name: (i.target.value, i.actual.value, i.weight.value, i.self_score.value)
             for i in result.facts.indicators} == {"地膜质量抽检合格率": (98, 99, 60, 60), "农户满意度": (90, 95, 40, 40)}
     assert "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值" in result.facts.text
+
+
+def test_an_indicator_named_with_the_forms_numbering(tmp_path):
+    """重庆's forms number each group's indicators ("指标1:资助参保人数"): the name is the indicator's, not its number."""
+    form = ("某县医疗保障局2024年度城乡医疗救助项目支出绩效自评报告\n项目支出绩效自评表\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 指标1:资助参保人数 | ≥21000人 | 21736人 | 10 | 10 |\n"
+            "| | | 指标2：住院救助人次 | ≥8500人次 | 8240人次 | 10 | 9.69 |\n")
+    result = read(tmp_path, form)
+    assert [(i.name, i.actual.value, i.self_score.value) for i in result.facts.indicators] == \
+        [("资助参保人数", 21736, 10), ("住院救助人次", 8240, 9.69)]
