@@ -181,6 +181,8 @@ def check_amount_tables(facts: Facts, report: FindingList) -> None:
 _RATE_AFTER = re.compile(r"^[^。；;\n\d]{0,24}?(?P<what>[\u4e00-\u9fff]{2,8}?)(?:预算|资金)?(?:执行|实现|支出|支付)率\s*(?:为|达到?|是)?\s*$")
 _GENERIC = re.compile(r"全年|年度|本年|当年|整体|总体|全部|综合|部门|单位|项目|财政|预算|资金")
 _NOT_THE_YEAR = re.compile(r"截至|截止|季度|上半年|[1-9１-９]\s*月|序时|上年|同比|增长|下降|比例|占")
+_OF_THE_TABLE = re.compile(r"[ \t\u3000]*(?:从|由|据|如|经)?上表(?:合计(?:行|数)?)?(?:可以)?(?:可见|看出|反映|显示|所示|表明)[出了]?\s*[,，:：]")
+_ITS_RATE = re.compile(r"(?:预算)?(?:执行|支出)率\s*(?:为|达到?|是)?\s*$")
 
 
 def check_rate_after_table(facts: Facts, report: FindingList) -> None:
@@ -189,16 +191,25 @@ def check_rate_after_table(facts: Facts, report: FindingList) -> None:
     text = facts.text
     for table in facts.tables:
         totals = [t for t in table.totals if "小计" not in t.name + t.named]
-        if len(totals) != 1 or set(totals[0].cells) != {"budget", "spend"} or len(table.rows) < 2 \
-                or any("rate" in r.cells for r in table.rows) or max(map(_place, table.rows)) > _place(totals[0]):
+        if len(totals) != 1 or set(totals[0].cells) - {"rate"} != {"budget", "spend"} or len(table.rows) < 2:
             continue
         total = totals[0]
-        after = text.find("\n", max(n.end for n in total.cells.values()))
+        after_it = [r for r in table.rows if _place(r) > _place(total)]
+        own_rates = "rate" in total.cells or any("rate" in r.cells for r in table.rows)
+        if any(not r.sub_row for r in after_it):
+            continue        # (rows after the 合计 that are no 其中 of it: which row a rate after them is of is not said)
+        after = text.find("\n", max(n.end for r in [total, *after_it] for n in r.cells.values()))
         while 0 <= after < len(text) - 1 and text[after + 1] in "\n \t\u3000":
             after += 1                       # (blank lines, a paragraph's indent)
         if after < 0:
             continue
-        start, end = after + 1, min((k for k in (text.find(c, after + 1) for c in "。；;，,\n") if k >= 0), default=len(text))
+        # ("上表合计行反映，全局全年预算执行率为96.28%": the clause after the words that point at the table is of its 合计 —
+        # else, where the table has rates of its own or 其中 rows after its 合计, the rate may be another row's)
+        lead = _OF_THE_TABLE.match(text, after + 1)
+        if lead is None and (own_rates or after_it):
+            continue
+        start = lead.end() if lead else after + 1
+        end = min((k for k in (text.find(c, start) for c in "。；;，,\n") if k >= 0), default=len(text))
         said = [n for n in facts.numbers if start <= n.start < end]
         if CELL_MARK in text[start:end] or len(said) != 1 or not said[0].is_rate or report.names(facts.where(said[0].start)):
             continue
@@ -206,12 +217,13 @@ def check_rate_after_table(facts: Facts, report: FindingList) -> None:
         words = text[start:rate.start]
         said_of = _RATE_AFTER.search(words)
         what = _GENERIC.sub("", said_of.group("what")) if said_of else ""
-        if len(what) < 2 or not any(what[k:k + 2] in "".join(table.header) for k in range(len(what) - 1)) \
-                or _NOT_THE_YEAR.search(words) or not facts.amount(total.cells["budget"]):
+        named = bool(lead and _ITS_RATE.search(words)) or len(what) >= 2 and any(
+            what[k:k + 2] in "".join(table.header) for k in range(len(what) - 1))
+        if not named or _NOT_THE_YEAR.search(words) or not facts.amount(total.cells["budget"]):
             continue
         value = facts.amount(total.cells["spend"]) / facts.amount(total.cells["budget"])
         if not at_stated(value, rate):
-            name = re.search(r"[\u4e00-\u9fff]{0,10}率", words).group(0)
+            name = re.search(r"[\u4e00-\u9fff]{0,10}率", re.sub(r"^.*\d\s*年?", "", words)).group(0)   # (not "2024年…")
             report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
                            f"{name}写 {rate.value:g}%，按上表「{total.named or total.name}」行 "
                            f"{amount_text(facts.amount(total.cells['spend']))}÷{amount_text(facts.amount(total.cells['budget']))} "

@@ -39,6 +39,27 @@ def test_a_rate_of_more_than_the_table_or_of_a_moment_is_not_its(tmp_path, after
     assert checked(tmp_path, report(TABLE["pipes"], after)).findings == []
 
 
+# a table of its own rates with a 其中 row under its 合计: a rate after it is of its 合计 only where the words say so
+SPENDING = ("某县林业局2024年度部门整体支出绩效自评报告\n表2 2024年支出情况（万元）\n"
+            "| 支出项目 | 年初预算 | 全年预算 | 执行数 | 执行率 |\n"
+            "| 基本支出 | 1,171.40 | 1,194.75 | 1,187.99 | 99.43% |\n| 项目支出 | 1,758.00 | 2,809.80 | 2,705.18 | 96.28% |\n"
+            "| 合计 | 2,929.40 | 4,004.55 | 3,893.17 | 97.22% |\n| 其中：中央和省级转移支付 | — | 2,324.50 | 2,282.93 | 98.21% |\n\n")
+
+
+@pytest.mark.parametrize("said, found", [
+    ("上表合计行反映，全局2024年全年预算执行率为97.22%，基本支出执行较好。", []),
+    ("上表合计行反映，全局2024年全年预算执行率为96.28%，基本支出执行较好。", ["STATED_RATE_MISMATCH"]),   # 项目支出's
+    ("从上表可以看出，全年预算执行率为96.28%。", ["STATED_RATE_MISMATCH"]),
+    ("全年预算执行率为96.28%，基本支出执行较好。", []),    # (no word of the table: the rate may be another row's)
+])
+def test_a_rate_said_of_the_table_above_by_its_words(tmp_path, said, found):
+    """3,893.17 ÷ 4,004.55 = 97.22%: a rate said after "上表…反映/可以看出" is the 合计 row's, though the table has rates
+    of its own rows and a 其中 row under its 合计 — a warning, as any stated rate."""
+    result = checked(tmp_path, SPENDING + said + "\n")
+    assert [f.code for f in result.findings] == found
+    assert all(f.severity == "warning" and "97.22%" in f.message for f in result.findings)
+
+
 @pytest.mark.parametrize("rate, found", [("94.59%", []), ("94.95%", ["STATED_RATE_MISMATCH"])])
 def test_a_procurement_rate_of_what_was_bought_said_with_its_budget(tmp_path, rate, found):
     """"采购预算93.10万元，成交金额88.06万元，政府采购执行率…": the 成交金额 is what the budget bought (88.06 ÷ 93.10)."""
