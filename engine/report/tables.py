@@ -137,6 +137,20 @@ def _side_of_the_rate(cells: list[str], header: dict[int, str]) -> tuple[dict[in
     return {i: kind for i, kind in header.items() if start < i < end}, start
 
 
+_YEAR_LED = re.compile(r"\s*((?:19|20)\d\d)\s*年(?:度)?")
+
+
+def _of_the_latest_year(cells: list[str]) -> list[str]:
+    """A header whose columns open with their years ("2023年决算数 | 2024年年初预算 | 2024年全年预算 | 2024年实际支出"):
+    the latest year's columns by their words, an earlier year's none of the table's (last year's 决算 is no spending of
+    this year's) — where two cells or more name a year; else the cells as they are."""
+    years = [m.group(1) for c in cells if (m := _YEAR_LED.match(c))]
+    if len(years) < 2:
+        return cells
+    latest = max(years)
+    return [c if not (m := _YEAR_LED.match(c)) else c[m.end():] if m.group(1) == latest else "" for c in cells]
+
+
 def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
     """Every table whose header names a budget column and a spending column; its figures
     are marked as parts (a table's, not a sentence's)."""
@@ -161,8 +175,9 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
         after_header = False
         if resumed is not None and len(cells) != resumed:
             columns = resumed = None
-        header = {i: _COLUMNS[m] for i, c in enumerate(cells) if (m := measure_of(text_key(c))) in _COLUMNS}
-        if {"budget", "spend"} <= set(header.values()) and words_only(cells):   # (…（20分）: words)
+        words = _of_the_latest_year(cells)
+        header = {i: _COLUMNS[m] for i, c in enumerate(words) if (m := measure_of(text_key(c))) in _COLUMNS}
+        if {"budget", "spend"} <= set(header.values()) and words_only(words):   # (…（20分）: words)
             header, side_names = _side_of_the_rate(cells, header)
             columns = {}
             named = {i: measure_of(text_key(cells[i])) for i in header}

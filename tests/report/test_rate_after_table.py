@@ -104,3 +104,19 @@ def test_a_funds_rate_then_what_of_it_is_left(tmp_path, rate, found):
     text = ("某县2023年度单村供水站改造项目支出绩效自评报告\n\n二、资金情况\n    省级补助资金640.00万元，县财政已按工程进度拨付至各乡镇。\n\n"
             f"五、存在的问题\n    省级补助资金拨付率{rate}，仍有48.00万元未拨付至乡镇。\n")
     assert [f.code for f in checked(tmp_path, text).findings] == found
+
+
+def test_a_table_whose_columns_open_with_their_years(tmp_path):
+    """"2023年决算数 | 2024年年初预算 | 2024年全年预算 | 2024年实际支出": the latest year's columns read by their words, last
+    year's 决算 none of this year's spending (3,893.17 ÷ 4,004.55 = 97.22%, not 3,618.76's)."""
+    table = ("某县林业局2024年度部门整体支出绩效自评报告\n"
+             "| 项目 | 2023年决算数 | 2024年年初预算 | 2024年全年预算 | 2024年实际支出 | 执行率 |\n"
+             "| 基本支出 | 1,130.66 | 1,171.40 | 1,194.75 | 1,187.99 | 99.43% |\n"
+             "| 项目支出 | 2,488.10 | 1,758.00 | 2,809.80 | 2,705.18 | 96.28% |\n"
+             "| 合计 | 3,618.76 | 2,929.40 | 4,004.55 | 3,893.17 | 97.22% |\n\n"
+             "从上表可以看出，全年预算执行率为{rate}。\n")
+    assert checked(tmp_path, table.format(rate="97.22%")).findings == []
+    found = checked(tmp_path, table.replace("| 2,705.18 | 96.28%", "| 2,705.18 | 96.82%").format(rate="97.22%")).findings
+    assert [f.code for f in found] == ["STATED_RATE_MISMATCH"] and "96.28%" in found[0].message   # the row's own rate
+    found = checked(tmp_path, table.format(rate="96.28%")).findings
+    assert [f.code for f in found] == ["STATED_RATE_MISMATCH"] and "97.22%" in found[0].message
