@@ -413,7 +413,6 @@ def check_scores_of_completions(facts: Facts, report: FindingList) -> None:
             say, why = by_shape(report, facts, item.score, expected)
             if not _completion_of_its_figures(facts, said[0], start):
                 say, why = report.warning, "（完成率前所写数字不得出该完成率，错处或在完成率，请核对）"
-
             say("SCORE_MISMATCH", facts.where(item.score.start),
                 f"报告写完成率 {said[0].value:g}%，按完成比例计分：分值 {item.weight.value:g} × {said[0].value:g}% = "
                 f"{expected:.2f} 分，报告写 {item.score.value:g} 分{why}{quoted(facts, item.score)}")
