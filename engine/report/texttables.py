@@ -296,10 +296,11 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
             # between (a table typed with spaces, not set in columns) — as they come
             row = [text for _, text in cells_of[n]]
         placed_rows[n] = row
-        if n > header_at and last is not None and (last > header_at or not long_words) and (wrapped([text for k, text in enumerate(row) if text and k not in rules])
-                                                   and not any(k in figured_columns and _A_FIGURE_FIRST.match(text)
-                                                               for k, text in enumerate(row))
-                                                   or long_words_wrapped(row, long_words, names)) \
+        carries_on = wrapped([text for k, text in enumerate(row) if text and k not in rules]) \
+            and not any(k in figured_columns and _A_FIGURE_FIRST.match(text) for k, text in enumerate(row)) \
+            or long_words_wrapped(row, long_words, names)
+        # (… never onto a 评分表's header: its first row's words may stand above its line of points)
+        if n > header_at and last is not None and (last > header_at or not long_words) and carries_on \
                 and not _GROUP_LINE.fullmatch(lines[n].strip()) and not _set_out_left(cells_of[n], cells_of[last]):
             # (a group's name over its rows — numbered, or set out left of the rows' names: "基本支出" over
             # "  工资福利支出 …" — is a row)

@@ -66,11 +66,11 @@ PIPES = """| 绩效指标 |
 def test_a_pipe_header_continued_on_lines_that_do_not_open_with_a_bar(tmp_path):
     result = checked(tmp_path, PIPES)
     values = indicator_values(result)
-    assert values["指标1:职业培训人次"] == (500, 520, 30, 30)
-    assert values["指标1:培训合格率"] == (90, 94, 30, 30)
-    assert values["指标1:学员满意度"] == (90, 96, 30, 30)[:2] + (20, 20)
+    assert values["职业培训人次"] == (500, 520, 30, 30)
+    assert values["培训合格率"] == (90, 94, 30, 30)
+    assert values["学员满意度"] == (90, 96, 30, 30)[:2] + (20, 20)
     # the 定性 row, its target words, placed where its name, 分值 and 得分 all fit
-    assert values["指标1:就业服务体系"] == (None, None, 20, 16)
+    assert values["就业服务体系"] == (None, None, 20, 16)
     assert error_codes(result) == []
 
 

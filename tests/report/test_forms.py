@@ -1169,7 +1169,7 @@ HEADER_BROKEN_AT_CELLS = """部门整体支出绩效自评表 | |||||
 def test_a_header_broken_into_rows_at_its_cells_edges(tmp_path):
     result = read(tmp_path, HEADER_BROKEN_AT_CELLS)
     assert [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value)
-            for i in result.facts.indicators] == [("指标1:巡回展览场次", 40, 44, 50, 50), ("指标2:馆藏修复件数", 300, 270, 40, 38)]
+            for i in result.facts.indicators] == [("巡回展览场次", 40, 44, 50, 50), ("馆藏修复件数", 300, 270, 40, 38)]
     assert [f.code for f in result.findings if f.severity == "error"] == ["SCORE_MISMATCH"]   # 270/300 × 40 = 36
 
 
@@ -1203,7 +1203,7 @@ def test_rows_placed_by_their_direction_words_and_a_projects_total_after_its_rat
 """
     result = read(tmp_path, text)
     rows = [(i.name, i.target.value, i.actual.value, i.weight.value, i.self_score.value) for i in result.facts.indicators]
-    assert rows == [("指标1:防火巡护里程", 12000, 10860, 50, 45.25), ("指标1:防火物资验收合格率", 100, 100, 50, 50)]
+    assert rows == [("防火巡护里程", 12000, 10860, 50, 45.25), ("防火物资验收合格率", 100, 100, 50, 50)]
     assert not any(i.name == "预算执行率" for i in result.facts.items)     # 98.5 is the project's total
 
 
