@@ -17,7 +17,7 @@ from .dates import is_date
 from .deductions import per_fault_score, per_point_score, per_unit_score
 from .facts import Facts, Indicator
 from .group_rules import scored_by_group_rule
-from .numbers import direction_before, sentence_bounds, statement_start
+from .numbers import Number, direction_before, sentence_bounds, statement_start
 from .plain import BONUS_ROW
 from .execution_points import TIMES_RULE
 from .said_formula import OWN_EXECUTION_RULE, follows_rate
@@ -408,20 +408,21 @@ def check_scores_of_completions(facts: Facts, report: FindingList) -> None:
         if len(said) != 1 or not _COMPLETION_SAID.search(said[0].label) or said[0].value > 100:
             continue
         expected = _score(said[0].value / 100, item.weight.value)
+        figures = [n for n in facts.numbers if start <= n.start < said[0].start and not n.is_rate]   # (before the completion)
         if expected is not None and abs(expected - item.score.value) >= SCORE_TOLERANCE \
-                and not _completion_said_wrong(facts, report, item, said[0], start):
+                and not _completion_said_wrong(facts, report, item, said[0], figures):
             say, why = by_shape(report, facts, item.score, expected)
-            if not _completion_of_its_figures(facts, said[0], start):
+            if not _completion_of_its_figures(said[0], figures):
                 say, why = report.warning, "（完成率前所写数字不得出该完成率，错处或在完成率，请核对）"
             say("SCORE_MISMATCH", facts.where(item.score.start),
                 f"报告写完成率 {said[0].value:g}%，按完成比例计分：分值 {item.weight.value:g} × {said[0].value:g}% = "
                 f"{expected:.2f} 分，报告写 {item.score.value:g} 分{why}{quoted(facts, item.score)}")
 
 
-def _completion_of_its_figures(facts: Facts, said: Number, start: int) -> bool:
+def _completion_of_its_figures(said: Number, figures: list[Number]) -> bool:
     """The completion said is what the figures its statement gives before it come to (any two, the less over the
     greater), or it has none of two: else which of the completion and the score is the slip is not certain."""
-    figures = [n for n in facts.numbers if start <= n.start < said.start and not n.is_rate and n.value > 0]
+    figures = [n for n in figures if n.value > 0]
     return len(figures) < 2 or any(at_stated(min(a.value, b.value) / max(a.value, b.value), said)
                                    for k, a in enumerate(figures) for b in figures[k + 1:])
 
@@ -432,11 +433,10 @@ _DONE_WORD = re.compile(r"完成|实际|累计|达到")
 _UNIT_AFTER = re.compile(r"[^\d\s,，;；。、|()（）%]{0,4}")
 
 
-def _completion_said_wrong(facts: Facts, report: FindingList, item, said: Number, start: int) -> bool:
+def _completion_said_wrong(facts: Facts, report: FindingList, item, said: Number, amounts: list[Number]) -> bool:
     """The completion said before an item's score is not what the two amounts its statement gives before it come to,
     and the score is its points × what they do come to ("完成46.3万亩，目标48万亩，完成率97.46%" scored 9.65: 46.3 ÷ 48 =
     96.46%): the completion is the slip, said — an error where the words name the target and what was done."""
-    amounts = [n for n in facts.numbers if start <= n.start < said.start and not n.is_rate]
     units = {_UNIT_AFTER.match(facts.text, n.end).group() for n in amounts}
     if len(amounts) != 2 or len(units) != 1 or not next(iter(units)) or not min(n.value for n in amounts) > 0:
         return False     # (two figures of one unit written after each: 46.3万亩, 48万亩)

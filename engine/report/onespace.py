@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .cellrows import spelled_out
-from .plain import SIGN, SIGNED_FIGURE, UNIT_LINE, bracket_joined, figured
+from .plain import INDICATOR_NUMBER, SIGN, SIGNED_FIGURE, UNIT_LINE, bracket_joined, figured
 from .vocabulary import column_of, form_header, key, vocabulary
 
 _HEADER_WORDS = 4          # a header: this many of a form's words at least …
@@ -130,7 +130,7 @@ def _is_row(cells: list[str]) -> bool:
 
 # "指标1:柑橘高接换种面积 ≥3000亩 3120亩 10 10 1处因选址调整": a row of a 转移支付 form's indicators as a
 # PDF's text gives it, its cells one space apart and its group cells before it ("产 出 指 标  数量指标")
-_NUMBERED = re.compile(r"(?:^|\s)指标\s*\d{1,2}\s*[:：]\s*(?P<rest>\S.*)$")
+_NUMBERED = re.compile(r"(?:^|\s)" + INDICATOR_NUMBER + r"(?P<rest>\S.*)$")
 _BARE = re.compile(r"\d+(?:\.\d+)?")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..core.parsing import DIRECTIONS
-from .plain import BARE_NUMBER, SIGN
+from .plain import BARE_NUMBER, INDICATOR_NUMBER, SIGN
 from .vocabulary import form_header, key as _key, vocabulary
 
 # what a 指标性质 cell of words says of the direction: 定量 says nothing (the target's sign does)
@@ -195,4 +195,4 @@ def row_name(cells: list[str], columns: dict[int, str], shift: int) -> str:
     return _NUMBERED_NAME.sub("", next((c.strip() for c in cells if c.strip() and not re.fullmatch(r"[\d.,%\s—-]*", c.strip())), ""))
 
 
-_NUMBERED_NAME = re.compile(r"^指标\s*\d{1,2}\s*[:：]\s*(?=\S)")
+_NUMBERED_NAME = re.compile("^" + INDICATOR_NUMBER + r"(?=\S)")

@@ -35,6 +35,8 @@ def count_of(said: str) -> int:
 
 BONUS_ROW = re.compile(r"^([加扣减])分(?:项|项目|指标)?$")   # a row of points added to the 总分 or taken off it (match a key)
 DASHES = re.compile(r"[—–\-/／]+")   # a cell of "——" or "/": left empty on purpose (fullmatch)
+# a form's numbering of each group's indicators, before the name: "指标1:资助参保人数" (重庆's 转移支付 forms)
+INDICATOR_NUMBER = r"指标\s*\d{1,2}\s*[:：]\s*"
 SIGN = "[≥≤<>=＞＜≧≦]"                  # a target's sign, as a character class
 def opens_bracket(text: str) -> bool:
     """More brackets opened than closed in `text`: what follows stands inside an aside."""

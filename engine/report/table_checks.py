@@ -343,12 +343,12 @@ def _subtotals_of_their_runs(facts: Facts, report: FindingList, ordered: list, s
             if kind not in kinds or not all(kind in r.cells for r in rows) or comes_to(rows, kind):
                 continue
             parts, whole = [r.cells[kind] for r in rows], whole_row.cells[kind]
-            gap = sum(facts.amount(n) for n in parts) - facts.amount(whole)
-            left_out = [r for r in rows if abs(facts.amount(r.cells[kind]) - gap) <= rounding_slack(facts, parts, whole) + EPS]
+            added = sum(facts.amount(n) for n in parts)
+            left_out = [r for r in rows if abs(facts.amount(r.cells[kind]) - (added - facts.amount(whole)))
+                        <= rounding_slack(facts, parts, whole) + EPS]
             if len(left_out) == 1:      # (the other column has that row in it: the 小计 left out the very row it sums)
-                added = amount_text(sum(facts.amount(n) for n in parts))
                 report.error("SUM_MISMATCH", facts.where(whole.start),
-                             f"表中各行{word}之和 {added}，与小计行 {amount_text(facts.amount(whole))} 不符，差额恰为"
+                             f"表中各行{word}之和 {amount_text(added)}，与小计行 {amount_text(facts.amount(whole))} 不符，差额恰为"
                              f"「{left_out[0].named or left_out[0].name}」一行（该行已计入小计行的另一栏）{quoted(facts, whole)}")
             else:
                 say_sum_off(facts, report, parts, whole, f"表中各行{word}之和", "小计行")
