@@ -19,6 +19,7 @@ _ENDS_CELL = re.compile(r"[|｜]\s*$")
 _CELL_LINE = 24                   # a cell alone on its line is short …
 # … or a sentence between cells: a 偏差原因, a 评分标准 ("≥95%得10分；90%（含）-95%得8分；…")
 _SENTENCE_CELL = {"reason": 60, "rule": 80, "explanation": 40}
+_REASON_BROKEN = re.compile(r"偏差原因|原因分析")   # (the 偏差原因 header broken over lines: "偏差原因分析及改" / "进措施")
 _NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，](?!\d{3}).*[,，](?!\d{3})")   # … and is no sentence (3,126,000.00 is a figure)
 # a page number ("— 5 —", "第5页") or a table's title again on the next page ("…（续）", "续表")
 PAGE_FURNITURE = re.compile(rf"^(?:[-—–]\s*\d{{1,4}}\s*[-—–]|{PAGE_OF}|.{{0,60}}[(（]续[)）]|续表\s*\d*)$")
@@ -45,7 +46,8 @@ def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
                 _is_cell(text) or reasons and not HEADING.match(text) and (marked or _cell_follows(lines, n, rows))
                 and len(text) <= reasons * (3 if marked else 1)):
             run.append(n)     # a cell; or, in a table with a 偏差原因 or 评分标准 column, a sentence between cells
-            reasons = max(reasons, _SENTENCE_CELL.get(column_of(text, "indicators"), 0))
+            reasons = max(reasons, _SENTENCE_CELL.get(column_of(text, "indicators"), 0),
+                          _SENTENCE_CELL["reason"] if _REASON_BROKEN.match(text) else 0)
             continue
         if len(run) >= 4:
             found = _rows_of(run, [_one_cell(lines[i]) for i in run], rows,
@@ -56,9 +58,17 @@ def cells_per_line(lines: list[str], rows: dict[int, list[str]]) -> set[int]:
 
 
 def _cell_follows(lines: list[str], n: int, rows: dict[int, list[str]]) -> bool:
-    """The next line with text is a cell alone on its line."""
-    following = next((k for k in range(n + 1, len(lines)) if _one_cell(lines[k])), None)
-    return following is not None and following not in rows and _is_cell(_one_cell(lines[following]))
+    """The next line with text is a cell alone on its line — or, past two more short lines of the same sentence
+    ("工，未能参训，已" / "安排补训。" / "开办培训班期数"), the one after them."""
+    following = [k for k in range(n + 1, len(lines)) if _one_cell(lines[k])][:3]
+    for k in following:
+        if k in rows or HEADING.match(_one_cell(lines[k])):
+            return False
+        if _is_cell(_one_cell(lines[k])):
+            return True
+        if len(_one_cell(lines[k])) > _CELL_LINE:
+            return False
+    return False
 
 
 def _is_cell(text: str) -> bool:

@@ -8,13 +8,19 @@ from dataclasses import dataclass
 
 from .numbers import Number
 
-_FIGURE = r"[-+]?\d[\d,]*(?:\.\d+)?"
+_FIGURE = r"[-+]?\d(?:\d|,(?=\d{3}))*+(?:\.\d+)?"     # (whole: "1,200" is one figure, never "1" and "200")
 # "目标1.2万卷，实际1.35万卷", "目标≥95%，实际97.8%", "计划45处，完成41处，完成率91.11%"
 _TARGET_THEN_ACTUAL = re.compile(
     rf"(?:年度)?(?:目标值?|指标值|计划)\s*(?:为|是)?\s*[:：]?\s*(?P<sign>≥|≤|>=|<=|=|＝|不低于|不少于|不超过|不高于)?\s*"
     rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d\s，,；;。]{{0,5}}?)\s*[，,；;]\s*"
     rf"(?:实际|全年|年末)?(?:完成|达到|达成|为)?\s*(?:值)?\s*(?:为)?\s*[:：]?\s*(?P<actual>{_FIGURE})"
     rf"(?:[^\d，,；;。]{{0,5}}[，,]\s*完成(?:率)?\s*(?:为)?\s*(?P<completion>{_FIGURE})\s*%)?")
+# or what was achieved first, then the target and the completion they give ("完成1,260亩，目标1,200亩，完成率105.00%",
+# "亩均增收276元，目标300元，完成率92.00%"): the completion said after them is what makes the first figure the achieved one
+_ACTUAL_THEN_TARGET = re.compile(
+    rf"(?P<actual>{_FIGURE})\s*(?P<actual_unit>[^\d\s，,；;。]{{0,5}}?)\s*[，,]\s*(?:年度|全年)?(?:目标值?|指标值|计划)\s*(?:为|是)?\s*"
+    rf"(?P<sign>≥|≤|>=|<=|不低于|不少于|不超过|不高于)?\s*(?P<target>{_FIGURE})\s*(?P<unit>[^\d\s，,；;。]{{0,5}}?)\s*[，,]\s*"
+    rf"完成率\s*(?:为)?\s*(?P<completion>{_FIGURE})\s*%")
 _NUMBER = re.compile(_FIGURE)
 
 
@@ -30,9 +36,9 @@ class Evidence:
 def target_and_actual(cell: str, figures: list[Number]) -> Evidence | None:
     """The cell's target and what was achieved (and the completion said after them), when it states
     them in that order; `figures` are the cell's numbers as read, in order."""
-    said = _TARGET_THEN_ACTUAL.search(cell)
-    if said is None:
-        return None
+    said = _TARGET_THEN_ACTUAL.search(cell) or _ACTUAL_THEN_TARGET.search(cell)
+    if said is None or "actual_unit" in said.groupdict() and said.group("actual_unit") not in ("", said.group("unit")):
+        return None       # (or 完成276元 against 目标300万元: two units, not compared)
     order = {m.start(): i for i, m in enumerate(_NUMBER.finditer(cell))}
     if len(order) != len(figures):
         return None       # (the figures read are not the cell's numbers one for one: nothing taken)
@@ -45,6 +51,21 @@ def target_and_actual(cell: str, figures: list[Number]) -> Evidence | None:
     completion = figures[at["completion"]] if "completion" in at else None
     return Evidence((said.group("sign") or "") + cell[said.start("target"):said.end("unit")], target,
                     cell[said.start("actual"):said.end("actual")], actual, completion)
+
+
+# the target an 指标解释 cell states ("全年监督检查特种设备台次，目标值≥420台次。")
+_TARGET_SAID = re.compile(rf"目标值?\s*(?:为|是)?\s*[:：]?\s*(?P<sign>≥|≤|>=|<=|=|＝|不低于|不少于|不超过|不高于)?\s*"
+                          rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d\s，,；;。]{{0,6}})")
+
+
+def target_said(cell: str, figures: list[Number]) -> tuple[Number, str] | None:
+    """The one target a row's words cell states, and its text with its sign and unit ("≥420台次"); `figures` are the
+    cell's numbers as read, in order. None where it states none, or two."""
+    said = list(_TARGET_SAID.finditer(cell))
+    order = {m.start(): i for i, m in enumerate(_NUMBER.finditer(cell))}
+    if len(said) != 1 or len(order) != len(figures) or said[0].start("target") not in order:
+        return None
+    return figures[order[said[0].start("target")]], (said[0].group("sign") or "") + cell[said[0].start("target"):said[0].end()]
 
 
 # what a figure says of a change, not of the year's value ("同比增长4.3%", "比上年下降2个百分点")
@@ -68,6 +89,10 @@ def figure_said_for(name: str, cell: str, figures: list[Number], unit: str, text
     if not unit or unit == "%":
         return None
     in_unit = [n for n in own if text.startswith(unit, n.end) or n.unit == unit]
+    if not in_unit and "/" in unit:      # ≤2.5万元/户 against "补助438.96万元，186户，户均2.36万元": the figure said 户均
+        per = unit.split("/")[0]
+        in_unit = [n for n in own if (n.unit == per or text.startswith(per, n.end)) and _SAID_AS.sub("", n.label).endswith("均")]
+        return in_unit[0] if len(in_unit) == 1 else None
     return in_unit[0] if in_unit else None
 
 

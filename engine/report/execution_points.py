@@ -92,7 +92,10 @@ def check_row_times_rule(facts: Facts, report: FindingList) -> None:
         row = text[start:end] + (" " + going_on if wrapped else "")
         rule = _ROW_TIMES.search(row)
         rates = _RATE_IN_ROW.findall(row[:rule.start()]) if rule else []
-        if rule is None or len(rates) != 1 or "|" not in row:
+        if rule is None or len(rates) != 1 or "|" not in row \
+                or {float(r) for r in _RATE_IN_ROW.findall(row)} != {float(rates[0])}:
+            # (the row says other rates — a target, what was done and their completion, "目标95%，完成92.4%，完成率
+            # 97.26%": which is the rule's is not certain)
             continue
         points = float(rule.group("points")) if rule.group("points") else item.weight.value
         rate = float(rates[0])

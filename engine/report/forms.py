@@ -9,12 +9,13 @@ sentence readers (their labels are a table's, not a sentence's).
 from __future__ import annotations
 
 import re
+import dataclasses
 from dataclasses import dataclass, field
 
 from ..core.parsing import DIRECTIONS
 from .dates import date_said
-from .evidence import figure_said_for, opening_match, target_and_actual
-from .numbers import Number
+from .evidence import figure_said_for, opening_match, target_and_actual, target_said
+from .numbers import Number, numbers
 from .placing import DIRECTION_CELL, goes_on, marks_only, rejoined, row_name, row_shift, sign_apart
 from .plain import BARE_NUMBER, BONUS_ROW, IN_WAN, IN_YUAN, kind_stated
 from .tables import table_lines
@@ -535,10 +536,26 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     target_unit = _unit(target_text) or text_of.get("unit", "").strip()
     if target is not None and not target.unit and target_unit == "%":
         target.unit = "%"
-    if target is not None and actual is not None and _unit(actual_text) and target_unit != _unit(actual_text) \
+    actual_unit = _unit(actual_text)
+    if actual is not None and actual.unit and actual.unit in actual_unit and actual.unit == target_unit:
+        actual_unit = actual.unit     # (a 完成情况 cell of words, "保障率100%。", "全年0人。": its figure's own unit)
+    if target is not None and actual is not None and actual_unit and target_unit != actual_unit \
             and not (target.value == 0 and not target_unit):     # ≤0 against -8.2%: nought in any unit
         target = actual = None      # 3.5万人 against 36200人: not compared (precision first); a bare
         # figure under 实际完成值 is in the target's unit (≥6公里 | 6.4)
+    completion_said = None
+    if target is None and actual is None and not target_text and (said := target_and_actual(actual_text, by_column.get("actual") or [])):
+        # a 完成情况 cell that says both, no 指标值 column ("目标92%，完成93.6%，完成率101.74%"): its sign, where the
+        # cell gives none, the one the row's 指标解释 or 评分标准 sets before that figure ("…，目标≥92%")
+        target, target_text, actual, actual_text, completion_said = \
+            said.target, said.target_text, said.actual, said.actual_text, said.completion
+        if not re.match(r"[≥≤<>=＝不]", target_text):
+            target_text = _sign_before(target_text, text_of.get("explanation", "") + text_of.get("rule", "")) + target_text
+    if target is None and actual_text and not target_text and placed \
+            and (said := target_said(text_of.get("explanation", ""), _explained(text, text_of.get("explanation", ""), placed))):
+        target, target_text = said      # (no 指标值 column: the target its 指标解释 states, "…，目标值≥420台次。")
+        if actual is not None and (actual.unit or "") != (target.unit or ""):
+            target, target_text = None, ""      # (≥95% against "412家": not the same measure — not compared)
     if actual is None and len(by_column.get("actual") or []) >= 2:    # a 完成情况 cell of words and figures
         opening = opening_match(text_of.get("rule", ""))
         unit = _unit(target_text) if target_text else (opening.group("unit") or "") if opening else ""
@@ -554,11 +571,28 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     row = FormIndicator(name, (placed[0][1].start if placed else 0), level1, direction,
                         target, target_text, actual, actual_text,
                         _one(by_column, "weight"), _one(by_column, "score"), text_of.get("reason", "").strip(),
-                        text_of.get("rule", "").strip(), _one(by_column, "completion") or _completion_in(by_column, actual_text)
+                        text_of.get("rule", "").strip(), _one(by_column, "completion") or completion_said
+                        or _completion_in(by_column, actual_text)
                         or _completion_in(by_column, text_of.get("reason", ""), "reason"))
     row.form = len(forms.funds_tables)
     row.previous = _one(by_column, "previous")
     forms.indicators.append(row)
+
+
+def _explained(text: str, cell: str, placed: list) -> list[Number]:
+    """The figures of a row's 指标解释 cell, where they stand in the text (a rule's words: not among the figures read as
+    the report's claims, so read here)."""
+    line_start = text.rfind("\n", 0, placed[0][1].start) + 1
+    at = text.find(cell, line_start) if cell else -1
+    if at < 0 or text.find("\n", line_start) not in (-1,) and at > text.find("\n", line_start):
+        return []
+    return [dataclasses.replace(n, start=n.start + at, end=n.end + at) for n in numbers(cell)]
+
+
+def _sign_before(figure: str, cells: str) -> str:
+    """The sign the row's other cells set before the figure ("…×100%，目标≥92%" for "92%"), or none."""
+    said = re.search(r"(≥|≤|>=|<=)\s*" + re.escape(figure) + r"(?![\d.])", cells)
+    return said.group(1) if said else ""
 
 
 _UNIT_YUAN = re.compile(r"(?:金额)?单位\s*[:：]\s*元(?![\u4e00-\u9fff])")   # "单位：元" (not 万元, 元/人)

@@ -212,6 +212,11 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
                 say, own = report.warning, own + f"（报告称该项{spared.group(0)}，请核对其依据）"
             elif by_stated:         # the completion said wrong is the error; its score follows it
                 say, own = report.warning, own + f"（得分与报告所写完成率 {ind.completion.value:g}% 一致，随该完成率有误）"
+            elif ind.completion is not None and not at_stated(completion, ind.completion) \
+                    and not (completion > 1 and at_stated(1.0, ind.completion)):
+                # its figures, the completion said and the score, no two of them agreeing: which is the slip is not
+                # certain — the completion's error is said; the score a warning
+                say, own = report.warning, own + f"（报告所写完成率 {ind.completion.value:g}% 亦与其数字不合，何者有误请核对）"
             elif banded is not None:     # the bands the report states, read whole: the score they give (a warning —
                 # the bands may not be every indicator's: "产出、效益定量指标按完成率分档计分")
                 report.warning("SCORE_MISMATCH", facts.where(ind.self_score.start),

@@ -10,6 +10,8 @@ HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二
 _MARKUP = re.compile(r"\*\*|__")   # bold marks of text converted from Word by hand
 _BREAK = re.compile(r"<br\s*/?>", re.I)   # a line break inside a Markdown table's cell
 PAGE_OF = r"第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"   # a page's number as printed: 第5页, 第5页 共12页
+# a line that is a page's mark and nothing else ("— 15 —", "-3-", "第 1 页/共 2 页"): no row of a table it falls in
+PAGE_MARK = re.compile(rf"\s*(?:[-—–]\s*\d{{1,4}}\s*[-—–]|{PAGE_OF})\s*")
 BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")   # a cell that is a figure alone: a 分值, a 得分 (fullmatch)
 FIGURE_CELL = re.compile(r"^[-+]?[\d,]*\.?\d+\s*(?:%|万元|元|分)?$")   # a cell of a figure, its unit at most (match)
 SIGNED_FIGURE = re.compile(r"[-+]?[\d,]*\.?\d+\s*%?")   # a cell of a figure and no words ("15分" is none; fullmatch)

@@ -384,7 +384,7 @@ def check_section_rates(facts: Facts, report: FindingList) -> None:
 
 # "…应到位276.00万元，…实际到位258.60万元，到位率93.70%": what was due, what arrived, the share
 _ARRIVAL_RATE = re.compile(r"到位率\s*(?:为|达到?|是)?\s*$")
-_DUE = re.compile(r"应到位|计划(?:到位|投资|下达|安排)?|应拨付")
+_DUE = re.compile(r"应到位|计划(?:到位|投资|下达|安排)?|应拨付|(?:全年|年度)预算(?:资金|数)?\s*(?:为|共)?\s*$")   # (not 年初预算)
 _ARRIVED = re.compile(r"(?<!应)到位(?:资金|金额)?\s*(?:为|共|合计)?\s*$")
 
 

@@ -283,6 +283,8 @@ def say_sum_off(facts: Facts, report: FindingList, parts: list[Number], whole: N
         added_text, whole_text, unit = f"{sum(p.value for p in parts):,g}", f"{whole.value:,g}", ""
     else:
         added_text, whole_text = amount_text(added), amount_text(facts.amount(whole))
+        if 2 <= len(parts) <= 6 and "+" not in called:     # (the rows it added, so that the reader sees which: "1,528,400.00 + 1,096,300.00 = …")
+            added_text = " + ".join(amount_text(facts.amount(p)) for p in parts) + f" = {added_text}"
     say("SUM_MISMATCH", facts.where(whole.start),
         f"{called} {added_text}{unit}，与{against} {whole_text}{unit or ' '}不符{why}{quoted(facts, whole)}")
 

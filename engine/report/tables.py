@@ -14,6 +14,7 @@ from .vocabulary import column_of, form_header, vocabulary
 
 TOTAL_ROWS = ("合计", "总计", "小计", "总额")
 _SUB_ROW = re.compile(r"^(?:其中|[(（]?\d+[)）.、]|[(（][一二三四五六七八九十]+[)）]|\s)")
+_NUMBERED = re.compile(r"^[(（]?\d+[)）.、]")
 _TOTAL_ROW = re.compile(r".{0,6}(?:合计|总计)")      # 支出合计, 资金总计
 _COLUMNS = {"total_budget": "budget", "budget": "budget", "spend": "spend", "exec_rate": "rate",
             "control_rate": "rate"}
@@ -216,6 +217,9 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
             total = any(text_key(name) in TOTAL_ROWS or _TOTAL_ROW.fullmatch(text_key(name)) for name in {row.name, row.named})
             (tables[-1].totals if total else tables[-1].rows).append(row)
     for table in tables:
+        if len(table.rows) >= 2 and all(row.sub_row and _NUMBERED.match(row.name) for row in table.rows):
+            for row in table.rows:      # (1. 2. 3. … under group names of words only, "一、龙场镇": no row of figures
+                row.sub_row = False     # above them that they are parts of — the table's own rows)
         for k in sub_level([row.name for row in table.rows]):
             table.rows[k].numbered_under = True     # 1, 2 under 一: a part of the row above
     return tables
@@ -253,6 +257,23 @@ def _unit_said_over(text: str, first: int) -> re.Match | None:
     return _UNIT_SAID.search(text, max(0, header_line - 120), first)
 
 
+_TOP_MARK = re.compile(r"^\s*([一二三四五六七八九十])、")
+
+
+def _numbered_in_order(names: list[str]) -> set[str]:
+    """The rows numbered 一、二、三… in order from 一 (two at least), where the table's other rows are 其中 rows or
+    rows set in under them — none a 小计, none numbered otherwise at the top; else none."""
+    numbered = [n for n in names if _TOP_MARK.match(n)]
+    if len(numbered) < 2 or not _TOP_MARK.match(names[0]) or len(set(numbered)) != len(numbered) \
+            or [_TOP_MARK.match(n).group(1) for n in numbered] != list("一二三四五六七八九十"[:len(numbered)]):
+        return set()
+    others = [n for n in names if not _TOP_MARK.match(n)]
+    if not others or not text_key(others[0]).startswith("其中") or any(_SUB_ROW.match(n) and not text_key(n).startswith("其中")
+                                                                       and n.strip()[:1] in "(（0123456789" for n in others):
+        return set()        # (rows under the numbered ones, their first a 其中: parts of the row above them)
+    return set(numbered)
+
+
 def subtotalled(body: list[tuple[str, object]]) -> list[tuple[list, object]] | None:
     """Each 小计 row of a table's body (name, row) and the rows it adds up (those since the 小计 before it, two at
     least); None where a 小计 adds up fewer (it may stand above its rows)."""
@@ -286,11 +307,15 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
         unit_said = _unit_said_over(text, first) if first is not None else None
         groups = subtotalled(body)
         names = [name for name, _ in body if text_key(name) != "小计"]
-        if groups is None or any(_SUB_ROW.match(n) or _TOTAL_ROW.fullmatch(text_key(n)) or "小计" in n
-                                 or not n.strip() and not groups for n in names) or sub_level(names):
+        top = _numbered_in_order(names)
+        if top:      # 一、… 二、… 三、… with 其中 rows between: the 合计 adds up the numbered rows, each 其中 a part of one
+            groups, details = [], [cells for name, cells in body if name in top]
+        elif groups is None or any(_SUB_ROW.match(n) or _TOTAL_ROW.fullmatch(text_key(n)) or "小计" in n
+                                   or not n.strip() and not groups for n in names) or sub_level(names):
             return      # (其中…, （1）…, a 小计 before its rows, a row without its name: which rows are parts is not said —
             # but under a group's merged cell, its 小计 after them, they are that group's)
-        details = [cells for name, cells in body if text_key(name) != "小计"]
+        else:
+            details = [cells for name, cells in body if text_key(name) != "小计"]
         for column, whole in total.items():
             title = header[column] if column < len(header) else ""
             # (a header of two rows: the unit the upper row's cell over this column says — "预算申请（万元）" over

@@ -8,10 +8,11 @@ import re
 
 from .onespace import names_anew, numbered_rows, one_space_rows
 from .rejoined import PIPE, header_a_cell_a_line, header_continued, rows_broken_over_lines, tab_cells_broken, tab_rows_rejoined
-from .plain import (BARE_NUMBER, DASHES, FIGURE_CELL, bracket_joined, display_width, figured, opens_bracket,
+from .plain import (BARE_NUMBER, DASHES, FIGURE_CELL, PAGE_MARK, bracket_joined, display_width, figured, opens_bracket,
                     words_only)
 from .vocabulary import cell_words, column_of, form_header, vocabulary
-from .wrappedrows import LONG_WORDS, WRAPPED_CELL, long_words_wrapped, rows_of_their_lines, rows_set_apart, wrapped
+from .wrappedrows import (LONG_WORDS, WRAPPED_CELL, long_words_wrapped, of_long_words, rows_of_their_lines, rows_set_apart,
+                          wrapped)
 
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _INDENTED = re.compile(r"(?:[ \u3000]{2,}|\t)\S")    # a cell under a column, the ones before it empty
@@ -57,11 +58,13 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
     for n, line in enumerate(lines):     # a short line alone between a table's lines, a cell of its own:
         if n - 1 not in spaced or n in rows or not 0 < len(line.strip()) <= max(WRAPPED_CELL, 20):
             continue
-        closes = n + 1 in spaced and re.search(r"[)）]$", line.strip()) and opens_bracket(lines[n - 1])  # ("（20分" / "）")
+        closes = (n + 1 in spaced or n + 2 in spaced and not lines[n + 1].strip()) \
+            and re.search(r"[)）]$", line.strip()) and opens_bracket(lines[n - 1])  # ("（20分" / "）", a blank line after)
         stacked = n not in spaced and form_header(spaced[n - 1]) and not re.search(r"\d", line)    # ("绩效" / "指标")
         # a group's name on a line of its own between rows of figures ("二、防汛抗旱" over its rows and their 小计)
         group = n + 1 in spaced and _GROUP_LINE.fullmatch(line.strip()) is not None \
-            and all(len(spaced[k]) >= 3 and figured(spaced[k]) for k in (n - 1, n + 1))   # (rows, not paragraphs)
+            and all(len(spaced[k]) >= 3 and (figured(spaced[k]) or k == n - 1 and words_only(spaced[k]))
+                    for k in (n - 1, n + 1))   # (rows, not paragraphs; or the first group's, under the header)
         if (closes or stacked) and len(line.strip()) <= WRAPPED_CELL or group:
             spaced[n] = [line.strip()]
     block: list[int] = []
@@ -218,17 +221,35 @@ def _spaced_out_joined(line: str) -> str:
                            line)
 
 
-def _cells_at(line: str) -> list[tuple[int, str]]:
-    """A line's cells with the display column each starts at (words one space apart are a cell)."""
+def _cells_at(line: str, quotes_wide: bool = False) -> list[tuple[int, str]]:
+    """A line's cells with the display column each starts at (words one space apart are a cell); with `quotes_wide`,
+    “ ” ‘ ’ two columns each, as a Chinese font sets them."""
     line = _spaced_out_joined(line)
+    width = (lambda text: display_width(text) + sum(text.count(q) for q in _QUOTES)) if quotes_wide else display_width  # noqa: E731
     cells, position = [], 0
     for gap in [*_COLUMN_GAP.finditer(line), None]:
         end = gap.start() if gap else len(line)
         if line[position:end].strip():
-            cells.append((display_width(line[:position]) + display_width(line[position:end]) - display_width(line[position:end].lstrip()),
+            cells.append((width(line[:position]) + width(line[position:end]) - width(line[position:end].lstrip()),
                           line[position:end].strip()))
         position = gap.end() if gap else position
     return cells
+
+
+_QUOTES = "“”‘’"
+
+
+def _quotes_as_typed(block: list[int], lines: list[str], header_at: int, starts: list[int],
+                     cells_of: dict[int, list[tuple[int, str]]]) -> None:
+    """A row whose quotation marks were typed two columns wide ("“三公”经费控制率" aligned in a Chinese font): its cells
+    where they then stand, if more of them start under the header's columns so."""
+    def under(cells: list[tuple[int, str]]) -> int:
+        return sum(any(abs(start - s) <= 1 for s in starts) for start, _ in cells)
+    for n in block:
+        if n > header_at and any(q in lines[n] for q in _QUOTES):
+            wide = _cells_at(lines[n].rstrip(), quotes_wide=True)
+            if under(wide) > under(cells_of[n]):
+                cells_of[n] = wide
 
 
 def _split_at_columns(cells: list[tuple[int, str]], starts: list[int]) -> list[tuple[int, str]]:
@@ -254,6 +275,7 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     header_at, columns, combined, spans = _header_columns(block, cells_of)
     starts = sorted(columns)
     header = [columns[s] for s in starts]
+    _quotes_as_typed(block, lines, header_at, starts, cells_of)
     extents = [spans.get(s) or (s, s + display_width(text) if text else (starts[k + 1] if k + 1 < len(starts) else 10 ** 6))
                for k, (s, text) in enumerate(zip(starts, header))]
     placed = [(start, start + display_width(text)) for n in block if n > header_at for start, text in cells_of[n]]
@@ -264,9 +286,7 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     if aligned < 0.8 * len(placed) or _one_gap(block, lines):
         # not set in columns (cells one after another, a run of spaces between): as they come — or, under a
         # header of words, figures set right past its words' ends: each row's last figures under its words
-        return _figures_under_words(block, header_at, header, cells_of) or \
-            {n: [c for c in _COLUMN_GAP.split(_spaced_out_joined(lines[n]).strip()) if c] for n in block
-             if len(_COLUMN_GAP.split(_spaced_out_joined(lines[n]).strip())) >= 3}
+        return _figures_under_words(block, header_at, header, cells_of) or _as_they_come(block, lines)
     out: dict[int, list[str]] = {}
     last: int | None = None
     rules = {k for k, text in enumerate(header) if cell_words()[0].search(text)}   # 评价标准 …
@@ -275,10 +295,14 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
     # (a 评分表's columns of long words — 指标解释, 评分标准, 完成情况, 偏差原因 — wrapped over lines, none of the row's
     # name, points or score on those lines but a name's short end)
     long_words = {k for k, text in enumerate(header) if k in rules or column_of(text, "indicators") in LONG_WORDS} \
-        if rules else set()
+        if any(of_long_words(text) for text in header) else set()
     names = {k for k, text in enumerate(header) if column_of(text, "indicators") in ("name", "level1", "level2")}
+    points = {k for k, text in enumerate(header) if column_of(text, "indicators") in ("weight", "score")}
     placed_rows: dict[int, list[str]] = {}
     for n in block:
+        if PAGE_MARK.fullmatch(lines[n]):
+            out[n] = []     # (a page's mark in a table broken over pages: neither a row nor a wrapped cell's end)
+            continue
         if combined and n <= header_at:
             out[n] = header if n == header_at else []    # a header's upper lines are in its row
             continue
@@ -289,6 +313,11 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
             column = _column_of_cell(start, start + display_width(text), starts, extents)
             if row[column] and column + 1 < len(starts) and not row[column + 1] and start + 2 >= starts[column + 1]:
                 column += 1     # ("1.86万亩       15": the column before is taken — the figure is the next one's)
+            elif row[column] and column - 1 in points and not row[column - 1] and column not in points \
+                    and BARE_NUMBER.fullmatch(row[column]):
+                row[column - 1], row[column] = row[column], ""
+                # ("6" pushed past 分值 under 完成情况 by a cell before it that ran over its column's edge, the words
+                # after it under 完成情况 too: the figure is the points')
             doubled = doubled or bool(row[column])
             row[column] = f"{row[column]} {text}".strip()
         if doubled and n > header_at and len(cells_of[n]) == len(starts):
@@ -310,8 +339,17 @@ def _aligned(block: list[int], lines: list[str]) -> dict[int, list[str]]:
         out[n] = row
         last = n
     if long_words and any(b - a > 1 for a, b in zip(block, block[1:])):
-        points = {k for k, text in enumerate(header) if column_of(text, "indicators") in ("weight", "score")}
         out.update(rows_of_their_lines(block, header_at, placed_rows, points))
+    return out
+
+
+def _as_they_come(block: list[int], lines: list[str]) -> dict[int, list[str]]:
+    """Each line of three cells or more, its cells as they come; a group's name on a line of its own between them
+    ("二、防汛抗旱") a row of that name, its other cells empty (the table goes on past it)."""
+    out = {n: cells for n in block if len(cells := [c for c in _COLUMN_GAP.split(_spaced_out_joined(lines[n]).strip()) if c]) >= 3}
+    width = max((len(cells) for cells in out.values()), default=0)
+    out.update({n: [lines[n].strip()] + [""] * (width - 1) for n in block
+                if n not in out and width and min(out) < n < max(out) and _GROUP_LINE.fullmatch(lines[n].strip())})
     return out
 
 

@@ -21,10 +21,21 @@ def wrapped(cells: list[str]) -> bool:
                for text in cells)
 
 
+def of_long_words(cell: str) -> bool:
+    """A header's cell over a column of long words that wrap: a rules column (评分标准, 指标解释), or a 完成情况 or 偏差原因
+    written in words (not 实际完成值, a figure's column)."""
+    return bool(cell_words()[0].search(cell) or _SAID_IN_WORDS.search(cell))
+
+
+_SAID_IN_WORDS = re.compile(r"完成情况|偏差原因|原因分析")
+
+
 def rows_set_apart(block: list[int], spaced: dict[int, list[str]]) -> bool:
-    """The block opens with a 评分表's header that has a column of long words (评分标准, 指标解释) and no 合计 / 总分 row
-    has closed it: its rows may stand apart, a blank line between, each row's lines about its name's line."""
-    return bool(form_header(spaced[block[0]])) and any(cell_words()[0].search(c) for c in spaced[block[0]]) \
+    """The block opens with a 评分表's header (under its title, if the title's line is set out in spaces too) that has a
+    column of long words (评分标准, 指标解释, 完成情况) and no 合计 / 总分 row has closed it: its rows may stand apart, a blank line
+    between, each row's lines about its name's line."""
+    opening = block[:2] if len(spaced[block[0]]) == 1 else block[:1]
+    return any(form_header(spaced[k]) and any(of_long_words(c) for c in spaced[k]) for k in opening) \
         and not any(_TOTAL_FIRST.match(spaced[k][0]) for k in block[1:])
 
 
