@@ -3,10 +3,11 @@
 target, what was achieved and the completion — the row read as an indicator from them."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
-from .numbers import Number
+from .numbers import Number, numbers
 
 _FIGURE = r"[-+]?\d(?:\d|,(?=\d{3}))*+(?:\.\d+)?"     # (whole: "1,200" is one figure, never "1" and "200")
 # "目标1.2万卷，实际1.35万卷", "目标≥95%，实际97.8%", "计划45处，完成41处，完成率91.11%"
@@ -58,14 +59,27 @@ _TARGET_SAID = re.compile(rf"目标值?\s*(?:为|是)?\s*[:：]?\s*(?P<sign>≥|
                           rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d\s，,；;。]{{0,6}})")
 
 
-def target_said(cell: str, figures: list[Number]) -> tuple[Number, str] | None:
-    """The one target a row's words cell states, and its text with its sign and unit ("≥420台次"); `figures` are the
-    cell's numbers as read, in order. None where it states none, or two."""
+def target_explained(text: str, cell: str, row_start: int) -> tuple[Number, str] | None:
+    """The one target a row's 指标解释 cell states ("全年监督检查特种设备台次，目标值≥420台次。") — its figure where it stands
+    in the text of the row at `row_start` (a rule's words: not among the figures read as the report's claims, so read
+    here) — and its text with its sign and unit ("≥420台次"). None where it states none, or two."""
+    line_start = text.rfind("\n", 0, row_start) + 1
+    line_end = text.find("\n", line_start)
+    at = text.find(cell, line_start) if cell else -1
+    if at < 0 or 0 <= line_end < at:
+        return None
+    figures = [dataclasses.replace(n, start=n.start + at, end=n.end + at) for n in numbers(cell)]
     said = list(_TARGET_SAID.finditer(cell))
     order = {m.start(): i for i, m in enumerate(_NUMBER.finditer(cell))}
     if len(said) != 1 or len(order) != len(figures) or said[0].start("target") not in order:
         return None
     return figures[order[said[0].start("target")]], (said[0].group("sign") or "") + cell[said[0].start("target"):said[0].end()]
+
+
+def sign_before(figure: str, cells: str) -> str:
+    """The sign a row's other cells set before the figure ("…×100%，目标≥92%" for "92%"), or none."""
+    said = re.search(r"(≥|≤|>=|<=)\s*" + re.escape(figure) + r"(?![\d.])", cells)
+    return said.group(1) if said else ""
 
 
 # what a figure says of a change, not of the year's value ("同比增长4.3%", "比上年下降2个百分点")

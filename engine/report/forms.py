@@ -9,13 +9,12 @@ sentence readers (their labels are a table's, not a sentence's).
 from __future__ import annotations
 
 import re
-import dataclasses
 from dataclasses import dataclass, field
 
 from ..core.parsing import DIRECTIONS
 from .dates import date_said
-from .evidence import figure_said_for, opening_match, target_and_actual, target_said
-from .numbers import Number, numbers
+from .evidence import figure_said_for, opening_match, sign_before, target_and_actual, target_explained
+from .numbers import Number
 from .placing import DIRECTION_CELL, goes_on, marks_only, rejoined, row_name, row_shift, sign_apart
 from .plain import BARE_NUMBER, BONUS_ROW, IN_WAN, IN_YUAN, kind_stated
 from .tables import table_lines
@@ -550,9 +549,9 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
         target, target_text, actual, actual_text, completion_said = \
             said.target, said.target_text, said.actual, said.actual_text, said.completion
         if not re.match(r"[≥≤<>=＝不]", target_text):
-            target_text = _sign_before(target_text, text_of.get("explanation", "") + text_of.get("rule", "")) + target_text
+            target_text = sign_before(target_text, text_of.get("explanation", "") + text_of.get("rule", "")) + target_text
     if target is None and actual_text and not target_text and placed \
-            and (said := target_said(text_of.get("explanation", ""), _explained(text, text_of.get("explanation", ""), placed))):
+            and (said := target_explained(text, text_of.get("explanation", ""), placed[0][1].start)):
         target, target_text = said      # (no 指标值 column: the target its 指标解释 states, "…，目标值≥420台次。")
         if actual is not None and (actual.unit or "") != (target.unit or ""):
             target, target_text = None, ""      # (≥95% against "412家": not the same measure — not compared)
@@ -577,22 +576,6 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     row.form = len(forms.funds_tables)
     row.previous = _one(by_column, "previous")
     forms.indicators.append(row)
-
-
-def _explained(text: str, cell: str, placed: list) -> list[Number]:
-    """The figures of a row's 指标解释 cell, where they stand in the text (a rule's words: not among the figures read as
-    the report's claims, so read here)."""
-    line_start = text.rfind("\n", 0, placed[0][1].start) + 1
-    at = text.find(cell, line_start) if cell else -1
-    if at < 0 or text.find("\n", line_start) not in (-1,) and at > text.find("\n", line_start):
-        return []
-    return [dataclasses.replace(n, start=n.start + at, end=n.end + at) for n in numbers(cell)]
-
-
-def _sign_before(figure: str, cells: str) -> str:
-    """The sign the row's other cells set before the figure ("…×100%，目标≥92%" for "92%"), or none."""
-    said = re.search(r"(≥|≤|>=|<=)\s*" + re.escape(figure) + r"(?![\d.])", cells)
-    return said.group(1) if said else ""
 
 
 _UNIT_YUAN = re.compile(r"(?:金额)?单位\s*[:：]\s*元(?![\u4e00-\u9fff])")   # "单位：元" (not 万元, 元/人)

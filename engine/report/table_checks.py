@@ -301,6 +301,8 @@ def _sums_of_rows(facts: Facts, report: FindingList, ordered: list, total, subto
     details = [r for r in ordered if not subtotal(r)]
     if not groups and _sub_rows_last(facts, details, total):
         details = [r for r in details if not r.sub_row]    # (a 其中 row right over the 合计: a part of the row above it)
+    elif not groups and (top := _parts_closed(facts, details)) is not None:
+        details = top       # (each 其中 and the rows after it that come to its row above: that row's parts)
     if len(details) < 2 or groups is None or any(r.sub_row or "小计" in r.name + r.named for r in details):
         _subtotals_of_their_runs(facts, report, ordered, subtotal)
         return      # (其中…, （1）…: which rows after it are parts too is not said)
@@ -393,6 +395,35 @@ def _runs_left_out(items: list, adds_up: Callable[[list, object], bool]) -> list
         run = next((j for j in range(len(items), k + 2, -1) if adds_up(items[k + 1:j], items[k])), None)
         k = run if run is not None else k + 1
     return kept
+
+
+def _parts_closed(facts: Facts, details: list) -> list | None:
+    """The rows of a table that are no part of another, where each 其中 row and the rows right after it up to one
+    (marked 其中 or not: "其中：公务用车购置费" then "公务用车运行维护费") come to the row above the 其中 to the cent in every
+    column both fill — the parts closed by their sum. None where a 其中 run closes so nowhere (which rows are parts
+    is not said), or there is none."""
+    top, k, closed = [], 0, False
+    while k < len(details):
+        row = details[k]
+        if not row.sub_row:
+            top.append(row)
+            k += 1
+            continue
+        if not top or top[-1].sub_row:
+            return None
+        parent, end = top[-1], None
+        kinds = [kind for kind in ("budget", "spend") if kind in parent.cells]
+        for j in range(k, len(details)):
+            run = details[k:j + 1]
+            if not kinds or any(kind not in r.cells for r in run for kind in kinds):
+                break
+            if not any(parts_off(facts, [r.cells[kind] for r in run], parent.cells[kind]) for kind in kinds):
+                end = j
+                break
+        if end is None:
+            return None
+        closed, k = True, end + 1
+    return top if closed else None
 
 
 def _sub_rows_last(facts: Facts, details: list, total) -> bool:

@@ -16,7 +16,8 @@ from ..files.safety import MAX_FILE_BYTES, UnsafeFile, check_zip, sized
 from .plain import HEADING, IN_WAN, IN_YUAN, PAGE_OF, SIGNED_FIGURE, UNIT_LINE, normalise
 from .cellrows import cells_per_line
 from .numbers import measure_of
-from .texttables import RULED, flattened, ruled_rows, table_rows
+from .ruledrows import RULED, ruled_rows
+from .texttables import flattened, table_rows
 from .vocabulary import form_header
 
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf")

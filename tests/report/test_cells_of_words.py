@@ -242,3 +242,23 @@ def test_a_page_mark_between_rows_is_no_part_of_a_row(tmp_path):
     """"— 9 —" on a line of its own after a row (a PDF's page foot): no end of that row's name."""
     rows = _rows(checked(tmp_path, TWO_PAGES))
     assert "公共文化设施免费开放率" in rows and not any("9 —" in name for name in rows)
+
+
+# a 三公 table: 其中 公务用车购置费, then 运行维护费 unmarked — together the row above them
+SANGONG = """表4  2024年度“三公”经费支出情况表（单位：万元）
+| 项目 | 2024年预算数 | 2024年决算数 | 2023年决算数 |
+| 因公出国（境）费 | 0.00 | 0.00 | 0.00 |
+| 公务用车购置及运行维护费 | 10.00 | 8.64 | 9.12 |
+| 其中：公务用车购置费 | 0.00 | 0.00 | 0.00 |
+| 公务用车运行维护费 | 10.00 | 8.64 | 9.12 |
+| 公务接待费 | 3.00 | 2.15 | 2.60 |
+| 合计 | 13.00 | {spent} | 11.72 |
+"""
+
+
+def test_a_total_over_parts_closed_by_their_sum(tmp_path):
+    """The 其中 row and the row after it come to 公务用车购置及运行维护费 (0.00 + 8.64 = 8.64): its parts, not added again;
+    the 合计 is the other rows' — 0.00 + 8.64 + 2.15 = 10.79, said 10.97."""
+    assert checked(tmp_path, SANGONG.format(spent="10.79")).findings == []
+    found = checked(tmp_path, SANGONG.format(spent="10.97")).findings
+    assert [f.code for f in found] == ["SUM_MISMATCH"] and "10.79" in found[0].message
