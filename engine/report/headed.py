@@ -16,7 +16,8 @@ from .statements import ACHIEVED_SAID
 from .vocabulary import words
 
 _WORDS = words()
-_HEADED = re.compile(r"^[ \t\u3000]*" + LIST_MARK + r"\s*(?P<name>[^，,。；;:：()（）\d\n%、]{2,30}?)\s*[。:：]"
+_HEADED = re.compile(r"^[ \t\u3000]*" + LIST_MARK + r"\s*(?P<name>[^，,。；;:：()（）\d\n%、]{2,30}?)\s*"
+                     r"(?P<points>[(（]\s*(?:分值|权重|满分)\s*\d+(?:\.\d+)?\s*分\s*[)）])?\s*[。:：]"   # ("城镇新增就业人数（分值8分）。")
                      r"(?P<body>[^\n]+)$", re.M)
 _GOAL = re.compile(rf"(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?:[^\d,，。；;]{{0,8}}?(?={DIRECTION_PATTERN}|控制在))?"
                    rf"\s*(?P<ceiling>控制在)?\s*(?P<dir>{DIRECTION_PATTERN})?\s*(?=\d)")   # ("年度目标为新增就业不少于260名")
@@ -44,10 +45,15 @@ def headed_indicators(facts: Facts) -> None:
         target = facts.number_at(goals[0].end()) if len(goals) == 1 else None
         read = next((i for i in facts.indicators if target is not None and i.target is target), None)
         cut = read is not None and read.start >= start - len(name) - 4 and _CUT.match(text_key(read.name))
-        if named_already(name, known) and not cut:
+        # (read already by its name — its points and score said apart — with no target or achieved: its paragraph's)
+        bare = next((i for i in facts.indicators if text_key(i.name) == text_key(name) and i.target is None
+                     and i.actual is None and i.self_score is not None), None)
+        if named_already(name, known) and not cut and bare is None:
             continue
         named_item = any(i.score is not None and text_key(i.name) == text_key(name) for i in facts.items)
-        weight, score = _points_and_score(facts, start, end, read_as_an_item=bool(cut) and named_item)
+        weight, score = (bare.weight, bare.self_score) if bare is not None else \
+            _points_and_score(facts, match.start("points") if match.group("points") else start, end,
+                              read_as_an_item=bool(cut) and named_item)
         if cut:
             read.name = name       # (read from its sentence under words cut short — "岁残疾儿童" of "0-6岁残疾儿童" —:
             known.append(text_key(name))    # the heading over its one target names it)
@@ -74,9 +80,14 @@ def headed_indicators(facts: Facts) -> None:
         # its figures its paragraph's, what was achieved said with its word or in the clause right after the
         # target's: one statement; else what was achieved is the reader's guess, its score checked as a warning
         next_clause = actual.start > target.start and re.fullmatch(r"[^,，;；。]*[,，][^,，;；。]*", text[target.end:actual.start])
+        apart = "" if said or next_clause else "实际值按单位取自目标之后的数字"
+        if bare is not None:
+            bare.direction, bare.target, bare.actual, bare.completion = direction, target, actual, completion
+            bare.scored_apart = bare.scored_apart or apart
+            continue
         facts.indicators.append(Indicator(len(facts.indicators) + 1, name, match.start(), "", direction, target, actual,
                                           completion=completion, weight=weight, self_score=score, end=end,
-                                          scored_apart="" if said or next_clause else "实际值按单位取自目标之后的数字"))
+                                          scored_apart=apart))
 
 
 def _points_and_score(facts: Facts, start: int, end: int, read_as_an_item: bool = False) -> tuple:

@@ -402,6 +402,16 @@ def check_arrival_rates(facts: Facts, report: FindingList) -> None:
         if not due and not arrived and _WHOLE_ARRIVAL.fullmatch(clause):
             _arrival_apart(facts, report, rate)
             continue
+        if not due and len(arrived) == 1 and _WHOLE_ARRIVAL.fullmatch(clause) \
+                and (arrived[0].scope == "whole" or kind_stated(facts.text) == "项目支出") \
+                and not _A_SOURCE.search(facts.text, start, arrived[0].start) \
+                and (budget := facts.keyed_amounts().get("budget_total")) is not None and facts.amount(budget) \
+                and facts.amount(arrived[0]) < facts.amount(budget):
+            # ("截至12月31日，项目资金实际到位645.00万元，资金到位率97.37%": what arrived, said with the rate; what was
+            # due, the year's budget said elsewhere)
+            _say_arrival(facts, report, rate, facts.amount(arrived[0]), facts.amount(budget), ("实际到位", "全年预算 "),
+                         "（全年预算取自报告另处，请核对）")
+            continue
         if len(arrived) != 1 or len(due) != 1 or due[0].start > arrived[0].start or not facts.amount(due[0]):
             continue
         _say_arrival(facts, report, rate, facts.amount(arrived[0]), facts.amount(due[0]), ("实际到位", ""))
@@ -417,6 +427,8 @@ def _say_arrival(facts: Facts, report: FindingList, rate, arrived: float, due: f
                        f"应为 {excel_round(share * 100, 2):.2f}%{note}{quoted(facts, rate)}")
 
 
+# a source's money named in the sentence before what arrived ("省级资金全额到位，县级配套到位96.00万元"): one source's
+_A_SOURCE = re.compile(r"中央|省级|市级|州级|县级|区级|自治区|配套|自筹|上级|本级")
 _WHOLE_ARRIVAL = re.compile(r"\s*(?:全年|年度|预算)?资金到位率\s*(?:为|达到?|是)?\s*")
 _WHOLE_ARRIVED = re.compile(r"(?:全年|年度)(?:实际)?到位(?:资金|金额)?\s*(?:为|共|合计)?\s*$")
 

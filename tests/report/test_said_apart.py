@@ -1,0 +1,45 @@
+"""Figures an indicator or a rate is checked by, said a sentence apart (our own words, after county reports): a
+numbered paragraph headed by an indicator's name and its points in brackets, its target and achieved in the sentence
+after; a 资金到位率 said with what arrived, the year's budget said elsewhere."""
+from __future__ import annotations
+
+from reading import checked
+
+HEADED = """某县人社局2024年度部门整体支出绩效自评报告
+三、绩效指标完成情况
+    1.城镇新增就业人数（分值8分）。年度目标3,800人，全年实际新增3,610人，完成率95.00%，得7.60分。
+    2.企业职工养老保险参保人数（分值6分）。年度目标41,000人，全年实际参保41,650人，完成率101.59%，超过目标按100%计，得{score}分。
+"""
+
+
+def _rows(result) -> dict[str, tuple]:
+    v = lambda n: None if n is None else n.value     # noqa: E731
+    return {i.name: (v(i.target), v(i.actual), v(i.weight), v(i.self_score)) for i in result.facts.indicators}
+
+
+def test_a_paragraph_headed_by_a_name_and_its_points_gives_the_indicators_figures(tmp_path):
+    """Each heading's name with "（分值N分）", its target and achieved in the sentence after: read whole."""
+    result = checked(tmp_path, HEADED.format(score="6"))
+    assert _rows(result)["企业职工养老保险参保人数"] == (41000, 41650, 6, 6)
+    assert result.findings == []
+
+
+def test_its_score_is_checked_against_them(tmp_path):
+    """41,650 of 41,000, over the target: full marks, 6 — not the 5.6 written."""
+    found = checked(tmp_path, HEADED.format(score="5.6")).findings
+    assert [f.code for f in found] == ["SCORE_MISMATCH"] and "6.00 分" in found[0].message
+
+
+ARRIVED = """某县水利局2024年度农村供水工程维修养护项目绩效自评报告
+一、项目基本情况
+本项目全年预算660.00万元，其中中央资金600.00万元、县级资金60.00万元。
+二、资金到位情况
+截至12月31日，项目资金实际到位645.00万元，资金到位率{rate}。
+"""
+
+
+def test_an_arrival_rate_against_the_budget_said_elsewhere(tmp_path):
+    """645.00 ÷ 660.00 = 97.73%, said 97.37% (two digits swapped): a warning that says where the budget came from."""
+    assert checked(tmp_path, ARRIVED.format(rate="97.73%")).findings == []
+    found = checked(tmp_path, ARRIVED.format(rate="97.37%")).findings
+    assert [(f.code, f.severity) for f in found] == [("STATED_RATE_MISMATCH", "warning")] and "97.73%" in found[0].message
