@@ -43,3 +43,16 @@ def test_an_arrival_rate_against_the_budget_said_elsewhere(tmp_path):
     assert checked(tmp_path, ARRIVED.format(rate="97.73%")).findings == []
     found = checked(tmp_path, ARRIVED.format(rate="97.37%")).findings
     assert [(f.code, f.severity) for f in found] == [("STATED_RATE_MISMATCH", "warning")] and "97.73%" in found[0].message
+
+
+RULED_RATE = """某县农业农村局2024年度部门整体支出绩效自评报告
+一、评分办法
+预算执行率按档计分：95%（含）以上得满分，90%（含）至95%得8分，90%以下不得分。
+二、预算执行情况
+全年预算1,232.20万元，全年支出1,198.56万元，预算执行率97.27%。
+"""
+
+
+def test_a_rule_of_the_execution_rate_is_not_its_rate(tmp_path):
+    """"预算执行率按档计分：95%（含）以上得满分" is a rule: the year's rate is the 97.27% said with its figures."""
+    assert checked(tmp_path, RULED_RATE).facts.keyed_rates()["exec_rate"].value == 97.27
