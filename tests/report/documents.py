@@ -70,9 +70,11 @@ from office import writer_pdf
 # 1447, 1448: their tables set in spaces (1447's 收入 and 支出 tables, 1448's 自评表), as 896's: in the PDF the cells are a
 # space apart — 1447's headline amounts come from another row of its tables and 1448's rows lose their points; read from
 # the text and Word, not the PDF
+# 1537: its 自评表 typed with tabs in Word (not a Word table), as 096's: not read as a table from the PDF (its 分镇 table
+# of | rows puts it among these cases) — its 改厕验收合格率 row read from the text and Word, not the PDF
 NOT_AS_PDF = ("037", "096", "103", "111", "325", "517", "527", "595", "726", "784", "799", "842", "896", "942", "946",
               "1017", "1018", "1052", "1093", "1130", "1134", "1140", "1160", "1165", "1234", "1238", "1268", "1283", "1286", "1329", "1331", "1333",
-              "1053", "1262", "1378", "1380", "1382", "1390", "1393", "1407", "1447", "1448")
+              "1053", "1262", "1378", "1380", "1382", "1390", "1393", "1407", "1447", "1448", "1537")
 
 def as_word(case: Path, target: Path) -> Path:
     """The case as a department writes it in Word: its | rows a real table, the rest paragraphs."""
