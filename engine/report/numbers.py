@@ -161,9 +161,27 @@ def numbers(text: str) -> list[Number]:
             # ended the clause that named the scope ("其中…项目支出684.50万元；年中追加…，全年预算1,598.34万元")
         raw = match.group(1).replace(" ", "")
         label = label_text.strip(" ,，、;；:：()（）")
+        measure = _of_the_spending(out, label, sentence) if unit == "%" else None
         out.append(Number(float(raw.replace(",", "")), unit, len(raw.split(".")[1]) if "." in raw else 0,
-                          match.start(), match.end(), label, sentence, paragraph, scope, measure_of(label)))
+                          match.start(), match.end(), label, sentence, paragraph, scope, measure or measure_of(label)))
     return out
+
+
+# "全年支出40,476.57万元，占全年预算41,538.25万元的97.44%", "全年实际支出1,398.64万元，占全年预算的96.30%": the year's
+# spending as a share of the year's budget, its 执行率
+_SHARE_OF_BUDGET = re.compile(r"占(?:全年|调整后)?预算(?:数)?")
+
+
+def _of_the_spending(before: list[Number], label: str, sentence: int) -> str | None:
+    """exec_rate for a rate said as the share of the year's budget that the spending just before it is, else None."""
+    if label == "的" and len(before) >= 2 and before[-1].measure == "total_budget" \
+            and _SHARE_OF_BUDGET.fullmatch(before[-1].label) and before[-2].measure == "spend" \
+            and before[-1].sentence == before[-2].sentence == sentence:
+        return "exec_rate"
+    if _SHARE_OF_BUDGET.fullmatch(label.removesuffix("的")) and label.endswith("的") and before \
+            and before[-1].measure == "spend" and before[-1].sentence == sentence:
+        return "exec_rate"
+    return None
 
 
 def sentence_bounds(text: str, offset: int) -> tuple[int, int]:

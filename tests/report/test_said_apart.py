@@ -56,3 +56,13 @@ RULED_RATE = """某县农业农村局2024年度部门整体支出绩效自评报
 def test_a_rule_of_the_execution_rate_is_not_its_rate(tmp_path):
     """"预算执行率按档计分：95%（含）以上得满分" is a rule: the year's rate is the 97.27% said with its figures."""
     assert checked(tmp_path, RULED_RATE).facts.keyed_rates()["exec_rate"].value == 97.27
+
+
+def test_the_years_rate_said_as_a_share_of_the_budget(tmp_path):
+    """"全年支出…万元，占全年预算…万元的97.44%" and "…，占全年预算的96.30%": the year's 执行率, each."""
+    text = "某县教育局2024年度部门整体支出绩效自评报告\n全年预算41,538.25万元。全年支出40,476.57万元，占全年预算41,538.25万元的{rate}。\n"
+    assert checked(tmp_path, text.format(rate="97.44%")).facts.keyed_rates()["exec_rate"].value == 97.44
+    found = checked(tmp_path, text.format(rate="97.74%")).findings      # (40,476.57 ÷ 41,538.25 = 97.44%)
+    assert [f.code for f in found] == ["STATED_RATE_MISMATCH"]     # (said once, not as a share again)
+    other = "某县林业局2024年度部门整体支出绩效自评报告\n全年实际支出1,398.64万元，占全年预算的96.30%，年末结余53.72万元。\n"
+    assert checked(tmp_path, other).facts.keyed_rates()["exec_rate"].value == 96.30
