@@ -14,12 +14,13 @@ from .cellrules import rule_column_rows
 from .cellgrids import even_rows, grouped_rows, levelled_rows, rows_without_last
 from .plain import BARE_NUMBER, DASHES, FIGURE_CELL, HEADING, IN_YUAN, PAGE_OF, display_width, normalise
 from .vocabulary import column_of, key, vocabulary
+from .wrappedrows import REASON_HEADER
 
 _ENDS_CELL = re.compile(r"[|｜]\s*$")
 _CELL_LINE = 24                   # a cell alone on its line is short …
 # … or a sentence between cells: a 偏差原因, a 评分标准 ("≥95%得10分；90%（含）-95%得8分；…")
 _SENTENCE_CELL = {"reason": 60, "rule": 80, "explanation": 40}
-_REASON_BROKEN = re.compile(r"偏差原因|原因分析")   # (the 偏差原因 header broken over lines: "偏差原因分析及改" / "进措施")
+_REASON_BROKEN = re.compile(REASON_HEADER)   # (the 偏差原因 header broken over lines: "偏差原因分析及改" / "进措施")
 _NOT_A_CELL = re.compile(r"[。；;！？!?]|[,，](?!\d{3}).*[,，](?!\d{3})")   # … and is no sentence (3,126,000.00 is a figure)
 # a page number ("— 5 —", "第5页") or a table's title again on the next page ("…（续）", "续表")
 PAGE_FURNITURE = re.compile(rf"^(?:[-—–]\s*\d{{1,4}}\s*[-—–]|{PAGE_OF}|.{{0,60}}[(（]续[)）]|续表\s*\d*)$")

@@ -34,22 +34,28 @@ class Evidence:
     completion: Number | None
 
 
+def _by_start(cell: str, figures: list[Number]) -> dict[int, Number] | None:
+    """The cell's figures by where each starts in it — None where the figures read are not its numbers one for one."""
+    starts = [m.start() for m in _NUMBER.finditer(cell)]
+    return dict(zip(starts, figures)) if len(starts) == len(figures) else None
+
+
 def target_and_actual(cell: str, figures: list[Number]) -> Evidence | None:
     """The cell's target and what was achieved (and the completion said after them), when it states
     them in that order; `figures` are the cell's numbers as read, in order."""
     said = _TARGET_THEN_ACTUAL.search(cell) or _ACTUAL_THEN_TARGET.search(cell)
     if said is None or "actual_unit" in said.groupdict() and said.group("actual_unit") not in ("", said.group("unit")):
         return None       # (or 完成276元 against 目标300万元: two units, not compared)
-    order = {m.start(): i for i, m in enumerate(_NUMBER.finditer(cell))}
-    if len(order) != len(figures):
+    by_start = _by_start(cell, figures)
+    if by_start is None:
         return None       # (the figures read are not the cell's numbers one for one: nothing taken)
-    at = {name: order.get(said.start(name)) for name in ("target", "actual", "completion") if said.group(name)}
-    if any(i is None for i in at.values()):
+    at = {name: by_start.get(said.start(name)) for name in ("target", "actual", "completion") if said.group(name)}
+    if any(n is None for n in at.values()):
         return None
-    target, actual = figures[at["target"]], figures[at["actual"]]
+    target, actual = at["target"], at["actual"]
     if target.unit != actual.unit and actual.unit:
         return None       # (a target in one unit, what was achieved in another: not compared)
-    completion = figures[at["completion"]] if "completion" in at else None
+    completion = at.get("completion")
     return Evidence((said.group("sign") or "") + cell[said.start("target"):said.end("unit")], target,
                     cell[said.start("actual"):said.end("actual")], actual, completion)
 
@@ -68,12 +74,11 @@ def target_explained(text: str, cell: str, row_start: int) -> tuple[Number, str]
     at = text.find(cell, line_start) if cell else -1
     if at < 0 or 0 <= line_end < at:
         return None
-    figures = [dataclasses.replace(n, start=n.start + at, end=n.end + at) for n in numbers(cell)]
     said = list(_TARGET_SAID.finditer(cell))
-    order = {m.start(): i for i, m in enumerate(_NUMBER.finditer(cell))}
-    if len(said) != 1 or len(order) != len(figures) or said[0].start("target") not in order:
+    by_start = _by_start(cell, [dataclasses.replace(n, start=n.start + at, end=n.end + at) for n in numbers(cell)])
+    if len(said) != 1 or by_start is None or said[0].start("target") not in by_start:
         return None
-    return figures[order[said[0].start("target")]], (said[0].group("sign") or "") + cell[said[0].start("target"):said[0].end()]
+    return by_start[said[0].start("target")], (said[0].group("sign") or "") + cell[said[0].start("target"):said[0].end()]
 
 
 def sign_before(figure: str, cells: str) -> str:

@@ -13,8 +13,8 @@ from .text import CELL
 from .vocabulary import column_of, form_header, vocabulary
 
 TOTAL_ROWS = ("合计", "总计", "小计", "总额")
-_SUB_ROW = re.compile(r"^(?:其中|[(（]?\d+[)）.、]|[(（][一二三四五六七八九十]+[)）]|\s)")
-_NUMBERED = re.compile(r"^[(（]?\d+[)）.、]")
+_NUMBERED = re.compile(r"^[(（]?\d+[)）.、]")       # a row numbered 1. 2. …, (1) (2) …
+_SUB_ROW = re.compile(r"^(?:其中|" + _NUMBERED.pattern[1:] + r"|[(（][一二三四五六七八九十]+[)）]|\s)")
 _TOTAL_ROW = re.compile(r".{0,6}(?:合计|总计)")      # 支出合计, 资金总计
 _COLUMNS = {"total_budget": "budget", "budget": "budget", "spend": "spend", "exec_rate": "rate",
             "control_rate": "rate"}

@@ -27,7 +27,9 @@ def of_long_words(cell: str) -> bool:
     return bool(cell_words()[0].search(cell) or _SAID_IN_WORDS.search(cell))
 
 
-_SAID_IN_WORDS = re.compile(r"完成情况|偏差原因|原因分析")
+# a 偏差原因 column's header, whole or the first line of it broken ("偏差原因分析及改" / "进措施")
+REASON_HEADER = r"偏差原因|原因分析"
+_SAID_IN_WORDS = re.compile(r"完成情况|" + REASON_HEADER)
 
 
 def rows_set_apart(block: list[int], spaced: dict[int, list[str]]) -> bool:
