@@ -323,11 +323,11 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         forms.rates.clear()       # (… but the 执行率 row's 分值 and 得分 of a form after it are the form's)
         forms.execution = next((dict(t.execution) for t in forms.funds_tables if not t.listing and t.execution), {})
     # (a table listing projects whose 合计 is a part row of the form — its 项目支出 — is no form's total of its own)
-    parts = [{c: n.value for c, n in row.items()} for t in forms.funds_tables for _, row in t.parts]
+    parts = [dict(row) for t in forms.funds_tables for _, row in t.parts]
     own = [t.total for t in forms.funds_tables if t.total is not None and not t.listing]
     # (… nor one whose every amount is under the form's own: a listing of a part's — its towns', its sub-projects')
-    totals = [{c: n.value for c, n in t.total.items()} for t in forms.funds_tables if t.total is not None
-              and not (t.listing and any(_one_total({c: n.value for c, n in t.total.items()}, p) for p in parts))
+    totals = [t.total for t in forms.funds_tables if t.total is not None
+              and not (t.listing and any(_one_total(t.total, p) for p in parts))
               and not (t.listing and any(_under(t.total, o) for o in own))]
     if any(not _one_total(a, b) for a in totals for b in totals):   # a form for each project: none of their totals is the report's (one total
         # said twice — a table of sub-projects' 合计, then the form's 年度资金总额 — is one)
@@ -447,7 +447,7 @@ def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark
             table.marks.append(mark)
         return
     if forms.funds_row == "total" and total_row \
-            and all(c in amounts and amounts[c].value == forms.amounts[c].value for c in forms.amounts):
+            and all(c in amounts and _same_amount(amounts[c], forms.amounts[c]) for c in forms.amounts):
         # the form's own total row after a table of the same amounts: its 分值 and 得分, and the columns that table had not
         forms.amounts.update({c: n for c, n in amounts.items() if c not in forms.amounts})
         if not forms.execution:
@@ -479,7 +479,14 @@ def _one_total(one: dict, other: dict) -> bool:
     """Two tables' total rows say one total: the columns of one are the other's, each with its value (a table of the
     sources' 预算数 and 执行数, then the form's 年初预算数, 全年预算数 and 全年执行数)."""
     small, large = sorted((one, other), key=len)
-    return all(large.get(c) == v for c, v in small.items())
+    return all(c in large and _same_amount(large[c], v) for c, v in small.items())
+
+
+def _same_amount(one: Number, other: Number) -> bool:
+    """One amount, in one unit or written once in 元 and once in 万元 to the cent of 万元 (5,108,350.00 and 510.84)."""
+    if one.unit == other.unit or one.is_rate or other.is_rate:
+        return one.value == other.value
+    return abs(one.in_wan - other.in_wan) <= 0.005 + 1e-9
 
 
 def _execution(forms: Forms, by_column: dict[str, list[Number]]) -> None:
@@ -567,9 +574,14 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     direction = _direction(DIRECTION_CELL.get(_key(text_of.get("direction", "")), text_of.get("direction", "")) + target_text)
     if direction == "=" and words()["cost"].search(f"{group} {name}"):
         direction = "<="       # a 成本指标's amount without a sign is a ceiling: spending less is no shortfall
+    weight = _one(by_column, "weight")
+    points = _POINTS_IN_NAME.search(name)
+    if weight is None and points and len(by_column.get("name") or []) == 1 and "weight" not in text_of:
+        # (a form with no 分值 column, each row's points in its name: "良种供种数量（10分） | ≥630万公斤 | … | 9.31")
+        weight, name = by_column["name"][0], name[:points.start()].strip()
     row = FormIndicator(name, (placed[0][1].start if placed else 0), level1, direction,
                         target, target_text, actual, actual_text,
-                        _one(by_column, "weight"), _one(by_column, "score"), text_of.get("reason", "").strip(),
+                        weight, _one(by_column, "score"), text_of.get("reason", "").strip(),
                         text_of.get("rule", "").strip(), _one(by_column, "completion") or completion_said
                         or _completion_in(by_column, actual_text)
                         or _completion_in(by_column, text_of.get("reason", ""), "reason"))
@@ -578,6 +590,7 @@ def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: 
     forms.indicators.append(row)
 
 
+_POINTS_IN_NAME = re.compile(r"[(（]\s*(?:分值|权重)?\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
 _UNIT_YUAN = re.compile(r"(?:金额)?单位\s*[:：]\s*元(?![\u4e00-\u9fff])")   # "单位：元" (not 万元, 元/人)
 
 
