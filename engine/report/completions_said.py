@@ -9,6 +9,7 @@ import dataclasses
 import re
 
 from ..core.findings import FindingList
+from .evidence import ACTUAL_THEN_TARGET, TARGET_THEN_ACTUAL
 from .facts import Facts, Indicator, shared_core
 from .numbers import direction_before, sentence_bounds
 from .indicator_checks import dir_symbol, indicator_completion
@@ -122,18 +123,35 @@ _RATE_THEN_SHARE = re.compile(r"完成(?:率|比例)\s*(?:为|达)?\s*(?P<rate>\
                               r"(?P<target>\d[\d,]*(?:\.\d+)?)\s*(?P<unit2>[^\d,，;；。\s()（）]{1,4}?)\s*[)）]")
 
 
+# "实施临时救助1,126人次，目标1,200人次，完成率93.83%", "目标45处，完成41处，完成率91.11%": the sentences a 评分表's
+# 完成情况 cell says them in, said in the report's paragraphs as well
+_SAID_LIKE_A_CELL = (ACTUAL_THEN_TARGET, TARGET_THEN_ACTUAL)
+
+
 def check_shares_of_targets(facts: Facts, report: FindingList) -> None:
-    """What was achieved as the share of the target its statement names, all three figures said together."""
-    for said in (*_SHARE_OF_TARGET.finditer(facts.text), *_RATE_THEN_SHARE.finditer(facts.text)):
-        actual, target, rate = (facts.number_at(said.start(g)) for g in ("actual", "target", "rate"))
-        if said.group("unit") != said.group("unit2") or None in (actual, target, rate) or not target.value \
+    """What was achieved as the share of the target its statement names, all three figures said together (a target
+    to reach: a ceiling's completion is not the share)."""
+    shares = [*_SHARE_OF_TARGET.finditer(facts.text), *_RATE_THEN_SHARE.finditer(facts.text),
+              *(said for pattern in _SAID_LIKE_A_CELL for said in pattern.finditer(facts.text)
+                if said.group("completion") and (said.group("sign") or "≥") in ("≥", ">=", "不低于", "不少于"))]
+    for said in shares:
+        rate_group = "rate" if "rate" in said.re.groupindex else "completion"
+        actual, target, rate = (facts.number_at(said.start(g)) for g in ("actual", "target", rate_group))
+        units = [said.group(g) for g in ("unit", "unit2", "actual_unit") if g in said.re.groupindex]
+        if None in (actual, target, rate) or len(set(units)) > 1 or actual.unit != target.unit or not target.value \
                 or not rate.is_rate or report.names(facts.where(rate.start)):
             continue
-        share = actual.value / target.value
-        if not at_stated(share, rate):
+        if rate_group == "completion" and any(i.actual is not None and i.actual.start == actual.start or i.target is not None
+                                               and i.direction in ("<=", "<") and i.target.value == target.value
+                                               and i.actual is not None and i.actual.value == actual.value
+                                               for i in facts.indicators):
+            continue     # (an indicator's own figures — a 评分表's 完成情况 cell, its sign in its 指标解释; a sentence read as an
+            # indicator — checked as that, from the rate before it was rounded too: "完工及时率85.71%，目标90%，完成率95.24%")
+        share, unit = actual.value / target.value, said.group("unit")
+        if not at_stated(share, rate) and not (share > 1 and at_stated(1.0, rate)):
             say, why = by_shape(report, facts, rate, share * 100)
             say("COMPLETION_MISMATCH", facts.where(rate.start),
-                f"实际 {actual.value:g}{said.group('unit')} ÷ 目标 {target.value:g}{said.group('unit')} = {share * 100:.2f}%，"
+                f"实际 {actual.value:g}{unit} ÷ 目标 {target.value:g}{unit} = {share * 100:.2f}%，"
                 f"报告写 {rate.value:g}%{why}{quoted(facts, rate)}")
 
 

@@ -11,14 +11,14 @@ from .numbers import Number, numbers
 
 _FIGURE = r"[-+]?\d(?:\d|,(?=\d{3}))*+(?:\.\d+)?"     # (whole: "1,200" is one figure, never "1" and "200")
 # "目标1.2万卷，实际1.35万卷", "目标≥95%，实际97.8%", "计划45处，完成41处，完成率91.11%"
-_TARGET_THEN_ACTUAL = re.compile(
+TARGET_THEN_ACTUAL = re.compile(
     rf"(?:年度)?(?:目标值?|指标值|计划)\s*(?:为|是)?\s*[:：]?\s*(?P<sign>≥|≤|>=|<=|=|＝|不低于|不少于|不超过|不高于)?\s*"
     rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d\s，,；;。]{{0,5}}?)\s*[，,；;]\s*"
     rf"(?:实际|全年|年末)?(?:完成|达到|达成|为)?\s*(?:值)?\s*(?:为)?\s*[:：]?\s*(?P<actual>{_FIGURE})"
     rf"(?:[^\d，,；;。]{{0,5}}[，,]\s*完成(?:率)?\s*(?:为)?\s*(?P<completion>{_FIGURE})\s*%)?")
 # or what was achieved first, then the target and the completion they give ("完成1,260亩，目标1,200亩，完成率105.00%",
 # "亩均增收276元，目标300元，完成率92.00%"): the completion said after them is what makes the first figure the achieved one
-_ACTUAL_THEN_TARGET = re.compile(
+ACTUAL_THEN_TARGET = re.compile(
     rf"(?P<actual>{_FIGURE})\s*(?P<actual_unit>[^\d\s，,；;。]{{0,5}}?)\s*[，,]\s*(?:年度|全年)?(?:目标值?|指标值|计划)\s*(?:为|是)?\s*"
     rf"(?P<sign>≥|≤|>=|<=|不低于|不少于|不超过|不高于)?\s*(?P<target>{_FIGURE})\s*(?P<unit>[^\d\s，,；;。]{{0,5}}?)\s*[，,]\s*"
     rf"完成率\s*(?:为)?\s*(?P<completion>{_FIGURE})\s*%")
@@ -43,7 +43,7 @@ def _by_start(cell: str, figures: list[Number]) -> dict[int, Number] | None:
 def target_and_actual(cell: str, figures: list[Number]) -> Evidence | None:
     """The cell's target and what was achieved (and the completion said after them), when it states
     them in that order; `figures` are the cell's numbers as read, in order."""
-    said = _TARGET_THEN_ACTUAL.search(cell) or _ACTUAL_THEN_TARGET.search(cell)
+    said = TARGET_THEN_ACTUAL.search(cell) or ACTUAL_THEN_TARGET.search(cell)
     if said is None or "actual_unit" in said.groupdict() and said.group("actual_unit") not in ("", said.group("unit")):
         return None       # (or 完成276元 against 目标300万元: two units, not compared)
     by_start = _by_start(cell, figures)

@@ -15,7 +15,7 @@ from .numbers import Number, sentence_bounds
 from .plain import BONUS_ROW, FIGURE, opens_bracket
 from .sums import listed_then_totalled, totalled_then_listed
 from .table_checks import adds_up_righted, righted_cells, parts_of_rows_left_out
-from .tables import subtotalled, table_lines
+from .tables import numbered_by, row_name, subtotalled, table_lines
 from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, parts_off, quoted
 from .vocabulary import column_of, key as _key, partitions, vocabulary, words
 
@@ -339,6 +339,7 @@ def check_group_scores(facts: Facts, report: FindingList) -> None:
 
 
 # a column of no sum: rates, standards, averages, unit prices, counts of points
+_POINTS_ONLY = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*")
 _NOT_SUMMED = re.compile(r"率|比|%|平均|标准|单价|分值|得分|权重|序号|年份|年度|时间|日期|编号")
 _ROW_OF_PARTS = re.compile(r"^\s*(?:其中|含|小计|[(（]|[-—]|\d+\s*[.、．](?!\d))|^.*小计\s*$")   # (and "竹岭乡小计")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计)$")     # (its cell's spaces taken out first: "合  计")
@@ -359,8 +360,9 @@ def check_table_columns(facts: Facts, report: FindingList) -> None:
             header, rows = cells, []
             continue
         at = {column: n for column, n in placed}
-        if not _TOTAL_ROW.match(re.sub(r"\s", "", cells[0] if cells else "")):
-            rows.append((cells, at))
+        name = row_name(cells, numbered_by(header))
+        if not _TOTAL_ROW.match(re.sub(r"\s", "", name)):
+            rows.append(([name], at))
             continue
         if len(rows) >= 2 and not any(_ROW_OF_PARTS.match(r[0][0] if r[0] else "") or not (r[0] and r[0][0]) for r in rows):
             for column, whole in at.items():
@@ -472,10 +474,16 @@ def check_group_rows(facts: Facts, report: FindingList) -> None:
             group, under, since, leaves, subtotalled, summed = None, [], [], [], False, (pair[1], [])
             continue
         since.append(pair)
-        if cells[0] and not cells[1]:          # a group's row
+        if _POINTS_ONLY.fullmatch(cells[0]):
+            # ("（30分） | | 数字城管案件按期结案率 | … | 10 | 9.85": a row under the group's name, its points broken onto
+            # it — no group's own row)
+            settle()
+            group, under = None, []
+        elif cells[0] and not cells[1]:          # a group's row
             settle()
             group, under = pair, []
-        elif not cells[0] and cells[1] and group is not None:
+        elif not cells[0] and any(c.strip() for c in cells[1:columns[0]]) and group is not None:
+            # (its row, the group's cell merged over it — and the 二级's too: "| | | 特困人员救助供养人数 | … |")
             under.append(pair)
             leaves.append(pair)
         else:

@@ -446,7 +446,7 @@ def check_column_sums(facts: Facts, report: FindingList) -> None:
             continue
         if parts_off(facts, column.parts, column.whole, whole_rounded=True) and not report.names(facts.where(column.whole.start)) \
                 and not parts_of_rows_left_out(facts, column.parts, column.whole):
-            say_sum_off(facts, report, column.parts, column.whole, f"表中「{column.header}」一列各行之和", "合计行", " 万元")
+            say_sum_off(facts, report, column.parts, column.whole, f"表中「{column.header}」一列各行之和", column.said_in, " 万元")
 
 
 # a row's own 合计 cell

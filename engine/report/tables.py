@@ -190,7 +190,7 @@ def amount_tables(text: str, figures: list[Number]) -> list[AmountTable]:
             in_yuan = {i for i in columns if IN_YUAN.search(cells[i])}   # 执行数（元） beside 预算数（万元）
             arrived = {i for i, c in enumerate(cells) if "到位" in c and "率" not in c}   # 实际到位 (not 到位率)
             arrival_rates = {i for i, c in enumerate(cells) if "到位率" in c}
-            numbered = _NUMBERED_BY.fullmatch(text_key(cells[0])) is not None if cells else False
+            numbered = numbered_by(cells)
             tables.append(AmountTable(header=cells))
             after_header, header_width, resumed = True, len(cells), None
             continue
@@ -231,11 +231,17 @@ class ColumnSum:
     header: str
     parts: list[Number]
     whole: Number
+    said_in: str = "合计行"     # (or a 小计 row, for the rows since the 小计 before it)
 
 
 # (… among the units of other columns: "单位：亩、元")
 _UNIT_SAID = re.compile(r"单位\s*[:：]\s*(?P<others>[^\n)）:：\d]{0,10}?[、,，/]\s*)?(?P<unit>万元|元)")
-_NUMBERED_BY = re.compile(r"序号|编号|序")          # a table whose first column numbers its rows
+_NUMBERED_BY = re.compile(r"序号|编号|序|[\u4e00-\u9fff]{0,6}(?:编码|代码)")   # a table whose first column numbers its rows
+# (or codes them: 科目编码 | 科目名称 | …, its 小计 and 合计 rows with no code)
+
+
+def numbered_by(header: list[str]) -> bool:
+    return bool(header) and _NUMBERED_BY.fullmatch(text_key(header[0])) is not None
 
 
 def row_name(cells: list[str], numbered: bool) -> str:
@@ -245,7 +251,7 @@ def row_name(cells: list[str], numbered: bool) -> str:
         words = next((c for c in cells[1:] if c.strip() and not FIGURE_CELL.match(c.strip())), "")
         if text_key(words).endswith(("小计", "合计", "总计")):     # (… or a breakdown's: "| | 合计 |", "| | 市直单位小计 |")
             return words
-    if not numbered or not cells or not re.fullmatch(r"\s*\d{0,3}\s*", cells[0]):
+    if not numbered or not cells or not re.fullmatch(r"\s*(?:\d{0,3}|\d{4,12})\s*", cells[0]):
         return cells[0] if cells else ""    # ("| 合计 | | 951.30 |": the 合计 in the 序号 column)
     return next((c for c in cells[1:] if c.strip()), "")
 
@@ -276,17 +282,35 @@ def _numbered_in_order(names: list[str]) -> set[str]:
 
 def subtotalled(body: list[tuple[str, object]]) -> list[tuple[list, object]] | None:
     """Each 小计 row of a table's body (name, row) and the rows it adds up (those since the 小计 before it, two at
-    least); None where a 小计 adds up fewer (it may stand above its rows)."""
+    least, or one of its very figures: "行政单位医疗 | 61.42" then "卫生健康支出小计 | 61.42"); None where a 小计 adds up
+    fewer (it may stand above its rows)."""
     groups, since = [], []
     for name, cells in body:
         if text_key(name) != "小计":
             since.append(cells)
             continue
-        if len(since) < 2:
+        if len(since) < 2 and not (since and _its_own_figures(since[0], cells)):
             return None
         groups.append((since, cells))
         since = []
     return groups
+
+
+def _its_group(body: list[tuple[str, dict]], rows_of: list[dict], subtotal: dict) -> bool:
+    """The rows since the 小计 before it are a named 小计's ("上级资金小计" under 中央 and 省级): they come to it in some
+    column, or the first of them is named as it is ("柳河镇 | 加固 …", "| 重建 …", "柳河镇小计") — not a 小计 set above its
+    own rows ("上级补助小计" over 中央 / 自治区 / 地区, the rows before it none of its)."""
+    name = next(text_key(n) for n, cells in body if cells is subtotal)
+    if name == "小计":
+        return True
+    first = next(text_key(n) for n, cells in body if cells is rows_of[0])
+    return first and name[:-2] == first or any(
+        all(c in r for r in rows_of) and abs(sum(r[c].value for r in rows_of) - n.value) < 0.5 * 10 ** -n.decimals + 1e-9
+        for c, n in subtotal.items())
+
+
+def _its_own_figures(row, subtotal) -> bool:
+    return isinstance(row, dict) and bool(subtotal) and all(c in row and row[c].value == n.value for c, n in subtotal.items())
 
 
 def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> list[ColumnSum]:
@@ -305,8 +329,11 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
         body, (_, total) = rows[:-1], rows[-1]
         first = min((n.start for _, cells in body for n in cells.values()), default=None)
         unit_said = _unit_said_over(text, first) if first is not None else None
-        groups = subtotalled(body)
-        names = [name for name, _ in body if text_key(name) != "小计"]
+        # (a 小计 named for its group — "柳河镇小计" under 柳河镇's rows — is one as much as a bare one)
+        groups = subtotalled([("小计" if text_key(name).endswith("小计") else name, cells) for name, cells in body])
+        if groups and not all(_its_group(body, rows_of, subtotal) for rows_of, subtotal in groups):
+            return
+        names = [name for name, _ in body if not text_key(name).endswith("小计")]
         top = _numbered_in_order(names)
         if top:      # 一、… 二、… 三、… with 其中 rows between: the 合计 adds up the numbered rows, each 其中 a part of one
             groups, details = [], [cells for name, cells in body if name in top]
@@ -315,7 +342,7 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
             return      # (其中…, （1）…, a 小计 before its rows, a row without its name: which rows are parts is not said —
             # but under a group's merged cell, its 小计 after them, they are that group's)
         else:
-            details = [cells for name, cells in body if text_key(name) != "小计"]
+            details = [cells for name, cells in body if not text_key(name).endswith("小计")]
         for column, whole in total.items():
             title = header[column] if column < len(header) else ""
             # (a header of two rows: the unit the upper row's cell over this column says — "预算申请（万元）" over
@@ -333,7 +360,8 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
                 continue
             for n in figures:
                 n.unit = money
-            out.extend(ColumnSum(title, [c[column] for c in cells], of) for cells, of in sums)
+            out.extend(ColumnSum(title, [c[column] for c in cells], of, "合计行" if of is whole else "小计行")
+                       for cells, of in sums)
 
     for line in table_lines(text, figures):
         if line is None:
@@ -347,7 +375,7 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
             close()
             upper = header if header is not None and not rows else []
             header, rows = cells, []
-            numbered = bool(header) and _NUMBERED_BY.fullmatch(text_key(header[0])) is not None
+            numbered = numbered_by(header)
         elif header is not None:
             name = row_name(cells, numbered)
             serial = bool(cells) and name != cells[0]      # (its first cell a 序号: no figure of the row's)
