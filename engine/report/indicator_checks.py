@@ -14,7 +14,7 @@ from ..core.rates import completion_rate, deviation_rate
 from ..core.rounding import excel_round
 from .bands import band_score, share_score, stated_tiers
 from .dates import is_date
-from .deductions import per_fault_score, per_point_score, per_unit_score
+from .deductions import per_fault_score, per_point_score, per_unit_score, states_per_point
 from .facts import Facts, Indicator
 from .group_rules import scored_by_group_rule
 from .numbers import Number, direction_before, sentence_bounds, statement_start
@@ -142,13 +142,15 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         where = report.locate(facts.where(ind.self_score.start))
         if any(f.code == "SCORE_MISMATCH" and f.where == where for f in report.findings):
             return      # (its score said already: an item's row above its points)
+        rates = ind.actual.is_rate and ind.target.is_rate
         if ind.own_rule and _by_own_rule(facts, ind, report, name):
             return      # (its row's own bands, read whole: "≥90%得5分；80%（含）—90%得4分；…")
-        if ind.rule_line and completion < 1 and not _only_proportional(ind.own_rule) or ind.item_too:
+        if ind.rule_line and completion < 1 and not _only_proportional(ind.own_rule) \
+                and not (rates and states_per_point(ind.own_rule)) or ind.item_too:
             return      # (the line missed: scored as its rule goes on to say — "每超过1个百分点扣0.5分", unless it says in
-            # proportion: "≥600家，未达到按比例计分" —; an item's row: scored as the item, by its framework)
+            # proportion: "≥600家，未达到按比例计分", or takes points for each point short of a rate: "目标≥95%，每低1个
+            # 百分点扣1分", checked below —; an item's row: scored as the item, by its framework)
         # (… or the rule the report states for it by name: "农村卫生厕所普及率每低于年度指标值1个百分点扣1分")
-        rates = ind.actual.is_rate and ind.target.is_rate
         own_per_unit = _PER_UNIT.search(ind.own_rule or "") is not None
         per_unit = ind.own_rule if own_per_unit else (_rule_said_for(facts, ind) or "") if rates else ""
         if _PER_UNIT.search(per_unit):
