@@ -37,12 +37,12 @@ from .tables import amount_tables, column_sums
 from .text import CELL, ReportText
 from .totals import STRONG_TOTAL, report_grade, total_and_grade
 from .vocabulary import words
-from .each_points import points_for_each, rest_in_full
+from .each_points import points_for_each, points_of_the_above, rest_in_full
 from .bracketed import bracketed_targets
 from .named_targets import targets_in_row_names
 from .respectively import respectively_said
 from .rule_targets import compared_lines, rule_targets
-from .statements import falls_signed, goals_in_statements, scored_sentences, scores_alone, unsigned_ceilings
+from .statements import ADJUSTED_GOAL, falls_signed, goals_in_statements, scored_sentences, scores_alone, unsigned_ceilings
 from .weighted import labelled_results, weighted_indicators
 
 _TARGET = words()["target"]
@@ -106,6 +106,7 @@ def read_facts(report: ReportText) -> Facts:
     targets_from_goals(facts)
     rule_targets(facts)
     points_for_each(facts)         # ("…8项，每项5分。A、B…6项均达到目标值，各得5分")
+    points_of_the_above(facts)     # ("A得10.13分，B得9.25分，…，以上5项每项分值10分")
     rest_in_full(facts)            # ("A 8分、B 6分…。除B一项…得5.5分外，其余6项均得满分")
     rest_of_a_group_in_full(facts)  # ("产出指标除A一项…得7.57分外，其余5项均得满分": a table's group)
     scored_items_joined(facts)     # (the items those two read: "A（15分）、B（10分）均得满分")
@@ -291,7 +292,11 @@ def _indicators(facts: Facts) -> None:
             ind.coefficient = next((n for n in inside if "系数" in n.label and n.is_rate), None)
         elif after and not re.search(r"[,，;；。\n]", text[target_at.end():after[0].start]):
             ind.target = after[0]
-            ind.direction = direction_before(after[0].label) or direction_after(text, after[0].end) or "="
+            adjusted = list(ADJUSTED_GOAL.finditer(text, after[0].end, end))
+            if len(adjusted) == 1 and (raised := facts.number_at(adjusted[0].end())) is not None \
+                    and raised.unit == after[0].unit:
+                ind.target = raised     # ("年初指标值为不少于1,900批次，7月…调增为不少于2,000批次": the year's last)
+            ind.direction = direction_before(ind.target.label) or direction_after(text, ind.target.end) or "="
         elif (dated := date_after(text, target_at.end(), inside[0] if inside else None)) is not None:
             # "…完成时限：年度目标值为2023年12月31日前完成，实际于2023年12月20日完成，分值6分，得6分" (dates.py)
             ind.target, ind.direction = dated, "="

@@ -55,7 +55,7 @@ def check_completions_said_apart(facts: Facts, report: FindingList, reverse_meth
                      and i.actual.unit in (actual.unit, "") and i.completion is not rate]
             same = named if len(named) == 1 else []
         else:
-            same = _of_the_indicator(facts, indicators, name, actual, rate)
+            same = _of_the_indicator(facts, indicators, name, actual, rate, said.group("unit"))
         if rate is None or not rate.is_rate or len(same) != 1 or report.names(facts.where(rate.start)):
             continue
         _said_apart(facts, report, same[0], actual, rate, reverse_method)
@@ -155,7 +155,7 @@ def check_shares_of_targets(facts: Facts, report: FindingList) -> None:
                 f"报告写 {rate.value:g}%{why}{quoted(facts, rate)}")
 
 
-def _of_the_indicator(facts: Facts, indicators: list, name: str, actual, rate) -> list[Indicator]:
+def _of_the_indicator(facts: Facts, indicators: list, name: str, actual, rate, unit: str = "") -> list[Indicator]:
     """The indicators a statement of what was achieved under `name` ("2.学员…": its key) is of: the same figure achieved,
     the names one holding the other or sharing a core of three characters ("全年提供老年助餐服务" and the row's
     "助餐服务人次"), or a short name its name ends with ("…达标率82.4%（完成率97.9%）" of "考核断面水质达标率")."""
@@ -165,6 +165,13 @@ def _of_the_indicator(facts: Facts, indicators: list, name: str, actual, rate) -
                                                           or len(name) >= 2 and k.endswith(name))
             and i.actual.value == actual.value and i.actual.unit in (actual.unit, "") and i.completion is not rate]
     # (a form's bare figure, its unit in a 度量单位 column of its own: "| 人 | 1853 |", the same as "1,853人")
+    if not same and unit and unit != "%":
+        # ("实际供种586.4万公斤，完成率94.58%" of "良种供种数量": a figure in a unit of its own — its row's cell says it
+        # too, "586.4万公斤" — no other indicator's, the names sharing a word of two)
+        same = [i for k, i in indicators if shared_core(k, name) >= 2 and i.actual.value == actual.value
+                and facts.text[i.actual.end:i.actual.end + len(unit) + 1].strip().startswith(unit)
+                and i.completion is not rate]
+        same = same if len({(i.target.value, i.direction) for i in same}) == 1 else []
     if same:      # (one read twice, under two names, its figures the same: "牧民技能培训人次" and "开展牧民技能培训")
         return [i for k, i in enumerate(same) if all((i.target.value, i.direction) != (j.target.value, j.direction)
                                                      for j in same[:k])]

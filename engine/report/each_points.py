@@ -8,10 +8,16 @@ from __future__ import annotations
 import re
 
 from .facts import Facts, StatedItem
+from .numbers import sentence_bounds
 from .plain import COUNT, count_of
 
-_EACH = re.compile(rf"(?:{COUNT})\s*项[^，,；;。]{{0,6}}?[，,]?\s*每项(?:指标)?(?:分值|权重)?\s*(?:为)?\s*"
+_EACH = re.compile(rf"(?P<count>{COUNT})\s*项[^，,；;。]{{0,6}}?[，,]?\s*每项(?:指标)?(?:分值|权重)?\s*(?:为)?\s*"
                    r"(?P<points>\d+(?:\.\d+)?)\s*分")
+# or a group's heading that says its points and each of its indicators' ("（三）效益指标（30分，每项10分）")
+_EACH_IN_HEADING = re.compile(r"[(（]\s*(?P<total>\d+)\s*分\s*[，,]\s*每项(?:指标)?\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]")
+# a paragraph that ends with its points, its indicators one a numbered line under it ("…共5项，每项10分。" then
+# "1.新建标准化茶园面积：…得10分。", "2.…")
+_NUMBERED_UNDER = re.compile(r"\n[ \t\u3000]*\d{1,2}\s*[.、．](?!\d)[^\n]*")
 # "培育人数8分、覆盖乡镇数6分、实训基地数6分": three or more, each named with its points
 _LISTED = re.compile(r"(?:^|(?<=[，,；;。：:]))\s*(?P<list>[^，,；;。：:\d、()（）]{2,16}?\s*\d+(?:\.\d+)?\s*分"
                      r"(?:、[^，,；;。：:\d、()（）]{2,16}?\s*\d+(?:\.\d+)?\s*分){2,})(?=[，,；;。]|$)")
@@ -27,31 +33,99 @@ def points_for_each(facts: Facts) -> None:
     """Each paragraph that says its indicators' points once ("…8项，每项5分"): the names scored alike after it
     are items of those points, and each indicator or item scored after it without points of its own has them."""
     text = facts.text
-    for each in _EACH.finditer(text):
-        points = facts.rule_number_at(each.start("points"))
-        end = text.find("\n", each.end())
+    for points_at, count, said_end in _each_said(text):
+        points = facts.rule_number_at(points_at)
+        end = text.find("\n", said_end)
         end = len(text) if end < 0 else end
         if points is None:
             continue
-        for alike in _SCORED_ALIKE.finditer(text, each.end(), end):
+        if not text[said_end:end].strip(" 。.\t"):
+            end = _under_its_paragraph(facts, end, count)
+        for alike in _SCORED_ALIKE.finditer(text, said_end, end):
             score = facts.number_at(alike.start("score"))
             if score is None or score.value > points.value:
                 continue
             facts.items.extend(StatedItem(name.strip(), score, points) for name in alike.group("names").split("、"))
-        together = _ALL_IN_FULL.search(text, each.end(), end)     # "以上7项均得满分": the N read just before it
-        unscored = [i for i in facts.indicators if each.end() <= i.start < (together.start() if together else 0)
+        together = _ALL_IN_FULL.search(text, said_end, end)     # "以上7项均得满分": the N read just before it
+        unscored = [i for i in facts.indicators if said_end <= i.start < (together.start() if together else 0)
                     and i.weight is None and i.self_score is None]
         if together and len(unscored) == count_of(together.group("count")) \
-                and not any(each.end() <= i.start < together.start() and i.self_score is not None for i in facts.indicators):
+                and not any(said_end <= i.start < together.start() and i.self_score is not None for i in facts.indicators):
             for indicator in unscored:
                 indicator.weight = indicator.self_score = points
         after = [(scored, score) for scored in [*facts.indicators, *facts.items]
                  if (score := getattr(scored, "self_score", None) or getattr(scored, "score", None)) is not None
-                 and each.end() <= score.start < end]
+                 and said_end <= score.start < end]
         if any(score.value > points.value for _, score in after):
             continue        # (a score over the points: the paragraph's scores are not of those points)
         for scored, _ in after:
             scored.weight = scored.weight or points
+
+
+# "…，A得10.13分，B得9.25分，…，以上5项每项分值10分": the points of the items just scored, said after them
+_EACH_OF_THE_ABOVE = re.compile(rf"以上\s*(?P<count>{COUNT})\s*项(?:指标)?\s*[，,]?\s*每项(?:指标)?(?:分值|权重)?\s*(?:为|均为)?\s*"
+                                r"(?P<points>\d+(?:\.\d+)?)\s*分")
+_NAME_SCORED = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?P<name>[^，,；;。：:\d]{2,24}?)\s*得\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*"
+                          r"(?=[，,；;])")
+
+
+def points_of_the_above(facts: Facts) -> None:
+    """Items scored one by one by name, then their points said for them all ("农村公路日常养护里程得10.13分，…，以上5项
+    每项分值10分"): each an item of those points (joined to its indicator by name, as a 评分表's row is) — where the
+    clauses right before it are as many as it says."""
+    text = facts.text
+    for each in _EACH_OF_THE_ABOVE.finditer(text):
+        points = facts.rule_number_at(each.start("points"))
+        start = sentence_bounds(text, each.start())[0]
+        scored = list(_NAME_SCORED.finditer(text[start:each.start()]))
+        count = count_of(each.group("count"))
+        last = scored[-count:]
+        if points is None or len(scored) < count or text[start + last[-1].end():each.start()].strip(" ，,；;") \
+                or any(text[start + a.end():start + b.start()].strip(" ，,；;") for a, b in zip(last, last[1:])):
+            continue      # (the clauses right before it, one after another)
+        _items_of(facts, [(start + c.start("score"), c.group("name")) for c in last], points)
+    for each in _EACH.finditer(text):
+        # "效益指标3项每项分值10分，A得10分，B得10分，C得8分，合计得28分": the clauses right after it, as many as it says
+        points, count = facts.rule_number_at(each.start("points")), count_of(each.group("count"))
+        end = sentence_bounds(text, each.end())[1]
+        named = list(_NAME_SCORED.finditer(text[:end], each.end()))
+        named = [c for c in named if not _A_SUM.match(c.group("name").strip())]
+        first = named[:count]
+        if points is None or len(first) != count or text[each.end():first[0].start()].strip(" ，,；;") \
+                or any(text[a.end():b.start()].strip(" ，,；;") for a, b in zip(first, first[1:])) \
+                or any(i.score.start == first[0].start("score") for i in facts.items if i.score is not None):
+            continue
+        _items_of(facts, [(c.start("score"), c.group("name")) for c in first], points)
+
+
+_A_SUM = re.compile(r"合计|小计|共计|总计")
+
+
+def _items_of(facts: Facts, scored: list[tuple[int, str]], points) -> None:
+    for at, name in scored:
+        score = facts.number_at(at)
+        if score is not None:
+            facts.items.append(StatedItem(name.strip(), score, points))
+
+
+def _each_said(text: str):
+    """Where each statement of points for each of a group's indicators says them: (the points' offset, how many
+    indicators, the statement's end)."""
+    for each in _EACH.finditer(text):
+        yield each.start("points"), count_of(each.group("count")), each.end()
+    for each in _EACH_IN_HEADING.finditer(text):
+        count = int(each.group("total")) / float(each.group("points"))
+        if count.is_integer():
+            yield each.start("points"), int(count), each.end()
+
+
+def _under_its_paragraph(facts: Facts, end: int, count: int) -> int:
+    """Where the numbered lines under a paragraph that ends with its points end — when there are as many of them as
+    it counts; else the paragraph's own end."""
+    lines, numbered = end, 0
+    while (line := _NUMBERED_UNDER.match(facts.text, lines)) is not None:
+        lines, numbered = line.end(), numbered + 1
+    return lines if numbered == count else end
 
 
 def rest_in_full(facts: Facts) -> None:

@@ -25,6 +25,8 @@ _SYMBOL = r"≥|≤|>=|<=|⩾|⩽|≧|≦"
 # its target by its word ("目标≥6万亩"), or by a direction's sign right after its name ("虫害防治面积≥20万亩")
 _GOAL = re.compile(rf"(?:(?:{_WORDS['statement_goal'].pattern})\s*(?:为|是|[:：])?\s*(?P<dir>{DIRECTION_PATTERN})?"
                    rf"|(?<=[\u4e00-\u9fff）)])\s*(?P<sign>{_SYMBOL}))\s*{_FIGURE}")
+# the target as the year changed it ("…调增为不少于2,000批次")
+ADJUSTED_GOAL = re.compile(rf"(?:调增|调减|调整|调高|调低)(?:为|到|至)\s*(?P<dir>{DIRECTION_PATTERN})?(?P<sign>)\s*{_FIGURE}")
 # what was achieved, by its word right before the figure ("实际6万亩", "完成值：…"): statements' and headed paragraphs'
 ACHIEVED_SAID = re.compile(rf"(?<![少未超多])(?:{_WORDS['statement_achieved'].pattern})\s*(?:为|了|[:：])?\s*{_FIGURE}")
 # the subject: a list mark, then the name up to its 指标, a bracket, a colon, a comma or its first figure

@@ -39,3 +39,16 @@ def test_a_ceilings_cell_is_its_rows_not_a_share(tmp_path):
             "| 三级指标 | 分值 | 指标解释 | 评分标准 | 完成情况 | 得分 |\n"
             "| 件均补贴标准 | 5 | 法律援助案件件均补贴，目标值≤1,500元/件。 | 不超过目标值得满分 | 完成1,430元/件，目标1,500元/件，完成率100%。 | 5 |\n")
     assert [f.code for f in checked(tmp_path, HEAD + form).findings] == []
+
+
+SEED_FORM = ("附件：项目支出绩效自评表\n"
+             "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+             "| 产出指标 | 数量指标 | 小麦统一供种面积 | ≥42万亩 | 41.26万亩 | 10 | 9.82 |\n"
+             "|  |  | 良种供种数量 | ≥630万公斤 | 586.4万公斤 | 10 | 9.31 |\n")
+
+
+@pytest.mark.parametrize("rate, codes", [("94.58%", ["COMPLETION_MISMATCH"]), ("93.08%", [])])
+def test_a_completion_said_of_a_figure_in_its_rows_own_unit(tmp_path, rate, codes):
+    # (named otherwise than its row — 实际供种, 良种供种数量 — but its figure in its unit is that row's alone)
+    said = f"（一）产出。全县统一供种面积41.26万亩，完成率98.24%；实际供种586.4万公斤，完成率{rate}，主要是部分农户使用自留种。\n"
+    assert [f.code for f in checked(tmp_path, HEAD + said + SEED_FORM).findings] == codes

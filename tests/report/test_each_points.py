@@ -126,3 +126,45 @@ def test_a_count_achieved_twice_under_names_sharing_little_is_one_indicator(tmp_
     assert indicator_values(result)["维修多功能运动场地"] == (18, 16, 10, 8.89)     # (16片 achieved by it alone)
     assert result.findings == []
     assert [f.code for f in checked(tmp_path, text.format(score="8.98")).findings] == ["SCORE_MISMATCH"]
+
+
+UNDER = """某县农业农村局2024年度茶产业发展项目支出绩效自评报告
+（二）产出指标（30分）。产出指标共3项，每项10分。
+1.新建标准化茶园面积：目标不少于3,000亩，年末实际完成3,120亩，完成率104.00%，得10分。
+2.低产茶园改造面积：目标5,000亩，实际完成5,000亩，得10分。
+3.茶园绿色防控覆盖率：目标不低于90%，实际覆盖率88.2%，得9.80分。
+（三）效益指标（{heading}）
+1.带动脱贫户户数：指标值≥1,500户，实际带动1,462户，得7.31分。
+2.茶园化学农药使用量：指标值≤12.5吨，全年实际使用11.8吨，得7.5分。
+"""
+
+
+def test_points_said_for_each_numbered_line_under_a_paragraph_or_heading(tmp_path):
+    values = indicator_values(checked(tmp_path, UNDER.format(heading="15分，每项7.5分")))
+    assert values["新建标准化茶园面积"] == (3000, 3120, 10, 10) and values["茶园绿色防控覆盖率"] == (90, 88.2, 10, 9.8)
+    assert values["带动脱贫户户数"] == (1500, 1462, 7.5, 7.31) and values["茶园化学农药使用量"] == (12.5, 11.8, 7.5, 7.5)
+
+
+def test_no_points_for_lines_not_as_many_as_said(tmp_path):
+    # (15 points of 5 each are three indicators: two lines under it are not those three)
+    values = indicator_values(checked(tmp_path, UNDER.format(heading="15分，每项5分")))
+    assert values["带动脱贫户户数"][2] is None
+
+
+SCORED_BY_NAME = ("某县交通运输局2024年度农村公路养护项目支出绩效自评报告\n"
+                  "评分情况。产出指标中，农村公路日常养护里程得{first}分，县乡道路面大中修里程得9.25分，优良中等路率得8分，"
+                  "以上3项每项分值10分，产出指标合计得{group}分。效益指标2项每项分值10分，农村群众出行条件得10分，"
+                  "养护长效机制得8分，合计得18分。\n")
+
+
+def test_items_scored_by_name_with_their_points_said_after_or_before_them(tmp_path):
+    result = checked(tmp_path, SCORED_BY_NAME.format(first="10", group="27.25"))
+    items = {i.name: (i.weight.value, i.score.value) for i in result.facts.items}
+    assert items == {"农村公路日常养护里程": (10, 10), "县乡道路面大中修里程": (10, 9.25), "优良中等路率": (10, 8),
+                     "农村群众出行条件": (10, 10), "养护长效机制": (10, 8)}
+    assert result.findings == []
+
+
+def test_an_item_scored_over_the_points_said_after_it(tmp_path):
+    found = checked(tmp_path, SCORED_BY_NAME.format(first="10.13", group="27.38")).findings
+    assert [(f.code, f.severity) for f in found] == [("SCORE_MISMATCH", "error")] and "10.13" in found[0].message
