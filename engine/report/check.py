@@ -35,6 +35,7 @@ from .numbers import Number
 from .tier_words import check_tier_scores
 from .two_sided import check_two_sided_tables
 from .breakdowns import check_breakdowns_side_by_side
+from .rates_of_rows import check_rates_said_of_rows
 from .table_checks import (check_amount_tables, check_rate_after_table, check_rate_of_a_tables_total, check_column_sums,
                            check_row_totals, check_funds_part_rates, check_funds_parts, check_funds_subtotals, table_rate)
 from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution,
@@ -109,6 +110,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_amount_tables(facts, report)
     check_rate_after_table(facts, report)
     check_rate_of_a_tables_total(facts, report)
+    check_rates_said_of_rows(facts, report)
     check_row_totals(facts, report)
     check_column_sums(facts, report)
     check_funds_parts(facts, report)

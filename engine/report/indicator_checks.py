@@ -21,7 +21,7 @@ from .numbers import Number, direction_before, sentence_bounds, statement_start
 from .plain import BONUS_ROW
 from .execution_points import TIMES_RULE
 from .said_formula import OWN_EXECUTION_RULE, follows_rate
-from .stated import a_slip_of, at_its_places, at_stated, by_shape, quoted, truncated_to
+from .stated import a_slip_of, at_its_places, at_stated, by_shape, cut_as_said, quoted
 from .text import CELL
 from .vocabulary import key as _key, words
 
@@ -119,7 +119,7 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             and at_stated(1 + (ind.target.value - ind.actual.value) / ind.target.value, ind.completion)
         other = _other_method(ind, reverse_method) if either_reverse_method else None   # a ceiling exceeded
         by_other = other is not None and at_stated(other, ind.completion)
-        truncated = _TRUNCATES.search(facts.text) is not None and truncated_to(said, ind.completion)
+        truncated = cut_as_said(facts, said, ind.completion)
         # (the very completion said of already: an indicator read twice, under two names)
         told = any(f.code == "COMPLETION_MISMATCH" and f.where == facts.where(ind.completion.start)
                    and f"报告写 {ind.completion.value:g}%" in f.message for f in report.findings)
@@ -481,7 +481,6 @@ _WITH_BONUS = re.compile(r"含\s*(?:加分|奖励分)")
 _PROPORTIONAL = words()["proportional_rule"]
 _FLOOR = words()["score_floor"]
 _FULL_LINE = words()["full_marks_line"]
-_TRUNCATES = words()["truncation"]      # the report says its rates are cut, not rounded ("第三位起舍去")
 _COMPLETION_BANDS = words()["completion_bands"]
 
 

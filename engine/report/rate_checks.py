@@ -14,7 +14,7 @@ from .facts import AMOUNT_KEYS, RATE_KEYS, Facts
 from .numbers import Number, compared_with, direction_before, scope_named, sentence_bounds, statement_start
 from .plain import kind_stated
 from .said_formula import VERB_RATE
-from .stated import EPS, a_slip_of, amount_text, at_stated, quoted
+from .stated import EPS, a_slip_of, amount_text, at_stated, cut_as_said, quoted
 from .sum_checks import latest
 from .vocabulary import form_header
 
@@ -83,7 +83,8 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
                                             and not _LEFT_OVER.search(n.label) for n in figures):
             # (… not where its sentence says an amount of its own, read or not: "项目支出3,664.14万元，执行率96.86%")
             num, den = _scope_row(facts, rate.scope) or (num, den)
-        if num is None or den is None or num.start < den.start and num.sentence != den.sentence:
+        if num is None or den is None or num.start < den.start and num.sentence != den.sentence \
+                and not _the_forms_own(facts, num, den):
             continue   # (a spending said a sentence before the budget it would be divided by: another's)
         clause = re.split(r"[,，;；]", rate.label)[-1]
         named = _SOURCE_WORD.search(clause) if rate.scope == "whole" else None
@@ -105,10 +106,19 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
         if den.measure == "initial" and key == "exec_rate" and whole_year is not None and facts.amount(whole_year) \
                 and at_stated(a / facts.amount(whole_year), rate):
             continue      # (the 年初 said near it, the rate of the 全年预算 said elsewhere — a form's: as it should be)
-        if not at_stated(value, rate):
+        if not at_stated(value, rate) and not cut_as_said(facts, value, rate):
+            # (… nor cut at its places by the report's own rule: "比率保留两位小数，第三位起舍去")
             report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),   # SPEC 8: a warning
                          f"报告写{RATE_LABELS[key]} {rate.value:g}%，按 {amount_text(a)}÷{amount_text(b)} 应为 "
                          f"{excel_round(value * 100, max(rate.decimals, 2)):.{max(rate.decimals, 2)}f}%{quoted(facts, rate)}")
+
+
+def _the_forms_own(facts: Facts, spent: Number, budget: Number) -> bool:
+    """The spending said is the form's 全年执行数 to the cent and the budget its 全年预算数 (the form below the sentence:
+    "全年支出4,555.37万元，预算执行率96.37%" over the form's 4,862.37 | 4,555.37)."""
+    form = facts.forms.amounts if facts.forms else {}
+    return budget is form.get("budget_total") and "spend_total" in form \
+        and abs(facts.amount(form["spend_total"]) - facts.amount(spent)) <= facts.half_cent(spent) + 1e-9
 
 
 def _scope_row(facts: Facts, scope: str) -> tuple[Number, Number] | None:

@@ -11,6 +11,7 @@ from ..core.rounding import excel_round
 from ..core.slips import a_slip
 from .facts import Facts
 from .numbers import Number
+from .vocabulary import words
 
 EPS = 1e-9
 
@@ -35,6 +36,14 @@ def truncated_to(value: float, stated: Number) -> bool:
     (96.6286% written 96.62% by a report whose rule cuts its rates)."""
     scale = 10 ** stated.decimals
     return abs(math.floor(value * 100 * scale + EPS) / scale - stated.value) < EPS
+
+
+_TRUNCATES = words()["truncation"]      # the report says its rates are cut, not rounded ("第三位起舍去")
+
+
+def cut_as_said(facts: Facts, value: float, stated: Number) -> bool:
+    """`value` cut at `stated`'s places is what it says, in a report that says it cuts its rates so."""
+    return _TRUNCATES.search(facts.text) is not None and truncated_to(value, stated)
 
 
 def at_stated(value: float, stated: Number) -> bool:

@@ -14,7 +14,7 @@ from .facts import Facts
 from .forms import AMOUNT_COLUMNS
 from .numbers import Number
 from .plain import sub_level
-from .stated import EPS, amount_text, at_stated, by_shape, parts_off, quoted, rounding_slack
+from .stated import EPS, amount_text, at_stated, by_shape, parts_off, quoted, rounding_slack, cut_as_said
 from .tables import subtotalled, table_lines
 from .text import CELL as CELL_MARK
 from .vocabulary import key
@@ -134,7 +134,7 @@ def table_rate(facts: Facts, report: FindingList, said: str, stated: Number, spe
     rate of two of its amounts (`rate_name`: 到位率, 到位 ÷ 预算); `words` name the two operands in the message when
     the row does not (全年执行数, 全年预算数)."""
     value = spent / budget
-    if not at_stated(value, stated):
+    if not at_stated(value, stated) and not cut_as_said(facts, value, stated):
         report.warning("STATED_RATE_MISMATCH", facts.where(stated.start),
                        f"{said}{rate_name}写 {stated.value:g}%，按{words[0]} {amount_text(spent)}÷{words[1]}{amount_text(budget)} "
                        f"应为 {excel_round(value * 100, 2):.2f}%{quoted(facts, stated)}")
