@@ -167,9 +167,9 @@ def numbers(text: str) -> list[Number]:
     return out
 
 
-# "全年支出40,476.57万元，占全年预算41,538.25万元的97.44%", "全年实际支出1,398.64万元，占全年预算的96.30%": the year's
-# spending as a share of the year's budget, its 执行率
-_SHARE_OF_BUDGET = re.compile(r"占(?:全年|调整后)?预算(?:数)?")
+# "全年支出40,476.57万元，占全年预算41,538.25万元的97.44%", "全年实际支出1,398.64万元，占全年预算的96.30%", "…，为调整后
+# 预算的95.16%": the year's spending as a share of the year's budget, its 执行率
+_SHARE_OF_BUDGET = re.compile(r"(?:占|为)(?:全年|调整后)?预算(?:数)?")
 
 
 def _of_the_spending(before: list[Number], label: str, sentence: int) -> str | None:

@@ -66,3 +66,15 @@ def test_the_years_rate_said_as_a_share_of_the_budget(tmp_path):
     assert [f.code for f in found] == ["STATED_RATE_MISMATCH"]     # (said once, not as a share again)
     other = "某县林业局2024年度部门整体支出绩效自评报告\n全年实际支出1,398.64万元，占全年预算的96.30%，年末结余53.72万元。\n"
     assert checked(tmp_path, other).facts.keyed_rates()["exec_rate"].value == 96.30
+
+
+def test_the_years_rate_said_as_what_the_spending_is_of_the_adjusted_budget(tmp_path):
+    """"全年支出2,841.96万元，为调整后预算的99.54%" — the budget said a paragraph before and in the form: the year's 执行率,
+    checked against it (99.54% is 2,841.96 ÷ 2,855.15, the budget without what was carried over)."""
+    text = ("某县人力资源和社会保障局2024年度部门整体支出绩效自评报告\n（二）预算调整。加上上年结转131.25万元，调整后预算2,986.40万元。\n"
+            "（三）预算执行。2024年全年支出2,841.96万元，为调整后预算的{rate}。\n"
+            "附件：部门整体支出绩效自评表\n| 年度预算（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| 年度资金总额 | 2,706.80 | 2,986.40 | 2,841.96 | 10 | 95.16% | 9.52 |\n")
+    assert checked(tmp_path, text.format(rate="95.16%")).findings == []
+    found = checked(tmp_path, text.format(rate="99.54%")).findings
+    assert [f.code for f in found] == ["STATED_RATE_MISMATCH"] and "95.16%" in found[0].message
