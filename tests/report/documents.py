@@ -72,14 +72,14 @@ from office import writer_pdf
 # the text and Word, not the PDF
 # 1537: its 自评表 typed with tabs in Word (not a Word table), as 096's: not read as a table from the PDF (its 分镇 table
 # of | rows puts it among these cases) — its 改厕验收合格率 row read from the text and Word, not the PDF
-# 1564: its 自评表 set in spaces, as 1552's. 1565: in LibreOffice's PDF of its Word table two rows of the form (社会效益 and
+# 1564, 1569: their 自评表 set in spaces, as 1552's (1569's 新植糖料蔗良种面积 wrapped in its column). 1565: in LibreOffice's PDF of its Word table two rows of the form (社会效益 and
 # 可持续影响) come out as one ("1010 | 108"), the form's rows around them with it — read from the text and Word
 # 1552, 1556: their 自评表 set in spaces (1552's header spanning two columns, 1556's names wrapped), as 1447's: in the PDF
 # the cells are a space apart — 1552's 食品安全监督抽检量 row and 1556's wrapped names are read from the text and Word,
 # not the PDF
 NOT_AS_PDF = ("037", "096", "103", "111", "325", "517", "527", "595", "726", "784", "799", "842", "896", "942", "946",
               "1017", "1018", "1052", "1093", "1130", "1134", "1140", "1160", "1165", "1234", "1238", "1268", "1283", "1286", "1329", "1331", "1333",
-              "1053", "1262", "1378", "1380", "1382", "1390", "1393", "1407", "1447", "1448", "1537", "1552", "1556", "1564", "1565")
+              "1053", "1262", "1378", "1380", "1382", "1390", "1393", "1407", "1447", "1448", "1537", "1552", "1556", "1564", "1565", "1569")
 
 def as_word(case: Path, target: Path) -> Path:
     """The case as a department writes it in Word: its | rows a real table, the rest paragraphs."""
