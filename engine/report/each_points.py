@@ -79,26 +79,29 @@ def points_of_the_above(facts: Facts) -> None:
         start = sentence_bounds(text, each.start())[0]
         scored = list(_NAME_SCORED.finditer(text[start:each.start()]))
         count = count_of(each.group("count"))
-        last = scored[-count:]
-        if points is None or len(scored) < count or text[start + last[-1].end():each.start()].strip(" ，,；;") \
-                or any(text[start + a.end():start + b.start()].strip(" ，,；;") for a, b in zip(last, last[1:])):
+        last = [(start + c.start(), start + c.end(), c) for c in scored[-count:]] if count else []
+        if points is None or len(last) != count or not _in_a_row(text, [*last, (each.start(), each.start(), None)]):
             continue      # (the clauses right before it, one after another)
-        _items_of(facts, [(start + c.start("score"), c.group("name")) for c in last], points)
+        _items_of(facts, [(at + c.start("score") - c.start(), c.group("name")) for at, _, c in last], points)
     for each in _EACH.finditer(text):
         # "效益指标3项每项分值10分，A得10分，B得10分，C得8分，合计得28分": the clauses right after it, as many as it says
         points, count = facts.rule_number_at(each.start("points")), count_of(each.group("count"))
         end = sentence_bounds(text, each.end())[1]
         named = list(_NAME_SCORED.finditer(text[:end], each.end()))
         named = [c for c in named if not _A_SUM.match(c.group("name").strip())]
-        first = named[:count]
-        if points is None or len(first) != count or text[each.end():first[0].start()].strip(" ，,；;") \
-                or any(text[a.end():b.start()].strip(" ，,；;") for a, b in zip(first, first[1:])) \
-                or any(i.score.start == first[0].start("score") for i in facts.items if i.score is not None):
+        first = [(c.start(), c.end(), c) for c in named[:count]] if count else []
+        if points is None or len(first) != count or not _in_a_row(text, [(each.end(), each.end(), None), *first]) \
+                or any(i.score.start == first[0][2].start("score") for i in facts.items if i.score is not None):
             continue
-        _items_of(facts, [(c.start("score"), c.group("name")) for c in first], points)
+        _items_of(facts, [(c.start("score"), c.group("name")) for _, _, c in first], points)
 
 
 _A_SUM = re.compile(r"合计|小计|共计|总计")
+
+
+def _in_a_row(text: str, spans: list[tuple[int, int, object]]) -> bool:
+    """Each span (start, end, …) follows the one before it with nothing but a separator between."""
+    return all(not text[a[1]:b[0]].strip(" ，,；;") for a, b in zip(spans, spans[1:]))
 
 
 def _items_of(facts: Facts, scored: list[tuple[int, str]], points) -> None:
