@@ -26,14 +26,16 @@ soffice:
 # the layers of engine/ (pyproject: [tool.importlinter]) are checked before the tests
 # one worker a core (CI's two cores halve the time); a file's tests stay on one worker, so a file's
 # session-wide work (the cases' PDFs, made 100 to one LibreOffice run) is done once; the longest modules are named
-# first, longest first (minutes of CPU measured with --durations=0 on 2026-12-06: 4.9, 3.6, 3.3, 2.9, 2.8, 2.7, 2.2,
-# 1.8, 1.0), so that the workers share them and the short ones fill in after (one collected last made a tail)
-SLOW_FIRST = tests/book/test_resaved.py tests/book/test_native.py tests/book/test_spreadsheet_shows.py \
-	tests/book/test_workbook.py tests/report/test_cases_documents_2.py tests/report/test_cases_documents.py \
-	tests/book/test_typed_cells.py tests/report/test_cases.py tests/report/test_cases_spaces.py
+# first, longest first, and kept in that order (--no-loadscope-reorder: xdist would otherwise order files by their
+# number of tests, and the few long LibreOffice and formulas tests came last, a tail on one worker) — seconds of CPU
+# measured with --durations=0 on 2026-12-07: 407, 249, 228, 177, 173, 163, 162, 154, 70, 57, 47
+SLOW_FIRST = tests/book/test_resaved.py tests/book/test_workbook.py tests/book/test_spreadsheet_shows.py \
+	tests/book/test_native.py tests/report/test_cases.py tests/book/test_typed_cells.py \
+	tests/report/test_cases_documents_2.py tests/report/test_cases_documents.py tests/report/test_cases_spaces.py \
+	tests/book/test_legacy.py tests/cli/test_cli.py
 test: $(STAMP) soffice
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -n auto --dist loadfile $(SLOW_FIRST) tests
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder $(SLOW_FIRST) tests
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

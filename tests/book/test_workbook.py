@@ -22,8 +22,9 @@ from strategies import submissions
 from workbook import WORKBOOK_DIR, xlwings_base
 
 RULE_SETS = rulesets.available()
-# each example costs a formulas load (~2 s); ROUNDTRIP_EXAMPLES=60 for a deeper run
-ROUNDTRIP_EXAMPLES = int(os.environ.get("ROUNDTRIP_EXAMPLES", "8"))
+# each example costs a formulas load (5–10 s a workbook, its compilation: 2026-12-07); ROUNDTRIP_EXAMPLES=60 for a
+# deeper run
+ROUNDTRIP_EXAMPLES = int(os.environ.get("ROUNDTRIP_EXAMPLES", "6"))
 
 
 @pytest.fixture(scope="session")
