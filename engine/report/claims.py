@@ -440,6 +440,8 @@ _NAME_NOISE = re.compile(r"^(?:全年|年度|其中|截至年底|本年度|当�
 
 
 _FORMULAS_WORDS = re.compile(r"[÷×＝=]|计算为$")
+_ASIDE_AFTER = re.compile(r"[^\d,，;；。\s()（）]{0,6}\s*[(（][^()（）\n]{1,60}[)）]")
+_COMPLETION_NEXT = re.compile(r"\s*[,，]\s*(?:目标)?(?:完成率|完成比例)\s*(?:为|达)?\s*\d")
 _COMPLETION_AFTER_TARGET = re.compile(r"[^,，;；。(（]*(?:[(（]|[,，])\s*(?:完成率|完成比例)\s*(?:为)?\s*")   # (in brackets or the next clause)
 
 
@@ -482,7 +484,11 @@ def _paired_indicators(facts: Facts) -> None:
             if "completion" in match.re.groupindex and match.group("completion") else None
         if completion is None:     # said later in its sentence ("…，未达目标，按…计算完成率为87.51%，该项分值10分…")
             end = sentence_bounds(facts.text, actual.end)[1]
-            after = [n for n in facts.numbers if actual.end <= n.start < end]
+            # ("实际开展36场次（乡镇上报38场次…），完成率95.00%": the aside's figures are not the completion — the rate
+            # right after it is)
+            aside = _ASIDE_AFTER.match(facts.text, actual.end)
+            aside = aside if aside and _COMPLETION_NEXT.match(facts.text, aside.end()) else None
+            after = [n for n in facts.numbers if (aside.end() if aside else actual.end) <= n.start < end]
             completion = after[0] if after and after[0].measure == "completion" and after[0].is_rate \
                 and not after[0].part else None     # (the next figure, words only between: no other's)
             if match.re is _ACHIEVED_AGAINST and after and after[0] is target and len(after) > 1 \

@@ -471,12 +471,19 @@ def check_items_over_their_points(facts: Facts, report: FindingList) -> None:
                 or report.names(facts.where(score.start)):
             continue      # (a 小计 said to hold the bonus: "小计（含加分1分）")
         one_line = "\n" not in facts.text[min(weight.start, score.start):max(weight.end, score.end)]
-        (report.error if one_line else report.warning)(
+        # (a group's score over its points where one of the indicators it adds is scored over its own: that row's
+        # slip carried up — the row is the error, the group's a warning that says so)
+        carried = _LEVEL1_GROUP.fullmatch(_key(item.name)) and any(
+            i.weight is not None and i.self_score is not None and not i.weight.is_rate and not i.self_score.is_rate
+            and i.self_score.value - i.weight.value >= SCORE_TOLERANCE for i in facts.indicators)
+        (report.error if one_line and not carried else report.warning)(
             "SCORE_MISMATCH", facts.where(score.start),
-            f"「{item.name}」得分 {score.value:g} 分，超过其分值 {weight.value:g} 分{quoted(facts, score)}")
+            f"「{item.name}」得分 {score.value:g} 分，超过其分值 {weight.value:g} 分"
+            f"{'（其下有指标得分超过该指标分值，见该行）' if carried else ''}{quoted(facts, score)}")
 
 
 _EXECUTION = re.compile(r"(?:预算|资金|支出)执行率$|^执行率$")
+_LEVEL1_GROUP = words()["level1_group"]
 _WITH_BONUS = re.compile(r"含\s*(?:加分|奖励分)")
 _PROPORTIONAL = words()["proportional_rule"]
 _FLOOR = words()["score_floor"]

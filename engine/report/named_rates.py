@@ -27,6 +27,10 @@ _HEADLINE_NAMED = {"全年预算": "budget_total", "全年预算数": "budget_to
                    "年初预算": "budget_initial", "年初预算数": "budget_initial"}
 _SPENDING_NAMED = ("项目支出", "基本支出", "全年支出", "总支出")
 _INCOME_NAMED = ("本年收入", "本年收入合计", "收入合计", "总收入")   # (a source's share of the year's income said before)
+# a source's money named by its words ("自治区下达资金", "中央补助资金"), the base of what was paid of it
+_FUNDS_NAMED = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:下达|拨付|安排|补助|到位)(?:的)?(?:资金|经费)$")
+_BUDGETED = re.compile(r"预算|安排|下达|计划|批复")    # (an amount of the budget: no part of what was spent)
+_PAID = re.compile(r"兑付|拨付|支付|支出|使用")
 _LOOK_BACK = 8    # paragraphs before its own (a budget said in the 预算 section, its 结转结余率 a few paragraphs on)
 
 
@@ -57,11 +61,20 @@ def check_named_rates(facts: Facts, report: FindingList) -> None:
         if "amount" in said.groupdict():      # (of the year's headline budget or spending only, not a monitoring's)
             num = facts.number_at(said.start("amount"))
             headline = _HEADLINE_NAMED.get(text_key(said.group("den")))
-            den = facts.keyed_amounts().get(headline) if headline and facts.monitoring_from(rate) is None else None
+            den = facts.keyed_amounts().get(headline) if headline else None
+            if den is not None and num is not None and facts.monitoring_from(rate) is not None \
+                    and not _share_said_again(facts, num, den):
+                den = None      # (a 运行监控 share of the budget as it then stood, not the year's: unless the report
+                # divides that very amount by the year's budget elsewhere — "| 第三季度 | … | 2,341.12 | 68.61% |")
             base = text_key(said.group("den"))
-            if num is not None and (base in _SPENDING_NAMED and num.measure == "spend" or base in _INCOME_NAMED):
+            if num is not None and (base in _SPENDING_NAMED and (num.measure == "spend" or num.measure is None and not _BUDGETED.search(num.label))
+                                    or base in _INCOME_NAMED):
                 den = _named_before(facts, said.group("den"), num.start, ending=True)    # (what was spent, of the spending it names
                 # by those words before it: "…全年支出2,951.18万元，占项目支出的53.71%"; a source's income, of the 本年收入)
+            elif num is not None and den is None and _FUNDS_NAMED.search(base) \
+                    and (num.measure == "spend" or num.measure is None and _PAID.search(num.label)):
+                den = _named_before(facts, said.group("den"), num.start)    # (what was paid of funds the report names
+                # and states before: "累计兑付…374.52万元，占自治区下达资金的77.25%" after "自治区下达资金合计384.00万元")
         elif "num" in said.groupdict() and said.group("num"):
             num = _named_before(facts, said.group("num"), rate.start)
             if in_a_rule:    # (its operands said with it, or anywhere before: "实际到位资金" said "实际到位1,576.00万元")
@@ -80,6 +93,19 @@ def check_named_rates(facts: Facts, report: FindingList) -> None:
             called = f"{name}占{said.group('den').strip()}的比例" if "amount" in said.groupdict() \
                 else f"{name}率（以“{said.group('den').strip()}”为基数）"
             say_rate(facts, report, called, num, den, rate, value)
+
+
+def _share_said_again(facts: Facts, num: Number, den: Number) -> bool:
+    """The amount said again elsewhere — its line's next figures holding a rate of it on `den`."""
+    share = facts.amount(num) / facts.amount(den) if facts.amount(den) else None
+    for again in facts.numbers:
+        if again is num or again.value != num.value or again.unit not in (num.unit, "") or share is None:
+            continue
+        line_end = facts.text.find("\n", again.end)
+        after = [n for n in facts.numbers if again.end <= n.start < (line_end if line_end >= 0 else len(facts.text))][:2]
+        if any(n.is_rate and at_stated(share, n) for n in after):
+            return True
+    return False
 
 
 def _said_in(facts: Facts, words: str, start: int, end: int) -> Number | None:

@@ -47,6 +47,40 @@ def tab_rows_rejoined(lines: list[str], rows: dict[int, list[str]]) -> dict[int,
     return out
 
 
+def tab_cells_carried_on(lines: list[str], rows: dict[int, list[str]]) -> dict[int, list[str]]:
+    """Tab lines that carry on the cells of the row above, as a PDF or a Word table copied as text gives a cell that
+    wrapped ("…\t学校食堂食品安全量化\t≥90%\t94.1%\t10\t10" then "\t\t等级B级及以上比例"): the first cell empty, no
+    figure, each of its words under a cell of that row that has words — joined to it, the line no row of its own."""
+    out: dict[int, list[str]] = {}
+    base: int | None = None
+    for n, line in enumerate(lines):
+        if line.count("\t") < 2:
+            if line.strip():
+                base = None       # (a line of prose, a page mark: the table's rows end)
+            continue
+        cells = [c.strip() for c in line.rstrip(" \u3000\r\n").split("\t")]
+        above = out.get(base, rows.get(base)) if base is not None else None
+        # (two cells at most — a name's end and its target's, a reason's words: a 定性 row of words alone, "\t\t政策知晓度\t较高
+        # \t较高", is a row)
+        carried = above is not None and not cells[0] and len(cells) <= len(above) and 0 < sum(map(bool, cells)) <= 2 \
+            and all(not c or not re.search(r"\d", c) and above[k] and not _FIGURE_CELL.fullmatch(above[k])
+                    for k, c in enumerate(cells))
+        if carried and n + 1 < len(lines) and lines[n + 1].strip() and not lines[n + 1].startswith(("\t", " ", "\u3000")):
+            below = lines[n + 1].rstrip(" \u3000\r\n\t").split("\t")
+            # (… not where it is the first piece of a cell the next line ends: "\t\t千吨万人工程水质检" over
+            # "测频次\t≥4次/年\t…", one row of the table's width broken at its cell's line break — tab_cells_broken)
+            carried = len(cells) + len(below) - 1 != len(above)
+        if carried:
+            out[base] = [a + cells[k] if k < len(cells) and cells[k] else a for k, a in enumerate(above)]
+            out[n] = []
+        elif n in rows and any(re.search(r"\d", c) for c in rows[n]) and not form_header(rows[n]):
+            base = n              # (a row of figures: what the lines after it may carry on)
+        else:
+            base = None
+    return out
+
+
+_FIGURE_CELL = re.compile(r"[-+−]?\d[\d,]*(?:\.\d+)?\s*[%‰]?|[—\-]+")   # (a figure's cell is not wrapped into)
 _TAB_PIECES = 8      # the lines a row broken at its cells' line breaks may take
 _FIGURE_END = re.compile(r"[\d%‰—\-]$")
 

@@ -176,6 +176,9 @@ def _completes_its_list(facts: Facts, whole: Number, last: Number) -> bool:
     return bool(listed) and abs(sum(facts.amount(n) for n in listed) + facts.amount(last) - facts.amount(whole)) <= slack
 
 
+_CARRIED_OVER = re.compile(r"上年结转|年初结转|结转结余|结转资金")
+
+
 def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sentence: bool) -> bool:
     """Checks 年初 + 调整 = 调整后 over `numbers` when they hold all three; whether they did."""
     initial, total = latest(numbers, "initial"), latest(numbers, "total_budget")
@@ -206,6 +209,9 @@ def _equation(facts: Facts, numbers: list[Number], report: FindingList, one_sent
                 facts.half_cent(initial) + sum(facts.half_cent(n) for n in adjustments) + EPS]
         if fits:
             return True
+    if _CARRIED_OVER.search(facts.text, initial.end, total.start) and not any(
+            _CARRIED_OVER.search(n.label) for n in facts.numbers if initial.start < n.start < total.start):
+        return True     # ("…年中追加279.57万元，加上上年结转结余，全年预算…": a part named with no figure of its own)
     expected = facts.amount(initial) + sum(signed)
     slack = facts.half_cent(initial) + sum(facts.half_cent(n) for n in adjustments)
     # other amounts said between them ("…安排上年结转资金12.00万元，同时追加…"): moves of the budget not

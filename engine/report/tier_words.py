@@ -17,6 +17,11 @@ _QUOTED = r"[“\"「]([^”\"」]{1,6})[”\"」]"
 _LISTED = re.compile(rf"(?P<words>(?:{_QUOTED}\s*[、，,和及]?\s*){{2,}})(?:的)?\s*(?:[二三四五六2-6]\s*(?:档|个档次|个等级|级)\s*[，,]?)?"
                      r"\s*(?:分别)?\s*(?:按|计|得|为)?\s*(?:该项|该指标|本项)?\s*(?:分值的|满分的)?\s*"
                      r"(?P<shares>\d+(?:\.\d+)?\s*%(?:\s*[、，,和及]\s*(?:\d+(?:\.\d+)?\s*%|0(?![\d.])))+)(?!\s*[-—~至到\d])")
+# unquoted, after the words that say they are the 定性 indicators' tiers: "定性指标按达成、基本达成、部分达成、未达成分别计分值的
+# 100%、80%、60%、0", "定性指标按健全、基本健全、不健全分别计分值的100%、80%、0"
+_LISTED_BARE = re.compile(r"定性指标\s*(?:按|依据|根据)\s*(?P<words>[\u4e00-\u9fff]{1,6}(?:\s*、\s*[\u4e00-\u9fff]{1,6}){1,5})\s*"
+                          r"(?:[二三四五六2-6]\s*(?:档|个档次|个等级|级)\s*[，,]?)?\s*分别\s*(?:按|计|得|为)?\s*(?:该项|该指标|本项)?\s*"
+                          r"(?:分值的|满分的)?\s*(?P<shares>\d+(?:\.\d+)?\s*%(?:\s*[、，,和及]\s*(?:\d+(?:\.\d+)?\s*%|0(?![\d.])))+)(?!\s*[-—~至到\d])")
 # “好”计100%、“较好”计80% / “好”得满分、“较好”得分值的80%
 _PAIRED = re.compile(rf"{_QUOTED}\s*(?:的)?\s*(?:计|按|得|为)\s*(?:分值的|满分的)?\s*(?:(?P<share>\d+(?:\.\d+)?)\s*%(?!\s*[-—~至到\d])|(?P<full>满分))")
 # the tier chosen, then its score: "评为“较好”，得13.5分"
@@ -34,8 +39,9 @@ def tier_shares(text: str) -> dict[str, float]:
     """The share of its points each tier word gets, as the report's rule states it (a word given two shares:
     none)."""
     said: dict[str, set[float]] = {}
-    for listed in _LISTED.finditer(text):
-        words = re.findall(_QUOTED, listed.group("words"))
+    for listed in [*_LISTED.finditer(text), *_LISTED_BARE.finditer(text)]:
+        words = re.findall(_QUOTED, listed.group("words")) if listed.re is _LISTED else \
+            [w.strip() for w in listed.group("words").split("、")]
         shares = [float(s) for s in re.findall(r"(\d+(?:\.\d+)?)\s*%?", listed.group("shares"))]   # (the last "0": none)
         if len(words) == len(shares):
             for word, share in zip(words, shares):
