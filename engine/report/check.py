@@ -44,8 +44,8 @@ from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_
 from .stated import EPS, amount_text, at_its_places, at_stated, by_shape, quoted
 from .deductions import check_said_deductions
 from .economic import check_economic_breakdown
-from .sum_checks import (check_budget_equation, check_group_rows, check_group_scores, check_listed_scores, check_sums,
-                         check_table_columns, check_written_sums)
+from .sum_checks import (check_added_on, check_budget_equation, check_group_rows, check_group_scores, check_listed_scores,
+                         check_sums, check_table_columns, check_written_sums)
 from .totals import STRONG_TOTAL
 
 
@@ -102,6 +102,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_sums(facts, report)
     check_economic_breakdown(facts, report)
     check_written_sums(facts, report)
+    check_added_on(facts, report)
     check_listed_scores(facts, report)
     check_group_scores(facts, report)
     check_group_rows(facts, report)

@@ -99,6 +99,10 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
                 for n in figures):
             continue   # ("…占当时可用预算2,133.12万元的23.16%；截至9月底累计支付…，支付进度71.04%": that clause's base — not
             # "资金到位1,524.60万元，到位率100%；实际支出1,486.27万元，资金执行率97.94%": what arrived, spent from)
+        if rate.measure == "adjust_rate" and facts.amount(den):
+            changes = [n for n in said_with if n.measure == "adjust" and n.is_amount and den.end <= n.start < rate.start]
+            if len(changes) >= 2 and at_stated(sum(facts.amount(n) for n in changes) / facts.amount(den), rate):
+                continue   # ("年中自治区追加112.00万元，县级追加36.35万元，…预算调整率5.48%": every 追加 said, not the last)
         a, b = facts.amount(num), facts.amount(den)
         if b == 0 and a != 0:
             continue   # x / 0: the rate is undefined; nothing to compare it with
@@ -134,8 +138,9 @@ def _scope_row(facts: Facts, scope: str) -> tuple[Number, Number] | None:
         if not {"budget_total", "spend_total"} <= set(columns):
             continue
         for row in table.rows[1:]:
-            if not row.cells or scope_named(row.cells[0]) != scope or re.match(r"\s*其中", row.cells[0]):
-                continue
+            if not row.cells or scope_named(row.cells[0]) != scope or re.match(r"\s*其中", row.cells[0]) \
+                    or len(row.cells) != len(table.rows[0].cells):
+                continue     # (… a row not as wide as the header: which of its cells stands under which is not known)
             starts = list(itertools.accumulate([row.start] + [len(c) + len(CELL) for c in facts.text[row.start:row.end].split(CELL)]))
             said = {column: facts.number_at(starts[i] + len(cell) - len(cell.lstrip()))
                     for column, i in columns.items() if i < len(starts) - 1

@@ -16,7 +16,7 @@ from .plain import BONUS_ROW, FIGURE, opens_bracket
 from .sums import listed_then_totalled, totalled_then_listed
 from .table_checks import adds_up_righted, righted_cells, parts_of_rows_left_out
 from .tables import numbered_by, row_name, subtotalled, table_lines
-from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, parts_off, quoted
+from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, parts_off, quoted, rounding_slack
 from .vocabulary import column_of, key as _key, partitions, vocabulary, words
 
 
@@ -274,6 +274,31 @@ def check_written_sums(facts: Facts, report: FindingList) -> None:
             f"报告写 {_figure(whole.value, whole.decimals)}{why}{quoted(facts, whole)}")
 
 
+# "本年收入合计2,855.15万元，其中…；加上年初结转结余131.25万元，收入总计2,986.40万元": the year's 合计 its sentence opens
+# with, what is added on to it, and the 总计 they make
+_ADDED_ON = re.compile(rf"加上\s*(?P<what>{_NAMED})\s*(?P<added>{FIGURE})\s*(?P<unit>万元|元)\s*[，,]\s*"
+                       rf"(?P<name>[\u4e00-\u9fff]{{0,6}}总计)\s*(?:为|达)?\s*(?P<whole>{FIGURE})\s*(?P=unit)")
+
+
+def check_added_on(facts: Facts, report: FindingList) -> None:
+    """A 总计 said as the sentence's 合计 plus what is added on to it (收入总计 = 本年收入合计 + 年初结转结余): an error
+    where it is off as a slip is, else a warning."""
+    for said in _ADDED_ON.finditer(facts.text):
+        added, whole = facts.number_at(said.start("added")), facts.number_at(said.start("whole"))
+        start = sentence_bounds(facts.text, said.start())[0]
+        totals = [n for n in facts.numbers if start <= n.start < said.start() and n.is_amount and n.unit == added.unit
+                  and "合计" in re.split(r"[,，;；]", n.label)[-1]] if added is not None else []
+        if whole is None or len(totals) != 1 or report.names(facts.where(whole.start)):
+            continue
+        expected = facts.amount(totals[0]) + facts.amount(added)
+        if abs(expected - facts.amount(whole)) > rounding_slack(facts, [totals[0], added], whole) + EPS:
+            say, why = by_shape(report, facts, whole, expected, (totals[0], added))
+            say("SUM_MISMATCH", facts.where(whole.start),
+                f"{amount_text(facts.amount(totals[0]))} + {said.group('what')}{amount_text(facts.amount(added))} = "
+                f"{amount_text(expected)} 万元，报告写{said.group('name')} {amount_text(facts.amount(whole))} 万元{why}"
+                f"{quoted(facts, whole)}")
+
+
 def _figure(value: float, decimals: int) -> str:
     """A figure as the report writes it: its decimals, thousands apart (2,186,400 not 2.1864e+06)."""
     return f"{value:,.{decimals}f}"
@@ -346,7 +371,7 @@ def check_group_scores(facts: Facts, report: FindingList) -> None:
 
 # a column of no sum: rates, standards, averages, unit prices, counts of points
 _POINTS_ONLY = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*")
-_NOT_SUMMED = re.compile(r"率|比|%|平均|标准|单价|分值|得分|权重|序号|年份|年度|时间|日期|编号")
+_NOT_SUMMED = re.compile(r"率|比|%|百分点|平均|标准|单价|分值|得分|权重|序号|年份|年度|时间|日期|编号")
 _ROW_OF_PARTS = re.compile(r"^\s*(?:其中|含|小计|[(（]|[-—]|\d+\s*[.、．](?!\d))|^.*小计\s*$")   # (and "竹岭乡小计")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计)$")     # (its cell's spaces taken out first: "合  计")
 

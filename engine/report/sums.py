@@ -98,7 +98,8 @@ def read_sums(facts: Facts) -> None:
             if measure is None and from_previous and len(before) > 1:
                 continue   # "实际支出298.43万元，…结余14.17万元。其中：展会补贴…": which is the whole?
             wholes = [n for n in before if n.measure == measure] if measure else []
-            whole = wholes[-1] if wholes else (before[-1] if measure is None or len(groups) == 1 else None)
+            whole = wholes[-1] if wholes else (before[-1] if measure is None and not _whole_before_a_semicolon(
+                facts, parts, before[-1], match.end()) or len(groups) == 1 else None)
             nearer = [n for n in parts if n not in group and n.start < group[0].start
                       and abs(sum(facts.amount(p) for p in group) - facts.amount(n)) <= 0.005 * len(group) + 1e-9]
             if measure is None and nearer:   # "…执行172.38万元，…资金用于A128.60万元、B31.28万元、C12.50万元":
@@ -111,6 +112,17 @@ def read_sums(facts: Facts) -> None:
                 for n in group:
                     n.part = True
                 facts.sums.append(PartsList(whole, group, every_part=not match.group().startswith(("其中", "包括"))))
+
+
+def _whole_before_a_semicolon(facts: Facts, parts: list[Number], whole: Number, start: int) -> bool:
+    """The list's parts of every kind said before its first ；come to its whole ("…1,000.00万元，其中年初提前下达800.00万元、
+    6月下达200.00万元；县级安排…12.00万元"): the list ends there, what follows is another clause's."""
+    semicolon = re.search(r"[;；]", facts.text[start:parts[-1].start]) if parts else None
+    if semicolon is None:
+        return False
+    listed = [p for p in parts if p.start < start + semicolon.start()]
+    return len(listed) >= 2 and abs(sum(facts.amount(p) for p in listed) - facts.amount(whole)) <= \
+        sum(facts.half_cent(p) for p in listed) + 1e-9
 
 
 def _inside_a_part(text: str, start: int, at: int) -> bool:
@@ -215,10 +227,13 @@ def listed_then_totalled(facts: Facts):
         # (… or named before them all, "A、B、C三个片区分别支出120.50万元、86.30万元、64.20万元，合计…")
         between = _NEXT_FIGURE if parts and _RESPECTIVE.search(text, start, parts[0].start) else _NEXT_PART
         if len(parts) >= 2 and "其中" not in text[start:said.start()] \
-                and all(between.fullmatch(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
+                and all(between.fullmatch(text, a.end, b.start) for a, b in zip(parts, parts[1:])) \
+                and not all(_ADDED_POINTS.search(p.label) for p in parts):
             yield whole, parts
+        # (… not points added or taken off alone, "…加1.5分，…加1分，综合得分99.62分": added to a sum said before)
 
 
+_ADDED_POINTS = re.compile(r"(?:加|扣|减)\s*$")
 _BRACKETED_PARTS = re.compile(r"分\s*[(（]\s*(?:其中)?\s*[:：]?\s*(?P<list>[^()（）]{4,120}?)\s*[)）]")
 
 

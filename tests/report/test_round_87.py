@@ -134,3 +134,19 @@ def test_a_row_of_words_alone_is_a_row():
              "\t\t政策知晓度\t较高\t较高"]
     rows = {n: line.split("\t") for n, line in enumerate(lines)}
     assert tab_cells_carried_on(lines, rows) == {}
+
+
+def test_every_adjustment_said_makes_the_adjustment_rate(tmp_path):
+    text = ("关于2024年度部门整体支出绩效自评的报告\n一、预算情况\n"
+            "    年初预算2,000.00万元。年中省级追加80.00万元，县级追加20.00万元，当年预算（不含上年结转）2,100.00万元，"
+            "预算调整率{rate}。\n")
+    assert _said(checked(tmp_path, text.format(rate="5.00%"))) == []
+    assert _said(checked(tmp_path, text.format(rate="6.00%"))) == [("STATED_RATE_MISMATCH", "warning")]
+
+
+def test_a_grand_total_said_as_the_years_total_and_what_is_added_on(tmp_path):
+    text = ("关于2024年度部门整体支出绩效自评的报告\n一、收入情况\n"
+            "    2024年本年收入合计1,500.00万元，其中财政拨款收入1,450.00万元、其他收入50.00万元；加上年初结转结余"
+            "120.00万元，收入总计{whole}万元。\n")
+    assert _said(checked(tmp_path, text.format(whole="1,620.00"))) == []
+    assert [code for code, _ in _said(checked(tmp_path, text.format(whole="1,500.00")))] == ["SUM_MISMATCH"]
