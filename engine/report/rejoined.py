@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .plain import BARE_NUMBER, HEADING, words_only
+from .plain import BARE_NUMBER, DASHES, HEADING, SIGNED_FIGURE, words_only
 from .vocabulary import column_of, form_header, vocabulary
 
 PIPE = re.compile(r"\s*[|｜]\s*")     # a cell's edge
@@ -63,8 +63,8 @@ def tab_cells_carried_on(lines: list[str], rows: dict[int, list[str]]) -> dict[i
         # (two cells at most — a name's end and its target's, a reason's words: a 定性 row of words alone, "\t\t政策知晓度\t较高
         # \t较高", is a row)
         carried = above is not None and not cells[0] and len(cells) <= len(above) and 0 < sum(map(bool, cells)) <= 2 \
-            and all(not c or not re.search(r"\d", c) and above[k] and not _FIGURE_CELL.fullmatch(above[k])
-                    for k, c in enumerate(cells))
+            and all(not c or not re.search(r"\d", c) and above[k] and not SIGNED_FIGURE.fullmatch(above[k])
+                    and not DASHES.fullmatch(above[k]) for k, c in enumerate(cells))   # (a figure's cell is not wrapped into)
         if carried and n + 1 < len(lines) and lines[n + 1].strip() and not lines[n + 1].startswith(("\t", " ", "\u3000")):
             below = lines[n + 1].rstrip(" \u3000\r\n\t").split("\t")
             # (… not where it is the first piece of a cell the next line ends: "\t\t千吨万人工程水质检" over
@@ -80,7 +80,6 @@ def tab_cells_carried_on(lines: list[str], rows: dict[int, list[str]]) -> dict[i
     return out
 
 
-_FIGURE_CELL = re.compile(r"[-+−]?\d[\d,]*(?:\.\d+)?\s*[%‰]?|[—\-]+")   # (a figure's cell is not wrapped into)
 _TAB_PIECES = 8      # the lines a row broken at its cells' line breaks may take
 _FIGURE_END = re.compile(r"[\d%‰—\-]$")
 
