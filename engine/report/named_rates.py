@@ -67,8 +67,8 @@ def check_named_rates(facts: Facts, report: FindingList) -> None:
                 den = None      # (a 运行监控 share of the budget as it then stood, not the year's: unless the report
                 # divides that very amount by the year's budget elsewhere — "| 第三季度 | … | 2,341.12 | 68.61% |")
             base = text_key(said.group("den"))
-            if num is not None and (base in _SPENDING_NAMED and (num.measure == "spend" or num.measure is None and not _BUDGETED.search(num.label))
-                                    or base in _INCOME_NAMED):
+            spent = num is not None and (num.measure == "spend" or num.measure is None and not _BUDGETED.search(num.label))
+            if num is not None and (base in _SPENDING_NAMED and spent or base in _INCOME_NAMED):
                 den = _named_before(facts, said.group("den"), num.start, ending=True)    # (what was spent, of the spending it names
                 # by those words before it: "…全年支出2,951.18万元，占项目支出的53.71%"; a source's income, of the 本年收入)
             elif num is not None and den is None and _FUNDS_NAMED.search(base) \
@@ -97,9 +97,11 @@ def check_named_rates(facts: Facts, report: FindingList) -> None:
 
 def _share_said_again(facts: Facts, num: Number, den: Number) -> bool:
     """The amount said again elsewhere — its line's next figures holding a rate of it on `den`."""
-    share = facts.amount(num) / facts.amount(den) if facts.amount(den) else None
+    if not facts.amount(den):
+        return False
+    share = facts.amount(num) / facts.amount(den)
     for again in facts.numbers:
-        if again is num or again.value != num.value or again.unit not in (num.unit, "") or share is None:
+        if again is num or again.value != num.value or again.unit not in (num.unit, ""):
             continue
         line_end = facts.text.find("\n", again.end)
         after = [n for n in facts.numbers if again.end <= n.start < (line_end if line_end >= 0 else len(facts.text))][:2]

@@ -101,7 +101,7 @@ def check_stated_rates(facts: Facts, report: FindingList) -> None:
             # "资金到位1,524.60万元，到位率100%；实际支出1,486.27万元，资金执行率97.94%": what arrived, spent from)
         if rate.measure == "adjust_rate" and facts.amount(den):
             changes = [n for n in said_with if n.measure == "adjust" and n.is_amount and den.end <= n.start < rate.start]
-            if len(changes) >= 2 and at_stated(sum(facts.amount(n) for n in changes) / facts.amount(den), rate):
+            if _every_change_gives(facts, changes, den, rate):
                 continue   # ("年中自治区追加112.00万元，县级追加36.35万元，…预算调整率5.48%": every 追加 said, not the last)
         a, b = facts.amount(num), facts.amount(den)
         if b == 0 and a != 0:
@@ -204,16 +204,20 @@ def _adjusted_by_difference(facts: Facts, report: FindingList, rate: Number, ini
         return False
     a, b = facts.amount(whole) - facts.amount(initial), facts.amount(initial)
     value = abs(a) / b
-    # (… or every 追加 and 调减 between them added up, each as it stands: "追加215.00万元，…压减…180.40万元" is 6.10% of
-    # the 年初 — a report's own way of measuring how much its budget was changed)
-    changes = [facts.amount(n) for n in facts.numbers if initial.end <= n.start < whole.start and n.measure == "adjust"
-               and n.is_amount]
-    if not at_stated(value, rate) and not (len(changes) >= 2 and at_stated(sum(changes) / b, rate)):
+    # (… or every 追加 and 调减 between them added up)
+    changes = [n for n in facts.numbers if initial.end <= n.start < whole.start and n.measure == "adjust" and n.is_amount]
+    if not at_stated(value, rate) and not _every_change_gives(facts, changes, initial, rate):
         decimals = max(rate.decimals, 2)
         report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
                        f"报告写{RATE_LABELS[_CHECKED[(rate.measure, rate.scope)]]} {rate.value:g}%，按（{amount_text(facts.amount(whole))}"
                        f"−{amount_text(b)}）÷{amount_text(b)} 应为 {excel_round(value * 100, decimals):.{decimals}f}%{quoted(facts, rate)}")
     return True
+
+
+def _every_change_gives(facts: Facts, changes: list[Number], initial: Number, rate: Number) -> bool:
+    """Two adjustments or more, added up each as it stands, are the stated 调整率 of the 年初 ("追加215.00万元，…压减…
+    180.40万元" is 6.10% of it): a report's own way of measuring how much its budget was changed."""
+    return len(changes) >= 2 and at_stated(sum(facts.amount(n) for n in changes) / facts.amount(initial), rate)
 
 
 _SAID_AS_IS = re.compile(r"调整率\s*(?:为|是|达到?)?\s*$")
