@@ -11,6 +11,7 @@ from ..core import rulesets
 from ..core.evaluation import Evaluation, evaluate
 from ..core.findings import Finding
 from ..files.safety import UnsafeFile, opened_workbook
+from .compiled import model_for
 from .evaluator import computed
 from .names import Locator, current_names, name_map, read_meta
 from .readback import read_submission
@@ -50,14 +51,10 @@ def _plain(value: object) -> object:
 
 def compute(path: str | Path) -> FormulaResults:
     """Load and calculate the workbook with formulas (our functions registered first)."""
-    import os
-    os.environ.setdefault("TQDM_DISABLE", "1")   # formulas draws a progress bar per load
-    import formulas
-
     from udfs.formulas_functions import register
     register()
-    model = formulas.ExcelModel().loads(str(path)).finish()
-    solution = model.calculate()
+    with model_for(path) as model:
+        solution = model.calculate()
     values = {}
     for key, result in solution.items():
         match = _KEY.match(key)
