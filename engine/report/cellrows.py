@@ -12,7 +12,7 @@ import re
 
 from .cellrules import rule_column_rows
 from .cellgrids import even_rows, grouped_rows, levelled_rows, rows_without_last
-from .plain import BARE_NUMBER, DASHES, FIGURE_CELL, HEADING, IN_YUAN, PAGE_OF, display_width, normalise
+from .plain import BARE_NUMBER, BONUS_ROW, DASHES, FIGURE_CELL, HEADING, IN_YUAN, PAGE_OF, display_width, normalise
 from .vocabulary import column_of, key, vocabulary
 from .wrappedrows import REASON_HEADER
 
@@ -247,9 +247,12 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
     found: list[tuple[int, list[str]]] = []
     previous = 0
     full = _name_width(data, spans, "reason" in columns)
+    totals = vocabulary()["indicators"]["total_rows"]
     for first, last in spans:
         if first < previous:
             continue
+        if any(key(c) in totals for c in data[previous:first]):
+            break       # the form's 合计 row (read below): no row's names ("指标得分合计 | | | 100 | | | 97.12", then 加分项 …)
         said = [c for c in data[previous:first] if _SENTENCE.search(c)]
         if said and found and "reason" in columns:      # the row above's 偏差原因, a sentence
             found[-1][1][columns.index("reason")] = " ".join(said)
@@ -275,7 +278,7 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
     if not found:
         return set()
     rest = data[previous:]
-    total_at = next((k for k, c in enumerate(rest[:3]) if key(c) in vocabulary()["indicators"]["total_rows"]), None)
+    total_at = next((k for k, c in enumerate(rest[:3]) if key(c) in totals), None)
     if total_at is not None:
         figures = [c for c in rest[total_at + 1:total_at + 3] if FIGURE_CELL.match(c)]
         row = [rest[total_at]] + [""] * (len(header) - 1)
@@ -285,11 +288,30 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
             row[columns.index(column)] = value
         found.append((at[previous + total_at], row))
         previous += total_at + 1 + len(figures)
+        previous = _rows_under_the_total(data, at, previous, header, columns, found)
     rows[run[start]] = header
     for first, row in found:
         rows[first] = row
     taken = set(run[start:end + previous])
     return taken - {run[start]} - {first for first, _ in found}
+
+
+def _rows_under_the_total(data: list[str], at: list[int], previous: int, header: list[str], columns: list,
+                          found: list) -> int:
+    """The rows right under the form's 合计: points added or taken off, then the final score ("加分项" / its reason /
+    "2.50", "综合得分" / "99.62"), each its figure under the 得分 column (forms.py reads them as it reads such rows
+    written with "|"); where they end."""
+    finals = vocabulary()["indicators"]["final_rows"]
+    while "score" in columns and previous < len(data) and (BONUS_ROW.match(key(data[previous]))
+                                                            or key(data[previous]) in finals):
+        figure = next((k for k in range(previous + 1, min(previous + 3, len(data))) if FIGURE_CELL.match(data[k])), None)
+        if figure is None:
+            break
+        row = [data[previous]] + [""] * (len(header) - 1)
+        row[columns.index("score")] = data[figure]
+        found.append((at[previous], row))
+        previous = figure + 1
+    return previous
 
 
 _GROUP_NAME = re.compile(r"指标$|^[一二三四]级|[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")   # (a group's: "服务对象满意度（40分）")

@@ -35,9 +35,11 @@ from .numbers import Number
 from .tier_words import check_tier_scores
 from .two_sided import check_two_sided_tables
 from .breakdowns import check_breakdowns_side_by_side
+from .column_rates import check_column_rates
 from .rates_of_rows import check_rates_said_of_rows
 from .table_checks import (check_amount_tables, check_rate_after_table, check_rate_of_a_tables_total, check_column_sums,
-                           check_row_totals, check_funds_part_rates, check_funds_parts, check_funds_subtotals, table_rate)
+                           check_row_totals, check_funds_part_rates, check_funds_parts, check_funds_subtotals,
+                           check_total_at_the_head, table_rate)
 from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution,
                            check_said_bands, check_said_execution, check_said_points_rate, check_said_rate_rule,
                            check_said_share, check_said_total, follows_rate, score_to_four_places)
@@ -108,10 +110,12 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_group_rows(facts, report)
     check_said_deductions(facts, report)
     check_budget_equation(facts, report)
+    check_total_at_the_head(facts, report)
     check_amount_tables(facts, report)
     check_rate_after_table(facts, report)
     check_rate_of_a_tables_total(facts, report)
     check_rates_said_of_rows(facts, report)
+    check_column_rates(facts, report)
     check_row_totals(facts, report)
     check_column_sums(facts, report)
     check_funds_parts(facts, report)
@@ -224,9 +228,10 @@ def _form_total(facts: Facts, report: FindingList) -> None:
     for scores, table in ((forms.rows_adding_up(), "自评表"), (forms.score_rows_adding_up(), "评分表")):
         if scores is None:
             continue
-        bonus = f"，加减分 {sum(forms.bonus):+g} 分" if forms.bonus else ""
+        added = forms.bonus[:len(forms.bonus) - forms.after_total]   # (not those under a 合计 no final score closes)
+        bonus = f"，加减分 {sum(added):+g} 分" if added else ""
         _total_of_rows(facts, report, forms.total, scores, f"{table}各行得分合计", f"（分值合计 {forms.total_weight.value:g} 分{bonus}）",
-                       forms.bonus)
+                       added)
         return
 
 

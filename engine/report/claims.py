@@ -171,6 +171,7 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
     # a goals table's row (its target alone) and the 自评表's row of that name below, with its own target: one
     # indicator, the latter (a row without a target takes the goal's: targets_joined)
     group_points_left_out(read)
+    read = _completions_and_scores_joined(read)
     achieved = {text_key(i.name) for i in read if i.target is not None and (i.actual is not None or i.self_score is not None)}
     read = [i for i in read if i.actual is not None or i.self_score is not None or i.weight is not None
             or text_key(i.name) not in achieved]
@@ -183,6 +184,25 @@ def _form_indicators(facts: Facts, forms: Forms) -> None:
     facts.indicators = read + prose
     for row, ind in enumerate(facts.indicators, 1):
         ind.row = row
+
+
+def _completions_and_scores_joined(read: list[Indicator]) -> list[Indicator]:
+    """A completion table's row (目标 | 完成值 | 完成率, no points) and the 自评表's one row of that name, target and actual
+    with its 分值 and 得分: one indicator, the scored row (the completion the first states its own where it has none)."""
+    scored: dict[str, list[Indicator]] = {}
+    for i in read:
+        if i.weight is not None and i.self_score is not None:
+            scored.setdefault(text_key(i.name), []).append(i)
+    same = lambda a, b: (a is None) == (b is None) and (a is None or abs(a.value - b.value) < 1e-9)  # noqa: E731
+    kept = []
+    for i in read:
+        twins = scored.get(text_key(i.name), [])
+        if i.weight is None and i.self_score is None and len(twins) == 1 \
+                and same(i.target, twins[0].target) and same(i.actual, twins[0].actual):
+            twins[0].completion = twins[0].completion or i.completion
+            continue
+        kept.append(i)
+    return kept
 
 
 def _target_said_of_row(said: Indicator, rows: list[Indicator]) -> None:

@@ -76,6 +76,7 @@ class Forms:
     form_totals: list[tuple[int, Number, Number | None]] = field(default_factory=list)   # each form's 总分 row:
     # the form (the count of funds tables above it), its 得分 and its 分值
     bonus: list[float] = field(default_factory=list)    # a 加分项 row's points (+), a 扣分项's (−): in the 总分, no row's
+    after_total: int = 0    # how many of them stand under the 合计 row with no final score row after them: not in its sum
     # every row of a 评分表 or an indicator block, in order: its 一级 cell, its name, its 分值 and 得分 (group_rows.py)
     rows_in_order: list[tuple[str, str, Number | None, Number | None]] = field(default_factory=list)
 
@@ -198,7 +199,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 suspended, block = block if block in ("indicators", "funds") else None, None
             continue
         cells, placed = line
-        if totalled and _under_the_total(forms, cells, placed):
+        if totalled and _under_the_total(forms, cells, placed, columns):
             continue          # "| 扣分项 | | 安全生产责任事故 | — | 每起扣1分 | 1起 | -1 |", "| 最终得分 | | 95.46 |"
         totalled = False
         paired = _paired_column(cells)
@@ -211,6 +212,10 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
         if header and paired is None:
             pair_at = None
         after_header = after_header and bool(header)
+        if block is None and suspended == "funds" and not header and sum(1 for c in cells if c.strip()) >= 3 \
+                and not any(re.search(r"\d", c) for c in cells):
+            suspended = None          # another table's header of words (项目 | 预算数 | 决算数 | 上年决算数 | 增减率): the
+            # funds form above does not go on under it
         if block is None and suspended and not header and (goes_on(cells, columns, width) if suspended == "indicators"
                                                            else _funds_go_on(cells, placed, width)):
             block = suspended         # a row that fits the form's columns: the form goes on
@@ -496,17 +501,19 @@ def _execution(forms: Forms, by_column: dict[str, list[Number]]) -> None:
             forms.execution[column] = n
 
 
-def _under_the_total(forms: Forms, cells: list[str], placed: list) -> bool:
-    """A row right under an indicator block's 合计 row: points added or taken off (加分项 / 扣分项, its last figure),
-    or the final score (最终得分, 自评得分: the vocabulary's final rows) — read; whether it was one."""
+def _under_the_total(forms: Forms, cells: list[str], placed: list, columns: dict[int, str]) -> bool:
+    """A row right under an indicator block's 合计 row: points added or taken off (加分项 / 扣分项, the figure under the
+    得分 column, else its last: not "每个扣0.5分" in a cell after it), or the final score (最终得分, 自评得分: the
+    vocabulary's final rows) — read; whether it was one."""
     name = next((_key(c) for c in cells if c.strip()), "")
     bonus = BONUS_ROW.match(name)
     if not placed or not (bonus or name in vocabulary()["indicators"]["final_rows"]):
         return False
     if bonus:
-        _add_points(forms, bonus, placed[-1][1])
+        _add_points(forms, bonus, next((n for i, n in placed if columns.get(i) == "score"), placed[-1][1]))
+        forms.after_total += 1
     else:
-        forms.total = placed[-1][1]
+        forms.total, forms.after_total = placed[-1][1], 0     # (the final score: the points added in it)
     return True
 
 

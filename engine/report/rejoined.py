@@ -163,7 +163,8 @@ def header_continued(rows: dict[int, list[str]], lines: list[str]) -> dict[int, 
         block, cells, k = header[0], list(rows[n]), n + 1
         while cells_of(k) and k not in out and form_header(cells_of(k)) is None:
             more = _filled(cells_of(k))
-            if not more or not all(column_of(c, block) for c in more) or re.search(r"\d", "".join(more)):
+            if not more or not all(column_of(c, block) for c in more) or re.search(r"\d", "".join(more)) \
+                    or _spelled_below(cells, cells_of(k)):
                 break
             # (the empty cells after the last line's words kept: the rows under it have them too)
             cells, k = _filled(cells) + cells_of(k), k + 1
@@ -171,6 +172,13 @@ def header_continued(rows: dict[int, list[str]], lines: list[str]) -> dict[int, 
             out[n] = cells
             out.update({i: [] for i in range(n + 1, k)})
     return out
+
+
+def _spelled_below(upper: list[str], lower: list[str]) -> bool:
+    """The lower row names what a merged upper cell spans, cell under cell ("绩效指标 |  |  | 年度指标值 | …" over
+    "一级指标 | 二级指标 | 三级指标 |  | …"): a header of two rows (tables.table_lines joins them), not one broken at
+    a cell's edge, whose lower part is shorter and goes on where the upper ends."""
+    return len(lower) >= len(_filled(upper)) and any(not u.strip() and c.strip() for u, c in zip(upper, lower))
 
 
 def _filled(cells: list[str]) -> list[str]:

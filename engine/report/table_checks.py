@@ -15,7 +15,7 @@ from .forms import AMOUNT_COLUMNS
 from .numbers import Number
 from .plain import sub_level
 from .stated import EPS, amount_text, at_stated, by_shape, parts_off, quoted, rounding_slack, cut_as_said
-from .tables import subtotalled, table_lines
+from .tables import numbered_in_order, subtotalled, table_lines
 from .text import CELL as CELL_MARK
 from .vocabulary import key
 
@@ -264,9 +264,30 @@ def _of_the_rows_sum(facts: Facts, table, row, rate: Number, subtotal) -> bool:
     rows' sum), not its rate."""
     if row not in table.totals or subtotal(row):
         return False
-    spent = [r.cells.get("spend") for r in table.rows if not r.numbered_under]
+    spent = [r.cells.get("spend") for r in _head_parts(table) or [r for r in table.rows if not r.numbered_under]]
     budget = row.cells["budget"]
     return all(spent) and len(spent) >= 2 and at_stated(sum(facts.amount(n) for n in spent) / facts.amount(budget), rate)
+
+
+def _head_parts(table) -> list:
+    """The rows a 合计 standing first adds up: those numbered 一、二、… in order, 其中 rows under each (合计 | 一、基本支出 |
+    其中：人员经费 | … | 二、项目支出 | …); none where the table is not so."""
+    if len(table.totals) != 1 or any(_place(r) < _place(table.totals[0]) for r in table.rows):
+        return []
+    top = numbered_in_order([r.name for r in table.rows])
+    return [r for r in table.rows if r.name in top]
+
+
+def check_total_at_the_head(facts: Facts, report: FindingList) -> None:
+    """A 合计 row standing first against the rows numbered 一、二、… under it, its budget and its spending."""
+    for table in facts.tables:
+        parts_of = _head_parts(table)
+        for kind, word in (("budget", "预算"), ("spend", "支出")):
+            parts, whole = [r.cells.get(kind) for r in parts_of], table.totals[0].cells.get(kind) if parts_of else None
+            if whole is not None and len(parts) >= 2 and None not in parts and parts_off(facts, parts, whole) \
+                    and not report.names(facts.where(whole.start)):
+                say_sum_off(facts, report, parts, whole, "表中" + "".join(f"「{r.name.strip()}」" for r in parts_of) + f"{word}之和",
+                            "合计行")
 
 
 def _place(row) -> int:
@@ -279,8 +300,11 @@ def say_sum_off(facts: Facts, report: FindingList, parts: list[Number], whole: N
     """SUM_MISMATCH: what the parts come to against the row that says their sum (an error for a slip's shape)."""
     added = sum(facts.amount(p) for p in parts)
     say, why = by_shape(report, facts, whole, added, tuple(parts))
-    if unit.strip() == "万元" and _COUNTED.search(called):    # (a column of people or times in a table in 元: as written)
+    counted = all(not n.unit and n.decimals == 0 for n in [*parts, whole]) and not unit.strip()   # (households: 2,846 + 1,372)
+    if unit.strip() == "万元" and _COUNTED.search(called) or counted:    # (a column of people or times in a table in 元: as written)
         added_text, whole_text, unit = f"{sum(p.value for p in parts):,g}", f"{whole.value:,g}", ""
+        if counted and 2 <= len(parts) <= 6:
+            added_text = " + ".join(f"{p.value:,g}" for p in parts) + f" = {added_text}"
     else:
         added_text, whole_text = amount_text(added), amount_text(facts.amount(whole))
         if 2 <= len(parts) <= 6 and "+" not in called:     # (the rows it added, so that the reader sees which: "1,528,400.00 + 1,096,300.00 = …")
@@ -450,30 +474,41 @@ def check_column_sums(facts: Facts, report: FindingList) -> None:
 
 
 # a row's own 合计 cell
-_TOTAL_COLUMN = re.compile(r"^(?:合计|小计|总计)(?:金额|资金)?(?:[(（](?:万元|元)[)）])?$")
+# (… or a count's: 合计户数 over 煤改电户数 | 煤改气户数, its parts the same measure)
+_TOTAL_COLUMN = re.compile(r"^(?:合计|小计|总计)(?:金额|资金|(?P<measure>户数|人数|个数|面积|数量))?(?:[(（](?:万元|元|户|人|个|亩)[)）])?$")
+_BRACKETED = re.compile(r"[(（][^)）]*[)）]")
+_TOTAL_ROW_NAME = re.compile(r"^(?:合计|总计)$")
 _NOT_AN_AMOUNT = re.compile(r"率|%|人|户|个|亩|数量|序号|名称|单位|时间|日期|备注|说明|内容")
 
 
 def rows_off_their_totals(facts: Facts) -> list[tuple[str, list[Number], Number]]:
     """(name, its figures, its 合计 cell) of each row of a table with a 合计 / 小计 column whose figures before it do
     not add up to it, where two rows at least of that table do (the columns are that column's parts)."""
+    return [row for _, rows in _tables_of_row_totals(facts) for row in _off(facts, rows)]
+
+
+def _tables_of_row_totals(facts: Facts) -> list[tuple[tuple[list[int], int], list[tuple[str, list[Number], Number]]]]:
+    """Each table with a 合计 / 小计 column: its columns (the parts', the 合计's) and its rows (name, figures, 合计 cell)."""
     columns: tuple[list[int], int] | None = None
     rows: list[tuple[str, list[Number], Number]] = []
-    out: list[tuple[str, list[Number], Number]] = []
+    out: list = []
     for line in [*table_lines(facts.text, facts.numbers), None]:
         if line is None:
-            out += _off(facts, rows)
+            if columns is not None and rows:
+                out.append((columns, rows))
             columns, rows = None, []
             continue
         cells, placed = line
         keys = [text_key(c) for c in cells]
         total = next((i for i, k in enumerate(keys) if _TOTAL_COLUMN.match(k)), None)
         if total is not None and not placed:      # a header of words with a 合计 column: the amounts before it its parts
-            out += _off(facts, rows)
+            if columns is not None and rows:
+                out.append((columns, rows))
             first = next((i for i, k in enumerate(keys) if k), 0)     # (its names' column: the first with words)
-            parts = list(range(first + 1, total))
-            columns = (parts, total) if len(parts) >= 2 and all(keys[i] and not _NOT_AN_AMOUNT.search(keys[i])
-                                                                for i in parts) else None
+            parts, measure = list(range(first + 1, total)), _TOTAL_COLUMN.match(keys[total])["measure"]
+            columns = (parts, total) if len(parts) >= 2 and all(
+                keys[i] and (_BRACKETED.sub("", keys[i]).endswith(measure) if measure else not _NOT_AN_AMOUNT.search(keys[i]))
+                for i in parts) else None
             rows = []
             continue
         if columns is None:
@@ -488,6 +523,21 @@ def rows_off_their_totals(facts: Facts) -> list[tuple[str, list[Number], Number]
 def _off(facts: Facts, rows: list[tuple[str, list[Number], Number]]) -> list[tuple[str, list[Number], Number]]:
     off = [(name, parts, whole) for name, parts, whole in rows if parts_off(facts, parts, whole)]
     return off if len(rows) - len(off) >= 2 and len(off) * 2 <= len(rows) else []
+
+
+def _its_total_row_agrees(facts: Facts, whole: Number) -> bool:
+    """The 合计 row at the foot of the 合计 column holding `whole` comes to the column's cells once each row off its own
+    figures is righted (a column of counts, 合计户数, which facts.column_sums of amounts does not hold)."""
+    for _, rows in _tables_of_row_totals(facts):
+        wholes = [w for _, _, w in rows]
+        if not any(w is whole for w in wholes):
+            continue
+        named = [(name, w) for name, _, w in rows]
+        foot = [w for name, w in named if _TOTAL_ROW_NAME.match(text_key(name))]
+        body = [w for name, w in named if not _TOTAL_ROW_NAME.match(text_key(name))]
+        righted = {id(w): sum(p.value for p in parts) for _, parts, w in _off(facts, rows)}
+        return len(foot) == 1 and abs(sum(righted.get(id(w), w.value) for w in body) - foot[0].value) <= EPS
+    return False
 
 
 def righted_cells(facts: Facts, amount: Callable[[Number], float]) -> dict[int, float]:
@@ -512,5 +562,5 @@ def check_row_totals(facts: Facts, report: FindingList) -> None:
         # the table says so twice (else the columns may not all be the 合计's parts: nothing said — held-out cases
         # showed such a row of another make)
         if any(id(whole) in {id(p) for p in column.parts} and adds_up_righted(column.parts, column.whole, righted, facts.amount)
-               for column in facts.column_sums):
+               for column in facts.column_sums) or _its_total_row_agrees(facts, whole):
             say_sum_off(facts, report, parts, whole, f"表中「{name}」行各列之和", "该行合计")

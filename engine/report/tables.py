@@ -266,7 +266,7 @@ def _unit_said_over(text: str, first: int) -> re.Match | None:
 _TOP_MARK = re.compile(r"^\s*([一二三四五六七八九十])、")
 
 
-def _numbered_in_order(names: list[str]) -> set[str]:
+def numbered_in_order(names: list[str]) -> set[str]:
     """The rows numbered 一、二、三… in order from 一 (two at least), where the table's other rows are 其中 rows or
     rows set in under them — none a 小计, none numbered otherwise at the top; else none."""
     numbered = [n for n in names if _TOP_MARK.match(n)]
@@ -334,7 +334,7 @@ def column_sums(text: str, figures: list[Number], read: list[AmountTable]) -> li
         if groups and not all(_its_group(body, rows_of, subtotal) for rows_of, subtotal in groups):
             return
         names = [name for name, _ in body if not text_key(name).endswith("小计")]
-        top = _numbered_in_order(names)
+        top = numbered_in_order(names)
         if top:      # 一、… 二、… 三、… with 其中 rows between: the 合计 adds up the numbered rows, each 其中 a part of one
             groups, details = [], [cells for name, cells in body if name in top]
         elif groups is None or any(_SUB_ROW.match(n) or _TOTAL_ROW.fullmatch(text_key(n)) or "小计" in n

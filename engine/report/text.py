@@ -135,7 +135,7 @@ def _lines(report: ReportText, lines: list[str], place) -> None:
     consumed = cells_per_line(lines, rows)
     for i, (line, (_, n)) in enumerate(zip(lines, pieces)):
         if i in rows:   # a table's row: its cells, never joined to a sentence
-            said = "" if len(rows[i]) >= 6 and _under_indicators(i, rows) else _pairs_said(rows[i], _unit_above(lines, i, rows))
+            said = "" if len(rows[i]) >= 6 and _under_indicators(i, rows, consumed, lines) else _pairs_said(rows[i], _unit_above(lines, i, rows))
             if said:        # "全年预算数（A） | 1,264.80 | 全年执行数（B） | 1,229.65 | …": labels and values
                 report.add(said, place(n))
             else:
@@ -241,12 +241,13 @@ def _pair_said(label: str, value: str, unit: str) -> str:
     return label + "：" + value + (unit if _BARE.fullmatch(value) and measure_of(label) != "exec_rate" else "")
 
 
-def _under_indicators(i: int, rows: dict) -> bool:
-    """The row stands in a table of indicators or scores, under its header (the rows above it, one after another):
-    its cells are columns ("| 预算执行率 | 10 | 执行率×分值 | 100% |"), not labels each before its value."""
+def _under_indicators(i: int, rows: dict, cells: set[int], lines: list[str]) -> bool:
+    """The row stands in a table of indicators or scores, under its header (the rows above it, one after another,
+    or their `cells` written one a line, blank lines among them): its cells are columns ("| 预算执行率 | 10 | 执行率×分值 | 100% |"), not
+    labels each before its value."""
     k = i - 1
-    while k in rows:
-        header = form_header(rows[k]) if rows[k] else None
+    while k in rows or k in cells or k >= 0 and k not in rows and not lines[k].strip():
+        header = form_header(rows[k]) if rows.get(k) else None
         if header is not None and header[0] == "indicators":
             return True
         k -= 1
