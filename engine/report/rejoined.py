@@ -244,8 +244,10 @@ def rows_broken_over_lines(lines: list[str]) -> dict[int, str]:
                 # after a closed cell, only a line of cells not opening with "|" goes on with it
                 closed, opens = line.endswith(("|", "｜")), following.startswith(("|", "｜"))
                 if not following or opens and (closed or not closing) \
-                        or closed and "|" not in following and "｜" not in following:
-                    break
+                        or closed and "|" not in following and "｜" not in following \
+                        or closed and _bars(line) >= 4 and re.search(r"\d", line) and _bars(following) >= _bars(line) - 1:
+                    break       # (… nor, after a closed row of figures, a line of as many cells: a row of its own, its
+                    # first "|" left out — "| 时效指标 | … | 10 | 10 |" then "效益指标 | 社会效益指标 | … | 10 | 10 |")
                 rest.append(k)
                 after = lines[k + 1].strip() if k + 1 < len(lines) else ""
                 # (a header broken at its cells' line breaks goes on while lines of cells do not open with "|":

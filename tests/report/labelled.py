@@ -15,10 +15,7 @@ DEV = sorted(CASES.glob("*.txt"))
 # LibreOffice's PDF of its Word table re-wraps differently.
 # (Rows the text broke over lines by line breaks inside their cells are one row of the Word table made of the text —
 # documents.as_word joins a row left open — as they are in a department's Word table.)
-# 1620: its form's rows are | rows and rows that open without "|" (`效益指标 | 社会效益指标 | 群众法治意识 | …`) one after the
-# other; the Word table made of them reads two rows (法律援助申请审查时限, 群众法治意识) the text does not — a gap of the text
-# reading, open, which the Word comparison would hide by failing on the better reading
-NOT_AS_WORD = ("069", "1620")
+NOT_AS_WORD = ("069",)
 WITH_TABLES = [p for p in DEV if not p.name.startswith(NOT_AS_WORD) and sum(line.lstrip().startswith("|") and line.count("|") >= 3 and bool(re.search(r"[^|\s]", line))
                                      for line in p.read_text(encoding="utf-8").splitlines()) >= 3]
 

@@ -171,3 +171,14 @@ _TAKEN_OFF = ("关于2024年度部门整体支出绩效自评的报告\n附件�
 def test_points_taken_off_under_the_total_are_its_score_cells_not_the_rule_beside_it(tmp_path):
     assert _said(checked(tmp_path, _TAKEN_OFF.format(total="97.89"))) == []     # 98.89 − 1
     assert checked(tmp_path, _TAKEN_OFF.format(total="97.89")).facts.forms.bonus == [-1]
+
+
+def test_a_row_after_a_closed_row_is_its_own_though_its_first_mark_was_left_out(tmp_path):
+    text = ("关于2024年度部门整体支出绩效自评的报告\n附件\n"
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "产出指标 | 数量指标 | 调解案件数 | ≥300件 | 312件 | 30 | 30 |\n"
+            "| 质量指标 | 调解成功率 | ≥95% | 97.6% | 20 | 20 |\n"
+            "| 时效指标 | 申请审查时限 | ≤7个工作日 | 5个工作日 | 20 | 20 |\n"
+            "效益指标 | 社会效益指标 | 群众法治意识 | 明显提升 | 明显提升 | 30 | 30 |\n")
+    result = checked(tmp_path, text)
+    assert [i.name for i in result.facts.indicators] == ["调解案件数", "调解成功率", "申请审查时限", "群众法治意识"]
