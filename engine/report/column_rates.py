@@ -12,9 +12,9 @@ from ..core.parsing import text_key
 from .facts import Facts
 from .numbers import Number
 from .plain import words_only
-from .vocabulary import form_header
 from .stated import at_stated, quoted
 from .tables import table_lines
+from .vocabulary import form_header
 
 _RATE_COLUMN = re.compile(r"(?:完成|执行|到位|合格|达标|覆盖|兑付|发放|支出|使用|拨付)率")
 _NOT_A_RATIO = re.compile(r"差|增长|下降|增减|同比|环比|序时|平均|均值|比重|占")   # (占比 of a whole not in the row)
