@@ -14,7 +14,7 @@ from .facts import Facts
 from .numbers import Number, sentence_bounds
 from .plain import BONUS_ROW, FIGURE, opens_bracket
 from .sums import listed_then_totalled, totalled_then_listed
-from .table_checks import adds_up_righted, righted_cells, parts_of_rows_left_out
+from .table_checks import FOOT_ROW, adds_up_righted, righted_cells, parts_of_rows_left_out
 from .tables import numbered_by, row_name, subtotalled, table_lines
 from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, parts_off, quoted, rounding_slack
 from .vocabulary import column_of, key as _key, partitions, vocabulary, words
@@ -373,7 +373,6 @@ def check_group_scores(facts: Facts, report: FindingList) -> None:
 _POINTS_ONLY = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*")
 _NOT_SUMMED = re.compile(r"率|比|%|百分点|平均|标准|单价|分值|得分|权重|序号|年份|年度|时间|日期|编号")
 _ROW_OF_PARTS = re.compile(r"^\s*(?:其中|含|小计|[(（]|[-—]|\d+\s*[.、．](?!\d))|^.*小计\s*$")   # (and "竹岭乡小计")
-_TOTAL_ROW = re.compile(r"^(?:合计|总计)$")     # (its cell's spaces taken out first: "合  计")
 
 
 def check_table_columns(facts: Facts, report: FindingList) -> None:
@@ -392,7 +391,7 @@ def check_table_columns(facts: Facts, report: FindingList) -> None:
             continue
         at = {column: n for column, n in placed}
         name = row_name(cells, numbered_by(header))
-        if not _TOTAL_ROW.match(re.sub(r"\s", "", name)):
+        if not FOOT_ROW.match(re.sub(r"\s", "", name)):
             rows.append(([name], at))
             continue
         if len(rows) >= 2 and not any(_ROW_OF_PARTS.match(r[0][0] if r[0] else "") or not (r[0] and r[0][0]) for r in rows):

@@ -477,25 +477,25 @@ def check_column_sums(facts: Facts, report: FindingList) -> None:
 # (… or a count's: 合计户数 over 煤改电户数 | 煤改气户数, its parts the same measure)
 _TOTAL_COLUMN = re.compile(r"^(?:合计|小计|总计)(?:金额|资金|(?P<measure>户数|人数|个数|面积|数量))?(?:[(（](?:万元|元|户|人|个|亩)[)）])?$")
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
-_TOTAL_ROW_NAME = re.compile(r"^(?:合计|总计)$")
+FOOT_ROW = re.compile(r"^(?:合计|总计)$")     # a table's 合计 row at its foot (its cell's spaces taken out first: "合  计")
 _NOT_AN_AMOUNT = re.compile(r"率|%|人|户|个|亩|数量|序号|名称|单位|时间|日期|备注|说明|内容")
 
 
 def rows_off_their_totals(facts: Facts) -> list[tuple[str, list[Number], Number]]:
     """(name, its figures, its 合计 cell) of each row of a table with a 合计 / 小计 column whose figures before it do
     not add up to it, where two rows at least of that table do (the columns are that column's parts)."""
-    return [row for _, rows in _tables_of_row_totals(facts) for row in _off(facts, rows)]
+    return [row for rows in _tables_of_row_totals(facts) for row in _off(facts, rows)]
 
 
-def _tables_of_row_totals(facts: Facts) -> list[tuple[tuple[list[int], int], list[tuple[str, list[Number], Number]]]]:
-    """Each table with a 合计 / 小计 column: its columns (the parts', the 合计's) and its rows (name, figures, 合计 cell)."""
+def _tables_of_row_totals(facts: Facts) -> list[list[tuple[str, list[Number], Number]]]:
+    """Each table with a 合计 / 小计 column: its rows (name, the figures before that column, its 合计 cell)."""
     columns: tuple[list[int], int] | None = None
     rows: list[tuple[str, list[Number], Number]] = []
-    out: list = []
+    out: list[list[tuple[str, list[Number], Number]]] = []
     for line in [*table_lines(facts.text, facts.numbers), None]:
         if line is None:
             if columns is not None and rows:
-                out.append((columns, rows))
+                out.append(rows)
             columns, rows = None, []
             continue
         cells, placed = line
@@ -503,7 +503,7 @@ def _tables_of_row_totals(facts: Facts) -> list[tuple[tuple[list[int], int], lis
         total = next((i for i, k in enumerate(keys) if _TOTAL_COLUMN.match(k)), None)
         if total is not None and not placed:      # a header of words with a 合计 column: the amounts before it its parts
             if columns is not None and rows:
-                out.append((columns, rows))
+                out.append(rows)
             first = next((i for i, k in enumerate(keys) if k), 0)     # (its names' column: the first with words)
             parts, measure = list(range(first + 1, total)), _TOTAL_COLUMN.match(keys[total])["measure"]
             columns = (parts, total) if len(parts) >= 2 and all(
@@ -525,19 +525,13 @@ def _off(facts: Facts, rows: list[tuple[str, list[Number], Number]]) -> list[tup
     return off if len(rows) - len(off) >= 2 and len(off) * 2 <= len(rows) else []
 
 
-def _its_total_row_agrees(facts: Facts, whole: Number) -> bool:
-    """The 合计 row at the foot of the 合计 column holding `whole` comes to the column's cells once each row off its own
+def _foot_agrees(rows: list[tuple[str, list[Number], Number]], off: list[tuple[str, list[Number], Number]]) -> bool:
+    """The table's 合计 row at the foot of its 合计 column comes to the column's cells once each row `off` its own
     figures is righted (a column of counts, 合计户数, which facts.column_sums of amounts does not hold)."""
-    for _, rows in _tables_of_row_totals(facts):
-        wholes = [w for _, _, w in rows]
-        if not any(w is whole for w in wholes):
-            continue
-        named = [(name, w) for name, _, w in rows]
-        foot = [w for name, w in named if _TOTAL_ROW_NAME.match(text_key(name))]
-        body = [w for name, w in named if not _TOTAL_ROW_NAME.match(text_key(name))]
-        righted = {id(w): sum(p.value for p in parts) for _, parts, w in _off(facts, rows)}
-        return len(foot) == 1 and abs(sum(righted.get(id(w), w.value) for w in body) - foot[0].value) <= EPS
-    return False
+    foot = [w for name, _, w in rows if FOOT_ROW.match(text_key(name))]
+    body = [w for name, _, w in rows if not FOOT_ROW.match(text_key(name))]
+    righted = {id(w): sum(p.value for p in parts) for _, parts, w in off}
+    return len(foot) == 1 and abs(sum(righted.get(id(w), w.value) for w in body) - foot[0].value) <= EPS
 
 
 def righted_cells(facts: Facts, amount: Callable[[Number], float]) -> dict[int, float]:
@@ -555,12 +549,14 @@ def check_row_totals(facts: Facts, report: FindingList) -> None:
     """Each row of a table whose figures do not add up to its own 合计 cell (`| 城关镇 | 120.00 | 40.00 | 30.00 |
     190.00 |` under `| 乡镇 | 中央资金 | 省级资金 | 县级资金 | 小计 |`), where the table's other rows do."""
     righted = righted_cells(facts, facts.amount)
-    for name, parts, whole in rows_off_their_totals(facts):
-        if report.names(facts.where(whole.start)):
-            continue
-        # said only where the 合计 column's own 合计 row adds up once this row is righted: the slip is this cell, and
-        # the table says so twice (else the columns may not all be the 合计's parts: nothing said — held-out cases
-        # showed such a row of another make)
-        if any(id(whole) in {id(p) for p in column.parts} and adds_up_righted(column.parts, column.whole, righted, facts.amount)
-               for column in facts.column_sums) or _its_total_row_agrees(facts, whole):
-            say_sum_off(facts, report, parts, whole, f"表中「{name}」行各列之和", "该行合计")
+    for rows in _tables_of_row_totals(facts):
+        off = _off(facts, rows)
+        for name, parts, whole in off:
+            if report.names(facts.where(whole.start)):
+                continue
+            # said only where the 合计 column's own 合计 row adds up once this row is righted: the slip is this cell, and
+            # the table says so twice (else the columns may not all be the 合计's parts: nothing said — held-out cases
+            # showed such a row of another make)
+            if any(id(whole) in {id(p) for p in column.parts} and adds_up_righted(column.parts, column.whole, righted, facts.amount)
+                   for column in facts.column_sums) or _foot_agrees(rows, off):
+                say_sum_off(facts, report, parts, whole, f"表中「{name}」行各列之和", "该行合计")

@@ -246,7 +246,7 @@ def _under_indicators(i: int, rows: dict, cells: set[int], lines: list[str]) -> 
     or their `cells` written one a line, blank lines among them): its cells are columns ("| 预算执行率 | 10 | 执行率×分值 | 100% |"), not
     labels each before its value."""
     k = i - 1
-    while k in rows or k in cells or k >= 0 and k not in rows and not lines[k].strip():
+    while k in rows or k in cells or k >= 0 and not lines[k].strip():
         header = form_header(rows[k]) if rows.get(k) else None
         if header is not None and header[0] == "indicators":
             return True
