@@ -104,6 +104,10 @@ _SHARE_RANGE = re.compile(rf"(?:完成率|完成比例|执行率|满意度(?:指
 _SHARE_BELOW = re.compile(rf"(?:完成率|完成比例|执行率|满意度(?:指标)?)?\s*(?:低于|不足|小于|<)?\s*\d+(?:\.\d+)?\s*%\s*(?:以下)?{_SHARE}\s*$")
 
 
+# "定量指标达到指标值的得满分", "完成年度目标值的得满分": the top band, said by the target before the bands under it
+_FULL_AT_TARGET = re.compile(r"^(?:定量指标|各项指标)?\s*(?:达到|完成|实现)(?:或(?:超过|优于))?(?:年度)?(?:指标|目标|计划)值?(?:的|时)?\s*(?:得|计)(?:满分|全部分值)$")
+
+
 def completion_shares(rule: str) -> tuple[Tier, ...] | None:
     """The bands of completion (a percentage) a sentence of rules states from its first 完成率 (or a 满意度 rule's
     满意度) on, each its share
@@ -121,6 +125,8 @@ def completion_shares(rule: str) -> tuple[Tier, ...] | None:
         elif (m := _SHARE_BELOW.match(clause)) is not None:
             tiers.append(Tier("else", 0.0, _share(m)))
             break
+        elif not tiers and _FULL_AT_TARGET.match(clause):
+            tiers.append(Tier(">=", 100.0, 1.0))     # (the target met, the top band: "定量指标达到指标值的得满分；完成率在90%…")
         elif tiers:
             break
         # (a clause before the first band names the rule: "按完成率分档计分，完成率100%及以上得满分，…")

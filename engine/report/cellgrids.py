@@ -251,3 +251,59 @@ def _words_header(cells: list[str], start: int) -> tuple[list[str], int]:
         return [], 0
     header = cells[start:first_figure - 1]
     return (header, len(header)) if any(column_of(h, "scores") in ("weight", "score") for h in header) else ([], 0)
+
+
+# "绩效指标明确性（6分）": a name and its points, the form's only 分值
+_POINTED = re.compile(r"^(?P<name>[^\d()（）]{2,30}?)\s*[(（]\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]$")
+
+
+def pointed_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]) -> set[int]:
+    """A 评分表 one cell a line whose names carry their points and which has no 分值 column (一级指标 | 二级指标 |
+    三级指标 | 得分 | 扣分说明; "投入（20分）" / "目标设定（10分）" / "绩效目标合理性（4分）" / "4.00"), merged cells left out
+    and the 扣分说明 cell there only where something was taken: a named cell of points followed by a figure is an
+    item (its points, its score), one followed by another such cell a group; a cell of words after an item's score
+    is its note; the 合计 row ends it.  Read as rows of items: 指标 | 分值 | 得分."""
+    start = next((i for i in range(len(cells) - 2) if _LEVEL.match(cells[i])), None)
+    if start is None:
+        return set()
+    end = start
+    while end < len(cells) and (_LEVEL.match(cells[end]) or column_of(cells[end], "scores") in ("name", "said")):
+        end += 1
+    if end >= len(cells) or column_of(cells[end], "scores") != "score" or any(
+            column_of(c, "scores") == "weight" for c in cells[start:end + 3]):
+        return set()
+    head = end + 1
+    while head < len(cells) and not _POINTED.match(cells[head]) and column_of(cells[head], "scores") in ("said", None) \
+            and not BARE_NUMBER.fullmatch(cells[head]) and len(cells[head]) <= 6:
+        head += 1                   # (the 扣分说明 column's header after 得分)
+    header_at, data, at = run[start], cells[head:], run[head:]
+    found: list[tuple[int, list[str]]] = []
+    i = 0
+    while i < len(data):
+        if key(data[i]) in vocabulary()["scores"]["total_rows"]:
+            figures = [c for c in data[i + 1:i + 3] if BARE_NUMBER.fullmatch(c)]
+            if figures:
+                found.append((at[i], [data[i], "", figures[-1]]))
+                i += 1 + len(figures)
+            break
+        pointed = _POINTED.match(data[i])
+        if pointed is None or i + 1 >= len(data):
+            break
+        if BARE_NUMBER.fullmatch(data[i + 1]):
+            if float(data[i + 1]) > float(pointed.group("points")):
+                return set()        # (a score above its points: no item of this form)
+            found.append((at[i], [pointed.group("name"), pointed.group("points"), data[i + 1]]))
+            i += 2
+            if i < len(data) and not _POINTED.match(data[i]) and not BARE_NUMBER.fullmatch(data[i]) \
+                    and key(data[i]) not in vocabulary()["scores"]["total_rows"]:
+                i += 1              # (its note: "较明确，按75%计")
+        elif _POINTED.match(data[i + 1]):
+            i += 1                  # a group's name and points
+        else:
+            break
+    if len(found) < 3:
+        return set()
+    rows[header_at] = ["指标", "分值", "得分"]
+    for first, row in found:
+        rows[first] = row
+    return set(run[start:head + i]) - {header_at} - {first for first, _ in found}

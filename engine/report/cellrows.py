@@ -11,12 +11,13 @@ import itertools
 import re
 
 from .cellrules import rule_column_rows
-from .cellgrids import even_rows, grouped_rows, levelled_rows, rows_without_last
+from .cellgrids import even_rows, grouped_rows, levelled_rows, pointed_rows, rows_without_last
 from .plain import BARE_NUMBER, BONUS_ROW, DASHES, FIGURE_CELL, HEADING, IN_YUAN, PAGE_OF, display_width, normalise
 from .vocabulary import column_of, key, vocabulary
 from .wrappedrows import REASON_HEADER
 
 _ENDS_CELL = re.compile(r"[|｜]\s*$")
+_BARS_AT_END = re.compile(r"(?:\s*[|｜])+\s*$")   # (empty cells merged onto one line: "|||")
 _CELL_LINE = 24                   # a cell alone on its line is short …
 # … or a sentence between cells: a 偏差原因, a 评分标准 ("≥95%得10分；90%（含）-95%得8分；…")
 _SENTENCE_CELL = {"reason": 60, "rule": 80, "explanation": 40}
@@ -79,14 +80,14 @@ def _is_cell(text: str) -> bool:
 
 def _one_cell(line: str) -> str:
     """A line's text as one cell: without the "|" a form copied cell by cell ends each line with."""
-    return _ENDS_CELL.sub("", normalise(line)).strip()
+    return _BARS_AT_END.sub("", normalise(line)).strip()
 
 
 def _rows_of(run: list[int], cells: list[str], rows: dict[int, list[str]], marked: list[bool]) -> set[int]:
     run, cells, joined = _broken_words(run, cells, marked)
     # a form's header words first; rows of even width for the tables of no form (a 评分表 …)
     found = _indicator_rows(run, cells, rows) | _funds_rows(run, cells, rows) or rule_column_rows(run, cells, rows) \
-        or levelled_rows(run, cells, rows) \
+        or levelled_rows(run, cells, rows) or pointed_rows(run, cells, rows) \
         or even_rows(run, cells, rows) or rows_without_last(run, cells, rows) or grouped_rows(run, cells, rows)
     return found | joined if found else found
 
@@ -280,20 +281,34 @@ def _indicator_rows(run: list[int], cells: list[str], rows: dict[int, list[str]]
     rest = data[previous:]
     total_at = next((k for k, c in enumerate(rest[:3]) if key(c) in totals), None)
     if total_at is not None:
-        figures = [c for c in rest[total_at + 1:total_at + 3] if FIGURE_CELL.match(c)]
+        figures, after = _total_figures(rest, total_at, len(header))
         row = [rest[total_at]] + [""] * (len(header) - 1)
         # (in the header's order: a form may put its 得分 before its 分值)
         ordered = sorted((c for c in ("weight", "score") if c in columns), key=columns.index)
         for column, value in zip(ordered, figures if "score" in columns else []):
             row[columns.index(column)] = value
         found.append((at[previous + total_at], row))
-        previous += total_at + 1 + len(figures)
+        previous += after
         previous = _rows_under_the_total(data, at, previous, header, columns, found)
     rows[run[start]] = header
     for first, row in found:
         rows[first] = row
     taken = set(run[start:end + previous])
     return taken - {run[start]} - {first for first, _ in found}
+
+
+def _total_figures(rest: list[str], total_at: int, width: int) -> tuple[list[str], int]:
+    """The figures of the 合计 row (its 分值 and 得分, two at most) and where its cells end: the cells after its name,
+    past the empty ones of a table that gives each empty cell a line ("总分 |" / "|" / "|" / "100 |" / "98.41 |"),
+    within the row's width."""
+    figures, k = [], total_at + 1
+    while k < min(len(rest), total_at + width) and len(figures) < 2:
+        if rest[k] and not FIGURE_CELL.match(rest[k]):
+            break
+        if rest[k]:
+            figures.append(rest[k])
+        k += 1
+    return (figures, k) if figures else ([], total_at + 1)
 
 
 def _rows_under_the_total(data: list[str], at: list[int], previous: int, header: list[str], columns: list,

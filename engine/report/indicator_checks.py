@@ -145,6 +145,8 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
         rates = ind.actual.is_rate and ind.target.is_rate
         if ind.own_rule and _by_own_rule(facts, ind, report, name):
             return      # (its row's own bands, read whole: "≥90%得5分；80%（含）—90%得4分；…")
+        if _scored_by_satisfaction(facts, ind, report, name):
+            return
         if ind.rule_line and completion < 1 and not _only_proportional(ind.own_rule) \
                 and not (rates and states_per_point(ind.own_rule)) or ind.item_too:
             return      # (the line missed: scored as its rule goes on to say — "每超过1个百分点扣0.5分", unless it says in
@@ -228,11 +230,12 @@ def check_indicator(facts: Facts, ind: Indicator, report: FindingList, reverse_m
             # (a row whose own rule scores in proportion is scored by no other rule the report states elsewhere)
             elif not proportional and (bands := _COMPLETION_BANDS.search(facts.text)) is not None:   # scored by bands the report states
                 say, own = report.warning, own + f"（报告按完成率分档计分：{bands.group(0)[:30]}）"
-            elif not proportional and (deducted := _deduction_rule(facts.text)) is not None:   # "定量指标每低于目标1个百分点扣0.5分"
-                if ind.target.is_rate and ind.actual.is_rate and ind.direction in (">=", ">", "=") \
-                        and (by_rule := per_point_score(deducted, ind.target.value - ind.actual.value, ind.weight.value)) \
-                        is not None and abs(by_rule - ind.self_score.value) < 1e-9:
-                    return      # (scored by that rule, its shortfall in percentage points: 75% − 72.6% = 2.4, 8 − 1.2)
+            elif not proportional and _by_a_deduction_rule(facts, ind):
+                return      # (scored by a rule of deductions the report states, its shortfall in percentage points:
+                # "定量指标每低于目标1个百分点扣0.5分": 75% − 72.6% = 2.4, 8 − 1.2)
+            elif not proportional and (deducted := next((rule for rule, of_a_kind in _deduction_rules(facts.text)
+                                                         if not of_a_kind), None)) is not None:
+                # (a rule of one kind's only — "质量指标每低于…" — leaves the usual rule's score to a row of no kind read)
                 say, own = report.warning, own + f"（报告另有扣分规则：{deducted[:30]}）"
             elif not _in_a_table(facts, ind) and not _PROPORTIONAL.search(facts.text):
                 # a sentence's indicator, in a report that does not say its shortfalls score in
@@ -355,14 +358,27 @@ _OWN_BANDS = re.compile(r"分档|区间|得满分|不得分|得分值的|每(?:�
 _DEDUCTION = re.compile(r"每(?:少|低|降低|减少|超过?|多|下降|低于)[^，,；;。]{0,14}?扣\s*\d+(?:\.\d+)?\s*分")
 
 
-def _deduction_rule(text: str) -> str | None:
-    """A rule of deductions the report states for its indicators — not the execution rate's own
-    ("预算执行率每低1个百分点扣0.5分" is the execution item's): its words, else None."""
+def _by_a_deduction_rule(facts: Facts, ind: Indicator) -> bool:
+    """A rate's row short of its target scored as one of the report's rules of deductions per point gives."""
+    return ind.target.is_rate and ind.actual.is_rate and ind.direction in (">=", ">", "=") and any(
+        (by_rule := per_point_score(rule, ind.target.value - ind.actual.value, ind.weight.value)) is not None
+        and abs(by_rule - ind.self_score.value) < 1e-9 for rule, _ in _deduction_rules(facts.text))
+
+
+def _deduction_rules(text: str) -> list[tuple[str, bool]]:
+    """The rules of deductions the report states for its indicators — not the execution rate's own
+    ("预算执行率每低1个百分点扣0.5分" is the execution item's): each its words and whether it is said of one kind."""
+    rules = []
     for rule in _DEDUCTION.finditer(text):
-        before = text[max(text.rfind("。", 0, rule.start()), text.rfind("；", 0, rule.start()), text.rfind("，", 0, rule.start()), 0):rule.start()]
+        before = re.split(r"[。；;\n]", text[:rule.start()])[-1]     # (its statement: the text's semicolons are ASCII)
         if "执行率" not in before and "进度" not in before:
-            return rule.group(0)
-    return None
+            rules.append((rule.group(0), _OF_A_KIND.search(before) is not None))
+    return rules
+
+
+# a rule said of one kind of indicator ("质量指标每低于指标值1个百分点扣0.5分", "满意度…每低1个百分点扣0.5分"): not
+# known to be a row's whose kind is not read — a rule of rates or of every indicator is ("率类指标未达到指标值的，…")
+_OF_A_KIND = re.compile(r"(?:数量|质量|时效|成本|效益|满意度|社会|经济|生态|可持续)")
 
 
 def _rule_said_for(facts: Facts, ind: Indicator) -> str:
@@ -489,6 +505,25 @@ _PROPORTIONAL = words()["proportional_rule"]
 _FLOOR = words()["score_floor"]
 _FULL_LINE = words()["full_marks_line"]
 _COMPLETION_BANDS = words()["completion_bands"]
+_SATISFACTION_RULE = words()["satisfaction_rule"]
+
+
+def _scored_by_satisfaction(facts: Facts, ind: Indicator, report: FindingList, name: str) -> bool:
+    """A 满意度 row in a report whose rule scores it by the satisfaction itself ("满意度指标得分＝分值×满意度"): its
+    score is 分值 × the satisfaction, above its target or not — said wrong, an error where the difference has a
+    slip's shape. Whether the row was scored so."""
+    if "满意度" not in (ind.name or "") or not ind.actual.is_rate or ind.own_rule \
+            or not _SATISFACTION_RULE.search(facts.text):
+        return False
+    expected = _score(ind.actual.value / 100, ind.weight.value)
+    if expected is not None and abs(expected - ind.self_score.value) >= SCORE_TOLERANCE \
+            and not at_its_places(expected, ind.self_score):
+        say, why = by_shape(report, facts, ind.self_score, expected)
+        say("SCORE_MISMATCH", facts.where(ind.self_score.start),
+            f"指标「{name}」满意度 {ind.actual.value:g}%，按报告所写“满意度指标得分＝分值×满意度”应得 "
+            f"{ind.weight.value:g} × {ind.actual.value:g}% = {expected:.2f} 分，报告自评 {ind.self_score.value:g} 分"
+            f"{why}{quoted(facts, ind.self_score)}")
+    return True
 
 
 def _in_a_table(facts: Facts, ind: Indicator) -> bool:

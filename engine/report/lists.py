@@ -94,6 +94,34 @@ def detailed_lists(text: str, numbers: list[Number]) -> list[tuple[Number, list[
                 break                         # the list ends with its sentence
         if len(parts) >= 2:
             out.append((wholes[-1], parts))
+    return out + _numbered_details(text, numbers)
+
+
+# "全年支出919.89万元，…。支出具体为：" ending its line, then "1.…386.40万元；" / "2.…142.85万元；" on lines of their own
+_DETAIL_OF = re.compile(r"(?P<what>支出|资金|经费|收入)(?:情况)?具体(?:为|如下)\s*[:：]\s*$", re.M)
+_NUMBERED_LINE = re.compile(r"[ \t\u3000]*\d{1,2}\s*[.、．]")
+
+
+def _numbered_details(text: str, numbers: list[Number]) -> list[tuple[Number, list[Number]]]:
+    """(whole, parts) of a line that names an amount and ends announcing its detail, the numbered lines after it
+    each stating one amount: the whole the last amount of that line named by what the detail is of."""
+    out = []
+    for match in _DETAIL_OF.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        wholes = [n for n in numbers if line_start <= n.start < match.start() and n.is_amount and not n.part
+                  and match.group("what") in re.split(r"[,，;；。]", n.label)[-1]]
+        parts, at = [], match.end() + 1
+        while at < len(text) and _NUMBERED_LINE.match(text, at):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            inside = [n for n in numbers if at <= n.start < end and n.is_amount]
+            if len(inside) != 1:
+                parts = []
+                break
+            parts.append(inside[0])
+            at = end + 1
+        if wholes and len(parts) >= 2 and len({p.unit for p in parts}) == 1:
+            out.append((wholes[-1], parts))
     return out
 
 

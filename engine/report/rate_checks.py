@@ -421,6 +421,9 @@ def check_arrival_rates(facts: Facts, report: FindingList) -> None:
         if not due and not arrived and _WHOLE_ARRIVAL.fullmatch(clause):
             _arrival_apart(facts, report, rate)
             continue
+        if not due and len(arrived) > 1:    # ("实际到位资金1,802.40万元，其中…，县级配套到位314.40万元，…资金到位率…"):
+            # the one not a source's is the whole's
+            arrived = [n for n in arrived if not _A_SOURCE.search(re.split(r"[,，;；]", n.label)[-1])] or arrived
         if not due and len(arrived) == 1 and _WHOLE_ARRIVAL.fullmatch(clause) \
                 and (arrived[0].scope == "whole" or kind_stated(facts.text) == "项目支出") \
                 and not _A_SOURCE.search(facts.text, start, arrived[0].start) \

@@ -266,3 +266,27 @@ def rows_broken_over_lines(lines: list[str]) -> dict[int, str]:
 
 def _bars(line: str) -> int:
     return line.count("|") + line.count("｜")
+
+
+def pipe_cells_carried_on(lines: list[str], rows: dict[int, list[str]]) -> dict[int, list[str]]:
+    """"|" rows that carry on the last cell of words of the row above, as a web page's table copied as text gives a
+    评分标准 or 偏差原因 cell that wrapped ("… | 10 | 8.75 | 完成率100%得满分，每低1个 |" then "|  | … |  | 百分点扣0.5分 |"):
+    every cell empty but that one, under a cell of words of a row of figures on the line just above — joined to it,
+    the line no row of its own."""
+    out: dict[int, list[str]] = {}
+    for n in sorted(rows):
+        above = out.get(n - 1, rows.get(n - 1))
+        cells = rows[n]
+        if not above or not cells or "|" not in lines[n] and "｜" not in lines[n] or len(cells) > len(above) \
+                or not any(BARE_NUMBER.fullmatch(c.strip()) for c in above):
+            continue
+        filled = [k for k, c in enumerate(cells) if c.strip()]
+        if len(filled) != 1 or filled[0] == 0:
+            continue
+        k = filled[0]
+        end, piece = above[k].strip(), cells[k].strip()
+        if end and not any(c.strip() for c in above[k + 1:]) and not re.search(r"[。；;]$", end) \
+                and not SIGNED_FIGURE.fullmatch(end) and not DASHES.fullmatch(end) and not SIGNED_FIGURE.fullmatch(piece):
+            out[n - 1] = above[:k] + [end + piece] + above[k + 1:]
+            out[n] = []
+    return out

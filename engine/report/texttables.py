@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from .onespace import names_anew, numbered_rows, one_space_rows
-from .rejoined import (PIPE, header_a_cell_a_line, header_continued, rows_broken_over_lines, tab_cells_broken,
-                       tab_cells_carried_on, tab_rows_rejoined)
+from .rejoined import (PIPE, header_a_cell_a_line, header_continued, pipe_cells_carried_on, rows_broken_over_lines,
+                       tab_cells_broken, tab_cells_carried_on, tab_rows_rejoined)
 from .plain import (BARE_NUMBER, DASHES, FIGURE_CELL, PAGE_MARK, bracket_joined, display_width, figured, opens_bracket,
                     words_only)
 from .vocabulary import cell_words, column_of, form_header, vocabulary
@@ -53,6 +53,7 @@ def table_rows(lines: list[str]) -> dict[int, list[str]]:
                 rows[n] = cells
     rows.update(tab_rows_rejoined(lines, rows))
     rows.update(tab_cells_carried_on(lines, rows))
+    rows.update(pipe_cells_carried_on(lines, rows))
     rows.update(header_continued(rows, lines))
     spaced = {n: [c for c in _COLUMN_GAP.split(_spaced_out_joined(line).strip()) if c] for n, line in enumerate(lines)
               if n not in rows and line.strip() and (_COLUMN_GAP.search(line.strip()) or _INDENTED.match(line)

@@ -84,10 +84,12 @@ from office import writer_pdf
 # 932: its tables in prose and | rows with a 三公 table set in spaces: the text reads its 预算执行率 as 97.75% (the
 # report's own, by its budget and spending), the PDF still as 82.17% (a share of its 收入 said in another clause) —
 # read from the text and Word
+# 1638: its 自评表 typed with tabs in Word (not a Word table), as 096's: in LibreOffice's PDF some of its rows run into
+# each other ("95.1%10 9.51光荣院…") — its indicators read from the text and Word, not the PDF
 NOT_AS_PDF = ("037", "096", "103", "111", "325", "517", "527", "595", "726", "784", "799", "842", "896", "942", "946",
               "1017", "1018", "1052", "1093", "1130", "1134", "1140", "1160", "1165", "1234", "1238", "1268", "1283", "1286", "1329", "1331", "1333",
               "1053", "1262", "1378", "1380", "1382", "1390", "1393", "1407", "1447", "1448", "1537", "1552", "1556", "1564", "1565", "1569",
-              "1591", "1593", "1613", "932")
+              "1591", "1593", "1613", "932", "1638")
 
 def as_word(case: Path, target: Path) -> Path:
     """The case as a department writes it in Word: its | rows a real table, the rest paragraphs."""
