@@ -94,10 +94,12 @@ def check_scope_rates(facts: Facts, report: FindingList) -> None:
     spending, against its part of the 其中 list of the year's budget."""
     budget_parts = [p for s in facts.sums if s.whole.measure == "total_budget" and s.one_statement for p in s.parts]
     for listed in (s for s in facts.sums if s.whole.measure == "spend" and s.one_statement):
+        scopes = [p.scope for p in listed.parts]
         for spent in listed.parts:
             rate = next((n for n in facts.numbers if n.start > spent.end), None)
+            # (a scope two parts share is the first's carried on — "其中：财政资金支出…；专户资金支出…": not theirs)
             if rate is None or not rate.is_rate or rate.measure != "exec_rate" or rate.scope != spent.scope \
-                    or rate.sentence != spent.sentence or spent.scope in ("whole", None):
+                    or rate.sentence != spent.sentence or spent.scope in ("whole", None) or scopes.count(spent.scope) > 1:
                 continue
             budgets = {facts.amount(p): p for p in budget_parts if p.scope == spent.scope}
             if len(budgets) == 1:

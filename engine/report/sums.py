@@ -18,7 +18,7 @@ _RESPECTIVELY = r"(?:(?<=元)[,，]?|(?<=支出))\s*分别(?:为|是)\s*[:：]?(
 _INCLUDING = r"(?<=元)[,，]\s*包括\s*[:：]?(?=[^\d,，。;；]{2})"
 # "全年支出261.00万元，按经济分类：工资福利支出…，商品和服务支出…": a breakdown by one classification, all of it
 _CLASSIFIED = r"(?<=元)[,，]\s*按(?:支出)?(?:经济分类|功能分类|支出性质|资金来源|经济科目)(?:分|看|划分)?\s*[:：]"
-_SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成")   # not 支出: 基本支出 and 项目支出 are parts of a budget
+_SPENDING = re.compile(r"实际|使用|拨付|执行数|已完成|已支出|已支付")   # not 支出: 基本支出 and 项目支出 are parts of a budget
 _WHOLE = re.compile(r"合计|总计|总额|小计")     # a part that is itself a whole ends the list
 _SUMMING = re.compile(r"共|合计|总计|涉及|安排|分解|用于")
 _SOME_OF = re.compile(r"\s*(?:万元|元)?\s*等")

@@ -86,10 +86,14 @@ from office import writer_pdf
 # read from the text and Word
 # 1638: its 自评表 typed with tabs in Word (not a Word table), as 096's: in LibreOffice's PDF some of its rows run into
 # each other ("95.1%10 9.51光荣院…") — its indicators read from the text and Word, not the PDF
+# 1641, 1643, 1657, 1659, 1662: their forms set in spaces (1643's and 1662's from a PDF, 1659's names wrapped in their
+# column), as 896's: in LibreOffice's PDF the cells are a space apart — their rows read from the text and Word, not the PDF
+# 1644, 1660, 1665: their forms typed with tabs in Word (not Word tables), as 096's: not read as tables from the PDF
 NOT_AS_PDF = ("037", "096", "103", "111", "325", "517", "527", "595", "726", "784", "799", "842", "896", "942", "946",
               "1017", "1018", "1052", "1093", "1130", "1134", "1140", "1160", "1165", "1234", "1238", "1268", "1283", "1286", "1329", "1331", "1333",
               "1053", "1262", "1378", "1380", "1382", "1390", "1393", "1407", "1447", "1448", "1537", "1552", "1556", "1564", "1565", "1569",
-              "1591", "1593", "1613", "932", "1638")
+              "1591", "1593", "1613", "932", "1638",
+              "1641", "1643", "1644", "1657", "1659", "1660", "1662", "1665")
 
 def as_word(case: Path, target: Path) -> Path:
     """The case as a department writes it in Word: its | rows a real table, the rest paragraphs."""
