@@ -32,3 +32,8 @@ def execution(result: ReportCheck) -> tuple[float | None, float]:
 
 def error_codes(result: ReportCheck) -> list[str]:
     return [f.code for f in result.findings if f.severity == "error"]
+
+
+def said(result: ReportCheck) -> list[tuple[str, str]]:
+    """Each finding's code and severity, sorted."""
+    return sorted((f.code, f.severity) for f in result.findings)

@@ -3,7 +3,7 @@ them (our own words): the report grades the converted score, and the conversion 
 known (engine/report/converted.py)."""
 from __future__ import annotations
 
-from reading import checked
+from reading import checked, said as _said
 
 REPORT = """某县农业农村局2024年度小麦病虫害统防统治补助项目绩效自评报告
 本项目自评表满分80分，自评得分{total}分，折合百分制{converted}分，等级为“{grade}”。
@@ -16,10 +16,6 @@ REPORT = """某县农业农村局2024年度小麦病虫害统防统治补助项�
 | 合计 | | 80 | {total} |
 | 折合百分制得分 | | 100 | {converted} |
 """
-
-
-def _said(result) -> list[tuple[str, str]]:
-    return sorted((f.code, f.severity) for f in result.findings)
 
 
 def test_a_total_on_80_points_graded_as_the_score_it_converts_to(tmp_path):

@@ -3,11 +3,7 @@ against the form's rows of the group (engine/report/group_rows.py), a group's �
 under the 合计 row and the final score below them, a 总分 row whose figures stand a cell right."""
 from __future__ import annotations
 
-from reading import checked
-
-
-def _said(result) -> list[tuple[str, str]]:
-    return sorted((f.code, f.severity) for f in result.findings)
+from reading import checked, said as _said
 
 
 FORM = """某县农业农村局2024年度部门整体支出绩效自评报告

@@ -8,11 +8,7 @@ import pytest
 
 from engine.report.rejoined import tab_cells_carried_on
 from engine.report.tier_words import tier_shares
-from reading import checked
-
-
-def _said(result) -> list[tuple[str, str]]:
-    return sorted((f.code, f.severity) for f in result.findings)
+from reading import checked, said as _said
 
 
 def test_a_completion_said_after_an_aside_is_the_indicators(tmp_path):

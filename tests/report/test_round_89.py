@@ -3,11 +3,7 @@ differences in percentage points adds up to nothing, a 其中 list whose parts f
 a funds row not as wide as its header gives no 执行率's operands."""
 from __future__ import annotations
 
-from reading import checked
-
-
-def _said(result) -> list[tuple[str, str]]:
-    return sorted((f.code, f.severity) for f in result.findings)
+from reading import checked, said as _said
 
 
 def test_points_added_on_alone_are_no_parts_of_the_total(tmp_path):

@@ -7,11 +7,7 @@ of words ends a funds form; a completion table's row and the 自评表's row of 
 (合计户数) holds its row's parts."""
 from __future__ import annotations
 
-from reading import checked
-
-
-def _said(result) -> list[tuple[str, str]]:
-    return sorted((f.code, f.severity) for f in result.findings)
+from reading import checked, said as _said
 
 
 _TWO_ROW_HEADER = ("关于2024年度部门整体支出绩效自评的报告\n三、绩效指标完成情况\n"

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from engine.report.bands import completion_shares, share_score
 from engine.report.texttables import table_rows
-from reading import checked
-
-
-def _said(result) -> list[tuple[str, str]]:
-    return sorted((f.code, f.severity) for f in result.findings)
+from reading import checked, said as _said
 
 
 _FORM = ("关于2024年度部门整体支出绩效自评的报告\n三、绩效指标完成情况\n"

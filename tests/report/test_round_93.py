@@ -4,11 +4,7 @@ is an indicator form's 分值; a form one cell a line that gives each empty cell
 figures past those empty cells ("总分 |" / "|" / "|" / "100 |" / "98.41 |")."""
 from __future__ import annotations
 
-from reading import checked
-
-
-def _said(result) -> list[tuple[str, str]]:
-    return sorted((f.code, f.severity) for f in result.findings)
+from reading import checked, said as _said
 
 
 def _items(result) -> list[tuple[str, float | None, float]]:

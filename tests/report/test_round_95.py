@@ -4,11 +4,7 @@ execution rates said after each source's spending ("其中：财政资金支出�
 are not held to the one scope the first of them names."""
 from __future__ import annotations
 
-from reading import checked
-
-
-def _said(result) -> list[tuple[str, str]]:
-    return sorted((f.code, f.severity) for f in result.findings)
+from reading import checked, said as _said
 
 
 _ARRIVED = ("关于2024年度项目支出绩效自评的报告\n（四）项目资金管理情况：截至年底到位资金2,640.00万元，其中中央1,200.00万元、"

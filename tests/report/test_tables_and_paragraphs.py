@@ -4,11 +4,7 @@ before the indicators' header; a 其中 row right over the 合计 is a part of t
 and sentences of money handed out (发放)."""
 from __future__ import annotations
 
-from reading import checked, indicator_values
-
-
-def _said(result) -> list[tuple[str, str]]:
-    return sorted((f.code, f.severity) for f in result.findings)
+from reading import checked, indicator_values, said as _said
 
 
 PARAGRAPH_UNDER = """某县农业农村局2024年度高标准农田建设项目支出绩效自评报告
