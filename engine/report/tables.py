@@ -2,6 +2,8 @@
 each column is comes from its header (numbers.measure_of), what each figure is from its column."""
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -10,7 +12,7 @@ from ..core.parsing import text_key
 from .numbers import Number, measure_of
 from .plain import FIGURE_CELL, IN_WAN, IN_YUAN, figured, sub_level, words_only
 from .text import CELL
-from .vocabulary import column_of, form_header, vocabulary
+from .vocabulary import built_on_the_forms, column_of, form_header, vocabulary
 
 TOTAL_ROWS = ("合计", "总计", "小计", "总额")
 _NUMBERED = re.compile(r"^[(（]?\d+[)）.、]")       # a row numbered 1. 2. …, (1) (2) …
@@ -42,22 +44,33 @@ def table_lines(text: str, figures: list[Number]) -> Iterator[tuple[list[str], l
     """Each line of the text: None for prose; for a table's row (text.CELL between its cells)
     its cells, and the figures on it with the column each stands in.  A header of two rows
     (预算数 over 年初 and 全年) comes as one, on both its lines: 年初预算数, 全年预算数."""
-    position = 0
     lines = text.split("\n")
-    merged: dict[int, list[str]] = {}
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    on_line: dict[int, list[Number]] = {}
+    for n in figures:     # (each figure to its line once, in the order given: not every figure for every line)
+        on_line.setdefault(bisect.bisect_right(starts, n.start) - 1, []).append(n)
+    merged = _two_row_headers(text)
+    for i, line in enumerate(lines):
+        if CELL not in line:
+            yield None
+            continue
+        yield (list(merged[i]) if i in merged else [c.strip() for c in line.split(CELL)],
+               [(line.count(CELL, 0, n.start - starts[i]), n) for n in on_line.get(i, ())])
+
+
+@built_on_the_forms(maxsize=8)
+def _two_row_headers(text: str) -> dict[int, tuple[str, ...]]:
+    """The headers said over two lines, by line (both lines): the text's, not its figures' — read once a
+    text, not once for every table reader."""
+    lines = text.split("\n")
+    merged: dict[int, tuple[str, ...]] = {}
     for i, (upper, lower) in enumerate(zip(lines, lines[1:])):
         if CELL in upper and CELL in lower and i not in merged:
             above, below = [c.strip() for c in upper.split(CELL)], [c.strip() for c in lower.split(CELL)]
             header = _two_row_header(above, below) or _words_split(above, below) or _cells_split(above, below)
             if header:
-                merged[i] = merged[i + 1] = header   # the lower row says the same header again
-    for i, line in enumerate(lines):
-        start, position = position, position + len(line) + 1
-        if CELL not in line:
-            yield None
-            continue
-        yield (merged[i] if i in merged else [c.strip() for c in line.split(CELL)],
-               [(line.count(CELL, 0, n.start - start), n) for n in figures if start <= n.start < position])
+                merged[i] = merged[i + 1] = tuple(header)   # the lower row says the same header again
+    return merged
 
 
 def _words_split(upper: list[str], lower: list[str]) -> list[str] | None:

@@ -12,6 +12,22 @@ VOCABULARY = Path(__file__).resolve().parents[2] / "templates" / "_report_forms.
 CUES = VOCABULARY.with_name("_report_cues.toml")
 SECTIONS = VOCABULARY.with_name("_report_sections.toml")
 _BRACKETED = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
+_BUILT_ON_THE_FORMS: list = []     # the caches of what was read from the forms' file or worked out from its words
+
+
+def built_on_the_forms(maxsize: int | None = 1):
+    """A cache of what was read from the forms' header words or worked out from them: forgotten by reload_forms()."""
+    def cached(function):
+        function = functools.lru_cache(maxsize=maxsize)(function)
+        _BUILT_ON_THE_FORMS.append(function)
+        return function
+    return cached
+
+
+def reload_forms() -> None:
+    """Read the forms' header words again (a test that swaps the file for another), forgetting what was built on them."""
+    for function in _BUILT_ON_THE_FORMS:
+        function.cache_clear()
 
 
 def key(cell: str) -> str:
@@ -25,7 +41,7 @@ def load_toml(path: Path) -> dict:
         return tomllib.load(fh)
 
 
-@functools.lru_cache(maxsize=1)
+@built_on_the_forms()
 def vocabulary() -> dict[str, dict[str, tuple[str, ...]]]:
     return {block: {column: tuple(words if column == "identified_by" else (key(w) for w in words))
                     for column, words in columns.items()}
@@ -35,14 +51,25 @@ def vocabulary() -> dict[str, dict[str, tuple[str, ...]]]:
 NOT_COLUMNS = ("total_rows", "final_rows", "identified_by", "listing")   # a block's entries that name no column
 
 
+@built_on_the_forms(maxsize=1 << 16)
 def column_of(cell: str, block: str) -> str | None:
     """The column a header cell names in `block` (None: not one of its header words)."""
+    words = _columns_by_word(block)
     for k in (key(cell), *(key(part) for part in reversed(cell.split()[1:]))):   # "绩效指标（90分） 一级指标": a
-        found = next((column for column, words in vocabulary()[block].items()    # cell of two lines, its last names it
-                      if column not in NOT_COLUMNS and k in words), None)
-        if found:
-            return found
+        if k in words:                                                              # cell of two lines, its last names it
+            return words[k]
     return None
+
+
+@built_on_the_forms(maxsize=None)
+def _columns_by_word(block: str) -> dict[str, str]:
+    """Each header word of `block` and the column it names (the first that lists it, as the file orders them)."""
+    out: dict[str, str] = {}
+    for column, words in vocabulary()[block].items():
+        if column not in NOT_COLUMNS:
+            for word in words:
+                out.setdefault(word, column)
+    return out
 
 
 def form_header(cells: list[str]) -> tuple[str, dict[int, str]] | None:

@@ -314,12 +314,12 @@ def test_a_new_provinces_header_word_is_a_vocabulary_entry(tmp_path, monkeypatch
     words = vocabulary.VOCABULARY.read_text(encoding="utf-8").replace('target = ["年度指标值"', 'target = ["考核目标值", "年度指标值"')
     (tmp_path / "forms.toml").write_text(words, encoding="utf-8")
     monkeypatch.setattr(vocabulary, "VOCABULARY", tmp_path / "forms.toml")
-    vocabulary.vocabulary.cache_clear()
+    vocabulary.reload_forms()
     try:
         first = read(tmp_path, other).facts.indicators[0]
         assert (first.name, first.target.value, first.actual.value) == ("养护农村公路里程", 120, 126)
     finally:
-        vocabulary.vocabulary.cache_clear()
+        vocabulary.reload_forms()
 
 
 def test_a_form_run_together_on_one_line(tmp_path):
