@@ -26,6 +26,7 @@ _SHARE_OF_NAMED = re.compile(r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元
 _HEADLINE_NAMED = {"全年预算": "budget_total", "全年预算数": "budget_total", "调整后预算": "budget_total",
                    "年初预算": "budget_initial", "年初预算数": "budget_initial"}
 _SPENDING_NAMED = ("项目支出", "基本支出", "全年支出", "总支出")
+_SPENDING_TOTAL = ("总支出", "支出合计", "支出总额", "支出总计")   # the whole year's spending, as a report names it
 _INCOME_NAMED = ("本年收入", "本年收入合计", "收入合计", "总收入")   # (a source's share of the year's income said before)
 # a source's money named by its words ("自治区下达资金", "中央补助资金"), the base of what was paid of it
 _FUNDS_NAMED = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:下达|拨付|安排|补助|到位)(?:的)?(?:资金|经费)$")
@@ -248,12 +249,13 @@ def _named_before(facts: Facts, words: str, before: int, ending: bool = False, l
     paragraph or the `look_back` before (None: anywhere before it); None if none or several of other values
     (`ending`: named by words that end with them — "项目支出", not "项目支出预算")."""
     key = re.sub(r"数$|金额$", "", text_key(words))
+    keys = _SPENDING_TOTAL if key == "总支出" else (key,)    # (the 总支出 a report states as its 支出合计)
     paragraph = facts.text.rfind("\n", 0, before) if look_back is not None else -1
     for _ in range(look_back or 0):
         paragraph = facts.text.rfind("\n", 0, max(paragraph, 0))
     holds = str.endswith if ending else str.__contains__
     named = [n for n in facts.numbers if max(paragraph, 0) <= n.start < before and n.is_amount and key
-             and holds(text_key(re.split(r"[,，;；]", n.label)[-1]), key)]
+             and any(holds(text_key(re.split(r"[,，;；]", n.label)[-1]), k) for k in keys)]
     values = {round(facts.amount(n), 2) for n in named}
     # (not the report's headline figure of those words said anywhere before: tried, it named another base on a
     # held-out case; eight paragraphs back named none wrongly on 279 held-out cases)
