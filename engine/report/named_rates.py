@@ -76,6 +76,14 @@ def check_named_rates(facts: Facts, report: FindingList) -> None:
                     and (num.measure == "spend" or num.measure is None and _PAID.search(num.label)):
                 den = _named_before(facts, said.group("den"), num.start)    # (what was paid of funds the report names
                 # and states before: "累计兑付…374.52万元，占自治区下达资金的77.25%" after "自治区下达资金合计384.00万元")
+        elif "num" in said.groupdict() and said.group("num") and _counted(said.group("num")) and _counted(said.group("den")):
+            # ("转移就业率（转移就业人数÷取证人数）为68.12%" after "转移就业842人" and "取证1,105人": heads, not amounts)
+            num, den = (_counted_before(facts, said.group(g), rate.start) for g in ("num", "den"))
+            if num is not None and den is not None and den.value and num.value <= den.value \
+                    and not at_stated(num.value / den.value, rate):
+                say_rate(facts, report, f"{_name_before(text, said)}率（{text_key(said.group('num'))}÷{text_key(said.group('den'))}）",
+                         num, den, rate, num.value / den.value, counted=True)
+            continue
         elif "num" in said.groupdict() and said.group("num"):
             num = _named_before(facts, said.group("num"), rate.start)
             if in_a_rule:    # (its operands said with it, or anywhere before: "实际到位资金" said "实际到位1,576.00万元")
@@ -89,11 +97,38 @@ def check_named_rates(facts: Facts, report: FindingList) -> None:
             continue
         value = facts.amount(num) / facts.amount(den)
         if not at_stated(value, rate):
-            name = said.group("name").removesuffix("率") if in_a_rule else \
-                re.search(r"[\u4e00-\u9fff]{0,8}$", text[max(0, said.start() - 8):said.start()]).group(0)
+            name = said.group("name").removesuffix("率") if in_a_rule else _name_before(text, said)
             called = f"{name}占{said.group('den').strip()}的比例" if "amount" in said.groupdict() \
                 else f"{name}率（以“{said.group('den').strip()}”为基数）"
             say_rate(facts, report, called, num, den, rate, value)
+
+
+def _name_before(text: str, said: re.Match) -> str:
+    """The words that name a rate said as "…率（A÷B）为N%": those before its 率."""
+    return re.search(r"[\u4e00-\u9fff]{0,8}$", text[max(0, said.start() - 8):said.start()]).group(0)
+
+
+# an operand that counts heads or things ("取证人数", "服务人次"), and the unit its figure is said in
+_COUNT_UNITS = {"人数": "人", "人次": "人次", "户数": "户", "个数": "个", "件数": "件", "家数": "家", "项数": "项", "次数": "次"}
+_COUNT_WORD = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?P<count>" + "|".join(_COUNT_UNITS) + ")")
+
+
+def _counted(words: str) -> re.Match | None:
+    return _COUNT_WORD.fullmatch(text_key(words))
+
+
+def _counted_before(facts: Facts, words: str, before: int) -> Number | None:
+    """The one count the report states by those words before the rate, in its paragraph or the `_LOOK_BACK` before
+    ("取证人数": "培训合格取证1,105人" — its stem in the figure's clause, the figure in the count's unit); None if
+    none or several of other values."""
+    said = _counted(words)
+    unit = _COUNT_UNITS[said.group("count")]
+    paragraph = facts.text.rfind("\n", 0, before)
+    for _ in range(_LOOK_BACK):
+        paragraph = facts.text.rfind("\n", 0, max(paragraph, 0))
+    named = [n for n in facts.numbers if max(paragraph, 0) <= n.start < before and n.unit == unit and not n.is_rate
+             and said.group("stem") in text_key(re.split(r"[,，;；]", n.label)[-1])]
+    return named[-1] if len({n.value for n in named}) == 1 else None
 
 
 def _share_said_again(facts: Facts, num: Number, den: Number) -> bool:
