@@ -17,7 +17,7 @@ from .facts import Facts
 from .numbers import Number, sentence_bounds, statement_start
 from .plain import A_SCORE
 from .stated import amount_text, at_stated, by_shape, quoted
-from .vocabulary import partitions
+from .vocabulary import a_whole_list
 
 # "20分×执行率", "20分*预算执行率", "执行率×20分"
 _FORMULA = re.compile(r"(\d+(?:\.\d+)?)\s*分\s*[×xX*＊]\s*(?:预算|资金)?执行率|(?:预算|资金)?执行率\s*[×xX*＊]\s*(\d+(?:\.\d+)?)\s*分"
@@ -161,18 +161,19 @@ _BONUS_SAID = re.compile(r"加分|扣分项|减分|扣除|(?<![增追])加\s*\d+
 
 def _groups_after_total(facts: Facts, report: FindingList) -> None:
     """The total, then the scores of all its framework's 一级指标 groups (决策/过程/产出/效益, each once): their
-    sum is the total."""
+    sum is the total — or those groups' scores said right before it in its sentence ("预算执行率得9.62分，产出指标得
+    38.98分，成本指标得10分，效益指标得30分，满意度指标得10分，项目自评总分98.12分")."""
     total = facts.total
     if total is None or report.names(facts.where(total.start)):
         return
     listed = _GROUPS_AFTER.match(facts.text, total.end)
-    if listed is None:
-        return
-    said = [(m.group("name").strip(), facts.number_at(listed.start("list") + m.start("score")))
-            for m in _GROUP_SCORE.finditer(listed.group("list"))]
-    if any(n is None for _, n in said) or not any(
-            len(members) == len(said) and all(sum(1 for m in members if m.search(name)) == 1 for name, _ in said)
-            and all(any(m.search(name) for name, _ in said) for m in members) for members in partitions()):
+    if listed is not None:
+        said = [(m.group("name").strip(), facts.number_at(listed.start("list") + m.start("score")))
+                for m in _GROUP_SCORE.finditer(listed.group("list"))]
+        where = "其后"
+    else:
+        said, where = _groups_before(facts, total), "同一句此前"
+    if not said or any(n is None for _, n in said) or not a_whole_list([name for name, _ in said]):
         return
     added = perf_total([n.value for _, n in said])
     if abs(added - total.value) >= SCORE_TOLERANCE:
@@ -180,9 +181,25 @@ def _groups_after_total(facts: Facts, report: FindingList) -> None:
         if _BONUS_SAID.search(facts.text):     # ("另获省级表彰加1分"): the total may hold it
             say, why = report.warning, "（报告另有加减分，请核对）"
         say("TOTAL_MISMATCH", facts.where(total.start),
-            f"其后所列各一级指标得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{why}{quoted(facts, total)}")
+            f"{where}所列各一级指标得分之和 {added:.2f} 分，报告写总得分 {total.value:g} 分{why}{quoted(facts, total)}")
 
 
+# the groups' scores, each said with its 得 ("产出指标得38.98分，"), one after another up to the total's clause
+_SCORED_GROUP = re.compile(r"(?P<name>[^\d,，;；。、()（）]{2,8}?)(?:得分?|为)\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*[、,，;；]\s*")
+
+
+def _groups_before(facts: Facts, total) -> list[tuple[str, object]]:
+    start = sentence_bounds(facts.text, total.start)[0]
+    clause = max(facts.text.rfind(c, start, total.start) for c in ",，;；、") + 1   # (the total's own clause)
+    said: list = []
+    end = clause
+    while True:      # (back from the total's clause, one group's clause at a time)
+        found = [m for m in _SCORED_GROUP.finditer(facts.text, start, end) if m.end() == end]
+        if not found:
+            return said
+        m = found[-1]
+        said.insert(0, (re.sub(r"^(?:其中|包括)\s*[:：]?", "", m.group("name").strip()), facts.number_at(m.start("score"))))
+        end = m.start()
 def _items_after_total(facts: Facts, report: FindingList) -> None:
     """"…自评得分93.79分，其中预算执行率得分9.71分（权重10分）、绩效指标得分84.26分（权重90分）": the
     total, then items of its own sentence whose 分值 make up 100 — their scores add up to it."""

@@ -17,7 +17,7 @@ from .sums import listed_then_totalled, totalled_then_listed
 from .table_checks import FOOT_ROW, adds_up_righted, righted_cells, parts_of_rows_left_out
 from .tables import numbered_by, row_name, subtotalled, table_lines
 from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, parts_off, quoted, rounding_slack
-from .vocabulary import column_of, key as _key, partitions, vocabulary, words
+from .vocabulary import a_whole_list, column_of, key as _key, vocabulary, words
 
 
 _NOTED = re.compile(r"\s*(?:万元|元)?\s*[(（][^)）]{0,30}含")
@@ -99,11 +99,7 @@ def _listed_before(facts: Facts, s, short: float, slack: float) -> bool:
 def _every_part_named(parts: list[Number]) -> bool:
     """The parts are one each of a list that makes up its whole (基本支出 and 项目支出, 上年结转 and
     本年…: templates/_report_cues.toml [partitions])."""
-    for members in partitions():
-        if len(members) == len(parts) and all(sum(1 for m in members if m.search(p.label)) == 1 for p in parts) \
-                and all(any(m.search(p.label) for p in parts) for m in members):
-            return True
-    return False
+    return a_whole_list([p.label for p in parts])
 
 
 def _other_reading(facts: Facts, parts: list[Number], whole: Number) -> bool:

@@ -120,6 +120,13 @@ def partitions() -> tuple[tuple[re.Pattern, ...], ...]:
     return tuple(tuple(re.compile(p) for p in members) for members in load_toml(CUES)["partitions"].values())
 
 
+def a_whole_list(names: list[str]) -> bool:
+    """The names are one each of a list that makes up its whole (基本支出 and 项目支出; a framework's 一级指标 groups):
+    every member of one of the partitions named, each by one name."""
+    return any(len(members) == len(names) and all(sum(1 for m in members if m.search(name)) == 1 for name in names)
+               and all(any(m.search(name) for name in names) for m in members) for members in partitions())
+
+
 @functools.lru_cache(maxsize=1)
 def grade_words() -> dict[str, str]:
     """Each grade word a report writes ("优秀", "良好", "合格" …) and the grade it is."""
