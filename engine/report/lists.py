@@ -7,6 +7,9 @@
 * a list announced as the detail of a whole ("项目资金共到位982.98万元 … 具体到位情况如下：A到位
   资金412.00万元；B到位资金268.30万元；…"): the whole the last figure said of 共/合计/总 before
   it in the paragraph, the parts the list's figures, one each between its ；;
+* a list after 具体为 closed by the words that it is all of the whole ("改善就餐条件支出38.60万元，资金来源为…，具体为：
+  A…元、B…元、C…元，上述三项即为该部分全部支出"): the whole the last amount before it in its sentence named by what
+  the list is all of (支出), the parts the list's figures, one each between its 、;
 * a whole said to be made of parts in the sentence after it ("实际完成投资83.42万元。实际完成投资由
   建安工程费…、监理费…、设计费…三部分组成"): the whole the last amount in the paragraph so far
   (or the one before) whose label ends with the name before 由, the parts the amounts between 由 and 组成/构成.
@@ -17,7 +20,8 @@ from __future__ import annotations
 import re
 
 from .document import Document, Section
-from .numbers import Number
+from .numbers import Number, sentence_bounds
+from .plain import count_of
 
 _COUNTED = re.compile(r"共(?:有|计)?\s*(\d{1,2})\s*个(?:子)?(?:项目|专项|项)")
 _WHOLE = re.compile(r"合计|总计|共计|总额|总投资")
@@ -94,7 +98,7 @@ def detailed_lists(text: str, numbers: list[Number]) -> list[tuple[Number, list[
                 break                         # the list ends with its sentence
         if len(parts) >= 2:
             out.append((wholes[-1], parts))
-    return out + _numbered_details(text, numbers)
+    return out + _numbered_details(text, numbers) + _closed_details(text, numbers)
 
 
 # "全年支出919.89万元，…。支出具体为：" ending its line, then "1.…386.40万元；" / "2.…142.85万元；" on lines of their own
@@ -155,3 +159,28 @@ def composed_lists(text: str, numbers: list[Number]) -> list[tuple[Number, list[
 
 
 _COMPOSED_AFTER = re.compile(r"(?P<comma>\s*[,，])\s*由(?P<list>[^。;；\n]{4,200}?)(?:[两二三四五六七八九十\d]+(?:个)?(?:部分|项|方面))?(?:组成|构成)")
+
+
+# "…，具体为：冷藏及消毒设备243,500元、…、食堂视频监控74,300元，上述三项即为该部分全部支出"
+_CLOSED = re.compile(r"具体(?:为|是|包括)\s*[:：]?(?P<list>[^。；;:：\n]{4,300}?)[,，]\s*(?:以上|上述)(?P<count>[两二三四五六七八九十]|\d{1,2})项"
+                     r"(?:即为|即|为|是|合计)?[^，,。；;\n]{0,10}?全部(?P<what>支出|资金|经费)")
+
+
+def _closed_details(text: str, numbers: list[Number]) -> list[tuple[Number, list[Number]]]:
+    """(whole, parts) of a detail list its sentence closes by saying it is all of the whole: as many parts as it
+    says, one amount each."""
+    out = []
+    for match in _CLOSED.finditer(text):
+        start = sentence_bounds(text, match.start())[0]
+        wholes = [n for n in numbers if start <= n.start < match.start() and n.is_amount and not n.part
+                  and match.group("what") in re.split(r"[,，;；。]", n.label)[-1]]
+        parts, at = [], match.start("list")
+        for piece in re.finditer(r"(?:[^、,，]|(?<=\d)[,，](?=\d{3}))+", match.group("list")):   # (not 243,500's comma)
+            inside = [n for n in numbers if at + piece.start() <= n.start < at + piece.end() and n.is_amount]
+            if len(inside) != 1:
+                parts = []
+                break
+            parts.append(inside[0])
+        if wholes and len(parts) == count_of(match.group("count")) >= 2:
+            out.append((wholes[-1], parts))
+    return out
