@@ -24,7 +24,7 @@ from .bracket_led import bracket_led_items
 from .group_rest import rest_of_a_group_in_full
 from .headed import headed_indicators
 from .items import read_items
-from .lists import composed_lists, counted_lists, detailed_lists
+from .lists import classified_lists, composed_lists, counted_lists, detailed_lists
 from .masthead import department, fiscal_year
 from .numbers import Number, direction_after, direction_before, numbers, sentence_bounds
 from .numbered import numbered_paragraphs
@@ -78,6 +78,10 @@ def read_facts(report: ReportText) -> Facts:
         for n in parts:
             n.part = True
         facts.sums.append(PartsList(whole, parts, one_statement=False))
+    for whole, parts in classified_lists(report.text, facts.numbers):   # "全年支出…。按支出功能分类，…支出…、…"
+        for n in parts:
+            n.part = True
+        facts.sums.append(PartsList(whole, parts, one_statement=False, slips_only=True))
     for whole, parts in composed_lists(report.text, facts.numbers):   # "X由A…、B…组成": every part, named
         for n in parts:
             n.part = n.part or n.measure is None   # (a part that is a headline figure — 年初预算… — stays one)

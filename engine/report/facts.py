@@ -81,6 +81,7 @@ class PartsList:
     parts: list[Number]
     one_statement: bool = True      # False: the parts are items listed after the whole (lists.py)
     every_part: bool = False        # the list says it names them all ("…万元，即：A…、B…")
+    slips_only: bool = False        # held to its whole only where it misses it as a slip of the hand does
 
 
 @dataclass

@@ -10,6 +10,9 @@
 * a list after 具体为 closed by the words that it is all of the whole ("改善就餐条件支出38.60万元，资金来源为…，具体为：
   A…元、B…元、C…元，上述三项即为该部分全部支出"): the whole the last amount before it in its sentence named by what
   the list is all of (支出), the parts the list's figures, one each between its 、;
+* the year's spending listed by its 功能分类 in a sentence of its own ("全年支出5,918.36万元，…。按支出功能分类，城乡社区
+  支出4,126.55万元、住房保障支出…"): the whole the last amount of spending said before it (in its sentence, or its
+  paragraph or the one before), not a year before's; the parts each …支出 of the list, all of them (no 主要, no 等);
 * a whole said to be made of parts in the sentence after it ("实际完成投资83.42万元。实际完成投资由
   建安工程费…、监理费…、设计费…三部分组成"): the whole the last amount in the paragraph so far
   (or the one before) whose label ends with the name before 由, the parts the amounts between 由 and 组成/构成.
@@ -184,3 +187,41 @@ def _closed_details(text: str, numbers: list[Number]) -> list[tuple[Number, list
         if wholes and len(parts) == count_of(match.group("count")) >= 2:
             out.append((wholes[-1], parts))
     return out
+
+
+# "按支出功能分类，城乡社区支出4,126.55万元、住房保障支出1,218.40万元、…。"
+_BY_FUNCTION = re.compile(r"按(?:支出)?功能分类(?:科目)?\s*[,，:：]")
+_SPENDING_WHOLE = re.compile(r"(?:(?:全年|本年|年度|部门|总)支出(?:合计|总额|总计)?|支出(?:合计|总额|总计))(?:数|决算数?)?(?:为|是)?\s*$")
+_OTHER_YEAR = re.compile(r"较|比|上年|同期|上一年")
+
+
+def classified_lists(text: str, numbers: list[Number]) -> list[tuple[Number, list[Number]]]:
+    """(whole, parts) of the year's spending and its 功能分类 listed in a sentence of their own: every part one 支出."""
+    out = []
+    for match in _BY_FUNCTION.finditer(text):
+        end = sentence_bounds(text, match.end())[1]
+        if re.search(r"主要|等", text[match.end():end]):
+            continue        # (a list of the main ones: not all of the whole)
+        parts = []
+        for piece in re.finditer(r"(?:[^、,，;；。]|(?<=\d)[,，](?=\d{3}))+", text[match.end():end]):
+            at, to = match.end() + piece.start(), match.end() + piece.end()
+            inside = [n for n in numbers if at <= n.start < to and (n.is_amount or n.is_rate)]
+            if not inside:
+                break
+            if inside[0].is_rate:
+                continue     # ("…，占41.20%": a part's share, said after it)
+            if len(inside) != 1 or inside[0].part or not re.search(r"支出$", inside[0].label):
+                parts = []
+                break
+            parts.append(inside[0])
+        paragraph = text.rfind("\n", 0, text.rfind("\n", 0, match.start()))   # (its paragraph and the one before)
+        before = [n for n in numbers if paragraph < n.start < match.start() and n.is_amount and not n.part
+                  and _SPENDING_WHOLE.search(_clause_before(text, n)) and not _OTHER_YEAR.search(_clause_before(text, n))]
+        if len(parts) >= 2 and before:
+            out.append((before[-1], parts))
+    return out
+
+
+def _clause_before(text: str, n: Number) -> str:
+    """The words of its clause before a figure (a year's figure among them: "较2022年支出")."""
+    return re.split(r"[,，;；。:：\n]", text[max(0, n.start - 24):n.start])[-1]

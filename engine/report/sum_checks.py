@@ -46,6 +46,8 @@ def check_sums(facts: Facts, report: FindingList) -> None:
                                               or _listed_before(facts, s, facts.amount(s.whole) - total, slack)):
             continue     # ("其中拨付乡镇卫生院…，拨付村卫生室…；拨付县疾控中心…182.65万元": the list goes on past a ";" —
             # or starts before one: "其中：年初安排156.00万元；年中收到…180.00万元、…150.00万元")
+        if s.slips_only and not a_slip_of(facts, s.whole, total, s.parts):
+            continue     # (a list whose whole may be of another scope: only a slip's shape tells it is its own)
         if abs(total - facts.amount(s.whole)) > slack + EPS and not _other_reading(facts, s.parts, s.whole):
             parts = " + ".join(amount_text(facts.amount(p)) for p in s.parts)
             # precision first: parts read from items listed after the whole, not from its own
