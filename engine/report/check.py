@@ -36,7 +36,7 @@ from .tier_words import check_tier_scores
 from .two_sided import check_two_sided_tables
 from .breakdowns import check_breakdowns_side_by_side
 from .column_rates import check_column_rates
-from .rates_of_rows import check_rates_said_of_rows
+from .rates_of_rows import check_rate_said_of_a_row, check_rates_said_of_rows
 from .table_checks import (check_amount_tables, check_rate_after_table, check_rate_of_a_tables_total, check_column_sums,
                            check_row_totals, check_funds_part_rates, check_funds_parts, check_funds_subtotals,
                            check_total_at_the_head, table_rate)
@@ -115,6 +115,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_rate_after_table(facts, report)
     check_rate_of_a_tables_total(facts, report)
     check_rates_said_of_rows(facts, report)
+    check_rate_said_of_a_row(facts, report)
     check_column_rates(facts, report)
     check_row_totals(facts, report)
     check_column_sums(facts, report)
