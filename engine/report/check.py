@@ -27,7 +27,7 @@ from .gradescale import grade_scale_said, stated_grade_bands
 from .completions_said import check_completions_said_apart, check_shares_of_targets
 from .indicator_checks import REVERSE_SAID, check_indicator, check_items_over_their_points, check_scores_of_completions
 from .execution_points import check_row_times_rule
-from .named_rates import (check_against_the_plan, check_named_rates, check_paid_and_left, check_rate_then_left, check_shares_explained,
+from .named_rates import (check_against_the_plan, check_named_rates, check_paid_and_left, check_paid_of_a_fund, check_rate_then_left, check_shares_explained,
                           check_year_on_year)
 from .rate_checks import (check_arrival_rates, check_carry_rate, check_headline_rate, check_section_rates,
                           check_stated_rates)
@@ -98,6 +98,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     check_named_rates(facts, report)
     check_paid_and_left(facts, report)
     check_rate_then_left(facts, report)
+    check_paid_of_a_fund(facts, report)
     check_shares_explained(facts, report)
     check_year_on_year(facts, report)
     check_against_the_plan(facts, report)

@@ -203,6 +203,27 @@ def check_rate_then_left(facts: Facts, report: FindingList) -> None:
                            f"{amount_text(facts.amount(fund))} 应为 {value * 100:.2f}%{quoted(facts, rate)}")
 
 
+# "其中，省级资金已拨付221.65万元（1,705户），拨付率64.43%": what was paid of a fund, then its rate — the fund said before
+# by those words ("省级资金260.00万元已全部到位"): paid ÷ fund
+_PAID_THEN_RATE = re.compile(r"(?P<fund>[\u4e00-\u9fff]{2,10}?(?:资金|经费|补助))(?:已|累计|共)?(?P<kind>拨付|支付|兑付)\s*"
+                             r"(?P<paid>\d[\d,]*(?:\.\d+)?)\s*(?:万元|元)(?:\s*[(（][^()（）]{0,16}[)）])?\s*[,，]\s*(?P=kind)(?:进度|率)\s*"
+                             r"(?:为|达到?)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
+
+
+def check_paid_of_a_fund(facts: Facts, report: FindingList) -> None:
+    """What was paid of a fund the report names and states before, then its 拨付率: paid over that fund (a warning)."""
+    for said in _PAID_THEN_RATE.finditer(facts.text):
+        rate, paid = facts.number_at(said.start("rate")), facts.number_at(said.start("paid"))
+        if rate is None or paid is None or not rate.is_rate or not paid.is_amount or report.names(facts.where(rate.start)):
+            continue
+        fund = _named_before(facts, re.sub(r"^(?:其中|包括)", "", said.group("fund")), said.start("fund"), look_back=None)
+        if fund is None or fund is paid or not facts.amount(fund) or facts.amount(paid) > facts.amount(fund):
+            continue
+        value = facts.amount(paid) / facts.amount(fund)
+        if not at_stated(value, rate):
+            say_rate(facts, report, f"{said.group('fund')}{said.group('kind')}率", paid, fund, rate, value)
+
+
 def check_shares_explained(facts: Facts, report: FindingList) -> None:
     """A rate said as the share one amount is of another, right after it (即 A 占 B): A ÷ B, whatever their words."""
     for said, (rate, num, den) in _rates_said(facts, report, _SHARE_EXPLAINED, ("rate", "num", "den")):
