@@ -16,7 +16,7 @@ from .stated import at_stated, quoted
 from .tables import table_lines
 from .vocabulary import form_header
 
-_RATE_COLUMN = re.compile(r"(?:完成|执行|到位|合格|达标|覆盖|兑付|发放|支出|使用|拨付)率")
+_RATE_COLUMN = re.compile(r"(?:完成|执行|到位|合格|达标|覆盖|兑付|发放|支出|使用|拨付|累计)(?:率|进度)")
 _NOT_A_RATIO = re.compile(r"差|增长|下降|增减|同比|环比|序时|平均|均值|比重|占")   # (占比 of a whole not in the row)
 _TOTAL_ROW = re.compile(r"合计|总计|全县|全市|全区|全省")
 _AVERAGED = re.compile(r"平均(?:完成|执行)?率|算术平均|简单平均")
@@ -56,6 +56,8 @@ def _check_table(facts: Facts, report: FindingList, lines: list) -> None:
         pairs = [(a, b) for a, b in permutations(columns, 2)
                  if sum(_gives(at, a, b, rate_at) is True for _, at in parts) >= _LEAST_ROWS
                  and sum(_gives(at, a, b, rate_at) is False for _, at in parts) <= 1]
+        if not pairs and len(totals) <= 1:
+            _over_one_base(facts, report, parts, rate_at, columns, [_BRACKETS.sub("", c) for c in header])
         if len(pairs) != 1 or len(totals) > 1:
             continue     # (no ratio the rows keep, or more than one: which a row should keep is not known)
         a, b = pairs[0]
@@ -92,3 +94,32 @@ def _sums_its_rows(total: dict[int, Number], parts: list[dict[int, Number]], col
     """The 合计 row's operands are its rows' sums (else it is no total of these rows, or they are a part of them)."""
     return all(abs(sum(p[c].value for p in parts) - total[c].value) <= total[c].half_unit * len(parts) + 1e-9
                for c in columns)
+
+
+def _over_one_base(facts: Facts, report: FindingList, parts: list, rate_at: int, columns: set[int], words: list[str]) -> None:
+    """A column of rates every row states as one of its columns over one amount the report says (a 累计支出进度 over the
+    year's budget, "注：累计支出进度＝累计支出÷年度预算28,600,000.00元"): the one row that does not keep it."""
+    bases = {}
+    for n in facts.every_number():      # (a note's too; in the table's unit or the other: 元 and 万元)
+        if n.is_amount and n.value > 0:
+            for value in (n.value, n.value * 10000, n.value / 10000):
+                bases.setdefault(round(value, 6), n)
+    kept = [(a, value) for a in sorted(columns) for value in bases
+            if sum(_over(at, a, value, rate_at) is True for _, at in parts) >= _LEAST_ROWS
+            and sum(_over(at, a, value, rate_at) is False for _, at in parts) <= 1]
+    if len(kept) != 1:
+        return       # (no base the rows keep, or more than one: not known which)
+    a, value = kept[0]
+    for cells, at in parts:
+        if _over(at, a, value, rate_at) is False and not report.names(facts.where(at[rate_at].start)):
+            report.warning("STATED_RATE_MISMATCH", facts.where(at[rate_at].start),
+                           f"表中「{text_key(cells[0])}」行{words[rate_at]}写 {at[rate_at].value:g}%，其余各行均为{words[a]}÷"
+                           f"{value:,.2f}，该行 {at[a].value:,.{at[a].decimals}f}÷{value:,.2f} 应为 {at[a].value / value * 100:.2f}%"
+                           f"{quoted(facts, at[rate_at])}")
+
+
+def _over(row: dict[int, Number], a: int, base: float, rate_at: int) -> bool | None:
+    """The row's rate is its column a over `base` at the places the rate is given to; None for a row without it."""
+    if a not in row or rate_at not in row or row[rate_at].decimals < 1 or row[a].is_rate:
+        return None
+    return at_stated(row[a].value / base, row[rate_at])

@@ -233,6 +233,10 @@ class Facts:
         among `numbers`; a rule's line or points is read from them): parsed once, when first asked."""
         return self._every_by_start.get(offset)
 
+    def every_number(self) -> list[Number]:
+        """Every number of the text, a rule's and a note's too ("注：累计支出进度＝累计支出÷年度预算28,600,000.00元")."""
+        return list(self._every_by_start.values())
+
     @functools.cached_property
     def _every_by_start(self) -> dict[int, Number]:
         return {n.start: n for n in numbers(self.text)}
