@@ -98,7 +98,7 @@ def check_row_execution(facts: Facts, report: FindingList) -> None:
 
 # "其中：项目立项6分，绩效目标5分，…，服务对象满意度15分，总得分98.5", "综上，资金保障14分、…、加分1分，
 # 综合得分99.51分": the items' scores, then their total
-_LISTED_TOTAL = re.compile(r"(?:(?:其中|综上|汇总|(?:一级指标)?得分(?:情况)?[:：])\s*[:：,，]?(?P<items>(?:[^\d,，;；。()（）:：]{2,16}\d+(?:\.\d+)?\s*分\s*[,，、;；]\s*){3,})"
+_LISTED_TOTAL = re.compile(r"(?:(?:其中|综上|汇总|逐项(?:计分|打分|评分)|(?:一级指标)?得分(?:情况)?[:：])\s*[:：,，]?(?P<items>(?:[^\d,，;；。()（）:：]{2,16}\d+(?:\.\d+)?\s*分\s*[,，、;；]\s*){3,})"
                            # … or each item named with its 得分 ("…预算执行得分9.70分、产出指标得分54.45分、…，自评得分…")
                            r"|(?<![^,，;；。:：\n])(?P<scored>(?:[^,，;；。()（）、]{2,30}?得分\s*(?:为)?\s*\d+(?:\.\d+)?\s*分\s*[,，、;；]\s*){3,})"
                            # … or the items named, then their scores respectively ("决策、过程、产出、效益分别得14分、24.5分、…")
