@@ -189,18 +189,27 @@ _RATE_THEN_LEFT = re.compile(r"(?P<fund>[\u4e00-\u9fff]{2,12}?(?:资金|经费|�
 
 def check_rate_then_left(facts: Facts, report: FindingList) -> None:
     for said in _RATE_THEN_LEFT.finditer(facts.text):
-        rate, left = facts.number_at(said.start("rate")), facts.number_at(said.start("left"))
-        if rate is None or left is None or not rate.is_rate or report.names(facts.where(rate.start)):
+        if (found := _of_a_fund_said(facts, report, said, "left")) is None:
             continue
-        fund = _named_before(facts, said.group("fund"), said.start(), look_back=None)
-        if fund is None or not facts.amount(fund) or facts.amount(left) > facts.amount(fund):
-            continue
+        rate, left, fund = found
         value = (facts.amount(fund) - facts.amount(left)) / facts.amount(fund)
         if not at_stated(value, rate):
             report.warning("STATED_RATE_MISMATCH", facts.where(rate.start),
                            f"报告写{said.group('fund')}{said.group('kind')}率 {rate.value:g}%，按（{said.group('fund')} "
                            f"{amount_text(facts.amount(fund))} − 未{said.group('kind')} {amount_text(facts.amount(left))}）÷ "
                            f"{amount_text(facts.amount(fund))} 应为 {value * 100:.2f}%{quoted(facts, rate)}")
+
+
+def _of_a_fund_said(facts: Facts, report: FindingList, said: re.Match, amount: str) -> tuple[Number, Number, Number] | None:
+    """(the rate, the amount said with it, the fund) where the fund is the one amount said before by its words and
+    the amount is no more than it; None where any is not read or the rate is said of already."""
+    rate, other = facts.number_at(said.start("rate")), facts.number_at(said.start(amount))
+    if rate is None or other is None or not rate.is_rate or not other.is_amount or report.names(facts.where(rate.start)):
+        return None
+    fund = _named_before(facts, re.sub(r"^(?:其中|包括)", "", said.group("fund")), said.start("fund"), look_back=None)
+    if fund is None or fund is other or not facts.amount(fund) or facts.amount(other) > facts.amount(fund):
+        return None
+    return rate, other, fund
 
 
 # "其中，省级资金已拨付221.65万元（1,705户），拨付率64.43%": what was paid of a fund, then its rate — the fund said before
@@ -213,12 +222,9 @@ _PAID_THEN_RATE = re.compile(r"(?P<fund>[\u4e00-\u9fff]{2,10}?(?:资金|经费|�
 def check_paid_of_a_fund(facts: Facts, report: FindingList) -> None:
     """What was paid of a fund the report names and states before, then its 拨付率: paid over that fund (a warning)."""
     for said in _PAID_THEN_RATE.finditer(facts.text):
-        rate, paid = facts.number_at(said.start("rate")), facts.number_at(said.start("paid"))
-        if rate is None or paid is None or not rate.is_rate or not paid.is_amount or report.names(facts.where(rate.start)):
+        if (found := _of_a_fund_said(facts, report, said, "paid")) is None:
             continue
-        fund = _named_before(facts, re.sub(r"^(?:其中|包括)", "", said.group("fund")), said.start("fund"), look_back=None)
-        if fund is None or fund is paid or not facts.amount(fund) or facts.amount(paid) > facts.amount(fund):
-            continue
+        rate, paid, fund = found
         value = facts.amount(paid) / facts.amount(fund)
         if not at_stated(value, rate):
             say_rate(facts, report, f"{said.group('fund')}{said.group('kind')}率", paid, fund, rate, value)
