@@ -34,6 +34,7 @@ from .rate_checks import (check_arrival_rates, check_carry_rate, check_headline_
 from .numbers import Number
 from .tier_words import check_tier_scores
 from .two_sided import check_two_sided_tables
+from .bonus_cap import check_bonus_cap
 from .breakdowns import check_breakdowns_side_by_side
 from .column_rates import check_column_rates
 from .rates_of_rows import check_rate_said_of_a_row, check_rates_said_of_rows
@@ -129,6 +130,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     reverse_method = "ratio" if said_reverse else reverse_method
     # (an item scored above its points, in its own row, first: said so whatever its indicator's figures read elsewhere)
     check_items_over_their_points(facts, report)
+    check_bonus_cap(facts, report)
     for ind in facts.indicators + facts.restated:
         check_indicator(facts, ind, report, reverse_method, either_reverse_method=not given and not said_reverse)
     check_completions_said_apart(facts, report, reverse_method)

@@ -76,6 +76,7 @@ class Forms:
     form_totals: list[tuple[int, Number, Number | None]] = field(default_factory=list)   # each form's 总分 row:
     # the form (the count of funds tables above it), its 得分 and its 分值
     bonus: list[float] = field(default_factory=list)    # a 加分项 row's points (+), a 扣分项's (−): in the 总分, no row's
+    added: list[Number] = field(default_factory=list)   # the 加分项 rows' points as written (their places)
     after_total: int = 0    # how many of them stand under the 合计 row with no final score row after them: not in its sum
     # every row of a 评分表 or an indicator block, in order: its 一级 cell, its name, its 分值 and 得分 (group_rows.py)
     rows_in_order: list[tuple[str, str, Number | None, Number | None]] = field(default_factory=list)
@@ -520,6 +521,8 @@ def _under_the_total(forms: Forms, cells: list[str], placed: list, columns: dict
 def _add_points(forms: Forms, bonus: re.Match, points: Number) -> None:
     """A 加分项 row's points added to the total, a 扣分项's (or 减分项's) taken off, whatever sign it is written with."""
     forms.bonus.append(abs(points.value) if bonus.group(1) == "加" else -abs(points.value))
+    if bonus.group(1) == "加":
+        forms.added.append(points)
 
 
 def _money(n: Number) -> bool:
