@@ -310,6 +310,18 @@ OWN_EXECUTION_RULE = re.compile(r"执行率[^。]{0,40}?(?:每低|每降低|每�
                                 r"|[/÷]\s*\d+(?:\.\d+)?%)")    # (… "执行率低于60%不得分", "（实际执行率/95%）×10": a rule of its own)
 
 
+def _scored_on_the_execution(facts: Facts, item) -> bool:
+    """An item named otherwise whose statement gives the 预算执行率 right before its points ("资金使用方面，预算执行率＝实际
+    支出/实际到位资金＝97.34%，分值6分，得5.48分"): the execution's item."""
+    if item.weight is None or item.weight.sentence != item.score.sentence:
+        return False
+    start = max(statement_start(facts.text, item.weight.start), facts.text.rfind("，", 0, item.weight.start - 1) - 60)
+    # (the rate said at the end of its formula is no claim of the text's numbers: "…＝97.34%" — a figure all the same)
+    rates = [n for n in facts.every_number() if start <= n.start < item.weight.start and n.is_rate]
+    return len(rates) == 1 and rates[0].measure == "exec_rate" and "预算执行率" in rates[0].label \
+        and re.fullmatch(r"\s*[,，]\s*(?:该项)?(?:分值|权重)\s*", facts.text[rates[0].end:item.weight.start]) is not None
+
+
 def check_said_points_rate(facts: Facts, report: FindingList) -> None:
     """"资金执行率分值10分，执行率93.63%，得分9.63分": the execution item's points, the rate and its score
     in one sentence — the score against 分值 × 执行率: an error where the report says that is its rule,
@@ -318,13 +330,14 @@ def check_said_points_rate(facts: Facts, report: FindingList) -> None:
         return
     rule = TIMES_RULE.search(facts.text)     # (… or 分值 × 执行率 said as the rule)
     rule_points = float(rule.group("after") or rule.group("before")) if rule and (rule.group("after") or rule.group("before")) else None
-    said = [item for item in facts.items if item.row_id == "budget_execution"]
+    said = [item for item in facts.items if item.row_id == "budget_execution" or _scored_on_the_execution(facts, item)]
     for item in said:
         if report.names(facts.where(item.score.start)) or item.weight is None and rule_points is None:
             continue      # (its points unsaid: "…执行率94.76%，预算执行率得分9.67分" with "得分=预算执行率×10" said)
         start = sentence_bounds(facts.text, item.score.start)[0]
         after = item.weight.start if item.weight is not None else start
-        rates = [n for n in facts.numbers if start <= n.start < item.score.start and n.is_rate and n.measure == "exec_rate"]
+        pool = facts.numbers if item.row_id == "budget_execution" else facts.every_number()
+        rates = [n for n in pool if start <= n.start < item.score.start and n.is_rate and n.measure == "exec_rate"]
         # (the rate after the points, else before them: "…执行率93.26%，该项分值15分，得13.89分")
         rates = [n for n in rates if n.start >= after] or rates
         in_the_rule = rule is not None and item.weight is not None and rule.start() <= item.weight.start < rule.end()
