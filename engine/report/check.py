@@ -41,6 +41,7 @@ from .rates_of_rows import check_rate_said_of_a_row, check_rates_said_of_rows
 from .table_checks import (check_amount_tables, check_rate_after_table, check_rate_of_a_tables_total, check_column_sums,
                            check_row_totals, check_funds_part_rates, check_funds_parts, check_funds_subtotals,
                            check_total_at_the_head, table_rate)
+from .satisfaction_bands import check_satisfaction_bands
 from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution,
                            check_said_bands, check_said_execution, check_said_points_rate, check_said_rate_rule,
                            check_said_share, check_said_total, follows_rate, score_to_four_places)
@@ -134,6 +135,7 @@ def check(facts: Facts, rule_set: rulesets.RuleSet | str | None = None) -> Repor
     for ind in facts.indicators + facts.restated:
         check_indicator(facts, ind, report, reverse_method, either_reverse_method=not given and not said_reverse)
     check_completions_said_apart(facts, report, reverse_method)
+    check_satisfaction_bands(facts, report)
     check_shares_of_targets(facts, report)
     check_scores_of_completions(facts, report)
     result.kind = report_kind(facts, result.rule_set)
