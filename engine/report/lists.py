@@ -214,7 +214,8 @@ def classified_lists(text: str, numbers: list[Number]) -> list[tuple[Number, lis
                 parts = []
                 break
             parts.append(inside[0])
-        paragraph = text.rfind("\n", 0, text.rfind("\n", 0, match.start()))   # (its paragraph and the one before)
+        line_start = text.rfind("\n", 0, match.start())
+        paragraph = text.rfind("\n", 0, line_start) if line_start > 0 else -1     # (its paragraph and the one before)
         before = [n for n in numbers if paragraph < n.start < match.start() and n.is_amount and not n.part
                   and _SPENDING_WHOLE.search(_clause_before(text, n)) and not _OTHER_YEAR.search(_clause_before(text, n))]
         if len(parts) >= 2 and before:

@@ -28,3 +28,10 @@ def test_a_list_of_the_main_ones_or_of_last_years_spending_is_not_added_up(tmp_p
     assert said(checked(tmp_path, main.format(social="124.30"))) == []
     last_year = _BY_FUNCTION.replace("本年支出合计1,486.52万元，较上年1,312.40万元增加174.12万元", "较上年支出1,486.52万元有所增加")
     assert said(checked(tmp_path, last_year.format(social="124.30"))) == []
+
+
+def test_a_list_on_the_reports_first_line(tmp_path):
+    # (a text layer run together: the spending and its list on the first line, more lines after it)
+    one_line = _BY_FUNCTION.replace("\n", "", 2) + "（三）结转结余。年末结转结余41.84万元。\n"
+    slip = checked(tmp_path, one_line.format(social="124.30"))
+    assert said(slip) == [("SUM_MISMATCH", "warning")] and "1,468.52" in slip.findings[0].message
