@@ -189,6 +189,7 @@ _SCORED_GROUP = re.compile(r"(?P<name>[^\d,，;；。、()（）]{2,8}?)(?:得�
 
 
 def _groups_before(facts: Facts, total) -> list[tuple[str, object]]:
+    """The (name, score) of each group's clause running up to the total's clause, in the total's sentence."""
     start = sentence_bounds(facts.text, total.start)[0]
     clause = max(facts.text.rfind(c, start, total.start) for c in ",，;；、") + 1   # (the total's own clause)
     said: list = []
@@ -200,6 +201,8 @@ def _groups_before(facts: Facts, total) -> list[tuple[str, object]]:
         m = found[-1]
         said.insert(0, (re.sub(r"^(?:其中|包括)\s*[:：]?", "", m.group("name").strip()), facts.number_at(m.start("score"))))
         end = m.start()
+
+
 def _items_after_total(facts: Facts, report: FindingList) -> None:
     """"…自评得分93.79分，其中预算执行率得分9.71分（权重10分）、绩效指标得分84.26分（权重90分）": the
     total, then items of its own sentence whose 分值 make up 100 — their scores add up to it."""
@@ -315,7 +318,7 @@ def _scored_on_the_execution(facts: Facts, item) -> bool:
     支出/实际到位资金＝97.34%，分值6分，得5.48分"): the execution's item."""
     if item.weight is None or item.weight.sentence != item.score.sentence:
         return False
-    start = max(statement_start(facts.text, item.weight.start), facts.text.rfind("，", 0, item.weight.start - 1) - 60)
+    start = statement_start(facts.text, item.weight.start)
     # (the rate said at the end of its formula is no claim of the text's numbers: "…＝97.34%" — a figure all the same)
     rates = [n for n in facts.every_number() if start <= n.start < item.weight.start and n.is_rate]
     return len(rates) == 1 and rates[0].measure == "exec_rate" and "预算执行率" in rates[0].label \
