@@ -104,7 +104,7 @@ def _over_one_base(facts: Facts, report: FindingList, parts: list, rate_at: int,
         if n.is_amount and n.value > 0:
             for value in (n.value, n.value * 10000, n.value / 10000):
                 bases.setdefault(round(value, 6), n)
-    kept = [(a, value) for a in sorted(columns) for value in bases
+    kept = [(a, value) for a in sorted(columns) for value in _near_the_rows(parts, a, rate_at, bases)
             if sum(_over(at, a, value, rate_at) is True for _, at in parts) >= _LEAST_ROWS
             and sum(_over(at, a, value, rate_at) is False for _, at in parts) <= 1]
     if len(kept) != 1:
@@ -116,6 +116,17 @@ def _over_one_base(facts: Facts, report: FindingList, parts: list, rate_at: int,
                            f"表中「{text_key(cells[0])}」行{words[rate_at]}写 {at[rate_at].value:g}%，其余各行均为{words[a]}÷"
                            f"{value:,.2f}，该行 {at[a].value:,.{at[a].decimals}f}÷{value:,.2f} 应为 {at[a].value / value * 100:.2f}%"
                            f"{quoted(facts, at[rate_at])}")
+
+
+def _near_the_rows(parts: list, a: int, rate_at: int, bases: dict) -> list[float]:
+    """The amounts within a twentieth of the base most rows' column a and rate imply (a report's every amount tried
+    against every row was a table's cost times the report's)."""
+    implied = sorted(at[a].value * 100 / at[rate_at].value for _, at in parts
+                     if a in at and rate_at in at and at[rate_at].value and not at[a].is_rate)
+    if len(implied) < _LEAST_ROWS:
+        return []
+    middle = implied[len(implied) // 2]
+    return [value for value in bases if abs(value - middle) <= 0.05 * middle]   # (a rate to one place: a coarse base)
 
 
 def _over(row: dict[int, Number], a: int, base: float, rate_at: int) -> bool | None:
