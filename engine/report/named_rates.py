@@ -123,10 +123,8 @@ def _counted_before(facts: Facts, words: str, before: int) -> Number | None:
     none or several of other values."""
     said = _counted(words)
     unit = _COUNT_UNITS[said.group("count")]
-    paragraph = facts.text.rfind("\n", 0, before)
-    for _ in range(_LOOK_BACK):
-        paragraph = facts.text.rfind("\n", 0, max(paragraph, 0))
-    named = [n for n in facts.numbers if max(paragraph, 0) <= n.start < before and n.unit == unit and not n.is_rate
+    since = _looked_back(facts, before, _LOOK_BACK)
+    named = [n for n in facts.numbers if since <= n.start < before and n.unit == unit and not n.is_rate
              and said.group("stem") in text_key(re.split(r"[,，;；]", n.label)[-1])]
     return named[-1] if len({n.value for n in named}) == 1 else None
 
@@ -312,13 +310,19 @@ def _named_before(facts: Facts, words: str, before: int, ending: bool = False, l
     (`ending`: named by words that end with them — "项目支出", not "项目支出预算")."""
     key = re.sub(r"数$|金额$", "", text_key(words))
     keys = _SPENDING_TOTAL if key == "总支出" else (key,)    # (the 总支出 a report states as its 支出合计)
-    paragraph = facts.text.rfind("\n", 0, before) if look_back is not None else -1
-    for _ in range(look_back or 0):
-        paragraph = facts.text.rfind("\n", 0, max(paragraph, 0))
+    since = _looked_back(facts, before, look_back)
     holds = str.endswith if ending else str.__contains__
-    named = [n for n in facts.numbers if max(paragraph, 0) <= n.start < before and n.is_amount and key
+    named = [n for n in facts.numbers if since <= n.start < before and n.is_amount and key
              and any(holds(text_key(re.split(r"[,，;；]", n.label)[-1]), k) for k in keys)]
     values = {round(facts.amount(n), 2) for n in named}
     # (not the report's headline figure of those words said anywhere before: tried, it named another base on a
     # held-out case; eight paragraphs back named none wrongly on 279 held-out cases)
     return named[-1] if len(values) == 1 else None
+
+
+def _looked_back(facts: Facts, before: int, look_back: int | None) -> int:
+    """Where the paragraph holding `before` and the `look_back` before it start (None: the text's start)."""
+    paragraph = facts.text.rfind("\n", 0, before) if look_back is not None else -1
+    for _ in range(look_back or 0):
+        paragraph = facts.text.rfind("\n", 0, max(paragraph, 0))
+    return max(paragraph, 0)
