@@ -25,6 +25,7 @@ import re
 from .document import Document, Section
 from .numbers import Number, sentence_bounds
 from .plain import count_of
+from .vocabulary import words
 
 _COUNTED = re.compile(r"共(?:有|计)?\s*(\d{1,2})\s*个(?:子)?(?:项目|专项|项)")
 _WHOLE = re.compile(r"合计|总计|共计|总额|总投资")
@@ -105,7 +106,7 @@ def detailed_lists(text: str, numbers: list[Number]) -> list[tuple[Number, list[
 
 
 # "全年支出919.89万元，…。支出具体为：" ending its line, then "1.…386.40万元；" / "2.…142.85万元；" on lines of their own
-_DETAIL_OF = re.compile(r"(?P<what>支出|资金|经费|收入)(?:情况)?具体(?:为|如下)\s*[:：]\s*$", re.M)
+_DETAIL_OF = words()["detail_of"]
 _NUMBERED_LINE = re.compile(r"[ \t\u3000]*\d{1,2}\s*[.、．]")
 
 
@@ -169,6 +170,14 @@ _CLOSED = re.compile(r"具体(?:为|是|包括)\s*[:：]?(?P<list>[^。；;:：\
                      r"(?:即为|即|为|是|合计)?[^，,。；;\n]{0,10}?全部(?P<what>支出|资金|经费)")
 
 
+_PIECE = re.compile(r"(?:[^、,，;；。]|(?<=\d)[,，](?=\d{3}))+")     # (not 243,500's comma)
+
+
+def _pieces(listed: str):
+    """The pieces of a list, each up to its 、 or comma (a figure's thousands comma is none)."""
+    return _PIECE.finditer(listed)
+
+
 def _closed_details(text: str, numbers: list[Number]) -> list[tuple[Number, list[Number]]]:
     """(whole, parts) of a detail list its sentence closes by saying it is all of the whole: as many parts as it
     says, one amount each."""
@@ -178,7 +187,7 @@ def _closed_details(text: str, numbers: list[Number]) -> list[tuple[Number, list
         wholes = [n for n in numbers if start <= n.start < match.start() and n.is_amount and not n.part
                   and match.group("what") in re.split(r"[,，;；。]", n.label)[-1]]
         parts, at = [], match.start("list")
-        for piece in re.finditer(r"(?:[^、,，]|(?<=\d)[,，](?=\d{3}))+", match.group("list")):   # (not 243,500's comma)
+        for piece in _pieces(match.group("list")):
             inside = [n for n in numbers if at + piece.start() <= n.start < at + piece.end() and n.is_amount]
             if len(inside) != 1:
                 parts = []
@@ -190,8 +199,8 @@ def _closed_details(text: str, numbers: list[Number]) -> list[tuple[Number, list
 
 
 # "按支出功能分类，城乡社区支出4,126.55万元、住房保障支出1,218.40万元、…。"
-_BY_FUNCTION = re.compile(r"按(?:支出)?功能分类(?:科目)?\s*[,，:：]")
-_SPENDING_WHOLE = re.compile(r"(?:(?:全年|本年|年度|部门|总)支出(?:合计|总额|总计)?|支出(?:合计|总额|总计))(?:数|决算数?)?(?:为|是)?\s*$")
+_BY_FUNCTION = words()["by_function"]
+_SPENDING_WHOLE = words()["spending_whole"]
 _OTHER_YEAR = re.compile(r"较|比|上年|同期|上一年")
 
 
@@ -203,7 +212,7 @@ def classified_lists(text: str, numbers: list[Number]) -> list[tuple[Number, lis
         if re.search(r"主要|等", text[match.end():end]):
             continue        # (a list of the main ones: not all of the whole)
         parts = []
-        for piece in re.finditer(r"(?:[^、,，;；。]|(?<=\d)[,，](?=\d{3}))+", text[match.end():end]):
+        for piece in _pieces(text[match.end():end]):
             at, to = match.end() + piece.start(), match.end() + piece.end()
             inside = [n for n in numbers if at <= n.start < to and (n.is_amount or n.is_rate)]
             if not inside:

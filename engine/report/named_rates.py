@@ -13,6 +13,7 @@ from .facts import Facts
 from .said_formula import say_rate
 from .numbers import Number, sentence_bounds
 from .stated import amount_text, at_stated, quoted
+from .vocabulary import names
 
 _OPERAND = r"[^\d÷/（）()=＝，,。；;、]{2,10}?"
 # "…率（A÷B）为N%", "…率=A÷B=N%"
@@ -23,11 +24,10 @@ _BASE_AFTER = re.compile(r"率\s*(?:为|是|达)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%\
 # "年末结转结余资金87.36万元，占全年预算的2.39%": an amount, then the share it is of a base named in words
 _SHARE_OF_NAMED = re.compile(r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|元)\s*[,，]?\s*占\s*(?P<den>" + _OPERAND +
                              r")\s*的\s*(?:比例|比重)?\s*(?:为|是)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
-_HEADLINE_NAMED = {"全年预算": "budget_total", "全年预算数": "budget_total", "调整后预算": "budget_total",
-                   "年初预算": "budget_initial", "年初预算数": "budget_initial"}
-_SPENDING_NAMED = ("项目支出", "基本支出", "全年支出", "总支出")
-_SPENDING_TOTAL = ("总支出", "支出合计", "支出总额", "支出总计")   # the whole year's spending, as a report names it
-_INCOME_NAMED = ("本年收入", "本年收入合计", "收入合计", "总收入")   # (a source's share of the year's income said before)
+_HEADLINE_NAMED = names()["headline"]
+_SPENDING_NAMED = names()["spending"]
+_SPENDING_TOTAL = names()["spending_total"]   # the whole year's spending, as a report names it
+_INCOME_NAMED = names()["income"]    # (a source's share of the year's income said before)
 # a source's money named by its words ("自治区下达资金", "中央补助资金"), the base of what was paid of it
 _FUNDS_NAMED = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:下达|拨付|安排|补助|到位)(?:的)?(?:资金|经费)$")
 _BUDGETED = re.compile(r"预算|安排|下达|计划|批复")    # (an amount of the budget: no part of what was spent)
@@ -109,7 +109,7 @@ def _name_before(text: str, said: re.Match) -> str:
 
 
 # an operand that counts heads or things ("取证人数", "服务人次"), and the unit its figure is said in
-_COUNT_UNITS = {"人数": "人", "人次": "人次", "户数": "户", "个数": "个", "件数": "件", "家数": "家", "项数": "项", "次数": "次"}
+_COUNT_UNITS = names()["count_units"]
 _COUNT_WORD = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?P<count>" + "|".join(_COUNT_UNITS) + ")")
 
 

@@ -115,6 +115,12 @@ def words() -> dict[str, re.Pattern]:
 
 
 @functools.lru_cache(maxsize=1)
+def names() -> dict:
+    """The plain names a rate's operands are said by (templates/_report_cues.toml [names]): lists as tuples."""
+    return {name: tuple(said) if isinstance(said, list) else dict(said) for name, said in load_toml(CUES)["names"].items()}
+
+
+@functools.lru_cache(maxsize=1)
 def partitions() -> tuple[tuple[re.Pattern, ...], ...]:
     """The lists of parts that make up their whole (templates/_report_cues.toml [partitions])."""
     return tuple(tuple(re.compile(p) for p in members) for members in load_toml(CUES)["partitions"].values())

@@ -162,6 +162,13 @@ def test_the_cue_words_of_indicators_totals_and_grades_are_data():
     assert not numbers.stop_parts("外贸稳增长专项资金")
     assert totals.GRADE_WORDS == grade_words() and grade_words()["良好"] == "良"
     assert all(word in totals._GRADE.pattern for word in grade_words())
+    from engine.report import lists, named_rates
+    from engine.report.vocabulary import names
+    assert lists._BY_FUNCTION is words()["by_function"] and lists._DETAIL_OF is words()["detail_of"]
+    assert lists._SPENDING_WHOLE is words()["spending_whole"]
+    assert named_rates._SPENDING_TOTAL == names()["spending_total"] and "支出合计" in names()["spending_total"]
+    assert named_rates._COUNT_UNITS is names()["count_units"] and names()["count_units"]["人次"] == "人次"
+    assert names()["headline"]["年初预算数"] == "budget_initial"
 
 
 def test_a_project_reports_project_funds_are_its_whole_and_its_title_names_the_department(tmp_path):
