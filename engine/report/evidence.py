@@ -60,6 +60,31 @@ def target_and_actual(cell: str, figures: list[Number]) -> Evidence | None:
                     cell[said.start("actual"):said.end("actual")], actual, completion)
 
 
+# a 评分说明 cell that states what was achieved and nothing else: its one figure, a few words before it at most
+# ("93.55%", "下降9.19%", "利用率90%", "复核后1.18万亩", "452人") — no target, no rule, no points
+_ACHIEVED_ALONE = re.compile(rf"\s*(?P<words>[\u4e00-\u9fff]{{0,5}})\s*(?P<figure>{_FIGURE})\s*(?P<unit>%|‰|[^\d\s，,；;。、:：()（）]{{0,4}})\s*")
+_NOT_ACHIEVED = re.compile(r"完成率|完成比例|完成度|达成率|比例|系数|目标|计划|指标|预算|标准|扣|得|分|以上|以下|以内|低于|高于|超|未|不|少|差|共|合计")
+
+
+_OF_ITS_OWN = re.compile(r"(?:下降|增长|减少|提高|降低|增加|实际|全年|年末|复核后|累计)?")
+_A_RATES_NAME = re.compile(r"(?:率|度|比例|占比)$")
+
+
+def achieved_alone(name: str, cell: str, figures: list[Number]) -> tuple[Number, str] | None:
+    """The one figure a 评分表 row's 评分说明 cell states as what the row achieved, and its text; None where the cell
+    says more than that (a target, a rule, points), its words name something else than the row ("水质投诉1起" under
+    社会效益), a rate's row states no rate ("11个月按时" under 按月拨付及时率), or its figure is not the one read."""
+    said = _ACHIEVED_ALONE.fullmatch(cell)
+    if said is None or len(figures) != 1 or _NOT_ACHIEVED.search(said.group("words") + said.group("unit")):
+        return None
+    words = said.group("words")
+    if not (_OF_ITS_OWN.fullmatch(words) or words in name) or _A_RATES_NAME.search(name) and not figures[0].is_rate:
+        return None
+    by_start = _by_start(cell, figures)
+    actual = by_start.get(said.start("figure")) if by_start else None
+    return (actual, cell[said.start("words"):said.end("unit")]) if actual is not None else None
+
+
 # the target an 指标解释 cell states ("全年监督检查特种设备台次，目标值≥420台次。")
 _TARGET_SAID = re.compile(rf"目标值?\s*(?:为|是)?\s*[:：]?\s*(?P<sign>≥|≤|>=|<=|=|＝|不低于|不少于|不超过|不高于)?\s*"
                           rf"(?P<target>{_FIGURE})\s*(?P<unit>[^\d\s，,；;。]{{0,6}})")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..core.parsing import DIRECTIONS
 from .dates import date_said
-from .evidence import figure_said_for, opening_match, sign_before, target_and_actual, target_explained
+from .evidence import achieved_alone, figure_said_for, opening_match, sign_before, target_and_actual, target_explained
 from .numbers import Number
 from .placing import DIRECTION_CELL, goes_on, marks_only, rejoined, row_name, row_shift, sign_apart
 from .plain import BARE_NUMBER, BONUS_ROW, IN_WAN, IN_YUAN, kind_stated
@@ -359,6 +359,12 @@ def _said_row(forms: Forms, name: str, said: str, figures: list[Number], weight:
         row = FormIndicator(name, weight.start, level1, _direction(evidence.target_text), evidence.target,
                             evidence.target_text, evidence.actual, evidence.actual_text, weight, score,
                             rule=said.strip() if _A_RULE.search(said) else "", completion=evidence.completion)
+        row.form = len(forms.funds_tables)
+        forms.indicators.append(row)
+    elif name and not re.search(r"\d", name) and (achieved := achieved_alone(name, said, figures)) is not None:
+        # (its 评分说明 states what it achieved alone, "93.55%": an indicator without a target — a sentence may give it;
+        # a row whose name holds its target, "消防安全隐患整改率（100%）", is read with the sentences that say of it)
+        row = FormIndicator(name, weight.start, level1, actual=achieved[0], actual_text=achieved[1], weight=weight, score=score)
         row.form = len(forms.funds_tables)
         forms.indicators.append(row)
 
