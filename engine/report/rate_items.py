@@ -19,11 +19,21 @@ _SAID_AS = re.compile(r"\s*(?:为|达到|达|是|[:：])?\s*$")
 def rate_items(facts: Facts) -> None:
     known = [text_key(n) for i in facts.indicators for n in (i.name, i.scored_as) if n]
     lines = None
-    for item in _rate_items(facts.items):
+    rows = _rate_items(facts.items)
+    headline = {id(n) for n in facts.keyed_rates().values()}
+    for item in rows:
         name = text_key(item.name)
         if named_already(name, known):
             continue
         said = [n for n in facts.numbers if n.is_rate and any(_named(facts, n, called) for called in _called(item.name))]
+        if not said:
+            # (… or after its name's last words, said alone in their clause: "按时完成率93.8%" of the row
+            # 维修养护项目按时完成率 — where those words name no other row, no rate of the department's own, and the
+            # figure is not one of its headline rates)
+            tails = [tail for tail in _tails(name) if not any(other is not item and text_key(other.name).endswith(tail)
+                                                              for other in rows)]
+            said = [n for n in facts.numbers if n.is_rate and id(n) not in headline
+                    and any(_named(facts, n, tail) for tail in tails)]
         if not said or len({n.value for n in said}) > 1:
             continue        # (two figures of one name: which is the year's is not said)
         lines = rule_lines(facts.text) if lines is None else lines
@@ -67,6 +77,16 @@ def _rate_items(items: list[StatedItem]) -> list[StatedItem]:
         if item.weight is not None and len(name) >= 4 and name.endswith("率") and name not in out:
             out[name] = item
     return list(out.values())
+
+
+# the department's own rates (and the words that name any rate): no row's short name
+_OWN_RATES = re.compile(r"(?:预算|资金|支出|项目)?(?:执行|调整|调剂|结转结余|结余|结转|控制|支付|到位|使用|完成|达标|合格)率")
+
+
+def _tails(name: str) -> list[str]:
+    """The last words of a rate's name that may name it in a sentence: four characters or more, shorter than the name,
+    not a rate's words alone ("完成率", "预算执行率")."""
+    return [name[k:] for k in range(1, len(name) - 3) if not _OWN_RATES.fullmatch(name[k:])]
 
 
 def _called(name: str) -> list[str]:
