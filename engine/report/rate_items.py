@@ -8,7 +8,7 @@ import re
 
 from ..core.parsing import text_key
 from .facts import Facts, Indicator, StatedItem, named_already, same_name
-from .numbers import Number, compared_with, direction_before
+from .numbers import Number, compared_with, direction_before, sentence_bounds
 from .rule_targets import opening_line, rule_lines
 
 # what may stand before a rate's name and keep it that rate: a clause's opening, the year's words, the whole's
@@ -70,11 +70,11 @@ def rows_own_lines(facts: Facts) -> None:
 
 
 def _rate_items(items: list[StatedItem]) -> list[StatedItem]:
-    """The rows scoring a rate, each name once (a 评分表 read twice gives its rows twice)."""
+    """The rows scoring a rate (its name ends in 率, or 度 — 免疫密度, 满意度 — not 年度), each name once (a 评分表 read twice gives its rows twice)."""
     out: dict[str, StatedItem] = {}
     for item in items:
         name = text_key(item.name)
-        if item.weight is not None and len(name) >= 4 and name.endswith("率") and name not in out:
+        if item.weight is not None and len(name) >= 4 and re.search(r"(?:率|(?<!年)度)$", name) and name not in out:
             out[name] = item
     return list(out.values())
 
@@ -102,7 +102,14 @@ def _named(facts: Facts, n: Number, name: str) -> bool:
         return False
     head = before[:len(before) - _raw_length(before, name)]
     return bool(_OPENS.search(head)) and not direction_before(n.label) and not compared_with(n.label) \
-        and not facts._monitoring(n)
+        and not facts._monitoring(n) and not _A_LINE_AFTER.match(facts.text, n.end) \
+        and not _AIMED.search(facts.text[sentence_bounds(facts.text, n.start)[0]:n.start][:24])
+
+
+# a line, not what was achieved: "受益群众满意度90%以上", or a figure of a sentence that opens as the goals' ("年度目标：…，
+# 满意度90%")
+_A_LINE_AFTER = re.compile(r"\s*(?:[(（]含[)）])?\s*及?(?:以上|以下|以内)")
+_AIMED = re.compile(r"(?:目标|指标值|预期)[^，,；;。:：]{0,6}?[:：]")
 
 
 def _raw_length(text: str, name: str) -> int:

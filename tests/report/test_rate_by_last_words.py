@@ -33,3 +33,25 @@ def test_words_that_end_two_rows_name_neither(tmp_path):
                           row="| | 闸站维修项目按时完成率 | 8 | ≥90%；未达到的按比例计分 | 8 |\n")
     read = _indicators(checked(tmp_path, text))
     assert "堤防维修项目按时完成率" not in read and "闸站维修项目按时完成率" not in read
+
+
+
+_DEGREE = ("岭西县畜牧站2024年度项目支出绩效自评报告\n"
+           "一、完成情况\n{goal}全年应免牛羊12.4万头，实际免疫11.9万头，免疫密度95.97%，高于90%的指标值；"
+           "调查养殖户200户，{satisfied}\n"
+           "二、得分\n免疫密度（10分，得10分）；养殖户满意度（10分，得10分）。\n")
+
+
+def test_a_rate_named_in_du_is_read_as_its_row(tmp_path):
+    read = _indicators(checked(tmp_path, _DEGREE.format(goal="", satisfied="养殖户满意度93.5%。")))
+    assert read["免疫密度"][1:] == (95.97, 10) and read["养殖户满意度"][1:] == (93.5, 10)
+
+
+def test_a_line_is_not_what_was_achieved(tmp_path):
+    read = _indicators(checked(tmp_path, _DEGREE.format(goal="", satisfied="养殖户满意度90%以上。")))
+    assert "养殖户满意度" not in read
+
+
+def test_a_goals_sentences_figure_is_not_what_was_achieved(tmp_path):
+    read = _indicators(checked(tmp_path, _DEGREE.format(goal="年度绩效目标：养殖户满意度90%。\n", satisfied="满意度较高。")))
+    assert "养殖户满意度" not in read or read["养殖户满意度"][1] is None
