@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..core.findings import FindingList
 from .coverage import HEADLINE
 from .facts import Facts
-from .forms import AMOUNT_COLUMNS
+from .form_records import AMOUNT_COLUMNS
 from .numbers import Number
 from .stated import parts_off
 from .table_checks import say_sum_off

@@ -15,7 +15,8 @@ from .group_points import group_points_left_out
 from .facts import Facts, Indicator, PartsList, named_already
 from .rate_clauses import scored_rates
 from .rate_items import rate_items, rows_own_lines
-from .forms import Forms, read_forms
+from .form_records import Forms
+from .forms import read_forms
 from .dated import dated_indicators
 from .dates import achieved_on, date_after, is_date
 from .execution_points import execution_points

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..core.parsing import text_key
 from .document import Document
-from .forms import Forms
+from .form_records import Forms
 from .numbers import (Number, compared_with, direction_before, measure_of, numbers, quote, sentence_bounds,
                       statement_start)
 from .plain import HEADING, kind_stated

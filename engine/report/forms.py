@@ -4,133 +4,27 @@
 
 Which header word names which column is data (templates/_report_forms.toml).  A figure is
 taken from the cell of its column only; the figures a form gives are kept out of the
-sentence readers (their labels are a table's, not a sentence's).
+sentence readers (their labels are a table's, not a sentence's).  The funds block's rows are read
+in form_funds.py, the indicator block's in form_indicators.py, into form_records.py's records.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from ..core.parsing import DIRECTIONS
-from .dates import date_said
-from .evidence import achieved_alone, figure_said_for, opening_match, sign_before, target_and_actual, target_explained
+from .form_funds import add_points, amounts_under, funds_row, one_total, under_the_total, yuan_stated_above
+from .form_indicators import indicator_row, said_row
+from .form_records import AMOUNT_COLUMNS, Forms, FundsTable, one_figure
 from .numbers import Number
-from .placing import DIRECTION_CELL, goes_on, marks_only, rejoined, row_name, row_shift, sign_apart
+from .placing import goes_on, marks_only, rejoined, row_name, row_shift, sign_apart
 from .plain import BARE_NUMBER, BONUS_ROW, IN_WAN, IN_YUAN, kind_stated
 from .tables import table_lines
-from .text import CELL
 from .vocabulary import column_of, form_header, key as _key, vocabulary, words
 
-_DIRECTION_WORDS = sorted(DIRECTIONS, key=len, reverse=True)
-AMOUNT_COLUMNS = ("budget_initial", "budget_total", "spend_total")
 _YUAN_CELL = re.compile(r"[^\d]{0,8}" + IN_YUAN.pattern)   # a funds block's cell "（元）", "项目资金（元）"
 _AMOUNT_CELL = re.compile(r"\s*[-+]?[\d,]*\.?\d+\s*(?:万元|万|元)?\s*")
 _WAN_CELL = re.compile(r"\s*[\d,]*\.?\d+\s*万\s*")
 _POINTS_IN_HEADER = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分")
 _PLACEHOLDER = re.compile(r"[-—–－/／…\s]*|无|——")
-
-
-@dataclass
-class FormIndicator:
-    name: str
-    start: int
-    level1: str = ""
-    direction: str | None = None
-    target: Number | None = None
-    target_text: str = ""
-    actual: Number | None = None
-    actual_text: str = ""
-    weight: Number | None = None
-    score: Number | None = None
-    reason: str = ""
-    rule: str = ""               # the row's own scoring rule (评分标准), when the form gives one
-    completion: Number | None = None   # its 完成率 column
-    form: int = 0                # which form it stands in (the count of funds tables above it)
-    previous: Number | None = None   # last year's figure in a column beside this year's (上年实际)
-
-
-@dataclass
-class FundsTable:
-    total: dict[str, Number] | None = None       # its 年度资金总额 row's amounts, once read
-    parts: list[tuple[str, dict[str, Number]]] = field(default_factory=list)   # its 其中 rows: name, amounts
-    marks: list[str] = field(default_factory=list)     # each 其中 row's first cell (its 序号: 一, 1 …)
-    listing: bool = False      # its first column names projects (项目名称): a list of them …
-    listed: int = 0            # … and how many rows it lists
-    execution: dict[str, Number] = field(default_factory=dict)   # its total row's 分值 and 得分 (the 执行率 item)
-    rate: Number | None = None     # its total row's stated 执行率
-
-
-@dataclass
-class Forms:
-    amounts: dict[str, Number] = field(default_factory=dict)   # budget_initial, budget_total, spend_total
-    rates: dict[str, Number] = field(default_factory=dict)     # exec_rate
-    execution: dict[str, Number] = field(default_factory=dict)  # the 执行率 item's weight and score
-    indicators: list[FormIndicator] = field(default_factory=list)
-    total: Number | None = None
-    funds_row: str = ""                                         # "total" or "first": where the headline came from
-    total_weight: Number | None = None                          # the 总分 row's 分值 (100)
-    score_rows: list[tuple[Number, Number]] = field(default_factory=list)   # a 评分表's rows: 分值, 得分
-    funds_tables: list[FundsTable] = field(default_factory=list)   # each funds table, in order
-    headline_table: FundsTable | None = None                    # the one the headline figures came from
-    projects: list[tuple[str, Number, str]] = field(default_factory=list)   # a listing's rows: name, 得分, 等级
-    form_totals: list[tuple[int, Number, Number | None]] = field(default_factory=list)   # each form's 总分 row:
-    # the form (the count of funds tables above it), its 得分 and its 分值
-    bonus: list[float] = field(default_factory=list)    # a 加分项 row's points (+), a 扣分项's (−): in the 总分, no row's
-    added: list[Number] = field(default_factory=list)   # the 加分项 rows' points as written (their places)
-    after_total: int = 0    # how many of them stand under the 合计 row with no final score row after them: not in its sum
-    # every row of a 评分表 or an indicator block, in order: its 一级 cell, its name, its 分值 and 得分 (group_rows.py)
-    rows_in_order: list[tuple[str, str, Number | None, Number | None]] = field(default_factory=list)
-
-    @property
-    def funds_totals(self) -> int:
-        """The 年度资金总额 rows read: one a form."""
-        return sum(1 for table in self.funds_tables if table.total is not None)
-
-    def score_rows_adding_up(self) -> list[Number] | None:
-        """The scores of a 评分表's rows when their 分值 add up to its 合计 row's (so that the table
-        itself says they are its parts: a table of 一级 and 二级 rows adds up to twice as much)."""
-        if self.total is None or self.total_weight is None or len(self.score_rows) < 2:
-            return None
-        return _adding_up(self.score_rows, self.total_weight.value)
-
-    def rows_adding_up(self) -> list[Number] | None:
-        """The scores the 总分 row adds up — the 执行率 row's and every indicator's — when their
-        分值 add up to the 总分 row's 分值 (so that the form itself says they are its parts)."""
-        if self.total is None or self.total_weight is None:
-            return None
-        rows = [(self.execution.get("weight"), self.execution.get("score"))] if self.execution else []
-        rows += [(i.weight, i.score) for i in self.indicators]
-        return _adding_up(rows, self.total_weight.value)
-
-    def each_form_adding_up(self) -> list[tuple[Number, list[Number]]]:
-        """(总分, the scores it adds up) of each form of several — its 执行率 row's and its indicators' —
-        whose rows' 分值 add up to its 总分 row's (or to 100)."""
-        out = []
-        for form, total, weight in self.form_totals if len(self.form_totals) > 1 else ():
-            table = self.funds_tables[form - 1] if 0 < form <= len(self.funds_tables) else None
-            rows = [(table.execution.get("weight"), table.execution.get("score"))] if table and table.execution else []
-            # (a line of a wrapped cell read as a row of its own scores nothing: not one of its rows)
-            rows += [(i.weight, i.score) for i in self.indicators if i.form == form and (i.weight or i.score)]
-            scores = _adding_up(rows, weight.value if weight is not None else 100.0) if len(rows) >= 2 else None
-            if scores is not None:
-                out.append((total, scores))
-        return out
-
-    @property
-    def used(self) -> set[int]:
-        """The ids of the figures a form gave (kept out of the sentence readers)."""
-        given = [*self.amounts.values(), *self.rates.values(), *self.execution.values(), self.total, self.total_weight]
-        given += [n for row in self.score_rows for n in row]
-        for row in self.indicators:
-            given += [row.target, row.actual, row.weight, row.score]
-        return {id(n) for n in given if n is not None}
-
-
-def _adding_up(rows: list[tuple[Number | None, Number | None]], whole: float) -> list[Number] | None:
-    """The scores of rows (分值, 得分), each with both, whose 分值 add up to `whole`; else None."""
-    if not rows or any(w is None or s is None for w, s in rows) or abs(sum(w.value for w, _ in rows) - whole) >= 0.005:
-        return None
-    return [s for _, s in rows]
 
 
 _PAIR = re.compile(r"\s*/\s*")
@@ -200,7 +94,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                 suspended, block = block if block in ("indicators", "funds") else None, None
             continue
         cells, placed = line
-        if totalled and _under_the_total(forms, cells, placed, columns):
+        if totalled and under_the_total(forms, cells, placed, columns):
             continue          # "| 扣分项 | | 安全生产责任事故 | — | 每起扣1分 | 1起 | -1 |", "| 最终得分 | | 95.46 |"
         totalled = False
         paired = _paired_column(cells)
@@ -275,7 +169,7 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                     unitless.append(n)
                 by_column.setdefault(column, []).append(n)
         if block == "funds" and not in_yuan and (any(_YUAN_CELL.fullmatch(c.strip()) for c in cells)
-                                                 or unitless and _yuan_stated_above(text, unitless[0].start)):
+                                                 or unitless and yuan_stated_above(text, unitless[0].start)):
             in_yuan = True                # 项目资金 over （元） in a merged cell left of the rows: the
             for n in unitless:            # block's amounts so far are in 元 too
                 n.unit = "元"
@@ -289,17 +183,17 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
                     del by_column[column]
             if points is not None and "score" in by_column and "weight" not in by_column:
                 by_column["weight"] = [points]
-            _funds_row(forms, name, by_column, cells[0].strip())
-            score = _one(by_column, "score")
+            funds_row(forms, name, by_column, cells[0].strip())
+            score = one_figure(by_column, "score")
             if forms.funds_tables[-1].listing and score is not None and not score.is_rate \
                     and _key(name) not in totals and not _key(name).startswith("其中"):
                 forms.projects.append((name, score, text_of.get("grade", "").strip()))   # a project's score
         elif (bonus := next((m for c in cells[:2] if (m := BONUS_ROW.match(_key(c)))), None)) is not None:
-            added = _one(by_column, "score") or (placed[-1][1] if len(placed) == 1 else None)
+            added = one_figure(by_column, "score") or (placed[-1][1] if len(placed) == 1 else None)
             if added is not None and not added.is_rate:     # "| 加分项 | 获评省级示范站 | … | 1 |", "| 扣分项 | … | -1 |"
-                _add_points(forms, bonus, added)
+                add_points(forms, bonus, added)
         elif block == "scores":    # the items are read by the sentence and table readers; the total here
-            weight, score = _one(by_column, "weight"), _one(by_column, "score")
+            weight, score = one_figure(by_column, "weight"), one_figure(by_column, "score")
             forms.rows_in_order.append(("", name, weight, score))
             if score is None and len(placed) == 1 and _key(name) in vocabulary()["scores"]["total_rows"] \
                     and forms.total is not None:
@@ -311,14 +205,14 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
             elif weight is not None and score is not None and not (weight.is_rate or score.is_rate):
                 forms.score_rows.append((weight, score))
                 before = [c.strip() for i, c in enumerate(cells) if i < _weight_at(columns, shift) and c.strip()]
-                _said_row(forms, before[-1] if before else name, text_of.get("said", ""), by_column.get("said", []),
+                said_row(forms, before[-1] if before else name, text_of.get("said", ""), by_column.get("said", []),
                           weight, score, level1)     # (named by its last name cell: 三级指标's, not 一级's)
         else:
-            forms.rows_in_order.append((text_of.get("level1", "").strip(), name, _one(by_column, "weight"),
-                                        _one(by_column, "score")))
+            forms.rows_in_order.append((text_of.get("level1", "").strip(), name, one_figure(by_column, "weight"),
+                                        one_figure(by_column, "score")))
             level1 = text_of.get("level1", "").strip() or level1
             group = " ".join(c for c in cells if c.strip() != name).split(text_of.get("target") or "\0")[0]
-            _indicator_row(forms, name, text_of, by_column, level1, placed, group, text)
+            indicator_row(forms, name, text_of, by_column, level1, placed, group, text)
             if _key(name) in totals:
                 block = suspended = None      # the form ends at its 总分 row (a 填报人 line below is none of it)
                 totalled = True
@@ -333,9 +227,9 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     own = [t.total for t in forms.funds_tables if t.total is not None and not t.listing]
     # (… nor one whose every amount is under the form's own: a listing of a part's — its towns', its sub-projects')
     totals = [t.total for t in forms.funds_tables if t.total is not None
-              and not (t.listing and any(_one_total(t.total, p) for p in parts))
-              and not (t.listing and any(_under(t.total, o) for o in own))]
-    if any(not _one_total(a, b) for a in totals for b in totals):   # a form for each project: none of their totals is the report's (one total
+              and not (t.listing and any(one_total(t.total, p) for p in parts))
+              and not (t.listing and any(amounts_under(t.total, o) for o in own))]
+    if any(not one_total(a, b) for a in totals for b in totals):   # a form for each project: none of their totals is the report's (one total
         # said twice — a table of sub-projects' 合计, then the form's 年度资金总额 — is one)
         forms.amounts.clear()
         forms.rates.clear()
@@ -344,29 +238,8 @@ def read_forms(text: str, figures: list[Number]) -> Forms:
     return forms
 
 
-_A_RULE = re.compile(r"扣\s*\d|满分|不得分|分档|计分|得分")   # the words state a rule too ("…，按比例计分")
-
-
 def _weight_at(columns: dict[int, str], shift: int) -> int:
     return next((i + shift for i, c in columns.items() if c == "weight"), 0)
-
-
-def _said_row(forms: Forms, name: str, said: str, figures: list[Number], weight: Number, score: Number,
-              level1: str) -> None:
-    """A 评分表 row whose 评分说明 states its target and what was achieved: an indicator too."""
-    evidence = target_and_actual(said, figures) if name else None
-    if evidence is not None:
-        row = FormIndicator(name, weight.start, level1, _direction(evidence.target_text), evidence.target,
-                            evidence.target_text, evidence.actual, evidence.actual_text, weight, score,
-                            rule=said.strip() if _A_RULE.search(said) else "", completion=evidence.completion)
-        row.form = len(forms.funds_tables)
-        forms.indicators.append(row)
-    elif name and not re.search(r"\d", name) and (achieved := achieved_alone(name, said, figures)) is not None:
-        # (its 评分说明 states what it achieved alone, "93.55%": an indicator without a target — a sentence may give it;
-        # a row whose name holds its target, "消防安全隐患整改率（100%）", is read with the sentences that say of it)
-        row = FormIndicator(name, weight.start, level1, actual=achieved[0], actual_text=achieved[1], weight=weight, score=score)
-        row.form = len(forms.funds_tables)
-        forms.indicators.append(row)
 
 
 def _shifted_total(cells: list[str], totals) -> str | None:
@@ -403,239 +276,3 @@ def _drop_misread(forms: Forms) -> None:
         rows = [row for row in forms.indicators if row.form == form]
         if sum(row.weight.value for row in rows if row.weight is not None) > whole + 0.5:
             forms.indicators = [row for row in forms.indicators if row.form != form]
-
-
-def _stated(by_column: dict[str, list[Number]], column: str, cell: str) -> Number | None:
-    """The cell's one figure — or its first, the others in brackets after it ("96%（城镇95%/农村97%）")."""
-    found = by_column.get(column) or []
-    if len(found) > 1 and re.match(r"\s*[≥≤<>=]?\s*[\d.,]+\s*[^\d\s(（]{0,4}\s*[(（]", cell):
-        return found[0]
-    if len(found) > 1 and _WORKED.fullmatch(cell.strip()):
-        return found[-1]        # "58/62=93.55%": the share worked out, its result
-    return _one(by_column, column)
-
-
-# "58/62=93.55%", or its figures with their units and names: "112.43万元÷118.60万元=94.80%"
-_WORDS = r"(?:[^=＝。；;，,]|(?<=\d),(?=\d{3}))*"     # (a figure's thousands comma is no clause's end)
-_WORKED = re.compile(rf"[\d.,()（）+\-×÷*/\s]+=\s*[\d.,]+\s*%?|{_WORDS}\d{_WORDS}[÷/]{_WORDS}\d{_WORDS}[=＝]\s*[\d.,]+\s*%")
-
-
-def _completion_in(by_column: dict[str, list[Number]], cell: str, column: str = "actual") -> Number | None:
-    """The completion said in brackets after what was achieved ("1265吨（完成率94.58%）"), its rate; or the
-    偏差原因 cell's, said first ("完成率95.0%，14艘渔船船东…未申领")."""
-    found = by_column.get(column) or []
-    if column == "reason":
-        said = re.match(r"\s*(?:完成率|完成比例)\s*(?:为)?\s*[\d.]+\s*%", cell)
-        return found[0] if said and found and found[0].is_rate and found[0].value > 0 else None
-    said = re.search(r"[(（]\s*(?:完成率|完成比例|完成)\s*(?:为)?\s*[\d.]+\s*%\s*[)）]", cell)
-    return found[1] if said and len(found) == 2 and found[1].is_rate else None
-
-
-def _one(by_column: dict[str, list[Number]], column: str) -> Number | None:
-    found = by_column.get(column) or []
-    return found[0] if len(found) == 1 else None   # two figures in one cell: not read as one
-
-
-def _funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark: str = "") -> None:
-    """The total row (年度资金总额) gives the headline figures — or the first row of figures when
-    the form names no total; 其中 rows are parts and are not read as the whole."""
-    if not any(by_column.values()):
-        return
-    total_row = _key(name) in vocabulary()["funds"]["total_rows"]
-    amounts = {c: n for c in AMOUNT_COLUMNS if (n := _one(by_column, c)) is not None and _money(n)}
-    table = forms.funds_tables[-1]
-    table.listed += not total_row and not _key(name).startswith("其中")
-    if total_row:
-        if table.total is not None:          # a second total row under one header: another form
-            table = FundsTable()
-            forms.funds_tables.append(table)
-        table.total = amounts
-        table.execution = {c: n for c in ("weight", "score") if (n := _one(by_column, c)) is not None and not n.is_rate}
-        table.rate = rate if (rate := _one(by_column, "exec_rate")) is not None and rate.is_rate else None
-    elif table.total:           # a 其中 row under its table's total: a part of it (with its own 执行率)
-        if amounts:
-            rate = _one(by_column, "exec_rate")
-            table.parts.append((name, {**amounts, **({"exec_rate": rate} if rate is not None and rate.is_rate else {})}))
-            table.marks.append(mark)
-        return
-    if forms.funds_row == "total" and total_row \
-            and all(c in amounts and _same_amount(amounts[c], forms.amounts[c]) for c in forms.amounts):
-        # the form's own total row after a table of the same amounts: its 分值 and 得分, and the columns that table had not
-        forms.amounts.update({c: n for c, n in amounts.items() if c not in forms.amounts})
-        if not forms.execution:
-            _execution(forms, by_column)
-    if forms.funds_row == "total" or (forms.funds_row and not total_row) or _key(name).startswith("其中"):
-        return        # (a 其中 row is a part, never the whole, even with no total row read)
-    forms.funds_row = "total" if total_row else "first"
-    forms.headline_table = table
-    forms.amounts.clear()
-    forms.rates.clear()
-    forms.execution.clear()
-    for column in AMOUNT_COLUMNS:
-        n = _one(by_column, column)
-        if n is not None and _money(n):
-            forms.amounts[column] = n
-    rate = _one(by_column, "exec_rate")
-    if rate is not None and rate.is_rate:
-        forms.rates["exec_rate"] = rate
-    _execution(forms, by_column)
-
-
-def _under(amounts: dict, whole: dict) -> bool:
-    """Every amount of a table's total row less than the form's own of that column (both in 万元)."""
-    shared = [c for c in amounts if c in whole]
-    return bool(shared) and all(amounts[c].in_wan < whole[c].in_wan - 1e-9 for c in shared)
-
-
-def _one_total(one: dict, other: dict) -> bool:
-    """Two tables' total rows say one total: the columns of one are the other's, each with its value (a table of the
-    sources' 预算数 and 执行数, then the form's 年初预算数, 全年预算数 and 全年执行数)."""
-    small, large = sorted((one, other), key=len)
-    return all(c in large and _same_amount(large[c], v) for c, v in small.items())
-
-
-def _same_amount(one: Number, other: Number) -> bool:
-    """One amount, in one unit or written once in 元 and once in 万元 to the cent of 万元 (5,108,350.00 and 510.84)."""
-    if one.unit == other.unit or one.is_rate or other.is_rate:
-        return one.value == other.value
-    return abs(one.in_wan - other.in_wan) <= 0.005 + 1e-9
-
-
-def _execution(forms: Forms, by_column: dict[str, list[Number]]) -> None:
-    for column in ("weight", "score"):
-        n = _one(by_column, column)
-        if n is not None and not n.is_rate:
-            forms.execution[column] = n
-
-
-def _under_the_total(forms: Forms, cells: list[str], placed: list, columns: dict[int, str]) -> bool:
-    """A row right under an indicator block's 合计 row: points added or taken off (加分项 / 扣分项, the figure under the
-    得分 column, else its last: not "每个扣0.5分" in a cell after it), or the final score (最终得分, 自评得分: the
-    vocabulary's final rows) — read; whether it was one."""
-    name = next((_key(c) for c in cells if c.strip()), "")
-    bonus = BONUS_ROW.match(name)
-    if not placed or not (bonus or name in vocabulary()["indicators"]["final_rows"]):
-        return False
-    if bonus:
-        _add_points(forms, bonus, next((n for i, n in placed if columns.get(i) == "score"), placed[-1][1]))
-        forms.after_total += 1
-    else:
-        forms.total, forms.after_total = placed[-1][1], 0     # (the final score: the points added in it)
-    return True
-
-
-def _add_points(forms: Forms, bonus: re.Match, points: Number) -> None:
-    """A 加分项 row's points added to the total, a 扣分项's (or 减分项's) taken off, whatever sign it is written with."""
-    forms.bonus.append(abs(points.value) if bonus.group(1) == "加" else -abs(points.value))
-    if bonus.group(1) == "加":
-        forms.added.append(points)
-
-
-def _money(n: Number) -> bool:
-    """An amount of a funds block: in 万元 or 元, or bare (the table says its unit) — not 420人."""
-    return n.is_amount or not n.unit
-
-
-def _indicator_row(forms: Forms, name: str, text_of: dict[str, str], by_column: dict[str, list[Number]],
-                   level1: str, placed: list, group: str, text: str) -> None:
-    if _key(name) in vocabulary()["indicators"]["total_rows"]:
-        score = _one(by_column, "score") or (placed[-1][1] if placed else None)
-        weight = _one(by_column, "weight")
-        if weight is None and len(placed) == 2 and score is placed[0][1] and placed[0][1].value >= placed[1][1].value:
-            (_, weight), (_, score) = placed    # "总分 |||||| 100 | 99.00": its figures a cell right of their columns
-        if weight is None and score is not None and _one(by_column, "score") is None and len(placed) == 2 \
-                and placed[0][1].value >= score.value:
-            weight = placed[0][1]     # "总分 | 100 | 98.22", its cells run together from the left: 分值, 得分
-        if score is not None:
-            forms.total, forms.total_weight = score, weight
-            forms.form_totals.append((len(forms.funds_tables), score, weight))
-        return
-    target_text, actual_text = text_of.get("target", "").strip(), text_of.get("actual", "").strip()
-    if not name or not (target_text or actual_text):
-        return
-    target, actual = _stated(by_column, "target", target_text), _stated(by_column, "actual", actual_text)
-    # "≧ | 95 | % | 93.6%": a bare target in the unit its 度量单位 cell names
-    target_unit = _unit(target_text) or text_of.get("unit", "").strip()
-    if target is not None and not target.unit and target_unit == "%":
-        target.unit = "%"
-    actual_unit = _unit(actual_text)
-    if actual is not None and actual.unit and actual.unit in actual_unit and actual.unit == target_unit:
-        actual_unit = actual.unit     # (a 完成情况 cell of words, "保障率100%。", "全年0人。": its figure's own unit)
-    if target is not None and actual is not None and actual_unit and target_unit != actual_unit \
-            and not (target.value == 0 and not target_unit):     # ≤0 against -8.2%: nought in any unit
-        target = actual = None      # 3.5万人 against 36200人: not compared (precision first); a bare
-        # figure under 实际完成值 is in the target's unit (≥6公里 | 6.4)
-    completion_said = None
-    if target is None and actual is None and not target_text and (said := target_and_actual(actual_text, by_column.get("actual") or [])):
-        # a 完成情况 cell that says both, no 指标值 column ("目标92%，完成93.6%，完成率101.74%"): its sign, where the
-        # cell gives none, the one the row's 指标解释 or 评分标准 sets before that figure ("…，目标≥92%")
-        target, target_text, actual, actual_text, completion_said = \
-            said.target, said.target_text, said.actual, said.actual_text, said.completion
-        if not re.match(r"[≥≤<>=＝不]", target_text):
-            target_text = sign_before(target_text, text_of.get("explanation", "") + text_of.get("rule", "")) + target_text
-    if target is None and actual_text and not target_text and placed \
-            and (said := target_explained(text, text_of.get("explanation", ""), placed[0][1].start)):
-        target, target_text = said      # (no 指标值 column: the target its 指标解释 states, "…，目标值≥420台次。")
-        if actual is not None and (actual.unit or "") != (target.unit or ""):
-            target, target_text = None, ""      # (≥95% against "412家": not the same measure — not compared)
-    if actual is None and len(by_column.get("actual") or []) >= 2:    # a 完成情况 cell of words and figures
-        opening = opening_match(text_of.get("rule", ""))
-        unit = _unit(target_text) if target_text else (opening.group("unit") or "") if opening else ""
-        actual = figure_said_for(name, actual_text, by_column["actual"], unit, text)
-    near = placed[0][1] if placed else None         # (a 时效 row's dates: "2023年12月底前 | 2023年11月", dates.py)
-    target, actual = target or date_said(text, target_text, near), actual or date_said(text, actual_text, near)
-    adjusted = text_of.get("adjusted_target", "").strip()
-    if adjusted:                    # 调整指标值: the target the year ended with (a date too: "2024年4月30日前")
-        target_text, target = adjusted, _one(by_column, "adjusted_target") or date_said(text, adjusted, near)
-    direction = _direction(DIRECTION_CELL.get(_key(text_of.get("direction", "")), text_of.get("direction", "")) + target_text)
-    if direction == "=" and words()["cost"].search(f"{group} {name}"):
-        direction = "<="       # a 成本指标's amount without a sign is a ceiling: spending less is no shortfall
-    weight = _one(by_column, "weight")
-    points = _POINTS_IN_NAME.search(name)
-    if weight is None and points and len(by_column.get("name") or []) == 1 and "weight" not in text_of:
-        # (a form with no 分值 column, each row's points in its name: "良种供种数量（10分） | ≥630万公斤 | … | 9.31")
-        weight, name = by_column["name"][0], name[:points.start()].strip()
-    row = FormIndicator(name, (placed[0][1].start if placed else 0), level1, direction,
-                        target, target_text, actual, actual_text,
-                        weight, _one(by_column, "score"), text_of.get("reason", "").strip(),
-                        text_of.get("rule", "").strip(), _one(by_column, "completion") or completion_said
-                        or _completion_in(by_column, actual_text)
-                        or _completion_in(by_column, text_of.get("reason", ""), "reason"))
-    row.form = len(forms.funds_tables)
-    row.previous = _one(by_column, "previous")
-    forms.indicators.append(row)
-
-
-_POINTS_IN_NAME = re.compile(r"[(（]\s*(?:分值|权重)?\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
-_UNIT_YUAN = re.compile(r"(?:金额)?单位\s*[:：]\s*元(?![\u4e00-\u9fff])")   # "单位：元" (not 万元, 元/人)
-
-
-def _yuan_stated_above(text: str, at: int) -> bool:
-    """Whether the table a funds row at `at` stands in is said to be in 元 on the line above its
-    header ("…自评表（2023年度）　　单位：元"): the nearest line above that is not one of its rows."""
-    above = text[:at].split("\n")[-8:-1]
-    prose = next((line for line in reversed(above) if CELL not in line and line.strip()), "")
-    return bool(_UNIT_YUAN.search(prose))
-
-
-def _unit(cell: str) -> str:
-    """What a figure's cell says besides its number and direction: its unit ("公里", "%", "万人")."""
-    rest = re.sub(r"-?\d+(?:,\d{3})*(?:\.\d+)?", "", re.sub(r"[(（][^)）]*[)）]", "", cell))   # (城镇95%/农村97%): said aside
-    for word in _DIRECTION_WORDS:
-        rest = rest.replace(word, "")
-    return re.sub(r"\s|以上|以下|以内|及", "", rest)
-
-
-def _direction(target: str) -> str | None:
-    """≥ 95% → >=; a target without a figure ("持续提升", "达成年度指标") is 定性; else =."""
-    target = target.strip()
-    for word in _DIRECTION_WORDS:
-        if target.startswith(word):
-            return DIRECTIONS[word]
-    if not re.search(r"\d", target):
-        return "定性" if target else None
-    if re.search(r"(?:以上|及以上)\s*$", target):
-        return ">="
-    if re.search(r"(?:以下|以内|及以下)\s*$", target):
-        return "<="
-    return "="

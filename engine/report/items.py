@@ -10,7 +10,7 @@ import re
 from ..core.parsing import text_key
 from .declared import read_declared
 from .facts import Facts, StatedItem, stated_item
-from .forms import AMOUNT_COLUMNS
+from .form_records import AMOUNT_COLUMNS
 from .numbers import sentence_bounds
 from .plain import BARE_NUMBER, LIST_MARK, NAMED_ITEM_LINE, figured
 from .tables import table_lines

@@ -11,7 +11,7 @@ from ..core.parsing import text_key
 from ..core.rounding import excel_round
 from .coverage import HEADLINE
 from .facts import Facts
-from .forms import AMOUNT_COLUMNS
+from .form_records import AMOUNT_COLUMNS
 from .numbers import Number
 from .plain import sub_level
 from .stated import EPS, amount_text, at_stated, by_shape, parts_off, quoted, rounding_slack, cut_as_said
