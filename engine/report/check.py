@@ -25,7 +25,8 @@ from .source_rates import check_scope_rates, check_scope_rates_by_table, check_s
 from .extract import assign_items, claims_of, data_of, infer_rule_set
 from .gradescale import grade_scale_said, stated_grade_bands
 from .completions_said import check_completions_said_apart, check_shares_of_targets
-from .indicator_checks import REVERSE_SAID, check_indicator, check_items_over_their_points, check_scores_of_completions
+from .indicator_checks import REVERSE_SAID, check_indicator
+from .item_checks import check_items_over_their_points, check_scores_of_completions
 from .execution_points import check_row_times_rule
 from .named_rates import (check_against_the_plan, check_named_rates, check_paid_and_left, check_paid_of_a_fund, check_rate_then_left, check_shares_explained,
                           check_year_on_year)

@@ -10,6 +10,7 @@ from .plain import BONUS_ROW
 from .text import CELL
 from .vocabulary import key as _key, vocabulary
 
+
 def funds_row(forms: Forms, name: str, by_column: dict[str, list[Number]], mark: str = "") -> None:
     """The total row (年度资金总额) gives the headline figures — or the first row of figures when
     the form names no total; 其中 rows are parts and are not read as the whole."""
