@@ -10,7 +10,7 @@ from .facts import Facts
 from .form_records import AMOUNT_COLUMNS
 from .numbers import Number
 from .stated import parts_off
-from .table_checks import say_sum_off
+from .table_sums import say_sum_off
 from .tables import SIDE, table_lines
 from .vocabulary import column_of
 

@@ -39,9 +39,9 @@ from .bonus_cap import check_bonus_cap
 from .breakdowns import check_breakdowns_side_by_side
 from .column_rates import check_column_rates
 from .rates_of_rows import check_rate_said_of_a_row, check_rates_said_of_rows
-from .table_checks import (check_amount_tables, check_rate_after_table, check_rate_of_a_tables_total, check_column_sums,
-                           check_row_totals, check_funds_part_rates, check_funds_parts, check_funds_subtotals,
-                           check_total_at_the_head, table_rate)
+from .table_checks import (check_amount_tables, check_rate_after_table, check_rate_of_a_tables_total, check_funds_part_rates,
+                           check_funds_parts, check_funds_subtotals, table_rate)
+from .table_sums import check_column_sums, check_row_totals, check_total_at_the_head
 from .satisfaction_bands import check_satisfaction_bands
 from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution,
                            check_said_bands, check_said_execution, check_said_points_rate, check_said_rate_rule,

@@ -14,7 +14,7 @@ from .facts import Facts
 from .numbers import Number, sentence_bounds
 from .plain import BONUS_ROW, FIGURE, opens_bracket
 from .sums import listed_then_totalled, totalled_then_listed
-from .table_checks import FOOT_ROW, adds_up_righted, righted_cells, parts_of_rows_left_out
+from .table_sums import FOOT_ROW, adds_up_righted, righted_cells, parts_of_rows_left_out
 from .tables import numbered_by, row_name, subtotalled, table_lines
 from .stated import EPS, NOT_A_SLIP, a_slip_of, amount_text, by_shape, parts_off, quoted, rounding_slack
 from .vocabulary import a_whole_list, column_of, key as _key, vocabulary, words

@@ -8,7 +8,7 @@ from ..core.findings import FindingList
 from .facts import Facts
 from .numbers import Number
 from .stated import amount_text, parts_off
-from .table_checks import say_sum_off
+from .table_sums import say_sum_off
 from .tables import table_lines
 
 _SIDE_TOTAL = re.compile(r"^本年(?:收入|支出)(?:合计|总计)$")
