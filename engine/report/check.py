@@ -49,8 +49,8 @@ from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_
 from .stated import EPS, amount_text, at_its_places, at_stated, by_shape, quoted
 from .deductions import check_said_deductions
 from .economic import check_economic_breakdown
-from .sum_checks import (check_added_on, check_budget_equation, check_group_rows, check_group_scores, check_listed_scores,
-                         check_sums, check_table_columns, check_written_sums)
+from .score_sums import check_group_rows, check_group_scores, check_listed_scores
+from .sum_checks import check_added_on, check_budget_equation, check_sums, check_table_columns, check_written_sums
 from .totals import STRONG_TOTAL
 
 

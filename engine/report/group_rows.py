@@ -1,6 +1,6 @@
 """A 一级 group's points said in a sentence ("（二）过程指标（20分），得19.68分") against the form's rows of that group
 (from the row whose 一级 cell names it to the next 一级 cell) — only where those rows' 分值 add up to the group's, so
-that the form itself says they are all of it.  (A 小计 row against the rows above it: sum_checks.check_group_rows.)"""
+that the form itself says they are all of it.  (A 小计 row against the rows above it: score_sums.check_group_rows.)"""
 from __future__ import annotations
 
 import re
