@@ -30,8 +30,8 @@ from .item_checks import check_items_over_their_points, check_scores_of_completi
 from .execution_points import check_row_times_rule
 from .named_rates import (check_against_the_plan, check_named_rates, check_paid_and_left, check_paid_of_a_fund, check_rate_then_left, check_shares_explained,
                           check_year_on_year)
-from .rate_checks import (check_arrival_rates, check_carry_rate, check_headline_rate, check_section_rates,
-                          check_stated_rates)
+from .rate_checks import check_arrival_rates, check_stated_rates
+from .rates_apart import check_carry_rate, check_headline_rate, check_section_rates
 from .numbers import Number
 from .tier_words import check_tier_scores
 from .two_sided import check_two_sided_tables
