@@ -45,7 +45,8 @@ from .table_sums import check_column_sums, check_row_totals, check_total_at_the_
 from .satisfaction_bands import check_satisfaction_bands
 from .said_formula import (OWN_EXECUTION_RULE, check_execution_deduction, check_row_execution,
                            check_said_bands, check_said_execution, check_said_points_rate, check_said_rate_rule,
-                           check_said_share, check_said_total, follows_rate, score_to_four_places)
+                           check_said_share, follows_rate, score_to_four_places)
+from .said_total import check_said_total
 from .stated import EPS, amount_text, at_its_places, at_stated, by_shape, quoted
 from .deductions import check_said_deductions
 from .economic import check_economic_breakdown
