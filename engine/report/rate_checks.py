@@ -303,10 +303,10 @@ def check_arrival_rates(facts: Facts, report: FindingList) -> None:
             continue
         if not due and len(arrived) > 1:    # ("实际到位资金1,802.40万元，其中…，县级配套到位314.40万元，…资金到位率…"):
             # the one not a source's is the whole's
-            arrived = [n for n in arrived if not _A_SOURCE.search(re.split(r"[,，;；]", n.label)[-1])] or arrived
+            arrived = [n for n in arrived if not _A_SOURCE_ARRIVED.search(re.split(r"[,，;；]", n.label)[-1])] or arrived
         if not due and len(arrived) == 1 and _WHOLE_ARRIVAL.fullmatch(clause) \
                 and (arrived[0].scope == "whole" or kind_stated(facts.text) == "项目支出") \
-                and not _A_SOURCE.search(facts.text, start, arrived[0].start) \
+                and not _A_SOURCE_ARRIVED.search(facts.text, start, arrived[0].start) \
                 and (budget := facts.keyed_amounts().get("budget_total")) is not None and facts.amount(budget) \
                 and facts.amount(arrived[0]) < facts.amount(budget):
             # ("截至12月31日，项目资金实际到位645.00万元，资金到位率97.37%": what arrived, said with the rate; what was
@@ -330,7 +330,8 @@ def _say_arrival(facts: Facts, report: FindingList, rate, arrived: float, due: f
 
 
 # a source's money named in the sentence before what arrived ("省级资金全额到位，县级配套到位96.00万元"): one source's
-_A_SOURCE = re.compile(r"中央|省级|市级|州级|县级|区级|自治区|配套|自筹|上级|本级")
+# (its own name: a second `_A_SOURCE` here had silently replaced the stated rates' source words above)
+_A_SOURCE_ARRIVED = re.compile(r"中央|省级|市级|州级|县级|区级|自治区|配套|自筹|上级|本级")
 _WHOLE_ARRIVAL = re.compile(r"\s*(?:全年|年度|预算)?资金到位率\s*(?:为|达到?|是)?\s*")
 _WHOLE_ARRIVED = re.compile(r"(?:全年|年度)(?:实际)?到位(?:资金|金额)?\s*(?:为|共|合计)?\s*$")
 
