@@ -205,7 +205,7 @@ _BOUND = re.compile(r"\s*[,，]\s*(?:但)?(?:(?:年度)?目标(?:值)?(?:为)?\s
 _EXPLAINED = re.compile(r"\s*[,，]\s*(?:即|亦即|也就是)[^,，。；;]*(?=[,，])")
 
 
-_COMPLETION_SAID = re.compile(r"完成(?:率|比例|进度)\s*(?:为|达|达到)?\s*$")
+_COMPLETION_WORDS = re.compile(r"完成(?:率|比例|进度)\s*(?:为|达|达到)?\s*$")
 _ACHIEVED_NAME = re.compile(r"(?:全年|年度|本年)?实际")
 _GOAL_FIRST = re.compile(r"\s*(?:年度|全年|本年)?(?:绩效)?(?:目标|计划|任务)(?:为|是)\s*(?P<full>[^，,。；;:：\d()（）“”\"]{2,16}?)\s*"
                          r"(?P<word>不低于|不少于|不高于|不超过|控制在|达到|≥|≤|>=|<=)?(?P<bare>)\s*(?=\d)")
@@ -319,7 +319,7 @@ def scored_statements(facts: Facts) -> None:
                 begins = start                      # with its target before
             # (its completion said between: "…，实际新增186个，完成率93%，得分9.3分")
             completion = next((n for n in facts.numbers if figure.end <= n.start < said.start() and n.is_rate
-                               and _COMPLETION_SAID.search(re.split(r"[,，;；]", n.label)[-1])), None) if target else None
+                               and _COMPLETION_WORDS.search(re.split(r"[,，;；]", n.label)[-1])), None) if target else None
             facts.indicators.append(Indicator(len(facts.indicators) + 1, name, begins, "", direction, target, figure,
                                               completion=completion, weight=weight, self_score=score, end=said.end()))
         else:
