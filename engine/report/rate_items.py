@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..core.parsing import text_key
-from .facts import Facts, Indicator, StatedItem, named_already, same_name
+from .facts import Facts, Indicator, StatedItem, named_already, same_name, shared_core
 from .numbers import Number, compared_with, direction_before, sentence_bounds
 from .rule_targets import opening_line, rule_lines
 
@@ -32,8 +32,9 @@ def rate_items(facts: Facts) -> None:
             # figure is not one of its headline rates)
             tails = [tail for tail in _tails(name) if not any(other is not item and text_key(other.name).endswith(tail)
                                                               for other in rows)]
+            # (… the words before them in their clause the name's own: "农村供水工程水质达标率94.1%" of 农村供水水质达标率)
             said = [n for n in facts.numbers if n.is_rate and id(n) not in headline
-                    and any(_named(facts, n, tail) for tail in tails)]
+                    and any(_named(facts, n, tail, name[:-len(tail)]) for tail in tails)]
         if not said or len({n.value for n in said}) > 1:
             continue        # (two figures of one name: which is the year's is not said)
         lines = rule_lines(facts.text) if lines is None else lines
@@ -95,13 +96,14 @@ def _called(name: str) -> list[str]:
     return [name] + ([bare] if bare != name and len(text_key(bare)) >= 4 else [])
 
 
-def _named(facts: Facts, n: Number, name: str) -> bool:
-    """The figure said right after the rate's name, no target, no line and no 运行监控's figure."""
+def _named(facts: Facts, n: Number, name: str, rest: str = "") -> bool:
+    """The figure said right after the rate's name, no target, no line and no 运行监控's figure (`rest`: the words of the
+    name before `name`, which the words before it in its clause may share)."""
     before = _SAID_AS.sub("", facts.text[max(0, n.start - len(name) - 12):n.start]).rstrip()
     if not text_key(before).endswith(text_key(name)):
         return False
     head = before[:len(before) - _raw_length(before, name)]
-    return bool(_OPENS.search(head)) and not direction_before(n.label) and not compared_with(n.label) \
+    return (bool(_OPENS.search(head)) or _of_its_rest(head, rest)) and not direction_before(n.label) and not compared_with(n.label) \
         and not facts._monitoring(n) and not _A_LINE_AFTER.match(facts.text, n.end) \
         and not _AIMED.search(facts.text[sentence_bounds(facts.text, n.start)[0]:n.start][:24])
 
@@ -110,6 +112,13 @@ def _named(facts: Facts, n: Number, name: str) -> bool:
 # 满意度90%")
 _A_LINE_AFTER = re.compile(r"\s*(?:[(（]含[)）])?\s*及?(?:以上|以下|以内)")
 _AIMED = re.compile(r"(?:目标|指标值|预期)[^，,；;。:：]{0,6}?[:：]")
+
+
+def _of_its_rest(head: str, rest: str) -> bool:
+    """The words before a rate's last words in their clause, two to ten characters, share two or more with the rest of
+    its name ("农村供水工程" and 农村供水)."""
+    words = re.split(r"[,，;；。:：\n(（、]", head)[-1].strip()
+    return bool(rest) and 2 <= len(words) <= 10 and not re.search(r"\d", words) and shared_core(text_key(words), rest) >= 2
 
 
 def _raw_length(text: str, name: str) -> int:

@@ -55,3 +55,13 @@ def test_a_line_is_not_what_was_achieved(tmp_path):
 def test_a_goals_sentences_figure_is_not_what_was_achieved(tmp_path):
     read = _indicators(checked(tmp_path, _DEGREE.format(goal="年度绩效目标：养殖户满意度90%。\n", satisfied="满意度较高。")))
     assert "养殖户满意度" not in read or read["养殖户满意度"][1] is None
+
+
+def test_the_words_before_the_last_words_share_the_names_rest(tmp_path):
+    # ("城乡低保对象应保尽保率100%" of the row 低保应保尽保率: 城乡低保对象 shares 低保 with it)
+    text = _REPORT.format(more="城乡供水工程水质达标率94.6%。", weights=26, total=26,
+                          row="| | 供水水质达标率 | 8 | ≥92%得满分 | 8 |\n")
+    assert _indicators(checked(tmp_path, text))["供水水质达标率"] == (92, 94.6, 8)
+    other = _REPORT.format(more="城区污水处理厂水质达标率94.6%。", weights=26, total=26,
+                           row="| | 供水水质达标率 | 8 | ≥92%得满分 | 8 |\n")
+    assert "供水水质达标率" not in _indicators(checked(tmp_path, other))     # (no word of 供水 before it)
