@@ -26,14 +26,14 @@ def said_row(forms: Forms, name: str, said: str, figures: list[Number], weight: 
         row = FormIndicator(name, weight.start, level1, _direction(evidence.target_text), evidence.target,
                             evidence.target_text, evidence.actual, evidence.actual_text, weight, score,
                             rule=said.strip() if _A_RULE.search(said) else "", completion=evidence.completion)
-        row.form = len(forms.funds_tables)
-        forms.indicators.append(row)
     elif name and not re.search(r"\d", name) and (achieved := achieved_alone(name, said, figures)) is not None:
         # (its 评分说明 states what it achieved alone, "93.55%": an indicator without a target — a sentence may give it;
         # a row whose name holds its target, "消防安全隐患整改率（100%）", is read with the sentences that say of it)
         row = FormIndicator(name, weight.start, level1, actual=achieved[0], actual_text=achieved[1], weight=weight, score=score)
-        row.form = len(forms.funds_tables)
-        forms.indicators.append(row)
+    else:
+        return
+    row.form = len(forms.funds_tables)
+    forms.indicators.append(row)
 
 
 def _stated(by_column: dict[str, list[Number]], column: str, cell: str) -> Number | None:
